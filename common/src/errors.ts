@@ -1,0 +1,96 @@
+/**
+ * Stable error codes shared by the relay, the desktop main process and the UI.
+ * Clients branch on `code`; people read `message`.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  MalformedRequest: 'MALFORMED_REQUEST',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  RateLimited: 'RATE_LIMITED',
+  EmailTaken: 'EMAIL_TAKEN',
+  UsernameTaken: 'USERNAME_TAKEN',
+  ConsentRequired: 'CONSENT_REQUIRED',
+  PolicyVersionMismatch: 'POLICY_VERSION_MISMATCH',
+  InviteInvalid: 'INVITE_INVALID',
+  InviteOwn: 'INVITE_OWN',
+  InvalidTransition: 'INVALID_TRANSITION',
+  NotFriends: 'NOT_FRIENDS',
+  Locked: 'LOCKED',
+  WrongPassword: 'WRONG_PASSWORD',
+  Conflict: 'CONFLICT',
+  Unavailable: 'UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ALL_ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
+
+/** The wire shape of an error, in HTTP bodies, WebSocket frames and IPC results. */
+export type ErrorBody = Readonly<{ code: ErrorCode; message: string }>;
+
+/** An error that carries a stable code; thrown by services, mapped to a status at each edge. */
+export class HearthError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>) {
+    super(message);
+    this.name = 'HearthError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isHearthError(value: unknown): value is HearthError {
+  return value instanceof HearthError;
+}
+
+/** The HTTP status each code maps to at the relay's edge. */
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.MalformedRequest:
+    case ErrorCode.ConsentRequired:
+    case ErrorCode.InviteOwn:
+      return 400;
+    case ErrorCode.Unauthenticated:
+    case ErrorCode.WrongPassword:
+      return 401;
+    case ErrorCode.Forbidden:
+    case ErrorCode.Locked:
+      return 403;
+    case ErrorCode.NotFound:
+    case ErrorCode.InviteInvalid:
+    case ErrorCode.NotFriends:
+      return 404;
+    case ErrorCode.EmailTaken:
+    case ErrorCode.UsernameTaken:
+    case ErrorCode.InvalidTransition:
+    case ErrorCode.Conflict:
+    case ErrorCode.PolicyVersionMismatch:
+      return 409;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
+    case ErrorCode.UnsupportedMediaType:
+      return 415;
+    case ErrorCode.RateLimited:
+      return 429;
+    case ErrorCode.Unavailable:
+      return 503;
+    case ErrorCode.Internal:
+      return 500;
+    default: {
+      const never: never = code;
+      throw new Error(`unmapped error code ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { Type, type Static } from 'typebox';
+import { DisplayName, Email, IsoDate, Password, PolicyVersion, Timestamp, Token, Ulid, Username, closed } from './primitives';
+
+export const RegisterParentBody = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
+export type RegisterParentBody = Static<typeof RegisterParentBody>;
+
+export const SignInBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
+export type SignInBody = Static<typeof SignInBody>;
+
+export const SessionGrant = Type.Object({ sessionId: Ulid, token: Token, parentId: Ulid, expiresAt: Timestamp }, closed);
+export type SessionGrant = Static<typeof SessionGrant>;
+
+export const SessionInfo = Type.Object(
+  { sessionId: Ulid, createdAt: Timestamp, expiresAt: Timestamp, current: Type.Boolean() },
+  closed,
+);
+export const SessionList = Type.Object({ sessions: Type.Array(SessionInfo) }, closed);
+
+export const Gender = Type.Union([Type.Literal('girl'), Type.Literal('boy'), Type.Literal('other')]);
+export type Gender = Static<typeof Gender>;
+
+export const ConsentMethod = Type.Union([Type.Literal('checkbox'), Type.Literal('typed-signature'), Type.Literal('in-person')]);
+
+/** What a parent sends to give consent; the relay stamps the time. */
+export const ConsentInput = Type.Object(
+  { policyVersion: PolicyVersion, method: ConsentMethod, agreed: Type.Literal(true) },
+  closed,
+);
+export type ConsentInput = Static<typeof ConsentInput>;
+
+export const ConsentRecord = Type.Object(
+  {
+    consentId: Ulid,
+    parentId: Ulid,
+    childId: Ulid,
+    policyVersion: PolicyVersion,
+    method: ConsentMethod,
+    givenAt: Timestamp,
+  },
+  closed,
+);
+export type ConsentRecord = Static<typeof ConsentRecord>;
+export const ConsentList = Type.Object({ consents: Type.Array(ConsentRecord) }, closed);
+
+export const CreateChildBody = Type.Object(
+  {
+    displayName: DisplayName,
+    username: Username,
+    birthday: Type.Optional(IsoDate),
+    gender: Type.Optional(Gender),
+    consent: Type.Optional(ConsentInput),
+  },
+  closed,
+);
+export type CreateChildBody = Static<typeof CreateChildBody>;
+
+export const UpdateChildBody = Type.Object(
+  {
+    displayName: Type.Optional(DisplayName),
+    birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    gender: Type.Optional(Type.Union([Gender, Type.Null()])),
+  },
+  { ...closed, minProperties: 1 },
+);
+export type UpdateChildBody = Static<typeof UpdateChildBody>;
+
+export const Child = Type.Object(
+  {
+    childId: Ulid,
+    parentId: Ulid,
+    displayName: DisplayName,
+    username: Username,
+    birthday: Type.Union([IsoDate, Type.Null()]),
+    gender: Type.Union([Gender, Type.Null()]),
+    createdAt: Timestamp,
+  },
+  closed,
+);
+export type Child = Static<typeof Child>;
+export const ChildList = Type.Object({ children: Type.Array(Child) }, closed);
+
+export const Me = Type.Union([
+  Type.Object({ kind: Type.Literal('parent'), parentId: Ulid, email: Email, displayName: DisplayName }, closed),
+  Type.Object(
+    { kind: Type.Literal('child'), childId: Ulid, parentId: Ulid, displayName: DisplayName, username: Username, deviceId: Ulid },
+    closed,
+  ),
+]);
+export type Me = Static<typeof Me>;
+
+export const PolicyInfo = Type.Object({ version: PolicyVersion, publishedAt: Type.String() }, closed);
+export type PolicyInfo = Static<typeof PolicyInfo>;

@@ -1,0 +1,48 @@
+import { Type, type Static } from 'typebox';
+import { DisplayName, Timestamp, Token, Ulid, closed } from './primitives';
+
+/** What the PC tells about itself at enrollment (F18); shown to the parent, deleted with the child. */
+export const DeviceInfo = Type.Object(
+  {
+    os: Type.String({ minLength: 1, maxLength: 64 }),
+    appVersion: Type.String({ minLength: 1, maxLength: 32 }),
+    language: Type.String({ minLength: 2, maxLength: 35 }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+  },
+  closed,
+);
+export type DeviceInfo = Static<typeof DeviceInfo>;
+
+export const EnrollDeviceBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 64 }),
+    info: DeviceInfo,
+    childIds: Type.Array(Ulid, { minItems: 1, maxItems: 16, uniqueItems: true }),
+  },
+  closed,
+);
+export type EnrollDeviceBody = Static<typeof EnrollDeviceBody>;
+
+export const DeviceCredential = Type.Object({ childId: Ulid, token: Token }, closed);
+export type DeviceCredential = Static<typeof DeviceCredential>;
+
+export const EnrollDeviceResult = Type.Object({ deviceId: Ulid, credentials: Type.Array(DeviceCredential) }, closed);
+export type EnrollDeviceResult = Static<typeof EnrollDeviceResult>;
+
+export const AddDeviceChildBody = Type.Object({ childId: Ulid }, closed);
+
+export const Device = Type.Object(
+  {
+    deviceId: Ulid,
+    name: Type.String(),
+    info: DeviceInfo,
+    enrolledAt: Timestamp,
+    revokedAt: Type.Union([Timestamp, Type.Null()]),
+    children: Type.Array(
+      Type.Object({ childId: Ulid, displayName: DisplayName, revokedAt: Type.Union([Timestamp, Type.Null()]) }, closed),
+    ),
+  },
+  closed,
+);
+export type Device = Static<typeof Device>;
+export const DeviceList = Type.Object({ devices: Type.Array(Device) }, closed);

@@ -1,0 +1,29 @@
+import { Type, type Static } from 'typebox';
+import { ALL_ERROR_CODES, type ErrorCode } from '../errors';
+import { INVITE_PATTERN, ULID_PATTERN } from '../ids';
+
+/** Closed objects everywhere: an unknown field is a validation error, never silently kept. */
+export const closed = { additionalProperties: false } as const;
+
+export const Ulid = Type.String({ pattern: ULID_PATTERN, description: 'ULID (26 characters)' });
+export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+export const Password = Type.String({ minLength: 10, maxLength: 256, description: 'At least 10 characters' });
+export const DisplayName = Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' });
+export const Username = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._]{1,22}[a-z0-9]$',
+  description: '3–24 lower-case letters, digits, dots or underscores',
+});
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Timestamp = Type.Integer({ minimum: 0, description: 'Milliseconds since the Unix epoch' });
+export const Token = Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' });
+export const InviteCodeSchema = Type.String({ pattern: INVITE_PATTERN, description: 'e.g. ACDE-FGHJ' });
+export const PolicyVersion = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9._-]+$' });
+
+export const ErrorCodeSchema = Type.Enum(ALL_ERROR_CODES as ErrorCode[]);
+export const ErrorResponse = Type.Object(
+  { error: Type.Object({ code: ErrorCodeSchema, message: Type.String() }, closed) },
+  closed,
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const IdParams = Type.Object({ id: Ulid }, closed);

@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
+import path from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorCode, HearthError } from '@hearth/common';
+import type { RelayConfig } from './config';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { RELAY_MIGRATIONS } from './db/migrations/index';
+import { createPasswordHasher } from './auth/passwords';
+import { createEvents, createIdFactory, type RelayContext } from './context';
+import { contextPlugin } from './plugins/context';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { accountRoutes } from './routes/accounts';
+import { deviceRoutes } from './routes/devices';
+import { friendshipRoutes } from './routes/friendships';
+
+export type BuildOptions = Readonly<{
+  /** Clock, for tests that move time. Default Date.now. */
+  now?: () => number;
+  /** Logger: pino options or false. Default: pino at config.logLevel. */
+  logger?: boolean | Record<string, unknown>;
+}>;
+
+export type RelayApp = FastifyInstance & { relay: RelayContext };
+
+/** The relay as a Fastify app, not listening. `server.ts` listens; tests use `app.inject()`. */
+export async function buildApp(config: RelayConfig, options: BuildOptions = {}): Promise<RelayApp> {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'));
+  migrate(db, RELAY_MIGRATIONS);
+  const context: RelayContext = Object.freeze({
+    db,
+    config,
+    now,
+    newId: createIdFactory(now),
+    hasher: createPasswordHasher(config),
+    events: createEvents(),
+  });
+
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.token'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // External plugins, then ours, then routes (each feature encapsulated).
+  await app.register(helmet, { global: true });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Hearth relay',
+        version: '0.1.0',
+        description: 'Accounts, consent, friendships, presence, messages and signaling for Hearth.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(contextPlugin, { context });
+  await app.register(errorsPlugin);
+  await app.register(authPlugin);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimits.defaultPerMinute,
+    timeWindow: 60_000,
+    hook: 'preHandler',
+    keyGenerator: (r) => (r.caller ? (r.caller.kind === 'child' ? r.caller.childId : r.caller.parentId) : r.ip),
+    errorResponseBuilder: (_req, ctx) =>
+      new HearthError(ErrorCode.RateLimited, 'Too many requests. Please wait a little and try again.', { retryAfterMs: ctx.ttl }),
+  });
+
+  app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(accountRoutes);
+  await app.register(deviceRoutes);
+  await app.register(friendshipRoutes);
+
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+  return app as unknown as RelayApp;
+}

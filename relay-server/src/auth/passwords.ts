@@ -1,0 +1,34 @@
+import argon2 from 'argon2';
+import type { RelayConfig } from '../config';
+
+export type PasswordHasher = Readonly<{
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+  /** Spends the same effort as a real verify, so an unknown email takes as long as a wrong password. */
+  verifyDummy(password: string): Promise<void>;
+}>;
+
+/** argon2id with the configured cost; the encoded hash carries its own salt and parameters. */
+export function createPasswordHasher(config: Pick<RelayConfig, 'passwordHash'>): PasswordHasher {
+  const options = {
+    type: argon2.argon2id,
+    memoryCost: config.passwordHash.memoryCostKiB,
+    timeCost: config.passwordHash.timeCost,
+    parallelism: config.passwordHash.parallelism,
+  } as const;
+  let dummy: Promise<string> | undefined;
+  return {
+    hash: (password) => argon2.hash(password, options),
+    verify: async (hash, password) => {
+      try {
+        return await argon2.verify(hash, password);
+      } catch {
+        return false;
+      }
+    },
+    verifyDummy: async (password) => {
+      dummy ??= argon2.hash('not-a-real-password-hearth', options);
+      await argon2.verify(await dummy, password).catch(() => false);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { EventEmitter } from 'node:events';
+import { monotonicFactory } from 'ulid';
+import type { RelayConfig } from './config';
+import type { WritableDB } from './db/database';
+import type { PasswordHasher } from './auth/passwords';
+import type { FriendshipRow } from './db/queries/friendships';
+
+/** Things that happened, for the realtime side to push to the people concerned. */
+export type RelayEventMap = {
+  friendshipChanged: [row: FriendshipRow];
+  credentialsRevoked: [Readonly<{ childIds: readonly string[]; deviceId?: string }>];
+};
+
+export type RelayEvents = EventEmitter<RelayEventMap>;
+
+/** What every service gets: the database, the frozen config, a clock and an id source. */
+export type RelayContext = Readonly<{
+  db: WritableDB;
+  config: RelayConfig;
+  now: () => number;
+  newId: () => string;
+  hasher: PasswordHasher;
+  events: RelayEvents;
+}>;
+
+export function createEvents(): RelayEvents {
+  return new EventEmitter<RelayEventMap>();
+}
+
+export function createIdFactory(now: () => number): () => string {
+  const ulid = monotonicFactory();
+  return () => ulid(now());
+}

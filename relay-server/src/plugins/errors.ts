@@ -1,0 +1,68 @@
+import fp from 'fastify-plugin';
+import { ErrorCode, HearthError, httpStatusFor, type ErrorBody } from '@hearth/common';
+import type { FastifyError } from 'fastify';
+
+function fromFastifyError(err: FastifyError): { status: number; body: ErrorBody } | undefined {
+  if (err.validation) {
+    const where = err.validationContext ?? 'request';
+    return { status: 400, body: { code: ErrorCode.ValidationFailed, message: `Invalid ${where}: ${err.message}` } };
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, body: { code: ErrorCode.PayloadTooLarge, message: 'The request is too large.' } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        body: { code: ErrorCode.UnsupportedMediaType, message: 'Send JSON (Content-Type: application/json).' },
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, body: { code: ErrorCode.MalformedRequest, message: 'The request body is not valid JSON.' } };
+    default:
+      break;
+  }
+  if (err.statusCode === 429) {
+    return {
+      status: 429,
+      body: { code: ErrorCode.RateLimited, message: 'Too many requests. Please wait a little and try again.' },
+    };
+  }
+  if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+    return {
+      status: err.statusCode,
+      body: { code: ErrorCode.MalformedRequest, message: 'The request could not be understood.' },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * One error handler for the whole relay: every failure becomes `{ error: { code, message } }`
+ * with a stable code; 5xx details go to the log, never to the client.
+ */
+export const errorsPlugin = fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError | HearthError, request, reply) => {
+      if (err instanceof HearthError) {
+        const retry = err.details?.retryAfterMs;
+        if (typeof retry === 'number') void reply.header('retry-after', Math.ceil(retry / 1000));
+        request.log.info({ code: err.code }, 'request refused');
+        return reply.status(httpStatusFor(err.code)).send({ error: err.toBody() });
+      }
+      const mapped = fromFastifyError(err);
+      if (mapped) {
+        request.log.info({ code: mapped.body.code, err: err.message }, 'request refused');
+        return reply.status(mapped.status).send({ error: mapped.body });
+      }
+      request.log.error({ err }, 'unhandled error');
+      return reply.status(500).send({ error: { code: ErrorCode.Internal, message: 'Something went wrong on the relay.' } });
+    });
+    app.setNotFoundHandler((request, reply) => {
+      return reply
+        .status(404)
+        .send({ error: { code: ErrorCode.NotFound, message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    });
+  },
+  { name: 'hearth-errors' },
+);

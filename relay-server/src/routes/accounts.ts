@@ -1,0 +1,205 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  ChildList,
+  Child,
+  ConsentList,
+  CreateChildBody,
+  IdParams,
+  Me,
+  PolicyInfo,
+  RegisterParentBody,
+  SessionGrant,
+  SessionList,
+  SignInBody,
+  UpdateChildBody,
+  ErrorCode,
+  HearthError,
+} from '@hearth/common';
+import { requireCaller, requireParent } from '../auth/callers';
+import {
+  consentsOf,
+  createChild,
+  listChildren,
+  ownChild,
+  patchChild,
+  registerParent,
+  signIn,
+  toChild,
+} from '../services/accounts';
+import { getChild, getParentById } from '../db/queries/accounts';
+import { listLiveParentSessions, revokeParentSession } from '../db/queries/sessions';
+import { bearer, responses } from './responses';
+
+const MINUTE = 60_000;
+
+/** Parents, sessions, children, consent and the policy version. */
+export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ctx = app.relay;
+  const limits = ctx.config.rateLimits;
+
+  app.get(
+    '/v1/policy',
+    { schema: { summary: 'Current privacy-policy version', tags: ['accounts'], response: responses({ 200: PolicyInfo }) } },
+    async () => ({ version: ctx.config.policyVersion, publishedAt: ctx.config.policyPublishedAt }),
+  );
+
+  app.post(
+    '/v1/parents',
+    {
+      schema: {
+        summary: 'Register a parent account',
+        tags: ['accounts'],
+        body: RegisterParentBody,
+        response: responses({ 201: SessionGrant }),
+      },
+      config: { rateLimit: { max: limits.registerPerHour, timeWindow: 60 * MINUTE, keyGenerator: (r) => `register:${r.ip}` } },
+    },
+    async (request, reply) => reply.status(201).send(await registerParent(ctx, request.body)),
+  );
+
+  app.post(
+    '/v1/sessions',
+    {
+      schema: { summary: 'Sign a parent in', tags: ['accounts'], body: SignInBody, response: responses({ 201: SessionGrant }) },
+      config: { rateLimit: { max: limits.signInPerMinute, timeWindow: MINUTE, keyGenerator: (r) => `signin:${r.ip}` } },
+    },
+    async (request, reply) => reply.status(201).send(await signIn(ctx, request.body)),
+  );
+
+  app.get(
+    '/v1/sessions',
+    {
+      schema: {
+        summary: "List the parent's live sessions",
+        tags: ['accounts'],
+        security: bearer,
+        response: responses({ 200: SessionList }),
+      },
+    },
+    async (request) => {
+      const parent = requireParent(request.caller);
+      const sessions = listLiveParentSessions(ctx.db, parent.parentId, ctx.now()).map((s) => ({
+        sessionId: s.id,
+        createdAt: s.createdAt,
+        expiresAt: s.expiresAt,
+        current: s.id === parent.sessionId,
+      }));
+      return { sessions };
+    },
+  );
+
+  app.delete(
+    '/v1/sessions/:id',
+    {
+      schema: {
+        summary: 'Revoke a session (sign out)',
+        tags: ['accounts'],
+        security: bearer,
+        params: IdParams,
+        response: responses({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      const parent = requireParent(request.caller);
+      if (!revokeParentSession(ctx.db, parent.parentId, request.params.id, ctx.now())) {
+        throw new HearthError(ErrorCode.NotFound, 'No such session.');
+      }
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/me',
+    {
+      schema: {
+        summary: 'Who this credential belongs to',
+        tags: ['accounts'],
+        security: bearer,
+        response: responses({ 200: Me }),
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request.caller);
+      if (caller.kind === 'parent') {
+        const p = getParentById(ctx.db, caller.parentId);
+        if (!p) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');
+        return { kind: 'parent' as const, parentId: p.id, email: p.email, displayName: p.displayName };
+      }
+      const c = getChild(ctx.db, caller.childId);
+      if (!c) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');
+      return {
+        kind: 'child' as const,
+        childId: c.id,
+        parentId: c.parentId,
+        displayName: c.displayName,
+        username: c.username,
+        deviceId: caller.deviceId,
+      };
+    },
+  );
+
+  app.post(
+    '/v1/children',
+    {
+      schema: {
+        summary: "Create a child account (needs the parent's consent)",
+        tags: ['children'],
+        security: bearer,
+        body: CreateChildBody,
+        response: responses({ 201: Child }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(createChild(ctx, requireParent(request.caller).parentId, request.body)),
+  );
+
+  app.get(
+    '/v1/children',
+    {
+      schema: { summary: "The parent's children", tags: ['children'], security: bearer, response: responses({ 200: ChildList }) },
+    },
+    async (request) => ({ children: listChildren(ctx, requireParent(request.caller).parentId) }),
+  );
+
+  app.get(
+    '/v1/children/:id',
+    {
+      schema: {
+        summary: 'One of the parent’s children',
+        tags: ['children'],
+        security: bearer,
+        params: IdParams,
+        response: responses({ 200: Child }),
+      },
+    },
+    async (request) => toChild(ownChild(ctx, requireParent(request.caller).parentId, request.params.id)),
+  );
+
+  app.patch(
+    '/v1/children/:id',
+    {
+      schema: {
+        summary: 'Rename a child or change the optional details',
+        tags: ['children'],
+        security: bearer,
+        params: IdParams,
+        body: UpdateChildBody,
+        response: responses({ 200: Child }),
+      },
+    },
+    async (request) => patchChild(ctx, requireParent(request.caller).parentId, request.params.id, request.body),
+  );
+
+  app.get(
+    '/v1/consents',
+    {
+      schema: {
+        summary: "The parent's consent records",
+        tags: ['children'],
+        security: bearer,
+        response: responses({ 200: ConsentList }),
+      },
+    },
+    async (request) => ({ consents: consentsOf(ctx, requireParent(request.caller).parentId) }),
+  );
+};

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AddDeviceChildBody, DeviceList, EnrollDeviceBody, EnrollDeviceResult, IdParams, Ulid, closed } from '@hearth/common';
+import { requireParent } from '../auth/callers';
+import { addDeviceChild, enrollDevice, listDevices, removeDevice, removeDeviceChild } from '../services/devices';
+import { bearer, responses } from './responses';
+
+const DeviceChildParams = Type.Object({ id: Ulid, childId: Ulid }, closed);
+
+/** Enrolling family PCs and revoking them. Parent sessions only. */
+export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ctx = app.relay;
+  const tags = ['devices'];
+
+  app.post(
+    '/v1/devices',
+    {
+      schema: {
+        summary: 'Enroll a PC for some children',
+        tags,
+        security: bearer,
+        body: EnrollDeviceBody,
+        response: responses({ 201: EnrollDeviceResult }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(enrollDevice(ctx, requireParent(request.caller).parentId, request.body)),
+  );
+
+  app.get(
+    '/v1/devices',
+    { schema: { summary: "The parent's enrolled PCs", tags, security: bearer, response: responses({ 200: DeviceList }) } },
+    async (request) => ({ devices: listDevices(ctx, requireParent(request.caller).parentId) }),
+  );
+
+  app.post(
+    '/v1/devices/:id/children',
+    {
+      schema: {
+        summary: 'Add a child to an enrolled PC',
+        tags,
+        security: bearer,
+        params: IdParams,
+        body: AddDeviceChildBody,
+        response: responses({ 201: EnrollDeviceResult }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(addDeviceChild(ctx, requireParent(request.caller).parentId, request.params.id, request.body.childId)),
+  );
+
+  app.delete(
+    '/v1/devices/:id',
+    {
+      schema: {
+        summary: 'Revoke a PC and every credential on it',
+        tags,
+        security: bearer,
+        params: IdParams,
+        response: responses({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      removeDevice(ctx, requireParent(request.caller).parentId, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/v1/devices/:id/children/:childId',
+    {
+      schema: {
+        summary: "Revoke one child's credential on a PC",
+        tags,
+        security: bearer,
+        params: DeviceChildParams,
+        response: responses({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      removeDeviceChild(ctx, requireParent(request.caller).parentId, request.params.id, request.params.childId);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,170 @@
+import {
+  ErrorCode,
+  HearthError,
+  newFamilyLink,
+  type Child,
+  type ConsentRecord,
+  type CreateChildBody,
+  type RegisterParentBody,
+  type SessionGrant,
+  type SignInBody,
+  type UpdateChildBody,
+} from '@hearth/common';
+import type { RelayContext } from '../context';
+import {
+  getChild,
+  getParentByEmail,
+  insertChild,
+  insertConsent,
+  insertParent,
+  listChildrenOfParent,
+  listConsents,
+  updateChild,
+  usernameExists,
+  type ChildRow,
+} from '../db/queries/accounts';
+import { clearSignInFailures, getSignInFailures, insertParentSession, putSignInFailures } from '../db/queries/sessions';
+import { insertFriendship } from '../db/queries/friendships';
+import { hashToken, newToken } from '../auth/tokens';
+
+type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher'>;
+
+function startSession(ctx: Ctx, parentId: string): SessionGrant {
+  const token = newToken('ps');
+  const now = ctx.now();
+  const sessionId = ctx.newId();
+  const expiresAt = now + ctx.config.parentSessionTtlMs;
+  insertParentSession(ctx.db, { id: sessionId, parentId, tokenHash: hashToken(token), createdAt: now, expiresAt });
+  return { sessionId, token, parentId, expiresAt };
+}
+
+export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promise<SessionGrant> {
+  const email = body.email.trim();
+  if (getParentByEmail(ctx.db, email)) {
+    throw new HearthError(ErrorCode.EmailTaken, 'An account with this email already exists. Try signing in.');
+  }
+  const passwordHash = await ctx.hasher.hash(body.password);
+  const id = ctx.newId();
+  return ctx.db.transaction(() => {
+    // Checked again inside the transaction: two registrations may race across the await above.
+    if (getParentByEmail(ctx.db, email)) {
+      throw new HearthError(ErrorCode.EmailTaken, 'An account with this email already exists. Try signing in.');
+    }
+    insertParent(ctx.db, { id, email, displayName: body.displayName.trim(), passwordHash, createdAt: ctx.now() });
+    return startSession(ctx, id);
+  })();
+}
+
+const WRONG_CREDENTIALS = 'That email and password do not match an account.';
+
+/** Seconds to wait after `failures` failed attempts, once past the free ones; doubles, capped at an hour. */
+export function backoffMs(failures: number, free: number): number {
+  if (failures < free) return 0;
+  return Math.min(30_000 * 2 ** (failures - free), 60 * 60 * 1000);
+}
+
+/**
+ * Signs a parent in. Unknown email and wrong password give the same answer, take the same
+ * time and count toward the same per-account backoff, so nothing tells whether an email exists.
+ */
+export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> {
+  const emailKey = body.email.trim().toLowerCase();
+  const failures = getSignInFailures(ctx.db, emailKey);
+  const now = ctx.now();
+  if (failures && failures.lockedUntil > now) {
+    throw new HearthError(ErrorCode.RateLimited, 'Too many tries. Please wait a little and try again.', {
+      retryAfterMs: failures.lockedUntil - now,
+    });
+  }
+  const parent = getParentByEmail(ctx.db, emailKey);
+  const ok = parent
+    ? await ctx.hasher.verify(parent.passwordHash, body.password)
+    : (await ctx.hasher.verifyDummy(body.password), false);
+  if (!ok || !parent) {
+    const count = (failures?.failures ?? 0) + 1;
+    const wait = backoffMs(count, ctx.config.rateLimits.signInFailuresBeforeBackoff);
+    putSignInFailures(ctx.db, emailKey, { failures: count, lockedUntil: ctx.now() + wait });
+    throw new HearthError(ErrorCode.WrongPassword, WRONG_CREDENTIALS);
+  }
+  clearSignInFailures(ctx.db, emailKey);
+  return startSession(ctx, parent.id);
+}
+
+export function toChild(row: ChildRow): Child {
+  return {
+    childId: row.id,
+    parentId: row.parentId,
+    displayName: row.displayName,
+    username: row.username,
+    birthday: row.birthday,
+    gender: row.gender as Child['gender'],
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * Creates a child account. Needs the parent's consent to the current policy version; the
+ * relay stamps the time. The parent and the child are linked as family at once.
+ */
+export function createChild(ctx: Ctx, parentId: string, body: CreateChildBody): Child {
+  if (!body.consent) {
+    throw new HearthError(
+      ErrorCode.ConsentRequired,
+      "A grown-up's consent to the privacy policy is needed to create a child account.",
+    );
+  }
+  if (body.consent.policyVersion !== ctx.config.policyVersion) {
+    throw new HearthError(
+      ErrorCode.PolicyVersionMismatch,
+      `The privacy policy has changed (now ${ctx.config.policyVersion}). Please read it again and consent.`,
+    );
+  }
+  const consent = body.consent;
+  return ctx.db.transaction(() => {
+    if (usernameExists(ctx.db, body.username)) {
+      throw new HearthError(ErrorCode.UsernameTaken, 'That username is taken. Please choose another.');
+    }
+    const now = ctx.now();
+    const id = ctx.newId();
+    insertChild(ctx.db, {
+      id,
+      parentId,
+      displayName: body.displayName.trim(),
+      username: body.username,
+      birthday: body.birthday ?? null,
+      gender: body.gender ?? null,
+      createdAt: now,
+    });
+    insertConsent(ctx.db, {
+      consentId: ctx.newId(),
+      parentId,
+      childId: id,
+      policyVersion: consent.policyVersion,
+      method: consent.method,
+      givenAt: now,
+    });
+    insertFriendship(ctx.db, { id: ctx.newId(), aId: parentId, bId: id, state: newFamilyLink(), createdAt: now, updatedAt: now });
+    return toChild(getChild(ctx.db, id) as ChildRow);
+  })();
+}
+
+/** A child of this parent, or NOT_FOUND: another family's child looks the same as no child. */
+export function ownChild(ctx: Pick<Ctx, 'db'>, parentId: string, childId: string): ChildRow {
+  const child = getChild(ctx.db, childId);
+  if (!child || child.parentId !== parentId) throw new HearthError(ErrorCode.NotFound, 'No such child.');
+  return child;
+}
+
+export function listChildren(ctx: Pick<Ctx, 'db'>, parentId: string): Child[] {
+  return listChildrenOfParent(ctx.db, parentId).map(toChild);
+}
+
+export function patchChild(ctx: Ctx, parentId: string, childId: string, patch: UpdateChildBody): Child {
+  ownChild(ctx, parentId, childId);
+  updateChild(ctx.db, childId, { ...patch, displayName: patch.displayName?.trim() });
+  return toChild(ownChild(ctx, parentId, childId));
+}
+
+export function consentsOf(ctx: Pick<Ctx, 'db'>, parentId: string): ConsentRecord[] {
+  return listConsents(ctx.db, parentId).map((c) => ({ ...c, method: c.method as ConsentRecord['method'] }));
+}

@@ -1,0 +1,193 @@
+import {
+  ErrorCode,
+  HearthError,
+  applyFriendshipAction,
+  friendshipStatusFor,
+  isActive,
+  newFriendRequest,
+  normalizeInviteCode,
+  renewFriendRequest,
+  resolveActor,
+  type Caller,
+  type FriendshipAction,
+  type FriendshipActor,
+  type FriendshipView,
+  type Invite,
+  type Pair,
+  type Side,
+} from '@hearth/common';
+import type { RelayContext } from '../context';
+import type { RequestCaller } from '../auth/callers';
+import { getAccount, getChild, getParentById, listChildrenOfParent } from '../db/queries/accounts';
+import {
+  getFriendship,
+  getFriendshipByPair,
+  insertFriendship,
+  listFriendshipsOf,
+  updateFriendshipState,
+  type FriendshipRow,
+} from '../db/queries/friendships';
+import { countInvitesSince, getInvite, insertInvite, markInviteRedeemed } from '../db/queries/invites';
+import { newInviteCode } from '../auth/tokens';
+import { ownChild } from './accounts';
+
+type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events'>;
+
+const HOUR = 60 * 60 * 1000;
+
+/** Makes an invite code for a child: the child itself, or its parent naming the child. */
+export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: string | undefined): Invite {
+  let childId: string;
+  if (caller.kind === 'child') {
+    childId = caller.childId;
+  } else {
+    if (!childIdForParent) throw new HearthError(ErrorCode.ValidationFailed, 'Say which child this code is for (childId).');
+    childId = ownChild(ctx, caller.parentId, childIdForParent).id;
+  }
+  const now = ctx.now();
+  if (countInvitesSince(ctx.db, childId, now - HOUR) >= ctx.config.rateLimits.invitesPerHour) {
+    throw new HearthError(ErrorCode.RateLimited, 'That is a lot of codes! Please wait a while before making another.', {
+      retryAfterMs: HOUR,
+    });
+  }
+  const createdBy = caller.kind === 'child' ? caller.childId : caller.parentId;
+  const expiresAt = now + ctx.config.inviteTtlMs;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newInviteCode();
+    if (getInvite(ctx.db, code)) continue;
+    insertInvite(ctx.db, { code, childId, createdBy, createdAt: now, expiresAt });
+    return { code: `${code.slice(0, 4)}-${code.slice(4)}`, childId, expiresAt };
+  }
+  throw new HearthError(ErrorCode.Unavailable, 'Could not make a code just now. Please try again.');
+}
+
+function pairOf(ctx: Ctx, row: FriendshipRow): Pair {
+  const member = (id: string): Pair['a'] => {
+    const account = getAccount(ctx.db, id);
+    // A family link's parent side is the parent itself.
+    return { childId: id, parentId: account?.parentId ?? id };
+  };
+  return { a: member(row.aId), b: member(row.bId) };
+}
+
+function asCaller(c: RequestCaller): Caller {
+  return c.kind === 'child' ? { kind: 'child', childId: c.childId } : { kind: 'parent', parentId: c.parentId };
+}
+
+/** Every side this caller acts for: one, or both for a parent whose two children befriend each other. */
+function actorsFor(ctx: Ctx, caller: RequestCaller, row: FriendshipRow): FriendshipActor[] {
+  const pair = pairOf(ctx, row);
+  return (['a', 'b'] as const).flatMap((side) => {
+    const actor = resolveActor(asCaller(caller), { a: pair[side], b: pair[side] });
+    return actor ? [{ role: actor.role, side }] : [];
+  });
+}
+
+export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipView {
+  const mine = side === 'a' ? row.aId : row.bId;
+  const theirs = side === 'a' ? row.bId : row.aId;
+  const member = (id: string): FriendshipView['me'] => {
+    const account = getAccount(ctx.db, id);
+    const parent = account?.parentId ? getParentById(ctx.db, account.parentId) : undefined;
+    return {
+      accountId: id,
+      kind: account?.kind ?? 'child',
+      displayName: account?.displayName ?? '?',
+      parentDisplayName: parent?.displayName ?? null,
+    };
+  };
+  const other: Side = side === 'a' ? 'b' : 'a';
+  const s = row.state;
+  return {
+    friendshipId: row.id,
+    kind: s.kind,
+    status: friendshipStatusFor(s, side),
+    me: member(mine),
+    friend: member(theirs),
+    myKidConfirmed: s.kidConfirmed[side],
+    friendKidConfirmed: s.kidConfirmed[other],
+    myParentApproved: s.parentApproved[side],
+    friendParentApproved: s.parentApproved[other],
+    iBlocked: s.blockedBy[side],
+    updatedAt: row.updatedAt,
+  };
+}
+
+const INVITE_INVALID = 'That code does not work. It may be mistyped, used already or too old. Ask your friend for a new one.';
+
+/** A child redeems a friend's code: a request from the code's child (side a) to this child (side b). */
+export function redeemInvite(ctx: Ctx, childId: string, rawCode: string): FriendshipView {
+  const code = normalizeInviteCode(rawCode);
+  const now = ctx.now();
+  return ctx.db.transaction(() => {
+    const invite = getInvite(ctx.db, code);
+    if (!invite || invite.redeemedAt !== null || invite.expiresAt <= now || !getChild(ctx.db, invite.childId)) {
+      throw new HearthError(ErrorCode.InviteInvalid, INVITE_INVALID);
+    }
+    if (invite.childId === childId) throw new HearthError(ErrorCode.InviteOwn, 'That is your own code! Give it to a friend.');
+    markInviteRedeemed(ctx.db, code, childId, now);
+    const existing = getFriendshipByPair(ctx.db, invite.childId, childId);
+    let row: FriendshipRow;
+    if (!existing) {
+      row = { id: ctx.newId(), aId: invite.childId, bId: childId, state: newFriendRequest(), createdAt: now, updatedAt: now };
+      insertFriendship(ctx.db, row);
+    } else {
+      const side: Side = existing.aId === childId ? 'a' : 'b';
+      const state = existing.state.ended
+        ? renewFriendRequest(existing.state, side)
+        : { ...existing.state, kidConfirmed: { ...existing.state.kidConfirmed, [side]: true } };
+      updateFriendshipState(ctx.db, existing.id, state, now);
+      row = { ...existing, state, updatedAt: now };
+    }
+    ctx.events.emit('friendshipChanged', row);
+    return viewFor(ctx, row, row.aId === childId ? 'a' : 'b');
+  })();
+}
+
+/** Friendships the caller may see: a child's own; a parent's own family links and those of each child. */
+export function listFriendships(ctx: Ctx, caller: RequestCaller, childId: string | undefined): FriendshipView[] {
+  const accounts =
+    caller.kind === 'child'
+      ? [caller.childId]
+      : childId
+        ? [ownChild(ctx, caller.parentId, childId).id]
+        : [caller.parentId, ...listChildrenOfParent(ctx.db, caller.parentId).map((c) => c.id)];
+  const views: FriendshipView[] = [];
+  const seen = new Set<string>();
+  for (const account of accounts) {
+    for (const row of listFriendshipsOf(ctx.db, account)) {
+      const side: Side = row.aId === account ? 'a' : 'b';
+      const key = `${row.id}:${side}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      views.push(viewFor(ctx, row, side));
+    }
+  }
+  return views;
+}
+
+/** Applies an action to a friendship. Outsiders get NOT_FOUND: a friendship id reveals nothing. */
+export function actOnFriendship(ctx: Ctx, caller: RequestCaller, friendshipId: string, action: FriendshipAction): FriendshipView {
+  return ctx.db.transaction(() => {
+    const row = getFriendship(ctx.db, friendshipId);
+    const actors = row ? actorsFor(ctx, caller, row) : [];
+    if (!row || actors.length === 0) throw new HearthError(ErrorCode.NotFound, 'No such friend request.');
+    let state = row.state;
+    for (const actor of actors) {
+      const result = applyFriendshipAction(state, actor, action);
+      if (!result.ok) throw new HearthError(ErrorCode.InvalidTransition, `This cannot be done now: ${result.reason}.`);
+      state = result.state;
+    }
+    const now = ctx.now();
+    updateFriendshipState(ctx.db, row.id, state, now);
+    const updated = { ...row, state, updatedAt: now };
+    ctx.events.emit('friendshipChanged', updated);
+    return viewFor(ctx, updated, (actors[0] as FriendshipActor).side);
+  })();
+}
+
+/** True when messages, presence, calls and games may pass between these two accounts. */
+export function areActiveFriends(ctx: Pick<Ctx, 'db'>, x: string, y: string): boolean {
+  const row = getFriendshipByPair(ctx.db, x, y);
+  return row !== undefined && isActive(row.state);
+}
