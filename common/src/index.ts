@@ -5,3 +5,5 @@ export * from './schemas/primitives';
 export * from './schemas/accounts';
 export * from './schemas/devices';
 export * from './schemas/friendships';
+export * from './schemas/signaling';
+export * from './ipc/index';

@@ -37,6 +37,32 @@ export type RelayConfig = Readonly<{
     /** Requests per caller per minute on every other route. */
     defaultPerMinute: number;
   }>;
+  /** PeerJS-compatible signaling (`/peerjs`). */
+  signaling: Readonly<{
+    /** Lifetime of a signaling token. Default 10 min. */
+    tokenTtlMs: number;
+    /** A socket that sends nothing (not even HEARTBEAT) for this long is closed. Default 60 s. */
+    idleTimeoutMs: number;
+    /** Frames a socket may send per second, sustained. Default 50. */
+    framesPerSecond: number;
+    /** Frames a socket may send in one burst. Default 200. */
+    frameBurst: number;
+    /** Open connection ids (calls, data channels) tracked per peer; the oldest goes first. Default 64. */
+    maxConnectionsPerPeer: number;
+  }>;
+  /** ICE servers handed to devices. Default none: calls work on loopback and the LAN only. */
+  ice: Readonly<{
+    /** `stun:` URLs. */
+    stunUrls: readonly string[];
+    /** `turn:`/`turns:` URLs of a TURN server using coturn's `use-auth-secret`. */
+    turnUrls: readonly string[];
+    /** coturn's `static-auth-secret`; required with TURN URLs. */
+    turnSecret?: string;
+    /** Lifetime of TURN credentials. Default 1 h. */
+    turnTtlSeconds: number;
+    /** `relay` tells clients to use TURN only, so a child's address never reaches a peer. Default `all`. */
+    transportPolicy: 'all' | 'relay';
+  }>;
 }>;
 
 export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
@@ -58,6 +84,14 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
     redeemsPer10Minutes: 10,
     defaultPerMinute: 600,
   }),
+  signaling: Object.freeze({
+    tokenTtlMs: 10 * 60 * 1000,
+    idleTimeoutMs: 60_000,
+    framesPerSecond: 50,
+    frameBurst: 200,
+    maxConnectionsPerPeer: 64,
+  }),
+  ice: Object.freeze({ stunUrls: [], turnUrls: [], turnTtlSeconds: 3600, transportPolicy: 'all' }),
 });
 
 export class ConfigError extends Error {
@@ -88,6 +122,10 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
         'policy-version': { type: 'string' },
+        'stun-url': { type: 'string', multiple: true },
+        'turn-url': { type: 'string', multiple: true },
+        'turn-secret': { type: 'string' },
+        'ice-policy': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -120,8 +158,54 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     dataDir,
     logLevel: logLevel as RelayConfig['logLevel'],
     policyVersion,
+    ice: loadIceConfig(values, env),
+  });
+}
+
+const ICE_URL = /^(stuns?|turns?):[^\s,]{1,500}$/;
+
+function iceUrls(flag: string[] | undefined, envValue: string | undefined, name: string, kind: 'stun' | 'turn'): string[] {
+  const urls =
+    flag ??
+    (envValue
+      ? envValue
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+      : []);
+  for (const url of urls) {
+    const scheme = ICE_URL.exec(url)?.[1];
+    if (scheme !== kind && scheme !== `${kind}s`) {
+      throw new ConfigError(`${name} must look like ${kind}:host:3478 or ${kind}s:host:5349, got "${url}"`);
+    }
+  }
+  return urls;
+}
+
+function loadIceConfig(
+  values: Readonly<{ 'stun-url'?: string[]; 'turn-url'?: string[]; 'turn-secret'?: string; 'ice-policy'?: string }>,
+  env: Readonly<Record<string, string | undefined>>,
+): RelayConfig['ice'] {
+  const stunUrls = iceUrls(values['stun-url'], env.HEARTH_STUN_URLS, '--stun-url', 'stun');
+  const turnUrls = iceUrls(values['turn-url'], env.HEARTH_TURN_URLS, '--turn-url', 'turn');
+  const turnSecret = values['turn-secret'] ?? env.HEARTH_TURN_SECRET;
+  if (turnUrls.length > 0 && !turnSecret) {
+    throw new ConfigError('--turn-url needs --turn-secret (coturn static-auth-secret), or HEARTH_TURN_SECRET');
+  }
+  if (turnSecret !== undefined && turnSecret.length < 16) throw new ConfigError('--turn-secret must be at least 16 characters');
+  const policy = values['ice-policy'] ?? env.HEARTH_ICE_POLICY ?? DEFAULT_CONFIG.ice.transportPolicy;
+  if (policy !== 'all' && policy !== 'relay') throw new ConfigError(`--ice-policy must be all or relay, got "${policy}"`);
+  if (policy === 'relay' && turnUrls.length === 0) throw new ConfigError('--ice-policy relay needs a --turn-url');
+  return Object.freeze({
+    ...DEFAULT_CONFIG.ice,
+    stunUrls: Object.freeze(stunUrls),
+    turnUrls: Object.freeze(turnUrls),
+    ...(turnSecret ? { turnSecret } : {}),
+    transportPolicy: policy,
   });
 }
 
 export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-dir DIR] [--log-level LEVEL] [--policy-version V]
-Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION (flags win).`;
+       [--stun-url URL]... [--turn-url URL]... [--turn-secret S] [--ice-policy all|relay]
+Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION,
+       HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY (flags win).`;
