@@ -1,0 +1,193 @@
+import { Type, type TSchema } from 'typebox';
+import { ConsentList, PolicyInfo, SignInBody, RegisterParentBody } from '../schemas/accounts';
+import { DeviceList } from '../schemas/devices';
+import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
+import { Ulid, closed } from '../schemas/primitives';
+import {
+  AppInfo,
+  ChildOnPc,
+  ChildOnPcList,
+  CreateChildArgs,
+  CurrentProfile,
+  Done,
+  EnrollPcArgs,
+  Enrollment,
+  LockStatus,
+  NoArgs,
+  ParentAccount,
+  ParentPassword,
+  Profile,
+  ProfileList,
+  Settings,
+  SettingsPatch,
+  UpdateChildArgs,
+} from './models-app';
+import {
+  ActivityRange,
+  ActivityReport,
+  AddAttachmentArgs,
+  AttachmentData,
+  AttachmentInfo,
+  CallList,
+  CallRecord,
+  FriendList,
+  GameScore,
+  GameScoreList,
+  ListMessagesArgs,
+  MarkReadArgs,
+  MessagePage,
+  MessageView,
+  RecordCallArgs,
+  RecordGameArgs,
+  SearchMessagesArgs,
+  SearchResults,
+  SendMessageArgs,
+} from './models-chat';
+
+/**
+ * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
+ * - `open`: anyone at the PC (profile picker, lock screen, policy).
+ * - `profile`: the active child profile acts as itself (pick a profile first).
+ * - `parent`: the grown-ups' pane is unlocked (or, on first run before a password exists,
+ *   a parent has signed in to the relay).
+ * - `grown-up`: like `parent` but needs no relay session yet (signing the parent in).
+ * - `first-run`: only before the grown-ups' password exists.
+ * Every channel that is not `open` or `profile` is parent-only: refused with LOCKED while locked.
+ */
+export type ChannelAccess = 'open' | 'profile' | 'parent' | 'grown-up' | 'first-run';
+
+export type ChannelSpec = Readonly<{ access: ChannelAccess; args: TSchema; result: TSchema; summary: string }>;
+
+function ch<A extends TSchema, R extends TSchema>(
+  access: ChannelAccess,
+  args: A,
+  result: R,
+  summary: string,
+): Readonly<{ access: ChannelAccess; args: A; result: R; summary: string }> {
+  return { access, args, result, summary };
+}
+
+const ChildIdArgs = Type.Object({ childId: Ulid }, closed);
+const KidFriendshipAction = Type.Union([
+  Type.Literal('confirm'),
+  Type.Literal('decline'),
+  Type.Literal('remove'),
+  Type.Literal('block'),
+]);
+const ParentFriendshipAction = Type.Union([
+  Type.Literal('approve'),
+  Type.Literal('decline'),
+  Type.Literal('remove'),
+  Type.Literal('block'),
+  Type.Literal('unblock'),
+]);
+const ContactFilter = Type.Object({ contactId: Type.Optional(Ulid) }, closed);
+
+/**
+ * The IPC contract: every channel between the renderer and main, with its argument and result
+ * schemas. The preload, the web host's bridge and the tests are all built from this one object.
+ */
+export const HEARTH_CHANNELS = {
+  // Open: anyone at the PC.
+  getAppInfo: ch('open', NoArgs, AppInfo, 'Version, relay, enrollment and first-run state'),
+  getPolicy: ch('open', NoArgs, PolicyInfo, "The relay's current privacy-policy version"),
+  getLockStatus: ch('open', NoArgs, LockStatus, "The grown-ups' pane lock"),
+  unlock: ch(
+    'open',
+    Type.Object({ password: Type.String({ minLength: 1, maxLength: 256 }) }, closed),
+    LockStatus,
+    'Unlock the pane',
+  ),
+  lock: ch('open', NoArgs, LockStatus, 'Lock the pane now and forget the parent session'),
+  listProfiles: ch('open', NoArgs, ProfileList, "The children's profiles on this PC"),
+  selectProfile: ch('open', ChildIdArgs, Profile, 'Become this child (the profile picker)'),
+  getCurrentProfile: ch('open', NoArgs, CurrentProfile, 'The active child profile, if any'),
+  leaveProfile: ch('open', NoArgs, Done, 'Back to the profile picker'),
+  getSettings: ch('open', NoArgs, Settings, "This PC's settings"),
+
+  // First run, then the grown-ups' pane.
+  registerParent: ch('first-run', RegisterParentBody, ParentAccount, 'Create a parent account on the relay and sign in'),
+  setParentPassword: ch(
+    'first-run',
+    Type.Object({ password: ParentPassword }, closed),
+    LockStatus,
+    "Set the grown-ups' password",
+  ),
+  signInParent: ch('grown-up', SignInBody, ParentAccount, 'Sign the parent in to the relay (session kept in memory)'),
+
+  // Parent-only.
+  signOutParent: ch('parent', NoArgs, LockStatus, 'End the parent relay session and lock'),
+  getParentAccount: ch('parent', NoArgs, ParentAccount, 'Who is signed in'),
+  keepParentUnlocked: ch('parent', NoArgs, LockStatus, 'The parent is still here: push auto-lock back'),
+  changeParentPassword: ch(
+    'parent',
+    Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: ParentPassword }, closed),
+    LockStatus,
+    "Change the grown-ups' password",
+  ),
+  listConsents: ch('parent', NoArgs, ConsentList, 'Consent records'),
+  listChildren: ch('parent', NoArgs, ChildOnPcList, "The parent's children and whether each is on this PC"),
+  createChild: ch('parent', CreateChildArgs, ChildOnPc, 'Create a child account with consent'),
+  updateChild: ch('parent', UpdateChildArgs, ChildOnPc, "Change a child's name, details or picture"),
+  enrollPc: ch('parent', EnrollPcArgs, Enrollment, 'Enroll this PC for some children'),
+  addChildToPc: ch('parent', ChildIdArgs, Profile, 'Give an existing child a profile on this PC'),
+  removeChildFromPc: ch('parent', ChildIdArgs, Done, "Revoke this PC's credential for a child and wipe its local data"),
+  listDevices: ch('parent', NoArgs, DeviceList, "The parent's enrolled PCs"),
+  revokeDevice: ch('parent', Type.Object({ deviceId: Ulid }, closed), Done, 'Revoke another PC'),
+  listApprovals: ch('parent', NoArgs, FriendshipList, "The children's friendships, pending approvals first"),
+  actOnFriendshipAsParent: ch(
+    'parent',
+    Type.Object({ friendshipId: Ulid, action: ParentFriendshipAction }, closed),
+    FriendshipView,
+    'Approve, decline, remove, block or unblock',
+  ),
+  updateSettings: ch('parent', SettingsPatch, Settings, "Change this PC's settings"),
+  getChildActivity: ch('parent', Type.Object({ childId: Ulid, ...ActivityRange }, closed), ActivityReport, "A child's activity"),
+
+  // The active child.
+  listFriends: ch('profile', NoArgs, FriendList, 'Friends and family, with presence'),
+  createInvite: ch('profile', NoArgs, Invite, 'A code to give a friend in person'),
+  redeemInvite: ch('profile', RedeemInviteBody, FriendshipView, "Type in a friend's code"),
+  actOnFriendship: ch(
+    'profile',
+    Type.Object({ friendshipId: Ulid, action: KidFriendshipAction }, closed),
+    FriendshipView,
+    'Confirm, decline, remove or block a friend',
+  ),
+  sendMessage: ch('profile', SendMessageArgs, MessageView, 'Queue a message (sent from the durable outbox)'),
+  listMessages: ch('profile', ListMessagesArgs, MessagePage, 'A conversation, newest first'),
+  searchMessages: ch('profile', SearchMessagesArgs, SearchResults, 'Full-text search in the history'),
+  markRead: ch('profile', MarkReadArgs, Done, 'Mark a conversation read up to a message'),
+  addAttachment: ch('profile', AddAttachmentArgs, AttachmentInfo, 'Store a photo, voice or video message before sending'),
+  readAttachment: ch('profile', Type.Object({ attachmentId: Ulid }, closed), AttachmentData, "An attachment's bytes"),
+  listCalls: ch('profile', ContactFilter, CallList, 'The call log'),
+  recordCall: ch('profile', RecordCallArgs, CallRecord, 'Add a call to the log'),
+  listGameScores: ch('profile', ContactFilter, GameScoreList, 'Scores per friend'),
+  recordGame: ch('profile', RecordGameArgs, GameScore, 'Record a game result'),
+  getMyActivity: ch('profile', Type.Object(ActivityRange, closed), ActivityReport, 'What my parent can see'),
+} as const satisfies Record<string, ChannelSpec>;
+
+/** Every channel name. */
+export type ChannelName = keyof typeof HEARTH_CHANNELS;
+export const CHANNEL_NAMES = Object.keys(HEARTH_CHANNELS) as ChannelName[];
+
+/** Parent-only channels: every channel refused while the pane is locked. */
+export const PARENT_ONLY_CHANNELS: readonly ChannelName[] = CHANNEL_NAMES.filter((name) => isParentOnly(name));
+
+/** True for channels that need the grown-ups' pane (all but `open` and `profile`). */
+export function isParentOnly(name: ChannelName): boolean {
+  const access: ChannelAccess = HEARTH_CHANNELS[name].access;
+  switch (access) {
+    case 'open':
+    case 'profile':
+      return false;
+    case 'parent':
+    case 'grown-up':
+    case 'first-run':
+      return true;
+    default: {
+      const never: never = access;
+      throw new Error(`unknown access ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { Ulid, closed } from '../schemas/primitives';
+import { CurrentProfile, LockStatus } from './models-app';
+import { MessageState, MessageView, PresenceState } from './models-chat';
+
+/** Relay connection of one child profile, as the UI shows it. */
+export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
+export type ConnectionState = Static<typeof ConnectionState>;
+
+/**
+ * Events main pushes to the renderer. Events about a child reach the renderer only while that
+ * child's profile is active, so one child never sees another's messages or friends.
+ */
+export const HEARTH_EVENTS = {
+  lockChanged: LockStatus,
+  profileChanged: CurrentProfile,
+  presence: Type.Object({ contactId: Ulid, presence: PresenceState }, closed),
+  message: MessageView,
+  messageState: Type.Object({ messageId: Ulid, contactId: Ulid, state: MessageState }, closed),
+  friendsChanged: Type.Object({}, closed),
+  connection: Type.Object({ state: ConnectionState, retryAt: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, closed),
+} as const satisfies Record<string, TSchema>;
+
+export type EventName = keyof typeof HEARTH_EVENTS;
+export type EventPayload<E extends EventName> = Static<(typeof HEARTH_EVENTS)[E]>;
+export const EVENT_NAMES = Object.keys(HEARTH_EVENTS) as EventName[];

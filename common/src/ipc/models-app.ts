@@ -1,0 +1,130 @@
+import { Type, type Static } from 'typebox';
+import { Child, ConsentInput, Gender } from '../schemas/accounts';
+import { DisplayName, IsoDate, Timestamp, Ulid, Username, closed } from '../schemas/primitives';
+
+/** An empty argument object, for channels that take nothing. */
+export const NoArgs = Type.Object({}, closed);
+export type NoArgs = Static<typeof NoArgs>;
+
+/** Returned by channels that have nothing to say beyond success. */
+export const Done = Type.Object({ done: Type.Literal(true) }, closed);
+export type Done = Static<typeof Done>;
+
+/** What the app knows about itself and this PC, without any secret. */
+export const AppInfo = Type.Object(
+  {
+    appVersion: Type.String(),
+    relayOrigin: Type.String(),
+    /** This PC holds device credentials from the relay. */
+    enrolled: Type.Boolean(),
+    deviceId: Type.Union([Ulid, Type.Null()]),
+    /** The grown-ups' password has been set (first run finished). */
+    lockSet: Type.Boolean(),
+    profileCount: Type.Integer({ minimum: 0 }),
+  },
+  closed,
+);
+export type AppInfo = Static<typeof AppInfo>;
+
+export const LockState = Type.Union([Type.Literal('unset'), Type.Literal('locked'), Type.Literal('unlocked')]);
+export type LockState = Static<typeof LockState>;
+
+/** The grown-ups' pane lock, as the UI shows it. */
+export const LockStatus = Type.Object(
+  {
+    state: LockState,
+    /** Wrong passwords since the last success. */
+    failures: Type.Integer({ minimum: 0 }),
+    /** No attempt is accepted before this time (backoff or lock-out); null when one may try now. */
+    retryAt: Type.Union([Timestamp, Type.Null()]),
+    /** Main holds a parent relay session (in memory only). */
+    parentSignedIn: Type.Boolean(),
+    /** When the pane locks itself if nothing happens; null while not unlocked. */
+    autoLockAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  closed,
+);
+export type LockStatus = Static<typeof LockStatus>;
+
+/** The grown-ups' pane password (local to this PC, argon2id-hashed). */
+export const ParentPassword = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' });
+
+export const ParentAccount = Type.Object({ parentId: Ulid, displayName: DisplayName, email: Type.String() }, closed);
+export type ParentAccount = Static<typeof ParentAccount>;
+
+/** A child profile on this PC, as the profile picker shows it. */
+export const Profile = Type.Object(
+  {
+    childId: Ulid,
+    displayName: DisplayName,
+    username: Username,
+    /** A bundled picture id (e.g. `fox`), or null for the default. */
+    avatar: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+    unread: Type.Integer({ minimum: 0 }),
+  },
+  closed,
+);
+export type Profile = Static<typeof Profile>;
+export const ProfileList = Type.Object({ profiles: Type.Array(Profile) }, closed);
+export const CurrentProfile = Type.Object({ profile: Type.Union([Profile, Type.Null()]) }, closed);
+export type CurrentProfile = Static<typeof CurrentProfile>;
+
+/** A child of the signed-in parent, and whether it has a profile on this PC. */
+export const ChildOnPc = Type.Object({ child: Child, onThisPc: Type.Boolean() }, closed);
+export type ChildOnPc = Static<typeof ChildOnPc>;
+export const ChildOnPcList = Type.Object({ children: Type.Array(ChildOnPc) }, closed);
+
+export const CreateChildArgs = Type.Object(
+  {
+    displayName: DisplayName,
+    username: Username,
+    birthday: Type.Optional(IsoDate),
+    gender: Type.Optional(Gender),
+    consent: ConsentInput,
+    avatar: Type.Optional(Type.String({ maxLength: 64 })),
+    /** Also give the child a profile on this PC (default true). */
+    addToThisPc: Type.Optional(Type.Boolean()),
+  },
+  closed,
+);
+export type CreateChildArgs = Static<typeof CreateChildArgs>;
+
+export const UpdateChildArgs = Type.Object(
+  {
+    childId: Ulid,
+    displayName: Type.Optional(DisplayName),
+    birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    gender: Type.Optional(Type.Union([Gender, Type.Null()])),
+    avatar: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  },
+  { ...closed, minProperties: 2 },
+);
+export type UpdateChildArgs = Static<typeof UpdateChildArgs>;
+
+export const EnrollPcArgs = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 64 }),
+    childIds: Type.Array(Ulid, { minItems: 1, maxItems: 16, uniqueItems: true }),
+  },
+  closed,
+);
+export type EnrollPcArgs = Static<typeof EnrollPcArgs>;
+
+export const Enrollment = Type.Object({ deviceId: Ulid, profiles: Type.Array(Profile) }, closed);
+export type Enrollment = Static<typeof Enrollment>;
+
+/** Settings of this PC. Readable by anyone, changed only in the grown-ups' pane. */
+export const Settings = Type.Object(
+  {
+    /** Minutes without activity before the grown-ups' pane locks itself. Default 5. */
+    autoLockMinutes: Type.Integer({ minimum: 1, maximum: 120 }),
+    /** Read messages and buttons aloud. Default false. */
+    readAloud: Type.Boolean(),
+    /** Route calls through the relay's TURN server so no IP address reaches a peer. Default true. */
+    relayOnlyCalls: Type.Boolean(),
+  },
+  closed,
+);
+export type Settings = Static<typeof Settings>;
+export const SettingsPatch = Type.Partial(Settings, { ...closed, minProperties: 1 });
+export type SettingsPatch = Static<typeof SettingsPatch>;

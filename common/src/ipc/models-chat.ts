@@ -1,0 +1,197 @@
+import { Type, type Static } from 'typebox';
+import { FriendshipView } from '../schemas/friendships';
+import { Timestamp, Ulid, closed } from '../schemas/primitives';
+
+export const PresenceState = Type.Union([
+  Type.Literal('online'),
+  Type.Literal('away'),
+  Type.Literal('in-call'),
+  Type.Literal('offline'),
+]);
+export type PresenceState = Static<typeof PresenceState>;
+
+/** A friend (or family member) of the active child, with what the UI shows next to them. */
+export const Friend = Type.Object(
+  {
+    friendship: FriendshipView,
+    presence: PresenceState,
+    unread: Type.Integer({ minimum: 0 }),
+    lastMessageAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  closed,
+);
+export type Friend = Static<typeof Friend>;
+export const FriendList = Type.Object({ friends: Type.Array(Friend) }, closed);
+
+const AttachmentRef = { attachmentId: Ulid, caption: Type.Optional(Type.String({ maxLength: 500 })) };
+
+/** What a message carries. Stickers and GIFs are bundled with the app and named by id. */
+export const MessageBody = Type.Union([
+  Type.Object({ type: Type.Literal('text'), text: Type.String({ minLength: 1, maxLength: 4000 }) }, closed),
+  Type.Object({ type: Type.Literal('sticker'), stickerId: Type.String({ minLength: 1, maxLength: 64 }) }, closed),
+  Type.Object({ type: Type.Literal('gif'), gifId: Type.String({ minLength: 1, maxLength: 64 }) }, closed),
+  Type.Object({ type: Type.Literal('photo'), ...AttachmentRef }, closed),
+  Type.Object({ type: Type.Literal('voice'), ...AttachmentRef }, closed),
+  Type.Object({ type: Type.Literal('video'), ...AttachmentRef }, closed),
+]);
+export type MessageBody = Static<typeof MessageBody>;
+
+/**
+ * Delivery state. `queued`: in this PC's outbox; `sent`: the relay holds it; `delivered`: the
+ * friend's PC stored it; `read`; `expired`: the relay gave up after its retention time.
+ */
+export const MessageState = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('sent'),
+  Type.Literal('delivered'),
+  Type.Literal('read'),
+  Type.Literal('expired'),
+  Type.Literal('received'),
+]);
+export type MessageState = Static<typeof MessageState>;
+
+export const MessageView = Type.Object(
+  {
+    messageId: Ulid,
+    /** The other side of the conversation (a friend's or a parent's account id). */
+    contactId: Ulid,
+    direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
+    body: MessageBody,
+    sentAt: Timestamp,
+    state: MessageState,
+  },
+  closed,
+);
+export type MessageView = Static<typeof MessageView>;
+export const MessagePage = Type.Object({ messages: Type.Array(MessageView), hasMore: Type.Boolean() }, closed);
+export type MessagePage = Static<typeof MessagePage>;
+
+export const SendMessageArgs = Type.Object({ contactId: Ulid, body: MessageBody }, closed);
+export type SendMessageArgs = Static<typeof SendMessageArgs>;
+
+export const ListMessagesArgs = Type.Object(
+  {
+    contactId: Ulid,
+    /** Only messages older than this id (for scrolling back). */
+    before: Type.Optional(Ulid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  closed,
+);
+export type ListMessagesArgs = Static<typeof ListMessagesArgs>;
+
+export const SearchMessagesArgs = Type.Object(
+  {
+    query: Type.String({ minLength: 1, maxLength: 200 }),
+    contactId: Type.Optional(Ulid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  closed,
+);
+export type SearchMessagesArgs = Static<typeof SearchMessagesArgs>;
+
+export const SearchHit = Type.Object({ message: MessageView, snippet: Type.String() }, closed);
+export type SearchHit = Static<typeof SearchHit>;
+export const SearchResults = Type.Object({ hits: Type.Array(SearchHit) }, closed);
+export type SearchResults = Static<typeof SearchResults>;
+
+export const MarkReadArgs = Type.Object({ contactId: Ulid, upTo: Ulid }, closed);
+
+export const AttachmentKind = Type.Union([Type.Literal('photo'), Type.Literal('voice'), Type.Literal('video')]);
+export type AttachmentKind = Static<typeof AttachmentKind>;
+
+/** Largest attachment, in bytes (25 MiB). */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+export const AddAttachmentArgs = Type.Object(
+  {
+    kind: AttachmentKind,
+    mime: Type.String({ pattern: '^(image|audio|video)/[a-z0-9.+-]+$', maxLength: 100 }),
+    /** The file's bytes, base64 (so every transport carries them as JSON). */
+    dataBase64: Type.String({ minLength: 4, maxLength: Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 }),
+  },
+  closed,
+);
+export type AddAttachmentArgs = Static<typeof AddAttachmentArgs>;
+
+export const AttachmentInfo = Type.Object(
+  {
+    attachmentId: Ulid,
+    kind: AttachmentKind,
+    mime: Type.String(),
+    size: Type.Integer({ minimum: 0 }),
+    state: Type.Union([Type.Literal('local'), Type.Literal('downloading'), Type.Literal('ready'), Type.Literal('failed')]),
+  },
+  closed,
+);
+export type AttachmentInfo = Static<typeof AttachmentInfo>;
+export const AttachmentData = Type.Object({ info: AttachmentInfo, dataBase64: Type.String() }, closed);
+export type AttachmentData = Static<typeof AttachmentData>;
+
+export const CallOutcome = Type.Union([
+  Type.Literal('answered'),
+  Type.Literal('missed'),
+  Type.Literal('declined'),
+  Type.Literal('failed'),
+]);
+export const CallRecord = Type.Object(
+  {
+    callId: Ulid,
+    contactId: Ulid,
+    direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
+    video: Type.Boolean(),
+    startedAt: Timestamp,
+    endedAt: Type.Union([Timestamp, Type.Null()]),
+    outcome: CallOutcome,
+  },
+  closed,
+);
+export type CallRecord = Static<typeof CallRecord>;
+export const RecordCallArgs = Type.Omit(CallRecord, ['callId']);
+export type RecordCallArgs = Static<typeof RecordCallArgs>;
+export const CallList = Type.Object({ calls: Type.Array(CallRecord) }, closed);
+
+export const GameId = Type.String({ pattern: '^[a-z0-9-]{1,32}$' });
+export const GameScore = Type.Object(
+  {
+    contactId: Ulid,
+    game: GameId,
+    wins: Type.Integer({ minimum: 0 }),
+    losses: Type.Integer({ minimum: 0 }),
+    draws: Type.Integer({ minimum: 0 }),
+    updatedAt: Timestamp,
+  },
+  closed,
+);
+export type GameScore = Static<typeof GameScore>;
+export const GameScoreList = Type.Object({ scores: Type.Array(GameScore) }, closed);
+export const RecordGameArgs = Type.Object(
+  { contactId: Ulid, game: GameId, outcome: Type.Union([Type.Literal('win'), Type.Literal('loss'), Type.Literal('draw')]) },
+  closed,
+);
+export type RecordGameArgs = Static<typeof RecordGameArgs>;
+
+export const ActivityKind = Type.Union([
+  Type.Literal('message-sent'),
+  Type.Literal('message-received'),
+  Type.Literal('call'),
+  Type.Literal('game'),
+  Type.Literal('friend'),
+  Type.Literal('session'),
+]);
+export type ActivityKind = Static<typeof ActivityKind>;
+
+/** One day of a child's activity: the same view for the parent and, in kid words, for the child. */
+export const ActivityDay = Type.Object(
+  {
+    day: Type.String({ format: 'date' }),
+    minutesActive: Type.Integer({ minimum: 0 }),
+    counts: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+    contacts: Type.Array(Type.Object({ contactId: Ulid, events: Type.Integer({ minimum: 0 }) }, closed)),
+  },
+  closed,
+);
+export type ActivityDay = Static<typeof ActivityDay>;
+export const ActivityReport = Type.Object({ days: Type.Array(ActivityDay) }, closed);
+export type ActivityReport = Static<typeof ActivityReport>;
+export const ActivityRange = { days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })) };
