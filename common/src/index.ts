@@ -7,3 +7,4 @@ export * from './schemas/devices';
 export * from './schemas/friendships';
 export * from './schemas/signaling';
 export * from './ipc/index';
+export * from './schemas/realtime';

@@ -1,0 +1,135 @@
+import { Type, type Static } from 'typebox';
+import { Timestamp, Ulid, closed } from './primitives';
+
+/**
+ * Size limits of message content, shared by the relay (which enforces them) and the app (which
+ * should stop a child before the relay has to).
+ */
+export const MESSAGE_LIMITS = Object.freeze({
+  /** Longest text message, in UTF-16 code units. */
+  textMaxChars: 2000,
+  /** Longest photo caption. */
+  captionMaxChars: 200,
+  /** Longest game move/state blob (game-defined JSON, as a string). */
+  gameStateMaxChars: 4096,
+  /** Longest voice message: 5 minutes. */
+  voiceMaxMs: 5 * 60_000,
+  /** Longest video message: 2 minutes. */
+  videoMaxMs: 2 * 60_000,
+  /** Longest call recorded in a call log: 24 hours. */
+  callMaxMs: 24 * 60 * 60_000,
+});
+
+/** Types the relay accepts for attachments, as detected from the file's own bytes. */
+export const ATTACHMENT_MIME_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'video/webm',
+  'audio/ogg',
+  'video/mp4',
+  'audio/mp4',
+] as const;
+export type AttachmentMime = (typeof ATTACHMENT_MIME_TYPES)[number];
+export const AttachmentMimeSchema = Type.Enum(ATTACHMENT_MIME_TYPES);
+
+/** Which attachment types each attachment-carrying kind allows (a voice note may be audio-only webm/mp4). */
+export const MIME_TYPES_FOR_KIND: Readonly<Record<'photo' | 'voice' | 'video', readonly AttachmentMime[]>> = Object.freeze({
+  photo: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+  voice: ['video/webm', 'audio/ogg', 'audio/mp4', 'video/mp4'],
+  video: ['video/webm', 'video/mp4'],
+});
+
+/** Lower-case hex SHA-256 of an attachment's bytes: its name in the relay's blob store. */
+export const Sha256Hex = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the bytes, lower-case hex' });
+
+/** An uploaded attachment, as `POST /v1/attachments` returned it. The relay checks all three fields. */
+export const AttachmentRef = Type.Object(
+  { hash: Sha256Hex, size: Type.Integer({ minimum: 1 }), mime: AttachmentMimeSchema },
+  closed,
+);
+export type AttachmentRef = Static<typeof AttachmentRef>;
+
+/** A bundled item id such as `animals/happy-cat` (stickers and GIFs ship with the app, offline). */
+const BundledItemId = Type.String({ pattern: '^[a-z0-9]+(?:[-/_][a-z0-9]+)*$', maxLength: 64 });
+
+export const TextContent = Type.Object(
+  { kind: Type.Literal('text'), text: Type.String({ minLength: 1, maxLength: MESSAGE_LIMITS.textMaxChars }) },
+  closed,
+);
+export const StickerContent = Type.Object({ kind: Type.Literal('sticker'), stickerId: BundledItemId }, closed);
+export const GifContent = Type.Object({ kind: Type.Literal('gif'), gifId: BundledItemId }, closed);
+export const PhotoContent = Type.Object(
+  {
+    kind: Type.Literal('photo'),
+    attachment: AttachmentRef,
+    width: Type.Optional(Type.Integer({ minimum: 1, maximum: 20_000 })),
+    height: Type.Optional(Type.Integer({ minimum: 1, maximum: 20_000 })),
+    caption: Type.Optional(Type.String({ maxLength: MESSAGE_LIMITS.captionMaxChars })),
+  },
+  closed,
+);
+export const VoiceContent = Type.Object(
+  {
+    kind: Type.Literal('voice'),
+    attachment: AttachmentRef,
+    durationMs: Type.Integer({ minimum: 1, maximum: MESSAGE_LIMITS.voiceMaxMs }),
+  },
+  closed,
+);
+export const VideoContent = Type.Object(
+  {
+    kind: Type.Literal('video'),
+    attachment: AttachmentRef,
+    durationMs: Type.Integer({ minimum: 1, maximum: MESSAGE_LIMITS.videoMaxMs }),
+  },
+  closed,
+);
+/** A move or state of a turn-based game; `state` is game-defined JSON, opaque to the relay. */
+export const GameContent = Type.Object(
+  {
+    kind: Type.Literal('game'),
+    gameId: Type.String({ pattern: '^[a-z0-9-]{1,32}$' }),
+    sessionId: Ulid,
+    state: Type.String({ maxLength: MESSAGE_LIMITS.gameStateMaxChars }),
+  },
+  closed,
+);
+export const CallLogContent = Type.Object(
+  {
+    kind: Type.Literal('call-log'),
+    media: Type.Union([Type.Literal('audio'), Type.Literal('video')]),
+    outcome: Type.Union([Type.Literal('completed'), Type.Literal('missed'), Type.Literal('declined'), Type.Literal('cancelled')]),
+    startedAt: Timestamp,
+    durationMs: Type.Integer({ minimum: 0, maximum: MESSAGE_LIMITS.callMaxMs }),
+  },
+  closed,
+);
+
+/** Each kind's own schema, so a validator can name the precise problem with one kind. */
+export const MessageContentSchemas = Object.freeze({
+  text: TextContent,
+  sticker: StickerContent,
+  gif: GifContent,
+  photo: PhotoContent,
+  voice: VoiceContent,
+  video: VideoContent,
+  game: GameContent,
+  'call-log': CallLogContent,
+});
+
+/** What a message says: one of the kinds, told apart by `kind`. */
+export const MessageContent = Type.Union([
+  TextContent,
+  StickerContent,
+  GifContent,
+  PhotoContent,
+  VoiceContent,
+  VideoContent,
+  GameContent,
+  CallLogContent,
+]);
+export type MessageContent = Static<typeof MessageContent>;
+export type MessageKind = MessageContent['kind'];
+export const MESSAGE_KINDS = Object.keys(MessageContentSchemas) as MessageKind[];

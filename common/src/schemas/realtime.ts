@@ -1,0 +1,187 @@
+/**
+ * The relay's realtime protocol: one WebSocket per device session at `GET /v1/ws`.
+ *
+ * ## Connecting and authenticating
+ * Either way works; the token is never put in the URL (URLs end up in logs):
+ * - **Header** (the desktop main process, Node clients): `Authorization: Bearer <token>` on the
+ *   upgrade request. A present but dead token is refused with HTTP 401 before the upgrade.
+ * - **`hello` frame** (browsers, which cannot set headers): connect without the header and send
+ *   `{"type":"hello","token":"…"}` as the very first frame, within 5 seconds.
+ *
+ * The token is a child's device credential (`dc_…`) or a parent session (`ps_…`). The relay answers
+ * a good one with `welcome`; a bad one with an `error` frame (`UNAUTHENTICATED`) and close 4401.
+ * One socket per device session: a second socket with the same credential replaces the first
+ * (close 4409). A credential revoked by a parent, or an expired parent session, closes its
+ * sockets at once (close 4401).
+ *
+ * ## Frames
+ * Every frame is a JSON text frame with a `type`. Client → server: {@link WsClientFrame}; server →
+ * client: {@link WsServerFrame}. A frame that is not JSON or not valid for its type is answered
+ * with `error` (`MALFORMED_REQUEST` or `VALIDATION_FAILED`, `PAYLOAD_TOO_LARGE` for content
+ * over a size limit); the tenth such frame on one socket closes it (close 4400). Binary frames
+ * count as bad frames. Frames larger than 256 KiB close the socket (1009).
+ *
+ * ## Messages (at-least-once on the wire, exactly-once in the history)
+ * 1. The sender makes a ULID for each message and sends `send`. The relay checks the friendship,
+ *    writes the message durably, then answers `sent` with the same id. Until `sent` arrives
+ *    the client keeps the message and re-sends it (same id) after reconnecting: the relay never
+ *    stores a second copy, and answers `sent` again. Refusals come as `error` with `ref` = the id.
+ * 2. The relay pushes `message` to each online socket of the recipient; queued messages are pushed
+ *    in the order the relay stored them when the recipient connects. The recipient stores the
+ *    message, then sends `received` with its id; only then does the relay delete it, and the
+ *    sender (if online) gets `delivered`. A recipient may see a message twice after a reconnect
+ *    and must dedupe by id.
+ * 3. A message not received within the relay's message lifetime (default 15 days) expires; the
+ *    sender gets `expired` (now if online, else when it next connects) until it answers
+ *    `ack-expired`.
+ * 4. A message to someone who is not an active friend is refused with `NOT_FRIENDS`.
+ *
+ * ## Presence and friendship events
+ * `presence` frames go only to active friends (a parent and their own child are always
+ * friends). On connect, `welcome` lists the friends online now; later changes come as
+ * `presence`. When a friendship stops being active, each side sees the other go `offline` and
+ * hears nothing more about them. `friendship` frames carry a friendship as the receiving
+ * account sees it (the same view as `GET /v1/friendships`), pushed to both children and both
+ * parents when a request is made, confirmed, approved, declined, removed or blocked.
+ *
+ * ## Keep-alive
+ * The relay pings every 30 s and drops sockets that do not answer. Browser clients may also send
+ * `ping` (answered with `pong`).
+ *
+ * Close codes: 4400 too many bad frames, 4401 unauthenticated or credential revoked,
+ * 4408 no `hello` in time, 4409 replaced by a newer socket of the same session, 1001 relay
+ * shutting down.
+ */
+import { Type, type Static } from 'typebox';
+import { ErrorCodeSchema, Timestamp, Token, Ulid, closed } from './primitives';
+import { FriendshipView } from './friendships';
+import { MessageContent } from './message-content';
+
+export * from './message-content';
+
+/** Close codes the relay uses on `/v1/ws`. */
+export const WsCloseCode = Object.freeze({
+  GoingAway: 1001,
+  TooManyBadFrames: 4400,
+  Unauthenticated: 4401,
+  HelloTimeout: 4408,
+  Replaced: 4409,
+});
+
+/** How long the relay waits for `hello` when the upgrade carried no Authorization header. */
+export const HELLO_TIMEOUT_MS = 5_000;
+/** Bad frames tolerated on one socket; the next one closes it. */
+export const BAD_FRAMES_BEFORE_CLOSE = 9;
+/** Most ids in one `received` or `ack-expired` frame. */
+export const MAX_IDS_PER_FRAME = 256;
+
+/** A state a device reports about itself. */
+export const WsSelfPresenceState = Type.Union([Type.Literal('online'), Type.Literal('away'), Type.Literal('in-call')]);
+export type WsSelfPresenceState = Static<typeof WsSelfPresenceState>;
+/** A friend's state as the relay reports it: the busiest of their devices, or offline. */
+export const WsPresenceState = Type.Union([WsSelfPresenceState, Type.Literal('offline')]);
+export type WsPresenceState = Static<typeof WsPresenceState>;
+
+const IdList = Type.Array(Ulid, { minItems: 1, maxItems: MAX_IDS_PER_FRAME });
+
+// ---- client → server ----
+
+/** First frame of a socket that connected without an Authorization header. */
+export const WsHelloFrame = Type.Object({ type: Type.Literal('hello'), token: Token }, closed);
+/** This device's presence. Sent on change; the relay starts each socket as `online`. */
+export const WsPresenceUpdateFrame = Type.Object({ type: Type.Literal('presence'), state: WsSelfPresenceState }, closed);
+/** Send a message. `id` is a ULID made by the sender and reused on every re-send. */
+export const WsSendFrame = Type.Object({ type: Type.Literal('send'), id: Ulid, to: Ulid, content: MessageContent }, closed);
+/** The recipient stored these messages: the relay may delete them. Unknown ids are ignored. */
+export const WsReceivedFrame = Type.Object({ type: Type.Literal('received'), ids: IdList }, closed);
+/** The sender has shown these `expired` notices: the relay stops repeating them. */
+export const WsAckExpiredFrame = Type.Object({ type: Type.Literal('ack-expired'), ids: IdList }, closed);
+/** Application-level keep-alive for clients that cannot send WebSocket pings. */
+export const WsPingFrame = Type.Object({ type: Type.Literal('ping') }, closed);
+
+/** Each client frame type's schema, for precise validation errors. */
+export const WsClientFrameSchemas = Object.freeze({
+  hello: WsHelloFrame,
+  presence: WsPresenceUpdateFrame,
+  send: WsSendFrame,
+  received: WsReceivedFrame,
+  'ack-expired': WsAckExpiredFrame,
+  ping: WsPingFrame,
+});
+export const WsClientFrame = Type.Union([
+  WsHelloFrame,
+  WsPresenceUpdateFrame,
+  WsSendFrame,
+  WsReceivedFrame,
+  WsAckExpiredFrame,
+  WsPingFrame,
+]);
+export type WsClientFrame = Static<typeof WsClientFrame>;
+export type WsClientFrameType = WsClientFrame['type'];
+
+// ---- server → client ----
+
+export const WsPresenceEntry = Type.Object({ accountId: Ulid, state: WsPresenceState }, closed);
+export type WsPresenceEntry = Static<typeof WsPresenceEntry>;
+
+/** Limits the client should apply before sending. */
+export const RealtimeLimits = Type.Object(
+  {
+    attachmentMaxBytes: Type.Integer({ minimum: 1 }),
+    messageTtlMs: Type.Integer({ minimum: 1 }),
+    messagesPerMinute: Type.Integer({ minimum: 1 }),
+  },
+  closed,
+);
+
+/** The socket is authenticated. `presence` lists the active friends online now (never offline ones). */
+export const WsWelcomeFrame = Type.Object(
+  {
+    type: Type.Literal('welcome'),
+    accountId: Ulid,
+    accountKind: Type.Union([Type.Literal('child'), Type.Literal('parent')]),
+    presence: Type.Array(WsPresenceEntry),
+    limits: RealtimeLimits,
+  },
+  closed,
+);
+/** An active friend's presence changed. */
+export const WsPresenceFrame = Type.Object({ type: Type.Literal('presence'), accountId: Ulid, state: WsPresenceState }, closed);
+/** A friendship or request changed, as this account sees it. */
+export const WsFriendshipFrame = Type.Object({ type: Type.Literal('friendship'), friendship: FriendshipView }, closed);
+/** The message with this id is stored durably on the relay (also the answer to a re-send). */
+export const WsSentFrame = Type.Object({ type: Type.Literal('sent'), id: Ulid, at: Timestamp }, closed);
+/** A message for this account. `sentAt` is when the relay stored it. */
+export const RelayedMessage = Type.Object({ id: Ulid, from: Ulid, to: Ulid, sentAt: Timestamp, content: MessageContent }, closed);
+export type RelayedMessage = Static<typeof RelayedMessage>;
+export const WsMessageFrame = Type.Object({ type: Type.Literal('message'), message: RelayedMessage }, closed);
+/** The recipient received these messages of yours (best effort: sent only if you are online then). */
+export const WsDeliveredFrame = Type.Object({ type: Type.Literal('delivered'), ids: IdList }, closed);
+/** These messages of yours were never received and have expired. Answer with `ack-expired`. */
+export const WsExpiredFrame = Type.Object({ type: Type.Literal('expired'), ids: IdList }, closed);
+/** A refusal. `ref` names the message id it is about, when there is one. */
+export const WsErrorFrame = Type.Object(
+  {
+    type: Type.Literal('error'),
+    code: ErrorCodeSchema,
+    message: Type.String(),
+    ref: Type.Optional(Ulid),
+    retryAfterMs: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  closed,
+);
+export const WsPongFrame = Type.Object({ type: Type.Literal('pong') }, closed);
+
+export const WsServerFrame = Type.Union([
+  WsWelcomeFrame,
+  WsPresenceFrame,
+  WsFriendshipFrame,
+  WsSentFrame,
+  WsMessageFrame,
+  WsDeliveredFrame,
+  WsExpiredFrame,
+  WsErrorFrame,
+  WsPongFrame,
+]);
+export type WsServerFrame = Static<typeof WsServerFrame>;
+export type WsServerFrameType = WsServerFrame['type'];
