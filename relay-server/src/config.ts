@@ -50,6 +50,23 @@ export type RelayConfig = Readonly<{
     /** Open connection ids (calls, data channels) tracked per peer; the oldest goes first. Default 64. */
     maxConnectionsPerPeer: number;
   }>;
+  /** The durable message queue and attachments (`/v1/ws`, `/v1/attachments`). */
+  messaging: Readonly<{
+    /** How long an undelivered message waits before it expires and its sender is told. Default 15 days. */
+    messageTtlMs: number;
+    /** Messages one account may send per minute, sustained. Default 300. */
+    messagesPerMinute: number;
+    /** Messages one account may send in one burst. Default 300. */
+    messageBurst: number;
+    /** Extra wait before a group commit, to gather more sends into one transaction. Default 0 (next turn of the event loop). */
+    groupCommitDelayMs: number;
+    /** Largest attachment upload, in bytes. Default 25 MiB. */
+    attachmentMaxBytes: number;
+    /** An uploaded attachment that no message ever referenced is deleted after this long. Default 1 h. */
+    unlinkedAttachmentTtlMs: number;
+    /** How often expiry, cleanup and credential re-checks run. Default 30 s. */
+    sweepIntervalMs: number;
+  }>;
   /** ICE servers handed to devices. Default none: calls work on loopback and the LAN only. */
   ice: Readonly<{
     /** `stun:` URLs. */
@@ -90,6 +107,15 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
     framesPerSecond: 50,
     frameBurst: 200,
     maxConnectionsPerPeer: 64,
+  }),
+  messaging: Object.freeze({
+    messageTtlMs: 15 * 24 * 60 * 60 * 1000,
+    messagesPerMinute: 300,
+    messageBurst: 300,
+    groupCommitDelayMs: 0,
+    attachmentMaxBytes: 25 * 1024 * 1024,
+    unlinkedAttachmentTtlMs: 60 * 60 * 1000,
+    sweepIntervalMs: 30_000,
   }),
   ice: Object.freeze({ stunUrls: [], turnUrls: [], turnTtlSeconds: 3600, transportPolicy: 'all' }),
 });
