@@ -172,13 +172,23 @@ export function actOnFriendship(ctx: Ctx, caller: RequestCaller, friendshipId: s
     const row = getFriendship(ctx.db, friendshipId);
     const actors = row ? actorsFor(ctx, caller, row) : [];
     if (!row || actors.length === 0) throw new HearthError(ErrorCode.NotFound, 'No such friend request.');
+    // A parent of both children acts for both sides; the action stands if it applies to either
+    // (a decline ends the pair for both at once; an unblock lifts whichever child blocked).
     let state = row.state;
+    let applied = false;
+    let refusal = '';
     for (const actor of actors) {
       const result = applyFriendshipAction(state, actor, action);
-      if (!result.ok) throw new HearthError(ErrorCode.InvalidTransition, `This cannot be done now: ${result.reason}.`);
-      state = result.state;
+      if (result.ok) {
+        state = result.state;
+        applied = true;
+      } else {
+        refusal ||= result.reason;
+      }
     }
-    const now = ctx.now();
+    if (!applied) throw new HearthError(ErrorCode.InvalidTransition, `This cannot be done now: ${refusal}.`);
+    // A block is one-sided: it leaves the shared `updatedAt` alone, so the blocked side sees no change at all.
+    const now = action === 'block' || action === 'unblock' ? row.updatedAt : ctx.now();
     updateFriendshipState(ctx.db, row.id, state, now);
     const updated = { ...row, state, updatedAt: now };
     ctx.events.emit('friendshipChanged', updated);

@@ -39,9 +39,10 @@ export function markInviteRedeemed(db: WritableDB, code: string, by: string, now
   );
 }
 
+/** Codes made for this child after `since` (exclusive: a code exactly one window old no longer counts). */
 export function countInvitesSince(db: ReadableDB, childId: string, since: number): number {
   return (
-    db.prepare(`SELECT count(*) AS n FROM invites WHERE child_id = ? AND created_at >= ?`).get(childId, since) as { n: number }
+    db.prepare(`SELECT count(*) AS n FROM invites WHERE child_id = ? AND created_at > ?`).get(childId, since) as { n: number }
   ).n;
 }
 
