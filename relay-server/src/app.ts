@@ -18,6 +18,8 @@ import { errorsPlugin } from './plugins/errors';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { friendshipRoutes } from './routes/friendships';
+import { signalingRoutes } from './routes/signaling';
+import { signalingPlugin } from './signaling/plugin';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -83,6 +85,8 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(accountRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);
+  await app.register(signalingRoutes);
+  await app.register(signalingPlugin);
 
   app.addHook('onClose', async () => {
     db.close();

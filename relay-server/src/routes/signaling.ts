@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IceConfig, SignalingGrant } from '@hearth/common';
+import { requireCaller } from '../auth/callers';
+import { issueSignalingGrant } from '../signaling/grants';
+import { iceConfigFor } from '../signaling/ice-config';
+import { bearer, responses } from './responses';
+
+/** What a device needs before a call: a signaling grant for its peer id, and ICE servers. */
+export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ctx = app.relay;
+  const tags = ['calls'];
+
+  app.post(
+    '/v1/signaling/session',
+    {
+      schema: {
+        summary: "A short-lived token for the PeerJS socket, as the caller's account peer id",
+        description:
+          "A child's device credential, or a parent session (parent mode). Give peerId, token, path and key " +
+          'to the PeerJS client; ask again before each reconnect.',
+        tags,
+        security: bearer,
+        response: responses({ 201: SignalingGrant }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(issueSignalingGrant(ctx, requireCaller(request.caller))),
+  );
+
+  app.get(
+    '/v1/ice',
+    {
+      schema: {
+        summary: 'ICE servers for calls, with time-limited TURN credentials',
+        tags,
+        security: bearer,
+        response: responses({ 200: IceConfig }),
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request.caller);
+      const accountId = caller.kind === 'child' ? caller.childId : caller.parentId;
+      return iceConfigFor(ctx.config.ice, accountId, ctx.now());
+    },
+  );
+};

@@ -1,0 +1,40 @@
+import type { RelayContext } from '../context';
+import { pairKey, type FriendshipRow } from '../db/queries/friendships';
+import { areActiveFriends } from '../services/friendships';
+
+export type FriendCache = Readonly<{
+  /** Whether calls may pass between these accounts, from memory when known. */
+  areFriends(x: string, y: string): boolean;
+  /** Stops listening to relay events. */
+  dispose(): void;
+}>;
+
+/**
+ * Friendship answers kept in memory so the signaling hot path makes no query per frame. Every
+ * change goes through the friendship service, which emits `friendshipChanged` inside its
+ * transaction; the pair's entry is dropped right then, so a block applies to the very next frame.
+ * Revoked credentials (and, later, deleted accounts) clear everything.
+ */
+export function createFriendCache(ctx: Pick<RelayContext, 'db' | 'events'>, maxEntries = 100_000): FriendCache {
+  const known = new Map<string, boolean>();
+  const onFriendship = (row: FriendshipRow): void => void known.delete(pairKey(row.aId, row.bId));
+  const onRevoked = (): void => known.clear();
+  ctx.events.on('friendshipChanged', onFriendship);
+  ctx.events.on('credentialsRevoked', onRevoked);
+  return {
+    areFriends(x, y) {
+      const key = pairKey(x, y);
+      const hit = known.get(key);
+      if (hit !== undefined) return hit;
+      const answer = areActiveFriends(ctx, x, y);
+      if (known.size >= maxEntries) known.clear();
+      known.set(key, answer);
+      return answer;
+    },
+    dispose() {
+      ctx.events.off('friendshipChanged', onFriendship);
+      ctx.events.off('credentialsRevoked', onRevoked);
+      known.clear();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { createSignalingServer } from './signaling-server';
+
+/**
+ * Mounts the PeerJS-compatible socket at `/peerjs` (the client's `path: '/'`), so the
+ * unmodified `peerjs` client connects with a relay-issued id and token. Upgrades are rate
+ * limited per claimed peer id, not per address (a school may put many PCs behind one).
+ */
+export const signalingPlugin: FastifyPluginAsync = async (app) => {
+  const server = createSignalingServer(app.relay, app.log.child({ module: 'signaling' }));
+  const sweepEveryMs = Math.max(1000, Math.min(5000, Math.floor(app.relay.config.signaling.idleTimeoutMs / 4)));
+  const timer = setInterval(() => server.sweep(), sweepEveryMs);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    server.close();
+  });
+
+  app.get(
+    '/peerjs',
+    {
+      websocket: true,
+      schema: { hide: true },
+      config: {
+        rateLimit: {
+          max: 30,
+          timeWindow: 60_000,
+          keyGenerator: (r) => {
+            const id = (r.query as { id?: unknown }).id;
+            return typeof id === 'string' ? `peerjs:${id.slice(0, 64)}` : `peerjs-ip:${r.ip}`;
+          },
+        },
+      },
+    },
+    (socket, request) => server.accept(socket, request.query),
+  );
+};
