@@ -14,7 +14,7 @@ import { createPasswordHasher } from './auth/passwords';
 import { createEvents, createIdFactory, type RelayContext } from './context';
 import { contextPlugin } from './plugins/context';
 import { authPlugin } from './plugins/auth';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { friendshipRoutes } from './routes/friendships';
@@ -51,6 +51,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { ErrorCode, HearthError, httpStatusFor, type ErrorBody } from '@hearth/common';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 function fromFastifyError(err: FastifyError): { status: number; body: ErrorBody } | undefined {
   if (err.validation) {
@@ -37,6 +37,18 @@ function fromFastifyError(err: FastifyError): { status: number; body: ErrorBody 
   return undefined;
 }
 
+const INTERNAL: ErrorBody = { code: ErrorCode.Internal, message: 'Something went wrong on the relay.' };
+
+/**
+ * Fastify's `frameworkErrors` option: requests refused before any route is found (a URL that
+ * does not decode) get the same `{ error: { code, message } }` shape as everything else.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const mapped = fromFastifyError(err) ?? { status: 500, body: INTERNAL };
+  request.log.info({ code: mapped.body.code, err: err.message }, 'request refused');
+  void reply.status(mapped.status).send({ error: mapped.body });
+}
+
 /**
  * One error handler for the whole relay: every failure becomes `{ error: { code, message } }`
  * with a stable code; 5xx details go to the log, never to the client.
@@ -56,7 +68,7 @@ export const errorsPlugin = fp(
         return reply.status(mapped.status).send({ error: mapped.body });
       }
       request.log.error({ err }, 'unhandled error');
-      return reply.status(500).send({ error: { code: ErrorCode.Internal, message: 'Something went wrong on the relay.' } });
+      return reply.status(500).send({ error: INTERNAL });
     });
     app.setNotFoundHandler((request, reply) => {
       return reply
