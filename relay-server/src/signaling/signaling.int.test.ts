@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IceConfig } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import { act, api, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
 import {
@@ -273,5 +274,30 @@ describe('ICE servers', () => {
     const res = expectStatus(await api(relay.app, 'GET', '/v1/ice', { token: kid.childToken }), 200);
     expect(res).toEqual({ iceServers: [], iceTransportPolicy: 'all', expiresAt: null });
     expect((await api(relay.app, 'GET', '/v1/ice')).status).toBe(401);
+  });
+
+  it('gives a child and a parent TURN credentials for their own account', async () => {
+    const turnRelay = await buildTestApp({
+      ice: {
+        stunUrls: [],
+        turnUrls: ['turn:127.0.0.1:3478'],
+        turnSecret: 'x'.repeat(32),
+        turnTtlSeconds: 600,
+        transportPolicy: 'relay',
+      },
+    });
+    try {
+      const kid = await signalingKid(turnRelay.app);
+      const forKid = expectStatus(await api<IceConfig>(turnRelay.app, 'GET', '/v1/ice', { token: kid.childToken }), 200);
+      const expiry = Math.floor(turnRelay.clock.now() / 1000) + 600;
+      expect(forKid).toMatchObject({ iceTransportPolicy: 'relay', expiresAt: expiry * 1000 });
+      expect(forKid.iceServers).toEqual([
+        { urls: ['turn:127.0.0.1:3478'], username: `${expiry}:${kid.child.childId}`, credential: expect.any(String) },
+      ]);
+      const forParent = expectStatus(await api<IceConfig>(turnRelay.app, 'GET', '/v1/ice', { token: kid.parent.token }), 200);
+      expect(forParent.iceServers[0]?.username).toBe(`${expiry}:${kid.parent.parentId}`);
+    } finally {
+      await turnRelay.close();
+    }
   });
 });
