@@ -163,7 +163,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (values.help) throw new ConfigError(USAGE);
 
   const portRaw = values.port ?? env.PORT;
-  const port = portRaw === undefined ? DEFAULT_CONFIG.port : parsePort(portRaw, values.port ? '--port' : 'PORT');
+  const port = portRaw === undefined ? DEFAULT_CONFIG.port : parsePort(portRaw, values.port !== undefined ? '--port' : 'PORT');
   const host = values.host ?? env.HOST ?? DEFAULT_CONFIG.host;
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError(`--host must be an address or host name, got "${host}"`);
   const dataDirRaw = values['data-dir'] ?? env.HEARTH_DATA_DIR;
@@ -171,7 +171,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   const dataDir = dataDirRaw ? path.resolve(dataDirRaw) : DEFAULT_CONFIG.dataDir;
   const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel;
   if (!LOG_LEVELS.has(logLevel)) {
-    throw new ConfigError(`--log-level must be one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`);
+    const source = values['log-level'] !== undefined ? '--log-level' : 'LOG_LEVEL';
+    throw new ConfigError(`${source} must be one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`);
   }
   const policyVersion = values['policy-version'] ?? env.HEARTH_POLICY_VERSION ?? DEFAULT_CONFIG.policyVersion;
   if (!/^[A-Za-z0-9._-]{1,32}$/.test(policyVersion)) {

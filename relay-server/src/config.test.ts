@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_CONFIG, USAGE, loadConfig } from './config';
+
+/** The ConfigError loadConfig throws, so a test can read its message. */
+function configError(argv: readonly string[], env: Record<string, string> = {}): ConfigError {
+  try {
+    loadConfig(argv, env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify({ argv, env })}`);
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults when given nothing', () => {
+    const config = loadConfig([], {});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8787, logLevel: 'info', dataDir: DEFAULT_CONFIG.dataDir });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the port, host, data folder, log level and policy version from flags', () => {
+    const config = loadConfig(
+      ['--port', '9000', '--host', '0.0.0.0', '--data-dir', 'some/dir', '--log-level', 'debug', '--policy-version', '2027-01'],
+      {},
+    );
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: path.resolve('some/dir'),
+      logLevel: 'debug',
+      policyVersion: '2027-01',
+    });
+  });
+
+  it('reads the same settings from the environment', () => {
+    const config = loadConfig([], {
+      PORT: '0',
+      HOST: 'localhost',
+      HEARTH_DATA_DIR: '/var/lib/hearth',
+      LOG_LEVEL: 'warn',
+      HEARTH_POLICY_VERSION: 'v2',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      host: 'localhost',
+      dataDir: '/var/lib/hearth',
+      logLevel: 'warn',
+      policyVersion: 'v2',
+    });
+  });
+
+  it('lets flags win over the environment', () => {
+    const config = loadConfig(['--port=9001', '--log-level=error', '--data-dir=/flag', '--host=::1', '--policy-version=f'], {
+      PORT: '9002',
+      LOG_LEVEL: 'trace',
+      HEARTH_DATA_DIR: '/env',
+      HOST: '10.0.0.1',
+      HEARTH_POLICY_VERSION: 'e',
+    });
+    expect(config).toMatchObject({ port: 9001, logLevel: 'error', dataDir: '/flag', host: '::1', policyVersion: 'f' });
+  });
+
+  it('does not let a bad environment value spoil a good flag', () => {
+    expect(loadConfig(['--port', '9000'], { PORT: 'eighty' }).port).toBe(9000);
+  });
+
+  it.each(['abc', '-1', '65536', '80.5', '1e3', ' 80', ''])(
+    'refuses the port %j from a flag, naming the flag and the value',
+    (raw) => {
+      const err = configError([`--port=${raw}`]);
+      expect(err.message).toBe(`--port must be a whole number from 0 to 65535, got "${raw}"`);
+    },
+  );
+
+  it('refuses a bad PORT from the environment, naming PORT', () => {
+    expect(configError([], { PORT: 'http' }).message).toBe('PORT must be a whole number from 0 to 65535, got "http"');
+  });
+
+  it('refuses an unknown log level, listing the known ones', () => {
+    const err = configError(['--log-level', 'verbose']);
+    expect(err.message).toMatch(/^--log-level must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"$/);
+  });
+
+  it('names LOG_LEVEL when the bad level came from the environment', () => {
+    expect(configError([], { LOG_LEVEL: 'loud' }).message).toMatch(/^LOG_LEVEL must be one of .*, got "loud"$/);
+  });
+
+  it('refuses an empty data folder, a bad host and a bad policy version', () => {
+    expect(configError(['--data-dir', '  ']).message).toMatch(/data-dir must not be empty/);
+    expect(configError(['--host', 'evil host;rm']).message).toMatch(/--host must be an address or host name/);
+    expect(configError(['--policy-version', 'a b']).message).toMatch(/--policy-version must be/);
+  });
+
+  it('refuses an unknown flag or a stray argument', () => {
+    expect(configError(['--prot', '80'])).toBeInstanceOf(ConfigError);
+    expect(configError(['8080'])).toBeInstanceOf(ConfigError);
+  });
+
+  it('answers --help with the usage text', () => {
+    expect(configError(['--help']).message).toBe(USAGE);
+  });
+});
