@@ -31,13 +31,13 @@ export type TestRelay = Readonly<{
 }>;
 
 /**
- * The relay on a real SQLite file in a fresh temp folder, with a hand-moved clock, no logging
+ * The relay on a real SQLite file in a fresh temp folder (or `dataDir`, to reopen one), with a hand-moved clock, no logging
  * and cheap argon2 (tests only). Registration is not rate limited unless a test asks for it,
  * since every test registers parents from the same address.
  */
 export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestRelay> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-relay-test-'));
   const { rateLimits, logger, ...rest } = overrides;
+  const dataDir = rest.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-relay-test-')));
   const config: RelayConfig = Object.freeze({
     ...DEFAULT_CONFIG,
     dataDir,
