@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Child, Invite } from '@hearth/common';
+import {
+  DEVICE_INFO,
+  PASSWORD,
+  api,
+  buildTestApp,
+  consentFor,
+  createChild,
+  createFamily,
+  expectStatus,
+  makeInvite,
+  redeem,
+  signIn,
+  unique,
+  type TestFamily,
+  type TestRelay,
+} from '../../test/helpers';
+
+/**
+ * The authorization matrix: every route, every kind of caller, the expected status, one test per
+ * cell. A route registered in the app without a row here fails the coverage test below.
+ */
+
+let relay: TestRelay;
+beforeAll(async () => {
+  // Each cell builds its own world with two sign-ins; the per-address sign-in limit would trip.
+  relay = await buildTestApp({ rateLimits: { signInPerMinute: 100_000 } });
+});
+afterAll(async () => {
+  await relay.close();
+});
+
+const CALLERS = ['anonymous', 'parent', 'otherParent', 'ownChild', 'otherChild', 'revokedSession'] as const;
+type Who = (typeof CALLERS)[number];
+
+/**
+ * Family A is the one every request is about: its parent, its child A1 (enrolled on A's PC), a
+ * second child A2 (not enrolled), a spare live session and a revoked one. Family B is another
+ * family. A1 and C1 (a third family) have a pending friend request; C1 has a fresh invite code.
+ */
+type World = Readonly<{
+  a: TestFamily;
+  a2: Child;
+  b: TestFamily;
+  spareSessionId: string;
+  revokedToken: string;
+  friendshipId: string;
+  inviteOfC: Invite;
+}>;
+
+async function buildWorld(): Promise<World> {
+  const { app } = relay;
+  const a = await createFamily(app);
+  const a2 = await createChild(app, a.parent.token);
+  const b = await createFamily(app);
+  const c = await createFamily(app);
+  const spare = await signIn(app, a.parent.email, PASSWORD);
+  const revoked = await signIn(app, a.parent.email, PASSWORD);
+  expectStatus(await api(app, 'DELETE', `/v1/sessions/${revoked.sessionId}`, { token: a.parent.token }), 204);
+  const friendshipId = (await redeem(app, c.childToken, (await makeInvite(app, a.childToken)).code)).friendshipId;
+  const inviteOfC = await makeInvite(app, c.childToken);
+  return { a, a2, b, spareSessionId: spare.sessionId, revokedToken: revoked.token, friendshipId, inviteOfC };
+}
+
+function tokenOf(world: World, who: Who): string | undefined {
+  switch (who) {
+    case 'anonymous':
+      return undefined;
+    case 'parent':
+      return world.a.parent.token;
+    case 'otherParent':
+      return world.b.parent.token;
+    case 'ownChild':
+      return world.a.childToken;
+    case 'otherChild':
+      return world.b.childToken;
+    case 'revokedSession':
+      return world.revokedToken;
+    default: {
+      const never: never = who;
+      throw new Error(`unknown caller ${String(never)}`);
+    }
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Row = Readonly<{
+  /** `METHOD /path` exactly as registered. */
+  route: `${Method} /${string}`;
+  /** What differs from the plain route, when one route has several rows. */
+  variant?: string;
+  request: (w: World) => Readonly<{ url: string; body?: unknown }>;
+  /** anonymous, parent, otherParent, ownChild, otherChild, revokedSession. */
+  expect: readonly [number, number, number, number, number, number];
+}>;
+
+const DEVICE_BODY = (w: World) => ({ name: 'PC', info: DEVICE_INFO, childIds: [w.a.child.childId] });
+
+const MATRIX: readonly Row[] = [
+  { route: 'GET /docs/json', request: () => ({ url: '/docs/json' }), expect: [200, 200, 200, 200, 200, 200] },
+  { route: 'GET /health', request: () => ({ url: '/health' }), expect: [200, 200, 200, 200, 200, 200] },
+  { route: 'GET /v1/policy', request: () => ({ url: '/v1/policy' }), expect: [200, 200, 200, 200, 200, 200] },
+  {
+    route: 'POST /v1/parents',
+    request: () => ({
+      url: '/v1/parents',
+      body: { email: `${unique('matrix')}@example.test`, password: PASSWORD, displayName: 'New' },
+    }),
+    expect: [201, 201, 201, 201, 201, 201],
+  },
+  {
+    route: 'POST /v1/sessions',
+    request: (w) => ({ url: '/v1/sessions', body: { email: w.a.parent.email, password: PASSWORD } }),
+    expect: [201, 201, 201, 201, 201, 201],
+  },
+  { route: 'GET /v1/sessions', request: () => ({ url: '/v1/sessions' }), expect: [401, 200, 200, 403, 403, 401] },
+  {
+    route: 'DELETE /v1/sessions/:id',
+    request: (w) => ({ url: `/v1/sessions/${w.spareSessionId}` }),
+    expect: [401, 204, 404, 403, 403, 401],
+  },
+  { route: 'GET /v1/me', request: () => ({ url: '/v1/me' }), expect: [401, 200, 200, 200, 200, 401] },
+  {
+    route: 'POST /v1/children',
+    request: () => ({
+      url: '/v1/children',
+      body: { displayName: 'New', username: unique('matrix'), consent: consentFor(relay.app) },
+    }),
+    expect: [401, 201, 201, 403, 403, 401],
+  },
+  { route: 'GET /v1/children', request: () => ({ url: '/v1/children' }), expect: [401, 200, 200, 403, 403, 401] },
+  {
+    route: 'GET /v1/children/:id',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}` }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
+  {
+    route: 'PATCH /v1/children/:id',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}`, body: { displayName: 'Renamed' } }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
+  { route: 'GET /v1/consents', request: () => ({ url: '/v1/consents' }), expect: [401, 200, 200, 403, 403, 401] },
+  {
+    route: 'POST /v1/devices',
+    request: (w) => ({ url: '/v1/devices', body: DEVICE_BODY(w) }),
+    expect: [401, 201, 404, 403, 403, 401],
+  },
+  { route: 'GET /v1/devices', request: () => ({ url: '/v1/devices' }), expect: [401, 200, 200, 403, 403, 401] },
+  {
+    route: 'POST /v1/devices/:id/children',
+    request: (w) => ({ url: `/v1/devices/${w.a.deviceId}/children`, body: { childId: w.a2.childId } }),
+    expect: [401, 201, 404, 403, 403, 401],
+  },
+  {
+    route: 'DELETE /v1/devices/:id',
+    request: (w) => ({ url: `/v1/devices/${w.a.deviceId}` }),
+    expect: [401, 204, 404, 403, 403, 401],
+  },
+  {
+    route: 'DELETE /v1/devices/:id/children/:childId',
+    request: (w) => ({ url: `/v1/devices/${w.a.deviceId}/children/${w.a.child.childId}` }),
+    expect: [401, 204, 404, 403, 403, 401],
+  },
+  {
+    // A child's code is always its own, whatever childId it names.
+    route: 'POST /v1/invites',
+    request: (w) => ({ url: '/v1/invites', body: { childId: w.a.child.childId } }),
+    expect: [401, 201, 404, 201, 201, 401],
+  },
+  {
+    route: 'POST /v1/invites/redeem',
+    request: (w) => ({ url: '/v1/invites/redeem', body: { code: w.inviteOfC.code } }),
+    expect: [401, 403, 403, 201, 201, 401],
+  },
+  { route: 'GET /v1/friendships', request: () => ({ url: '/v1/friendships' }), expect: [401, 200, 200, 200, 200, 401] },
+  {
+    route: 'GET /v1/friendships',
+    variant: "naming family A's child",
+    request: (w) => ({ url: `/v1/friendships?childId=${w.a.child.childId}` }),
+    expect: [401, 200, 404, 200, 200, 401],
+  },
+  {
+    route: 'POST /v1/friendships/:id/actions',
+    variant: 'block',
+    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'block' } }),
+    expect: [401, 200, 404, 200, 404, 401],
+  },
+  {
+    route: 'POST /v1/friendships/:id/actions',
+    variant: 'confirm',
+    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'confirm' } }),
+    expect: [401, 409, 404, 200, 404, 401],
+  },
+  {
+    route: 'POST /v1/friendships/:id/actions',
+    variant: 'decline',
+    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'decline' } }),
+    expect: [401, 200, 404, 200, 404, 401],
+  },
+  {
+    route: 'POST /v1/signaling/session',
+    request: () => ({ url: '/v1/signaling/session' }),
+    expect: [401, 201, 201, 201, 201, 401],
+  },
+  { route: 'GET /v1/ice', request: () => ({ url: '/v1/ice' }), expect: [401, 200, 200, 200, 200, 401] },
+];
+
+/** Registered routes that this table does not cover, and why. */
+const NOT_IN_MATRIX: Readonly<Record<string, string>> = {
+  'GET /peerjs': 'WebSocket upgrade, authorized per socket by a signaling token (signaling.int.test.ts)',
+};
+
+/** The stable code each refusal status must carry. */
+const CODE_FOR: Readonly<Record<number, string>> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'INVALID_TRANSITION',
+};
+
+const CELLS = MATRIX.flatMap((row) =>
+  CALLERS.map((who, i) => ({
+    name: `${row.route}${row.variant ? ` (${row.variant})` : ''}`,
+    who,
+    status: row.expect[i] as number,
+    row,
+  })),
+);
+
+describe('authorization matrix', () => {
+  it.each(CELLS)('$name as $who → $status', async ({ who, status, row }) => {
+    const world = await buildWorld();
+    const { url, body } = row.request(world);
+    const method = row.route.split(' ')[0] as Method;
+    const token = tokenOf(world, who);
+    const res = await api<{ error?: { code: string } }>(relay.app, method, url, {
+      ...(token ? { token } : {}),
+      ...(body !== undefined ? { body } : method === 'POST' ? { body: {} } : {}),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    if (CODE_FOR[status]) expect(res.body.error?.code).toBe(CODE_FOR[status]);
+  });
+});
+
+/** `METHOD /path` for every route the app registered, read from Fastify's route tree. */
+function registeredRoutes(tree: string): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] as string).length / 4;
+    stack.length = depth;
+    stack.push(m[2] as string);
+    const path = stack.join('');
+    for (const method of (m[3] ?? '').split(',').map((s) => s.trim())) {
+      if (method) routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+describe('authorization matrix coverage', () => {
+  it('has a row for every route the relay registers, and no row for a route that does not exist', () => {
+    const registered = registeredRoutes(relay.app.printRoutes({ commonPrefix: false }))
+      // HEAD is Fastify's automatic twin of each GET: same handler, same hooks.
+      .filter((r) => !r.startsWith('HEAD '));
+    expect(registered).toContain('POST /v1/friendships/:id/actions');
+    const inTable = new Set(MATRIX.map((r) => r.route));
+    const missing = registered.filter((r) => !inTable.has(r as Row['route']) && !(r in NOT_IN_MATRIX));
+    expect(missing, 'add these routes to MATRIX in authorization.int.test.ts').toEqual([]);
+    const stale = [...inTable, ...Object.keys(NOT_IN_MATRIX)].filter((r) => !registered.includes(r));
+    expect(stale, 'these rows name routes the relay no longer has').toEqual([]);
+  });
+});
