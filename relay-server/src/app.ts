@@ -20,6 +20,8 @@ import { deviceRoutes } from './routes/devices';
 import { friendshipRoutes } from './routes/friendships';
 import { signalingRoutes } from './routes/signaling';
 import { signalingPlugin } from './signaling/plugin';
+import { realtimePlugin } from './realtime/plugin';
+import { attachmentRoutes } from './attachments/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -88,6 +90,8 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(friendshipRoutes);
   await app.register(signalingRoutes);
   await app.register(signalingPlugin);
+  await app.register(realtimePlugin);
+  await app.register(attachmentRoutes);
 
   app.addHook('onClose', async () => {
     db.close();

@@ -1,11 +1,15 @@
 import type { Migration } from '../migrate';
 import { updateToSchemaVersion1 } from './0001-accounts';
 import { updateToSchemaVersion2 } from './0002-friendships';
+import { updateToSchemaVersion3 } from './0003-messages';
+import { updateToSchemaVersion4 } from './0004-attachments';
 import { updateToSchemaVersion5 } from './0005-signaling';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'accounts', up: updateToSchemaVersion1 },
   { version: 2, name: 'friendships', up: updateToSchemaVersion2 },
+  { version: 3, name: 'messages', up: updateToSchemaVersion3 },
+  { version: 4, name: 'attachments', up: updateToSchemaVersion4 },
   { version: 5, name: 'signaling', up: updateToSchemaVersion5 },
 ];

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AttachmentRef, ErrorCode, HearthError, Sha256Hex, closed } from '@hearth/common';
+import { requireCaller, type RequestCaller } from '../auth/callers';
+import { getAttachment, recordUpload } from '../db/queries/attachments';
+import { mayReadAttachment } from '../db/queries/messages';
+import { bearer, responses } from '../routes/responses';
+import { createBlobStore } from './blob-store';
+
+const HashParams = Type.Object({ hash: Sha256Hex }, closed);
+
+const accountOf = (caller: RequestCaller): string => (caller.kind === 'child' ? caller.childId : caller.parentId);
+
+const NOT_FOUND = 'No such attachment, or it is not yours to see.';
+
+/**
+ * Attachments: streamed upload checked by its own bytes (never the declared type), stored by
+ * SHA-256; downloadable only by the sender and the recipient of a queued message that carries it.
+ */
+export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ctx = app.relay;
+  const maxBytes = ctx.config.messaging.attachmentMaxBytes;
+  const blobs = createBlobStore(path.join(ctx.config.dataDir, 'attachments'));
+  const tags = ['attachments'];
+
+  // Only in this plugin: every body arrives as a raw stream, whatever its declared type.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/v1/attachments',
+    {
+      schema: {
+        summary: 'Upload a photo, voice or video attachment (raw bytes as the body)',
+        description: `Photos: JPEG, PNG, GIF, WebP. Voice and video: WebM, Ogg, MP4. Up to ${maxBytes} bytes.`,
+        tags,
+        security: bearer,
+        response: responses({ 201: AttachmentRef }),
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request.caller);
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > maxBytes) {
+        void reply.header('connection', 'close');
+        throw new HearthError(
+          ErrorCode.PayloadTooLarge,
+          `This file is too big. The largest is ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
+        );
+      }
+      let blob;
+      try {
+        blob = await blobs.receive(request.body as Readable, maxBytes);
+      } catch (err) {
+        void reply.header('connection', 'close');
+        throw err;
+      }
+      // Rename and record in one synchronous step, so the sweeper never sees a file without its row.
+      try {
+        blobs.commit(blob);
+        ctx.db.transaction(() =>
+          recordUpload(ctx.db, {
+            hash: blob.hash,
+            size: blob.size,
+            mime: blob.mime,
+            accountId: accountOf(caller),
+            now: ctx.now(),
+          }),
+        )();
+      } catch (err) {
+        blobs.discard(blob);
+        throw err;
+      }
+      return reply.status(201).send({ hash: blob.hash, size: blob.size, mime: blob.mime });
+    },
+  );
+
+  app.get(
+    '/v1/attachments/:hash',
+    {
+      schema: {
+        summary: 'Download an attachment of a message you sent or received',
+        tags,
+        security: bearer,
+        params: HashParams,
+        response: responses({ 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'The bytes' }) }),
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request.caller);
+      const { hash } = request.params;
+      const row = getAttachment(ctx.db, hash);
+      if (!row || !mayReadAttachment(ctx.db, hash, accountOf(caller))) throw new HearthError(ErrorCode.NotFound, NOT_FOUND);
+      let stream;
+      try {
+        stream = fs.createReadStream(blobs.pathOf(hash), { fd: fs.openSync(blobs.pathOf(hash), 'r') });
+      } catch {
+        request.log.error({ hash }, 'an attachment row has no file');
+        throw new HearthError(ErrorCode.NotFound, NOT_FOUND);
+      }
+      return reply
+        .header('content-type', row.mime)
+        .header('content-length', row.size)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', 'attachment')
+        .send(stream);
+    },
+  );
+};

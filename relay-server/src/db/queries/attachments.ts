@@ -1,0 +1,67 @@
+import type { ReadableDB, WritableDB } from '../database';
+import { prepared } from '../prepared';
+
+export type AttachmentRow = Readonly<{ hash: string; size: number; mime: string; createdAt: number; linked: boolean }>;
+
+/**
+ * Records an upload (the bytes are on disk already). The same bytes uploaded twice are one
+ * attachment; a new upload counts as fresh (unlinked), so it is not deleted with an older message.
+ */
+export function recordUpload(
+  db: WritableDB,
+  a: Readonly<{ hash: string; size: number; mime: string; accountId: string; now: number }>,
+): void {
+  prepared(
+    db,
+    `INSERT INTO attachments (hash, size, mime, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (hash) DO UPDATE SET created_at = excluded.created_at, linked = 0`,
+  ).run(a.hash, a.size, a.mime, a.now);
+  prepared(
+    db,
+    `INSERT INTO attachment_uploads (hash, account_id, uploaded_at) VALUES (?, ?, ?)
+     ON CONFLICT (hash, account_id) DO UPDATE SET uploaded_at = excluded.uploaded_at`,
+  ).run(a.hash, a.accountId, a.now);
+}
+
+export function getAttachment(db: ReadableDB, hash: string): AttachmentRow | undefined {
+  const row = prepared(db, `SELECT hash, size, mime, created_at AS createdAt, linked FROM attachments WHERE hash = ?`).get(
+    hash,
+  ) as (Omit<AttachmentRow, 'linked'> & { linked: number }) | undefined;
+  return row && { ...row, linked: row.linked === 1 };
+}
+
+export function hasUploaded(db: ReadableDB, hash: string, accountId: string): boolean {
+  return prepared(db, `SELECT 1 FROM attachment_uploads WHERE hash = ? AND account_id = ?`).get(hash, accountId) !== undefined;
+}
+
+export function markAttachmentLinked(db: WritableDB, hash: string): void {
+  prepared(db, `UPDATE attachments SET linked = 1 WHERE hash = ? AND linked = 0`).run(hash);
+}
+
+/** Deletes a linked attachment's row once no queued message references it; true when it did. */
+export function deleteAttachmentIfUnreferenced(db: WritableDB, hash: string): boolean {
+  return (
+    prepared(
+      db,
+      `DELETE FROM attachments WHERE hash = ? AND linked = 1 AND NOT EXISTS (SELECT 1 FROM messages WHERE attachment_hash = ?)`,
+    ).run(hash, hash).changes > 0
+  );
+}
+
+/**
+ * Deletes the rows of attachments no message references any more: those that were linked, and
+ * uploads never linked before `unlinkedBefore`. Returns their hashes, for the files to go too.
+ */
+export function deleteDeadAttachments(db: WritableDB, unlinkedBefore: number): string[] {
+  const rows = prepared(
+    db,
+    `DELETE FROM attachments WHERE (linked = 1 OR created_at < ?)
+       AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.attachment_hash = attachments.hash)
+     RETURNING hash`,
+  ).all(unlinkedBefore) as { hash: string }[];
+  return rows.map((r) => r.hash);
+}
+
+export function listAttachmentHashes(db: ReadableDB): string[] {
+  return (prepared(db, `SELECT hash FROM attachments`).all() as { hash: string }[]).map((r) => r.hash);
+}

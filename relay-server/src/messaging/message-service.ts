@@ -1,0 +1,208 @@
+import {
+  ErrorCode,
+  HearthError,
+  MIME_TYPES_FOR_KIND,
+  type AttachmentRef,
+  type WsAckExpiredFrame,
+  type WsReceivedFrame,
+  type WsSendFrame,
+} from '@hearth/common';
+import type { Static } from 'typebox';
+import type { RelayConfig } from '../config';
+import type { WritableDB } from '../db/database';
+import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../db/queries/attachments';
+import {
+  clearExpiryNotice,
+  findMessageId,
+  insertMessage,
+  takeReceivedMessage,
+  type QueuedMessageRow,
+} from '../db/queries/messages';
+import type { Connection, ConnectionRegistry } from '../realtime/connection';
+import type { FriendGraph } from '../realtime/friend-graph';
+import type { TokenBuckets } from '../realtime/token-buckets';
+import type { BlobStore } from '../attachments/blob-store';
+import type { Delivery } from './delivery';
+import type { GroupCommitter } from './group-commit';
+import { errorFrame } from '../realtime/error-frame';
+import type { Logger } from '../realtime/logger';
+
+/** What the WebSocket frames about messages do. Each answers on the connection it came from. */
+export type MessageService = Readonly<{
+  send(conn: Connection, frame: Static<typeof WsSendFrame>): void;
+  received(conn: Connection, frame: Static<typeof WsReceivedFrame>): void;
+  ackExpired(conn: Connection, frame: Static<typeof WsAckExpiredFrame>): void;
+}>;
+
+export type MessageServiceDeps = Readonly<{
+  db: WritableDB;
+  now: () => number;
+  config: Pick<RelayConfig, 'messaging'>;
+  committer: GroupCommitter;
+  graph: FriendGraph;
+  delivery: Delivery;
+  registry: ConnectionRegistry;
+  blobs: BlobStore;
+  /** Per-sender message buckets. */
+  buckets: TokenBuckets;
+  log: Logger;
+}>;
+
+type Stored =
+  | Readonly<{ kind: 'stored'; message: QueuedMessageRow; withheld: boolean }>
+  | Readonly<{ kind: 'duplicate'; at: number }>
+  | Readonly<{ kind: 'expired' }>;
+
+const NOT_FRIENDS = 'You can only send messages to your friends and family.';
+
+export function createMessageService(deps: MessageServiceDeps): MessageService {
+  const { db, now, committer, graph, delivery, registry, blobs, log } = deps;
+  const ttl = deps.config.messaging.messageTtlMs;
+
+  function checkAttachment(senderId: string, ref: AttachmentRef): void {
+    const row = getAttachment(db, ref.hash);
+    if (!row || row.size !== ref.size || row.mime !== ref.mime || !hasUploaded(db, ref.hash, senderId)) {
+      throw new HearthError(ErrorCode.NotFound, 'That attachment is not on the relay (any more). Please upload it again.');
+    }
+    markAttachmentLinked(db, ref.hash);
+  }
+
+  /** Runs inside the group-commit transaction. */
+  function store(senderId: string, frame: Static<typeof WsSendFrame>, contentJson: string): Stored {
+    const known = findMessageId(db, frame.id);
+    if (known) {
+      if (known.senderId !== senderId) throw new HearthError(ErrorCode.Conflict, 'This message id is taken. Make a new one.');
+      return known.state === 'expired' ? { kind: 'expired' } : { kind: 'duplicate', at: known.createdAt };
+    }
+    // Checked again at commit time: a block may have arrived since the frame did.
+    const verdict = graph.sendVerdict(senderId, frame.to);
+    if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
+    const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
+    if (attachment) checkAttachment(senderId, attachment);
+    const at = now();
+    const withheld = verdict === 'withhold';
+    const seq = insertMessage(db, {
+      id: frame.id,
+      senderId,
+      recipientId: frame.to,
+      kind: frame.content.kind,
+      contentJson,
+      attachmentHash: attachment?.hash ?? null,
+      withheld,
+      createdAt: at,
+      expiresAt: at + ttl,
+    });
+    return {
+      kind: 'stored',
+      withheld,
+      message: { seq, id: frame.id, senderId, recipientId: frame.to, contentJson, createdAt: at },
+    };
+  }
+
+  return {
+    send(conn, frame) {
+      const wait = deps.buckets.take(conn.accountId, now());
+      if (wait > 0) {
+        conn.send(errorFrame(ErrorCode.RateLimited, 'That is a lot of messages! Please wait a moment.', frame.id, wait));
+        return;
+      }
+      if (graph.sendVerdict(conn.accountId, frame.to) === 'refuse') {
+        conn.send(errorFrame(ErrorCode.NotFriends, NOT_FRIENDS, frame.id));
+        return;
+      }
+      const content = frame.content;
+      if ('attachment' in content && !MIME_TYPES_FOR_KIND[content.kind].includes(content.attachment.mime)) {
+        conn.send(
+          errorFrame(
+            ErrorCode.UnsupportedMediaType,
+            `A ${content.kind} message cannot carry ${content.attachment.mime}.`,
+            frame.id,
+          ),
+        );
+        return;
+      }
+      const contentJson = JSON.stringify(content);
+      committer.enqueue(
+        () => store(conn.accountId, frame, contentJson),
+        (result) => {
+          if (!result.ok) {
+            const err = result.error;
+            if (err instanceof HearthError) conn.send(errorFrame(err.code, err.message, frame.id));
+            else {
+              log.error({ err, messageId: frame.id }, 'storing a message failed');
+              conn.send(
+                errorFrame(ErrorCode.Unavailable, 'The message could not be stored just now. It will be sent again.', frame.id),
+              );
+            }
+            return;
+          }
+          const stored = result.value;
+          switch (stored.kind) {
+            case 'stored':
+              conn.send({ type: 'sent', id: frame.id, at: stored.message.createdAt });
+              if (!stored.withheld) delivery.stored(stored.message);
+              return;
+            case 'duplicate':
+              conn.send({ type: 'sent', id: frame.id, at: stored.at });
+              return;
+            case 'expired':
+              conn.send({ type: 'expired', ids: [frame.id] });
+              return;
+            default: {
+              const never: never = stored;
+              throw new Error(`unexpected store result ${String(never)}`);
+            }
+          }
+        },
+      );
+    },
+
+    received(conn, frame) {
+      const recipientId = conn.accountId;
+      committer.enqueue(
+        () => {
+          const at = now();
+          const taken: { id: string; senderId: string }[] = [];
+          const dead: string[] = [];
+          for (const id of frame.ids) {
+            const message = takeReceivedMessage(db, recipientId, id, at, at + ttl);
+            if (!message) continue;
+            taken.push({ id, senderId: message.senderId });
+            if (message.attachmentHash && deleteAttachmentIfUnreferenced(db, message.attachmentHash))
+              dead.push(message.attachmentHash);
+          }
+          return { taken, dead };
+        },
+        (result) => {
+          if (!result.ok) {
+            // Nothing was deleted: the messages stay queued and are pushed again on the next connection.
+            log.error({ err: result.error }, 'recording received messages failed');
+            return;
+          }
+          for (const hash of result.value.dead) blobs.remove(hash);
+          delivery.received(recipientId, frame.ids);
+          const bySender = new Map<string, string[]>();
+          for (const t of result.value.taken) bySender.set(t.senderId, [...(bySender.get(t.senderId) ?? []), t.id]);
+          for (const [senderId, ids] of bySender) {
+            const conns = registry.ofAccount(senderId);
+            if (conns.length === 0) continue;
+            const notice = JSON.stringify({ type: 'delivered', ids });
+            for (const c of conns) c.send(notice);
+          }
+        },
+      );
+    },
+
+    ackExpired(conn, frame) {
+      const senderId = conn.accountId;
+      committer.enqueue(
+        () => {
+          for (const id of frame.ids) clearExpiryNotice(db, senderId, id);
+        },
+        (result) => {
+          if (!result.ok) log.error({ err: result.error }, 'recording expiry acknowledgements failed');
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { RelayConfig } from '../config';
+import type { WritableDB } from '../db/database';
+import { deleteAttachmentIfUnreferenced, deleteDeadAttachments } from '../db/queries/attachments';
+import { expireDueMessages, purgeOutcomes } from '../db/queries/messages';
+import type { BlobStore } from '../attachments/blob-store';
+import type { Logger } from '../realtime/logger';
+import type { GroupCommitter } from './group-commit';
+
+/** Expiry and cleanup of the queue: expired messages, forgotten ids, attachments nobody needs. */
+export type Sweeper = Readonly<{
+  /** One full pass; resolves when its work is committed and the senders were told. */
+  sweep(): Promise<void>;
+}>;
+
+export type SweeperDeps = Readonly<{
+  db: WritableDB;
+  now: () => number;
+  config: Pick<RelayConfig, 'messaging'>;
+  committer: GroupCommitter;
+  blobs: BlobStore;
+  /** These senders have new expiry notices. */
+  onExpired: (senderIds: ReadonlySet<string>) => void;
+  log: Logger;
+}>;
+
+const EXPIRE_CHUNK = 1000;
+
+export function createSweeper(deps: SweeperDeps): Sweeper {
+  const { db, now, committer, blobs, log } = deps;
+  const { messageTtlMs, unlinkedAttachmentTtlMs } = deps.config.messaging;
+
+  /** Runs `work` in the queue's next batch, so it never interleaves with sends and acks. */
+  function inBatch<T>(work: () => T): Promise<T> {
+    return new Promise((resolve, reject) => {
+      committer.enqueue(work, (result) => (result.ok ? resolve(result.value) : reject(result.error)));
+    });
+  }
+
+  function removeFiles(hashes: readonly string[]): void {
+    for (const hash of hashes) {
+      try {
+        blobs.remove(hash);
+      } catch (err) {
+        log.warn({ err, hash }, 'could not delete an attachment file');
+      }
+    }
+  }
+
+  async function expireAll(): Promise<void> {
+    for (;;) {
+      const { expired, dead } = await inBatch(() => {
+        const at = now();
+        const expired = expireDueMessages(db, at, at + messageTtlMs, EXPIRE_CHUNK);
+        const dead = expired.flatMap((m) =>
+          m.attachmentHash && deleteAttachmentIfUnreferenced(db, m.attachmentHash) ? [m.attachmentHash] : [],
+        );
+        return { expired, dead };
+      });
+      removeFiles(dead);
+      if (expired.length > 0) {
+        log.info({ count: expired.length }, 'messages expired undelivered');
+        deps.onExpired(new Set(expired.map((m) => m.senderId)));
+      }
+      if (expired.length < EXPIRE_CHUNK) return;
+    }
+  }
+
+  return {
+    async sweep() {
+      await expireAll();
+      const dead = await inBatch(() => {
+        const at = now();
+        purgeOutcomes(db, at);
+        return deleteDeadAttachments(db, at - unlinkedAttachmentTtlMs);
+      });
+      removeFiles(dead);
+    },
+  };
+}

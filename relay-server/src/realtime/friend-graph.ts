@@ -1,0 +1,98 @@
+import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/common';
+import type { ReadableDB } from '../db/database';
+import { getFriendshipByPair, listFriendshipsOf, pairKey, type FriendshipRow } from '../db/queries/friendships';
+
+/** What to do with a message: store and deliver, store but never deliver, or refuse. */
+export type SendVerdict = 'deliver' | 'withhold' | 'refuse';
+
+/**
+ * The relay's view of who may reach whom, cached in memory for the realtime paths and kept
+ * current by `apply` on every friendship change.
+ */
+export type FriendGraph = Readonly<{
+  /**
+   * A message from `senderId` to `recipientId`. The sender's own view decides refusals, so a
+   * child who was blocked is answered as if all were well (`withhold`): the block never shows.
+   */
+  sendVerdict(senderId: string, recipientId: string): SendVerdict;
+  /** Accounts with an active friendship with this one (the parent↔child family link included). */
+  activeFriendsOf(accountId: string): ReadonlySet<string>;
+  /** Loads (and remembers) every friendship of these accounts: what their audience last saw. */
+  remember(accountIds: readonly string[]): void;
+  /** Records a change; returns the state known before it, if any. */
+  apply(row: FriendshipRow): FriendshipState | undefined;
+  /** Drops the cached friend set of an account that went offline. */
+  forget(accountId: string): void;
+}>;
+
+const MAX_CACHED_PAIRS = 50_000;
+
+export function createFriendGraph(db: ReadableDB): FriendGraph {
+  const pairs = new Map<string, FriendshipRow | null>();
+  const states = new Map<string, FriendshipState>();
+  const friends = new Map<string, Set<string>>();
+
+  function rowBetween(x: string, y: string): FriendshipRow | undefined {
+    const key = pairKey(x, y);
+    const cached = pairs.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const row = getFriendshipByPair(db, x, y);
+    if (pairs.size >= MAX_CACHED_PAIRS) pairs.clear();
+    pairs.set(key, row ?? null);
+    if (row) states.set(row.id, row.state);
+    return row;
+  }
+
+  function load(accountId: string): FriendshipRow[] {
+    const rows = listFriendshipsOf(db, accountId);
+    for (const row of rows) {
+      states.set(row.id, row.state);
+      pairs.set(pairKey(row.aId, row.bId), row);
+    }
+    return rows;
+  }
+
+  return {
+    sendVerdict(senderId, recipientId) {
+      if (senderId === recipientId) return 'refuse';
+      const row = rowBetween(senderId, recipientId);
+      if (!row) return 'refuse';
+      const side = row.aId === senderId ? 'a' : 'b';
+      if (friendshipStatusFor(row.state, side) !== 'active') return 'refuse';
+      return isActive(row.state) ? 'deliver' : 'withhold';
+    },
+    activeFriendsOf(accountId) {
+      let set = friends.get(accountId);
+      if (!set) {
+        set = new Set();
+        for (const row of load(accountId)) {
+          if (isActive(row.state)) set.add(row.aId === accountId ? row.bId : row.aId);
+        }
+        friends.set(accountId, set);
+      }
+      return set;
+    },
+    remember(accountIds) {
+      for (const id of accountIds) load(id);
+    },
+    apply(row) {
+      const before = states.get(row.id);
+      states.set(row.id, row.state);
+      pairs.set(pairKey(row.aId, row.bId), row);
+      const active = isActive(row.state);
+      for (const [me, other] of [
+        [row.aId, row.bId],
+        [row.bId, row.aId],
+      ] as const) {
+        const set = friends.get(me);
+        if (!set) continue;
+        if (active) set.add(other);
+        else set.delete(other);
+      }
+      return before;
+    },
+    forget(accountId) {
+      friends.delete(accountId);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { friendshipStatusFor, isActive, otherSide, type FriendshipState, type Side } from '@hearth/common';
+import type { RelayContext } from '../context';
+import { getAccount } from '../db/queries/accounts';
+import type { FriendshipRow } from '../db/queries/friendships';
+import { withholdBetween } from '../db/queries/messages';
+import { viewFor } from '../services/friendships';
+import type { ConnectionRegistry } from './connection';
+import type { FriendGraph } from './friend-graph';
+import type { Presence } from './presence';
+
+export type FriendshipEventDeps = Readonly<{
+  ctx: RelayContext;
+  graph: FriendGraph;
+  presence: Presence;
+  registry: ConnectionRegistry;
+}>;
+
+/** Everything one side can see of a friendship, apart from names and the time of the change. */
+function visibleTo(s: FriendshipState, side: Side): string {
+  const other = otherSide(side);
+  return [
+    friendshipStatusFor(s, side),
+    s.kidConfirmed[side],
+    s.kidConfirmed[other],
+    s.parentApproved[side],
+    s.parentApproved[other],
+    s.blockedBy[side],
+  ].join();
+}
+
+/**
+ * Handles `friendshipChanged`: stops (or starts) presence and delivery between the pair at
+ * once, and pushes the friendship to both children and both parents, each as their side sees
+ * it. A side that can see no difference (the other side blocked them) is sent nothing at all.
+ */
+export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: FriendshipRow) => void {
+  const { ctx, graph, presence, registry } = deps;
+
+  function audienceOf(accountId: string): string[] {
+    const parentId = getAccount(ctx.db, accountId)?.parentId;
+    return parentId && parentId !== accountId ? [accountId, parentId] : [accountId];
+  }
+
+  return (row) => {
+    const before = graph.apply(row);
+    const wasActive = before !== undefined && isActive(before);
+    const active = isActive(row.state);
+    if (!active) withholdBetween(ctx.db, row.aId, row.bId);
+    if (wasActive !== active) presence.pairChanged(row.aId, row.bId, active);
+
+    for (const side of ['a', 'b'] as const) {
+      if (before && visibleTo(before, side) === visibleTo(row.state, side)) continue;
+      const member = side === 'a' ? row.aId : row.bId;
+      const online = audienceOf(member).filter((id) => registry.isOnline(id));
+      if (online.length === 0) continue;
+      const frame = JSON.stringify({ type: 'friendship', friendship: viewFor(ctx, row, side) });
+      for (const accountId of online) for (const conn of registry.ofAccount(accountId)) conn.send(frame);
+    }
+  };
+}

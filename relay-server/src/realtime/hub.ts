@@ -1,0 +1,220 @@
+import path from 'node:path';
+import { WebSocket } from 'ws';
+import { WsCloseCode, type WsClientFrame } from '@hearth/common';
+import type { RelayContext } from '../context';
+import { resolveToken, type RequestCaller } from '../auth/callers';
+import { listChildrenOfParent } from '../db/queries/accounts';
+import { listAttachmentHashes } from '../db/queries/attachments';
+import { createBlobStore } from '../attachments/blob-store';
+import { createGroupCommitter, type GroupCommitter } from '../messaging/group-commit';
+import { createDelivery } from '../messaging/delivery';
+import { createMessageService } from '../messaging/message-service';
+import { createSweeper } from '../messaging/sweeper';
+import { createConnectionRegistry, type Connection } from './connection';
+import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-codec';
+import { createFrameHandlers, type FrameHandlers } from './frame-handlers';
+import { createFriendGraph } from './friend-graph';
+import { createFriendshipEventHandler } from './friendship-events';
+import type { Logger } from './logger';
+import { createPresence } from './presence';
+import { createTokenBuckets } from './token-buckets';
+
+/** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
+export type RealtimeHub = Readonly<{
+  decode: FrameDecoder;
+  /** The caller a token belongs to, if it is live. */
+  authenticate(token: string): RequestCaller | undefined;
+  /** Registers an authenticated socket (replacing an older one of the same session) and greets it. */
+  attach(socket: WebSocket, caller: RequestCaller, token: string): Connection;
+  detach(conn: Connection): void;
+  handle(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void;
+  /** Expiry and cleanup now; resolves when committed. Runs on a timer too. */
+  sweep(): Promise<void>;
+  /** Starts the timers and event listeners. */
+  start(): void;
+  /** Stops everything, commits what is queued and closes the sockets (1001). */
+  close(): void;
+}>;
+
+const HEARTBEAT_MS = 30_000;
+
+export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
+  const { db, now, config } = ctx;
+  const registry = createConnectionRegistry();
+  const graph = createFriendGraph(db);
+  const presence = createPresence(registry, graph);
+  const blobs = createBlobStore(path.join(config.dataDir, 'attachments'));
+  const committer: GroupCommitter = createGroupCommitter(db, {
+    delayMs: config.messaging.groupCommitDelayMs,
+    onCallbackError: (err) => log.error({ err }, 'a message queue callback failed'),
+  });
+  const delivery = createDelivery({ db, registry, now });
+  const messageBuckets = createTokenBuckets({
+    perMinute: config.messaging.messagesPerMinute,
+    burst: config.messaging.messageBurst,
+  });
+  const presenceBuckets = createTokenBuckets({ perMinute: 60, burst: 20 });
+  const messages = createMessageService({
+    db,
+    now,
+    config,
+    committer,
+    graph,
+    delivery,
+    registry,
+    blobs,
+    buckets: messageBuckets,
+    log,
+  });
+  const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now });
+  const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry });
+  const sweeper = createSweeper({
+    db,
+    now,
+    config,
+    committer,
+    blobs,
+    log,
+    onExpired: (senders) => senders.forEach((id) => delivery.sendExpiryNotices(id)),
+  });
+  let nextId = 1;
+  let closed = false;
+  const timers: NodeJS.Timeout[] = [];
+
+  const onRevoked = (event: Readonly<{ childIds: readonly string[]; deviceId?: string }>): void => {
+    for (const conn of registry.all()) {
+      if (conn.accountKind !== 'child' || !event.childIds.includes(conn.accountId)) continue;
+      if (event.deviceId === undefined || event.deviceId === conn.deviceId) {
+        conn.close(WsCloseCode.Unauthenticated, 'credential revoked');
+      }
+    }
+  };
+
+  /** Parent sessions expire and can be signed out without an event: check every socket now and then. */
+  function recheckCredentials(): void {
+    for (const conn of registry.all()) {
+      if (!resolveToken(db, conn.token, now())) conn.close(WsCloseCode.Unauthenticated, 'credential no longer valid');
+    }
+  }
+
+  function periodic(): void {
+    try {
+      recheckCredentials();
+      messageBuckets.prune(now());
+      presenceBuckets.prune(now());
+      sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
+    } catch (err) {
+      log.error({ err }, 'realtime housekeeping failed');
+    }
+  }
+
+  return {
+    decode: createFrameDecoder(),
+    authenticate: (token) => resolveToken(db, token, now()),
+
+    attach(socket, caller, token) {
+      const accountId = caller.kind === 'child' ? caller.childId : caller.parentId;
+      const conn: Connection = {
+        id: nextId++,
+        accountId,
+        accountKind: caller.kind,
+        sessionKey: caller.kind === 'child' ? `c:${caller.childId}:${caller.deviceId}` : `p:${caller.sessionId}`,
+        deviceId: caller.kind === 'child' ? caller.deviceId : undefined,
+        token,
+        presence: 'online',
+        delivery: { lastSeq: 0, inFlight: new Set(), caughtUp: false },
+        alive: true,
+        send(frame) {
+          if (socket.readyState === WebSocket.OPEN) socket.send(typeof frame === 'string' ? frame : encodeFrame(frame));
+        },
+        close(code, reason) {
+          if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(code, reason);
+        },
+        ping() {
+          if (socket.readyState === WebSocket.OPEN) socket.ping();
+        },
+        terminate: () => socket.terminate(),
+      };
+      socket.on('pong', () => {
+        conn.alive = true;
+      });
+      const before = presence.stateOf(accountId);
+      registry.add(conn)?.close(WsCloseCode.Replaced, 'replaced by a newer connection');
+      // A parent's audience includes their children's friendships: remember what those look like now.
+      if (caller.kind === 'parent') graph.remember(listChildrenOfParent(db, caller.parentId).map((c) => c.id));
+      conn.send({
+        type: 'welcome',
+        accountId,
+        accountKind: caller.kind,
+        presence: presence.snapshotFor(accountId),
+        limits: {
+          attachmentMaxBytes: config.messaging.attachmentMaxBytes,
+          messageTtlMs: config.messaging.messageTtlMs,
+          messagesPerMinute: config.messaging.messagesPerMinute,
+        },
+      });
+      presence.announce(accountId, before);
+      delivery.start(conn);
+      return conn;
+    },
+
+    detach(conn) {
+      if (closed) return;
+      const before = presence.stateOf(conn.accountId);
+      if (!registry.remove(conn)) return;
+      presence.announce(conn.accountId, before);
+      if (!registry.isOnline(conn.accountId)) graph.forget(conn.accountId);
+    },
+
+    handle(conn, frame) {
+      switch (frame.type) {
+        case 'presence':
+          return handlers.presence(conn, frame);
+        case 'send':
+          return handlers.send(conn, frame);
+        case 'received':
+          return handlers.received(conn, frame);
+        case 'ack-expired':
+          return handlers['ack-expired'](conn, frame);
+        case 'ping':
+          return handlers.ping(conn, frame);
+        default: {
+          const never: never = frame;
+          throw new Error(`unhandled frame ${String(never)}`);
+        }
+      }
+    },
+
+    sweep: () => sweeper.sweep(),
+
+    start() {
+      const removed = blobs.removeOrphans(new Set(listAttachmentHashes(db)));
+      if (removed > 0) log.warn({ removed }, 'removed attachment files the database did not know');
+      ctx.events.on('friendshipChanged', onFriendshipChanged);
+      ctx.events.on('credentialsRevoked', onRevoked);
+      timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
+      timers.push(
+        setInterval(() => {
+          for (const conn of registry.all()) {
+            if (!conn.alive) {
+              conn.terminate();
+              continue;
+            }
+            conn.alive = false;
+            conn.ping();
+          }
+        }, HEARTBEAT_MS).unref(),
+      );
+    },
+
+    close() {
+      if (closed) return;
+      for (const t of timers) clearInterval(t);
+      ctx.events.off('friendshipChanged', onFriendshipChanged);
+      ctx.events.off('credentialsRevoked', onRevoked);
+      committer.close();
+      closed = true;
+      for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import fp from 'fastify-plugin';
+import { ErrorCode, HearthError } from '@hearth/common';
+import { createRealtimeHub } from './hub';
+import { runSocketSession } from './socket-session';
+
+/** What the rest of the relay (and tests) may ask of the realtime side. */
+export type RealtimeControl = Readonly<{
+  /** Runs message expiry and cleanup now (it also runs every `messaging.sweepIntervalMs`). */
+  sweep(): Promise<void>;
+}>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    realtime: RealtimeControl;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
+
+/**
+ * `GET /v1/ws`: the one WebSocket per device session that carries presence, friendship events
+ * and messages (protocol: common/src/schemas/realtime.ts).
+ */
+export const realtimePlugin = fp(
+  async (app) => {
+    const hub = createRealtimeHub(app.relay, app.log);
+    app.decorate('realtime', { sweep: () => hub.sweep() });
+    hub.start();
+    app.addHook('preClose', async () => hub.close());
+
+    app.get(
+      '/v1/ws',
+      {
+        websocket: true,
+        schema: { hide: true },
+        // A header that is present but dead is refused before the upgrade; no header means "hello" auth.
+        preValidation: async (request) => {
+          if (request.headers.authorization !== undefined && !request.caller) {
+            throw new HearthError(
+              ErrorCode.Unauthenticated,
+              'Please sign in again: this credential is missing, expired or revoked.',
+            );
+          }
+        },
+      },
+      (socket, request) => {
+        const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+        runSocketSession(socket, { caller: request.caller, token }, hub, request.log);
+      },
+    );
+  },
+  { name: 'hearth-realtime', dependencies: ['hearth-context', 'hearth-auth'] },
+);

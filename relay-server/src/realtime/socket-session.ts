@@ -1,0 +1,83 @@
+import type { WebSocket, RawData } from 'ws';
+import { BAD_FRAMES_BEFORE_CLOSE, ErrorCode, HELLO_TIMEOUT_MS, WsCloseCode } from '@hearth/common';
+import type { RequestCaller } from '../auth/callers';
+import type { Connection } from './connection';
+import { encodeFrame } from './frame-codec';
+import { errorFrame } from './error-frame';
+import type { RealtimeHub } from './hub';
+import type { Logger } from './logger';
+
+export type SessionStart = Readonly<{
+  /** Resolved from the upgrade's Authorization header; undefined means "wait for hello". */
+  caller: RequestCaller | undefined;
+  token: string | undefined;
+}>;
+
+/**
+ * Runs one socket: authentication (header or first `hello`), then frames to the hub's
+ * handlers. Bad frames are answered with `error`; the tenth closes the socket. Nothing a
+ * client sends can throw out of here: an unexpected failure is logged and answered INTERNAL.
+ */
+export function runSocketSession(socket: WebSocket, start: SessionStart, hub: RealtimeHub, log: Logger): void {
+  let conn: Connection | undefined;
+  let badFrames = 0;
+  const sendRaw = (frame: Parameters<typeof encodeFrame>[0]): void => {
+    if (socket.readyState === socket.OPEN) socket.send(encodeFrame(frame));
+  };
+
+  const refuseAuth = (message: string): void => {
+    sendRaw(errorFrame(ErrorCode.Unauthenticated, message));
+    socket.close(WsCloseCode.Unauthenticated, 'unauthenticated');
+  };
+
+  const bad = (code: ErrorCode, message: string, ref?: string): void => {
+    badFrames++;
+    sendRaw(errorFrame(code, message, ref));
+    if (badFrames > BAD_FRAMES_BEFORE_CLOSE) socket.close(WsCloseCode.TooManyBadFrames, 'too many bad frames');
+  };
+
+  let helloTimer: NodeJS.Timeout | undefined;
+  if (start.caller && start.token) {
+    conn = hub.attach(socket, start.caller, start.token);
+  } else {
+    helloTimer = setTimeout(() => refuseAuth('Say hello with a token first.'), HELLO_TIMEOUT_MS);
+    helloTimer.unref();
+  }
+
+  function onFrame(data: RawData, isBinary: boolean): void {
+    if (isBinary) {
+      if (!conn) return refuseAuth('Say hello with a token first.');
+      return bad(ErrorCode.MalformedRequest, 'Frames must be JSON text.');
+    }
+    const decoded = hub.decode(data.toString());
+    if (!conn) {
+      clearTimeout(helloTimer);
+      if (!decoded.ok || decoded.frame.type !== 'hello') return refuseAuth('The first frame must be hello with a token.');
+      const caller = hub.authenticate(decoded.frame.token);
+      if (!caller) return refuseAuth('Please sign in again: this credential is missing, expired or revoked.');
+      conn = hub.attach(socket, caller, decoded.frame.token);
+      return;
+    }
+    if (!decoded.ok) return bad(decoded.code, decoded.message, decoded.ref);
+    if (decoded.frame.type === 'hello') return bad(ErrorCode.ValidationFailed, 'This socket is already signed in.');
+    hub.handle(conn, decoded.frame);
+  }
+
+  socket.on('message', (data, isBinary) => {
+    try {
+      onFrame(data, isBinary);
+    } catch (err) {
+      log.error({ err, accountId: conn?.accountId }, 'a realtime frame failed');
+      sendRaw(errorFrame(ErrorCode.Internal, 'Something went wrong on the relay.'));
+    }
+  });
+  socket.on('close', () => {
+    clearTimeout(helloTimer);
+    if (!conn) return;
+    try {
+      hub.detach(conn);
+    } catch (err) {
+      log.error({ err, accountId: conn.accountId }, 'closing a realtime socket failed');
+    }
+  });
+}

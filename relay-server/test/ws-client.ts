@@ -1,0 +1,113 @@
+import { WebSocket } from 'ws';
+import type { WsServerFrame } from '@hearth/common';
+import type { RelayApp } from '../src/app';
+
+/** A raw WebSocket to `/v1/ws` that records every frame it receives, as text and parsed. */
+export type TestSocket = Readonly<{
+  ws: WebSocket;
+  /** Every text frame received, in order, exactly as sent by the relay. */
+  raw: string[];
+  frames: WsServerFrame[];
+  send(frame: unknown): void;
+  /** Resolves with the first frame not yet taken that matches; rejects after `timeoutMs`. */
+  take<T extends WsServerFrame = WsServerFrame>(match: (f: WsServerFrame) => boolean, timeoutMs?: number): Promise<T>;
+  /** Resolves with the close code and reason. */
+  closed: Promise<Readonly<{ code: number; reason: string }>>;
+  close(): Promise<void>;
+}>;
+
+/** Listens on a free loopback port; returns the base `ws://` URL of `/v1/ws`. */
+export async function listenForWs(app: RelayApp): Promise<string> {
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return `${address.replace(/^http/, 'ws')}/v1/ws`;
+}
+
+/**
+ * Opens a socket. With `auth: 'header'` (default) the token goes in the Authorization header;
+ * with `'hello'` it is sent as the first frame; `'none'` sends nothing.
+ */
+export async function openSocket(
+  url: string,
+  token: string | undefined,
+  auth: 'header' | 'hello' | 'none' = 'header',
+): Promise<TestSocket> {
+  const ws = new WebSocket(url, auth === 'header' && token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const raw: string[] = [];
+  const frames: WsServerFrame[] = [];
+  const taken = new Set<number>();
+  let waiters: { match: (f: WsServerFrame) => boolean; resolve: (f: WsServerFrame) => void }[] = [];
+
+  function offer(index: number): void {
+    const frame = frames[index] as WsServerFrame;
+    const waiter = waiters.find((w) => w.match(frame));
+    if (!waiter) return;
+    taken.add(index);
+    waiters = waiters.filter((w) => w !== waiter);
+    waiter.resolve(frame);
+  }
+
+  ws.on('message', (data) => {
+    const text = data.toString();
+    raw.push(text);
+    frames.push(JSON.parse(text) as WsServerFrame);
+    offer(frames.length - 1);
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)));
+  });
+  if (auth === 'hello' && token) ws.send(JSON.stringify({ type: 'hello', token }));
+
+  return {
+    ws,
+    raw,
+    frames,
+    send: (frame) => ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+    take<T extends WsServerFrame>(match: (f: WsServerFrame) => boolean, timeoutMs = 3000): Promise<T> {
+      const index = frames.findIndex((f, i) => !taken.has(i) && match(f));
+      if (index >= 0) {
+        taken.add(index);
+        return Promise.resolve(frames[index] as T);
+      }
+      return new Promise<T>((resolve, reject) => {
+        const waiter = {
+          match,
+          resolve: (f: WsServerFrame) => {
+            clearTimeout(timer);
+            resolve(f as T);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(frames)}`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    closed,
+    async close() {
+      if (ws.readyState === WebSocket.CLOSED) return;
+      ws.close();
+      await closed;
+    },
+  };
+}
+
+/** Opens an authenticated socket and waits for its `welcome`. */
+export async function connect(url: string, token: string, auth: 'header' | 'hello' = 'header'): Promise<TestSocket> {
+  const socket = await openSocket(url, token, auth);
+  await socket.take((f) => f.type === 'welcome');
+  return socket;
+}
+
+/** Gives the relay time to send anything it was going to send (for "nothing arrives" checks). */
+export function settle(ms = 150): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A fresh message id: a ULID from the current time and randomness. */
+export { ulid as newMessageId } from 'ulid';
