@@ -1,5 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVITE_ALPHABET, type FriendshipView, type Invite } from '@hearth/common';
+import fc from 'fast-check';
+import {
+  FRIENDSHIP_ACTIONS,
+  INVITE_ALPHABET,
+  applyFriendshipAction,
+  friendshipStatusFor,
+  isActive,
+  newFriendRequest,
+  renewFriendRequest,
+  resolveActor,
+  type Caller,
+  type FriendshipAction,
+  type FriendshipView,
+  type Invite,
+  type Pair,
+  type Side,
+} from '@hearth/common';
 import {
   act,
   api,
@@ -16,6 +32,7 @@ import {
   type TestFamily,
   type TestRelay,
 } from '../../test/helpers';
+import type { RelayApp } from '../app';
 import { areActiveFriends } from '../services/friendships';
 
 let relay: TestRelay;
@@ -27,13 +44,13 @@ afterAll(async () => {
 });
 
 /** The caller's views, friend requests included, without the family links. */
-async function friendsOf(token: string, query = ''): Promise<FriendshipView[]> {
-  const res = await api<{ friendships: FriendshipView[] }>(relay.app, 'GET', `/v1/friendships${query}`, { token });
+async function friendsOf(token: string, app: RelayApp = relay.app): Promise<FriendshipView[]> {
+  const res = await api<{ friendships: FriendshipView[] }>(app, 'GET', '/v1/friendships', { token });
   return expectStatus(res, 200).friendships.filter((f) => f.kind === 'friend');
 }
 
-async function viewOf(token: string, friendshipId: string): Promise<FriendshipView | undefined> {
-  return (await friendsOf(token)).find((f) => f.friendshipId === friendshipId);
+async function viewOf(token: string, friendshipId: string, app: RelayApp = relay.app): Promise<FriendshipView | undefined> {
+  return (await friendsOf(token, app)).find((f) => f.friendshipId === friendshipId);
 }
 
 const active = (x: TestFamily, y: TestFamily): boolean => areActiveFriends(relay.app.relay, x.child.childId, y.child.childId);
@@ -443,5 +460,87 @@ describe('siblings (both children of one parent)', () => {
     const views = (await friendsOf(s.parentToken)).filter((f) => f.friendshipId === s.id);
     expect(views.map((v) => v.me.accountId).sort()).toEqual([views[0]?.friend.accountId, views[1]?.friend.accountId].sort());
     expect(views).toHaveLength(2);
+  });
+});
+
+describe('random sequences of actions through the routes', () => {
+  let own: TestRelay;
+  beforeAll(async () => {
+    own = await buildTestApp({ rateLimits: { invitesPerHour: 1000, redeemsPer10Minutes: 1000 } });
+  });
+  afterAll(async () => {
+    await own.close();
+  });
+
+  type Actor = 'kidA' | 'kidB' | 'parentA' | 'parentB' | 'thirdKid' | 'wrongParent';
+  const ACTORS: readonly Actor[] = ['kidA', 'kidB', 'parentA', 'parentB', 'thirdKid', 'wrongParent'];
+  type Step = Readonly<{ type: 'act'; actor: Actor; action: FriendshipAction }> | Readonly<{ type: 'redeem'; side: Side }>;
+  const stepArb: fc.Arbitrary<Step> = fc.oneof(
+    {
+      weight: 10,
+      arbitrary: fc.record({
+        type: fc.constant('act' as const),
+        actor: fc.constantFrom(...ACTORS),
+        action: fc.constantFrom(...FRIENDSHIP_ACTIONS),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('redeem' as const), side: fc.constantFrom<Side>('a', 'b') }) },
+  );
+
+  it('answers every action exactly as the shared state machine rules, and shows each side what the state machine says', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const { app } = own;
+        const a = await createFamily(app);
+        const b = await createFamily(app);
+        const c = await createFamily(app);
+        const id = await requestFriendship(app, a, b);
+        const pair: Pair = {
+          a: { childId: a.child.childId, parentId: a.parent.parentId },
+          b: { childId: b.child.childId, parentId: b.parent.parentId },
+        };
+        const who: Record<Actor, { token: string; caller: Caller }> = {
+          kidA: { token: a.childToken, caller: { kind: 'child', childId: a.child.childId } },
+          kidB: { token: b.childToken, caller: { kind: 'child', childId: b.child.childId } },
+          parentA: { token: a.parent.token, caller: { kind: 'parent', parentId: a.parent.parentId } },
+          parentB: { token: b.parent.token, caller: { kind: 'parent', parentId: b.parent.parentId } },
+          thirdKid: { token: c.childToken, caller: { kind: 'child', childId: c.child.childId } },
+          wrongParent: { token: c.parent.token, caller: { kind: 'parent', parentId: c.parent.parentId } },
+        };
+        let model = newFriendRequest();
+
+        for (const step of steps) {
+          if (step.type === 'redeem') {
+            // The other side's child makes a code; this side's child redeems it.
+            const [maker, taker] = step.side === 'a' ? [b, a] : [a, b];
+            const view = await redeem(app, taker.childToken, (await makeInvite(app, maker.childToken)).code);
+            expect(view.friendshipId).toBe(id);
+            model = model.ended
+              ? renewFriendRequest(model, step.side)
+              : { ...model, kidConfirmed: { ...model.kidConfirmed, [step.side]: true } };
+          } else {
+            const res = await act(app, who[step.actor].token, id, step.action);
+            const actor = resolveActor(who[step.actor].caller, pair);
+            if (!actor) {
+              expect(res.status).toBe(404);
+              continue;
+            }
+            const verdict = applyFriendshipAction(model, actor, step.action);
+            expect(res.status, `${step.actor} ${step.action}`).toBe(verdict.ok ? 200 : 409);
+            if (verdict.ok) model = verdict.state;
+          }
+          for (const [side, family] of [
+            ['a', a],
+            ['b', b],
+          ] as const) {
+            const view = await viewOf(family.childToken, id, app);
+            expect(view?.status).toBe(friendshipStatusFor(model, side));
+            expect(view?.iBlocked).toBe(model.blockedBy[side]);
+          }
+          expect(areActiveFriends(app.relay, a.child.childId, b.child.childId)).toBe(isActive(model));
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
