@@ -3,6 +3,7 @@ import { ConsentList, PolicyInfo, SignInBody, RegisterParentBody } from '../sche
 import { DeviceList } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
 import { Ulid, closed } from '../schemas/primitives';
+import { Sha256Hex } from '../schemas/message-content';
 import {
   AppInfo,
   ChildOnPc,
@@ -159,7 +160,7 @@ export const HEARTH_CHANNELS = {
   searchMessages: ch('profile', SearchMessagesArgs, SearchResults, 'Full-text search in the history'),
   markRead: ch('profile', MarkReadArgs, Done, 'Mark a conversation read up to a message'),
   addAttachment: ch('profile', AddAttachmentArgs, AttachmentInfo, 'Store a photo, voice or video message before sending'),
-  readAttachment: ch('profile', Type.Object({ attachmentId: Ulid }, closed), AttachmentData, "An attachment's bytes"),
+  readAttachment: ch('profile', Type.Object({ hash: Sha256Hex }, closed), AttachmentData, "An attachment's bytes"),
   listCalls: ch('profile', ContactFilter, CallList, 'The call log'),
   recordCall: ch('profile', RecordCallArgs, CallRecord, 'Add a call to the log'),
   listGameScores: ch('profile', ContactFilter, GameScoreList, 'Scores per friend'),

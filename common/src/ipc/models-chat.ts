@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { FriendshipView } from '../schemas/friendships';
 import { Timestamp, Ulid, closed } from '../schemas/primitives';
+import { AttachmentMimeSchema, MessageContent, Sha256Hex } from '../schemas/message-content';
 
 export const PresenceState = Type.Union([
   Type.Literal('online'),
@@ -23,22 +24,11 @@ export const Friend = Type.Object(
 export type Friend = Static<typeof Friend>;
 export const FriendList = Type.Object({ friends: Type.Array(Friend) }, closed);
 
-const AttachmentRef = { attachmentId: Ulid, caption: Type.Optional(Type.String({ maxLength: 500 })) };
-
-/** What a message carries. Stickers and GIFs are bundled with the app and named by id. */
-export const MessageBody = Type.Union([
-  Type.Object({ type: Type.Literal('text'), text: Type.String({ minLength: 1, maxLength: 4000 }) }, closed),
-  Type.Object({ type: Type.Literal('sticker'), stickerId: Type.String({ minLength: 1, maxLength: 64 }) }, closed),
-  Type.Object({ type: Type.Literal('gif'), gifId: Type.String({ minLength: 1, maxLength: 64 }) }, closed),
-  Type.Object({ type: Type.Literal('photo'), ...AttachmentRef }, closed),
-  Type.Object({ type: Type.Literal('voice'), ...AttachmentRef }, closed),
-  Type.Object({ type: Type.Literal('video'), ...AttachmentRef }, closed),
-]);
-export type MessageBody = Static<typeof MessageBody>;
-
 /**
- * Delivery state. `queued`: in this PC's outbox; `sent`: the relay holds it; `delivered`: the
- * friend's PC stored it; `read`; `expired`: the relay gave up after its retention time.
+ * Delivery state of a message. Outgoing: `queued` (in this PC's outbox), `sent` (the relay
+ * holds it), `delivered` (the friend's PC stored it), `read`, `expired` (never delivered within
+ * the relay's message lifetime) or `failed` (the relay refused it, e.g. no longer friends).
+ * Incoming: `received`.
  */
 export const MessageState = Type.Union([
   Type.Literal('queued'),
@@ -46,6 +36,7 @@ export const MessageState = Type.Union([
   Type.Literal('delivered'),
   Type.Literal('read'),
   Type.Literal('expired'),
+  Type.Literal('failed'),
   Type.Literal('received'),
 ]);
 export type MessageState = Static<typeof MessageState>;
@@ -56,7 +47,7 @@ export const MessageView = Type.Object(
     /** The other side of the conversation (a friend's or a parent's account id). */
     contactId: Ulid,
     direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
-    body: MessageBody,
+    content: MessageContent,
     sentAt: Timestamp,
     state: MessageState,
   },
@@ -66,7 +57,11 @@ export type MessageView = Static<typeof MessageView>;
 export const MessagePage = Type.Object({ messages: Type.Array(MessageView), hasMore: Type.Boolean() }, closed);
 export type MessagePage = Static<typeof MessagePage>;
 
-export const SendMessageArgs = Type.Object({ contactId: Ulid, body: MessageBody }, closed);
+/**
+ * A message to send. Photos, voice and video name an attachment stored first with
+ * `addAttachment` (its hash, size and type); main uploads it before the message leaves.
+ */
+export const SendMessageArgs = Type.Object({ contactId: Ulid, content: MessageContent }, closed);
 export type SendMessageArgs = Static<typeof SendMessageArgs>;
 
 export const ListMessagesArgs = Type.Object(
@@ -100,27 +95,31 @@ export const MarkReadArgs = Type.Object({ contactId: Ulid, upTo: Ulid }, closed)
 export const AttachmentKind = Type.Union([Type.Literal('photo'), Type.Literal('voice'), Type.Literal('video')]);
 export type AttachmentKind = Static<typeof AttachmentKind>;
 
-/** Largest attachment, in bytes (25 MiB). */
+/** Largest attachment, in bytes (25 MiB, the relay's default limit). */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 export const AddAttachmentArgs = Type.Object(
   {
     kind: AttachmentKind,
-    mime: Type.String({ pattern: '^(image|audio|video)/[a-z0-9.+-]+$', maxLength: 100 }),
-    /** The file's bytes, base64 (so every transport carries them as JSON). */
+    mime: AttachmentMimeSchema,
+    /** The file's bytes, base64 (so that every transport carries them as JSON). */
     dataBase64: Type.String({ minLength: 4, maxLength: Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 }),
   },
   closed,
 );
 export type AddAttachmentArgs = Static<typeof AddAttachmentArgs>;
 
+/**
+ * An attachment in the active child's folder, named by the SHA-256 of its bytes (as on the
+ * relay). `downloading`: a friend's attachment not fetched yet.
+ */
 export const AttachmentInfo = Type.Object(
   {
-    attachmentId: Ulid,
+    hash: Sha256Hex,
     kind: AttachmentKind,
-    mime: Type.String(),
+    mime: AttachmentMimeSchema,
     size: Type.Integer({ minimum: 0 }),
-    state: Type.Union([Type.Literal('local'), Type.Literal('downloading'), Type.Literal('ready'), Type.Literal('failed')]),
+    state: Type.Union([Type.Literal('local'), Type.Literal('downloading'), Type.Literal('ready')]),
   },
   closed,
 );

@@ -1,0 +1,163 @@
+import os from 'node:os';
+import type { WritableDB } from './db/database';
+import { listProfiles } from './db/family/queries/profiles';
+import { logActivity } from './db/child/queries/activity';
+import { createHandlers, type Handlers } from './ipc/handlers';
+import type { Services } from './ipc/services';
+import type { LockBackoffPolicy } from './lock/backoff';
+import { createParentLock, type Scheduler } from './lock/parent-lock';
+import { createPasswordHasher, type HashCost } from './lock/password-hasher';
+import type { Logger } from './logging/logger';
+import { createAttachmentTransfer } from './relay/attachment-transfer';
+import type { ReconnectPolicy } from './relay/child-connection';
+import { createRelayHttp } from './relay/relay-http';
+import { createRelaySync, type RelaySync } from './relay/relay-sync';
+import { createAppInfoService } from './services/app-info';
+import { createApprovalsService } from './services/approvals';
+import { createAttachmentsService } from './services/attachments';
+import { createEventHub, type EventHub } from './services/event-hub';
+import { createFamilyAdminService } from './services/family-admin';
+import { createFriendsService } from './services/friends';
+import { createKidRecordsService } from './services/kid-records';
+import { createMessagesService } from './services/messages';
+import { createParentAccountService } from './services/parent-account';
+import type { DeviceInfoSource } from './services/ports';
+import { createProfilesService } from './services/profiles';
+import { createSettingsService } from './services/settings';
+import { createChildStores, type ChildStores } from './stores/child-stores';
+import { openFamilyStore } from './stores/family-store';
+
+export type CoreOptions = Readonly<{
+  /** Folder for the family store and every child's store. */
+  dataDir: string;
+  /** The relay's origin, e.g. `http://127.0.0.1:8787`. */
+  relayUrl: string;
+  appVersion: string;
+  logger: Logger;
+  /** Clock. Default Date.now. */
+  now?: () => number;
+  /** argon2id cost of the grown-ups' password. Default OWASP's. */
+  hashCost?: HashCost;
+  lockBackoff?: LockBackoffPolicy;
+  schedule?: Scheduler;
+  reconnect?: ReconnectPolicy;
+  ackTimeoutMs?: number;
+  deviceInfo?: DeviceInfoSource;
+}>;
+
+/** Main's privileged core, the same under Electron, the web host and tests. */
+export type DesktopCore = Readonly<{
+  services: Services;
+  handlers: Handlers;
+  events: EventHub;
+  sync: RelaySync;
+  familyDb: WritableDB;
+  stores: ChildStores;
+  /** Connects every profile on this PC to the relay. */
+  start: () => void;
+  close: () => void;
+}>;
+
+function defaultDeviceInfo(appVersion: string): DeviceInfoSource {
+  return () => {
+    const intl = Intl.DateTimeFormat().resolvedOptions();
+    return { os: `${os.platform()} ${os.release()}`.slice(0, 64), appVersion, language: intl.locale, timeZone: intl.timeZone };
+  };
+}
+
+/**
+ * Builds stores, the lock, the relay client and every service, and wires their events. It is
+ * a factory, not a composition root: `index.ts` (Electron) and the web host's launcher call it.
+ */
+export function createDesktopCore(options: CoreOptions): DesktopCore {
+  const now = options.now ?? Date.now;
+  const logger = options.logger;
+  const familyDb = openFamilyStore(options.dataDir, logger);
+  const stores = createChildStores({ dataDir: options.dataDir, logger });
+  const relay = createRelayHttp({ baseUrl: options.relayUrl });
+  const settings = createSettingsService(familyDb);
+  const lock = createParentLock({
+    db: familyDb,
+    hasher: createPasswordHasher(options.hashCost),
+    now,
+    autoLockMs: () => settings.get().autoLockMinutes * 60_000,
+    logger,
+    ...(options.lockBackoff ? { backoff: options.lockBackoff } : {}),
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+    endSession: async (s) => {
+      await relay.signOut(s.token, s.sessionId);
+    },
+  });
+  const profiles = createProfilesService({ familyDb, stores });
+  const events = createEventHub(() => profiles.activeChildId());
+  const sync = createRelaySync({
+    relayUrl: options.relayUrl,
+    relay,
+    blobs: createAttachmentTransfer({ baseUrl: options.relayUrl }),
+    familyDb,
+    stores,
+    events,
+    now,
+    logger,
+    ...(options.reconnect ? { reconnect: options.reconnect } : {}),
+    ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+  });
+  const parent = createParentAccountService({ relay, lock, familyDb });
+  const services: Services = Object.freeze({
+    app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
+    settings,
+    lock,
+    profiles,
+    parent,
+    family: createFamilyAdminService({
+      relay,
+      parent,
+      familyDb,
+      stores,
+      profiles,
+      sync,
+      deviceInfo: options.deviceInfo ?? defaultDeviceInfo(options.appVersion),
+      now,
+    }),
+    approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
+    friends: createFriendsService({ relay, familyDb, stores, sync, events, now }),
+    messages: createMessagesService({ stores, sync, events, now }),
+    attachments: createAttachmentsService({ stores, now }),
+    records: createKidRecordsService({ stores, now }),
+  });
+
+  // Time at the PC per child (F10): a profile's session is logged when the child leaves it.
+  let session: { childId: string; since: number } | null = null;
+  const unsubscribers = [
+    lock.onChange((status) => events.emit('lockChanged', status)),
+    profiles.onChange((profile) => {
+      if (session && session.childId !== profile?.childId) {
+        const minutes = Math.round((now() - session.since) / 60_000);
+        logActivity(stores.get(session.childId).db, { at: session.since, kind: 'session', minutes });
+      }
+      if (profile && session?.childId !== profile.childId) session = { childId: profile.childId, since: now() };
+      if (!profile) session = null;
+      sync.setActive(profile?.childId ?? null);
+      events.emit('profileChanged', { profile });
+    }),
+  ];
+
+  return Object.freeze({
+    services,
+    handlers: createHandlers(services, logger),
+    events,
+    sync,
+    familyDb,
+    stores,
+    start(): void {
+      for (const p of listProfiles(familyDb)) sync.start(p.childId);
+    },
+    close(): void {
+      for (const off of unsubscribers) off();
+      sync.stopAll();
+      lock.dispose();
+      stores.closeAll();
+      familyDb.close();
+    },
+  });
+}

@@ -1,0 +1,9 @@
+import type { Migration } from '../../migrate';
+import { updateToSchemaVersion1 } from './0001-messages';
+import { updateToSchemaVersion2 } from './0002-activity';
+
+/** Every child-store migration, in order. Add new ones at the end; never edit a shipped one. */
+export const CHILD_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'messages', up: updateToSchemaVersion1 },
+  { version: 2, name: 'activity', up: updateToSchemaVersion2 },
+];

@@ -1,0 +1,47 @@
+import type { AttachmentInfo, AttachmentKind, AttachmentMime } from '@hearth/common';
+import type { ReadableDB, WritableDB } from '../../database';
+
+export type AttachmentRow = AttachmentInfo & Readonly<{ uploaded: boolean; createdAt: number }>;
+
+type Row = Omit<AttachmentRow, 'uploaded'> & { uploaded: number };
+const SELECT = `SELECT hash, kind, mime, size, state, uploaded, created_at AS createdAt FROM attachments`;
+const toRow = (r: Row): AttachmentRow => ({ ...r, uploaded: r.uploaded === 1 });
+
+/** Records an attachment unless it is already known (same bytes, same hash). True if new. */
+export function insertAttachment(
+  db: WritableDB,
+  a: Readonly<{
+    hash: string;
+    kind: AttachmentKind;
+    mime: AttachmentMime;
+    size: number;
+    state: AttachmentInfo['state'];
+    now: number;
+  }>,
+): boolean {
+  return (
+    db
+      .prepare(
+        `INSERT INTO attachments (hash, kind, mime, size, state, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+      )
+      .run(a.hash, a.kind, a.mime, a.size, a.state, a.now).changes > 0
+  );
+}
+
+export function getAttachment(db: ReadableDB, hash: string): AttachmentRow | undefined {
+  const row = db.prepare(`${SELECT} WHERE hash = ?`).get(hash) as Row | undefined;
+  return row && toRow(row);
+}
+
+export function markAttachmentReady(db: WritableDB, hash: string): void {
+  db.prepare(`UPDATE attachments SET state = 'ready' WHERE hash = ? AND state = 'downloading'`).run(hash);
+}
+
+export function markAttachmentUploaded(db: WritableDB, hash: string): void {
+  db.prepare(`UPDATE attachments SET uploaded = 1 WHERE hash = ?`).run(hash);
+}
+
+/** Friends' attachments still to fetch from the relay (also after a crash mid-download). */
+export function pendingDownloads(db: ReadableDB): AttachmentRow[] {
+  return (db.prepare(`${SELECT} WHERE state = 'downloading' ORDER BY created_at`).all() as Row[]).map(toRow);
+}

@@ -1,0 +1,20 @@
+import type { CallRecord } from '@hearth/common';
+import type { ReadableDB, WritableDB } from '../../database';
+
+export function insertCall(db: WritableDB, c: CallRecord): void {
+  db.prepare(
+    `INSERT INTO call_log (id, contact_id, direction, video, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.callId, c.contactId, c.direction, c.video ? 1 : 0, c.startedAt, c.endedAt, c.outcome);
+}
+
+/** The newest calls first, optionally with one contact. */
+export function listCalls(db: ReadableDB, contactId: string | undefined, limit: number): CallRecord[] {
+  const select = `SELECT id AS callId, contact_id AS contactId, direction, video, started_at AS startedAt, ended_at AS endedAt, outcome
+    FROM call_log`;
+  const rows = (
+    contactId === undefined
+      ? db.prepare(`${select} ORDER BY started_at DESC LIMIT ?`).all(limit)
+      : db.prepare(`${select} WHERE contact_id = ? ORDER BY started_at DESC LIMIT ?`).all(contactId, limit)
+  ) as (Omit<CallRecord, 'video'> & { video: number })[];
+  return rows.map((r) => ({ ...r, video: r.video === 1 }));
+}

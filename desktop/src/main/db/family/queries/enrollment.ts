@@ -1,0 +1,33 @@
+import type { ReadableDB, WritableDB } from '../../database';
+
+export type EnrollmentRow = Readonly<{
+  deviceId: string;
+  parentId: string;
+  parentEmail: string;
+  parentDisplayName: string;
+  name: string;
+  enrolledAt: number;
+}>;
+
+export function getEnrollment(db: ReadableDB): EnrollmentRow | undefined {
+  return db
+    .prepare(
+      `SELECT device_id AS deviceId, parent_id AS parentId, parent_email AS parentEmail,
+         parent_display_name AS parentDisplayName, name, enrolled_at AS enrolledAt FROM enrollment WHERE id = 1`,
+    )
+    .get() as EnrollmentRow | undefined;
+}
+
+export function putEnrollment(db: WritableDB, e: EnrollmentRow): void {
+  db.prepare(
+    `INSERT INTO enrollment (id, device_id, parent_id, parent_email, parent_display_name, name, enrolled_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET device_id = excluded.device_id, parent_id = excluded.parent_id,
+       parent_email = excluded.parent_email, parent_display_name = excluded.parent_display_name,
+       name = excluded.name, enrolled_at = excluded.enrolled_at`,
+  ).run(e.deviceId, e.parentId, e.parentEmail, e.parentDisplayName, e.name, e.enrolledAt);
+}
+
+export function clearEnrollment(db: WritableDB): void {
+  db.prepare(`DELETE FROM enrollment`).run();
+}

@@ -1,0 +1,75 @@
+import type { ChannelArgs, ChannelName, ChannelValue } from '@hearth/common';
+import type { Services } from './services';
+
+/** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
+export type ChannelFn<K extends ChannelName> = (
+  args: ChannelArgs<K>,
+  child: () => string,
+) => Promise<ChannelValue<K>> | ChannelValue<K>;
+
+export type ChannelImpl = { readonly [K in ChannelName]: ChannelFn<K> };
+
+const DONE = { done: true } as const;
+
+/** Maps every channel of the contract onto the services. A missing channel is a type error. */
+export function channelImpl(s: Services): ChannelImpl {
+  return {
+    getAppInfo: () => s.app.info(),
+    getPolicy: () => s.app.policy(),
+    getLockStatus: () => s.lock.status(),
+    unlock: (a) => s.lock.unlock(a.password),
+    lock: () => s.lock.lock('asked'),
+    listProfiles: () => ({ profiles: s.profiles.list() }),
+    selectProfile: (a) => s.profiles.select(a.childId),
+    getCurrentProfile: () => ({ profile: s.profiles.current() }),
+    leaveProfile: () => {
+      s.profiles.leave();
+      return DONE;
+    },
+    getSettings: () => s.settings.get(),
+
+    registerParent: (a) => s.parent.register(a),
+    setParentPassword: (a) => s.parent.setPassword(a.password),
+    signInParent: (a) => s.parent.signIn(a),
+
+    signOutParent: () => s.lock.lock('signed out'),
+    getParentAccount: () => s.parent.account(),
+    keepParentUnlocked: () => {
+      s.lock.touch();
+      return s.lock.status();
+    },
+    changeParentPassword: (a) => s.lock.changePassword(a.currentPassword, a.newPassword),
+    listConsents: () => s.parent.consents(),
+    listChildren: () => s.family.listChildren(),
+    createChild: (a) => s.family.createChild(a),
+    updateChild: (a) => s.family.updateChild(a),
+    enrollPc: (a) => s.family.enrollPc(a),
+    addChildToPc: (a) => s.family.addChildToPc(a.childId),
+    removeChildFromPc: (a) => s.family.removeChildFromPc(a.childId),
+    listDevices: () => s.family.listDevices(),
+    revokeDevice: (a) => s.family.revokeDevice(a.deviceId),
+    listApprovals: () => s.approvals.list(),
+    actOnFriendshipAsParent: (a) => s.approvals.act(a.friendshipId, a.action),
+    updateSettings: (a) => s.settings.update(a),
+    getChildActivity: (a) => s.approvals.childActivity(a.childId, a.days ?? 7),
+
+    listFriends: (_a, child) => s.friends.list(child()),
+    createInvite: (_a, child) => s.friends.createInvite(child()),
+    redeemInvite: (a, child) => s.friends.redeemInvite(child(), a.code),
+    actOnFriendship: (a, child) => s.friends.act(child(), a.friendshipId, a.action),
+    sendMessage: (a, child) => s.messages.send(child(), a),
+    listMessages: (a, child) => s.messages.list(child(), a),
+    searchMessages: (a, child) => s.messages.search(child(), a),
+    markRead: (a, child) => {
+      s.messages.markRead(child(), a.contactId, a.upTo);
+      return DONE;
+    },
+    addAttachment: (a, child) => s.attachments.add(child(), a),
+    readAttachment: (a, child) => s.attachments.read(child(), a.hash),
+    listCalls: (a, child) => s.records.listCalls(child(), a.contactId),
+    recordCall: (a, child) => s.records.recordCall(child(), a),
+    listGameScores: (a, child) => s.records.listGameScores(child(), a.contactId),
+    recordGame: (a, child) => s.records.recordGame(child(), a),
+    getMyActivity: (a, child) => s.records.activity(child(), a.days ?? 7),
+  };
+}

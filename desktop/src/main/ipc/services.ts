@@ -1,0 +1,26 @@
+import type { ParentLock } from '../lock/parent-lock';
+import type { AppInfoService } from '../services/app-info';
+import type { ApprovalsService } from '../services/approvals';
+import type { AttachmentsService } from '../services/attachments';
+import type { FamilyAdminService } from '../services/family-admin';
+import type { FriendsService } from '../services/friends';
+import type { KidRecordsService } from '../services/kid-records';
+import type { MessagesService } from '../services/messages';
+import type { ParentAccountService } from '../services/parent-account';
+import type { ProfilesService } from '../services/profiles';
+import type { SettingsService } from '../services/settings';
+
+/** Everything the IPC handlers call. Built once by the composition root. */
+export type Services = Readonly<{
+  app: AppInfoService;
+  settings: SettingsService;
+  lock: ParentLock;
+  profiles: ProfilesService;
+  parent: ParentAccountService;
+  family: FamilyAdminService;
+  approvals: ApprovalsService;
+  friends: FriendsService;
+  messages: MessagesService;
+  attachments: AttachmentsService;
+  records: KidRecordsService;
+}>;

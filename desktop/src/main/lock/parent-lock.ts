@@ -1,0 +1,207 @@
+import { ErrorCode, HearthError, type LockState, type LockStatus } from '@hearth/common';
+import type { WritableDB } from '../db/database';
+import { getLockRow, setLockFailures, setPasswordHash } from '../db/family/queries/lock';
+import type { Logger } from '../logging/logger';
+import { DEFAULT_LOCK_BACKOFF, delayAfterFailures, type LockBackoffPolicy } from './backoff';
+import type { PasswordHasher } from './password-hasher';
+
+/** A parent's relay session. Lives only in main's memory, only while the pane is unlocked. */
+export type ParentSession = Readonly<{
+  sessionId: string;
+  token: string;
+  parentId: string;
+  email: string;
+  displayName: string;
+  expiresAt: number;
+}>;
+
+/** Schedules `fn` after `ms`; returns the function that cancels it. */
+export type Scheduler = (fn: () => void, ms: number) => () => void;
+
+export type ParentLockDeps = Readonly<{
+  db: WritableDB;
+  hasher: PasswordHasher;
+  now: () => number;
+  /** Idle time before the pane locks itself, read at each activity (a setting). */
+  autoLockMs: () => number;
+  logger: Logger;
+  backoff?: LockBackoffPolicy;
+  /** Default: setTimeout, unref'd. */
+  schedule?: Scheduler;
+  /** Called with the session dropped at lock time, to end it on the relay too (best effort). */
+  endSession?: (session: ParentSession) => Promise<void>;
+}>;
+
+/** The grown-ups' pane lock and the in-memory parent session it guards. */
+export type ParentLock = Readonly<{
+  state: () => LockState;
+  status: () => LockStatus;
+  /** First run: sets the password and leaves the pane unlocked. */
+  setPassword: (password: string) => Promise<LockStatus>;
+  changePassword: (current: string, next: string) => Promise<LockStatus>;
+  /** Checks the password, with backoff after wrong ones. Throws WRONG_PASSWORD or RATE_LIMITED. */
+  unlock: (password: string) => Promise<LockStatus>;
+  /** Locks now and forgets the parent session. */
+  lock: (reason: string) => LockStatus;
+  /** The parent did something: push auto-lock back. */
+  touch: () => void;
+  session: () => ParentSession | null;
+  holdSession: (session: ParentSession) => void;
+  /** Forgets a session the relay no longer accepts (the pane stays as it is). */
+  forgetSession: () => void;
+  onChange: (listener: (status: LockStatus) => void) => () => void;
+  dispose: () => void;
+}>;
+
+const defaultSchedule: Scheduler = (fn, ms) => {
+  const t = setTimeout(fn, ms);
+  t.unref();
+  return () => clearTimeout(t);
+};
+
+/** Builds the lock over the family store. Failures and their backoff survive a restart. */
+export function createParentLock(deps: ParentLockDeps): ParentLock {
+  const backoff = deps.backoff ?? DEFAULT_LOCK_BACKOFF;
+  const schedule = deps.schedule ?? defaultSchedule;
+  const log = deps.logger.child({ component: 'parent-lock' });
+  const listeners = new Set<(status: LockStatus) => void>();
+  let unlockedUntil: number | null = null;
+  let session: ParentSession | null = null;
+  let cancelTimer: (() => void) | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const emit = (): void => {
+    const s = status();
+    for (const l of listeners) l(s);
+  };
+  const dropSession = (): void => {
+    const dropped = session;
+    session = null;
+    if (dropped && deps.endSession) {
+      deps.endSession(dropped).catch((err: unknown) => log.warn({ err }, 'could not end the parent session on the relay'));
+    }
+  };
+  const armTimer = (): void => {
+    cancelTimer?.();
+    cancelTimer = unlockedUntil === null ? null : schedule(() => void state(), Math.max(0, unlockedUntil - deps.now()) + 10);
+  };
+  const doLock = (reason: string): void => {
+    const wasUnlocked = unlockedUntil !== null;
+    unlockedUntil = null;
+    cancelTimer?.();
+    cancelTimer = null;
+    dropSession();
+    if (wasUnlocked) log.info({ reason }, 'grown-ups pane locked');
+  };
+
+  function state(): LockState {
+    if (getLockRow(deps.db).passwordHash === null) return 'unset';
+    if (unlockedUntil !== null && deps.now() >= unlockedUntil) {
+      doLock('idle');
+      emit();
+    }
+    return unlockedUntil === null ? 'locked' : 'unlocked';
+  }
+
+  function status(): LockStatus {
+    const current = state();
+    const row = getLockRow(deps.db);
+    const retryAt = row.retryAt !== null && row.retryAt > deps.now() ? row.retryAt : null;
+    return {
+      state: current,
+      failures: row.failures,
+      retryAt,
+      parentSignedIn: session !== null && current !== 'locked',
+      autoLockAt: current === 'unlocked' ? unlockedUntil : null,
+    };
+  }
+
+  const openPane = (): void => {
+    unlockedUntil = deps.now() + deps.autoLockMs();
+    armTimer();
+  };
+
+  const checkPassword = async (password: string): Promise<void> => {
+    const row = getLockRow(deps.db);
+    if (row.passwordHash === null) throw new HearthError(ErrorCode.Conflict, "No grown-ups' password has been set yet.");
+    const now = deps.now();
+    if (row.retryAt !== null && row.retryAt > now) {
+      const seconds = Math.ceil((row.retryAt - now) / 1000);
+      throw new HearthError(ErrorCode.RateLimited, `Too many tries. Please wait ${seconds} seconds and try again.`, {
+        retryAt: row.retryAt,
+      });
+    }
+    if (await deps.hasher.verify(row.passwordHash, password)) {
+      setLockFailures(deps.db, 0, null);
+      return;
+    }
+    const failures = row.failures + 1;
+    const retryAt = deps.now() + delayAfterFailures(failures, backoff);
+    setLockFailures(deps.db, failures, retryAt);
+    log.warn({ failures }, 'wrong grown-ups password');
+    emit();
+    throw new HearthError(ErrorCode.WrongPassword, "That is not the grown-ups' password.", { failures, retryAt });
+  };
+
+  return Object.freeze({
+    state,
+    status,
+    setPassword: (password: string) =>
+      serial(async () => {
+        if (getLockRow(deps.db).passwordHash !== null) {
+          throw new HearthError(ErrorCode.Conflict, "The grown-ups' password is already set.");
+        }
+        setPasswordHash(deps.db, await deps.hasher.hash(password));
+        openPane();
+        emit();
+        return status();
+      }),
+    changePassword: (current: string, next: string) =>
+      serial(async () => {
+        await checkPassword(current);
+        setPasswordHash(deps.db, await deps.hasher.hash(next));
+        openPane();
+        emit();
+        return status();
+      }),
+    unlock: (password: string) =>
+      serial(async () => {
+        await checkPassword(password);
+        openPane();
+        emit();
+        return status();
+      }),
+    lock(reason: string): LockStatus {
+      doLock(reason);
+      emit();
+      return status();
+    },
+    touch(): void {
+      if (state() === 'unlocked') openPane();
+    },
+    session: () => (state() === 'locked' ? null : session),
+    holdSession(next: ParentSession): void {
+      if (session && session.sessionId !== next.sessionId) dropSession();
+      session = next;
+      emit();
+    },
+    forgetSession(): void {
+      session = null;
+      emit();
+    },
+    onChange(listener: (status: LockStatus) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose(): void {
+      cancelTimer?.();
+      listeners.clear();
+      session = null;
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import { AttachmentRef, ErrorCode, ErrorResponse, HearthError, type AttachmentMime } from '@hearth/common';
+import { sha256Hex } from '../services/attachments';
+import { matches } from '../validate';
+
+/** Moves attachment bytes to and from the relay's blob store (`/v1/attachments`). */
+export type AttachmentTransfer = Readonly<{
+  /** Uploads bytes; resolves when the relay stored them. */
+  upload: (token: string, bytes: Uint8Array, mime: AttachmentMime) => Promise<AttachmentRef>;
+  /** Downloads the bytes with this hash and checks that they are what the hash says. */
+  download: (token: string, hash: string) => Promise<Uint8Array>;
+}>;
+
+async function failure(response: Response): Promise<HearthError> {
+  const json: unknown = await response.json().catch(() => null);
+  if (matches(ErrorResponse, json)) return new HearthError(json.error.code, json.error.message, { status: response.status });
+  return new HearthError(ErrorCode.Unavailable, 'The Hearth server is having trouble with files.', { status: response.status });
+}
+
+const unreachable = (): HearthError =>
+  new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.');
+
+export function createAttachmentTransfer(
+  deps: Readonly<{ baseUrl: string; fetch?: typeof fetch; timeoutMs?: number }>,
+): AttachmentTransfer {
+  const doFetch = deps.fetch ?? fetch;
+  const timeoutMs = deps.timeoutMs ?? 120_000;
+  return Object.freeze({
+    async upload(token: string, bytes: Uint8Array, mime: AttachmentMime): Promise<AttachmentRef> {
+      let response: Response;
+      try {
+        response = await doFetch(new URL('/v1/attachments', deps.baseUrl), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': mime },
+          body: bytes,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'error',
+        });
+      } catch {
+        throw unreachable();
+      }
+      if (!response.ok) throw await failure(response);
+      const ref: unknown = await response.json().catch(() => null);
+      if (!matches(AttachmentRef, ref)) throw new HearthError(ErrorCode.Internal, 'The server answered an upload strangely.');
+      return ref;
+    },
+    async download(token: string, hash: string): Promise<Uint8Array> {
+      let response: Response;
+      try {
+        response = await doFetch(new URL(`/v1/attachments/${hash}`, deps.baseUrl), {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'error',
+        });
+      } catch {
+        throw unreachable();
+      }
+      if (!response.ok) throw await failure(response);
+      const bytes = new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)));
+      if (sha256Hex(bytes) !== hash)
+        throw new HearthError(ErrorCode.Unavailable, 'A file arrived damaged; it will be fetched again.');
+      return bytes;
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import type { WsClientFrame, WsPresenceState } from '@hearth/common';
+import type { WritableDB } from '../db/database';
+import type { Logger } from '../logging/logger';
+import type { EventHub } from '../services/event-hub';
+import type { AttachmentTransfer } from './attachment-transfer';
+
+/** What one child's connection shares with its inbound and outbound halves. */
+export type ConnectionContext = Readonly<{
+  childId: string;
+  db: WritableDB;
+  attachmentsDir: string;
+  /** The child's device credential, read fresh (a re-enrollment replaces it). */
+  token: () => string;
+  blobs: AttachmentTransfer;
+  events: EventHub;
+  now: () => number;
+  log: Logger;
+  /** Sends a frame if the socket is open; false otherwise. */
+  send: (frame: WsClientFrame) => boolean;
+  /** Friends' presence as the relay last said. */
+  presence: Map<string, WsPresenceState>;
+  refreshContacts: () => Promise<void>;
+  /** How long to wait for `sent` before sending the same message again. */
+  ackTimeoutMs: number;
+}>;

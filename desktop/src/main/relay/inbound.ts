@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RelayedMessage, WsServerFrame } from '@hearth/common';
+import { getAttachment, insertAttachment, markAttachmentReady } from '../db/child/queries/attachments';
+import { getContact, upsertContact } from '../db/child/queries/contacts';
+import { advanceMessageState, getMessage, insertMessage } from '../db/child/queries/messages';
+import { removeFromOutbox } from '../db/child/queries/outbox';
+import { logActivity } from '../db/child/queries/activity';
+import { writeFileAtomic } from '../services/attachments';
+import type { ConnectionContext } from './connection-context';
+import { onSendRefused } from './outbound';
+
+/** Tells the UI about a state change of one of the child's messages. */
+function emitState(ctx: ConnectionContext, messageId: string): void {
+  const m = getMessage(ctx.db, messageId);
+  if (m) ctx.events.emitForChild(ctx.childId, 'messageState', { messageId, contactId: m.contactId, state: m.state });
+}
+
+/** Is the sender an active friend here? Asks the relay once when this PC's list may be stale. */
+async function senderIsActiveFriend(ctx: ConnectionContext, from: string): Promise<boolean> {
+  if (getContact(ctx.db, from)?.friendship.status === 'active') return true;
+  await ctx.refreshContacts().catch((err: unknown) => ctx.log.warn({ err }, 'could not refresh friends'));
+  return getContact(ctx.db, from)?.friendship.status === 'active';
+}
+
+/**
+ * Stores one incoming message (deduped by id) and, for a photo, voice or video message, its
+ * attachment; only then acknowledges it. A failure leaves it unacknowledged, so the relay
+ * delivers it again.
+ */
+async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: string) => void): Promise<void> {
+  if (m.to !== ctx.childId) {
+    ctx.log.warn({ messageId: m.id }, 'a message for someone else arrived; ignored');
+    return;
+  }
+  if (!(await senderIsActiveFriend(ctx, m.from))) {
+    // Checked on the receiving side too: nothing from outside an active friendship is kept.
+    ctx.log.warn({ messageId: m.id }, 'dropped a message from someone who is not an active friend');
+    ack(m.id);
+    return;
+  }
+  const c = m.content;
+  const now = ctx.now();
+  const isNew = ctx.db.transaction(() => {
+    const inserted = insertMessage(ctx.db, {
+      id: m.id,
+      contactId: m.from,
+      direction: 'in',
+      content: c,
+      sentAt: m.sentAt,
+      storedAt: now,
+      state: 'received',
+    });
+    if (inserted) logActivity(ctx.db, { at: now, kind: 'message-received', contactId: m.from });
+    if (c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') {
+      const a = c.attachment;
+      insertAttachment(ctx.db, { hash: a.hash, kind: c.kind, mime: a.mime, size: a.size, state: 'downloading', now });
+    }
+    return inserted;
+  })();
+  if (c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') {
+    const row = getAttachment(ctx.db, c.attachment.hash);
+    if (row?.state === 'downloading') {
+      const bytes = await ctx.blobs.download(ctx.token(), row.hash);
+      writeFileAtomic(path.join(ctx.attachmentsDir, row.hash), bytes);
+      markAttachmentReady(ctx.db, row.hash);
+    } else if (row && !fs.existsSync(path.join(ctx.attachmentsDir, row.hash))) {
+      ctx.log.error({ hash: row.hash }, 'an attachment file is missing');
+    }
+  }
+  ack(m.id);
+  const view = getMessage(ctx.db, m.id);
+  if (isNew && view) ctx.events.emitForChild(ctx.childId, 'message', view);
+}
+
+/** Handles one frame from the relay. `ack` queues a `received` for a stored message. */
+export async function handleServerFrame(
+  ctx: ConnectionContext,
+  frame: WsServerFrame,
+  hooks: Readonly<{ ack: (id: string) => void; onWelcome: () => void }>,
+): Promise<void> {
+  switch (frame.type) {
+    case 'welcome':
+      ctx.presence.clear();
+      for (const p of frame.presence) ctx.presence.set(p.accountId, p.state);
+      hooks.onWelcome();
+      return;
+    case 'presence':
+      ctx.presence.set(frame.accountId, frame.state);
+      ctx.events.emitForChild(ctx.childId, 'presence', { contactId: frame.accountId, presence: frame.state });
+      return;
+    case 'friendship': {
+      const f = frame.friendship;
+      upsertContact(ctx.db, f, ctx.now());
+      if (f.status !== 'active') ctx.presence.delete(f.friend.accountId);
+      ctx.events.emitForChild(ctx.childId, 'friendsChanged', {});
+      return;
+    }
+    case 'sent':
+      ctx.db.transaction(() => {
+        removeFromOutbox(ctx.db, frame.id);
+        advanceMessageState(ctx.db, frame.id, 'sent');
+      })();
+      emitState(ctx, frame.id);
+      return;
+    case 'delivered':
+      for (const id of frame.ids) {
+        if (advanceMessageState(ctx.db, id, 'delivered')) emitState(ctx, id);
+      }
+      return;
+    case 'expired':
+      for (const id of frame.ids) {
+        ctx.db.transaction(() => {
+          removeFromOutbox(ctx.db, id);
+          advanceMessageState(ctx.db, id, 'expired');
+        })();
+        emitState(ctx, id);
+      }
+      ctx.send({ type: 'ack-expired', ids: frame.ids });
+      return;
+    case 'message':
+      await receive(ctx, frame.message, hooks.ack);
+      return;
+    case 'error':
+      if (frame.ref !== undefined) onSendRefused(ctx, frame.ref, frame.code, frame.retryAfterMs);
+      else ctx.log.warn({ code: frame.code, message: frame.message }, 'the relay refused a frame');
+      return;
+    case 'pong':
+      return;
+    default: {
+      const never: never = frame;
+      ctx.log.warn({ frame: never }, 'unknown frame');
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { ErrorCode, HearthError, type ConnectionState, type PresenceState } from '@hearth/common';
+import type { WritableDB } from '../db/database';
+import { getProfile } from '../db/family/queries/profiles';
+import { replaceContacts } from '../db/child/queries/contacts';
+import type { Logger } from '../logging/logger';
+import type { EventHub } from '../services/event-hub';
+import type { SyncControl } from '../services/ports';
+import type { ChildStores } from '../stores/child-stores';
+import type { AttachmentTransfer } from './attachment-transfer';
+import { createChildConnection, DEFAULT_RECONNECT, type ChildConnection, type ReconnectPolicy } from './child-connection';
+import type { WsPresenceState } from '@hearth/common';
+import type { RelayHttp } from './relay-http';
+
+export type RelaySyncDeps = Readonly<{
+  /** The relay's origin, e.g. `http://127.0.0.1:8787`. */
+  relayUrl: string;
+  relay: RelayHttp;
+  blobs: AttachmentTransfer;
+  familyDb: WritableDB;
+  stores: ChildStores;
+  events: EventHub;
+  now: () => number;
+  logger: Logger;
+  reconnect?: ReconnectPolicy;
+  /** Wait this long for `sent` before sending a message again. Default 30 s. */
+  ackTimeoutMs?: number;
+}>;
+
+/** Every child profile's relay connection on this PC. */
+export type RelaySync = SyncControl &
+  Readonly<{
+    /** The child now at the PC shows as online to friends; the others as away. */
+    setActive: (childId: string | null) => void;
+    connectionState: (childId: string) => ConnectionState;
+    stopAll: () => void;
+  }>;
+
+/** The `ws(s)://…/v1/ws` URL of a relay origin. */
+export function realtimeUrl(relayUrl: string): string {
+  const url = new URL('/v1/ws', relayUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+export function createRelaySync(deps: RelaySyncDeps): RelaySync {
+  const log = deps.logger.child({ component: 'relay-sync' });
+  const connections = new Map<string, ChildConnection>();
+  const presences = new Map<string, Map<string, WsPresenceState>>();
+  let active: string | null = null;
+
+  const tokenOf = (childId: string): string => {
+    const p = getProfile(deps.familyDb, childId);
+    if (!p) throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');
+    return p.deviceToken;
+  };
+  const refreshContacts = async (childId: string): Promise<void> => {
+    const { friendships } = await deps.relay.listFriendships(tokenOf(childId));
+    replaceContacts(deps.stores.get(childId).db, friendships, deps.now());
+    deps.events.emitForChild(childId, 'friendsChanged', {});
+  };
+
+  const connectionFor = (childId: string): ChildConnection => {
+    const existing = connections.get(childId);
+    if (existing) return existing;
+    const store = deps.stores.get(childId);
+    const presence = new Map<string, WsPresenceState>();
+    presences.set(childId, presence);
+    const conn = createChildConnection(
+      { wsUrl: realtimeUrl(deps.relayUrl), policy: deps.reconnect ?? DEFAULT_RECONNECT },
+      (send) => ({
+        childId,
+        db: store.db,
+        attachmentsDir: store.attachmentsDir,
+        token: () => tokenOf(childId),
+        blobs: deps.blobs,
+        events: deps.events,
+        now: deps.now,
+        log: log.child({ childId }),
+        send,
+        presence,
+        refreshContacts: () => refreshContacts(childId),
+        ackTimeoutMs: deps.ackTimeoutMs ?? 30_000,
+      }),
+    );
+    connections.set(childId, conn);
+    return conn;
+  };
+
+  return Object.freeze({
+    start(childId: string): void {
+      const conn = connectionFor(childId);
+      conn.setPresence(active === childId ? 'online' : 'away');
+      conn.start();
+    },
+    stop(childId: string): void {
+      connections.get(childId)?.stop();
+      connections.delete(childId);
+      presences.delete(childId);
+    },
+    kick: (childId: string) => connections.get(childId)?.kick(),
+    presenceOf: (childId: string, contactId: string): PresenceState => presences.get(childId)?.get(contactId) ?? 'offline',
+    refreshContacts,
+    setActive(childId: string | null): void {
+      const previous = active;
+      active = childId;
+      if (previous && previous !== childId) connections.get(previous)?.setPresence('away');
+      if (childId) connections.get(childId)?.setPresence('online');
+    },
+    connectionState: (childId: string) => connections.get(childId)?.state() ?? 'offline',
+    stopAll(): void {
+      for (const id of [...connections.keys()]) connections.get(id)?.stop();
+      connections.clear();
+      presences.clear();
+    },
+  });
+}

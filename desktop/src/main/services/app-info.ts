@@ -1,0 +1,31 @@
+import type { AppInfo, PolicyInfo } from '@hearth/common';
+import type { WritableDB } from '../db/database';
+import { getEnrollment } from '../db/family/queries/enrollment';
+import { getLockRow } from '../db/family/queries/lock';
+import { listProfiles } from '../db/family/queries/profiles';
+import type { RelayHttp } from '../relay/relay-http';
+
+export type AppInfoService = Readonly<{
+  info: () => AppInfo;
+  policy: () => Promise<PolicyInfo>;
+}>;
+
+/** What anyone at the PC may know: version, relay, first-run progress, the relay's policy. */
+export function createAppInfoService(
+  deps: Readonly<{ familyDb: WritableDB; relay: RelayHttp; appVersion: string; relayOrigin: string }>,
+): AppInfoService {
+  return Object.freeze({
+    info(): AppInfo {
+      const enrollment = getEnrollment(deps.familyDb);
+      return {
+        appVersion: deps.appVersion,
+        relayOrigin: deps.relayOrigin,
+        enrolled: enrollment !== undefined,
+        deviceId: enrollment?.deviceId ?? null,
+        lockSet: getLockRow(deps.familyDb).passwordHash !== null,
+        profileCount: listProfiles(deps.familyDb).length,
+      };
+    },
+    policy: () => deps.relay.policy(),
+  });
+}

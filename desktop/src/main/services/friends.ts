@@ -1,0 +1,66 @@
+import { ErrorCode, HearthError, type Friend, type FriendshipAction, type FriendshipView, type Invite } from '@hearth/common';
+import type { WritableDB } from '../db/database';
+import { getProfile } from '../db/family/queries/profiles';
+import { listContacts, upsertContact } from '../db/child/queries/contacts';
+import { countUnread, lastMessageAt } from '../db/child/queries/messages';
+import { logActivity } from '../db/child/queries/activity';
+import type { RelayHttp } from '../relay/relay-http';
+import type { ChildStores } from '../stores/child-stores';
+import type { EventHub } from './event-hub';
+import type { SyncControl } from './ports';
+
+export type FriendsService = Readonly<{
+  list: (childId: string) => Promise<{ friends: Friend[] }>;
+  createInvite: (childId: string) => Promise<Invite>;
+  redeemInvite: (childId: string, code: string) => Promise<FriendshipView>;
+  act: (childId: string, friendshipId: string, action: FriendshipAction) => Promise<FriendshipView>;
+}>;
+
+/** The active child's friends, made and changed with the child's own device credential. */
+export function createFriendsService(
+  deps: Readonly<{
+    relay: RelayHttp;
+    familyDb: WritableDB;
+    stores: ChildStores;
+    sync: SyncControl;
+    events: EventHub;
+    now: () => number;
+  }>,
+): FriendsService {
+  const tokenOf = (childId: string): string => {
+    const p = getProfile(deps.familyDb, childId);
+    if (!p) throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');
+    return p.deviceToken;
+  };
+  const remember = (childId: string, f: FriendshipView): FriendshipView => {
+    const { db } = deps.stores.get(childId);
+    upsertContact(db, f, deps.now());
+    logActivity(db, { at: deps.now(), kind: 'friend', contactId: f.friend.accountId });
+    deps.events.emitForChild(childId, 'friendsChanged', {});
+    return f;
+  };
+
+  return Object.freeze({
+    async list(childId: string): Promise<{ friends: Friend[] }> {
+      try {
+        await deps.sync.refreshContacts(childId);
+      } catch (err) {
+        // Offline: the last list the relay gave is shown.
+        if (!(err instanceof HearthError && err.code === ErrorCode.Unavailable)) throw err;
+      }
+      const { db } = deps.stores.get(childId);
+      const friends = listContacts(db).map((c) => ({
+        friendship: c.friendship,
+        presence: c.friendship.status === 'active' ? deps.sync.presenceOf(childId, c.accountId) : ('offline' as const),
+        unread: countUnread(db, c.accountId, c.lastReadId),
+        lastMessageAt: lastMessageAt(db, c.accountId),
+      }));
+      return { friends };
+    },
+    createInvite: (childId: string) => deps.relay.createInvite(tokenOf(childId)),
+    redeemInvite: async (childId: string, code: string) =>
+      remember(childId, await deps.relay.redeemInvite(tokenOf(childId), code)),
+    act: async (childId: string, friendshipId: string, action: FriendshipAction) =>
+      remember(childId, await deps.relay.actOnFriendship(tokenOf(childId), friendshipId, action)),
+  });
+}

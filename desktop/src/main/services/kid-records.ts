@@ -1,0 +1,43 @@
+import { monotonicFactory } from 'ulid';
+import type { ActivityReport, CallRecord, GameScore, RecordCallArgs, RecordGameArgs } from '@hearth/common';
+import { activityByDay, logActivity } from '../db/child/queries/activity';
+import { insertCall, listCalls } from '../db/child/queries/calls';
+import { listGameScores, recordGameResult } from '../db/child/queries/games';
+import type { ChildStores } from '../stores/child-stores';
+
+export type KidRecordsService = Readonly<{
+  listCalls: (childId: string, contactId?: string) => { calls: CallRecord[] };
+  recordCall: (childId: string, args: RecordCallArgs) => CallRecord;
+  listGameScores: (childId: string, contactId?: string) => { scores: GameScore[] };
+  recordGame: (childId: string, args: RecordGameArgs) => GameScore;
+  activity: (childId: string, days: number) => ActivityReport;
+}>;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The call log, game scores and activity a child (and their parent) can see. */
+export function createKidRecordsService(deps: Readonly<{ stores: ChildStores; now: () => number }>): KidRecordsService {
+  const newId = monotonicFactory();
+  return Object.freeze({
+    listCalls: (childId: string, contactId?: string) => ({ calls: listCalls(deps.stores.get(childId).db, contactId, 200) }),
+    recordCall(childId: string, args: RecordCallArgs): CallRecord {
+      const { db } = deps.stores.get(childId);
+      const record: CallRecord = { callId: newId(deps.now()), ...args };
+      const minutes = args.endedAt === null ? 0 : Math.round((args.endedAt - args.startedAt) / 60_000);
+      db.transaction(() => {
+        insertCall(db, record);
+        logActivity(db, { at: args.startedAt, kind: 'call', contactId: args.contactId, minutes: Math.max(0, minutes) });
+      })();
+      return record;
+    },
+    listGameScores: (childId: string, contactId?: string) => ({ scores: listGameScores(deps.stores.get(childId).db, contactId) }),
+    recordGame(childId: string, args: RecordGameArgs): GameScore {
+      const { db } = deps.stores.get(childId);
+      return db.transaction(() => {
+        logActivity(db, { at: deps.now(), kind: 'game', contactId: args.contactId });
+        return recordGameResult(db, { ...args, now: deps.now() });
+      })();
+    },
+    activity: (childId: string, days: number) => ({ days: activityByDay(deps.stores.get(childId).db, deps.now() - days * DAY) }),
+  });
+}

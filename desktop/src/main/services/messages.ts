@@ -1,0 +1,87 @@
+import { monotonicFactory } from 'ulid';
+import {
+  ErrorCode,
+  HearthError,
+  type ListMessagesArgs,
+  type MessagePage,
+  type MessageView,
+  type SearchMessagesArgs,
+  type SearchResults,
+  type SendMessageArgs,
+} from '@hearth/common';
+import { getContact, markReadUpTo } from '../db/child/queries/contacts';
+import { insertMessage, getMessage, listConversation, searchMessages } from '../db/child/queries/messages';
+import { enqueueOutbox } from '../db/child/queries/outbox';
+import { getAttachment } from '../db/child/queries/attachments';
+import { logActivity } from '../db/child/queries/activity';
+import type { ChildStores } from '../stores/child-stores';
+import type { EventHub } from './event-hub';
+import type { SyncControl } from './ports';
+
+export type MessagesService = Readonly<{
+  send: (childId: string, args: SendMessageArgs) => MessageView;
+  list: (childId: string, args: ListMessagesArgs) => MessagePage;
+  search: (childId: string, args: SearchMessagesArgs) => SearchResults;
+  markRead: (childId: string, contactId: string, upTo: string) => void;
+}>;
+
+/** What the outbox keeps for one message; the relay frame is built from it at send time. */
+export type OutboxPayload = Readonly<{ id: string; to: string; content: SendMessageArgs['content'] }>;
+
+/**
+ * A child's messages. Sending only writes the message and its outbox entry in one transaction;
+ * the relay connection sends it from there, so nothing is lost if anything dies mid-send.
+ */
+export function createMessagesService(
+  deps: Readonly<{ stores: ChildStores; sync: SyncControl; events: EventHub; now: () => number }>,
+): MessagesService {
+  const newId = monotonicFactory();
+  return Object.freeze({
+    send(childId: string, args: SendMessageArgs): MessageView {
+      const { db } = deps.stores.get(childId);
+      const contact = getContact(db, args.contactId);
+      if (!contact || contact.friendship.status !== 'active') {
+        throw new HearthError(ErrorCode.NotFriends, 'You can only send messages to friends your grown-ups said yes to.');
+      }
+      const c = args.content;
+      if ((c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') && !getAttachment(db, c.attachment.hash)) {
+        throw new HearthError(ErrorCode.NotFound, 'That picture or recording is not on this computer any more.');
+      }
+      const now = deps.now();
+      const id = newId(now);
+      db.transaction(() => {
+        insertMessage(db, {
+          id,
+          contactId: args.contactId,
+          direction: 'out',
+          content: c,
+          sentAt: now,
+          storedAt: now,
+          state: 'queued',
+        });
+        const payload: OutboxPayload = { id, to: args.contactId, content: c };
+        enqueueOutbox(db, { messageId: id, contactId: args.contactId, payload, now });
+        logActivity(db, { at: now, kind: 'message-sent', contactId: args.contactId });
+      })();
+      const view = getMessage(db, id);
+      if (!view) throw new HearthError(ErrorCode.Internal, 'The message was not stored.');
+      deps.events.emitForChild(childId, 'message', view);
+      deps.sync.kick(childId);
+      return view;
+    },
+    list: (childId: string, args: ListMessagesArgs) =>
+      listConversation(deps.stores.get(childId).db, args.contactId, {
+        limit: args.limit ?? 50,
+        ...(args.before !== undefined ? { before: args.before } : {}),
+      }),
+    search: (childId: string, args: SearchMessagesArgs) => ({
+      hits: searchMessages(deps.stores.get(childId).db, args.query, {
+        limit: args.limit ?? 50,
+        ...(args.contactId !== undefined ? { contactId: args.contactId } : {}),
+      }),
+    }),
+    markRead(childId: string, contactId: string, upTo: string): void {
+      markReadUpTo(deps.stores.get(childId).db, contactId, upTo);
+    },
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * Fragment shaders of the compositor. Textures hold images top row first (v = 0 is the top), as
+ * WebGL uploads video frames and bitmaps; only the final pass, which draws to the canvas whose
+ * row 0 is the bottom, flips.
+ */
+
+/** Most taps either side of the centre a blur pass reads (after bilinear folding). */
+export const MAX_BLUR_TAPS = 8;
+
+/** Temporal smoothing (see temporal-smoothing.ts, same formula). Writes the smoothed mask to R. */
+export const MASK_SMOOTH_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uMask;
+uniform sampler2D uPrevious;
+uniform float uFlipMask;
+uniform float uHasPrevious;
+uniform vec4 uSmoothing; // alphaStill, alphaMoving, motionLow, motionHigh
+void main() {
+  vec2 maskUv = vec2(vUv.x, mix(vUv.y, 1.0 - vUv.y, uFlipMask));
+  float current = clamp(texture(uMask, maskUv).r, 0.0, 1.0);
+  float previous = texture(uPrevious, vUv).r;
+  float delta = current - previous;
+  float alpha = mix(uSmoothing.x, uSmoothing.y, smoothstep(uSmoothing.z, uSmoothing.w, abs(delta)));
+  float value = uHasPrevious > 0.5 ? previous + alpha * delta : current;
+  outColor = vec4(value, 0.0, 0.0, 1.0);
+}`;
+
+/** One direction of a separable gaussian with bilinear-folded taps (see feathering.ts). */
+export const SEPARABLE_BLUR_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uSource;
+uniform vec2 uStep;
+uniform float uOffsets[${MAX_BLUR_TAPS}];
+uniform float uWeights[${MAX_BLUR_TAPS}];
+uniform int uTaps;
+void main() {
+  vec4 acc = texture(uSource, vUv) * uWeights[0];
+  for (int i = 1; i < ${MAX_BLUR_TAPS}; i++) {
+    if (i >= uTaps) break;
+    vec2 o = uStep * uOffsets[i];
+    acc += (texture(uSource, vUv + o) + texture(uSource, vUv - o)) * uWeights[i];
+  }
+  outColor = acc;
+}`;
+
+/**
+ * Shrinks the camera for the background blur and weights each pixel by how much it is background,
+ * so that the person's colours do not bleed into the blurred room (alpha carries the weight).
+ */
+export const BLUR_PREPARE_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uCamera;
+uniform sampler2D uMask;
+uniform vec2 uHalfTexel; // half a blur-target texel, in UV
+uniform vec2 uEdges;
+uniform float uHasMask;
+void main() {
+  vec3 c = 0.25 * (texture(uCamera, vUv + vec2(-uHalfTexel.x, -uHalfTexel.y)).rgb
+    + texture(uCamera, vUv + vec2(uHalfTexel.x, -uHalfTexel.y)).rgb
+    + texture(uCamera, vUv + vec2(-uHalfTexel.x, uHalfTexel.y)).rgb
+    + texture(uCamera, vUv + vec2(uHalfTexel.x, uHalfTexel.y)).rgb);
+  float person = uHasMask > 0.5 ? smoothstep(uEdges.x, uEdges.y, texture(uMask, vUv).r) : 0.0;
+  float weight = 1.0 - person;
+  outColor = vec4(c * weight, weight);
+}`;
+
+/** Final pass to the canvas: camera where the person is, the background elsewhere. */
+export const COMPOSITE_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uCamera;
+uniform sampler2D uMask;
+uniform sampler2D uBackground;
+uniform int uMode; // 0 off, 1 blur, 2 picture
+uniform vec2 uEdges;
+uniform float uHasMask;
+void main() {
+  vec2 uv = vec2(vUv.x, 1.0 - vUv.y);
+  vec3 camera = texture(uCamera, uv).rgb;
+  if (uMode == 0) {
+    outColor = vec4(camera, 1.0);
+    return;
+  }
+  // Before the first mask arrives the whole frame is background: the room is never shown by accident.
+  float person = uHasMask > 0.5 ? smoothstep(uEdges.x, uEdges.y, texture(uMask, uv).r) : 0.0;
+  vec3 background;
+  if (uMode == 1) {
+    vec4 b = texture(uBackground, uv);
+    background = b.a > 0.02 ? b.rgb / b.a : camera;
+  } else {
+    background = texture(uBackground, uv).rgb;
+  }
+  outColor = vec4(mix(background, camera, person), 1.0);
+}`;
