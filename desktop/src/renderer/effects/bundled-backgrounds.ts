@@ -2,8 +2,8 @@
  * The pictures that ship with the app, painted at run time from code: nothing to download, nothing
  * to license, the same pixels on every machine.
  */
-import type { Size } from './cover-fit.ts';
-import type { BundledBackgroundId } from './types.ts';
+import type { Size } from './cover-fit';
+import type { BundledBackgroundId } from './types';
 
 /** Size the bundled pictures are painted at (then cover-fitted like any picture). */
 export const BUNDLED_PICTURE_SIZE: Size = Object.freeze({ width: 1280, height: 720 });

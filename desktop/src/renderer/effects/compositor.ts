@@ -3,17 +3,17 @@
  * blur of the room at reduced resolution, or a picture, then one full-resolution blend to the
  * canvas. It shares the canvas's context with MediaPipe so that GPU masks never leave the GPU.
  */
-import type { Size } from './cover-fit.ts';
-import { DEFAULT_FEATHER, gaussianKernel, linearSampledKernel, type FeatherParams, type LinearKernel } from './feathering.ts';
-import { createProgram, createTarget, createTexture, deleteTarget, releaseState, type RenderTarget } from './gl-resources.ts';
+import type { Size } from './cover-fit';
+import { DEFAULT_FEATHER, gaussianKernel, linearSampledKernel, type FeatherParams, type LinearKernel } from './feathering';
+import { createProgram, createTarget, createTexture, deleteTarget, releaseState, type RenderTarget } from './gl-resources';
 import {
   BLUR_PREPARE_FRAGMENT,
   COMPOSITE_FRAGMENT,
   MASK_SMOOTH_FRAGMENT,
   MAX_BLUR_TAPS,
   SEPARABLE_BLUR_FRAGMENT,
-} from './shaders.ts';
-import { DEFAULT_SMOOTHING, type SmoothingParams } from './temporal-smoothing.ts';
+} from './shaders';
+import { DEFAULT_SMOOTHING, type SmoothingParams } from './temporal-smoothing';
 
 export type CompositorMode = 'off' | 'blur' | 'picture';
 

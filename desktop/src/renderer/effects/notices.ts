@@ -1,4 +1,4 @@
-import type { EffectsNotice, EffectsNoticeCode } from './types.ts';
+import type { EffectsNotice, EffectsNoticeCode } from './types';
 
 // Short sentences for children who are learning to read (and for read-aloud).
 const MESSAGES: Readonly<Record<EffectsNoticeCode, string>> = {

@@ -1,7 +1,7 @@
 /** Turning a chosen picture into a background texture of exactly the output size. */
-import { coverFit, type Size } from './cover-fit.ts';
-import { BUNDLED_PICTURE_SIZE, paintBundledBackground } from './bundled-backgrounds.ts';
-import type { BundledBackgroundId } from './types.ts';
+import { coverFit, type Size } from './cover-fit';
+import { BUNDLED_PICTURE_SIZE, paintBundledBackground } from './bundled-backgrounds';
+import type { BundledBackgroundId } from './types';
 
 export type PictureSource = ImageBitmap | OffscreenCanvas;
 

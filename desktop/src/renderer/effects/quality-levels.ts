@@ -3,8 +3,8 @@
  * down to the cheapest. Cheaper means a smaller mask and blur, the CPU delegate instead of a
  * struggling GPU, and finally segmenting every other frame.
  */
-import { fitWithin, type Size } from './cover-fit.ts';
-import type { Delegate } from './types.ts';
+import { fitWithin, type Size } from './cover-fit';
+import type { Delegate } from './types';
 
 export type QualityLevel = Readonly<{
   delegate: Delegate;

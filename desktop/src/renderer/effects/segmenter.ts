@@ -3,7 +3,7 @@
  * the compositor's canvas so that GPU masks stay in the shared WebGL2 context.
  */
 import { FilesetResolver, ImageSegmenter, type MPMask } from '@mediapipe/tasks-vision';
-import type { Delegate } from './types.ts';
+import type { Delegate } from './types';
 
 /** Where the wasm files and the model are, as absolute URLs on the app's own origin. */
 export type SegmenterAssets = Readonly<{

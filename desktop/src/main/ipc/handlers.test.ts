@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, HEARTH_CHANNELS, type ChannelName } from '@hearth/common';
+import { silentLogger } from '../logging/logger';
+import { createHandlers } from './handlers';
+import type { Services } from './services';
+
+/**
+ * Services where every method records its call. The state readers the guard needs answer as
+ * an unlocked pane with a child at the PC, so only validation can stop a call.
+ */
+function spyServices(): { services: Services; calls: string[] } {
+  const calls: string[] = [];
+  const guardReaders: Record<string, unknown> = {
+    'lock.state': 'unlocked',
+    'lock.session': { sessionId: 'x' },
+    'profiles.activeChildId': '01J0000000000000000000000A',
+    'profiles.requireActive': '01J0000000000000000000000A',
+  };
+  const service = (name: string): unknown =>
+    new Proxy(
+      {},
+      {
+        get: (_t, method: string) => (): unknown => {
+          const key = `${name}.${method}`;
+          if (key in guardReaders) return guardReaders[key];
+          calls.push(key);
+          return undefined;
+        },
+      },
+    );
+  const names = [
+    'app',
+    'settings',
+    'lock',
+    'profiles',
+    'parent',
+    'family',
+    'approvals',
+    'friends',
+    'messages',
+    'attachments',
+    'records',
+  ];
+  return { services: Object.fromEntries(names.map((n) => [n, service(n)])) as unknown as Services, calls };
+}
+
+const MALFORMED: readonly unknown[] = [undefined, null, 'text', 42, [], { unexpected: true }];
+
+describe('IPC handlers', () => {
+  it('has a handler for every channel of the contract', () => {
+    const { services } = spyServices();
+    expect(Object.keys(createHandlers(services, silentLogger())).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it.each(CHANNEL_NAMES.map((c) => [c]))(
+    'refuses malformed arguments for %s before any service sees them',
+    async (channel: ChannelName) => {
+      const { services, calls } = spyServices();
+      const handlers = createHandlers(services, silentLogger());
+      for (const args of MALFORMED) {
+        const result = await handlers[channel](args);
+        expect(result, `${channel}(${JSON.stringify(args)})`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      }
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it('refuses arguments that break a field’s rules (bad id, over-long text, wrong kind)', async () => {
+    const { services, calls } = spyServices();
+    const h = createHandlers(services, silentLogger());
+    const bad: [ChannelName, unknown][] = [
+      ['selectProfile', { childId: '../../etc/passwd' }],
+      ['sendMessage', { contactId: '01J0000000000000000000000A', content: { kind: 'text', text: 'x'.repeat(5000) } }],
+      ['sendMessage', { contactId: '01J0000000000000000000000A', content: { kind: 'script', src: 'evil' } }],
+      ['unlock', { password: '' }],
+      ['updateSettings', {}],
+      ['updateSettings', { autoLockMinutes: 0 }],
+      ['actOnFriendship', { friendshipId: '01J0000000000000000000000A', action: 'approve' }],
+      ['addAttachment', { kind: 'photo', mime: 'application/x-msdownload', dataBase64: 'AAAA' }],
+      ['readAttachment', { hash: '../secret' }],
+    ];
+    for (const [channel, args] of bad) {
+      expect(await h[channel](args), channel).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('passes well-formed arguments through to the service', async () => {
+    const { services, calls } = spyServices();
+    const h = createHandlers(services, silentLogger());
+    await h.searchMessages({ query: 'cat' });
+    expect(calls).toEqual(['messages.search']);
+  });
+
+  it('marks exactly the grown-ups’ channels as parent-only', () => {
+    const parentOnly = CHANNEL_NAMES.filter((c) => !['open', 'profile'].includes(HEARTH_CHANNELS[c].access));
+    expect(parentOnly).toContain('actOnFriendshipAsParent');
+    expect(parentOnly).toContain('updateSettings');
+    expect(parentOnly).not.toContain('sendMessage');
+    expect(parentOnly).not.toContain('unlock');
+  });
+});

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARENT_ONLY_CHANNELS, type ChannelName } from '@hearth/common';
+import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '../testing/desktop-harness';
+import { startTestRelay, type TestRelay } from '../testing/relay-harness';
+
+const ID = '01J0000000000000000000000A';
+
+/** Well-formed arguments for every parent-only channel, so that only the lock can refuse them. */
+const VALID_ARGS: Readonly<Record<string, unknown>> = {
+  registerParent: { email: 'someone@example.test', password: 'long-enough-password', displayName: 'Someone' },
+  setParentPassword: { password: 'another-password' },
+  signInParent: { email: 'someone@example.test', password: 'long-enough-password' },
+  signOutParent: {},
+  getParentAccount: {},
+  keepParentUnlocked: {},
+  changeParentPassword: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password' },
+  listConsents: {},
+  listChildren: {},
+  createChild: {
+    displayName: 'Sneaky',
+    username: 'sneaky_kid',
+    consent: { policyVersion: '2026-11-01', method: 'checkbox', agreed: true },
+  },
+  updateChild: { childId: ID, displayName: 'Renamed' },
+  enrollPc: { name: 'Another PC', childIds: [ID] },
+  addChildToPc: { childId: ID },
+  removeChildFromPc: { childId: ID },
+  listDevices: {},
+  revokeDevice: { deviceId: ID },
+  listApprovals: {},
+  actOnFriendshipAsParent: { friendshipId: ID, action: 'approve' },
+  updateSettings: { autoLockMinutes: 120 },
+  getChildActivity: { childId: ID },
+};
+
+let relay: TestRelay;
+let t = Date.now();
+const clock = { now: (): number => t, advance: (ms: number): void => void (t += ms) };
+let desk: TestDesktop;
+let childId: string;
+let parentEmail: string;
+
+beforeAll(async () => {
+  relay = await startTestRelay();
+  desk = await startTestDesktop(relay.url, { now: clock.now });
+  ({ childId, parentEmail } = await setUpFamily(desk.api, 'Maya'));
+});
+
+afterAll(async () => {
+  desk.close();
+  await relay.dispose();
+});
+
+async function call(channel: ChannelName, args: unknown): Promise<unknown> {
+  return desk.core.handlers[channel](args);
+}
+
+describe("the grown-ups' pane lock", () => {
+  it('has sample arguments for every parent-only channel', () => {
+    expect(Object.keys(VALID_ARGS).sort()).toEqual([...PARENT_ONLY_CHANNELS].sort());
+  });
+
+  it('refuses every parent-only channel while locked, even with a child at the PC', async () => {
+    must(await desk.api.lock());
+    must(await desk.api.selectProfile({ childId }));
+    const before = must(await desk.api.getSettings());
+    for (const channel of PARENT_ONLY_CHANNELS) {
+      expect(await call(channel, VALID_ARGS[channel]), channel).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    }
+    expect(must(await desk.api.getSettings())).toEqual(before);
+    expect(must(await desk.api.getLockStatus())).toMatchObject({ state: 'locked', parentSignedIn: false });
+  });
+
+  it('lets the same channels past the lock once unlocked', async () => {
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    for (const channel of PARENT_ONLY_CHANNELS.filter((c) => c !== 'signOutParent' && c !== 'changeParentPassword')) {
+      const result = (await call(channel, VALID_ARGS[channel])) as { ok: boolean; error?: { code: string } };
+      expect(result.ok ? 'OK' : result.error?.code, channel).not.toBe('LOCKED');
+    }
+    must(await desk.api.lock());
+  });
+
+  it('backs off exponentially after wrong passwords and locks for 15 minutes after five', async () => {
+    const expectedWaits = [1_000, 2_000, 4_000, 8_000, 15 * 60_000];
+    for (const [i, wait] of expectedWaits.entries()) {
+      expect(await desk.api.unlock({ password: 'wrong-password' })).toMatchObject({
+        ok: false,
+        error: { code: 'WRONG_PASSWORD' },
+      });
+      const status = must(await desk.api.getLockStatus());
+      expect(status).toMatchObject({ state: 'locked', failures: i + 1, retryAt: t + wait });
+      // Even the right password is refused before the wait is over.
+      clock.advance(wait - 1);
+      expect(await desk.api.unlock({ password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      clock.advance(1);
+    }
+    expect(must(await desk.api.unlock({ password: TEST_PASSWORD }))).toMatchObject({
+      state: 'unlocked',
+      failures: 0,
+      retryAt: null,
+    });
+    must(await desk.api.lock());
+  });
+
+  it('keeps the failure count across a restart of the app', async () => {
+    expect((await desk.api.unlock({ password: 'wrong-password' })).ok).toBe(false);
+    desk.close();
+    desk = await startTestDesktop(relay.url, { now: clock.now, dataDir: desk.dataDir });
+    expect(must(await desk.api.getLockStatus())).toMatchObject({ state: 'locked', failures: 1, retryAt: t + 1_000 });
+    expect(await desk.api.unlock({ password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    clock.advance(1_000);
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+  });
+
+  it('locks itself when idle and forgets the parent session', async () => {
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    must(await desk.api.signInParent({ email: parentEmail, password: RELAY_PASSWORD }));
+    expect(must(await desk.api.getLockStatus()).parentSignedIn).toBe(true);
+    must(await desk.api.updateSettings({ autoLockMinutes: 5 }));
+    expect(must(await desk.api.getLockStatus()).state).toBe('unlocked');
+    clock.advance(4 * 60_000);
+    must(await desk.api.keepParentUnlocked());
+    clock.advance(4 * 60_000);
+    expect(must(await desk.api.getLockStatus()).state).toBe('unlocked');
+    clock.advance(60_000 + 1);
+    expect(must(await desk.api.getLockStatus())).toMatchObject({ state: 'locked', parentSignedIn: false });
+    expect(await desk.api.listApprovals()).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(desk.events.some((e) => e.event === 'lockChanged' && e.payload.state === 'locked')).toBe(true);
+  });
+
+  it('stores only an argon2id hash of the password', () => {
+    const files = fs.readdirSync(desk.dataDir).filter((f) => f.startsWith('family.sqlite'));
+    const bytes = Buffer.concat(files.map((f) => fs.readFileSync(path.join(desk.dataDir, f))));
+    expect(bytes.includes(Buffer.from(TEST_PASSWORD))).toBe(false);
+    expect(bytes.includes(Buffer.from('$argon2id$'))).toBe(true);
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * One frame in, one composited frame out: runs the segmenter and the compositor on a canvas, walks
+ * the quality ladder when frames get slow, and reports notices. Runs the same in a worker (on an
+ * OffscreenCanvas) and on the main thread.
+ */
+import { createAdaptiveController, type AdaptiveController, type AdaptiveDecision } from './adaptive-controller';
+import { createCompositor, type Compositor, type CompositorMode } from './compositor';
+import { fitWithin, type Size } from './cover-fit';
+import { createFrameStats } from './frame-stats';
+import { notice } from './notices';
+import { bundledPicture, fitPicture, type PictureSource } from './picture';
+import { buildLadder, isSoftwareRenderer, levelSizes, REDUCED_INPUT_MAX, type QualityLevel } from './quality-levels';
+import { loadSegmenterFactory, type Segmenter, type SegmenterAssets, type SegmenterFactory } from './segmenter';
+import type { BundledBackgroundId, Delegate, EffectsNotice, EffectsStats } from './types';
+
+/** A background as the engine takes it: pictures already decoded. */
+export type EngineBackground =
+  | Readonly<{ kind: 'off' }>
+  | Readonly<{ kind: 'blur' }>
+  | Readonly<{ kind: 'bundled'; id: BundledBackgroundId }>
+  | Readonly<{ kind: 'picture'; picture: ImageBitmap }>;
+
+export type EffectsEngineOptions = Readonly<{
+  canvas: OffscreenCanvas | HTMLCanvasElement;
+  assets: SegmenterAssets;
+  /** Camera frame rate; sets the frame budget. Default 30. */
+  frameRate?: number;
+  /** Delegate to start with; `auto` picks the GPU unless WebGL is software-rendered. Default `auto`. */
+  delegate?: 'auto' | Delegate;
+  /** Walk the quality ladder on slow frames. Default true. */
+  adaptive?: boolean;
+  onNotice(notice: EffectsNotice): void;
+  /** Failures that the child hears about as a notice; the host logs them. */
+  onError(error: unknown): void;
+}>;
+
+export type EffectsEngine = {
+  /** Loads the model; frames processed before it is ready show no person (never the bare room). */
+  start(): Promise<void>;
+  setBackground(background: EngineBackground): void;
+  /** Composites one camera frame onto the canvas. The caller closes the frame. */
+  process(frame: VideoFrame): void;
+  stats(): EffectsStats;
+  close(): void;
+};
+
+// MediaPipe's GPU masks come out bottom row first in this context.
+const GPU_MASK_FLIP_Y = false;
+
+function startDelegate(gl: WebGL2RenderingContext, requested: 'auto' | Delegate): Delegate {
+  if (requested !== 'auto') return requested;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+  return isSoftwareRenderer(renderer) ? 'CPU' : 'GPU';
+}
+
+export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngine {
+  const frameRate = options.frameRate ?? 30;
+  const gl = options.canvas.getContext('webgl2', {
+    alpha: false,
+    antialias: false,
+    depth: false,
+    stencil: false,
+    premultipliedAlpha: false,
+    preserveDrawingBuffer: false,
+    powerPreference: 'high-performance',
+  }) as WebGL2RenderingContext | null;
+  if (!gl) throw new Error('WebGL2 is not available');
+  const compositor: Compositor = createCompositor(gl);
+  const frameStats = createFrameStats();
+  let ladder = buildLadder(startDelegate(gl, options.delegate ?? 'auto'));
+  let controller: AdaptiveController = createAdaptiveController({ budgetMs: 1000 / frameRate, levelCount: ladder.length });
+  let level: QualityLevel = ladder[0]!;
+
+  let factory: SegmenterFactory | null = null;
+  let segmenter: Segmenter | null = null;
+  let loading: Promise<void> | null = null;
+  let chosen: EngineBackground = { kind: 'off' };
+  let autoOff = false;
+  let unavailable = false;
+  let pictureSource: PictureSource | null = null;
+  let pictureFittedTo: Size | null = null;
+  let output: Size | null = null;
+  let lastTimestamp = -1;
+  let lastFrameUs: number | null = null;
+  let frameIndex = 0;
+  let pendingFence: WebGLSync | null = null;
+  let closed = false;
+  const reduced = new OffscreenCanvas(1, 1);
+  const reducedCtx = reduced.getContext('2d');
+
+  function mode(): CompositorMode {
+    if (autoOff || unavailable) return 'off';
+    switch (chosen.kind) {
+      case 'off':
+        return 'off';
+      case 'blur':
+        return 'blur';
+      case 'bundled':
+      case 'picture':
+        return 'picture';
+      default: {
+        const unknown: never = chosen;
+        throw new Error(`unknown background ${String(unknown)}`);
+      }
+    }
+  }
+
+  function useDelegate(delegate: Delegate): Promise<void> {
+    if (segmenter?.delegate === delegate) return Promise.resolve();
+    segmenter?.close();
+    segmenter = null;
+    const attempt = (async (): Promise<void> => {
+      if (!factory) factory = await loadSegmenterFactory(options.assets, options.canvas);
+      let next: Segmenter;
+      try {
+        next = await factory(delegate);
+      } catch (error) {
+        if (delegate === 'CPU') throw error;
+        // No usable GPU delegate here: the CPU ladder from now on.
+        options.onError(error);
+        ladder = buildLadder('CPU');
+        controller = createAdaptiveController({ budgetMs: 1000 / frameRate, levelCount: ladder.length });
+        level = ladder[0]!;
+        next = await factory('CPU');
+      }
+      if (closed) next.close();
+      else segmenter = next;
+    })();
+    loading = attempt
+      .catch((error: unknown) => {
+        unavailable = true;
+        options.onError(error);
+        options.onNotice(notice('effects-unavailable'));
+      })
+      .finally(() => {
+        loading = null;
+      });
+    return loading;
+  }
+
+  function applyLevel(next: QualityLevel): void {
+    const delegateChanged = next.delegate !== level.delegate;
+    level = next;
+    if (output) compositor.resize(levelSizes(output, level));
+    if (delegateChanged) void useDelegate(level.delegate);
+  }
+
+  function onDecision(decision: AdaptiveDecision): void {
+    switch (decision.kind) {
+      case 'keep':
+        return;
+      case 'step-up':
+        applyLevel(ladder[decision.level]!);
+        return;
+      case 'step-down': {
+        const next = ladder[decision.level]!;
+        options.onNotice(notice(next.delegate !== level.delegate ? 'effects-engine-switched' : 'effects-quality-lowered'));
+        applyLevel(next);
+        return;
+      }
+      case 'turn-off':
+        autoOff = true;
+        segmenter?.close();
+        segmenter = null;
+        options.onNotice(notice('effects-turned-off'));
+        return;
+      default: {
+        const unknown: never = decision;
+        throw new Error(`unknown decision ${String(unknown)}`);
+      }
+    }
+  }
+
+  function ensurePicture(): void {
+    if (!output || !pictureSource) return;
+    if (pictureFittedTo && pictureFittedTo.width === output.width && pictureFittedTo.height === output.height) return;
+    compositor.setPicture(fitPicture(pictureSource, output));
+    pictureFittedTo = output;
+  }
+
+  function segmentInput(frame: VideoFrame): TexImageSource {
+    if (!level.reducedInput || !reducedCtx) return frame;
+    const size = fitWithin({ width: frame.displayWidth, height: frame.displayHeight }, REDUCED_INPUT_MAX);
+    if (reduced.width !== size.width) reduced.width = size.width;
+    if (reduced.height !== size.height) reduced.height = size.height;
+    reducedCtx.drawImage(frame, 0, 0, size.width, size.height);
+    return reduced;
+  }
+
+  return {
+    start(): Promise<void> {
+      return useDelegate(level.delegate);
+    },
+
+    setBackground(background: EngineBackground): void {
+      const wasOff = mode() === 'off';
+      chosen = background;
+      if (background.kind === 'bundled') pictureSource = bundledPicture(background.id);
+      else if (background.kind === 'picture') pictureSource = background.picture;
+      else pictureSource = null;
+      pictureFittedTo = null;
+      compositor.setPicture(null);
+      if (background.kind === 'off') return;
+      if (autoOff) {
+        // The child asked again: try once more from the cheapest level.
+        autoOff = false;
+        controller.reset(ladder.length - 1);
+        applyLevel(ladder[ladder.length - 1]!);
+        void useDelegate(level.delegate);
+      }
+      if (wasOff) compositor.resetMask();
+    },
+
+    process(frame: VideoFrame): void {
+      const start = performance.now();
+      if (lastFrameUs !== null) {
+        // Frames the camera delivered that never reached us (the reader keeps only the newest).
+        const gap = Math.round(((frame.timestamp - lastFrameUs) * frameRate) / 1e6);
+        if (gap > 1) frameStats.dropped(gap - 1);
+      }
+      lastFrameUs = frame.timestamp;
+      const size = { width: frame.displayWidth, height: frame.displayHeight };
+      if (!output || output.width !== size.width || output.height !== size.height) {
+        output = size;
+        compositor.resize(levelSizes(output, level));
+      }
+      // The GPU is still busy with the previous frame: count it as a slow frame.
+      let gpuBehind = false;
+      if (pendingFence) {
+        gpuBehind = gl.getSyncParameter(pendingFence, gl.SYNC_STATUS) !== gl.SIGNALED;
+        gl.deleteSync(pendingFence);
+        pendingFence = null;
+      }
+      const current = mode();
+      ensurePicture();
+      compositor.uploadCamera(frame);
+      let segmentMs: number | null = null;
+      frameIndex += 1;
+      if (current !== 'off' && segmenter && frameIndex % level.segmentEvery === 0) {
+        const t0 = performance.now();
+        const timestamp = Math.max(lastTimestamp + 1, Math.round(frame.timestamp / 1000));
+        lastTimestamp = timestamp;
+        segmenter.segment(segmentInput(frame), timestamp, (mask) => {
+          if (mask.hasWebGLTexture())
+            compositor.updateMaskFromTexture({ texture: mask.getAsWebGLTexture(), flipY: GPU_MASK_FLIP_Y });
+          else compositor.updateMaskFromData(mask.getAsFloat32Array(), mask.width, mask.height);
+        });
+        segmentMs = performance.now() - t0;
+      }
+      compositor.render(current);
+      pendingFence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      gl.flush();
+      const end = performance.now();
+      const frameMs = end - start;
+      frameStats.record(end, frameMs, segmentMs);
+      if (current !== 'off' && segmenter && !loading && options.adaptive !== false) {
+        onDecision(controller.record(gpuBehind ? Math.max(frameMs, 1500 / frameRate) : frameMs));
+      }
+    },
+
+    stats(): EffectsStats {
+      const now = performance.now();
+      return {
+        background: mode() === 'off' ? 'off' : chosen.kind,
+        delegate: segmenter?.delegate ?? null,
+        level: autoOff ? null : controller.level,
+        fps: frameStats.fps(now),
+        frameMs: frameStats.frameMs(),
+        segmentMs: frameStats.segmentMs(),
+        framesProcessed: frameStats.framesProcessed,
+        framesDropped: frameStats.framesDropped,
+        width: output?.width ?? 0,
+        height: output?.height ?? 0,
+      };
+    },
+
+    close(): void {
+      closed = true;
+      segmenter?.close();
+      segmenter = null;
+      if (pendingFence) gl.deleteSync(pendingFence);
+      compositor.dispose();
+    },
+  };
+}
