@@ -13,6 +13,8 @@ export type GroupCommitter = Readonly<{
   flush(): void;
   /** Flushes, then refuses new work. */
   close(): void;
+  /** Transactions committed and pieces of work they carried, since start. */
+  stats(): Readonly<{ commits: number; pieces: number }>;
 }>;
 
 export type GroupCommitOptions = Readonly<{
@@ -36,6 +38,8 @@ export function createGroupCommitter(db: WritableDB, options: GroupCommitOptions
   let queue: Pending[] = [];
   let scheduled: NodeJS.Immediate | NodeJS.Timeout | undefined;
   let closed = false;
+  let commits = 0;
+  let pieces = 0;
 
   function runBatch(batch: Pending[]): void {
     const results: WorkResult<unknown>[] = new Array(batch.length);
@@ -50,6 +54,8 @@ export function createGroupCommitter(db: WritableDB, options: GroupCommitOptions
           }
         }
       })();
+      commits++;
+      pieces += batch.length;
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing in the batch is durable.
       results.fill({ ok: false, error });
@@ -92,5 +98,6 @@ export function createGroupCommitter(db: WritableDB, options: GroupCommitOptions
       flush();
       closed = true;
     },
+    stats: () => ({ commits, pieces }),
   };
 }

@@ -30,6 +30,8 @@ export type RealtimeHub = Readonly<{
   handle(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void;
   /** Expiry and cleanup now; resolves when committed. Runs on a timer too. */
   sweep(): Promise<void>;
+  /** Group-commit counters of the message queue. */
+  queueStats(): Readonly<{ commits: number; pieces: number }>;
   /** Starts the timers and event listeners. */
   start(): void;
   /** Stops everything, commits what is queued and closes the sockets (1001). */
@@ -186,6 +188,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
     },
 
     sweep: () => sweeper.sweep(),
+    queueStats: () => committer.stats(),
 
     start() {
       const removed = blobs.removeOrphans(new Set(listAttachmentHashes(db)));

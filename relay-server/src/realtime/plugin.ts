@@ -7,6 +7,8 @@ import { runSocketSession } from './socket-session';
 export type RealtimeControl = Readonly<{
   /** Runs message expiry and cleanup now (it also runs every `messaging.sweepIntervalMs`). */
   sweep(): Promise<void>;
+  /** Group-commit counters of the message queue: transactions, and the sends and acks they carried. */
+  queueStats(): Readonly<{ commits: number; pieces: number }>;
 }>;
 
 declare module 'fastify' {
@@ -24,7 +26,7 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
 export const realtimePlugin = fp(
   async (app) => {
     const hub = createRealtimeHub(app.relay, app.log);
-    app.decorate('realtime', { sweep: () => hub.sweep() });
+    app.decorate('realtime', { sweep: () => hub.sweep(), queueStats: () => hub.queueStats() });
     hub.start();
     app.addHook('preClose', async () => hub.close());
 
