@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventName, FriendshipView, WsClientFrame, WsServerFrame } from '@hearth/common';
+import { replaceContacts } from '../db/child/queries/contacts';
+import { listConversation } from '../db/child/queries/messages';
+import { enqueueOutbox, allOutbox } from '../db/child/queries/outbox';
+import { insertMessage, getMessage } from '../db/child/queries/messages';
+import { silentLogger } from '../logging/logger';
+import { createEventHub } from '../services/event-hub';
+import { createChildStores, type ChildStores } from '../stores/child-stores';
+import type { ConnectionContext } from './connection-context';
+import { handleServerFrame } from './inbound';
+
+const ME = '01J00000000000000000000KXD';
+const FRIEND = '01J0000000000000000000FRND';
+const STRANGER = '01J00000000000000000000BAD';
+let dir: string;
+let stores: ChildStores;
+let ctx: ConnectionContext;
+let sent: WsClientFrame[];
+let events: EventName[];
+let acks: string[];
+
+const friendship: FriendshipView = {
+  friendshipId: '01J0000000000000000000FSHP',
+  kind: 'friend',
+  status: 'active',
+  me: { accountId: ME, kind: 'child', displayName: 'Me', parentDisplayName: null },
+  friend: { accountId: FRIEND, kind: 'child', displayName: 'Friend', parentDisplayName: null },
+  myKidConfirmed: true,
+  friendKidConfirmed: true,
+  myParentApproved: true,
+  friendParentApproved: true,
+  iBlocked: false,
+  updatedAt: 1,
+};
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-inbound-'));
+  stores = createChildStores({ dataDir: dir });
+  const store = stores.get(ME);
+  replaceContacts(store.db, [friendship], 1);
+  sent = [];
+  events = [];
+  acks = [];
+  const hub = createEventHub(() => ME);
+  hub.subscribe((e) => events.push(e));
+  ctx = {
+    childId: ME,
+    db: store.db,
+    attachmentsDir: store.attachmentsDir,
+    token: () => 'dc_test_token_000000',
+    blobs: { upload: () => Promise.reject(new Error('offline')), download: () => Promise.reject(new Error('offline')) },
+    events: hub,
+    now: () => 1_000,
+    log: silentLogger(),
+    send: (f) => {
+      sent.push(f);
+      return true;
+    },
+    presence: new Map(),
+    refreshContacts: async () => undefined,
+    ackTimeoutMs: 1_000,
+  };
+});
+afterEach(() => {
+  stores.closeAll();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const hooks = { ack: (id: string) => acks.push(id), onWelcome: () => undefined };
+const message = (id: string, from: string): WsServerFrame => ({
+  type: 'message',
+  message: { id, from, to: ME, sentAt: 5, content: { kind: 'text', text: 'hi' } },
+});
+
+describe('inbound frames', () => {
+  it('stores a redelivered message once, tells the UI once, and acknowledges both copies', async () => {
+    await handleServerFrame(ctx, message('01J000000000000000000MSG01', FRIEND), hooks);
+    await handleServerFrame(ctx, message('01J000000000000000000MSG01', FRIEND), hooks);
+    expect(listConversation(ctx.db, FRIEND, { limit: 10 }).messages).toHaveLength(1);
+    expect(events.filter((e) => e === 'message')).toHaveLength(1);
+    expect(acks).toEqual(['01J000000000000000000MSG01', '01J000000000000000000MSG01']);
+  });
+
+  it('keeps nothing from someone who is not an active friend', async () => {
+    await handleServerFrame(ctx, message('01J000000000000000000MSG02', STRANGER), hooks);
+    expect(listConversation(ctx.db, STRANGER, { limit: 10 }).messages).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('does not acknowledge a photo until its file is here', async () => {
+    const frame: WsServerFrame = {
+      type: 'message',
+      message: {
+        id: '01J000000000000000000MSG03',
+        from: FRIEND,
+        to: ME,
+        sentAt: 5,
+        content: { kind: 'photo', attachment: { hash: 'a'.repeat(64), size: 10, mime: 'image/png' } },
+      },
+    };
+    await expect(handleServerFrame(ctx, frame, hooks)).rejects.toThrow('offline');
+    expect(acks).toEqual([]);
+  });
+
+  it('takes a message out of the outbox on `sent`, fails it for good on NOT_FRIENDS', async () => {
+    for (const id of ['01J000000000000000000MSG04', '01J000000000000000000MSG05']) {
+      insertMessage(ctx.db, {
+        id,
+        contactId: FRIEND,
+        direction: 'out',
+        content: { kind: 'text', text: 'x' },
+        sentAt: 1,
+        storedAt: 1,
+        state: 'queued',
+      });
+      enqueueOutbox(ctx.db, { messageId: id, contactId: FRIEND, payload: {}, now: 1 });
+    }
+    await handleServerFrame(ctx, { type: 'sent', id: '01J000000000000000000MSG04', at: 2 }, hooks);
+    await handleServerFrame(ctx, { type: 'error', code: 'NOT_FRIENDS', message: 'no', ref: '01J000000000000000000MSG05' }, hooks);
+    expect(allOutbox(ctx.db)).toEqual([]);
+    expect(getMessage(ctx.db, '01J000000000000000000MSG04')?.state).toBe('sent');
+    expect(getMessage(ctx.db, '01J000000000000000000MSG05')?.state).toBe('failed');
+  });
+
+  it('marks expired messages and acknowledges the notice', async () => {
+    insertMessage(ctx.db, {
+      id: '01J000000000000000000MSG06',
+      contactId: FRIEND,
+      direction: 'out',
+      content: { kind: 'text', text: 'x' },
+      sentAt: 1,
+      storedAt: 1,
+      state: 'sent',
+    });
+    await handleServerFrame(ctx, { type: 'expired', ids: ['01J000000000000000000MSG06'] }, hooks);
+    expect(getMessage(ctx.db, '01J000000000000000000MSG06')?.state).toBe('expired');
+    expect(sent).toEqual([{ type: 'ack-expired', ids: ['01J000000000000000000MSG06'] }]);
+  });
+});
