@@ -15,6 +15,8 @@ const HashParams = Type.Object({ hash: Sha256Hex }, closed);
 const accountOf = (caller: RequestCaller): string => (caller.kind === 'child' ? caller.childId : caller.parentId);
 
 const NOT_FOUND = 'No such attachment, or it is not yours to see.';
+/** Uploads per account per minute (each up to `attachmentMaxBytes`). */
+const UPLOADS_PER_MINUTE = 30;
 
 /**
  * Attachments: streamed upload checked by its own bytes (never the declared type), stored by
@@ -40,6 +42,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: bearer,
         response: responses({ 201: AttachmentRef }),
       },
+      config: { rateLimit: { max: UPLOADS_PER_MINUTE, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const caller = requireCaller(request.caller);

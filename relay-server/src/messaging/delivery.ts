@@ -19,6 +19,8 @@ export type DeliveryOptions = Readonly<{
   db: ReadableDB;
   registry: ConnectionRegistry;
   now: () => number;
+  /** Checked again right before each push (a cached lookup), so nothing passes a pair that stopped being friends. */
+  mayDeliver: (senderId: string, recipientId: string) => boolean;
   /** Messages pushed and not yet acknowledged, per socket. Default 256. */
   window?: number;
 }>;
@@ -33,8 +35,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const window = options.window ?? 256;
 
   function push(conn: Connection, m: QueuedMessageRow): void {
-    conn.delivery.inFlight.add(m.id);
     conn.delivery.lastSeq = m.seq;
+    if (!options.mayDeliver(m.senderId, m.recipientId)) return;
+    conn.delivery.inFlight.add(m.id);
     conn.send(messageFrame(m));
   }
 
@@ -71,7 +74,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     received(accountId, ids) {
       for (const conn of registry.ofAccount(accountId)) {
         for (const id of ids) conn.delivery.inFlight.delete(id);
-        if (!conn.delivery.caughtUp) pump(conn);
+        // Refill at half a window: one query per many acknowledgements, not one per message.
+        if (!conn.delivery.caughtUp && conn.delivery.inFlight.size <= window / 2) pump(conn);
       }
     },
     sendExpiryNotices,

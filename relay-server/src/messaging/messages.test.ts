@@ -153,6 +153,19 @@ describe('messages', () => {
     expect(await again.take(errorFor(back))).toMatchObject({ code: 'NOT_FRIENDS' });
   });
 
+  it('stops delivery at once when the friendship is removed, and refuses new messages', async () => {
+    const sender = await socketFor(a.childToken);
+    const queued = await sendAndAck(sender, b.child.childId, text('see you'));
+    expectStatus(await act(relay.app, a.childToken, friendshipId, 'remove'), 200);
+    const recipient = await socketFor(b.childToken);
+    await settle();
+    expect(recipient.frames.filter((f) => f.type === 'message')).toHaveLength(0);
+    expect(rowsOf(queued).queued).toEqual([{ id: queued, withheld: 1 }]);
+    const id = newMessageId();
+    sender.send({ type: 'send', id, to: b.child.childId, content: text('hello?') });
+    expect(await sender.take(errorFor(id))).toMatchObject({ code: 'NOT_FRIENDS' });
+  });
+
   it('limits each sender’s rate with RATE_LIMITED and a retry time', async () => {
     const sender = await socketFor(a.childToken);
     const ids = Array.from({ length: 21 }, () => newMessageId());

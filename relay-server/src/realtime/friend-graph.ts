@@ -23,6 +23,11 @@ export type FriendGraph = Readonly<{
   apply(row: FriendshipRow): FriendshipState | undefined;
   /** Drops the cached friend set of an account that went offline. */
   forget(accountId: string): void;
+  /**
+   * Drops the cached pairs and friend sets (they reload on use), bounding how long a change
+   * made without an event (an account deleted in the database) can go unseen.
+   */
+  refresh(): void;
 }>;
 
 const MAX_CACHED_PAIRS = 50_000;
@@ -93,6 +98,10 @@ export function createFriendGraph(db: ReadableDB): FriendGraph {
     },
     forget(accountId) {
       friends.delete(accountId);
+    },
+    refresh() {
+      pairs.clear();
+      friends.clear();
     },
   };
 }

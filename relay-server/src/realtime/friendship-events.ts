@@ -6,10 +6,12 @@ import { withholdBetween } from '../db/queries/messages';
 import { viewFor } from '../services/friendships';
 import type { ConnectionRegistry } from './connection';
 import type { FriendGraph } from './friend-graph';
+import type { Logger } from './logger';
 import type { Presence } from './presence';
 
 export type FriendshipEventDeps = Readonly<{
   ctx: RelayContext;
+  log: Logger;
   graph: FriendGraph;
   presence: Presence;
   registry: ConnectionRegistry;
@@ -41,11 +43,9 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
     return parentId && parentId !== accountId ? [accountId, parentId] : [accountId];
   }
 
-  return (row) => {
-    const before = graph.apply(row);
+  function notify(row: FriendshipRow, before: FriendshipState | undefined): void {
     const wasActive = before !== undefined && isActive(before);
     const active = isActive(row.state);
-    if (!active) withholdBetween(ctx.db, row.aId, row.bId);
     if (wasActive !== active) presence.pairChanged(row.aId, row.bId, active);
 
     for (const side of ['a', 'b'] as const) {
@@ -55,6 +55,18 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
       if (online.length === 0) continue;
       const frame = JSON.stringify({ type: 'friendship', friendship: viewFor(ctx, row, side) });
       for (const accountId of online) for (const conn of registry.ofAccount(accountId)) conn.send(frame);
+    }
+  }
+
+  return (row) => {
+    // Runs inside the transaction that changed the friendship: the withholding commits with it.
+    const before = graph.apply(row);
+    if (!isActive(row.state)) withholdBetween(ctx.db, row.aId, row.bId);
+    try {
+      notify(row, before);
+    } catch (err) {
+      // A failed notification must not undo the block or approval that caused it.
+      deps.log.error({ err, friendshipId: row.id }, 'pushing a friendship change failed');
     }
   };
 }

@@ -50,7 +50,12 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
     delayMs: config.messaging.groupCommitDelayMs,
     onCallbackError: (err) => log.error({ err }, 'a message queue callback failed'),
   });
-  const delivery = createDelivery({ db, registry, now });
+  const delivery = createDelivery({
+    db,
+    registry,
+    now,
+    mayDeliver: (senderId, recipientId) => graph.sendVerdict(senderId, recipientId) === 'deliver',
+  });
   const messageBuckets = createTokenBuckets({
     perMinute: config.messaging.messagesPerMinute,
     burst: config.messaging.messageBurst,
@@ -69,7 +74,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
     log,
   });
   const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now });
-  const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry });
+  const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry, log });
   const sweeper = createSweeper({
     db,
     now,
@@ -102,6 +107,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
   function periodic(): void {
     try {
       recheckCredentials();
+      graph.refresh();
       messageBuckets.prune(now());
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
