@@ -6,6 +6,11 @@ import { encodeFrame } from './frame-codec';
 import { errorFrame } from './error-frame';
 import type { RealtimeHub } from './hub';
 import type { Logger } from './logger';
+import { createTokenBuckets } from './token-buckets';
+
+/** Frames one socket may send, whatever they are: far above any honest client, low enough to stop a flood. */
+const FRAMES_PER_MINUTE = 60_000;
+const FRAME_BURST = 2_000;
 
 export type SessionStart = Readonly<{
   /** Resolved from the upgrade's Authorization header; undefined means "wait for hello". */
@@ -15,12 +20,14 @@ export type SessionStart = Readonly<{
 
 /**
  * Runs one socket: authentication (header or first `hello`), then frames to the hub's
- * handlers. Bad frames are answered with `error`; the tenth closes the socket. Nothing a
+ * handlers. Bad frames (and frames past the flood limit) are answered with `error`; the
+ * tenth closes the socket. Nothing a
  * client sends can throw out of here: an unexpected failure is logged and answered INTERNAL.
  */
 export function runSocketSession(socket: WebSocket, start: SessionStart, hub: RealtimeHub, log: Logger): void {
   let conn: Connection | undefined;
   let badFrames = 0;
+  const frameBucket = createTokenBuckets({ perMinute: FRAMES_PER_MINUTE, burst: FRAME_BURST });
   const sendRaw = (frame: Parameters<typeof encodeFrame>[0]): void => {
     if (socket.readyState === socket.OPEN) socket.send(encodeFrame(frame));
   };
@@ -49,6 +56,7 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
       if (!conn) return refuseAuth('Say hello with a token first.');
       return bad(ErrorCode.MalformedRequest, 'Frames must be JSON text.');
     }
+    if (conn && frameBucket.take('socket', Date.now()) > 0) return bad(ErrorCode.RateLimited, 'Too many frames. Slow down.');
     const decoded = hub.decode(data.toString());
     if (!conn) {
       clearTimeout(helloTimer);
