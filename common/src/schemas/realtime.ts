@@ -19,7 +19,7 @@
  * client: {@link WsServerFrame}. A frame that is not JSON or not valid for its type is answered
  * with `error` (`MALFORMED_REQUEST` or `VALIDATION_FAILED`, `PAYLOAD_TOO_LARGE` for content
  * over a size limit); the tenth such frame on one socket closes it (close 4400). Binary frames
- * count as bad frames, and so do frames past the flood limit (a burst of 2,000, then 1,000 a
+ * count as bad frames, and so do frames past the flood limit (a burst of 20,000, then 20,000 a
  * second; answered `RATE_LIMITED`). Frames larger than 256 KiB close the socket (1009).
  *
  * ## Messages (at-least-once on the wire, exactly-once in the history)

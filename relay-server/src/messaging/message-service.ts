@@ -176,7 +176,9 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         (result) => {
           if (!result.ok) {
             // Nothing was deleted: the messages stay queued and are pushed again on the next connection.
+            // The window is freed all the same, so the rest of the queue keeps flowing.
             log.error({ err: result.error }, 'recording received messages failed');
+            delivery.received(recipientId, frame.ids);
             return;
           }
           for (const hash of result.value.dead) blobs.remove(hash);

@@ -167,6 +167,8 @@ describe('the durable queue', () => {
     // The recipient comes online and stores everything, acknowledging as it goes.
     const received = new Map<string, number>();
     const ws = new WebSocket(url, { headers: { authorization: `Bearer ${recipient.childToken}` } });
+    let closedBy: string | undefined;
+    ws.on('close', (code, reason) => (closedBy = `${code} ${reason.toString()}`));
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as WsServerFrame;
       if (frame.type !== 'message') return;
@@ -174,7 +176,8 @@ describe('the durable queue', () => {
       ws.send(JSON.stringify({ type: 'received', ids: [frame.message.id] }));
     });
     const deadline = Date.now() + 20_000;
-    while (received.size < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (received.size < total && Date.now() < deadline && closedBy === undefined) await new Promise((r) => setTimeout(r, 20));
+    expect(closedBy).toBeUndefined();
     await new Promise((r) => setTimeout(r, 300));
     ws.close();
     clients.forEach((c) => c.close());

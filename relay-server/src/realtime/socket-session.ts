@@ -8,9 +8,12 @@ import type { RealtimeHub } from './hub';
 import type { Logger } from './logger';
 import { createTokenBuckets } from './token-buckets';
 
-/** Frames one socket may send, whatever they are: far above any honest client, low enough to stop a flood. */
-const FRAMES_PER_MINUTE = 60_000;
-const FRAME_BURST = 2_000;
+/**
+ * Frames one socket may send, whatever they are: far above any honest client (one acknowledging
+ * every message of a long backlog one by one sends thousands a second), low enough to stop a flood.
+ */
+const FRAMES_PER_MINUTE = 1_200_000;
+const FRAME_BURST = 20_000;
 
 export type SessionStart = Readonly<{
   /** Resolved from the upgrade's Authorization header; undefined means "wait for hello". */
