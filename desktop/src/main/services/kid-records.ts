@@ -1,4 +1,4 @@
-import { monotonicFactory } from 'ulid';
+import { createUlidFactory } from '../ids';
 import type { ActivityReport, CallRecord, GameScore, RecordCallArgs, RecordGameArgs } from '@hearth/common';
 import { activityByDay, logActivity } from '../db/child/queries/activity';
 import { insertCall, listCalls } from '../db/child/queries/calls';
@@ -17,7 +17,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** The call log, game scores and activity a child (and their parent) can see. */
 export function createKidRecordsService(deps: Readonly<{ stores: ChildStores; now: () => number }>): KidRecordsService {
-  const newId = monotonicFactory();
+  const newId = createUlidFactory();
   return Object.freeze({
     listCalls: (childId: string, contactId?: string) => ({ calls: listCalls(deps.stores.get(childId).db, contactId, 200) }),
     recordCall(childId: string, args: RecordCallArgs): CallRecord {

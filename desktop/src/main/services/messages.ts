@@ -1,4 +1,4 @@
-import { monotonicFactory } from 'ulid';
+import { createUlidFactory } from '../ids';
 import {
   ErrorCode,
   HearthError,
@@ -35,7 +35,7 @@ export type OutboxPayload = Readonly<{ id: string; to: string; content: SendMess
 export function createMessagesService(
   deps: Readonly<{ stores: ChildStores; sync: SyncControl; events: EventHub; now: () => number }>,
 ): MessagesService {
-  const newId = monotonicFactory();
+  const newId = createUlidFactory();
   return Object.freeze({
     send(childId: string, args: SendMessageArgs): MessageView {
       const { db } = deps.stores.get(childId);

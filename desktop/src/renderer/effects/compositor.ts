@@ -9,6 +9,7 @@ import { createProgram, createTarget, createTexture, deleteTarget, releaseState,
 import {
   BLUR_PREPARE_FRAGMENT,
   COMPOSITE_FRAGMENT,
+  DOWNSCALE_FRAGMENT,
   MASK_SMOOTH_FRAGMENT,
   MAX_BLUR_TAPS,
   SEPARABLE_BLUR_FRAGMENT,
@@ -35,6 +36,12 @@ export type Compositor = {
   /** The picture background, already cover-fitted to the output size; `null` drops it. */
   setPicture(picture: TexImageSource | null): void;
   uploadCamera(frame: TexImageSource): void;
+  /**
+   * The uploaded camera frame shrunk to `size`, as pixels for a CPU segmenter. Shrinking on the GPU
+   * and reading back a few hundred kB beats both a 2D-canvas resize and handing over the full frame.
+   * The ImageData is reused by the next call.
+   */
+  readReduced(size: Size): ImageData;
   /** Smooths and feathers a mask produced on the GPU. */
   updateMaskFromTexture(mask: GpuMask): void;
   /** Smooths and feathers a mask produced on the CPU (values 0…1, top row first). */
@@ -68,6 +75,8 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
   const blurProgram = createProgram(gl, SEPARABLE_BLUR_FRAGMENT);
   const prepareProgram = createProgram(gl, BLUR_PREPARE_FRAGMENT);
   const compositeProgram = createProgram(gl, COMPOSITE_FRAGMENT);
+  const downscaleProgram = createProgram(gl, DOWNSCALE_FRAGMENT);
+  let reduced: { target: RenderTarget; pixels: ImageData } | null = null;
   const vao = gl.createVertexArray();
   const camera = createTexture(gl);
   const cpuMask = createTexture(gl);
@@ -205,6 +214,25 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       releaseState(gl, UNITS);
     },
 
+    readReduced(size: Size): ImageData {
+      if (!reduced || reduced.target.width !== size.width || reduced.target.height !== size.height) {
+        deleteTarget(gl, reduced?.target ?? null);
+        reduced = { target: createTarget(gl, size.width, size.height, gl.RGBA8), pixels: new ImageData(size.width, size.height) };
+      }
+      const { target, pixels } = reduced;
+      beginPasses();
+      gl.useProgram(downscaleProgram.program);
+      bindTexture(0, camera);
+      gl.uniform1i(downscaleProgram.uniform('uCamera'), 0);
+      gl.uniform2f(downscaleProgram.uniform('uQuarterTexel'), 0.25 / size.width, 0.25 / size.height);
+      drawTo(target, size.width, size.height);
+      // Row 0 of the target is the top of the image, so the pixels come out top row first.
+      gl.pixelStorei(gl.PACK_ALIGNMENT, 4);
+      gl.readPixels(0, 0, size.width, size.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels.data);
+      releaseState(gl, UNITS);
+      return pixels;
+    },
+
     updateMaskFromTexture(mask: GpuMask): void {
       bindTexture(0, mask.texture);
       const filter = floatLinear ? gl.LINEAR : gl.NEAREST;
@@ -266,8 +294,10 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
 
     dispose(): void {
       disposeTargets();
+      deleteTarget(gl, reduced?.target ?? null);
       for (const t of [camera, cpuMask, picture]) gl.deleteTexture(t);
-      for (const p of [smoothProgram, blurProgram, prepareProgram, compositeProgram]) gl.deleteProgram(p.program);
+      for (const p of [smoothProgram, blurProgram, prepareProgram, compositeProgram, downscaleProgram])
+        gl.deleteProgram(p.program);
       gl.deleteVertexArray(vao);
     },
   };

@@ -83,11 +83,10 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   let output: Size | null = null;
   let lastTimestamp = -1;
   let lastFrameUs: number | null = null;
+  let cameraIntervalUs = 1e6 / frameRate;
   let frameIndex = 0;
   let pendingFence: WebGLSync | null = null;
   let closed = false;
-  const reduced = new OffscreenCanvas(1, 1);
-  const reducedCtx = reduced.getContext('2d');
 
   function mode(): CompositorMode {
     if (autoOff || unavailable) return 'off';
@@ -111,10 +110,10 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
     segmenter?.close();
     segmenter = null;
     const attempt = (async (): Promise<void> => {
-      if (!factory) factory = await loadSegmenterFactory(options.assets, options.canvas);
+      if (!factory) factory = await loadSegmenterFactory(options.assets);
       let next: Segmenter;
       try {
-        next = await factory(delegate);
+        next = await factory(delegate, delegate === 'GPU' ? options.canvas : new OffscreenCanvas(1, 1));
       } catch (error) {
         if (delegate === 'CPU') throw error;
         // No usable GPU delegate here: the CPU ladder from now on.
@@ -122,7 +121,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         ladder = buildLadder('CPU');
         controller = createAdaptiveController({ budgetMs: 1000 / frameRate, levelCount: ladder.length });
         level = ladder[0]!;
-        next = await factory('CPU');
+        next = await factory('CPU', new OffscreenCanvas(1, 1));
       }
       if (closed) next.close();
       else segmenter = next;
@@ -180,12 +179,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   }
 
   function segmentInput(frame: VideoFrame): TexImageSource {
-    if (!level.reducedInput || !reducedCtx) return frame;
-    const size = fitWithin({ width: frame.displayWidth, height: frame.displayHeight }, REDUCED_INPUT_MAX);
-    if (reduced.width !== size.width) reduced.width = size.width;
-    if (reduced.height !== size.height) reduced.height = size.height;
-    reducedCtx.drawImage(frame, 0, 0, size.width, size.height);
-    return reduced;
+    if (!level.reducedInput) return frame;
+    return compositor.readReduced(fitWithin({ width: frame.displayWidth, height: frame.displayHeight }, REDUCED_INPUT_MAX));
   }
 
   return {
@@ -214,10 +209,14 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
 
     process(frame: VideoFrame): void {
       const start = performance.now();
+      // Camera frames that never reached us (the reader keeps only the newest): we are too slow.
+      let missed = 0;
       if (lastFrameUs !== null) {
-        // Frames the camera delivered that never reached us (the reader keeps only the newest).
-        const gap = Math.round(((frame.timestamp - lastFrameUs) * frameRate) / 1e6);
-        if (gap > 1) frameStats.dropped(gap - 1);
+        const delta = frame.timestamp - lastFrameUs;
+        // The camera's real interval: the shortest gap seen lately (cameras slow down in the dark).
+        if (delta > 0) cameraIntervalUs = Math.min(delta, cameraIntervalUs * 1.01);
+        missed = Math.max(0, Math.round(delta / cameraIntervalUs) - 1);
+        frameStats.dropped(missed);
       }
       lastFrameUs = frame.timestamp;
       const size = { width: frame.displayWidth, height: frame.displayHeight };
@@ -255,7 +254,12 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       const frameMs = end - start;
       frameStats.record(end, frameMs, segmentMs);
       if (current !== 'off' && segmenter && !loading && options.adaptive !== false) {
-        onDecision(controller.record(gpuBehind ? Math.max(frameMs, 1500 / frameRate) : frameMs));
+        // What the frame really cost: its own time, or the camera frames it made us miss, or a GPU
+        // that has not finished the previous frame (work our clock cannot see).
+        const budget = 1000 / frameRate;
+        onDecision(
+          controller.record(Math.max(frameMs, (missed + 1) * budget * (missed > 0 ? 1 : 0), gpuBehind ? 1.5 * budget : 0)),
+        );
       }
     },
 

@@ -1,6 +1,8 @@
 /**
- * MediaPipe's ImageSegmenter, loaded from files that ship with the app (never from a CDN), bound to
- * the compositor's canvas so that GPU masks stay in the shared WebGL2 context.
+ * MediaPipe's ImageSegmenter, loaded from files that ship with the app (never from a CDN). With the
+ * GPU delegate it is bound to the compositor's canvas so that masks stay in the shared WebGL2
+ * context; with the CPU delegate it gets a canvas of its own, because MediaPipe resizes its canvas
+ * to each input image while converting it.
  */
 import { FilesetResolver, ImageSegmenter, type MPMask } from '@mediapipe/tasks-vision';
 import type { Delegate } from './types';
@@ -22,13 +24,11 @@ export type Segmenter = {
   close(): void;
 };
 
-export type SegmenterFactory = (delegate: Delegate) => Promise<Segmenter>;
+/** Creates a segmenter; `canvas` is the one MediaPipe may draw on and resize. */
+export type SegmenterFactory = (delegate: Delegate, canvas: OffscreenCanvas | HTMLCanvasElement) => Promise<Segmenter>;
 
 /** Loads the wasm fileset and the model bytes once; returns a factory for either delegate. */
-export async function loadSegmenterFactory(
-  assets: SegmenterAssets,
-  canvas: OffscreenCanvas | HTMLCanvasElement,
-): Promise<SegmenterFactory> {
+export async function loadSegmenterFactory(assets: SegmenterAssets): Promise<SegmenterFactory> {
   const [fileset, model] = await Promise.all([
     FilesetResolver.forVisionTasks(assets.wasmBase, assets.moduleWorker),
     fetch(assets.modelUrl).then(async (response) => {
@@ -36,7 +36,14 @@ export async function loadSegmenterFactory(
       return new Uint8Array(await response.arrayBuffer());
     }),
   ]);
-  return async (delegate: Delegate): Promise<Segmenter> => {
+  return async (delegate: Delegate, canvas: OffscreenCanvas | HTMLCanvasElement): Promise<Segmenter> => {
+    if (assets.moduleWorker) {
+      // tasks-vision imports its ES-module loader and then clears the global factory the loader set;
+      // a second import() is served from the module cache and sets nothing, so a second segmenter
+      // (after a delegate switch) fails with "ModuleFactory not set". Put the factory back ourselves.
+      const loader = (await import(/* @vite-ignore */ fileset.wasmLoaderPath)) as { default?: unknown };
+      (globalThis as { ModuleFactory?: unknown }).ModuleFactory = loader.default;
+    }
     const segmenter = await ImageSegmenter.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: model, delegate },
       runningMode: 'VIDEO',

@@ -1,11 +1,12 @@
 import type { ActivityDay, ActivityKind } from '@hearth/common';
 import type { ReadableDB, WritableDB } from '../../database';
+import { prepare } from '../../prepared';
 
 export function logActivity(
   db: WritableDB,
   e: Readonly<{ at: number; kind: ActivityKind; contactId?: string | null; minutes?: number }>,
 ): void {
-  db.prepare(`INSERT INTO activity_log (at, kind, contact_id, minutes) VALUES (?, ?, ?, ?)`).run(
+  prepare(db, `INSERT INTO activity_log (at, kind, contact_id, minutes) VALUES (?, ?, ?, ?)`).run(
     e.at,
     e.kind,
     e.contactId ?? null,
@@ -18,12 +19,11 @@ export function logActivity(
  * and how many events involved each contact.
  */
 export function activityByDay(db: ReadableDB, since: number): ActivityDay[] {
-  const rows = db
-    .prepare(
-      `SELECT date(at / 1000, 'unixepoch') AS day, kind, contact_id AS contactId, COUNT(*) AS n, SUM(minutes) AS minutes
+  const rows = prepare(
+    db,
+    `SELECT date(at / 1000, 'unixepoch') AS day, kind, contact_id AS contactId, COUNT(*) AS n, SUM(minutes) AS minutes
        FROM activity_log WHERE at >= ? GROUP BY day, kind, contact_id ORDER BY day DESC`,
-    )
-    .all(since) as { day: string; kind: ActivityKind; contactId: string | null; n: number; minutes: number }[];
+  ).all(since) as { day: string; kind: ActivityKind; contactId: string | null; n: number; minutes: number }[];
   const days = new Map<string, { minutes: number; counts: Record<string, number>; contacts: Map<string, number> }>();
   for (const r of rows) {
     const d = days.get(r.day) ?? { minutes: 0, counts: {}, contacts: new Map<string, number>() };

@@ -1,5 +1,6 @@
 import type { AttachmentInfo, AttachmentKind, AttachmentMime } from '@hearth/common';
 import type { ReadableDB, WritableDB } from '../../database';
+import { prepare } from '../../prepared';
 
 export type AttachmentRow = AttachmentInfo & Readonly<{ uploaded: boolean; createdAt: number }>;
 
@@ -20,28 +21,27 @@ export function insertAttachment(
   }>,
 ): boolean {
   return (
-    db
-      .prepare(
-        `INSERT INTO attachments (hash, kind, mime, size, state, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
-      )
-      .run(a.hash, a.kind, a.mime, a.size, a.state, a.now).changes > 0
+    prepare(
+      db,
+      `INSERT INTO attachments (hash, kind, mime, size, state, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+    ).run(a.hash, a.kind, a.mime, a.size, a.state, a.now).changes > 0
   );
 }
 
 export function getAttachment(db: ReadableDB, hash: string): AttachmentRow | undefined {
-  const row = db.prepare(`${SELECT} WHERE hash = ?`).get(hash) as Row | undefined;
+  const row = prepare(db, `${SELECT} WHERE hash = ?`).get(hash) as Row | undefined;
   return row && toRow(row);
 }
 
 export function markAttachmentReady(db: WritableDB, hash: string): void {
-  db.prepare(`UPDATE attachments SET state = 'ready' WHERE hash = ? AND state = 'downloading'`).run(hash);
+  prepare(db, `UPDATE attachments SET state = 'ready' WHERE hash = ? AND state = 'downloading'`).run(hash);
 }
 
 export function markAttachmentUploaded(db: WritableDB, hash: string): void {
-  db.prepare(`UPDATE attachments SET uploaded = 1 WHERE hash = ?`).run(hash);
+  prepare(db, `UPDATE attachments SET uploaded = 1 WHERE hash = ?`).run(hash);
 }
 
 /** Friends' attachments still to fetch from the relay (also after a crash mid-download). */
 export function pendingDownloads(db: ReadableDB): AttachmentRow[] {
-  return (db.prepare(`${SELECT} WHERE state = 'downloading' ORDER BY created_at`).all() as Row[]).map(toRow);
+  return (prepare(db, `${SELECT} WHERE state = 'downloading' ORDER BY created_at`).all() as Row[]).map(toRow);
 }

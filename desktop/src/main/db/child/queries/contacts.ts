@@ -1,5 +1,6 @@
 import type { FriendshipView } from '@hearth/common';
 import type { ReadableDB, WritableDB } from '../../database';
+import { prepare } from '../../prepared';
 
 export type ContactRow = Readonly<{ accountId: string; friendship: FriendshipView; lastReadId: string | null }>;
 
@@ -9,7 +10,7 @@ const UPSERT = `INSERT INTO contacts (account_id, friendship_id, status, friends
 
 /** Stores one friendship as the relay shows it now, keyed by the other side's account. */
 export function upsertContact(db: WritableDB, f: FriendshipView, now: number): void {
-  db.prepare(UPSERT).run(f.friend.accountId, f.friendshipId, f.status, JSON.stringify(f), now);
+  prepare(db, UPSERT).run(f.friend.accountId, f.friendshipId, f.status, JSON.stringify(f), now);
 }
 
 /** Replaces the contact list with what the relay says now (friendships that vanished are removed). */
@@ -20,8 +21,8 @@ export function replaceContacts(db: WritableDB, friendships: readonly Friendship
       upsertContact(db, f, now);
       keep.add(f.friend.accountId);
     }
-    const existing = db.prepare(`SELECT account_id AS id FROM contacts`).all() as { id: string }[];
-    const remove = db.prepare(`DELETE FROM contacts WHERE account_id = ?`);
+    const existing = prepare(db, `SELECT account_id AS id FROM contacts`).all() as { id: string }[];
+    const remove = prepare(db, `DELETE FROM contacts WHERE account_id = ?`);
     for (const { id } of existing) if (!keep.has(id)) remove.run(id);
   })();
 }
@@ -34,24 +35,24 @@ const toContact = (r: Row): ContactRow => ({
 });
 
 export function listContacts(db: ReadableDB): ContactRow[] {
-  const rows = db
-    .prepare(`SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts`)
-    .all() as Row[];
+  const rows = prepare(
+    db,
+    `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts`,
+  ).all() as Row[];
   return rows.map(toContact);
 }
 
 export function getContact(db: ReadableDB, accountId: string): ContactRow | undefined {
-  const row = db
-    .prepare(
-      `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts WHERE account_id = ?`,
-    )
-    .get(accountId) as Row | undefined;
+  const row = prepare(
+    db,
+    `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts WHERE account_id = ?`,
+  ).get(accountId) as Row | undefined;
   return row && toContact(row);
 }
 
 /** Moves the read mark forward (never back). */
 export function markReadUpTo(db: WritableDB, accountId: string, messageId: string): void {
-  db.prepare(`UPDATE contacts SET last_read_id = ? WHERE account_id = ? AND (last_read_id IS NULL OR last_read_id < ?)`).run(
+  prepare(db, `UPDATE contacts SET last_read_id = ? WHERE account_id = ? AND (last_read_id IS NULL OR last_read_id < ?)`).run(
     messageId,
     accountId,
     messageId,

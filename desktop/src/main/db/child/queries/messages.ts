@@ -1,5 +1,6 @@
 import type { MessageContent, MessageState, MessageView } from '@hearth/common';
 import type { ReadableDB, WritableDB } from '../../database';
+import { prepare } from '../../prepared';
 
 export type NewMessage = Readonly<{
   id: string;
@@ -57,18 +58,17 @@ export function searchTextOf(content: MessageContent): string | null {
 /** Stores a message unless one with this id is already there. True if it was new (dedupe by id). */
 export function insertMessage(db: WritableDB, m: NewMessage): boolean {
   return (
-    db
-      .prepare(
-        `INSERT INTO messages (id, contact_id, direction, body_json, search_text, sent_at, stored_at, state)
+    prepare(
+      db,
+      `INSERT INTO messages (id, contact_id, direction, body_json, search_text, sent_at, stored_at, state)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      )
-      .run(m.id, m.contactId, m.direction, JSON.stringify(m.content), searchTextOf(m.content), m.sentAt, m.storedAt, m.state)
+    ).run(m.id, m.contactId, m.direction, JSON.stringify(m.content), searchTextOf(m.content), m.sentAt, m.storedAt, m.state)
       .changes > 0
   );
 }
 
 export function getMessage(db: ReadableDB, id: string): MessageView | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`).get(id) as MessageRow | undefined;
+  const row = prepare(db, `SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`).get(id) as MessageRow | undefined;
   return row && toView(row);
 }
 
@@ -80,12 +80,15 @@ export function listConversation(
 ): { messages: MessageView[]; hasMore: boolean } {
   const rows = (
     options.before === undefined
-      ? db
-          .prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? ORDER BY m.id DESC LIMIT ?`)
-          .all(contactId, options.limit + 1)
-      : db
-          .prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`)
-          .all(contactId, options.before, options.limit + 1)
+      ? prepare(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? ORDER BY m.id DESC LIMIT ?`).all(
+          contactId,
+          options.limit + 1,
+        )
+      : prepare(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`).all(
+          contactId,
+          options.before,
+          options.limit + 1,
+        )
   ) as MessageRow[];
   return { messages: rows.slice(0, options.limit).map(toView), hasMore: rows.length > options.limit };
 }
@@ -113,10 +116,12 @@ export function searchMessages(
     FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ?`;
   const rows = (
     options.contactId === undefined
-      ? db.prepare(`${select} ORDER BY messages_fts.rowid DESC LIMIT ?`).all(match, options.limit)
-      : db
-          .prepare(`${select} AND m.contact_id = ? ORDER BY messages_fts.rowid DESC LIMIT ?`)
-          .all(match, options.contactId, options.limit)
+      ? prepare(db, `${select} ORDER BY messages_fts.rowid DESC LIMIT ?`).all(match, options.limit)
+      : prepare(db, `${select} AND m.contact_id = ? ORDER BY messages_fts.rowid DESC LIMIT ?`).all(
+          match,
+          options.contactId,
+          options.limit,
+        )
   ) as (MessageRow & { snippet: string })[];
   return rows.map((r) => ({ message: toView(r), snippet: r.snippet }));
 }
@@ -139,23 +144,26 @@ const RANK: Readonly<Record<MessageState, number>> = {
  */
 export function advanceMessageState(db: WritableDB, id: string, state: MessageState): boolean {
   return (
-    db
-      .prepare(`UPDATE messages SET state = ? WHERE id = ? AND direction = 'out' AND ${STATE_RANK} < ?`)
-      .run(state, id, RANK[state]).changes > 0
+    prepare(db, `UPDATE messages SET state = ? WHERE id = ? AND direction = 'out' AND ${STATE_RANK} < ?`).run(
+      state,
+      id,
+      RANK[state],
+    ).changes > 0
   );
 }
 
 /** Incoming messages newer than `afterId` (all when null). */
 export function countUnread(db: ReadableDB, contactId: string, afterId: string | null): number {
-  const row = db
-    .prepare(`SELECT COUNT(*) AS n FROM messages WHERE contact_id = ? AND direction = 'in' AND id > ?`)
-    .get(contactId, afterId ?? '') as { n: number };
+  const row = prepare(db, `SELECT COUNT(*) AS n FROM messages WHERE contact_id = ? AND direction = 'in' AND id > ?`).get(
+    contactId,
+    afterId ?? '',
+  ) as { n: number };
   return row.n;
 }
 
 /** When the newest message of a conversation was sent, or null for none. */
 export function lastMessageAt(db: ReadableDB, contactId: string): number | null {
-  const row = db.prepare(`SELECT sent_at AS at FROM messages WHERE contact_id = ? ORDER BY id DESC LIMIT 1`).get(contactId) as
+  const row = prepare(db, `SELECT sent_at AS at FROM messages WHERE contact_id = ? ORDER BY id DESC LIMIT 1`).get(contactId) as
     { at: number } | undefined;
   return row?.at ?? null;
 }

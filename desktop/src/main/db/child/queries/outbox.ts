@@ -1,4 +1,5 @@
 import type { ReadableDB, WritableDB } from '../../database';
+import { prepare } from '../../prepared';
 
 /** What the outbox keeps for one message: enough to send it again after any crash. */
 export type OutboxEntry = Readonly<{
@@ -14,7 +15,8 @@ export function enqueueOutbox(
   db: WritableDB,
   e: Readonly<{ messageId: string; contactId: string; payload: unknown; now: number }>,
 ): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO outbox (message_id, contact_id, frame_json, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (message_id) DO NOTHING`,
   ).run(e.messageId, e.contactId, JSON.stringify(e.payload), e.now, e.now);
@@ -34,31 +36,34 @@ const toEntry = (r: Row): OutboxEntry => ({
 /** Entries due by `now`, oldest first. */
 export function dueOutbox(db: ReadableDB, now: number, limit: number): OutboxEntry[] {
   return (
-    db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE next_attempt_at <= ? ORDER BY seq LIMIT ?`).all(now, limit) as Row[]
+    prepare(db, `SELECT ${COLUMNS} FROM outbox WHERE next_attempt_at <= ? ORDER BY seq LIMIT ?`).all(now, limit) as Row[]
   ).map(toEntry);
 }
 
 /** Everything still waiting, oldest first. */
 export function allOutbox(db: ReadableDB): OutboxEntry[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY seq`).all() as Row[]).map(toEntry);
+  return (prepare(db, `SELECT ${COLUMNS} FROM outbox ORDER BY seq`).all() as Row[]).map(toEntry);
 }
 
 /** Records a send attempt and when to try again if the relay does not acknowledge it. */
 export function noteOutboxAttempt(db: WritableDB, messageId: string, nextAttemptAt: number): void {
-  db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE message_id = ?`).run(nextAttemptAt, messageId);
+  prepare(db, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE message_id = ?`).run(
+    nextAttemptAt,
+    messageId,
+  );
 }
 
 /** Makes every entry due now (after a reconnect). */
 export function makeOutboxDue(db: WritableDB, now: number): void {
-  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?`).run(now, now);
+  prepare(db, `UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?`).run(now, now);
 }
 
 /** The relay has it: the entry leaves. True if it was there. */
 export function removeFromOutbox(db: WritableDB, messageId: string): boolean {
-  return db.prepare(`DELETE FROM outbox WHERE message_id = ?`).run(messageId).changes > 0;
+  return prepare(db, `DELETE FROM outbox WHERE message_id = ?`).run(messageId).changes > 0;
 }
 
 /** The earliest time an entry becomes due, or null when the outbox is empty. */
 export function earliestOutboxAttempt(db: ReadableDB): number | null {
-  return (db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox`).get() as { at: number | null }).at;
+  return (prepare(db, `SELECT MIN(next_attempt_at) AS at FROM outbox`).get() as { at: number | null }).at;
 }

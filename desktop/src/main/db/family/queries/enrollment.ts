@@ -1,4 +1,5 @@
 import type { ReadableDB, WritableDB } from '../../database';
+import { prepare } from '../../prepared';
 
 export type EnrollmentRow = Readonly<{
   deviceId: string;
@@ -10,16 +11,16 @@ export type EnrollmentRow = Readonly<{
 }>;
 
 export function getEnrollment(db: ReadableDB): EnrollmentRow | undefined {
-  return db
-    .prepare(
-      `SELECT device_id AS deviceId, parent_id AS parentId, parent_email AS parentEmail,
+  return prepare(
+    db,
+    `SELECT device_id AS deviceId, parent_id AS parentId, parent_email AS parentEmail,
          parent_display_name AS parentDisplayName, name, enrolled_at AS enrolledAt FROM enrollment WHERE id = 1`,
-    )
-    .get() as EnrollmentRow | undefined;
+  ).get() as EnrollmentRow | undefined;
 }
 
 export function putEnrollment(db: WritableDB, e: EnrollmentRow): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO enrollment (id, device_id, parent_id, parent_email, parent_display_name, name, enrolled_at)
      VALUES (1, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET device_id = excluded.device_id, parent_id = excluded.parent_id,
@@ -29,5 +30,5 @@ export function putEnrollment(db: WritableDB, e: EnrollmentRow): void {
 }
 
 export function clearEnrollment(db: WritableDB): void {
-  db.prepare(`DELETE FROM enrollment`).run();
+  prepare(db, `DELETE FROM enrollment`).run();
 }

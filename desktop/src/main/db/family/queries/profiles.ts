@@ -1,4 +1,5 @@
 import type { ReadableDB, WritableDB } from '../../database';
+import { prepare } from '../../prepared';
 
 export type ProfileRow = Readonly<{
   childId: string;
@@ -16,16 +17,17 @@ const COLUMNS = `child_id AS childId, parent_id AS parentId, display_name AS dis
 
 /** Every profile on this PC, in picker order. */
 export function listProfiles(db: ReadableDB): ProfileRow[] {
-  return db.prepare(`SELECT ${COLUMNS} FROM profiles ORDER BY position, added_at`).all() as ProfileRow[];
+  return prepare(db, `SELECT ${COLUMNS} FROM profiles ORDER BY position, added_at`).all() as ProfileRow[];
 }
 
 export function getProfile(db: ReadableDB, childId: string): ProfileRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined;
+  return prepare(db, `SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined;
 }
 
 /** Adds a profile or replaces its credential and names (re-enrollment). */
 export function upsertProfile(db: WritableDB, p: Omit<ProfileRow, 'position'>): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO profiles (child_id, parent_id, display_name, username, avatar, device_token, position, added_at)
      VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM profiles), ?)
      ON CONFLICT (child_id) DO UPDATE SET parent_id = excluded.parent_id, display_name = excluded.display_name,
@@ -38,11 +40,12 @@ export function updateProfileDetails(
   childId: string,
   patch: Readonly<{ displayName?: string; avatar?: string | null }>,
 ): void {
-  db.prepare(
+  prepare(
+    db,
     `UPDATE profiles SET display_name = COALESCE(?, display_name), avatar = CASE WHEN ? THEN ? ELSE avatar END WHERE child_id = ?`,
   ).run(patch.displayName ?? null, patch.avatar !== undefined ? 1 : 0, patch.avatar ?? null, childId);
 }
 
 export function deleteProfile(db: WritableDB, childId: string): boolean {
-  return db.prepare(`DELETE FROM profiles WHERE child_id = ?`).run(childId).changes > 0;
+  return prepare(db, `DELETE FROM profiles WHERE child_id = ?`).run(childId).changes > 0;
 }

@@ -1,0 +1,69 @@
+/**
+ * The desktop app's composition root (Electron main process): reads the config, builds the
+ * core, hardens the session and opens the window. Everything else is built by factories.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { loadDesktopConfig } from './config';
+import { createDesktopCore } from './core';
+import { createLogger } from './logging/logger';
+import { APP_ORIGIN, APP_SCHEME } from './shell/app-origin';
+import { buildCsp } from './shell/csp';
+import { registerIpc } from './shell/ipc-bridge';
+import { hardenWebContents } from './shell/navigation';
+import { createPermissionCheckHandler, createPermissionRequestHandler } from './shell/permissions';
+import { createRendererProtocolHandler } from './shell/renderer-protocol';
+import { createRequestFilter } from './shell/request-filter';
+import { createMainWindow } from './shell/window-options';
+
+// Must happen before `ready`: the app's own scheme is a secure, standard origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+async function main(): Promise<void> {
+  const config = loadDesktopConfig({ packaged: app.isPackaged, defaultDataDir: app.getPath('userData'), env: process.env });
+  const logger = createLogger('hearth-desktop', { level: config.logLevel });
+  await app.whenReady();
+
+  const core = createDesktopCore({ dataDir: config.dataDir, relayUrl: config.relayUrl, appVersion: app.getVersion(), logger });
+  const rendererDir = path.join(import.meta.dirname, '..', 'renderer');
+  const preloadPath = path.join(import.meta.dirname, '..', 'preload', 'index.cjs');
+
+  const ses = session.defaultSession;
+  protocol.handle(
+    APP_SCHEME,
+    createRendererProtocolHandler({ rootDir: rendererDir, csp: buildCsp({ relayOrigin: config.relayUrl }) }),
+  );
+  ses.setPermissionRequestHandler(createPermissionRequestHandler(APP_ORIGIN));
+  ses.setPermissionCheckHandler(createPermissionCheckHandler(APP_ORIGIN));
+  const filter = createRequestFilter({ appOrigin: APP_ORIGIN, relayOrigin: config.relayUrl });
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const verdict = filter(details);
+    if (verdict.cancel) logger.warn({ url: details.url.slice(0, 200) }, 'blocked a request');
+    callback(verdict);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN));
+
+  let win: BrowserWindow | null = null;
+  const unregister = registerIpc({ ipcMain, handlers: core.handlers, events: core.events, appOrigin: APP_ORIGIN }, () =>
+    win ? win.webContents : null,
+  );
+  core.start();
+  win = createMainWindow({ create: (o) => new BrowserWindow(o), preloadPath, startUrl: `${APP_ORIGIN}/index.html` });
+  win.on('closed', () => {
+    win = null;
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    unregister();
+    core.close();
+  });
+  logger.info({ relay: config.relayUrl, dataDir: config.dataDir }, 'Hearth desktop started');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`hearth desktop: ${err instanceof Error ? err.message : String(err)}\n`);
+  app.exit(1);
+});
