@@ -12,7 +12,8 @@ export type HandlerDeps = Readonly<{
   onRefused(client: PeerClient, type: ClientFrameType, reason: 'unreachable' | 'unknown-connection'): void;
 }>;
 
-export type FrameHandler = (client: PeerClient, frame: ClientFrame) => void;
+/** Handles one validated frame; `text` is the JSON it was parsed from. */
+export type FrameHandler = (client: PeerClient, frame: ClientFrame, text: string) => void;
 
 /** Handlers keyed by frame type, as the `peer` server's MessageHandler registry. */
 export type HandlerRegistry = ReadonlyMap<ClientFrameType, FrameHandler>;
@@ -36,17 +37,17 @@ export function createHandlerRegistry(deps: HandlerDeps): HandlerRegistry {
     return undefined;
   };
 
-  const offer: FrameHandler = (client, frame) => {
+  const offer: FrameHandler = (client, frame, text) => {
     const f = frame as OfferFrame;
     const target = reachableFriend(client, 'OFFER', f.dst);
     if (!target) return;
     openConnection(client, target, f.payload.connectionId, deps.maxConnectionsPerPeer);
-    send(target, relayedFrame(f, client.peerId));
+    send(target, relayedFrame(text, client.peerId));
   };
 
   const onOpenConnection =
     (type: 'ANSWER' | 'CANDIDATE'): FrameHandler =>
-    (client, frame) => {
+    (client, frame, text) => {
       const f = frame as AnswerFrame | CandidateFrame;
       const target = reachableFriend(client, type, f.dst);
       if (!target) return;
@@ -55,7 +56,7 @@ export function createHandlerRegistry(deps: HandlerDeps): HandlerRegistry {
         deps.onRefused(client, type, 'unknown-connection');
         return;
       }
-      send(target, relayedFrame(f, client.peerId));
+      send(target, relayedFrame(text, client.peerId));
     };
 
   return new Map<ClientFrameType, FrameHandler>([

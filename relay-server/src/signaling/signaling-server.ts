@@ -8,6 +8,7 @@ import { SIGNALING_KEY, resolveSignalingToken } from './grants';
 import { createHandlerRegistry } from './handlers';
 import { createPeerRegistry, forgetConnections, type PeerClient } from './peer-registry';
 import { createTokenBucket } from './token-bucket';
+import { createWriteBatcher } from './write-batcher';
 
 export type SignalingServer = Readonly<{
   /** Takes a freshly upgraded socket and its query: logs it in, or sends ERROR and closes it. */
@@ -37,6 +38,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
   const registry = createPeerRegistry();
   const friends = createFriendCache(ctx);
   const validators = createFrameValidators();
+  const batcher = createWriteBatcher();
 
   const send = (client: PeerClient, data: string): void => {
     if (!client.live) return;
@@ -44,7 +46,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       log.warn({ peerId: client.peerId }, 'signaling peer is not reading; frame dropped');
       return;
     }
-    client.socket.send(data);
+    batcher.send(client.socket, data);
   };
 
   const closeClient = (client: PeerClient, code: number, reason: string, hard = false): void => {
@@ -76,9 +78,10 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       if (client.throttledFrames > limits.frameBurst) closeClient(client, 1008, 'too many frames');
       return;
     }
+    const text = isBinary ? '' : data.toString();
     let frame: unknown;
     try {
-      frame = isBinary ? undefined : JSON.parse(data.toString());
+      frame = isBinary ? undefined : JSON.parse(text);
     } catch {
       frame = undefined;
     }
@@ -86,7 +89,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     const check = validators.frame(type);
     if (!check || !check(frame)) return invalid(client, type);
     try {
-      (handlers.get(frame.type as ClientFrameType) as NonNullable<ReturnType<typeof handlers.get>>)(client, frame);
+      (handlers.get(frame.type as ClientFrameType) as NonNullable<ReturnType<typeof handlers.get>>)(client, frame, text);
     } catch (err) {
       log.error({ err, peerId: client.peerId, type: frame.type }, 'signaling frame failed');
     }
