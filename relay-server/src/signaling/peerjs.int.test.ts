@@ -53,6 +53,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 describe('the unmodified peerjs client against the relay', () => {
   it('opens a data connection between two friends and exchanges messages', async () => {
     const { a, b } = await friendPair(relay.app);
+    // Given an id, peerjs@1.5.5 makes no HTTP request (no GET /peerjs/id): only the socket.
+    let httpRequests = 0;
+    relay.app.server.on('request', () => (httpRequests += 1));
     const pa = newPeer(a.grant);
     const pb = newPeer(b.grant);
     expect(await opened(pa)).toBe(a.grant.peerId);
@@ -66,6 +69,7 @@ describe('the unmodified peerjs client against the relay', () => {
     await withTimeout(new Promise<void>((resolve) => conn.once('open', resolve)), 10_000, 'data channel open');
     await conn.send({ move: 4 });
     expect(await withTimeout(received, 10_000, 'data at b')).toEqual({ move: 4 });
+    expect(httpRequests).toBe(0);
   });
 
   it('is refused between two kids who are not friends: the caller sees peer-unavailable, the callee nothing', async () => {

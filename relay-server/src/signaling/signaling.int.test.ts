@@ -144,6 +144,21 @@ describe('signaling relay between friends', () => {
     expect(await pa.next()).toMatchObject({ type: 'CANDIDATE', src: b.grant.peerId });
   });
 
+  it('relays between a parent (parent mode) and their own child, not another family’s child', async () => {
+    const kid = await signalingKid(relay.app);
+    const other = await signalingKid(relay.app);
+    const parentGrant = await grantFor(relay.app, kid.parent.token);
+    const parent = await login(port, parentGrant);
+    const child = await login(port, kid.grant);
+    const stranger = await login(port, other.grant);
+    parent.send(offer(kid.grant.peerId, 'mc_call1'));
+    expect(await child.next()).toMatchObject({ type: 'OFFER', src: parentGrant.peerId });
+    parent.send(offer(other.grant.peerId, 'mc_call2'));
+    expect(await parent.next()).toMatchObject({ type: 'EXPIRE', src: other.grant.peerId });
+    await settle();
+    expect(stranger.frames).toEqual([{ type: 'OPEN' }]);
+  });
+
   it('answers EXPIRE to an OFFER for a friend who is offline', async () => {
     const { a, b } = await friendPair(relay.app);
     const pa = await login(port, a.grant);
