@@ -4,3 +4,4 @@ export * from './models-chat';
 export * from './channels';
 export * from './events';
 export * from './api';
+export * from './bridge';

@@ -1,0 +1,44 @@
+import { createDesktopCore, type DesktopCore } from '../core';
+import type { Logger } from '../logging/logger';
+import { startWebHost, type WebHost } from './web-host';
+
+export type WebHostApp = Readonly<{ core: DesktopCore; host: WebHost; close: () => Promise<void> }>;
+
+/**
+ * The desktop app without Electron: the same core, served to an ordinary browser by the web
+ * host. `npm start` uses it where the Electron binary is missing; end-to-end tests use it too.
+ */
+export async function launchWebHostApp(
+  options: Readonly<{
+    relayUrl: string;
+    dataDir: string;
+    rendererDir: string;
+    appVersion: string;
+    logger: Logger;
+    port?: number;
+  }>,
+): Promise<WebHostApp> {
+  const core = createDesktopCore({
+    dataDir: options.dataDir,
+    relayUrl: options.relayUrl,
+    appVersion: options.appVersion,
+    logger: options.logger,
+  });
+  core.start();
+  const host = await startWebHost({
+    handlers: core.handlers,
+    events: core.events,
+    staticDir: options.rendererDir,
+    relayOrigin: options.relayUrl,
+    logger: options.logger,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
+  return {
+    core,
+    host,
+    close: async () => {
+      await host.close();
+      core.close();
+    },
+  };
+}

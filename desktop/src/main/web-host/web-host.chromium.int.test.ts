@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { silentLogger } from '../logging/logger';
+import { startTestRelay, type TestRelay } from '../testing/relay-harness';
+import { launchWebHostApp, type WebHostApp } from './launch';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DESKTOP = path.resolve(import.meta.dirname, '../../..');
+
+let relay: TestRelay;
+let app: WebHostApp;
+let browser: Browser;
+let work: string;
+
+describe.skipIf(!fs.existsSync(CHROMIUM))('the real renderer in Chromium through the web host', () => {
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-chromium-'));
+    const rendererDir = path.join(work, 'renderer');
+    await build({ configFile: path.join(DESKTOP, 'vite.config.ts'), logLevel: 'silent', build: { outDir: rendererDir } });
+    relay = await startTestRelay();
+    app = await launchWebHostApp({
+      relayUrl: relay.url,
+      dataDir: path.join(work, 'data'),
+      rendererDir,
+      appVersion: '0.1.0-e2e',
+      logger: silentLogger(),
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await relay?.dispose();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('shows the relay’s policy version through window.hearth, and nothing leaves the machine', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(app.host.url);
+    await expect.poll(() => page.getByTestId('policy-version').textContent(), { timeout: 15_000 }).toBe('2026-11-01');
+    expect(await page.getByTestId('lock-state').textContent()).toBe('unset');
+    expect(await page.getByTestId('app-version').textContent()).toBe('0.1.0-e2e');
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(requests.filter((u) => !u.startsWith(app.host.origin))).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('gets nothing from main with a wrong token', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.host.origin}/?token=not-the-token`);
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('lost its connection');
+    expect(await page.getByTestId('policy-version').count()).toBe(0);
+    await page.close();
+  });
+});
