@@ -21,6 +21,8 @@ export const signalingPlugin: FastifyPluginAsync = async (app) => {
     {
       websocket: true,
       schema: { hide: true },
+      // The token rides in the URL (PeerJS puts it there): keep request lines out of the logs.
+      logLevel: 'warn',
       config: {
         rateLimit: {
           max: 30,
