@@ -26,6 +26,8 @@ describe('frame validators', () => {
     expect(v.frame('CANDIDATE')?.(candidate)).toBe(true);
     expect(v.frame('CANDIDATE')?.({ ...candidate, src: 'forged' })).toBe(false);
     expect(v.frame('CANDIDATE')?.({ ...candidate, payload: { ...candidate.payload, extra: 1 } })).toBe(false);
+    // A raw `__proto__` key is an own property after JSON.parse, and an unknown field like any other.
+    expect(v.frame('HEARTBEAT')?.(JSON.parse('{"type":"HEARTBEAT","__proto__":{"x":1}}'))).toBe(false);
     expect(v.frame('LEAVE')).toBeUndefined();
     expect(v.frame(42)).toBeUndefined();
   });
