@@ -75,6 +75,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     client.lastSeenAt = ctx.now();
     if (!client.bucket.take()) {
       client.throttledFrames += 1;
+      if (client.throttledFrames === 1) log.info({ peerId: client.peerId }, 'signaling socket over its frame rate; dropping');
       if (client.throttledFrames > limits.frameBurst) closeClient(client, 1008, 'too many frames');
       return;
     }
