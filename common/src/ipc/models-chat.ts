@@ -146,7 +146,7 @@ export const CallRecord = Type.Object(
   closed,
 );
 export type CallRecord = Static<typeof CallRecord>;
-export const RecordCallArgs = Type.Omit(CallRecord, ['callId']);
+export const RecordCallArgs = Type.Omit(CallRecord, ['callId'], closed);
 export type RecordCallArgs = Static<typeof RecordCallArgs>;
 export const CallList = Type.Object({ calls: Type.Array(CallRecord) }, closed);
 
