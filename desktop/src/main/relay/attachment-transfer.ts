@@ -19,6 +19,7 @@ async function failure(response: Response): Promise<HearthError> {
 const unreachable = (): HearthError =>
   new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.');
 
+/** Transfers over the relay's HTTP API with the child's device credential. */
 export function createAttachmentTransfer(
   deps: Readonly<{ baseUrl: string; fetch?: typeof fetch; timeoutMs?: number }>,
 ): AttachmentTransfer {

@@ -42,6 +42,7 @@ export function realtimeUrl(relayUrl: string): string {
   return url.toString();
 }
 
+/** One connection per child profile, made on `start`, kept until `stop`. */
 export function createRelaySync(deps: RelaySyncDeps): RelaySync {
   const log = deps.logger.child({ component: 'relay-sync' });
   const connections = new Map<string, ChildConnection>();

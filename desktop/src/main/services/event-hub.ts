@@ -15,6 +15,7 @@ export type EventHub = Readonly<{
   subscribe: (listener: HubListener) => () => void;
 }>;
 
+/** Builds the hub; `activeChildId` says which child's events may pass now. */
 export function createEventHub(activeChildId: () => string | null): EventHub {
   const listeners = new Set<HubListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {

@@ -44,6 +44,7 @@ export type FamilyAdminService = Readonly<{
   revokeDevice: (deviceId: string) => Promise<Done>;
 }>;
 
+/** The grown-ups' pane over the relay, always with the parent's in-memory session. */
 export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminService {
   const onPc = (child: Child): ChildOnPc => ({ child, onThisPc: getProfile(deps.familyDb, child.childId) !== undefined });
   const profileOf = (childId: string): Profile => {

@@ -2,6 +2,7 @@ import type { ActivityDay, ActivityKind } from '@hearth/common';
 import type { ReadableDB, WritableDB } from '../../database';
 import { prepare } from '../../prepared';
 
+/** Records one thing the child did (F10), with the contact it involved. */
 export function logActivity(
   db: WritableDB,
   e: Readonly<{ at: number; kind: ActivityKind; contactId?: string | null; minutes?: number }>,

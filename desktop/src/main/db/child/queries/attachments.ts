@@ -28,15 +28,18 @@ export function insertAttachment(
   );
 }
 
+/** One attachment by hash, or undefined. */
 export function getAttachment(db: ReadableDB, hash: string): AttachmentRow | undefined {
   const row = prepare(db, `${SELECT} WHERE hash = ?`).get(hash) as Row | undefined;
   return row && toRow(row);
 }
 
+/** A downloaded attachment's file is complete. */
 export function markAttachmentReady(db: WritableDB, hash: string): void {
   prepare(db, `UPDATE attachments SET state = 'ready' WHERE hash = ? AND state = 'downloading'`).run(hash);
 }
 
+/** The relay holds these bytes: a re-send need not upload them again. */
 export function markAttachmentUploaded(db: WritableDB, hash: string): void {
   prepare(db, `UPDATE attachments SET uploaded = 1 WHERE hash = ?`).run(hash);
 }

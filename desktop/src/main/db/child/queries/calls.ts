@@ -2,6 +2,7 @@ import type { CallRecord } from '@hearth/common';
 import type { ReadableDB, WritableDB } from '../../database';
 import { prepare } from '../../prepared';
 
+/** Adds one call to the log. */
 export function insertCall(db: WritableDB, c: CallRecord): void {
   prepare(
     db,

@@ -34,6 +34,7 @@ const toContact = (r: Row): ContactRow => ({
   lastReadId: r.lastReadId,
 });
 
+/** Every contact with its friendship as last seen and the read mark. */
 export function listContacts(db: ReadableDB): ContactRow[] {
   const rows = prepare(
     db,
@@ -42,6 +43,7 @@ export function listContacts(db: ReadableDB): ContactRow[] {
   return rows.map(toContact);
 }
 
+/** One contact by the other side's account id, or undefined. */
 export function getContact(db: ReadableDB, accountId: string): ContactRow | undefined {
   const row = prepare(
     db,

@@ -18,6 +18,7 @@ export function recordGameResult(
   return prepare(db, `${SELECT} WHERE contact_id = ? AND game = ?`).get(r.contactId, r.game) as GameScore;
 }
 
+/** Scores, most recently played first, optionally with one friend. */
 export function listGameScores(db: ReadableDB, contactId: string | undefined): GameScore[] {
   return (
     contactId === undefined

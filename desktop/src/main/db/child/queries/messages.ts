@@ -67,6 +67,7 @@ export function insertMessage(db: WritableDB, m: NewMessage): boolean {
   );
 }
 
+/** One message by id, or undefined. */
 export function getMessage(db: ReadableDB, id: string): MessageView | undefined {
   const row = prepare(db, `SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`).get(id) as MessageRow | undefined;
   return row && toView(row);

@@ -11,6 +11,7 @@ export type OutboxEntry = Readonly<{
   nextAttemptAt: number;
 }>;
 
+/** Queues a message for sending, due now (once per message id). */
 export function enqueueOutbox(
   db: WritableDB,
   e: Readonly<{ messageId: string; contactId: string; payload: unknown; now: number }>,

@@ -10,6 +10,7 @@ export type EnrollmentRow = Readonly<{
   enrolledAt: number;
 }>;
 
+/** This PC's enrollment, or undefined before a parent enrolled it. */
 export function getEnrollment(db: ReadableDB): EnrollmentRow | undefined {
   return prepare(
     db,
@@ -18,6 +19,7 @@ export function getEnrollment(db: ReadableDB): EnrollmentRow | undefined {
   ).get() as EnrollmentRow | undefined;
 }
 
+/** Records (or replaces) this PC's enrollment. */
 export function putEnrollment(db: WritableDB, e: EnrollmentRow): void {
   prepare(
     db,
@@ -29,6 +31,7 @@ export function putEnrollment(db: WritableDB, e: EnrollmentRow): void {
   ).run(e.deviceId, e.parentId, e.parentEmail, e.parentDisplayName, e.name, e.enrolledAt);
 }
 
+/** Forgets the enrollment (the PC was revoked). */
 export function clearEnrollment(db: WritableDB): void {
   prepare(db, `DELETE FROM enrollment`).run();
 }

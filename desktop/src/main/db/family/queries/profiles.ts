@@ -20,6 +20,7 @@ export function listProfiles(db: ReadableDB): ProfileRow[] {
   return prepare(db, `SELECT ${COLUMNS} FROM profiles ORDER BY position, added_at`).all() as ProfileRow[];
 }
 
+/** One profile, or undefined when the child has none on this PC. */
 export function getProfile(db: ReadableDB, childId: string): ProfileRow | undefined {
   return prepare(db, `SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined;
 }
@@ -35,6 +36,7 @@ export function upsertProfile(db: WritableDB, p: Omit<ProfileRow, 'position'>): 
   ).run(p.childId, p.parentId, p.displayName, p.username, p.avatar, p.deviceToken, p.addedAt);
 }
 
+/** Changes the shown name and/or picture (an absent field stays as it is). */
 export function updateProfileDetails(
   db: WritableDB,
   childId: string,
@@ -46,6 +48,7 @@ export function updateProfileDetails(
   ).run(patch.displayName ?? null, patch.avatar !== undefined ? 1 : 0, patch.avatar ?? null, childId);
 }
 
+/** Removes the profile (and its credential) from this PC. True if there was one. */
 export function deleteProfile(db: WritableDB, childId: string): boolean {
   return prepare(db, `DELETE FROM profiles WHERE child_id = ?`).run(childId).changes > 0;
 }

@@ -7,6 +7,7 @@ export function readSettings(db: ReadableDB): Record<string, unknown> {
   return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.valueJson) as unknown]));
 }
 
+/** Stores these settings (others are kept), in one transaction. */
 export function writeSettings(db: WritableDB, values: Readonly<Record<string, unknown>>): void {
   const put = prepare(
     db,
