@@ -21,7 +21,9 @@ export const ULID_PATTERN = '^[0-9A-HJKMNP-TV-Z]{26}$';
  */
 export const INVITE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const INVITE_LENGTH = 8;
-export const INVITE_PATTERN = `^[${INVITE_ALPHABET}]{4}-?[${INVITE_ALPHABET}]{4}$`;
+const INVITE_CLASS = `[${INVITE_ALPHABET}${INVITE_ALPHABET.toLowerCase()}]`;
+/** What a person may type: either case, with or without the dash or a space in the middle. */
+export const INVITE_PATTERN = `^${INVITE_CLASS}{4}[- ]?${INVITE_CLASS}{4}$`;
 
 /** Canonical form of a typed invite code: upper case, no separators or spaces. */
 export function normalizeInviteCode(input: string): string {

@@ -36,7 +36,12 @@ export type RelayApp = FastifyInstance & { relay: RelayContext };
 export async function buildApp(config: RelayConfig, options: BuildOptions = {}): Promise<RelayApp> {
   const now = options.now ?? Date.now;
   const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'));
-  migrate(db, RELAY_MIGRATIONS);
+  try {
+    migrate(db, RELAY_MIGRATIONS);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const context: RelayContext = Object.freeze({
     db,
     config,
@@ -83,6 +88,8 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
       new HearthError(ErrorCode.RateLimited, 'Too many requests. Please wait a little and try again.', { retryAfterMs: ctx.ttl }),
   });
 
+  // JSON only: a text/plain body is refused with 415, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(accountRoutes);

@@ -16,7 +16,9 @@ export function createPasswordHasher(config: Pick<RelayConfig, 'passwordHash'>):
     timeCost: config.passwordHash.timeCost,
     parallelism: config.passwordHash.parallelism,
   } as const;
-  let dummy: Promise<string> | undefined;
+  // Made at once, so even the first unknown-email sign-in takes as long as a real one.
+  const dummy = argon2.hash('not-a-real-password-hearth', options);
+  dummy.catch(() => undefined);
   return {
     hash: (password) => argon2.hash(password, options),
     verify: async (hash, password) => {
@@ -27,7 +29,6 @@ export function createPasswordHasher(config: Pick<RelayConfig, 'passwordHash'>):
       }
     },
     verifyDummy: async (password) => {
-      dummy ??= argon2.hash('not-a-real-password-hearth', options);
       await argon2.verify(await dummy, password).catch(() => false);
     },
   };

@@ -544,3 +544,43 @@ describe('random sequences of actions through the routes', () => {
     );
   });
 });
+
+describe('invite codes as people type them', () => {
+  it('accepts a code typed in lower case, with a space instead of the dash', async () => {
+    const a = await createFamily(relay.app);
+    const b = await createFamily(relay.app);
+    const invite = await makeInvite(relay.app, a.childToken);
+    const typed = invite.code.toLowerCase().replace('-', ' ');
+    const view = await redeem(relay.app, b.childToken, typed);
+    expect(view.friend.accountId).toBe(a.child.childId);
+  });
+
+  it('makes a code for a child who sends no body at all', async () => {
+    const a = await createFamily(relay.app);
+    const res = await relay.app.inject({
+      method: 'POST',
+      url: '/v1/invites',
+      headers: { authorization: `Bearer ${a.childToken}` },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ childId: a.child.childId });
+  });
+
+  it("refuses a child who names another child's id in the body", async () => {
+    const a = await createFamily(relay.app);
+    const b = await createFamily(relay.app);
+    const res = await api(relay.app, 'POST', '/v1/invites', { token: a.childToken, body: { childId: b.child.childId } });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe("a parent's list", () => {
+  it('shows each of their own family links once, from the parent side', async () => {
+    const a = await createFamily(relay.app);
+    const res = await api<{ friendships: FriendshipView[] }>(relay.app, 'GET', '/v1/friendships', { token: a.parent.token });
+    const family = expectStatus(res, 200).friendships.filter((f) => f.kind === 'family');
+    expect(family).toHaveLength(1);
+    expect(family[0]).toMatchObject({ me: { accountId: a.parent.parentId }, friend: { accountId: a.child.childId } });
+  });
+});

@@ -30,6 +30,10 @@ export const friendshipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: CreateInviteBody,
         response: responses({ 201: Invite }),
       },
+      // The body is optional: a child's device sends none.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
     async (request, reply) => reply.status(201).send(createInvite(ctx, requireCaller(request.caller), request.body.childId)),
   );

@@ -39,6 +39,9 @@ const HOUR = 60 * 60 * 1000;
 export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: string | undefined): Invite {
   let childId: string;
   if (caller.kind === 'child') {
+    if (childIdForParent !== undefined && childIdForParent !== caller.childId) {
+      throw new HearthError(ErrorCode.Forbidden, 'A child makes codes only for themself.');
+    }
     childId = caller.childId;
   } else {
     if (!childIdForParent) throw new HearthError(ErrorCode.ValidationFailed, 'Say which child this code is for (childId).');
@@ -157,6 +160,8 @@ export function listFriendships(ctx: Ctx, caller: RequestCaller, childId: string
   for (const account of accounts) {
     for (const row of listFriendshipsOf(ctx.db, account)) {
       const side: Side = row.aId === account ? 'a' : 'b';
+      // A parent sees a family link once, from their own side.
+      if (caller.kind === 'parent' && row.state.kind === 'family' && account !== caller.parentId) continue;
       const key = `${row.id}:${side}`;
       if (seen.has(key)) continue;
       seen.add(key);
