@@ -13,8 +13,9 @@ export function coverFit(source: Size, target: Size): CoverFit {
     throw new RangeError('cover-fit needs positive sizes');
   }
   const scale = Math.max(target.width / source.width, target.height / source.height);
-  const scaleU = target.width / (source.width * scale);
-  const scaleV = target.height / (source.height * scale);
+  // One of the two is 1 by construction; clamp so rounding cannot make it 1.0000000000000002.
+  const scaleU = Math.min(1, target.width / (source.width * scale));
+  const scaleV = Math.min(1, target.height / (source.height * scale));
   return { scaleU, scaleV, offsetU: (1 - scaleU) / 2, offsetV: (1 - scaleV) / 2 };
 }
 

@@ -20,6 +20,17 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const yieldChannel = new MessageChannel();
+const waiting: Array<() => void> = [];
+yieldChannel.port1.onmessage = (): void => waiting.shift()?.();
+
+function endTask(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
+}
+
 async function pump(frames: ReadableStreamDefaultReader<VideoFrame>, target: EffectsEngine): Promise<void> {
   for (;;) {
     const { value: frame, done } = await frames.read();
@@ -30,6 +41,9 @@ async function pump(frames: ReadableStreamDefaultReader<VideoFrame>, target: Eff
       // Camera buffers are few: a frame kept open stalls the camera.
       frame.close();
     }
+    // End the task: the canvas commits its frame at the end of a task, and by the next frame's
+    // MediaPipe work (which draws in the shared context) it would be too late.
+    await endTask();
   }
 }
 

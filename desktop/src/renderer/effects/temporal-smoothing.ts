@@ -6,20 +6,20 @@
 
 /** How strongly the mask is smoothed over time. */
 export type SmoothingParams = Readonly<{
-  /** Weight of the new frame where the mask barely changed. Default 0.25. */
+  /** Weight of the new frame where the mask barely changed. Default 0.15. */
   alphaStill: number;
-  /** Weight of the new frame where the mask changed a lot. Default 0.85. */
+  /** Weight of the new frame where the mask changed a lot. Default 0.95. */
   alphaMoving: number;
-  /** Change at and below which a pixel counts as still. Default 0.08. */
+  /** Change at and below which a pixel counts as still. Default 0.04. */
   motionLow: number;
   /** Change at and above which a pixel counts as moving. Default 0.35. */
   motionHigh: number;
 }>;
 
 export const DEFAULT_SMOOTHING: SmoothingParams = Object.freeze({
-  alphaStill: 0.25,
-  alphaMoving: 0.85,
-  motionLow: 0.08,
+  alphaStill: 0.15,
+  alphaMoving: 0.95,
+  motionLow: 0.04,
   motionHigh: 0.35,
 });
 
