@@ -10,10 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchRow } from '../effects-harness/bench';
 import type { EffectsHarness } from '../effects-harness/harness';
-import { buildEffectsHarness } from '../scripts/effects/build-harness';
-import { launchChromium } from '../scripts/effects/chromium';
-import { makeFakeCamera } from '../scripts/effects/fake-camera';
-import { serveHarness } from '../scripts/effects/harness-server';
+import { openHarnessSession } from '../scripts/effects/harness-session';
 
 type Win = { effectsHarness: EffectsHarness };
 
@@ -25,34 +22,29 @@ function fmt(n: number): string {
 }
 
 async function cameraFps(page: Page): Promise<{ fps: number; stats: unknown }> {
-  await page.evaluate(() => (window as unknown as Win).effectsHarness.start({ delegate: 'auto' }));
-  await page.evaluate(() => (window as unknown as Win).effectsHarness.setBackground({ kind: 'bundled', id: 'sunset' }));
+  await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.start({ delegate: 'auto' }));
+  await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.setBackground({ kind: 'bundled', id: 'sunset' }));
   await page.waitForTimeout(3000);
-  const fps = await page.evaluate(() => (window as unknown as Win).effectsHarness.fps(5000));
-  const stats = await page.evaluate(() => (window as unknown as Win).effectsHarness.stats());
-  await page.evaluate(() => (window as unknown as Win).effectsHarness.stop());
+  const fps = await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.fps(5000));
+  const stats = await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.stats());
+  await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.stop());
   return { fps, stats };
 }
 
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hearth-bench-effects-'));
   try {
-    const camera = await makeFakeCamera(path.join(work, 'camera'));
-    const root = await buildEffectsHarness(path.join(work, 'harness'));
-    const server = await serveHarness(root);
-    const browser = await launchChromium({ cameraFile: camera.y4m });
+    const session = await openHarnessSession({ workDir: work });
     try {
-      const page = await browser.newPage();
+      const { page } = session;
       page.on('pageerror', (error) => console.error('page error:', error.message));
-      await page.goto(server.url);
-      await page.waitForFunction(() => 'effectsHarness' in window);
       const only = process.env.BENCH_ONLY;
       const rows: BenchRow[] =
         only === 'fps'
           ? []
           : await page.evaluate(
               ({ frames, warmup }) =>
-                (window as unknown as Win).effectsHarness.bench({
+                (globalThis as unknown as Win).effectsHarness.bench({
                   frames,
                   warmup,
                   sizes: [
@@ -85,8 +77,7 @@ async function main(): Promise<void> {
       console.log(`effects camera fps 640x480: ${fmt(fps)}`);
       console.log(`effects camera pipeline stats: ${JSON.stringify(stats)}`);
     } finally {
-      await browser.close();
-      await server.close();
+      await session.close();
     }
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -1,0 +1,118 @@
+/**
+ * Test page for background effects: starts the real pipeline on the (fake) camera and exposes a
+ * small API on `window.effectsHarness` for Playwright. Served with the app's CSP.
+ */
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { bundledPicture, fitPicture } from '../src/renderer/effects/picture';
+import { createEffectsPipeline, type EffectsPipeline } from '../src/renderer/effects/pipeline';
+import { EffectsPreview, useEffectsPipeline } from '../src/renderer/effects/EffectsPreview';
+import type { Background, BundledBackgroundId, Delegate, EffectsNotice, EffectsStats } from '../src/renderer/effects/types';
+import { runBench, type BenchOptions, type BenchRow } from './bench';
+import { encodeBitmap, measureFps, nextBitmap, type GrabbedFrame } from './frames';
+
+export type StartOptions = Readonly<{ delegate?: 'auto' | Delegate; inline?: boolean; adaptive?: boolean }>;
+
+export type BackgroundSpec =
+  | Readonly<{ kind: 'off' }>
+  | Readonly<{ kind: 'blur' }>
+  | Readonly<{ kind: 'bundled'; id: BundledBackgroundId }>
+  /** A user picture made of vertical bands of `colors`, `width` × `height`, handed over as a PNG Blob. */
+  | Readonly<{ kind: 'stripes'; colors: readonly string[]; width: number; height: number }>;
+
+export type EffectsHarness = {
+  start(options?: StartOptions): Promise<void>;
+  setBackground(spec: BackgroundSpec): Promise<void>;
+  grab(which: 'output' | 'camera'): Promise<GrabbedFrame>;
+  /** A bundled picture cover-fitted to `width` × `height`, as the pipeline shows it. */
+  bundled(id: BundledBackgroundId, width: number, height: number): Promise<GrabbedFrame>;
+  fps(ms: number): Promise<number>;
+  stats(): EffectsStats;
+  readonly notices: EffectsNotice[];
+  readonly errors: string[];
+  stop(): void;
+  bench(options: BenchOptions): Promise<BenchRow[]>;
+  showPreview(): Promise<void>;
+};
+
+const ASSETS = new URL('./effects/', location.href);
+
+async function stripesPicture(spec: Extract<BackgroundSpec, { kind: 'stripes' }>): Promise<Blob> {
+  const canvas = new OffscreenCanvas(spec.width, spec.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  const band = spec.width / spec.colors.length;
+  spec.colors.forEach((color, i) => {
+    ctx.fillStyle = color;
+    ctx.fillRect(Math.round(i * band), 0, Math.round((i + 1) * band) - Math.round(i * band), spec.height);
+  });
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+let camera: MediaStream | null = null;
+let pipeline: EffectsPipeline | null = null;
+const notices: EffectsNotice[] = [];
+const errors: string[] = [];
+
+function running(): { camera: MediaStream; pipeline: EffectsPipeline } {
+  if (!camera || !pipeline) throw new Error('harness not started');
+  return { camera, pipeline };
+}
+
+const harness: EffectsHarness = {
+  async start(options: StartOptions = {}): Promise<void> {
+    camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480, frameRate: 30 }, audio: false });
+    const track = camera.getVideoTracks()[0];
+    if (!track) throw new Error('no camera track');
+    pipeline = createEffectsPipeline({
+      track,
+      assetsBase: ASSETS,
+      delegate: options.delegate ?? 'auto',
+      adaptive: options.adaptive ?? true,
+      inline: options.inline ?? false,
+      onError: (message) => errors.push(message),
+    });
+    pipeline.onNotice((n) => notices.push(n));
+    const video = document.getElementById('output') as HTMLVideoElement;
+    video.srcObject = new MediaStream([pipeline.outputTrack]);
+    await pipeline.ready;
+  },
+  async setBackground(spec: BackgroundSpec): Promise<void> {
+    const background: Background = spec.kind === 'stripes' ? { kind: 'picture', picture: await stripesPicture(spec) } : spec;
+    await running().pipeline.setBackground(background);
+  },
+  async grab(which: 'output' | 'camera'): Promise<GrabbedFrame> {
+    const { camera: cam, pipeline: pipe } = running();
+    const track = which === 'output' ? pipe.outputTrack : cam.getVideoTracks()[0];
+    if (!track) throw new Error('no track');
+    return encodeBitmap(await nextBitmap(track));
+  },
+  async bundled(id: BundledBackgroundId, width: number, height: number): Promise<GrabbedFrame> {
+    return encodeBitmap(fitPicture(bundledPicture(id), { width, height }));
+  },
+  fps: (ms: number) => measureFps(running().pipeline.outputTrack, ms),
+  stats: () => running().pipeline.stats(),
+  notices,
+  errors,
+  stop(): void {
+    pipeline?.stop();
+    for (const t of camera?.getTracks() ?? []) t.stop();
+    pipeline = null;
+    camera = null;
+  },
+  bench: (options: BenchOptions) => runBench({ ...options, assetsBase: ASSETS }),
+  async showPreview(): Promise<void> {
+    const container = document.getElementById('preview');
+    if (!container) throw new Error('no preview container');
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+    const track = stream.getVideoTracks()[0];
+    if (!track) throw new Error('no camera track');
+    function Settings(): ReturnType<typeof EffectsPreview> | null {
+      const preview = useEffectsPipeline(track ?? null, ASSETS);
+      return preview ? createElement(EffectsPreview, { pipeline: preview }) : null;
+    }
+    createRoot(container).render(createElement(Settings));
+  },
+};
+
+(window as unknown as { effectsHarness: EffectsHarness }).effectsHarness = harness;

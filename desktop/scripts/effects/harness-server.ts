@@ -1,0 +1,60 @@
+/**
+ * Serves the built effects harness on 127.0.0.1 with the app's Content-Security-Policy (the one the
+ * Electron shell and the web host send), which is what keeps tasks-vision's usage logging (a POST
+ * to a Google endpoint) from leaving the machine.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildCsp } from '../../src/main/shell/csp';
+
+/** The app's own renderer CSP (a loopback relay: the harness talks to nobody). */
+export const EFFECTS_CSP = buildCsp({ relayOrigin: 'http://127.0.0.1:8787' });
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.tflite': 'application/octet-stream',
+  '.png': 'image/png',
+};
+
+export type HarnessServer = Readonly<{ url: string; close(): Promise<void> }>;
+
+export async function serveHarness(
+  root: string,
+  options: Readonly<{ csp: string | null }> = { csp: EFFECTS_CSP },
+): Promise<HarnessServer> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    stat(file).then(
+      (info) => {
+        if (!info.isFile()) throw new Error('not a file');
+        const headers: Record<string, string | number> = {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-length': info.size,
+          'cache-control': 'no-store',
+        };
+        if (options.csp) headers['content-security-policy'] = options.csp;
+        response.writeHead(200, headers);
+        createReadStream(file).pipe(response);
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * Background effects end to end in Chromium with the fake camera showing the astronaut photo:
+ * the real pipeline (module worker, MediaPipe, our WebGL2 compositor) behind the app's CSP, with
+ * every network request recorded. Frames are saved under artifacts/effects/ to look at.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GrabbedFrame } from '../desktop/effects-harness/frames';
+import type { BackgroundSpec, EffectsHarness } from '../desktop/effects-harness/harness';
+import { appAttempts, isLoopbackUrl, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
+import { openHarnessSession, type HarnessSession } from '../desktop/scripts/effects/harness-session';
+
+type Win = { effectsHarness: EffectsHarness };
+type Rect = Readonly<{ x0: number; y0: number; x1: number; y1: number }>;
+type Rgb = readonly [number, number, number];
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts', 'effects');
+
+// Regions of the 640×480 astronaut frame: the wall, the flag, her face, her suit.
+const BACKGROUND: Readonly<Record<string, Rect>> = {
+  'top-left flag': { x0: 5, y0: 5, x1: 60, y1: 60 },
+  'left flag': { x0: 5, y0: 180, x1: 45, y1: 260 },
+  'wall beside the hair': { x0: 395, y0: 20, x1: 420, y1: 60 },
+  'top-right wall': { x0: 600, y0: 5, x1: 635, y1: 100 },
+};
+const PERSON: Readonly<Record<string, Rect>> = {
+  face: { x0: 255, y0: 125, x1: 300, y1: 175 },
+  suit: { x0: 220, y0: 380, x1: 290, y1: 420 },
+};
+
+// A user picture of eight vertical bands, 1280×720: on a 640×480 output cover-fit shows its middle
+// 960 columns at 1.5 picture pixels per output pixel, so output column x shows band
+// floor((160 + 1.5 x) / 160). Worked out here from first principles, not with the app's code.
+const STRIPES = ['#e6194b', '#3cb44b', '#ffe119', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6'] as const;
+const STRIPES_SPEC: BackgroundSpec = { kind: 'stripes', colors: STRIPES, width: 1280, height: 720 };
+
+function bandAt(x: number): number {
+  return Math.floor((160 + 1.5 * (x + 0.5) - 0.5) / 160);
+}
+
+function hex(color: string): Rgb {
+  const n = Number.parseInt(color.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function pixels(frame: GrabbedFrame): Uint8Array {
+  return new Uint8Array(Buffer.from(frame.rgba, 'base64'));
+}
+
+function rgbAt(data: Uint8Array, width: number, x: number, y: number): Rgb {
+  const i = 4 * (y * width + x);
+  return [data[i]!, data[i + 1]!, data[i + 2]!];
+}
+
+/** Mean absolute channel difference over `rect`, and the share of pixels within `tolerance`. */
+function compare(rect: Rect, width: number, actual: Uint8Array, expected: (x: number, y: number) => Rgb, tolerance: number) {
+  let sum = 0;
+  let count = 0;
+  let close = 0;
+  for (let y = rect.y0; y < rect.y1; y++) {
+    for (let x = rect.x0; x < rect.x1; x++) {
+      const a = rgbAt(actual, width, x, y);
+      const e = expected(x, y);
+      const d = (Math.abs(a[0] - e[0]) + Math.abs(a[1] - e[1]) + Math.abs(a[2] - e[2])) / 3;
+      sum += d;
+      count += 1;
+      if (d <= tolerance) close += 1;
+    }
+  }
+  return { meanDiff: sum / count, closeShare: close / count };
+}
+
+/** Sum of squared differences between horizontal neighbours: how much fine detail a region has. */
+function detail(rect: Rect, width: number, data: Uint8Array): number {
+  let energy = 0;
+  for (let y = rect.y0; y < rect.y1; y++) {
+    for (let x = rect.x0 + 1; x < rect.x1; x++) {
+      const a = rgbAt(data, width, x, y);
+      const b = rgbAt(data, width, x - 1, y);
+      energy += (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2;
+    }
+  }
+  return energy / ((rect.x1 - rect.x0 - 1) * (rect.y1 - rect.y0));
+}
+
+const harness = {
+  start: (page: Page) => page.evaluate(() => (globalThis as unknown as Win).effectsHarness.start({ delegate: 'auto' })),
+  background: (page: Page, spec: BackgroundSpec) =>
+    page.evaluate((s) => (globalThis as unknown as Win).effectsHarness.setBackground(s), spec),
+  grab: (page: Page, which: 'output' | 'camera') =>
+    page.evaluate((w) => (globalThis as unknown as Win).effectsHarness.grab(w), which),
+  stats: (page: Page) => page.evaluate(() => (globalThis as unknown as Win).effectsHarness.stats()),
+  errors: (page: Page) => page.evaluate(() => [...(globalThis as unknown as Win).effectsHarness.errors]),
+  stop: (page: Page) => page.evaluate(() => (globalThis as unknown as Win).effectsHarness.stop()),
+};
+
+async function save(name: string, frame: GrabbedFrame): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await writeFile(path.join(ARTIFACTS, name), Buffer.from(frame.png, 'base64'));
+}
+
+/** Records every request the browser makes: Playwright's page and context events, and a proxy. */
+async function openRecordedSession(workDir: string, csp?: string | null) {
+  const recorder = await startEgressRecorder();
+  const requests: string[] = [];
+  const session = await openHarnessSession({
+    workDir,
+    proxyUrl: recorder.proxyUrl,
+    ...(csp === undefined ? {} : { csp }),
+    onContext: (context, page) => {
+      context.on('request', (r) => requests.push(r.url()));
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('worker', (worker) => requests.push(worker.url()));
+    },
+  });
+  return { session, recorder, requests };
+}
+
+describe('background effects in Chromium, fake camera showing a person', () => {
+  let work: string;
+  let session: HarnessSession;
+  let recorder: EgressRecorder;
+  let requests: string[];
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'hearth-effects-e2e-'));
+    ({ session, recorder, requests } = await openRecordedSession(work));
+    await harness.start(session.page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await recorder?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('shows the chosen picture behind the child and the camera where the child is', async () => {
+    const { page } = session;
+    await harness.background(page, STRIPES_SPEC);
+    await page.waitForTimeout(1500);
+    const output = await harness.grab(page, 'output');
+    const camera = await harness.grab(page, 'camera');
+    await save('picture-background.png', output);
+    await save('camera.png', camera);
+    expect([output.width, output.height]).toEqual([640, 480]);
+    const out = pixels(output);
+    const cam = pixels(camera);
+
+    for (const [name, rect] of Object.entries(BACKGROUND)) {
+      const band = bandAt(rect.x0);
+      expect(bandAt(rect.x1 - 1), `${name} lies within one band`).toBe(band);
+      const picture = compare(rect, 640, out, () => hex(STRIPES[band]!), 24);
+      expect(picture.meanDiff, `${name}: the picture's band ${band}`).toBeLessThan(12);
+      expect(picture.closeShare, name).toBeGreaterThan(0.9);
+      // And it is not the room any more.
+      expect(compare(rect, 640, out, (x, y) => rgbAt(cam, 640, x, y), 24).meanDiff, name).toBeGreaterThan(40);
+    }
+    for (const [name, rect] of Object.entries(PERSON)) {
+      const person = compare(rect, 640, out, (x, y) => rgbAt(cam, 640, x, y), 20);
+      expect(person.meanDiff, `${name}: the camera`).toBeLessThan(8);
+      expect(person.closeShare, name).toBeGreaterThan(0.95);
+    }
+    const stats = await harness.stats(page);
+    expect(stats.background).toBe('picture');
+    expect(stats.delegate).not.toBeNull();
+    expect(await harness.errors(page)).toEqual([]);
+  }, 60_000);
+
+  it('blurs the room but keeps the child sharp', async () => {
+    const { page } = session;
+    await harness.background(page, { kind: 'blur' });
+    await page.waitForTimeout(1500);
+    const output = await harness.grab(page, 'output');
+    const camera = await harness.grab(page, 'camera');
+    await save('blur-background.png', output);
+    const out = pixels(output);
+    const cam = pixels(camera);
+    // The flag's stripes and stars are fine detail: the blur must wash most of it out.
+    for (const name of ['top-left flag', 'left flag'] as const) {
+      const rect = BACKGROUND[name]!;
+      expect(detail(rect, 640, out), name).toBeLessThan(0.25 * detail(rect, 640, cam));
+    }
+    for (const [name, rect] of Object.entries(PERSON)) {
+      expect(compare(rect, 640, out, (x, y) => rgbAt(cam, 640, x, y), 20).meanDiff, name).toBeLessThan(8);
+    }
+  }, 60_000);
+
+  it('sends nothing to any address but this machine while effects run and when they stop', async () => {
+    const { page } = session;
+    await harness.background(page, { kind: 'bundled', id: 'space' });
+    await page.waitForTimeout(1000);
+    // tasks-vision flushes its usage log when the segmenter closes: stop, then give it time to try.
+    await harness.stop(page);
+    await page.waitForTimeout(1500);
+    expect(requests.length).toBeGreaterThan(3);
+    expect(requests.filter((url) => !isLoopbackUrl(url))).toEqual([]);
+    expect(appAttempts(recorder.attempts)).toEqual([]);
+  }, 60_000);
+});
+
+describe('the egress check itself', () => {
+  it("catches tasks-vision's usage log when the page has no CSP, so a missing CSP cannot pass unnoticed", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'hearth-effects-e2e-nocsp-'));
+    const { session, recorder, requests } = await openRecordedSession(work, null);
+    try {
+      const { page } = session;
+      await harness.start(page);
+      await harness.background(page, { kind: 'blur' });
+      await page.waitForTimeout(1000);
+      await harness.stop(page);
+      await page.waitForTimeout(1500);
+      // Both records see it: Playwright's events (from the worker) and the proxy.
+      expect(requests.filter((url) => !isLoopbackUrl(url))).toContain('https://odml.pa.googleapis.com/v1/log');
+      expect(appAttempts(recorder.attempts)).toContain('odml.pa.googleapis.com:443');
+    } finally {
+      await session.close();
+      await recorder.close();
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
