@@ -137,7 +137,15 @@ describe('relay sync', () => {
       }),
     );
     await waitFor(async () => (await history(bob.api, aliceId)).length === 1, 10_000, 'the photo at Bob');
-    const data = must(await bob.api.readAttachment({ hash: info.hash }));
+    // The message shows at once; its file follows (and only then is the message acknowledged).
+    const data = await waitFor(
+      async () => {
+        const r = await bob.api.readAttachment({ hash: info.hash });
+        return r.ok ? r.value : null;
+      },
+      10_000,
+      'the photo file at Bob',
+    );
     expect(data.info.state).toBe('ready');
     expect(Buffer.from(data.dataBase64, 'base64').equals(png)).toBe(true);
     const hits = must(await bob.api.searchMessages({ query: 'cat' })).hits;
