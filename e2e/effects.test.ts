@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GrabbedFrame } from '../desktop/effects-harness/frames';
-import type { BackgroundSpec, EffectsHarness } from '../desktop/effects-harness/harness';
+import type { BackgroundSpec, EffectsHarness, StartOptions } from '../desktop/effects-harness/harness';
 import { appAttempts, isLoopbackUrl, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
 import { openHarnessSession, type HarnessSession } from '../desktop/scripts/effects/harness-session';
 
@@ -87,7 +87,9 @@ function detail(rect: Rect, width: number, data: Uint8Array): number {
 }
 
 const harness = {
-  start: (page: Page) => page.evaluate(() => (globalThis as unknown as Win).effectsHarness.start({ delegate: 'auto' })),
+  start: (page: Page, options: StartOptions = { delegate: 'auto' }) =>
+    page.evaluate((o) => (globalThis as unknown as Win).effectsHarness.start(o), options),
+  notices: (page: Page) => page.evaluate(() => [...(globalThis as unknown as Win).effectsHarness.notices]),
   background: (page: Page, spec: BackgroundSpec) =>
     page.evaluate((s) => (globalThis as unknown as Win).effectsHarness.setBackground(s), spec),
   grab: (page: Page, which: 'output' | 'camera') =>
@@ -188,8 +190,86 @@ describe('background effects in Chromium, fake camera showing a person', () => {
     }
   }, 60_000);
 
+  /** The stripes picture shows in the wall and flag regions, the camera in the face and suit. */
+  async function expectPictureBehindPerson(page: Page, artifact: string): Promise<void> {
+    const output = await harness.grab(page, 'output');
+    const camera = await harness.grab(page, 'camera');
+    await save(artifact, output);
+    const out = pixels(output);
+    const cam = pixels(camera);
+    for (const [name, rect] of Object.entries(BACKGROUND)) {
+      expect(compare(rect, 640, out, () => hex(STRIPES[bandAt(rect.x0)]!), 24).meanDiff, name).toBeLessThan(12);
+    }
+    for (const [name, rect] of Object.entries(PERSON)) {
+      expect(compare(rect, 640, out, (x, y) => rgbAt(cam, 640, x, y), 20).meanDiff, name).toBeLessThan(8);
+    }
+  }
+
+  it('composites masks that stay on the GPU (GPU delegate, shared WebGL2 context, in the worker)', async () => {
+    const { page } = session;
+    // Software GL makes this delegate slow here (a few frames a second): no adapting, just correctness.
+    await harness.start(page, { delegate: 'GPU', adaptive: false });
+    await harness.background(page, STRIPES_SPEC);
+    await page.waitForTimeout(3000);
+    expect((await harness.stats(page)).delegate).toBe('GPU');
+    await expectPictureBehindPerson(page, 'gpu-delegate.png');
+  }, 60_000);
+
+  it('runs on the main thread too, where a worker cannot be used', async () => {
+    const { page } = session;
+    await harness.start(page, { inline: true });
+    await harness.background(page, STRIPES_SPEC);
+    await page.waitForTimeout(1500);
+    await expectPictureBehindPerson(page, 'main-thread.png');
+  }, 60_000);
+
+  it('lowers the quality step by step, then turns the effect off and tells the child, when frames are too slow', async () => {
+    const { page } = session;
+    // A 1 ms budget: every frame is too slow, so the whole ladder is walked in a few seconds.
+    await harness.start(page, { frameBudgetMs: 1 });
+    await harness.background(page, { kind: 'blur' });
+    await page.waitForFunction(
+      () => (globalThis as unknown as Win).effectsHarness.notices.some((n) => n.code === 'effects-turned-off'),
+      null,
+      { timeout: 30_000 },
+    );
+    // Stats arrive twice a second.
+    await page.waitForTimeout(700);
+    const codes = (await harness.notices(page)).map((n) => n.code);
+    expect(codes.at(-1)).toBe('effects-turned-off');
+    expect(codes.slice(0, -1).length).toBeGreaterThan(0);
+    expect(codes.slice(0, -1).every((c) => c === 'effects-quality-lowered' || c === 'effects-engine-switched')).toBe(true);
+    const stats = await harness.stats(page);
+    expect(stats.level).toBeNull();
+    expect(stats.background).toBe('off');
+    // The call goes on: frames keep coming, now showing the camera as it is.
+    const output = pixels(await harness.grab(page, 'output'));
+    const camera = pixels(await harness.grab(page, 'camera'));
+    const rect = BACKGROUND['top-left flag']!;
+    expect(compare(rect, 640, output, (x, y) => rgbAt(camera, 640, x, y), 20).meanDiff).toBeLessThan(8);
+  }, 60_000);
+
+  it('EffectsPreview shows the child with the picture they tap', async () => {
+    const { page } = session;
+    await harness.stop(page);
+    await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.showPreview());
+    const space = page.getByRole('radio', { name: /Space/ });
+    await space.click();
+    await expect.poll(() => space.getAttribute('aria-checked')).toBe('true');
+    await page.waitForTimeout(1500);
+    const preview = await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.grabPreview());
+    const picture = await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.bundled('space', 640, 480));
+    await save('preview-space.png', preview);
+    expect([preview.width, preview.height]).toEqual([640, 480]);
+    const rect = BACKGROUND['top-right wall']!;
+    const expected = pixels(picture);
+    expect(compare(rect, 640, pixels(preview), (x, y) => rgbAt(expected, 640, x, y), 24).meanDiff).toBeLessThan(12);
+    await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.hidePreview());
+  }, 60_000);
+
   it('sends nothing to any address but this machine while effects run and when they stop', async () => {
     const { page } = session;
+    await harness.start(page);
     await harness.background(page, { kind: 'bundled', id: 'space' });
     await page.waitForTimeout(1000);
     // tasks-vision flushes its usage log when the segmenter closes: stop, then give it time to try.

@@ -3,7 +3,7 @@
  * small API on `window.effectsHarness` for Playwright. Served with the app's CSP.
  */
 import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { bundledPicture, fitPicture } from '../src/renderer/effects/picture';
 import { createEffectsPipeline, type EffectsPipeline } from '../src/renderer/effects/pipeline';
 import { EffectsPreview, useEffectsPipeline } from '../src/renderer/effects/EffectsPreview';
@@ -11,7 +11,12 @@ import type { Background, BundledBackgroundId, Delegate, EffectsNotice, EffectsS
 import { runBench, type BenchOptions, type BenchRow } from './bench';
 import { encodeBitmap, measureFps, nextBitmap, type GrabbedFrame } from './frames';
 
-export type StartOptions = Readonly<{ delegate?: 'auto' | Delegate; inline?: boolean; adaptive?: boolean }>;
+export type StartOptions = Readonly<{
+  delegate?: 'auto' | Delegate;
+  inline?: boolean;
+  adaptive?: boolean;
+  frameBudgetMs?: number;
+}>;
 
 export type BackgroundSpec =
   | Readonly<{ kind: 'off' }>
@@ -32,7 +37,11 @@ export type EffectsHarness = {
   readonly errors: string[];
   stop(): void;
   bench(options: BenchOptions): Promise<BenchRow[]>;
+  /** Mounts EffectsPreview on a second pipeline of its own, as the settings screen does. */
   showPreview(): Promise<void>;
+  /** The frame the preview's video shows now (unmirrored). */
+  grabPreview(): Promise<GrabbedFrame>;
+  hidePreview(): void;
 };
 
 const ASSETS = new URL('./effects/', location.href);
@@ -51,6 +60,8 @@ async function stripesPicture(spec: Extract<BackgroundSpec, { kind: 'stripes' }>
 
 let camera: MediaStream | null = null;
 let pipeline: EffectsPipeline | null = null;
+let previewRoot: Root | null = null;
+let previewStream: MediaStream | null = null;
 const notices: EffectsNotice[] = [];
 const errors: string[] = [];
 
@@ -61,6 +72,9 @@ function running(): { camera: MediaStream; pipeline: EffectsPipeline } {
 
 const harness: EffectsHarness = {
   async start(options: StartOptions = {}): Promise<void> {
+    harness.stop();
+    notices.length = 0;
+    errors.length = 0;
     camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480, frameRate: 30 }, audio: false });
     const track = camera.getVideoTracks()[0];
     if (!track) throw new Error('no camera track');
@@ -70,6 +84,7 @@ const harness: EffectsHarness = {
       delegate: options.delegate ?? 'auto',
       adaptive: options.adaptive ?? true,
       inline: options.inline ?? false,
+      ...(options.frameBudgetMs === undefined ? {} : { frameBudgetMs: options.frameBudgetMs }),
       onError: (message) => errors.push(message),
     });
     pipeline.onNotice((n) => notices.push(n));
@@ -111,7 +126,20 @@ const harness: EffectsHarness = {
       const preview = useEffectsPipeline(track ?? null, ASSETS);
       return preview ? createElement(EffectsPreview, { pipeline: preview }) : null;
     }
-    createRoot(container).render(createElement(Settings));
+    previewRoot = createRoot(container);
+    previewRoot.render(createElement(Settings));
+    previewStream = stream;
+  },
+  async grabPreview(): Promise<GrabbedFrame> {
+    const video = document.querySelector<HTMLVideoElement>('#preview video');
+    if (!video || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) throw new Error('preview video not playing');
+    return encodeBitmap(await createImageBitmap(video));
+  },
+  hidePreview(): void {
+    previewRoot?.unmount();
+    previewRoot = null;
+    for (const t of previewStream?.getTracks() ?? []) t.stop();
+    previewStream = null;
   },
 };
 

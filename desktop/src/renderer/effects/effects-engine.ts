@@ -23,8 +23,10 @@ export type EngineBackground =
 export type EffectsEngineOptions = Readonly<{
   canvas: OffscreenCanvas | HTMLCanvasElement;
   assets: SegmenterAssets;
-  /** Camera frame rate; sets the frame budget. Default 30. */
+  /** Camera frame rate. Default 30. */
   frameRate?: number;
+  /** Time one frame may take before the effect gets cheaper, ms. Default: the camera's frame interval. */
+  frameBudgetMs?: number;
   /** Delegate to start with; `auto` picks the GPU unless WebGL is software-rendered. Default `auto`. */
   delegate?: 'auto' | Delegate;
   /** Walk the quality ladder on slow frames. Default true. */
@@ -56,6 +58,7 @@ function startDelegate(gl: WebGL2RenderingContext, requested: 'auto' | Delegate)
 
 export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngine {
   const frameRate = options.frameRate ?? 30;
+  const budgetMs = options.frameBudgetMs ?? 1000 / frameRate;
   const gl = options.canvas.getContext('webgl2', {
     alpha: false,
     antialias: false,
@@ -69,7 +72,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   const compositor: Compositor = createCompositor(gl);
   const frameStats = createFrameStats();
   let ladder = buildLadder(startDelegate(gl, options.delegate ?? 'auto'));
-  let controller: AdaptiveController = createAdaptiveController({ budgetMs: 1000 / frameRate, levelCount: ladder.length });
+  let controller: AdaptiveController = createAdaptiveController({ budgetMs, levelCount: ladder.length });
   let level: QualityLevel = ladder[0]!;
 
   let factory: SegmenterFactory | null = null;
@@ -119,7 +122,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         // No usable GPU delegate here: the CPU ladder from now on.
         options.onError(error);
         ladder = buildLadder('CPU');
-        controller = createAdaptiveController({ budgetMs: 1000 / frameRate, levelCount: ladder.length });
+        controller = createAdaptiveController({ budgetMs, levelCount: ladder.length });
         level = ladder[0]!;
         next = await factory('CPU', new OffscreenCanvas(1, 1));
       }
@@ -256,9 +259,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       if (current !== 'off' && segmenter && !loading && options.adaptive !== false) {
         // What the frame really cost: its own time, or the camera frames it made us miss, or a GPU
         // that has not finished the previous frame (work our clock cannot see).
-        const budget = 1000 / frameRate;
         onDecision(
-          controller.record(Math.max(frameMs, (missed + 1) * budget * (missed > 0 ? 1 : 0), gpuBehind ? 1.5 * budget : 0)),
+          controller.record(Math.max(frameMs, missed > 0 ? (missed + 1) * budgetMs : 0, gpuBehind ? 1.5 * budgetMs : 0)),
         );
       }
     },

@@ -52,6 +52,7 @@ function init(message: Extract<ToWorker, { type: 'init' }>): void {
     canvas: message.canvas,
     assets: { ...message.assets, moduleWorker: true },
     frameRate: message.frameRate,
+    ...(message.frameBudgetMs === undefined ? {} : { frameBudgetMs: message.frameBudgetMs }),
     delegate: message.delegate,
     adaptive: message.adaptive,
     onNotice: (notice) => scope.postMessage({ type: 'notice', notice }),

@@ -22,4 +22,5 @@ export type HostOptions = Readonly<{
   assetsBase: string | URL;
   delegate?: 'auto' | Delegate;
   adaptive?: boolean;
+  frameBudgetMs?: number;
 }>;

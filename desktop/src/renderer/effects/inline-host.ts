@@ -18,6 +18,7 @@ export function createInlineHost(options: HostOptions, events: HostEvents): Effe
     canvas,
     assets: { ...effectsAssetUrls(options.assetsBase), moduleWorker: false },
     frameRate: settings.frameRate ?? 30,
+    ...(options.frameBudgetMs === undefined ? {} : { frameBudgetMs: options.frameBudgetMs }),
     delegate: options.delegate ?? 'auto',
     adaptive: options.adaptive ?? true,
     onNotice: events.onNotice,

@@ -25,6 +25,8 @@ export type EffectsPipelineOptions = Readonly<{
   delegate?: 'auto' | Delegate;
   /** Lower the quality, then turn the effect off, when frames get slow. Default true. */
   adaptive?: boolean;
+  /** Time one frame may take before the effect gets cheaper, ms. Default: the camera's frame interval. */
+  frameBudgetMs?: number;
   /** Run on the main thread even where a worker would do. Default false. */
   inline?: boolean;
   /** Called with failures worth logging (the child hears about them as notices). */

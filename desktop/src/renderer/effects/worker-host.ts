@@ -57,6 +57,7 @@ export function createWorkerHost(options: HostOptions, events: HostEvents): Effe
     canvas: offscreen,
     assets: effectsAssetUrls(options.assetsBase),
     frameRate,
+    frameBudgetMs: options.frameBudgetMs,
     delegate: options.delegate ?? 'auto',
     adaptive: options.adaptive ?? true,
   };

@@ -12,6 +12,7 @@ export type ToWorker =
       canvas: OffscreenCanvas;
       assets: Omit<SegmenterAssets, 'moduleWorker'>;
       frameRate: number;
+      frameBudgetMs: number | undefined;
       delegate: 'auto' | Delegate;
       adaptive: boolean;
     }>
