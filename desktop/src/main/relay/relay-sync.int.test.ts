@@ -33,7 +33,7 @@ beforeEach(async () => {
   aliceId = (await setUpFamily(alice.api, 'Alice')).childId;
   bobId = (await setUpFamily(bob.api, 'Bob')).childId;
   await befriend(alice.api, aliceId, bob.api, bobId);
-  await waitFor(async () => (await alice.api.listFriends()).ok, 5_000, 'friends');
+  await waitFor(async () => (await alice.api.listFriends()).ok, 15_000, 'friends');
 });
 
 afterEach(async () => {
@@ -54,7 +54,7 @@ describe('relay sync', () => {
     expect(sent.state).toBe('queued');
     const got = await waitFor(async () => (await history(bob.api, aliceId)).find((m) => m.messageId === sent.messageId));
     expect(got).toMatchObject({ direction: 'in', state: 'received', content: { kind: 'text', text: 'hello bob' } });
-    await waitFor(async () => (await history(alice.api, bobId))[0]?.state === 'delivered', 5_000, 'delivered');
+    await waitFor(async () => (await history(alice.api, bobId))[0]?.state === 'delivered', 15_000, 'delivered');
     expect(bob.events.filter((e) => e.event === 'message')).toHaveLength(1);
   });
 
@@ -65,7 +65,7 @@ describe('relay sync', () => {
     expect((await history(alice.api, bobId)).every((m) => m.state === 'queued')).toBe(true);
     await relay.start();
     await waitFor(async () => (await history(bob.api, aliceId)).length === 5, 15_000, 'five messages at Bob');
-    await waitFor(async () => (await history(alice.api, bobId)).every((m) => m.state !== 'queued'), 5_000, 'all sent');
+    await waitFor(async () => (await history(alice.api, bobId)).every((m) => m.state !== 'queued'), 15_000, 'all sent');
   });
 
   it('loses nothing and stores nothing twice when the network dies mid-send', async () => {
@@ -121,7 +121,7 @@ describe('relay sync', () => {
     must(await again.api.selectProfile({ childId: aliceId }));
     await waitFor(async () => (await history(bob.api, aliceId)).length === 1, 15_000, 'the message at Bob');
     expect(texts(await history(bob.api, aliceId))).toEqual(['before the crash']);
-    await waitFor(async () => (await history(again.api, bobId))[0]?.state !== 'queued', 5_000, 'sent');
+    await waitFor(async () => (await history(again.api, bobId))[0]?.state !== 'queued', 15_000, 'sent');
   });
 
   it('sends a photo: uploaded first, downloaded into the friend’s folder before the acknowledgement', async () => {
@@ -156,14 +156,14 @@ describe('relay sync', () => {
     await waitFor(
       async () =>
         must(await alice.api.listFriends()).friends.find((f) => f.friendship.friend.accountId === bobId)?.presence === 'online',
-      5_000,
+      15_000,
       'Bob online',
     );
     must(await bob.api.leaveProfile());
     await waitFor(
       async () =>
         must(await alice.api.listFriends()).friends.find((f) => f.friendship.friend.accountId === bobId)?.presence === 'away',
-      5_000,
+      15_000,
       'Bob away',
     );
     const stranger = await alice.api.sendMessage({
