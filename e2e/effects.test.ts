@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GrabbedFrame } from '../desktop/effects-harness/frames';
 import type { BackgroundSpec, EffectsHarness, StartOptions } from '../desktop/effects-harness/harness';
+import { featherMask } from '../desktop/src/renderer/effects/feathering';
+import { smoothMask } from '../desktop/src/renderer/effects/temporal-smoothing';
 import { appAttempts, isLoopbackUrl, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
 import { openHarnessSession, type HarnessSession } from '../desktop/scripts/effects/harness-session';
 
@@ -189,6 +191,34 @@ describe('background effects in Chromium, fake camera showing a person', () => {
       expect(compare(rect, 640, out, (x, y) => rgbAt(cam, 640, x, y), 20).meanDiff, name).toBeLessThan(8);
     }
   }, 60_000);
+
+  it('the shaders compute what the tested TypeScript reference computes (smoothing over two frames, feathering)', async () => {
+    const { page } = session;
+    const [w, h] = [32, 24];
+    // A soft disc (the person), then the same disc moved two texels with ±0.1 of noise on top:
+    // both the moving and the still branch of the smoothing are exercised.
+    const disc = (cx: number, jitter: number): number[] =>
+      Array.from({ length: w * h }, (_, i) => {
+        const [x, y] = [i % w, Math.floor(i / w)];
+        const d = Math.hypot(x - cx, y - 12) - 7;
+        const noise = jitter * Math.sin(i * 12.9898) * 0.1;
+        return Math.min(1, Math.max(0, 0.5 - d / 3 + noise));
+      });
+    const masks = [disc(14, 0), disc(16, 1)];
+    const gpu = await page.evaluate(
+      ({ m, width, height }) => (globalThis as unknown as Win).effectsHarness.conformance(m, width, height),
+      { m: masks, width: w, height: h },
+    );
+    const smoothed = smoothMask(smoothMask(null, Float32Array.from(masks[0]!)), Float32Array.from(masks[1]!));
+    const reference = featherMask(smoothed, w, h);
+    let worst = 0;
+    for (let i = 0; i < reference.length; i++) worst = Math.max(worst, Math.abs(gpu[i]! - reference[i]!));
+    // 8-bit intermediate textures, steepened by the smoothstep edge.
+    expect(worst).toBeLessThan(0.04);
+    expect(reference.some((v) => v > 0.99) && reference.some((v) => v < 0.01) && reference.some((v) => v > 0.1 && v < 0.9)).toBe(
+      true,
+    );
+  }, 30_000);
 
   /** The stripes picture shows in the wall and flag regions, the camera in the face and suit. */
   async function expectPictureBehindPerson(page: Page, artifact: string): Promise<void> {

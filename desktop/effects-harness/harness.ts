@@ -4,6 +4,7 @@
  */
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { createCompositor } from '../src/renderer/effects/compositor';
 import { bundledPicture, fitPicture } from '../src/renderer/effects/picture';
 import { createEffectsPipeline, type EffectsPipeline } from '../src/renderer/effects/pipeline';
 import { EffectsPreview, useEffectsPipeline } from '../src/renderer/effects/EffectsPreview';
@@ -42,6 +43,12 @@ export type EffectsHarness = {
   /** The frame the preview's video shows now (unmirrored). */
   grabPreview(): Promise<GrabbedFrame>;
   hidePreview(): void;
+  /**
+   * Runs the compositor alone on masks `masks` (each `width` × `height`, in order) with a white camera
+   * and a black picture, and returns the output at each mask texel's centre: the person value the
+   * shaders computed, for comparison with the TypeScript reference.
+   */
+  conformance(masks: readonly (readonly number[])[], width: number, height: number): number[];
 };
 
 const ASSETS = new URL('./effects/', location.href);
@@ -116,6 +123,7 @@ const harness: EffectsHarness = {
     camera = null;
   },
   bench: (options: BenchOptions) => runBench({ ...options, assetsBase: ASSETS }),
+  conformance,
   async showPreview(): Promise<void> {
     const container = document.getElementById('preview');
     if (!container) throw new Error('no preview container');
@@ -142,5 +150,39 @@ const harness: EffectsHarness = {
     previewStream = null;
   },
 };
+
+function conformance(masks: readonly (readonly number[])[], width: number, height: number): number[] {
+  // Output and mask the same size: each output pixel centre is a mask texel centre.
+  const output = { width, height };
+  const canvas = new OffscreenCanvas(output.width, output.height);
+  const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
+  if (!gl) throw new Error('no WebGL2');
+  const compositor = createCompositor(gl);
+  compositor.resize({ output, mask: { width, height }, blur: { width: 8, height: 8 } });
+  const solid = (color: string): OffscreenCanvas => {
+    const c = new OffscreenCanvas(output.width, output.height);
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.fillStyle = color;
+    ctx.fillRect(0, 0, c.width, c.height);
+    return c;
+  };
+  compositor.uploadCamera(solid('#ffffff'));
+  compositor.setPicture(solid('#000000'));
+  for (const mask of masks) compositor.updateMaskFromData(Float32Array.from(mask), width, height);
+  compositor.render('picture');
+  const pixels = new Uint8Array(output.width * output.height * 4);
+  gl.readPixels(0, 0, output.width, output.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+  compositor.dispose();
+  const values: number[] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      // The canvas's row 0 is the bottom.
+      const row = output.height - 1 - y;
+      values.push(pixels[4 * (row * output.width + x)]! / 255);
+    }
+  }
+  return values;
+}
 
 (window as unknown as { effectsHarness: EffectsHarness }).effectsHarness = harness;

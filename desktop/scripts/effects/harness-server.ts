@@ -7,21 +7,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { buildCsp } from '../../src/main/shell/csp';
+import { contentTypeFor, resolveStaticPath, securityHeaders } from '../../src/main/shell/static-files';
 
 /** The app's own renderer CSP (a loopback relay: the harness talks to nobody). */
 export const EFFECTS_CSP = buildCsp({ relayOrigin: 'http://127.0.0.1:8787' });
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.tflite': 'application/octet-stream',
-  '.png': 'image/png',
-};
 
 export type HarnessServer = Readonly<{ url: string; close(): Promise<void> }>;
 
@@ -30,21 +20,23 @@ export async function serveHarness(
   options: Readonly<{ csp: string | null }> = { csp: EFFECTS_CSP },
 ): Promise<HarnessServer> {
   const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(root)) {
+    const file = resolveStaticPath(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!file) {
       response.writeHead(403).end();
       return;
     }
     stat(file).then(
       (info) => {
         if (!info.isFile()) throw new Error('not a file');
+        // The app's own headers (web host and Electron shell); the control run drops only the CSP.
+        const { 'content-security-policy': _csp, ...others } = securityHeaders(options.csp ?? '');
         const headers: Record<string, string | number> = {
-          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          ...others,
+          ...(options.csp ? { 'content-security-policy': options.csp } : {}),
+          'content-type': contentTypeFor(file),
           'content-length': info.size,
           'cache-control': 'no-store',
         };
-        if (options.csp) headers['content-security-policy'] = options.csp;
         response.writeHead(200, headers);
         createReadStream(file).pipe(response);
       },

@@ -46,7 +46,7 @@ export type EffectsEngine = {
   close(): void;
 };
 
-// MediaPipe's GPU masks come out bottom row first in this context.
+// MediaPipe's GPU masks come out top row first, like our textures (checked against the astronaut).
 const GPU_MASK_FLIP_Y = false;
 
 function startDelegate(gl: WebGL2RenderingContext, requested: 'auto' | Delegate): Delegate {
