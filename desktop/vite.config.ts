@@ -12,4 +12,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
   },
+  // The effects worker is a module worker (it imports tasks-vision's ES-module wasm loader).
+  worker: { format: 'es' },
 });
