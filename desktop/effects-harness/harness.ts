@@ -131,7 +131,7 @@ const harness: EffectsHarness = {
     const track = stream.getVideoTracks()[0];
     if (!track) throw new Error('no camera track');
     function Settings(): ReturnType<typeof EffectsPreview> | null {
-      const preview = useEffectsPipeline(track ?? null, ASSETS);
+      const preview = useEffectsPipeline(track ?? null, ASSETS, { adaptive: false });
       return preview ? createElement(EffectsPreview, { pipeline: preview }) : null;
     }
     previewRoot = createRoot(container);

@@ -118,18 +118,24 @@ export function EffectsPreview(props: EffectsPreviewProps): ReactElement {
 /**
  * A pipeline for `track` while the component is mounted (settings screen); `null` until there is a
  * track. The call screen creates its own pipeline, since the call sends its output track.
+ * `options.adaptive`: lower the quality when frames get slow (default true).
  */
-export function useEffectsPipeline(track: MediaStreamTrack | null, assetsBase: string | URL): EffectsPipeline | null {
+export function useEffectsPipeline(
+  track: MediaStreamTrack | null,
+  assetsBase: string | URL,
+  options: Readonly<{ adaptive?: boolean }> = {},
+): EffectsPipeline | null {
   const [pipeline, setPipeline] = useState<EffectsPipeline | null>(null);
   const base = String(assetsBase);
+  const adaptive = options.adaptive ?? true;
   useEffect(() => {
     if (!track) return undefined;
-    const created = createEffectsPipeline({ track, assetsBase: base });
+    const created = createEffectsPipeline({ track, assetsBase: base, adaptive });
     setPipeline(created);
     return () => {
       created.stop();
       setPipeline(null);
     };
-  }, [track, base]);
+  }, [track, base, adaptive]);
   return pipeline;
 }
