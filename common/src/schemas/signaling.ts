@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Timestamp, Token, closed } from './primitives';
+import { Timestamp, Token, Ulid, closed } from './primitives';
 
 /**
  * The PeerJS signaling protocol as the relay speaks it (the `peer` server's frames), plus the
@@ -146,3 +146,14 @@ export const IceConfig = Type.Object(
   closed,
 );
 export type IceConfig = Static<typeof IceConfig>;
+
+/**
+ * What `GET /v1/signaling/peers` returns: the peer id of every account the caller may call now
+ * (its active friends, and a parent's own children), so a device can dial a friend and tell who
+ * is calling. A friend the caller blocked is left out; the other side's block never shows.
+ */
+export const SignalingPeers = Type.Object(
+  { peers: Type.Array(Type.Object({ accountId: Ulid, peerId: PeerIdSchema }, closed)) },
+  closed,
+);
+export type SignalingPeers = Static<typeof SignalingPeers>;

@@ -178,10 +178,10 @@ const MATRIX: readonly Row[] = [
     expect: [401, 204, 404, 403, 403, 401],
   },
   {
-    // A child's code is always its own, whatever childId it names.
+    // A child's code is always its own: naming another child's id is refused.
     route: 'POST /v1/invites',
     request: (w) => ({ url: '/v1/invites', body: { childId: w.a.child.childId } }),
-    expect: [401, 201, 404, 201, 201, 401],
+    expect: [401, 201, 404, 201, 403, 401],
   },
   {
     route: 'POST /v1/invites/redeem',
@@ -219,6 +219,7 @@ const MATRIX: readonly Row[] = [
     expect: [401, 201, 201, 201, 201, 401],
   },
   { route: 'GET /v1/ice', request: () => ({ url: '/v1/ice' }), expect: [401, 200, 200, 200, 200, 401] },
+  { route: 'GET /v1/signaling/peers', request: () => ({ url: '/v1/signaling/peers' }), expect: [401, 200, 200, 200, 200, 401] },
   {
     route: 'POST /v1/attachments',
     request: () => ({ url: '/v1/attachments', body: PNG }),

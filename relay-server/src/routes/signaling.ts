@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IceConfig, SignalingGrant } from '@hearth/common';
+import { IceConfig, SignalingGrant, SignalingPeers } from '@hearth/common';
 import { requireCaller } from '../auth/callers';
+import { friendPeersOf } from '../signaling/friend-peers';
 import { issueSignalingGrant } from '../signaling/grants';
 import { iceConfigFor } from '../signaling/ice-config';
 import { bearer, responses } from './responses';
@@ -41,5 +42,21 @@ export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const accountId = caller.kind === 'child' ? caller.childId : caller.parentId;
       return iceConfigFor(ctx.config.ice, accountId, ctx.now());
     },
+  );
+
+  app.get(
+    '/v1/signaling/peers',
+    {
+      schema: {
+        summary: 'The peer ids of the accounts the caller may call',
+        description:
+          "Active friends (and a parent's own children, or a child's parents): what a device dials, and how it " +
+          'tells who is calling. A friend the caller blocked is left out.',
+        tags,
+        security: bearer,
+        response: responses({ 200: SignalingPeers }),
+      },
+    },
+    async (request) => friendPeersOf(ctx, requireCaller(request.caller)),
   );
 };

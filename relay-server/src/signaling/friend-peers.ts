@@ -1,0 +1,26 @@
+import { friendshipStatusFor, type SignalingPeers } from '@hearth/common';
+import type { RequestCaller } from '../auth/callers';
+import { listFriendshipsOf } from '../db/queries/friendships';
+import { peerIdFor } from './grants';
+import type { RelayContext } from '../context';
+
+type Ctx = Pick<RelayContext, 'db' | 'config' | 'now'>;
+
+/**
+ * The peer ids of the accounts this caller may call: every friendship that is active as the
+ * caller sees it. The caller's own block removes a friend; the friend's block does not show
+ * (the signaling socket refuses those calls silently, like any other refusal).
+ */
+export function friendPeersOf(ctx: Ctx, caller: RequestCaller): SignalingPeers {
+  const me = caller.kind === 'child' ? caller.childId : caller.parentId;
+  return ctx.db.transaction(() => {
+    const peers: { accountId: string; peerId: string }[] = [];
+    for (const row of listFriendshipsOf(ctx.db, me)) {
+      const side = row.aId === me ? 'a' : 'b';
+      if (friendshipStatusFor(row.state, side) !== 'active') continue;
+      const other = side === 'a' ? row.bId : row.aId;
+      peers.push({ accountId: other, peerId: peerIdFor(ctx, other) });
+    }
+    return { peers };
+  })();
+}
