@@ -160,8 +160,8 @@ export function listFriendships(ctx: Ctx, caller: RequestCaller, childId: string
   for (const account of accounts) {
     for (const row of listFriendshipsOf(ctx.db, account)) {
       const side: Side = row.aId === account ? 'a' : 'b';
-      // A parent sees a family link once, from their own side.
-      if (caller.kind === 'parent' && row.state.kind === 'family' && account !== caller.parentId) continue;
+      // In a parent's full list a family link shows once, from the parent's own side.
+      if (caller.kind === 'parent' && !childId && row.state.kind === 'family' && account !== caller.parentId) continue;
       const key = `${row.id}:${side}`;
       if (seen.has(key)) continue;
       seen.add(key);
