@@ -8,7 +8,8 @@ import type { FriendshipRow } from './db/queries/friendships';
 /** Things that happened, for the realtime side to push to the people concerned. */
 export type RelayEventMap = {
   friendshipChanged: [row: FriendshipRow];
-  credentialsRevoked: [Readonly<{ childIds: readonly string[]; deviceId?: string }>];
+  /** Children's device credentials (all of a device's, or one child's there), or one parent session. */
+  credentialsRevoked: [Readonly<{ childIds: readonly string[]; deviceId?: string; parentSessionId?: string }>];
 };
 
 export type RelayEvents = EventEmitter<RelayEventMap>;

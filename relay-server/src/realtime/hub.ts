@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WsCloseCode, type WsClientFrame } from '@hearth/common';
-import type { RelayContext } from '../context';
+import type { RelayContext, RelayEventMap } from '../context';
 import { resolveToken, type RequestCaller } from '../auth/callers';
 import { listChildrenOfParent } from '../db/queries/accounts';
 import { listAttachmentHashes } from '../db/queries/attachments';
@@ -88,8 +88,12 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
   let closed = false;
   const timers: NodeJS.Timeout[] = [];
 
-  const onRevoked = (event: Readonly<{ childIds: readonly string[]; deviceId?: string }>): void => {
+  const onRevoked = (event: RelayEventMap['credentialsRevoked'][0]): void => {
     for (const conn of registry.all()) {
+      if (event.parentSessionId !== undefined && conn.sessionKey === `p:${event.parentSessionId}`) {
+        conn.close(WsCloseCode.Unauthenticated, 'session signed out');
+        continue;
+      }
       if (conn.accountKind !== 'child' || !event.childIds.includes(conn.accountId)) continue;
       if (event.deviceId === undefined || event.deviceId === conn.deviceId) {
         conn.close(WsCloseCode.Unauthenticated, 'credential revoked');

@@ -176,6 +176,15 @@ describe('the socket', () => {
     expect((await socket.closed).code).toBe(4401);
   });
 
+  it("closes a parent's socket as soon as that session signs out, and only that one", async () => {
+    const a = await createFamily(relay.app);
+    const parentSocket = await socketFor(a.parent.token);
+    const childSocket = await socketFor(a.childToken);
+    expectStatus(await api(relay.app, 'DELETE', `/v1/sessions/${a.parent.sessionId}`, { token: a.parent.token }), 204);
+    expect((await parentSocket.closed).code).toBe(4401);
+    expect(childSocket.ws.readyState).toBe(childSocket.ws.OPEN);
+  });
+
   it('keeps one socket per device session: a second one replaces the first', async () => {
     const a = await createFamily(relay.app);
     const first = await socketFor(a.childToken);

@@ -105,6 +105,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!revokeParentSession(ctx.db, parent.parentId, request.params.id, ctx.now())) {
         throw new HearthError(ErrorCode.NotFound, 'No such session.');
       }
+      // Sockets opened with this session (parent mode) close now, not at the next re-check.
+      ctx.events.emit('credentialsRevoked', { childIds: [], parentSessionId: request.params.id });
       return reply.status(204).send(null);
     },
   );

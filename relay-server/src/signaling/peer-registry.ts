@@ -16,6 +16,8 @@ export type PeerClient = {
   readonly accountId: string;
   /** The device whose credential got the token; null in parent mode. */
   readonly deviceId: string | null;
+  /** The parent session whose grant opened this socket (parent mode); null for a device. */
+  readonly parentSessionId: string | null;
   readonly socket: WebSocket;
   readonly bucket: TokenBucket;
   readonly connections: PeerConnections;

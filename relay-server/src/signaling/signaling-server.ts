@@ -120,6 +120,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       peerId: grant.peerId,
       accountId: grant.accountId,
       deviceId: grant.deviceId,
+      parentSessionId: grant.parentSessionId,
       socket,
       bucket: createTokenBucket(limits.framesPerSecond, limits.frameBurst, ctx.now),
       // A new login takes over the connections its previous socket had open.
@@ -142,7 +143,14 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     socket.send(openFrame());
   };
 
-  const onRevoked = ({ childIds, deviceId }: RelayEventMap['credentialsRevoked'][0]): void => {
+  const onRevoked = ({ childIds, deviceId, parentSessionId }: RelayEventMap['credentialsRevoked'][0]): void => {
+    if (parentSessionId !== undefined) {
+      for (const client of [...registry.all()]) {
+        if (client.parentSessionId !== parentSessionId) continue;
+        send(client, errorFrame(SignalingErrorMessage.InvalidToken, ErrorCode.Unauthenticated));
+        closeClient(client, 1008, 'session signed out');
+      }
+    }
     for (const childId of childIds) {
       const client = registry.byAccount(childId);
       if (!client || (deviceId !== undefined && client.deviceId !== deviceId)) continue;

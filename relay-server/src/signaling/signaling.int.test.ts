@@ -109,6 +109,18 @@ describe('signaling login', () => {
     expect((await again.next()).type).toBe('ERROR');
   });
 
+  it('closes a parent-mode socket as soon as that parent session signs out', async () => {
+    const kid = await signalingKid(relay.app);
+    const parentGrant = await grantFor(relay.app, kid.parent.token);
+    const parent = await login(port, parentGrant);
+    const child = await login(port, kid.grant);
+    expectStatus(await api(relay.app, 'DELETE', `/v1/sessions/${kid.parent.sessionId}`, { token: kid.parent.token }), 204);
+    expect((await parent.next()).type).toBe('ERROR');
+    expect(await parent.closed).toBe(1008);
+    // The child's own socket is not touched.
+    expect(child.ws.readyState).toBe(child.ws.OPEN);
+  });
+
   it('lets a second login with the same id replace the first', async () => {
     const kid = await signalingKid(relay.app);
     const first = await login(port, kid.grant);
