@@ -44,6 +44,7 @@ import {
   SearchResults,
   SendMessageArgs,
 } from './models-chat';
+import { CALL_CHANNELS } from './channels-calls';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -166,6 +167,7 @@ export const HEARTH_CHANNELS = {
   listGameScores: ch('profile', ContactFilter, GameScoreList, 'Scores per friend'),
   recordGame: ch('profile', RecordGameArgs, GameScore, 'Record a game result'),
   getMyActivity: ch('profile', Type.Object(ActivityRange, closed), ActivityReport, 'What my parent can see'),
+  ...CALL_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

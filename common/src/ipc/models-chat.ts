@@ -131,6 +131,8 @@ export const CallOutcome = Type.Union([
   Type.Literal('answered'),
   Type.Literal('missed'),
   Type.Literal('declined'),
+  /** The friend was already in a call: nothing rang. */
+  Type.Literal('busy'),
   Type.Literal('failed'),
 ]);
 export const CallRecord = Type.Object(

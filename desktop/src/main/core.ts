@@ -15,6 +15,7 @@ import { createRelaySync, type RelaySync } from './relay/relay-sync';
 import { createAppInfoService } from './services/app-info';
 import { createApprovalsService } from './services/approvals';
 import { createAttachmentsService } from './services/attachments';
+import { createCallsService } from './services/calls';
 import { createEventHub, type EventHub } from './services/event-hub';
 import { createFamilyAdminService } from './services/family-admin';
 import { createFriendsService } from './services/friends';
@@ -43,6 +44,8 @@ export type CoreOptions = Readonly<{
   reconnect?: ReconnectPolicy;
   ackTimeoutMs?: number;
   deviceInfo?: DeviceInfoSource;
+  /** How long a call rings before it is missed. Default 30 s; tests shorten it. */
+  callRingTimeoutMs?: number;
 }>;
 
 /** Main's privileged core, the same under Electron, the web host and tests. */
@@ -124,6 +127,18 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     messages: createMessagesService({ stores, sync, events, now }),
     attachments: createAttachmentsService({ stores, now }),
     records: createKidRecordsService({ stores, now }),
+    calls: createCallsService({
+      relay,
+      relayUrl: options.relayUrl,
+      familyDb,
+      stores,
+      settings,
+      presence: sync,
+      refreshContacts: (childId) => sync.refreshContacts(childId),
+      now,
+      logger,
+      ...(options.callRingTimeoutMs !== undefined ? { ringTimeoutMs: options.callRingTimeoutMs } : {}),
+    }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

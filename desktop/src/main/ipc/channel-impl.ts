@@ -1,4 +1,5 @@
 import type { ChannelArgs, ChannelName, ChannelValue } from '@hearth/common';
+import { callChannelImpl } from './channel-impl-calls';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -71,5 +72,6 @@ export function channelImpl(s: Services): ChannelImpl {
     listGameScores: (a, child) => s.records.listGameScores(child(), a.contactId),
     recordGame: (a, child) => s.records.recordGame(child(), a),
     getMyActivity: (a, child) => s.records.activity(child(), a.days ?? 7),
+    ...callChannelImpl(s),
   };
 }

@@ -2,6 +2,7 @@ import type { ParentLock } from '../lock/parent-lock';
 import type { AppInfoService } from '../services/app-info';
 import type { ApprovalsService } from '../services/approvals';
 import type { AttachmentsService } from '../services/attachments';
+import type { CallsService } from '../services/calls';
 import type { FamilyAdminService } from '../services/family-admin';
 import type { FriendsService } from '../services/friends';
 import type { KidRecordsService } from '../services/kid-records';
@@ -23,4 +24,5 @@ export type Services = Readonly<{
   messages: MessagesService;
   attachments: AttachmentsService;
   records: KidRecordsService;
+  calls: CallsService;
 }>;

@@ -10,10 +10,13 @@ import {
   FriendshipList,
   FriendshipView,
   HearthError,
+  IceConfig,
   Invite,
   Me,
   PolicyInfo,
   SessionGrant,
+  SignalingGrant,
+  SignalingPeers,
   type CreateChildBody,
   type EnrollDeviceBody,
   type FriendshipAction,
@@ -56,6 +59,12 @@ export type RelayHttp = Readonly<{
   redeemInvite: (token: string, code: string) => Promise<FriendshipView>;
   listFriendships: (token: string) => Promise<Static<typeof FriendshipList>>;
   actOnFriendship: (token: string, friendshipId: string, action: FriendshipAction) => Promise<FriendshipView>;
+  /** A short-lived token for the PeerJS socket, as the caller's account peer id. */
+  signalingSession: (token: string) => Promise<SignalingGrant>;
+  /** ICE servers with fresh TURN credentials. */
+  ice: (token: string) => Promise<IceConfig>;
+  /** The peer ids of the accounts the caller may call. */
+  signalingPeers: (token: string) => Promise<SignalingPeers>;
 }>;
 
 /**
@@ -133,5 +142,8 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     listFriendships: (token: string) => call('GET', '/v1/friendships', FriendshipList, { token }),
     actOnFriendship: (token: string, friendshipId: string, action: FriendshipAction) =>
       call('POST', `/v1/friendships/${friendshipId}/actions`, FriendshipView, { token, body: { action } }),
+    signalingSession: (token: string) => call('POST', '/v1/signaling/session', SignalingGrant, { token, body: {} }),
+    ice: (token: string) => call('GET', '/v1/ice', IceConfig, { token }),
+    signalingPeers: (token: string) => call('GET', '/v1/signaling/peers', SignalingPeers, { token }),
   });
 }

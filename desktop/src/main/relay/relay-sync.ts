@@ -8,7 +8,7 @@ import type { SyncControl } from '../services/ports';
 import type { ChildStores } from '../stores/child-stores';
 import type { AttachmentTransfer } from './attachment-transfer';
 import { createChildConnection, DEFAULT_RECONNECT, type ChildConnection, type ReconnectPolicy } from './child-connection';
-import type { WsPresenceState } from '@hearth/common';
+import type { WsPresenceState, WsSelfPresenceState } from '@hearth/common';
 import type { RelayHttp } from './relay-http';
 
 export type RelaySyncDeps = Readonly<{
@@ -31,6 +31,8 @@ export type RelaySync = SyncControl &
   Readonly<{
     /** The child now at the PC shows as online to friends; the others as away. */
     setActive: (childId: string | null) => void;
+    /** Friends see this profile as in a call (until false, or until another profile is picked). */
+    setInCall: (childId: string, inCall: boolean) => void;
     connectionState: (childId: string) => ConnectionState;
     stopAll: () => void;
   }>;
@@ -48,6 +50,9 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
   const connections = new Map<string, ChildConnection>();
   const presences = new Map<string, Map<string, WsPresenceState>>();
   let active: string | null = null;
+  const inCall = new Set<string>();
+  const presenceFor = (childId: string): WsSelfPresenceState =>
+    inCall.has(childId) ? 'in-call' : active === childId ? 'online' : 'away';
 
   const tokenOf = (childId: string): string => {
     const p = getProfile(deps.familyDb, childId);
@@ -90,7 +95,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
   return Object.freeze({
     start(childId: string): void {
       const conn = connectionFor(childId);
-      conn.setPresence(active === childId ? 'online' : 'away');
+      conn.setPresence(presenceFor(childId));
       conn.start();
     },
     stop(childId: string): void {
@@ -104,8 +109,16 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
     setActive(childId: string | null): void {
       const previous = active;
       active = childId;
-      if (previous && previous !== childId) connections.get(previous)?.setPresence('away');
-      if (childId) connections.get(childId)?.setPresence('online');
+      if (previous && previous !== childId) {
+        inCall.delete(previous);
+        connections.get(previous)?.setPresence('away');
+      }
+      if (childId) connections.get(childId)?.setPresence(presenceFor(childId));
+    },
+    setInCall(childId: string, on: boolean): void {
+      if (on) inCall.add(childId);
+      else inCall.delete(childId);
+      connections.get(childId)?.setPresence(presenceFor(childId));
     },
     connectionState: (childId: string) => connections.get(childId)?.state() ?? 'offline',
     stopAll(): void {

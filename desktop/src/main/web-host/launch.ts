@@ -16,6 +16,8 @@ export async function launchWebHostApp(
     appVersion: string;
     logger: Logger;
     port?: number;
+    /** How long a call rings before it is missed (tests). Default 30 s. */
+    callRingTimeoutMs?: number;
   }>,
 ): Promise<WebHostApp> {
   const core = createDesktopCore({
@@ -23,6 +25,7 @@ export async function launchWebHostApp(
     relayUrl: options.relayUrl,
     appVersion: options.appVersion,
     logger: options.logger,
+    ...(options.callRingTimeoutMs !== undefined ? { callRingTimeoutMs: options.callRingTimeoutMs } : {}),
   });
   core.start();
   const host = await startWebHost({
