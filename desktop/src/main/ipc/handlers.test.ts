@@ -40,6 +40,7 @@ function spyServices(): { services: Services; calls: string[] } {
     'messages',
     'attachments',
     'records',
+    'calls',
   ];
   return { services: Object.fromEntries(names.map((n) => [n, service(n)])) as unknown as Services, calls };
 }
