@@ -78,6 +78,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   let factory: SegmenterFactory | null = null;
   let segmenter: Segmenter | null = null;
   let loading: Promise<void> | null = null;
+  let loadingDelegate: Delegate | null = null;
+  let loadGeneration = 0;
   let chosen: EngineBackground = { kind: 'off' };
   let autoOff = false;
   let unavailable = false;
@@ -110,8 +112,12 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
 
   function useDelegate(delegate: Delegate): Promise<void> {
     if (segmenter?.delegate === delegate) return Promise.resolve();
+    if (loading && loadingDelegate === delegate) return loading;
     segmenter?.close();
     segmenter = null;
+    // A newer request (another delegate) supersedes this one: its segmenter is then closed unused.
+    const generation = ++loadGeneration;
+    loadingDelegate = delegate;
     const attempt = (async (): Promise<void> => {
       if (!factory) factory = await loadSegmenterFactory(options.assets);
       let next: Segmenter;
@@ -124,21 +130,23 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         ladder = buildLadder('CPU');
         controller = createAdaptiveController({ budgetMs, levelCount: ladder.length });
         level = ladder[0]!;
+        if (output) compositor.resize(levelSizes(output, level));
         next = await factory('CPU', new OffscreenCanvas(1, 1));
       }
-      if (closed) next.close();
+      if (closed || generation !== loadGeneration) next.close();
       else segmenter = next;
     })();
-    loading = attempt
+    const settled = attempt
       .catch((error: unknown) => {
         unavailable = true;
         options.onError(error);
         options.onNotice(notice('effects-unavailable'));
       })
       .finally(() => {
-        loading = null;
+        if (loading === settled) loading = null;
       });
-    return loading;
+    loading = settled;
+    return settled;
   }
 
   function applyLevel(next: QualityLevel): void {
@@ -204,7 +212,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         // The child asked again: try once more from the cheapest level.
         autoOff = false;
         controller.reset(ladder.length - 1);
-        applyLevel(ladder[ladder.length - 1]!);
+        level = ladder[ladder.length - 1]!;
+        if (output) compositor.resize(levelSizes(output, level));
         void useDelegate(level.delegate);
       }
       if (wasOff) compositor.resetMask();
