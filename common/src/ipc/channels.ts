@@ -17,6 +17,7 @@ import {
   NoArgs,
   ParentAccount,
   ParentPassword,
+  PictureSequence,
   Profile,
   ProfileList,
   Settings,
@@ -102,7 +103,12 @@ export const HEARTH_CHANNELS = {
   ),
   lock: ch('open', NoArgs, LockStatus, 'Lock the pane now and forget the parent session'),
   listProfiles: ch('open', NoArgs, ProfileList, "The children's profiles on this PC"),
-  selectProfile: ch('open', ChildIdArgs, Profile, 'Become this child (the profile picker)'),
+  selectProfile: ch(
+    'open',
+    Type.Object({ childId: Ulid, picture: Type.Optional(PictureSequence) }, closed),
+    Profile,
+    "Become this child (the profile picker); a child's picture password, when set, must come along. The parent's own profile (parent mode) needs the pane unlocked",
+  ),
   getCurrentProfile: ch('open', NoArgs, CurrentProfile, 'The active child profile, if any'),
   leaveProfile: ch('open', NoArgs, Done, 'Back to the profile picker'),
   getSettings: ch('open', NoArgs, Settings, "This PC's settings"),
@@ -116,6 +122,12 @@ export const HEARTH_CHANNELS = {
     "Set the grown-ups' password",
   ),
   signInParent: ch('grown-up', SignInBody, ParentAccount, 'Sign the parent in to the relay (session kept in memory)'),
+  startParentMode: ch(
+    'grown-up',
+    SignInBody,
+    Profile,
+    "Parent mode on a grown-up's own PC (never one enrolled for children): sign in and keep that relay session here, or renew it",
+  ),
 
   // Parent-only.
   signOutParent: ch('parent', NoArgs, LockStatus, 'End the parent relay session and lock'),
@@ -144,6 +156,13 @@ export const HEARTH_CHANNELS = {
     'Approve, decline, remove, block or unblock',
   ),
   updateSettings: ch('parent', SettingsPatch, Settings, "Change this PC's settings"),
+  setPicturePassword: ch(
+    'parent',
+    Type.Object({ childId: Ulid, picture: Type.Union([PictureSequence, Type.Null()]) }, closed),
+    Profile,
+    "Set or (with null) remove a child's picture password on this PC",
+  ),
+  stopParentMode: ch('parent', NoArgs, Done, 'Leave parent mode: end the kept relay session and forget its messages here'),
   getChildActivity: ch('parent', Type.Object({ childId: Ulid, ...ActivityRange }, closed), ActivityReport, "A child's activity"),
 
   // The active child.

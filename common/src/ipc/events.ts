@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Ulid, closed } from '../schemas/primitives';
+import { Sha256Hex } from '../schemas/message-content';
 import { CurrentProfile, LockStatus } from './models-app';
 import { MessageState, MessageView, PresenceState } from './models-chat';
 
@@ -18,6 +19,11 @@ export const HEARTH_EVENTS = {
   message: MessageView,
   messageState: Type.Object({ messageId: Ulid, contactId: Ulid, state: MessageState }, closed),
   friendsChanged: Type.Object({}, closed),
+  /** An attachment of the active profile is going up to the relay: `sent` of `total` bytes. */
+  attachmentProgress: Type.Object(
+    { hash: Sha256Hex, sent: Type.Integer({ minimum: 0 }), total: Type.Integer({ minimum: 0 }) },
+    closed,
+  ),
   connection: Type.Object({ state: ConnectionState, retryAt: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, closed),
 } as const satisfies Record<string, TSchema>;
 

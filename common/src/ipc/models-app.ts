@@ -21,6 +21,11 @@ export const AppInfo = Type.Object(
     /** The grown-ups' password has been set (first run finished). */
     lockSet: Type.Boolean(),
     profileCount: Type.Integer({ minimum: 0 }),
+    /**
+     * This is a grown-up's own PC in parent mode: signed in as the parent (a relay session kept
+     * on this PC), no child profiles. Never true on a PC enrolled for children.
+     */
+    parentMode: Type.Boolean(),
   },
   closed,
 );
@@ -52,15 +57,33 @@ export const ParentPassword = Type.String({ minLength: 8, maxLength: 256, descri
 export const ParentAccount = Type.Object({ parentId: Ulid, displayName: DisplayName, email: Type.String() }, closed);
 export type ParentAccount = Static<typeof ParentAccount>;
 
-/** A child profile on this PC, as the profile picker shows it. */
+/** The pictures a child may pick from for a picture password (bundled with the app). */
+export const PICTURE_PASSWORD_PICTURES = ['apple', 'ball', 'cat', 'dog', 'fish', 'flower', 'moon', 'star', 'tree'] as const;
+export type PicturePasswordPicture = (typeof PICTURE_PASSWORD_PICTURES)[number];
+
+/** A picture password: three to six pictures in order (a picture may repeat). */
+export const PictureSequence = Type.Array(Type.Enum(PICTURE_PASSWORD_PICTURES), { minItems: 3, maxItems: 6 });
+export type PictureSequence = Static<typeof PictureSequence>;
+
+export const ProfileKind = Type.Union([Type.Literal('child'), Type.Literal('parent')]);
+export type ProfileKind = Static<typeof ProfileKind>;
+
+/**
+ * A profile on this PC, as the profile picker shows it: a child's, or (in parent mode only) the
+ * parent's own, whose `childId` is the parent's account id.
+ */
 export const Profile = Type.Object(
   {
     childId: Ulid,
+    kind: ProfileKind,
     displayName: DisplayName,
-    username: Username,
+    /** The child's username; null for a parent. */
+    username: Type.Union([Username, Type.Null()]),
     /** A bundled picture id (e.g. `fox`), or null for the default. */
     avatar: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
     unread: Type.Integer({ minimum: 0 }),
+    /** Choosing this profile needs its picture password. */
+    hasPicturePassword: Type.Boolean(),
   },
   closed,
 );
@@ -113,6 +136,12 @@ export type EnrollPcArgs = Static<typeof EnrollPcArgs>;
 export const Enrollment = Type.Object({ deviceId: Ulid, profiles: Type.Array(Profile) }, closed);
 export type Enrollment = Static<typeof Enrollment>;
 
+/** Languages the app's interface is translated into. */
+export const UI_LANGUAGES = ['en', 'es'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const UiLanguageSetting = Type.Union([Type.Literal('auto'), Type.Literal('en'), Type.Literal('es')]);
+export type UiLanguageSetting = Static<typeof UiLanguageSetting>;
+
 /** Settings of this PC. Readable by anyone, changed only in the grown-ups' pane. */
 export const Settings = Type.Object(
   {
@@ -122,6 +151,8 @@ export const Settings = Type.Object(
     readAloud: Type.Boolean(),
     /** Route calls through the relay's TURN server so no IP address reaches a peer. Default true. */
     relayOnlyCalls: Type.Boolean(),
+    /** The app's language: `auto` follows the system. Default `auto`. */
+    language: UiLanguageSetting,
   },
   closed,
 );

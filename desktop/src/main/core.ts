@@ -22,6 +22,7 @@ import { createFriendsService } from './services/friends';
 import { createKidRecordsService } from './services/kid-records';
 import { createMessagesService } from './services/messages';
 import { createParentAccountService } from './services/parent-account';
+import { createParentModeService } from './services/parent-mode';
 import type { DeviceInfoSource } from './services/ports';
 import { createProfilesService } from './services/profiles';
 import { createSettingsService } from './services/settings';
@@ -79,9 +80,10 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const stores = createChildStores({ dataDir: options.dataDir, logger });
   const relay = createRelayHttp({ baseUrl: options.relayUrl });
   const settings = createSettingsService(familyDb);
+  const hasher = createPasswordHasher(options.hashCost);
   const lock = createParentLock({
     db: familyDb,
-    hasher: createPasswordHasher(options.hashCost),
+    hasher,
     now,
     autoLockMs: () => settings.get().autoLockMinutes * 60_000,
     logger,
@@ -91,7 +93,13 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       await relay.signOut(s.token, s.sessionId);
     },
   });
-  const profiles = createProfilesService({ familyDb, stores });
+  const profiles = createProfilesService({
+    familyDb,
+    stores,
+    hasher,
+    now,
+    paneUnlocked: () => lock.state() === 'unlocked',
+  });
   const events = createEventHub(() => profiles.activeChildId());
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
@@ -112,6 +120,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     lock,
     profiles,
     parent,
+    parentMode: createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger }),
     family: createFamilyAdminService({
       relay,
       parent,
@@ -144,7 +153,11 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.
   let session: { childId: string; since: number } | null = null;
   const unsubscribers = [
-    lock.onChange((status) => events.emit('lockChanged', status)),
+    lock.onChange((status) => {
+      // Parent mode closes with the grown-ups' pane: a child who finds the PC unlocked gets no parent's inbox.
+      if (status.state === 'locked' && profiles.activeKind() === 'parent') profiles.leave();
+      events.emit('lockChanged', status);
+    }),
     profiles.onChange((profile) => {
       if (session && session.childId !== profile?.childId) {
         const minutes = Math.round((now() - session.since) / 60_000);

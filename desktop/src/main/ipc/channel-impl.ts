@@ -21,7 +21,7 @@ export function channelImpl(s: Services): ChannelImpl {
     unlock: (a) => s.lock.unlock(a.password),
     lock: () => s.lock.lock('asked'),
     listProfiles: () => ({ profiles: s.profiles.list() }),
-    selectProfile: (a) => s.profiles.select(a.childId),
+    selectProfile: (a) => s.profiles.select(a.childId, a.picture),
     getCurrentProfile: () => ({ profile: s.profiles.current() }),
     leaveProfile: () => {
       s.profiles.leave();
@@ -32,6 +32,7 @@ export function channelImpl(s: Services): ChannelImpl {
     registerParent: (a) => s.parent.register(a),
     setParentPassword: (a) => s.parent.setPassword(a.password),
     signInParent: (a) => s.parent.signIn(a),
+    startParentMode: (a) => s.parentMode.start(a),
 
     signOutParent: () => s.lock.lock('signed out'),
     getParentAccount: () => s.parent.account(),
@@ -52,6 +53,8 @@ export function channelImpl(s: Services): ChannelImpl {
     listApprovals: () => s.approvals.list(),
     actOnFriendshipAsParent: (a) => s.approvals.act(a.friendshipId, a.action),
     updateSettings: (a) => s.settings.update(a),
+    setPicturePassword: (a) => s.profiles.setPicturePassword(a.childId, a.picture),
+    stopParentMode: () => s.parentMode.stop(),
     getChildActivity: (a) => s.approvals.childActivity(a.childId, a.days ?? 7),
 
     listFriends: (_a, child) => s.friends.list(child()),

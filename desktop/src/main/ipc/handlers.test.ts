@@ -15,6 +15,7 @@ function spyServices(): { services: Services; calls: string[] } {
     'lock.session': { sessionId: 'x' },
     'profiles.activeChildId': '01J0000000000000000000000A',
     'profiles.requireActive': '01J0000000000000000000000A',
+    'profiles.activeKind': 'child',
   };
   const service = (name: string): unknown =>
     new Proxy(
@@ -34,6 +35,7 @@ function spyServices(): { services: Services; calls: string[] } {
     'lock',
     'profiles',
     'parent',
+    'parentMode',
     'family',
     'approvals',
     'friends',

@@ -50,7 +50,8 @@ export function createHandlers(services: Services, logger: Logger): Handlers {
       }
       try {
         const value: unknown = await run(args as never, child);
-        if (parentOnly) services.lock.touch();
+        // In parent mode the parent's own messages count as the grown-up being here too.
+        if (parentOnly || (spec.access === 'profile' && services.profiles.activeKind() === 'parent')) services.lock.touch();
         if (!matches(spec.result, value)) {
           log.error({ channel: name, problem: firstProblem(spec.result, value) }, 'a service broke the contract');
           return { ok: false, error: { code: ErrorCode.Internal, message: 'Something went wrong inside Hearth.' } };

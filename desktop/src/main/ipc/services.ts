@@ -8,6 +8,7 @@ import type { FriendsService } from '../services/friends';
 import type { KidRecordsService } from '../services/kid-records';
 import type { MessagesService } from '../services/messages';
 import type { ParentAccountService } from '../services/parent-account';
+import type { ParentModeService } from '../services/parent-mode';
 import type { ProfilesService } from '../services/profiles';
 import type { SettingsService } from '../services/settings';
 
@@ -18,6 +19,7 @@ export type Services = Readonly<{
   lock: ParentLock;
   profiles: ProfilesService;
   parent: ParentAccountService;
+  parentMode: ParentModeService;
   family: FamilyAdminService;
   approvals: ApprovalsService;
   friends: FriendsService;

@@ -4,8 +4,13 @@ import { matches } from '../validate';
 
 /** Moves attachment bytes to and from the relay's blob store (`/v1/attachments`). */
 export type AttachmentTransfer = Readonly<{
-  /** Uploads bytes; resolves when the relay stored them. */
-  upload: (token: string, bytes: Uint8Array, mime: AttachmentMime) => Promise<AttachmentRef>;
+  /** Uploads bytes; resolves when the relay stored them. `onProgress` hears how many bytes went so far. */
+  upload: (
+    token: string,
+    bytes: Uint8Array,
+    mime: AttachmentMime,
+    onProgress?: (sent: number, total: number) => void,
+  ) => Promise<AttachmentRef>;
   /** Downloads the bytes with this hash and checks that they are what the hash says. */
   download: (token: string, hash: string) => Promise<Uint8Array>;
 }>;
@@ -14,6 +19,34 @@ async function failure(response: Response): Promise<HearthError> {
   const json: unknown = await response.json().catch(() => null);
   if (matches(ErrorResponse, json)) return new HearthError(json.error.code, json.error.message, { status: response.status });
   return new HearthError(ErrorCode.Unavailable, 'The Hearth server is having trouble with files.', { status: response.status });
+}
+
+/** Upload chunk size: small enough for smooth progress, large enough not to matter. */
+const UPLOAD_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The bytes as a stream that reports each chunk as the request takes it. Progress is told at most
+ * once per whole percent, and always at the end.
+ */
+function progressStream(bytes: Uint8Array, onProgress: (sent: number, total: number) => void): ReadableStream<Uint8Array> {
+  let offset = 0;
+  let lastPercent = -1;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      const end = Math.min(bytes.length, offset + UPLOAD_CHUNK_BYTES);
+      controller.enqueue(bytes.subarray(offset, end));
+      offset = end;
+      const percent = Math.floor((100 * offset) / bytes.length);
+      if (percent !== lastPercent || offset === bytes.length) {
+        lastPercent = percent;
+        onProgress(offset, bytes.length);
+      }
+    },
+  });
 }
 
 const unreachable = (): HearthError =>
@@ -26,13 +59,19 @@ export function createAttachmentTransfer(
   const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? 120_000;
   return Object.freeze({
-    async upload(token: string, bytes: Uint8Array, mime: AttachmentMime): Promise<AttachmentRef> {
+    async upload(
+      token: string,
+      bytes: Uint8Array,
+      mime: AttachmentMime,
+      onProgress?: (sent: number, total: number) => void,
+    ): Promise<AttachmentRef> {
       let response: Response;
       try {
         response = await doFetch(new URL('/v1/attachments', deps.baseUrl), {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': mime },
-          body: bytes,
+          // A streamed body has no upload progress of its own in fetch: the stream tells it.
+          ...(onProgress ? { body: progressStream(bytes, onProgress), duplex: 'half' } : { body: bytes }),
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'error',
         });

@@ -91,6 +91,8 @@ export async function handleServerFrame(
       return;
     case 'friendship': {
       const f = frame.friendship;
+      // A parent hears about their children's friendships too; those are not the parent's contacts.
+      if (f.me.accountId !== ctx.childId) return;
       upsertContact(ctx.db, f, ctx.now());
       if (f.status !== 'active') ctx.presence.delete(f.friend.accountId);
       ctx.events.emitForChild(ctx.childId, 'friendsChanged', {});

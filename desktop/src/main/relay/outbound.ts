@@ -42,7 +42,9 @@ async function ensureUploaded(ctx: ConnectionContext, payload: OutboxPayload): P
   if (!row) throw new HearthError(ErrorCode.NotFound, 'attachment missing from this PC');
   if (row.uploaded) return;
   const bytes = fs.readFileSync(path.join(ctx.attachmentsDir, row.hash));
-  const ref = await ctx.blobs.upload(ctx.token(), bytes, row.mime);
+  const ref = await ctx.blobs.upload(ctx.token(), bytes, row.mime, (sent, total) =>
+    ctx.events.emitForChild(ctx.childId, 'attachmentProgress', { hash: row.hash, sent, total }),
+  );
   if (ref.hash !== row.hash) throw new HearthError(ErrorCode.Internal, 'the relay stored different bytes');
   markAttachmentUploaded(ctx.db, row.hash);
 }

@@ -61,7 +61,9 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
   };
   const refreshContacts = async (childId: string): Promise<void> => {
     const { friendships } = await deps.relay.listFriendships(tokenOf(childId));
-    replaceContacts(deps.stores.get(childId).db, friendships, deps.now());
+    // A parent's list also holds their children's friendships: only the account's own links are its contacts.
+    const own = friendships.filter((f) => f.me.accountId === childId);
+    replaceContacts(deps.stores.get(childId).db, own, deps.now());
     deps.events.emitForChild(childId, 'friendsChanged', {});
   };
 

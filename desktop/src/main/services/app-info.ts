@@ -2,7 +2,7 @@ import type { AppInfo, PolicyInfo } from '@hearth/common';
 import type { WritableDB } from '../db/database';
 import { getEnrollment } from '../db/family/queries/enrollment';
 import { getLockRow } from '../db/family/queries/lock';
-import { listProfiles } from '../db/family/queries/profiles';
+import { hasParentProfile, listProfiles } from '../db/family/queries/profiles';
 import type { RelayHttp } from '../relay/relay-http';
 
 export type AppInfoService = Readonly<{
@@ -23,7 +23,8 @@ export function createAppInfoService(
         enrolled: enrollment !== undefined,
         deviceId: enrollment?.deviceId ?? null,
         lockSet: getLockRow(deps.familyDb).passwordHash !== null,
-        profileCount: listProfiles(deps.familyDb).length,
+        profileCount: listProfiles(deps.familyDb).filter((p) => p.kind === 'child').length,
+        parentMode: hasParentProfile(deps.familyDb),
       };
     },
     policy: () => deps.relay.policy(),

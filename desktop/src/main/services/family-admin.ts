@@ -14,7 +14,7 @@ import {
 } from '@hearth/common';
 import type { WritableDB } from '../db/database';
 import { getEnrollment, putEnrollment } from '../db/family/queries/enrollment';
-import { deleteProfile, getProfile, updateProfileDetails, upsertProfile } from '../db/family/queries/profiles';
+import { deleteProfile, getProfile, hasParentProfile, updateProfileDetails, upsertProfile } from '../db/family/queries/profiles';
 import type { RelayHttp } from '../relay/relay-http';
 import type { ChildStores } from '../stores/child-stores';
 import type { ParentAccountService } from './parent-account';
@@ -115,6 +115,12 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
 
     enrollPc: (args: EnrollPcArgs) =>
       deps.parent.withSession(async (token, session) => {
+        if (hasParentProfile(deps.familyDb)) {
+          throw new HearthError(
+            ErrorCode.Conflict,
+            'This computer is in parent mode. Leave parent mode before setting it up for children.',
+          );
+        }
         const existing = getEnrollment(deps.familyDb);
         if (existing) {
           for (const childId of args.childIds) if (!getProfile(deps.familyDb, childId)) await addToPc(childId);

@@ -27,9 +27,11 @@ export function createFriendsService(
     now: () => number;
   }>,
 ): FriendsService {
+  /** The child's device credential; a parent in parent mode makes no friends (their session could do more). */
   const tokenOf = (childId: string): string => {
     const p = getProfile(deps.familyDb, childId);
     if (!p) throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');
+    if (p.kind !== 'child') throw new HearthError(ErrorCode.Forbidden, "Friends are made from a child's profile.");
     return p.deviceToken;
   };
   const remember = (childId: string, f: FriendshipView): FriendshipView => {

@@ -3,7 +3,12 @@ import type { WritableDB } from '../db/database';
 import { readSettings, writeSettings } from '../db/family/queries/settings';
 import { matches } from '../validate';
 
-export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({ autoLockMinutes: 5, readAloud: false, relayOnlyCalls: true });
+export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({
+  autoLockMinutes: 5,
+  readAloud: false,
+  relayOnlyCalls: true,
+  language: 'auto',
+});
 
 export type SettingsService = Readonly<{
   get: () => SettingsValue;

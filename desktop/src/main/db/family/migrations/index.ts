@@ -1,5 +1,9 @@
 import type { Migration } from '../../migrate';
 import { updateToSchemaVersion1 } from './0001-family';
+import { updateToSchemaVersion2 } from './0002-profile-kinds';
 
 /** Every family-store migration, in order. Add new ones at the end; never edit a shipped one. */
-export const FAMILY_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'family', up: updateToSchemaVersion1 }];
+export const FAMILY_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'family', up: updateToSchemaVersion1 },
+  { version: 2, name: 'profile-kinds', up: updateToSchemaVersion2 },
+];

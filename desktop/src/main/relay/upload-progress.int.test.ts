@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '../testing/desktop-harness';
+import { startTestRelay, waitFor, type TestRelay } from '../testing/relay-harness';
+
+let relay: TestRelay;
+let alice: TestDesktop;
+let bob: TestDesktop;
+let bobId: string;
+
+beforeAll(async () => {
+  relay = await startTestRelay();
+  alice = await startTestDesktop(relay.url);
+  bob = await startTestDesktop(relay.url);
+  const aliceId = (await setUpFamily(alice.api, 'Alice')).childId;
+  bobId = (await setUpFamily(bob.api, 'Bob')).childId;
+  await befriend(alice.api, aliceId, bob.api, bobId);
+});
+afterAll(async () => {
+  alice.close();
+  bob.close();
+  await relay.dispose();
+});
+
+describe('attachment upload progress', () => {
+  it('tells the renderer how much of a photo went up, ending with all of it', async () => {
+    // A JPEG by its first bytes (what the relay checks), 600 KB long.
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(600 * 1024)]);
+    const info = must(await alice.api.addAttachment({ kind: 'photo', mime: 'image/jpeg', dataBase64: bytes.toString('base64') }));
+    must(
+      await alice.api.sendMessage({
+        contactId: bobId,
+        content: { kind: 'photo', attachment: { hash: info.hash, size: info.size, mime: 'image/jpeg' } },
+      }),
+    );
+    const progress = await waitFor(
+      () => {
+        const seen = alice.events.flatMap((e) => (e.event === 'attachmentProgress' ? [e.payload] : []));
+        return seen.at(-1)?.sent === bytes.length ? seen : null;
+      },
+      15_000,
+      'the whole upload',
+    );
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress.every((p) => p.hash === info.hash && p.total === bytes.length)).toBe(true);
+    const sent = progress.map((p) => p.sent);
+    expect([...sent].sort((x, y) => x - y)).toEqual(sent);
+    await waitFor(async () => (await bob.api.readAttachment({ hash: info.hash })).ok, 15_000, 'the photo at Bob’s');
+  });
+});
