@@ -1,0 +1,49 @@
+/** How an ended call goes into the child's call log (both sides keep their own). */
+import type { RecordCallArgs } from '@hearth/common';
+import type { CallEndReason } from './call-types';
+
+export type EndedCall = Readonly<{
+  contactId: string;
+  direction: 'in' | 'out';
+  video: boolean;
+  /** When it started ringing. */
+  ringingSince: number;
+  /** When it was answered (media flowing), or null. */
+  activeSince: number | null;
+  reason: CallEndReason;
+  endedAt: number;
+}>;
+
+/**
+ * The log entry: an answered call from answer to hang-up (so its length is the talk time);
+ * otherwise when it rang, with no end, and why nobody talked.
+ */
+export function callRecordOf(c: EndedCall): RecordCallArgs {
+  const base = { contactId: c.contactId, direction: c.direction, video: c.video };
+  if (c.activeSince !== null) {
+    return { ...base, startedAt: c.activeSince, endedAt: Math.max(c.activeSince, c.endedAt), outcome: 'answered' };
+  }
+  return { ...base, startedAt: c.ringingSince, endedAt: null, outcome: unansweredOutcome(c.reason) };
+}
+
+function unansweredOutcome(reason: CallEndReason): RecordCallArgs['outcome'] {
+  switch (reason) {
+    case 'declined':
+    case 'we-declined':
+      return 'declined';
+    case 'busy':
+      return 'busy';
+    case 'no-answer':
+    case 'missed':
+    case 'hung-up':
+    case 'remote-hung-up':
+      return 'missed';
+    case 'unavailable':
+    case 'failed':
+      return 'failed';
+    default: {
+      const never: never = reason;
+      throw new Error(`unknown end reason ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * What two Hearth apps say to each other during a call, beside the media: the metadata of the
+ * PeerJS offers, and small messages on the call's data channel. Everything from the other side
+ * is checked here before the call service looks at it.
+ */
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Version of this little protocol, sent with every call. */
+export const CALL_PROTOCOL_VERSION = 1;
+
+/** The data channel's label: tells a call's control channel from any other data connection. */
+export const CALL_CHANNEL_LABEL = 'hearth-call';
+
+const closed = { additionalProperties: false } as const;
+const CallId = Type.String({ pattern: '^[A-Za-z0-9]{8,64}$' });
+
+/**
+ * Metadata of the media offer and of the control channel's offer. The caller's name never comes
+ * from here: the callee takes it from its own contact list. `avatar` is the caller's bundled
+ * picture id, only ever used to pick one of the app's own pictures.
+ */
+export const CallMetadata = Type.Object(
+  {
+    v: Type.Literal(CALL_PROTOCOL_VERSION),
+    callId: CallId,
+    video: Type.Boolean(),
+    avatar: Type.Union([Type.String({ pattern: '^[a-z0-9-]{1,32}$' }), Type.Null()]),
+  },
+  closed,
+);
+export type CallMetadata = Static<typeof CallMetadata>;
+
+/**
+ * Control messages. Callee → caller: `accept`, `decline`, `busy`. Caller → callee: `cancel`
+ * (gave up before an answer; `timeout` when nobody answered in time). Both ways: `hangup`, and
+ * `media` (mute and camera state, so the other side can show it).
+ */
+export const CallMessage = Type.Union([
+  Type.Object({ type: Type.Literal('accept') }, closed),
+  Type.Object({ type: Type.Literal('decline') }, closed),
+  Type.Object({ type: Type.Literal('busy') }, closed),
+  Type.Object({ type: Type.Literal('cancel'), reason: Type.Union([Type.Literal('timeout'), Type.Literal('hangup')]) }, closed),
+  Type.Object({ type: Type.Literal('hangup') }, closed),
+  Type.Object({ type: Type.Literal('media'), muted: Type.Boolean(), cameraOff: Type.Boolean() }, closed),
+]);
+export type CallMessage = Static<typeof CallMessage>;
+
+/** The metadata of an offer, or null when it is not a Hearth call's. */
+export function parseCallMetadata(value: unknown): CallMetadata | null {
+  return Value.Check(CallMetadata, value) ? value : null;
+}
+
+/** A control message, or null for anything else (ignored). */
+export function parseCallMessage(value: unknown): CallMessage | null {
+  return Value.Check(CallMessage, value) ? value : null;
+}
+
+/** A fresh call id: 128 random bits as hex. */
+export function newCallId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

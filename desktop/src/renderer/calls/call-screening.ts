@@ -1,0 +1,112 @@
+/**
+ * Screening of arriving calls: every offer that is not part of the current call waits here
+ * while main says whether its peer id is an active, unblocked contact of this child. A refused
+ * caller's connections are closed without a word (never a ring, never an answer); a friend who
+ * calls during another call is answered `busy`; otherwise the call is handed over to ring.
+ */
+import type { CallContact, HearthApi } from '@hearth/common';
+import type { DataConnection, MediaConnection } from 'peerjs';
+import type { CallMessage, CallMetadata } from './call-protocol';
+
+/** A call's two connections, as far as they have arrived. */
+export type Arrival = {
+  readonly key: string;
+  readonly peerId: string;
+  readonly meta: CallMetadata;
+  media: MediaConnection | null;
+  data: DataConnection | null;
+};
+
+export type ScreeningDeps = Readonly<{
+  identify: HearthApi['identifyCaller'];
+  /** Takes a friend's call to ring; false when it cannot (another call is going on). */
+  take: (arrival: Arrival, contact: CallContact) => boolean;
+  /** A friend called while we were busy (for the log). */
+  onBusy: (arrival: Arrival, contact: CallContact) => void;
+  sendOn: (data: DataConnection, message: CallMessage) => void;
+  /** How long a refused or busy call's late connections are still recognised. Default 15 s. */
+  memoryMs?: number;
+  /** Lets the `busy` message leave before its channel closes. Default 400 ms. */
+  closeDelayMs?: number;
+}>;
+
+export type Screening = Readonly<{
+  /** An offer that is not part of the current call (its metadata already checked). */
+  add: (conn: MediaConnection | DataConnection, kind: 'media' | 'data', meta: CallMetadata) => void;
+  /** Closes everything still waiting. */
+  clear: () => void;
+}>;
+
+type Entry = Arrival & { verdict: 'pending' | 'refused' | 'busy'; timer: ReturnType<typeof setTimeout> };
+
+export function createScreening(deps: ScreeningDeps): Screening {
+  const memoryMs = deps.memoryMs ?? 15_000;
+  const closeDelayMs = deps.closeDelayMs ?? 400;
+  const entries = new Map<string, Entry>();
+
+  const forget = (key: string): void => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    entries.delete(key);
+    entry.media?.close();
+    entry.data?.close();
+  };
+
+  /** Applies a refused or busy verdict to whatever has arrived so far. */
+  const settle = (entry: Entry): void => {
+    if (entry.verdict === 'pending') return;
+    entry.media?.close();
+    if (entry.verdict === 'busy' && entry.data) {
+      const data = entry.data;
+      deps.sendOn(data, { type: 'busy' });
+      setTimeout(() => data.close(), closeDelayMs);
+    } else entry.data?.close();
+  };
+
+  const decide = async (entry: Entry): Promise<void> => {
+    const who = await deps.identify({ peerId: entry.peerId });
+    if (entries.get(entry.key) !== entry) return;
+    if (!who.ok) {
+      entry.verdict = 'refused';
+      settle(entry);
+      return;
+    }
+    if (deps.take(entry, who.value)) {
+      clearTimeout(entry.timer);
+      entries.delete(entry.key);
+      return;
+    }
+    entry.verdict = 'busy';
+    settle(entry);
+    deps.onBusy(entry, who.value);
+  };
+
+  return Object.freeze({
+    add(conn: MediaConnection | DataConnection, kind: 'media' | 'data', meta: CallMetadata): void {
+      const key = `${conn.peer} ${meta.callId}`;
+      const known = entries.get(key);
+      if (known) {
+        if (kind === 'media' && !known.media) known.media = conn as MediaConnection;
+        else if (kind === 'data' && !known.data) known.data = conn as DataConnection;
+        else conn.close();
+        settle(known);
+        return;
+      }
+      const entry: Entry = {
+        key,
+        peerId: conn.peer,
+        meta,
+        media: kind === 'media' ? (conn as MediaConnection) : null,
+        data: kind === 'data' ? (conn as DataConnection) : null,
+        verdict: 'pending',
+        timer: setTimeout(() => forget(key), memoryMs),
+      };
+      entries.set(key, entry);
+      void decide(entry);
+    },
+    clear(): void {
+      for (const key of [...entries.keys()]) forget(key);
+    },
+  });
+}

@@ -1,0 +1,278 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CallView } from './call-types';
+import {
+  FakeNetwork,
+  FakeTrack,
+  installMediaGlobals,
+  type FakeDataConnection,
+  type FakeMediaConnection,
+} from './testing/fake-peerjs';
+import { befriend, fakeSide, type FakeSide } from './testing/fake-side';
+
+beforeAll(installMediaGlobals);
+
+let network: FakeNetwork;
+const sides: FakeSide[] = [];
+
+function side(name: string, ringTimeoutMs?: number): FakeSide {
+  const s = fakeSide(network, name, ringTimeoutMs === undefined ? {} : { ringTimeoutMs });
+  s.service.start();
+  sides.push(s);
+  return s;
+}
+
+beforeEach(() => {
+  network = new FakeNetwork();
+});
+
+afterEach(() => {
+  for (const s of sides.splice(0)) s.service.stop();
+});
+
+async function until<T>(check: () => T, what: string, timeoutMs = 2_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = check();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const phase = (s: FakeSide): CallView['phase'] => s.service.view().phase;
+const online = (s: FakeSide): Promise<boolean> => until(() => s.service.view().signaling === 'online', `${s.name} online`);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function friends(ringTimeoutMs?: number): Promise<[FakeSide, FakeSide]> {
+  const a = side('Alice', ringTimeoutMs);
+  const b = side('Bob', ringTimeoutMs);
+  befriend(network, a, b);
+  await Promise.all([online(a), online(b)]);
+  return [a, b];
+}
+
+describe('the call service', () => {
+  it('points PeerJS at the relay with the session from main, and our ICE config, never the defaults', async () => {
+    const [a] = await friends();
+    const o = a.peer().options;
+    expect(o).toMatchObject({ host: '127.0.0.1', port: 8787, path: '/', key: 'peerjs', secure: false, debug: 0 });
+    expect(o.token).toMatch(/^sg_Alice_token_/);
+    expect(o.config).toEqual({ iceServers: [], iceTransportPolicy: 'all' });
+  });
+
+  it('rings the friend with the name from its own contacts, connects both ways on accept, and logs it on both sides', async () => {
+    const [a, b] = await friends();
+    await a.service.dial(b.contactId, { video: true });
+    expect(phase(a)).toBe('outgoing');
+    await until(() => phase(b) === 'incoming', 'ringing at Bob');
+    expect(b.service.view()).toMatchObject({
+      contact: { displayName: 'Alice', contactId: a.contactId },
+      contactAvatar: 'alice',
+      video: true,
+    });
+    // Nothing of Bob's is opened or sent before he answers.
+    expect(b.gum).toEqual([]);
+
+    await b.service.accept();
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both active');
+    expect(a.service.view().remoteStream).not.toBeNull();
+    expect(b.service.view().remoteStream).not.toBeNull();
+    expect(a.presence).toEqual([true]);
+    expect(b.presence).toEqual([true]);
+
+    await sleep(20);
+    a.service.hangUp();
+    expect(a.service.view()).toMatchObject({ phase: 'ended', endReason: 'hung-up' });
+    await until(() => b.service.view().endReason === 'remote-hung-up', 'Bob sees the hang-up');
+    await until(() => a.records.length === 1 && b.records.length === 1, 'both logs');
+    expect(a.records[0]).toMatchObject({ contactId: b.contactId, direction: 'out', video: true, outcome: 'answered' });
+    expect(b.records[0]).toMatchObject({ contactId: a.contactId, direction: 'in', video: true, outcome: 'answered' });
+    expect(a.records[0]!.endedAt! - a.records[0]!.startedAt).toBeGreaterThanOrEqual(15);
+    expect(a.presence).toEqual([true, false]);
+    await until(() => b.presence.length === 2, 'Bob out of the call');
+    // The camera and microphone are off again.
+    expect(a.service.view().localPreview).toBeNull();
+  });
+
+  it('tells the caller when the friend declines, and both logs say declined', async () => {
+    const [a, b] = await friends();
+    await a.service.dial(b.contactId, { video: false });
+    await until(() => phase(b) === 'incoming', 'ringing');
+    b.service.decline();
+    await until(() => a.service.view().endReason === 'declined', 'declined at Alice');
+    await until(() => a.records.length === 1 && b.records.length === 1, 'logs');
+    expect(a.records[0]).toMatchObject({ direction: 'out', video: false, outcome: 'declined', endedAt: null });
+    expect(b.records[0]).toMatchObject({ direction: 'in', outcome: 'declined' });
+    expect(b.gum).toEqual([]);
+  });
+
+  it('stops ringing after the ring timeout: no answer for the caller, missed for the friend', async () => {
+    const [a, b] = await friends(150);
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing');
+    await until(() => a.service.view().endReason === 'no-answer', 'no answer', 3_000);
+    await until(() => b.service.view().endReason === 'missed', 'missed at Bob', 3_000);
+    await until(() => a.records.length === 1 && b.records.length === 1, 'logs');
+    expect(a.records[0]).toMatchObject({ outcome: 'missed', direction: 'out' });
+    expect(b.records[0]).toMatchObject({ outcome: 'missed', direction: 'in' });
+  });
+
+  it('answers a second caller "busy" without ringing, and keeps the first call going', async () => {
+    const [a, b] = await friends();
+    const c = side('Cara');
+    befriend(network, c, b);
+    await online(c);
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing');
+    await b.service.accept();
+    await until(() => phase(b) === 'active', 'active');
+
+    await c.service.dial(b.contactId, { video: true });
+    await until(() => c.service.view().endReason === 'busy', 'Cara hears busy');
+    expect(phase(b)).toBe('active');
+    expect(b.service.view().contact?.displayName).toBe('Alice');
+    await until(() => c.records.length === 1 && b.records.some((r) => r.outcome === 'busy'), 'busy logs');
+    expect(c.records[0]).toMatchObject({ outcome: 'busy', direction: 'out' });
+    expect(b.records.find((r) => r.outcome === 'busy')).toMatchObject({ contactId: c.contactId, direction: 'in' });
+  });
+
+  it('never rings for a caller who is not an active contact, even when the relay lets the offer through', async () => {
+    const [a, b] = await friends();
+    b.contacts.delete(a.peerId); // e.g. Bob blocked Alice a moment ago
+    const arrived: (FakeMediaConnection | FakeDataConnection)[] = [];
+    b.peer().on('call', (m) => arrived.push(m as FakeMediaConnection));
+    b.peer().on('connection', (d) => arrived.push(d as FakeDataConnection));
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => arrived.length === 2 && arrived.every((c) => c.closed), 'both connections closed at Bob');
+    expect(phase(b)).toBe('idle');
+    expect(b.records).toEqual([]);
+    expect(b.gum).toEqual([]);
+  });
+
+  it('says the friend is not there when the relay refuses the offer', async () => {
+    const a = side('Alice');
+    const b = side('Bob');
+    befriend(network, a, b);
+    network.allow(a.peerId, 'nobody');
+    await Promise.all([online(a), online(b)]);
+    b.service.stop();
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => a.service.view().endReason === 'unavailable', 'unavailable');
+    await until(() => a.records.length === 1, 'log');
+    expect(a.records[0]).toMatchObject({ outcome: 'failed' });
+  });
+
+  it('closes offers whose metadata is not a Hearth call', async () => {
+    const [a, b] = await friends();
+    const stray = a.peer().connect(b.peerId, { label: 'something-else', metadata: { hello: 1 } });
+    await until(() => stray.closed, 'stray closed');
+    expect(phase(b)).toBe('idle');
+  });
+
+  it('will not dial someone who is not a contact, and says why', async () => {
+    const [a] = await friends();
+    await a.service.dial('01J99999999999999999999999', { video: true });
+    expect(a.service.view()).toMatchObject({ phase: 'idle', problem: 'not-callable' });
+  });
+
+  it('refuses to dial with relay-only calls but no TURN server, rather than leak or hang', async () => {
+    const [a, b] = await friends();
+    a.ice.current = { iceServers: [], iceTransportPolicy: 'relay', expiresAt: null };
+    await a.service.dial(b.contactId, { video: true });
+    expect(a.service.view()).toMatchObject({ phase: 'ended', endReason: 'failed', problem: 'needs-turn' });
+    await sleep(20);
+    expect(phase(b)).toBe('idle');
+  });
+
+  it('gives PeerJS the relay-only policy and the TURN servers before calling', async () => {
+    const [a, b] = await friends();
+    a.ice.current = {
+      iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: '1:x', credential: 'c' }],
+      iceTransportPolicy: 'relay',
+      expiresAt: Date.now() + 3_600_000,
+    };
+    await a.service.dial(b.contactId, { video: true });
+    expect(a.peer().options.config).toEqual({
+      iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: '1:x', credential: 'c' }],
+      iceTransportPolicy: 'relay',
+    });
+  });
+
+  it('reconnects a dropped signaling socket with a fresh token from main', async () => {
+    const [a] = await friends();
+    const peer = a.peer();
+    peer.dropSignaling();
+    expect(a.service.view().signaling).toBe('reconnecting');
+    await online(a);
+    expect(peer.reconnects).toBe(1);
+    expect(peer.tokensUsed).toHaveLength(2);
+    expect(peer.tokensUsed[1]).not.toBe(peer.tokensUsed[0]);
+    peer.dropSignaling();
+    await online(a);
+    expect(peer.reconnects).toBe(2);
+  });
+
+  it('mutes, turns the camera off and tells the other side', async () => {
+    const [a, b] = await friends();
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing');
+    await b.service.accept();
+    await until(() => phase(a) === 'active', 'active');
+    a.service.setMuted(true);
+    a.service.setCameraOff(true);
+    await until(() => b.service.view().remoteMuted && b.service.view().remoteCameraOff, 'Bob sees it');
+    const sent = a.peer().calls[0]!.localStream!;
+    expect(sent.getAudioTracks()[0]!.enabled).toBe(false);
+    expect(sent.getVideoTracks()[0]!.enabled).toBe(false);
+    a.service.setMuted(false);
+    await until(() => !b.service.view().remoteMuted, 'unmuted at Bob');
+    expect(sent.getAudioTracks()[0]!.enabled).toBe(true);
+  });
+
+  it('sends the effects track instead of the camera, on the same sender, and the camera again without it', async () => {
+    const [a, b] = await friends();
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing');
+    await b.service.accept();
+    await until(() => phase(a) === 'active', 'active');
+    const videoSender = () =>
+      a.peer().calls[0]!.peerConnection!.transceivers.find((t) => t.receiver.track.kind === 'video')!.sender;
+    const camera = videoSender().track!;
+    expect(camera.label).toBe('default camera');
+    const effect = new FakeTrack('video', 'effects output');
+    await a.service.setVideoSource(effect as unknown as MediaStreamTrack);
+    expect(videoSender().track).toBe(effect);
+    expect(a.service.view().localPreview?.getVideoTracks()[0]).toBe(effect);
+    await a.service.setVideoSource(null);
+    expect(videoSender().track).toBe(camera);
+    expect(camera.readyState).toBe('live');
+
+    // A processor gets the camera and its output is sent; switching the camera re-runs it.
+    const seen: string[] = [];
+    await a.service.setVideoProcessor((cam) => {
+      seen.push((cam as unknown as FakeTrack).label);
+      const out = new FakeTrack('video', `effect of ${(cam as unknown as FakeTrack).label}`);
+      return { track: out as unknown as MediaStreamTrack, stop: () => out.stop() };
+    });
+    expect(videoSender().track?.label).toBe('effect of default camera');
+    const first = videoSender().track!;
+    await a.service.chooseCamera('cam-2');
+    expect(seen).toEqual(['default camera', 'cam-2']);
+    expect(videoSender().track?.label).toBe('effect of cam-2');
+    expect(first.readyState).toBe('ended');
+    expect(camera.readyState).toBe('ended');
+  });
+
+  it('lists cameras and microphones and opens the chosen camera for the next call', async () => {
+    const [a, b] = await friends();
+    const devices = await a.service.listDevices();
+    expect(devices.cameras).toEqual([
+      { deviceId: 'cam-1', label: 'Front camera' },
+      { deviceId: 'cam-2', label: 'Camera 2' },
+    ]);
+    expect(devices.microphones).toEqual([{ deviceId: 'mic-1', label: 'Headset' }]);
+    await a.service.chooseCamera('cam-2');
+    await a.service.dial(b.contactId, { video: true });
+    expect(a.gum.some((c) => String(JSON.stringify(c.video)).includes('cam-2'))).toBe(true);
+  });
+});

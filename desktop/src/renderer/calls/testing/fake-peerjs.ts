@@ -1,0 +1,253 @@
+/**
+ * Tests only: a PeerJS stand-in with the behaviour the call service relies on (offers reach an
+ * online peer the "relay" lets through, or the caller gets `peer-unavailable`; data connections
+ * open by themselves; a media connection streams once answered; closing closes both ends), plus
+ * MediaStream and track stand-ins for Node.
+ */
+import type { Peer, PeerOptions } from 'peerjs';
+
+type Listener = (...args: unknown[]) => void;
+
+class Emitter {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  on(event: string, fn: Listener): this {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(fn);
+    this.listeners.set(event, set);
+    return this;
+  }
+  once(event: string, fn: Listener): this {
+    const wrapped: Listener = (...args) => {
+      this.listeners.get(event)?.delete(wrapped);
+      fn(...args);
+    };
+    return this.on(event, wrapped);
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const fn of [...(this.listeners.get(event) ?? [])]) fn(...args);
+  }
+}
+
+const tick = (fn: () => void): void => void setTimeout(fn, 1);
+
+export class FakeTrack {
+  enabled = true;
+  readyState: 'live' | 'ended' = 'live';
+  constructor(
+    readonly kind: 'audio' | 'video',
+    readonly label: string,
+  ) {}
+  stop(): void {
+    this.readyState = 'ended';
+  }
+}
+
+export class FakeMediaStream {
+  private readonly tracks: FakeTrack[];
+  constructor(tracks: readonly FakeTrack[] = []) {
+    this.tracks = [...tracks];
+  }
+  getTracks(): FakeTrack[] {
+    return [...this.tracks];
+  }
+  getAudioTracks(): FakeTrack[] {
+    return this.tracks.filter((t) => t.kind === 'audio');
+  }
+  getVideoTracks(): FakeTrack[] {
+    return this.tracks.filter((t) => t.kind === 'video');
+  }
+  addTrack(t: FakeTrack): void {
+    if (!this.tracks.includes(t)) this.tracks.push(t);
+  }
+  removeTrack(t: FakeTrack): void {
+    const i = this.tracks.indexOf(t);
+    if (i >= 0) this.tracks.splice(i, 1);
+  }
+}
+
+/** Puts the stand-ins on globalThis (Node has no MediaStream). */
+export function installMediaGlobals(): void {
+  Object.assign(globalThis, { MediaStream: FakeMediaStream });
+}
+
+export class FakeSender {
+  constructor(public track: FakeTrack | null) {}
+  async replaceTrack(track: FakeTrack | null): Promise<void> {
+    this.track = track;
+  }
+}
+
+export class FakePc {
+  readonly transceivers: { sender: FakeSender; receiver: { track: FakeTrack } }[] = [];
+  getTransceivers(): FakePc['transceivers'] {
+    return this.transceivers;
+  }
+  addStream(stream: FakeMediaStream): void {
+    for (const t of stream.getTracks())
+      this.transceivers.push({ sender: new FakeSender(t), receiver: { track: new FakeTrack(t.kind, 'remote') } });
+  }
+}
+
+export class FakeMediaConnection extends Emitter {
+  other: FakeMediaConnection | null = null;
+  peerConnection: FakePc | null = null;
+  open = false;
+  closed = false;
+  localStream: FakeMediaStream | null = null;
+  constructor(
+    readonly peer: string,
+    readonly metadata: unknown,
+  ) {
+    super();
+  }
+  answer(stream: FakeMediaStream): void {
+    this.localStream = stream;
+    this.peerConnection = new FakePc();
+    this.peerConnection.addStream(stream);
+    const other = this.other;
+    tick(() => {
+      if (this.closed || !other || other.closed) return;
+      this.open = other.open = true;
+      other.emit('stream', stream);
+      this.emit('stream', other.localStream);
+    });
+  }
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.open = false;
+    this.emit('close');
+    const other = this.other;
+    // Once answered, PeerJS 1.5 closes the remote end too (its auxiliary channel).
+    if (other && this.peerConnection && other.peerConnection) tick(() => other.close());
+  }
+}
+
+export class FakeDataConnection extends Emitter {
+  other: FakeDataConnection | null = null;
+  open = false;
+  closed = false;
+  readonly sent: unknown[] = [];
+  constructor(
+    readonly peer: string,
+    readonly label: string,
+    readonly metadata: unknown,
+  ) {
+    super();
+  }
+  send(data: unknown): void {
+    if (!this.open) throw new Error('not open');
+    this.sent.push(data);
+    const other = this.other;
+    const copy: unknown = JSON.parse(JSON.stringify(data));
+    tick(() => {
+      if (other && !other.closed) other.emit('data', copy);
+    });
+  }
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.open = false;
+    this.emit('close');
+    const other = this.other;
+    if (other) tick(() => other.close());
+  }
+}
+
+/** The "relay": which peers are online, and which pairs it lets talk. */
+export class FakeNetwork {
+  readonly peers = new Map<string, FakePeer>();
+  private readonly allowed = new Set<string>();
+  allow(a: string, b: string): void {
+    this.allowed.add(`${a} ${b}`).add(`${b} ${a}`);
+  }
+  /** What `createPeer` should be in a test. */
+  factory(): (id: string, options: PeerOptions) => Peer {
+    return (id, options) => new FakePeer(this, id, options) as unknown as Peer;
+  }
+  route(from: FakePeer, to: string): FakePeer | null {
+    const target = this.peers.get(to);
+    if (!target || !target.open || !this.allowed.has(`${from.id} ${to}`)) {
+      tick(() => from.emit('error', Object.assign(new Error(`Could not connect to peer ${to}`), { type: 'peer-unavailable' })));
+      return null;
+    }
+    return target;
+  }
+}
+
+export class FakePeer extends Emitter {
+  open = false;
+  disconnected = false;
+  destroyed = false;
+  reconnects = 0;
+  readonly tokensUsed: string[] = [];
+  /** Media connections this peer started, oldest first. */
+  readonly calls: FakeMediaConnection[] = [];
+  constructor(
+    readonly network: FakeNetwork,
+    readonly id: string,
+    readonly options: PeerOptions,
+  ) {
+    super();
+    this.tokensUsed.push(String(options.token));
+    network.peers.set(id, this);
+    tick(() => this.goOnline());
+  }
+  private goOnline(): void {
+    if (this.destroyed) return;
+    this.open = true;
+    this.emit('open', this.id);
+  }
+  /** Like a dropped signaling socket. */
+  dropSignaling(): void {
+    this.open = false;
+    this.disconnected = true;
+    this.emit('disconnected', this.id);
+  }
+  reconnect(): void {
+    this.reconnects += 1;
+    this.tokensUsed.push(String(this.options.token));
+    this.disconnected = false;
+    tick(() => this.goOnline());
+  }
+  call(to: string, stream: FakeMediaStream, options: { metadata?: unknown } = {}): FakeMediaConnection {
+    const mine = new FakeMediaConnection(to, options.metadata);
+    this.calls.push(mine);
+    mine.localStream = stream;
+    mine.peerConnection = new FakePc();
+    mine.peerConnection.addStream(stream);
+    const target = this.network.route(this, to);
+    if (target) {
+      const theirs = new FakeMediaConnection(this.id, options.metadata);
+      mine.other = theirs;
+      theirs.other = mine;
+      tick(() => target.emit('call', theirs));
+    }
+    return mine;
+  }
+  connect(to: string, options: { label?: string; metadata?: unknown } = {}): FakeDataConnection {
+    const mine = new FakeDataConnection(to, options.label ?? '', options.metadata);
+    const target = this.network.route(this, to);
+    if (target) {
+      const theirs = new FakeDataConnection(this.id, options.label ?? '', options.metadata);
+      mine.other = theirs;
+      theirs.other = mine;
+      tick(() => {
+        target.emit('connection', theirs);
+        tick(() => {
+          if (mine.closed || theirs.closed) return;
+          mine.open = theirs.open = true;
+          mine.emit('open');
+          theirs.emit('open');
+        });
+      });
+    }
+    return mine;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.open = false;
+    this.network.peers.delete(this.id);
+    this.emit('close');
+  }
+}
