@@ -1,7 +1,7 @@
 /**
  * In-page benchmark: our pipeline against MediaPipe's own compositing (`DrawingUtils.drawConfidenceMask`,
- * as its samples do) on the same frames, same delegate, same thread. Every frame ends with
- * `gl.finish()` so that both pay for their GPU work.
+ * as its samples do) on the same frames, same delegate, same thread. Every frame ends with a
+ * one-pixel read-back so that both pay for their GPU work.
  */
 import { DrawingUtils, FilesetResolver, ImageSegmenter } from '@mediapipe/tasks-vision';
 import { effectsAssetUrls } from '../src/renderer/effects/assets';
@@ -39,50 +39,50 @@ async function cameraFrame(size: Size): Promise<ImageBitmap> {
   return createImageBitmap(fitPicture(bitmap, size));
 }
 
+const probe = new Uint8Array(4);
+
+/**
+ * Waits until everything drawn so far is really done: reading a pixel back cannot return before
+ * the GPU (here SwiftShader in the GPU process) has finished, unlike finish(), which Chromium may
+ * return from early.
+ */
+function sync(gl: WebGL2RenderingContext): void {
+  gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, probe);
+}
+
 function context(canvas: OffscreenCanvas): WebGL2RenderingContext {
   const gl = canvas.getContext('webgl2');
   if (!gl) throw new Error('no WebGL2');
   return gl;
 }
 
-async function timeFrames(bitmap: ImageBitmap, options: BenchOptions, step: (frame: VideoFrame) => void): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < options.warmup + options.frames; i++) {
-    const frame = new VideoFrame(bitmap, { timestamp: i * 33_333 });
-    const start = performance.now();
-    step(frame);
-    times.push(performance.now() - start);
-    frame.close();
-    // Let the page breathe between frames, as a camera would.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return median(times.slice(options.warmup));
-}
+type Contender = Readonly<{ step(frame: VideoFrame, timestampMs: number): Promise<void> | void; used(): string; close(): void }>;
 
-async function ours(bitmap: ImageBitmap, delegate: Delegate, options: BenchOptions, base: URL): Promise<BenchRow> {
+async function ours(bitmap: ImageBitmap, delegate: Delegate, base: URL): Promise<Contender> {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const errors: unknown[] = [];
   const engine = createEffectsEngine({
     canvas,
     assets: { ...effectsAssetUrls(base), moduleWorker: false },
     delegate,
     adaptive: false,
     onNotice: () => undefined,
-    onError: (error) => errors.push(error),
+    onError: () => undefined,
   });
   await engine.start();
   engine.setBackground({ kind: 'bundled', id: 'sunset' });
   const gl = context(canvas);
-  const medianMs = await timeFrames(bitmap, options, (frame) => {
-    engine.process(frame);
-    gl.finish();
-  });
-  const used = engine.stats().delegate ?? 'none';
-  engine.close();
-  return { impl: 'ours', delegate, width: bitmap.width, height: bitmap.height, medianMs, used };
+  return {
+    async step(frame: VideoFrame): Promise<void> {
+      await engine.process(frame);
+      sync(gl);
+    },
+    used: () => engine.stats().delegate ?? 'none',
+    close: () => engine.close(),
+  };
 }
 
-async function reference(bitmap: ImageBitmap, delegate: Delegate, options: BenchOptions, base: URL): Promise<BenchRow> {
+async function reference(bitmap: ImageBitmap, delegate: Delegate, base: URL): Promise<Contender> {
   const urls = effectsAssetUrls(base);
   const fileset = await FilesetResolver.forVisionTasks(urls.wasmBase);
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -96,17 +96,53 @@ async function reference(bitmap: ImageBitmap, delegate: Delegate, options: Bench
   });
   const drawing = new DrawingUtils(gl);
   const background = fitPicture(bundledPicture('sunset'), { width: bitmap.width, height: bitmap.height });
-  let timestamp = 0;
-  const medianMs = await timeFrames(bitmap, options, (frame) => {
-    segmenter.segmentForVideo(frame, ++timestamp, (result) => {
-      const mask = result.confidenceMasks?.[0];
-      if (mask) drawing.drawConfidenceMask(mask, background, frame);
-    });
-    gl.finish();
-  });
-  drawing.close();
-  segmenter.close();
-  return { impl: 'reference', delegate, width: bitmap.width, height: bitmap.height, medianMs, used: delegate };
+  return {
+    step(frame: VideoFrame, timestampMs: number): void {
+      segmenter.segmentForVideo(frame, timestampMs, (result) => {
+        const mask = result.confidenceMasks?.[0];
+        if (mask) drawing.drawConfidenceMask(mask, background, frame);
+      });
+      sync(gl);
+    },
+    used: () => delegate,
+    close(): void {
+      drawing.close();
+      segmenter.close();
+    },
+  };
+}
+
+/**
+ * Both contenders on the same frames, taking turns frame by frame (who goes first alternates), so
+ * that other load on the machine falls on both alike.
+ */
+async function race(bitmap: ImageBitmap, delegate: Delegate, options: BenchOptions, base: URL): Promise<BenchRow[]> {
+  const contenders = { reference: await reference(bitmap, delegate, base), ours: await ours(bitmap, delegate, base) };
+  const times: Record<keyof typeof contenders, number[]> = { reference: [], ours: [] };
+  for (let i = 0; i < options.warmup + options.frames; i++) {
+    const order = i % 2 === 0 ? (['reference', 'ours'] as const) : (['ours', 'reference'] as const);
+    for (const name of order) {
+      const frame = new VideoFrame(bitmap, { timestamp: i * 33_333 });
+      const start = performance.now();
+      await contenders[name].step(frame, i + 1);
+      const elapsed = performance.now() - start;
+      frame.close();
+      if (i >= options.warmup) times[name].push(elapsed);
+      // Let the page breathe between frames, as a camera would.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+  const rows = (['reference', 'ours'] as const).map((impl) => ({
+    impl,
+    delegate,
+    width: bitmap.width,
+    height: bitmap.height,
+    medianMs: median(times[impl]),
+    used: contenders[impl].used(),
+  }));
+  contenders.reference.close();
+  contenders.ours.close();
+  return rows;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
@@ -114,10 +150,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const size of options.sizes) {
     const bitmap = await cameraFrame(size);
-    for (const delegate of options.delegates) {
-      rows.push(await reference(bitmap, delegate, options, base));
-      rows.push(await ours(bitmap, delegate, options, base));
-    }
+    for (const delegate of options.delegates) rows.push(...(await race(bitmap, delegate, options, base)));
   }
   return rows;
 }

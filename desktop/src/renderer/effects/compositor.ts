@@ -9,7 +9,6 @@ import { createProgram, createTarget, createTexture, deleteTarget, releaseState,
 import {
   BLUR_PREPARE_FRAGMENT,
   COMPOSITE_FRAGMENT,
-  DOWNSCALE_FRAGMENT,
   MASK_SMOOTH_FRAGMENT,
   MAX_BLUR_TAPS,
   SEPARABLE_BLUR_FRAGMENT,
@@ -36,16 +35,12 @@ export type Compositor = {
   /** The picture background, already cover-fitted to the output size; `null` drops it. */
   setPicture(picture: TexImageSource | null): void;
   uploadCamera(frame: TexImageSource): void;
-  /**
-   * The uploaded camera frame shrunk to `size`, as pixels for a CPU segmenter. Shrinking on the GPU
-   * and reading back a few hundred kB beats both a 2D-canvas resize and handing over the full frame.
-   * The ImageData is reused by the next call.
-   */
-  readReduced(size: Size): ImageData;
   /** Smooths and feathers a mask produced on the GPU. */
   updateMaskFromTexture(mask: GpuMask): void;
-  /** Smooths and feathers a mask produced on the CPU (values 0…1, top row first). */
+  /** Smooths and feathers a mask produced on the CPU (values 0…1, top row first), on the GPU. */
   updateMaskFromData(data: Float32Array, width: number, height: number): void;
+  /** Takes a mask already smoothed and blurred on the CPU (see mask-processor.ts), 0…255, top row first. */
+  setProcessedMask(data: Uint8Array, width: number, height: number): void;
   /** Forgets the mask history (new person, new size, effect switched on). */
   resetMask(): void;
   /** Draws the output frame to the canvas. */
@@ -75,12 +70,14 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
   const blurProgram = createProgram(gl, SEPARABLE_BLUR_FRAGMENT);
   const prepareProgram = createProgram(gl, BLUR_PREPARE_FRAGMENT);
   const compositeProgram = createProgram(gl, COMPOSITE_FRAGMENT);
-  const downscaleProgram = createProgram(gl, DOWNSCALE_FRAGMENT);
-  let reduced: { target: RenderTarget; pixels: ImageData } | null = null;
   const vao = gl.createVertexArray();
   const camera = createTexture(gl);
   const cpuMask = createTexture(gl);
   const picture = createTexture(gl);
+  const processed = createTexture(gl);
+  let processedSize: Size | null = null;
+  // Where the current mask lives: our GPU chain, or a CPU-processed upload.
+  let maskSource: 'gpu' | 'cpu' = 'gpu';
   let cpuMaskSize: Size | null = null;
   // MediaPipe's GPU masks are float textures: bilinear filtering of those needs this extension.
   const floatLinear = gl.getExtension('OES_texture_float_linear') !== null;
@@ -154,10 +151,12 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       blurPass(featherTemp, feathered, featherKernel, false);
     }
     hasMask = true;
+    maskSource = 'gpu';
     releaseState(gl, UNITS);
   }
 
   function maskTexture(): WebGLTexture | null {
+    if (maskSource === 'cpu') return processed;
     if (!smoothed || !feathered) return null;
     return feather.radius > 0 ? feathered.texture : smoothed[current]!.texture;
   }
@@ -214,25 +213,6 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       releaseState(gl, UNITS);
     },
 
-    readReduced(size: Size): ImageData {
-      if (!reduced || reduced.target.width !== size.width || reduced.target.height !== size.height) {
-        deleteTarget(gl, reduced?.target ?? null);
-        reduced = { target: createTarget(gl, size.width, size.height, gl.RGBA8), pixels: new ImageData(size.width, size.height) };
-      }
-      const { target, pixels } = reduced;
-      beginPasses();
-      gl.useProgram(downscaleProgram.program);
-      bindTexture(0, camera);
-      gl.uniform1i(downscaleProgram.uniform('uCamera'), 0);
-      gl.uniform2f(downscaleProgram.uniform('uQuarterTexel'), 0.25 / size.width, 0.25 / size.height);
-      drawTo(target, size.width, size.height);
-      // Row 0 of the target is the top of the image, so the pixels come out top row first.
-      gl.pixelStorei(gl.PACK_ALIGNMENT, 4);
-      gl.readPixels(0, 0, size.width, size.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels.data);
-      releaseState(gl, UNITS);
-      return pixels;
-    },
-
     updateMaskFromTexture(mask: GpuMask): void {
       bindTexture(0, mask.texture);
       const filter = floatLinear ? gl.LINEAR : gl.NEAREST;
@@ -254,6 +234,21 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       }
       releaseState(gl, UNITS);
       smoothAndFeather(cpuMask, false);
+    },
+
+    setProcessedMask(data: Uint8Array, width: number, height: number): void {
+      bindTexture(0, processed);
+      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+      if (!processedSize || processedSize.width !== width || processedSize.height !== height) {
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.R8, width, height, 0, gl.RED, gl.UNSIGNED_BYTE, data);
+        processedSize = { width, height };
+      } else {
+        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RED, gl.UNSIGNED_BYTE, data);
+      }
+      releaseState(gl, UNITS);
+      hasMask = true;
+      maskSource = 'cpu';
     },
 
     resetMask(): void {
@@ -294,10 +289,8 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
 
     dispose(): void {
       disposeTargets();
-      deleteTarget(gl, reduced?.target ?? null);
-      for (const t of [camera, cpuMask, picture]) gl.deleteTexture(t);
-      for (const p of [smoothProgram, blurProgram, prepareProgram, compositeProgram, downscaleProgram])
-        gl.deleteProgram(p.program);
+      for (const t of [camera, cpuMask, picture, processed]) gl.deleteTexture(t);
+      for (const p of [smoothProgram, blurProgram, prepareProgram, compositeProgram]) gl.deleteProgram(p.program);
       gl.deleteVertexArray(vao);
     },
   };

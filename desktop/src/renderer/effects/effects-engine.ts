@@ -7,6 +7,7 @@ import { createAdaptiveController, type AdaptiveController, type AdaptiveDecisio
 import { createCompositor, type Compositor, type CompositorMode } from './compositor';
 import { fitWithin, type Size } from './cover-fit';
 import { createFrameStats } from './frame-stats';
+import { createMaskProcessor } from './mask-processor';
 import { notice } from './notices';
 import { bundledPicture, fitPicture, type PictureSource } from './picture';
 import { buildLadder, isSoftwareRenderer, levelSizes, REDUCED_INPUT_MAX, type QualityLevel } from './quality-levels';
@@ -40,8 +41,8 @@ export type EffectsEngine = {
   /** Loads the model; frames processed before it is ready show no person (never the bare room). */
   start(): Promise<void>;
   setBackground(background: EngineBackground): void;
-  /** Composites one camera frame onto the canvas. The caller closes the frame. */
-  process(frame: VideoFrame): void;
+  /** Composites one camera frame onto the canvas. The caller closes the frame once this settles. */
+  process(frame: VideoFrame): Promise<void>;
   stats(): EffectsStats;
   close(): void;
 };
@@ -71,6 +72,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   if (!gl) throw new Error('WebGL2 is not available');
   const compositor: Compositor = createCompositor(gl);
   const frameStats = createFrameStats();
+  const maskProcessor = createMaskProcessor();
   let ladder = buildLadder(startDelegate(gl, options.delegate ?? 'auto'));
   let controller: AdaptiveController = createAdaptiveController({ budgetMs, levelCount: ladder.length });
   let level: QualityLevel = ladder[0]!;
@@ -189,9 +191,13 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
     pictureFittedTo = output;
   }
 
-  function segmentInput(frame: VideoFrame): TexImageSource {
-    if (!level.reducedInput) return frame;
-    return compositor.readReduced(fitWithin({ width: frame.displayWidth, height: frame.displayHeight }, REDUCED_INPUT_MAX));
+  /**
+   * The frame the CPU segmenter gets: shrunk by the browser's image decoder path (libyuv on the
+   * camera's own YUV), off the GL pipeline, so no GPU read-back stalls the frame.
+   */
+  function reducedInput(frame: VideoFrame): Promise<ImageBitmap> {
+    const size = fitWithin({ width: frame.displayWidth, height: frame.displayHeight }, REDUCED_INPUT_MAX);
+    return createImageBitmap(frame, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' });
   }
 
   return {
@@ -216,10 +222,13 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         if (output) compositor.resize(levelSizes(output, level));
         void useDelegate(level.delegate);
       }
-      if (wasOff) compositor.resetMask();
+      if (wasOff) {
+        compositor.resetMask();
+        maskProcessor.reset();
+      }
     },
 
-    process(frame: VideoFrame): void {
+    async process(frame: VideoFrame): Promise<void> {
       const start = performance.now();
       // Camera frames that never reached us (the reader keeps only the newest): we are too slow.
       let missed = 0;
@@ -243,22 +252,32 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         gl.deleteSync(pendingFence);
         pendingFence = null;
       }
+      frameIndex += 1;
+      const segmenting = mode() !== 'off' && segmenter !== null && frameIndex % level.segmentEvery === 0;
+      const small = segmenting && level.reducedInput ? await reducedInput(frame) : null;
+      if (closed) {
+        small?.close();
+        return;
+      }
       const current = mode();
       ensurePicture();
       compositor.uploadCamera(frame);
       let segmentMs: number | null = null;
-      frameIndex += 1;
-      if (current !== 'off' && segmenter && frameIndex % level.segmentEvery === 0) {
+      if (segmenting && segmenter && current !== 'off') {
         const t0 = performance.now();
         const timestamp = Math.max(lastTimestamp + 1, Math.round(frame.timestamp / 1000));
         lastTimestamp = timestamp;
-        segmenter.segment(segmentInput(frame), timestamp, (mask) => {
-          if (mask.hasWebGLTexture())
+        segmenter.segment(small ?? frame, timestamp, (mask) => {
+          if (mask.hasWebGLTexture()) {
             compositor.updateMaskFromTexture({ texture: mask.getAsWebGLTexture(), flipY: GPU_MASK_FLIP_Y });
-          else compositor.updateMaskFromData(mask.getAsFloat32Array(), mask.width, mask.height);
+          } else {
+            const { width, height } = mask;
+            compositor.setProcessedMask(maskProcessor.process(mask.getAsFloat32Array(), width, height), width, height);
+          }
         });
         segmentMs = performance.now() - t0;
       }
+      small?.close();
       compositor.render(current);
       pendingFence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
       gl.flush();

@@ -36,7 +36,7 @@ async function pump(frames: ReadableStreamDefaultReader<VideoFrame>, target: Eff
     const { value: frame, done } = await frames.read();
     if (done || !frame) return;
     try {
-      target.process(frame);
+      await target.process(frame);
     } finally {
       // Camera buffers are few: a frame kept open stalls the camera.
       frame.close();

@@ -32,14 +32,13 @@ export function createInlineHost(options: HostOptions, events: HostEvents): Effe
   const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
     if (stopped) return;
     const frame = new VideoFrame(video, { timestamp: Math.round(metadata.mediaTime * 1e6) });
-    try {
-      engine.process(frame);
-    } catch (error) {
-      events.onError(error instanceof Error ? error.message : String(error));
-    } finally {
-      frame.close();
-    }
-    video.requestVideoFrameCallback(onFrame);
+    engine
+      .process(frame)
+      .catch((error: unknown) => events.onError(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        frame.close();
+        if (!stopped) video.requestVideoFrameCallback(onFrame);
+      });
   };
   video.requestVideoFrameCallback(onFrame);
   video.play().catch((error: unknown) => events.onError(`camera preview would not play: ${String(error)}`));

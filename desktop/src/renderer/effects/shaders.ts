@@ -70,20 +70,6 @@ void main() {
   outColor = vec4(c * weight, weight);
 }`;
 
-/** A smaller copy of the camera (four bilinear taps: a 4×4 box at up to 4× reduction). */
-export const DOWNSCALE_FRAGMENT = `#version 300 es
-precision highp float;
-in vec2 vUv;
-out vec4 outColor;
-uniform sampler2D uCamera;
-uniform vec2 uQuarterTexel; // a quarter of a target texel, in UV
-void main() {
-  outColor = vec4(0.25 * (texture(uCamera, vUv + vec2(-uQuarterTexel.x, -uQuarterTexel.y)).rgb
-    + texture(uCamera, vUv + vec2(uQuarterTexel.x, -uQuarterTexel.y)).rgb
-    + texture(uCamera, vUv + vec2(-uQuarterTexel.x, uQuarterTexel.y)).rgb
-    + texture(uCamera, vUv + vec2(uQuarterTexel.x, uQuarterTexel.y)).rgb), 1.0);
-}`;
-
 /** Final pass to the canvas: camera where the person is, the background elsewhere. */
 export const COMPOSITE_FRAGMENT = `#version 300 es
 precision highp float;
