@@ -63,8 +63,8 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
     const { friendships } = await deps.relay.listFriendships(tokenOf(childId));
     // A parent's list also holds their children's friendships: only the account's own links are its contacts.
     const own = friendships.filter((f) => f.me.accountId === childId);
-    replaceContacts(deps.stores.get(childId).db, own, deps.now());
-    deps.events.emitForChild(childId, 'friendsChanged', {});
+    // Only a real change is told: the UI reloads on it, and its reload refreshes from here again.
+    if (replaceContacts(deps.stores.get(childId).db, own, deps.now())) deps.events.emitForChild(childId, 'friendsChanged', {});
   };
 
   const connectionFor = (childId: string): ChildConnection => {

@@ -13,17 +13,34 @@ export function upsertContact(db: WritableDB, f: FriendshipView, now: number): v
   prepare(db, UPSERT).run(f.friend.accountId, f.friendshipId, f.status, JSON.stringify(f), now);
 }
 
-/** Replaces the contact list with what the relay says now (friendships that vanished are removed). */
-export function replaceContacts(db: WritableDB, friendships: readonly FriendshipView[], now: number): void {
-  db.transaction(() => {
+/**
+ * Replaces the contact list with what the relay says now (friendships that vanished are removed).
+ * True when anything changed, so that callers tell the UI only then.
+ */
+export function replaceContacts(db: WritableDB, friendships: readonly FriendshipView[], now: number): boolean {
+  return db.transaction(() => {
+    const before = new Map(
+      (prepare(db, `SELECT account_id AS id, friendship_json AS json FROM contacts`).all() as { id: string; json: string }[]).map(
+        (r) => [r.id, r.json],
+      ),
+    );
+    let changed = false;
     const keep = new Set<string>();
     for (const f of friendships) {
-      upsertContact(db, f, now);
+      if (before.get(f.friend.accountId) !== JSON.stringify(f)) {
+        upsertContact(db, f, now);
+        changed = true;
+      }
       keep.add(f.friend.accountId);
     }
-    const existing = prepare(db, `SELECT account_id AS id FROM contacts`).all() as { id: string }[];
     const remove = prepare(db, `DELETE FROM contacts WHERE account_id = ?`);
-    for (const { id } of existing) if (!keep.has(id)) remove.run(id);
+    for (const id of before.keys()) {
+      if (!keep.has(id)) {
+        remove.run(id);
+        changed = true;
+      }
+    }
+    return changed;
   })();
 }
 
