@@ -1,50 +1,27 @@
-import { useEffect, useState, type ReactElement } from 'react';
-import type { AppInfo, HearthApi, LockStatus, PolicyInfo } from '@hearth/common';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import type { HearthApi } from '@hearth/common';
+import { HearthProvider } from './app/hearth-context';
+import { Root } from './app/Root';
+import { SlotsProvider, type ScreenSlots } from './app/slots';
 
-type Loaded = Readonly<{ info: AppInfo; policy: PolicyInfo | null; lock: LockStatus }>;
+export type AppProps = Readonly<{
+  hearth: HearthApi;
+  i18n: I18n;
+  /** Where other features plug their buttons and screens in (calls). Default none. */
+  slots?: ScreenSlots;
+}>;
 
-/**
- * A placeholder screen that proves the bridge: it asks main for the app's state and the
- * relay's policy version through `window.hearth`. The real UI replaces it.
- */
-export function App({ hearth }: Readonly<{ hearth: HearthApi }>): ReactElement {
-  const [state, setState] = useState<Loaded | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = async (): Promise<void> => {
-      const [info, policy, lock] = await Promise.all([hearth.getAppInfo(), hearth.getPolicy(), hearth.getLockStatus()]);
-      if (!live) return;
-      if (!info.ok) return setProblem(info.error.message);
-      if (!lock.ok) return setProblem(lock.error.message);
-      setState({ info: info.value, policy: policy.ok ? policy.value : null, lock: lock.value });
-      if (!policy.ok) setProblem(policy.error.message);
-    };
-    void load();
-    const off = hearth.on('lockChanged', (lock) => setState((s) => (s ? { ...s, lock } : s)));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [hearth]);
-
+/** The whole renderer: every screen, in the language of this PC, talking to main through `hearth`. */
+export function App({ hearth, i18n, slots = {} }: AppProps): ReactElement {
   return (
-    <main>
-      <h1>Hearth</h1>
-      {state && (
-        <dl>
-          <dt>Policy version</dt>
-          <dd data-testid="policy-version">{state.policy?.version ?? 'unknown'}</dd>
-          <dt>App version</dt>
-          <dd data-testid="app-version">{state.info.appVersion}</dd>
-          <dt>Grown-ups’ pane</dt>
-          <dd data-testid="lock-state">{state.lock.state}</dd>
-          <dt>Profiles on this computer</dt>
-          <dd data-testid="profile-count">{state.info.profileCount}</dd>
-        </dl>
-      )}
-      {problem && <p role="alert">{problem}</p>}
-    </main>
+    <I18nextProvider i18n={i18n}>
+      <HearthProvider api={hearth}>
+        <SlotsProvider slots={slots}>
+          <Root />
+        </SlotsProvider>
+      </HearthProvider>
+    </I18nextProvider>
   );
 }

@@ -59,7 +59,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('the real renderer in Chromium through
     });
     await page.goto(app.host.url);
     await expect.poll(() => page.getByTestId('policy-version').textContent(), { timeout: 15_000 }).toBe('2026-11-01');
-    expect(await page.getByTestId('lock-state').textContent()).toBe('unset');
+    // No grown-ups' password yet: first run's welcome.
+    expect(await page.locator('[data-screen="first-run-welcome"]').count()).toBe(1);
     expect(await page.getByTestId('app-version').textContent()).toBe('0.1.0-e2e');
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(requests.filter((u) => !u.startsWith(app.host.origin))).toEqual([]);

@@ -1,0 +1,176 @@
+import { useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MESSAGE_LIMITS, type AttachmentKind, type ErrorBody, type MessageContent, type MessageView } from '@hearth/common';
+import { useHearth } from '../../app/hearth-context';
+import { blobToBase64 } from '../../media/base64';
+import { preparePhoto } from '../../media/photo';
+import type { Recorded, RecordingKind } from '../../media/recorder';
+import { GIFS } from '../../packs/gifs';
+import { STICKERS } from '../../packs/stickers';
+import { Button } from '../../ui/Button';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { EmojiPanel } from './EmojiPanel';
+import { PackPanel } from './PackPanel';
+import { Recorder } from './Recorder';
+
+type Panel = 'none' | 'emoji' | 'stickers' | 'gifs' | RecordingKind;
+
+const TOOLS: readonly { panel: Exclude<Panel, 'none'>; icon: string }[] = [
+  { panel: 'emoji', icon: '😀' },
+  { panel: 'stickers', icon: '🐱' },
+  { panel: 'gifs', icon: '✨' },
+  { panel: 'voice', icon: '🎤' },
+  { panel: 'video', icon: '🎥' },
+];
+
+/** Writing and sending: text with emoji, stickers, GIFs, photos, voice and video messages. */
+export function Composer({
+  contactId,
+  onSent,
+}: Readonly<{ contactId: string; onSent: (message: MessageView) => void }>): ReactElement {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const [text, setText] = useState('');
+  const [panel, setPanel] = useState<Panel>('none');
+  const [busy, setBusy] = useState<null | 'sending' | 'preparing'>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const textInput = useRef<HTMLInputElement>(null);
+
+  const send = async (content: MessageContent): Promise<boolean> => {
+    setBusy('sending');
+    setError(null);
+    const result = await hearth.sendMessage({ contactId, content });
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error);
+      return false;
+    }
+    onSent(result.value);
+    return true;
+  };
+
+  const sendAttachment = async (
+    kind: AttachmentKind,
+    blob: Blob,
+    mime: 'image/jpeg' | 'video/webm',
+    extra: (ref: { hash: string; size: number; mime: typeof mime }) => MessageContent,
+  ): Promise<void> => {
+    setBusy('preparing');
+    setError(null);
+    const stored = await hearth.addAttachment({ kind, mime, dataBase64: await blobToBase64(blob) });
+    setBusy(null);
+    if (!stored.ok) {
+      setError(stored.error);
+      return;
+    }
+    await send(extra({ hash: stored.value.hash, size: stored.value.size, mime }));
+  };
+
+  const submitText = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const words = text.trim();
+    if (words === '') return;
+    if (await send({ kind: 'text', text: words })) {
+      setText('');
+      textInput.current?.focus();
+    }
+  };
+
+  const onPhoto = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setBusy('preparing');
+    try {
+      const photo = await preparePhoto(file);
+      await sendAttachment('photo', photo.blob, 'image/jpeg', (attachment) => ({
+        kind: 'photo',
+        attachment,
+        width: photo.width,
+        height: photo.height,
+      }));
+    } catch {
+      setBusy(null);
+      setError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '' });
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const onRecorded = async (kind: RecordingKind, recorded: Recorded): Promise<void> => {
+    setPanel('none');
+    await sendAttachment(kind, recorded.blob, 'video/webm', (attachment) =>
+      kind === 'voice'
+        ? { kind: 'voice', attachment, durationMs: recorded.durationMs }
+        : { kind: 'video', attachment, durationMs: recorded.durationMs },
+    );
+  };
+
+  const toggle = (p: Panel): void => setPanel((current) => (current === p ? 'none' : p));
+
+  return (
+    <div className="composer">
+      {panel === 'emoji' && <EmojiPanel onPick={(emoji) => setText((s) => (s + emoji).slice(0, MESSAGE_LIMITS.textMaxChars))} />}
+      {panel === 'stickers' && (
+        <PackPanel
+          title={t('chat.tools.stickers')}
+          items={STICKERS}
+          disabled={busy !== null}
+          onPick={(item) => void send({ kind: 'sticker', stickerId: item.id }).then((ok) => ok && setPanel('none'))}
+        />
+      )}
+      {panel === 'gifs' && (
+        <PackPanel
+          title={t('chat.tools.gifs')}
+          items={GIFS}
+          disabled={busy !== null}
+          onPick={(item) => void send({ kind: 'gif', gifId: item.id }).then((ok) => ok && setPanel('none'))}
+        />
+      )}
+      {(panel === 'voice' || panel === 'video') && (
+        <Recorder key={panel} kind={panel} onRecorded={(r) => void onRecorded(panel, r)} onClose={() => setPanel('none')} />
+      )}
+      {busy === 'preparing' && (
+        <p className="muted" role="status">
+          <span aria-hidden="true">⏳ </span>
+          {t('chat.preparing')}
+        </p>
+      )}
+      <ErrorNote error={error} context="send" />
+      <div className="composer-tools" role="toolbar" aria-label={t('chat.tools.label')}>
+        {TOOLS.map(({ panel: p, icon }) => (
+          <Button key={p} icon={icon} aria-pressed={panel === p} onClick={() => toggle(p)} className="tool-button">
+            {t(`chat.tools.${p}`)}
+          </Button>
+        ))}
+        <Button icon="📷" onClick={() => fileInput.current?.click()} disabled={busy !== null} className="tool-button">
+          {t('chat.tools.photo')}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/*"
+          hidden
+          data-testid="photo-input"
+          onChange={(e) => void onPhoto(e.target.files?.[0])}
+        />
+      </div>
+      <form className="composer-form" onSubmit={(e) => void submitText(e)}>
+        <label htmlFor="composer-text" className="sr-only">
+          {t('chat.writeLabel')}
+        </label>
+        <input
+          id="composer-text"
+          ref={textInput}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('chat.writePlaceholder')}
+          maxLength={MESSAGE_LIMITS.textMaxChars}
+          autoComplete="off"
+        />
+        <Button type="submit" variant="primary" size="big" icon="📨" disabled={text.trim() === '' || busy !== null}>
+          {t('chat.send')}
+        </Button>
+      </form>
+    </div>
+  );
+}

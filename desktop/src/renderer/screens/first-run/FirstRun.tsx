@@ -1,0 +1,155 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, ErrorBody, PolicyInfo, UiLanguage } from '@hearth/common';
+import { useHearth } from '../../app/hearth-context';
+import { Button } from '../../ui/Button';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Screen } from '../../ui/Screen';
+import { AccountStep, type Credentials } from './AccountStep';
+import { ChildrenStep, type PickedChild } from './ChildrenStep';
+import { EnrollStep } from './EnrollStep';
+import { PasswordStep } from './PasswordStep';
+import { PolicyStep } from './PolicyStep';
+import { WelcomeStep, type SetupPath } from './WelcomeStep';
+
+type Step = 'welcome' | 'account' | 'policy' | 'children' | 'enroll' | 'password' | 'done';
+
+const STEPS: Readonly<Record<SetupPath, readonly Step[]>> = {
+  family: ['welcome', 'account', 'policy', 'children', 'enroll', 'password', 'done'],
+  parent: ['welcome', 'account', 'password', 'done'],
+};
+
+export type FirstRunProps = Readonly<{
+  info: AppInfo;
+  policy: PolicyInfo | null;
+  onLanguage: (language: UiLanguage) => void;
+  /** First run is over: show the profile picker (or, in parent mode, the parent's home). */
+  onFinished: () => void;
+}>;
+
+/** First run, for a parent: account, policy and consent, children, this PC, the grown-ups' password. */
+export function FirstRun({ info, policy, onLanguage, onFinished }: FirstRunProps): ReactElement {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const [path, setPath] = useState<SetupPath>('family');
+  const [step, setStep] = useState<Step>('welcome');
+  const [language, setLanguage] = useState<UiLanguage | null>(null);
+  const [children, setChildren] = useState<readonly PickedChild[]>([]);
+  // The relay password stays in this component only until parent mode has its own session.
+  const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const [finishError, setFinishError] = useState<ErrorBody | null>(null);
+
+  const steps = STEPS[path];
+  const position = steps.indexOf(step);
+  const go = (next: Step): void => setStep(next);
+  const back =
+    position > 0 && step !== 'done' && step !== 'password' && step !== 'enroll'
+      ? () => go(steps[position - 1] ?? 'welcome')
+      : undefined;
+
+  const afterPassword = async (): Promise<void> => {
+    if (language) await hearth.updateSettings({ language });
+    if (path === 'parent' && credentials) {
+      const started = await hearth.startParentMode(credentials);
+      if (!started.ok) {
+        setFinishError(started.error);
+        return;
+      }
+      setCredentials(null);
+      await hearth.selectProfile({ childId: started.value.childId });
+    }
+    go('done');
+  };
+
+  const finish = async (): Promise<void> => {
+    // Children get the PC with the pane locked; a parent in parent mode goes straight to their messages.
+    if (path === 'family') await hearth.lock();
+    onFinished();
+  };
+
+  const body = ((): ReactElement => {
+    switch (step) {
+      case 'welcome':
+        return (
+          <WelcomeStep
+            info={info}
+            policy={policy}
+            onLanguage={(l) => {
+              setLanguage(l);
+              onLanguage(l);
+            }}
+            onChoose={(p) => {
+              setPath(p);
+              go('account');
+            }}
+          />
+        );
+      case 'account':
+        return (
+          <AccountStep
+            onDone={(_account, creds) => {
+              if (path === 'parent') setCredentials(creds);
+              go(path === 'family' ? 'policy' : 'password');
+            }}
+          />
+        );
+      case 'policy':
+        return policy ? (
+          <PolicyStep policy={policy} onAgree={() => go('children')} />
+        ) : (
+          <ErrorNote error={{ code: 'UNAVAILABLE', message: '' }} />
+        );
+      case 'children':
+        return (
+          <ChildrenStep
+            policyVersion={policy?.version ?? ''}
+            onNext={(picked) => {
+              setChildren(picked);
+              go('enroll');
+            }}
+          />
+        );
+      case 'enroll':
+        return <EnrollStep children={children} onDone={() => go('password')} />;
+      case 'password':
+        return (
+          <>
+            <PasswordStep onDone={afterPassword} />
+            <ErrorNote error={finishError} />
+          </>
+        );
+      case 'done':
+        return (
+          <div className="card stack done-card">
+            <p className="big-emoji" aria-hidden="true">
+              🎉
+            </p>
+            <p className="lead">{path === 'family' ? t('firstRun.doneFamily') : t('firstRun.doneParent')}</p>
+            <div className="form-actions">
+              <Button variant="primary" size="big" onClick={() => void finish()}>
+                {path === 'family' ? t('firstRun.startFamily') : t('firstRun.startParent')}
+              </Button>
+            </div>
+          </div>
+        );
+      default: {
+        const never: never = step;
+        throw new Error(`unknown step ${String(never)}`);
+      }
+    }
+  })();
+
+  return (
+    <Screen name={`first-run-${step}`} tone="setup" title={t(`firstRun.titles.${step}`)} {...(back ? { onBack: back } : {})}>
+      {step !== 'welcome' && (
+        <p className="stepper">
+          {steps.map((s, i) => (
+            <span key={s} className={`stepper-dot${i <= position ? ' stepper-dot-on' : ''}`} aria-hidden="true" />
+          ))}
+          <span className="stepper-text">{t('firstRun.progress', { step: position + 1, total: steps.length })}</span>
+        </p>
+      )}
+      {body}
+    </Screen>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LockStatus } from '@hearth/common';
+import { useHearth } from '../../app/hearth-context';
+import { Button } from '../../ui/Button';
+import { Screen } from '../../ui/Screen';
+import { ActivitySection } from './ActivitySection';
+import { ChildrenSection } from './ChildrenSection';
+import { ComingSoonSection } from './ComingSoonSection';
+import { RequestsSection } from './RequestsSection';
+import { SettingsSection } from './SettingsSection';
+import { SignInForm } from './SignInForm';
+import { UnlockForm } from './UnlockForm';
+
+type Section = 'requests' | 'children' | 'computer' | 'activity' | 'later';
+const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] = [
+  { id: 'requests', icon: '🤝', needsServer: true },
+  { id: 'children', icon: '👧', needsServer: true },
+  { id: 'activity', icon: '📊', needsServer: false },
+  { id: 'computer', icon: '⚙️', needsServer: false },
+  { id: 'later', icon: '🧭', needsServer: false },
+];
+
+/** How often, at most, the pane tells main the grown-up is still here. */
+const KEEP_ALIVE_MS = 30_000;
+
+/** Pushes the pane's auto-lock back while the grown-up is using it. */
+function useKeepUnlocked(active: boolean): () => void {
+  const hearth = useHearth();
+  const last = useRef(0);
+  return () => {
+    if (!active || Date.now() - last.current < KEEP_ALIVE_MS) return;
+    last.current = Date.now();
+    void hearth.keepParentUnlocked();
+  };
+}
+
+export type GrownUpsPaneProps = Readonly<{
+  lock: LockStatus;
+  parentMode: boolean;
+  /** Back to the children's side (the caller locks the pane where it should). */
+  onClose: () => void;
+  onParentModeEnded: () => void;
+}>;
+
+/** The locked grown-ups' pane: friend requests, children and devices, activity, this PC's settings. */
+export function GrownUpsPane({ lock, parentMode, onClose, onParentModeEnded }: GrownUpsPaneProps): ReactElement {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const [section, setSection] = useState<Section>('requests');
+  const unlocked = lock.state === 'unlocked';
+  const touch = useKeepUnlocked(unlocked);
+  const heading = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [section]);
+
+  if (!unlocked) {
+    return (
+      <Screen name="grown-ups-locked" tone="grown-up" title={t('pane.title')} onBack={onClose} backLabel={t('pane.backToKids')}>
+        <UnlockForm lock={lock} />
+      </Screen>
+    );
+  }
+
+  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
+  let body: ReactNode;
+  if (current?.needsServer && !lock.parentSignedIn) body = <SignInForm onSignedIn={() => undefined} />;
+  else if (section === 'requests') body = <RequestsSection />;
+  else if (section === 'children') body = <ChildrenSection parentMode={parentMode} />;
+  else if (section === 'activity') body = <ActivitySection />;
+  else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeEnded={onParentModeEnded} />;
+  else body = <ComingSoonSection />;
+
+  return (
+    <div onPointerDown={touch} onKeyDown={touch}>
+      <Screen
+        name={`grown-ups-${section}${current?.needsServer && !lock.parentSignedIn ? '-sign-in' : ''}`}
+        tone="grown-up"
+        title={t('pane.title')}
+        onBack={onClose}
+        backLabel={t('pane.backToKids')}
+        actions={
+          <Button icon="🔒" onClick={() => void hearth.lock().then(onClose)}>
+            {t('pane.lockNow')}
+          </Button>
+        }
+      >
+        <div className="pane">
+          <nav className="pane-nav" aria-label={t('pane.navLabel')}>
+            <ul>
+              {SECTIONS.map((s) => (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className={`pane-nav-item${s.id === section ? ' pane-nav-on' : ''}`}
+                    aria-current={s.id === section ? 'page' : undefined}
+                    onClick={() => setSection(s.id)}
+                  >
+                    <span aria-hidden="true">{s.icon} </span>
+                    {t(`pane.nav.${s.id}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="pane-content" ref={heading} tabIndex={-1}>
+            {body}
+          </div>
+        </div>
+      </Screen>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingsPatch, UiLanguageSetting } from '@hearth/common';
+import { useHearth } from '../../app/hearth-context';
+import { useSettings } from '../../app/settings-context';
+import { useAction } from '../../app/use-action';
+import { Button } from '../../ui/Button';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Field } from '../../ui/Field';
+
+const LOCK_MINUTES = [1, 2, 5, 10, 15, 30] as const;
+
+function ChangePassword(): ReactElement {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [saved, setSaved] = useState(false);
+  const change = useAction(() => hearth.changeParentPassword({ currentPassword: current, newPassword: next }));
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setSaved(false);
+    if (await change.run()) {
+      setCurrent('');
+      setNext('');
+      setSaved(true);
+    }
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="change-password-title">
+      <h3 id="change-password-title">{t('pane.settings.changePassword')}</h3>
+      <Field
+        label={t('pane.settings.currentPassword')}
+        type="password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        autoComplete="current-password"
+      />
+      <Field
+        label={t('pane.settings.newPassword')}
+        hint={t('firstRun.paneSecretHint')}
+        type="password"
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        autoComplete="new-password"
+      />
+      <ErrorNote error={change.error} context="unlock" />
+      {saved && <p role="status">{t('pane.settings.passwordSaved')}</p>}
+      <div className="form-actions">
+        <Button type="submit" disabled={current === '' || next.length < 8 || change.busy}>
+          {t('pane.settings.changePassword')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** This PC's settings: auto-lock, read-aloud, calls through the relay, language; the grown-ups' password; parent mode. */
+export function SettingsSection({
+  parentMode,
+  onParentModeEnded,
+}: Readonly<{ parentMode: boolean; onParentModeEnded: () => void }>): ReactElement {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const { settings, refresh } = useSettings();
+  const update = useAction(async (patch: SettingsPatch) => {
+    const result = await hearth.updateSettings(patch);
+    refresh();
+    return result;
+  });
+  const stop = useAction(() => hearth.stopParentMode());
+  return (
+    <section aria-labelledby="settings-title" className="pane-section">
+      <h2 id="settings-title">{t('pane.nav.computer')}</h2>
+      <div className="card form">
+        <div className="field">
+          <label htmlFor="auto-lock">{t('pane.settings.autoLock')}</label>
+          <select
+            id="auto-lock"
+            value={settings.autoLockMinutes}
+            onChange={(e) => void update.run({ autoLockMinutes: Number(e.target.value) })}
+          >
+            {LOCK_MINUTES.map((m) => (
+              <option key={m} value={m}>
+                {t('pane.settings.minutes', { count: m })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="language">{t('common.language')}</label>
+          <select
+            id="language"
+            value={settings.language}
+            onChange={(e) => void update.run({ language: e.target.value as UiLanguageSetting })}
+          >
+            <option value="auto">{t('pane.settings.languageAuto')}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="es" lang="es">
+              Español
+            </option>
+          </select>
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.readAloud}
+            onChange={(e) => void update.run({ readAloud: e.target.checked })}
+          />
+          <span>{t('pane.settings.readAloud')}</span>
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.relayOnlyCalls}
+            onChange={(e) => void update.run({ relayOnlyCalls: e.target.checked })}
+          />
+          <span>{t('pane.settings.relayOnlyCalls')}</span>
+        </label>
+        <ErrorNote error={update.error} />
+      </div>
+      <ChangePassword />
+      {parentMode && (
+        <div className="card">
+          <h3>{t('pane.settings.parentMode')}</h3>
+          <p>{t('pane.settings.parentModeText')}</p>
+          <Button variant="danger" onClick={() => void stop.run().then((ok) => ok && onParentModeEnded())} disabled={stop.busy}>
+            {t('pane.settings.leaveParentMode')}
+          </Button>
+          <ErrorNote error={stop.error} />
+        </div>
+      )}
+    </section>
+  );
+}

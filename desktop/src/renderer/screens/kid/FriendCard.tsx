@@ -1,0 +1,28 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Friend } from '@hearth/common';
+import { useSlots } from '../../app/slots';
+import { Avatar } from '../../ui/Avatar';
+
+/** One friend or family member: a big button into the chat, with presence and how many new messages. */
+export function FriendCard({ friend, onOpen }: Readonly<{ friend: Friend; onOpen: () => void }>): ReactElement {
+  const { t } = useTranslation();
+  const { callActions } = useSlots();
+  const other = friend.friendship.friend;
+  const family = friend.friendship.kind === 'family';
+  return (
+    <div className="friend-card" data-contact={other.accountId}>
+      <button type="button" className="friend-open" onClick={onOpen}>
+        <Avatar avatar={null} name={other.displayName} id={other.accountId} size="large" grownUp={other.kind === 'parent'} />
+        <span className="friend-name">{other.displayName}</span>
+        {family && <span className="tag">{other.kind === 'parent' ? t('home.myGrownUp') : t('home.myChild')}</span>}
+        <span className={`presence presence-${friend.presence}`}>
+          <span className="presence-dot" aria-hidden="true" />
+          {t(`presence.${friend.presence}`)}
+        </span>
+        {friend.unread > 0 && <span className="badge">{t('common.newCount', { count: friend.unread })}</span>}
+      </button>
+      {callActions && <div className="friend-call">{callActions(friend, 'card')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '@hearth/common';
+import { Avatar } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { ReadAloud } from '../../ui/ReadAloud';
+import { Screen } from '../../ui/Screen';
+import { ConnectionBanner } from './ConnectionBanner';
+import { FriendCard } from './FriendCard';
+import { RequestCard } from './RequestCard';
+import { activeFriends, pendingFriends, type FriendsState } from './use-friends';
+
+export type KidHomeProps = Readonly<{
+  profile: Profile;
+  friends: FriendsState;
+  onOpenChat: (contactId: string) => void;
+  onAddFriend: () => void;
+  onWhatGrownUpsSee: () => void;
+  onLeave: () => void;
+}>;
+
+/** A child's home: friends and family as big tiles with presence and new messages, requests, and "Add a friend". */
+export function KidHome({ profile, friends, onOpenChat, onAddFriend, onWhatGrownUpsSee, onLeave }: KidHomeProps): ReactElement {
+  const { t } = useTranslation();
+  const parentMode = profile.kind === 'parent';
+  const active = activeFriends(friends.friends);
+  const pending = parentMode ? [] : pendingFriends(friends.friends);
+  const greeting = t(parentMode ? 'home.helloParent' : 'home.hello', { name: profile.displayName });
+  return (
+    <Screen
+      name={parentMode ? 'parent-home' : 'kid-home'}
+      title={greeting}
+      leading={
+        <Avatar avatar={profile.avatar} name={profile.displayName} id={profile.childId} size="medium" grownUp={parentMode} />
+      }
+      actions={
+        <>
+          <ReadAloud text={greeting} always />
+          {!parentMode && (
+            <Button icon="👀" onClick={onWhatGrownUpsSee}>
+              {t('home.whatGrownUpsSee')}
+            </Button>
+          )}
+          <Button icon={parentMode ? '🔒' : '🔄'} onClick={onLeave}>
+            {parentMode ? t('home.closeMessages') : t('home.switch')}
+          </Button>
+        </>
+      }
+    >
+      <ConnectionBanner />
+      <ErrorNote error={friends.error} />
+      <section aria-labelledby="friends-heading">
+        <h2 id="friends-heading">{parentMode ? t('home.myChildren') : t('home.friendsAndFamily')}</h2>
+        {friends.loaded && (parentMode ? active.length === 0 : !active.some((f) => f.friendship.kind === 'friend')) && (
+          <p className="empty-note">{parentMode ? t('home.noChildren') : t('home.noFriendsYet')}</p>
+        )}
+        <ul className="friend-grid">
+          {active.map((f) => (
+            <li key={f.friendship.friendshipId}>
+              <FriendCard friend={f} onOpen={() => onOpenChat(f.friendship.friend.accountId)} />
+            </li>
+          ))}
+          {!parentMode && (
+            <li>
+              <button type="button" className="add-friend-tile" onClick={onAddFriend}>
+                <span className="add-friend-plus" aria-hidden="true">
+                  ➕
+                </span>
+                <span>{t('home.addFriend')}</span>
+              </button>
+            </li>
+          )}
+        </ul>
+      </section>
+      {pending.length > 0 && (
+        <section aria-labelledby="requests-heading">
+          <h2 id="requests-heading">{t('home.requests')}</h2>
+          <ul className="request-list">
+            {pending.map((f) => (
+              <li key={f.friendship.friendshipId}>
+                <RequestCard friend={f} onChanged={friends.reload} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Screen>
+  );
+}

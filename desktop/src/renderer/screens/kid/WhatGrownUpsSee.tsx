@@ -1,0 +1,94 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActivityDay, Friend } from '@hearth/common';
+import { useHearth } from '../../app/hearth-context';
+import { useLoad } from '../../app/use-load';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { ReadAloud } from '../../ui/ReadAloud';
+import { Screen } from '../../ui/Screen';
+
+const SEES = [
+  { key: 'friends', icon: '👫' },
+  { key: 'time', icon: '⏰' },
+  { key: 'who', icon: '💬' },
+  { key: 'approve', icon: '✅' },
+] as const;
+
+const PROMISES = [
+  { key: 'noStrangers', icon: '🚪' },
+  { key: 'ownSpace', icon: '🗂️' },
+  { key: 'noLocation', icon: '📍' },
+] as const;
+
+/** The same activity the grown-ups see, told to the child in kid words. */
+function DayLine({ day, names }: Readonly<{ day: ActivityDay; names: ReadonlyMap<string, string> }>): ReactElement {
+  const { t, i18n } = useTranslation();
+  const date = new Date(`${day.day}T12:00:00`);
+  const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'long' }).format(date);
+  const sent = day.counts['message-sent'] ?? 0;
+  const got = day.counts['message-received'] ?? 0;
+  const who = day.contacts.map((c) => names.get(c.contactId)).filter((n): n is string => Boolean(n));
+  return (
+    <li>
+      <strong>{weekday}:</strong> {t('see.dayLine', { minutes: day.minutesActive, sent, got })}
+      {who.length > 0 && <> {t('see.with', { names: new Intl.ListFormat(i18n.language).format(who) })}</>}
+    </li>
+  );
+}
+
+/** "What my grown-ups can see": a page for the child, in kid words, with their own week. */
+export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonly Friend[]; onBack: () => void }>): ReactElement {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const activity = useLoad(() => hearth.getMyActivity({ days: 7 }), []);
+  const names = new Map(friends.map((f) => [f.friendship.friend.accountId, f.friendship.friend.displayName]));
+  const intro = t('see.intro');
+  return (
+    <Screen
+      name="what-grown-ups-see"
+      title={t('see.title')}
+      onBack={onBack}
+      actions={<ReadAloud text={`${t('see.title')}. ${intro}`} />}
+    >
+      <p className="lead">{intro}</p>
+      <section aria-labelledby="sees-heading" className="card">
+        <h2 id="sees-heading">{t('see.canSee')}</h2>
+        <ul className="icon-list">
+          {SEES.map((s) => (
+            <li key={s.key}>
+              <span aria-hidden="true" className="icon-list-icon">
+                {s.icon}
+              </span>
+              <span>{t(`see.sees.${s.key}`)}</span>
+              <ReadAloud text={t(`see.sees.${s.key}`)} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="promises-heading" className="card">
+        <h2 id="promises-heading">{t('see.promises')}</h2>
+        <ul className="icon-list">
+          {PROMISES.map((s) => (
+            <li key={s.key}>
+              <span aria-hidden="true" className="icon-list-icon">
+                {s.icon}
+              </span>
+              <span>{t(`see.promise.${s.key}`)}</span>
+              <ReadAloud text={t(`see.promise.${s.key}`)} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="week-heading" className="card">
+        <h2 id="week-heading">{t('see.myWeek')}</h2>
+        <ErrorNote error={activity.error} />
+        {activity.value && activity.value.days.length === 0 && <p>{t('see.nothingYet')}</p>}
+        <ul className="day-list">
+          {activity.value?.days.map((d) => (
+            <DayLine key={d.day} day={d} names={names} />
+          ))}
+        </ul>
+      </section>
+    </Screen>
+  );
+}

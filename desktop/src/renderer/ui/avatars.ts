@@ -1,0 +1,31 @@
+/** The pictures a child can have (bundled: drawn with the app's own emoji font). */
+export const AVATARS = Object.freeze({
+  fox: { emoji: '🦊', color: '#ffd8b8' },
+  cat: { emoji: '🐱', color: '#ffe9a8' },
+  dog: { emoji: '🐶', color: '#e8d5c4' },
+  bear: { emoji: '🐻', color: '#d9c2ae' },
+  panda: { emoji: '🐼', color: '#dfe7e3' },
+  frog: { emoji: '🐸', color: '#c9efc0' },
+  lion: { emoji: '🦁', color: '#ffe0a3' },
+  unicorn: { emoji: '🦄', color: '#f2d4f7' },
+  octopus: { emoji: '🐙', color: '#ffd0dc' },
+  rabbit: { emoji: '🐰', color: '#e9e2f7' },
+  turtle: { emoji: '🐢', color: '#cdebd8' },
+  owl: { emoji: '🦉', color: '#e6dccd' },
+} as const);
+
+export type AvatarId = keyof typeof AVATARS;
+export const AVATAR_IDS = Object.keys(AVATARS) as AvatarId[];
+
+export function isAvatarId(value: string | null | undefined): value is AvatarId {
+  return value !== null && value !== undefined && Object.hasOwn(AVATARS, value);
+}
+
+const SOFT_COLORS = ['#ffd8b8', '#c9efc0', '#cfe3ff', '#f2d4f7', '#ffe9a8', '#d3f0ee', '#ffd0dc'] as const;
+
+/** A stable soft colour for someone without a picture, from their account id. */
+export function colorFor(id: string): string {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return SOFT_COLORS[h % SOFT_COLORS.length] ?? SOFT_COLORS[0];
+}

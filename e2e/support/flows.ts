@@ -1,0 +1,114 @@
+/** What people do, step by step, through the UI only. */
+import { checked, reads } from './see';
+import type { Window } from './ui';
+
+export type ParentInfo = Readonly<{ name: string; email: string; password: string; paneSecret: string }>;
+
+/** Clicks and waits until the next screen shows. */
+async function next(w: Window, key: string, screen: string): Promise<void> {
+  await w.button(key).click();
+  await w.screen(screen);
+}
+
+/** First run on a children's PC: account, consent, one child, enrollment, grown-ups' password. */
+export async function familyFirstRun(
+  w: Window,
+  url: string,
+  parent: ParentInfo,
+  child: Readonly<{ name: string; avatar: string }>,
+  shots: boolean,
+): Promise<void> {
+  await w.page.goto(url);
+  await w.screen('first-run-welcome');
+  if (w.lang !== 'en') await w.page.getByRole('button', { name: 'Español' }).click();
+  await reads(w.page.locator('h1'), w.text('firstRun.titles.welcome'));
+  if (shots) await w.shot('first-run-welcome');
+  await w.choice('firstRun.forChildren').click();
+  await w.screen('first-run-account');
+  await w.field('firstRun.yourName').fill(parent.name);
+  await w.field('firstRun.email').fill(parent.email);
+  await w.field('firstRun.relayPassword').fill(parent.password);
+  if (shots) await w.shot('first-run-account');
+  await next(w, 'firstRun.createAccount', 'first-run-policy');
+  await reads(w.page.getByTestId('consent-policy-version'), '2026-11-01');
+  await w.page.getByRole('checkbox').check();
+  if (shots) await w.shot('first-run-policy');
+  await next(w, 'common.continue', 'first-run-children');
+  await w.field('child.name').fill(child.name);
+  await w.page.getByRole('radio', { name: w.text(`avatars.${child.avatar}`), exact: true }).check();
+  if (shots) await w.shot('first-run-add-child');
+  await w.button('child.add').click();
+  await checked(w.page.getByRole('checkbox', { name: child.name }));
+  if (shots) await w.shot('first-run-children');
+  await next(w, 'common.continue', 'first-run-enroll');
+  if (shots) await w.shot('first-run-enroll');
+  await next(w, 'firstRun.enroll', 'first-run-password');
+  await w.field('firstRun.paneSecret').fill(parent.paneSecret);
+  await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
+  if (shots) await w.shot('first-run-password');
+  await next(w, 'firstRun.savePassword', 'first-run-done');
+  if (shots) await w.shot('first-run-done');
+  await next(w, 'firstRun.startFamily', 'profile-picker');
+}
+
+/** At the profile picker: becomes this child (with secret pictures when asked). */
+export async function pickProfile(w: Window, name: string): Promise<void> {
+  await w.screen('profile-picker');
+  await w.page.locator('.profile-tile', { hasText: name }).click();
+  await w.screen('kid-home');
+}
+
+/** From a child's home back to the profile picker. */
+export async function leaveProfile(w: Window): Promise<void> {
+  await w.button('home.switch').click();
+  await w.screen('profile-picker');
+}
+
+/** From the picker into the grown-ups' pane: password, then the Hearth account. */
+export async function openPane(w: Window, parent: ParentInfo, shots: boolean): Promise<void> {
+  await w.button('picker.grownUps').click();
+  await w.screen('grown-ups-locked');
+  await w.field('pane.password').fill(parent.paneSecret);
+  if (shots) await w.shot('grown-ups-locked');
+  await w.button('pane.unlock').click();
+  await w.screen('grown-ups-requests-sign-in');
+  await w.field('firstRun.email').fill(parent.email);
+  await w.field('firstRun.relayPassword').fill(parent.password);
+  if (shots) await w.shot('grown-ups-sign-in');
+  await w.page
+    .getByRole('form')
+    .getByRole('button', { name: w.text('firstRun.signIn') })
+    .click();
+  await w.screen('grown-ups-requests');
+}
+
+/** Leaves the pane (which locks it) for the picker. */
+export async function closePane(w: Window): Promise<void> {
+  await w.page.locator('.back-button').click();
+  await w.screen('profile-picker');
+}
+
+/** Opens the chat with a friend from the child's home. */
+export async function openChat(w: Window, friendName: string): Promise<void> {
+  await w.page.locator('.friend-open', { hasText: friendName }).click();
+  await w.screen('chat');
+  await reads(w.page.locator('h1'), friendName);
+}
+
+/** Back from a chat to the home. */
+export async function backHome(w: Window, home: 'kid-home' | 'parent-home' = 'kid-home'): Promise<void> {
+  await w.page.locator('.back-button').click();
+  await w.screen(home);
+}
+
+/** Sends a text message from the open chat and waits until the relay holds it (or further). */
+export async function sendText(w: Window, text: string): Promise<void> {
+  await w.page.getByLabel(w.text('chat.writeLabel')).fill(text);
+  await w.page.keyboard.press('Enter');
+  await bubbleWith(w, text).waitFor();
+}
+
+/** The message bubble that shows `text`. */
+export function bubbleWith(w: Window, text: string) {
+  return w.page.locator('.bubble', { hasText: text });
+}

@@ -1,0 +1,68 @@
+/**
+ * Every screen of the story is saved as a picture under artifacts/screens/ (to look at) and
+ * checked with axe-core: no serious or critical accessibility problem may stay.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const SCREENS_DIR = path.resolve(import.meta.dirname, '..', '..', 'artifacts', 'screens');
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export type AxeProblem = Readonly<{ screen: string; id: string; impact: string; help: string; targets: string[] }>;
+
+type AxeResult = {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+};
+
+/** Runs axe-core in the page (injected through the DevTools protocol, so the app's CSP stays as it is). */
+export async function axeProblems(page: Page, screen: string): Promise<AxeProblem[]> {
+  const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      screen,
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+}
+
+let counter = 0;
+const seen: string[] = [];
+
+/** Every screen name captured so far, in order. */
+export function capturedScreens(): readonly string[] {
+  return seen;
+}
+
+/**
+ * Waits for fonts and images, saves `NN-name.png` and returns the serious or critical axe
+ * problems of the screen as it is now (the caller expects none).
+ */
+export async function capture(page: Page, name: string): Promise<AxeProblem[]> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  // Emoji faces load when first drawn: let layout ask for them, then wait for them and the images.
+  await page.evaluate(`(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await document.fonts.ready;
+    await Promise.all([...document.images].filter((i) => !i.complete).map((i) => new Promise((r) => i.addEventListener('load', r, { once: true }))));
+  })()`);
+  counter += 1;
+  const file = `${String(counter).padStart(2, '0')}-${name}.png`;
+  seen.push(file);
+  await page.screenshot({ path: path.join(SCREENS_DIR, file), fullPage: true, animations: 'disabled' });
+  return axeProblems(page, name);
+}
+
+/** Empties the screenshots folder before a run. */
+export function resetScreens(): void {
+  fs.rmSync(SCREENS_DIR, { recursive: true, force: true });
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  counter = 0;
+  seen.length = 0;
+}
