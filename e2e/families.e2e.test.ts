@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { CHROMIUM, launchChromium, openWindow, type Watch } from './support/browser';
 import { hasExif, withExif } from './support/exif';
 import {
@@ -104,6 +104,15 @@ async function shownBytes(w: Window, pc: Pc, selector: string): Promise<Buffer> 
     .find((f) => fs.existsSync(f));
   if (!file) throw new Error(`no file ${hash} on ${pc.name}`);
   return fs.readFileSync(file);
+}
+
+/** Presses Tab until `target` has the keyboard focus (in at most 15 presses). */
+async function tabTo(w: Window, target: Locator): Promise<void> {
+  for (let i = 0; i < 15; i++) {
+    await w.page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)) return;
+  }
+  throw new Error('could not reach it with Tab');
 }
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the UI', () => {
@@ -247,6 +256,13 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       await a.shot('chat-recording-voice');
       await a.button('chat.record.stopAndSend').click();
       await a.page.locator('.bubble [data-testid="voice"]').waitFor({ timeout: 30_000 });
+
+      // A short video message from the fake camera.
+      await a.button('chat.tools.video').click();
+      await a.button('chat.record.start').click();
+      await shows(a.page.locator('.recording-now'), '0:02');
+      await a.button('chat.record.stopAndSend').click();
+      await a.page.locator('.bubble video[data-testid="video"]').waitFor({ timeout: 30_000 });
       await attr(a.page.locator('.bubble-mine').last(), 'data-state', /sent|delivered/, { timeout: 30_000 });
 
       // Leo's side: all four arrived, and the photo he got has no EXIF.
@@ -265,6 +281,9 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
         return [drawn.naturalWidth, drawn.naturalHeight];
       });
       expect(size).toEqual([640, 480]);
+      await b.page.locator('.bubble video[data-testid="video"]').waitFor({ timeout: 30_000 });
+      const video = await shownBytes(b, pcB, '.bubble video[data-testid="video"]');
+      expect(video.subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])); // WebM
       const voice = await shownBytes(b, pcB, '.bubble [data-testid="voice"]');
       expect(voice.subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])); // WebM
       expect(voice.length).toBeGreaterThan(2_000);
@@ -399,10 +418,15 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       for (const pic of ['star', 'cat', 'moon']) await zoe.getByRole('button', { name: b.text(`pictures.${pic}`) }).click();
       await zoe.getByRole('button', { name: b.text('common.save') }).click();
       await shows(zoe, b.text('pane.children.hasPictures'));
+      // Renaming goes to the relay and to this PC's profile.
+      await zoe.getByRole('button', { name: b.text('pane.children.rename') }).click();
+      await zoe.getByLabel(b.text('child.name')).fill('Zoe Lee');
+      await zoe.getByRole('button', { name: b.text('common.save') }).click();
+      await shows(b.page.locator('.child-row', { hasText: 'Zoe Lee' }), '@zoe');
       await b.shot('mayores-ninos');
       await closePane(b);
 
-      await b.page.locator('.profile-tile', { hasText: 'Zoe' }).click();
+      await b.page.locator('.profile-tile', { hasText: 'Zoe Lee' }).click();
       await b.screen('picture-password');
       for (const pic of ['cat', 'star', 'moon']) await b.page.getByRole('button', { name: b.text(`pictures.${pic}`) }).click();
       await b.button('pictures.go').click();
@@ -454,16 +478,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       await leaveProfile(a);
 
       // Keyboard only: Tab to Mia's tile (its focus ring visible), Enter; Tab to Leo, Space; type, Enter.
-      await a.page.keyboard.press('Tab');
-      await countIs(a.page.locator('.profile-tile:focus', { hasText: 'Mia' }), 1);
+      await tabTo(a, a.page.locator('.profile-tile', { hasText: 'Mia' }));
       const ring = (await a.page.evaluate('getComputedStyle(document.activeElement).outlineWidth')) as string;
       expect(Number.parseFloat(ring)).toBeGreaterThanOrEqual(3);
       await a.page.keyboard.press('Enter');
       await a.screen('kid-home');
-      for (let i = 0; i < 12; i++) {
-        if (await a.page.locator('.friend-open:focus', { hasText: 'Leo' }).count()) break;
-        await a.page.keyboard.press('Tab');
-      }
+      await tabTo(a, a.page.locator('.friend-open', { hasText: 'Leo' }));
       await a.page.keyboard.press('Space');
       await a.screen('chat');
       await a.page.getByLabel(a.text('chat.writeLabel')).focus();

@@ -57,7 +57,12 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
             {t('chat.older')}
           </Button>
         )}
-        {convo.messages.length === 0 && <p className="empty-note">{t('chat.empty', { name: other.displayName })}</p>}
+        {convo.messages.length === 0 && (
+          <p className="empty-note">
+            <span aria-hidden="true">👋 </span>
+            {t('chat.empty', { name: other.displayName })}
+          </p>
+        )}
         <ol className="messages">
           {convo.messages.map((m) => (
             <MessageBubble

@@ -70,7 +70,7 @@ export function MessageBubble({
   const uploading = mine && message.state === 'queued' && progress !== undefined && progress < 1;
   return (
     <li
-      className={`bubble ${mine ? 'bubble-mine' : 'bubble-theirs'} bubble-${message.content.kind}`}
+      className={`bubble ${mine ? 'bubble-mine' : 'bubble-theirs'} bubble-kind-${message.content.kind}`}
       data-message-id={message.messageId}
       data-state={message.state}
     >

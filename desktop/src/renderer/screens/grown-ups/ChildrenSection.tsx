@@ -17,7 +17,9 @@ export function ChildrenSection({ parentMode }: Readonly<{ parentMode: boolean }
   const info = useLoad(() => hearth.getAppInfo(), []);
   const policy = useLoad(() => hearth.getPolicy(), []);
   const [adding, setAdding] = useState(false);
+  const [version, setVersion] = useState(0);
   const refresh = (): void => {
+    setVersion((v) => v + 1);
     children.reload();
     profiles.reload();
     info.reload();
@@ -57,7 +59,7 @@ export function ChildrenSection({ parentMode }: Readonly<{ parentMode: boolean }
           />
         ))}
       </ul>
-      <DevicesList />
+      <DevicesList version={version} />
     </section>
   );
 }

@@ -54,11 +54,11 @@ function DeviceItem({ device, thisPc, onDone }: Readonly<{ device: Device; thisP
   );
 }
 
-/** The parent's enrolled PCs; another PC can be taken off Hearth from here. */
-export function DevicesList(): ReactElement {
+/** The parent's enrolled PCs; another PC can be taken off Hearth from here. `version` changes: load again. */
+export function DevicesList({ version }: Readonly<{ version: number }>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
-  const devices = useLoad(() => hearth.listDevices(), []);
+  const devices = useLoad(() => hearth.listDevices(), [version]);
   const info = useLoad(() => hearth.getAppInfo(), []);
   return (
     <div className="devices">

@@ -74,7 +74,9 @@ export function AddFriend({ onBack }: Readonly<{ onBack: () => void }>): ReactEl
               <p>{t('addFriend.codeRules')}</p>
             </>
           )}
-          <Button onClick={onBack}>{t('addFriend.done')}</Button>
+          <Button variant="primary" size="big" onClick={onBack}>
+            {t('addFriend.done')}
+          </Button>
         </div>
       )}
       {mode === 'type' && (

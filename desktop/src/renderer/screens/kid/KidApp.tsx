@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView, Profile } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
@@ -22,13 +22,17 @@ type Route = Readonly<
  */
 function useMessageNotices(openContactId: string | null, nameOf: (id: string) => string | undefined): void {
   const { t } = useTranslation();
-  const { notify } = useNotices();
+  const { notify, dismissAbout } = useNotices();
+  // Opening a friend's chat answers the notice about them.
+  useEffect(() => {
+    if (openContactId) dismissAbout(openContactId);
+  }, [openContactId, dismissAbout]);
   useHearthEvent('message', (m: MessageView) => {
     if (m.direction !== 'in' || m.contactId === openContactId) return;
     const name = nameOf(m.contactId);
     if (!name) return;
     const title = t('notify.newMessage', { name });
-    notify(title);
+    notify(title, '💬', m.contactId);
     if (typeof Notification !== 'undefined' && Notification.permission === 'granted' && document.hidden) {
       new Notification(title, { silent: false });
     }

@@ -30,7 +30,7 @@ function DayLine({ day, names }: Readonly<{ day: ActivityDay; names: ReadonlyMap
   const who = day.contacts.map((c) => names.get(c.contactId)).filter((n): n is string => Boolean(n));
   return (
     <li>
-      <strong>{weekday}:</strong> {t('see.dayLine', { minutes: day.minutesActive, sent, got })}
+      <strong>{weekday}:</strong> {t('see.dayLine', { time: t('see.minutes', { count: day.minutesActive }), sent, got })}
       {who.length > 0 && <> {t('see.with', { names: new Intl.ListFormat(i18n.language).format(who) })}</>}
     </li>
   );

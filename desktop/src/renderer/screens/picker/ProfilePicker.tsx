@@ -45,7 +45,7 @@ export function ProfilePicker({ onGrownUps }: Readonly<{ onGrownUps: () => void 
   }
 
   return (
-    <Screen name="profile-picker" title={t('picker.title')} actions={<ReadAloud text={t('picker.title')} />}>
+    <Screen name="profile-picker" title={t('picker.title')} actions={<ReadAloud text={t('picker.title')} always />}>
       <ErrorNote error={profiles.error ?? select.error} />
       {list.length === 0 && !profiles.loading && <p className="lead">{t('picker.empty')}</p>}
       <ul className="profile-grid">
