@@ -391,6 +391,11 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       await p.button('home.closeMessages').click();
       await p.screen('parent-start');
       await p.shot('parent-start');
+      // …and opens again with the grown-ups' password.
+      await p.field('pane.password').fill(alex.paneSecret);
+      await p.button('pane.unlock').click();
+      await p.screen('parent-home');
+      await visible(p.page.locator('.friend-open', { hasText: 'Mia' }));
       expect([...a.problems, ...p.problems]).toEqual([]);
     },
     STEP_MS,
