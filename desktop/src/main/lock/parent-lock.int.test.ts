@@ -33,6 +33,9 @@ const VALID_ARGS: Readonly<Record<string, unknown>> = {
   actOnFriendshipAsParent: { friendshipId: ID, action: 'approve' },
   updateSettings: { autoLockMinutes: 120 },
   getChildActivity: { childId: ID },
+  startParentMode: { email: 'someone@example.test', password: 'long-enough-password' },
+  setPicturePassword: { childId: ID, picture: ['cat', 'moon', 'star'] },
+  stopParentMode: {},
 };
 
 let relay: TestRelay;
