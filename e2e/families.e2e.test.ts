@@ -261,6 +261,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       await a.button('chat.tools.video').click();
       await a.button('chat.record.start').click();
       await shows(a.page.locator('.recording-now'), '0:02');
+      await a.shot('chat-recording-video');
       await a.button('chat.record.stopAndSend').click();
       await a.page.locator('.bubble video[data-testid="video"]').waitFor({ timeout: 30_000 });
       await attr(a.page.locator('.bubble-mine').last(), 'data-state', /sent|delivered/, { timeout: 30_000 });
@@ -513,6 +514,22 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       await a.button('pane.lockNow').click();
       await a.screen('profile-picker');
       expect(a.problems).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'says so in words when the page cannot reach this PC’s Hearth (a wrong token)',
+    async () => {
+      const opened = await openWindow(browser, 'en-US');
+      const origin = new URL(pcA.url).origin;
+      await opened.page.goto(`${origin}/?token=not-the-token`);
+      const lost = windowFor(opened.page, 'en', pcA.name);
+      await lost.screen('boot');
+      await shows(opened.page.getByRole('alert'), lost.text('app.lostConnection'));
+      await lost.shot('lost-connection');
+      expect(lost.problems).toEqual([]);
+      await opened.context.close();
     },
     STEP_MS,
   );
