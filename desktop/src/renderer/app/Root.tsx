@@ -126,9 +126,9 @@ export function Root(): ReactElement {
           lock={lock}
           parentMode={info.parentMode}
           onClose={closePane}
-          onParentModeEnded={() => {
+          onParentModeChanged={() => {
+            // Back to an empty picker: the grown-ups' pane can enroll children or start parent mode again.
             setPane(false);
-            setFirstRun(true);
             void load();
           }}
         />

@@ -133,6 +133,7 @@ export const en = {
     doneParent: 'Parent mode is ready. Your children are your contacts here.',
     startFamily: 'Start Hearth',
     startParent: 'Open my messages',
+    tryAgain: 'Try again',
   },
   policy: {
     lead: 'Hearth is built for children. Before you add yours, here is what we promise and what you agree to.',
@@ -500,6 +501,9 @@ export const en = {
       parentModeText:
         'This computer keeps you signed in so you can message your children. Leaving parent mode signs you out here.',
       leaveParentMode: 'Leave parent mode',
+      startParentModeText:
+        'No children use this computer. Make it your own Hearth: stay signed in here and message your children.',
+      startParentMode: 'Use parent mode here',
     },
     later: {
       soon: 'Coming soon',

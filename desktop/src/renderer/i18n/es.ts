@@ -131,6 +131,7 @@ export const es = {
     doneParent: 'El modo de madre o padre está listo. Aquí tus hijos son tus contactos.',
     startFamily: 'Empezar',
     startParent: 'Abrir mis mensajes',
+    tryAgain: 'Intentarlo otra vez',
   },
   policy: {
     lead: 'Hearth está hecho para niños. Antes de añadir a los tuyos, esto es lo que prometemos y lo que aceptas.',
@@ -511,6 +512,9 @@ export const es = {
       parentModeText:
         'Este ordenador mantiene tu sesión iniciada para que puedas escribir a tus hijos. Al salir del modo se cierra tu sesión aquí.',
       leaveParentMode: 'Salir del modo de madre o padre',
+      startParentModeText:
+        'Ningún niño usa este ordenador. Hazlo tu propio Hearth: sigue con la sesión iniciada aquí y escribe a tus hijos.',
+      startParentMode: 'Usar aquí el modo de madre o padre',
     },
     later: {
       soon: 'Próximamente',

@@ -50,6 +50,7 @@ export function FirstRun({ info, policy, onLanguage, onFinished }: FirstRunProps
   const afterPassword = async (): Promise<void> => {
     if (language) await hearth.updateSettings({ language });
     if (path === 'parent' && credentials) {
+      setFinishError(null);
       const started = await hearth.startParentMode(credentials);
       if (!started.ok) {
         setFinishError(started.error);
@@ -112,11 +113,16 @@ export function FirstRun({ info, policy, onLanguage, onFinished }: FirstRunProps
       case 'enroll':
         return <EnrollStep children={children} onDone={() => go('password')} />;
       case 'password':
-        return (
-          <>
-            <PasswordStep onDone={afterPassword} />
-            <ErrorNote error={finishError} />
-          </>
+        // The password is saved before parent mode starts: a retry only starts parent mode again.
+        return finishError ? (
+          <div className="card stack">
+            <ErrorNote error={finishError} context="account" />
+            <Button variant="primary" onClick={() => void afterPassword()}>
+              {t('firstRun.tryAgain')}
+            </Button>
+          </div>
+        ) : (
+          <PasswordStep onDone={afterPassword} />
         );
       case 'done':
         return (

@@ -40,11 +40,11 @@ export type GrownUpsPaneProps = Readonly<{
   parentMode: boolean;
   /** Back to the children's side (the caller locks the pane where it should). */
   onClose: () => void;
-  onParentModeEnded: () => void;
+  onParentModeChanged: () => void;
 }>;
 
 /** The locked grown-ups' pane: friend requests, children and devices, activity, this PC's settings. */
-export function GrownUpsPane({ lock, parentMode, onClose, onParentModeEnded }: GrownUpsPaneProps): ReactElement {
+export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }: GrownUpsPaneProps): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
   const [section, setSection] = useState<Section>('requests');
@@ -70,7 +70,7 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeEnded }: G
   else if (section === 'requests') body = <RequestsSection />;
   else if (section === 'children') body = <ChildrenSection parentMode={parentMode} />;
   else if (section === 'activity') body = <ActivitySection />;
-  else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeEnded={onParentModeEnded} />;
+  else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeChanged={onParentModeChanged} />;
   else body = <ComingSoonSection />;
 
   return (

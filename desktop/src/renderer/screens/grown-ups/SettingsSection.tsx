@@ -4,6 +4,7 @@ import type { SettingsPatch, UiLanguageSetting } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useSettings } from '../../app/settings-context';
 import { useAction } from '../../app/use-action';
+import { useLoad } from '../../app/use-load';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
@@ -55,11 +56,50 @@ function ChangePassword(): ReactElement {
   );
 }
 
+/** On a PC with no children and no enrollment: keep this grown-up signed in here (parent mode). */
+function StartParentMode({ onStarted }: Readonly<{ onStarted: () => void }>): ReactElement {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const start = useAction(() => hearth.startParentMode({ email: email.trim(), password }));
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (await start.run()) onStarted();
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="start-parent-mode-title">
+      <h3 id="start-parent-mode-title">{t('pane.settings.parentMode')}</h3>
+      <p>{t('pane.settings.startParentModeText')}</p>
+      <Field
+        label={t('firstRun.email')}
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        autoComplete="email"
+      />
+      <Field
+        label={t('firstRun.relayPassword')}
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoComplete="current-password"
+      />
+      <ErrorNote error={start.error} context="account" />
+      <div className="form-actions">
+        <Button type="submit" disabled={!email.includes('@') || password === '' || start.busy}>
+          {t('pane.settings.startParentMode')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /** This PC's settings: auto-lock, read-aloud, calls through the relay, language; the grown-ups' password; parent mode. */
 export function SettingsSection({
   parentMode,
-  onParentModeEnded,
-}: Readonly<{ parentMode: boolean; onParentModeEnded: () => void }>): ReactElement {
+  onParentModeChanged,
+}: Readonly<{ parentMode: boolean; onParentModeChanged: () => void }>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
   const { settings, refresh } = useSettings();
@@ -69,6 +109,8 @@ export function SettingsSection({
     return result;
   });
   const stop = useAction(() => hearth.stopParentMode());
+  const info = useLoad(() => hearth.getAppInfo(), [parentMode]);
+  const childFree = info.value !== null && !info.value.enrolled && info.value.profileCount === 0;
   return (
     <section aria-labelledby="settings-title" className="pane-section">
       <h2 id="settings-title">{t('pane.nav.computer')}</h2>
@@ -122,11 +164,12 @@ export function SettingsSection({
         <ErrorNote error={update.error} />
       </div>
       <ChangePassword />
+      {!parentMode && childFree && <StartParentMode onStarted={onParentModeChanged} />}
       {parentMode && (
         <div className="card">
           <h3>{t('pane.settings.parentMode')}</h3>
           <p>{t('pane.settings.parentModeText')}</p>
-          <Button variant="danger" onClick={() => void stop.run().then((ok) => ok && onParentModeEnded())} disabled={stop.busy}>
+          <Button variant="danger" onClick={() => void stop.run().then((ok) => ok && onParentModeChanged())} disabled={stop.busy}>
             {t('pane.settings.leaveParentMode')}
           </Button>
           <ErrorNote error={stop.error} />
