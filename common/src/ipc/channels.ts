@@ -45,6 +45,7 @@ import {
   SearchResults,
   SendMessageArgs,
 } from './models-chat';
+import { BACKGROUND_CHANNELS } from './channels-backgrounds';
 import { CALL_CHANNELS } from './channels-calls';
 
 /**
@@ -187,6 +188,7 @@ export const HEARTH_CHANNELS = {
   recordGame: ch('profile', RecordGameArgs, GameScore, 'Record a game result'),
   getMyActivity: ch('profile', Type.Object(ActivityRange, closed), ActivityReport, 'What my parent can see'),
   ...CALL_CHANNELS,
+  ...BACKGROUND_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

@@ -3,6 +3,8 @@ export * from './models-app';
 export * from './models-chat';
 export * from './models-calls';
 export * from './channels-calls';
+export * from './models-backgrounds';
+export * from './channels-backgrounds';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -15,6 +15,7 @@ import { createRelaySync, type RelaySync } from './relay/relay-sync';
 import { createAppInfoService } from './services/app-info';
 import { createApprovalsService } from './services/approvals';
 import { createAttachmentsService } from './services/attachments';
+import { createBackgroundsService } from './services/backgrounds';
 import { createCallsService } from './services/calls';
 import { createEventHub, type EventHub } from './services/event-hub';
 import { createFamilyAdminService } from './services/family-admin';
@@ -136,6 +137,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     messages: createMessagesService({ stores, sync, events, now }),
     attachments: createAttachmentsService({ stores, now }),
     records: createKidRecordsService({ stores, now }),
+    backgrounds: createBackgroundsService({ stores, now }),
     calls: createCallsService({
       relay,
       relayUrl: options.relayUrl,

@@ -1,4 +1,5 @@
 import type { ChannelArgs, ChannelName, ChannelValue } from '@hearth/common';
+import { backgroundChannelImpl } from './channel-impl-backgrounds';
 import { callChannelImpl } from './channel-impl-calls';
 import type { Services } from './services';
 
@@ -76,5 +77,6 @@ export function channelImpl(s: Services): ChannelImpl {
     recordGame: (a, child) => s.records.recordGame(child(), a),
     getMyActivity: (a, child) => s.records.activity(child(), a.days ?? 7),
     ...callChannelImpl(s),
+    ...backgroundChannelImpl(s),
   };
 }

@@ -43,6 +43,7 @@ function spyServices(): { services: Services; calls: string[] } {
     'attachments',
     'records',
     'calls',
+    'backgrounds',
   ];
   return { services: Object.fromEntries(names.map((n) => [n, service(n)])) as unknown as Services, calls };
 }

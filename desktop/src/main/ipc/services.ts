@@ -2,6 +2,7 @@ import type { ParentLock } from '../lock/parent-lock';
 import type { AppInfoService } from '../services/app-info';
 import type { ApprovalsService } from '../services/approvals';
 import type { AttachmentsService } from '../services/attachments';
+import type { BackgroundsService } from '../services/backgrounds';
 import type { CallsService } from '../services/calls';
 import type { FamilyAdminService } from '../services/family-admin';
 import type { FriendsService } from '../services/friends';
@@ -27,4 +28,5 @@ export type Services = Readonly<{
   attachments: AttachmentsService;
   records: KidRecordsService;
   calls: CallsService;
+  backgrounds: BackgroundsService;
 }>;
