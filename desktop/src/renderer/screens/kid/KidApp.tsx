@@ -6,6 +6,7 @@ import { NoticesProvider, useNotices } from '../../app/notices';
 import { useSlots } from '../../app/slots';
 import { useHearthEvent } from '../../app/use-event';
 import { NoticeArea } from '../../ui/NoticeArea';
+import { MyBackgroundScreen } from '../backgrounds/MyBackgroundScreen';
 import { ChatScreen } from '../chat/ChatScreen';
 import { AddFriend } from './AddFriend';
 import { KidHome } from './KidHome';
@@ -13,7 +14,11 @@ import { useFriends } from './use-friends';
 import { WhatGrownUpsSee } from './WhatGrownUpsSee';
 
 type Route = Readonly<
-  { name: 'home' } | { name: 'chat'; contactId: string } | { name: 'add-friend' } | { name: 'grown-ups-see' }
+  | { name: 'home' }
+  | { name: 'chat'; contactId: string }
+  | { name: 'add-friend' }
+  | { name: 'grown-ups-see' }
+  | { name: 'my-background' }
 >;
 
 /**
@@ -71,6 +76,7 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
       onOpenChat={(contactId) => setRoute({ name: 'chat', contactId })}
       onAddFriend={() => setRoute({ name: 'add-friend' })}
       onWhatGrownUpsSee={() => setRoute({ name: 'grown-ups-see' })}
+      onMyBackground={() => setRoute({ name: 'my-background' })}
       // A parent's messages close with the grown-ups' pane; a child goes back to the picker.
       onLeave={() => void (profile.kind === 'parent' ? hearth.lock() : hearth.leaveProfile())}
     />
@@ -92,6 +98,8 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
         return <AddFriend onBack={home} />;
       case 'grown-ups-see':
         return <WhatGrownUpsSee friends={friends.friends} onBack={home} />;
+      case 'my-background':
+        return <MyBackgroundScreen onBack={home} />;
       default: {
         const never: never = route;
         throw new Error(`unknown route ${JSON.stringify(never)}`);

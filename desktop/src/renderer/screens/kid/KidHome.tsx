@@ -17,11 +17,21 @@ export type KidHomeProps = Readonly<{
   onOpenChat: (contactId: string) => void;
   onAddFriend: () => void;
   onWhatGrownUpsSee: () => void;
+  /** Opens "My background" (call backgrounds); no button without it. */
+  onMyBackground?: () => void;
   onLeave: () => void;
 }>;
 
 /** A child's home: friends and family as big tiles with presence and new messages, requests, and "Add a friend". */
-export function KidHome({ profile, friends, onOpenChat, onAddFriend, onWhatGrownUpsSee, onLeave }: KidHomeProps): ReactElement {
+export function KidHome({
+  profile,
+  friends,
+  onOpenChat,
+  onAddFriend,
+  onWhatGrownUpsSee,
+  onMyBackground,
+  onLeave,
+}: KidHomeProps): ReactElement {
   const { t } = useTranslation();
   const parentMode = profile.kind === 'parent';
   const active = activeFriends(friends.friends);
@@ -37,6 +47,11 @@ export function KidHome({ profile, friends, onOpenChat, onAddFriend, onWhatGrown
       actions={
         <>
           <ReadAloud text={greeting} always />
+          {onMyBackground && (
+            <Button icon="🖼️" onClick={onMyBackground}>
+              {t('home.myBackground')}
+            </Button>
+          )}
           {!parentMode && (
             <Button icon="👀" onClick={onWhatGrownUpsSee}>
               {t('home.whatGrownUpsSee')}

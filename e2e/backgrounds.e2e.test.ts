@@ -1,0 +1,228 @@
+/**
+ * "My background" through the UI, in Debian's Chromium with the fake camera showing a person
+ * (the astronaut photo): the child picks a bundled picture, adds a picture of their own (re-encoded,
+ * kept in their folder), sees themself in front of it, and the choice is remembered. Every request
+ * is recorded (Playwright's events and a proxy for anything not on loopback); none may leave the
+ * machine. Screens are saved to artifacts/screens/ and checked with axe-core.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { appAttempts, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
+import { makeFakeCamera } from '../desktop/scripts/effects/fake-camera';
+import { CHROMIUM } from './support/browser';
+import { familyFirstRun, leaveProfile, pickProfile, type ParentInfo } from './support/flows';
+import { startWorld, type Pc, type World } from './support/hosts';
+import { axeProblems, SCREENS_DIR, type AxeProblem } from './support/screens';
+import { attr } from './support/see';
+import { windowFor, type Lang, type Window } from './support/ui';
+
+const STEP_MS = 180_000;
+const run = promisify(execFile);
+const parent: ParentInfo = {
+  name: 'Robin Park',
+  email: `robin.${Date.now().toString(36)}@example.test`,
+  password: 'relay-password-robin',
+  paneSecret: 'grown-ups-robin',
+};
+/** The child's own picture: one flat colour, so every background pixel should show it. */
+const MAGENTA = [255, 0, 255] as const;
+/** Regions of the 640×480 astronaut frame that are background (the flag, the wall). */
+const BACKGROUND = [
+  { x0: 5, y0: 5, x1: 60, y1: 60 },
+  { x0: 600, y0: 5, x1: 635, y1: 100 },
+];
+const FACE = { x0: 255, y0: 125, x1: 300, y1: 175 };
+
+let world: World;
+let browser: Browser;
+let recorder: EgressRecorder;
+let pc: Pc;
+const requests: string[] = [];
+const errors: string[] = [];
+const problems: AxeProblem[] = [];
+
+async function window(lang: Lang, locale: string): Promise<Window> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, permissions: ['camera'] });
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('worker', (w) => requests.push(w.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(pc.url);
+  return windowFor(page, lang, 'bg');
+}
+
+/** Saves the screen (not numbered with the families story) and collects its axe problems. */
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.evaluate('document.fonts.ready');
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  problems.push(...(await axeProblems(page, name)));
+}
+
+/** Waits until the preview plays the pipeline's frames. */
+async function previewPlays(page: Page): Promise<void> {
+  type Video = { videoWidth: number };
+  type Doc = { querySelector: (s: string) => Video | null };
+  await page.waitForFunction(
+    () => ((globalThis as unknown as { document: Doc }).document.querySelector('video.bg-video')?.videoWidth ?? 0) > 0,
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
+}
+
+/** Mean colour of rects of the preview's current frame (the pipeline's output, unmirrored). */
+async function meanColours(page: Page, rects: readonly { x0: number; y0: number; x1: number; y1: number }[]) {
+  return (await page.evaluate(`(() => {
+    const video = document.querySelector('video.bg-video');
+    const c = new OffscreenCanvas(video.videoWidth, video.videoHeight);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(video, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    return ${JSON.stringify(rects)}.map((r) => {
+      const s = [0, 0, 0]; let n = 0;
+      for (let y = r.y0; y < r.y1; y++) for (let x = r.x0; x < r.x1; x++) {
+        const i = 4 * (y * c.width + x); s[0] += data[i]; s[1] += data[i + 1]; s[2] += data[i + 2]; n++;
+      }
+      return s.map((v) => Math.round(v / n));
+    });
+  })()`)) as [number, number, number][];
+}
+
+const near = (a: readonly number[], b: readonly number[], tolerance: number): boolean =>
+  a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tolerance);
+
+describe.skipIf(!fs.existsSync(CHROMIUM))('a child picks their call background', () => {
+  let mia: Window;
+  let magentaPng: string;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    const camera = await makeFakeCamera(path.join(world.work, 'camera'));
+    magentaPng = path.join(world.work, 'magenta.png');
+    await run('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=0xff00ff:s=800x600',
+      '-frames:v',
+      '1',
+      magentaPng,
+    ]);
+    recorder = await startEgressRecorder();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Chromium's own form-filling service would otherwise ask Google about the first-run form.
+        '--disable-features=AutofillServerCommunication',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${camera.y4m}`,
+        '--autoplay-policy=no-user-gesture-required',
+        `--proxy-server=${recorder.proxyUrl}`,
+      ],
+    });
+    pc = await world.newPc('family-bg');
+  }, STEP_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await recorder?.close();
+    await world?.close();
+  });
+
+  it(
+    'shows the child in front of a bundled picture, then their own, and remembers it',
+    async () => {
+      mia = await window('en', 'en-US');
+      await familyFirstRun(mia, pc.url, parent, { name: 'Mia', avatar: 'fox' }, false);
+      await pickProfile(mia, 'Mia');
+      await mia.button('home.myBackground').click();
+      await mia.screen('my-background');
+      await previewPlays(mia.page);
+      await attr(mia.page.getByRole('radio', { name: mia.text('backgrounds.off') }), 'aria-checked', 'true');
+
+      await mia.page.getByRole('radio', { name: mia.text('backgrounds.bundled.ocean') }).click();
+      await attr(mia.page.getByRole('radio', { name: mia.text('backgrounds.bundled.ocean') }), 'aria-checked', 'true');
+
+      await mia.page.getByLabel(mia.text('backgrounds.add')).setInputFiles(magentaPng);
+      const mine = mia.page.getByRole('radio', { name: mia.text('backgrounds.myPictureN', { n: 1 }) });
+      await attr(mine, 'aria-checked', 'true', { timeout: 20_000 });
+      // The picture is kept in Mia's own folder, as a re-encoded JPEG.
+      const children = path.join(pc.dataDir, 'children');
+      const kept = fs.readdirSync(children).flatMap((c) => {
+        const dir = path.join(children, c, 'backgrounds');
+        return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jpg')) : [];
+      });
+      expect(kept).toHaveLength(1);
+
+      // Mia's preview shows her in front of her picture: the background regions turn magenta, her face stays.
+      await expect
+        .poll(async () => (await meanColours(mia.page, BACKGROUND)).every((c) => near(c, MAGENTA, 40)), {
+          timeout: 30_000,
+          interval: 500,
+        })
+        .toBe(true);
+      const [face] = await meanColours(mia.page, [FACE]);
+      expect(near(face ?? [0, 0, 0], MAGENTA, 80), `face ${JSON.stringify(face)}`).toBe(false);
+      await shot(mia.page, 'bg-my-background-own-picture');
+
+      // Remembered: back home, out and in again, the same picture is chosen.
+      await mia.page.locator('.back-button').click();
+      await mia.screen('kid-home');
+      await leaveProfile(mia);
+      await pickProfile(mia, 'Mia');
+      await mia.button('home.myBackground').click();
+      await mia.screen('my-background');
+      await attr(mine, 'aria-checked', 'true', { timeout: 20_000 });
+      await mia.page.locator('.back-button').click();
+      await leaveProfile(mia);
+      await mia.page.context().close();
+      expect(problems).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'speaks Spanish to a Spanish-speaking child and lets them delete their picture',
+    async () => {
+      const leo = await window('es', 'es-ES');
+      await pickProfile(leo, 'Mia');
+      await leo.button('home.myBackground').click();
+      await leo.screen('my-background');
+      await previewPlays(leo.page);
+      await attr(leo.page.getByRole('radio', { name: leo.text('backgrounds.myPictureN', { n: 1 }) }), 'aria-checked', 'true', {
+        timeout: 20_000,
+      });
+      await leo.page.waitForTimeout(1_500);
+      await shot(leo.page, 'bg-mi-fondo');
+      await leo.button('backgrounds.deleteN', { n: 1 }).click();
+      await attr(leo.page.getByRole('radio', { name: leo.text('backgrounds.off') }), 'aria-checked', 'true');
+      expect(await leo.page.getByRole('radio', { name: leo.text('backgrounds.myPictureN', { n: 1 }) }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it('sent no request anywhere but this machine, and the pages saw no error', () => {
+    const offMachine = requests.filter((u) => /^(https?|wss?):/.test(u) && !/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(u));
+    expect(offMachine).toEqual([]);
+    expect(appAttempts(recorder.attempts)).toEqual([]);
+    expect(requests.some((u) => u.includes('/effects/'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
