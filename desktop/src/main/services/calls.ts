@@ -1,4 +1,12 @@
-import { ErrorCode, HearthError, type CallContact, type CallIce, type CallSession, type Done } from '@hearth/common';
+import {
+  ErrorCode,
+  HearthError,
+  type CallContact,
+  type CallIce,
+  type CallSession,
+  type Done,
+  type IceConfig,
+} from '@hearth/common';
 import type { WritableDB } from '../db/database';
 import { getProfile } from '../db/family/queries/profiles';
 import { getContact } from '../db/child/queries/contacts';
@@ -29,6 +37,8 @@ export type CallsServiceDeps = Readonly<{
   ringTimeoutMs?: number;
   /** Least time between two peer-list fetches for one profile on a miss. Default 2 s. */
   refreshGapMs?: number;
+  /** How long the relay's ICE servers are reused (never past 15 min before the TURN credentials expire). Default 10 min. */
+  iceCacheMs?: number;
 }>;
 
 export type CallsService = Readonly<{
@@ -42,6 +52,10 @@ export type CallsService = Readonly<{
 }>;
 
 type PeerBook = { byPeer: Map<string, string>; byAccount: Map<string, string>; fetchedAt: number };
+type CachedIce = Readonly<{ ice: IceConfig; usableUntil: number }>;
+
+/** TURN credentials are not handed out closer than this to their expiry. */
+const ICE_EXPIRY_MARGIN_MS = 15 * 60_000;
 
 const NOT_A_FRIEND = 'Only friends and family can call.';
 
@@ -58,6 +72,21 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
   const port = relayUrl.port === '' ? (secure ? 443 : 80) : Number(relayUrl.port);
   const refreshGapMs = deps.refreshGapMs ?? 2_000;
   const books = new Map<string, PeerBook>();
+  const iceCache = new Map<string, CachedIce>();
+  const iceCacheMs = deps.iceCacheMs ?? 10 * 60_000;
+
+  /** The relay's ICE servers for a profile, reused for a while: a call should not wait for the relay. */
+  const relayIce = async (childId: string): Promise<IceConfig> => {
+    const cached = iceCache.get(childId);
+    if (cached && deps.now() < cached.usableUntil) return cached.ice;
+    const ice = await deps.relay.ice(tokenOf(childId));
+    const until = deps.now() + iceCacheMs;
+    iceCache.set(childId, {
+      ice,
+      usableUntil: ice.expiresAt === null ? until : Math.min(until, ice.expiresAt - ICE_EXPIRY_MARGIN_MS),
+    });
+    return ice;
+  };
 
   const tokenOf = (childId: string): string => {
     const p = getProfile(deps.familyDb, childId);
@@ -108,8 +137,9 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
       const token = tokenOf(childId);
       const [grant] = await Promise.all([
         deps.relay.signalingSession(token),
-        // Warm the peer book so the first ring needs no extra round trip.
+        // Warm the peer book and the ICE servers so the first call needs no extra round trip.
         fetchBook(childId).catch((err: unknown) => log.info({ err }, 'could not fetch the peer list yet')),
+        relayIce(childId).catch((err: unknown) => log.info({ err }, 'could not fetch ICE servers yet')),
       ]);
       return {
         peerId: grant.peerId,
@@ -125,7 +155,8 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
     },
 
     async ice(childId: string): Promise<CallIce> {
-      const ice = await deps.relay.ice(tokenOf(childId));
+      const ice = await relayIce(childId);
+      // The grown-ups' setting is read at every call, never cached.
       const relayOnly = deps.settings.get().relayOnlyCalls || ice.iceTransportPolicy === 'relay';
       return { iceServers: ice.iceServers, iceTransportPolicy: relayOnly ? 'relay' : 'all', expiresAt: ice.expiresAt };
     },

@@ -28,7 +28,15 @@ import {
   type CallView,
   type VideoProcessor,
 } from './call-types';
-import { listDevices, openCallMedia, openTrack, type DeviceList, type MediaAccess, type MediaProblem } from './media';
+import {
+  listDevices,
+  openCallMedia,
+  openTrack,
+  type DeviceList,
+  type MediaAccess,
+  type MediaProblem,
+  type OpenedMedia,
+} from './media';
 import { createSignaling, relayOnlyWithoutTurn, type SignalingBackoff } from './signaling';
 import { createCallMedia, type CallMedia } from './call-media';
 import { createScreening, type Arrival } from './call-screening';
@@ -363,10 +371,10 @@ export function createCallService(deps: CallServiceDeps): CallService {
   };
 
   /** Camera and microphone for a call, with the effects hook applied; null (and the call ended) on failure. */
-  async function openLocal(c: Call, video: boolean): Promise<CallMedia | null> {
+  async function openLocal(c: Call, opening: Promise<OpenedMedia>): Promise<CallMedia | null> {
     let opened;
     try {
-      opened = await openCallMedia(deps.media, video, { cameraId, micId });
+      opened = await opening;
     } catch (err) {
       notice = ((err as { problem?: MediaProblem }).problem ?? 'microphone-unavailable') as CallProblem;
       end(c, 'failed');
@@ -402,13 +410,18 @@ export function createCallService(deps: CallServiceDeps): CallService {
       publish();
       return;
     }
+    // The camera starts opening while main checks the contact: both take a moment.
+    const opening = openCallMedia(deps.media, options.video, { cameraId, micId });
     const found = await deps.hearth.getCallContact({ contactId });
-    if (!found.ok) {
-      notice = 'not-callable';
+    if (!found.ok || call) {
+      void opening.then(
+        (m) => m.stream.getTracks().forEach((t) => t.stop()),
+        () => undefined,
+      );
+      if (!found.ok) notice = 'not-callable';
       publish();
       return;
     }
-    if (call) return;
     const id = newCallId();
     const c = newCall({
       key: `${found.value.peerId} ${id}`,
@@ -421,7 +434,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     });
     startCall(c);
     publish();
-    const [iceOk, local, online] = await Promise.all([iceReady(c), openLocal(c, options.video), signaling.whenOnline(5_000)]);
+    const [iceOk, local, online] = await Promise.all([iceReady(c), openLocal(c, opening), signaling.whenOnline(5_000)]);
     if (c.ended || !iceOk || !local) return;
     const peer = signaling.peer();
     if (!online || !peer) return end(c, 'unavailable');
@@ -451,7 +464,10 @@ export function createCallService(deps: CallServiceDeps): CallService {
     c.phase = 'connecting';
     setPresence(c, true);
     publish();
-    const [iceOk, local] = await Promise.all([iceReady(c), openLocal(c, c.video && options.video !== false)]);
+    const [iceOk, local] = await Promise.all([
+      iceReady(c),
+      openLocal(c, openCallMedia(deps.media, c.video && options.video !== false, { cameraId, micId })),
+    ]);
     if (c.ended || !iceOk || !local) return;
     answerWhenOffered(c);
     send(c, { type: 'accept' });

@@ -62,6 +62,18 @@ export async function openTrack(media: MediaAccess, kind: 'video' | 'audio', dev
  * into an audio call with a problem to show; a microphone that cannot open fails the call.
  */
 export async function openCallMedia(media: MediaAccess, video: boolean, choice: DeviceChoice): Promise<OpenedMedia> {
+  // One request for both is quickest; a missing or busy device is sorted out below, one at a time.
+  try {
+    const stream = await media.getUserMedia({
+      audio: audioConstraints(choice.micId),
+      ...(video ? { video: videoConstraints(choice.cameraId) } : {}),
+    });
+    if (stream.getAudioTracks().length === 1 && stream.getVideoTracks().length === (video ? 1 : 0))
+      return { stream, problem: null };
+    for (const t of stream.getTracks()) t.stop();
+  } catch {
+    // Fall through to asking for each device on its own.
+  }
   const [audio, camera] = await Promise.allSettled([
     openTrack(media, 'audio', choice.micId),
     video ? openTrack(media, 'video', choice.cameraId) : Promise.resolve(null),
