@@ -1,0 +1,239 @@
+/**
+ * Tests and the benchmark only: a world for calls end to end. One relay; per child, a desktop
+ * core behind its own web host serving the calls harness page, and its own Chromium with a fake
+ * camera showing a person. Families are set up through the IPC contract (the same handlers the
+ * page uses), so only the call UI is driven in the browser.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { createHearthClient, type HearthApi } from '@hearth/common';
+import { silentLogger } from '../../src/main/logging/logger';
+import {
+  befriend,
+  directTransport,
+  must,
+  RELAY_PASSWORD,
+  setUpFamily,
+  TEST_PASSWORD,
+} from '../../src/main/testing/desktop-harness';
+import { startTestRelay, type TestRelay } from '../../src/main/testing/relay-harness';
+import { launchWebHostApp, type WebHostApp } from '../../src/main/web-host/launch';
+import type { RelayConfig } from '../../../relay-server/src/config';
+import { makeFakeCamera } from '../effects/fake-camera';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HARNESS_ROOT = fileURLToPath(new URL('../../src/renderer/calls/harness', import.meta.url));
+const DESKTOP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Which page a child's browser opens: the real app, or the calls harness (tests' and the benchmark's handles). */
+export type CallPageKind = 'app' | 'harness';
+
+/** Builds the real renderer (the app every child uses) into `outDir`. */
+export async function buildAppRenderer(outDir: string): Promise<string> {
+  await build({ configFile: path.join(DESKTOP_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** Builds the calls harness page into `outDir` (emptied first). */
+export async function buildCallsHarness(outDir: string): Promise<string> {
+  await build({
+    configFile: false,
+    root: HARNESS_ROOT,
+    base: './',
+    logLevel: 'warn',
+    publicDir: false,
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false, reportCompressedSize: false },
+  });
+  return outDir;
+}
+
+/** Chromium as TESTING.md says, with the fake camera playing `cameraFile`. */
+export function launchCallChromium(cameraFile: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${cameraFile}`,
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+      // Two browsers share two cores: keep hidden pages from being throttled.
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+    ],
+  });
+}
+
+/** One child at one PC: the core and web host, the contract, the browser and the page. */
+export type CallKid = Readonly<{
+  name: string;
+  kind: CallPageKind;
+  childId: string;
+  /** The parent's relay account (to sign in again for approvals). */
+  parentEmail: string;
+  app: WebHostApp;
+  api: HearthApi;
+  browser: Browser;
+  page: Page;
+  /** Every request the page made (to check nothing leaves the machine). */
+  requests: string[];
+  /** Console errors and CSP reports of the page. */
+  consoleErrors: string[];
+}>;
+
+export type CallWorld = Readonly<{
+  relay: TestRelay;
+  harnessDir: string;
+  cameraFile: string;
+  kids: readonly CallKid[];
+  /** Another PC and child with its browser on its page (no friends yet). */
+  addKid: (name: string, options?: Readonly<{ page?: CallPageKind }>) => Promise<CallKid>;
+  close: () => Promise<void>;
+}>;
+
+export type CallWorldOptions = Readonly<{
+  /** Folder for the harness build, the camera file and the data folders. */
+  workDir: string;
+  /** Children to make, each on their own PC; consecutive pairs become friends. */
+  names: readonly string[];
+  /** The page their browsers open. Default the calls harness. */
+  page?: CallPageKind;
+  /** How long a call rings before it is missed. Default: the product's 30 s. */
+  ringTimeoutMs?: number;
+  /** The grown-ups' relay-only setting on every PC. Default false (no TURN server here). */
+  relayOnlyCalls?: boolean;
+  relayConfig?: Partial<RelayConfig>;
+}>;
+
+/** What the harness page puts on `window` (typed fully in the renderer's harness). */
+type HarnessGlobal = { callHarness?: { service: { view(): { signaling: string } } } };
+
+/** Waits until the page's call service is connected to the relay's signaling. */
+export async function waitForCallsOnline(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (globalThis as unknown as HarnessGlobal).callHarness?.service.view().signaling === 'online',
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+/** Opens a kid's page and waits until it is ready to call (the harness: signaling online; the app: its home). */
+async function openPage(kid: CallKid, url: string): Promise<void> {
+  await kid.page.goto(url);
+  if (kid.kind === 'harness') await waitForCallsOnline(kid.page);
+  else await kid.page.locator('[data-screen="kid-home"]').waitFor({ timeout: 20_000 });
+}
+
+export async function openCallWorld(options: CallWorldOptions): Promise<CallWorld> {
+  const defaultPage = options.page ?? 'harness';
+  const [harnessDir, appDir, camera, relay] = await Promise.all([
+    buildCallsHarness(path.join(options.workDir, 'harness')),
+    defaultPage === 'app' ? buildAppRenderer(path.join(options.workDir, 'app')) : Promise.resolve(null),
+    makeFakeCamera(path.join(options.workDir, 'camera')),
+    startTestRelay(options.relayConfig ?? {}),
+  ]);
+  const kids: CallKid[] = [];
+  const opened: { close: () => Promise<void> }[] = [];
+
+  const setUpKid = async (name: string, kind: CallPageKind): Promise<CallKid> => {
+    const rendererDir = kind === 'app' ? appDir : harnessDir;
+    if (!rendererDir) throw new Error('the app renderer was not built for this world');
+    const app = await launchWebHostApp({
+      relayUrl: relay.url,
+      dataDir: path.join(options.workDir, 'data', `${name}-${kids.length}`),
+      rendererDir,
+      appVersion: '0.1.0-e2e',
+      logger: silentLogger(),
+      ...(options.ringTimeoutMs !== undefined ? { callRingTimeoutMs: options.ringTimeoutMs } : {}),
+    });
+    opened.push(app);
+    const api = createHearthClient(directTransport(app.core));
+    const child = await setUpFamily(api, name);
+    must(await api.updateSettings({ relayOnlyCalls: options.relayOnlyCalls ?? false }));
+    // A children's PC keeps the grown-ups' pane locked; the child is at the PC.
+    must(await api.lock());
+    must(await api.selectProfile({ childId: child.childId }));
+    const browser = await launchCallChromium(camera.y4m);
+    opened.push({ close: () => browser.close() });
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    const kid: CallKid = {
+      name,
+      kind,
+      childId: child.childId,
+      parentEmail: child.parentEmail,
+      app,
+      api,
+      browser,
+      page,
+      requests,
+      consoleErrors,
+    };
+    kids.push(kid);
+    return kid;
+  };
+
+  const addKid = async (name: string, o: Readonly<{ page?: CallPageKind }> = {}): Promise<CallKid> => {
+    const kid = await setUpKid(name, o.page ?? defaultPage);
+    await openPage(kid, kid.app.host.url);
+    return kid;
+  };
+
+  try {
+    for (const name of options.names) await setUpKid(name, defaultPage);
+    for (let i = 0; i + 1 < kids.length; i += 2) {
+      const [a, b] = [kids[i] as CallKid, kids[i + 1] as CallKid];
+      await befriendKids(a, b);
+    }
+    await Promise.all(kids.map((k) => openPage(k, k.app.host.url)));
+  } catch (error) {
+    for (const o of opened.reverse()) await o.close().catch(() => undefined);
+    await relay.dispose();
+    throw error;
+  }
+
+  return {
+    relay,
+    harnessDir,
+    cameraFile: camera.y4m,
+    kids,
+    addKid,
+    async close(): Promise<void> {
+      for (const o of opened.reverse()) await o.close().catch(() => undefined);
+      await relay.dispose();
+    },
+  };
+}
+
+/**
+ * Makes two children of two families friends through the contract: code, redeem, confirm, both
+ * parents approve (each pane unlocked for its approval, then locked again).
+ */
+export async function befriendKids(a: CallKid, b: CallKid): Promise<void> {
+  for (const k of [a, b]) {
+    must(await k.api.unlock({ password: TEST_PASSWORD }));
+    // Locking forgot the parent's relay session: sign in again for the approval.
+    if (!must(await k.api.getLockStatus()).parentSignedIn) {
+      must(await k.api.signInParent({ email: k.parentEmail, password: RELAY_PASSWORD }));
+    }
+  }
+  await befriend(a.api, a.childId, b.api, b.childId);
+  for (const k of [a, b]) must(await k.api.lock());
+}

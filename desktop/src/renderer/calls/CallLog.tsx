@@ -1,0 +1,65 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import type { CallRecord, Friend } from '@hearth/common';
+import { useHearth } from '../app/hearth-context';
+import { useCallView } from './calls-context';
+import { formatDuration } from './InCallScreen';
+import { useCallsTranslation } from './use-calls-translation';
+
+const ICONS: Readonly<Record<CallRecord['outcome'], string>> = {
+  answered: '✅',
+  missed: '⏰',
+  declined: '✋',
+  busy: '⛔',
+  failed: '⚠️',
+};
+
+/**
+ * The child's call log (newest first): who, when, how long, or why nobody talked. Names come
+ * from the contact list passed in; it reloads whenever a call ends.
+ */
+export function CallLog({ friends, contactId }: Readonly<{ friends: readonly Friend[]; contactId?: string }>): ReactElement {
+  const { t, i18n } = useCallsTranslation();
+  const hearth = useHearth();
+  const view = useCallView();
+  const [calls, setCalls] = useState<readonly CallRecord[]>([]);
+  const reloadKey = view.phase === 'ended' || view.phase === 'idle' ? `${view.phase}:${view.endReason ?? ''}` : 'busy';
+  useEffect(() => {
+    let live = true;
+    void hearth.listCalls(contactId === undefined ? {} : { contactId }).then((r) => {
+      if (live && r.ok) setCalls(r.value.calls);
+    });
+    return () => {
+      live = false;
+    };
+  }, [hearth, contactId, reloadKey]);
+  const nameOf = (id: string): string =>
+    friends.find((f) => f.friendship.friend.accountId === id)?.friendship.friend.displayName ?? '…';
+  const when = new Intl.DateTimeFormat(i18n?.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section className="call-log" aria-labelledby="call-log-title" data-testid="call-log">
+      <h2 id="call-log-title">{t('log.title')}</h2>
+      {calls.length === 0 && <p>{t('log.empty')}</p>}
+      <ol>
+        {calls.map((c) => (
+          <li
+            key={c.callId}
+            data-testid="call-log-entry"
+            data-outcome={c.outcome}
+            data-direction={c.direction}
+            data-contact={c.contactId}
+          >
+            <span aria-hidden="true">{ICONS[c.outcome]}</span>
+            <span>{t(c.direction === 'in' ? 'log.in' : 'log.out', { name: nameOf(c.contactId) })}</span>
+            <span>{c.video ? t('log.video') : t('log.audio')}</span>
+            <time dateTime={new Date(c.startedAt).toISOString()}>{when.format(c.startedAt)}</time>
+            <span>
+              {c.outcome === 'answered' && c.endedAt !== null
+                ? t('log.answered', { duration: formatDuration(c.endedAt - c.startedAt) })
+                : t(`log.${c.outcome}`)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactElement } from 'react';
+import { Button } from '../ui/Button';
+import './calls.css';
+import { useCallService, useCallView } from './calls-context';
+import { InCallScreen } from './InCallScreen';
+import { RingScreen } from './RingScreen';
+import { useCallsTranslation } from './use-calls-translation';
+
+/** Drawn above every screen of the profile: the ring, the call, why a call ended, and call problems. */
+export function CallOverlay(): ReactElement | null {
+  const { t } = useCallsTranslation();
+  const service = useCallService();
+  const view = useCallView();
+  const problem = view.problem && (
+    <p className="call-problem" role="alert" data-testid="call-problem" data-problem={view.problem}>
+      {t(`problem.${view.problem}`)}
+    </p>
+  );
+  switch (view.phase) {
+    case 'incoming':
+      return <RingScreen view={view} />;
+    case 'outgoing':
+    case 'connecting':
+    case 'active':
+      return (
+        <>
+          <InCallScreen view={view} />
+          {problem && <div className="call-toast">{problem}</div>}
+        </>
+      );
+    case 'ended':
+      return (
+        <div className="call-toast" role="status" data-testid="call-ended" data-reason={view.endReason ?? ''}>
+          <p>{view.endReason && t(`ended.${view.endReason}`, { name: view.contact?.displayName ?? '' })}</p>
+          {problem}
+          <Button onClick={() => service.dismiss()}>{t('ok')}</Button>
+        </div>
+      );
+    case 'idle':
+      return problem ? (
+        <div className="call-toast" role="status">
+          {problem}
+          <Button onClick={() => service.dismiss()}>{t('ok')}</Button>
+        </div>
+      ) : null;
+    default: {
+      const never: never = view.phase;
+      throw new Error(`unknown call phase ${String(never)}`);
+    }
+  }
+}

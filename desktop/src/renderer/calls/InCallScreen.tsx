@@ -1,0 +1,148 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { Avatar } from '../ui/Avatar';
+import { Button } from '../ui/Button';
+import type { CallView } from './call-types';
+import { useCallService } from './calls-context';
+import { DevicePicker } from './DevicePicker';
+import { useMediaElement } from './use-media-element';
+import { useCallsTranslation } from './use-calls-translation';
+
+/** mm:ss (or h:mm:ss) since `since`. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const s = String(total % 60).padStart(2, '0');
+  const m = Math.floor(total / 60) % 60;
+  const h = Math.floor(total / 3600);
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+function useClock(active: boolean): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/** After this long in a call the self view shows even if the friend's video never started. */
+const SELF_VIEW_FALLBACK_MS = 2_000;
+
+/**
+ * Whether to show our own camera yet: once the friend's video plays (or a moment into the call).
+ * Drawing the self view costs a slow PC enough to hold up the call's first frames.
+ */
+function useSelfView(view: CallView): [boolean, () => void] {
+  const [shown, setShown] = useState(false);
+  const active = view.phase === 'active';
+  useEffect(() => {
+    if (!active || shown) return undefined;
+    const timer = setTimeout(() => setShown(true), SELF_VIEW_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [active, shown]);
+  return [shown, () => setShown(true)];
+}
+
+/** Calling, connecting or talking: the friend big, ourselves small, and the call's buttons. */
+export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactElement | null {
+  const { t } = useCallsTranslation();
+  const service = useCallService();
+  const [showDevices, setShowDevices] = useState(false);
+  const [selfView, showSelfView] = useSelfView(view);
+  const now = useClock(view.phase === 'active');
+  const remoteRef = useMediaElement(view.remoteStream);
+  const localRef = useMediaElement(view.localPreview);
+  const contact = view.contact;
+  if (!contact) return null;
+  const name = contact.displayName;
+  const remoteVideo = view.video && view.remoteStream !== null && view.remoteStream.getVideoTracks().length > 0;
+  const status =
+    view.phase === 'outgoing'
+      ? t('calling', { name })
+      : view.phase === 'connecting'
+        ? t('connecting')
+        : formatDuration(now - (view.activeSince ?? now));
+  return (
+    <div
+      className="call-overlay call-screen"
+      role="dialog"
+      aria-modal="true"
+      aria-label={name}
+      data-testid="call-screen"
+      data-phase={view.phase}
+    >
+      <div className="call-stage">
+        {remoteVideo ? (
+          <video
+            ref={remoteRef}
+            className={view.remoteCameraOff ? 'call-remote call-hidden' : 'call-remote'}
+            data-testid="call-remote-video"
+            autoPlay
+            playsInline
+            onPlaying={showSelfView}
+          />
+        ) : (
+          view.remoteStream && <audio ref={remoteRef} data-testid="call-remote-audio" autoPlay />
+        )}
+        {(!remoteVideo || view.remoteCameraOff) && (
+          <div className="call-remote-picture">
+            <Avatar
+              avatar={view.contactAvatar}
+              name={name}
+              id={contact.contactId}
+              size="large"
+              grownUp={contact.kind === 'family'}
+            />
+          </div>
+        )}
+        {view.localPreview && selfView && (
+          <video
+            ref={localRef}
+            className={view.cameraOff ? 'call-self call-dimmed' : 'call-self'}
+            data-testid="call-local-video"
+            aria-label={t('you')}
+            autoPlay
+            playsInline
+            muted
+          />
+        )}
+      </div>
+      <div className="call-header">
+        <h2 data-testid="call-name">{name}</h2>
+        <p className="call-status" data-testid="call-status" aria-live="polite">
+          {status}
+        </p>
+        {view.remoteMuted && <p className="call-subtle">🔇 {t('theyMuted', { name })}</p>}
+        {view.remoteCameraOff && view.video && <p className="call-subtle">🚫 {t('theyCameraOff', { name })}</p>}
+      </div>
+      {showDevices && <DevicePicker video={view.localPreview !== null} />}
+      <div className="call-controls">
+        <Button
+          icon={view.muted ? '🔇' : '🎤'}
+          aria-pressed={view.muted}
+          data-testid="call-mute"
+          onClick={() => service.setMuted(!view.muted)}
+        >
+          {view.muted ? t('unmute') : t('mute')}
+        </Button>
+        {view.localPreview && (
+          <Button
+            icon={view.cameraOff ? '🚫' : '📷'}
+            aria-pressed={view.cameraOff}
+            data-testid="call-camera"
+            onClick={() => service.setCameraOff(!view.cameraOff)}
+          >
+            {view.cameraOff ? t('cameraOn') : t('cameraOff')}
+          </Button>
+        )}
+        <Button icon="⚙️" aria-expanded={showDevices} data-testid="call-devices-toggle" onClick={() => setShowDevices((s) => !s)}>
+          {t('devices')}
+        </Button>
+        <Button variant="danger" size="big" icon="📵" data-testid="call-hangup" onClick={() => service.hangUp()}>
+          {view.phase === 'outgoing' ? t('cancel') : t('hangUp')}
+        </Button>
+      </div>
+    </div>
+  );
+}

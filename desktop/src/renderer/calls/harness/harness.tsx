@@ -1,0 +1,189 @@
+/**
+ * Tests and the benchmark only: the call UI of one profile on its own page, served by the web
+ * host (the real bridge to main, the real relay), with `window.callHarness` to drive and measure
+ * it. `?mode=bare` instead runs bare PeerJS against the official `peer` server, for the
+ * benchmark's baseline.
+ */
+import i18next from 'i18next';
+import { Peer } from 'peerjs';
+import { useEffect, useState, type ReactElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import type { Friend, HearthApi, Profile } from '@hearth/common';
+import { HearthProvider } from '../../app/hearth-context';
+import { SlotsProvider, useSlots } from '../../app/slots';
+import { createWebBridge } from '../../bridge/web-bridge';
+import { CallLog } from '../CallLog';
+import { createCallSlots } from '../call-slots';
+import { CallsContext } from '../calls-context';
+import type { CallService } from '../call-service';
+import { peerOptionsOf } from '../signaling';
+import { firstFrameMs, watchFrames } from './frames';
+
+let autoAccept = false;
+let stopAutoAccept: (() => void) | null = null;
+let showService: (service: CallService | null) => void = () => undefined;
+
+/** Puts the live service on `window.callHarness` (and takes it away when it stops). */
+function expose(service: CallService | null): void {
+  showService(service);
+  stopAutoAccept?.();
+  stopAutoAccept = null;
+  if (!service) {
+    delete window.callHarness;
+    return;
+  }
+  stopAutoAccept = service.subscribe(() => {
+    if (autoAccept && service.view().phase === 'incoming') void service.accept();
+  });
+  window.callHarness = {
+    service,
+    get autoAccept() {
+      return autoAccept;
+    },
+    set autoAccept(on: boolean) {
+      autoAccept = on;
+    },
+    measureDial: async (contactId) => {
+      const t0 = performance.now();
+      const frame = firstFrameMs(service);
+      await service.dial(contactId, { video: true });
+      return (await frame) - t0;
+    },
+    watchRemoteFrames: () => watchFrames(service),
+    remoteTracks: () =>
+      (service.view().remoteStream?.getTracks() ?? []).map((t) => ({
+        kind: t.kind,
+        readyState: t.readyState,
+        enabled: t.enabled,
+        muted: t.muted,
+      })),
+    rawDial: async (session, ice, to) => {
+      service.stop();
+      const peer = new Peer(session.peerId, peerOptionsOf(session, ice));
+      await new Promise<void>((resolve) => peer.once('open', () => resolve()));
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      return new Promise((resolve) => {
+        const done = (outcome: 'peer-unavailable' | 'stream' | 'timeout'): void => {
+          clearTimeout(timer);
+          stream.getTracks().forEach((t) => t.stop());
+          peer.destroy();
+          resolve(outcome);
+        };
+        const timer = setTimeout(() => done('timeout'), 8_000);
+        peer.on('error', (err) => {
+          if (err.type === 'peer-unavailable') done('peer-unavailable');
+        });
+        const metadata = { v: 1, callId: 'strangercall1', video: true, avatar: null };
+        peer.call(to, stream, { metadata }).on('stream', () => done('stream'));
+        peer.connect(to, { label: 'hearth-call', serialization: 'json', metadata });
+      });
+    },
+  };
+}
+
+const slots = createCallSlots({ onService: expose });
+
+function Home({ friends }: Readonly<{ friends: readonly Friend[] }>): ReactElement {
+  const { callActions, overlay } = useSlots();
+  const [service, setService] = useState<CallService | null>(window.callHarness?.service ?? null);
+  useEffect(() => {
+    showService = setService;
+  }, []);
+  return (
+    <main>
+      <ul>
+        {friends.map((f) => (
+          <li key={f.friendship.friendshipId} data-contact={f.friendship.friend.accountId}>
+            <span data-testid="friend-name">{f.friendship.friend.displayName}</span>{' '}
+            <span data-testid="friend-presence">{f.presence}</span> {callActions?.(f, 'card')}
+          </li>
+        ))}
+      </ul>
+      <CallsContext.Provider value={service}>
+        <CallLog friends={friends} />
+      </CallsContext.Provider>
+      {overlay}
+    </main>
+  );
+}
+
+function App({ hearth }: Readonly<{ hearth: HearthApi }>): ReactElement {
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [friends, setFriends] = useState<readonly Friend[]>([]);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    void hearth.getCurrentProfile().then((r) => r.ok && setProfile(r.value.profile));
+    return hearth.on('profileChanged', (p) => setProfile(p.profile));
+  }, [hearth]);
+  useEffect(() => {
+    if (profile) void hearth.listFriends().then((r) => r.ok && setFriends(r.value.friends));
+  }, [hearth, profile, tick]);
+  useEffect(() => hearth.on('presence', () => setTick((n) => n + 1)), [hearth]);
+  if (!profile) return <p data-testid="no-profile">Pick a profile first.</p>;
+  return (
+    <SlotsProvider slots={slots}>
+      <p data-testid="profile-name">{profile.displayName}</p>
+      <Home key={profile.childId} friends={friends} />
+    </SlotsProvider>
+  );
+}
+
+function startBare(params: URLSearchParams): void {
+  const peer = new Peer(params.get('id') ?? '', {
+    host: params.get('host') ?? '127.0.0.1',
+    port: Number(params.get('port')),
+    path: '/',
+    key: 'peerjs',
+    secure: false,
+    debug: 0,
+    config: { iceServers: [] },
+  });
+  const open = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+  const live: { close: () => void; stream?: MediaStream }[] = [];
+  peer.on('call', (call) => {
+    void open().then((stream) => {
+      call.answer(stream);
+      live.push({ close: () => call.close(), stream });
+    });
+  });
+  window.bareHarness = {
+    ready: new Promise((resolve) => peer.once('open', () => resolve())),
+    async measureDial(to: string): Promise<number> {
+      const t0 = performance.now();
+      const stream = await open();
+      const call = peer.call(to, stream);
+      live.push({ close: () => call.close(), stream });
+      const remote = await new Promise<MediaStream>((resolve) => call.once('stream', resolve));
+      const video = document.createElement('video');
+      video.muted = true;
+      video.srcObject = remote;
+      await video.play();
+      return new Promise((resolve) => video.requestVideoFrameCallback(() => resolve(performance.now() - t0)));
+    },
+    hangUpAll(): void {
+      for (const c of live.splice(0)) {
+        c.close();
+        c.stream?.getTracks().forEach((t) => t.stop());
+      }
+    },
+  };
+}
+
+const params = new URLSearchParams(window.location.search);
+if (params.get('mode') === 'bare') startBare(params);
+else {
+  const i18n = i18next.createInstance();
+  void i18n.use(initReactI18next).init({ lng: 'en', resources: {}, initAsync: false, interpolation: { escapeValue: false } });
+  const hearth = createWebBridge(window.location);
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <I18nextProvider i18n={i18n}>
+        <HearthProvider api={hearth}>
+          <App hearth={hearth} />
+        </HearthProvider>
+      </I18nextProvider>,
+    );
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * Calls end to end: one relay; per child a desktop core behind its own web host and its own
+ * Chromium, whose fake camera shows a person (the astronaut photo). Alice and Bob use the real
+ * app; Cara's page is the calls harness (it can also dial like a modified client would).
+ * Families are set up through the IPC contract; calls are driven through the call UI.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallRecord } from '@hearth/common';
+import type { CallHarness } from '../desktop/src/renderer/calls/harness/harness-types';
+import { must } from '../desktop/src/main/testing/desktop-harness';
+import { befriendKids, CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
+
+type Win = { callHarness: CallHarness; calls?: { frames: number; size: { width: number; height: number } } };
+const RING_TIMEOUT_MS = 4_000;
+
+/** The call screen's phase on a page ('none' without one). */
+async function phase(page: Page): Promise<string> {
+  const screen = page.getByTestId('call-screen');
+  if ((await screen.count()) === 0) return (await page.getByTestId('call-ring').count()) > 0 ? 'incoming' : 'none';
+  return (await screen.getAttribute('data-phase')) ?? 'none';
+}
+
+/** Counts the frames the call screen's remote video presents from now on (requestVideoFrameCallback). */
+async function startFrameCount(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as Win & { document: { querySelector: (s: string) => unknown } };
+    const video = w.document.querySelector('[data-testid="call-remote-video"]') as {
+      requestVideoFrameCallback: (cb: (now: number, meta: { width: number; height: number }) => void) => void;
+    };
+    const state = { frames: 0, size: { width: 0, height: 0 } };
+    w.calls = state;
+    const onFrame = (_now: number, meta: { width: number; height: number }): void => {
+      state.frames += 1;
+      state.size = { width: meta.width, height: meta.height };
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+
+async function remoteMedia(page: Page): Promise<{
+  frames: number;
+  size: { width: number; height: number };
+  time: number;
+  tracks: { kind: string; readyState: string; enabled: boolean }[];
+}> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as Win & { document: { querySelector: (s: string) => unknown } };
+    const video = w.document.querySelector('[data-testid="call-remote-video"]') as {
+      currentTime: number;
+      srcObject: { getTracks: () => { kind: string; readyState: string; enabled: boolean }[] } | null;
+    };
+    return {
+      frames: w.calls?.frames ?? 0,
+      size: w.calls?.size ?? { width: 0, height: 0 },
+      time: video.currentTime,
+      tracks: (video.srcObject?.getTracks() ?? []).map((t) => ({ kind: t.kind, readyState: t.readyState, enabled: t.enabled })),
+    };
+  });
+}
+
+async function callLog(kid: CallKid): Promise<CallRecord[]> {
+  return must(await kid.api.listCalls({})).calls;
+}
+
+/** Opens the chat with a friend and its call history; returns what the history shows, newest first. */
+async function shownHistory(kid: CallKid, friendId: string): Promise<{ outcome: string | null; direction: string | null }[]> {
+  const { page } = kid;
+  if ((await page.getByTestId(`call-history-${friendId}`).count()) === 0) {
+    await page.locator(`[data-contact="${friendId}"] .friend-open`).click();
+  }
+  const toggle = page.getByTestId(`call-history-${friendId}`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByTestId('call-log').waitFor();
+  return page
+    .getByTestId('call-log-entry')
+    .evaluateAll((els) =>
+      els.map((e) => ({ outcome: e.getAttribute('data-outcome'), direction: e.getAttribute('data-direction') })),
+    );
+}
+
+async function presenceAt(kid: CallKid, friendId: string): Promise<string | undefined> {
+  return must(await kid.api.listFriends()).friends.find((f) => f.friendship.friend.accountId === friendId)?.presence;
+}
+
+/** Waits until the "call ended" note is gone (or dismisses it). */
+async function settle(...kids: CallKid[]): Promise<void> {
+  for (const k of kids) {
+    const note = k.page.getByTestId('call-ended');
+    if ((await note.count()) > 0) await note.getByRole('button').click();
+  }
+}
+
+describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake camera', () => {
+  let work: string;
+  let world: CallWorld;
+  let alice: CallKid;
+  let bob: CallKid;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'hearth-calls-e2e-'));
+    world = await openCallWorld({ workDir: work, names: ['Alice', 'Bob'], page: 'app', ringTimeoutMs: RING_TIMEOUT_MS });
+    [alice, bob] = world.kids as [CallKid, CallKid];
+  }, 240_000);
+
+  afterAll(async () => {
+    await world?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('rings Bob with Alice’s name, connects video and sound both ways, and both logs keep the call', async () => {
+    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
+    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await dial.click();
+    await expect.poll(() => phase(alice.page)).toBe('outgoing');
+    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+    expect(await bob.page.getByTestId('call-ring-name').textContent()).toBe('Alice is calling');
+    await bob.page.getByTestId('call-accept').click();
+
+    for (const kid of [alice, bob]) {
+      await expect.poll(() => phase(kid.page), { timeout: 15_000 }).toBe('active');
+      await kid.page.getByTestId('call-remote-video').waitFor();
+    }
+    await expect.poll(() => presenceAt(bob, alice.childId), { timeout: 10_000 }).toBe('in-call');
+
+    // Each side's remote video keeps presenting new frames of the camera's size, for seconds.
+    await Promise.all([startFrameCount(alice.page), startFrameCount(bob.page)]);
+    const start = await Promise.all([remoteMedia(alice.page), remoteMedia(bob.page)]);
+    await alice.page.waitForTimeout(4_000);
+    const end = await Promise.all([remoteMedia(alice.page), remoteMedia(bob.page)]);
+    for (const [i, kid] of [alice, bob].entries()) {
+      const [s, e] = [start[i]!, end[i]!];
+      expect(e.frames - s.frames, `${kid.name}: frames in 4 s`).toBeGreaterThan(20);
+      expect(e.time - s.time, `${kid.name}: video time`).toBeGreaterThan(3);
+      expect(e.size, kid.name).toEqual({ width: 640, height: 480 });
+      expect(
+        e.tracks.find((t) => t.kind === 'audio'),
+        `${kid.name}: remote audio`,
+      ).toMatchObject({ readyState: 'live', enabled: true });
+      expect(
+        e.tracks.find((t) => t.kind === 'video'),
+        `${kid.name}: remote video`,
+      ).toMatchObject({ readyState: 'live' });
+    }
+
+    await alice.page.getByTestId('call-hangup').click();
+    await expect
+      .poll(() => bob.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 })
+      .toBe('remote-hung-up');
+    for (const [kid, other, direction] of [
+      [alice, bob, 'out'],
+      [bob, alice, 'in'],
+    ] as const) {
+      await expect.poll(async () => (await callLog(kid)).length, { timeout: 10_000 }).toBe(1);
+      const [entry] = await callLog(kid);
+      expect(entry).toMatchObject({ contactId: other.childId, direction, video: true, outcome: 'answered' });
+      expect(entry!.endedAt! - entry!.startedAt, `${kid.name}: talk time`).toBeGreaterThan(4_000);
+      expect(await shownHistory(kid, other.childId)).toEqual([{ outcome: 'answered', direction }]);
+    }
+    await expect.poll(() => presenceAt(bob, alice.childId), { timeout: 10_000 }).toBe('online');
+  }, 120_000);
+
+  it('lets Bob say not now from the chat’s call button: Alice hears it, and both logs say declined', async () => {
+    await settle(alice, bob);
+    // Both are in their chat with the other now (from the call history): call from its header.
+    await alice.page.getByTestId(`call-audio-${bob.childId}`).click();
+    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+    await bob.page.getByTestId('call-decline').click();
+    await expect
+      .poll(() => alice.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 })
+      .toBe('declined');
+    for (const kid of [alice, bob]) {
+      await expect.poll(async () => (await callLog(kid))[0]?.outcome, { timeout: 10_000 }).toBe('declined');
+      expect((await callLog(kid))[0]).toMatchObject({ video: false, endedAt: null });
+    }
+    await expect.poll(async () => (await shownHistory(alice, bob.childId))[0]?.outcome).toBe('declined');
+  }, 60_000);
+
+  it('stops ringing when nobody answers: no answer for Alice, a missed call for Bob', async () => {
+    await settle(alice, bob);
+    await alice.page.getByTestId(`call-video-${bob.childId}`).click();
+    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => alice.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: RING_TIMEOUT_MS + 10_000 })
+      .toBe('no-answer');
+    await expect.poll(() => bob.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 }).toBe('missed');
+    expect(await bob.page.getByTestId('call-ring').count()).toBe(0);
+    for (const [kid, direction] of [
+      [alice, 'out'],
+      [bob, 'in'],
+    ] as const) {
+      await expect.poll(async () => (await callLog(kid))[0]?.outcome, { timeout: 10_000 }).toBe('missed');
+      expect((await callLog(kid))[0]).toMatchObject({ direction });
+    }
+    await expect.poll(async () => (await shownHistory(bob, alice.childId))[0]).toEqual({ outcome: 'missed', direction: 'in' });
+  }, 60_000);
+
+  describe('with Cara, who is not Bob’s friend at first', () => {
+    let cara: CallKid;
+
+    beforeAll(async () => {
+      cara = await world.addKid('Cara', { page: 'harness' });
+    }, 60_000);
+
+    it('never rings Bob for a child who is not his friend: the relay refuses the offer', async () => {
+      await settle(alice, bob);
+      const bobSession = must(await bob.api.getCallSession());
+      const caraSession = must(await cara.api.getCallSession());
+      const caraIce = must(await cara.api.getCallIce());
+      // Cara learnt Bob's peer id somehow and dials it with an unmodified PeerJS client.
+      const outcome = await cara.page.evaluate(
+        ({ session, ice, to }) => (globalThis as unknown as Win).callHarness.rawDial(session, ice, to),
+        { session: caraSession, ice: caraIce, to: bobSession.peerId },
+      );
+      expect(outcome).toBe('peer-unavailable');
+      await bob.page.waitForTimeout(1_500);
+      expect(await bob.page.getByTestId('call-ring').count()).toBe(0);
+      expect((await callLog(bob)).some((c) => c.contactId === cara.childId)).toBe(false);
+      expect(await bob.page.getByTestId(`call-video-${cara.childId}`).count()).toBe(0);
+    }, 60_000);
+
+    it('tells a friend who calls during a call that Bob is busy, without ringing, and logs it on both sides', async () => {
+      await befriendKids(bob, cara);
+      await cara.page.reload();
+      await cara.page.waitForFunction(() => (globalThis as unknown as Win).callHarness?.service.view().signaling === 'online');
+      await settle(alice, bob);
+      await alice.page.getByTestId(`call-video-${bob.childId}`).click();
+      await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+      await bob.page.getByTestId('call-accept').click();
+      await expect.poll(() => phase(bob.page), { timeout: 15_000 }).toBe('active');
+
+      const caraDials = cara.page.getByTestId(`call-video-${bob.childId}`);
+      await expect.poll(() => caraDials.isEnabled(), { timeout: 15_000 }).toBe(true);
+      await caraDials.click();
+      await expect.poll(() => cara.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 15_000 }).toBe('busy');
+      expect(await phase(bob.page)).toBe('active');
+      expect(await bob.page.getByTestId('call-name').textContent()).toBe('Alice');
+      await expect.poll(async () => (await callLog(cara))[0]?.outcome, { timeout: 10_000 }).toBe('busy');
+      await expect
+        .poll(async () => (await callLog(bob)).find((c) => c.contactId === cara.childId)?.outcome, { timeout: 10_000 })
+        .toBe('busy');
+      await bob.page.getByTestId('call-hangup').click();
+      await expect
+        .poll(() => alice.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 })
+        .toBe('remote-hung-up');
+    }, 90_000);
+  });
+
+  it('sent nothing to any host but this machine, and broke no CSP rule', () => {
+    for (const kid of world.kids) {
+      const away = kid.requests.filter(
+        (u) => !/^(?:https?|wss?):\/\/127\.0\.0\.1[:/]/.test(u) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      );
+      expect(away, kid.name).toEqual([]);
+      expect(
+        kid.consoleErrors.filter((e) => /Content Security Policy/i.test(e)),
+        kid.name,
+      ).toEqual([]);
+    }
+  });
+});
