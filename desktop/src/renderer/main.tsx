@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createWebBridge } from './bridge/web-bridge';
+import { createCallSlots } from './calls';
 import { createI18n, resolveLanguage } from './i18n/create-i18n';
 
 const hearth = window.hearth ?? createWebBridge(window.location);
@@ -13,7 +14,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App hearth={hearth} i18n={i18n} />
+      <App hearth={hearth} i18n={i18n} slots={createCallSlots()} />
     </StrictMode>,
   );
 }
