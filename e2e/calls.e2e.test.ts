@@ -64,6 +64,71 @@ async function remoteMedia(page: Page): Promise<{
   });
 }
 
+type Rect = Readonly<{ x0: number; y0: number; x1: number; y1: number }>;
+// Regions of the 640×480 astronaut frame: the flag in the top-left corner (background), her face (person).
+const FLAG: Rect = { x0: 5, y0: 5, x1: 60, y1: 60 };
+const FACE: Rect = { x0: 255, y0: 125, x1: 300, y1: 175 };
+
+type FrameSource = {
+  videoWidth: number;
+  videoHeight: number;
+  muted: boolean;
+  srcObject: unknown;
+  play: () => Promise<void>;
+  requestVideoFrameCallback: (cb: () => void) => void;
+};
+type PageGlobals = {
+  document: { querySelector: (s: string) => unknown; createElement: (t: string) => unknown };
+  navigator: { mediaDevices: { getUserMedia: (c: unknown) => Promise<{ getTracks: () => { stop: () => void }[] }> } };
+};
+type Canvas2d = {
+  width: number;
+  height: number;
+  getContext: (k: '2d') => {
+    drawImage: (v: unknown, x: number, y: number) => void;
+    getImageData: (x: number, y: number, w: number, h: number) => { data: Uint8ClampedArray };
+  };
+};
+
+/**
+ * Mean RGB of a region of a video frame: the call screen's remote video, or (`camera`) a fresh
+ * look at this browser's own fake camera, unprocessed.
+ */
+async function regionMean(page: Page, source: 'remote' | 'camera', rect: Rect): Promise<[number, number, number]> {
+  return page.evaluate(
+    async ({ source, rect }) => {
+      const g = globalThis as unknown as PageGlobals;
+      let video: FrameSource;
+      let stop = (): void => undefined;
+      if (source === 'remote') video = g.document.querySelector('[data-testid="call-remote-video"]') as FrameSource;
+      else {
+        const stream = await g.navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+        video = g.document.createElement('video') as FrameSource;
+        video.muted = true;
+        video.srcObject = stream;
+        await video.play();
+        await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
+        stop = () => stream.getTracks().forEach((t) => t.stop());
+      }
+      const canvas = g.document.createElement('canvas') as Canvas2d;
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(video, 0, 0);
+      const { data } = ctx.getImageData(rect.x0, rect.y0, rect.x1 - rect.x0, rect.y1 - rect.y0);
+      stop();
+      const sum = [0, 0, 0];
+      for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += data[i + c]!;
+      const n = data.length / 4;
+      return [sum[0]! / n, sum[1]! / n, sum[2]! / n] as [number, number, number];
+    },
+    { source, rect },
+  );
+}
+
+const colorDiff = (a: readonly number[], b: readonly number[]): number =>
+  (Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!)) / 3;
+
 async function callLog(kid: CallKid): Promise<CallRecord[]> {
   return must(await kid.api.listCalls({})).calls;
 }
@@ -147,6 +212,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
         `${kid.name}: remote video`,
       ).toMatchObject({ readyState: 'live' });
     }
+    // With no background chosen, Bob sees Alice's room as her camera does (the control for the effects test).
+    expect(colorDiff(await regionMean(bob.page, 'remote', FLAG), await regionMean(alice.page, 'camera', FLAG))).toBeLessThan(20);
 
     await alice.page.getByTestId('call-hangup').click();
     await expect
@@ -199,6 +266,41 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     }
     await expect.poll(async () => (await shownHistory(bob, alice.childId))[0]).toEqual({ outcome: 'missed', direction: 'in' });
   }, 60_000);
+
+  it('sends the effects pipeline’s video, not the camera’s, once Alice chose a background', async () => {
+    await settle(alice, bob);
+    must(await alice.api.setMyBackground({ choice: { kind: 'bundled', id: 'space' } }));
+    await alice.page.reload();
+    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
+    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await dial.click();
+    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+    await bob.page.getByTestId('call-accept').click();
+    await expect.poll(() => phase(bob.page), { timeout: 15_000 }).toBe('active');
+    await bob.page.getByTestId('call-remote-video').waitFor();
+    const cameraFlag = await regionMean(alice.page, 'camera', FLAG);
+    const cameraFace = await regionMean(alice.page, 'camera', FACE);
+    // Once the segmentation model runs (software GL: give it time), the room behind Alice is
+    // gone and Alice herself is still there.
+    const seen = async (): Promise<{ room: number; alice: number }> => ({
+      room: colorDiff(await regionMean(bob.page, 'remote', FLAG), cameraFlag),
+      alice: colorDiff(await regionMean(bob.page, 'remote', FACE), cameraFace),
+    });
+    await expect
+      .poll(
+        async () => {
+          const d = await seen();
+          return d.room > 40 && d.alice < 30 ? 'replaced' : JSON.stringify(d);
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe('replaced');
+    expect(await alice.page.getByTestId('call-backgrounds').count()).toBe(1);
+    await alice.page.getByTestId('call-hangup').click();
+    must(await alice.api.setMyBackground({ choice: { kind: 'off' } }));
+    await alice.page.reload();
+    await alice.page.locator('[data-screen="kid-home"]').waitFor({ timeout: 20_000 });
+  }, 120_000);
 
   describe('with Cara, who is not Bob’s friend at first', () => {
     let cara: CallKid;

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { Avatar } from '../ui/Avatar';
+import { InCallBackgrounds } from '../screens/backgrounds/InCallBackgrounds';
 import { Button } from '../ui/Button';
 import type { CallView } from './call-types';
 import { useCallService } from './calls-context';
@@ -117,6 +118,11 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         {view.remoteCameraOff && view.video && <p className="call-subtle">🚫 {t('theyCameraOff', { name })}</p>}
       </div>
       {showDevices && <DevicePicker video={view.localPreview !== null} />}
+      {view.localPreview && (
+        <div className="call-effects">
+          <InCallBackgrounds />
+        </div>
+      )}
       <div className="call-controls">
         <Button
           icon={view.muted ? '🔇' : '🎤'}

@@ -4,6 +4,7 @@ import type { Friend, Profile } from '@hearth/common';
 import { useHearth } from '../app/hearth-context';
 import type { ScreenSlots } from '../app/slots';
 import { useHearthEvent } from '../app/use-event';
+import { CallEffectsProvider } from '../screens/backgrounds/CallEffectsProvider';
 import { CallButtons } from './CallButtons';
 import { CallOverlay } from './CallOverlay';
 import { createCallService, type CallService, type CallServiceDeps } from './call-service';
@@ -83,7 +84,10 @@ function CallsHost({ runtime, options }: Readonly<{ runtime: CallsRuntime; optio
   if (!service) return null;
   return (
     <CallsContext.Provider value={service}>
-      <CallOverlay />
+      {/* The child's chosen background goes into every call's video through the effects hook. */}
+      <CallEffectsProvider hook={service}>
+        <CallOverlay />
+      </CallEffectsProvider>
     </CallsContext.Provider>
   );
 }
