@@ -12,8 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@hearth/common';
 import type { CallHarness } from '../desktop/src/renderer/calls/harness/harness-types';
-import { must } from '../desktop/src/main/testing/desktop-harness';
+import { must, TEST_PASSWORD } from '../desktop/src/main/testing/desktop-harness';
 import { befriendKids, CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
+import { startTurnServer, turnServerAvailable, type TestTurnServer } from '../desktop/scripts/calls/turn-server';
 
 type Win = { callHarness: CallHarness; calls?: { frames: number; size: { width: number; height: number } } };
 const RING_TIMEOUT_MS = 4_000;
@@ -366,3 +367,83 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     }
   });
 });
+
+describe.skipIf(!existsSync(CHROMIUM_PATH) || !turnServerAvailable())(
+  'relay-only calls (the grown-ups’ privacy setting) through a TURN server',
+  () => {
+    let work: string;
+    let turn: TestTurnServer;
+    let world: CallWorld;
+    let dana: CallKid;
+    let eli: CallKid;
+
+    beforeAll(async () => {
+      work = await mkdtemp(path.join(os.tmpdir(), 'hearth-calls-turn-e2e-'));
+      turn = await startTurnServer();
+      world = await openCallWorld({
+        workDir: work,
+        names: ['Dana', 'Eli'],
+        page: 'harness',
+        relayOnlyCalls: true,
+        relayConfig: { ice: turn.relayIce },
+      });
+      [dana, eli] = world.kids as [CallKid, CallKid];
+      await eli.page.evaluate(() => {
+        (globalThis as unknown as Win).callHarness.autoAccept = true;
+      });
+    }, 240_000);
+
+    afterAll(async () => {
+      await world?.close();
+      await turn?.close();
+      if (work) await rm(work, { recursive: true, force: true });
+    });
+
+    async function callAndReadTransport(): Promise<Awaited<ReturnType<CallHarness['transport']>>[]> {
+      await settle(dana, eli);
+      await dana.page.getByTestId(`call-video-${eli.childId}`).click();
+      for (const kid of [dana, eli]) {
+        await kid.page.waitForFunction(
+          () => (globalThis as unknown as Win).callHarness.service.view().phase === 'active',
+          undefined,
+          {
+            timeout: 20_000,
+          },
+        );
+      }
+      await Promise.all([dana, eli].map((k) => k.page.getByTestId('call-remote-video').waitFor()));
+      await dana.page.waitForFunction(
+        () => {
+          const v = (
+            globalThis as unknown as { document: { querySelector: (s: string) => { currentTime: number } | null } }
+          ).document.querySelector('[data-testid="call-remote-video"]');
+          return v !== null && v.currentTime > 1;
+        },
+        undefined,
+        { timeout: 20_000 },
+      );
+      const transports = await Promise.all(
+        [dana, eli].map((k) => k.page.evaluate(() => (globalThis as unknown as Win).callHarness.transport())),
+      );
+      await dana.page.getByTestId('call-hangup').click();
+      return transports;
+    }
+
+    it('connects only through the TURN server: neither side is offered the other’s own address', async () => {
+      const transports = await callAndReadTransport();
+      for (const [i, kid] of [dana, eli].entries()) {
+        expect(transports[i], kid.name).toEqual({ local: 'relay', remote: 'relay', remoteOffered: ['relay'] });
+      }
+    }, 90_000);
+
+    it('with the setting off, the same call offers the PC’s own addresses (so the check above can see a leak)', async () => {
+      for (const kid of [dana, eli]) {
+        must(await kid.api.unlock({ password: TEST_PASSWORD }));
+        must(await kid.api.updateSettings({ relayOnlyCalls: false }));
+        must(await kid.api.lock());
+      }
+      const transports = await callAndReadTransport();
+      for (const [i, kid] of [dana, eli].entries()) expect(transports[i]?.remoteOffered, kid.name).toContain('host');
+    }, 90_000);
+  },
+);

@@ -39,6 +39,7 @@ import {
 } from './media';
 import { createSignaling, relayOnlyWithoutTurn, type SignalingBackoff } from './signaling';
 import { createCallMedia, type CallMedia } from './call-media';
+import { transportOf, type CallTransport } from './call-transport';
 import { createScreening, type Arrival } from './call-screening';
 
 export type CallServiceDeps = Readonly<{
@@ -84,6 +85,8 @@ export type CallService = Readonly<{
   setVideoProcessor: (processor: VideoProcessor | null) => Promise<void>;
   /** Sends this track instead of the camera (null: the camera again). */
   setVideoSource: (track: MediaStreamTrack | null) => Promise<void>;
+  /** How the current call's media travels (null when there is no connected call). */
+  transport: () => Promise<CallTransport | null>;
 }>;
 
 type Call = {
@@ -645,6 +648,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     chooseCamera,
     chooseMicrophone,
     setVideoProcessor,
+    transport: () => transportOf(call?.media?.peerConnection ?? null),
     setVideoSource: (track: MediaStreamTrack | null) =>
       setVideoProcessor(track ? () => ({ track, stop: (): void => undefined }) : null),
   });

@@ -1,6 +1,7 @@
 /** Tests and the benchmark only: what the calls harness page puts on `window`. */
 import type { CallIce, CallSession } from '@hearth/common';
 import type { CallService } from '../call-service';
+import type { CallTransport } from '../call-transport';
 import type { FrameWatch } from './frames';
 
 export type CallHarness = {
@@ -13,6 +14,8 @@ export type CallHarness = {
   watchRemoteFrames: () => FrameWatch;
   /** Live remote tracks by kind. */
   remoteTracks: () => { kind: string; readyState: string; enabled: boolean; muted: boolean }[];
+  /** How the current call's media travels. */
+  transport: () => Promise<CallTransport | null>;
   /**
    * Stops this page's calls and dials `to` with a bare PeerJS client logged in with `session`:
    * what a stranger with a modified app could do. Resolves with what PeerJS reported first.

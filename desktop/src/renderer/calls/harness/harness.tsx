@@ -51,6 +51,7 @@ function expose(service: CallService | null): void {
       return (await frame) - t0;
     },
     watchRemoteFrames: () => watchFrames(service),
+    transport: () => service.transport(),
     remoteTracks: () =>
       (service.view().remoteStream?.getTracks() ?? []).map((t) => ({
         kind: t.kind,

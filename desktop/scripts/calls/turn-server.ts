@@ -1,0 +1,88 @@
+/**
+ * Tests only: Debian's coturn on loopback with a shared secret (coturn's `use-auth-secret`, the
+ * scheme the relay's TURN REST credentials follow), for calls that must go through TURN.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { freePort } from '../../src/main/testing/relay-harness';
+
+export const TURNSERVER_PATH = process.env.TURNSERVER_PATH ?? '/usr/bin/turnserver';
+
+export type TestTurnServer = Readonly<{
+  /** `turn:127.0.0.1:PORT?transport=udp` */
+  url: string;
+  secret: string;
+  /** What the relay needs to hand out credentials for it (`RelayConfig['ice']`). */
+  relayIce: Readonly<{
+    stunUrls: string[];
+    turnUrls: string[];
+    turnSecret: string;
+    turnTtlSeconds: number;
+    transportPolicy: 'all';
+  }>;
+  close: () => Promise<void>;
+}>;
+
+export function turnServerAvailable(): boolean {
+  return existsSync(TURNSERVER_PATH);
+}
+
+export async function startTurnServer(): Promise<TestTurnServer> {
+  const port = await freePort();
+  const secret = randomBytes(24).toString('base64url');
+  const child: ChildProcess = spawn(
+    TURNSERVER_PATH,
+    [
+      '-n',
+      '--listening-ip=127.0.0.1',
+      '--relay-ip=127.0.0.1',
+      `--listening-port=${port}`,
+      '--min-port=49200',
+      '--max-port=49400',
+      '--use-auth-secret',
+      `--static-auth-secret=${secret}`,
+      '--realm=hearth.test',
+      // Both children are on this machine: their relayed addresses are loopback ones.
+      '--allow-loopback-peers',
+      '--no-cli',
+      '--no-tls',
+      '--no-dtls',
+      '--no-tcp-relay',
+      '--fingerprint',
+      '--log-file=stdout',
+      '--simple-log',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error(`coturn did not start:\n${output}`)), 10_000);
+    const check = setInterval(() => {
+      if (/listener opened on|Total General servers/i.test(output)) {
+        clearInterval(check);
+        clearTimeout(deadline);
+        resolve();
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(check);
+      clearTimeout(deadline);
+      reject(new Error(`coturn exited with ${String(code)}:\n${output}`));
+    });
+  });
+  const url = `turn:127.0.0.1:${port}?transport=udp`;
+  return {
+    url,
+    secret,
+    relayIce: { stunUrls: [], turnUrls: [url], turnSecret: secret, turnTtlSeconds: 3600, transportPolicy: 'all' },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
