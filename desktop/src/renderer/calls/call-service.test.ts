@@ -198,6 +198,27 @@ describe('the call service', () => {
     });
   });
 
+  it('takes up the grown-ups’ relay-only setting when their pane locks, before any call arrives', async () => {
+    const [a] = await friends();
+    expect(a.peer().options.config).toMatchObject({ iceTransportPolicy: 'all' });
+    a.ice.current = {
+      iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: 'u', credential: 'c' }],
+      iceTransportPolicy: 'relay',
+      expiresAt: null,
+    };
+    a.emit('lockChanged', { state: 'locked' });
+    await until(() => (a.peer().options.config as RTCConfiguration).iceTransportPolicy === 'relay', 'relay policy');
+  });
+
+  it('makes a new PeerJS client when the relay refused or dropped the old one for good', async () => {
+    const [a] = await friends();
+    const first = a.peer();
+    first.destroy();
+    await until(() => network.peers.get(a.peerId) !== undefined && network.peers.get(a.peerId) !== first, 'a new client');
+    await online(a);
+    expect(a.peer().tokensUsed[0]).not.toBe(first.tokensUsed[0]);
+  });
+
   it('reconnects a dropped signaling socket with a fresh token from main', async () => {
     const [a] = await friends();
     const peer = a.peer();

@@ -20,14 +20,8 @@ import {
   type CallMessage,
   type CallMetadata,
 } from './call-protocol';
-import {
-  IDLE_VIEW,
-  type CallEndReason,
-  type CallPhase,
-  type CallProblem,
-  type CallView,
-  type VideoProcessor,
-} from './call-types';
+import { effectOfMessage, endedView, endReasonWhenGone, newCall, viewOfCall, type Call } from './call-state';
+import { IDLE_VIEW, type CallEndReason, type CallProblem, type CallView, type VideoProcessor } from './call-types';
 import {
   listDevices,
   openCallMedia,
@@ -45,7 +39,7 @@ import { createScreening, type Arrival } from './call-screening';
 export type CallServiceDeps = Readonly<{
   hearth: Pick<
     HearthApi,
-    'getCallSession' | 'getCallIce' | 'getCallContact' | 'identifyCaller' | 'setCallPresence' | 'recordCall'
+    'getCallSession' | 'getCallIce' | 'getCallContact' | 'identifyCaller' | 'setCallPresence' | 'recordCall' | 'on'
   >;
   /** `new Peer(id, options)`; tests pass a fake. */
   createPeer: (id: string, options: PeerOptions) => Peer;
@@ -89,31 +83,6 @@ export type CallService = Readonly<{
   transport: () => Promise<CallTransport | null>;
 }>;
 
-type Call = {
-  readonly key: string;
-  readonly id: string;
-  readonly peerId: string;
-  readonly contact: CallContact;
-  readonly avatar: string | null;
-  readonly direction: 'in' | 'out';
-  readonly video: boolean;
-  readonly ringingSince: number;
-  phase: CallPhase;
-  media: MediaConnection | null;
-  data: DataConnection | null;
-  outbox: CallMessage[];
-  local: CallMedia | null;
-  remote: MediaStream | null;
-  remoteMuted: boolean;
-  remoteCameraOff: boolean;
-  activeSince: number | null;
-  ringTimer: ReturnType<typeof setTimeout> | null;
-  presence: boolean;
-  /** The media offer was answered (callee). */
-  answered: boolean;
-  ended: boolean;
-};
-
 const CAMERA_KEY = 'hearth.calls.cameraId';
 const MIC_KEY = 'hearth.calls.micId';
 /** Extra ringing on the callee's side: the caller's own timeout (and its `cancel`) normally ends it first. */
@@ -137,6 +106,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   let processor: VideoProcessor | null = null;
   let view: CallView = IDLE_VIEW;
   let running = false;
+  let stopWatchingLock = (): void => undefined;
 
   const signaling = createSignaling({
     hearth: deps.hearth,
@@ -157,31 +127,10 @@ export function createCallService(deps: CallServiceDeps): CallService {
   });
 
   function publish(): void {
-    if (call) {
-      view = {
-        phase: call.phase,
-        contact: call.contact,
-        contactAvatar: call.avatar,
-        direction: call.direction,
-        video: call.video,
-        activeSince: call.activeSince,
-        endReason: null,
-        localPreview: call.local?.preview ?? null,
-        remoteStream: call.remote,
-        muted,
-        cameraOff,
-        remoteMuted: call.remoteMuted,
-        remoteCameraOff: call.remoteCameraOff,
-        cameraId,
-        micId,
-        signaling: signaling.state(),
-        problem: notice,
-      };
-    } else if (ended) {
-      view = { ...ended, signaling: signaling.state(), problem: notice, cameraId, micId };
-    } else {
-      view = { ...IDLE_VIEW, muted, cameraOff, cameraId, micId, signaling: signaling.state(), problem: notice };
-    }
+    const extras = { muted, cameraOff, cameraId, micId, signaling: signaling.state(), problem: notice };
+    if (call) view = viewOfCall(call, extras);
+    else if (ended) view = { ...ended, ...extras, muted: false, cameraOff: false };
+    else view = { ...IDLE_VIEW, ...extras };
     for (const l of [...listeners]) l();
   }
 
@@ -212,10 +161,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (message) onMessage(c, message);
     });
     data.on('close', () => {
-      if (c.ended) return;
-      if (c.phase === 'incoming') end(c, 'missed');
-      else if (c.phase === 'outgoing') end(c, 'unavailable');
-      else end(c, 'remote-hung-up');
+      if (!c.ended) end(c, endReasonWhenGone(c.phase));
     });
     data.on('error', (err) => problem('call control channel error', err));
   };
@@ -238,38 +184,27 @@ export function createCallService(deps: CallServiceDeps): CallService {
   };
 
   function onMessage(c: Call, m: CallMessage): void {
-    if (c.ended) return;
-    switch (m.type) {
-      case 'accept':
-        if (c.direction === 'out' && c.phase === 'outgoing') {
-          c.phase = 'connecting';
-          clearRing(c);
-          setPresence(c, true);
-          publish();
-        }
+    const effect = effectOfMessage(c, m);
+    switch (effect.kind) {
+      case 'ignore':
         return;
-      case 'decline':
-        if (c.direction === 'out' && c.phase === 'outgoing') end(c, 'declined');
+      case 'answered':
+        c.phase = 'connecting';
+        clearRing(c);
+        setPresence(c, true);
+        publish();
         return;
-      case 'busy':
-        if (c.direction === 'out' && c.phase === 'outgoing') end(c, 'busy');
-        return;
-      case 'cancel':
-        if (c.direction === 'in' && (c.phase === 'incoming' || c.phase === 'connecting')) end(c, 'missed');
-        return;
-      case 'hangup':
-        if (c.phase === 'incoming') end(c, 'missed');
-        else if (c.phase === 'outgoing') end(c, 'unavailable');
-        else end(c, 'remote-hung-up');
+      case 'end':
+        end(c, effect.reason);
         return;
       case 'media':
-        c.remoteMuted = m.muted;
-        c.remoteCameraOff = m.cameraOff;
+        c.remoteMuted = effect.muted;
+        c.remoteCameraOff = effect.cameraOff;
         publish();
         return;
       default: {
-        const never: never = m;
-        problem('unknown call message', never);
+        const never: never = effect;
+        problem('unknown call message effect', never);
       }
     }
   }
@@ -324,17 +259,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         endedAt,
       }),
     );
-    ended = {
-      ...IDLE_VIEW,
-      phase: 'ended',
-      contact: c.contact,
-      contactAvatar: c.avatar,
-      direction: c.direction,
-      video: c.video,
-      activeSince: c.activeSince,
-      endReason: reason,
-      remoteStream: null,
-    };
+    ended = endedView(c, reason);
     if (call === c) call = null;
     if (endedTimer) clearTimeout(endedTimer);
     endedTimer = setTimeout(() => {
@@ -344,24 +269,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
     }, lingerMs);
     publish();
   }
-
-  const newCall = (fields: Pick<Call, 'key' | 'id' | 'peerId' | 'contact' | 'avatar' | 'direction' | 'video'>): Call => ({
-    ...fields,
-    ringingSince: now(),
-    phase: fields.direction === 'out' ? 'outgoing' : 'incoming',
-    media: null,
-    data: null,
-    outbox: [],
-    local: null,
-    remote: null,
-    remoteMuted: false,
-    remoteCameraOff: false,
-    activeSince: null,
-    ringTimer: null,
-    presence: false,
-    answered: false,
-    ended: false,
-  });
 
   const startCall = (c: Call): void => {
     if (endedTimer) clearTimeout(endedTimer);
@@ -426,15 +333,18 @@ export function createCallService(deps: CallServiceDeps): CallService {
       return;
     }
     const id = newCallId();
-    const c = newCall({
-      key: `${found.value.peerId} ${id}`,
-      id,
-      peerId: found.value.peerId,
-      contact: found.value,
-      avatar: null,
-      direction: 'out',
-      video: options.video,
-    });
+    const c = newCall(
+      {
+        key: `${found.value.peerId} ${id}`,
+        id,
+        peerId: found.value.peerId,
+        contact: found.value,
+        avatar: null,
+        direction: 'out',
+        video: options.video,
+      },
+      now(),
+    );
     startCall(c);
     publish();
     const [iceOk, local, online] = await Promise.all([iceReady(c), openLocal(c, opening), signaling.whenOnline(5_000)]);
@@ -514,15 +424,18 @@ export function createCallService(deps: CallServiceDeps): CallService {
   /** A screened friend's call: ring, unless another call is going on. */
   function ring(arrival: Arrival, contact: CallContact): boolean {
     if (call || !running) return false;
-    const c = newCall({
-      key: arrival.key,
-      id: arrival.meta.callId,
-      peerId: arrival.peerId,
-      contact,
-      avatar: arrival.meta.avatar,
-      direction: 'in',
-      video: arrival.meta.video,
-    });
+    const c = newCall(
+      {
+        key: arrival.key,
+        id: arrival.meta.callId,
+        peerId: arrival.peerId,
+        contact,
+        avatar: arrival.meta.avatar,
+        direction: 'in',
+        video: arrival.meta.video,
+      },
+      now(),
+    );
     startCall(c);
     if (arrival.media) attachMedia(c, arrival.media);
     if (arrival.data) attachData(c, arrival.data);
@@ -581,12 +494,21 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
   return Object.freeze({
     start(): void {
+      if (running) return;
       running = true;
       signaling.start();
+      // The relay-only setting can change only in the grown-ups' pane: take it up when the pane
+      // opens or closes, so even an incoming call's first connection uses it.
+      stopWatchingLock = deps.hearth.on('lockChanged', () => {
+        if (signaling.state() !== 'off')
+          signaling.refreshIce().catch((err: unknown) => problem('could not refresh ICE servers', err));
+      });
       publish();
     },
     stop(): void {
       running = false;
+      stopWatchingLock();
+      stopWatchingLock = (): void => undefined;
       if (call) {
         send(call, call.phase === 'outgoing' ? { type: 'cancel', reason: 'hangup' } : { type: 'hangup' });
         end(call, call.phase === 'incoming' ? 'missed' : 'hung-up');

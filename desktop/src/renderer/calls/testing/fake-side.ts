@@ -19,6 +19,8 @@ export type FakeSide = Readonly<{
   ice: { current: CallIce };
   gum: MediaStreamConstraints[];
   peer: () => FakePeer;
+  /** Sends one of main's events to the page. */
+  emit: (event: string, payload: unknown) => void;
 }>;
 
 let counter = 0;
@@ -58,6 +60,7 @@ export function fakeSide(
   const ice = { current: { iceServers: [], iceTransportPolicy: 'all', expiresAt: null } as CallIce };
   const gum: MediaStreamConstraints[] = [];
   let tokens = 0;
+  const eventListeners = new Map<string, Set<(payload: unknown) => void>>();
   const service = createCallService({
     hearth: {
       getCallSession: async () =>
@@ -85,6 +88,12 @@ export function fakeSide(
         presence.push(inCall);
         return ok({ done: true as const });
       },
+      on: ((event: string, listener: (payload: unknown) => void) => {
+        const set = eventListeners.get(event) ?? new Set();
+        set.add(listener);
+        eventListeners.set(event, set);
+        return () => set.delete(listener);
+      }) as CallServiceDeps['hearth']['on'],
       recordCall: async (args) => {
         records.push(args);
         return ok({ callId: `01J${'0'.repeat(23)}`, ...args });
@@ -107,6 +116,9 @@ export function fakeSide(
     contacts,
     ice,
     gum,
+    emit: (event, payload) => {
+      for (const l of [...(eventListeners.get(event) ?? [])]) l(payload);
+    },
     peer: () => {
       const p = network.peers.get(peerId);
       if (!p) throw new Error(`${name} has no peer`);
