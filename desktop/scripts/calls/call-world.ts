@@ -52,7 +52,7 @@ export async function buildCallsHarness(outDir: string): Promise<string> {
 }
 
 /** Chromium as TESTING.md says, with the fake camera playing `cameraFile`. */
-export function launchCallChromium(cameraFile: string): Promise<Browser> {
+export function launchCallChromium(cameraFile: string, proxyUrl?: string): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -71,6 +71,8 @@ export function launchCallChromium(cameraFile: string): Promise<Browser> {
       '--disable-renderer-backgrounding',
       '--disable-background-timer-throttling',
       '--disable-backgrounding-occluded-windows',
+      // Every request that is not to loopback goes to this (recording, refusing) proxy instead.
+      ...(proxyUrl ? [`--proxy-server=${proxyUrl}`] : []),
     ],
   });
 }
@@ -114,6 +116,8 @@ export type CallWorldOptions = Readonly<{
   /** The grown-ups' relay-only setting on every PC. Default false (no TURN server here). */
   relayOnlyCalls?: boolean;
   relayConfig?: Partial<RelayConfig>;
+  /** Chromium's proxy for non-loopback requests (see scripts/effects/egress-recorder.ts). Default none. */
+  proxyUrl?: string;
 }>;
 
 /** What the harness page puts on `window` (typed fully in the renderer's harness). */
@@ -164,7 +168,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
     // A children's PC keeps the grown-ups' pane locked; the child is at the PC.
     must(await api.lock());
     must(await api.selectProfile({ childId: child.childId }));
-    const browser = await launchCallChromium(camera.y4m);
+    const browser = await launchCallChromium(camera.y4m, options.proxyUrl);
     opened.push({ close: () => browser.close() });
     const page = await browser.newPage();
     const requests: string[] = [];

@@ -43,7 +43,12 @@ export async function startEgressRecorder(): Promise<EgressRecorder> {
  * services. Requests from pages and workers also show in Playwright's events, which get no such
  * allowance.
  */
-export const CHROMIUM_SERVICE_HOSTS: readonly string[] = ['update.googleapis.com', 'accounts.google.com', 'clients2.google.com'];
+export const CHROMIUM_SERVICE_HOSTS: readonly string[] = [
+  'update.googleapis.com',
+  'accounts.google.com',
+  'clients2.google.com',
+  'optimizationguide-pa.googleapis.com',
+];
 
 /** The proxy's attempts minus Chromium's own service calls. */
 export function appAttempts(attempts: readonly string[]): string[] {

@@ -9,14 +9,17 @@ const PICTURE_ID = '01J0000000000000000000000P';
 type FakePipeline = EffectsPipeline & { backgrounds: Background[]; stopped: boolean; tell: (n: EffectsNotice) => void };
 
 function world(initial: BackgroundChoice) {
-  let remembered = initial;
+  const remembered = { choice: initial };
   const saved: BackgroundChoice[] = [];
   const hearth = {
-    listMyBackgrounds: async (): Promise<IpcResult<unknown>> => ({ ok: true, value: { pictures: [], choice: remembered } }),
+    listMyBackgrounds: async (): Promise<IpcResult<unknown>> => ({
+      ok: true,
+      value: { pictures: [], choice: remembered.choice },
+    }),
     setMyBackground: async ({ choice }: { choice: BackgroundChoice }): Promise<IpcResult<unknown>> => {
       if (choice.kind === 'picture' && choice.id !== PICTURE_ID)
         return { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } };
-      remembered = choice;
+      remembered.choice = choice;
       saved.push(choice);
       return { ok: true, value: choice };
     },
@@ -57,48 +60,64 @@ function world(initial: BackgroundChoice) {
     createPipeline,
   });
   const camera = { id: 'camera' } as MediaStreamTrack;
-  return { effects, processors, pipelines, saved, camera };
+  /** What the call service does at a call: runs the latest processor on the camera. */
+  const callStarts = async () => {
+    const p = processors.at(-1);
+    return p ? p(camera) : { track: camera, stop: () => undefined };
+  };
+  return { effects, processors, pipelines, saved, camera, remembered, callStarts };
 }
 
 describe('background effects in calls', () => {
-  it('sends the camera as it is when the child chose no background', async () => {
+  it('sends the camera as it is, with no pipeline, when the child chose no background', async () => {
     const w = world({ kind: 'off' });
     await w.effects.load();
-    expect(w.processors).toEqual([]);
+    const sent = await w.callStarts();
+    expect(sent.track).toBe(w.camera);
+    expect(w.pipelines).toEqual([]);
   });
 
   it('sends the pipeline’s output track, drawn with the remembered background', async () => {
     const w = world({ kind: 'bundled', id: 'ocean' });
     await w.effects.load();
-    expect(w.processors).toHaveLength(1);
-    const sent = await w.processors[0]!(w.camera);
+    const sent = await w.callStarts();
     expect(sent.track.id).toBe('out-of-camera');
     expect(w.pipelines[0]?.backgrounds).toEqual([{ kind: 'bundled', id: 'ocean' }]);
     sent.stop();
     expect(w.pipelines[0]?.stopped).toBe(true);
   });
 
-  it('switches the background of a running call, remembers it, and reads an own picture through main', async () => {
+  it('uses a choice made in "My background" after it loaded', async () => {
+    const w = world({ kind: 'off' });
+    await w.effects.load();
+    w.remembered.choice = { kind: 'picture', id: PICTURE_ID };
+    const sent = await w.callStarts();
+    expect(sent.track.id).toBe('out-of-camera');
+    expect(w.pipelines[0]?.backgrounds[0]?.kind).toBe('picture');
+  });
+
+  it('switches the background of a running call without a new track, and remembers it', async () => {
     const w = world({ kind: 'blur' });
     await w.effects.load();
-    await w.processors[0]!(w.camera);
+    await w.callStarts();
     expect(await w.effects.choose({ kind: 'picture', id: PICTURE_ID })).toBe(true);
-    const last = w.pipelines[0]?.backgrounds.at(-1);
-    expect(last?.kind).toBe('picture');
+    expect(w.pipelines[0]?.backgrounds.at(-1)?.kind).toBe('picture');
     expect(w.saved).toEqual([{ kind: 'picture', id: PICTURE_ID }]);
     expect(w.processors).toHaveLength(1);
     expect(w.effects.state().choice).toEqual({ kind: 'picture', id: PICTURE_ID });
   });
 
-  it('goes back to the plain camera when the child turns the background off, and on again', async () => {
+  it('goes back to the plain camera when the child turns the background off in a call, and on again', async () => {
     const w = world({ kind: 'blur' });
     await w.effects.load();
+    const first = await w.callStarts();
     await w.effects.choose({ kind: 'off' });
     expect(w.processors).toHaveLength(2);
-    expect(w.processors[1]).toBeNull();
+    first.stop();
+    expect((await w.callStarts()).track).toBe(w.camera);
     await w.effects.choose({ kind: 'bundled', id: 'space' });
     expect(w.processors).toHaveLength(3);
-    await w.processors[2]!(w.camera);
+    expect((await w.callStarts()).track.id).toBe('out-of-camera');
     expect(w.pipelines.at(-1)?.backgrounds).toEqual([{ kind: 'bundled', id: 'space' }]);
   });
 
@@ -112,7 +131,7 @@ describe('background effects in calls', () => {
   it('passes what the pipeline tells the child on, and clears it with a new choice', async () => {
     const w = world({ kind: 'blur' });
     await w.effects.load();
-    await w.processors[0]!(w.camera);
+    await w.callStarts();
     let told = 0;
     w.effects.subscribe(() => (told += 1));
     w.pipelines[0]?.tell({ code: 'effects-turned-off', message: 'off' });
@@ -125,7 +144,7 @@ describe('background effects in calls', () => {
   it('takes itself out of the call service and stops its pipelines when disposed', async () => {
     const w = world({ kind: 'blur' });
     await w.effects.load();
-    await w.processors[0]!(w.camera);
+    await w.callStarts();
     await w.effects.dispose();
     expect(w.processors.at(-1)).toBeNull();
     expect(w.pipelines[0]?.stopped).toBe(true);

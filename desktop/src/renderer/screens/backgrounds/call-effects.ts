@@ -2,7 +2,8 @@
  * Background effects in calls: the child's remembered background is applied to the video a call
  * sends, through the call service's effects hook. With no background the camera goes out as it
  * is (no pipeline, no work); otherwise each call's camera runs through its own pipeline, whose
- * output track is what PeerJS sends and what the child sees of themself.
+ * output track is what PeerJS sends and what the child sees of themself. The choice is read from
+ * main at each call, so one made in "My background" meanwhile counts.
  */
 import type { BackgroundChoice, ErrorBody, HearthApi } from '@hearth/common';
 import type { ProcessedVideo, VideoProcessor } from '../../calls/call-types';
@@ -49,7 +50,20 @@ export function createCallEffects(deps: CallEffectsDeps): CallEffects {
     for (const l of [...listeners]) l();
   };
 
+  /** The child's remembered choice, read again (it may have changed in "My background"). */
+  async function refresh(): Promise<void> {
+    const result = await deps.hearth.listMyBackgrounds();
+    if (result.ok) publish({ choice: result.value.choice, error: null });
+    else publish({ error: result.error });
+  }
+
+  /**
+   * Runs for each call's camera (and again after a camera switch or a new choice): the camera
+   * itself for no background, otherwise a pipeline whose output track is sent.
+   */
   const processor: VideoProcessor = async (camera: MediaStreamTrack): Promise<ProcessedVideo> => {
+    if (live.size === 0) await refresh();
+    if (state.choice.kind === 'off') return { track: camera, stop: (): void => undefined };
     const background = await toEffectsBackground(deps.hearth, state.choice);
     const pipeline = deps.createPipeline({ track: camera, assetsBase: deps.assetsBase, background });
     live.add(pipeline);
@@ -64,33 +78,12 @@ export function createCallEffects(deps: CallEffectsDeps): CallEffects {
     };
   };
 
-  /** Installs the processor when there is something to draw, takes it out for no background. */
-  async function apply(): Promise<void> {
-    if (state.choice.kind === 'off') {
-      if (!installed) return;
-      installed = false;
-      await deps.hook.setVideoProcessor(null);
-      return;
-    }
-    if (!installed) {
-      // In a call, the service runs the processor on the camera at once; otherwise at the next call.
-      installed = true;
-      await deps.hook.setVideoProcessor(processor);
-      return;
-    }
-    const background = await toEffectsBackground(deps.hearth, state.choice);
-    await Promise.all([...live].map((p) => p.setBackground(background)));
-  }
-
   return Object.freeze({
     async load(): Promise<void> {
-      const result = await deps.hearth.listMyBackgrounds();
-      if (!result.ok) {
-        publish({ error: result.error });
-        return;
-      }
-      publish({ choice: result.value.choice, error: null });
-      await apply();
+      await refresh();
+      if (installed) return;
+      installed = true;
+      await deps.hook.setVideoProcessor(processor);
     },
     state: () => state,
     subscribe(listener: () => void): () => void {
@@ -104,7 +97,14 @@ export function createCallEffects(deps: CallEffectsDeps): CallEffects {
         return false;
       }
       publish({ choice: result.value, notice: null, error: null });
-      await apply();
+      if (result.value.kind !== 'off' && live.size > 0) {
+        // A running pipeline just changes what it draws: no new track, nothing to renegotiate.
+        const background = await toEffectsBackground(deps.hearth, result.value);
+        await Promise.all([...live].map((p) => p.setBackground(background)));
+      } else if (installed) {
+        // Runs the processor again on the call's camera (if in a call): pipeline on, or plain camera.
+        await deps.hook.setVideoProcessor(processor);
+      }
       return true;
     },
     async dispose(): Promise<void> {
