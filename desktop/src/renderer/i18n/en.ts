@@ -236,8 +236,9 @@ export const en = {
     notice: {
       'effects-quality-lowered': 'Your background looks a little softer now, so the call stays smooth.',
       'effects-engine-switched': 'Your background is working a different way now, so the call stays smooth.',
-      'effects-turned-off': 'This computer was too busy, so your background is off for now. Your call keeps going!',
-      'effects-unavailable': 'Backgrounds do not work on this computer right now.',
+      'effects-turned-off':
+        'This computer got too busy, so your background is off. Your friend can see your room now. Your call keeps going!',
+      'effects-unavailable': 'Backgrounds are not working right now. Your friend can see your room. Your call still works!',
       'effects-picture-unreadable': 'That picture did not work. Try another one!',
     },
   },

@@ -30,9 +30,18 @@ export async function toEffectsBackground(hearth: HearthApi, choice: BackgroundC
   }
 }
 
-/** The i18n key of what the effects tell the child (their own English words stay in logs). */
+/** The i18n keys of what the effects tell the child, one per code (a new code is a type error here). */
+export const NOTICE_KEYS: Readonly<Record<EffectsNoticeCode, string>> = {
+  'effects-quality-lowered': 'backgrounds.notice.effects-quality-lowered',
+  'effects-engine-switched': 'backgrounds.notice.effects-engine-switched',
+  'effects-turned-off': 'backgrounds.notice.effects-turned-off',
+  'effects-unavailable': 'backgrounds.notice.effects-unavailable',
+  'effects-picture-unreadable': 'backgrounds.notice.effects-picture-unreadable',
+};
+
+/** The i18n key of what the effects tell the child (the pipeline's own English words are not shown). */
 export function noticeKey(code: EffectsNoticeCode): string {
-  return `backgrounds.notice.${code}`;
+  return NOTICE_KEYS[code];
 }
 
 /** A stable key of a choice (for radio buttons and comparisons). */
