@@ -59,10 +59,15 @@ export async function capture(page: Page, name: string): Promise<AxeProblem[]> {
   return axeProblems(page, name);
 }
 
-/** Empties the screenshots folder before a run. */
+/**
+ * Clears this story's screenshots (numbered, and pictures of failed steps) before a run; other
+ * tests' named screenshots in the same folder (backgrounds, calls) stay.
+ */
 export function resetScreens(): void {
-  fs.rmSync(SCREENS_DIR, { recursive: true, force: true });
   fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  for (const file of fs.readdirSync(SCREENS_DIR)) {
+    if (/^(\d+-|failed-).*\.png$/.test(file)) fs.rmSync(path.join(SCREENS_DIR, file), { force: true });
+  }
   counter = 0;
   seen.length = 0;
 }
