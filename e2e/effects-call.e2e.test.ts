@@ -17,6 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
 import { appAttempts, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
 import { must } from '../desktop/src/main/testing/desktop-harness';
+import { axeProblems } from './support/screens';
 import { say } from './support/ui';
 
 const run = promisify(execFile);
@@ -158,6 +159,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('a video call with background effect
       .toBe(true);
     expect(must(await alice.api.listMyBackgrounds()).choice).toEqual({ kind: 'bundled', id: 'ocean' });
     await alice.page.screenshot({ path: path.join(SCREENS, 'call-alice-in-call-chooser.png') });
+    // The chooser in the call screen is as usable as the rest: no serious accessibility problem.
+    expect(await axeProblems(alice.page, 'call-alice-in-call-chooser')).toEqual([]);
     await bob.page.screenshot({ path: path.join(SCREENS, 'call-bob-sees-alice-ocean.png') });
 
     await alice.page.getByTestId('call-hangup').click();
