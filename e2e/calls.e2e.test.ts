@@ -5,7 +5,7 @@
  * Families are set up through the IPC contract; calls are driven through the call UI.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,16 @@ import type { CallHarness } from '../desktop/src/renderer/calls/harness/harness-
 import { must, TEST_PASSWORD } from '../desktop/src/main/testing/desktop-harness';
 import { befriendKids, CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
 import { startTurnServer, turnServerAvailable, type TestTurnServer } from '../desktop/scripts/calls/turn-server';
+import { axeProblems, type AxeProblem } from './support/screens';
+
+const SHOTS = path.resolve(import.meta.dirname, '..', 'artifacts', 'calls');
+
+/** Saves the page as `artifacts/calls/<name>.png` (to look at) and returns its serious accessibility problems. */
+async function shot(page: Page, name: string): Promise<AxeProblem[]> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled' });
+  return axeProblems(page, name);
+}
 
 type Win = { callHarness: CallHarness; calls?: { frames: number; size: { width: number; height: number } } };
 const RING_TIMEOUT_MS = 4_000;
@@ -186,6 +196,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     await expect.poll(() => phase(alice.page)).toBe('outgoing');
     await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
     expect(await bob.page.getByTestId('call-ring-name').textContent()).toBe('Alice is calling');
+    const problems = [...(await shot(alice.page, 'calling')), ...(await shot(bob.page, 'ringing'))];
     await bob.page.getByTestId('call-accept').click();
 
     for (const kid of [alice, bob]) {
@@ -216,10 +227,15 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     // With no background chosen, Bob sees Alice's room as her camera does (the control for the effects test).
     expect(colorDiff(await regionMean(bob.page, 'remote', FLAG), await regionMean(alice.page, 'camera', FLAG))).toBeLessThan(20);
 
+    problems.push(...(await shot(alice.page, 'in-call')));
+    await alice.page.getByTestId('call-devices-toggle').click();
+    problems.push(...(await shot(alice.page, 'in-call-devices')));
     await alice.page.getByTestId('call-hangup').click();
     await expect
       .poll(() => bob.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 })
       .toBe('remote-hung-up');
+    problems.push(...(await shot(bob.page, 'ended')));
+    expect(problems).toEqual([]);
     for (const [kid, other, direction] of [
       [alice, bob, 'out'],
       [bob, alice, 'in'],

@@ -49,6 +49,8 @@ export const CallContact = Type.Object(
     peerId: PeerIdSchema,
     displayName: DisplayName,
     kind: Type.Union([Type.Literal('friend'), Type.Literal('family')]),
+    /** The contact is a grown-up (a child's parent, in the family link). */
+    grownUp: Type.Boolean(),
     /** The friend's parent, shown under the name so a child knows which Sam it is. */
     parentDisplayName: Type.Union([DisplayName, Type.Null()]),
   },

@@ -62,6 +62,7 @@ describe('calls in main', () => {
       peerId: bobSession.peerId,
       displayName: 'Bob',
       kind: 'friend',
+      grownUp: false,
       parentDisplayName: "Bob's parent",
     });
     expect(must(await bob.api.identifyCaller({ peerId: aliceSession.peerId }))).toMatchObject({

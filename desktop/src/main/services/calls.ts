@@ -128,6 +128,7 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
       peerId,
       displayName: f.friend.displayName,
       kind: f.kind,
+      grownUp: f.friend.kind === 'parent',
       parentDisplayName: f.friend.parentDisplayName,
     };
   };

@@ -88,13 +88,7 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         )}
         {(!remoteVideo || view.remoteCameraOff) && (
           <div className="call-remote-picture">
-            <Avatar
-              avatar={view.contactAvatar}
-              name={name}
-              id={contact.contactId}
-              size="large"
-              grownUp={contact.kind === 'family'}
-            />
+            <Avatar avatar={view.contactAvatar} name={name} id={contact.contactId} size="large" grownUp={contact.grownUp} />
           </div>
         )}
         {view.localPreview && selfView && (

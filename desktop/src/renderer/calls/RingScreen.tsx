@@ -24,13 +24,7 @@ export function RingScreen({ view }: Readonly<{ view: CallView }>): ReactElement
     >
       <div className="call-ring-card">
         <div className="call-ring-picture">
-          <Avatar
-            avatar={view.contactAvatar}
-            name={name}
-            id={contact.contactId}
-            size="large"
-            grownUp={contact.kind === 'family'}
-          />
+          <Avatar avatar={view.contactAvatar} name={name} id={contact.contactId} size="large" grownUp={contact.grownUp} />
         </div>
         <h2 id="call-ring-title" data-testid="call-ring-name">
           {t('isCalling', { name })}
@@ -38,7 +32,14 @@ export function RingScreen({ view }: Readonly<{ view: CallView }>): ReactElement
         {contact.parentDisplayName && <p className="call-subtle">{contact.parentDisplayName}</p>}
         <p className="call-kind">{view.video ? `📹 ${t('videoCallKind')}` : `📞 ${t('audioCallKind')}`}</p>
         <div className="call-ring-actions">
-          <Button variant="primary" size="big" icon="📞" data-testid="call-accept" onClick={() => void service.accept()}>
+          <Button
+            variant="primary"
+            size="big"
+            icon="📞"
+            className="call-accept"
+            data-testid="call-accept"
+            onClick={() => void service.accept()}
+          >
             {t('accept')}
           </Button>
           <Button variant="danger" size="big" icon="✋" data-testid="call-decline" onClick={() => service.decline()}>

@@ -139,6 +139,7 @@ export function befriend(network: FakeNetwork, a: FakeSide, b: FakeSide): void {
       peerId: other.peerId,
       displayName: other.name,
       kind: 'friend',
+      grownUp: false,
       parentDisplayName: `${other.name}'s parent`,
     });
   }
