@@ -20,6 +20,9 @@ export type SignalingBackoff = Readonly<{
 
 export const DEFAULT_SIGNALING_BACKOFF: SignalingBackoff = Object.freeze({ initialMs: 500, maxMs: 30_000 });
 
+/** A socket open this long counts as stable: the reconnect backoff starts from the beginning again. */
+const STABLE_MS = 30_000;
+
 /** Refresh the ICE configuration (TURN credentials) this long before it expires, and at least this often. */
 const ICE_REFRESH_MS = 5 * 60_000;
 
@@ -106,6 +109,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let iceTimer: ReturnType<typeof setTimeout> | null = null;
+  let stableTimer: ReturnType<typeof setTimeout> | null = null;
   let latestIce: CallIce | null = null;
   let ringTimeoutMs = 30_000;
 
@@ -153,7 +157,13 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   const attach = (peer: Peer): void => {
     peer.on('open', () => {
       if (peer !== current) return;
-      attempt = 0;
+      // The backoff starts again only once the socket has stayed up a while: two windows of one
+      // profile, each taking the peer id over from the other, then back off instead of fighting.
+      if (stableTimer) clearTimeout(stableTimer);
+      stableTimer = setTimeout(() => {
+        stableTimer = null;
+        attempt = 0;
+      }, STABLE_MS);
       setState('online');
     });
     peer.on('call', (c) => {
@@ -168,6 +178,8 @@ export function createSignaling(deps: SignalingDeps): Signaling {
       if (peer === current) deps.onPeerError(err);
     });
     peer.on('disconnected', () => {
+      if (stableTimer) clearTimeout(stableTimer);
+      stableTimer = null;
       if (peer !== current || !wanted) return;
       setState('reconnecting');
       schedule(() => void reconnect(peer));
@@ -227,7 +239,8 @@ export function createSignaling(deps: SignalingDeps): Signaling {
       wanted = false;
       if (retryTimer) clearTimeout(retryTimer);
       if (iceTimer) clearTimeout(iceTimer);
-      retryTimer = iceTimer = null;
+      if (stableTimer) clearTimeout(stableTimer);
+      retryTimer = iceTimer = stableTimer = null;
       const peer = current;
       current = null;
       peer?.destroy();
