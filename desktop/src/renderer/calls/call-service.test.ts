@@ -284,6 +284,25 @@ describe('the call service', () => {
     expect(camera.readyState).toBe('ended');
   });
 
+  it('lets the effects hook get ready while the camera opens, and then runs it on the camera', async () => {
+    const [a, b] = await friends();
+    const steps: string[] = [];
+    const processor = Object.assign(
+      (camera: MediaStreamTrack) => {
+        steps.push(`process ${(camera as unknown as FakeTrack).label}`);
+        return { track: camera, stop: () => undefined };
+      },
+      {
+        prepare: async () => {
+          steps.push(`prepare (camera requests so far: ${a.gum.length})`);
+        },
+      },
+    );
+    await a.service.setVideoProcessor(processor);
+    await a.service.dial(b.contactId, { video: true });
+    expect(steps).toEqual(['prepare (camera requests so far: 1)', 'process default camera']);
+  });
+
   it('lists cameras and microphones and opens the chosen camera for the next call', async () => {
     const [a, b] = await friends();
     const devices = await a.service.listDevices();

@@ -281,10 +281,14 @@ export function createCallService(deps: CallServiceDeps): CallService {
   };
 
   /** Camera and microphone for a call, with the effects hook applied; null (and the call ended) on failure. */
-  async function openLocal(c: Call, opening: Promise<OpenedMedia>): Promise<CallMedia | null> {
+  /** Starts the effects hook's preparation beside the camera's opening (never fails the call). */
+  const prepareVideo = (): Promise<void> =>
+    processor?.prepare?.().catch((err: unknown) => problem('the video effect could not get ready', err)) ?? Promise.resolve();
+
+  async function openLocal(c: Call, opening: Promise<OpenedMedia>, preparing: Promise<void>): Promise<CallMedia | null> {
     let opened;
     try {
-      opened = await opening;
+      [opened] = await Promise.all([opening, preparing]);
     } catch (err) {
       notice = ((err as { problem?: MediaProblem }).problem ?? 'microphone-unavailable') as CallProblem;
       end(c, 'failed');
@@ -322,6 +326,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     }
     // The camera starts opening while main checks the contact: both take a moment.
     const opening = openCallMedia(deps.media, options.video, { cameraId, micId });
+    const preparing = prepareVideo();
     const found = await deps.hearth.getCallContact({ contactId });
     if (!found.ok || call) {
       void opening.then(
@@ -347,7 +352,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
     );
     startCall(c);
     publish();
-    const [iceOk, local, online] = await Promise.all([iceReady(c), openLocal(c, opening), signaling.whenOnline(5_000)]);
+    const [iceOk, local, online] = await Promise.all([
+      iceReady(c),
+      openLocal(c, opening, preparing),
+      signaling.whenOnline(5_000),
+    ]);
     if (c.ended || !iceOk || !local) return;
     const peer = signaling.peer();
     if (!online || !peer) return end(c, 'unavailable');
@@ -379,7 +388,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     publish();
     const [iceOk, local] = await Promise.all([
       iceReady(c),
-      openLocal(c, openCallMedia(deps.media, c.video && options.video !== false, { cameraId, micId })),
+      openLocal(c, openCallMedia(deps.media, c.video && options.video !== false, { cameraId, micId }), prepareVideo()),
     ]);
     if (c.ended || !iceOk || !local) return;
     answerWhenOffered(c);

@@ -95,5 +95,11 @@ export const IDLE_VIEW: CallView = Object.freeze({
 });
 
 /** Turns the camera track into the track a call sends (e.g. the effects pipeline's output). */
-export type VideoProcessor = (camera: MediaStreamTrack) => ProcessedVideo | Promise<ProcessedVideo>;
+export type VideoProcessor = ((camera: MediaStreamTrack) => ProcessedVideo | Promise<ProcessedVideo>) & {
+  /**
+   * Optional: called as a call starts, while the camera is still opening, so that slow preparation
+   * (e.g. asking main for the child's choice) does not hold the call up after it.
+   */
+  readonly prepare?: () => Promise<void>;
+};
 export type ProcessedVideo = Readonly<{ track: MediaStreamTrack; stop: () => void }>;
