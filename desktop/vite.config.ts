@@ -1,12 +1,21 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { copyEffectsAssets } from './scripts/copy-effects-assets';
+
+/**
+ * Puts tasks-vision's wasm and the segmentation model into the renderer's public folder at the
+ * start of every build or dev server, however Vite is started (npm scripts, tests, start.ts).
+ */
+function effectsAssets(): Plugin {
+  return { name: 'hearth-effects-assets', buildStart: async () => void (await copyEffectsAssets()) };
+}
 
 /** The renderer build (`dist/renderer`), loaded from `app://hearth/` or the web host. */
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'src/renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), effectsAssets()],
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
