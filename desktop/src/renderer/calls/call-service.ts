@@ -451,6 +451,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
     c.ringTimer = setTimeout(() => {
       if (c.phase === 'incoming') end(c, 'missed');
     }, signaling.ringTimeoutMs() + CALLEE_GRACE_MS);
+    // Fresh ICE settings while it rings: answering then need not wait for them.
+    signaling.refreshIce().catch((err: unknown) => problem('could not refresh ICE servers', err));
     publish();
     return true;
   }

@@ -29,13 +29,14 @@ export function browserMedia(): MediaAccess {
 
 const VIDEO_SHAPE = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 30 } } as const;
 
-export function videoConstraints(cameraId: string | null): MediaTrackConstraints {
-  return cameraId ? { ...VIDEO_SHAPE, deviceId: { exact: cameraId } } : { ...VIDEO_SHAPE };
+/** The chosen camera; the browser's defaults (640×480 at 30 fps) otherwise. */
+export function videoConstraints(cameraId: string | null): MediaTrackConstraints | true {
+  return cameraId ? { ...VIDEO_SHAPE, deviceId: { exact: cameraId } } : true;
 }
 
-export function audioConstraints(micId: string | null): MediaTrackConstraints {
-  const base = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
-  return micId ? { ...base, deviceId: { exact: micId } } : base;
+/** The chosen microphone; the default one otherwise (echo cancellation and noise suppression are on by default). */
+export function audioConstraints(micId: string | null): MediaTrackConstraints | true {
+  return micId ? { echoCancellation: true, noiseSuppression: true, autoGainControl: true, deviceId: { exact: micId } } : true;
 }
 
 const isGone = (err: unknown): boolean =>

@@ -148,10 +148,18 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     );
   };
 
-  const refreshIce = async (): Promise<CallIce> => {
-    const ice = await value(deps.hearth.getCallIce());
-    applyIce(ice);
-    return ice;
+  let iceInFlight: Promise<CallIce> | null = null;
+  /** One request at a time: callers that ask while one is on its way share its answer. */
+  const refreshIce = (): Promise<CallIce> => {
+    iceInFlight ??= value(deps.hearth.getCallIce())
+      .then((ice) => {
+        applyIce(ice);
+        return ice;
+      })
+      .finally(() => {
+        iceInFlight = null;
+      });
+    return iceInFlight;
   };
 
   const attach = (peer: Peer): void => {
