@@ -5,7 +5,8 @@
  * signaling and main's checks, the friend's app answering as soon as it rings. Bare: `peer.call`
  * with the camera, answered on `call`. Both time from the dial to the first frame a video element
  * presents (requestVideoFrameCallback), opening the camera on both sides included. Calls alternate
- * between the two so that load on this shared machine hits both alike. Prints `name: value unit`.
+ * between the two so that load on this shared machine hits both alike. The relay and each PC run
+ * in their own processes, as in real life. Prints `name: value unit`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -71,7 +72,9 @@ async function bareOnce(caller: Page, callee: Page, to: string): Promise<number>
 
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hearth-bench-call-'));
-  const world = await openCallWorld({ workDir: work, names: ['Alice', 'Bob'] });
+  // The relay and each PC in their own processes, as in real life; only the `peer` server of the
+  // bare baseline and Playwright share this one.
+  const world = await openCallWorld({ workDir: work, names: ['Alice', 'Bob'], processes: true });
   const peerServer = await new Promise<Server>((resolve) => {
     PeerServer({ host: '127.0.0.1', port: 0, path: '/' }, (s) => resolve(s as Server));
   });

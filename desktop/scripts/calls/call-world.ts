@@ -19,10 +19,11 @@ import {
   setUpFamily,
   TEST_PASSWORD,
 } from '../../src/main/testing/desktop-harness';
-import { startTestRelay, type TestRelay } from '../../src/main/testing/relay-harness';
-import { launchWebHostApp, type WebHostApp } from '../../src/main/web-host/launch';
+import { startTestRelay } from '../../src/main/testing/relay-harness';
+import { launchWebHostApp } from '../../src/main/web-host/launch';
 import type { RelayConfig } from '../../../relay-server/src/config';
 import { makeFakeCamera } from '../effects/fake-camera';
+import { bridgeApi, startPcProcess, startRelayProcess } from './processes';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HARNESS_ROOT = fileURLToPath(new URL('../../src/renderer/calls/harness', import.meta.url));
@@ -84,7 +85,8 @@ export type CallKid = Readonly<{
   childId: string;
   /** The parent's relay account (to sign in again for approvals). */
   parentEmail: string;
-  app: WebHostApp;
+  /** The page of this child's PC (web host URL with its token). */
+  url: string;
   api: HearthApi;
   browser: Browser;
   page: Page;
@@ -95,7 +97,7 @@ export type CallKid = Readonly<{
 }>;
 
 export type CallWorld = Readonly<{
-  relay: TestRelay;
+  relayUrl: string;
   harnessDir: string;
   cameraFile: string;
   kids: readonly CallKid[];
@@ -116,6 +118,11 @@ export type CallWorldOptions = Readonly<{
   /** The grown-ups' relay-only setting on every PC. Default false (no TURN server here). */
   relayOnlyCalls?: boolean;
   relayConfig?: Partial<RelayConfig>;
+  /**
+   * The relay and each PC in their own processes, as in real life (each with its own event loop),
+   * instead of all in this one. `relayConfig` then does not apply. Default false.
+   */
+  processes?: boolean;
   /** Chromium's proxy for non-loopback requests (see scripts/effects/egress-recorder.ts). Default none. */
   proxyUrl?: string;
 }>;
@@ -145,7 +152,9 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
     buildCallsHarness(path.join(options.workDir, 'harness')),
     defaultPage === 'app' ? buildAppRenderer(path.join(options.workDir, 'app')) : Promise.resolve(null),
     makeFakeCamera(path.join(options.workDir, 'camera')),
-    startTestRelay(options.relayConfig ?? {}),
+    options.processes
+      ? startRelayProcess(path.join(options.workDir, 'relay')).then((r) => ({ url: r.url, dispose: r.stop }))
+      : startTestRelay(options.relayConfig ?? {}),
   ]);
   const kids: CallKid[] = [];
   const opened: { close: () => Promise<void> }[] = [];
@@ -153,16 +162,34 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
   const setUpKid = async (name: string, kind: CallPageKind): Promise<CallKid> => {
     const rendererDir = kind === 'app' ? appDir : harnessDir;
     if (!rendererDir) throw new Error('the app renderer was not built for this world');
-    const app = await launchWebHostApp({
-      relayUrl: relay.url,
-      dataDir: path.join(options.workDir, 'data', `${name}-${kids.length}`),
-      rendererDir,
-      appVersion: '0.1.0-e2e',
-      logger: silentLogger(),
-      ...(options.ringTimeoutMs !== undefined ? { callRingTimeoutMs: options.ringTimeoutMs } : {}),
-    });
-    opened.push(app);
-    const api = createHearthClient(directTransport(app.core));
+    const dataDir = path.join(options.workDir, 'data', `${name}-${kids.length}`);
+    let url: string;
+    let api: HearthApi;
+    if (options.processes) {
+      const pc = await startPcProcess({
+        relayUrl: relay.url,
+        dataDir,
+        rendererDir,
+        ...(options.ringTimeoutMs !== undefined ? { ringTimeoutMs: options.ringTimeoutMs } : {}),
+      });
+      opened.push({ close: pc.stop });
+      const bridge = await bridgeApi(pc.url);
+      opened.push({ close: async () => bridge.close() });
+      url = pc.url;
+      api = bridge.api;
+    } else {
+      const app = await launchWebHostApp({
+        relayUrl: relay.url,
+        dataDir,
+        rendererDir,
+        appVersion: '0.1.0-e2e',
+        logger: silentLogger(),
+        ...(options.ringTimeoutMs !== undefined ? { callRingTimeoutMs: options.ringTimeoutMs } : {}),
+      });
+      opened.push(app);
+      url = app.host.url;
+      api = createHearthClient(directTransport(app.core));
+    }
     const child = await setUpFamily(api, name);
     must(await api.updateSettings({ relayOnlyCalls: options.relayOnlyCalls ?? false }));
     // A children's PC keeps the grown-ups' pane locked; the child is at the PC.
@@ -183,7 +210,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
       kind,
       childId: child.childId,
       parentEmail: child.parentEmail,
-      app,
+      url,
       api,
       browser,
       page,
@@ -196,7 +223,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
 
   const addKid = async (name: string, o: Readonly<{ page?: CallPageKind }> = {}): Promise<CallKid> => {
     const kid = await setUpKid(name, o.page ?? defaultPage);
-    await openPage(kid, kid.app.host.url);
+    await openPage(kid, kid.url);
     return kid;
   };
 
@@ -206,7 +233,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
       const [a, b] = [kids[i] as CallKid, kids[i + 1] as CallKid];
       await befriendKids(a, b);
     }
-    await Promise.all(kids.map((k) => openPage(k, k.app.host.url)));
+    await Promise.all(kids.map((k) => openPage(k, k.url)));
   } catch (error) {
     for (const o of opened.reverse()) await o.close().catch(() => undefined);
     await relay.dispose();
@@ -214,7 +241,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
   }
 
   return {
-    relay,
+    relayUrl: relay.url,
     harnessDir,
     cameraFile: camera.y4m,
     kids,

@@ -1,0 +1,135 @@
+/**
+ * Tests and the benchmark only: the relay and each family PC as their own processes, and the IPC
+ * contract from outside a PC through its web host's bridge (what the page itself uses).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import {
+  type BridgeServerFrame,
+  createHearthClient,
+  WEB_BRIDGE_PATH,
+  type EventName,
+  type HearthApi,
+  type IpcResult,
+} from '@hearth/common';
+import { freePort } from '../../src/main/testing/relay-harness';
+import type { PcProcessOptions } from './pc-process';
+
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const PC_ENTRY = fileURLToPath(new URL('./pc-process.ts', import.meta.url));
+
+export type ChildServer = Readonly<{ url: string; stop: () => Promise<void> }>;
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+}
+
+/** `node --import tsx relay-server/src/server.ts`, as the relay runs in production, on a free port. */
+export async function startRelayProcess(dataDir: string): Promise<ChildServer> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(REPO_ROOT, 'relay-server/src/server.ts'),
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'silent',
+    ],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let errors = '';
+  child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the relay exited with ${child.exitCode}: ${errors}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the relay did not start: ${errors}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, stop: stopper(child) };
+}
+
+/** A family PC (desktop core and web host) as its own process; `url` is the page to open. */
+export async function startPcProcess(options: PcProcessOptions): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', PC_ENTRY, JSON.stringify(options)], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let errors = '';
+  child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the PC process did not start: ${errors}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1] as string);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the PC process exited with ${String(code)}: ${errors}`));
+    });
+  });
+  return { url, stop: stopper(child) };
+}
+
+/** The IPC contract of the PC behind `pageUrl`, carried by its web host's bridge. */
+export async function bridgeApi(pageUrl: string): Promise<Readonly<{ api: HearthApi; close: () => void }>> {
+  const page = new URL(pageUrl);
+  const ws = new WebSocket(`ws://${page.host}${WEB_BRIDGE_PATH}?token=${page.searchParams.get('token') ?? ''}`, {
+    origin: page.origin,
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const pending = new Map<number, (r: IpcResult<unknown>) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  ws.on('message', (data) => {
+    const frame = JSON.parse(String(data)) as BridgeServerFrame;
+    if ('id' in frame) {
+      pending.get(frame.id)?.(frame.result as IpcResult<unknown>);
+      pending.delete(frame.id);
+    } else for (const l of [...(listeners.get(frame.event) ?? [])]) l(frame.payload);
+  });
+  const api = createHearthClient({
+    invoke: (channel, args) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        ws.send(JSON.stringify({ id, channel, args }));
+      }),
+    subscribe: (event: EventName, listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  });
+  return { api, close: () => ws.close() };
+}
