@@ -8,6 +8,7 @@ import { useLoad } from '../../app/use-load';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { RelayCredentialsForm } from './RelayCredentialsForm';
 
 const LOCK_MINUTES = [1, 2, 5, 10, 15, 30] as const;
 
@@ -60,38 +61,15 @@ function ChangePassword(): ReactElement {
 function StartParentMode({ onStarted }: Readonly<{ onStarted: () => void }>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const start = useAction(() => hearth.startParentMode({ email: email.trim(), password }));
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (await start.run()) onStarted();
-  };
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="start-parent-mode-title">
-      <h3 id="start-parent-mode-title">{t('pane.settings.parentMode')}</h3>
-      <p>{t('pane.settings.startParentModeText')}</p>
-      <Field
-        label={t('firstRun.email')}
-        type="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        autoComplete="email"
-      />
-      <Field
-        label={t('firstRun.relayPassword')}
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        autoComplete="current-password"
-      />
-      <ErrorNote error={start.error} context="account" />
-      <div className="form-actions">
-        <Button type="submit" disabled={!email.includes('@') || password === '' || start.busy}>
-          {t('pane.settings.startParentMode')}
-        </Button>
-      </div>
-    </form>
+    <RelayCredentialsForm
+      label={t('pane.settings.parentMode')}
+      heading={<h3>{t('pane.settings.parentMode')}</h3>}
+      lead={t('pane.settings.startParentModeText')}
+      submitLabel={t('pane.settings.startParentMode')}
+      send={(credentials) => hearth.startParentMode(credentials)}
+      onDone={onStarted}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockStatus, Profile } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
@@ -6,43 +6,24 @@ import { useAction } from '../../app/use-action';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Field } from '../../ui/Field';
 import { Screen } from '../../ui/Screen';
 import { UnlockForm } from '../grown-ups/UnlockForm';
+import { RelayCredentialsForm } from '../grown-ups/RelayCredentialsForm';
 
 /** The parent's Hearth account signs in again when the session kept on this PC has ended. */
 function SignInAgain({ onDone }: Readonly<{ onDone: () => void }>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const renew = useAction(() => hearth.startParentMode({ email: email.trim(), password }));
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (await renew.run()) onDone();
-  };
   return (
-    <form className="card form narrow" onSubmit={(e) => void submit(e)} aria-label={t('parentStart.signInAgain')}>
-      <p>{t('parentStart.signInAgainLead')}</p>
-      <Field
-        label={t('firstRun.email')}
-        type="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        autoComplete="email"
-      />
-      <Field
-        label={t('firstRun.relayPassword')}
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        autoComplete="current-password"
-      />
-      <ErrorNote error={renew.error} context="account" />
-      <Button type="submit" variant="primary" disabled={password === '' || renew.busy}>
-        {t('firstRun.signIn')}
-      </Button>
-    </form>
+    <RelayCredentialsForm
+      label={t('parentStart.signInAgain')}
+      lead={t('parentStart.signInAgainLead')}
+      submitLabel={t('firstRun.signIn')}
+      send={(credentials) => hearth.startParentMode(credentials)}
+      onDone={onDone}
+      narrow
+      primary
+    />
   );
 }
 

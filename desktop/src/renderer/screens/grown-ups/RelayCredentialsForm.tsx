@@ -1,0 +1,76 @@
+import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IpcResult } from '@hearth/common';
+import { useAction } from '../../app/use-action';
+import { Button } from '../../ui/Button';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Field } from '../../ui/Field';
+
+export type RelayCredentials = Readonly<{ email: string; password: string }>;
+
+/**
+ * A grown-up's Hearth account email and password in one form. `send` says what they are for
+ * (signing in to the pane, starting or renewing parent mode); the password is cleared on success.
+ */
+export function RelayCredentialsForm({
+  label,
+  heading,
+  lead,
+  submitLabel,
+  send,
+  onDone,
+  narrow = false,
+  primary = false,
+}: Readonly<{
+  /** The form's accessible name. */
+  label: string;
+  heading?: ReactNode;
+  lead: string;
+  submitLabel: string;
+  send: (credentials: RelayCredentials) => Promise<IpcResult<unknown>>;
+  onDone: () => void;
+  narrow?: boolean;
+  primary?: boolean;
+}>): ReactElement {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction(() => send({ email: email.trim(), password }));
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (await action.run()) {
+      setPassword('');
+      onDone();
+    }
+  };
+  return (
+    <form className={narrow ? 'card form narrow' : 'card form'} onSubmit={(e) => void submit(e)} aria-label={label}>
+      {heading}
+      <p>{lead}</p>
+      <Field
+        label={t('firstRun.email')}
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        autoComplete="email"
+      />
+      <Field
+        label={t('firstRun.relayPassword')}
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoComplete="current-password"
+      />
+      <ErrorNote error={action.error} context="account" />
+      <div className="form-actions">
+        <Button
+          type="submit"
+          variant={primary ? 'primary' : undefined}
+          disabled={!email.includes('@') || password === '' || action.busy}
+        >
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
