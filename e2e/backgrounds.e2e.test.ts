@@ -5,14 +5,12 @@
  * is recorded (Playwright's events and a proxy for anything not on loopback); none may leave the
  * machine. Screens are saved to artifacts/screens/ and checked with axe-core.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { appAttempts, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
-import { makeFakeCamera } from '../desktop/scripts/effects/fake-camera';
+import { makeFakeCamera, makeFlatPicture } from '../desktop/scripts/effects/fake-camera';
 import { CHROMIUM } from './support/browser';
 import { familyFirstRun, leaveProfile, pickProfile, type ParentInfo } from './support/flows';
 import { startWorld, type Pc, type World } from './support/hosts';
@@ -21,7 +19,6 @@ import { attr } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
-const run = promisify(execFile);
 const parent: ParentInfo = {
   name: 'Robin Park',
   email: `robin.${Date.now().toString(36)}@example.test`,
@@ -104,19 +101,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('a child picks their call background',
   beforeAll(async () => {
     world = await startWorld();
     const camera = await makeFakeCamera(path.join(world.work, 'camera'));
-    magentaPng = path.join(world.work, 'magenta.png');
-    await run('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=0xff00ff:s=800x600',
-      '-frames:v',
-      '1',
-      magentaPng,
-    ]);
+    magentaPng = await makeFlatPicture(path.join(world.work, 'magenta.png'), '0xff00ff');
     recorder = await startEgressRecorder();
     browser = await chromium.launch({
       executablePath: CHROMIUM,

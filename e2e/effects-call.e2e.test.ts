@@ -6,21 +6,19 @@
  * in the call. Every request both browsers make is recorded (pages, workers and a proxy for
  * anything not on loopback); the test fails if any goes anywhere but this machine.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
 import { appAttempts, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
+import { makeFlatPicture } from '../desktop/scripts/effects/fake-camera';
 import { must } from '../desktop/src/main/testing/desktop-harness';
 import { axeProblems } from './support/screens';
 import { say } from './support/ui';
 
-const run = promisify(execFile);
 const SCREENS = path.resolve(import.meta.dirname, '..', 'artifacts', 'screens');
 type Rect = Readonly<{ x0: number; y0: number; x1: number; y1: number }>;
 type Rgb = readonly [number, number, number];
@@ -64,19 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('a video call with background effect
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'hearth-effects-call-e2e-'));
-    magentaPng = path.join(work, 'magenta.png');
-    await run('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=0xff00ff:s=800x600',
-      '-frames:v',
-      '1',
-      magentaPng,
-    ]);
+    magentaPng = await makeFlatPicture(path.join(work, 'magenta.png'), '0xff00ff');
     recorder = await startEgressRecorder();
     world = await openCallWorld({ workDir: work, names: ['Alice', 'Bob'], page: 'app', proxyUrl: recorder.proxyUrl });
     [alice, bob] = world.kids as [CallKid, CallKid];

@@ -5,7 +5,7 @@
  *
  *   npx tsx desktop/scripts/copy-effects-assets.ts [outDir]   (default desktop/src/renderer/public/effects)
  */
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,7 +25,10 @@ function packageDir(name: string, entry: string): string {
 async function copyIfChanged(from: string, to: string): Promise<void> {
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => null)]);
   if (target && target.size === source.size && target.mtimeMs >= source.mtimeMs) return;
-  await copyFile(from, to);
+  // Copy then rename: builds running side by side (parallel tests) never see a half-written file.
+  const partial = `${to}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+  await copyFile(from, partial);
+  await rename(partial, to);
 }
 
 /** Copies the assets into `outDir` (`wasm/`, `models/`); returns the files written, relative to it. */

@@ -46,3 +46,9 @@ export async function makeFakeCamera(dir: string): Promise<FakeCamera> {
   if (!(await exists(png))) await run('ffmpeg', ['-loglevel', 'error', '-y', '-i', ASTRONAUT_PNG, '-vf', FILTER, png]);
   return { y4m, png, width: 640, height: 480 };
 }
+
+/** A one-colour 800×600 PNG (e.g. `0xff00ff`), for a background picture the tests can find by pixels. */
+export async function makeFlatPicture(file: string, colour: string): Promise<string> {
+  await run('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=800x600`, '-frames:v', '1', file]);
+  return file;
+}
