@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.tsbuild/**', 'artifacts/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.tsbuild/**',
+      'artifacts/**',
+      'coverage/**',
+      'desktop/src/renderer/public/effects/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

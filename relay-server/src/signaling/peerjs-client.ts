@@ -4,22 +4,6 @@ import type { SignalingGrant } from '@hearth/common';
 /** The peerjs module, loaded after the WebRTC globals are in place (tests only). */
 export type PeerCtor = typeof PeerType;
 
-/**
- * Puts node-datachannel's WebRTC polyfill and `ws` onto globalThis, as PeerJS expects a browser,
- * then loads the unmodified peerjs client. Tests only; each Vitest file runs in its own process.
- */
-export async function loadPeerJsWithDataChannels(): Promise<PeerCtor> {
-  const polyfill = await import('node-datachannel/polyfill');
-  const { WebSocket } = await import('ws');
-  Object.assign(globalThis, {
-    RTCPeerConnection: polyfill.RTCPeerConnection,
-    RTCSessionDescription: polyfill.RTCSessionDescription,
-    RTCIceCandidate: polyfill.RTCIceCandidate,
-    WebSocket,
-  });
-  return (await import('peerjs')).Peer;
-}
-
 /** A PeerJS client pointed at a local relay with a relay-issued grant; never the PeerJS cloud. */
 export function peerOptions(port: number, grant: SignalingGrant, extra: Partial<PeerOptions> = {}): PeerOptions {
   return {
@@ -35,7 +19,7 @@ export function peerOptions(port: number, grant: SignalingGrant, extra: Partial<
   };
 }
 
-/** The few `@roamhq/wrtc` media pieces the media-call test uses. */
+/** The few `@roamhq/wrtc` media pieces the media-call tests use. */
 export type WrtcMedia = Readonly<{
   /** A live video track fed with grey frames until `stop()`. */
   videoStream(): Readonly<{ stream: MediaStreamLike; stop(): void }>;
@@ -58,10 +42,16 @@ type Wrtc = {
 };
 
 /**
- * Like loadPeerJsWithDataChannels, with `@roamhq/wrtc` (libwebrtc, with media tracks and a
- * video sink) instead: node-datachannel's polyfill has no `addTrack`. Tests only.
+ * Puts `@roamhq/wrtc`'s WebRTC (libwebrtc, the engine Chromium runs, with media tracks and a video
+ * sink) and `ws` onto globalThis, as PeerJS expects a browser, then loads the unmodified peerjs
+ * client. Tests only; each Vitest file runs in its own process.
+ *
+ * Not node-datachannel: its polyfill starts gathering ICE candidates when the data channel is
+ * created, before PeerJS has sent the OFFER, and the relay drops a CANDIDATE whose connection no
+ * OFFER opened; under load a call then never connected (CI, 2026-11-29). A browser gathers only
+ * after setLocalDescription, and PeerJS sends the OFFER first.
  */
-export async function loadPeerJsWithMedia(): Promise<Readonly<{ Peer: PeerCtor; media: WrtcMedia }>> {
+export async function loadPeerJs(): Promise<Readonly<{ Peer: PeerCtor; media: WrtcMedia }>> {
   const wrtc = ((await import('@roamhq/wrtc')) as unknown as { default: Wrtc }).default;
   const { WebSocket } = await import('ws');
   Object.assign(globalThis, {

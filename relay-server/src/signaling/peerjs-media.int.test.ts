@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaConnection, Peer, PeerError } from 'peerjs';
 import type { SignalingGrant } from '@hearth/common';
 import { buildTestApp, type TestRelay } from '../../test/helpers';
-import { loadPeerJsWithMedia, peerOptions, type MediaStreamLike, type PeerCtor, type WrtcMedia } from './peerjs-client';
+import { loadPeerJs, peerOptions, type MediaStreamLike, type PeerCtor, type WrtcMedia } from './peerjs-client';
 import { friendPair, listen, signalingKid, sleep } from './test-support';
 
 /** PeerJS's stream type (a DOM MediaStream); wrtc's streams stand in for it. */
@@ -15,7 +15,7 @@ let port: number;
 const cleanups: Array<() => void> = [];
 
 beforeAll(async () => {
-  ({ Peer: PeerClass, media } = await loadPeerJsWithMedia());
+  ({ Peer: PeerClass, media } = await loadPeerJs());
 });
 
 beforeEach(async () => {

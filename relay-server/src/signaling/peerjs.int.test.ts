@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DataConnection, Peer, PeerError } from 'peerjs';
 import type { SignalingGrant } from '@hearth/common';
 import { act, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
-import { loadPeerJsWithDataChannels, peerOptions, type PeerCtor } from './peerjs-client';
+import { loadPeerJs, peerOptions, type PeerCtor } from './peerjs-client';
 import { friendPair, grantFor, listen, signalingKid, sleep } from './test-support';
 
 let PeerClass: PeerCtor;
@@ -11,7 +11,7 @@ let port: number;
 const peers: Peer[] = [];
 
 beforeAll(async () => {
-  PeerClass = await loadPeerJsWithDataChannels();
+  ({ Peer: PeerClass } = await loadPeerJs());
 });
 
 beforeEach(async () => {
@@ -22,11 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const p of peers.splice(0)) p.destroy();
   await relay.close();
-});
-
-afterAll(async () => {
-  // node-datachannel keeps a native thread; let it wind down with the last connections.
-  await sleep(50);
 });
 
 function newPeer(grant: SignalingGrant, token = grant.token): Peer {
@@ -62,11 +57,12 @@ describe('the unmodified peerjs client against the relay', () => {
     await opened(pb);
     const incoming = new Promise<DataConnection>((resolve) => pb.once('connection', resolve));
     const conn = pa.connect(b.grant.peerId, { reliable: true, metadata: { game: 'tic-tac-toe' } });
+    const open = new Promise<void>((resolve) => conn.once('open', resolve));
     const theirs = await withTimeout(incoming, 10_000, 'connection at b');
     expect(theirs.peer).toBe(a.grant.peerId);
     expect(theirs.metadata).toEqual({ game: 'tic-tac-toe' });
     const received = new Promise<unknown>((resolve) => theirs.once('data', resolve));
-    await withTimeout(new Promise<void>((resolve) => conn.once('open', resolve)), 10_000, 'data channel open');
+    await withTimeout(open, 10_000, 'data channel open');
     await conn.send({ move: 4 });
     expect(await withTimeout(received, 10_000, 'data at b')).toEqual({ move: 4 });
     expect(httpRequests).toBe(0);
