@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@hearth/common';
 import type { CallHarness } from '../desktop/src/renderer/calls/harness/harness-types';
 import { must, TEST_PASSWORD } from '../desktop/src/main/testing/desktop-harness';
@@ -96,7 +96,7 @@ type Canvas2d = {
   width: number;
   height: number;
   getContext: (k: '2d') => {
-    drawImage: (v: unknown, x: number, y: number) => void;
+    drawImage: (v: unknown, x: number, y: number, w: number, h: number) => void;
     getImageData: (x: number, y: number, w: number, h: number) => { data: Uint8ClampedArray };
   };
 };
@@ -121,11 +121,12 @@ async function regionMean(page: Page, source: 'remote' | 'camera', rect: Rect): 
         await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
         stop = () => stream.getTracks().forEach((t) => t.stop());
       }
+      // At 640×480 whatever size the frame came at (a busy machine sends less), so `rect` fits.
       const canvas = g.document.createElement('canvas') as Canvas2d;
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
+      canvas.width = 640;
+      canvas.height = 480;
       const ctx = canvas.getContext('2d');
-      ctx.drawImage(video, 0, 0);
+      ctx.drawImage(video, 0, 0, 640, 480);
       const { data } = ctx.getImageData(rect.x0, rect.y0, rect.x1 - rect.x0, rect.y1 - rect.y0);
       stop();
       const sum = [0, 0, 0];
@@ -184,6 +185,18 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     [alice, bob] = world.kids as [CallKid, CallKid];
   }, 240_000);
 
+  afterEach(async (ctx) => {
+    // A failed step may leave a call up or ringing: end it, so the next test starts from home.
+    if (ctx.task.result?.state !== 'fail') return;
+    for (const kid of [alice, bob]) {
+      for (const id of ['call-hangup', 'call-decline']) {
+        const button = kid?.page.getByTestId(id);
+        if (button && (await button.count()) > 0) await button.click().catch(() => undefined);
+      }
+    }
+    if (alice && bob) await settle(alice, bob).catch(() => undefined);
+  });
+
   afterAll(async () => {
     await world?.close();
     if (work) await rm(work, { recursive: true, force: true });
@@ -205,7 +218,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     }
     await expect.poll(() => presenceAt(bob, alice.childId), { timeout: 10_000 }).toBe('in-call');
 
-    // Each side's remote video keeps presenting new frames of the camera's size, for seconds.
+    // Each side's remote video keeps presenting new frames, for seconds.
     await Promise.all([startFrameCount(alice.page), startFrameCount(bob.page)]);
     const start = await Promise.all([remoteMedia(alice.page), remoteMedia(bob.page)]);
     await alice.page.waitForTimeout(4_000);
@@ -214,7 +227,10 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
       const [s, e] = [start[i]!, end[i]!];
       expect(e.frames - s.frames, `${kid.name}: frames in 4 s`).toBeGreaterThan(20);
       expect(e.time - s.time, `${kid.name}: video time`).toBeGreaterThan(3);
-      expect(e.size, kid.name).toEqual({ width: 640, height: 480 });
+      // The camera's 640×480, or a 4:3 step down from it: libwebrtc lowers the resolution on its own
+      // when the machine is busy (CI runs other tests beside this one), as it should.
+      expect(e.size.width, `${kid.name}: width`).toBeGreaterThanOrEqual(320);
+      expect(e.size.width * 3, `${kid.name}: 4:3 (${JSON.stringify(e.size)})`).toBe(e.size.height * 4);
       expect(
         e.tracks.find((t) => t.kind === 'audio'),
         `${kid.name}: remote audio`,

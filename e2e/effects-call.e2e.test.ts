@@ -133,10 +133,15 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('a video call with background effect
 
     // In the call, Alice opens the chooser and picks the ocean: Bob's view of the wall turns sky blue.
     await alice.page.getByTestId('call-backgrounds-toggle').click();
-    await alice.page.getByRole('radio', { name: say('en', 'backgrounds.bundled.ocean') }).click();
+    const ocean = alice.page.getByRole('radio', { name: say('en', 'backgrounds.bundled.ocean') });
+    await ocean.click();
+    const tooBusy = alice.page.getByText(say('en', 'backgrounds.notice.effects-turned-off'));
     await expect
       .poll(
         async () => {
+          // A busy machine (CI runs other tests beside this one) may turn the effect off, as it should
+          // before the call stutters; Alice then does what the notice invites: picks it again.
+          if (await tooBusy.isVisible()) await ocean.click();
           const [wall] = await meanColours(bob.page, remote, [WALL]);
           return wall![2] > wall![0] + 40 && wall![2] > 180;
         },
