@@ -3,14 +3,21 @@
  * child process, then opens the desktop app in Electron, or, where the Electron binary is
  * missing, serves it through the web host and prints the URL to open in a browser.
  *
+ * Calls go through TURN by default (the grown-ups' "send calls through the Hearth server" setting,
+ * so no family learns another's address). Where coturn is installed and no TURN server is
+ * configured, a loopback coturn with a fresh shared secret starts beside the relay, so calls work on
+ * this machine out of the box; everything `npm start` runs listens on 127.0.0.1 only.
+ *
  * Environment: PORT (relay port, default 8787), HEARTH_WEB_PORT (web host port, default a free
- * one), HEARTH_DESKTOP_DATA_DIR (default ./data/desktop).
+ * one), HEARTH_DESKTOP_DATA_DIR (default ./data/desktop), HEARTH_TURN_URLS / HEARTH_TURN_SECRET
+ * (your own TURN server; then none is started).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findElectronBinary } from '../desktop/src/main/launcher/electron-binary';
 import { launchWebHostApp } from '../desktop/src/main/web-host/launch';
 import { createLogger } from '../desktop/src/main/logging/logger';
+import { startTurnServer, turnServerAvailable, type TestTurnServer } from '../desktop/scripts/calls/turn-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RELAY_PORT = Number(process.env.PORT ?? 8787);
@@ -25,14 +32,30 @@ async function relayAnswers(): Promise<boolean> {
   }
 }
 
-async function startRelay(): Promise<ChildProcess | null> {
+/** A loopback coturn for the relay to hand out, unless TURN is configured or coturn is missing. */
+async function startTurn(): Promise<TestTurnServer | null> {
+  if (process.env.HEARTH_TURN_URLS) return null;
+  if (!turnServerAvailable()) {
+    console.log(
+      "hearth: no TURN server here (coturn is not installed), so calls stay off while the grown-ups' setting sends them through the Hearth server. `apt-get install coturn` and npm start runs one; see README, Calls.",
+    );
+    return null;
+  }
+  const turn = await startTurnServer();
+  console.log(`hearth: calls go through a TURN server on this machine (coturn, ${turn.url}).`);
+  return turn;
+}
+
+async function startRelay(turn: TestTurnServer | null): Promise<ChildProcess | null> {
   if (await relayAnswers()) {
     console.log(`hearth: a relay is already answering on ${RELAY_URL}; using it.`);
     return null;
   }
+  const turnEnv = turn ? { HEARTH_TURN_URLS: turn.url, HEARTH_TURN_SECRET: turn.secret } : {};
   const child = spawn(process.execPath, ['--import', 'tsx', 'relay-server/src/server.ts', '--port', String(RELAY_PORT)], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: { ...process.env, ...turnEnv },
   });
   const deadline = Date.now() + 30_000;
   while (!(await relayAnswers())) {
@@ -54,12 +77,15 @@ function build(): void {
 
 async function main(): Promise<void> {
   build();
-  const relay = await startRelay();
+  // A relay already running keeps its own ICE settings: start coturn only for a relay started here.
+  const turn = (await relayAnswers()) ? null : await startTurn();
+  const relay = await startRelay(turn);
   const children: ChildProcess[] = relay ? [relay] : [];
   let closeWebHost: (() => Promise<void>) | null = null;
 
   const shutdown = async (code: number): Promise<void> => {
     await closeWebHost?.();
+    await turn?.close();
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     process.exit(code);
   };

@@ -1,10 +1,14 @@
 /**
- * Tests only: Debian's coturn on loopback with a shared secret (coturn's `use-auth-secret`, the
- * scheme the relay's TURN REST credentials follow), for calls that must go through TURN.
+ * Debian's coturn on loopback with a fresh shared secret (coturn's `use-auth-secret`, the scheme
+ * the relay's TURN REST credentials follow), for calls that must go through TURN: the tests, and
+ * `npm start` on one machine. Not for serving other machines (see the README for a real coturn).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { freePort } from '../../src/main/testing/relay-harness';
 
 export const TURNSERVER_PATH = process.env.TURNSERVER_PATH ?? '/usr/bin/turnserver';
@@ -31,17 +35,22 @@ export function turnServerAvailable(): boolean {
 export async function startTurnServer(): Promise<TestTurnServer> {
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
+  // The secret goes in a file only this user can read, not on the command line (where `ps` shows it).
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-coturn-'));
+  const conf = path.join(dir, 'turnserver.conf');
+  await writeFile(conf, `static-auth-secret=${secret}\n`, { mode: 0o600 });
   const child: ChildProcess = spawn(
     TURNSERVER_PATH,
     [
-      '-n',
+      // Only this file (`-n` would skip every file, this one too).
+      '-c',
+      conf,
       '--listening-ip=127.0.0.1',
       '--relay-ip=127.0.0.1',
       `--listening-port=${port}`,
       '--min-port=49200',
       '--max-port=49400',
       '--use-auth-secret',
-      `--static-auth-secret=${secret}`,
       '--realm=hearth.test',
       // Both children are on this machine: their relayed addresses are loopback ones.
       '--allow-loopback-peers',
@@ -58,7 +67,7 @@ export async function startTurnServer(): Promise<TestTurnServer> {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await new Promise<void>((resolve, reject) => {
+  const started = new Promise<void>((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`coturn did not start:\n${output}`)), 10_000);
     const check = setInterval(() => {
       if (/listener opened on|Total General servers/i.test(output)) {
@@ -73,16 +82,25 @@ export async function startTurnServer(): Promise<TestTurnServer> {
       reject(new Error(`coturn exited with ${String(code)}:\n${output}`));
     });
   });
+  try {
+    await started;
+  } catch (error) {
+    child.kill('SIGTERM');
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
   const url = `turn:127.0.0.1:${port}?transport=udp`;
   return {
     url,
     secret,
     relayIce: { stunUrls: [], turnUrls: [url], turnSecret: secret, turnTtlSeconds: 3600, transportPolicy: 'all' },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
