@@ -10,7 +10,9 @@ import {
   buildTestApp,
   consentFor,
   createChild,
+  createFamily,
   expectStatus,
+  makeInvite,
   registerParent,
   signIn,
   unique,
@@ -414,5 +416,71 @@ describe('children and consent', () => {
         friend: expect.objectContaining({ accountId: parent.parentId }),
       }),
     ]);
+  });
+});
+
+describe('what the relay stops keeping', () => {
+  let kept: TestRelay;
+  const DAY = 24 * 60 * 60 * 1000;
+  const count = (sql: string, ...params: unknown[]): number => (kept.app.relay.db.prepare(sql).get(...params) as { n: number }).n;
+  const tryIn = (email: string, password: string) => api(kept.app, 'POST', '/v1/sessions', { body: { email, password } });
+
+  beforeAll(async () => {
+    kept = await buildTestApp({ rateLimits: { signInPerMinute: 100_000 } });
+  });
+  afterAll(async () => {
+    await kept.close();
+  });
+
+  it('forgets a failure streak, and the address typed, after a quiet day', async () => {
+    const parent = await registerParent(kept.app);
+    const typo = `${unique('typo')}@example.test`;
+    for (let i = 0; i < 4; i++) {
+      expect((await tryIn(parent.email, `wrong password ${i}`)).status).toBe(401);
+      expect((await tryIn(typo, `wrong password ${i}`)).status).toBe(401);
+    }
+    expect(count(`SELECT count(*) AS n FROM sign_in_failures WHERE email_key = ?`, typo)).toBe(1);
+
+    kept.clock.advance(DAY - 1_000);
+    // Within the day the streak holds: a fifth failure starts the backoff.
+    expect((await tryIn(parent.email, 'wrong password 5')).status).toBe(401);
+    expect((await tryIn(parent.email, PASSWORD)).status).toBe(429);
+
+    kept.clock.advance(DAY + 1_000);
+    // A day after its last failure the streak is gone: four more failures do not lock the account.
+    for (let i = 0; i < 4; i++) expect((await tryIn(parent.email, `wrong password ${i}`)).status).toBe(401);
+    expect((await tryIn(parent.email, PASSWORD)).status).toBe(201);
+    // And nothing of the mistyped address is left.
+    expect(count(`SELECT count(*) AS n FROM sign_in_failures WHERE email_key = ?`, typo)).toBe(0);
+  });
+
+  it('deletes sessions once expired or revoked, as new ones start', async () => {
+    const parent = await registerParent(kept.app);
+    const second = await signIn(kept.app, parent.email, PASSWORD);
+    expectStatus(await api(kept.app, 'DELETE', `/v1/sessions/${second.sessionId}`, { token: parent.token }), 204);
+    const sessions = (): number => count(`SELECT count(*) AS n FROM parent_sessions WHERE parent_id = ?`, parent.parentId);
+    expect(sessions()).toBe(2);
+
+    await signIn(kept.app, parent.email, PASSWORD); // the revoked one goes
+    expect(sessions()).toBe(2);
+    kept.clock.advance(kept.config.parentSessionTtlMs + 1);
+    const fresh = await signIn(kept.app, parent.email, PASSWORD); // both expired ones go
+    expect(sessions()).toBe(1);
+    expect(expectStatus(await api(kept.app, 'GET', '/v1/me', { token: fresh.token }), 200)).toMatchObject({
+      parentId: parent.parentId,
+    });
+  });
+
+  it('deletes invite codes an hour after they expired, as new ones are made', async () => {
+    const { childToken, child } = await createFamily(kept.app);
+    const old = await makeInvite(kept.app, childToken);
+    const invites = (): number => count(`SELECT count(*) AS n FROM invites WHERE child_id = ?`, child.childId);
+    kept.clock.advance(kept.config.inviteTtlMs + 30 * 60 * 1000);
+    await makeInvite(kept.app, childToken);
+    expect(invites()).toBe(2);
+    kept.clock.advance(30 * 60 * 1000);
+    await makeInvite(kept.app, childToken);
+    expect(invites()).toBe(2);
+    expect(count(`SELECT count(*) AS n FROM invites WHERE code = ?`, old.code.replace('-', ''))).toBe(0);
   });
 });

@@ -23,7 +23,14 @@ import {
   usernameExists,
   type ChildRow,
 } from '../db/queries/accounts';
-import { clearSignInFailures, getSignInFailures, insertParentSession, putSignInFailures } from '../db/queries/sessions';
+import {
+  clearSignInFailures,
+  deleteExpiredParentSessions,
+  deleteIdleSignInFailures,
+  getSignInFailures,
+  insertParentSession,
+  putSignInFailures,
+} from '../db/queries/sessions';
 import { insertFriendship } from '../db/queries/friendships';
 import { hashToken, newToken } from '../auth/tokens';
 
@@ -34,6 +41,8 @@ function startSession(ctx: Ctx, parentId: string): SessionGrant {
   const now = ctx.now();
   const sessionId = ctx.newId();
   const expiresAt = now + ctx.config.parentSessionTtlMs;
+  // Expired and revoked sessions go as new ones start: nothing can use them any more.
+  deleteExpiredParentSessions(ctx.db, now);
   insertParentSession(ctx.db, { id: sessionId, parentId, tokenHash: hashToken(token), createdAt: now, expiresAt });
   return { sessionId, token, parentId, expiresAt };
 }
@@ -57,6 +66,9 @@ export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promis
 
 const WRONG_CREDENTIALS = 'That email and password do not match an account.';
 
+/** A failure streak with no new failure for this long (and no lock running) is forgotten. */
+export const SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS = 24 * 60 * 60 * 1000;
+
 /** Seconds to wait after `failures` failed attempts, once past the free ones; doubles, capped at an hour. */
 export function backoffMs(failures: number, free: number): number {
   if (failures < free) return 0;
@@ -69,8 +81,10 @@ export function backoffMs(failures: number, free: number): number {
  */
 export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> {
   const emailKey = body.email.trim().toLowerCase();
-  const failures = getSignInFailures(ctx.db, emailKey);
   const now = ctx.now();
+  // Failure streaks quiet for a day are forgotten (with the typed address, which may be anyone's).
+  deleteIdleSignInFailures(ctx.db, now - SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS, now);
+  const failures = getSignInFailures(ctx.db, emailKey);
   if (failures && failures.lockedUntil > now) {
     throw new HearthError(ErrorCode.RateLimited, 'Too many tries. Please wait a little and try again.', {
       retryAfterMs: failures.lockedUntil - now,
@@ -83,7 +97,7 @@ export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> 
   if (!ok || !parent) {
     const count = (failures?.failures ?? 0) + 1;
     const wait = backoffMs(count, ctx.config.rateLimits.signInFailuresBeforeBackoff);
-    putSignInFailures(ctx.db, emailKey, { failures: count, lockedUntil: ctx.now() + wait });
+    putSignInFailures(ctx.db, emailKey, { failures: count, lockedUntil: ctx.now() + wait }, ctx.now());
     throw new HearthError(ErrorCode.WrongPassword, WRONG_CREDENTIALS);
   }
   clearSignInFailures(ctx.db, emailKey);

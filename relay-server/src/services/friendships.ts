@@ -27,7 +27,7 @@ import {
   updateFriendshipState,
   type FriendshipRow,
 } from '../db/queries/friendships';
-import { countInvitesSince, getInvite, insertInvite, markInviteRedeemed } from '../db/queries/invites';
+import { countInvitesSince, deleteStaleInvites, getInvite, insertInvite, markInviteRedeemed } from '../db/queries/invites';
 import { newInviteCode } from '../auth/tokens';
 import { ownChild } from './accounts';
 
@@ -48,6 +48,8 @@ export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: 
     childId = ownChild(ctx, caller.parentId, childIdForParent).id;
   }
   const now = ctx.now();
+  // Codes that expired over an hour ago go as new ones are made (an hour, so the limit's count holds).
+  deleteStaleInvites(ctx.db, now - HOUR);
   if (countInvitesSince(ctx.db, childId, now - HOUR) >= ctx.config.rateLimits.invitesPerHour) {
     throw new HearthError(ErrorCode.RateLimited, 'That is a lot of codes! Please wait a while before making another.', {
       retryAfterMs: HOUR,

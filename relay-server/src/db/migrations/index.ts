@@ -4,6 +4,7 @@ import { updateToSchemaVersion2 } from './0002-friendships';
 import { updateToSchemaVersion3 } from './0003-messages';
 import { updateToSchemaVersion4 } from './0004-attachments';
 import { updateToSchemaVersion5 } from './0005-signaling';
+import { updateToSchemaVersion6 } from './0006-sign-in-failure-time';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'messages', up: updateToSchemaVersion3 },
   { version: 4, name: 'attachments', up: updateToSchemaVersion4 },
   { version: 5, name: 'signaling', up: updateToSchemaVersion5 },
+  { version: 6, name: 'sign-in-failure-time', up: updateToSchemaVersion6 },
 ];

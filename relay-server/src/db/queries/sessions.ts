@@ -61,11 +61,17 @@ export function getSignInFailures(db: ReadableDB, emailKey: string): SignInFailu
     SignInFailureRow | undefined;
 }
 
-export function putSignInFailures(db: WritableDB, emailKey: string, row: SignInFailureRow): void {
+export function putSignInFailures(db: WritableDB, emailKey: string, row: SignInFailureRow, now: number): void {
   db.prepare(
-    `INSERT INTO sign_in_failures (email_key, failures, locked_until) VALUES (?, ?, ?)
-     ON CONFLICT (email_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-  ).run(emailKey, row.failures, row.lockedUntil);
+    `INSERT INTO sign_in_failures (email_key, failures, locked_until, last_failure_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (email_key) DO UPDATE SET
+       failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
+  ).run(emailKey, row.failures, row.lockedUntil, now);
+}
+
+/** Forgets failure streaks whose last failure is older than `before` and whose lock has ended. */
+export function deleteIdleSignInFailures(db: WritableDB, before: number, now: number): number {
+  return db.prepare(`DELETE FROM sign_in_failures WHERE last_failure_at <= ? AND locked_until <= ?`).run(before, now).changes;
 }
 
 export function clearSignInFailures(db: WritableDB, emailKey: string): void {
