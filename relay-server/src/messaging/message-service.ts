@@ -20,7 +20,7 @@ import {
 } from '../db/queries/messages';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { FriendGraph } from '../realtime/friend-graph';
-import type { TokenBuckets } from '../realtime/token-buckets';
+import type { TokenBuckets } from '../limits/token-buckets';
 import type { BlobStore } from '../attachments/blob-store';
 import type { Delivery } from './delivery';
 import type { GroupCommitter } from './group-commit';

@@ -3,7 +3,7 @@ import type { MessageService } from '../messaging/message-service';
 import type { Connection } from './connection';
 import { errorFrame } from './error-frame';
 import type { Presence } from './presence';
-import type { TokenBuckets } from './token-buckets';
+import type { TokenBuckets } from '../limits/token-buckets';
 
 /** One handler per client frame type (hello is handled before a connection exists). */
 export type FrameHandlers = {

@@ -17,7 +17,7 @@ import { createFriendGraph } from './friend-graph';
 import { createFriendshipEventHandler } from './friendship-events';
 import type { Logger } from './logger';
 import { createPresence } from './presence';
-import { createTokenBuckets } from './token-buckets';
+import { createTokenBuckets } from '../limits/token-buckets';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{

@@ -6,7 +6,7 @@ import { encodeFrame } from './frame-codec';
 import { errorFrame } from './error-frame';
 import type { RealtimeHub } from './hub';
 import type { Logger } from './logger';
-import { createTokenBuckets } from './token-buckets';
+import { createTokenBuckets } from '../limits/token-buckets';
 
 /**
  * Frames one socket may send, whatever they are: far above any honest client (one acknowledging

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { TokenBucket } from './token-bucket';
+import type { TokenBuckets } from '../limits/token-buckets';
 
 /** Which side of a PeerJS connection a peer is on: the one that sent the OFFER, or the other. */
 export type ConnectionRole = 'caller' | 'callee';
@@ -19,7 +19,8 @@ export type PeerClient = {
   /** The parent session whose grant opened this socket (parent mode); null for a device. */
   readonly parentSessionId: string | null;
   readonly socket: WebSocket;
-  readonly bucket: TokenBucket;
+  /** This socket's frame budget (one key). */
+  readonly bucket: TokenBuckets;
   readonly connections: PeerConnections;
   lastSeenAt: number;
   invalidFrames: number;

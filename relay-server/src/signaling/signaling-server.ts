@@ -7,7 +7,7 @@ import { createFrameValidators, errorFrame, openFrame, SignalingErrorMessage } f
 import { SIGNALING_KEY, resolveSignalingToken } from './grants';
 import { createHandlerRegistry } from './handlers';
 import { createPeerRegistry, forgetConnections, type PeerClient } from './peer-registry';
-import { createTokenBucket } from './token-bucket';
+import { createTokenBuckets } from '../limits/token-buckets';
 import { createWriteBatcher } from './write-batcher';
 
 export type SignalingServer = Readonly<{
@@ -73,7 +73,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
   const onMessage = (client: PeerClient, data: RawData, isBinary: boolean): void => {
     if (!client.live) return;
     client.lastSeenAt = ctx.now();
-    if (!client.bucket.take()) {
+    if (client.bucket.take('frames', client.lastSeenAt) > 0) {
       client.throttledFrames += 1;
       if (client.throttledFrames === 1) log.info({ peerId: client.peerId }, 'signaling socket over its frame rate; dropping');
       if (client.throttledFrames > limits.frameBurst) closeClient(client, 1008, 'too many frames');
@@ -122,7 +122,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       deviceId: grant.deviceId,
       parentSessionId: grant.parentSessionId,
       socket,
-      bucket: createTokenBucket(limits.framesPerSecond, limits.frameBurst, ctx.now),
+      bucket: createTokenBuckets({ perMinute: limits.framesPerSecond * 60, burst: limits.frameBurst }),
       // A new login takes over the connections its previous socket had open.
       connections: registry.byPeer(grant.peerId)?.connections ?? new Map(),
       lastSeenAt: now,

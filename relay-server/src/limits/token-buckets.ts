@@ -1,4 +1,7 @@
-/** Per-key token buckets: `burst` at once, refilled at `perMinute`. In memory; a restart refills them. */
+/**
+ * Per-key token buckets: `burst` at once, refilled at `perMinute`. In memory; a restart refills them.
+ * One set per limit: realtime messages per sender, signaling frames per socket (one key).
+ */
 export type TokenBuckets = Readonly<{
   /** Takes one token for `key`; 0 when allowed, else the milliseconds until one is available. */
   take(key: string, now: number): number;
