@@ -75,6 +75,41 @@ async function remoteMedia(page: Page): Promise<{
   });
 }
 
+/**
+ * The loudest moment (RMS, 0…1) of the sound the call screen's remote video plays, over `ms`. The
+ * fake microphone beeps twice a second (about 0.3), so a live line peaks well above 0.05.
+ */
+async function remoteLoudness(page: Page, ms = 2_000): Promise<number> {
+  return page.evaluate(async (ms) => {
+    type Analyser = { fftSize: number; getFloatTimeDomainData: (b: Float32Array) => void };
+    type AudioCtx = {
+      createMediaStreamSource: (s: unknown) => { connect: (n: Analyser) => void };
+      createAnalyser: () => Analyser;
+      close: () => Promise<void>;
+    };
+    const g = globalThis as unknown as {
+      document: { querySelector: (s: string) => { srcObject: unknown } | null };
+      AudioContext: new () => AudioCtx;
+    };
+    const stream = g.document.querySelector('[data-testid="call-remote-video"]')?.srcObject;
+    const ctx = new g.AudioContext();
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 2048;
+    ctx.createMediaStreamSource(stream).connect(analyser);
+    const buffer = new Float32Array(2048);
+    let peak = 0;
+    for (let t = 0; t < ms; t += 40) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      analyser.getFloatTimeDomainData(buffer);
+      let sum = 0;
+      for (const v of buffer) sum += v * v;
+      peak = Math.max(peak, Math.sqrt(sum / buffer.length));
+    }
+    await ctx.close();
+    return peak;
+  }, ms);
+}
+
 type Rect = Readonly<{ x0: number; y0: number; x1: number; y1: number }>;
 // Regions of the 640×480 astronaut frame: the flag in the top-left corner (background), her face (person).
 const FLAG: Rect = { x0: 5, y0: 5, x1: 60, y1: 60 };
@@ -299,6 +334,46 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     }
     await expect.poll(async () => (await shownHistory(bob, alice.childId))[0]).toEqual({ outcome: 'missed', direction: 'in' });
   }, 60_000);
+
+  it('lets Alice mute and turn her camera off: Bob hears silence, sees her picture and is told so', async () => {
+    await settle(alice, bob);
+    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
+    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await dial.click();
+    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+    await bob.page.getByTestId('call-accept').click();
+    await expect.poll(() => phase(bob.page), { timeout: 15_000 }).toBe('active');
+    await bob.page.getByTestId('call-remote-video').waitFor();
+    const cameraFlag = await regionMean(alice.page, 'camera', FLAG);
+
+    // Sound first: Bob hears Alice's microphone, then nothing once she mutes, then her again.
+    await expect.poll(() => remoteLoudness(bob.page), { timeout: 15_000 }).toBeGreaterThan(0.05);
+    await alice.page.getByTestId('call-mute').click();
+    await expect.poll(() => alice.page.getByTestId('call-mute').getAttribute('aria-pressed')).toBe('true');
+    await bob.page.getByText('Alice is muted').waitFor({ timeout: 10_000 });
+    await expect.poll(() => remoteLoudness(bob.page), { timeout: 15_000 }).toBeLessThan(0.01);
+    await alice.page.getByTestId('call-mute').click();
+    await expect.poll(() => bob.page.getByText('Alice is muted').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => remoteLoudness(bob.page), { timeout: 15_000 }).toBeGreaterThan(0.05);
+
+    // Camera: Bob's video gives way to Alice's picture, and what still arrives is black; then she is back.
+    await alice.page.getByTestId('call-camera').click();
+    await bob.page.getByText('Alice turned the camera off').waitFor({ timeout: 10_000 });
+    await expect.poll(() => bob.page.getByTestId('call-remote-video').getAttribute('class')).toContain('call-hidden');
+    expect(await bob.page.locator('.call-remote-picture').count()).toBe(1);
+    await expect
+      .poll(async () => Math.max(...(await regionMean(bob.page, 'remote', FLAG))), { timeout: 15_000 })
+      .toBeLessThan(20);
+    const problems = await shot(bob.page, 'friend-camera-off');
+    await alice.page.getByTestId('call-camera').click();
+    await expect.poll(() => bob.page.getByText('Alice turned the camera off').count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => colorDiff(await regionMean(bob.page, 'remote', FLAG), cameraFlag), { timeout: 15_000 })
+      .toBeLessThan(20);
+    expect(problems).toEqual([]);
+    await alice.page.getByTestId('call-hangup').click();
+    await expect.poll(() => phase(bob.page), { timeout: 10_000 }).not.toBe('active');
+  }, 120_000);
 
   it('sends the effects pipeline’s video, not the camera’s, once Alice chose a background', async () => {
     await settle(alice, bob);
