@@ -200,6 +200,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       await openPane(a, alex, true);
       const ask = a.page.locator('.request-item', { hasText: 'Leo' });
       await shows(ask, a.text('pane.requests.whoAsks', { friend: 'Leo', parent: 'Sam Lee' }));
+      expect(await ask.locator('.avatar').getAttribute('data-avatar')).toBe('frog');
       await a.shot('grown-ups-friend-request');
       await ask.getByRole('button', { name: a.text('pane.requests.approve') }).click();
       await shows(ask, a.text('pane.requests.stage.other-family', { friend: 'Leo' }));
@@ -220,6 +221,11 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
       await pickProfile(b, 'Leo');
       await shows(b.page.locator('.friend-open', { hasText: 'Mia' }), b.text('presence.online'));
       await shows(a.page.locator('.friend-open', { hasText: 'Leo' }), a.text('presence.online'));
+      // Each sees the picture the other's grown-up picked (the relay knows it by id), not a letter.
+      expect(await a.page.locator('.friend-open', { hasText: 'Leo' }).locator('.avatar').getAttribute('data-avatar')).toBe(
+        'frog',
+      );
+      expect(await b.page.locator('.friend-open', { hasText: 'Mia' }).locator('.avatar').getAttribute('data-avatar')).toBe('fox');
       await a.shot('kid-home-with-friend');
       expect([...a.problems, ...b.problems]).toEqual([]);
     },

@@ -61,6 +61,7 @@ export async function benchQueue(): Promise<void> {
           username: `qkid${i}`,
           birthday: null,
           gender: null,
+          avatar: null,
           createdAt: now,
         });
         const token = newToken('dc');

@@ -55,6 +55,7 @@ async function startRelay(): Promise<Target & { app: RelayApp }> {
         username: `kid${i}`,
         birthday: null,
         gender: null,
+        avatar: null,
         createdAt: now,
       });
       insertDeviceCredential(ctx.db, { tokenHash: hashToken(newToken('dc')), deviceId, childId, createdAt: now });

@@ -159,9 +159,9 @@ export type TestFamily = Readonly<{
   deviceId: string;
 }>;
 
-export async function createFamily(app: RelayApp): Promise<TestFamily> {
+export async function createFamily(app: RelayApp, childExtra: Readonly<Record<string, unknown>> = {}): Promise<TestFamily> {
   const parent = await registerParent(app);
-  const child = await createChild(app, parent.token);
+  const child = await createChild(app, parent.token, childExtra);
   const device = await enrollDevice(app, parent.token, [child.childId]);
   return { parent, child, childToken: (device.credentials[0] as { token: string }).token, deviceId: device.deviceId };
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Child, ConsentInput, Gender } from '../schemas/accounts';
+import { AvatarId, Child, ConsentInput, Gender } from '../schemas/accounts';
 import { DisplayName, IsoDate, Timestamp, Ulid, Username, closed } from '../schemas/primitives';
 
 /** An empty argument object, for channels that take nothing. */
@@ -104,7 +104,7 @@ export const CreateChildArgs = Type.Object(
     birthday: Type.Optional(IsoDate),
     gender: Type.Optional(Gender),
     consent: ConsentInput,
-    avatar: Type.Optional(Type.String({ maxLength: 64 })),
+    avatar: Type.Optional(AvatarId),
     /** Also give the child a profile on this PC (default true). */
     addToThisPc: Type.Optional(Type.Boolean()),
   },
@@ -118,7 +118,7 @@ export const UpdateChildArgs = Type.Object(
     displayName: Type.Optional(DisplayName),
     birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
     gender: Type.Optional(Type.Union([Gender, Type.Null()])),
-    avatar: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
   },
   { ...closed, minProperties: 2 },
 );

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { AvatarId } from '../schemas/accounts';
 import { DisplayName, Timestamp, Token, Ulid, closed } from '../schemas/primitives';
 import { IceServer, PeerIdSchema } from '../schemas/signaling';
 
@@ -53,6 +54,8 @@ export const CallContact = Type.Object(
     grownUp: Type.Boolean(),
     /** The friend's parent, shown under the name so a child knows which Sam it is. */
     parentDisplayName: Type.Union([DisplayName, Type.Null()]),
+    /** The friend's picture as the relay knows it (null for a grown-up or none). */
+    avatar: Type.Union([AvatarId, Type.Null()]),
   },
   closed,
 );

@@ -16,6 +16,27 @@ export const SessionInfo = Type.Object(
 );
 export const SessionList = Type.Object({ sessions: Type.Array(SessionInfo) }, closed);
 
+/**
+ * The pictures a child can pick (drawn by the app itself, nothing uploaded). The id is all that
+ * leaves the PC: the relay shows it only to the child's own family and active friends.
+ */
+export const AVATAR_IDS = [
+  'fox',
+  'cat',
+  'dog',
+  'bear',
+  'panda',
+  'frog',
+  'lion',
+  'unicorn',
+  'octopus',
+  'rabbit',
+  'turtle',
+  'owl',
+] as const;
+export const AvatarId = Type.Enum(AVATAR_IDS);
+export type AvatarId = Static<typeof AvatarId>;
+
 export const Gender = Type.Union([Type.Literal('girl'), Type.Literal('boy'), Type.Literal('other')]);
 export type Gender = Static<typeof Gender>;
 
@@ -48,6 +69,7 @@ export const CreateChildBody = Type.Object(
     username: Username,
     birthday: Type.Optional(IsoDate),
     gender: Type.Optional(Gender),
+    avatar: Type.Optional(AvatarId),
     consent: Type.Optional(ConsentInput),
   },
   closed,
@@ -59,6 +81,7 @@ export const UpdateChildBody = Type.Object(
     displayName: Type.Optional(DisplayName),
     birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
     gender: Type.Optional(Type.Union([Gender, Type.Null()])),
+    avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
   },
   { ...closed, minProperties: 1 },
 );
@@ -72,6 +95,7 @@ export const Child = Type.Object(
     username: Username,
     birthday: Type.Union([IsoDate, Type.Null()]),
     gender: Type.Union([Gender, Type.Null()]),
+    avatar: Type.Union([AvatarId, Type.Null()]),
     createdAt: Timestamp,
   },
   closed,

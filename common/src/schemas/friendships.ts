@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { FRIENDSHIP_ACTIONS_TUPLE, type FriendshipStatus } from '../friendship';
 import { DisplayName, InviteCodeSchema, Timestamp, Ulid, closed } from './primitives';
+import { AvatarId } from './accounts';
 
 export const CreateInviteBody = Type.Object(
   { childId: Type.Optional(Ulid) },
@@ -34,6 +35,8 @@ const Member = Type.Object(
     kind: Type.Union([Type.Literal('child'), Type.Literal('parent')]),
     displayName: DisplayName,
     parentDisplayName: Type.Union([DisplayName, Type.Null()]),
+    /** A child's picture (null for a grown-up, or a child who has none). */
+    avatar: Type.Union([AvatarId, Type.Null()]),
   },
   closed,
 );

@@ -359,6 +359,27 @@ describe('children and consent', () => {
     expect(cleared).toMatchObject({ birthday: null, gender: null, displayName: full.displayName });
   });
 
+  it('keeps the picture a child picked, lets the parent change it, and takes only the app’s own pictures', async () => {
+    const parent = await registerParent(relay.app);
+    expect((await createChild(relay.app, parent.token)).avatar).toBeNull();
+    const fox = await createChild(relay.app, parent.token, { avatar: 'fox' });
+    expect(fox.avatar).toBe('fox');
+    const patch = (body: Record<string, unknown>) =>
+      api<Child>(relay.app, 'PATCH', `/v1/children/${fox.childId}`, { token: parent.token, body });
+    expect(expectStatus(await patch({ avatar: 'owl' }), 200).avatar).toBe('owl');
+    for (const avatar of ['dragon', 'https://example.test/me.png', '', 7]) {
+      const refused = await patch({ avatar });
+      expect(refused.status, String(avatar)).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+    const created = await api(relay.app, 'POST', '/v1/children', {
+      token: parent.token,
+      body: { displayName: 'Mia', username: unique('kid'), avatar: 'dragon', consent: consentFor(relay.app) },
+    });
+    expect(created.status).toBe(400);
+    expect(expectStatus(await patch({ avatar: null }), 200).avatar).toBeNull();
+  });
+
   it('refuses a birthday that is not a date', async () => {
     const parent = await registerParent(relay.app);
     const res = await api(relay.app, 'POST', '/v1/children', {

@@ -56,6 +56,23 @@ async function viewOf(token: string, friendshipId: string, app: RelayApp = relay
 const active = (x: TestFamily, y: TestFamily): boolean => areActiveFriends(relay.app.relay, x.child.childId, y.child.childId);
 
 describe('the friendship handshake', () => {
+  it('shows each child the other’s picture beside the name, and a new picture at the next look', async () => {
+    const a = await createFamily(relay.app, { avatar: 'fox' });
+    const b = await createFamily(relay.app, { avatar: 'panda' });
+    const redeemed = await redeem(relay.app, b.childToken, (await makeInvite(relay.app, a.childToken)).code);
+    expect(redeemed.me).toMatchObject({ accountId: b.child.childId, avatar: 'panda' });
+    expect(redeemed.friend).toMatchObject({ accountId: a.child.childId, avatar: 'fox' });
+    expectStatus(
+      await api(relay.app, 'PATCH', `/v1/children/${a.child.childId}`, { token: a.parent.token, body: { avatar: 'owl' } }),
+      200,
+    );
+    expect((await viewOf(b.childToken, redeemed.friendshipId))?.friend.avatar).toBe('owl');
+    // A grown-up has no picture: the family link shows the parent without one.
+    const all = await api<{ friendships: FriendshipView[] }>(relay.app, 'GET', '/v1/friendships', { token: a.childToken });
+    const family = expectStatus(all, 200).friendships.find((f) => f.kind === 'family');
+    expect(family?.friend).toMatchObject({ kind: 'parent', avatar: null });
+  });
+
   it('goes code → redeem → both kids confirm → both parents approve → active, and not one step earlier', async () => {
     const a = await createFamily(relay.app);
     const b = await createFamily(relay.app);

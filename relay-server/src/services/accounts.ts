@@ -112,6 +112,7 @@ export function toChild(row: ChildRow): Child {
     username: row.username,
     birthday: row.birthday,
     gender: row.gender as Child['gender'],
+    avatar: row.avatar as Child['avatar'],
     createdAt: row.createdAt,
   };
 }
@@ -147,6 +148,7 @@ export function createChild(ctx: Ctx, parentId: string, body: CreateChildBody): 
       username: body.username,
       birthday: body.birthday ?? null,
       gender: body.gender ?? null,
+      avatar: body.avatar ?? null,
       createdAt: now,
     });
     insertConsent(ctx.db, {

@@ -99,6 +99,7 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
       kind: account?.kind ?? 'child',
       displayName: account?.displayName ?? '?',
       parentDisplayName: parent?.displayName ?? null,
+      avatar: (account?.avatar ?? null) as FriendshipView['me']['avatar'],
     };
   };
   const other: Side = side === 'a' ? 'b' : 'a';

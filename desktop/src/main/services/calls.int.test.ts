@@ -17,8 +17,8 @@ beforeAll(async () => {
   alice = await startTestDesktop(relay.url, { callRingTimeoutMs: 4_000 });
   bob = await startTestDesktop(relay.url);
   stranger = await startTestDesktop(relay.url);
-  aliceId = (await setUpFamily(alice.api, 'Alice')).childId;
-  bobId = (await setUpFamily(bob.api, 'Bob')).childId;
+  aliceId = (await setUpFamily(alice.api, 'Alice', { avatar: 'fox' })).childId;
+  bobId = (await setUpFamily(bob.api, 'Bob', { avatar: 'owl' })).childId;
   strangerId = (await setUpFamily(stranger.api, 'Stranger')).childId;
   await befriend(alice.api, aliceId, bob.api, bobId);
   must(await stranger.api.selectProfile({ childId: strangerId }));
@@ -64,10 +64,13 @@ describe('calls in main', () => {
       kind: 'friend',
       grownUp: false,
       parentDisplayName: "Bob's parent",
+      // The picture Bob's grown-up picked on Bob's PC, as the relay gave it to Alice's.
+      avatar: 'owl',
     });
     expect(must(await bob.api.identifyCaller({ peerId: aliceSession.peerId }))).toMatchObject({
       contactId: aliceId,
       displayName: 'Alice',
+      avatar: 'fox',
     });
   });
 

@@ -130,6 +130,7 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
       kind: f.kind,
       grownUp: f.friend.kind === 'parent',
       parentDisplayName: f.friend.parentDisplayName,
+      avatar: f.friend.avatar,
     };
   };
 

@@ -67,7 +67,8 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
         parentId: child.parentId,
         displayName: child.displayName,
         username: child.username,
-        avatar: avatars[child.childId] ?? null,
+        // The picture picked here, or the one the child has on the relay (from another PC).
+        avatar: avatars[child.childId] ?? child.avatar,
         deviceToken: cred.token,
         addedAt: deps.now(),
       });
@@ -92,23 +93,21 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
 
     createChild: (args: CreateChildArgs) =>
       deps.parent.withSession(async (token) => {
-        const { avatar, addToThisPc, ...body } = args;
+        const { addToThisPc, ...body } = args;
         const child = await deps.relay.createChild(token, body);
+        const avatar = child.avatar ?? undefined;
         if (addToThisPc !== false && getEnrollment(deps.familyDb)) await addToPc(child.childId, avatar);
         return onPc(child);
       }),
 
     updateChild: (args: UpdateChildArgs) =>
       deps.parent.withSession(async (token) => {
-        const { childId, avatar, ...relayPatch } = args;
-        const child =
-          Object.keys(relayPatch).length > 0
-            ? await deps.relay.updateChild(token, childId, relayPatch)
-            : (await deps.relay.listChildren(token)).children.find((c) => c.childId === childId);
-        if (!child) throw new HearthError(ErrorCode.NotFound, 'There is no such child.');
+        const { childId, ...relayPatch } = args;
+        // The picture goes to the relay too: the child's friends see it beside the name.
+        const child = await deps.relay.updateChild(token, childId, relayPatch);
         updateProfileDetails(deps.familyDb, childId, {
           displayName: child.displayName,
-          ...(avatar !== undefined ? { avatar } : {}),
+          ...(args.avatar !== undefined ? { avatar: child.avatar } : {}),
         });
         return onPc(child);
       }),

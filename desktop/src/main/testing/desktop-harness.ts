@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   createHearthClient,
+  type AvatarId,
   type ChildOnPc,
   type EventName,
   type EventPayload,
@@ -72,7 +73,11 @@ let counter = 0;
  * First run through the contract: a parent registers, creates a child with consent, enrolls
  * this PC and sets the grown-ups' password (the pane stays unlocked). Returns the child.
  */
-export async function setUpFamily(api: HearthApi, name: string): Promise<ChildOnPc['child'] & { parentEmail: string }> {
+export async function setUpFamily(
+  api: HearthApi,
+  name: string,
+  options: Readonly<{ avatar?: AvatarId }> = {},
+): Promise<ChildOnPc['child'] & { parentEmail: string }> {
   counter += 1;
   const tag = `${name.toLowerCase()}${counter}${Math.floor(Math.random() * 1e6)}`;
   const parentEmail = `${tag}@example.test`;
@@ -83,6 +88,7 @@ export async function setUpFamily(api: HearthApi, name: string): Promise<ChildOn
       displayName: name,
       username: tag.slice(0, 24),
       consent: { policyVersion: policy.version, method: 'checkbox', agreed: true },
+      ...(options.avatar ? { avatar: options.avatar } : {}),
     }),
   );
   must(await api.enrollPc({ name: `${name}'s PC`, childIds: [child.childId] }));

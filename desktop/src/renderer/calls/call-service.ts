@@ -344,7 +344,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         id,
         peerId: found.value.peerId,
         contact: found.value,
-        avatar: null,
+        avatar: found.value.avatar,
         direction: 'out',
         video: options.video,
       },
@@ -439,7 +439,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
         id: arrival.meta.callId,
         peerId: arrival.peerId,
         contact,
-        avatar: arrival.meta.avatar,
+        // The picture the relay knows for this friend; the caller's own word only if it has none.
+        avatar: contact.avatar ?? arrival.meta.avatar,
         direction: 'in',
         video: arrival.meta.video,
       },

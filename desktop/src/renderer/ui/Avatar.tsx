@@ -16,7 +16,12 @@ export type AvatarProps = Readonly<{
 export function Avatar({ avatar, name, id, size = 'medium', grownUp = false }: AvatarProps): ReactElement {
   const known = isAvatarId(avatar) ? AVATARS[avatar] : null;
   return (
-    <span className={`avatar avatar-${size}`} style={{ background: known?.color ?? colorFor(id) }} aria-hidden="true">
+    <span
+      className={`avatar avatar-${size}`}
+      style={{ background: known?.color ?? colorFor(id) }}
+      data-avatar={known ? avatar : undefined}
+      aria-hidden="true"
+    >
       {known ? <span className="avatar-emoji">{known.emoji}</span> : <span className="avatar-letter">{[...name][0] ?? '?'}</span>}
       {grownUp && <span className="avatar-badge">🏠</span>}
     </span>

@@ -1,5 +1,10 @@
-/** The pictures a child can have (bundled: drawn with the app's own emoji font). */
-export const AVATARS = Object.freeze({
+import { AVATAR_IDS as IDS, type AvatarId } from '@hearth/common';
+
+/**
+ * How each picture a child can have is drawn (the app's own emoji font). The ids are common's
+ * `AVATAR_IDS`, the only ones the relay accepts: one missing here is a type error.
+ */
+export const AVATARS: Readonly<Record<AvatarId, Readonly<{ emoji: string; color: string }>>> = Object.freeze({
   fox: { emoji: '🦊', color: '#ffd8b8' },
   cat: { emoji: '🐱', color: '#ffe9a8' },
   dog: { emoji: '🐶', color: '#e8d5c4' },
@@ -12,10 +17,10 @@ export const AVATARS = Object.freeze({
   rabbit: { emoji: '🐰', color: '#e9e2f7' },
   turtle: { emoji: '🐢', color: '#cdebd8' },
   owl: { emoji: '🦉', color: '#e6dccd' },
-} as const);
+});
 
-export type AvatarId = keyof typeof AVATARS;
-export const AVATAR_IDS = Object.keys(AVATARS) as AvatarId[];
+export type { AvatarId };
+export const AVATAR_IDS: readonly AvatarId[] = IDS;
 
 export function isAvatarId(value: string | null | undefined): value is AvatarId {
   return value !== null && value !== undefined && Object.hasOwn(AVATARS, value);

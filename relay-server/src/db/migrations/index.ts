@@ -5,6 +5,7 @@ import { updateToSchemaVersion3 } from './0003-messages';
 import { updateToSchemaVersion4 } from './0004-attachments';
 import { updateToSchemaVersion5 } from './0005-signaling';
 import { updateToSchemaVersion6 } from './0006-sign-in-failure-time';
+import { updateToSchemaVersion7 } from './0007-child-avatar';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'attachments', up: updateToSchemaVersion4 },
   { version: 5, name: 'signaling', up: updateToSchemaVersion5 },
   { version: 6, name: 'sign-in-failure-time', up: updateToSchemaVersion6 },
+  { version: 7, name: 'child-avatar', up: updateToSchemaVersion7 },
 ];

@@ -8,9 +8,17 @@ export type ChildRow = Readonly<{
   username: string;
   birthday: string | null;
   gender: string | null;
+  avatar: string | null;
   createdAt: number;
 }>;
-export type AccountRow = Readonly<{ id: string; kind: 'parent' | 'child'; displayName: string; parentId: string | null }>;
+export type AccountRow = Readonly<{
+  id: string;
+  kind: 'parent' | 'child';
+  displayName: string;
+  parentId: string | null;
+  /** A child's picture id; null for a parent. */
+  avatar: string | null;
+}>;
 
 export function insertParent(
   db: WritableDB,
@@ -51,6 +59,7 @@ export function insertChild(
     username: string;
     birthday: string | null;
     gender: string | null;
+    avatar: string | null;
     createdAt: number;
   }>,
 ): void {
@@ -59,17 +68,18 @@ export function insertChild(
     c.displayName,
     c.createdAt,
   );
-  db.prepare(`INSERT INTO children (account_id, parent_id, username, birthday, gender) VALUES (?, ?, ?, ?, ?)`).run(
+  db.prepare(`INSERT INTO children (account_id, parent_id, username, birthday, gender, avatar) VALUES (?, ?, ?, ?, ?, ?)`).run(
     c.id,
     c.parentId,
     c.username,
     c.birthday,
     c.gender,
+    c.avatar,
   );
 }
 
 const CHILD_COLUMNS = `a.id AS id, c.parent_id AS parentId, a.display_name AS displayName, c.username AS username,
-  c.birthday AS birthday, c.gender AS gender, a.created_at AS createdAt`;
+  c.birthday AS birthday, c.gender AS gender, c.avatar AS avatar, a.created_at AS createdAt`;
 
 export function getChild(db: ReadableDB, id: string): ChildRow | undefined {
   return db
@@ -95,17 +105,18 @@ export function usernameExists(db: ReadableDB, username: string): boolean {
 export function updateChild(
   db: WritableDB,
   id: string,
-  patch: Readonly<{ displayName?: string; birthday?: string | null; gender?: string | null }>,
+  patch: Readonly<{ displayName?: string; birthday?: string | null; gender?: string | null; avatar?: string | null }>,
 ): void {
   if (patch.displayName !== undefined) db.prepare(`UPDATE accounts SET display_name = ? WHERE id = ?`).run(patch.displayName, id);
   if (patch.birthday !== undefined) db.prepare(`UPDATE children SET birthday = ? WHERE account_id = ?`).run(patch.birthday, id);
   if (patch.gender !== undefined) db.prepare(`UPDATE children SET gender = ? WHERE account_id = ?`).run(patch.gender, id);
+  if (patch.avatar !== undefined) db.prepare(`UPDATE children SET avatar = ? WHERE account_id = ?`).run(patch.avatar, id);
 }
 
 export function getAccount(db: ReadableDB, id: string): AccountRow | undefined {
   return db
     .prepare(
-      `SELECT a.id AS id, a.kind AS kind, a.display_name AS displayName, c.parent_id AS parentId
+      `SELECT a.id AS id, a.kind AS kind, a.display_name AS displayName, c.parent_id AS parentId, c.avatar AS avatar
        FROM accounts a LEFT JOIN children c ON c.account_id = a.id WHERE a.id = ? AND a.disabled_at IS NULL`,
     )
     .get(id) as AccountRow | undefined;

@@ -141,6 +141,7 @@ export function befriend(network: FakeNetwork, a: FakeSide, b: FakeSide): void {
       kind: 'friend',
       grownUp: false,
       parentDisplayName: `${other.name}'s parent`,
+      avatar: null,
     });
   }
 }

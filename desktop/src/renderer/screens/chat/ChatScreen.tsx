@@ -32,7 +32,13 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
       title={other.displayName}
       onBack={onBack}
       leading={
-        <Avatar avatar={null} name={other.displayName} id={other.accountId} size="medium" grownUp={other.kind === 'parent'} />
+        <Avatar
+          avatar={other.avatar}
+          name={other.displayName}
+          id={other.accountId}
+          size="medium"
+          grownUp={other.kind === 'parent'}
+        />
       }
       actions={
         <>

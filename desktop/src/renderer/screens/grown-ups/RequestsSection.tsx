@@ -34,7 +34,7 @@ function RequestItem({ f, onDone }: Readonly<{ f: FriendshipView; onDone: () => 
   };
   return (
     <li className={`request-item card stage-${stage}`} data-friendship={f.friendshipId}>
-      <Avatar avatar={null} name={f.friend.displayName} id={f.friend.accountId} size="medium" />
+      <Avatar avatar={f.friend.avatar} name={f.friend.displayName} id={f.friend.accountId} size="medium" />
       <div className="request-item-text">
         <p className="request-item-title">{t('pane.requests.pair', names)}</p>
         <p>{t('pane.requests.whoAsks', names)}</p>

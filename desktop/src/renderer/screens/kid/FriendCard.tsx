@@ -13,7 +13,13 @@ export function FriendCard({ friend, onOpen }: Readonly<{ friend: Friend; onOpen
   return (
     <div className="friend-card" data-contact={other.accountId}>
       <button type="button" className="friend-open" onClick={onOpen}>
-        <Avatar avatar={null} name={other.displayName} id={other.accountId} size="large" grownUp={other.kind === 'parent'} />
+        <Avatar
+          avatar={other.avatar}
+          name={other.displayName}
+          id={other.accountId}
+          size="large"
+          grownUp={other.kind === 'parent'}
+        />
         <span className="friend-name">{other.displayName}</span>
         {family && <span className="tag">{other.kind === 'parent' ? t('home.myGrownUp') : t('home.myChild')}</span>}
         <span className={`presence presence-${friend.presence}`}>

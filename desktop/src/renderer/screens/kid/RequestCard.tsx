@@ -36,7 +36,7 @@ export function RequestCard({ friend, onChanged }: Readonly<{ friend: Friend; on
   };
   return (
     <div className={`request-card request-${waits}`} data-contact={other.accountId}>
-      <Avatar avatar={null} name={other.displayName} id={other.accountId} size="medium" />
+      <Avatar avatar={other.avatar} name={other.displayName} id={other.accountId} size="medium" />
       <div className="request-text">
         <p>
           <span aria-hidden="true">{waits === 'me' ? '🤝 ' : '⏳ '}</span>

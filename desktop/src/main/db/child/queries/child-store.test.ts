@@ -171,6 +171,7 @@ function friendship(friendId: string, status: FriendshipView['status'] = 'active
     kind: 'child',
     displayName: name,
     parentDisplayName: null,
+    avatar: null,
   });
   return {
     friendshipId: `01JFFFFFFFFFFFFFFFFFFFF${friendId.slice(23)}`,

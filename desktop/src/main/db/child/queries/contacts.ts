@@ -45,9 +45,16 @@ export function replaceContacts(db: WritableDB, friendships: readonly Friendship
 }
 
 type Row = { accountId: string; friendshipJson: string; lastReadId: string | null };
+
+/** A friendship stored before the relay sent pictures has none: `avatar` null until the next sync. */
+function readFriendship(json: string): FriendshipView {
+  const f = JSON.parse(json) as FriendshipView;
+  return { ...f, me: { ...f.me, avatar: f.me.avatar ?? null }, friend: { ...f.friend, avatar: f.friend.avatar ?? null } };
+}
+
 const toContact = (r: Row): ContactRow => ({
   accountId: r.accountId,
-  friendship: JSON.parse(r.friendshipJson) as FriendshipView,
+  friendship: readFriendship(r.friendshipJson),
   lastReadId: r.lastReadId,
 });
 
