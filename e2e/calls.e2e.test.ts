@@ -375,6 +375,35 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
     await expect.poll(() => phase(bob.page), { timeout: 10_000 }).not.toBe('active');
   }, 120_000);
 
+  it('connects Alice and Bob when they call each other at the same moment: one call, nobody hears busy', async () => {
+    await settle(alice, bob);
+    // Both at home, where the friend cards have their call buttons.
+    for (const kid of [alice, bob]) {
+      const back = kid.page.locator('.back-button');
+      if ((await back.count()) > 0) await back.click();
+    }
+    const aliceDials = alice.page.getByTestId(`call-video-${bob.childId}`);
+    const bobDials = bob.page.getByTestId(`call-video-${alice.childId}`);
+    await expect.poll(async () => (await aliceDials.isEnabled()) && (await bobDials.isEnabled()), { timeout: 20_000 }).toBe(true);
+    const before = [(await callLog(alice)).length, (await callLog(bob)).length];
+    await Promise.all([aliceDials.click(), bobDials.click()]);
+    for (const kid of [alice, bob]) await expect.poll(() => phase(kid.page), { timeout: 20_000 }).toBe('active');
+    expect(await bob.page.getByTestId('call-ring').count()).toBe(0);
+    await startFrameCount(bob.page);
+    await bob.page.waitForTimeout(2_000);
+    expect((await remoteMedia(bob.page)).frames).toBeGreaterThan(10);
+    await alice.page.getByTestId('call-hangup').click();
+    for (const [kid, n] of [
+      [alice, before[0]!],
+      [bob, before[1]!],
+    ] as const) {
+      await expect.poll(async () => (await callLog(kid)).length, { timeout: 10_000 }).toBe(n + 1);
+      expect((await callLog(kid))[0]).toMatchObject({ outcome: 'answered' });
+    }
+    // One of them called and the other answered, as if one had been a moment quicker.
+    expect([(await callLog(alice))[0]!.direction, (await callLog(bob))[0]!.direction].sort()).toEqual(['in', 'out']);
+  }, 90_000);
+
   it('sends the effects pipeline’s video, not the camera’s, once Alice chose a background', async () => {
     await settle(alice, bob);
     must(await alice.api.setMyBackground({ choice: { kind: 'bundled', id: 'space' } }));

@@ -2,7 +2,9 @@
  * Screening of arriving calls: every offer that is not part of the current call waits here
  * while main says whether its peer id is an active, unblocked contact of this child. A refused
  * caller's connections are closed without a word (never a ring, never an answer); a friend who
- * calls during another call is answered `busy`; otherwise the call is handed over to ring.
+ * calls during another call is answered `busy`; otherwise the call is handed over to ring. A call
+ * that crossed ours (both children called each other at once) may be dropped without a word: the
+ * other side then takes ours.
  */
 import type { CallContact, HearthApi } from '@hearth/common';
 import type { DataConnection, MediaConnection } from 'peerjs';
@@ -19,8 +21,11 @@ export type Arrival = {
 
 export type ScreeningDeps = Readonly<{
   identify: HearthApi['identifyCaller'];
-  /** Takes a friend's call to ring; false when it cannot (another call is going on). */
-  take: (arrival: Arrival, contact: CallContact) => boolean;
+  /**
+   * Takes a friend's call to ring (`taken`); `busy` when another call is going on; `dropped` when
+   * it crossed our own call to the same friend and ours goes on (closed without a word or a log).
+   */
+  take: (arrival: Arrival, contact: CallContact) => 'taken' | 'busy' | 'dropped';
   /** A friend called while we were busy (for the log). */
   onBusy: (arrival: Arrival, contact: CallContact) => void;
   sendOn: (data: DataConnection, message: CallMessage) => void;
@@ -72,9 +77,15 @@ export function createScreening(deps: ScreeningDeps): Screening {
       settle(entry);
       return;
     }
-    if (deps.take(entry, who.value)) {
+    const taken = deps.take(entry, who.value);
+    if (taken === 'taken') {
       clearTimeout(entry.timer);
       entries.delete(entry.key);
+      return;
+    }
+    if (taken === 'dropped') {
+      entry.verdict = 'refused';
+      settle(entry);
       return;
     }
     entry.verdict = 'busy';

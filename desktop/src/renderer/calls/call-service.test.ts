@@ -136,6 +136,23 @@ describe('the call service', () => {
     expect(b.records.find((r) => r.outcome === 'busy')).toMatchObject({ contactId: c.contactId, direction: 'in' });
   });
 
+  it('connects two friends who call each other at the same moment: one call, no "busy", one log entry each', async () => {
+    const [a, b] = await friends();
+    await Promise.all([a.service.dial(b.contactId, { video: true }), b.service.dial(a.contactId, { video: true })]);
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both in one call');
+    expect(a.service.view().contact?.contactId).toBe(b.contactId);
+    expect(b.service.view().contact?.contactId).toBe(a.contactId);
+    // The call of the smaller peer id went on: its maker called, the other answered.
+    const [caller, callee] = a.peer().id < b.peer().id ? [a, b] : [b, a];
+    await sleep(50);
+    a.service.hangUp();
+    await until(() => a.records.length === 1 && b.records.length === 1, 'one log entry each');
+    await sleep(50);
+    expect(caller.records).toEqual([expect.objectContaining({ direction: 'out', outcome: 'answered' })]);
+    expect(callee.records).toEqual([expect.objectContaining({ direction: 'in', outcome: 'answered' })]);
+    expect([...a.records, ...b.records].some((r) => r.outcome === 'busy')).toBe(false);
+  });
+
   it('never rings for a caller who is not an active contact, even when the relay lets the offer through', async () => {
     const [a, b] = await friends();
     b.contacts.delete(a.peerId); // e.g. Bob blocked Alice a moment ago

@@ -430,9 +430,23 @@ export function createCallService(deps: CallServiceDeps): CallService {
     screening.add(conn, kind, meta);
   }
 
-  /** A screened friend's call: ring, unless another call is going on. */
-  function ring(arrival: Arrival, contact: CallContact): boolean {
-    if (call || !running) return false;
+  /**
+   * A screened friend's call: ring, unless another call is going on. When it crossed our own call
+   * to the same friend (both children pressed call at once), both sides keep the call made by the
+   * smaller peer id: the side that made it drops the other's offer without a word, and the other
+   * side lets its own call go (unlogged) and answers that one at once, as its child wanted to talk.
+   */
+  function ring(arrival: Arrival, contact: CallContact): 'taken' | 'busy' | 'dropped' {
+    if (!running) return 'busy';
+    const mine = call;
+    let crossed = false;
+    if (mine !== null && mine.direction === 'out' && mine.peerId === arrival.peerId) {
+      // Ours goes on even if the friend already answered it: their crossed offer may come late.
+      if ((signaling.peer()?.id ?? '') < arrival.peerId) return 'dropped';
+      if (mine.phase !== 'outgoing') return 'busy';
+      dropCrossed(mine);
+      crossed = true;
+    } else if (mine) return 'busy';
     const c = newCall(
       {
         key: arrival.key,
@@ -452,10 +466,24 @@ export function createCallService(deps: CallServiceDeps): CallService {
     c.ringTimer = setTimeout(() => {
       if (c.phase === 'incoming') end(c, 'missed');
     }, signaling.ringTimeoutMs() + CALLEE_GRACE_MS);
+    if (crossed && mine) {
+      void accept({ video: mine.video });
+      return 'taken';
+    }
     // Fresh ICE settings while it rings: answering then need not wait for them.
     signaling.refreshIce().catch((err: unknown) => problem('could not refresh ICE servers', err));
     publish();
-    return true;
+    return 'taken';
+  }
+
+  /** Lets our own call go, unlogged and unannounced, for the friend's call that crossed it. */
+  function dropCrossed(c: Call): void {
+    c.ended = true;
+    clearRing(c);
+    c.local?.stop();
+    c.media?.close();
+    c.data?.close();
+    if (call === c) call = null;
   }
 
   function loggedBusy(arrival: Arrival, contact: CallContact): void {
