@@ -61,7 +61,20 @@ export async function startTestRelay(overrides: Partial<RelayConfig> = {}): Prom
   const stop = async (): Promise<void> => {
     const current = app;
     app = null;
-    await current?.close();
+    if (!current) return;
+    // As server.ts's close-with-grace does after its delay: a connection that will not end does not
+    // hold the test for a minute. Said on stderr, so a close that needed it is seen, not hidden.
+    const force = setTimeout(() => {
+      process.stderr.write('relay-harness: the relay did not close within 5 s; closing its connections\n');
+      current.server.closeAllConnections();
+      const sockets = (current as unknown as { websocketServer?: { clients: Set<{ terminate(): void }> } }).websocketServer;
+      for (const client of sockets?.clients ?? []) client.terminate();
+    }, 5_000);
+    try {
+      await current.close();
+    } finally {
+      clearTimeout(force);
+    }
   };
   await start();
   return {
