@@ -5,6 +5,7 @@
  * Ctrl+C stops everything it started.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +84,10 @@ describe('npm start', () => {
       expect(coturnsOn(turnPort)).toHaveLength(1);
       const args = spawnSync('ps', ['-o', 'args=', '-p', coturnsOn(turnPort)[0]!], { encoding: 'utf8' }).stdout;
       expect(args).not.toContain('static-auth-secret');
+      // And the file it read the secret from is gone once it started.
+      const conf = /-c (\S+)/.exec(args)?.[1];
+      expect(conf).toBeDefined();
+      expect(existsSync(conf!)).toBe(false);
     } else {
       expect(output).toContain('no TURN server here (coturn is not installed)');
       expect(ice.iceServers).toEqual([]);

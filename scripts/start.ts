@@ -46,6 +46,9 @@ async function startTurn(): Promise<TestTurnServer | null> {
   return turn;
 }
 
+/** Stops the coturn this script started, if any (also when the start fails half-way). */
+let stopTurn: (() => Promise<void>) | null = null;
+
 async function startRelay(turn: TestTurnServer | null): Promise<ChildProcess | null> {
   if (await relayAnswers()) {
     console.log(`hearth: a relay is already answering on ${RELAY_URL}; using it.`);
@@ -60,7 +63,10 @@ async function startRelay(turn: TestTurnServer | null): Promise<ChildProcess | n
   const deadline = Date.now() + 30_000;
   while (!(await relayAnswers())) {
     if (child.exitCode !== null) throw new Error(`the relay exited with code ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('the relay did not start within 30 seconds');
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error('the relay did not start within 30 seconds');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return child;
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
   build();
   // A relay already running keeps its own ICE settings: start coturn only for a relay started here.
   const turn = (await relayAnswers()) ? null : await startTurn();
+  stopTurn = turn ? turn.close : null;
   const relay = await startRelay(turn);
   const children: ChildProcess[] = relay ? [relay] : [];
   let closeWebHost: (() => Promise<void>) | null = null;
@@ -123,7 +130,9 @@ async function main(): Promise<void> {
   console.log(`hearth: open ${webApp.host.url} in Chromium or Chrome (Ctrl+C stops Hearth).`);
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   console.error(`hearth: ${err instanceof Error ? err.message : String(err)}`);
+  // Nothing this script started outlives it: coturn is stopped on a failed start too.
+  await stopTurn?.();
   process.exit(1);
 });

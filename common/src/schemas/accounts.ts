@@ -18,7 +18,8 @@ export const SessionList = Type.Object({ sessions: Type.Array(SessionInfo) }, cl
 
 /**
  * The pictures a child can pick (drawn by the app itself, nothing uploaded). The id is all that
- * leaves the PC: the relay shows it only to the child's own family and active friends.
+ * leaves the PC: the relay shows it only in the child's family links and in friendships that are
+ * asked for or active (not after a decline or removal, nor to a child who blocked).
  */
 export const AVATAR_IDS = [
   'fox',

@@ -86,8 +86,10 @@ export async function startTurnServer(): Promise<TestTurnServer> {
     await started;
   } catch (error) {
     child.kill('SIGTERM');
-    await rm(dir, { recursive: true, force: true });
     throw error;
+  } finally {
+    // coturn has read it: the secret now lives only in its memory (and the relay's environment).
+    await rm(dir, { recursive: true, force: true });
   }
   const url = `turn:127.0.0.1:${port}?transport=udp`;
   return {

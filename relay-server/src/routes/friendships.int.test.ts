@@ -56,7 +56,7 @@ async function viewOf(token: string, friendshipId: string, app: RelayApp = relay
 const active = (x: TestFamily, y: TestFamily): boolean => areActiveFriends(relay.app.relay, x.child.childId, y.child.childId);
 
 describe('the friendship handshake', () => {
-  it('shows each child the other’s picture beside the name, and a new picture at the next look', async () => {
+  it('shows each child the other’s picture beside the name, a new picture at the next look, and none once it is over', async () => {
     const a = await createFamily(relay.app, { avatar: 'fox' });
     const b = await createFamily(relay.app, { avatar: 'panda' });
     const redeemed = await redeem(relay.app, b.childToken, (await makeInvite(relay.app, a.childToken)).code);
@@ -68,6 +68,17 @@ describe('the friendship handshake', () => {
     );
     expect((await viewOf(b.childToken, redeemed.friendshipId))?.friend.avatar).toBe('owl');
     // A grown-up has no picture: the family link shows the parent without one.
+    // Blocked by B: B (the blocker) no longer sees A's picture; A sees nothing change.
+    expectStatus(await act(relay.app, b.childToken, redeemed.friendshipId, 'block'), 200);
+    expect((await viewOf(b.childToken, redeemed.friendshipId))?.friend.avatar).toBeNull();
+    expect((await viewOf(a.childToken, redeemed.friendshipId))?.friend.avatar).toBe('panda');
+    // Removed: neither side sees the other's picture any more.
+    const c = await createFamily(relay.app, { avatar: 'cat' });
+    const withC = await redeem(relay.app, c.childToken, (await makeInvite(relay.app, a.childToken)).code);
+    expect(withC.friend.avatar).toBe('owl');
+    expectStatus(await act(relay.app, c.childToken, withC.friendshipId, 'decline'), 200);
+    expect((await viewOf(c.childToken, withC.friendshipId))?.friend.avatar).toBeNull();
+    expect((await viewOf(a.childToken, withC.friendshipId))?.friend.avatar).toBeNull();
     const all = await api<{ friendships: FriendshipView[] }>(relay.app, 'GET', '/v1/friendships', { token: a.childToken });
     const family = expectStatus(all, 200).friendships.find((f) => f.kind === 'family');
     expect(family?.friend).toMatchObject({ kind: 'parent', avatar: null });

@@ -91,6 +91,9 @@ function actorsFor(ctx: Ctx, caller: RequestCaller, row: FriendshipRow): Friends
 export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipView {
   const mine = side === 'a' ? row.aId : row.bId;
   const theirs = side === 'a' ? row.bId : row.aId;
+  // The other child's picture, only while the friendship is asked for or on as this side sees it:
+  // not after a decline or removal, nor to the side that blocked (the other side's block is invisible).
+  const showsPicture = !['declined', 'removed', 'blocked'].includes(friendshipStatusFor(row.state, side));
   const member = (id: string): FriendshipView['me'] => {
     const account = getAccount(ctx.db, id);
     const parent = account?.parentId ? getParentById(ctx.db, account.parentId) : undefined;
@@ -99,7 +102,7 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
       kind: account?.kind ?? 'child',
       displayName: account?.displayName ?? '?',
       parentDisplayName: parent?.displayName ?? null,
-      avatar: (account?.avatar ?? null) as FriendshipView['me']['avatar'],
+      avatar: id === mine || showsPicture ? ((account?.avatar ?? null) as FriendshipView['me']['avatar']) : null,
     };
   };
   const other: Side = side === 'a' ? 'b' : 'a';

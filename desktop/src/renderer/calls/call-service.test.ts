@@ -7,7 +7,7 @@ import {
   type FakeDataConnection,
   type FakeMediaConnection,
 } from './testing/fake-peerjs';
-import { befriend, fakeSide, type FakeSide } from './testing/fake-side';
+import { befriend, fakeMedia, fakeSide, type FakeSide } from './testing/fake-side';
 
 beforeAll(installMediaGlobals);
 
@@ -151,6 +151,31 @@ describe('the call service', () => {
     expect(caller.records).toEqual([expect.objectContaining({ direction: 'out', outcome: 'answered' })]);
     expect(callee.records).toEqual([expect.objectContaining({ direction: 'in', outcome: 'answered' })]);
     expect([...a.records, ...b.records].some((r) => r.outcome === 'busy')).toBe(false);
+  });
+
+  it('takes the friend’s crossed call when its own has not left yet (a slow camera), whoever has the smaller id', async () => {
+    const slowGum: MediaStreamConstraints[] = [];
+    const slow = fakeMedia(slowGum);
+    const a = fakeSide(network, 'Alice', {
+      overrides: {
+        media: { ...slow, getUserMedia: async (c) => (await sleep(300), slow.getUserMedia(c)) },
+      },
+    });
+    a.service.start();
+    sides.push(a);
+    const b = side('Bob');
+    befriend(network, a, b);
+    await Promise.all([online(a), online(b)]);
+    expect(a.peer().id < b.peer().id).toBe(true); // by id alone, Alice's call would win
+    await Promise.all([a.service.dial(b.contactId, { video: true }), b.service.dial(a.contactId, { video: true })]);
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both in one call');
+    a.service.hangUp();
+    await until(() => a.records.length === 1 && b.records.length === 1, 'one log entry each');
+    await sleep(50);
+    // Bob's call, the one that had left, is the call: Alice answered it; hers never went out.
+    expect(b.records).toEqual([expect.objectContaining({ direction: 'out', outcome: 'answered' })]);
+    expect(a.records).toEqual([expect.objectContaining({ direction: 'in', outcome: 'answered' })]);
+    expect(a.peer().calls).toHaveLength(0);
   });
 
   it('never rings for a caller who is not an active contact, even when the relay lets the offer through', async () => {

@@ -290,11 +290,12 @@ export function createCallService(deps: CallServiceDeps): CallService {
     try {
       [opened] = await Promise.all([opening, preparing]);
     } catch (err) {
-      notice = ((err as { problem?: MediaProblem }).problem ?? 'microphone-unavailable') as CallProblem;
+      // A call let go for a crossed one says nothing: the call the child is in now is not this one.
+      if (!c.ended) notice = ((err as { problem?: MediaProblem }).problem ?? 'microphone-unavailable') as CallProblem;
       end(c, 'failed');
       return null;
     }
-    if (opened.problem) notice = opened.problem;
+    if (opened.problem && !c.ended) notice = opened.problem;
     const local = await createCallMedia(opened.stream, processor, problem);
     if (c.ended) {
       local.stop();
@@ -310,7 +311,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     try {
       const ice = await signaling.refreshIce();
       if (!relayOnlyWithoutTurn(ice)) return true;
-      notice = 'needs-turn';
+      if (!c.ended) notice = 'needs-turn';
     } catch (err) {
       problem('could not get ICE servers', err);
     }
@@ -432,18 +433,25 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
   /**
    * A screened friend's call: ring, unless another call is going on. When it crossed our own call
-   * to the same friend (both children pressed call at once), both sides keep the call made by the
-   * smaller peer id: the side that made it drops the other's offer without a word, and the other
-   * side lets its own call go (unlogged) and answers that one at once, as its child wanted to talk.
+   * to the same friend (both children pressed call at once), one call goes on, the same on both
+   * sides: ours if it was already sent and made by the smaller peer id (their offer is dropped
+   * without a word), else theirs: we let ours go (unlogged) and answer theirs at once, as our
+   * child wanted to talk.
    */
   function ring(arrival: Arrival, contact: CallContact): 'taken' | 'busy' | 'dropped' {
     if (!running) return 'busy';
     const mine = call;
     let crossed = false;
     if (mine !== null && mine.direction === 'out' && mine.peerId === arrival.peerId) {
-      // Ours goes on even if the friend already answered it: their crossed offer may come late.
-      if ((signaling.peer()?.id ?? '') < arrival.peerId) return 'dropped';
-      if (mine.phase !== 'outgoing') return 'busy';
+      // Ours not sent yet (camera, ICE): theirs becomes the call, and ours never leaves. Both sent:
+      // the smaller peer id's goes on, even if the friend already answered it (their crossed offer
+      // may come late).
+      if (mine.data !== null) {
+        const myId = signaling.peer()?.id;
+        if (!myId) return 'busy';
+        if (myId < arrival.peerId) return 'dropped';
+        if (mine.phase !== 'outgoing') return 'busy';
+      }
       dropCrossed(mine);
       crossed = true;
     } else if (mine) return 'busy';
