@@ -14,6 +14,7 @@ import { makeFakeCamera, makeFlatPicture } from '../desktop/scripts/effects/fake
 import { CHROMIUM } from './support/browser';
 import { familyFirstRun, leaveProfile, pickProfile, type ParentInfo } from './support/flows';
 import { startWorld, type Pc, type World } from './support/hosts';
+import { meanColours, near, type Rect, type Rgb } from './support/pixels';
 import { axeProblems, SCREENS_DIR, type AxeProblem } from './support/screens';
 import { attr } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
@@ -74,30 +75,8 @@ async function previewPlays(page: Page): Promise<void> {
 }
 
 /** Mean colour of rects of the preview's current frame (the pipeline's output, unmirrored). */
-type Rgb = [number, number, number];
-
-/** Mean colours of regions (in 640×480 coordinates) of the frame the preview shows now, at any size. */
-async function meanColours(page: Page, rects: readonly { x0: number; y0: number; x1: number; y1: number }[]): Promise<Rgb[]> {
-  return (await page.evaluate(`(() => {
-    const video = document.querySelector('video.bg-video');
-    const c = new OffscreenCanvas(video.videoWidth, video.videoHeight);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(video, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const sx = c.width / 640, sy = c.height / 480;
-    return ${JSON.stringify(rects)}.map((r) => {
-      const s = [0, 0, 0]; let n = 0;
-      for (let y = Math.floor(r.y0 * sy); y < Math.floor(r.y1 * sy); y++)
-        for (let x = Math.floor(r.x0 * sx); x < Math.floor(r.x1 * sx); x++) {
-        const i = 4 * (y * c.width + x); s[0] += data[i]; s[1] += data[i + 1]; s[2] += data[i + 2]; n++;
-      }
-      return s.map((v) => Math.round(v / n));
-    });
-  })()`)) as Rgb[];
-}
-
-const near = (a: readonly number[], b: readonly number[], tolerance: number): boolean =>
-  a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tolerance);
+/** Mean colours of regions of the frame the preview shows now. */
+const previewColours = (page: Page, rects: readonly Rect[]): Promise<Rgb[]> => meanColours(page, 'video.bg-video', rects);
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('a child picks their call background', () => {
   let mia: Window;
@@ -166,7 +145,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('a child picks their call background',
       await expect
         .poll(
           async () => {
-            const colours = await meanColours(mia.page, [...BACKGROUND, FACE]);
+            const colours = await previewColours(mia.page, [...BACKGROUND, FACE]);
             const face = colours.at(-1) ?? [0, 0, 0];
             const both = colours.slice(0, -1).every((c) => near(c, MAGENTA, 40)) && !near(face, MAGENTA, 80);
             // On failure the message shows the last regions' colours, then the face's.

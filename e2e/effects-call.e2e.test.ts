@@ -10,46 +10,22 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
 import { appAttempts, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
 import { makeFlatPicture } from '../desktop/scripts/effects/fake-camera';
 import { must } from '../desktop/src/main/testing/desktop-harness';
 import { axeProblems } from './support/screens';
+import { meanColours, near, type Rect, type Rgb } from './support/pixels';
 import { say } from './support/ui';
 
 const SCREENS = path.resolve(import.meta.dirname, '..', 'artifacts', 'screens');
-type Rect = Readonly<{ x0: number; y0: number; x1: number; y1: number }>;
-type Rgb = readonly [number, number, number];
 
 // Regions of the 640×480 astronaut frame (as in effects.test.ts): the flag and wall, her face.
 const FLAG: Rect = { x0: 5, y0: 5, x1: 60, y1: 60 };
 const WALL: Rect = { x0: 600, y0: 5, x1: 635, y1: 100 };
 const FACE: Rect = { x0: 255, y0: 125, x1: 300, y1: 175 };
 const MAGENTA: Rgb = [255, 0, 255];
-
-const near = (a: Rgb, b: Rgb, tolerance: number): boolean => a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tolerance);
-
-/** Mean colours of regions (given in 640×480 coordinates) of the frame a video element shows now. */
-async function meanColours(page: Page, selector: string, rects: readonly Rect[]): Promise<Rgb[]> {
-  return (await page.evaluate(`(() => {
-    const video = document.querySelector(${JSON.stringify(selector)});
-    const c = new OffscreenCanvas(video.videoWidth, video.videoHeight);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(video, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const sx = c.width / 640, sy = c.height / 480;
-    return ${JSON.stringify(rects)}.map((r) => {
-      const s = [0, 0, 0]; let n = 0;
-      for (let y = Math.floor(r.y0 * sy); y < Math.floor(r.y1 * sy); y++)
-        for (let x = Math.floor(r.x0 * sx); x < Math.floor(r.x1 * sx); x++) {
-          const i = 4 * (y * c.width + x); s[0] += data[i]; s[1] += data[i + 1]; s[2] += data[i + 2]; n++;
-        }
-      return s.map((v) => Math.round(v / n));
-    });
-  })()`)) as Rgb[];
-}
 
 describe.skipIf(!existsSync(CHROMIUM_PATH))('a video call with background effects on', () => {
   let work: string;
