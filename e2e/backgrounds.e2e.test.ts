@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { appAttempts, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
+import { launchChromium } from '../desktop/scripts/effects/chromium';
 import { makeFakeCamera, makeFlatPicture } from '../desktop/scripts/effects/fake-camera';
 import { CHROMIUM } from './support/browser';
 import { familyFirstRun, leaveProfile, pickProfile, type ParentInfo } from './support/flows';
@@ -87,23 +88,11 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('a child picks their call background',
     const camera = await makeFakeCamera(path.join(world.work, 'camera'));
     magentaPng = await makeFlatPicture(path.join(world.work, 'magenta.png'), '0xff00ff');
     recorder = await startEgressRecorder();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Chromium's own form-filling service would otherwise ask Google about the first-run form.
-        '--disable-features=AutofillServerCommunication',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${camera.y4m}`,
-        '--autoplay-policy=no-user-gesture-required',
-        `--proxy-server=${recorder.proxyUrl}`,
-      ],
+    browser = await launchChromium({
+      cameraFile: camera.y4m,
+      proxyUrl: recorder.proxyUrl,
+      // Chromium's own form-filling service would otherwise ask Google about the first-run form.
+      extraArgs: ['--disable-features=AutofillServerCommunication'],
     });
     pc = await world.newPc('family-bg');
   }, STEP_MS);

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { createHearthClient, type HearthApi } from '@hearth/common';
 import { silentLogger } from '../../src/main/logging/logger';
@@ -22,10 +22,11 @@ import {
 import { startTestRelay } from '../../src/main/testing/relay-harness';
 import { launchWebHostApp } from '../../src/main/web-host/launch';
 import type { RelayConfig } from '../../../relay-server/src/config';
+import { CHROMIUM_PATH, launchChromium } from '../effects/chromium';
 import { makeFakeCamera } from '../effects/fake-camera';
 import { bridgeApi, startPcProcess, startRelayProcess } from './processes';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 const HARNESS_ROOT = fileURLToPath(new URL('../../src/renderer/calls/harness', import.meta.url));
 const DESKTOP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,26 +55,15 @@ export async function buildCallsHarness(outDir: string): Promise<string> {
 
 /** Chromium as TESTING.md says, with the fake camera playing `cameraFile`. */
 export function launchCallChromium(cameraFile: string, proxyUrl?: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${cameraFile}`,
-      '--autoplay-policy=no-user-gesture-required',
+  return launchChromium({
+    cameraFile,
+    ...(proxyUrl ? { proxyUrl } : {}),
+    extraArgs: [
       '--disable-features=WebRtcHideLocalIpsWithMdns',
       // Two browsers share two cores: keep hidden pages from being throttled.
       '--disable-renderer-backgrounding',
       '--disable-background-timer-throttling',
       '--disable-backgrounding-occluded-windows',
-      // Every request that is not to loopback goes to this (recording, refusing) proxy instead.
-      ...(proxyUrl ? [`--proxy-server=${proxyUrl}`] : []),
     ],
   });
 }

@@ -4,13 +4,19 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export type LaunchOptions = Readonly<{
-  /** A `.y4m` file the fake camera plays in a loop. */
-  cameraFile: string;
+  /** A `.y4m` file the fake camera plays in a loop (default: Chromium's own test pattern). */
+  cameraFile?: string;
   /** Send every non-loopback request to this proxy (see egress-recorder.ts). */
   proxyUrl?: string;
+  /** Flags one caller needs beyond the common ones. */
+  extraArgs?: readonly string[];
 }>;
 
-export function launchChromium(options: LaunchOptions): Promise<Browser> {
+/**
+ * Debian's Chromium with the flags that work on these machines (headless, no background
+ * networking) and fake camera and microphone; the one launcher of every browser test.
+ */
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const args = [
     '--headless',
     '--no-sandbox',
@@ -20,9 +26,10 @@ export function launchChromium(options: LaunchOptions): Promise<Browser> {
     '--disable-sync',
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${options.cameraFile}`,
     '--autoplay-policy=no-user-gesture-required',
+    ...(options.cameraFile ? [`--use-file-for-fake-video-capture=${options.cameraFile}`] : []),
+    ...(options.proxyUrl ? [`--proxy-server=${options.proxyUrl}`] : []),
+    ...(options.extraArgs ?? []),
   ];
-  if (options.proxyUrl) args.push(`--proxy-server=${options.proxyUrl}`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args });
 }
