@@ -7,6 +7,7 @@ import { backgroundsEn } from './catalogs/backgrounds';
 import { chatEn } from './catalogs/chat';
 import { childrenEn } from './catalogs/children';
 import { commonEn } from './catalogs/common';
+import { effectsEn } from './catalogs/effects';
 import { errorsEn } from './catalogs/errors';
 import { firstRunEn } from './catalogs/first-run';
 import { grownUpsEn } from './catalogs/grown-ups';
@@ -27,7 +28,7 @@ export const en = {
   ...whatGrownUpsSeeEn,
   ...chatEn,
   ...stickersEn,
-  ...backgroundsEn,
+  backgrounds: { ...backgroundsEn, ...effectsEn },
   pane: { ...grownUpsEn, ...grownUpsChildrenEn, ...grownUpsSettingsEn },
 } as const;
 

@@ -5,6 +5,7 @@ import { backgroundsEs } from './catalogs/backgrounds';
 import { chatEs } from './catalogs/chat';
 import { childrenEs } from './catalogs/children';
 import { commonEs } from './catalogs/common';
+import { effectsEs } from './catalogs/effects';
 import { errorsEs } from './catalogs/errors';
 import { firstRunEs } from './catalogs/first-run';
 import { grownUpsEs } from './catalogs/grown-ups';
@@ -25,6 +26,6 @@ export const es: Spanish<Translation> = {
   ...whatGrownUpsSeeEs,
   ...chatEs,
   ...stickersEs,
-  ...backgroundsEs,
+  backgrounds: { ...backgroundsEs, ...effectsEs },
   pane: { ...grownUpsEs, ...grownUpsChildrenEs, ...grownUpsSettingsEs },
 };
