@@ -4,10 +4,12 @@
  */
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { createCompositor } from '../src/renderer/effects/compositor';
 import { bundledPicture, fitPicture } from '../src/renderer/effects/picture';
 import { createEffectsPipeline, type EffectsPipeline } from '../src/renderer/effects/pipeline';
 import { EffectsPreview, useEffectsPipeline } from '../src/renderer/effects/EffectsPreview';
+import { createI18n } from '../src/renderer/i18n/create-i18n';
 import type { Background, BundledBackgroundId, Delegate, EffectsNotice, EffectsStats } from '../src/renderer/effects/types';
 import { runBench, type BenchOptions, type BenchRow } from './bench';
 import { encodeBitmap, measureFps, nextBitmap, type GrabbedFrame } from './frames';
@@ -135,7 +137,7 @@ const harness: EffectsHarness = {
       return preview ? createElement(EffectsPreview, { pipeline: preview }) : null;
     }
     previewRoot = createRoot(container);
-    previewRoot.render(createElement(Settings));
+    previewRoot.render(createElement(I18nextProvider, { i18n: createI18n('en') }, createElement(Settings)));
     previewStream = stream;
   },
   async grabPreview(): Promise<GrabbedFrame> {

@@ -53,8 +53,8 @@ export function CallLog({ friends, contactId }: Readonly<{ friends: readonly Fri
             <span>{c.video ? t('log.video') : t('log.audio')}</span>
             <time dateTime={new Date(c.startedAt).toISOString()}>{when.format(c.startedAt)}</time>
             <span>
-              {c.outcome === 'answered' && c.endedAt !== null
-                ? t('log.answered', { duration: formatDuration(c.endedAt - c.startedAt) })
+              {c.outcome === 'answered'
+                ? t('log.answered', { duration: formatDuration((c.endedAt ?? c.startedAt) - c.startedAt) })
                 : t(`log.${c.outcome}`)}
             </span>
           </li>

@@ -1,9 +1,9 @@
 /**
  * The calls screens' words, in every language the app speaks, as an i18next namespace (`calls`)
- * that `CallsProvider` adds to the app's i18next instance. Short words: many children cannot read
- * well yet, and the buttons carry pictures too.
+ * that the app's i18next instance is created with (`i18n/resources.ts`). Short words: many
+ * children cannot read well yet, and the buttons carry pictures too.
  */
-import type { i18n as I18n } from 'i18next';
+import type { Spanish } from '../i18n/translation';
 
 export const CALLS_NAMESPACE = 'calls';
 
@@ -69,9 +69,7 @@ export const callsEn = {
   },
 } as const;
 
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-
-export const callsEs: Strings<typeof callsEn> = {
+export const callsEs: Spanish<typeof callsEn> = {
   videoCall: 'Videollamada',
   audioCall: 'Llamar',
   videoCallWith: 'Videollamada a {{name}}',
@@ -132,11 +130,3 @@ export const callsEs: Strings<typeof callsEn> = {
     audio: 'voz',
   },
 };
-
-/** Adds the calls namespace to an i18next instance (once per language). */
-export function addCallTranslations(i18n: I18n): void {
-  const bundles = { en: callsEn, es: callsEs } as const;
-  for (const [lang, bundle] of Object.entries(bundles)) {
-    if (!i18n.hasResourceBundle(lang, CALLS_NAMESPACE)) i18n.addResourceBundle(lang, CALLS_NAMESPACE, bundle);
-  }
-}

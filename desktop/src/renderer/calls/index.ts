@@ -4,6 +4,6 @@ export { CallsContext, useCallService, useCallView } from './calls-context';
 export { CallButtons } from './CallButtons';
 export { CallOverlay } from './CallOverlay';
 export { CallLog } from './CallLog';
-export { addCallTranslations, CALLS_NAMESPACE } from './calls-i18n';
+export { CALLS_NAMESPACE } from './calls-i18n';
 export { createCallService, type CallService, type CallServiceDeps } from './call-service';
 export type { CallView, CallPhase, CallEndReason, CallProblem, VideoProcessor, ProcessedVideo } from './call-types';

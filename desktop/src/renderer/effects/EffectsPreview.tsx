@@ -3,7 +3,7 @@
  * screen (pass the call's pipeline) and for settings (`useEffectsPipeline` on the camera track).
  */
 import { useEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
-import { BUNDLED_BACKGROUND_LABELS } from './bundled-backgrounds';
+import { useTranslation } from 'react-i18next';
 import { createEffectsPipeline, type EffectsPipeline } from './pipeline';
 import { BUNDLED_BACKGROUND_IDS, type Background, type BundledBackgroundId, type EffectsNotice } from './types';
 
@@ -29,12 +29,16 @@ const ICONS: Readonly<Record<ChoiceId, string>> = {
   picture: '🖼️',
 };
 
-const LABELS: Readonly<Record<ChoiceId, string>> = {
-  off: 'No background',
-  blur: 'Blurry',
-  ...BUNDLED_BACKGROUND_LABELS,
-  picture: 'My picture',
-};
+/** The i18n key of each choice's name. */
+const LABELS = {
+  off: 'backgrounds.preview.off',
+  blur: 'backgrounds.blur',
+  sunset: 'backgrounds.bundled.sunset',
+  ocean: 'backgrounds.bundled.ocean',
+  space: 'backgrounds.bundled.space',
+  meadow: 'backgrounds.bundled.meadow',
+  picture: 'backgrounds.preview.picture',
+} as const satisfies Readonly<Record<ChoiceId, string>>;
 
 function choiceOf(background: Background): ChoiceId {
   return background.kind === 'bundled' ? background.id : background.kind;
@@ -53,6 +57,7 @@ const styles: Readonly<Record<string, CSSProperties>> = {
 
 export function EffectsPreview(props: EffectsPreviewProps): ReactElement {
   const { pipeline, onChange, pickPicture } = props;
+  const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   const [chosen, setChosen] = useState<ChoiceId>(choiceOf(props.initial ?? { kind: 'off' }));
   const [message, setMessage] = useState<EffectsNotice | null>(null);
@@ -88,13 +93,13 @@ export function EffectsPreview(props: EffectsPreviewProps): ReactElement {
   const ids: ChoiceId[] = ['off', 'blur', ...BUNDLED_BACKGROUND_IDS, ...(pickPicture ? (['picture'] as const) : [])];
   return (
     <div style={styles.root}>
-      <video ref={videoRef} style={styles.video} autoPlay muted playsInline aria-label="You, with your background" />
+      <video ref={videoRef} style={styles.video} autoPlay muted playsInline aria-label={t('backgrounds.mirror')} />
       {message && (
         <p role="status" aria-live="polite" style={styles.notice}>
-          {message.message}
+          {t(`backgrounds.notice.${message.code}`)}
         </p>
       )}
-      <div role="radiogroup" aria-label="Pick a background" style={styles.choices}>
+      <div role="radiogroup" aria-label={t('backgrounds.pick')} style={styles.choices}>
         {ids.map((id) => (
           <button
             key={id}
@@ -107,7 +112,7 @@ export function EffectsPreview(props: EffectsPreviewProps): ReactElement {
             <span style={styles.icon} aria-hidden="true">
               {ICONS[id]}
             </span>
-            {LABELS[id]}
+            {t(LABELS[id])}
           </button>
         ))}
       </div>

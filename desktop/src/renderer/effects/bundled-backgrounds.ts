@@ -8,14 +8,6 @@ import type { BundledBackgroundId } from './types';
 /** Size the bundled pictures are painted at (then cover-fitted like any picture). */
 export const BUNDLED_PICTURE_SIZE: Size = Object.freeze({ width: 1280, height: 720 });
 
-/** Names a child sees in the chooser. */
-export const BUNDLED_BACKGROUND_LABELS: Readonly<Record<BundledBackgroundId, string>> = {
-  sunset: 'Sunset',
-  ocean: 'Ocean',
-  space: 'Space',
-  meadow: 'Meadow',
-};
-
 type Ctx = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
 /** Small deterministic generator (mulberry32) so the stars and flowers sit in the same place every time. */

@@ -8,7 +8,6 @@ import { createCompositor, type Compositor, type CompositorMode } from './compos
 import { fitWithin, type Size } from './cover-fit';
 import { createFrameStats } from './frame-stats';
 import { createMaskProcessor } from './mask-processor';
-import { notice } from './notices';
 import { bundledPicture, fitPicture, type PictureSource } from './picture';
 import { buildLadder, isSoftwareRenderer, levelSizes, REDUCED_INPUT_MAX, type QualityLevel } from './quality-levels';
 import { loadSegmenterFactory, type Segmenter, type SegmenterAssets, type SegmenterFactory } from './segmenter';
@@ -142,7 +141,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       .catch((error: unknown) => {
         unavailable = true;
         options.onError(error);
-        options.onNotice(notice('effects-unavailable'));
+        options.onNotice({ code: 'effects-unavailable' });
       })
       .finally(() => {
         if (loading === settled) loading = null;
@@ -167,7 +166,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         return;
       case 'step-down': {
         const next = ladder[decision.level]!;
-        options.onNotice(notice(next.delegate !== level.delegate ? 'effects-engine-switched' : 'effects-quality-lowered'));
+        options.onNotice({ code: next.delegate !== level.delegate ? 'effects-engine-switched' : 'effects-quality-lowered' });
         applyLevel(next);
         return;
       }
@@ -175,7 +174,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         autoOff = true;
         segmenter?.close();
         segmenter = null;
-        options.onNotice(notice('effects-turned-off'));
+        options.onNotice({ code: 'effects-turned-off' });
         return;
       default: {
         const unknown: never = decision;

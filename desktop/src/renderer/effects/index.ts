@@ -1,7 +1,6 @@
 /** Background blur and replacement on the device (DESIGN.md §5). */
 export { createEffectsPipeline, type EffectsPipeline, type EffectsPipelineOptions } from './pipeline';
 export { EffectsPreview, useEffectsPipeline, type EffectsPreviewProps } from './EffectsPreview';
-export { BUNDLED_BACKGROUND_LABELS } from './bundled-backgrounds';
 export {
   BUNDLED_BACKGROUND_IDS,
   type Background,

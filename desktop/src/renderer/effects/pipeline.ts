@@ -6,7 +6,6 @@
 import type { EngineBackground } from './effects-engine';
 import { createInlineHost } from './inline-host';
 import { trackProcessor } from './media-types';
-import { notice } from './notices';
 import { EMPTY_STATS, type Background, type Delegate, type EffectsNotice, type EffectsStats } from './types';
 import type { HostEvents } from './host-types';
 import { createWorkerHost } from './worker-host';
@@ -76,7 +75,7 @@ export function createEffectsPipeline(options: EffectsPipelineOptions): EffectsP
       prepared = await toEngineBackground(background);
     } catch (error) {
       events.onError(`picture could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
-      events.onNotice(notice('effects-picture-unreadable'));
+      events.onNotice({ code: 'effects-picture-unreadable' });
       return;
     }
     host.send(prepared.background, prepared.transfer);

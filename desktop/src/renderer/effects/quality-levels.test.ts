@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notice } from './notices';
 import { buildLadder, isSoftwareRenderer, levelSizes } from './quality-levels';
-import type { EffectsNoticeCode } from './types';
 
 describe('quality ladder', () => {
   it('with a real GPU, tries cheaper GPU work, then the CPU, then skipping frames', () => {
@@ -42,29 +40,5 @@ describe('quality ladder', () => {
     ).toBe(true);
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)')).toBe(false);
-  });
-});
-
-describe('notices', () => {
-  const codes: EffectsNoticeCode[] = [
-    'effects-quality-lowered',
-    'effects-engine-switched',
-    'effects-turned-off',
-    'effects-unavailable',
-    'effects-picture-unreadable',
-  ];
-
-  it('speak to a child: short sentences, no technical words', () => {
-    for (const code of codes) {
-      const { message } = notice(code);
-      expect(message.length).toBeGreaterThan(10);
-      for (const sentence of message.split(/[.!?]/)) expect(sentence.split(' ').length).toBeLessThanOrEqual(14);
-      expect(message).not.toMatch(/gpu|cpu|delegate|segment|resolution|frame|error|webgl|model/i);
-    }
-  });
-
-  it('say so when the room becomes visible', () => {
-    expect(notice('effects-turned-off').message).toMatch(/see your room/);
-    expect(notice('effects-unavailable').message).toMatch(/see your room/);
   });
 });

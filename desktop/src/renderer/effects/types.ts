@@ -25,8 +25,11 @@ export type EffectsNoticeCode =
   | 'effects-unavailable'
   | 'effects-picture-unreadable';
 
-/** Something the child should know, in words a young child understands. */
-export type EffectsNotice = Readonly<{ code: EffectsNoticeCode; message: string }>;
+/**
+ * Something the child should know. Only a code: the screens say it in the child's language
+ * (`backgrounds.notice.<code>` in the i18n catalogs).
+ */
+export type EffectsNotice = Readonly<{ code: EffectsNoticeCode }>;
 
 /** A snapshot of how the pipeline is doing. */
 export type EffectsStats = Readonly<{

@@ -3,7 +3,6 @@ import { effectsAssetUrls } from './assets';
 import type { EngineBackground } from './effects-engine';
 import type { EffectsHost, HostEvents, HostOptions } from './host-types';
 import { trackProcessor } from './media-types';
-import { notice } from './notices';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 export function createWorkerHost(options: HostOptions, events: HostEvents): EffectsHost {
@@ -48,7 +47,7 @@ export function createWorkerHost(options: HostOptions, events: HostEvents): Effe
   };
   worker.onerror = (event: ErrorEvent): void => {
     events.onError(`effects worker failed: ${event.message}`);
-    events.onNotice(notice('effects-unavailable'));
+    events.onNotice({ code: 'effects-unavailable' });
     resolveReady();
   };
   const init: ToWorker = {

@@ -1,8 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage, type UiLanguageSetting } from '@hearth/common';
-import { en } from './en';
-import { es } from './es';
+import { resources } from './resources';
 
 /** The interface's language for a setting: the setting itself, or the first system language Hearth speaks. */
 export function resolveLanguage(setting: UiLanguageSetting, systemLanguages: readonly string[]): UiLanguage {
@@ -19,7 +18,9 @@ export function resolveLanguage(setting: UiLanguageSetting, systemLanguages: rea
 export function createI18n(language: UiLanguage): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources,
+    ns: Object.keys(resources.en),
+    defaultNS: 'translation',
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],

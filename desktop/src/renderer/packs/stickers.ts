@@ -1,7 +1,11 @@
+import type { Translation } from '../i18n/en';
 import { cheeks, eyes, happyEyes, smile, svgDoc } from './svg';
 
 /** A picture bundled with the app: its message id (`stickerId`/`gifId`), its name's i18n key and its SVG. */
-export type PackItem = Readonly<{ id: string; labelKey: string; svg: string }>;
+/** The i18n key of a sticker's or GIF's name. */
+export type PackLabelKey = `packs.${keyof Translation['packs'] & string}`;
+
+export type PackItem = Readonly<{ id: string; labelKey: PackLabelKey; svg: string }>;
 
 const INK = '#2b2118';
 

@@ -4,15 +4,15 @@
  * it. `?mode=bare` instead runs bare PeerJS against the official `peer` server, for the
  * benchmark's baseline.
  */
-import i18next from 'i18next';
 import { Peer } from 'peerjs';
 import { useEffect, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import type { Friend, HearthApi, Profile } from '@hearth/common';
 import { HearthProvider } from '../../app/hearth-context';
 import { SlotsProvider, useSlots } from '../../app/slots';
 import { createWebBridge } from '../../bridge/web-bridge';
+import { createI18n } from '../../i18n/create-i18n';
 import { CallLog } from '../CallLog';
 import { createCallSlots } from '../call-slots';
 import { CallsContext } from '../calls-context';
@@ -174,8 +174,7 @@ function startBare(params: URLSearchParams): void {
 const params = new URLSearchParams(window.location.search);
 if (params.get('mode') === 'bare') startBare(params);
 else {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({ lng: 'en', resources: {}, initAsync: false, interpolation: { escapeValue: false } });
+  const i18n = createI18n('en');
   const hearth = createWebBridge(window.location);
   const root = document.getElementById('root');
   if (root) {

@@ -30,8 +30,11 @@ export async function toEffectsBackground(hearth: HearthApi, choice: BackgroundC
   }
 }
 
+/** The i18n key of what the effects tell the child about `code`. */
+export type NoticeKey = `backgrounds.notice.${EffectsNoticeCode}`;
+
 /** The i18n keys of what the effects tell the child, one per code (a new code is a type error here). */
-export const NOTICE_KEYS: Readonly<Record<EffectsNoticeCode, string>> = {
+export const NOTICE_KEYS: Readonly<Record<EffectsNoticeCode, NoticeKey>> = {
   'effects-quality-lowered': 'backgrounds.notice.effects-quality-lowered',
   'effects-engine-switched': 'backgrounds.notice.effects-engine-switched',
   'effects-turned-off': 'backgrounds.notice.effects-turned-off',
@@ -39,8 +42,8 @@ export const NOTICE_KEYS: Readonly<Record<EffectsNoticeCode, string>> = {
   'effects-picture-unreadable': 'backgrounds.notice.effects-picture-unreadable',
 };
 
-/** The i18n key of what the effects tell the child (the pipeline's own English words are not shown). */
-export function noticeKey(code: EffectsNoticeCode): string {
+/** The i18n key of what the effects tell the child (the effects send only codes). */
+export function noticeKey(code: EffectsNoticeCode): NoticeKey {
   return NOTICE_KEYS[code];
 }
 

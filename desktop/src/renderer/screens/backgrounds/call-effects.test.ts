@@ -134,7 +134,7 @@ describe('background effects in calls', () => {
     await w.callStarts();
     let told = 0;
     w.effects.subscribe(() => (told += 1));
-    w.pipelines[0]?.tell({ code: 'effects-turned-off', message: 'off' });
+    w.pipelines[0]?.tell({ code: 'effects-turned-off' });
     expect(w.effects.state().notice).toBe('effects-turned-off');
     expect(told).toBe(1);
     await w.effects.choose({ kind: 'bundled', id: 'meadow' });

@@ -14,7 +14,7 @@ export function EnrollStep({
 }: Readonly<{ children: readonly PickedChild[]; onDone: () => void }>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
-  const [name, setName] = useState(() => t('firstRun.pcNameDefault'));
+  const [name, setName] = useState<string>(() => t('firstRun.pcNameDefault'));
   const enroll = useAction(async () => {
     const result = await hearth.enrollPc({ name: name.trim(), childIds: children.map((c) => c.child.childId) });
     if (!result.ok) return result;

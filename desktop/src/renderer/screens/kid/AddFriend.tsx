@@ -111,7 +111,7 @@ export function AddFriend({ onBack }: Readonly<{ onBack: () => void }>): ReactEl
           </p>
           <p className="lead">{t('addFriend.waiting', { name: request.friend.displayName })}</p>
           <ReadAloud text={t('addFriend.waiting', { name: request.friend.displayName })} />
-          <p>{t('addFriend.waitingMore')}</p>
+          <p>{t('addFriend.waitingMore', { name: request.friend.displayName })}</p>
           <Button variant="primary" onClick={onBack}>
             {t('addFriend.backHome')}
           </Button>

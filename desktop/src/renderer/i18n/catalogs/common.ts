@@ -1,0 +1,103 @@
+/** Words every screen shares: the app, buttons, avatars, presence, notifications, parent mode’s start. */
+import type { Spanish } from '../translation';
+
+export const commonEn = {
+  app: {
+    name: 'Hearth',
+    starting: 'Hearth is starting…',
+    lostConnection: 'Hearth lost its connection to this computer’s Hearth service. Trying again…',
+  },
+  common: {
+    back: 'Back',
+    cancel: 'Cancel',
+    continue: 'Continue',
+    save: 'Save',
+    refresh: 'Refresh',
+    dismiss: 'Close',
+    unknown: 'unknown',
+    language: 'Language',
+    readAloud: 'Read aloud',
+    newCount_one: '{{count}} new',
+    newCount_other: '{{count}} new',
+  },
+  avatars: {
+    fox: 'Fox',
+    cat: 'Cat',
+    dog: 'Dog',
+    bear: 'Bear',
+    panda: 'Panda',
+    frog: 'Frog',
+    lion: 'Lion',
+    unicorn: 'Unicorn',
+    octopus: 'Octopus',
+    rabbit: 'Rabbit',
+    turtle: 'Turtle',
+    owl: 'Owl',
+  },
+  presence: {
+    online: 'Here now',
+    away: 'Away',
+    'in-call': 'In a call',
+    offline: 'Not here',
+  },
+  notify: {
+    newMessage: 'New message from {{name}}',
+  },
+  parentStart: {
+    lead: 'This is your own Hearth. Open your messages to talk with your children.',
+    open: 'Open my messages',
+    signInAgain: 'Sign in again',
+    signInAgainLead: 'Your Hearth sign-in on this computer has ended. Please sign in again.',
+  },
+} as const;
+
+export const commonEs: Spanish<typeof commonEn> = {
+  app: {
+    name: 'Hearth',
+    starting: 'Hearth se está abriendo…',
+    lostConnection: 'Hearth perdió la conexión con su servicio en este ordenador. Lo intenta de nuevo…',
+  },
+  common: {
+    back: 'Atrás',
+    cancel: 'Cancelar',
+    continue: 'Seguir',
+    save: 'Guardar',
+    refresh: 'Actualizar',
+    dismiss: 'Cerrar',
+    unknown: 'desconocido',
+    language: 'Idioma',
+    readAloud: 'Leer en voz alta',
+    newCount_one: '{{count}} nuevo',
+    newCount_many: '{{count}} nuevos',
+    newCount_other: '{{count}} nuevos',
+  },
+  avatars: {
+    fox: 'Zorro',
+    cat: 'Gato',
+    dog: 'Perro',
+    bear: 'Oso',
+    panda: 'Panda',
+    frog: 'Rana',
+    lion: 'León',
+    unicorn: 'Unicornio',
+    octopus: 'Pulpo',
+    rabbit: 'Conejo',
+    turtle: 'Tortuga',
+    owl: 'Búho',
+  },
+  presence: {
+    online: 'Está aquí',
+    away: 'Fuera',
+    'in-call': 'En una llamada',
+    offline: 'No está',
+  },
+  notify: {
+    newMessage: 'Mensaje nuevo de {{name}}',
+  },
+  parentStart: {
+    lead: 'Este es tu propio Hearth. Abre tus mensajes para hablar con tus hijos.',
+    open: 'Abrir mis mensajes',
+    signInAgain: 'Volver a iniciar sesión',
+    signInAgainLead: 'Tu sesión de Hearth en este ordenador ha terminado. Inicia sesión otra vez, por favor.',
+  },
+};

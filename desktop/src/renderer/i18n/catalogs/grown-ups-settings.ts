@@ -1,0 +1,100 @@
+/** The grown-ups’ pane: activity, settings, what comes later. (`pane.*`) */
+import type { Spanish } from '../translation';
+
+export const grownUpsSettingsEn = {
+  activity: {
+    lead: 'What each child on this computer did in the last 7 days. Your children can see this too.',
+    noChildren: 'No children on this computer.',
+    none: 'Nothing yet.',
+    caption: 'Activity of {{name}}',
+    day: 'Day',
+    minutes: 'Minutes',
+    sent: 'Sent',
+    received: 'Received',
+    calls: 'Calls',
+    people: 'People',
+  },
+  settings: {
+    autoLock: 'Lock the grown-ups’ pane after',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    languageAuto: 'Same as this computer',
+    readAloud: 'Show read-aloud buttons on every screen, for children who cannot read yet',
+    relayOnlyCalls: 'Send calls through the Hearth server, so no computer address reaches the other family',
+    changePassword: 'Change the grown-ups’ password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    passwordSaved: 'The new password is saved.',
+    parentMode: 'Parent mode',
+    parentModeText: 'This computer keeps you signed in so you can message your children. Leaving parent mode signs you out here.',
+    leaveParentMode: 'Leave parent mode',
+    startParentModeText: 'No children use this computer. Make it your own Hearth: stay signed in here and message your children.',
+    startParentMode: 'Use parent mode here',
+  },
+  later: {
+    soon: 'Coming soon',
+    quietHours: {
+      title: 'Quiet hours',
+      text: 'Times when Hearth does not ring and messages wait until morning.',
+    },
+    reports: {
+      title: 'Reports',
+      text: 'What your children reported, and who they blocked.',
+    },
+    deleteExport: {
+      title: 'Delete or export',
+      text: 'Download all of a child’s data, or delete their account and everything in it.',
+    },
+  },
+} as const;
+
+export const grownUpsSettingsEs: Spanish<typeof grownUpsSettingsEn> = {
+  activity: {
+    lead: 'Lo que hizo cada niño de este ordenador en los últimos 7 días. Tus hijos también pueden verlo.',
+    noChildren: 'No hay niños en este ordenador.',
+    none: 'Nada todavía.',
+    caption: 'Actividad de {{name}}',
+    day: 'Día',
+    minutes: 'Minutos',
+    sent: 'Enviados',
+    received: 'Recibidos',
+    calls: 'Llamadas',
+    people: 'Personas',
+  },
+  settings: {
+    autoLock: 'Cerrar el panel de los mayores después de',
+    minutes_one: '{{count}} minuto',
+    minutes_many: '{{count}} minutos',
+    minutes_other: '{{count}} minutos',
+    languageAuto: 'El mismo que este ordenador',
+    readAloud: 'Mostrar botones para leer en voz alta en todas las pantallas, para niños que aún no saben leer',
+    relayOnlyCalls:
+      'Pasar las llamadas por el servidor de Hearth, para que la dirección del ordenador no llegue a la otra familia',
+    changePassword: 'Cambiar la contraseña de los mayores',
+    currentPassword: 'Contraseña actual',
+    newPassword: 'Contraseña nueva',
+    passwordSaved: 'La contraseña nueva está guardada.',
+    parentMode: 'Modo de madre o padre',
+    parentModeText:
+      'Este ordenador mantiene tu sesión iniciada para que puedas escribir a tus hijos. Al salir del modo se cierra tu sesión aquí.',
+    leaveParentMode: 'Salir del modo de madre o padre',
+    startParentModeText:
+      'Ningún niño usa este ordenador. Hazlo tu propio Hearth: sigue con la sesión iniciada aquí y escribe a tus hijos.',
+    startParentMode: 'Usar aquí el modo de madre o padre',
+  },
+  later: {
+    soon: 'Próximamente',
+    quietHours: {
+      title: 'Horas de silencio',
+      text: 'Momentos en los que Hearth no suena y los mensajes esperan hasta la mañana.',
+    },
+    reports: {
+      title: 'Avisos',
+      text: 'Lo que tus hijos han avisado y a quién han bloqueado.',
+    },
+    deleteExport: {
+      title: 'Borrar o descargar',
+      text: 'Descarga todos los datos de un niño, o borra su cuenta y todo lo que contiene.',
+    },
+  },
+};
