@@ -47,7 +47,7 @@ const PHASES = {
 type PhaseName = keyof typeof PHASES;
 const PHASE_NAMES = Object.keys(PHASES) as PhaseName[];
 
-const offer = (from: CallContact, myPeerId: string | null): CallEvent => ({
+const offer = (from: CallContact, myPeerId: string | null): Extract<CallEvent, { type: 'offer' }> => ({
   type: 'offer',
   offer: {
     key: `${from.peerId} new`,

@@ -19,10 +19,11 @@ import { step } from './call-machine';
 import { CALL_CHANNEL_LABEL, newCallId, parseCallMetadata } from './call-protocol';
 import { createScreening, type Arrival } from './call-screening';
 import type { CallService, CallServiceDeps } from './call-service-types';
+import { createCallScreen } from './call-screen';
 import { createCallSetup } from './call-setup';
-import { endedView, viewOfCall } from './call-state';
+import { endedView } from './call-state';
 import { transportOf } from './call-transport';
-import { IDLE_VIEW, type CallProblem, type CallView, type VideoProcessor } from './call-types';
+import { IDLE_VIEW, type CallView, type VideoProcessor } from './call-types';
 import { createSignaling } from './signaling';
 
 export type { CallService, CallServiceDeps } from './call-service-types';
@@ -34,12 +35,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
   const listeners = new Set<() => void>();
   /** The call going on (null: none); a call that is not this one any more is over. */
   let current: Live | null = null;
-  /** The "call ended" screen, for `lingerMs`. */
-  let ended: CallView | null = null;
-  let endedTimer: ReturnType<typeof setTimeout> | undefined;
-  let notice: CallProblem | null = null;
-  let muted = false;
-  let cameraOff = false;
   let view: CallView = IDLE_VIEW;
   let running = false;
   let stopWatchingLock = (): void => undefined;
@@ -55,16 +50,17 @@ export function createCallService(deps: CallServiceDeps): CallService {
     now,
   });
   signaling.onState(() => publish());
+  const screen = createCallScreen(lingerMs, () => publish());
   const devices = createCallDevices({ media: deps.media, storage: deps.storage ?? null, inCall: () => current, problem });
-  const lives = createLiveCalls({ apply: (event, live) => apply(event, live), problem });
+  const lives = createLiveCalls({ apply, problem });
   const setup = createCallSetup({
     devices,
     signaling,
     lives,
     isCurrent: (live) => live === current,
-    apply: (event, live) => apply(event, live),
-    tell: (next) => (notice = next),
-    switches: () => ({ muted, cameraOff }),
+    apply,
+    tell: screen.tell,
+    switches: screen.switches,
     ...(deps.myAvatar ? { myAvatar: deps.myAvatar } : {}),
     problem,
   });
@@ -78,11 +74,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   });
 
   function publish(): void {
-    const extras = { muted, cameraOff, ...devices.choice(), signaling: signaling.state(), problem: notice };
-    const media = { localPreview: current?.local?.preview ?? null, remoteStream: current?.remote ?? null };
-    if (current) view = viewOfCall(current.call, { ...extras, ...media });
-    else if (ended) view = { ...ended, ...extras, muted: false, cameraOff: false };
-    else view = { ...IDLE_VIEW, ...extras };
+    view = screen.view(current, { ...devices.choice(), signaling: signaling.state() });
     for (const l of [...listeners]) l();
   }
 
@@ -90,10 +82,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
     if (!r.ok) problem(what, r.error);
   };
   const record = (entry: RecordCallArgs): void => void deps.hearth.recordCall(entry).then(settled('could not record a call'));
-  const clearEnded = (): void => {
-    clearTimeout(endedTimer);
-    ended = null;
-  };
 
   /**
    * Steps the call `live` (default: the one going on, or none) through an event and carries out
@@ -117,11 +105,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   function run(effect: CallEffect, live: Live | null): void {
     switch (effect.type) {
       case 'start':
-        clearEnded();
-        notice = null;
-        muted = false;
-        cameraOff = false;
-        return;
+        return screen.newCall();
       case 'screened': // The screening's verdict: `ring` reads it.
         return;
       case 'refresh-ice':
@@ -136,9 +120,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       case 'record':
         return record(effect.entry);
       case 'ended':
-        if (live) ended = endedView(live.call, effect.reason);
-        clearTimeout(endedTimer);
-        endedTimer = setTimeout(() => (clearEnded(), publish()), lingerMs);
+        if (live) screen.showEnded(endedView(live.call, effect.reason));
         return;
       case 'problem':
         return problem(effect.message, effect.details);
@@ -175,10 +157,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   }
 
   async function dial(contactId: string, options: Readonly<{ video: boolean }>): Promise<void> {
-    if (current) {
-      notice = 'already-in-call';
-      return publish();
-    }
+    if (current) return (screen.tell('already-in-call'), publish());
     // The camera starts opening while main checks the contact: both take a moment.
     const opened = devices.open(options.video);
     const found = await deps.hearth.getCallContact({ contactId });
@@ -187,21 +166,22 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const { peerId, avatar } = found.value;
       apply({ type: 'dial', call: { key: `${peerId} ${id}`, id, peerId, contact: found.value, avatar, video: options.video } });
     }
-    const live = goingOn();
+    const live = current as Live | null; // (read after an await)
     if (!found.ok || live?.call.id !== id) {
       opened.opening.then(
         (m) => m.stream.getTracks().forEach((t) => t.stop()),
         () => undefined,
       );
-      if (!found.ok) notice = 'not-callable';
+      if (!found.ok) screen.tell('not-callable');
       return publish();
     }
     await setup.place(live, opened);
   }
-  /** The call going on now (read after an await). */
-  const goingOn = (): Live | null => current;
 
-  const switched = (): void => void apply({ type: 'local-state', muted, cameraOff });
+  const switched = (which: 'muted' | 'cameraOff', on: boolean): void => {
+    screen.setSwitch(which, on);
+    apply({ type: 'local-state', ...screen.switches() });
+  };
   const thenPublish = (done: Promise<void>): Promise<void> => done.then(publish);
 
   return Object.freeze({
@@ -224,7 +204,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       apply({ type: 'stop' });
       screening.clear();
       signaling.stop();
-      clearEnded();
+      screen.clear(false);
       publish();
     },
     view: () => view,
@@ -241,19 +221,16 @@ export function createCallService(deps: CallServiceDeps): CallService {
     decline: () => void apply({ type: 'decline' }),
     hangUp: () => void apply({ type: 'hang-up' }),
     dismiss(): void {
-      clearEnded();
-      notice = null;
+      screen.clear(true);
       publish();
     },
     setMuted(next: boolean): void {
-      muted = next;
       current?.local?.setMuted(next);
-      switched();
+      switched('muted', next);
     },
     setCameraOff(next: boolean): void {
-      cameraOff = next;
       current?.local?.setCameraOff(next);
-      switched();
+      switched('cameraOff', next);
     },
     listDevices: devices.list,
     chooseCamera: (deviceId: string | null) => thenPublish(devices.chooseCamera(deviceId)),
