@@ -159,7 +159,7 @@ function offered(mine: Call | null, event: Extract<CallEvent, { type: 'offer' }>
 }
 
 /** What the other side is told when we end a call in this phase, and why it ended for us. */
-export function farewellOf(phase: Call['phase']): Readonly<{ message: CallMessage; reason: CallEndReason }> {
+function farewellOf(phase: Call['phase']): Readonly<{ message: CallMessage; reason: CallEndReason }> {
   switch (phase) {
     case 'incoming':
       return { message: { type: 'decline' }, reason: 'we-declined' };

@@ -4,6 +4,11 @@
  * and a small control channel that carries accept, decline, busy, cancel and hang-up. The
  * control channel's messages are the call's truth; a closed connection is the fallback signal.
  *
+ * This service decides nothing about a call: every button, connection event and message is an
+ * event for the pure state machine (`call-machine.ts`), and the service carries out the effects
+ * it returns, through the live call's connections (`call-live.ts`), our media and ICE
+ * (`call-setup.ts`, `call-devices.ts`) and the screen beside the call (`call-screen.ts`).
+ *
  * Safety: the relay passes offers only between active friends, and before anything rings this
  * service asks main whether the caller's peer id is an active, unblocked contact of this child.
  * Anything else is closed without a sound or a log line the child could see.
