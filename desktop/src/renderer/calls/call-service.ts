@@ -145,13 +145,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
   /** A screened friend's call: the state machine says whether it rings. */
   function ring(arrival: Arrival, contact: CallContact): 'taken' | 'busy' | 'dropped' {
-    const myPeerId = signaling.peer()?.id ?? null;
-    const effects = apply({
-      type: 'offer',
-      offer: offerOf(arrival, contact),
-      myPeerId,
-      ringTimeoutMs: signaling.ringTimeoutMs(),
-    });
+    const [myPeerId, ringTimeoutMs] = [signaling.peer()?.id ?? null, signaling.ringTimeoutMs()];
+    const effects = apply({ type: 'offer', offer: offerOf(arrival, contact), myPeerId, ringTimeoutMs });
     const screened = effects.find((e): e is Extract<CallEffect, { type: 'screened' }> => e.type === 'screened');
     const live = current;
     if (screened?.verdict === 'taken' && live) {
@@ -162,7 +157,10 @@ export function createCallService(deps: CallServiceDeps): CallService {
   }
 
   async function dial(contactId: string, options: Readonly<{ video: boolean }>): Promise<void> {
-    if (current) return (screen.tell('already-in-call'), publish());
+    if (current) {
+      screen.tell('already-in-call');
+      return publish();
+    }
     // The camera starts opening while main checks the contact: both take a moment.
     const opened = devices.open(options.video);
     const found = await deps.hearth.getCallContact({ contactId });
