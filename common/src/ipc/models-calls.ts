@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AvatarId } from '../schemas/accounts';
 import { DisplayName, Timestamp, Token, Ulid, closed } from '../schemas/primitives';
-import { IceServer, PeerIdSchema } from '../schemas/signaling';
+import { IceConfig, PeerIdSchema } from '../schemas/signaling';
 
 /**
  * What the renderer's PeerJS client needs to reach the relay's signaling socket as the active
@@ -31,17 +31,11 @@ export type CallSession = Static<typeof CallSession>;
 /**
  * ICE settings for the next call: the relay's STUN/TURN servers (TURN credentials expire at
  * `expiresAt`), and `relay` when calls must go through TURN only, either because the grown-ups
- * chose it on this PC (`relayOnlyCalls`) or because the relay says so.
+ * chose it on this PC (`relayOnlyCalls`) or because the relay says so. The same shape as the
+ * relay's `GET /v1/ice` answer, so it is that schema (one copy: main passes it on, policy applied).
  */
-export const CallIce = Type.Object(
-  {
-    iceServers: Type.Array(IceServer),
-    iceTransportPolicy: Type.Union([Type.Literal('all'), Type.Literal('relay')]),
-    expiresAt: Type.Union([Timestamp, Type.Null()]),
-  },
-  closed,
-);
-export type CallIce = Static<typeof CallIce>;
+export const CallIce = IceConfig;
+export type CallIce = IceConfig;
 
 /** Someone the active profile may call, or who is calling: always from this PC's own contact list. */
 export const CallContact = Type.Object(

@@ -26,6 +26,11 @@ export function callRecordOf(c: EndedCall): RecordCallArgs {
   return { ...base, startedAt: c.ringingSince, endedAt: null, outcome: unansweredOutcome(c.reason) };
 }
 
+/** The log entry of a friend's call answered `busy` because another call was going on. */
+export function busyRecordOf(contactId: string, video: boolean, at: number): RecordCallArgs {
+  return { contactId, direction: 'in', video, startedAt: at, endedAt: null, outcome: 'busy' };
+}
+
 function unansweredOutcome(reason: CallEndReason): RecordCallArgs['outcome'] {
   switch (reason) {
     case 'declined':

@@ -8,6 +8,7 @@
  */
 import type { CallContact, HearthApi } from '@hearth/common';
 import type { DataConnection, MediaConnection } from 'peerjs';
+import { CLOSE_DELAY_MS } from './call-channel';
 import type { CallMessage, CallMetadata } from './call-protocol';
 
 /** A call's two connections, as far as they have arrived. */
@@ -31,7 +32,7 @@ export type ScreeningDeps = Readonly<{
   sendOn: (data: DataConnection, message: CallMessage) => void;
   /** How long a refused or busy call's late connections are still recognised. Default 15 s. */
   memoryMs?: number;
-  /** Lets the `busy` message leave before its channel closes. Default 400 ms. */
+  /** Lets the `busy` message leave before its channel closes. Default `CLOSE_DELAY_MS`. */
   closeDelayMs?: number;
 }>;
 
@@ -46,7 +47,7 @@ type Entry = Arrival & { verdict: 'pending' | 'refused' | 'busy'; timer: ReturnT
 
 export function createScreening(deps: ScreeningDeps): Screening {
   const memoryMs = deps.memoryMs ?? 15_000;
-  const closeDelayMs = deps.closeDelayMs ?? 400;
+  const closeDelayMs = deps.closeDelayMs ?? CLOSE_DELAY_MS;
   const entries = new Map<string, Entry>();
 
   const forget = (key: string): void => {

@@ -4,106 +4,42 @@
  * and a small control channel that carries accept, decline, busy, cancel and hang-up. The
  * control channel's messages are the call's truth; a closed connection is the fallback signal.
  *
+ * This service decides nothing about a call: every button, connection event and message is an
+ * event for the pure state machine (`call-machine.ts`), and the service carries out the effects
+ * it returns, through the live call's connections (`call-live.ts`), our media and ICE
+ * (`call-setup.ts`, `call-devices.ts`) and the screen beside the call (`call-screen.ts`).
+ *
  * Safety: the relay passes offers only between active friends, and before anything rings this
  * service asks main whether the caller's peer id is an active, unblocked contact of this child.
  * Anything else is closed without a sound or a log line the child could see.
  */
-import type { CallContact, HearthApi, RecordCallArgs } from '@hearth/common';
-import type { DataConnection, MediaConnection, Peer, PeerError, PeerOptions } from 'peerjs';
-import { callRecordOf } from './call-log';
-import {
-  CALL_CHANNEL_LABEL,
-  CALL_PROTOCOL_VERSION,
-  newCallId,
-  parseCallMessage,
-  parseCallMetadata,
-  type CallMessage,
-  type CallMetadata,
-} from './call-protocol';
-import { effectOfMessage, endedView, endReasonWhenGone, newCall, viewOfCall, type Call } from './call-state';
-import { IDLE_VIEW, type CallEndReason, type CallProblem, type CallView, type VideoProcessor } from './call-types';
-import {
-  listDevices,
-  openCallMedia,
-  openTrack,
-  type DeviceList,
-  type MediaAccess,
-  type MediaProblem,
-  type OpenedMedia,
-} from './media';
-import { createSignaling, relayOnlyWithoutTurn, type SignalingBackoff } from './signaling';
-import { createCallMedia, type CallMedia } from './call-media';
-import { transportOf, type CallTransport } from './call-transport';
+import type { CallContact, IpcResult, RecordCallArgs } from '@hearth/common';
+import type { DataConnection, MediaConnection } from 'peerjs';
+import { sendOn } from './call-channel';
+import { createCallDevices } from './call-devices';
+import type { CallEffect, CallEvent } from './call-events';
+import { createLiveCalls, offerOf, type Live, type LiveEffect } from './call-live';
+import { busyRecordOf } from './call-log';
+import { step } from './call-machine';
+import { CALL_CHANNEL_LABEL, newCallId, parseCallMetadata } from './call-protocol';
 import { createScreening, type Arrival } from './call-screening';
+import type { CallService, CallServiceDeps } from './call-service-types';
+import { createCallScreen } from './call-screen';
+import { createCallSetup } from './call-setup';
+import { endedView } from './call-state';
+import { transportOf } from './call-transport';
+import { IDLE_VIEW, type CallView, type VideoProcessor } from './call-types';
+import { createSignaling } from './signaling';
 
-export type CallServiceDeps = Readonly<{
-  hearth: Pick<
-    HearthApi,
-    'getCallSession' | 'getCallIce' | 'getCallContact' | 'identifyCaller' | 'setCallPresence' | 'recordCall' | 'on'
-  >;
-  /** `new Peer(id, options)`; tests pass a fake. */
-  createPeer: (id: string, options: PeerOptions) => Peer;
-  media: MediaAccess;
-  /** The active profile's bundled picture id, sent to the friend with a call. */
-  myAvatar?: () => string | null;
-  /** Failures for a log (the child sees the call's state instead). */
-  onProblem?: (message: string, details?: unknown) => void;
-  now?: () => number;
-  backoff?: SignalingBackoff;
-  /** How long the "call ended" screen stays, ms. Default 4000. */
-  endedLingerMs?: number;
-  /** Where the chosen camera and microphone are remembered. Default: nowhere. */
-  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
-}>;
-
-export type CallService = Readonly<{
-  /** Connects to signaling: calls can now ring. */
-  start: () => void;
-  /** Hangs up and disconnects (profile left). */
-  stop: () => void;
-  view: () => CallView;
-  subscribe: (listener: () => void) => () => void;
-  dial: (contactId: string, options: Readonly<{ video: boolean }>) => Promise<void>;
-  /** Answers the ringing call (`video: false` answers without the camera). */
-  accept: (options?: Readonly<{ video?: boolean }>) => Promise<void>;
-  decline: () => void;
-  hangUp: () => void;
-  /** Clears the "call ended" screen now. */
-  dismiss: () => void;
-  setMuted: (muted: boolean) => void;
-  setCameraOff: (off: boolean) => void;
-  listDevices: () => Promise<DeviceList>;
-  chooseCamera: (deviceId: string | null) => Promise<void>;
-  chooseMicrophone: (deviceId: string | null) => Promise<void>;
-  /** The effects hook: what turns the camera into the sent video (null: the camera itself). */
-  setVideoProcessor: (processor: VideoProcessor | null) => Promise<void>;
-  /** Sends this track instead of the camera (null: the camera again). */
-  setVideoSource: (track: MediaStreamTrack | null) => Promise<void>;
-  /** How the current call's media travels (null when there is no connected call). */
-  transport: () => Promise<CallTransport | null>;
-}>;
-
-const CAMERA_KEY = 'hearth.calls.cameraId';
-const MIC_KEY = 'hearth.calls.micId';
-/** Extra ringing on the callee's side: the caller's own timeout (and its `cancel`) normally ends it first. */
-const CALLEE_GRACE_MS = 2_000;
-/** Lets a last control message leave before its channel closes. */
-const CLOSE_DELAY_MS = 400;
+export type { CallService, CallServiceDeps } from './call-service-types';
 
 export function createCallService(deps: CallServiceDeps): CallService {
   const now = deps.now ?? Date.now;
   const problem = deps.onProblem ?? ((): void => undefined);
   const lingerMs = deps.endedLingerMs ?? 4_000;
   const listeners = new Set<() => void>();
-  let call: Call | null = null;
-  let ended: CallView | null = null;
-  let endedTimer: ReturnType<typeof setTimeout> | null = null;
-  let notice: CallProblem | null = null;
-  let muted = false;
-  let cameraOff = false;
-  let cameraId = deps.storage?.getItem(CAMERA_KEY) ?? null;
-  let micId = deps.storage?.getItem(MIC_KEY) ?? null;
-  let processor: VideoProcessor | null = null;
+  /** The call going on (null: none); a call that is not this one any more is over. */
+  let current: Live | null = null;
   let view: CallView = IDLE_VIEW;
   let running = false;
   let stopWatchingLock = (): void => undefined;
@@ -113,432 +49,143 @@ export function createCallService(deps: CallServiceDeps): CallService {
     createPeer: deps.createPeer,
     onCall: (c) => arrive(c, 'media'),
     onConnection: (c) => arrive(c, 'data'),
-    onPeerError,
+    onPeerError: (err) => apply({ type: 'peer-error', errorType: err.type, message: err.message }),
     onProblem: problem,
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
     now,
   });
   signaling.onState(() => publish());
+  const screen = createCallScreen(lingerMs, () => publish());
+  const devices = createCallDevices({ media: deps.media, storage: deps.storage ?? null, inCall: () => current, problem });
+  const lives = createLiveCalls({ apply, problem });
+  const setup = createCallSetup({
+    devices,
+    signaling,
+    lives,
+    isCurrent: (live) => live === current,
+    apply,
+    tell: screen.tell,
+    switches: screen.switches,
+    ...(deps.myAvatar ? { myAvatar: deps.myAvatar } : {}),
+    problem,
+  });
   const screening = createScreening({
     identify: deps.hearth.identifyCaller,
-    take: (arrival, contact) => ring(arrival, contact),
-    onBusy: (arrival, contact) => loggedBusy(arrival, contact),
-    sendOn: (data, message) => sendOn(data, message),
+    take: (arrival, contact) => (running ? ring(arrival, contact) : 'busy'),
+    onBusy: (arrival, contact) => {
+      if (running) record(busyRecordOf(contact.contactId, arrival.meta.video, now()));
+    },
+    sendOn: (data, message) => sendOn(data, message, problem),
   });
 
   function publish(): void {
-    const extras = { muted, cameraOff, cameraId, micId, signaling: signaling.state(), problem: notice };
-    if (call) view = viewOfCall(call, extras);
-    else if (ended) view = { ...ended, ...extras, muted: false, cameraOff: false };
-    else view = { ...IDLE_VIEW, ...extras };
+    view = screen.view(current, { ...devices.choice(), signaling: signaling.state() });
     for (const l of [...listeners]) l();
   }
 
-  // ---- the control channel -------------------------------------------------------------------
-
-  const sendOn = (data: DataConnection, message: CallMessage): void => {
-    const go = (): void => {
-      try {
-        void data.send(message);
-      } catch (err) {
-        problem('could not send a call message', err);
-      }
-    };
-    if (data.open) go();
-    else data.once('open', go);
+  const settled = (what: string) => (r: IpcResult<unknown>) => {
+    if (!r.ok) problem(what, r.error);
   };
+  const record = (entry: RecordCallArgs): void => void deps.hearth.recordCall(entry).then(settled('could not record a call'));
 
-  const send = (c: Call, message: CallMessage): void => {
-    if (c.data) sendOn(c.data, message);
-    else c.outbox.push(message);
-  };
+  /**
+   * Steps the call `live` (default: the one going on, or none) through an event and carries out
+   * the effects; a call that is over hears nothing.
+   */
+  function apply(event: CallEvent, live: Live | null = current): readonly CallEffect[] {
+    if (live !== current) return [];
+    const next = step(live?.call ?? null, event, now());
+    if (next.call === null) current = null;
+    else if (live?.call.key === next.call.key) live.call = next.call;
+    else current = lives.create(next.call);
+    let target = live;
+    for (const effect of next.effects) {
+      if (effect.type === 'start') target = current;
+      run(effect, target);
+    }
+    publish();
+    return next.effects;
+  }
 
-  const attachData = (c: Call, data: DataConnection): void => {
-    c.data = data;
-    for (const m of c.outbox.splice(0)) sendOn(data, m);
-    data.on('data', (raw) => {
-      const message = parseCallMessage(raw);
-      if (message) onMessage(c, message);
-    });
-    data.on('close', () => {
-      if (!c.ended) end(c, endReasonWhenGone(c.phase));
-    });
-    data.on('error', (err) => problem('call control channel error', err));
-  };
-
-  const attachMedia = (c: Call, media: MediaConnection): void => {
-    c.media = media;
-    media.on('stream', (stream) => {
-      if (c.ended) return;
-      c.remote = stream;
-      if (c.phase === 'outgoing' || c.phase === 'connecting') becomeActive(c);
-      else publish();
-    });
-    media.on('close', () => {
-      if (!c.ended && (c.phase === 'active' || c.phase === 'connecting')) end(c, 'remote-hung-up');
-    });
-    media.on('error', (err) => {
-      problem('call media error', err);
-      if (!c.ended && c.phase !== 'incoming') end(c, 'failed');
-    });
-  };
-
-  function onMessage(c: Call, m: CallMessage): void {
-    const effect = effectOfMessage(c, m);
-    switch (effect.kind) {
-      case 'ignore':
+  function run(effect: CallEffect, live: Live | null): void {
+    switch (effect.type) {
+      case 'start':
+        return screen.newCall();
+      case 'screened': // The screening's verdict: `ring` reads it.
         return;
-      case 'answered':
-        c.phase = 'connecting';
-        clearRing(c);
-        setPresence(c, true);
-        publish();
+      case 'refresh-ice':
+        signaling.refreshIce().catch((err: unknown) => problem('could not refresh ICE servers', err));
         return;
-      case 'end':
-        end(c, effect.reason);
+      case 'presence':
+        void deps.hearth.setCallPresence({ inCall: effect.inCall }).then(settled('could not set in-call presence'));
         return;
-      case 'media':
-        c.remoteMuted = effect.muted;
-        c.remoteCameraOff = effect.cameraOff;
-        publish();
+      case 'open-answer':
+        if (live) live.answering = setup.prepareAnswer(live, effect.video);
         return;
-      default: {
-        const never: never = effect;
-        problem('unknown call message effect', never);
-      }
+      case 'record':
+        return record(effect.entry);
+      case 'ended':
+        if (live) screen.showEnded(endedView(live.call, effect.reason));
+        return;
+      case 'problem':
+        return problem(effect.message, effect.details);
+      default:
+        if (live) lives.run(effect satisfies LiveEffect, live);
     }
   }
-
-  // ---- life of a call --------------------------------------------------------------------------
-
-  const record = (entry: RecordCallArgs): void => {
-    void deps.hearth.recordCall(entry).then((r) => {
-      if (!r.ok) problem('could not record a call', r.error);
-    });
-  };
-
-  const clearRing = (c: Call): void => {
-    if (c.ringTimer) clearTimeout(c.ringTimer);
-    c.ringTimer = null;
-  };
-
-  const setPresence = (c: Call, on: boolean): void => {
-    if (c.presence === on) return;
-    c.presence = on;
-    void deps.hearth.setCallPresence({ inCall: on }).then((r) => {
-      if (!r.ok) problem('could not set in-call presence', r.error);
-    });
-  };
-
-  const becomeActive = (c: Call): void => {
-    c.phase = 'active';
-    c.activeSince = now();
-    clearRing(c);
-    setPresence(c, true);
-    publish();
-  };
-
-  function end(c: Call, reason: CallEndReason): void {
-    if (c.ended) return;
-    c.ended = true;
-    clearRing(c);
-    const endedAt = now();
-    c.local?.stop();
-    c.media?.close();
-    const data = c.data;
-    if (data) setTimeout(() => data.close(), CLOSE_DELAY_MS);
-    if (c.presence) setPresence(c, false);
-    record(
-      callRecordOf({
-        contactId: c.contact.contactId,
-        direction: c.direction,
-        video: c.video,
-        ringingSince: c.ringingSince,
-        activeSince: c.activeSince,
-        reason,
-        endedAt,
-      }),
-    );
-    ended = endedView(c, reason);
-    if (call === c) call = null;
-    if (endedTimer) clearTimeout(endedTimer);
-    endedTimer = setTimeout(() => {
-      endedTimer = null;
-      ended = null;
-      publish();
-    }, lingerMs);
-    publish();
-  }
-
-  const startCall = (c: Call): void => {
-    if (endedTimer) clearTimeout(endedTimer);
-    endedTimer = null;
-    ended = null;
-    notice = null;
-    muted = false;
-    cameraOff = false;
-    call = c;
-  };
-
-  /** Camera and microphone for a call, with the effects hook applied; null (and the call ended) on failure. */
-  /** Starts the effects hook's preparation beside the camera's opening (never fails the call). */
-  const prepareVideo = (): Promise<void> =>
-    processor?.prepare?.().catch((err: unknown) => problem('the video effect could not get ready', err)) ?? Promise.resolve();
-
-  async function openLocal(c: Call, opening: Promise<OpenedMedia>, preparing: Promise<void>): Promise<CallMedia | null> {
-    let opened;
-    try {
-      [opened] = await Promise.all([opening, preparing]);
-    } catch (err) {
-      // A call let go for a crossed one says nothing: the call the child is in now is not this one.
-      if (!c.ended) notice = ((err as { problem?: MediaProblem }).problem ?? 'microphone-unavailable') as CallProblem;
-      end(c, 'failed');
-      return null;
-    }
-    if (opened.problem && !c.ended) notice = opened.problem;
-    const local = await createCallMedia(opened.stream, processor, problem);
-    if (c.ended) {
-      local.stop();
-      return null;
-    }
-    c.local = local;
-    local.setMuted(muted);
-    local.setCameraOff(cameraOff);
-    return local;
-  }
-
-  async function iceReady(c: Call): Promise<boolean> {
-    try {
-      const ice = await signaling.refreshIce();
-      if (!relayOnlyWithoutTurn(ice)) return true;
-      if (!c.ended) notice = 'needs-turn';
-    } catch (err) {
-      problem('could not get ICE servers', err);
-    }
-    end(c, 'failed');
-    return false;
-  }
-
-  async function dial(contactId: string, options: Readonly<{ video: boolean }>): Promise<void> {
-    if (call) {
-      notice = 'already-in-call';
-      publish();
-      return;
-    }
-    // The camera starts opening while main checks the contact: both take a moment.
-    const opening = openCallMedia(deps.media, options.video, { cameraId, micId });
-    const preparing = prepareVideo();
-    const found = await deps.hearth.getCallContact({ contactId });
-    if (!found.ok || call) {
-      void opening.then(
-        (m) => m.stream.getTracks().forEach((t) => t.stop()),
-        () => undefined,
-      );
-      if (!found.ok) notice = 'not-callable';
-      publish();
-      return;
-    }
-    const id = newCallId();
-    const c = newCall(
-      {
-        key: `${found.value.peerId} ${id}`,
-        id,
-        peerId: found.value.peerId,
-        contact: found.value,
-        avatar: found.value.avatar,
-        direction: 'out',
-        video: options.video,
-      },
-      now(),
-    );
-    startCall(c);
-    publish();
-    const [iceOk, local, online] = await Promise.all([
-      iceReady(c),
-      openLocal(c, opening, preparing),
-      signaling.whenOnline(5_000),
-    ]);
-    if (c.ended || !iceOk || !local) return;
-    const peer = signaling.peer();
-    if (!online || !peer) return end(c, 'unavailable');
-    const meta: CallMetadata = {
-      v: CALL_PROTOCOL_VERSION,
-      callId: id,
-      video: local.hasVideo,
-      avatar: deps.myAvatar?.() ?? null,
-    };
-    const media = peer.call(c.peerId, local.sent, { metadata: meta });
-    const data = peer.connect(c.peerId, { label: CALL_CHANNEL_LABEL, serialization: 'json', reliable: true, metadata: meta });
-    if (!media || !data) return end(c, 'unavailable');
-    attachMedia(c, media);
-    attachData(c, data);
-    c.ringTimer = setTimeout(() => {
-      if (c.phase !== 'outgoing') return;
-      send(c, { type: 'cancel', reason: 'timeout' });
-      end(c, 'no-answer');
-    }, signaling.ringTimeoutMs());
-    publish();
-  }
-
-  async function accept(options: Readonly<{ video?: boolean }> = {}): Promise<void> {
-    const c = call;
-    if (!c || c.direction !== 'in' || c.phase !== 'incoming') return;
-    clearRing(c);
-    c.phase = 'connecting';
-    setPresence(c, true);
-    publish();
-    const [iceOk, local] = await Promise.all([
-      iceReady(c),
-      openLocal(c, openCallMedia(deps.media, c.video && options.video !== false, { cameraId, micId }), prepareVideo()),
-    ]);
-    if (c.ended || !iceOk || !local) return;
-    answerWhenOffered(c);
-    send(c, { type: 'accept' });
-    send(c, { type: 'media', muted, cameraOff });
-    publish();
-  }
-
-  /** Answers the media offer once both it and our media are there. */
-  function answerWhenOffered(c: Call): void {
-    if (!c.media || !c.local || c.phase !== 'connecting' || c.answered) return;
-    c.answered = true;
-    try {
-      c.media.answer(c.local.sent);
-    } catch (err) {
-      problem('could not answer', err);
-      end(c, 'failed');
-    }
-  }
-
-  // ---- arriving offers --------------------------------------------------------------------------
 
   function arrive(conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {
     const meta = parseCallMetadata(conn.metadata);
-    if (!meta || (kind === 'data' && (conn as DataConnection).label !== CALL_CHANNEL_LABEL)) {
-      conn.close();
-      return;
-    }
-    const c = call;
-    if (c && c.key === `${conn.peer} ${meta.callId}` && c.direction === 'in') {
-      // The other half of the call that is ringing or going on.
-      if (kind === 'media' && !c.media) {
-        attachMedia(c, conn as MediaConnection);
-        answerWhenOffered(c);
-      } else if (kind === 'data' && !c.data) attachData(c, conn as DataConnection);
-      else conn.close();
-      return;
-    }
-    screening.add(conn, kind, meta);
+    if (!meta || (kind === 'data' && (conn as DataConnection).label !== CALL_CHANNEL_LABEL)) return conn.close();
+    const live = current;
+    // The other half of the call that is ringing or going on; anything else is screened.
+    if (live?.call.key === `${conn.peer} ${meta.callId}` && live.call.direction === 'in') lives.join(live, conn, kind);
+    else screening.add(conn, kind, meta);
   }
 
-  /**
-   * A screened friend's call: ring, unless another call is going on. When it crossed our own call
-   * to the same friend (both children pressed call at once), one call goes on, the same on both
-   * sides: ours if it was already sent and made by the smaller peer id (their offer is dropped
-   * without a word), else theirs: we let ours go (unlogged) and answer theirs at once, as our
-   * child wanted to talk.
-   */
+  /** A screened friend's call: the state machine says whether it rings. */
   function ring(arrival: Arrival, contact: CallContact): 'taken' | 'busy' | 'dropped' {
-    if (!running) return 'busy';
-    const mine = call;
-    let crossed = false;
-    if (mine !== null && mine.direction === 'out' && mine.peerId === arrival.peerId) {
-      // Ours not sent yet (camera, ICE): theirs becomes the call, and ours never leaves. Both sent:
-      // the smaller peer id's goes on, even if the friend already answered it (their crossed offer
-      // may come late).
-      if (mine.data !== null) {
-        const myId = signaling.peer()?.id;
-        if (!myId) return 'busy';
-        if (myId < arrival.peerId) return 'dropped';
-        if (mine.phase !== 'outgoing') return 'busy';
-      }
-      dropCrossed(mine);
-      crossed = true;
-    } else if (mine) return 'busy';
-    const c = newCall(
-      {
-        key: arrival.key,
-        id: arrival.meta.callId,
-        peerId: arrival.peerId,
-        contact,
-        // The picture the relay knows for this friend; the caller's own word only if it has none.
-        avatar: contact.avatar ?? arrival.meta.avatar,
-        direction: 'in',
-        video: arrival.meta.video,
-      },
-      now(),
-    );
-    startCall(c);
-    if (arrival.media) attachMedia(c, arrival.media);
-    if (arrival.data) attachData(c, arrival.data);
-    c.ringTimer = setTimeout(() => {
-      if (c.phase === 'incoming') end(c, 'missed');
-    }, signaling.ringTimeoutMs() + CALLEE_GRACE_MS);
-    if (crossed && mine) {
-      void accept({ video: mine.video });
-      return 'taken';
+    const [myPeerId, ringTimeoutMs] = [signaling.peer()?.id ?? null, signaling.ringTimeoutMs()];
+    const effects = apply({ type: 'offer', offer: offerOf(arrival, contact), myPeerId, ringTimeoutMs });
+    const screened = effects.find((e): e is Extract<CallEffect, { type: 'screened' }> => e.type === 'screened');
+    const live = current;
+    if (screened?.verdict === 'taken' && live) {
+      if (arrival.media) lives.attachMedia(live, arrival.media);
+      if (arrival.data) lives.attachData(live, arrival.data);
     }
-    // Fresh ICE settings while it rings: answering then need not wait for them.
-    signaling.refreshIce().catch((err: unknown) => problem('could not refresh ICE servers', err));
-    publish();
-    return 'taken';
+    return screened?.verdict ?? 'busy';
   }
 
-  /** Lets our own call go, unlogged and unannounced, for the friend's call that crossed it. */
-  function dropCrossed(c: Call): void {
-    c.ended = true;
-    clearRing(c);
-    c.local?.stop();
-    c.media?.close();
-    c.data?.close();
-    if (call === c) call = null;
-  }
-
-  function loggedBusy(arrival: Arrival, contact: CallContact): void {
-    if (!running) return;
-    record({
-      contactId: contact.contactId,
-      direction: 'in',
-      video: arrival.meta.video,
-      startedAt: now(),
-      endedAt: null,
-      outcome: 'busy',
-    });
-  }
-
-  function onPeerError(err: PeerError<string>): void {
-    const c = call;
-    if (err.type === 'peer-unavailable' && c && c.direction === 'out' && c.phase === 'outgoing') {
-      if (err.message.includes(c.peerId)) end(c, 'unavailable');
-      return;
+  async function dial(contactId: string, options: Readonly<{ video: boolean }>): Promise<void> {
+    if (current) {
+      screen.tell('already-in-call');
+      return publish();
     }
-    problem(`signaling error: ${err.type}`, err.message);
+    // The camera starts opening while main checks the contact: both take a moment.
+    const opened = devices.open(options.video);
+    const found = await deps.hearth.getCallContact({ contactId });
+    const id = newCallId();
+    if (found.ok) {
+      const { peerId, avatar } = found.value;
+      apply({ type: 'dial', call: { key: `${peerId} ${id}`, id, peerId, contact: found.value, avatar, video: options.video } });
+    }
+    const live = current as Live | null; // (read after an await)
+    if (!found.ok || live?.call.id !== id) {
+      opened.opening.then(
+        (m) => m.stream.getTracks().forEach((t) => t.stop()),
+        () => undefined,
+      );
+      if (!found.ok) screen.tell('not-callable');
+      return publish();
+    }
+    await setup.place(live, opened);
   }
 
-  // ---- devices and the effects hook ---------------------------------------------------------------
-
-  async function chooseCamera(deviceId: string | null): Promise<void> {
-    cameraId = deviceId;
-    if (deviceId) deps.storage?.setItem(CAMERA_KEY, deviceId);
-    const local = call?.local;
-    if (local?.hasVideo) await local.replaceCamera(await openTrack(deps.media, 'video', deviceId), call?.media ?? null);
-    publish();
-  }
-
-  async function chooseMicrophone(deviceId: string | null): Promise<void> {
-    micId = deviceId;
-    if (deviceId) deps.storage?.setItem(MIC_KEY, deviceId);
-    const local = call?.local;
-    if (local) await local.replaceMicrophone(await openTrack(deps.media, 'audio', deviceId), call?.media ?? null);
-    publish();
-  }
-
-  async function setVideoProcessor(next: VideoProcessor | null): Promise<void> {
-    processor = next;
-    const c = call;
-    if (c?.local) await c.local.setProcessor(next, c.media);
-    publish();
-  }
+  const switched = (which: 'muted' | 'cameraOff', on: boolean): void => {
+    screen.setSwitch(which, on);
+    apply({ type: 'local-state', ...screen.switches() });
+  };
+  const thenPublish = (done: Promise<void>): Promise<void> => done.then(publish);
 
   return Object.freeze({
     start(): void {
@@ -557,15 +204,10 @@ export function createCallService(deps: CallServiceDeps): CallService {
       running = false;
       stopWatchingLock();
       stopWatchingLock = (): void => undefined;
-      if (call) {
-        send(call, call.phase === 'outgoing' ? { type: 'cancel', reason: 'hangup' } : { type: 'hangup' });
-        end(call, call.phase === 'incoming' ? 'missed' : 'hung-up');
-      }
+      apply({ type: 'stop' });
       screening.clear();
       signaling.stop();
-      if (endedTimer) clearTimeout(endedTimer);
-      endedTimer = null;
-      ended = null;
+      screen.clear(false);
       publish();
     },
     view: () => view,
@@ -574,52 +216,31 @@ export function createCallService(deps: CallServiceDeps): CallService {
       return () => listeners.delete(listener);
     },
     dial,
-    accept,
-    decline(): void {
-      const c = call;
-      if (!c || c.phase !== 'incoming') return;
-      send(c, { type: 'decline' });
-      end(c, 'we-declined');
+    async accept(options: Readonly<{ video?: boolean }> = {}): Promise<void> {
+      const live = current;
+      const effects = apply({ type: 'accept', video: options.video !== false });
+      if (effects.some((e) => e.type === 'open-answer')) await live?.answering;
     },
-    hangUp(): void {
-      const c = call;
-      if (!c) return;
-      if (c.phase === 'incoming') {
-        send(c, { type: 'decline' });
-        end(c, 'we-declined');
-      } else if (c.phase === 'outgoing') {
-        send(c, { type: 'cancel', reason: 'hangup' });
-        end(c, 'hung-up');
-      } else {
-        send(c, { type: 'hangup' });
-        end(c, 'hung-up');
-      }
-    },
+    decline: () => void apply({ type: 'decline' }),
+    hangUp: () => void apply({ type: 'hang-up' }),
     dismiss(): void {
-      if (endedTimer) clearTimeout(endedTimer);
-      endedTimer = null;
-      ended = null;
-      notice = null;
+      screen.clear(true);
       publish();
     },
     setMuted(next: boolean): void {
-      muted = next;
-      call?.local?.setMuted(next);
-      if (call) send(call, { type: 'media', muted, cameraOff });
-      publish();
+      current?.local?.setMuted(next);
+      switched('muted', next);
     },
     setCameraOff(next: boolean): void {
-      cameraOff = next;
-      call?.local?.setCameraOff(next);
-      if (call) send(call, { type: 'media', muted, cameraOff });
-      publish();
+      current?.local?.setCameraOff(next);
+      switched('cameraOff', next);
     },
-    listDevices: () => listDevices(deps.media),
-    chooseCamera,
-    chooseMicrophone,
-    setVideoProcessor,
-    transport: () => transportOf(call?.media?.peerConnection ?? null),
+    listDevices: devices.list,
+    chooseCamera: (deviceId: string | null) => thenPublish(devices.chooseCamera(deviceId)),
+    chooseMicrophone: (deviceId: string | null) => thenPublish(devices.chooseMicrophone(deviceId)),
+    setVideoProcessor: (next: VideoProcessor | null) => thenPublish(devices.setProcessor(next)),
+    transport: () => transportOf(current?.media?.peerConnection ?? null),
     setVideoSource: (track: MediaStreamTrack | null) =>
-      setVideoProcessor(track ? () => ({ track, stop: (): void => undefined }) : null),
+      thenPublish(devices.setProcessor(track ? () => ({ track, stop: (): void => undefined }) : null)),
   });
 }

@@ -1,40 +1,40 @@
 /**
- * One call as the call service keeps it, what the UI sees of it, and what each thing the other
- * side says or does means for it. Pure decisions: the service carries them out.
+ * One call as the call state machine keeps it (plain data: the connections, media and timers
+ * that belong to it are the service's), what the UI sees of it, and what each thing the other
+ * side says means for it. Pure decisions: the service carries them out.
  */
 import type { CallContact } from '@hearth/common';
-import type { DataConnection, MediaConnection } from 'peerjs';
-import type { CallMedia } from './call-media';
 import type { CallMessage } from './call-protocol';
 import { IDLE_VIEW, type CallEndReason, type CallPhase, type CallView } from './call-types';
 
-export type Call = {
+/** The phases a call is in while it exists (`idle` is no call; `ended` is only a screen). */
+export type LivePhase = Exclude<CallPhase, 'idle' | 'ended'>;
+
+export type Call = Readonly<{
   /** `peerId callId`: what both of the call's connections carry. */
-  readonly key: string;
-  readonly id: string;
-  readonly peerId: string;
-  readonly contact: CallContact;
-  readonly avatar: string | null;
-  readonly direction: 'in' | 'out';
-  readonly video: boolean;
-  readonly ringingSince: number;
-  phase: CallPhase;
-  media: MediaConnection | null;
-  data: DataConnection | null;
-  /** Control messages waiting for the control channel. */
-  outbox: CallMessage[];
-  local: CallMedia | null;
-  remote: MediaStream | null;
+  key: string;
+  id: string;
+  peerId: string;
+  contact: CallContact;
+  avatar: string | null;
+  direction: 'in' | 'out';
+  video: boolean;
+  ringingSince: number;
+  phase: LivePhase;
+  /** Caller: our offer has left (its control channel exists). */
+  sent: boolean;
+  /** Callee: the friend's media offer is here. */
+  offered: boolean;
+  /** Our camera and microphone are open. */
+  localReady: boolean;
+  /** Callee: the media offer was answered. */
+  answered: boolean;
   remoteMuted: boolean;
   remoteCameraOff: boolean;
   activeSince: number | null;
-  ringTimer: ReturnType<typeof setTimeout> | null;
   /** We told the relay we are in a call. */
   presence: boolean;
-  /** The media offer was answered (callee). */
-  answered: boolean;
-  ended: boolean;
-};
+}>;
 
 export type NewCall = Pick<Call, 'key' | 'id' | 'peerId' | 'contact' | 'avatar' | 'direction' | 'video'>;
 
@@ -43,23 +43,22 @@ export function newCall(fields: NewCall, now: number): Call {
     ...fields,
     ringingSince: now,
     phase: fields.direction === 'out' ? 'outgoing' : 'incoming',
-    media: null,
-    data: null,
-    outbox: [],
-    local: null,
-    remote: null,
+    sent: false,
+    offered: false,
+    localReady: false,
+    answered: false,
     remoteMuted: false,
     remoteCameraOff: false,
     activeSince: null,
-    ringTimer: null,
     presence: false,
-    answered: false,
-    ended: false,
   };
 }
 
-/** What is not part of a call but shows with it. */
-export type ViewExtras = Pick<CallView, 'muted' | 'cameraOff' | 'cameraId' | 'micId' | 'signaling' | 'problem'>;
+/** What is not part of a call's state but shows with it. */
+export type ViewExtras = Pick<
+  CallView,
+  'muted' | 'cameraOff' | 'cameraId' | 'micId' | 'signaling' | 'problem' | 'localPreview' | 'remoteStream'
+>;
 
 export function viewOfCall(c: Call, extras: ViewExtras): CallView {
   return {
@@ -71,8 +70,6 @@ export function viewOfCall(c: Call, extras: ViewExtras): CallView {
     video: c.video,
     activeSince: c.activeSince,
     endReason: null,
-    localPreview: c.local?.preview ?? null,
-    remoteStream: c.remote,
     remoteMuted: c.remoteMuted,
     remoteCameraOff: c.remoteCameraOff,
   };
@@ -102,8 +99,12 @@ export type MessageEffect =
 const IGNORE: MessageEffect = { kind: 'ignore' };
 const endWith = (reason: CallEndReason): MessageEffect => ({ kind: 'end', reason });
 
-export function effectOfMessage(c: Pick<Call, 'direction' | 'phase' | 'ended'>, m: CallMessage): MessageEffect {
-  if (c.ended) return IGNORE;
+/** `ended`: the call is over (then nothing it hears matters). */
+export function effectOfMessage(
+  c: Readonly<{ direction: Call['direction']; phase: CallPhase; ended?: boolean }>,
+  m: CallMessage,
+): MessageEffect {
+  if (c.ended === true) return IGNORE;
   const ringingOut = c.direction === 'out' && c.phase === 'outgoing';
   switch (m.type) {
     case 'accept':

@@ -1,0 +1,63 @@
+/**
+ * A call's control channel: the PeerJS data connection that carries accept, decline, busy,
+ * cancel, hang-up and mute state. Messages said before it is there wait for it; everything it
+ * brings is checked against the call protocol before anyone looks at it.
+ */
+import type { DataConnection } from 'peerjs';
+import { parseCallMessage, type CallMessage } from './call-protocol';
+
+/** Lets a last control message leave before its channel closes. */
+export const CLOSE_DELAY_MS = 400;
+
+type Problem = (message: string, details?: unknown) => void;
+
+/** Sends on a data connection as soon as it is open. */
+export function sendOn(data: DataConnection, message: CallMessage, problem: Problem): void {
+  const go = (): void => {
+    try {
+      void data.send(message);
+    } catch (err) {
+      problem('could not send a call message', err);
+    }
+  };
+  if (data.open) go();
+  else data.once('open', go);
+}
+
+export type ControlChannel = Readonly<{
+  /** The data connection is there. */
+  attached: () => boolean;
+  /** Takes the call's data connection; what waited goes out on it. */
+  attach: (data: DataConnection, on: Readonly<{ message: (m: CallMessage) => void; close: () => void }>) => void;
+  send: (message: CallMessage) => void;
+  /** Closes it; `gently`: after `CLOSE_DELAY_MS`, so a last message can leave. */
+  close: (gently: boolean) => void;
+}>;
+
+export function createControlChannel(problem: Problem): ControlChannel {
+  let data: DataConnection | null = null;
+  const outbox: CallMessage[] = [];
+  return Object.freeze({
+    attached: () => data !== null,
+    attach(conn: DataConnection, on: Readonly<{ message: (m: CallMessage) => void; close: () => void }>): void {
+      data = conn;
+      for (const m of outbox.splice(0)) sendOn(conn, m, problem);
+      conn.on('data', (raw) => {
+        const message = parseCallMessage(raw);
+        if (message) on.message(message);
+      });
+      conn.on('close', on.close);
+      conn.on('error', (err) => problem('call control channel error', err));
+    },
+    send(message: CallMessage): void {
+      if (data) sendOn(data, message, problem);
+      else outbox.push(message);
+    },
+    close(gently: boolean): void {
+      const conn = data;
+      if (!conn) return;
+      if (gently) setTimeout(() => conn.close(), CLOSE_DELAY_MS);
+      else conn.close();
+    },
+  });
+}

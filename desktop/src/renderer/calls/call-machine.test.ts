@@ -1,0 +1,514 @@
+import type { CallContact } from '@hearth/common';
+import { describe, expect, it } from 'vitest';
+import type { CallEffect, CallEvent } from './call-events';
+import { CALLEE_GRACE_MS, step, type Step } from './call-machine';
+import { newCall, type Call } from './call-state';
+
+const contact = (name: string, peerId: string): CallContact => ({
+  contactId: `01J000000000000000000000${name.slice(0, 2).toUpperCase()}`,
+  peerId,
+  displayName: name,
+  kind: 'friend',
+  grownUp: false,
+  parentDisplayName: null,
+  avatar: null,
+});
+/** The friend of every call here, and someone else calling. */
+const BOB = contact('Bob', 'peer-m');
+const CARA = contact('Cara', 'peer-x');
+const RANG_AT = 1_000;
+const ANSWERED_AT = 3_000;
+const NOW = 9_000;
+const RING_MS = 30_000;
+
+const ours = newCall(
+  { key: 'peer-m ours', id: 'ours', peerId: BOB.peerId, contact: BOB, avatar: null, direction: 'out', video: true },
+  RANG_AT,
+);
+const theirs: Call = {
+  ...newCall(
+    { key: 'peer-m theirs', id: 'theirs', peerId: BOB.peerId, contact: BOB, avatar: null, direction: 'in', video: true },
+    RANG_AT,
+  ),
+  offered: true,
+};
+
+/** The columns of the table: a call in each phase (our own call before and after its offer left). */
+const PHASES = {
+  idle: null,
+  'outgoing, not sent': ours,
+  outgoing: { ...ours, sent: true, localReady: true },
+  incoming: theirs,
+  'connecting (ours)': { ...ours, sent: true, localReady: true, phase: 'connecting', presence: true },
+  'connecting (theirs)': { ...theirs, offered: false, localReady: true, phase: 'connecting', presence: true },
+  'active (ours)': { ...ours, sent: true, localReady: true, phase: 'active', presence: true, activeSince: ANSWERED_AT },
+  'active (theirs)': { ...theirs, localReady: true, answered: true, phase: 'active', presence: true, activeSince: ANSWERED_AT },
+} satisfies Record<string, Call | null>;
+type PhaseName = keyof typeof PHASES;
+const PHASE_NAMES = Object.keys(PHASES) as PhaseName[];
+
+const offer = (from: CallContact, myPeerId: string | null): Extract<CallEvent, { type: 'offer' }> => ({
+  type: 'offer',
+  offer: {
+    key: `${from.peerId} new`,
+    id: 'new',
+    peerId: from.peerId,
+    contact: from,
+    avatar: null,
+    video: true,
+    withMedia: false,
+  },
+  myPeerId,
+  ringTimeoutMs: RING_MS,
+});
+
+/** The rows: every event, the friend's offer in each crossing case, each control message. */
+const EVENTS = {
+  dial: { type: 'dial', call: { key: 'peer-x dial', id: 'dial', peerId: CARA.peerId, contact: CARA, avatar: null, video: true } },
+  accept: { type: 'accept', video: true },
+  decline: { type: 'decline' },
+  'hang-up': { type: 'hang-up' },
+  stop: { type: 'stop' },
+  'local-state': { type: 'local-state', muted: true, cameraOff: false },
+  'local-ready': { type: 'local-ready' },
+  'setup-failed': { type: 'setup-failed', reason: 'failed' },
+  sent: { type: 'sent', ringTimeoutMs: RING_MS },
+  'answer-ready': { type: 'answer-ready', muted: false, cameraOff: false },
+  'answer-failed': { type: 'answer-failed' },
+  'ring-timeout': { type: 'ring-timeout' },
+  'offer from someone else': offer(CARA, 'peer-a'),
+  'offer from the friend, my id smaller': offer(BOB, 'peer-a'),
+  'offer from the friend, my id larger': offer(BOB, 'peer-z'),
+  'offer from the friend, signaling down': offer(BOB, null),
+  'media-offer': { type: 'media-offer' },
+  'message accept': { type: 'message', message: { type: 'accept' } },
+  'message decline': { type: 'message', message: { type: 'decline' } },
+  'message busy': { type: 'message', message: { type: 'busy' } },
+  'message cancel': { type: 'message', message: { type: 'cancel', reason: 'timeout' } },
+  'message hangup': { type: 'message', message: { type: 'hangup' } },
+  'message media': { type: 'message', message: { type: 'media', muted: true, cameraOff: true } },
+  'remote-stream': { type: 'remote-stream' },
+  'media-closed': { type: 'media-closed' },
+  'media-error': { type: 'media-error' },
+  'channel-closed': { type: 'channel-closed' },
+  'peer-error unavailable': {
+    type: 'peer-error',
+    errorType: 'peer-unavailable',
+    message: `Could not connect to peer ${BOB.peerId}`,
+  },
+  'peer-error unavailable, someone else': {
+    type: 'peer-error',
+    errorType: 'peer-unavailable',
+    message: 'Could not connect to peer peer-q',
+  },
+  'peer-error network': { type: 'peer-error', errorType: 'network', message: 'Lost connection' },
+} satisfies Record<string, CallEvent>;
+type EventName = keyof typeof EVENTS;
+
+/** One effect in a few words. */
+function said(e: CallEffect): string {
+  switch (e.type) {
+    case 'start':
+    case 'answer':
+    case 'problem':
+      return e.type;
+    case 'screened':
+      return e.verdict;
+    case 'arm-ring':
+      return `ring ${e.ms}`;
+    case 'stop-ring':
+      return 'unring';
+    case 'refresh-ice':
+      return 'ice';
+    case 'send':
+      return `say ${e.message.type}${e.message.type === 'cancel' ? `(${e.message.reason})` : ''}`;
+    case 'presence':
+      return `presence ${e.inCall ? 'on' : 'off'}`;
+    case 'open-answer':
+      return `open ${e.video ? 'camera' : 'mic'}`;
+    case 'release':
+      return e.gently ? 'release' : 'let go';
+    case 'record':
+      return `log ${e.entry.outcome}`;
+    case 'ended':
+      return `ended ${e.reason}`;
+    default: {
+      const never: never = e;
+      throw new Error(String(never));
+    }
+  }
+}
+
+/** A step in a few words: its effects, then the phase it leaves (`—`: nothing happens). */
+function outcome(before: Call | null, s: Step): string {
+  if (s.call === before && s.effects.length === 0) return '—';
+  const after = s.call === null ? 'idle' : `${s.call.phase}${before && s.call.key !== before.key ? ' (theirs)' : ''}`;
+  return [...s.effects.map(said), `→ ${after}`].join(', ');
+}
+
+/**
+ * Phase × event: what each event does to a call in each phase. The crossed-call rows are the
+ * friend's offer arriving while our own call to that same friend is on its way or going on.
+ */
+const TABLE: Record<EventName, Record<PhaseName, string>> = {
+  dial: {
+    idle: 'start, → outgoing',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: '—',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  accept: {
+    idle: '—',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: 'unring, presence on, open camera, → connecting',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  decline: {
+    idle: '—',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: 'say decline, release, log declined, ended we-declined, → idle',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'hang-up': {
+    idle: '—',
+    'outgoing, not sent': 'say cancel(hangup), release, log missed, ended hung-up, → idle',
+    outgoing: 'say cancel(hangup), release, log missed, ended hung-up, → idle',
+    incoming: 'say decline, release, log declined, ended we-declined, → idle',
+    'connecting (ours)': 'say hangup, release, presence off, log missed, ended hung-up, → idle',
+    'connecting (theirs)': 'say hangup, release, presence off, log missed, ended hung-up, → idle',
+    'active (ours)': 'say hangup, release, presence off, log answered, ended hung-up, → idle',
+    'active (theirs)': 'say hangup, release, presence off, log answered, ended hung-up, → idle',
+  },
+  stop: {
+    idle: '—',
+    'outgoing, not sent': 'say cancel(hangup), release, log missed, ended hung-up, → idle',
+    outgoing: 'say cancel(hangup), release, log missed, ended hung-up, → idle',
+    incoming: 'say hangup, release, log missed, ended missed, → idle',
+    'connecting (ours)': 'say hangup, release, presence off, log missed, ended hung-up, → idle',
+    'connecting (theirs)': 'say hangup, release, presence off, log missed, ended hung-up, → idle',
+    'active (ours)': 'say hangup, release, presence off, log answered, ended hung-up, → idle',
+    'active (theirs)': 'say hangup, release, presence off, log answered, ended hung-up, → idle',
+  },
+  'local-state': {
+    idle: '—',
+    'outgoing, not sent': 'say media, → outgoing',
+    outgoing: 'say media, → outgoing',
+    incoming: 'say media, → incoming',
+    'connecting (ours)': 'say media, → connecting',
+    'connecting (theirs)': 'say media, → connecting',
+    'active (ours)': 'say media, → active',
+    'active (theirs)': 'say media, → active',
+  },
+  'local-ready': {
+    idle: '—',
+    'outgoing, not sent': '→ outgoing',
+    outgoing: '→ outgoing',
+    incoming: '→ incoming',
+    'connecting (ours)': '→ connecting',
+    'connecting (theirs)': '→ connecting',
+    'active (ours)': '→ active',
+    'active (theirs)': '→ active',
+  },
+  'setup-failed': {
+    idle: '—',
+    'outgoing, not sent': 'release, log failed, ended failed, → idle',
+    outgoing: 'release, log failed, ended failed, → idle',
+    incoming: 'release, log failed, ended failed, → idle',
+    'connecting (ours)': 'release, presence off, log failed, ended failed, → idle',
+    'connecting (theirs)': 'release, presence off, log failed, ended failed, → idle',
+    'active (ours)': 'release, presence off, log answered, ended failed, → idle',
+    'active (theirs)': 'release, presence off, log answered, ended failed, → idle',
+  },
+  sent: {
+    idle: '—',
+    'outgoing, not sent': 'ring 30000, → outgoing',
+    outgoing: '—',
+    incoming: '—',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'answer-ready': {
+    idle: '—',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: 'say accept, say media, → incoming',
+    'connecting (ours)': '—',
+    'connecting (theirs)': 'say accept, say media, → connecting',
+    'active (ours)': '—',
+    'active (theirs)': 'say accept, say media, → active',
+  },
+  'answer-failed': {
+    idle: '—',
+    'outgoing, not sent': 'release, log failed, ended failed, → idle',
+    outgoing: 'release, log failed, ended failed, → idle',
+    incoming: 'release, log failed, ended failed, → idle',
+    'connecting (ours)': 'release, presence off, log failed, ended failed, → idle',
+    'connecting (theirs)': 'release, presence off, log failed, ended failed, → idle',
+    'active (ours)': 'release, presence off, log answered, ended failed, → idle',
+    'active (theirs)': 'release, presence off, log answered, ended failed, → idle',
+  },
+  'ring-timeout': {
+    idle: '—',
+    'outgoing, not sent': 'say cancel(timeout), release, log missed, ended no-answer, → idle',
+    outgoing: 'say cancel(timeout), release, log missed, ended no-answer, → idle',
+    incoming: 'release, log missed, ended missed, → idle',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'offer from someone else': {
+    idle: 'start, taken, ring 32000, ice, → incoming',
+    'outgoing, not sent': 'busy, → outgoing',
+    outgoing: 'busy, → outgoing',
+    incoming: 'busy, → incoming',
+    'connecting (ours)': 'busy, → connecting',
+    'connecting (theirs)': 'busy, → connecting',
+    'active (ours)': 'busy, → active',
+    'active (theirs)': 'busy, → active',
+  },
+  'offer from the friend, my id smaller': {
+    idle: 'start, taken, ring 32000, ice, → incoming',
+    'outgoing, not sent': 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
+    outgoing: 'dropped, → outgoing',
+    incoming: 'busy, → incoming',
+    'connecting (ours)': 'dropped, → connecting',
+    'connecting (theirs)': 'busy, → connecting',
+    'active (ours)': 'dropped, → active',
+    'active (theirs)': 'busy, → active',
+  },
+  'offer from the friend, my id larger': {
+    idle: 'start, taken, ring 32000, ice, → incoming',
+    'outgoing, not sent': 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
+    outgoing: 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
+    incoming: 'busy, → incoming',
+    'connecting (ours)': 'busy, → connecting',
+    'connecting (theirs)': 'busy, → connecting',
+    'active (ours)': 'busy, → active',
+    'active (theirs)': 'busy, → active',
+  },
+  'offer from the friend, signaling down': {
+    idle: 'start, taken, ring 32000, ice, → incoming',
+    'outgoing, not sent': 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
+    outgoing: 'busy, → outgoing',
+    incoming: 'busy, → incoming',
+    'connecting (ours)': 'busy, → connecting',
+    'connecting (theirs)': 'busy, → connecting',
+    'active (ours)': 'busy, → active',
+    'active (theirs)': 'busy, → active',
+  },
+  'media-offer': {
+    idle: '—',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: '→ incoming',
+    'connecting (ours)': '—',
+    'connecting (theirs)': 'answer, → connecting',
+    'active (ours)': '—',
+    'active (theirs)': '→ active',
+  },
+  'message accept': {
+    idle: '—',
+    'outgoing, not sent': 'unring, presence on, → connecting',
+    outgoing: 'unring, presence on, → connecting',
+    incoming: '—',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'message decline': {
+    idle: '—',
+    'outgoing, not sent': 'release, log declined, ended declined, → idle',
+    outgoing: 'release, log declined, ended declined, → idle',
+    incoming: '—',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'message busy': {
+    idle: '—',
+    'outgoing, not sent': 'release, log busy, ended busy, → idle',
+    outgoing: 'release, log busy, ended busy, → idle',
+    incoming: '—',
+    'connecting (ours)': '—',
+    'connecting (theirs)': '—',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'message cancel': {
+    idle: '—',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: 'release, log missed, ended missed, → idle',
+    'connecting (ours)': '—',
+    'connecting (theirs)': 'release, presence off, log missed, ended missed, → idle',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'message hangup': {
+    idle: '—',
+    'outgoing, not sent': 'release, log failed, ended unavailable, → idle',
+    outgoing: 'release, log failed, ended unavailable, → idle',
+    incoming: 'release, log missed, ended missed, → idle',
+    'connecting (ours)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+    'connecting (theirs)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+    'active (ours)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+    'active (theirs)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+  },
+  'message media': {
+    idle: '—',
+    'outgoing, not sent': '→ outgoing',
+    outgoing: '→ outgoing',
+    incoming: '→ incoming',
+    'connecting (ours)': '→ connecting',
+    'connecting (theirs)': '→ connecting',
+    'active (ours)': '→ active',
+    'active (theirs)': '→ active',
+  },
+  'remote-stream': {
+    idle: '—',
+    'outgoing, not sent': 'unring, presence on, → active',
+    outgoing: 'unring, presence on, → active',
+    incoming: '—',
+    'connecting (ours)': 'unring, → active',
+    'connecting (theirs)': 'unring, → active',
+    'active (ours)': '—',
+    'active (theirs)': '—',
+  },
+  'media-closed': {
+    idle: '—',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: '—',
+    'connecting (ours)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+    'connecting (theirs)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+    'active (ours)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+    'active (theirs)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+  },
+  'media-error': {
+    idle: '—',
+    'outgoing, not sent': 'release, log failed, ended failed, → idle',
+    outgoing: 'release, log failed, ended failed, → idle',
+    incoming: '—',
+    'connecting (ours)': 'release, presence off, log failed, ended failed, → idle',
+    'connecting (theirs)': 'release, presence off, log failed, ended failed, → idle',
+    'active (ours)': 'release, presence off, log answered, ended failed, → idle',
+    'active (theirs)': 'release, presence off, log answered, ended failed, → idle',
+  },
+  'channel-closed': {
+    idle: '—',
+    'outgoing, not sent': 'release, log failed, ended unavailable, → idle',
+    outgoing: 'release, log failed, ended unavailable, → idle',
+    incoming: 'release, log missed, ended missed, → idle',
+    'connecting (ours)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+    'connecting (theirs)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+    'active (ours)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+    'active (theirs)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+  },
+  'peer-error unavailable': {
+    idle: 'problem, → idle',
+    'outgoing, not sent': 'release, log failed, ended unavailable, → idle',
+    outgoing: 'release, log failed, ended unavailable, → idle',
+    incoming: 'problem, → incoming',
+    'connecting (ours)': 'problem, → connecting',
+    'connecting (theirs)': 'problem, → connecting',
+    'active (ours)': 'problem, → active',
+    'active (theirs)': 'problem, → active',
+  },
+  'peer-error unavailable, someone else': {
+    idle: 'problem, → idle',
+    'outgoing, not sent': '—',
+    outgoing: '—',
+    incoming: 'problem, → incoming',
+    'connecting (ours)': 'problem, → connecting',
+    'connecting (theirs)': 'problem, → connecting',
+    'active (ours)': 'problem, → active',
+    'active (theirs)': 'problem, → active',
+  },
+  'peer-error network': {
+    idle: 'problem, → idle',
+    'outgoing, not sent': 'problem, → outgoing',
+    outgoing: 'problem, → outgoing',
+    incoming: 'problem, → incoming',
+    'connecting (ours)': 'problem, → connecting',
+    'connecting (theirs)': 'problem, → connecting',
+    'active (ours)': 'problem, → active',
+    'active (theirs)': 'problem, → active',
+  },
+};
+
+describe('the call state machine, phase × event', () => {
+  describe.each(Object.keys(EVENTS) as EventName[])('%s', (event) => {
+    it.each(PHASE_NAMES)('in %s', (phase) => {
+      expect(outcome(PHASES[phase], step(PHASES[phase], EVENTS[event], NOW))).toBe(TABLE[event][phase]);
+    });
+  });
+});
+
+describe('the call state machine', () => {
+  it('keeps the friend’s call, not ours, when the crossing lets ours go, and answers it as our call was (audio stays audio)', () => {
+    const audio = { ...ours, video: false };
+    const s = step(audio, EVENTS['offer from the friend, my id larger'], NOW);
+    expect(s.call).toMatchObject({ key: 'peer-m new', id: 'new', direction: 'in', phase: 'connecting', ringingSince: NOW });
+    expect(s.effects).toContainEqual({ type: 'open-answer', video: false });
+    expect(s.effects.filter((e) => e.type === 'record' || e.type === 'ended')).toEqual([]);
+  });
+
+  it('rings an offer for the caller’s ring time and a little more, ready to answer when its media is here', () => {
+    const s = step(
+      null,
+      { ...EVENTS['offer from someone else'], offer: { ...EVENTS['offer from someone else'].offer, withMedia: true } },
+      NOW,
+    );
+    expect(s.effects).toContainEqual({ type: 'arm-ring', ms: RING_MS + CALLEE_GRACE_MS });
+    expect(s.call).toMatchObject({ phase: 'incoming', offered: true, contact: CARA });
+  });
+
+  it('answers the media offer once, when both it and our media are there', () => {
+    const accepted = step(theirs, EVENTS.accept, NOW).call!;
+    expect(step(accepted, EVENTS['answer-ready'], NOW).effects.map(said)).toEqual(['say accept', 'say media']);
+    const ready = step(accepted, EVENTS['local-ready'], NOW).call!;
+    const answered = step(ready, EVENTS['answer-ready'], NOW);
+    expect(answered.effects.map(said)).toEqual(['answer', 'say accept', 'say media']);
+    expect(step(answered.call, EVENTS['media-offer'], NOW).effects).toEqual([]);
+  });
+
+  it('opens only the microphone when the child answers a video call without the camera, or the call is audio only', () => {
+    expect(step(theirs, { type: 'accept', video: false }, NOW).effects).toContainEqual({ type: 'open-answer', video: false });
+    expect(step({ ...theirs, video: false }, EVENTS.accept, NOW).effects).toContainEqual({ type: 'open-answer', video: false });
+  });
+
+  it('counts a call from the answer, logs the talk time, and passes the friend’s mute state on', () => {
+    const active = step(PHASES['connecting (ours)'], EVENTS['remote-stream'], ANSWERED_AT).call!;
+    expect(active.activeSince).toBe(ANSWERED_AT);
+    expect(step(active, EVENTS['message media'], NOW).call).toMatchObject({ remoteMuted: true, remoteCameraOff: true });
+    const ended = step(active, EVENTS['hang-up'], NOW);
+    expect(ended.effects).toContainEqual({
+      type: 'record',
+      entry: {
+        contactId: BOB.contactId,
+        direction: 'out',
+        video: true,
+        startedAt: ANSWERED_AT,
+        endedAt: NOW,
+        outcome: 'answered',
+      },
+    });
+  });
+});

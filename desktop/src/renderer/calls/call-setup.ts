@@ -1,0 +1,110 @@
+/**
+ * Getting our side of a call ready: camera and microphone (with the effects hook), fresh ICE
+ * settings, and for our own call the offer itself. What goes wrong ends the call through the
+ * state machine (`setup-failed`) and, for the call still going on, tells the child why.
+ */
+import type { CallDevices, OpenedForCall } from './call-devices';
+import type { CallEvent } from './call-events';
+import type { Live, LiveCalls } from './call-live';
+import type { CallMedia } from './call-media';
+import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, type CallMetadata } from './call-protocol';
+import type { CallProblem } from './call-types';
+import type { MediaProblem } from './media';
+import { relayOnlyWithoutTurn, type Signaling } from './signaling';
+
+/** How long our call waits for signaling to be online before the friend counts as unavailable. */
+const ONLINE_WAIT_MS = 5_000;
+
+export type CallSetupDeps = Readonly<{
+  devices: CallDevices;
+  signaling: Pick<Signaling, 'refreshIce' | 'whenOnline' | 'peer' | 'ringTimeoutMs'>;
+  lives: LiveCalls;
+  /** Whether this call is still the one going on (a call let go or ended is not). */
+  isCurrent: (live: Live) => boolean;
+  apply: (event: CallEvent, live: Live) => void;
+  /** Something the child should know about the call going on. */
+  tell: (notice: CallProblem) => void;
+  /** Our mute and camera switches now. */
+  switches: () => Readonly<{ muted: boolean; cameraOff: boolean }>;
+  myAvatar?: () => string | null;
+  problem: (message: string, details?: unknown) => void;
+}>;
+
+export type CallSetup = Readonly<{
+  /** Callee, after `accept`: our media and ICE, then `answer-ready`. */
+  prepareAnswer: (live: Live, video: boolean) => Promise<void>;
+  /** Caller: our media and ICE, then the offer to the friend (`sent`). */
+  place: (live: Live, opened: OpenedForCall) => Promise<void>;
+}>;
+
+export function createCallSetup(deps: CallSetupDeps): CallSetup {
+  const { devices, signaling, isCurrent, apply, tell } = deps;
+  const failed = (live: Live): void => apply({ type: 'setup-failed', reason: 'failed' }, live);
+
+  /** Camera and microphone for a call, with the effects hook applied; null (and the call ended) on failure. */
+  async function openLocal(live: Live, { opening, preparing }: OpenedForCall): Promise<CallMedia | null> {
+    let opened;
+    try {
+      [opened] = await Promise.all([opening, preparing]);
+    } catch (err) {
+      // A call let go for a crossed one says nothing: the call the child is in now is not this one.
+      if (isCurrent(live)) tell(((err as { problem?: MediaProblem }).problem ?? 'microphone-unavailable') as CallProblem);
+      failed(live);
+      return null;
+    }
+    if (opened.problem && isCurrent(live)) tell(opened.problem);
+    const local = await devices.wrap(opened.stream);
+    if (!isCurrent(live)) {
+      local.stop();
+      return null;
+    }
+    live.local = local;
+    const { muted, cameraOff } = deps.switches();
+    local.setMuted(muted);
+    local.setCameraOff(cameraOff);
+    apply({ type: 'local-ready' }, live);
+    return local;
+  }
+
+  async function iceReady(live: Live): Promise<boolean> {
+    try {
+      if (!relayOnlyWithoutTurn(await signaling.refreshIce())) return true;
+      if (isCurrent(live)) tell('needs-turn');
+    } catch (err) {
+      deps.problem('could not get ICE servers', err);
+    }
+    failed(live);
+    return false;
+  }
+
+  return Object.freeze({
+    async prepareAnswer(live: Live, video: boolean): Promise<void> {
+      const [iceOk, local] = await Promise.all([iceReady(live), openLocal(live, devices.open(video))]);
+      if (iceOk && local) apply({ type: 'answer-ready', ...deps.switches() }, live);
+    },
+    async place(live: Live, opened: OpenedForCall): Promise<void> {
+      const [iceOk, local, online] = await Promise.all([
+        iceReady(live),
+        openLocal(live, opened),
+        signaling.whenOnline(ONLINE_WAIT_MS),
+      ]);
+      if (!isCurrent(live) || !iceOk || !local) return;
+      const peer = signaling.peer();
+      const unavailable = (): void => apply({ type: 'setup-failed', reason: 'unavailable' }, live);
+      if (!online || !peer) return unavailable();
+      const { id, peerId } = live.call;
+      const metadata: CallMetadata = {
+        v: CALL_PROTOCOL_VERSION,
+        callId: id,
+        video: local.hasVideo,
+        avatar: deps.myAvatar?.() ?? null,
+      };
+      const media = peer.call(peerId, local.sent, { metadata });
+      const data = peer.connect(peerId, { label: CALL_CHANNEL_LABEL, serialization: 'json', reliable: true, metadata });
+      if (!media || !data) return unavailable();
+      deps.lives.attachMedia(live, media);
+      deps.lives.attachData(live, data);
+      apply({ type: 'sent', ringTimeoutMs: signaling.ringTimeoutMs() }, live);
+    },
+  });
+}
