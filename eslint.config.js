@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import hearth from './scripts/lint/package-boundaries.js';
 
 export default tseslint.config(
   {
@@ -20,6 +21,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
     },
+  },
+  {
+    // Other workspaces by package name only (scripts/lint/package-boundaries.js).
+    plugins: { hearth },
+    rules: { 'hearth/package-boundaries': 'error' },
   },
   {
     files: ['**/*.test.ts', 'scripts/**', '**/bench/**', 'e2e/**'],

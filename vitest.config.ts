@@ -8,7 +8,8 @@ const shared = {
 } as const;
 
 /**
- * Two projects. `unit`: every test of common, relay-server and desktop, two files at a time.
+ * Two projects. `unit`: every test of common, relay-server, desktop and scripts (the test kit
+ * and the lint rules), two files at a time.
  * `e2e`: the Chromium end-to-end files, one at a time and after `unit`, because each starts one to
  * three Chromiums (with camera and segmentation on two cores) and the app's adaptive effects
  * rightly turn themselves off when another e2e file starves them.
@@ -20,7 +21,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
-          include: ['{common,relay-server,desktop}/**/*.test.ts'],
+          include: ['{common,relay-server,desktop,scripts}/**/*.test.{ts,js}'],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },

@@ -4,17 +4,18 @@
  * app; Cara's page is the calls harness (it can also dial like a modified client would).
  * Families are set up through the IPC contract; calls are driven through the call UI.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@hearth/common';
-import type { CallHarness } from '../desktop/src/renderer/calls/harness/harness-types';
-import { must, TEST_PASSWORD } from '../desktop/src/main/testing/desktop-harness';
-import { befriendKids, CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
-import { startTurnServer, turnServerAvailable, type TestTurnServer } from '../desktop/scripts/calls/turn-server';
+import type { CallHarness } from '@hearth/desktop/renderer/calls/harness/harness-types';
+import { must, TEST_PASSWORD } from '@hearth/test-kit/desktop';
+import { befriendKids, openCallWorld, type CallKid, type CallWorld } from '@hearth/test-kit/call-world';
+import { withoutChromium } from '@hearth/test-kit/chromium';
+import { offMachine } from '@hearth/test-kit/egress';
+import { startTurnServer, turnServerAvailable, type LocalTurnServer } from '../scripts/coturn';
 import { axeProblems, type AxeProblem } from './support/screens';
 
 const SHOTS = path.resolve(import.meta.dirname, '..', 'artifacts', 'calls');
@@ -208,7 +209,7 @@ async function settle(...kids: CallKid[]): Promise<void> {
   }
 }
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake camera', () => {
+describe.skipIf(withoutChromium())('calls between browsers with a fake camera', () => {
   let work: string;
   let world: CallWorld;
   let alice: CallKid;
@@ -492,10 +493,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
 
   it('sent nothing to any host but this machine, and broke no CSP rule', () => {
     for (const kid of world.kids) {
-      const away = kid.requests.filter(
-        (u) => !/^(?:https?|wss?):\/\/127\.0\.0\.1[:/]/.test(u) && !u.startsWith('data:') && !u.startsWith('blob:'),
-      );
-      expect(away, kid.name).toEqual([]);
+      expect(offMachine(kid.requests), kid.name).toEqual([]);
       expect(
         kid.consoleErrors.filter((e) => /Content Security Policy/i.test(e)),
         kid.name,
@@ -504,11 +502,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('calls between browsers with a fake 
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM_PATH) || !turnServerAvailable())(
+describe.skipIf(withoutChromium() || !turnServerAvailable())(
   'relay-only calls (the grown-ups’ privacy setting) through a TURN server',
   () => {
     let work: string;
-    let turn: TestTurnServer;
+    let turn: LocalTurnServer;
     let world: CallWorld;
     let dana: CallKid;
     let eli: CallKid;

@@ -6,28 +6,29 @@
  * in the call. Every request both browsers make is recorded (pages, workers and a proxy for
  * anything not on loopback); the test fails if any goes anywhere but this machine.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, openCallWorld, type CallKid, type CallWorld } from '../desktop/scripts/calls/call-world';
-import { appAttempts, startEgressRecorder, type EgressRecorder } from '../desktop/scripts/effects/egress-recorder';
-import { makeFlatPicture } from '../desktop/scripts/effects/fake-camera';
-import { must } from '../desktop/src/main/testing/desktop-harness';
+import { openCallWorld, type CallKid, type CallWorld } from '@hearth/test-kit/call-world';
+import { withoutChromium } from '@hearth/test-kit/chromium';
+import { appAttempts, offMachine, startEgressRecorder, type EgressRecorder } from '@hearth/test-kit/egress';
+import { makeFlatPicture } from '@hearth/test-kit/fake-camera';
+import { must } from '@hearth/test-kit/desktop';
 import { axeProblems } from './support/screens';
 import { meanColours, near, type Rect, type Rgb } from './support/pixels';
 import { say } from './support/ui';
 
 const SCREENS = path.resolve(import.meta.dirname, '..', 'artifacts', 'screens');
 
-// Regions of the 640×480 astronaut frame (as in effects.test.ts): the flag and wall, her face.
+// Regions of the 640×480 astronaut frame (as in effects.e2e.test.ts): the flag and wall, her face.
 const FLAG: Rect = { x0: 5, y0: 5, x1: 60, y1: 60 };
 const WALL: Rect = { x0: 600, y0: 5, x1: 635, y1: 100 };
 const FACE: Rect = { x0: 255, y0: 125, x1: 300, y1: 175 };
 const MAGENTA: Rgb = [255, 0, 255];
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('a video call with background effects on', () => {
+describe.skipIf(withoutChromium())('a video call with background effects on', () => {
   let work: string;
   let world: CallWorld;
   let recorder: EgressRecorder;
@@ -134,11 +135,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('a video call with background effect
   }, 180_000);
 
   it('sent no request anywhere but this machine during the call', () => {
-    const isLoopback = (u: string): boolean =>
-      !/^(https?|wss?):/.test(u) || /^(https?|wss?):\/\/(127\.0\.0\.1|localhost)[:/]/.test(u);
     expect(requests.length).toBeGreaterThan(10);
     expect(requests.some((u) => u.includes('/effects/'))).toBe(true);
-    expect(requests.filter((u) => !isLoopback(u))).toEqual([]);
+    expect(offMachine(requests)).toEqual([]);
     expect(appAttempts(recorder.attempts)).toEqual([]);
     expect([...alice.consoleErrors, ...bob.consoleErrors].filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });

@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
-import { CHROMIUM, launchChromium, openWindow, type Watch } from './support/browser';
+import { withoutChromium } from '@hearth/test-kit/chromium';
+import { offMachine } from '@hearth/test-kit/egress';
+import { launchChromium, openWindow, type Watch } from './support/browser';
 import { hasExif, withExif } from './support/exif';
 import {
   backHome,
@@ -115,7 +117,7 @@ async function tabTo(w: Window, target: Locator): Promise<void> {
   throw new Error('could not reach it with Tab');
 }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the UI', () => {
+describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () => {
   beforeAll(async () => {
     resetScreens();
     world = await startWorld();
@@ -541,7 +543,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('two families on Hearth, through the U
   );
 
   it('sent nothing off this machine and logged no page errors', () => {
-    expect(watches.flatMap((w) => w.offMachine)).toEqual([]);
+    expect(offMachine(watches.flatMap((w) => w.requests))).toEqual([]);
     expect(watches.flatMap((w) => w.errors)).toEqual([]);
     expect(capturedScreens().length).toBeGreaterThan(30);
   });

@@ -10,8 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { turnServerAvailable } from '../desktop/scripts/calls/turn-server';
-import { freePort } from '../desktop/src/main/testing/relay-harness';
+import { turnServerAvailable } from '../scripts/coturn';
+import { freePort } from '@hearth/test-kit/ports';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

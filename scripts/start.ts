@@ -14,10 +14,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { findElectronBinary } from '../desktop/src/main/launcher/electron-binary';
-import { launchWebHostApp } from '../desktop/src/main/web-host/launch';
-import { createLogger } from '../desktop/src/main/logging/logger';
-import { startTurnServer, turnServerAvailable, type TestTurnServer } from '../desktop/scripts/calls/turn-server';
+import { findElectronBinary } from '@hearth/desktop/main/launcher/electron-binary';
+import { createLogger } from '@hearth/desktop/main/logging/logger';
+import { launchWebHostApp } from '@hearth/desktop/main/web-host/launch';
+import { startTurnServer, turnServerAvailable, type LocalTurnServer } from './coturn';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RELAY_PORT = Number(process.env.PORT ?? 8787);
@@ -33,7 +33,7 @@ async function relayAnswers(): Promise<boolean> {
 }
 
 /** A loopback coturn for the relay to hand out, unless TURN is configured or coturn is missing. */
-async function startTurn(): Promise<TestTurnServer | null> {
+async function startTurn(): Promise<LocalTurnServer | null> {
   if (process.env.HEARTH_TURN_URLS) return null;
   if (!turnServerAvailable()) {
     console.log(
@@ -49,7 +49,7 @@ async function startTurn(): Promise<TestTurnServer | null> {
 /** Stops the coturn this script started, if any (also when the start fails half-way). */
 let stopTurn: (() => Promise<void>) | null = null;
 
-async function startRelay(turn: TestTurnServer | null): Promise<ChildProcess | null> {
+async function startRelay(turn: LocalTurnServer | null): Promise<ChildProcess | null> {
   if (await relayAnswers()) {
     console.log(`hearth: a relay is already answering on ${RELAY_URL}; using it.`);
     return null;

@@ -16,7 +16,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PeerServer } from 'peer';
 import type { BareHarness, CallHarness } from '../src/renderer/calls/harness/harness-types';
-import { openCallWorld, type CallKid } from '../scripts/calls/call-world';
+import { openCallWorld, type CallKid } from '@hearth/test-kit/call-world';
+import { createClosers } from '@hearth/test-kit/closers';
 import { serveHarness } from '../scripts/effects/harness-server';
 
 type Win = { callHarness: CallHarness; bareHarness: BareHarness };
@@ -74,13 +75,19 @@ async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hearth-bench-call-'));
   // The relay and each PC in their own processes, as in real life; only the `peer` server of the
   // bare baseline and Playwright share this one.
-  const world = await openCallWorld({ workDir: work, names: ['Alice', 'Bob'], processes: true });
-  const peerServer = await new Promise<Server>((resolve) => {
-    PeerServer({ host: '127.0.0.1', port: 0, path: '/' }, (s) => resolve(s as Server));
-  });
-  // The bare pages talk to the `peer` server's port, which the app's CSP would refuse: served without one.
-  const bareSite = await serveHarness(world.harnessDir, { csp: null });
+  // Whatever step fails, everything started so far is stopped (no relay or PC process left behind).
+  const closers = createClosers();
+  closers.add(work, () => rm(work, { recursive: true, force: true }));
   try {
+    const peerServer = await new Promise<Server>((resolve) => {
+      PeerServer({ host: '127.0.0.1', port: 0, path: '/' }, (s) => resolve(s as Server));
+    });
+    closers.add(peerServer, () => new Promise<void>((resolve) => peerServer.close(() => resolve())));
+    const world = await openCallWorld({ workDir: work, names: ['Alice', 'Bob'], processes: true });
+    closers.add(world, () => world.close());
+    // The bare pages talk to the `peer` server's port, which the app's CSP would refuse: served without one.
+    const bareSite = await serveHarness(world.harnessDir, { csp: null });
+    closers.add(bareSite, () => bareSite.close());
     const [alice, bob] = world.kids as [CallKid, CallKid];
     await bob.page.evaluate(() => {
       (globalThis as unknown as Win).callHarness.autoAccept = true;
@@ -122,11 +129,8 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    // Browsers first: the `peer` server waits for their sockets to close.
-    await world.close();
-    await bareSite.close();
-    await new Promise<void>((resolve) => peerServer.close(() => resolve()));
-    await rm(work, { recursive: true, force: true });
+    // Newest first: the world (its browsers) before the `peer` server, which waits for their sockets to close.
+    await closers.closeAll();
   }
 }
 

@@ -1,17 +1,15 @@
 /** Debian's Chromium with the flags that work on these machines, one context per PC. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium as launch } from '../../desktop/scripts/effects/chromium';
-
-export const CHROMIUM = CHROMIUM_PATH;
+import { launchChromium as launch } from '@hearth/test-kit/chromium';
 
 export function launchChromium(): Promise<Browser> {
   return launch();
 }
 
-/** What one PC's browser window saw go wrong or leave the machine. */
-export type Watch = { errors: string[]; offMachine: string[] };
+/** What one PC's browser window saw go wrong, and every request it made (see test-kit's egress.ts). */
+export type Watch = { errors: string[]; requests: string[] };
 
-/** A window for one PC, recording page errors and any request that is not to this machine. */
+/** A window for one PC, recording page errors and every request. */
 export async function openWindow(
   browser: Browser,
   locale: string,
@@ -22,14 +20,11 @@ export async function openWindow(
     permissions: ['microphone', 'camera'],
   });
   const page = await context.newPage();
-  const watch: Watch = { errors: [], offMachine: [] };
+  const watch: Watch = { errors: [], requests: [] };
   page.on('pageerror', (err) => watch.errors.push(String(err)));
   page.on('console', (m) => {
     if (m.type() === 'error') watch.errors.push(m.text());
   });
-  page.on('request', (r) => {
-    const url = r.url();
-    if (/^(https?|wss?):/.test(url) && !/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(url)) watch.offMachine.push(url);
-  });
+  page.on('request', (r) => watch.requests.push(r.url()));
   return { context, page, watch };
 }

@@ -6,9 +6,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { silentLogger } from '../../desktop/src/main/logging/logger';
-import { startTestRelay, type TestRelay } from '../../desktop/src/main/testing/relay-harness';
-import { launchWebHostApp, type WebHostApp } from '../../desktop/src/main/web-host/launch';
+import { silentLogger } from '@hearth/desktop/main/logging/logger';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { launchWebHostApp, type WebHostApp } from '@hearth/desktop/main/web-host/launch';
 
 const DESKTOP = path.resolve(import.meta.dirname, '..', '..', 'desktop');
 

@@ -1,7 +1,7 @@
 /** Finding things on screen by the words a person reads, in the PC's language. */
 import type { Locator, Page } from 'playwright-core';
-import { en } from '../../desktop/src/renderer/i18n/en';
-import { es } from '../../desktop/src/renderer/i18n/es';
+import { en } from '@hearth/desktop/renderer/i18n/en';
+import { es } from '@hearth/desktop/renderer/i18n/es';
 import { capture, type AxeProblem } from './screens';
 
 export type Lang = 'en' | 'es';

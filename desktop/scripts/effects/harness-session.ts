@@ -5,8 +5,8 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildEffectsHarness } from './build-harness';
-import { launchChromium } from './chromium';
-import { makeFakeCamera, type FakeCamera } from './fake-camera';
+import { launchChromium } from '@hearth/test-kit/chromium';
+import { makeFakeCamera, type FakeCamera } from '@hearth/test-kit/fake-camera';
 import { EFFECTS_CSP, serveHarness, type HarnessServer } from './harness-server';
 
 export type HarnessSession = Readonly<{

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WsServerFrame } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import { befriend, buildTestApp, createFamily, type TestFamily } from '../../test/helpers';
-import { createRelayProcess, type RelayProcess } from '../../test/relay-process';
+import { createRelayProcess, type RelayProcess } from '@hearth/test-kit/relay-process';
 import { newMessageId } from '../../test/ws-client';
 
 /**

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARENT_ONLY_CHANNELS, type ChannelName } from '@hearth/common';
-import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '../testing/desktop-harness';
-import { startTestRelay, type TestRelay } from '../testing/relay-harness';
+import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 const ID = '01J0000000000000000000000A';
 

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HearthApi, MessageView } from '@hearth/common';
-import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '../testing/desktop-harness';
-import { startTcpProxy, startTestRelay, waitFor, type TcpProxy, type TestRelay } from '../testing/relay-harness';
+import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { waitFor } from '@hearth/test-kit/ports';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { startTcpProxy, type TcpProxy } from '@hearth/test-kit/tcp-proxy';
 
 let relay: TestRelay;
 let proxy: TcpProxy;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '../testing/desktop-harness';
-import { startTestRelay, waitFor, type TestRelay } from '../testing/relay-harness';
+import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { waitFor } from '@hearth/test-kit/ports';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
 let alice: TestDesktop;

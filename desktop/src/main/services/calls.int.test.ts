@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { CallSession } from '@hearth/common';
-import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '../testing/desktop-harness';
-import { startTestRelay, waitFor, type TestRelay } from '../testing/relay-harness';
+import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { waitFor } from '@hearth/test-kit/ports';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
 let alice: TestDesktop;

@@ -10,8 +10,9 @@ import {
   startTestDesktop,
   TEST_PASSWORD,
   type TestDesktop,
-} from '../testing/desktop-harness';
-import { startTestRelay, waitFor, type TestRelay } from '../testing/relay-harness';
+} from '@hearth/test-kit/desktop';
+import { waitFor } from '@hearth/test-kit/ports';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
 let family: TestDesktop;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PictureSequence } from '@hearth/common';
-import { must, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '../testing/desktop-harness';
-import { startTestRelay, type TestRelay } from '../testing/relay-harness';
+import { must, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
 let desk: TestDesktop;

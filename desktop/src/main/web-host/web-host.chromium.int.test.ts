@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { silentLogger } from '../logging/logger';
-import { startTestRelay, type TestRelay } from '../testing/relay-harness';
+import { launchChromium, withoutChromium } from '@hearth/test-kit/chromium';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { launchWebHostApp, type WebHostApp } from './launch';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DESKTOP = path.resolve(import.meta.dirname, '../../..');
 
 let relay: TestRelay;
@@ -16,7 +16,7 @@ let app: WebHostApp;
 let browser: Browser;
 let work: string;
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('the real renderer in Chromium through the web host', () => {
+describe.skipIf(withoutChromium())('the real renderer in Chromium through the web host', () => {
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-chromium-'));
     const rendererDir = path.join(work, 'renderer');
@@ -29,17 +29,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('the real renderer in Chromium through
       appVersion: '0.1.0-e2e',
       logger: silentLogger(),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

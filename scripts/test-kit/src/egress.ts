@@ -58,9 +58,23 @@ export function appAttempts(attempts: readonly string[]): string[] {
   });
 }
 
-/** Whether a URL points at this machine (or is not network at all: data:, blob:). */
-export function isLoopbackUrl(url: string): boolean {
+/**
+ * The one rule of every "nothing left this machine" check: a request stays on the machine when it
+ * goes to loopback, or to an address the test itself created (`created`: host names or addresses
+ * of servers the test started elsewhere than loopback). Non-network URLs (data:, blob:) stay too.
+ */
+export function staysOnMachine(url: string, created: readonly string[] = []): boolean {
   const parsed = new URL(url);
   if (!['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol)) return true;
-  return parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost' || parsed.hostname === '[::1]';
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host) || created.includes(host);
+}
+
+/**
+ * The requests in `urls` that left the machine. Throws when `urls` is empty: a check that saw no
+ * request at all proves nothing (the recording, not the app, would be what is broken).
+ */
+export function offMachine(urls: readonly string[], created: readonly string[] = []): string[] {
+  if (urls.length === 0) throw new Error('no request was recorded: the egress check has nothing to check');
+  return urls.filter((url) => !staysOnMachine(url, created));
 }

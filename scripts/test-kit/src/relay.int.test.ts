@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startTestRelay } from './relay-harness';
+import { startTestRelay } from './relay';
 
 describe('the test relay', () => {
   it('stops within seconds even while a client holds a request open (as close-with-grace would)', async () => {

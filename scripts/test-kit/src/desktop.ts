@@ -11,8 +11,8 @@ import {
   type HearthTransport,
   type IpcResult,
 } from '@hearth/common';
-import { createDesktopCore, type CoreOptions, type DesktopCore } from '../core';
-import { silentLogger } from '../logging/logger';
+import { createDesktopCore, type CoreOptions, type DesktopCore } from '@hearth/desktop/main/core';
+import { silentLogger } from '@hearth/desktop/main/logging/logger';
 
 /** Calls main's handlers directly: the same contract the preload and the web host carry. */
 export function directTransport(core: DesktopCore): HearthTransport {

@@ -1,9 +1,9 @@
 /**
- * Tests and the benchmark only: the relay and each family PC as their own processes, and the IPC
- * contract from outside a PC through its web host's bridge (what the page itself uses).
+ * Tests and the benchmark only: each family PC as its own process (the relay's is in
+ * relay-process.ts), and the IPC contract from outside a PC through its web host's bridge (what
+ * the page itself uses).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import {
@@ -14,7 +14,6 @@ import {
   type HearthApi,
   type IpcResult,
 } from '@hearth/common';
-import { freePort } from '../../src/main/testing/relay-harness';
 import type { PcProcessOptions } from './pc-process';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -35,41 +34,6 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** `node --import tsx relay-server/src/server.ts`, as the relay runs in production, on a free port. */
-export async function startRelayProcess(dataDir: string): Promise<ChildServer> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(REPO_ROOT, 'relay-server/src/server.ts'),
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-      '--log-level',
-      'silent',
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let errors = '';
-  child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the relay exited with ${child.exitCode}: ${errors}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the relay did not start: ${errors}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, stop: stopper(child) };
-}
-
 /** A family PC (desktop core and web host) as its own process; `url` is the page to open. */
 export async function startPcProcess(options: PcProcessOptions): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', PC_ENTRY, JSON.stringify(options)], {
@@ -79,7 +43,7 @@ export async function startPcProcess(options: PcProcessOptions): Promise<ChildSe
   let out = '';
   let errors = '';
   child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the PC process did not start: ${errors}`)), 30_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
@@ -94,7 +58,13 @@ export async function startPcProcess(options: PcProcessOptions): Promise<ChildSe
       reject(new Error(`the PC process exited with ${String(code)}: ${errors}`));
     });
   });
-  return { url, stop: stopper(child) };
+  const stop = stopper(child);
+  try {
+    return { url: await ready, stop };
+  } catch (error) {
+    await stop(); // a PC that never got ready is not left behind
+    throw error;
+  }
 }
 
 /** The IPC contract of the PC behind `pageUrl`, carried by its web host's bridge. */

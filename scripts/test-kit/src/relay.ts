@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp, type RelayApp } from '../../../../relay-server/src/app';
-import { DEFAULT_CONFIG, type RelayConfig } from '../../../../relay-server/src/config';
+import { buildApp, type RelayApp } from '@hearth/relay-server/app';
+import { DEFAULT_CONFIG, type RelayConfig } from '@hearth/relay-server/config';
+import { freePort } from './ports';
 
 /** A real relay, in this process, on a fixed loopback port, that a test can stop and start again. */
 export type TestRelay = Readonly<{
@@ -18,17 +18,6 @@ export type TestRelay = Readonly<{
   /** Stops it and deletes its data. */
   dispose: () => Promise<void>;
 }>;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Cheap argon2 and no registration limit: tests register many parents from one address. */
 export async function startTestRelay(overrides: Partial<RelayConfig> = {}): Promise<TestRelay> {
@@ -65,7 +54,7 @@ export async function startTestRelay(overrides: Partial<RelayConfig> = {}): Prom
     // As server.ts's close-with-grace does after its delay: a connection that will not end does not
     // hold the test for a minute. Said on stderr, so a close that needed it is seen, not hidden.
     const force = setTimeout(() => {
-      process.stderr.write('relay-harness: the relay did not close within 5 s; closing its connections\n');
+      process.stderr.write('test-kit relay: the relay did not close within 5 s; closing its connections\n');
       current.server.closeAllConnections();
       const sockets = (current as unknown as { websocketServer?: { clients: Set<{ terminate(): void }> } }).websocketServer;
       for (const client of sockets?.clients ?? []) client.terminate();
@@ -92,68 +81,4 @@ export async function startTestRelay(overrides: Partial<RelayConfig> = {}): Prom
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A TCP proxy in front of the relay whose connections a test can cut, like a network that dies. */
-export type TcpProxy = Readonly<{
-  url: string;
-  /** Destroys every open connection at once (no close frames). */
-  cut: () => void;
-  /** While down, new connections are refused (destroyed at once). */
-  setDown: (down: boolean) => void;
-  close: () => Promise<void>;
-}>;
-
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
-  const sockets = new Set<net.Socket>();
-  let down = false;
-  const server = net.createServer((client) => {
-    if (down) {
-      client.destroy();
-      return;
-    }
-    const upstream = net.connect(targetPort, '127.0.0.1');
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => undefined);
-    }
-    client.pipe(upstream);
-    upstream.pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  const cut = (): void => {
-    for (const s of sockets) s.destroy();
-  };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    cut,
-    setDown: (d: boolean) => {
-      down = d;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        cut();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** Polls until `check` returns a truthy value or throws after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value as NonNullable<T>;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

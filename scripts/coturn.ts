@@ -1,19 +1,20 @@
 /**
  * Debian's coturn on loopback with a fresh shared secret (coturn's `use-auth-secret`, the scheme
- * the relay's TURN REST credentials follow), for calls that must go through TURN: the tests, and
- * `npm start` on one machine. Not for serving other machines (see the README for a real coturn).
+ * the relay's TURN REST credentials follow), for calls that must go through TURN on one machine:
+ * `npm start`, and the tests that need it. Not for serving other machines (see the README for a
+ * real coturn).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../src/main/testing/relay-harness';
 
 export const TURNSERVER_PATH = process.env.TURNSERVER_PATH ?? '/usr/bin/turnserver';
 
-export type TestTurnServer = Readonly<{
+export type LocalTurnServer = Readonly<{
   /** `turn:127.0.0.1:PORT?transport=udp` */
   url: string;
   secret: string;
@@ -28,12 +29,24 @@ export type TestTurnServer = Readonly<{
   close: () => Promise<void>;
 }>;
 
+/** A loopback port free right now, for coturn's listener. */
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export function turnServerAvailable(): boolean {
   return existsSync(TURNSERVER_PATH);
 }
 
-export async function startTurnServer(): Promise<TestTurnServer> {
-  const port = await freePort();
+export async function startTurnServer(): Promise<LocalTurnServer> {
+  const port = await freeLoopbackPort();
   const secret = randomBytes(24).toString('base64url');
   // The secret goes in a file only this user can read, not on the command line (where `ps` shows it).
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-coturn-'));

@@ -1,12 +1,27 @@
 /** Launching Debian's Chromium the way TESTING.md describes, with a fake camera file. */
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * For `describe.skipIf(withoutChromium())`: true where Chromium is missing, so a developer without
+ * it skips the browser tests. Under `CI=true` a missing Chromium throws instead: CI fails rather
+ * than passing with its browser tests silently skipped.
+ */
+export function withoutChromium(options: Readonly<{ env?: NodeJS.ProcessEnv; executable?: string }> = {}): boolean {
+  const executable = options.executable ?? CHROMIUM_PATH;
+  if (existsSync(executable)) return false;
+  if ((options.env ?? process.env).CI === 'true') {
+    throw new Error(`Chromium is missing at ${executable} (set CHROMIUM_PATH); under CI=true browser tests must run, not skip`);
+  }
+  return true;
+}
+
 export type LaunchOptions = Readonly<{
   /** A `.y4m` file the fake camera plays in a loop (default: Chromium's own test pattern). */
   cameraFile?: string;
-  /** Send every non-loopback request to this proxy (see egress-recorder.ts). */
+  /** Send every non-loopback request to this proxy (see egress.ts). */
   proxyUrl?: string;
   /** Flags one caller needs beyond the common ones. */
   extraArgs?: readonly string[];

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './ports';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** The relay as its own process (`node --import tsx relay-server/src/server.ts`), as it runs in production. */
 export type RelayProcess = Readonly<{
@@ -18,25 +18,21 @@ export type RelayProcess = Readonly<{
   stderr(): string;
 }>;
 
-/** A free loopback port (listen on 0, read it, close). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export type RelayProcessOptions = Readonly<{
+  /** The relay's `--log-level` (what reaches `stderr()`). Default `warn`. */
+  logLevel?: 'silent' | 'error' | 'warn' | 'info';
+  /** More command-line flags for `server.ts`. */
+  extraArgs?: readonly string[];
+}>;
 
-export async function createRelayProcess(dataDir: string, extraArgs: readonly string[] = []): Promise<RelayProcess> {
+/** A relay process on a free port and `dataDir`; not started until `start()`. */
+export async function createRelayProcess(dataDir: string, options: RelayProcessOptions = {}): Promise<RelayProcess> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   let errors = '';
 
   async function waitReady(proc: ChildProcess): Promise<void> {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`relay exited with ${proc.exitCode}: ${errors}`);
       try {
@@ -47,7 +43,7 @@ export async function createRelayProcess(dataDir: string, extraArgs: readonly st
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`relay did not start within 20 s: ${errors}`);
+    throw new Error(`relay did not start within 30 s: ${errors}`);
   }
 
   function exited(proc: ChildProcess): Promise<void> {
@@ -71,15 +67,22 @@ export async function createRelayProcess(dataDir: string, extraArgs: readonly st
           '--data-dir',
           dataDir,
           '--log-level',
-          'warn',
-          ...extraArgs,
+          options.logLevel ?? 'warn',
+          ...(options.extraArgs ?? []),
         ],
         { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       child.stderr?.on('data', (d: Buffer) => {
         errors = (errors + d.toString()).slice(-4000);
       });
-      await waitReady(child);
+      try {
+        await waitReady(child);
+      } catch (error) {
+        // A relay that never answered is not left behind.
+        child.kill('SIGKILL');
+        await exited(child);
+        throw error;
+      }
     },
     async kill() {
       if (!child) return;
@@ -88,9 +91,20 @@ export async function createRelayProcess(dataDir: string, extraArgs: readonly st
     },
     async stop() {
       if (!child) return;
-      child.kill('SIGTERM');
-      await exited(child);
+      const proc = child;
+      // The graceful shutdown, bounded: past its own 10 s grace, the relay is killed.
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+      proc.kill('SIGTERM');
+      await exited(proc);
+      clearTimeout(timer);
     },
     stderr: () => errors,
   };
+}
+
+/** A started relay process (silent), for worlds that only need its URL and to stop it. */
+export async function startRelayProcess(dataDir: string): Promise<Readonly<{ url: string; stop: () => Promise<void> }>> {
+  const relay = await createRelayProcess(dataDir, { logLevel: 'silent' });
+  await relay.start();
+  return { url: `http://127.0.0.1:${relay.port}`, stop: relay.stop };
 }

@@ -10,25 +10,19 @@ import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { createHearthClient, type HearthApi } from '@hearth/common';
-import { silentLogger } from '../../src/main/logging/logger';
-import {
-  befriend,
-  directTransport,
-  must,
-  RELAY_PASSWORD,
-  setUpFamily,
-  TEST_PASSWORD,
-} from '../../src/main/testing/desktop-harness';
-import { startTestRelay } from '../../src/main/testing/relay-harness';
-import { launchWebHostApp } from '../../src/main/web-host/launch';
-import type { RelayConfig } from '../../../relay-server/src/config';
-import { CHROMIUM_PATH, launchChromium } from '../effects/chromium';
-import { makeFakeCamera } from '../effects/fake-camera';
-import { bridgeApi, startPcProcess, startRelayProcess } from './processes';
+import { silentLogger } from '@hearth/desktop/main/logging/logger';
+import { launchWebHostApp } from '@hearth/desktop/main/web-host/launch';
+import type { RelayConfig } from '@hearth/relay-server/config';
+import { launchChromium } from './chromium';
+import { befriend, directTransport, must, RELAY_PASSWORD, setUpFamily, TEST_PASSWORD } from './desktop';
+import { createClosers, settleAll } from './closers';
+import { makeFakeCamera, type FakeCamera } from './fake-camera';
+import { bridgeApi, startPcProcess } from './pc-processes';
+import { startTestRelay } from './relay';
+import { startRelayProcess } from './relay-process';
 
-export { CHROMIUM_PATH };
-const HARNESS_ROOT = fileURLToPath(new URL('../../src/renderer/calls/harness', import.meta.url));
-const DESKTOP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DESKTOP_ROOT = fileURLToPath(new URL('../../../desktop', import.meta.url));
+const HARNESS_ROOT = path.join(DESKTOP_ROOT, 'src/renderer/calls/harness');
 
 /** Which page a child's browser opens: the real app, or the calls harness (tests' and the benchmark's handles). */
 export type CallPageKind = 'app' | 'harness';
@@ -113,7 +107,7 @@ export type CallWorldOptions = Readonly<{
    * instead of all in this one. `relayConfig` then does not apply. Default false.
    */
   processes?: boolean;
-  /** Chromium's proxy for non-loopback requests (see scripts/effects/egress-recorder.ts). Default none. */
+  /** Chromium's proxy for non-loopback requests (see egress.ts). Default none. */
   proxyUrl?: string;
 }>;
 
@@ -138,16 +132,25 @@ async function openPage(kid: CallKid, url: string): Promise<void> {
 
 export async function openCallWorld(options: CallWorldOptions): Promise<CallWorld> {
   const defaultPage = options.page ?? 'harness';
-  const [harnessDir, appDir, camera, relay] = await Promise.all([
-    buildCallsHarness(path.join(options.workDir, 'harness')),
-    defaultPage === 'app' ? buildAppRenderer(path.join(options.workDir, 'app')) : Promise.resolve(null),
-    makeFakeCamera(path.join(options.workDir, 'camera')),
-    options.processes
-      ? startRelayProcess(path.join(options.workDir, 'relay')).then((r) => ({ url: r.url, dispose: r.stop }))
-      : startTestRelay(options.relayConfig ?? {}),
-  ]);
+  // Everything this world starts, closed newest first by `close()`, or at once when a step fails.
+  const opened = createClosers();
+  const startRelay = options.processes
+    ? startRelayProcess(path.join(options.workDir, 'relay')).then((r) => ({ url: r.url, dispose: r.stop }))
+    : startTestRelay(options.relayConfig ?? {});
+  let built: [string, string | null, FakeCamera, Readonly<{ url: string; dispose: () => Promise<void> }>];
+  try {
+    built = await settleAll([
+      buildCallsHarness(path.join(options.workDir, 'harness')),
+      defaultPage === 'app' ? buildAppRenderer(path.join(options.workDir, 'app')) : Promise.resolve(null),
+      makeFakeCamera(path.join(options.workDir, 'camera')),
+      startRelay.then((r) => opened.add(r, r.dispose)),
+    ]);
+  } catch (error) {
+    await opened.closeAll(); // e.g. the camera file failed while the relay was starting
+    throw error;
+  }
+  const [harnessDir, appDir, camera, relay] = built;
   const kids: CallKid[] = [];
-  const opened: { close: () => Promise<void> }[] = [];
 
   const setUpKid = async (name: string, kind: CallPageKind): Promise<CallKid> => {
     const rendererDir = kind === 'app' ? appDir : harnessDir;
@@ -162,9 +165,9 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
         rendererDir,
         ...(options.ringTimeoutMs !== undefined ? { ringTimeoutMs: options.ringTimeoutMs } : {}),
       });
-      opened.push({ close: pc.stop });
+      opened.add(pc, pc.stop);
       const bridge = await bridgeApi(pc.url);
-      opened.push({ close: async () => bridge.close() });
+      opened.add(bridge, () => bridge.close());
       url = pc.url;
       api = bridge.api;
     } else {
@@ -176,7 +179,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
         logger: silentLogger(),
         ...(options.ringTimeoutMs !== undefined ? { callRingTimeoutMs: options.ringTimeoutMs } : {}),
       });
-      opened.push(app);
+      opened.add(app, () => app.close());
       url = app.host.url;
       api = createHearthClient(directTransport(app.core));
     }
@@ -186,7 +189,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
     must(await api.lock());
     must(await api.selectProfile({ childId: child.childId }));
     const browser = await launchCallChromium(camera.y4m, options.proxyUrl);
-    opened.push({ close: () => browser.close() });
+    opened.add(browser, () => browser.close());
     const page = await browser.newPage();
     const requests: string[] = [];
     const consoleErrors: string[] = [];
@@ -225,8 +228,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
     }
     await Promise.all(kids.map((k) => openPage(k, k.url)));
   } catch (error) {
-    for (const o of opened.reverse()) await o.close().catch(() => undefined);
-    await relay.dispose();
+    await opened.closeAll();
     throw error;
   }
 
@@ -236,10 +238,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
     cameraFile: camera.y4m,
     kids,
     addKid,
-    async close(): Promise<void> {
-      for (const o of opened.reverse()) await o.close().catch(() => undefined);
-      await relay.dispose();
-    },
+    close: opened.closeAll,
   };
 }
 

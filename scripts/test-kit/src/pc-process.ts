@@ -3,8 +3,8 @@
  * process, as in real life, where each PC and the relay have their own event loop. Started with
  * its options as JSON in argv[2]; prints `READY <page url>`; stops on SIGTERM or when stdin closes.
  */
-import { silentLogger } from '../../src/main/logging/logger';
-import { launchWebHostApp } from '../../src/main/web-host/launch';
+import { silentLogger } from '@hearth/desktop/main/logging/logger';
+import { launchWebHostApp } from '@hearth/desktop/main/web-host/launch';
 
 export type PcProcessOptions = Readonly<{
   relayUrl: string;
