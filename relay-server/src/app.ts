@@ -7,8 +7,7 @@ import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorCode, HearthError } from '@hearth/common';
 import type { RelayConfig } from './config';
-import { openDatabase } from './db/database';
-import { migrate } from './db/migrate';
+import { migrate, openDatabase } from '@hearth/sqlite';
 import { RELAY_MIGRATIONS } from './db/migrations/index';
 import { createPasswordHasher } from './auth/passwords';
 import { createEvents, createIdFactory, type RelayContext } from './context';
@@ -35,7 +34,20 @@ export type RelayApp = FastifyInstance & { relay: RelayContext };
 /** The relay as a Fastify app, not listening. `server.ts` listens; tests use `app.inject()`. */
 export async function buildApp(config: RelayConfig, options: BuildOptions = {}): Promise<RelayApp> {
   const now = options.now ?? Date.now;
-  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'));
+
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.token'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    frameworkErrors,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Opened once the logger exists, so slow queries go to the relay's own log.
+  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: app.log.child({ component: 'sqlite' }) });
   try {
     migrate(db, RELAY_MIGRATIONS);
   } catch (err) {
@@ -50,17 +62,6 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     hasher: createPasswordHasher(config),
     events: createEvents(),
   });
-
-  const app = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.token'],
-    },
-    bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
-    frameworkErrors,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
 
   // External plugins, then ours, then routes (each feature encapsulated).
   await app.register(helmet, { global: true });

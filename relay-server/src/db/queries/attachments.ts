@@ -1,5 +1,4 @@
-import type { ReadableDB, WritableDB } from '../database';
-import { prepared } from '../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type AttachmentRow = Readonly<{ hash: string; size: number; mime: string; createdAt: number; linked: boolean }>;
 
