@@ -14,6 +14,8 @@ import { createEvents, createIdFactory, type RelayContext } from './context';
 import { contextPlugin } from './plugins/context';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
+import { clientMistakesPlugin } from './plugins/client-mistakes';
+import { clientErrorHandler, websocketErrorHandler } from './plugins/raw-refusals';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { friendshipRoutes } from './routes/friendships';
@@ -43,6 +45,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -75,8 +78,9 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 256 * 1024 }, errorHandler: websocketErrorHandler });
   await app.register(contextPlugin, { context });
+  await app.register(clientMistakesPlugin);
   await app.register(errorsPlugin);
   await app.register(authPlugin);
   await app.register(rateLimit, {
