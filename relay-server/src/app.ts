@@ -15,6 +15,7 @@ import { contextPlugin } from './plugins/context';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { clientMistakesPlugin } from './plugins/client-mistakes';
+import { databaseCheck, healthPlugin } from './plugins/health';
 import { clientErrorHandler, websocketErrorHandler } from './plugins/raw-refusals';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
@@ -96,7 +97,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   // JSON only: a text/plain body is refused with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(healthPlugin, { checks: { database: databaseCheck(db) } });
   await app.register(accountRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);
