@@ -44,7 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
   return db as WritableDB;
 }
 
-const TIMED_METHODS = ['run', 'get', 'all', 'iterate'] as const;
+const TIMED_METHODS = ['run', 'get', 'all'] as const;
 
 /** Wraps `prepare` so that every statement slower than the threshold is logged with its SQL. */
 function logSlowStatements(db: Database.Database, logger: SlowQueryLogger, thresholdMs: number): void {

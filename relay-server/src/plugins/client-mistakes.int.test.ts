@@ -95,6 +95,12 @@ describe("a client's mistakes are logged quietly", () => {
     expect(mistakes.map((m) => m.msg)).toContain('request cut off');
   });
 
+  it('logs a JSON request cut off mid-body at info, without a stack', async () => {
+    const head = 'POST /v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n';
+    await rawExchange(`${head}{"email":"a@b.c","pass`, { hangUpAfterMs: 150 });
+    await expectOnlyQuietMistakes();
+  });
+
   it('answers a broken chunked upload body in the error shape and logs it at info, without a stack', async () => {
     const answer = await rawExchange(
       uploadHead(parent.token, 'Transfer-Encoding: chunked\r\n') + `10\r\n${PNG_START}\r\nzz\r\nnot a chunk\r\n`,

@@ -19,6 +19,7 @@ declare module 'fastify' {
 /** Lines a minute before the rest are only counted. */
 export const CLIENT_MISTAKES_PER_MINUTE = 60;
 
+/** A client-mistake log over `log`: `perMinute` lines a minute (default 60), then a count of the rest. */
 export function createClientMistakeLog(
   log: Pick<FastifyBaseLogger, 'info'>,
   options: Readonly<{ perMinute?: number; now?: () => number }> = {},

@@ -74,7 +74,10 @@ export const errorsPlugin = fp(
       }
       if (isClientGone(err, request)) {
         // The client hung up mid-body or broke its chunked encoding: nobody is left to answer.
-        app.clientMistakes({ code: err.code, err: err.message, reqId: request.id, url: request.url }, 'request cut off');
+        app.clientMistakes(
+          { code: err.code, err: err.message, reqId: request.id, url: request.url.split('?')[0] },
+          'request cut off',
+        );
         return reply.status(400).send({ error: CUT_OFF });
       }
       const mapped = fromFastifyError(err);

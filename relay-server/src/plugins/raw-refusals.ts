@@ -90,7 +90,7 @@ export function clientErrorHandler(this: FastifyInstance, err: ConnectionError, 
   // Undefined only for an error before the plugins have loaded (never: the relay listens after).
   const mistakes: ClientMistakes | undefined = this.clientMistakes;
   if (err.code === 'ECONNRESET' || socket.destroyed) {
-    mistakes?.({ code: err.code, err: err.message }, 'client hung up');
+    // A connection reset is how clients often leave: nothing to answer, nothing worth a line.
     socket.destroy();
     return;
   }
