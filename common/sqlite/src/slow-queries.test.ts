@@ -26,9 +26,10 @@ describe('the slow-query log', () => {
       expect(prepared(db, SLOW_SQL).get()).toEqual({ c: 3000000 });
       db.prepare(`SELECT ? AS secret`).get('hunter2');
       await new Promise((r) => setImmediate(r));
-      const slow = lines.filter((l) => l.msg === 'slow query');
+      // Under a loaded machine the quick statement may pass 5 ms too; the slow one must be there.
+      const slow = lines.filter((l) => l.msg === 'slow query' && l.sql === SLOW_SQL.slice(0, 200));
       expect(slow).toHaveLength(1);
-      expect(slow[0]).toMatchObject({ level: 40, component: 'sqlite', sql: SLOW_SQL.slice(0, 200) });
+      expect(slow[0]).toMatchObject({ level: 40, component: 'sqlite' });
       expect(slow[0]?.ms).toBeGreaterThan(5);
       expect(JSON.stringify(lines)).not.toContain('hunter2');
     } finally {
