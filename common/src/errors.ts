@@ -6,6 +6,10 @@ export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   MalformedRequest: 'MALFORMED_REQUEST',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** An account's stored attachments would pass its quota. */
+  QuotaExceeded: 'QUOTA_EXCEEDED',
+  /** The relay holds as many attachment bytes as it is configured to. */
+  StorageFull: 'STORAGE_FULL',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
@@ -79,7 +83,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PolicyVersionMismatch:
       return 409;
     case ErrorCode.PayloadTooLarge:
+    case ErrorCode.QuotaExceeded:
       return 413;
+    case ErrorCode.StorageFull:
+      return 507;
     case ErrorCode.UnsupportedMediaType:
       return 415;
     case ErrorCode.RateLimited:

@@ -7,14 +7,16 @@ import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorCode, HearthError } from '@hearth/common';
 import type { RelayConfig } from './config';
-import { openDatabase } from './db/database';
-import { migrate } from './db/migrate';
+import { migrate, openDatabase } from '@hearth/sqlite';
 import { RELAY_MIGRATIONS } from './db/migrations/index';
 import { createPasswordHasher } from './auth/passwords';
 import { createEvents, createIdFactory, type RelayContext } from './context';
 import { contextPlugin } from './plugins/context';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
+import { clientMistakesPlugin } from './plugins/client-mistakes';
+import { databaseCheck, healthPlugin } from './plugins/health';
+import { clientErrorHandler, websocketErrorHandler } from './plugins/raw-refusals';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { friendshipRoutes } from './routes/friendships';
@@ -35,7 +37,21 @@ export type RelayApp = FastifyInstance & { relay: RelayContext };
 /** The relay as a Fastify app, not listening. `server.ts` listens; tests use `app.inject()`. */
 export async function buildApp(config: RelayConfig, options: BuildOptions = {}): Promise<RelayApp> {
   const now = options.now ?? Date.now;
-  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'));
+
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.token'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    frameworkErrors,
+    clientErrorHandler,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Opened once the logger exists, so slow queries go to the relay's own log.
+  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: app.log.child({ component: 'sqlite' }) });
   try {
     migrate(db, RELAY_MIGRATIONS);
   } catch (err) {
@@ -51,17 +67,6 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     events: createEvents(),
   });
 
-  const app = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.token'],
-    },
-    bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
-    frameworkErrors,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
-
   // External plugins, then ours, then routes (each feature encapsulated).
   await app.register(helmet, { global: true });
   await app.register(swagger, {
@@ -74,8 +79,9 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 256 * 1024 }, errorHandler: websocketErrorHandler });
   await app.register(contextPlugin, { context });
+  await app.register(clientMistakesPlugin);
   await app.register(errorsPlugin);
   await app.register(authPlugin);
   await app.register(rateLimit, {
@@ -91,7 +97,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   // JSON only: a text/plain body is refused with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(healthPlugin, { checks: { database: databaseCheck(db) } });
   await app.register(accountRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);

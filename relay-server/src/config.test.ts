@@ -102,3 +102,35 @@ describe('loadConfig', () => {
     expect(configError(['--help']).message).toBe(USAGE);
   });
 });
+
+describe('attachment storage limits', () => {
+  it('defaults to 512 MiB per account and 20 GiB in all', () => {
+    expect(loadConfig([], {}).messaging).toMatchObject({
+      attachmentQuotaBytes: 512 * 1024 ** 2,
+      attachmentStoreMaxBytes: 20 * 1024 ** 3,
+    });
+  });
+
+  it('reads them from flags or the environment, in bytes or with a binary unit (flags win)', () => {
+    expect(loadConfig(['--attachment-quota', '64MiB', '--attachment-store-max', '1000'], {}).messaging).toMatchObject({
+      attachmentQuotaBytes: 64 * 1024 ** 2,
+      attachmentStoreMaxBytes: 1000,
+    });
+    const fromEnv = loadConfig(['--attachment-quota', '2 GiB'], {
+      HEARTH_ATTACHMENT_QUOTA: '1KiB',
+      HEARTH_ATTACHMENT_STORE_MAX: '3TiB',
+    }).messaging;
+    expect(fromEnv).toMatchObject({ attachmentQuotaBytes: 2 * 1024 ** 3, attachmentStoreMaxBytes: 3 * 1024 ** 4 });
+    expect(fromEnv.attachmentMaxBytes).toBe(DEFAULT_CONFIG.messaging.attachmentMaxBytes);
+  });
+
+  it.each([
+    [['--attachment-quota', '0'], {}, '--attachment-quota'],
+    [['--attachment-quota=-5'], {}, '--attachment-quota'],
+    [['--attachment-store-max', '10MB'], {}, '--attachment-store-max'],
+    [[], { HEARTH_ATTACHMENT_STORE_MAX: 'lots' }, 'HEARTH_ATTACHMENT_STORE_MAX'],
+    [[], { HEARTH_ATTACHMENT_QUOTA: '99999999999999999 GiB' }, 'HEARTH_ATTACHMENT_QUOTA'],
+  ])('refuses %j %j, naming %s', (argv, env, source) => {
+    expect(configError(argv, env).message).toMatch(new RegExp(`^${source} must be a whole number of bytes`));
+  });
+});

@@ -62,6 +62,10 @@ export type RelayConfig = Readonly<{
     groupCommitDelayMs: number;
     /** Largest attachment upload, in bytes. Default 25 MiB. */
     attachmentMaxBytes: number;
+    /** Attachment bytes one account may have stored at once (until delivered and swept). Default 512 MiB. */
+    attachmentQuotaBytes: number;
+    /** Attachment bytes the relay stores in all, for everyone. Default 20 GiB. */
+    attachmentStoreMaxBytes: number;
     /** An uploaded attachment that no message ever referenced is deleted after this long. Default 1 h. */
     unlinkedAttachmentTtlMs: number;
     /** How often expiry, cleanup and credential re-checks run. Default 30 s. */
@@ -114,6 +118,8 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
     messageBurst: 300,
     groupCommitDelayMs: 0,
     attachmentMaxBytes: 25 * 1024 * 1024,
+    attachmentQuotaBytes: 512 * 1024 * 1024,
+    attachmentStoreMaxBytes: 20 * 1024 * 1024 * 1024,
     unlinkedAttachmentTtlMs: 60 * 60 * 1000,
     sweepIntervalMs: 30_000,
   }),
@@ -152,6 +158,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
         'turn-url': { type: 'string', multiple: true },
         'turn-secret': { type: 'string' },
         'ice-policy': { type: 'string' },
+        'attachment-quota': { type: 'string' },
+        'attachment-store-max': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -185,7 +193,36 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     dataDir,
     logLevel: logLevel as RelayConfig['logLevel'],
     policyVersion,
+    messaging: loadStorageConfig(values, env),
     ice: loadIceConfig(values, env),
+  });
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
+
+/** A size as a whole number of bytes, or with a binary unit (`512MiB`, `20 GiB`); at least 1 byte. */
+function parseBytes(raw: string, source: string): number {
+  const match = /^(\d{1,16})\s*(B|KiB|MiB|GiB|TiB)?$/.exec(raw.trim());
+  const bytes = match ? Number(match[1]) * (UNITS[match[2] ?? ''] ?? 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new ConfigError(`${source} must be a whole number of bytes, optionally with KiB, MiB, GiB or TiB, got "${raw}"`);
+  }
+  return bytes;
+}
+
+function loadStorageConfig(
+  values: Readonly<{ 'attachment-quota'?: string; 'attachment-store-max'?: string }>,
+  env: Readonly<Record<string, string | undefined>>,
+): RelayConfig['messaging'] {
+  const size = (flag: 'attachment-quota' | 'attachment-store-max', envName: string, fallback: number): number => {
+    const raw = values[flag] ?? env[envName];
+    return raw === undefined ? fallback : parseBytes(raw, values[flag] !== undefined ? `--${flag}` : envName);
+  };
+  const defaults = DEFAULT_CONFIG.messaging;
+  return Object.freeze({
+    ...defaults,
+    attachmentQuotaBytes: size('attachment-quota', 'HEARTH_ATTACHMENT_QUOTA', defaults.attachmentQuotaBytes),
+    attachmentStoreMaxBytes: size('attachment-store-max', 'HEARTH_ATTACHMENT_STORE_MAX', defaults.attachmentStoreMaxBytes),
   });
 }
 
@@ -234,5 +271,7 @@ function loadIceConfig(
 
 export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-dir DIR] [--log-level LEVEL] [--policy-version V]
        [--stun-url URL]... [--turn-url URL]... [--turn-secret S] [--ice-policy all|relay]
+       [--attachment-quota SIZE] [--attachment-store-max SIZE]   (SIZE: bytes, or e.g. 512MiB, 20GiB)
 Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION,
-       HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY (flags win).`;
+       HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY,
+       HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX (flags win).`;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { monotonicFactory } from 'ulid';
 import type { RelayConfig } from './config';
-import type { WritableDB } from './db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import type { PasswordHasher } from './auth/passwords';
 import type { FriendshipRow } from './db/queries/friendships';
 

@@ -1,26 +1,37 @@
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { buildApp, type RelayApp } from './app';
+import { ConfigError, loadConfig, type RelayConfig } from './config';
+
+/** A start-up failure: its sentence on stderr (no stack), exit status 2, as for a bad flag. */
+function refuseToStart(err: unknown): never {
+  process.stderr.write(`hearth relay: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}
 
 /** The relay's composition root: read config, build the app, listen, close gracefully. */
 async function main(): Promise<void> {
-  let config;
+  let config: RelayConfig;
   try {
     config = loadConfig(process.argv.slice(2), process.env);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`hearth relay: ${err.message}\n`);
-      process.exit(2);
-    }
+    if (err instanceof ConfigError) refuseToStart(err);
     throw err;
   }
-  const app = await buildApp(config);
+  let app: RelayApp | undefined;
+  let address: string;
+  try {
+    app = await buildApp(config);
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    refuseToStart(err);
+  }
+  const running = app;
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-    if (err) app.log.error({ err }, 'closing after an error');
-    await app.close();
+    if (err) running.log.error({ err }, 'closing after an error');
+    await running.close();
   });
-  const address = await app.listen({ host: config.host, port: config.port });
-  app.log.info({ dataDir: config.dataDir }, `Hearth relay listening on ${address} (API docs: ${address}/docs/json)`);
+  running.log.info({ dataDir: config.dataDir }, `Hearth relay listening on ${address} (API docs: ${address}/docs/json)`);
 }
 
 void main();

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { WritableDB } from './db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
 import { createHandlers, type Handlers } from './ipc/handlers';

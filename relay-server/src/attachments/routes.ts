@@ -9,6 +9,7 @@ import { getAttachment, recordUpload } from '../db/queries/attachments';
 import { mayReadAttachment } from '../db/queries/messages';
 import { bearer, responses } from '../routes/responses';
 import { createBlobStore } from './blob-store';
+import { ensureRoomFor } from './quota';
 
 const HashParams = Type.Object({ hash: Sha256Hex }, closed);
 
@@ -21,6 +22,7 @@ const UPLOADS_PER_MINUTE = 30;
 /**
  * Attachments: streamed upload checked by its own bytes (never the declared type), stored by
  * SHA-256; downloadable only by the sender and the recipient of a queued message that carries it.
+ * Each account has a storage quota and the relay a configured total (QUOTA_EXCEEDED, STORAGE_FULL).
  */
 export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx = app.relay;
@@ -54,6 +56,8 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `This file is too big. The largest is ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
         );
       }
+      // Room is checked once the bytes are in: the same file again takes no room, whatever its size.
+      const accountId = accountOf(caller);
       let blob;
       try {
         blob = await blobs.receive(request.body as Readable, maxBytes);
@@ -63,13 +67,14 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // Rename and record in one synchronous step, so the sweeper never sees a file without its row.
       try {
+        ensureRoomFor(ctx.db, ctx.config.messaging, { accountId, size: blob.size, hash: blob.hash });
         blobs.commit(blob);
         ctx.db.transaction(() =>
           recordUpload(ctx.db, {
             hash: blob.hash,
             size: blob.size,
             mime: blob.mime,
-            accountId: accountOf(caller),
+            accountId,
             now: ctx.now(),
           }),
         )();

@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError } from '@hearth/common';
-import type { ReadableDB } from '../db/database';
+import type { ReadableDB } from '@hearth/sqlite';
 import { getLiveParentSession } from '../db/queries/sessions';
 import { getDeviceCaller } from '../db/queries/devices';
 import { hashToken, tokenKind } from './tokens';

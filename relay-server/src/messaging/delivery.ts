@@ -1,5 +1,5 @@
 import { MAX_IDS_PER_FRAME } from '@hearth/common';
-import type { ReadableDB } from '../db/database';
+import type { ReadableDB } from '@hearth/sqlite';
 import { listDeliverable, listExpiryNotices, type QueuedMessageRow } from '../db/queries/messages';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 

@@ -1,4 +1,4 @@
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /** What a queued piece of work came to, reported after its batch committed (or failed). */
 export type WorkResult<T> = Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; error: unknown }>;

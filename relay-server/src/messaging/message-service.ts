@@ -9,7 +9,7 @@ import {
 } from '@hearth/common';
 import type { Static } from 'typebox';
 import type { RelayConfig } from '../config';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../db/queries/attachments';
 import {
   clearExpiryNotice,

@@ -1,5 +1,5 @@
 import type { RelayConfig } from '../config';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { deleteAttachmentIfUnreferenced, deleteDeadAttachments } from '../db/queries/attachments';
 import { expireDueMessages, purgeOutcomes } from '../db/queries/messages';
 import type { BlobStore } from '../attachments/blob-store';

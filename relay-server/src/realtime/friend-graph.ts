@@ -1,5 +1,5 @@
 import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/common';
-import type { ReadableDB } from '../db/database';
+import type { ReadableDB } from '@hearth/sqlite';
 import { getFriendshipByPair, listFriendshipsOf, pairKey, type FriendshipRow } from '../db/queries/friendships';
 
 /** What to do with a message: store and deliver, store but never deliver, or refuse. */

@@ -102,7 +102,8 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
   };
 
   const accept = (socket: WebSocket, query: unknown): void => {
-    socket.on('error', (err) => log.info({ err: err.message }, 'signaling socket error'));
+    // Logged, rate-capped and without a stack, by the relay's websocket error handler (plugins/raw-refusals.ts).
+    socket.on('error', (err) => log.debug({ err: err.message }, 'signaling socket error'));
     if (!validators.query(query)) return reject(socket, SignalingErrorMessage.InvalidParameters, ErrorCode.ValidationFailed);
     if (query.key !== SIGNALING_KEY) return reject(socket, SignalingErrorMessage.InvalidKey, ErrorCode.Unauthenticated);
     let grant;

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
-import { DatabaseFromTheFutureError, migrate, type Migration } from './migrate';
+import { DatabaseFromTheFutureError, openDatabase } from '@hearth/sqlite';
 import { CHILD_MIGRATIONS } from './child/migrations/index';
 import { FAMILY_MIGRATIONS } from './family/migrations/index';
 import { openFamilyStore } from '../stores/family-store';
@@ -74,28 +73,6 @@ describe('migrations', () => {
     stores.get(id).db.pragma('user_version = 7');
     stores.closeAll();
     expect(() => createChildStores({ dataDir: dir }).get(id)).toThrow(/newer version of Hearth/);
-  });
-
-  it('runs pending migrations in one transaction: a failing one leaves the old schema', () => {
-    const file = path.join(dir, 'x.sqlite');
-    const db = openDatabase(file);
-    const good: Migration = { version: 1, name: 'one', up: (d) => d.exec('CREATE TABLE one (x INTEGER) STRICT') };
-    const bad: Migration = {
-      version: 2,
-      name: 'two',
-      up: (d) => d.exec('CREATE TABLE two (x INTEGER) STRICT; SELECT * FROM nowhere'),
-    };
-    expect(() => migrate(db, [good, bad])).toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(0);
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema WHERE name IN ('one', 'two')`).get()).toEqual({ n: 0 });
-    expect(migrate(db, [good])).toBe(1);
-    db.close();
-  });
-
-  it('refuses gaps in the numbering', () => {
-    const db = openDatabase(path.join(dir, 'y.sqlite'));
-    expect(() => migrate(db, [{ version: 2, name: 'two', up: () => undefined }])).toThrow(/numbered/);
-    db.close();
   });
 
   it('refuses a child id that is not a ULID as a folder name', () => {

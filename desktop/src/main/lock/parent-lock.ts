@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError, type LockState, type LockStatus } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getLockRow, setLockFailures, setPasswordHash } from '../db/family/queries/lock';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_LOCK_BACKOFF, delayAfterFailures, type LockBackoffPolicy } from './backoff';

@@ -1,5 +1,5 @@
 import type { WsClientFrame, WsPresenceState } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import type { Logger } from '../logging/logger';
 import type { EventHub } from '../services/event-hub';
 import type { AttachmentTransfer } from './attachment-transfer';

@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError, type ConnectionState, type PresenceState } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getProfile } from '../db/family/queries/profiles';
 import { replaceContacts } from '../db/child/queries/contacts';
 import type { Logger } from '../logging/logger';

@@ -1,5 +1,5 @@
 import type { AppInfo, PolicyInfo } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getEnrollment } from '../db/family/queries/enrollment';
 import { getLockRow } from '../db/family/queries/lock';
 import { hasParentProfile, listProfiles } from '../db/family/queries/profiles';

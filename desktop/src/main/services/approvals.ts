@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError, type ActivityReport, type FriendshipAction, type FriendshipView } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getProfile } from '../db/family/queries/profiles';
 import { activityByDay } from '../db/child/queries/activity';
 import type { RelayHttp } from '../relay/relay-http';

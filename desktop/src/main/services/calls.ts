@@ -7,7 +7,7 @@ import {
   type Done,
   type IceConfig,
 } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getProfile } from '../db/family/queries/profiles';
 import { getContact } from '../db/child/queries/contacts';
 import type { Logger } from '../logging/logger';

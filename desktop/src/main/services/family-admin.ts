@@ -12,7 +12,7 @@ import {
   type Profile,
   type UpdateChildArgs,
 } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getEnrollment, putEnrollment } from '../db/family/queries/enrollment';
 import { deleteProfile, getProfile, hasParentProfile, updateProfileDetails, upsertProfile } from '../db/family/queries/profiles';
 import type { RelayHttp } from '../relay/relay-http';

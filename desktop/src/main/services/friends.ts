@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError, type Friend, type FriendshipAction, type FriendshipView, type Invite } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getProfile } from '../db/family/queries/profiles';
 import { listContacts, upsertContact } from '../db/child/queries/contacts';
 import { countUnread, lastMessageAt } from '../db/child/queries/messages';

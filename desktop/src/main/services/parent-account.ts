@@ -9,7 +9,7 @@ import {
 } from '@hearth/common';
 import type { Static } from 'typebox';
 import type { ConsentList } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getEnrollment } from '../db/family/queries/enrollment';
 import type { ParentLock, ParentSession } from '../lock/parent-lock';
 import type { RelayHttp } from '../relay/relay-http';

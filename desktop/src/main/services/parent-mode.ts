@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError, type Done, type Profile, type SignInBody } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getEnrollment } from '../db/family/queries/enrollment';
 import { deleteProfile, hasChildProfile, listProfiles, putParentProfile } from '../db/family/queries/profiles';
 import type { Logger } from '../logging/logger';

@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError, type PictureSequence, type Profile, type ProfileKind } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { getProfile, listProfiles, setPictureFailures, setPictureHash, type ProfileRow } from '../db/family/queries/profiles';
 import { countUnread } from '../db/child/queries/messages';
 import { listContacts } from '../db/child/queries/contacts';

@@ -1,5 +1,5 @@
 import { Settings, type SettingsPatch, type Settings as SettingsValue } from '@hearth/common';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { readSettings, writeSettings } from '../db/family/queries/settings';
 import { matches } from '../validate';
 

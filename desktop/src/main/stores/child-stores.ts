@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ErrorCode, HearthError, ULID_PATTERN } from '@hearth/common';
-import { openDatabase, type WritableDB } from '../db/database';
-import { migrate } from '../db/migrate';
+import { migrate, openDatabase, type WritableDB } from '@hearth/sqlite';
 import { CHILD_MIGRATIONS } from '../db/child/migrations/index';
 import type { Logger } from '../logging/logger';
 

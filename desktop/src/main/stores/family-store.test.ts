@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WritableDB } from '../db/database';
+import type { WritableDB } from '@hearth/sqlite';
 import { deleteProfile, getProfile, listProfiles, updateProfileDetails, upsertProfile } from '../db/family/queries/profiles';
 import { writeSettings } from '../db/family/queries/settings';
 import { getEnrollment, putEnrollment } from '../db/family/queries/enrollment';

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { openDatabase, type WritableDB } from '../db/database';
-import { migrate } from '../db/migrate';
+import { migrate, openDatabase, type WritableDB } from '@hearth/sqlite';
 import { FAMILY_MIGRATIONS } from '../db/family/migrations/index';
 import type { Logger } from '../logging/logger';
 

@@ -1,4 +1,4 @@
-import type { WritableDB } from '../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /** Parents, children, consent records, sessions, device enrollments and sign-in backoff. */
 export function updateToSchemaVersion1(db: WritableDB): void {

@@ -1,4 +1,4 @@
-import type { WritableDB } from '../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /** Invite codes and friendships (the state machine's fields, one row per pair). */
 export function updateToSchemaVersion2(db: WritableDB): void {

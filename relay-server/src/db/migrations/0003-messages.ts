@@ -1,4 +1,4 @@
-import type { WritableDB } from '../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /**
  * The durable message queue. `messages` holds what still waits for its recipient, in arrival

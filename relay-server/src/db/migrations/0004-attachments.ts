@@ -1,4 +1,4 @@
-import type { WritableDB } from '../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /**
  * Attachments, stored on disk by the SHA-256 of their bytes. `linked` turns 1 when a message

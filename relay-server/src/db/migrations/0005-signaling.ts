@@ -1,4 +1,4 @@
-import type { WritableDB } from '../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /**
  * Signaling: one opaque PeerJS id per account (stable, random, never derived from the account

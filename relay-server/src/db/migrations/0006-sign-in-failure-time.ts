@@ -1,4 +1,4 @@
-import type { WritableDB } from '../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /**
  * When an address last failed to sign in, so a failure streak is forgotten after a quiet day and

@@ -1,4 +1,4 @@
-import type { WritableDB } from '../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /**
  * The picture a child picked (one of the app's own, by id; see `AVATAR_IDS` in common), so the

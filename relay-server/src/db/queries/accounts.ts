@@ -1,4 +1,4 @@
-import type { ReadableDB, WritableDB } from '../database';
+import type { ReadableDB, WritableDB } from '@hearth/sqlite';
 
 export type ParentRow = Readonly<{ id: string; email: string; displayName: string; passwordHash: string; createdAt: number }>;
 export type ChildRow = Readonly<{

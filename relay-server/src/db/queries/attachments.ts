@@ -1,5 +1,4 @@
-import type { ReadableDB, WritableDB } from '../database';
-import { prepared } from '../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type AttachmentRow = Readonly<{ hash: string; size: number; mime: string; createdAt: number; linked: boolean }>;
 
@@ -64,4 +63,19 @@ export function deleteDeadAttachments(db: WritableDB, unlinkedBefore: number): s
 
 export function listAttachmentHashes(db: ReadableDB): string[] {
   return (prepared(db, `SELECT hash FROM attachments`).all() as { hash: string }[]).map((r) => r.hash);
+}
+
+/** Bytes of the stored attachments this account uploaded (each counted once, however often uploaded). */
+export function accountAttachmentBytes(db: ReadableDB, accountId: string): number {
+  return (
+    prepared(
+      db,
+      `SELECT COALESCE(SUM(a.size), 0) AS n FROM attachment_uploads u JOIN attachments a ON a.hash = u.hash WHERE u.account_id = ?`,
+    ).get(accountId) as { n: number }
+  ).n;
+}
+
+/** Bytes of every stored attachment. */
+export function totalAttachmentBytes(db: ReadableDB): number {
+  return (prepared(db, `SELECT COALESCE(SUM(size), 0) AS n FROM attachments`).get() as { n: number }).n;
 }

@@ -1,4 +1,4 @@
-import type { ReadableDB, WritableDB } from '../database';
+import type { ReadableDB, WritableDB } from '@hearth/sqlite';
 
 export type DeviceRow = Readonly<{
   id: string;

@@ -1,5 +1,5 @@
 import type { FriendshipKind, FriendshipState } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../database';
+import type { ReadableDB, WritableDB } from '@hearth/sqlite';
 
 export type FriendshipRow = Readonly<{
   id: string;

@@ -1,5 +1,4 @@
-import type { ReadableDB, WritableDB } from '../database';
-import { prepared } from '../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 /** A queued message as the delivery code needs it; `contentJson` is the validated content, as sent. */
 export type QueuedMessageRow = Readonly<{

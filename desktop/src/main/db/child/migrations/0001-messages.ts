@@ -1,4 +1,4 @@
-import type { WritableDB } from '../../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /** Contacts, messages with full-text search, attachments and the durable outbox. */
 export function updateToSchemaVersion1(db: WritableDB): void {

@@ -1,4 +1,4 @@
-import type { WritableDB } from '../../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /** What the parent (and, in kid words, the child) can see: activity, calls and game scores. */
 export function updateToSchemaVersion2(db: WritableDB): void {

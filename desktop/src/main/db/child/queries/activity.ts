@@ -1,13 +1,12 @@
 import type { ActivityDay, ActivityKind } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 /** Records one thing the child did (F10), with the contact it involved. */
 export function logActivity(
   db: WritableDB,
   e: Readonly<{ at: number; kind: ActivityKind; contactId?: string | null; minutes?: number }>,
 ): void {
-  prepare(db, `INSERT INTO activity_log (at, kind, contact_id, minutes) VALUES (?, ?, ?, ?)`).run(
+  prepared(db, `INSERT INTO activity_log (at, kind, contact_id, minutes) VALUES (?, ?, ?, ?)`).run(
     e.at,
     e.kind,
     e.contactId ?? null,
@@ -20,7 +19,7 @@ export function logActivity(
  * and how many events involved each contact.
  */
 export function activityByDay(db: ReadableDB, since: number): ActivityDay[] {
-  const rows = prepare(
+  const rows = prepared(
     db,
     `SELECT date(at / 1000, 'unixepoch') AS day, kind, contact_id AS contactId, COUNT(*) AS n, SUM(minutes) AS minutes
        FROM activity_log WHERE at >= ? GROUP BY day, kind, contact_id ORDER BY day DESC`,

@@ -1,6 +1,5 @@
 import type { AttachmentInfo, AttachmentKind, AttachmentMime } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type AttachmentRow = AttachmentInfo & Readonly<{ uploaded: boolean; createdAt: number }>;
 
@@ -21,7 +20,7 @@ export function insertAttachment(
   }>,
 ): boolean {
   return (
-    prepare(
+    prepared(
       db,
       `INSERT INTO attachments (hash, kind, mime, size, state, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
     ).run(a.hash, a.kind, a.mime, a.size, a.state, a.now).changes > 0
@@ -30,21 +29,21 @@ export function insertAttachment(
 
 /** One attachment by hash, or undefined. */
 export function getAttachment(db: ReadableDB, hash: string): AttachmentRow | undefined {
-  const row = prepare(db, `${SELECT} WHERE hash = ?`).get(hash) as Row | undefined;
+  const row = prepared(db, `${SELECT} WHERE hash = ?`).get(hash) as Row | undefined;
   return row && toRow(row);
 }
 
 /** A downloaded attachment's file is complete. */
 export function markAttachmentReady(db: WritableDB, hash: string): void {
-  prepare(db, `UPDATE attachments SET state = 'ready' WHERE hash = ? AND state = 'downloading'`).run(hash);
+  prepared(db, `UPDATE attachments SET state = 'ready' WHERE hash = ? AND state = 'downloading'`).run(hash);
 }
 
 /** The relay holds these bytes: a re-send need not upload them again. */
 export function markAttachmentUploaded(db: WritableDB, hash: string): void {
-  prepare(db, `UPDATE attachments SET uploaded = 1 WHERE hash = ?`).run(hash);
+  prepared(db, `UPDATE attachments SET uploaded = 1 WHERE hash = ?`).run(hash);
 }
 
 /** Friends' attachments still to fetch from the relay (also after a crash mid-download). */
 export function pendingDownloads(db: ReadableDB): AttachmentRow[] {
-  return (prepare(db, `${SELECT} WHERE state = 'downloading' ORDER BY created_at`).all() as Row[]).map(toRow);
+  return (prepared(db, `${SELECT} WHERE state = 'downloading' ORDER BY created_at`).all() as Row[]).map(toRow);
 }

@@ -1,10 +1,9 @@
 import type { CallRecord } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 /** Adds one call to the log. */
 export function insertCall(db: WritableDB, c: CallRecord): void {
-  prepare(
+  prepared(
     db,
     `INSERT INTO call_log (id, contact_id, direction, video, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(c.callId, c.contactId, c.direction, c.video ? 1 : 0, c.startedAt, c.endedAt, c.outcome);
@@ -16,8 +15,8 @@ export function listCalls(db: ReadableDB, contactId: string | undefined, limit: 
     FROM call_log`;
   const rows = (
     contactId === undefined
-      ? prepare(db, `${select} ORDER BY started_at DESC LIMIT ?`).all(limit)
-      : prepare(db, `${select} WHERE contact_id = ? ORDER BY started_at DESC LIMIT ?`).all(contactId, limit)
+      ? prepared(db, `${select} ORDER BY started_at DESC LIMIT ?`).all(limit)
+      : prepared(db, `${select} WHERE contact_id = ? ORDER BY started_at DESC LIMIT ?`).all(contactId, limit)
   ) as (Omit<CallRecord, 'video'> & { video: number })[];
   return rows.map((r) => ({ ...r, video: r.video === 1 }));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FriendshipView, MessageContent } from '@hearth/common';
 import { createChildStores, type ChildStores } from '../../../stores/child-stores';
-import type { WritableDB } from '../../database';
+import type { WritableDB } from '@hearth/sqlite';
 import { listContacts, markReadUpTo, replaceContacts } from './contacts';
 import {
   advanceMessageState,

@@ -1,6 +1,5 @@
 import type { FriendshipView } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type ContactRow = Readonly<{ accountId: string; friendship: FriendshipView; lastReadId: string | null }>;
 
@@ -10,7 +9,7 @@ const UPSERT = `INSERT INTO contacts (account_id, friendship_id, status, friends
 
 /** Stores one friendship as the relay shows it now, keyed by the other side's account. */
 export function upsertContact(db: WritableDB, f: FriendshipView, now: number): void {
-  prepare(db, UPSERT).run(f.friend.accountId, f.friendshipId, f.status, JSON.stringify(f), now);
+  prepared(db, UPSERT).run(f.friend.accountId, f.friendshipId, f.status, JSON.stringify(f), now);
 }
 
 /**
@@ -20,9 +19,9 @@ export function upsertContact(db: WritableDB, f: FriendshipView, now: number): v
 export function replaceContacts(db: WritableDB, friendships: readonly FriendshipView[], now: number): boolean {
   return db.transaction(() => {
     const before = new Map(
-      (prepare(db, `SELECT account_id AS id, friendship_json AS json FROM contacts`).all() as { id: string; json: string }[]).map(
-        (r) => [r.id, r.json],
-      ),
+      (
+        prepared(db, `SELECT account_id AS id, friendship_json AS json FROM contacts`).all() as { id: string; json: string }[]
+      ).map((r) => [r.id, r.json]),
     );
     let changed = false;
     const keep = new Set<string>();
@@ -33,7 +32,7 @@ export function replaceContacts(db: WritableDB, friendships: readonly Friendship
       }
       keep.add(f.friend.accountId);
     }
-    const remove = prepare(db, `DELETE FROM contacts WHERE account_id = ?`);
+    const remove = prepared(db, `DELETE FROM contacts WHERE account_id = ?`);
     for (const id of before.keys()) {
       if (!keep.has(id)) {
         remove.run(id);
@@ -60,7 +59,7 @@ const toContact = (r: Row): ContactRow => ({
 
 /** Every contact with its friendship as last seen and the read mark. */
 export function listContacts(db: ReadableDB): ContactRow[] {
-  const rows = prepare(
+  const rows = prepared(
     db,
     `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts`,
   ).all() as Row[];
@@ -69,7 +68,7 @@ export function listContacts(db: ReadableDB): ContactRow[] {
 
 /** One contact by the other side's account id, or undefined. */
 export function getContact(db: ReadableDB, accountId: string): ContactRow | undefined {
-  const row = prepare(
+  const row = prepared(
     db,
     `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts WHERE account_id = ?`,
   ).get(accountId) as Row | undefined;
@@ -78,7 +77,7 @@ export function getContact(db: ReadableDB, accountId: string): ContactRow | unde
 
 /** Moves the read mark forward (never back). */
 export function markReadUpTo(db: WritableDB, accountId: string, messageId: string): void {
-  prepare(db, `UPDATE contacts SET last_read_id = ? WHERE account_id = ? AND (last_read_id IS NULL OR last_read_id < ?)`).run(
+  prepared(db, `UPDATE contacts SET last_read_id = ? WHERE account_id = ? AND (last_read_id IS NULL OR last_read_id < ?)`).run(
     messageId,
     accountId,
     messageId,

@@ -1,6 +1,5 @@
 import type { GameScore } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 const SELECT = `SELECT contact_id AS contactId, game, wins, losses, draws, updated_at AS updatedAt FROM game_scores`;
 
@@ -10,19 +9,19 @@ export function recordGameResult(
   r: Readonly<{ contactId: string; game: string; outcome: 'win' | 'loss' | 'draw'; now: number }>,
 ): GameScore {
   const column = { win: 'wins', loss: 'losses', draw: 'draws' } as const;
-  prepare(
+  prepared(
     db,
     `INSERT INTO game_scores (contact_id, game, ${column[r.outcome]}, updated_at) VALUES (?, ?, 1, ?)
      ON CONFLICT (contact_id, game) DO UPDATE SET ${column[r.outcome]} = ${column[r.outcome]} + 1, updated_at = excluded.updated_at`,
   ).run(r.contactId, r.game, r.now);
-  return prepare(db, `${SELECT} WHERE contact_id = ? AND game = ?`).get(r.contactId, r.game) as GameScore;
+  return prepared(db, `${SELECT} WHERE contact_id = ? AND game = ?`).get(r.contactId, r.game) as GameScore;
 }
 
 /** Scores, most recently played first, optionally with one friend. */
 export function listGameScores(db: ReadableDB, contactId: string | undefined): GameScore[] {
   return (
     contactId === undefined
-      ? prepare(db, `${SELECT} ORDER BY updated_at DESC`).all()
-      : prepare(db, `${SELECT} WHERE contact_id = ? ORDER BY updated_at DESC`).all(contactId)
+      ? prepared(db, `${SELECT} ORDER BY updated_at DESC`).all()
+      : prepared(db, `${SELECT} WHERE contact_id = ? ORDER BY updated_at DESC`).all(contactId)
   ) as GameScore[];
 }

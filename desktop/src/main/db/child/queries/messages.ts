@@ -1,6 +1,5 @@
 import type { MessageContent, MessageState, MessageView } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type NewMessage = Readonly<{
   id: string;
@@ -58,7 +57,7 @@ export function searchTextOf(content: MessageContent): string | null {
 /** Stores a message unless one with this id is already there. True if it was new (dedupe by id). */
 export function insertMessage(db: WritableDB, m: NewMessage): boolean {
   return (
-    prepare(
+    prepared(
       db,
       `INSERT INTO messages (id, contact_id, direction, body_json, search_text, sent_at, stored_at, state)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -69,7 +68,7 @@ export function insertMessage(db: WritableDB, m: NewMessage): boolean {
 
 /** One message by id, or undefined. */
 export function getMessage(db: ReadableDB, id: string): MessageView | undefined {
-  const row = prepare(db, `SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`).get(id) as MessageRow | undefined;
+  const row = prepared(db, `SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`).get(id) as MessageRow | undefined;
   return row && toView(row);
 }
 
@@ -81,11 +80,11 @@ export function listConversation(
 ): { messages: MessageView[]; hasMore: boolean } {
   const rows = (
     options.before === undefined
-      ? prepare(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? ORDER BY m.id DESC LIMIT ?`).all(
+      ? prepared(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? ORDER BY m.id DESC LIMIT ?`).all(
           contactId,
           options.limit + 1,
         )
-      : prepare(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`).all(
+      : prepared(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`).all(
           contactId,
           options.before,
           options.limit + 1,
@@ -117,8 +116,8 @@ export function searchMessages(
     FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ?`;
   const rows = (
     options.contactId === undefined
-      ? prepare(db, `${select} ORDER BY messages_fts.rowid DESC LIMIT ?`).all(match, options.limit)
-      : prepare(db, `${select} AND m.contact_id = ? ORDER BY messages_fts.rowid DESC LIMIT ?`).all(
+      ? prepared(db, `${select} ORDER BY messages_fts.rowid DESC LIMIT ?`).all(match, options.limit)
+      : prepared(db, `${select} AND m.contact_id = ? ORDER BY messages_fts.rowid DESC LIMIT ?`).all(
           match,
           options.contactId,
           options.limit,
@@ -145,7 +144,7 @@ const RANK: Readonly<Record<MessageState, number>> = {
  */
 export function advanceMessageState(db: WritableDB, id: string, state: MessageState): boolean {
   return (
-    prepare(db, `UPDATE messages SET state = ? WHERE id = ? AND direction = 'out' AND ${STATE_RANK} < ?`).run(
+    prepared(db, `UPDATE messages SET state = ? WHERE id = ? AND direction = 'out' AND ${STATE_RANK} < ?`).run(
       state,
       id,
       RANK[state],
@@ -155,7 +154,7 @@ export function advanceMessageState(db: WritableDB, id: string, state: MessageSt
 
 /** Incoming messages newer than `afterId` (all when null). */
 export function countUnread(db: ReadableDB, contactId: string, afterId: string | null): number {
-  const row = prepare(db, `SELECT COUNT(*) AS n FROM messages WHERE contact_id = ? AND direction = 'in' AND id > ?`).get(
+  const row = prepared(db, `SELECT COUNT(*) AS n FROM messages WHERE contact_id = ? AND direction = 'in' AND id > ?`).get(
     contactId,
     afterId ?? '',
   ) as { n: number };
@@ -164,7 +163,7 @@ export function countUnread(db: ReadableDB, contactId: string, afterId: string |
 
 /** When the newest message of a conversation was sent, or null for none. */
 export function lastMessageAt(db: ReadableDB, contactId: string): number | null {
-  const row = prepare(db, `SELECT sent_at AS at FROM messages WHERE contact_id = ? ORDER BY id DESC LIMIT 1`).get(contactId) as
+  const row = prepared(db, `SELECT sent_at AS at FROM messages WHERE contact_id = ? ORDER BY id DESC LIMIT 1`).get(contactId) as
     { at: number } | undefined;
   return row?.at ?? null;
 }

@@ -1,5 +1,4 @@
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 /** What the outbox keeps for one message: enough to send it again after any crash. */
 export type OutboxEntry = Readonly<{
@@ -16,7 +15,7 @@ export function enqueueOutbox(
   db: WritableDB,
   e: Readonly<{ messageId: string; contactId: string; payload: unknown; now: number }>,
 ): void {
-  prepare(
+  prepared(
     db,
     `INSERT INTO outbox (message_id, contact_id, frame_json, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (message_id) DO NOTHING`,
@@ -37,18 +36,18 @@ const toEntry = (r: Row): OutboxEntry => ({
 /** Entries due by `now`, oldest first. */
 export function dueOutbox(db: ReadableDB, now: number, limit: number): OutboxEntry[] {
   return (
-    prepare(db, `SELECT ${COLUMNS} FROM outbox WHERE next_attempt_at <= ? ORDER BY seq LIMIT ?`).all(now, limit) as Row[]
+    prepared(db, `SELECT ${COLUMNS} FROM outbox WHERE next_attempt_at <= ? ORDER BY seq LIMIT ?`).all(now, limit) as Row[]
   ).map(toEntry);
 }
 
 /** Everything still waiting, oldest first. */
 export function allOutbox(db: ReadableDB): OutboxEntry[] {
-  return (prepare(db, `SELECT ${COLUMNS} FROM outbox ORDER BY seq`).all() as Row[]).map(toEntry);
+  return (prepared(db, `SELECT ${COLUMNS} FROM outbox ORDER BY seq`).all() as Row[]).map(toEntry);
 }
 
 /** Records a send attempt and when to try again if the relay does not acknowledge it. */
 export function noteOutboxAttempt(db: WritableDB, messageId: string, nextAttemptAt: number): void {
-  prepare(db, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE message_id = ?`).run(
+  prepared(db, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE message_id = ?`).run(
     nextAttemptAt,
     messageId,
   );
@@ -56,15 +55,15 @@ export function noteOutboxAttempt(db: WritableDB, messageId: string, nextAttempt
 
 /** Makes every entry due now (after a reconnect). */
 export function makeOutboxDue(db: WritableDB, now: number): void {
-  prepare(db, `UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?`).run(now, now);
+  prepared(db, `UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?`).run(now, now);
 }
 
 /** The relay has it: the entry leaves. True if it was there. */
 export function removeFromOutbox(db: WritableDB, messageId: string): boolean {
-  return prepare(db, `DELETE FROM outbox WHERE message_id = ?`).run(messageId).changes > 0;
+  return prepared(db, `DELETE FROM outbox WHERE message_id = ?`).run(messageId).changes > 0;
 }
 
 /** The earliest time an entry becomes due, or null when the outbox is empty. */
 export function earliestOutboxAttempt(db: ReadableDB): number | null {
-  return (prepare(db, `SELECT MIN(next_attempt_at) AS at FROM outbox`).get() as { at: number | null }).at;
+  return (prepared(db, `SELECT MIN(next_attempt_at) AS at FROM outbox`).get() as { at: number | null }).at;
 }

@@ -1,4 +1,4 @@
-import type { WritableDB } from '../../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /** Profiles on this PC, the grown-ups' lock, settings and the PC's enrollment. */
 export function updateToSchemaVersion1(db: WritableDB): void {

@@ -1,4 +1,4 @@
-import type { WritableDB } from '../../database';
+import type { WritableDB } from '@hearth/sqlite';
 
 /**
  * Profile kinds and picture passwords. A `parent` profile exists only on a grown-up's own PC

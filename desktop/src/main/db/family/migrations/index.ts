@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrate';
+import type { Migration } from '@hearth/sqlite';
 import { updateToSchemaVersion1 } from './0001-family';
 import { updateToSchemaVersion2 } from './0002-profile-kinds';
 

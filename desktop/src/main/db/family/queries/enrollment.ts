@@ -1,5 +1,4 @@
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type EnrollmentRow = Readonly<{
   deviceId: string;
@@ -12,7 +11,7 @@ export type EnrollmentRow = Readonly<{
 
 /** This PC's enrollment, or undefined before a parent enrolled it. */
 export function getEnrollment(db: ReadableDB): EnrollmentRow | undefined {
-  return prepare(
+  return prepared(
     db,
     `SELECT device_id AS deviceId, parent_id AS parentId, parent_email AS parentEmail,
          parent_display_name AS parentDisplayName, name, enrolled_at AS enrolledAt FROM enrollment WHERE id = 1`,
@@ -21,7 +20,7 @@ export function getEnrollment(db: ReadableDB): EnrollmentRow | undefined {
 
 /** Records (or replaces) this PC's enrollment. */
 export function putEnrollment(db: WritableDB, e: EnrollmentRow): void {
-  prepare(
+  prepared(
     db,
     `INSERT INTO enrollment (id, device_id, parent_id, parent_email, parent_display_name, name, enrolled_at)
      VALUES (1, ?, ?, ?, ?, ?, ?)
@@ -33,5 +32,5 @@ export function putEnrollment(db: WritableDB, e: EnrollmentRow): void {
 
 /** Forgets the enrollment (the PC was revoked). */
 export function clearEnrollment(db: WritableDB): void {
-  prepare(db, `DELETE FROM enrollment`).run();
+  prepared(db, `DELETE FROM enrollment`).run();
 }

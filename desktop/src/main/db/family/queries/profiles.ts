@@ -1,6 +1,5 @@
 import type { ProfileKind } from '@hearth/common';
-import type { ReadableDB, WritableDB } from '../../database';
-import { prepare } from '../../prepared';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type ProfileRow = Readonly<{
   childId: string;
@@ -40,27 +39,27 @@ const COLUMNS = `child_id AS childId, kind, parent_id AS parentId, display_name 
 
 /** Every profile on this PC, in picker order. */
 export function listProfiles(db: ReadableDB): ProfileRow[] {
-  return prepare(db, `SELECT ${COLUMNS} FROM profiles ORDER BY position, added_at`).all() as ProfileRow[];
+  return prepared(db, `SELECT ${COLUMNS} FROM profiles ORDER BY position, added_at`).all() as ProfileRow[];
 }
 
 /** One profile, or undefined when the account has none on this PC. */
 export function getProfile(db: ReadableDB, childId: string): ProfileRow | undefined {
-  return prepare(db, `SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined;
+  return prepared(db, `SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined;
 }
 
 /** True when this PC holds a parent-mode profile (a parent's relay session). */
 export function hasParentProfile(db: ReadableDB): boolean {
-  return prepare(db, `SELECT 1 FROM profiles WHERE kind = 'parent' LIMIT 1`).get() !== undefined;
+  return prepared(db, `SELECT 1 FROM profiles WHERE kind = 'parent' LIMIT 1`).get() !== undefined;
 }
 
 /** True when this PC holds at least one child profile. */
 export function hasChildProfile(db: ReadableDB): boolean {
-  return prepare(db, `SELECT 1 FROM profiles WHERE kind = 'child' LIMIT 1`).get() !== undefined;
+  return prepared(db, `SELECT 1 FROM profiles WHERE kind = 'child' LIMIT 1`).get() !== undefined;
 }
 
 /** Adds a child's profile or replaces its credential and names (re-enrollment). */
 export function upsertProfile(db: WritableDB, p: NewChildProfile): void {
-  prepare(
+  prepared(
     db,
     `INSERT INTO profiles (child_id, kind, parent_id, display_name, username, avatar, device_token, position, added_at)
      VALUES (?, 'child', ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM profiles), ?)
@@ -75,7 +74,7 @@ export function putParentProfile(
   db: WritableDB,
   p: Readonly<{ parentId: string; displayName: string; token: string; sessionId: string; expiresAt: number; addedAt: number }>,
 ): void {
-  prepare(
+  prepared(
     db,
     `INSERT INTO profiles (child_id, kind, parent_id, display_name, username, avatar, device_token, session_id,
        token_expires_at, position, added_at)
@@ -92,7 +91,7 @@ export function updateProfileDetails(
   childId: string,
   patch: Readonly<{ displayName?: string; avatar?: string | null }>,
 ): void {
-  prepare(
+  prepared(
     db,
     `UPDATE profiles SET display_name = COALESCE(?, display_name), avatar = CASE WHEN ? THEN ? ELSE avatar END WHERE child_id = ?`,
   ).run(patch.displayName ?? null, patch.avatar !== undefined ? 1 : 0, patch.avatar ?? null, childId);
@@ -100,7 +99,7 @@ export function updateProfileDetails(
 
 /** Sets or (null) removes a child's picture password hash, and clears its wrong tries. */
 export function setPictureHash(db: WritableDB, childId: string, hash: string | null): void {
-  prepare(
+  prepared(
     db,
     `UPDATE profiles SET picture_hash = ?, picture_failures = 0, picture_retry_at = NULL WHERE child_id = ? AND kind = 'child'`,
   ).run(hash, childId);
@@ -108,7 +107,7 @@ export function setPictureHash(db: WritableDB, childId: string, hash: string | n
 
 /** Records wrong picture passwords in a row and when the next try is allowed. */
 export function setPictureFailures(db: WritableDB, childId: string, failures: number, retryAt: number | null): void {
-  prepare(db, `UPDATE profiles SET picture_failures = ?, picture_retry_at = ? WHERE child_id = ?`).run(
+  prepared(db, `UPDATE profiles SET picture_failures = ?, picture_retry_at = ? WHERE child_id = ?`).run(
     failures,
     retryAt,
     childId,
@@ -117,5 +116,5 @@ export function setPictureFailures(db: WritableDB, childId: string, failures: nu
 
 /** Removes the profile (and its credential) from this PC. True if there was one. */
 export function deleteProfile(db: WritableDB, childId: string): boolean {
-  return prepare(db, `DELETE FROM profiles WHERE child_id = ?`).run(childId).changes > 0;
+  return prepared(db, `DELETE FROM profiles WHERE child_id = ?`).run(childId).changes > 0;
 }
