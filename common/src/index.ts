@@ -8,3 +8,4 @@ export * from './schemas/friendships';
 export * from './schemas/signaling';
 export * from './ipc/index';
 export * from './schemas/realtime';
+export * from './compat/app-reads';
