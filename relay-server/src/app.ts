@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorCode, HearthError } from '@hearth/common';
+import { APP_VERSION, ErrorCode, HearthError } from '@hearth/common';
 import type { RelayConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
@@ -68,7 +68,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     openapi: {
       info: {
         title: 'Hearth relay',
-        version: '0.1.0',
+        version: APP_VERSION,
         description: 'Accounts, consent, friendships, presence, messages and signaling for Hearth.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },

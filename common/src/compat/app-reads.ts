@@ -6,6 +6,7 @@ import { AttachmentRef } from '../schemas/message-content';
 import { ErrorResponse } from '../schemas/primitives';
 import { WsServerFrame } from '../schemas/realtime';
 import { IceConfig, SignalingGrant, SignalingPeers } from '../schemas/signaling';
+import { RelayVersion } from './relay-version';
 
 const NoContent = Type.Null();
 
@@ -39,6 +40,8 @@ export const APP_READS = Object.freeze({
     'GET /v1/ice': IceConfig,
     'GET /v1/signaling/peers': SignalingPeers,
     'POST /v1/attachments': AttachmentRef,
+    /** Since 0.2.0. */
+    'GET /v1/version': RelayVersion,
   } satisfies Record<string, TSchema>),
   ws: WsServerFrame,
   error: ErrorResponse,
