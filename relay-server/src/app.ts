@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { APP_VERSION, ErrorCode, HearthError } from '@hearth/common';
+import { APP_VERSION, ErrorCode, HearthError, type FirstReadTable } from '@hearth/common';
 import type { RelayConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
@@ -15,7 +15,9 @@ import { createEvents, createIdFactory, type RelayContext } from './context';
 import { contextPlugin } from './plugins/context';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
+import { appVersionPlugin } from './plugins/app-version';
 import { accountRoutes } from './routes/accounts';
+import { versionRoutes } from './routes/version';
 import { deviceRoutes } from './routes/devices';
 import { friendshipRoutes } from './routes/friendships';
 import { signalingRoutes } from './routes/signaling';
@@ -28,6 +30,8 @@ export type BuildOptions = Readonly<{
   now?: () => number;
   /** Logger: pino options or false. Default: pino at config.logLevel. */
   logger?: boolean | Record<string, unknown>;
+  /** The first app version that reads each frame, kind and code. Default common's; tests imagine later ones. */
+  firstReadIn?: FirstReadTable;
 }>;
 
 export type RelayApp = FastifyInstance & { relay: RelayContext };
@@ -78,6 +82,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(contextPlugin, { context });
   await app.register(errorsPlugin);
   await app.register(authPlugin);
+  await app.register(appVersionPlugin);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimits.defaultPerMinute,
@@ -92,12 +97,13 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   app.removeContentTypeParser('text/plain');
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(versionRoutes);
   await app.register(accountRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);
   await app.register(signalingRoutes);
   await app.register(signalingPlugin);
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, options.firstReadIn ? { firstReadIn: options.firstReadIn } : {});
   await app.register(attachmentRoutes);
 
   app.addHook('onClose', async () => {

@@ -102,22 +102,29 @@ export const FIRST_READ_IN = Object.freeze({
   } satisfies Record<ErrorCode, string>),
 });
 
+/** The shape of {@link FIRST_READ_IN}, for tests that imagine a later table. */
+export type FirstReadTable = Readonly<{
+  frames: Readonly<Record<string, string>>;
+  kinds: Readonly<Record<string, string>>;
+  errors: Readonly<Record<string, string>>;
+}>;
+
 function readsSince(first: string | undefined, version: AppVersion): boolean {
   const since = parseAppVersion(first);
   return since !== undefined && compareVersions(version, since) >= 0;
 }
 
 /** Does an app of this version read frames of this type? Unknown types: no. */
-export function readsFrame(version: AppVersion, type: string): boolean {
-  return readsSince((FIRST_READ_IN.frames as Record<string, string>)[type], version);
+export function readsFrame(version: AppVersion, type: string, table: FirstReadTable = FIRST_READ_IN): boolean {
+  return readsSince(table.frames[type], version);
 }
 
 /** Does an app of this version read messages of this kind? Unknown kinds: no. */
-export function readsKind(version: AppVersion, kind: string): boolean {
-  return readsSince((FIRST_READ_IN.kinds as Record<string, string>)[kind], version);
+export function readsKind(version: AppVersion, kind: string, table: FirstReadTable = FIRST_READ_IN): boolean {
+  return readsSince(table.kinds[kind], version);
 }
 
 /** Does an app of this version know this error code? Unknown codes: no. */
-export function readsErrorCode(version: AppVersion, code: string): boolean {
-  return readsSince((FIRST_READ_IN.errors as Record<string, string>)[code], version);
+export function readsErrorCode(version: AppVersion, code: string, table: FirstReadTable = FIRST_READ_IN): boolean {
+  return readsSince(table.errors[code], version);
 }
