@@ -81,8 +81,9 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
   await app.register(contextPlugin, { context });
   await app.register(errorsPlugin);
-  await app.register(authPlugin);
+  // Versions first: an old app is refused before any lookup, and every answer says the versions.
   await app.register(appVersionPlugin);
+  await app.register(authPlugin);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimits.defaultPerMinute,

@@ -30,11 +30,17 @@ describe('app and relay versions', () => {
   it('refuses an app older than the minimum with APP_TOO_OLD (426), and counts no version as 0.1.0', async () => {
     relay = await buildTestApp({ minAppVersion: '0.3.0' });
     const { app } = relay;
-    for (const version of [undefined, '0.1.0', '0.2.9', 'not-a-version']) {
+    for (const version of ['0.2.0', '0.2.9']) {
       const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
-      expect(res.statusCode, String(version)).toBe(426);
+      expect(res.statusCode, version).toBe(426);
       expect(res.json()).toEqual({ error: { code: 'APP_TOO_OLD', message: expect.stringMatching(/update Hearth/) } });
       expect(res.headers['hearth-min-app-version']).toBe('0.3.0');
+    }
+    // 0.1.0 (or no version, or one that does not parse) does not know APP_TOO_OLD: it is told a code it reads.
+    for (const version of [undefined, '0.1.0', 'not-a-version']) {
+      const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
+      expect(res.statusCode, String(version)).toBe(426);
+      expect(res.json()).toEqual({ error: { code: 'UNAVAILABLE', message: expect.stringMatching(/update Hearth/) } });
     }
     for (const version of ['0.3.0', '0.10.0', '1.0.0']) {
       const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
@@ -45,6 +51,19 @@ describe('app and relay versions', () => {
       expect((await app.inject({ method: 'GET', url, headers: asApp('0.1.0') })).statusCode, url).toBe(200);
     }
     expect(ALL_ERROR_CODES).toContain('APP_TOO_OLD');
+  });
+
+  it('says the versions even on an answer refused before any route ran (a broken database)', async () => {
+    const broken = await buildTestApp();
+    try {
+      const family = await createFamily(broken.app);
+      broken.app.relay.db.close(); // the caller lookup now throws before any route
+      const res = await broken.app.inject({ method: 'GET', url: '/v1/children', headers: asApp('0.2.0', family.parent.token) });
+      expect(res.statusCode).toBe(500);
+      expect(res.headers['hearth-api-version']).toBe(String(RELAY_API_VERSION));
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
   });
 
   it('serves an app with no version header while the minimum is 0.1.0 (the app already on families’ PCs)', async () => {

@@ -9,6 +9,7 @@ import {
   compareVersions,
   effectiveAppVersion,
   parseAppVersion,
+  readsErrorCode,
   type AppVersion,
 } from '@hearth/common';
 
@@ -27,7 +28,8 @@ const ALWAYS_SERVED = new Set(['/health', '/docs/json', '/v1/version']);
  * headers); every request says the app's version. A request from an app older than the minimum
  * is refused with APP_TOO_OLD (426), so the app can say "Hearth needs an update" instead of
  * failing on answers it cannot read. A `/v1/ws` upgrade without credentials says its version
- * in `hello` instead (browsers cannot set headers); the socket checks it there.
+ * in `hello` instead (browsers cannot set headers); the socket checks it there. An error code the
+ * app's version does not know is sent as UNAVAILABLE (same status), one it reads.
  */
 export const appVersionPlugin = fp(
   async (app) => {
@@ -45,6 +47,15 @@ export const appVersionPlugin = fp(
       throw new HearthError(ErrorCode.AppTooOld, 'This Hearth app is too old for this server. Please update Hearth.', {
         minAppVersion: app.relay.config.minAppVersion,
       });
+    });
+    app.addHook('preSerialization', async (request, _reply, payload) => {
+      const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      if (typeof error?.code !== 'string') return payload;
+      // Set in onRequest; read the header here for an answer refused before that hook ran.
+      const announced = request.headers[APP_VERSION_HEADER];
+      const version = request.appVersion ?? effectiveAppVersion(typeof announced === 'string' ? announced : undefined);
+      if (readsErrorCode(version, error.code)) return payload;
+      return { error: { ...error, code: ErrorCode.Unavailable } };
     });
   },
   { name: 'hearth-app-version', dependencies: ['hearth-context', 'hearth-errors'] },
