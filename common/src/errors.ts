@@ -28,6 +28,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
+  /** The app is older than the oldest version the relay serves: it needs an update. */
+  AppTooOld: 'APP_TOO_OLD',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -89,6 +91,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 507;
     case ErrorCode.UnsupportedMediaType:
       return 415;
+    case ErrorCode.AppTooOld:
+      return 426;
     case ErrorCode.RateLimited:
       return 429;
     case ErrorCode.Unavailable:

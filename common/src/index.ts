@@ -8,3 +8,7 @@ export * from './schemas/friendships';
 export * from './schemas/signaling';
 export * from './ipc/index';
 export * from './schemas/realtime';
+export * from './compat/app-reads';
+export * from './compat/versions';
+export * from './compat/tolerant';
+export * from './compat/relay-version';

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorCode, HearthError } from '@hearth/common';
+import { APP_VERSION, ErrorCode, HearthError, type FirstReadTable } from '@hearth/common';
 import type { RelayConfig } from './config';
 import { migrate, openDatabase } from '@hearth/sqlite';
 import { RELAY_MIGRATIONS } from './db/migrations/index';
@@ -17,7 +17,9 @@ import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { clientMistakesPlugin } from './plugins/client-mistakes';
 import { databaseCheck, healthPlugin } from './plugins/health';
 import { clientErrorHandler, websocketErrorHandler } from './plugins/raw-refusals';
+import { appVersionPlugin } from './plugins/app-version';
 import { accountRoutes } from './routes/accounts';
+import { versionRoutes } from './routes/version';
 import { deviceRoutes } from './routes/devices';
 import { friendshipRoutes } from './routes/friendships';
 import { signalingRoutes } from './routes/signaling';
@@ -30,6 +32,8 @@ export type BuildOptions = Readonly<{
   now?: () => number;
   /** Logger: pino options or false. Default: pino at config.logLevel. */
   logger?: boolean | Record<string, unknown>;
+  /** The first app version that reads each frame, kind and code. Default common's; tests imagine later ones. */
+  firstReadIn?: FirstReadTable;
 }>;
 
 export type RelayApp = FastifyInstance & { relay: RelayContext };
@@ -73,7 +77,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     openapi: {
       info: {
         title: 'Hearth relay',
-        version: '0.1.0',
+        version: APP_VERSION,
         description: 'Accounts, consent, friendships, presence, messages and signaling for Hearth.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
@@ -83,6 +87,8 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(contextPlugin, { context });
   await app.register(clientMistakesPlugin);
   await app.register(errorsPlugin);
+  // Versions first: an old app is refused before any lookup, and every answer says the versions.
+  await app.register(appVersionPlugin);
   await app.register(authPlugin);
   await app.register(rateLimit, {
     global: true,
@@ -98,12 +104,13 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   app.removeContentTypeParser('text/plain');
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthPlugin, { checks: { database: databaseCheck(db) } });
+  await app.register(versionRoutes);
   await app.register(accountRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);
   await app.register(signalingRoutes);
   await app.register(signalingPlugin);
-  await app.register(realtimePlugin);
+  await app.register(realtimePlugin, options.firstReadIn ? { firstReadIn: options.firstReadIn } : {});
   await app.register(attachmentRoutes);
 
   app.addHook('onClose', async () => {

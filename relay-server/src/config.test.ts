@@ -93,6 +93,13 @@ describe('loadConfig', () => {
     expect(configError(['--policy-version', 'a b']).message).toMatch(/--policy-version must be/);
   });
 
+  it('takes the oldest app version served from --min-app-version or HEARTH_MIN_APP_VERSION, and refuses a bad one', () => {
+    expect(loadConfig([], {}).minAppVersion).toBe('0.1.0');
+    expect(loadConfig(['--min-app-version', '0.3.0'], { HEARTH_MIN_APP_VERSION: '0.2.0' }).minAppVersion).toBe('0.3.0');
+    expect(loadConfig([], { HEARTH_MIN_APP_VERSION: '0.2.0' }).minAppVersion).toBe('0.2.0');
+    expect(configError(['--min-app-version', '2']).message).toMatch(/--min-app-version must be a version like 0.2.0/);
+  });
+
   it('refuses an unknown flag or a stray argument', () => {
     expect(configError(['--prot', '80'])).toBeInstanceOf(ConfigError);
     expect(configError(['8080'])).toBeInstanceOf(ConfigError);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { MIN_APP_VERSION, parseAppVersion } from '@hearth/common';
 
 /** Everything the relay can be told at start. Read once, validated, frozen. */
 export type RelayConfig = Readonly<{
@@ -15,6 +16,8 @@ export type RelayConfig = Readonly<{
   policyVersion: string;
   /** When that version was published (ISO date). */
   policyPublishedAt: string;
+  /** The oldest app version served (`N.N.N`); older apps get APP_TOO_OLD. Default MIN_APP_VERSION. */
+  minAppVersion: string;
   /** Parent session lifetime. Default 12 h. */
   parentSessionTtlMs: number;
   /** Invite code lifetime. Default 24 h. */
@@ -93,6 +96,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   logLevel: 'info',
   policyVersion: '2026-11-01',
   policyPublishedAt: '2026-11-01',
+  minAppVersion: MIN_APP_VERSION,
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
   inviteTtlMs: 24 * 60 * 60 * 1000,
   bodyLimitBytes: 64 * 1024,
@@ -154,6 +158,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
         'policy-version': { type: 'string' },
+        'min-app-version': { type: 'string' },
         'stun-url': { type: 'string', multiple: true },
         'turn-url': { type: 'string', multiple: true },
         'turn-secret': { type: 'string' },
@@ -186,6 +191,10 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (!/^[A-Za-z0-9._-]{1,32}$/.test(policyVersion)) {
     throw new ConfigError(`--policy-version must be 1–32 letters, digits, dots or dashes, got "${policyVersion}"`);
   }
+  const minAppVersion = values['min-app-version'] ?? env.HEARTH_MIN_APP_VERSION ?? DEFAULT_CONFIG.minAppVersion;
+  if (!parseAppVersion(minAppVersion)) {
+    throw new ConfigError(`--min-app-version must be a version like 0.2.0, got "${minAppVersion}"`);
+  }
   return Object.freeze({
     ...DEFAULT_CONFIG,
     host,
@@ -194,6 +203,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     logLevel: logLevel as RelayConfig['logLevel'],
     policyVersion,
     messaging: loadStorageConfig(values, env),
+    minAppVersion,
     ice: loadIceConfig(values, env),
   });
 }
@@ -270,8 +280,8 @@ function loadIceConfig(
 }
 
 export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-dir DIR] [--log-level LEVEL] [--policy-version V]
-       [--stun-url URL]... [--turn-url URL]... [--turn-secret S] [--ice-policy all|relay]
+       [--stun-url URL]... [--turn-url URL]... [--turn-secret S] [--ice-policy all|relay] [--min-app-version V]
        [--attachment-quota SIZE] [--attachment-store-max SIZE]   (SIZE: bytes, or e.g. 512MiB, 20GiB)
-Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION,
+Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION, HEARTH_MIN_APP_VERSION,
        HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY,
        HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX (flags win).`;

@@ -18,6 +18,7 @@ export type TestOverrides = Readonly<
   Omit<Partial<RelayConfig>, 'rateLimits' | 'passwordHash'> & {
     rateLimits?: Partial<RelayConfig['rateLimits']>;
     logger?: BuildOptions['logger'];
+    firstReadIn?: BuildOptions['firstReadIn'];
   }
 >;
 
@@ -36,7 +37,7 @@ export type TestRelay = Readonly<{
  * since every test registers parents from the same address.
  */
 export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestRelay> {
-  const { rateLimits, logger, ...rest } = overrides;
+  const { rateLimits, logger, firstReadIn, ...rest } = overrides;
   const dataDir = rest.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-relay-test-')));
   const config: RelayConfig = Object.freeze({
     ...DEFAULT_CONFIG,
@@ -47,7 +48,7 @@ export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestR
     rateLimits: { ...DEFAULT_CONFIG.rateLimits, registerPerHour: 100_000, ...rateLimits },
   });
   const clock = createClock();
-  const app = await buildApp(config, { now: clock.now, logger: logger ?? false });
+  const app = await buildApp(config, { now: clock.now, logger: logger ?? false, ...(firstReadIn ? { firstReadIn } : {}) });
   await app.ready();
   return {
     app,

@@ -30,8 +30,11 @@ export async function openSocket(
   url: string,
   token: string | undefined,
   auth: 'header' | 'hello' | 'none' = 'header',
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<TestSocket> {
-  const ws = new WebSocket(url, auth === 'header' && token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const ws = new WebSocket(url, {
+    headers: { ...headers, ...(auth === 'header' && token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   const raw: string[] = [];
   const frames: WsServerFrame[] = [];
   const taken = new Set<number>();
@@ -98,8 +101,13 @@ export async function openSocket(
 }
 
 /** Opens an authenticated socket and waits for its `welcome`. */
-export async function connect(url: string, token: string, auth: 'header' | 'hello' = 'header'): Promise<TestSocket> {
-  const socket = await openSocket(url, token, auth);
+export async function connect(
+  url: string,
+  token: string,
+  auth: 'header' | 'hello' = 'header',
+  headers: Readonly<Record<string, string>> = {},
+): Promise<TestSocket> {
+  const socket = await openSocket(url, token, auth, headers);
   await socket.take((f) => f.type === 'welcome');
   return socket;
 }

@@ -3,6 +3,7 @@ import { Ulid, closed } from '../schemas/primitives';
 import { Sha256Hex } from '../schemas/message-content';
 import { CurrentProfile, LockStatus } from './models-app';
 import { MessageState, MessageView, PresenceState } from './models-chat';
+import { VersionStatus } from './channels-versions';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -25,6 +26,8 @@ export const HEARTH_EVENTS = {
     closed,
   ),
   connection: Type.Object({ state: ConnectionState, retryAt: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, closed),
+  /** The relay refused this app as too old, served it again, or said what it offers. */
+  versionStatus: VersionStatus,
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

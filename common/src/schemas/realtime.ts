@@ -50,13 +50,22 @@
  * `ping` (answered with `pong`).
  *
  * Close codes: 4400 too many bad frames, 4401 unauthenticated or credential revoked,
- * 4408 no `hello` in time, 4409 replaced by a newer socket of the same session, 1001 relay
- * shutting down.
+ * 4408 no `hello` in time, 4409 replaced by a newer socket of the same session, 4426 the app is
+ * too old (APP_TOO_OLD), 1001 relay shutting down.
+ *
+ * ## Versions
+ * The app says its version in the `Hearth-App-Version` header of the upgrade (or `appVersion` in
+ * `hello`); none counts as 0.1.0. An app older than the relay's minimum is refused with
+ * APP_TOO_OLD (HTTP 426 before the upgrade, or an error frame and close 4426 after `hello`). The
+ * relay sends a socket only the frame types, message kinds and error codes its version reads
+ * (`FIRST_READ_IN` in common/src/compat/versions.ts); a message of a kind it does not read stays
+ * queued for a newer app.
  */
 import { Type, type Static } from 'typebox';
 import { ErrorCodeSchema, Timestamp, Token, Ulid, closed } from './primitives';
 import { FriendshipView } from './friendships';
 import { MessageContent } from './message-content';
+import { APP_VERSION_PATTERN } from '../compat/versions';
 
 export * from './message-content';
 
@@ -67,6 +76,8 @@ export const WsCloseCode = Object.freeze({
   Unauthenticated: 4401,
   HelloTimeout: 4408,
   Replaced: 4409,
+  /** The app is older than the oldest version the relay serves (after an APP_TOO_OLD error frame). Since 0.2.0. */
+  AppTooOld: 4426,
 });
 
 /** How long the relay waits for `hello` when the upgrade carried no Authorization header. */
@@ -87,8 +98,14 @@ const IdList = Type.Array(Ulid, { minItems: 1, maxItems: MAX_IDS_PER_FRAME });
 
 // ---- client → server ----
 
-/** First frame of a socket that connected without an Authorization header. */
-export const WsHelloFrame = Type.Object({ type: Type.Literal('hello'), token: Token }, closed);
+/**
+ * First frame of a socket that connected without an Authorization header. `appVersion` (since
+ * 0.2.0) is the app's version, for clients that cannot set the `Hearth-App-Version` header.
+ */
+export const WsHelloFrame = Type.Object(
+  { type: Type.Literal('hello'), token: Token, appVersion: Type.Optional(Type.String({ pattern: APP_VERSION_PATTERN })) },
+  closed,
+);
 /** This device's presence. Sent on change; the relay starts each socket as `online`. */
 export const WsPresenceUpdateFrame = Type.Object({ type: Type.Literal('presence'), state: WsSelfPresenceState }, closed);
 /** Send a message. `id` is a ULID made by the sender and reused on every re-send. */

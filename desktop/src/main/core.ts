@@ -12,6 +12,7 @@ import { createAttachmentTransfer } from './relay/attachment-transfer';
 import type { ReconnectPolicy } from './relay/child-connection';
 import { createRelayHttp } from './relay/relay-http';
 import { createRelaySync, type RelaySync } from './relay/relay-sync';
+import { createRelayVersions } from './relay/relay-versions';
 import { createAppInfoService } from './services/app-info';
 import { createApprovalsService } from './services/approvals';
 import { createAttachmentsService } from './services/attachments';
@@ -79,7 +80,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const logger = options.logger;
   const familyDb = openFamilyStore(options.dataDir, logger);
   const stores = createChildStores({ dataDir: options.dataDir, logger });
-  const relay = createRelayHttp({ baseUrl: options.relayUrl });
+  const versions = createRelayVersions();
+  const relay = createRelayHttp({ baseUrl: options.relayUrl, versions });
   const settings = createSettingsService(familyDb);
   const hasher = createPasswordHasher(options.hashCost);
   const lock = createParentLock({
@@ -105,7 +107,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
     relay,
-    blobs: createAttachmentTransfer({ baseUrl: options.relayUrl }),
+    blobs: createAttachmentTransfer({ baseUrl: options.relayUrl, versions }),
+    versions,
     familyDb,
     stores,
     events,
@@ -118,6 +121,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
+    versions,
     lock,
     profiles,
     parent,
@@ -155,6 +159,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.
   let session: { childId: string; since: number } | null = null;
   const unsubscribers = [
+    versions.onChange((status) => events.emit('versionStatus', status)),
     lock.onChange((status) => {
       // Parent mode closes with the grown-ups' pane: a child who finds the PC unlocked gets no parent's inbox.
       if (status.state === 'locked' && profiles.activeKind() === 'parent') profiles.leave();
@@ -180,6 +185,10 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     familyDb,
     stores,
     start(): void {
+      relay
+        .version()
+        .then((v) => versions.learned(v))
+        .catch((err: unknown) => logger.warn({ err }, 'could not ask the relay for its version'));
       for (const p of listProfiles(familyDb)) sync.start(p.childId);
     },
     close(): void {

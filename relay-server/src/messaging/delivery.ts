@@ -21,6 +21,8 @@ export type DeliveryOptions = Readonly<{
   now: () => number;
   /** Checked again right before each push (a cached lookup), so nothing passes a pair that stopped being friends. */
   mayDeliver: (senderId: string, recipientId: string) => boolean;
+  /** Does this socket's app read this message's kind? If not, the message stays queued for a newer app. Default: yes. */
+  appReads?: (conn: Connection, message: QueuedMessageRow) => boolean;
   /** Messages pushed and not yet acknowledged, per socket. Default 256. */
   window?: number;
 }>;
@@ -37,6 +39,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   function push(conn: Connection, m: QueuedMessageRow): void {
     conn.delivery.lastSeq = m.seq;
     if (!options.mayDeliver(m.senderId, m.recipientId)) return;
+    if (options.appReads && !options.appReads(conn, m)) return;
     conn.delivery.inFlight.add(m.id);
     conn.send(messageFrame(m));
   }

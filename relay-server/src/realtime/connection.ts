@@ -1,4 +1,4 @@
-import type { WsSelfPresenceState, WsServerFrame } from '@hearth/common';
+import type { AppVersion, WsSelfPresenceState, WsServerFrame } from '@hearth/common';
 
 /** Where a connection's message delivery stands (see messaging/delivery.ts). */
 export type DeliveryCursor = {
@@ -21,11 +21,16 @@ export type Connection = {
   readonly deviceId: string | undefined;
   /** The credential, kept in memory only, to re-check that it is still live. */
   readonly token: string;
+  /** The version the app announced (0.1.0 when it announced none): what it is sent is gated by it. */
+  readonly appVersion: AppVersion;
   presence: WsSelfPresenceState;
   delivery: DeliveryCursor;
   /** Answered the last keep-alive ping. */
   alive: boolean;
-  /** Sends a frame (or a pre-serialised one); a no-op once the socket is closing. */
+  /**
+   * Sends a frame (or a pre-serialised one) if this app's version reads it (see version-gate.ts);
+   * a no-op once the socket is closing.
+   */
   send(frame: WsServerFrame | string): void;
   close(code: number, reason: string): void;
   /** Sends a WebSocket ping (answered by `alive = true`). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { WsCloseCode, type WsClientFrame } from '@hearth/common';
+import { WsCloseCode, type AppVersion, type FirstReadTable, type WsClientFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import { resolveToken, type RequestCaller } from '../auth/callers';
 import { listChildrenOfParent } from '../db/queries/accounts';
@@ -18,6 +18,7 @@ import { createFriendshipEventHandler } from './friendship-events';
 import type { Logger } from './logger';
 import { createPresence } from './presence';
 import { createTokenBuckets } from '../limits/token-buckets';
+import { createVersionGate } from './version-gate';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{
@@ -25,7 +26,7 @@ export type RealtimeHub = Readonly<{
   /** The caller a token belongs to, if it is live. */
   authenticate(token: string): RequestCaller | undefined;
   /** Registers an authenticated socket (replacing an older one of the same session) and greets it. */
-  attach(socket: WebSocket, caller: RequestCaller, token: string): Connection;
+  attach(socket: WebSocket, caller: RequestCaller, token: string, appVersion: AppVersion): Connection;
   detach(conn: Connection): void;
   handle(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void;
   /** Expiry and cleanup now; resolves when committed. Runs on a timer too. */
@@ -40,8 +41,9 @@ export type RealtimeHub = Readonly<{
 
 const HEARTBEAT_MS = 30_000;
 
-export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
+export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: FirstReadTable): RealtimeHub {
   const { db, now, config } = ctx;
+  const gate = createVersionGate(firstReadIn);
   const registry = createConnectionRegistry();
   const graph = createFriendGraph(db);
   const presence = createPresence(registry, graph);
@@ -55,6 +57,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
     registry,
     now,
     mayDeliver: (senderId, recipientId) => graph.sendVerdict(senderId, recipientId) === 'deliver',
+    appReads: (conn, m) => gate.message(conn.appVersion, m.contentJson),
   });
   const messageBuckets = createTokenBuckets({
     perMinute: config.messaging.messagesPerMinute,
@@ -124,7 +127,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
     decode: createFrameDecoder(),
     authenticate: (token) => resolveToken(db, token, now()),
 
-    attach(socket, caller, token) {
+    attach(socket, caller, token, appVersion) {
       const accountId = caller.kind === 'child' ? caller.childId : caller.parentId;
       const conn: Connection = {
         id: nextId++,
@@ -133,11 +136,14 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
         sessionKey: caller.kind === 'child' ? `c:${caller.childId}:${caller.deviceId}` : `p:${caller.sessionId}`,
         deviceId: caller.kind === 'child' ? caller.deviceId : undefined,
         token,
+        appVersion,
         presence: 'online',
         delivery: { lastSeq: 0, inFlight: new Set(), caughtUp: false },
         alive: true,
         send(frame) {
-          if (socket.readyState === WebSocket.OPEN) socket.send(typeof frame === 'string' ? frame : encodeFrame(frame));
+          if (socket.readyState !== WebSocket.OPEN) return;
+          const readable = gate.frame(appVersion, frame);
+          if (readable !== undefined) socket.send(typeof readable === 'string' ? readable : encodeFrame(readable));
         },
         close(code, reason) {
           if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(code, reason);

@@ -1,5 +1,12 @@
 import fp from 'fastify-plugin';
-import { ErrorCode, HearthError } from '@hearth/common';
+import {
+  APP_VERSION_HEADER,
+  ErrorCode,
+  HearthError,
+  parseAppVersion,
+  type AppVersion,
+  type FirstReadTable,
+} from '@hearth/common';
 import { createRealtimeHub } from './hub';
 import { runSocketSession } from './socket-session';
 
@@ -23,9 +30,9 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
  * `GET /v1/ws`: the one WebSocket per device session that carries presence, friendship events
  * and messages (protocol: common/src/schemas/realtime.ts).
  */
-export const realtimePlugin = fp(
-  async (app) => {
-    const hub = createRealtimeHub(app.relay, app.log);
+export const realtimePlugin = fp<{ firstReadIn?: FirstReadTable }>(
+  async (app, opts) => {
+    const hub = createRealtimeHub(app.relay, app.log, opts.firstReadIn);
     app.decorate('realtime', { sweep: () => hub.sweep(), queueStats: () => hub.queueStats() });
     hub.start();
     app.addHook('preClose', async () => hub.close());
@@ -47,7 +54,18 @@ export const realtimePlugin = fp(
       },
       (socket, request) => {
         const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-        runSocketSession(socket, { caller: request.caller, token }, hub, request.log);
+        const appVersion = request.headers[APP_VERSION_HEADER];
+        runSocketSession(
+          socket,
+          {
+            caller: request.caller,
+            token,
+            appVersion: typeof appVersion === 'string' ? appVersion : undefined,
+            minAppVersion: parseAppVersion(app.relay.config.minAppVersion) as AppVersion,
+          },
+          hub,
+          request.log,
+        );
       },
     );
   },

@@ -1,5 +1,13 @@
 import type { WebSocket, RawData } from 'ws';
-import { BAD_FRAMES_BEFORE_CLOSE, ErrorCode, HELLO_TIMEOUT_MS, WsCloseCode } from '@hearth/common';
+import {
+  BAD_FRAMES_BEFORE_CLOSE,
+  ErrorCode,
+  HELLO_TIMEOUT_MS,
+  WsCloseCode,
+  compareVersions,
+  effectiveAppVersion,
+  type AppVersion,
+} from '@hearth/common';
 import type { RequestCaller } from '../auth/callers';
 import type { Connection } from './connection';
 import { encodeFrame } from './frame-codec';
@@ -19,6 +27,10 @@ export type SessionStart = Readonly<{
   /** Resolved from the upgrade's Authorization header; undefined means "wait for hello". */
   caller: RequestCaller | undefined;
   token: string | undefined;
+  /** The upgrade's `Hearth-App-Version` header; a `hello` may announce the version instead. */
+  appVersion: string | undefined;
+  /** The oldest app version served: a `hello` from an older one is refused (APP_TOO_OLD, close 4426). */
+  minAppVersion: AppVersion;
 }>;
 
 /**
@@ -48,7 +60,7 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
 
   let helloTimer: NodeJS.Timeout | undefined;
   if (start.caller && start.token) {
-    conn = hub.attach(socket, start.caller, start.token);
+    conn = hub.attach(socket, start.caller, start.token, effectiveAppVersion(start.appVersion));
   } else {
     helloTimer = setTimeout(() => refuseAuth('Say hello with a token first.'), HELLO_TIMEOUT_MS);
     helloTimer.unref();
@@ -64,9 +76,15 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
     if (!conn) {
       clearTimeout(helloTimer);
       if (!decoded.ok || decoded.frame.type !== 'hello') return refuseAuth('The first frame must be hello with a token.');
+      const version = effectiveAppVersion(decoded.frame.appVersion ?? start.appVersion);
+      if (compareVersions(version, start.minAppVersion) < 0) {
+        sendRaw(errorFrame(ErrorCode.AppTooOld, 'This Hearth app is too old for this server. Please update Hearth.'));
+        socket.close(WsCloseCode.AppTooOld, 'app too old');
+        return;
+      }
       const caller = hub.authenticate(decoded.frame.token);
       if (!caller) return refuseAuth('Please sign in again: this credential is missing, expired or revoked.');
-      conn = hub.attach(socket, caller, decoded.frame.token);
+      conn = hub.attach(socket, caller, decoded.frame.token, version);
       return;
     }
     if (!decoded.ok) return bad(decoded.code, decoded.message, decoded.ref);

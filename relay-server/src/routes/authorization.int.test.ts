@@ -116,6 +116,7 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /docs/json', request: () => ({ url: '/docs/json' }), expect: [200, 200, 200, 200, 200, 200] },
   { route: 'GET /health', request: () => ({ url: '/health' }), expect: [200, 200, 200, 200, 200, 200] },
   { route: 'GET /v1/policy', request: () => ({ url: '/v1/policy' }), expect: [200, 200, 200, 200, 200, 200] },
+  { route: 'GET /v1/version', request: () => ({ url: '/v1/version' }), expect: [200, 200, 200, 200, 200, 200] },
   {
     route: 'POST /v1/parents',
     request: () => ({

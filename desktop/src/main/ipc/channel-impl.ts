@@ -29,6 +29,7 @@ export function channelImpl(s: Services): ChannelImpl {
       return DONE;
     },
     getSettings: () => s.settings.get(),
+    getVersionStatus: () => s.versions.status(),
 
     registerParent: (a) => s.parent.register(a),
     setParentPassword: (a) => s.parent.setPassword(a.password),

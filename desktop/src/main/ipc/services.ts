@@ -12,11 +12,13 @@ import type { ParentAccountService } from '../services/parent-account';
 import type { ParentModeService } from '../services/parent-mode';
 import type { ProfilesService } from '../services/profiles';
 import type { SettingsService } from '../services/settings';
+import type { RelayVersions } from '../relay/relay-versions';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
   app: AppInfoService;
   settings: SettingsService;
+  versions: Pick<RelayVersions, 'status'>;
   lock: ParentLock;
   profiles: ProfilesService;
   parent: ParentAccountService;

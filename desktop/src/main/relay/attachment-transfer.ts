@@ -1,6 +1,7 @@
-import { AttachmentRef, ErrorCode, ErrorResponse, HearthError, type AttachmentMime } from '@hearth/common';
+import { AttachmentRef, ErrorCode, HearthError, tolerantReader, type AttachmentMime } from '@hearth/common';
 import { sha256Hex } from '../services/attachments';
-import { matches } from '../validate';
+import { relayError } from './relay-errors';
+import type { RelayVersions } from './relay-versions';
 
 /** Moves attachment bytes to and from the relay's blob store (`/v1/attachments`). */
 export type AttachmentTransfer = Readonly<{
@@ -15,10 +16,9 @@ export type AttachmentTransfer = Readonly<{
   download: (token: string, hash: string) => Promise<Uint8Array>;
 }>;
 
-async function failure(response: Response): Promise<HearthError> {
+async function failure(response: Response, versions: RelayVersions | undefined): Promise<HearthError> {
   const json: unknown = await response.json().catch(() => null);
-  if (matches(ErrorResponse, json)) return new HearthError(json.error.code, json.error.message, { status: response.status });
-  return new HearthError(ErrorCode.Unavailable, 'The Hearth server is having trouble with files.', { status: response.status });
+  return relayError(json, response.status, 'The Hearth server is having trouble with files.', versions);
 }
 
 /** Upload chunk size: small enough for smooth progress, large enough not to matter. */
@@ -54,8 +54,9 @@ const unreachable = (): HearthError =>
 
 /** Transfers over the relay's HTTP API with the child's device credential. */
 export function createAttachmentTransfer(
-  deps: Readonly<{ baseUrl: string; fetch?: typeof fetch; timeoutMs?: number }>,
+  deps: Readonly<{ baseUrl: string; fetch?: typeof fetch; timeoutMs?: number; versions?: RelayVersions }>,
 ): AttachmentTransfer {
+  const versionHeaders = deps.versions?.headers ?? {};
   const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? 120_000;
   return Object.freeze({
@@ -69,7 +70,7 @@ export function createAttachmentTransfer(
       try {
         response = await doFetch(new URL('/v1/attachments', deps.baseUrl), {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': mime },
+          headers: { ...versionHeaders, authorization: `Bearer ${token}`, 'content-type': mime },
           // A streamed body has no upload progress of its own in fetch: the stream tells it.
           ...(onProgress ? { body: progressStream(bytes, onProgress), duplex: 'half' } : { body: bytes }),
           signal: AbortSignal.timeout(timeoutMs),
@@ -78,23 +79,25 @@ export function createAttachmentTransfer(
       } catch {
         throw unreachable();
       }
-      if (!response.ok) throw await failure(response);
-      const ref: unknown = await response.json().catch(() => null);
-      if (!matches(AttachmentRef, ref)) throw new HearthError(ErrorCode.Internal, 'The server answered an upload strangely.');
+      deps.versions?.heard(response.headers, response.ok);
+      if (!response.ok) throw await failure(response, deps.versions);
+      const ref = tolerantReader(AttachmentRef).read(await response.json().catch(() => null));
+      if (!ref) throw new HearthError(ErrorCode.Internal, 'The server answered an upload strangely.');
       return ref;
     },
     async download(token: string, hash: string): Promise<Uint8Array> {
       let response: Response;
       try {
         response = await doFetch(new URL(`/v1/attachments/${hash}`, deps.baseUrl), {
-          headers: { authorization: `Bearer ${token}` },
+          headers: { ...versionHeaders, authorization: `Bearer ${token}` },
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'error',
         });
       } catch {
         throw unreachable();
       }
-      if (!response.ok) throw await failure(response);
+      deps.versions?.heard(response.headers, response.ok);
+      if (!response.ok) throw await failure(response, deps.versions);
       const bytes = new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)));
       if (sha256Hex(bytes) !== hash)
         throw new HearthError(ErrorCode.Unavailable, 'A file arrived damaged; it will be fetched again.');

@@ -1,14 +1,17 @@
 import WebSocket from 'ws';
 import {
+  AnyServerFrame,
   MAX_IDS_PER_FRAME,
   WsCloseCode,
   WsServerFrame,
+  tolerantReader,
+  unreadFrameId,
   type ConnectionState,
   type WsClientFrame,
   type WsSelfPresenceState,
 } from '@hearth/common';
 import { earliestOutboxAttempt, makeOutboxDue } from '../db/child/queries/outbox';
-import { matches } from '../validate';
+import type { RelayVersions } from './relay-versions';
 import type { ConnectionContext } from './connection-context';
 import { handleServerFrame } from './inbound';
 import { flushOutbox } from './outbound';
@@ -39,13 +42,21 @@ export type ChildConnection = Readonly<{
   setPresence: (state: WsSelfPresenceState) => void;
 }>;
 
+const frames = tolerantReader(WsServerFrame);
+const envelopes = tolerantReader(AnyServerFrame);
+
 /**
- * One child's socket to the relay (`/v1/ws`, device credential in the Authorization header),
- * kept open with exponential backoff and jitter. Stops for good when the relay says the
- * credential is no longer valid (4401) or another socket replaced this one (4409).
+ * One child's socket to the relay (`/v1/ws`, device credential in the Authorization header, the
+ * app's version in `Hearth-App-Version`), kept open with exponential backoff and jitter. Stops
+ * for good when the relay says the credential is no longer valid (4401), another socket replaced
+ * this one (4409) or this app is too old (426 before the upgrade, 4426 after).
+ *
+ * Frames are read tolerantly: unknown fields are ignored; a frame this app cannot read (a newer
+ * type, or a message of a newer kind) is acknowledged when it carries an id, so the relay does not
+ * hold it (and stall delivery) for this device.
  */
 export function createChildConnection(
-  deps: Readonly<{ wsUrl: string; policy: ReconnectPolicy; random?: () => number }>,
+  deps: Readonly<{ wsUrl: string; policy: ReconnectPolicy; random?: () => number; versions?: RelayVersions }>,
   makeCtx: (send: (frame: WsClientFrame) => boolean) => ConnectionContext,
 ): ChildConnection {
   const random = deps.random ?? Math.random;
@@ -140,10 +151,14 @@ export function createChildConnection(
   function connect(): void {
     retryTimer = clear(retryTimer);
     if (!wanted || socket) return;
-    const ws = new WebSocket(deps.wsUrl, { headers: { authorization: `Bearer ${ctx.token()}` }, handshakeTimeout: 10_000 });
+    const ws = new WebSocket(deps.wsUrl, {
+      headers: { ...deps.versions?.headers, authorization: `Bearer ${ctx.token()}` },
+      handshakeTimeout: 10_000,
+    });
     socket = ws;
     emitState(null);
     let refused = false;
+    let tooOld = false;
     ws.on('open', () => resetIdle(ws));
     ws.on('ping', () => resetIdle(ws));
     ws.on('message', (data, isBinary) => {
@@ -154,16 +169,21 @@ export function createChildConnection(
       } catch {
         frame = null;
       }
-      if (!matches(WsServerFrame, frame)) {
-        ctx.log.warn('the relay sent a frame this app does not understand');
+      const known = frames.read(frame);
+      if (!known) {
+        const envelope = envelopes.read(frame);
+        const id = envelope ? unreadFrameId(envelope) : undefined;
+        ctx.log.warn({ type: envelope?.type, acknowledged: id !== undefined }, 'the relay sent a frame this app cannot read');
+        if (id !== undefined) ack(id);
         return;
       }
       inbound = inbound
-        .then(() => handleServerFrame(ctx, frame, { ack, onWelcome }))
+        .then(() => handleServerFrame(ctx, known, { ack, onWelcome }))
         .catch((err: unknown) => ctx.log.warn({ err }, 'could not handle a frame; the relay will send it again'));
     });
     ws.on('error', (err) => {
       if (/\b401\b/.test(err.message)) refused = true;
+      if (/\b426\b/.test(err.message)) tooOld = true;
       ctx.log.info({ err: err.message }, 'relay socket error');
     });
     ws.on('close', (code) => {
@@ -172,6 +192,13 @@ export function createChildConnection(
       online = false;
       idleTimer = clear(idleTimer);
       wakeTimer = clear(wakeTimer);
+      if (tooOld || code === WsCloseCode.AppTooOld) {
+        ctx.log.warn({ code }, 'the relay serves only newer apps: Hearth needs an update');
+        deps.versions?.tooOld();
+        wanted = false;
+        emitState(null);
+        return;
+      }
       if (refused || code === WsCloseCode.Unauthenticated || code === WsCloseCode.Replaced) {
         ctx.log.warn({ code }, 'the relay ended this profile’s connection for good');
         wanted = false;

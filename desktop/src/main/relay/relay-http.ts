@@ -6,7 +6,6 @@ import {
   DeviceList,
   EnrollDeviceResult,
   ErrorCode,
-  ErrorResponse,
   FriendshipList,
   FriendshipView,
   HearthError,
@@ -14,9 +13,11 @@ import {
   Invite,
   Me,
   PolicyInfo,
+  RelayVersion,
   SessionGrant,
   SignalingGrant,
   SignalingPeers,
+  tolerantReader,
   type CreateChildBody,
   type EnrollDeviceBody,
   type FriendshipAction,
@@ -24,7 +25,8 @@ import {
   type SignInBody,
   type UpdateChildBody,
 } from '@hearth/common';
-import { firstProblem, matches } from '../validate';
+import { relayError } from './relay-errors';
+import type { RelayVersions } from './relay-versions';
 
 export type RelayHttpDeps = Readonly<{
   /** The relay's origin, e.g. `http://127.0.0.1:8787`. */
@@ -33,6 +35,8 @@ export type RelayHttpDeps = Readonly<{
   fetch?: typeof fetch;
   /** Give up on one request after this long. Default 15 s. */
   timeoutMs?: number;
+  /** Says this app's version on every request and hears the relay's. */
+  versions?: RelayVersions;
 }>;
 
 const NoContent = Type.Null();
@@ -41,6 +45,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** The relay's HTTP API, typed and checked against common's response schemas. */
 export type RelayHttp = Readonly<{
   policy: () => Promise<PolicyInfo>;
+  /** What the relay is and serves (`GET /v1/version`); null for a relay without it (API version 1). */
+  version: () => Promise<RelayVersion | null>;
   registerParent: (body: RegisterParentBody) => Promise<SessionGrant>;
   signIn: (body: SignInBody) => Promise<SessionGrant>;
   signOut: (token: string, sessionId: string) => Promise<null>;
@@ -68,8 +74,10 @@ export type RelayHttp = Readonly<{
 }>;
 
 /**
- * A client of the relay's `/v1` routes. Every answer is checked against its schema; a relay
- * error becomes a HearthError with the relay's code; an unreachable relay is UNAVAILABLE.
+ * A client of the relay's `/v1` routes. Every answer is read tolerantly against its schema
+ * (fields this app does not know are ignored and stripped; what it knows must match); a relay
+ * error becomes a HearthError with the relay's code (an unknown code: INTERNAL); an unreachable
+ * relay is UNAVAILABLE. Every request says this app's version (`Hearth-App-Version`).
  */
 export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
   const doFetch = deps.fetch ?? fetch;
@@ -81,7 +89,7 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     schema: S,
     options: Readonly<{ token?: string; body?: unknown }> = {},
   ): Promise<Static<S>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...deps.versions?.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
@@ -105,21 +113,26 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
         throw new HearthError(ErrorCode.Unavailable, 'The Hearth server sent something unexpected.', { status: response.status });
       }
     }
-    if (!response.ok) {
-      if (matches(ErrorResponse, json)) throw new HearthError(json.error.code, json.error.message, { status: response.status });
-      throw new HearthError(ErrorCode.Unavailable, 'The Hearth server is having trouble.', { status: response.status });
-    }
-    if (!matches(schema, json)) {
+    deps.versions?.heard(response.headers, response.ok);
+    if (!response.ok) throw relayError(json, response.status, 'The Hearth server is having trouble.', deps.versions);
+    const reader = tolerantReader(schema);
+    const value = reader.read(json);
+    if (value === undefined) {
       throw new HearthError(ErrorCode.Internal, 'The Hearth server sent an answer this app does not understand.', {
         path,
-        problem: firstProblem(schema, json),
+        problem: reader.problem(json),
       });
     }
-    return json;
+    return value;
   }
 
   return Object.freeze({
     policy: () => call('GET', '/v1/policy', PolicyInfo),
+    version: () =>
+      call('GET', '/v1/version', RelayVersion).catch((err: unknown) => {
+        if (err instanceof HearthError && err.code === ErrorCode.NotFound) return null;
+        throw err;
+      }),
     registerParent: (body: RegisterParentBody) => call('POST', '/v1/parents', SessionGrant, { body }),
     signIn: (body: SignInBody) => call('POST', '/v1/sessions', SessionGrant, { body }),
     signOut: (token: string, sessionId: string) => call('DELETE', `/v1/sessions/${sessionId}`, NoContent, { token }),

@@ -10,6 +10,7 @@ import type { AttachmentTransfer } from './attachment-transfer';
 import { createChildConnection, DEFAULT_RECONNECT, type ChildConnection, type ReconnectPolicy } from './child-connection';
 import type { WsPresenceState, WsSelfPresenceState } from '@hearth/common';
 import type { RelayHttp } from './relay-http';
+import type { RelayVersions } from './relay-versions';
 
 export type RelaySyncDeps = Readonly<{
   /** The relay's origin, e.g. `http://127.0.0.1:8787`. */
@@ -24,6 +25,8 @@ export type RelaySyncDeps = Readonly<{
   reconnect?: ReconnectPolicy;
   /** Wait this long for `sent` before sending a message again. Default 30 s. */
   ackTimeoutMs?: number;
+  /** Says this app's version on each socket and hears when the relay finds it too old. */
+  versions?: RelayVersions;
 }>;
 
 /** Every child profile's relay connection on this PC. */
@@ -74,7 +77,11 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
     const presence = new Map<string, WsPresenceState>();
     presences.set(childId, presence);
     const conn = createChildConnection(
-      { wsUrl: realtimeUrl(deps.relayUrl), policy: deps.reconnect ?? DEFAULT_RECONNECT },
+      {
+        wsUrl: realtimeUrl(deps.relayUrl),
+        policy: deps.reconnect ?? DEFAULT_RECONNECT,
+        ...(deps.versions ? { versions: deps.versions } : {}),
+      },
       (send) => ({
         childId,
         db: store.db,

@@ -7,6 +7,7 @@ import { GrownUpsPane } from '../screens/grown-ups/GrownUpsPane';
 import { KidApp } from '../screens/kid/KidApp';
 import { ParentStart } from '../screens/parent/ParentStart';
 import { ProfilePicker } from '../screens/picker/ProfilePicker';
+import { UpdateNotice } from '../screens/update/UpdateNotice';
 import { useHearth } from './hearth-context';
 import { SettingsProvider } from './settings-context';
 import { useHearthEvent } from './use-event';
@@ -142,7 +143,14 @@ export function Root(): ReactElement {
     return <ProfilePicker onGrownUps={() => setPane(true)} />;
   })();
 
-  return <SettingsProvider value={settingsValue}>{screen}</SettingsProvider>;
+  // Grown-ups read the update notice in the pane, first run and parent mode; children everywhere else.
+  const audience = firstRun || pane || info.parentMode ? 'grownUps' : 'kids';
+  return (
+    <SettingsProvider value={settingsValue}>
+      <UpdateNotice audience={audience} />
+      {screen}
+    </SettingsProvider>
+  );
 }
 
 /** Parent mode's front door for the parent profile kept on this PC. */

@@ -16,6 +16,7 @@ import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
+import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 
 export const en = {
@@ -28,6 +29,7 @@ export const en = {
   ...whatGrownUpsSeeEn,
   ...chatEn,
   ...stickersEn,
+  ...updateEn,
   backgrounds: { ...backgroundsEn, ...effectsEn },
   pane: { ...grownUpsEn, ...grownUpsChildrenEn, ...grownUpsSettingsEn },
 } as const;

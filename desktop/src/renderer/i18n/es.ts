@@ -14,6 +14,7 @@ import { grownUpsSettingsEs } from './catalogs/grown-ups-settings';
 import { kidHomeEs } from './catalogs/kid-home';
 import { policyEs } from './catalogs/policy';
 import { stickersEs } from './catalogs/stickers';
+import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 
 export const es: Spanish<Translation> = {
@@ -26,6 +27,7 @@ export const es: Spanish<Translation> = {
   ...whatGrownUpsSeeEs,
   ...chatEs,
   ...stickersEs,
+  ...updateEs,
   backgrounds: { ...backgroundsEs, ...effectsEs },
   pane: { ...grownUpsEs, ...grownUpsChildrenEs, ...grownUpsSettingsEs },
 };

@@ -22,6 +22,9 @@ export const errorsEn = {
     CONFLICT: 'That cannot be done on this computer.',
     PAYLOAD_TOO_LARGE: 'That file is too big to send.',
     UNSUPPORTED_MEDIA_TYPE: 'Hearth cannot send that kind of file.',
+    APP_TOO_OLD: 'Hearth needs an update to talk to its server. Please ask a grown-up to install the latest Hearth.',
+    QUOTA_EXCEEDED: 'There is no more room for files right now. Wait until your friends have them, then try again.',
+    STORAGE_FULL: 'The Hearth server is full right now. Please try again later.',
     account: {
       UNAUTHENTICATED: 'That email and password do not match a Hearth account.',
       FORBIDDEN: 'This computer belongs to another family’s Hearth account.',
@@ -76,6 +79,10 @@ export const errorsEs: Spanish<typeof errorsEn> = {
     CONFLICT: 'Eso no se puede hacer en este ordenador.',
     PAYLOAD_TOO_LARGE: 'Ese archivo es demasiado grande para enviarlo.',
     UNSUPPORTED_MEDIA_TYPE: 'Hearth no puede enviar ese tipo de archivo.',
+    APP_TOO_OLD:
+      'Hearth necesita actualizarse para hablar con su servidor. Pide a un adulto que instale la última versión de Hearth.',
+    QUOTA_EXCEEDED: 'Ahora no hay más lugar para archivos. Espera a que tus amigos los tengan y vuelve a intentarlo.',
+    STORAGE_FULL: 'El servidor de Hearth está lleno ahora mismo. Inténtalo más tarde.',
     account: {
       UNAUTHENTICATED: 'Ese correo y esa contraseña no son de ninguna cuenta de Hearth.',
       FORBIDDEN: 'Este ordenador es de la cuenta de Hearth de otra familia.',

@@ -1,6 +1,13 @@
 import { useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_LIMITS, type AttachmentKind, type ErrorBody, type MessageContent, type MessageView } from '@hearth/common';
+import {
+  MESSAGE_LIMITS,
+  type AttachmentKind,
+  type ErrorBody,
+  type MessageContent,
+  type MessageKind,
+  type MessageView,
+} from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { blobToBase64 } from '../../media/base64';
 import { preparePhoto } from '../../media/photo';
@@ -12,15 +19,17 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { EmojiPanel } from './EmojiPanel';
 import { PackPanel } from './PackPanel';
 import { Recorder } from './Recorder';
+import { useVersionStatus } from '../update/UpdateNotice';
 
 type Panel = 'none' | 'emoji' | 'stickers' | 'gifs' | RecordingKind;
 
-const TOOLS: readonly { panel: Exclude<Panel, 'none'>; icon: string }[] = [
-  { panel: 'emoji', icon: '😀' },
-  { panel: 'stickers', icon: '🐱' },
-  { panel: 'gifs', icon: '✨' },
-  { panel: 'voice', icon: '🎤' },
-  { panel: 'video', icon: '🎥' },
+/** Each tool with the message kind it sends: a tool whose kind the relay does not take is hidden. */
+const TOOLS: readonly { panel: Exclude<Panel, 'none'>; icon: string; kind: MessageKind }[] = [
+  { panel: 'emoji', icon: '😀', kind: 'text' },
+  { panel: 'stickers', icon: '🐱', kind: 'sticker' },
+  { panel: 'gifs', icon: '✨', kind: 'gif' },
+  { panel: 'voice', icon: '🎤', kind: 'voice' },
+  { panel: 'video', icon: '🎥', kind: 'video' },
 ];
 
 /** Writing and sending: text with emoji, stickers, GIFs, photos, voice and video messages. */
@@ -36,6 +45,8 @@ export function Composer({
   const [error, setError] = useState<ErrorBody | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const textInput = useRef<HTMLInputElement>(null);
+  const relayKinds = useVersionStatus()?.relayMessageKinds ?? null;
+  const offered = (kind: MessageKind): boolean => relayKinds === null || relayKinds.includes(kind);
 
   const send = async (content: MessageContent): Promise<boolean> => {
     setBusy('sending');
@@ -137,14 +148,16 @@ export function Composer({
       )}
       <ErrorNote error={error} context="send" />
       <div className="composer-tools" role="toolbar" aria-label={t('chat.tools.label')}>
-        {TOOLS.map(({ panel: p, icon }) => (
+        {TOOLS.filter((tool) => offered(tool.kind)).map(({ panel: p, icon }) => (
           <Button key={p} icon={icon} aria-pressed={panel === p} onClick={() => toggle(p)} className="tool-button">
             {t(`chat.tools.${p}`)}
           </Button>
         ))}
-        <Button icon="📷" onClick={() => fileInput.current?.click()} disabled={busy !== null} className="tool-button">
-          {t('chat.tools.photo')}
-        </Button>
+        {offered('photo') && (
+          <Button icon="📷" onClick={() => fileInput.current?.click()} disabled={busy !== null} className="tool-button">
+            {t('chat.tools.photo')}
+          </Button>
+        )}
         <input
           ref={fileInput}
           type="file"

@@ -1,0 +1,48 @@
+import { Type, type TSchema } from 'typebox';
+import { ChildList, Child, ConsentList, Me, PolicyInfo, SessionGrant } from '../schemas/accounts';
+import { DeviceList, EnrollDeviceResult } from '../schemas/devices';
+import { FriendshipList, FriendshipView, Invite } from '../schemas/friendships';
+import { AttachmentRef } from '../schemas/message-content';
+import { ErrorResponse } from '../schemas/primitives';
+import { WsServerFrame } from '../schemas/realtime';
+import { IceConfig, SignalingGrant, SignalingPeers } from '../schemas/signaling';
+import { RelayVersion } from './relay-version';
+
+const NoContent = Type.Null();
+
+/**
+ * Everything the app reads from the relay: each HTTP answer by route, every frame of `/v1/ws`, and
+ * the error body. A compatibility snapshot (`common/compat/v<version>.json`) records these schemas
+ * as one app version reads them; the compatibility test checks the current relay's answers and
+ * frames against every snapshot of a version the relay still serves.
+ */
+export const APP_READS = Object.freeze({
+  http: Object.freeze({
+    'GET /v1/policy': PolicyInfo,
+    'POST /v1/parents': SessionGrant,
+    'POST /v1/sessions': SessionGrant,
+    'DELETE /v1/sessions/:id': NoContent,
+    'GET /v1/me': Me,
+    'GET /v1/children': ChildList,
+    'POST /v1/children': Child,
+    'PATCH /v1/children/:id': Child,
+    'GET /v1/consents': ConsentList,
+    'POST /v1/devices': EnrollDeviceResult,
+    'POST /v1/devices/:id/children': EnrollDeviceResult,
+    'DELETE /v1/devices/:id/children/:childId': NoContent,
+    'GET /v1/devices': DeviceList,
+    'DELETE /v1/devices/:id': NoContent,
+    'POST /v1/invites': Invite,
+    'POST /v1/invites/redeem': FriendshipView,
+    'GET /v1/friendships': FriendshipList,
+    'POST /v1/friendships/:id/actions': FriendshipView,
+    'POST /v1/signaling/session': SignalingGrant,
+    'GET /v1/ice': IceConfig,
+    'GET /v1/signaling/peers': SignalingPeers,
+    'POST /v1/attachments': AttachmentRef,
+    /** Since 0.2.0. */
+    'GET /v1/version': RelayVersion,
+  } satisfies Record<string, TSchema>),
+  ws: WsServerFrame,
+  error: ErrorResponse,
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { HearthError } from '@hearth/common';
+import { createRelayHttp } from './relay-http';
+import { createRelayVersions } from './relay-versions';
+
+const ID = '01J00000000000000000000KXD';
+
+/** Answers as a newer relay might: the given status and body, with version headers. */
+function newerRelay(status: number, body: unknown, min = '0.1.0'): typeof fetch {
+  return async () =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', 'hearth-api-version': '7', 'hearth-min-app-version': min },
+    });
+}
+
+async function failure(promise: Promise<unknown>): Promise<HearthError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof HearthError) return err;
+  }
+  throw new Error('expected a HearthError');
+}
+
+describe('reading a newer relay', () => {
+  it('ignores fields it does not know and hands on only what it knows', async () => {
+    const relay = createRelayHttp({
+      baseUrl: 'http://relay.test',
+      fetch: newerRelay(200, { kind: 'parent', parentId: ID, email: 'a@b.cd', displayName: 'Ann', plan: 'family', prefs: {} }),
+    });
+    expect(await relay.me('ps_token_000000000000')).toEqual({
+      kind: 'parent',
+      parentId: ID,
+      email: 'a@b.cd',
+      displayName: 'Ann',
+    });
+  });
+
+  it('still refuses an answer that is wrong in what it knows (INTERNAL, never a crash)', async () => {
+    const relay = createRelayHttp({ baseUrl: 'http://relay.test', fetch: newerRelay(200, { version: 42 }) });
+    expect((await failure(relay.policy())).code).toBe('INTERNAL');
+  });
+
+  it('turns an error code it does not know into INTERNAL, which the UI tells as its general sentence', async () => {
+    const relay = createRelayHttp({
+      baseUrl: 'http://relay.test',
+      fetch: newerRelay(507, { error: { code: 'QUOTA_EXCEEDED', message: 'Your family used its space.' } }),
+    });
+    const err = await failure(relay.listChildren('ps_token_000000000000'));
+    expect(err.code).toBe('INTERNAL');
+    expect(err.details).toMatchObject({ relayCode: 'QUOTA_EXCEEDED', status: 507 });
+  });
+
+  it('hears APP_TOO_OLD and the relay’s versions, and forgets "too old" once served again', async () => {
+    const versions = createRelayVersions();
+    const seen: boolean[] = [];
+    versions.onChange((s) => seen.push(s.updateNeeded));
+    const old = createRelayHttp({
+      baseUrl: 'http://relay.test',
+      versions,
+      fetch: newerRelay(426, { error: { code: 'APP_TOO_OLD', message: 'Please update Hearth.' } }, '9.0.0'),
+    });
+    expect((await failure(old.policy())).code).toBe('APP_TOO_OLD');
+    expect(versions.status()).toMatchObject({ updateNeeded: true, minAppVersion: '9.0.0', relayApiVersion: 7 });
+    const served = createRelayHttp({
+      baseUrl: 'http://relay.test',
+      versions,
+      fetch: newerRelay(200, { version: '2026-11-01', publishedAt: '2026-11-01' }),
+    });
+    await served.policy();
+    expect(versions.status()).toMatchObject({ updateNeeded: false, minAppVersion: '0.1.0' });
+    expect(seen).toEqual([false, true, false]); // heard the versions, then too old, then served
+  });
+
+  it('takes a relay without /v1/version as API version 1', async () => {
+    const relay = createRelayHttp({
+      baseUrl: 'http://relay.test',
+      fetch: newerRelay(404, { error: { code: 'NOT_FOUND', message: 'No route' } }),
+    });
+    expect(await relay.version()).toBeNull();
+    const versions = createRelayVersions();
+    versions.learned(null);
+    expect(versions.status()).toMatchObject({ relayApiVersion: 1 });
+    expect(versions.offersKind('text')).toBe(true);
+    expect(versions.offersKind('game-move')).toBe(false);
+  });
+});

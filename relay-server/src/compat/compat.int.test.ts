@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import {
+  FIRST_READ_IN,
+  compareVersions,
+  parseAppVersion,
+  tolerantReader,
+  type AppVersion,
+  type WsServerFrame,
+} from '@hearth/common';
+import { DEFAULT_CONFIG } from '../config';
+import {
+  befriend,
+  buildTestApp,
+  consentFor,
+  createChild,
+  createFamily,
+  DEVICE_INFO,
+  makeInvite,
+  type TestFamily,
+  type TestRelay,
+} from '../../test/helpers';
+import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
+import { loadSnapshots, TOLERANT_SINCE, type CompatSnapshot } from './snapshots';
+
+/**
+ * The current relay, as every app version it still serves reads it: each HTTP answer and each
+ * `/v1/ws` frame of a real relay, asked as that version asks (0.1.0 announced no version), read
+ * through the app's tolerant reader against the version's snapshot, and, for the versions before
+ * tolerant reading (0.1.0), also through the closed schemas they really used.
+ */
+
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f1a4f80000000049454e44ae426082',
+  'hex',
+);
+const TTL = 60 * 60_000;
+
+type Answer = Readonly<{ status: number; body: unknown }>;
+type Recipe = (as: Headers) => Promise<Answer>;
+type Headers = Readonly<Record<string, string>>;
+
+let relay: TestRelay;
+let a: TestFamily;
+let b: TestFamily;
+let url: string;
+
+beforeAll(async () => {
+  relay = await buildTestApp({ messaging: { ...DEFAULT_CONFIG.messaging, messageTtlMs: TTL } });
+  url = await listenForWs(relay.app);
+  a = await createFamily(relay.app);
+  b = await createFamily(relay.app);
+  await befriend(relay.app, a, b);
+});
+afterAll(async () => relay.close());
+
+async function ask(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  headers: Headers,
+  options: Readonly<{ token?: string; body?: unknown; raw?: Buffer; type?: string }> = {},
+): Promise<Answer> {
+  const res = await relay.app.inject({
+    method,
+    url,
+    headers: {
+      ...headers,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.type ? { 'content-type': options.type } : {}),
+    },
+    ...(options.body !== undefined ? { payload: options.body as object } : {}),
+    ...(options.raw ? { payload: options.raw } : {}),
+  });
+  return { status: res.statusCode, body: res.body === '' ? null : (res.json() as unknown) };
+}
+
+/** How to get each answer an app reads, from a real relay. A route in a snapshot without one fails the test. */
+const RECIPES: Readonly<Record<string, Recipe>> = {
+  'GET /v1/policy': (h) => ask('GET', '/v1/policy', h),
+  'GET /v1/version': (h) => ask('GET', '/v1/version', h),
+  'POST /v1/parents': (h) =>
+    ask('POST', '/v1/parents', h, {
+      body: { email: `c${newMessageId().toLowerCase()}@example.test`, password: 'correct horse battery', displayName: 'Kim' },
+    }),
+  'POST /v1/sessions': (h) => ask('POST', '/v1/sessions', h, { body: { email: a.parent.email, password: a.parent.password } }),
+  'DELETE /v1/sessions/:id': async (h) => {
+    const grant = (await ask('POST', '/v1/sessions', h, { body: { email: a.parent.email, password: a.parent.password } }))
+      .body as {
+      token: string;
+      sessionId: string;
+    };
+    return ask('DELETE', `/v1/sessions/${grant.sessionId}`, h, { token: grant.token });
+  },
+  'GET /v1/me': async (h) => {
+    const child = await ask('GET', '/v1/me', h, { token: a.childToken });
+    expect(child.status).toBe(200);
+    return ask('GET', '/v1/me', h, { token: a.parent.token });
+  },
+  'GET /v1/children': (h) => ask('GET', '/v1/children', h, { token: a.parent.token }),
+  'POST /v1/children': (h) =>
+    ask('POST', '/v1/children', h, {
+      token: a.parent.token,
+      body: { displayName: 'Pia', username: `k${Date.now().toString(36)}`, consent: consentFor(relay.app), avatar: 'owl' },
+    }),
+  'PATCH /v1/children/:id': (h) =>
+    ask('PATCH', `/v1/children/${a.child.childId}`, h, { token: a.parent.token, body: { gender: 'girl' } }),
+  'GET /v1/consents': (h) => ask('GET', '/v1/consents', h, { token: a.parent.token }),
+  'POST /v1/devices': (h) =>
+    ask('POST', '/v1/devices', h, {
+      token: a.parent.token,
+      body: { name: 'Laptop', info: DEVICE_INFO, childIds: [a.child.childId] },
+    }),
+  'POST /v1/devices/:id/children': async (h) => {
+    const second = await createChild(relay.app, a.parent.token);
+    return ask('POST', `/v1/devices/${a.deviceId}/children`, h, { token: a.parent.token, body: { childId: second.childId } });
+  },
+  'DELETE /v1/devices/:id/children/:childId': async (h) => {
+    const third = await createChild(relay.app, a.parent.token);
+    await ask('POST', `/v1/devices/${a.deviceId}/children`, h, { token: a.parent.token, body: { childId: third.childId } });
+    return ask('DELETE', `/v1/devices/${a.deviceId}/children/${third.childId}`, h, { token: a.parent.token });
+  },
+  'GET /v1/devices': (h) => ask('GET', '/v1/devices', h, { token: a.parent.token }),
+  'DELETE /v1/devices/:id': async (h) => {
+    const spare = (
+      await ask('POST', '/v1/devices', h, {
+        token: b.parent.token,
+        body: { name: 'Spare', info: DEVICE_INFO, childIds: [b.child.childId] },
+      })
+    ).body as { deviceId: string };
+    return ask('DELETE', `/v1/devices/${spare.deviceId}`, h, { token: b.parent.token });
+  },
+  'POST /v1/invites': (h) => ask('POST', '/v1/invites', h, { token: a.childToken, body: {} }),
+  'POST /v1/invites/redeem': async (h) => {
+    const c = await createFamily(relay.app);
+    const invite = await makeInvite(relay.app, a.childToken);
+    return ask('POST', '/v1/invites/redeem', h, { token: c.childToken, body: { code: invite.code } });
+  },
+  'GET /v1/friendships': async (h) => {
+    const child = await ask('GET', '/v1/friendships', h, { token: b.childToken });
+    expect(child.status).toBe(200);
+    return ask('GET', '/v1/friendships', h, { token: a.parent.token });
+  },
+  'POST /v1/friendships/:id/actions': async (h) => {
+    const c = await createFamily(relay.app);
+    const invite = await makeInvite(relay.app, c.childToken);
+    const view = (await ask('POST', '/v1/invites/redeem', h, { token: b.childToken, body: { code: invite.code } })).body as {
+      friendshipId: string;
+    };
+    return ask('POST', `/v1/friendships/${view.friendshipId}/actions`, h, { token: c.childToken, body: { action: 'confirm' } });
+  },
+  'POST /v1/signaling/session': (h) => ask('POST', '/v1/signaling/session', h, { token: a.childToken, body: {} }),
+  'GET /v1/ice': (h) => ask('GET', '/v1/ice', h, { token: a.childToken }),
+  'GET /v1/signaling/peers': (h) => ask('GET', '/v1/signaling/peers', h, { token: a.childToken }),
+  'POST /v1/attachments': (h) => ask('POST', '/v1/attachments', h, { token: a.childToken, raw: PNG, type: 'image/png' }),
+};
+
+/** Reads a value as an app of this version does; returns the problem, or null when it reads it. */
+function readerFor(snapshot: CompatSnapshot, schema: unknown): (value: unknown) => string | null {
+  const tolerant = tolerantReader(schema as TSchema);
+  const strict = Compile(schema as TSchema);
+  const closedReader = compareVersions(parseAppVersion(snapshot.version) as AppVersion, TOLERANT_SINCE) < 0;
+  return (value) => {
+    if (tolerant.read(value) === undefined) return `tolerant reader: ${tolerant.problem(value)}`;
+    if (closedReader && !strict.Check(value)) {
+      const first = [...strict.Errors(value)][0];
+      return `closed schema of ${snapshot.version}: ${first?.instancePath ?? ''} ${first?.message ?? ''} (leave the new field out for this version, or raise the minimum)`;
+    }
+    return null;
+  };
+}
+
+const served = loadSnapshots().filter(
+  (s) =>
+    compareVersions(parseAppVersion(s.version) as AppVersion, parseAppVersion(DEFAULT_CONFIG.minAppVersion) as AppVersion) >= 0,
+);
+
+describe.each(served.map((s) => [s.version, s] as const))('the relay as app %s reads it', (version, snapshot) => {
+  /** 0.1.0 announced nothing; later versions say who they are. */
+  const headers: Headers = version === '0.1.0' ? {} : { 'hearth-app-version': version };
+
+  it.each(Object.keys(snapshot.reads.http))('%s', async (route) => {
+    const recipe = RECIPES[route];
+    if (!recipe) throw new Error(`no recipe for ${route}: add one to RECIPES`);
+    const answer = await recipe(headers);
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    expect(readerFor(snapshot, snapshot.reads.http[route])(answer.body)).toBeNull();
+  });
+
+  it('reads the relay’s refusals', async () => {
+    const read = readerFor(snapshot, snapshot.reads.error);
+    for (const answer of [
+      await ask('GET', '/v1/me', headers),
+      await ask('GET', '/v1/no-such-route', headers),
+      await ask('POST', '/v1/invites/redeem', headers, { token: a.childToken, body: { code: 'ACDE-FGHJ' } }),
+      await ask('POST', '/v1/children', headers, { token: a.parent.token, body: { displayName: '' } }),
+    ]) {
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(read(answer.body)).toBeNull();
+    }
+  });
+
+  it('reads every frame the relay sends on /v1/ws, of every type it knows', async () => {
+    // 0.1.0 sent its credential in the upgrade's header and no version; later versions add the version header.
+    const sockets: TestSocket[] = [];
+    const sock = async (token: string): Promise<TestSocket> => {
+      const s = await connect(url, token, 'header', headers);
+      sockets.push(s);
+      return s;
+    };
+    try {
+      const aSocket = await sock(a.childToken);
+      const parentSocket = await sock(a.parent.token);
+      const bSocket = await sock(b.childToken);
+      aSocket.send({ type: 'ping' });
+      bSocket.send({ type: 'presence', state: 'in-call' });
+      await aSocket.take((f) => f.type === 'presence');
+      const hello = newMessageId();
+      aSocket.send({ type: 'send', id: hello, to: b.child.childId, content: { kind: 'text', text: 'hi' } });
+      await aSocket.take((f) => f.type === 'sent');
+      await bSocket.take((f) => f.type === 'message');
+      bSocket.send({ type: 'received', ids: [hello] });
+      await aSocket.take((f) => f.type === 'delivered');
+      aSocket.send({ type: 'send', id: newMessageId(), to: newMessageId(), content: { kind: 'text', text: 'who?' } });
+      await aSocket.take((f) => f.type === 'error');
+      const c = await createFamily(relay.app);
+      await makeInvite(relay.app, a.childToken).then((i) =>
+        ask('POST', '/v1/invites/redeem', headers, { token: c.childToken, body: { code: i.code } }),
+      );
+      await parentSocket.take((f) => f.type === 'friendship');
+      await bSocket.close();
+      const lost = newMessageId();
+      aSocket.send({ type: 'send', id: lost, to: b.child.childId, content: { kind: 'sticker', stickerId: 'animals/happy-cat' } });
+      await aSocket.take((f) => f.type === 'sent' && f.id === lost);
+      relay.clock.advance(TTL + 1);
+      await relay.app.realtime.sweep();
+      await aSocket.take((f) => f.type === 'expired');
+      await settle();
+    } finally {
+      await Promise.all(sockets.map((s) => s.close()));
+    }
+    const read = readerFor(snapshot, snapshot.reads.ws);
+    const frames: WsServerFrame[] = sockets.flatMap((s) => s.frames);
+    for (const frame of frames) expect(read(frame), JSON.stringify(frame)).toBeNull();
+    const seen = new Set(frames.map((f) => f.type));
+    const readsSince = parseAppVersion(version) as AppVersion;
+    const expected = Object.entries(FIRST_READ_IN.frames)
+      .filter(([, since]) => compareVersions(parseAppVersion(since) as AppVersion, readsSince) <= 0)
+      .map(([type]) => type);
+    expect([...seen].sort()).toEqual(expect.arrayContaining(expected.sort()));
+  });
+});
+
+it('has a snapshot of every version the relay serves, 0.1.0 first', () => {
+  expect(served[0]?.version).toBe('0.1.0');
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { APP_READS, APP_VERSION, FIRST_READ_IN, compareVersions, parseAppVersion, type AppVersion } from '@hearth/common';
+import { loadSnapshots, type CompatSnapshot } from './snapshots';
+
+type Node = Readonly<{
+  const?: string;
+  enum?: readonly string[];
+  anyOf?: readonly Node[];
+  properties?: Readonly<Record<string, Node>>;
+}>;
+
+const v = (s: string): AppVersion => parseAppVersion(s) as AppVersion;
+
+/** What a snapshot's schemas name: its frame types, message kinds and error codes. */
+function named(reads: CompatSnapshot['reads']): { frames: string[]; kinds: string[]; errors: string[] } {
+  const ws = reads.ws as Node;
+  const frames = (ws.anyOf ?? []).map((f) => f.properties?.type?.const ?? '?');
+  const message = (ws.anyOf ?? []).find((f) => f.properties?.type?.const === 'message');
+  const kinds = (message?.properties?.message?.properties?.content?.anyOf ?? []).map((c) => c.properties?.kind?.const ?? '?');
+  const errors = [...((reads.error as Node).properties?.error?.properties?.code?.enum ?? [])];
+  return { frames, kinds, errors };
+}
+
+const upTo = (column: Readonly<Record<string, string>>, version: string): string[] =>
+  Object.entries(column)
+    .filter(([, since]) => compareVersions(v(since), v(version)) <= 0)
+    .map(([name]) => name)
+    .sort();
+
+describe('the first-read table and the snapshots', () => {
+  it.each(loadSnapshots().map((s) => [s.version, s] as const))(
+    'names exactly what %s reads: every frame type, message kind and error code of its snapshot, nothing newer',
+    (version, snapshot) => {
+      const reads = named(snapshot.reads);
+      expect(reads.frames.sort()).toEqual(upTo(FIRST_READ_IN.frames, version));
+      expect(reads.kinds.sort()).toEqual(upTo(FIRST_READ_IN.kinds, version));
+      expect(reads.errors.sort()).toEqual(upTo(FIRST_READ_IN.errors, version));
+    },
+  );
+
+  it('has this app newer than the last snapshot when what the app reads changed since', () => {
+    const last = loadSnapshots().at(-1) as CompatSnapshot;
+    const now = JSON.parse(JSON.stringify(APP_READS)) as CompatSnapshot['reads'];
+    const changed = JSON.stringify(now) !== JSON.stringify(last.reads);
+    if (changed) expect(compareVersions(v(APP_VERSION), v(last.version))).toBeGreaterThan(0);
+    // And the table names exactly what this app reads.
+    const reads = named(now);
+    expect(reads.frames.sort()).toEqual(upTo(FIRST_READ_IN.frames, APP_VERSION));
+    expect(reads.kinds.sort()).toEqual(upTo(FIRST_READ_IN.kinds, APP_VERSION));
+    expect(reads.errors.sort()).toEqual(upTo(FIRST_READ_IN.errors, APP_VERSION));
+  });
+});

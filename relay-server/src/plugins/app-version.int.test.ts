@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { ALL_ERROR_CODES, MESSAGE_KINDS, RELAY_API_VERSION } from '@hearth/common';
+import { api, buildTestApp, createFamily, expectStatus, type TestRelay } from '../../test/helpers';
+import { listenForWs, openSocket } from '../../test/ws-client';
+
+let relay: TestRelay | undefined;
+afterEach(async () => {
+  await relay?.close();
+  relay = undefined;
+});
+
+const asApp = (version: string | undefined, token?: string): Record<string, string> => ({
+  ...(version === undefined ? {} : { 'hearth-app-version': version }),
+  ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+});
+
+describe('app and relay versions', () => {
+  it('says its API version and the oldest app it serves on every answer, errors included', async () => {
+    relay = await buildTestApp();
+    for (const url of ['/v1/policy', '/v1/me', '/v1/no-such-route', '/health']) {
+      const res = await relay.app.inject({ method: 'GET', url });
+      expect(res.headers['hearth-api-version'], url).toBe(String(RELAY_API_VERSION));
+      expect(res.headers['hearth-min-app-version'], url).toBe('0.1.0');
+    }
+    const version = expectStatus(await api(relay.app, 'GET', '/v1/version'), 200);
+    expect(version).toEqual({ apiVersion: RELAY_API_VERSION, minAppVersion: '0.1.0', messageKinds: MESSAGE_KINDS, features: [] });
+  });
+
+  it('refuses an app older than the minimum with APP_TOO_OLD (426), and counts no version as 0.1.0', async () => {
+    relay = await buildTestApp({ minAppVersion: '0.3.0' });
+    const { app } = relay;
+    for (const version of ['0.2.0', '0.2.9']) {
+      const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
+      expect(res.statusCode, version).toBe(426);
+      expect(res.json()).toEqual({ error: { code: 'APP_TOO_OLD', message: expect.stringMatching(/update Hearth/) } });
+      expect(res.headers['hearth-min-app-version']).toBe('0.3.0');
+    }
+    // 0.1.0 (or no version, or one that does not parse) does not know APP_TOO_OLD: it is told a code it reads.
+    for (const version of [undefined, '0.1.0', 'not-a-version']) {
+      const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
+      expect(res.statusCode, String(version)).toBe(426);
+      expect(res.json()).toEqual({ error: { code: 'UNAVAILABLE', message: expect.stringMatching(/update Hearth/) } });
+    }
+    for (const version of ['0.3.0', '0.10.0', '1.0.0']) {
+      const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
+      expect(res.statusCode, version).toBe(200);
+    }
+    // What an old app needs to learn that it is old is never refused.
+    for (const url of ['/v1/version', '/health']) {
+      expect((await app.inject({ method: 'GET', url, headers: asApp('0.1.0') })).statusCode, url).toBe(200);
+    }
+    expect(ALL_ERROR_CODES).toContain('APP_TOO_OLD');
+  });
+
+  it('says the versions even on an answer refused before any route ran (a broken database)', async () => {
+    const broken = await buildTestApp();
+    try {
+      const family = await createFamily(broken.app);
+      broken.app.relay.db.close(); // the caller lookup now throws before any route
+      const res = await broken.app.inject({ method: 'GET', url: '/v1/children', headers: asApp('0.2.0', family.parent.token) });
+      expect(res.statusCode).toBe(500);
+      expect(res.headers['hearth-api-version']).toBe(String(RELAY_API_VERSION));
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
+  });
+
+  it('serves an app with no version header while the minimum is 0.1.0 (the app already on families’ PCs)', async () => {
+    relay = await buildTestApp();
+    expect((await relay.app.inject({ method: 'GET', url: '/v1/policy' })).statusCode).toBe(200);
+  });
+
+  it('refuses an old app on /v1/ws: before the upgrade with a header, after hello without one', async () => {
+    // The family is made while 0.1.0 is served; then the operator raises the minimum.
+    const before = await buildTestApp();
+    const family = await createFamily(before.app);
+    await before.app.close();
+    relay = await buildTestApp({ dataDir: before.dataDir, minAppVersion: '0.3.0' });
+    const url = await listenForWs(relay.app);
+
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(url, { headers: asApp('0.2.0', family.childToken) });
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => reject(new Error('upgraded')));
+    });
+    expect(status).toBe(426);
+
+    const old = await openSocket(url, undefined, 'none');
+    old.send({ type: 'hello', token: family.childToken, appVersion: '0.2.0' });
+    expect(await old.take((f) => f.type === 'error')).toMatchObject({ code: 'APP_TOO_OLD' });
+    expect((await old.closed).code).toBe(4426);
+
+    const silent = await openSocket(url, undefined, 'none');
+    silent.send({ type: 'hello', token: family.childToken });
+    expect((await silent.closed).code).toBe(4426);
+
+    const current = await openSocket(url, undefined, 'none');
+    current.send({ type: 'hello', token: family.childToken, appVersion: '0.3.0' });
+    await current.take((f) => f.type === 'welcome');
+    await current.close();
+  });
+});
