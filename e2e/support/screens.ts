@@ -1,11 +1,13 @@
 /**
  * Every screen of the story is saved as a picture under artifacts/screens/ (to look at) and
- * checked with axe-core: no serious or critical accessibility problem may stay.
+ * checked with axe-core: no serious or critical accessibility problem may stay, and no unfilled
+ * `{{…}}` of a translation.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { unfilledPlaceholders } from './placeholders';
 
 export const SCREENS_DIR = path.resolve(import.meta.dirname, '..', '..', 'artifacts', 'screens');
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,12 +18,15 @@ type AxeResult = {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
 };
 
-/** Runs axe-core in the page (injected through the DevTools protocol, so the app's CSP stays as it is). */
+/**
+ * Runs axe-core in the page (injected through the DevTools protocol, so the app's CSP stays as it
+ * is); an unfilled `{{…}}` anywhere on the screen counts as a critical problem too.
+ */
 export async function axeProblems(page: Page, screen: string): Promise<AxeProblem[]> {
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as AxeResult;
-  return result.violations
+  const axe = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
       screen,
@@ -30,6 +35,14 @@ export async function axeProblems(page: Page, screen: string): Promise<AxeProble
       help: v.help,
       targets: v.nodes.map((n) => JSON.stringify(n.target)),
     }));
+  const raw = (await unfilledPlaceholders(page)).map((p) => ({
+    screen,
+    id: 'unfilled-placeholder',
+    impact: 'critical',
+    help: `shows a raw {{…}}: “${p.text}”`,
+    targets: [p.where],
+  }));
+  return [...axe, ...raw];
 }
 
 let counter = 0;

@@ -7,12 +7,19 @@ import { capture, type AxeProblem } from './screens';
 export type Lang = 'en' | 'es';
 const CATALOGS: Readonly<Record<Lang, unknown>> = { en, es };
 
-/** The sentence a person sees for `key` in `lang`, with {{placeholders}} filled in. */
+/**
+ * The sentence a person sees for `key` in `lang`, with {{placeholders}} filled in; a value left out
+ * throws (a test looking for a raw `{{name}}` would find the very bug it should catch).
+ */
 export function say(lang: Lang, key: string, vars: Readonly<Record<string, string | number>> = {}): string {
   let node: unknown = CATALOGS[lang];
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== 'string') throw new Error(`no ${lang} text for ${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? `{{${name}}}`));
+  return node.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`no value for {{${name}}} in ${lang} ${key}`);
+    return String(value);
+  });
 }
 
 /** One PC's window, with its language and the accessibility problems of the screens seen so far. */

@@ -13,6 +13,7 @@ import {
   Done,
   EnrollPcArgs,
   Enrollment,
+  FirstRunLanguageArgs,
   LockStatus,
   NoArgs,
   ParentAccount,
@@ -122,6 +123,12 @@ export const HEARTH_CHANNELS = {
     Type.Object({ password: ParentPassword }, closed),
     LockStatus,
     "Set the grown-ups' password",
+  ),
+  setFirstRunLanguage: ch(
+    'first-run',
+    FirstRunLanguageArgs,
+    Settings,
+    "Keep the language picked on first run's screens as this PC's language (afterwards only the pane changes it)",
   ),
   signInParent: ch('grown-up', SignInBody, ParentAccount, 'Sign the parent in to the relay (session kept in memory)'),
   startParentMode: ch(

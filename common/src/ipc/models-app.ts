@@ -159,3 +159,5 @@ export const Settings = Type.Object(
 export type Settings = Static<typeof Settings>;
 export const SettingsPatch = Type.Partial(Settings, { ...closed, minProperties: 1 });
 export type SettingsPatch = Static<typeof SettingsPatch>;
+/** The language picked on first run's screens (kept as this PC's language setting). */
+export const FirstRunLanguageArgs = Type.Object({ language: Type.Enum(UI_LANGUAGES) }, closed);

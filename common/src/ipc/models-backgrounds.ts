@@ -3,6 +3,7 @@ import { Timestamp, Ulid, closed } from '../schemas/primitives';
 
 /** The pictures that ship with the app (painted from code in the renderer). */
 export const BUNDLED_BACKGROUNDS = ['sunset', 'ocean', 'space', 'meadow'] as const;
+export type BundledBackgroundId = (typeof BUNDLED_BACKGROUNDS)[number];
 
 /** Picture types a child's own background may have (checked by magic bytes in main, not by the name). */
 export const BACKGROUND_PICTURE_MIMES = ['image/jpeg', 'image/png'] as const;

@@ -33,6 +33,7 @@ export function channelImpl(s: Services): ChannelImpl {
 
     registerParent: (a) => s.parent.register(a),
     setParentPassword: (a) => s.parent.setPassword(a.password),
+    setFirstRunLanguage: (a) => s.settings.update({ language: a.language }),
     signInParent: (a) => s.parent.signIn(a),
     startParentMode: (a) => s.parentMode.start(a),
 

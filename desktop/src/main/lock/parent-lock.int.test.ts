@@ -11,6 +11,7 @@ const ID = '01J0000000000000000000000A';
 const VALID_ARGS: Readonly<Record<string, unknown>> = {
   registerParent: { email: 'someone@example.test', password: 'long-enough-password', displayName: 'Someone' },
   setParentPassword: { password: 'another-password' },
+  setFirstRunLanguage: { language: 'es' },
   signInParent: { email: 'someone@example.test', password: 'long-enough-password' },
   signOutParent: {},
   getParentAccount: {},

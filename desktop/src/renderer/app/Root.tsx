@@ -67,6 +67,8 @@ export function Root(): ReactElement {
   useHearthEvent('profileChanged', () => void load());
 
   const language = boot?.settings.language ?? 'auto';
+  // react-i18next hands out a new `i18n` at each language change, so this runs then too: the
+  // language shown must therefore always be the one in `boot.settings` (first run's switch sets it).
   useEffect(() => {
     const lang = resolveLanguage(language, navigator.languages);
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -75,6 +77,17 @@ export function Root(): ReactElement {
     document.documentElement.lang = i18n.language;
     document.title = t('app.name');
   }, [i18n.language, t]);
+
+  /** First run's switch: shows the language at once and keeps it as this PC's language. */
+  const chooseFirstRunLanguage = useCallback(
+    async (l: UiLanguage): Promise<void> => {
+      setBoot((b) => (b ? { ...b, settings: { ...b.settings, language: l } } : b));
+      const kept = await hearth.setFirstRunLanguage({ language: l });
+      // Not kept (Hearth was set up meanwhile): show what this PC really has.
+      if (!kept.ok) void load();
+    },
+    [hearth, load],
+  );
 
   const settingsValue = useMemo(
     () => ({
@@ -113,7 +126,7 @@ export function Root(): ReactElement {
         <FirstRun
           info={info}
           policy={boot.policy}
-          onLanguage={(l: UiLanguage) => void i18n.changeLanguage(l)}
+          onLanguage={(l: UiLanguage) => void chooseFirstRunLanguage(l)}
           onFinished={() => {
             setFirstRun(false);
             void load();

@@ -3,9 +3,10 @@
  * screen (pass the call's pipeline) and for settings (`useEffectsPipeline` on the camera track).
  */
 import { useEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
+import { BUNDLED_BACKGROUNDS } from '@hearth/common';
 import { useTranslation } from 'react-i18next';
 import { createEffectsPipeline, type EffectsPipeline } from './pipeline';
-import { BUNDLED_BACKGROUND_IDS, type Background, type BundledBackgroundId, type EffectsNotice } from './types';
+import type { Background, BundledBackgroundId, EffectsNotice } from './types';
 
 export type EffectsPreviewProps = Readonly<{
   pipeline: EffectsPipeline;
@@ -90,7 +91,7 @@ export function EffectsPreview(props: EffectsPreviewProps): ReactElement {
     onChange?.(background);
   }
 
-  const ids: ChoiceId[] = ['off', 'blur', ...BUNDLED_BACKGROUND_IDS, ...(pickPicture ? (['picture'] as const) : [])];
+  const ids: ChoiceId[] = ['off', 'blur', ...BUNDLED_BACKGROUNDS, ...(pickPicture ? (['picture'] as const) : [])];
   return (
     <div style={styles.root}>
       <video ref={videoRef} style={styles.video} autoPlay muted playsInline aria-label={t('backgrounds.mirror')} />

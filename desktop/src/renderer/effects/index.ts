@@ -2,7 +2,6 @@
 export { createEffectsPipeline, type EffectsPipeline, type EffectsPipelineOptions } from './pipeline';
 export { EffectsPreview, useEffectsPipeline, type EffectsPreviewProps } from './EffectsPreview';
 export {
-  BUNDLED_BACKGROUND_IDS,
   type Background,
   type BundledBackgroundId,
   type Delegate,

@@ -1,8 +1,8 @@
 /** Public types of the background effects. */
+import type { BundledBackgroundId } from '@hearth/common';
 
-/** Ids of the pictures that ship with the app. */
-export const BUNDLED_BACKGROUND_IDS = ['sunset', 'ocean', 'space', 'meadow'] as const;
-export type BundledBackgroundId = (typeof BUNDLED_BACKGROUND_IDS)[number];
+/** Ids of the pictures that ship with the app: one list, `BUNDLED_BACKGROUNDS` in common. */
+export type { BundledBackgroundId };
 
 /** What the child chose to show behind them. */
 export type Background =

@@ -49,7 +49,7 @@ export const childrenEn = {
 
 export const childrenEs: Spanish<typeof childrenEn> = {
   child: {
-    formTitle: 'Añadir un niño',
+    formTitle: 'Agregar un niño',
     name: 'Nombre o apodo',
     nameHint: 'Es lo que ven sus amigos.',
     username: 'Nombre de usuario',
@@ -58,7 +58,7 @@ export const childrenEs: Spanish<typeof childrenEn> = {
     picture: 'Dibujo',
     birthday: 'Cumpleaños',
     birthdayDate: 'Fecha de nacimiento',
-    addBirthday: 'Añadir cumpleaños',
+    addBirthday: 'Agregar cumpleaños',
     gender: 'Género',
     optionalHint: 'Puedes saltarte esto. Hearth funciona igual.',
     skip: 'Saltar',
@@ -66,11 +66,11 @@ export const childrenEs: Spanish<typeof childrenEn> = {
     boy: 'Niño',
     other: 'Otro',
     consent: 'Acepto la política de privacidad (versión {{version}}) para este niño, como su madre, padre o tutor.',
-    add: 'Añadir este niño',
+    add: 'Agregar este niño',
   },
   picker: {
     title: '¿Quién usa Hearth?',
-    empty: 'Todavía no hay niños en este ordenador. Un adulto puede añadirlos en el panel de los mayores.',
+    empty: 'Todavía no hay niños en esta computadora. Un adulto puede agregarlos en el panel de los mayores.',
     grownUps: 'Mayores',
     hello: '¡Hola, {{name}}!',
     secretPictures: 'dibujos secretos',

@@ -55,12 +55,12 @@ export const commonEs: Spanish<typeof commonEn> = {
   app: {
     name: 'Hearth',
     starting: 'Hearth se está abriendo…',
-    lostConnection: 'Hearth perdió la conexión con su servicio en este ordenador. Lo intenta de nuevo…',
+    lostConnection: 'Hearth perdió la conexión con su servicio en esta computadora. Lo intenta de nuevo…',
   },
   common: {
     back: 'Atrás',
     cancel: 'Cancelar',
-    continue: 'Seguir',
+    continue: 'Continuar',
     save: 'Guardar',
     refresh: 'Actualizar',
     dismiss: 'Cerrar',
@@ -87,7 +87,7 @@ export const commonEs: Spanish<typeof commonEn> = {
   },
   presence: {
     online: 'Está aquí',
-    away: 'Fuera',
+    away: 'Ausente',
     'in-call': 'En una llamada',
     offline: 'No está',
   },
@@ -98,6 +98,6 @@ export const commonEs: Spanish<typeof commonEn> = {
     lead: 'Este es tu propio Hearth. Abre tus mensajes para hablar con tus hijos.',
     open: 'Abrir mis mensajes',
     signInAgain: 'Volver a iniciar sesión',
-    signInAgainLead: 'Tu sesión de Hearth en este ordenador ha terminado. Inicia sesión otra vez, por favor.',
+    signInAgainLead: 'Tu sesión de Hearth en esta computadora terminó. Inicia sesión otra vez, por favor.',
   },
 };

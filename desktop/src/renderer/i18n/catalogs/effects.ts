@@ -29,7 +29,7 @@ export const effectsEs: Spanish<typeof effectsEn> = {
     'effects-quality-lowered': 'Tu fondo se ve un poco más suave ahora, para que la llamada vaya bien.',
     'effects-engine-switched': 'Tu fondo funciona de otra manera ahora, para que la llamada vaya bien.',
     'effects-turned-off':
-      'Este ordenador está muy ocupado, así que tu fondo está apagado. Tu amigo puede ver tu cuarto ahora. ¡Tu llamada sigue!',
+      'Esta computadora está muy ocupada, así que tu fondo está apagado. Tu amigo puede ver tu cuarto ahora. ¡Tu llamada sigue!',
     'effects-unavailable': 'Los fondos no funcionan ahora mismo. Tu amigo puede ver tu cuarto. ¡Tu llamada sigue funcionando!',
     'effects-picture-unreadable': 'Esa foto no funcionó. ¡Prueba con otra!',
   },

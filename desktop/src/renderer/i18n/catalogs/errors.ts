@@ -62,13 +62,13 @@ export const errorsEs: Spanish<typeof errorsEn> = {
   errors: {
     generic: 'Algo salió mal. Inténtalo otra vez.',
     VALIDATION_FAILED: 'Algo del formulario no está bien. Revísalo, por favor.',
-    UNAVAILABLE: 'Hearth no llega a su servidor ahora mismo. Inténtalo dentro de un rato.',
+    UNAVAILABLE: 'Hearth no logra conectarse con su servidor ahora mismo. Inténtalo de nuevo en un rato.',
     UNAUTHENTICATED: 'Vuelve a iniciar sesión, por favor.',
     FORBIDDEN: 'Eso no se puede hacer aquí.',
     NOT_FOUND: 'Ya no se encuentra.',
     RATE_LIMITED: 'Han sido muchos intentos. Espera un poco y vuelve a probar.',
-    EMAIL_TAKEN: 'Ya hay una cuenta con este correo. Prueba a iniciar sesión.',
-    USERNAME_TAKEN: 'Ese nombre de usuario ya está cogido. Elige otro.',
+    EMAIL_TAKEN: 'Ya hay una cuenta con este correo. Intenta iniciar sesión.',
+    USERNAME_TAKEN: 'Ese nombre de usuario ya está en uso. Elige otro.',
     CONSENT_REQUIRED: 'Primero acepta la política de privacidad.',
     POLICY_VERSION_MISMATCH: 'La política de privacidad ha cambiado. Léela otra vez, por favor.',
     INVITE_INVALID: 'Ese código no funciona. Revisa las letras o pide a tu amigo un código nuevo.',
@@ -76,7 +76,7 @@ export const errorsEs: Spanish<typeof errorsEn> = {
     NOT_FRIENDS: 'Solo puedes hablar con amigos a los que tus mayores dijeron que sí.',
     LOCKED: 'Pide a un adulto que abra el panel de los mayores.',
     WRONG_PASSWORD: 'La contraseña no es correcta.',
-    CONFLICT: 'Eso no se puede hacer en este ordenador.',
+    CONFLICT: 'Eso no se puede hacer en esta computadora.',
     PAYLOAD_TOO_LARGE: 'Ese archivo es demasiado grande para enviarlo.',
     UNSUPPORTED_MEDIA_TYPE: 'Hearth no puede enviar ese tipo de archivo.',
     APP_TOO_OLD:
@@ -85,8 +85,8 @@ export const errorsEs: Spanish<typeof errorsEn> = {
     STORAGE_FULL: 'El servidor de Hearth está lleno ahora mismo. Inténtalo más tarde.',
     account: {
       UNAUTHENTICATED: 'Ese correo y esa contraseña no son de ninguna cuenta de Hearth.',
-      FORBIDDEN: 'Este ordenador es de la cuenta de Hearth de otra familia.',
-      CONFLICT: 'Este ordenador está preparado para niños. El modo de madre o padre es para tu propio ordenador.',
+      FORBIDDEN: 'Esta computadora es de la cuenta de Hearth de otra familia.',
+      CONFLICT: 'Esta computadora está preparada para niños. El modo de madre o padre es para tu propia computadora.',
     },
     unlock: {
       WRONG_PASSWORD: 'Esa no es la contraseña de los mayores.',
@@ -100,13 +100,13 @@ export const errorsEs: Spanish<typeof errorsEn> = {
       RATE_LIMITED: '¡Cuántos códigos! Espera un rato antes de hacer otro.',
     },
     redeem: {
-      FORBIDDEN: 'Solo los niños pueden añadir amigos con un código.',
+      FORBIDDEN: 'Solo los niños pueden agregar amigos con un código.',
     },
     send: {
       NOT_FRIENDS: 'Solo puedes enviar mensajes a amigos a los que tus mayores dijeron que sí.',
     },
     child: {
-      USERNAME_TAKEN: 'Ese nombre de usuario ya está cogido. Elige otro.',
+      USERNAME_TAKEN: 'Ese nombre de usuario ya está en uso. Elige otro.',
     },
     backgrounds: {
       UNSUPPORTED_MEDIA_TYPE: 'Eso no es una foto que Hearth pueda usar. ¡Prueba con una foto!',

@@ -50,8 +50,8 @@ export const grownUpsSettingsEn = {
 
 export const grownUpsSettingsEs: Spanish<typeof grownUpsSettingsEn> = {
   activity: {
-    lead: 'Lo que hizo cada niño de este ordenador en los últimos 7 días. Tus hijos también pueden verlo.',
-    noChildren: 'No hay niños en este ordenador.',
+    lead: 'Lo que hizo cada niño de esta computadora en los últimos 7 días. Tus hijos también pueden verlo.',
+    noChildren: 'No hay niños en esta computadora.',
     none: 'Nada todavía.',
     caption: 'Actividad de {{name}}',
     day: 'Día',
@@ -66,20 +66,20 @@ export const grownUpsSettingsEs: Spanish<typeof grownUpsSettingsEn> = {
     minutes_one: '{{count}} minuto',
     minutes_many: '{{count}} minutos',
     minutes_other: '{{count}} minutos',
-    languageAuto: 'El mismo que este ordenador',
+    languageAuto: 'El mismo que esta computadora',
     readAloud: 'Mostrar botones para leer en voz alta en todas las pantallas, para niños que aún no saben leer',
     relayOnlyCalls:
-      'Pasar las llamadas por el servidor de Hearth, para que la dirección del ordenador no llegue a la otra familia',
+      'Pasar las llamadas por el servidor de Hearth, para que la dirección de la computadora no llegue a la otra familia',
     changePassword: 'Cambiar la contraseña de los mayores',
     currentPassword: 'Contraseña actual',
     newPassword: 'Contraseña nueva',
     passwordSaved: 'La contraseña nueva está guardada.',
     parentMode: 'Modo de madre o padre',
     parentModeText:
-      'Este ordenador mantiene tu sesión iniciada para que puedas escribir a tus hijos. Al salir del modo se cierra tu sesión aquí.',
+      'Esta computadora mantiene tu sesión iniciada para que puedas escribir a tus hijos. Al salir del modo se cierra tu sesión aquí.',
     leaveParentMode: 'Salir del modo de madre o padre',
     startParentModeText:
-      'Ningún niño usa este ordenador. Hazlo tu propio Hearth: sigue con la sesión iniciada aquí y escribe a tus hijos.',
+      'Ningún niño usa esta computadora. Hazlo tu propio Hearth: sigue con la sesión iniciada aquí y escribe a tus hijos.',
     startParentMode: 'Usar aquí el modo de madre o padre',
   },
   later: {

@@ -64,14 +64,14 @@ export const grownUpsEs: Spanish<typeof grownUpsEn> = {
     'Para aprobar amistades y gestionar a los niños hace falta tu cuenta de Hearth. Sigues con la sesión iniciada hasta que el panel se cierre.',
   navLabel: 'Panel de los mayores',
   nav: {
-    requests: 'Peticiones de amistad',
-    children: 'Niños y ordenadores',
+    requests: 'Solicitudes de amistad',
+    children: 'Niños y computadoras',
     activity: 'Actividad',
     computer: 'Ajustes',
     later: 'Más',
   },
   requests: {
-    none: 'Todavía no hay peticiones de amistad.',
+    none: 'Todavía no hay solicitudes de amistad.',
     pair: '{{child}} y {{friend}}',
     whoAsks: 'El mayor de {{friend}} es {{parent}}.',
     group: {

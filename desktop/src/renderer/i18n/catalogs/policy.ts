@@ -39,7 +39,7 @@ export const policyEn = {
 
 export const policyEs: Spanish<typeof policyEn> = {
   policy: {
-    lead: 'Hearth está hecho para niños. Antes de añadir a los tuyos, esto es lo que prometemos y lo que aceptas.',
+    lead: 'Hearth está hecho para niños. Antes de agregar a los tuyos, esto es lo que prometemos y lo que aceptas.',
     points: {
       noStrangers: {
         title: 'Sin desconocidos.',
@@ -69,6 +69,6 @@ export const policyEs: Spanish<typeof policyEn> = {
     version: 'Versión de la política de privacidad',
     published: 'publicada el {{date}}',
     agree:
-      'He leído la política de privacidad (versión {{version}}) y la acepto, como madre, padre o tutor de los niños que añada.',
+      'He leído la política de privacidad (versión {{version}}) y la acepto, como madre, padre o tutor de los niños que agregue.',
   },
 };

@@ -42,7 +42,7 @@ export const whatGrownUpsSeeEs: Spanish<typeof whatGrownUpsSeeEn> = {
     promises: 'Hearth promete',
     promise: {
       noStrangers: 'Nadie puede encontrarte. Solo te lo pueden pedir amigos con tu código.',
-      ownSpace: 'Tus mensajes están en tu propio espacio. Otros niños de este ordenador no pueden abrirlos en Hearth.',
+      ownSpace: 'Tus mensajes están en tu propio espacio. Otros niños de esta computadora no pueden abrirlos en Hearth.',
       noLocation: 'Hearth nunca sabe dónde estás.',
     },
     myWeek: 'Mi semana',

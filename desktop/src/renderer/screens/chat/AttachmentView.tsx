@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '@hearth/common';
 import { useAttachmentUrl } from './use-attachment-url';
@@ -11,9 +12,34 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** A photo, voice message or video message, loaded from this PC's copy. */
-export function AttachmentView({ content, from }: Readonly<{ content: Media; from: string }>): ReactElement {
+/**
+ * What a photo, voice or video message is called (a photo's alt text, the players' labels).
+ * `friend` is who sent it, or null when the child did: the sentence then says "you" in its own
+ * words, never the label "You" put inside another sentence ("Una foto de Tú").
+ */
+export function mediaLabel(t: TFunction, content: Media, friend: string | null): string {
+  switch (content.kind) {
+    case 'photo':
+      return friend === null ? t('chat.photoMine') : t('chat.photoFrom', { name: friend });
+    case 'voice': {
+      const duration = formatDuration(content.durationMs);
+      return friend === null ? t('chat.voiceMine', { duration }) : t('chat.voiceFrom', { name: friend, duration });
+    }
+    case 'video': {
+      const duration = formatDuration(content.durationMs);
+      return friend === null ? t('chat.videoMine', { duration }) : t('chat.videoFrom', { name: friend, duration });
+    }
+    default: {
+      const never: never = content;
+      throw new Error(`unknown attachment ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** A photo, voice message or video message, loaded from this PC's copy; `friend` as in `mediaLabel`. */
+export function AttachmentView({ content, friend }: Readonly<{ content: Media; friend: string | null }>): ReactElement {
   const { t } = useTranslation();
+  const label = mediaLabel(t, content, friend);
   const { url, failed } = useAttachmentUrl(content.attachment.hash);
   if (failed) return <p className="muted">{t('chat.attachmentMissing')}</p>;
   if (!url) {
@@ -30,7 +56,7 @@ export function AttachmentView({ content, from }: Readonly<{ content: Media; fro
         <img
           className="photo"
           src={url}
-          alt={content.caption ?? t('chat.photoFrom', { name: from })}
+          alt={content.caption ?? label}
           data-testid="photo"
           data-hash={content.attachment.hash}
           {...(content.width && content.height ? { width: content.width, height: content.height } : {})}
@@ -42,11 +68,7 @@ export function AttachmentView({ content, from }: Readonly<{ content: Media; fro
           <span aria-hidden="true" className="voice-icon">
             🎤
           </span>
-          <audio
-            controls
-            src={url}
-            aria-label={t('chat.voiceFrom', { name: from, duration: formatDuration(content.durationMs) })}
-          />
+          <audio controls src={url} aria-label={label} />
           <span className="muted">{formatDuration(content.durationMs)}</span>
         </div>
       );
@@ -58,7 +80,7 @@ export function AttachmentView({ content, from }: Readonly<{ content: Media; fro
           src={url}
           data-testid="video"
           data-hash={content.attachment.hash}
-          aria-label={t('chat.videoFrom', { name: from, duration: formatDuration(content.durationMs) })}
+          aria-label={label}
         />
       );
     default: {

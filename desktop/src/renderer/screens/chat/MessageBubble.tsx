@@ -16,7 +16,8 @@ const STATE_ICON: Readonly<Record<MessageState, string>> = {
   received: '',
 };
 
-function Content({ message, from }: Readonly<{ message: MessageView; from: string }>): ReactElement {
+/** `friend`: who sent it, or null when the child did. */
+function Content({ message, friend }: Readonly<{ message: MessageView; friend: string | null }>): ReactElement {
   const { t } = useTranslation();
   const c = message.content;
   switch (c.kind) {
@@ -46,7 +47,7 @@ function Content({ message, from }: Readonly<{ message: MessageView; from: strin
     case 'photo':
     case 'voice':
     case 'video':
-      return <AttachmentView content={c} from={from} />;
+      return <AttachmentView content={c} friend={friend} />;
     case 'game':
       return <p className="muted">{t('chat.gameMove')}</p>;
     case 'call-log':
@@ -75,7 +76,7 @@ export function MessageBubble({
       data-state={message.state}
     >
       <span className="sr-only">{mine ? t('chat.youSaid') : t('chat.theySaid', { name: friendName })}</span>
-      <Content message={message} from={mine ? t('chat.you') : friendName} />
+      <Content message={message} friend={mine ? null : friendName} />
       {uploading && (
         <div className="upload">
           <progress max={100} value={Math.round((progress ?? 0) * 100)} aria-label={t('chat.uploading')} />

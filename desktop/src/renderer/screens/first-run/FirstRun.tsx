@@ -4,6 +4,7 @@ import type { AppInfo, ErrorBody, PolicyInfo, UiLanguage } from '@hearth/common'
 import { useHearth } from '../../app/hearth-context';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Screen } from '../../ui/Screen';
 import { AccountStep, type Credentials } from './AccountStep';
 import { ChildrenStep, type PickedChild } from './ChildrenStep';
@@ -22,6 +23,7 @@ const STEPS: Readonly<Record<SetupPath, readonly Step[]>> = {
 export type FirstRunProps = Readonly<{
   info: AppInfo;
   policy: PolicyInfo | null;
+  /** The language switch, on every step until the grown-ups' password is saved. */
   onLanguage: (language: UiLanguage) => void;
   /** First run is over: show the profile picker (or, in parent mode, the parent's home). */
   onFinished: () => void;
@@ -33,7 +35,6 @@ export function FirstRun({ info, policy, onLanguage, onFinished }: FirstRunProps
   const hearth = useHearth();
   const [path, setPath] = useState<SetupPath>('family');
   const [step, setStep] = useState<Step>('welcome');
-  const [language, setLanguage] = useState<UiLanguage | null>(null);
   const [children, setChildren] = useState<readonly PickedChild[]>([]);
   // The relay password stays in this component only until parent mode has its own session.
   const [credentials, setCredentials] = useState<Credentials | null>(null);
@@ -48,7 +49,6 @@ export function FirstRun({ info, policy, onLanguage, onFinished }: FirstRunProps
       : undefined;
 
   const afterPassword = async (): Promise<void> => {
-    if (language) await hearth.updateSettings({ language });
     if (path === 'parent' && credentials) {
       setFinishError(null);
       const started = await hearth.startParentMode(credentials);
@@ -75,10 +75,6 @@ export function FirstRun({ info, policy, onLanguage, onFinished }: FirstRunProps
           <WelcomeStep
             info={info}
             policy={policy}
-            onLanguage={(l) => {
-              setLanguage(l);
-              onLanguage(l);
-            }}
             onChoose={(p) => {
               setPath(p);
               go('account');
@@ -145,8 +141,16 @@ export function FirstRun({ info, policy, onLanguage, onFinished }: FirstRunProps
     }
   })();
 
+  // Until the password is saved Hearth is not set up, so the switch may still change this PC's language.
+  const languageSwitch = step === 'done' ? {} : { actions: <LanguageSwitch onChange={onLanguage} /> };
   return (
-    <Screen name={`first-run-${step}`} tone="setup" title={t(`firstRun.titles.${step}`)} {...(back ? { onBack: back } : {})}>
+    <Screen
+      name={`first-run-${step}`}
+      tone="setup"
+      title={t(`firstRun.titles.${step}`)}
+      {...languageSwitch}
+      {...(back ? { onBack: back } : {})}
+    >
       {step !== 'welcome' && (
         <p className="stepper">
           {steps.map((s, i) => (

@@ -1,28 +1,24 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, PolicyInfo, UiLanguage } from '@hearth/common';
+import type { AppInfo, PolicyInfo } from '@hearth/common';
 import { Button } from '../../ui/Button';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
 
 export type SetupPath = 'family' | 'parent';
 
-/** First screen of all: what Hearth is, the language, and whose computer this is. */
+/** First screen of all: what Hearth is and whose computer this is (the language switch is in the header). */
 export function WelcomeStep({
   info,
   policy,
   onChoose,
-  onLanguage,
 }: Readonly<{
   info: AppInfo;
   policy: PolicyInfo | null;
   onChoose: (path: SetupPath) => void;
-  onLanguage: (language: UiLanguage) => void;
 }>): ReactElement {
   const { t } = useTranslation();
   return (
     <div className="stack">
       <p className="lead">{t('firstRun.welcomeLead')}</p>
-      <LanguageSwitch onChange={onLanguage} />
       <h2>{t('firstRun.whoFor')}</h2>
       <div className="choice-cards">
         <Button variant="primary" size="big" icon="🧒" onClick={() => onChoose('family')} className="choice-card">
