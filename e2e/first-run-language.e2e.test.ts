@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, openWindow } from './support/browser';
+import { withoutChromium } from '@hearth/test-kit/chromium';
+import { launchChromium, openWindow } from './support/browser';
 import type { ParentInfo } from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
 import { axeProblems, SCREENS_DIR, type AxeProblem } from './support/screens';
@@ -55,7 +56,7 @@ async function atStep(lang: Lang, step: string): Promise<void> {
   await reads(page.locator('h1'), w[lang].text(`firstRun.titles.${step}`));
 }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('the language of first run', () => {
+describe.skipIf(withoutChromium())('the language of first run', () => {
   beforeAll(async () => {
     world = await startWorld();
     browser = await launchChromium();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { must, setUpFamily, startTestDesktop, type TestDesktop } from '../testing/desktop-harness';
-import { startTestRelay, type TestRelay } from '../testing/relay-harness';
+import { must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
 const opened: TestDesktop[] = [];
