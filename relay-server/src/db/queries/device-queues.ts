@@ -1,0 +1,116 @@
+import type { ReadableDB, WritableDB } from '../database';
+import { prepared } from '../prepared';
+
+/** The account queue's `device_id`: where an account's messages wait while it has no device. */
+export const ACCOUNT_QUEUE = '';
+
+/**
+ * The account's devices that messages go to now: a child's live device credentials, a parent's
+ * devices whose session is live. Empty: the account has no device (its account queue is used).
+ */
+export function listDeliveryDevices(db: ReadableDB, accountId: string, now: number): string[] {
+  const rows = prepared(
+    db,
+    `SELECT dc.device_id AS id FROM device_credentials dc JOIN devices d ON d.id = dc.device_id
+       WHERE dc.child_id = ? AND dc.revoked_at IS NULL AND d.revoked_at IS NULL
+     UNION ALL
+     SELECT pd.id FROM parent_devices pd JOIN parent_sessions s ON s.id = pd.session_id
+       WHERE pd.parent_id = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
+  ).all(accountId, accountId, now) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/** Queues message `messageSeq` for one device of an account; returns the queue position. */
+export function enqueueForDevice(db: WritableDB, messageSeq: number, accountId: string, deviceId: string, own: boolean): number {
+  const result = prepared(db, `INSERT INTO message_queue (message_seq, account_id, device_id, own) VALUES (?, ?, ?, ?)`).run(
+    messageSeq,
+    accountId,
+    deviceId,
+    Number(own),
+  );
+  return Number(result.lastInsertRowid);
+}
+
+/** The first device of an account takes what waited in its account queue. */
+export function claimAccountQueue(db: WritableDB, accountId: string, deviceId: string): number {
+  if (!prepared(db, `SELECT 1 FROM message_queue WHERE account_id = ? AND device_id = '' LIMIT 1`).get(accountId)) return 0;
+  const moved = prepared(
+    db,
+    `UPDATE OR IGNORE message_queue SET device_id = ? WHERE account_id = ? AND device_id = ''`,
+  ).run(deviceId, accountId).changes;
+  prepared(db, `DELETE FROM message_queue WHERE account_id = ? AND device_id = ''`).run(accountId);
+  return moved;
+}
+
+/** Removes one device's queue row for a message; false when there was none. */
+export function dequeueForDevice(db: WritableDB, messageSeq: number, accountId: string, deviceId: string): boolean {
+  return (
+    prepared(db, `DELETE FROM message_queue WHERE message_seq = ? AND account_id = ? AND device_id = ?`).run(
+      messageSeq,
+      accountId,
+      deviceId,
+    ).changes > 0
+  );
+}
+
+/** Forgets what a device that is gone (revoked credential, signed-out parent PC) still had queued. */
+export function dropDeviceQueue(db: WritableDB, accountId: string, deviceId: string): number {
+  return prepared(db, `DELETE FROM message_queue WHERE account_id = ? AND device_id = ?`).run(accountId, deviceId).changes;
+}
+
+/** True while some device (or the account queue) still has this message queued. */
+export function isQueuedAnywhere(db: ReadableDB, messageSeq: number): boolean {
+  return prepared(db, `SELECT 1 FROM message_queue WHERE message_seq = ? LIMIT 1`).get(messageSeq) !== undefined;
+}
+
+export function countQueueRows(db: ReadableDB): number {
+  return (prepared(db, `SELECT count(*) AS n FROM message_queue`).get() as { n: number }).n;
+}
+
+// ---- parent devices ----
+
+export function findParentDeviceOfSession(db: ReadableDB, sessionId: string): string | undefined {
+  const row = prepared(db, `SELECT id FROM parent_devices WHERE session_id = ?`).get(sessionId) as { id: string } | undefined;
+  return row?.id;
+}
+
+export function insertParentDevice(
+  db: WritableDB,
+  d: Readonly<{ id: string; parentId: string; sessionId: string; createdAt: number }>,
+): void {
+  prepared(db, `INSERT INTO parent_devices (id, parent_id, session_id, created_at) VALUES (?, ?, ?, ?)`).run(
+    d.id,
+    d.parentId,
+    d.sessionId,
+    d.createdAt,
+  );
+}
+
+/** Moves the device of one of this parent's sessions to another session (a renewed sign-in); its id, if moved. */
+export function moveParentDevice(db: WritableDB, parentId: string, fromSessionId: string, toSessionId: string): string | undefined {
+  const row = prepared(
+    db,
+    `UPDATE parent_devices SET session_id = ? WHERE session_id = ? AND parent_id = ? RETURNING id`,
+  ).get(toSessionId, fromSessionId, parentId) as { id: string } | undefined;
+  return row?.id;
+}
+
+/** Parent devices whose session ended (signed out, expired and purged): removed with their queues. */
+export function deleteUnboundParentDevices(db: WritableDB): number {
+  prepared(
+    db,
+    `DELETE FROM message_queue WHERE device_id IN (SELECT id FROM parent_devices WHERE session_id IS NULL)`,
+  ).run();
+  return prepared(db, `DELETE FROM parent_devices WHERE session_id IS NULL`).run().changes;
+}
+
+/** A device was removed: what it still had queued goes to the account queue if it was the account's last, else away. */
+export function releaseDeviceQueue(db: WritableDB, accountId: string, deviceId: string, now: number): void {
+  if (listDeliveryDevices(db, accountId, now).length === 0) {
+    prepared(
+      db,
+      `UPDATE OR IGNORE message_queue SET device_id = '' WHERE account_id = ? AND device_id = ? AND own = 0`,
+    ).run(accountId, deviceId);
+  }
+  dropDeviceQueue(db, accountId, deviceId);
+}
