@@ -239,6 +239,25 @@ describe('parent devices and the grown-ups’ pane', () => {
     expect(copy.message).toMatchObject({ from: a.parent.parentId, to: a.child.childId, outgoing: true });
   });
 
+  it('lets a signed-out parent PC go: its queue is released, the next device gets what waited', async () => {
+    const session = await signIn(relay.app, a.parent.email, a.parent.password);
+    await registerParentDevice(relay.app, session.token);
+    const kid = await socketFor(a.childToken);
+    const id = await send(kid, a.parent.parentId, text('anyone?'));
+    expectStatus(await api(relay.app, 'DELETE', `/v1/sessions/${session.sessionId}`, { token: session.token }), 204);
+    await settle();
+    // Its last device gone, the parent's message waits in the account queue for the next one.
+    const next = await signIn(relay.app, a.parent.email, a.parent.password);
+    await registerParentDevice(relay.app, next.token);
+    const pc = await socketFor(next.token);
+    await pc.take(messageWith(id));
+    expect(relay.app.relay.db.prepare('SELECT count(*) AS n FROM parent_devices WHERE session_id IS NULL').get()).toEqual({
+      n: 1,
+    });
+    await relay.app.realtime.sweep();
+    expect(relay.app.relay.db.prepare('SELECT count(*) AS n FROM parent_devices').get()).toEqual({ n: 1 });
+  });
+
   it('keeps a parent device and its queue when the PC signs in again, and starts a socket already open', async () => {
     const old = await signIn(relay.app, a.parent.email, a.parent.password);
     const first = await socketFor(old.token);

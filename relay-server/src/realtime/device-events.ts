@@ -1,5 +1,5 @@
 import type { RelayContext, RelayEventMap } from '../context';
-import { releaseDeviceQueue } from '../db/queries/device-queues';
+import { getParentDeviceOfSession, releaseDeviceQueue, unbindParentDevice } from '../db/queries/device-queues';
 import type { Delivery } from '../messaging/delivery';
 import type { GroupCommitter } from '../messaging/group-commit';
 import type { ConnectionRegistry } from './connection';
@@ -21,6 +21,21 @@ export function createDeviceEventHandlers(deps: Deps): Readonly<{
   const { ctx, registry, committer, delivery, log } = deps;
   return {
     onRevoked(event) {
+      const sessionId = event.parentSessionId;
+      if (sessionId !== undefined) {
+        // A parent-mode PC signed out: it is no device any more; what it had queued goes (or to the account queue).
+        committer.enqueue(
+          () => {
+            const device = getParentDeviceOfSession(ctx.db, sessionId);
+            if (!device) return;
+            unbindParentDevice(ctx.db, device.id);
+            releaseDeviceQueue(ctx.db, device.parentId, device.id, ctx.now());
+          },
+          (result) => {
+            if (!result.ok) log.error({ err: result.error }, 'releasing a signed-out parent device failed');
+          },
+        );
+      }
       const deviceId = event.deviceId;
       if (deviceId === undefined || event.childIds.length === 0) return;
       committer.enqueue(

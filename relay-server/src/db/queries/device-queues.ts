@@ -34,10 +34,10 @@ export function enqueueForDevice(db: WritableDB, messageSeq: number, accountId: 
 /** The first device of an account takes what waited in its account queue. */
 export function claimAccountQueue(db: WritableDB, accountId: string, deviceId: string): number {
   if (!prepared(db, `SELECT 1 FROM message_queue WHERE account_id = ? AND device_id = '' LIMIT 1`).get(accountId)) return 0;
-  const moved = prepared(
-    db,
-    `UPDATE OR IGNORE message_queue SET device_id = ? WHERE account_id = ? AND device_id = ''`,
-  ).run(deviceId, accountId).changes;
+  const moved = prepared(db, `UPDATE OR IGNORE message_queue SET device_id = ? WHERE account_id = ? AND device_id = ''`).run(
+    deviceId,
+    accountId,
+  ).changes;
   prepared(db, `DELETE FROM message_queue WHERE account_id = ? AND device_id = ''`).run(accountId);
   return moved;
 }
@@ -69,6 +69,20 @@ export function countQueueRows(db: ReadableDB): number {
 
 // ---- parent devices ----
 
+/** The parent device a session is bound to, with its parent. */
+export function getParentDeviceOfSession(
+  db: ReadableDB,
+  sessionId: string,
+): Readonly<{ id: string; parentId: string }> | undefined {
+  return prepared(db, `SELECT id, parent_id AS parentId FROM parent_devices WHERE session_id = ?`).get(sessionId) as
+    { id: string; parentId: string } | undefined;
+}
+
+/** Unbinds a signed-out session's parent device (deleted with its queue by the next sweep). */
+export function unbindParentDevice(db: WritableDB, deviceId: string): void {
+  prepared(db, `UPDATE parent_devices SET session_id = NULL WHERE id = ?`).run(deviceId);
+}
+
 export function findParentDeviceOfSession(db: ReadableDB, sessionId: string): string | undefined {
   const row = prepared(db, `SELECT id FROM parent_devices WHERE session_id = ?`).get(sessionId) as { id: string } | undefined;
   return row?.id;
@@ -87,30 +101,33 @@ export function insertParentDevice(
 }
 
 /** Moves the device of one of this parent's sessions to another session (a renewed sign-in); its id, if moved. */
-export function moveParentDevice(db: WritableDB, parentId: string, fromSessionId: string, toSessionId: string): string | undefined {
-  const row = prepared(
-    db,
-    `UPDATE parent_devices SET session_id = ? WHERE session_id = ? AND parent_id = ? RETURNING id`,
-  ).get(toSessionId, fromSessionId, parentId) as { id: string } | undefined;
+export function moveParentDevice(
+  db: WritableDB,
+  parentId: string,
+  fromSessionId: string,
+  toSessionId: string,
+): string | undefined {
+  const row = prepared(db, `UPDATE parent_devices SET session_id = ? WHERE session_id = ? AND parent_id = ? RETURNING id`).get(
+    toSessionId,
+    fromSessionId,
+    parentId,
+  ) as { id: string } | undefined;
   return row?.id;
 }
 
 /** Parent devices whose session ended (signed out, expired and purged): removed with their queues. */
 export function deleteUnboundParentDevices(db: WritableDB): number {
-  prepared(
-    db,
-    `DELETE FROM message_queue WHERE device_id IN (SELECT id FROM parent_devices WHERE session_id IS NULL)`,
-  ).run();
+  prepared(db, `DELETE FROM message_queue WHERE device_id IN (SELECT id FROM parent_devices WHERE session_id IS NULL)`).run();
   return prepared(db, `DELETE FROM parent_devices WHERE session_id IS NULL`).run().changes;
 }
 
 /** A device was removed: what it still had queued goes to the account queue if it was the account's last, else away. */
 export function releaseDeviceQueue(db: WritableDB, accountId: string, deviceId: string, now: number): void {
   if (listDeliveryDevices(db, accountId, now).length === 0) {
-    prepared(
-      db,
-      `UPDATE OR IGNORE message_queue SET device_id = '' WHERE account_id = ? AND device_id = ? AND own = 0`,
-    ).run(accountId, deviceId);
+    prepared(db, `UPDATE OR IGNORE message_queue SET device_id = '' WHERE account_id = ? AND device_id = ? AND own = 0`).run(
+      accountId,
+      deviceId,
+    );
   }
   dropDeviceQueue(db, accountId, deviceId);
 }
