@@ -32,7 +32,7 @@ export type DeliveryOptions = Readonly<{
 
 /** The `message` frame, built around the stored content JSON rather than re-parsing it. */
 function messageFrame(m: QueuedMessageRow): string {
-  const outgoing = m.own ? ',"outgoing":true' : '';
+  const outgoing = m.own === 1 ? ',"outgoing":true' : '';
   return `{"type":"message","message":{"id":"${m.id}","from":"${m.senderId}","to":"${m.recipientId}","sentAt":${m.createdAt},"content":${m.contentJson}${outgoing}}}`;
 }
 
@@ -43,7 +43,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   function push(conn: Connection, m: QueuedMessageRow): void {
     conn.delivery.lastSeq = m.seq;
     // An outgoing copy is the account's own history: it goes whatever became of the friendship.
-    if (!m.own && !options.mayDeliver(m.senderId, m.recipientId)) return;
+    if (m.own === 0 && !options.mayDeliver(m.senderId, m.recipientId)) return;
     conn.delivery.inFlight.add(m.id);
     conn.send(messageFrame(m));
   }

@@ -13,13 +13,7 @@ import type { RelayConfig } from '../config';
 import type { WritableDB } from '../db/database';
 import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../db/queries/attachments';
 import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from '../db/queries/device-queues';
-import {
-  acknowledgeMessage,
-  clearExpiryNotice,
-  findMessageId,
-  insertMessage,
-  markMessageRead,
-} from '../db/queries/messages';
+import { acknowledgeMessage, clearExpiryNotice, findMessageId, insertMessage, markMessageRead } from '../db/queries/messages';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { FriendGraph } from '../realtime/friend-graph';
 import type { TokenBuckets } from '../limits/token-buckets';
@@ -103,7 +97,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     const row = { id: frame.id, senderId, recipientId: frame.to, contentJson, createdAt: at };
     const copies: QueuedCopy[] = [];
     const queue = (accountId: string, deviceId: string, own: boolean): void => {
-      const queued = { seq: enqueueForDevice(db, seq, accountId, deviceId, own), ...row, own };
+      enqueueForDevice(db, seq, accountId, deviceId, own);
+      const queued = { seq, ...row, own: own ? (1 as const) : (0 as const) };
       // A withheld message waits (for its sender's sake) but is pushed to no recipient device.
       if (own || !withheld) copies.push({ accountId, deviceId, row: queued });
     };

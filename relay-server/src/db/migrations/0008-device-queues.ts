@@ -25,18 +25,18 @@ export function updateToSchemaVersion8(db: WritableDB): void {
     ) STRICT;
     CREATE INDEX parent_devices_by_parent ON parent_devices(parent_id);
 
+    -- A device's queue in order is its rows by message_seq: each row is written with its message.
+    -- No foreign key to accounts: a row is for its message's sender or recipient, whose deletion
+    -- deletes the message and so the row.
     CREATE TABLE message_queue (
-      -- AUTOINCREMENT: a position is never reused, so "after the last one pushed" stays exact.
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      message_seq INTEGER NOT NULL REFERENCES messages(seq) ON DELETE CASCADE,
-      account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+      account_id TEXT NOT NULL,
       -- A child's devices(id) or a parent_devices(id); '' is the account queue.
       device_id TEXT NOT NULL,
+      message_seq INTEGER NOT NULL REFERENCES messages(seq) ON DELETE CASCADE,
       -- 1: a copy of a message this account sent, for its other devices.
-      own INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-    CREATE UNIQUE INDEX message_queue_per_device ON message_queue(account_id, device_id, message_seq);
-    CREATE INDEX message_queue_in_order ON message_queue(account_id, device_id, seq);
+      own INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (account_id, device_id, message_seq)
+    ) STRICT, WITHOUT ROWID;
     CREATE INDEX message_queue_by_message ON message_queue(message_seq);
 
     -- What waited before this version waits in its recipient's account queue: the first device

@@ -20,15 +20,14 @@ export function listDeliveryDevices(db: ReadableDB, accountId: string, now: numb
   return rows.map((r) => r.id);
 }
 
-/** Queues message `messageSeq` for one device of an account; returns the queue position. */
-export function enqueueForDevice(db: WritableDB, messageSeq: number, accountId: string, deviceId: string, own: boolean): number {
-  const result = prepared(db, `INSERT INTO message_queue (message_seq, account_id, device_id, own) VALUES (?, ?, ?, ?)`).run(
-    messageSeq,
+/** Queues message `messageSeq` for one device of an account (its place in that queue is `messageSeq`). */
+export function enqueueForDevice(db: WritableDB, messageSeq: number, accountId: string, deviceId: string, own: boolean): void {
+  prepared(db, `INSERT INTO message_queue (account_id, device_id, message_seq, own) VALUES (?, ?, ?, ?)`).run(
     accountId,
     deviceId,
+    messageSeq,
     Number(own),
   );
-  return Number(result.lastInsertRowid);
 }
 
 /** The first device of an account takes what waited in its account queue. */
@@ -42,29 +41,9 @@ export function claimAccountQueue(db: WritableDB, accountId: string, deviceId: s
   return moved;
 }
 
-/** Removes one device's queue row for a message; false when there was none. */
-export function dequeueForDevice(db: WritableDB, messageSeq: number, accountId: string, deviceId: string): boolean {
-  return (
-    prepared(db, `DELETE FROM message_queue WHERE message_seq = ? AND account_id = ? AND device_id = ?`).run(
-      messageSeq,
-      accountId,
-      deviceId,
-    ).changes > 0
-  );
-}
-
 /** Forgets what a device that is gone (revoked credential, signed-out parent PC) still had queued. */
 export function dropDeviceQueue(db: WritableDB, accountId: string, deviceId: string): number {
   return prepared(db, `DELETE FROM message_queue WHERE account_id = ? AND device_id = ?`).run(accountId, deviceId).changes;
-}
-
-/** True while some device (or the account queue) still has this message queued. */
-export function isQueuedAnywhere(db: ReadableDB, messageSeq: number): boolean {
-  return prepared(db, `SELECT 1 FROM message_queue WHERE message_seq = ? LIMIT 1`).get(messageSeq) !== undefined;
-}
-
-export function countQueueRows(db: ReadableDB): number {
-  return (prepared(db, `SELECT count(*) AS n FROM message_queue`).get() as { n: number }).n;
 }
 
 // ---- parent devices ----
@@ -117,8 +96,12 @@ export function moveParentDevice(
 
 /** Parent devices whose session ended (signed out, expired and purged): removed with their queues. */
 export function deleteUnboundParentDevices(db: WritableDB): number {
-  prepared(db, `DELETE FROM message_queue WHERE device_id IN (SELECT id FROM parent_devices WHERE session_id IS NULL)`).run();
-  return prepared(db, `DELETE FROM parent_devices WHERE session_id IS NULL`).run().changes;
+  const gone = prepared(db, `DELETE FROM parent_devices WHERE session_id IS NULL RETURNING id, parent_id AS parentId`).all() as {
+    id: string;
+    parentId: string;
+  }[];
+  for (const d of gone) dropDeviceQueue(db, d.parentId, d.id);
+  return gone.length;
 }
 
 /** A device was removed: what it still had queued goes to the account queue if it was the account's last, else away. */

@@ -2,8 +2,8 @@ import type { ReadableDB, WritableDB } from '../database';
 import { prepared } from '../prepared';
 
 /**
- * A message queued for one device, as the delivery code needs it: `seq` is its position in that
- * device's queue, `own` marks a copy of what the device's own account sent, `contentJson` is the
+ * A message queued for one device, as the delivery code needs it: `seq` is its queue position
+ * (the message's; a device's queue is in message order), `own` marks a copy of what the device's own account sent, `contentJson` is the
  * validated content, as sent.
  */
 export type QueuedMessageRow = Readonly<{
@@ -13,7 +13,8 @@ export type QueuedMessageRow = Readonly<{
   recipientId: string;
   contentJson: string;
   createdAt: number;
-  own: boolean;
+  /** 1: an outgoing copy. */
+  own: 0 | 1;
 }>;
 
 export type NewMessage = Readonly<{
@@ -65,15 +66,14 @@ export function listDeliverable(
   now: number,
   limit: number,
 ): QueuedMessageRow[] {
-  const rows = prepared(
+  return prepared(
     db,
-    `SELECT q.seq, m.id, m.sender_id AS senderId, m.recipient_id AS recipientId, m.content_json AS contentJson,
+    `SELECT m.seq, m.id, m.sender_id AS senderId, m.recipient_id AS recipientId, m.content_json AS contentJson,
             m.created_at AS createdAt, q.own
      FROM message_queue q JOIN messages m ON m.seq = q.message_seq
-     WHERE q.account_id = ? AND q.device_id = ? AND q.seq > ? AND m.expires_at > ? AND (q.own = 1 OR m.withheld = 0)
-     ORDER BY q.seq LIMIT ?`,
-  ).all(accountId, deviceId, afterSeq, now, limit) as (Omit<QueuedMessageRow, 'own'> & { own: number })[];
-  return rows.map((r) => ({ ...r, own: r.own === 1 }));
+     WHERE q.account_id = ? AND q.device_id = ? AND q.message_seq > ? AND m.expires_at > ? AND (q.own = 1 OR m.withheld = 0)
+     ORDER BY q.message_seq LIMIT ?`,
+  ).all(accountId, deviceId, afterSeq, now, limit) as QueuedMessageRow[];
 }
 
 type MessageState = Readonly<{
@@ -93,15 +93,19 @@ function messageState(db: ReadableDB, id: string): MessageState | undefined {
   ).get(id) as MessageState | undefined;
 }
 
-/** The first acknowledgement (or `read`) of a message: delivered, for its sender and for expiry. */
-function markDelivered(db: WritableDB, m: MessageState, id: string, now: number, purgeAt: number): boolean {
-  if (m.delivered === 1 || m.withheld === 1) return false;
-  prepared(db, `UPDATE messages SET delivered = 1 WHERE seq = ?`).run(m.seq);
+function rememberDelivered(db: WritableDB, m: MessageState, id: string, now: number, purgeAt: number): void {
   prepared(
     db,
     `INSERT INTO message_outcomes (id, sender_id, recipient_id, outcome, notify_sender, decided_at, purge_at)
      VALUES (?, ?, ?, 'delivered', 0, ?, ?)`,
   ).run(id, m.senderId, m.recipientId, now, purgeAt);
+}
+
+/** The first acknowledgement (or `read`) of a message: delivered, for its sender and for expiry. */
+function markDelivered(db: WritableDB, m: MessageState, id: string, now: number, purgeAt: number): boolean {
+  if (m.delivered === 1 || m.withheld === 1) return false;
+  prepared(db, `UPDATE messages SET delivered = 1 WHERE seq = ?`).run(m.seq);
+  rememberDelivered(db, m, id, now, purgeAt);
   return true;
 }
 
@@ -131,12 +135,20 @@ export function acknowledgeMessage(
   if (!m) return undefined;
   const own = m.senderId === accountId;
   if (!own && (m.recipientId !== accountId || m.withheld === 1)) return undefined;
-  if (!prepared(db, `DELETE FROM message_queue WHERE message_seq = ? AND account_id = ? AND device_id = ?`).run(m.seq, accountId, deviceId).changes)
-    return undefined;
-  const deliveredTo = !own && markDelivered(db, m, id, now, purgeAt) ? m.senderId : undefined;
-  if (prepared(db, `SELECT 1 FROM message_queue WHERE message_seq = ? LIMIT 1`).get(m.seq)) return { deliveredTo, freed: undefined };
+  const dequeued = prepared(db, `DELETE FROM message_queue WHERE account_id = ? AND device_id = ? AND message_seq = ?`).run(
+    accountId,
+    deviceId,
+    m.seq,
+  ).changes;
+  if (dequeued === 0) return undefined;
+  const first = !own && m.delivered === 0;
+  if (prepared(db, `SELECT 1 FROM message_queue WHERE message_seq = ? LIMIT 1`).get(m.seq)) {
+    return { deliveredTo: first && markDelivered(db, m, id, now, purgeAt) ? m.senderId : undefined, freed: undefined };
+  }
+  // The last device: the message goes (no need to mark it delivered first).
   prepared(db, `DELETE FROM messages WHERE seq = ?`).run(m.seq);
-  return { deliveredTo, freed: { attachmentHash: m.attachmentHash } };
+  if (first) rememberDelivered(db, m, id, now, purgeAt);
+  return { deliveredTo: first ? m.senderId : undefined, freed: { attachmentHash: m.attachmentHash } };
 }
 
 /**
