@@ -258,6 +258,13 @@ describe('parent devices and the grown-ups’ pane', () => {
     expect(relay.app.relay.db.prepare('SELECT count(*) AS n FROM parent_devices').get()).toEqual({ n: 1 });
   });
 
+  it('never lets another parent take a device over by naming its session', async () => {
+    const mine = await signIn(relay.app, a.parent.email, a.parent.password);
+    const deviceId = await registerParentDevice(relay.app, mine.token);
+    expect(await registerParentDevice(relay.app, b.parent.token, mine.sessionId)).not.toBe(deviceId);
+    expect(await registerParentDevice(relay.app, mine.token)).toBe(deviceId);
+  });
+
   it('keeps a parent device and its queue when the PC signs in again, and starts a socket already open', async () => {
     const old = await signIn(relay.app, a.parent.email, a.parent.password);
     const first = await socketFor(old.token);
