@@ -100,7 +100,7 @@ export const WsHelloFrame = Type.Object({ type: Type.Literal('hello'), token: To
 export const WsPresenceUpdateFrame = Type.Object({ type: Type.Literal('presence'), state: WsSelfPresenceState }, closed);
 /** Send a message. `id` is a ULID made by the sender and reused on every re-send. */
 export const WsSendFrame = Type.Object({ type: Type.Literal('send'), id: Ulid, to: Ulid, content: MessageContent }, closed);
-/** The recipient stored these messages: the relay may delete them. Unknown ids are ignored. */
+/** This device stored these messages (or outgoing copies): they leave its queue. Unknown ids are ignored. */
 export const WsReceivedFrame = Type.Object({ type: Type.Literal('received'), ids: IdList }, closed);
 /** The account showed these messages where it is no device (a grown-up's pane): they count as delivered. */
 export const WsReadFrame = Type.Object({ type: Type.Literal('read'), ids: IdList }, closed);
@@ -180,7 +180,7 @@ export const RelayedMessage = Type.Object(
 );
 export type RelayedMessage = Static<typeof RelayedMessage>;
 export const WsMessageFrame = Type.Object({ type: Type.Literal('message'), message: RelayedMessage }, closed);
-/** The recipient received these messages of yours (best effort: sent only if you are online then). */
+/** A device of the recipient received these messages of yours, or its pane read them (best effort: sent only if you are online then). */
 export const WsDeliveredFrame = Type.Object({ type: Type.Literal('delivered'), ids: IdList }, closed);
 /** These messages of yours were never received and have expired. Answer with `ack-expired`. */
 export const WsExpiredFrame = Type.Object({ type: Type.Literal('expired'), ids: IdList }, closed);
