@@ -3,6 +3,7 @@ import type { WritableDB } from '../db/database';
 import { claimAccountQueue } from '../db/queries/device-queues';
 import { listDeliverable, listExpiryNotices, type QueuedMessageRow } from '../db/queries/messages';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
+import type { Logger } from '../realtime/logger';
 
 /** Where a stored message was queued: one row per device (see db/migrations/0008-device-queues.ts). */
 export type QueuedCopy = Readonly<{ accountId: string; deviceId: string; row: QueuedMessageRow }>;
@@ -28,6 +29,7 @@ export type DeliveryOptions = Readonly<{
   mayDeliver: (senderId: string, recipientId: string) => boolean;
   /** Messages pushed and not yet acknowledged, per socket. Default 256. */
   window?: number;
+  log: Logger;
 }>;
 
 /** The `message` frame, built around the stored content JSON rather than re-parsing it. */
@@ -72,7 +74,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     start(conn) {
       if (conn.queueDevice !== undefined) {
         // Outside the group commit, once per connection that finds an account queue: rare and small.
-        claimAccountQueue(db, conn.accountId, conn.queueDevice);
+        try {
+          claimAccountQueue(db, conn.accountId, conn.queueDevice);
+        } catch (err) {
+          // It stays in the account queue for the next connection; this one gets its own queue.
+          options.log.error({ err }, 'taking over an account queue failed');
+        }
         conn.delivery = { lastSeq: 0, inFlight: new Set(), caughtUp: false };
         pump(conn);
       }

@@ -57,6 +57,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger): RealtimeHub {
     registry,
     now,
     mayDeliver: (senderId, recipientId) => graph.sendVerdict(senderId, recipientId) === 'deliver',
+    log,
   });
   const messageBuckets = createTokenBuckets({
     perMinute: config.messaging.messagesPerMinute,
