@@ -20,6 +20,8 @@ type MessageFrame = Static<typeof WsMessageFrame>;
 type SentFrame = Static<typeof WsSentFrame>;
 
 const TTL = 60 * 60_000;
+/** Shorter than a message's lifetime, as in production (12 h against 15 days). */
+const SESSION_TTL = 10 * 60_000;
 /** A real 1×1 PNG. */
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f1a4f80000000049454e44ae426082',
@@ -63,7 +65,10 @@ const outcome = (id: string): unknown =>
   relay.app.relay.db.prepare('SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?').get(id);
 
 beforeEach(async () => {
-  relay = await buildTestApp({ messaging: { ...DEFAULT_CONFIG.messaging, messageTtlMs: TTL, messageBurst: 50 } });
+  relay = await buildTestApp({
+    messaging: { ...DEFAULT_CONFIG.messaging, messageTtlMs: TTL, messageBurst: 50 },
+    parentSessionTtlMs: SESSION_TTL,
+  });
   url = await listenForWs(relay.app);
   a = await createFamily(relay.app);
   b = await createFamily(relay.app);
@@ -256,6 +261,23 @@ describe('parent devices and the grown-ups’ pane', () => {
     });
     await relay.app.realtime.sweep();
     expect(relay.app.relay.db.prepare('SELECT count(*) AS n FROM parent_devices').get()).toEqual({ n: 1 });
+  });
+
+  it('keeps queuing for a parent PC whose session ran out, which finds it all when it signs in again', async () => {
+    const old = await signIn(relay.app, a.parent.email, a.parent.password);
+    const deviceId = await registerParentDevice(relay.app, old.token);
+    const kid = await socketFor(a.childToken);
+    const before = await send(kid, a.parent.parentId, text('before it ran out'));
+    relay.clock.advance(SESSION_TTL + 1);
+    // Another parent PC is live meanwhile: the one whose session ran out still gets a copy of what comes.
+    const other = await signIn(relay.app, a.parent.email, a.parent.password);
+    await registerParentDevice(relay.app, other.token);
+    const after = await send(kid, a.parent.parentId, text('after'));
+    const renewed = await signIn(relay.app, a.parent.email, a.parent.password);
+    expect(await registerParentDevice(relay.app, renewed.token, old.sessionId)).toBe(deviceId);
+    const pc = await socketFor(renewed.token);
+    await pc.take(messageWith(before));
+    await pc.take(messageWith(after));
   });
 
   it('never lets another parent take a device over by naming its session', async () => {

@@ -102,11 +102,11 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       // A withheld message waits (for its sender's sake) but is pushed to no recipient device.
       if (own || !withheld) copies.push({ accountId, deviceId, row: queued });
     };
-    const recipientDevices = listDeliveryDevices(db, frame.to, at);
+    const recipientDevices = listDeliveryDevices(db, frame.to, at - ttl);
     if (recipientDevices.length === 0) queue(frame.to, ACCOUNT_QUEUE, false);
     for (const device of recipientDevices) queue(frame.to, device, false);
     // The sender's other devices get an outgoing copy; the one it came from has it already.
-    for (const device of listDeliveryDevices(db, senderId, at)) if (device !== sendingDevice) queue(senderId, device, true);
+    for (const device of listDeliveryDevices(db, senderId, at - ttl)) if (device !== sendingDevice) queue(senderId, device, true);
     return { kind: 'stored', createdAt: at, copies };
   }
 

@@ -1,7 +1,7 @@
 import type { RelayConfig } from '../config';
 import type { WritableDB } from '../db/database';
 import { deleteAttachmentIfUnreferenced, deleteDeadAttachments } from '../db/queries/attachments';
-import { deleteUnboundParentDevices } from '../db/queries/device-queues';
+import { deleteEndedParentDevices } from '../db/queries/device-queues';
 import { deleteDeliveredUnqueued, expireDueMessages, purgeOutcomes } from '../db/queries/messages';
 import type { BlobStore } from '../attachments/blob-store';
 import type { Logger } from '../realtime/logger';
@@ -74,7 +74,7 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
         const at = now();
         purgeOutcomes(db, at);
         // Devices that are gone leave delivered messages no one has queued: those go now, not at expiry.
-        deleteUnboundParentDevices(db);
+        deleteEndedParentDevices(db, at - messageTtlMs);
         const freed = deleteDeliveredUnqueued(db, EXPIRE_CHUNK).flatMap((hash) =>
           hash && deleteAttachmentIfUnreferenced(db, hash) ? [hash] : [],
         );

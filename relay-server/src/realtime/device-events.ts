@@ -19,6 +19,7 @@ export function createDeviceEventHandlers(deps: Deps): Readonly<{
   onParentDevice: (event: RelayEventMap['parentDeviceRegistered'][0]) => void;
 }> {
   const { ctx, registry, committer, delivery, log } = deps;
+  const ttl = ctx.config.messaging.messageTtlMs;
   return {
     onRevoked(event) {
       const sessionId = event.parentSessionId;
@@ -29,7 +30,7 @@ export function createDeviceEventHandlers(deps: Deps): Readonly<{
             const device = getParentDeviceOfSession(ctx.db, sessionId);
             if (!device) return;
             unbindParentDevice(ctx.db, device.id);
-            releaseDeviceQueue(ctx.db, device.parentId, device.id, ctx.now());
+            releaseDeviceQueue(ctx.db, device.parentId, device.id, ctx.now() - ttl);
           },
           (result) => {
             if (!result.ok) log.error({ err: result.error }, 'releasing a signed-out parent device failed');
@@ -40,7 +41,7 @@ export function createDeviceEventHandlers(deps: Deps): Readonly<{
       if (deviceId === undefined || event.childIds.length === 0) return;
       committer.enqueue(
         () => {
-          for (const childId of event.childIds) releaseDeviceQueue(ctx.db, childId, deviceId, ctx.now());
+          for (const childId of event.childIds) releaseDeviceQueue(ctx.db, childId, deviceId, ctx.now() - ttl);
         },
         (result) => {
           if (!result.ok) log.error({ err: result.error }, 'releasing a removed device’s queue failed');

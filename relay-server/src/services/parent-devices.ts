@@ -1,7 +1,8 @@
-import type { ParentDeviceResult, RegisterParentDeviceBody } from '@hearth/common';
+import { ErrorCode, HearthError, type ParentDeviceResult, type RegisterParentDeviceBody } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { ParentCaller } from '../auth/callers';
 import { findParentDeviceOfSession, insertParentDevice, moveParentDevice } from '../db/queries/device-queues';
+import { getLiveParentSessionById } from '../db/queries/sessions';
 
 type Ctx = Pick<RelayContext, 'db' | 'now' | 'newId' | 'events'>;
 
@@ -14,13 +15,21 @@ export function registerParentDevice(ctx: Ctx, caller: ParentCaller, body: Regis
   const deviceId = ctx.db.transaction(() => {
     const current = findParentDeviceOfSession(ctx.db, caller.sessionId);
     if (current !== undefined) return current;
+    const session = getLiveParentSessionById(ctx.db, caller.sessionId, ctx.now());
+    if (!session) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again: this session has ended.');
     const moved =
       body.replacesSessionId === undefined || body.replacesSessionId === caller.sessionId
         ? undefined
-        : moveParentDevice(ctx.db, caller.parentId, body.replacesSessionId, caller.sessionId);
+        : moveParentDevice(ctx.db, caller.parentId, body.replacesSessionId, session);
     if (moved !== undefined) return moved;
     const id = ctx.newId();
-    insertParentDevice(ctx.db, { id, parentId: caller.parentId, sessionId: caller.sessionId, createdAt: ctx.now() });
+    insertParentDevice(ctx.db, {
+      id,
+      parentId: caller.parentId,
+      sessionId: caller.sessionId,
+      sessionExpiresAt: session.expiresAt,
+      createdAt: ctx.now(),
+    });
     return id;
   })();
   ctx.events.emit('parentDeviceRegistered', { parentId: caller.parentId, sessionId: caller.sessionId, deviceId });

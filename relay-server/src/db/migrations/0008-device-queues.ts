@@ -10,8 +10,10 @@ import type { WritableDB } from '../database';
  * device still has it queued (or until it expires), so its attachment stays downloadable.
  *
  * A parent device is a parent-mode PC: the parent session it uses now (`session_id`, moved to
- * the new session when the PC signs in again). A session with no device (the family PC's pane)
- * receives nothing.
+ * the new session when the PC signs in again; no foreign key, so a purged expired session still
+ * names it). It keeps receiving while its session is live or ended less than a message lifetime
+ * ago (the PC signs in again and finds its queue); a sign-out ends it. A session with no device
+ * (the family PC's pane) receives nothing.
  */
 export function updateToSchemaVersion8(db: WritableDB): void {
   db.exec(`
@@ -20,7 +22,9 @@ export function updateToSchemaVersion8(db: WritableDB): void {
     CREATE TABLE parent_devices (
       id TEXT PRIMARY KEY,
       parent_id TEXT NOT NULL REFERENCES parents(account_id) ON DELETE CASCADE,
-      session_id TEXT UNIQUE REFERENCES parent_sessions(id) ON DELETE SET NULL,
+      -- NULL once signed out (the next sweep deletes it and its queue).
+      session_id TEXT UNIQUE,
+      session_expires_at INTEGER NOT NULL,
       created_at INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX parent_devices_by_parent ON parent_devices(parent_id);

@@ -5,18 +5,19 @@ import { prepared } from '../prepared';
 export const ACCOUNT_QUEUE = '';
 
 /**
- * The account's devices that messages go to now: a child's live device credentials, a parent's
- * devices whose session is live. Empty: the account has no device (its account queue is used).
+ * The account's devices that messages go to now: a child's live device credentials; a parent's
+ * devices not signed out whose session ends after `parentSessionAfter` (now less a message
+ * lifetime: a PC whose session ran out signs in again and finds what waited). Empty: the account
+ * has no device (its account queue is used).
  */
-export function listDeliveryDevices(db: ReadableDB, accountId: string, now: number): string[] {
+export function listDeliveryDevices(db: ReadableDB, accountId: string, parentSessionAfter: number): string[] {
   const rows = prepared(
     db,
     `SELECT dc.device_id AS id FROM device_credentials dc JOIN devices d ON d.id = dc.device_id
        WHERE dc.child_id = ? AND dc.revoked_at IS NULL AND d.revoked_at IS NULL
      UNION ALL
-     SELECT pd.id FROM parent_devices pd JOIN parent_sessions s ON s.id = pd.session_id
-       WHERE pd.parent_id = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
-  ).all(accountId, accountId, now) as { id: string }[];
+     SELECT id FROM parent_devices WHERE parent_id = ? AND session_id IS NOT NULL AND session_expires_at > ?`,
+  ).all(accountId, accountId, parentSessionAfter) as { id: string }[];
   return rows.map((r) => r.id);
 }
 
@@ -57,7 +58,7 @@ export function getParentDeviceOfSession(
     { id: string; parentId: string } | undefined;
 }
 
-/** Unbinds a signed-out session's parent device (deleted with its queue by the next sweep). */
+/** A signed-out session's parent device is no device any more (deleted with its queue by the next sweep). */
 export function unbindParentDevice(db: WritableDB, deviceId: string): void {
   prepared(db, `UPDATE parent_devices SET session_id = NULL WHERE id = ?`).run(deviceId);
 }
@@ -69,44 +70,41 @@ export function findParentDeviceOfSession(db: ReadableDB, sessionId: string): st
 
 export function insertParentDevice(
   db: WritableDB,
-  d: Readonly<{ id: string; parentId: string; sessionId: string; createdAt: number }>,
+  d: Readonly<{ id: string; parentId: string; sessionId: string; sessionExpiresAt: number; createdAt: number }>,
 ): void {
-  prepared(db, `INSERT INTO parent_devices (id, parent_id, session_id, created_at) VALUES (?, ?, ?, ?)`).run(
-    d.id,
-    d.parentId,
-    d.sessionId,
-    d.createdAt,
-  );
+  prepared(
+    db,
+    `INSERT INTO parent_devices (id, parent_id, session_id, session_expires_at, created_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(d.id, d.parentId, d.sessionId, d.sessionExpiresAt, d.createdAt);
 }
 
 /** Moves the device of one of this parent's sessions to another session (a renewed sign-in); its id, if moved. */
 export function moveParentDevice(
   db: WritableDB,
   parentId: string,
-  fromSessionId: string,
-  toSessionId: string,
+  from: string,
+  to: Readonly<{ sessionId: string; expiresAt: number }>,
 ): string | undefined {
-  const row = prepared(db, `UPDATE parent_devices SET session_id = ? WHERE session_id = ? AND parent_id = ? RETURNING id`).get(
-    toSessionId,
-    fromSessionId,
-    parentId,
-  ) as { id: string } | undefined;
+  const row = prepared(
+    db,
+    `UPDATE parent_devices SET session_id = ?, session_expires_at = ? WHERE session_id = ? AND parent_id = ? RETURNING id`,
+  ).get(to.sessionId, to.expiresAt, from, parentId) as { id: string } | undefined;
   return row?.id;
 }
 
-/** Parent devices whose session ended (signed out, expired and purged): removed with their queues. */
-export function deleteUnboundParentDevices(db: WritableDB): number {
-  const gone = prepared(db, `DELETE FROM parent_devices WHERE session_id IS NULL RETURNING id, parent_id AS parentId`).all() as {
-    id: string;
-    parentId: string;
-  }[];
+/** Parent devices signed out, or whose session ended before `sessionEndedBefore`: removed with their queues. */
+export function deleteEndedParentDevices(db: WritableDB, sessionEndedBefore: number): number {
+  const gone = prepared(
+    db,
+    `DELETE FROM parent_devices WHERE session_id IS NULL OR session_expires_at <= ? RETURNING id, parent_id AS parentId`,
+  ).all(sessionEndedBefore) as { id: string; parentId: string }[];
   for (const d of gone) dropDeviceQueue(db, d.parentId, d.id);
   return gone.length;
 }
 
 /** A device was removed: what it still had queued goes to the account queue if it was the account's last, else away. */
-export function releaseDeviceQueue(db: WritableDB, accountId: string, deviceId: string, now: number): void {
-  if (listDeliveryDevices(db, accountId, now).length === 0) {
+export function releaseDeviceQueue(db: WritableDB, accountId: string, deviceId: string, parentSessionAfter: number): void {
+  if (listDeliveryDevices(db, accountId, parentSessionAfter).length === 0) {
     prepared(db, `UPDATE OR IGNORE message_queue SET device_id = '' WHERE account_id = ? AND device_id = ? AND own = 0`).run(
       accountId,
       deviceId,
