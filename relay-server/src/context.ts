@@ -10,6 +10,8 @@ export type RelayEventMap = {
   friendshipChanged: [row: FriendshipRow];
   /** Children's device credentials (all of a device's, or one child's there), or one parent session. */
   credentialsRevoked: [Readonly<{ childIds: readonly string[]; deviceId?: string; parentSessionId?: string }>];
+  /** A parent session became (or moved into) a parent device: its socket starts receiving that device's queue. */
+  parentDeviceRegistered: [Readonly<{ parentId: string; sessionId: string; deviceId: string }>];
 };
 
 export type RelayEvents = EventEmitter<RelayEventMap>;

@@ -152,6 +152,13 @@ export async function enrollDevice(app: RelayApp, parentToken: string, childIds:
   );
 }
 
+/** Makes a parent session a parent device (a parent-mode PC); its id. */
+export async function registerParentDevice(app: RelayApp, parentToken: string, replacesSessionId?: string): Promise<string> {
+  const body = replacesSessionId === undefined ? {} : { replacesSessionId };
+  return expectStatus(await api<{ deviceId: string }>(app, 'POST', '/v1/parent-devices', { token: parentToken, body }), 200)
+    .deviceId;
+}
+
 /** A parent with one child enrolled on one PC: the child's device credential is `childToken`. */
 export type TestFamily = Readonly<{
   parent: TestParent;

@@ -46,3 +46,13 @@ export const Device = Type.Object(
 );
 export type Device = Static<typeof Device>;
 export const DeviceList = Type.Object({ devices: Type.Array(Device) }, closed);
+
+/**
+ * `POST /v1/parent-devices`: the calling parent session becomes a parent device (a parent-mode
+ * PC), which the relay delivers to like a child's device. `replacesSessionId`: this PC's previous
+ * session, whose device (and queue) moves to the calling session. Idempotent.
+ */
+export const RegisterParentDeviceBody = Type.Object({ replacesSessionId: Type.Optional(Ulid) }, closed);
+export type RegisterParentDeviceBody = Static<typeof RegisterParentDeviceBody>;
+export const ParentDeviceResult = Type.Object({ deviceId: Ulid }, closed);
+export type ParentDeviceResult = Static<typeof ParentDeviceResult>;

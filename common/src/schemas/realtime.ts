@@ -27,14 +27,21 @@
  *    writes the message durably, then answers `sent` with the same id. Until `sent` arrives
  *    the client keeps the message and re-sends it (same id) after reconnecting: the relay never
  *    stores a second copy, and answers `sent` again. Refusals come as `error` with `ref` = the id.
- * 2. The relay pushes `message` to each online socket of the recipient; queued messages are pushed
- *    in the order the relay stored them when the recipient connects. The recipient stores the
- *    message, then sends `received` with its id; only then does the relay delete it, and the
- *    sender (if online) gets `delivered`. A recipient may see a message twice after a reconnect
- *    and must dedupe by id.
- * 3. A message not received within the relay's message lifetime (default 15 days) expires; the
- *    sender gets `expired` (now if online, else when it next connects) until it answers
- *    `ack-expired`.
+ * 2. Delivery is per device (a child's device credential, or a parent-mode PC registered with
+ *    `POST /v1/parent-devices`): the relay keeps one queue per device and pushes `message` to each
+ *    device's socket, in the order the relay stored them. The device stores the message, then
+ *    sends `received` with its id; the message leaves that device's queue. The first device's
+ *    `received` is delivery: the sender (if online) gets `delivered`, and the message no longer
+ *    expires for the sender; the other devices still get it. A device may see a message twice
+ *    after a reconnect and must dedupe by id. What an account sends from one device is also
+ *    pushed to its other devices, with `outgoing: true` (store it as sent by this account). While
+ *    an account has no device at all, its messages wait in an account queue that goes to its
+ *    first device; a device added later gets no backlog. A parent session that is no device (the
+ *    family PC's grown-ups' pane) is pushed no messages and acknowledges none; its `read` of a
+ *    message counts as delivery.
+ * 3. A message no device received within the relay's message lifetime (default 15 days) expires;
+ *    the sender gets `expired` (now if online, else when it next connects) until it answers
+ *    `ack-expired`. A delivered message leaves every device's queue at that time too.
  * 4. A message to someone who is not an active friend is refused with `NOT_FRIENDS`.
  *
  * ## Presence and friendship events
@@ -110,8 +117,10 @@ export const WsHelloFrame = Type.Object(
 export const WsPresenceUpdateFrame = Type.Object({ type: Type.Literal('presence'), state: WsSelfPresenceState }, closed);
 /** Send a message. `id` is a ULID made by the sender and reused on every re-send. */
 export const WsSendFrame = Type.Object({ type: Type.Literal('send'), id: Ulid, to: Ulid, content: MessageContent }, closed);
-/** The recipient stored these messages: the relay may delete them. Unknown ids are ignored. */
+/** This device stored these messages (or outgoing copies): they leave its queue. Unknown ids are ignored. */
 export const WsReceivedFrame = Type.Object({ type: Type.Literal('received'), ids: IdList }, closed);
+/** The account showed these messages where it is no device (a grown-up's pane): they count as delivered. */
+export const WsReadFrame = Type.Object({ type: Type.Literal('read'), ids: IdList }, closed);
 /** The sender has shown these `expired` notices: the relay stops repeating them. */
 export const WsAckExpiredFrame = Type.Object({ type: Type.Literal('ack-expired'), ids: IdList }, closed);
 /** Application-level keep-alive for clients that cannot send WebSocket pings. */
@@ -123,6 +132,7 @@ export const WsClientFrameSchemas = Object.freeze({
   presence: WsPresenceUpdateFrame,
   send: WsSendFrame,
   received: WsReceivedFrame,
+  read: WsReadFrame,
   'ack-expired': WsAckExpiredFrame,
   ping: WsPingFrame,
 });
@@ -131,6 +141,7 @@ export const WsClientFrame = Type.Union([
   WsPresenceUpdateFrame,
   WsSendFrame,
   WsReceivedFrame,
+  WsReadFrame,
   WsAckExpiredFrame,
   WsPingFrame,
 ]);
@@ -169,11 +180,24 @@ export const WsPresenceFrame = Type.Object({ type: Type.Literal('presence'), acc
 export const WsFriendshipFrame = Type.Object({ type: Type.Literal('friendship'), friendship: FriendshipView }, closed);
 /** The message with this id is stored durably on the relay (also the answer to a re-send). */
 export const WsSentFrame = Type.Object({ type: Type.Literal('sent'), id: Ulid, at: Timestamp }, closed);
-/** A message for this account. `sentAt` is when the relay stored it. */
-export const RelayedMessage = Type.Object({ id: Ulid, from: Ulid, to: Ulid, sentAt: Timestamp, content: MessageContent }, closed);
+/**
+ * A message for this account. `sentAt` is when the relay stored it. `outgoing`: a copy of a
+ * message this account sent from another device or session (`from` is this account).
+ */
+export const RelayedMessage = Type.Object(
+  {
+    id: Ulid,
+    from: Ulid,
+    to: Ulid,
+    sentAt: Timestamp,
+    content: MessageContent,
+    outgoing: Type.Optional(Type.Literal(true)),
+  },
+  closed,
+);
 export type RelayedMessage = Static<typeof RelayedMessage>;
 export const WsMessageFrame = Type.Object({ type: Type.Literal('message'), message: RelayedMessage }, closed);
-/** The recipient received these messages of yours (best effort: sent only if you are online then). */
+/** A device of the recipient received these messages of yours, or its pane read them (best effort: sent only if you are online then). */
 export const WsDeliveredFrame = Type.Object({ type: Type.Literal('delivered'), ids: IdList }, closed);
 /** These messages of yours were never received and have expired. Answer with `ack-expired`. */
 export const WsExpiredFrame = Type.Object({ type: Type.Literal('expired'), ids: IdList }, closed);

@@ -1,22 +1,28 @@
 import { MAX_IDS_PER_FRAME } from '@hearth/common';
-import type { ReadableDB } from '@hearth/sqlite';
+import type { WritableDB } from '@hearth/sqlite';
+import { claimAccountQueue } from '../db/queries/device-queues';
 import { listDeliverable, listExpiryNotices, type QueuedMessageRow } from '../db/queries/messages';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
+import type { Logger } from '../realtime/logger';
 
-/** Pushes queued messages to recipients' sockets, in queue order, a window at a time. */
+/** Where a stored message was queued: one row per device (see db/migrations/0008-device-queues.ts). */
+export type QueuedCopy = Readonly<{ accountId: string; deviceId: string; row: QueuedMessageRow }>;
+
+/** Pushes each device's queue to that device's socket, in queue order, a window at a time. */
 export type Delivery = Readonly<{
-  /** A socket came online: push its account's queue and the expiry notices it owes. */
+  /** A socket came online (or its session became a device): push its device's queue and the expiry notices it owes. */
   start(conn: Connection): void;
-  /** A message was committed: push it to the recipient's sockets that are caught up. */
-  stored(message: QueuedMessageRow): void;
-  /** The recipient's removal of these ids was committed: free the window, push more. */
-  received(accountId: string, ids: readonly string[]): void;
+  /** A message was committed: push its copies to the devices whose sockets are caught up. */
+  stored(copies: readonly QueuedCopy[]): void;
+  /** The socket's acknowledgement of these ids was committed: free the window, push more. */
+  received(conn: Connection, ids: readonly string[]): void;
   /** Sends the sender's unacknowledged expiry notices (a page of them) to each of its sockets. */
   sendExpiryNotices(senderId: string): void;
 }>;
 
 export type DeliveryOptions = Readonly<{
-  db: ReadableDB;
+  /** Written only to hand an account queue to the account's first device. */
+  db: WritableDB;
   registry: ConnectionRegistry;
   now: () => number;
   /** Checked again right before each push (a cached lookup), so nothing passes a pair that stopped being friends. */
@@ -25,11 +31,13 @@ export type DeliveryOptions = Readonly<{
   appReads?: (conn: Connection, message: QueuedMessageRow) => boolean;
   /** Messages pushed and not yet acknowledged, per socket. Default 256. */
   window?: number;
+  log: Logger;
 }>;
 
 /** The `message` frame, built around the stored content JSON rather than re-parsing it. */
 function messageFrame(m: QueuedMessageRow): string {
-  return `{"type":"message","message":{"id":"${m.id}","from":"${m.senderId}","to":"${m.recipientId}","sentAt":${m.createdAt},"content":${m.contentJson}}}`;
+  const outgoing = m.own === 1 ? ',"outgoing":true' : '';
+  return `{"type":"message","message":{"id":"${m.id}","from":"${m.senderId}","to":"${m.recipientId}","sentAt":${m.createdAt},"content":${m.contentJson}${outgoing}}}`;
 }
 
 export function createDelivery(options: DeliveryOptions): Delivery {
@@ -38,17 +46,20 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   function push(conn: Connection, m: QueuedMessageRow): void {
     conn.delivery.lastSeq = m.seq;
-    if (!options.mayDeliver(m.senderId, m.recipientId)) return;
+    // An outgoing copy is the account's own history: it goes whatever became of the friendship.
+    if (m.own === 0 && !options.mayDeliver(m.senderId, m.recipientId)) return;
     if (options.appReads && !options.appReads(conn, m)) return;
     conn.delivery.inFlight.add(m.id);
     conn.send(messageFrame(m));
   }
 
   function pump(conn: Connection): void {
+    const device = conn.queueDevice;
+    if (device === undefined) return;
     const cursor = conn.delivery;
     const room = window - cursor.inFlight.size;
     if (room <= 0) return;
-    const rows = listDeliverable(db, conn.accountId, cursor.lastSeq, now(), room);
+    const rows = listDeliverable(db, conn.accountId, device, cursor.lastSeq, now(), room);
     for (const row of rows) push(conn, row);
     cursor.caughtUp = rows.length < room;
   }
@@ -64,22 +75,33 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   return {
     start(conn) {
-      pump(conn);
+      if (conn.queueDevice !== undefined) {
+        // Outside the group commit, once per connection that finds an account queue: rare and small.
+        try {
+          claimAccountQueue(db, conn.accountId, conn.queueDevice);
+        } catch (err) {
+          // It stays in the account queue for the next connection; this one gets its own queue.
+          options.log.error({ err }, 'taking over an account queue failed');
+        }
+        conn.delivery = { lastSeq: 0, inFlight: new Set(), caughtUp: false };
+        pump(conn);
+      }
       sendExpiryNotices(conn.accountId);
     },
-    stored(message) {
-      for (const conn of registry.ofAccount(message.recipientId)) {
-        const cursor = conn.delivery;
-        if (cursor.caughtUp && cursor.inFlight.size < window && message.seq > cursor.lastSeq) push(conn, message);
-        else cursor.caughtUp = false;
+    stored(copies) {
+      for (const copy of copies) {
+        for (const conn of registry.ofAccount(copy.accountId)) {
+          if (conn.queueDevice !== copy.deviceId) continue;
+          const cursor = conn.delivery;
+          if (cursor.caughtUp && cursor.inFlight.size < window && copy.row.seq > cursor.lastSeq) push(conn, copy.row);
+          else cursor.caughtUp = false;
+        }
       }
     },
-    received(accountId, ids) {
-      for (const conn of registry.ofAccount(accountId)) {
-        for (const id of ids) conn.delivery.inFlight.delete(id);
-        // Refill at half a window: one query per many acknowledgements, not one per message.
-        if (!conn.delivery.caughtUp && conn.delivery.inFlight.size <= window / 2) pump(conn);
-      }
+    received(conn, ids) {
+      for (const id of ids) conn.delivery.inFlight.delete(id);
+      // Refill at half a window: one query per many acknowledgements, not one per message.
+      if (!conn.delivery.caughtUp && conn.delivery.inFlight.size <= window / 2) pump(conn);
     },
     sendExpiryNotices,
   };

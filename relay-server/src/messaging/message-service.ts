@@ -4,6 +4,7 @@ import {
   MIME_TYPES_FOR_KIND,
   type AttachmentRef,
   type WsAckExpiredFrame,
+  type WsReadFrame,
   type WsReceivedFrame,
   type WsSendFrame,
 } from '@hearth/common';
@@ -11,18 +12,13 @@ import type { Static } from 'typebox';
 import type { RelayConfig } from '../config';
 import type { WritableDB } from '@hearth/sqlite';
 import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../db/queries/attachments';
-import {
-  clearExpiryNotice,
-  findMessageId,
-  insertMessage,
-  takeReceivedMessage,
-  type QueuedMessageRow,
-} from '../db/queries/messages';
+import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from '../db/queries/device-queues';
+import { acknowledgeMessage, clearExpiryNotice, findMessageId, insertMessage, markMessageRead } from '../db/queries/messages';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { FriendGraph } from '../realtime/friend-graph';
 import type { TokenBuckets } from '../limits/token-buckets';
 import type { BlobStore } from '../attachments/blob-store';
-import type { Delivery } from './delivery';
+import type { Delivery, QueuedCopy } from './delivery';
 import type { GroupCommitter } from './group-commit';
 import { errorFrame } from '../realtime/error-frame';
 import type { Logger } from '../realtime/logger';
@@ -31,6 +27,7 @@ import type { Logger } from '../realtime/logger';
 export type MessageService = Readonly<{
   send(conn: Connection, frame: Static<typeof WsSendFrame>): void;
   received(conn: Connection, frame: Static<typeof WsReceivedFrame>): void;
+  read(conn: Connection, frame: Static<typeof WsReadFrame>): void;
   ackExpired(conn: Connection, frame: Static<typeof WsAckExpiredFrame>): void;
 }>;
 
@@ -49,7 +46,7 @@ export type MessageServiceDeps = Readonly<{
 }>;
 
 type Stored =
-  | Readonly<{ kind: 'stored'; message: QueuedMessageRow; withheld: boolean }>
+  | Readonly<{ kind: 'stored'; createdAt: number; copies: readonly QueuedCopy[] }>
   | Readonly<{ kind: 'duplicate'; at: number }>
   | Readonly<{ kind: 'expired' }>;
 
@@ -68,7 +65,12 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
   }
 
   /** Runs inside the group-commit transaction. */
-  function store(senderId: string, frame: Static<typeof WsSendFrame>, contentJson: string): Stored {
+  function store(
+    senderId: string,
+    sendingDevice: string | undefined,
+    frame: Static<typeof WsSendFrame>,
+    contentJson: string,
+  ): Stored {
     const known = findMessageId(db, frame.id);
     if (known) {
       if (known.senderId !== senderId) throw new HearthError(ErrorCode.Conflict, 'This message id is taken. Make a new one.');
@@ -92,11 +94,32 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       createdAt: at,
       expiresAt: at + ttl,
     });
-    return {
-      kind: 'stored',
-      withheld,
-      message: { seq, id: frame.id, senderId, recipientId: frame.to, contentJson, createdAt: at },
+    const row = { id: frame.id, senderId, recipientId: frame.to, contentJson, createdAt: at };
+    const copies: QueuedCopy[] = [];
+    const queue = (accountId: string, deviceId: string, own: boolean): void => {
+      enqueueForDevice(db, seq, accountId, deviceId, own);
+      const queued = { seq, ...row, own: own ? (1 as const) : (0 as const) };
+      // A withheld message waits (for its sender's sake) but is pushed to no recipient device.
+      if (own || !withheld) copies.push({ accountId, deviceId, row: queued });
     };
+    const recipientDevices = listDeliveryDevices(db, frame.to, at - ttl);
+    if (recipientDevices.length === 0) queue(frame.to, ACCOUNT_QUEUE, false);
+    for (const device of recipientDevices) queue(frame.to, device, false);
+    // The sender's other devices get an outgoing copy; the one it came from has it already.
+    for (const device of listDeliveryDevices(db, senderId, at - ttl)) if (device !== sendingDevice) queue(senderId, device, true);
+    return { kind: 'stored', createdAt: at, copies };
+  }
+
+  /** Tells each sender, on all its sockets, which of its messages were just delivered. */
+  function tellDelivered(delivered: readonly Readonly<{ id: string; senderId: string }>[]): void {
+    const bySender = new Map<string, string[]>();
+    for (const t of delivered) bySender.set(t.senderId, [...(bySender.get(t.senderId) ?? []), t.id]);
+    for (const [senderId, ids] of bySender) {
+      const conns = registry.ofAccount(senderId);
+      if (conns.length === 0) continue;
+      const notice = JSON.stringify({ type: 'delivered', ids });
+      for (const c of conns) c.send(notice);
+    }
   }
 
   return {
@@ -123,7 +146,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       }
       const contentJson = JSON.stringify(content);
       committer.enqueue(
-        () => store(conn.accountId, frame, contentJson),
+        () => store(conn.accountId, conn.queueDevice, frame, contentJson),
         (result) => {
           if (!result.ok) {
             const err = result.error;
@@ -139,8 +162,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
           const stored = result.value;
           switch (stored.kind) {
             case 'stored':
-              conn.send({ type: 'sent', id: frame.id, at: stored.message.createdAt });
-              if (!stored.withheld) delivery.stored(stored.message);
+              conn.send({ type: 'sent', id: frame.id, at: stored.createdAt });
+              delivery.stored(stored.copies);
               return;
             case 'duplicate':
               conn.send({ type: 'sent', id: frame.id, at: stored.at });
@@ -158,43 +181,56 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     },
 
     received(conn, frame) {
-      const recipientId = conn.accountId;
+      const device = conn.queueDevice;
+      // A session that is no device has nothing queued: there is nothing to take.
+      if (device === undefined) return;
+      const accountId = conn.accountId;
       committer.enqueue(
         () => {
           const at = now();
-          const taken: { id: string; senderId: string }[] = [];
+          const delivered: { id: string; senderId: string }[] = [];
           const dead: string[] = [];
           for (const id of frame.ids) {
-            const message = takeReceivedMessage(db, recipientId, id, at, at + ttl);
-            if (!message) continue;
-            taken.push({ id, senderId: message.senderId });
-            if (message.attachmentHash && deleteAttachmentIfUnreferenced(db, message.attachmentHash))
-              dead.push(message.attachmentHash);
+            const done = acknowledgeMessage(db, accountId, device, id, at, at + ttl);
+            if (!done) continue;
+            if (done.deliveredTo !== undefined) delivered.push({ id, senderId: done.deliveredTo });
+            const hash = done.freed?.attachmentHash;
+            if (hash && deleteAttachmentIfUnreferenced(db, hash)) dead.push(hash);
           }
-          return { taken, dead };
+          return { delivered, dead };
         },
         (result) => {
           if (!result.ok) {
             // Nothing was deleted: the messages stay queued and are pushed again on the next connection.
             // The window is freed all the same, so the rest of the queue keeps flowing.
             log.error({ err: result.error }, 'recording received messages failed');
-            delivery.received(recipientId, frame.ids);
+            delivery.received(conn, frame.ids);
             return;
           }
           for (const hash of result.value.dead) blobs.remove(hash);
-          delivery.received(recipientId, frame.ids);
-          const bySender = new Map<string, string[]>();
-          for (const t of result.value.taken) bySender.set(t.senderId, [...(bySender.get(t.senderId) ?? []), t.id]);
-          for (const [senderId, ids] of bySender) {
-            const conns = registry.ofAccount(senderId);
-            if (conns.length === 0) continue;
-            const notice = JSON.stringify({ type: 'delivered', ids });
-            for (const c of conns) c.send(notice);
-          }
+          delivery.received(conn, frame.ids);
+          tellDelivered(result.value.delivered);
         },
       );
     },
-
+    read(conn, frame) {
+      const accountId = conn.accountId;
+      committer.enqueue(
+        () => {
+          const at = now();
+          const delivered: { id: string; senderId: string }[] = [];
+          for (const id of frame.ids) {
+            const senderId = markMessageRead(db, accountId, id, at, at + ttl);
+            if (senderId !== undefined) delivered.push({ id, senderId });
+          }
+          return delivered;
+        },
+        (result) => {
+          if (!result.ok) log.error({ err: result.error }, 'recording read messages failed');
+          else tellDelivered(result.value);
+        },
+      );
+    },
     ackExpired(conn, frame) {
       const senderId = conn.accountId;
       committer.enqueue(

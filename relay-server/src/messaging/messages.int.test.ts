@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
 import type { WsErrorFrame, WsMessageFrame, WsSentFrame } from '@hearth/common';
 import type { Static } from 'typebox';
-import { act, befriend, buildTestApp, createFamily, expectStatus, type TestFamily, type TestRelay } from '../../test/helpers';
+import {
+  act,
+  befriend,
+  buildTestApp,
+  createFamily,
+  expectStatus,
+  registerParentDevice,
+  type TestFamily,
+  type TestRelay,
+} from '../../test/helpers';
 import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
 
 type MessageFrame = Static<typeof WsMessageFrame>;
@@ -112,6 +121,7 @@ describe('messages', () => {
   });
 
   it('works between a parent and their own child, both ways', async () => {
+    await registerParentDevice(relay.app, a.parent.token);
     const parent = await socketFor(a.parent.token);
     const kid = await socketFor(a.childToken);
     const down = await sendAndAck(parent, a.child.childId, text('dinner!'));

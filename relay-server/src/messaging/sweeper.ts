@@ -1,7 +1,8 @@
 import type { RelayConfig } from '../config';
 import type { WritableDB } from '@hearth/sqlite';
 import { deleteAttachmentIfUnreferenced, deleteDeadAttachments } from '../db/queries/attachments';
-import { expireDueMessages, purgeOutcomes } from '../db/queries/messages';
+import { deleteEndedParentDevices } from '../db/queries/device-queues';
+import { deleteDeliveredUnqueued, expireDueMessages, purgeOutcomes } from '../db/queries/messages';
 import type { BlobStore } from '../attachments/blob-store';
 import type { Logger } from '../realtime/logger';
 import type { GroupCommitter } from './group-commit';
@@ -57,9 +58,10 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
         return { expired, dead };
       });
       removeFiles(dead);
-      if (expired.length > 0) {
-        log.info({ count: expired.length }, 'messages expired undelivered');
-        deps.onExpired(new Set(expired.map((m) => m.senderId)));
+      const undelivered = expired.filter((m) => !m.delivered);
+      if (undelivered.length > 0) {
+        log.info({ count: undelivered.length }, 'messages expired undelivered');
+        deps.onExpired(new Set(undelivered.map((m) => m.senderId)));
       }
       if (expired.length < EXPIRE_CHUNK) return;
     }
@@ -71,7 +73,12 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       const dead = await inBatch(() => {
         const at = now();
         purgeOutcomes(db, at);
-        return deleteDeadAttachments(db, at - unlinkedAttachmentTtlMs);
+        // Devices that are gone leave delivered messages no one has queued: those go now, not at expiry.
+        deleteEndedParentDevices(db, at - messageTtlMs);
+        const freed = deleteDeliveredUnqueued(db, EXPIRE_CHUNK).flatMap((hash) =>
+          hash && deleteAttachmentIfUnreferenced(db, hash) ? [hash] : [],
+        );
+        return [...freed, ...deleteDeadAttachments(db, at - unlinkedAttachmentTtlMs)];
       });
       removeFiles(dead);
     },

@@ -19,6 +19,12 @@ export type Connection = {
   readonly sessionKey: string;
   /** The child's device, for revocations that name one. */
   readonly deviceId: string | undefined;
+  /**
+   * The device whose queue this socket receives: the child's device, or the parent device of the
+   * session (set when the session registers as one). Undefined: no device (a grown-up's pane),
+   * pushed no messages.
+   */
+  queueDevice: string | undefined;
   /** The credential, kept in memory only, to re-check that it is still live. */
   readonly token: string;
   /** The version the app announced (0.1.0 when it announced none): what it is sent is gated by it. */

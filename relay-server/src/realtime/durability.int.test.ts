@@ -6,14 +6,14 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WsServerFrame } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
-import { befriend, buildTestApp, createFamily, type TestFamily } from '../../test/helpers';
+import { befriend, buildTestApp, createFamily, enrollDevice, type TestFamily } from '../../test/helpers';
 import { createRelayProcess, type RelayProcess } from '@hearth/test-kit/relay-process';
 import { newMessageId } from '../../test/ws-client';
 
 /**
  * Durability: the relay runs as its own process and is killed with SIGKILL at random moments
- * while several senders write to an offline recipient. Every message whose send was
- * acknowledged must reach the recipient, exactly once.
+ * while several senders write to an offline recipient with two PCs. Every message whose send was
+ * acknowledged must reach each of the recipient's PCs, exactly once.
  */
 
 const SENDERS = 10;
@@ -107,6 +107,8 @@ class Sender {
 let dataDir: string;
 let relay: RelayProcess;
 let recipient: TestFamily;
+/** The recipient's second PC. */
+let recipientToken2: string;
 let senders: TestFamily[];
 
 beforeAll(async () => {
@@ -114,6 +116,8 @@ beforeAll(async () => {
   // Accounts and friendships are made with the relay's own code before the process starts.
   const setup = await buildTestApp({ dataDir, rateLimits: { redeemsPer10Minutes: 1000, invitesPerHour: 1000 } });
   recipient = await createFamily(setup.app);
+  recipientToken2 = (await enrollDevice(setup.app, recipient.parent.token, [recipient.child.childId])).credentials[0]
+    ?.token as string;
   senders = [];
   for (let i = 0; i < SENDERS; i++) {
     const family = await createFamily(setup.app);
@@ -164,33 +168,40 @@ describe('the durable queue', () => {
     for (const n of ackedAtKill) expect(n).toBeGreaterThan(0);
     for (const n of ackedAtKill) expect(n).toBeLessThan(total);
 
-    // The recipient comes online and stores everything, acknowledging as it goes.
-    const received = new Map<string, number>();
-    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${recipient.childToken}` } });
-    let closedBy: string | undefined;
-    ws.on('close', (code, reason) => (closedBy = `${code} ${reason.toString()}`));
-    ws.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as WsServerFrame;
-      if (frame.type !== 'message') return;
-      received.set(frame.message.id, (received.get(frame.message.id) ?? 0) + 1);
-      ws.send(JSON.stringify({ type: 'received', ids: [frame.message.id] }));
-    });
-    const deadline = Date.now() + 20_000;
-    while (received.size < total && Date.now() < deadline && closedBy === undefined) await new Promise((r) => setTimeout(r, 20));
-    expect(closedBy).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 300));
-    ws.close();
+    // The recipient's PCs come online one after the other; each stores everything, acknowledging as it goes.
+    const receivedBy: Map<string, number>[] = [];
+    for (const token of [recipient.childToken, recipientToken2]) {
+      const received = new Map<string, number>();
+      receivedBy.push(received);
+      const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
+      let closedBy: string | undefined;
+      ws.on('close', (code, reason) => (closedBy = `${code} ${reason.toString()}`));
+      ws.on('message', (data) => {
+        const frame = JSON.parse(data.toString()) as WsServerFrame;
+        if (frame.type !== 'message') return;
+        received.set(frame.message.id, (received.get(frame.message.id) ?? 0) + 1);
+        ws.send(JSON.stringify({ type: 'received', ids: [frame.message.id] }));
+      });
+      const deadline = Date.now() + 20_000;
+      while (received.size < total && Date.now() < deadline && closedBy === undefined)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(closedBy).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 300));
+      ws.close();
+    }
     clients.forEach((c) => c.close());
 
     const acked = clients.flatMap((c) => [...c.acked]);
     expect(acked).toHaveLength(total);
-    const missing = acked.filter((id) => !received.has(id));
-    expect(missing).toEqual([]);
-    const twice = [...received].filter(([, n]) => n > 1);
-    expect(twice).toEqual([]);
-    expect(received.size).toBe(total);
+    for (const received of receivedBy) {
+      const missing = acked.filter((id) => !received.has(id));
+      expect(missing).toEqual([]);
+      const twice = [...received].filter(([, n]) => n > 1);
+      expect(twice).toEqual([]);
+      expect(received.size).toBe(total);
+    }
 
-    // The recipient's acknowledgements emptied the queue.
+    // The acknowledgements of both PCs emptied the queue; each message was delivered once.
     await relay.stop();
     const db = new Database(path.join(dataDir, 'relay.sqlite'), { readonly: true });
     try {

@@ -34,6 +34,7 @@ export function createFrameHandlers(deps: FrameHandlerDeps): FrameHandlers {
     },
     send: (conn, frame) => messages.send(conn, frame),
     received: (conn, frame) => messages.received(conn, frame),
+    read: (conn, frame) => messages.read(conn, frame),
     'ack-expired': (conn, frame) => messages.ackExpired(conn, frame),
     ping: (conn) => conn.send({ type: 'pong' }),
   };

@@ -10,7 +10,9 @@ import { createGroupCommitter, type GroupCommitter } from '../messaging/group-co
 import { createDelivery } from '../messaging/delivery';
 import { createMessageService } from '../messaging/message-service';
 import { createSweeper } from '../messaging/sweeper';
+import { findParentDeviceOfSession } from '../db/queries/device-queues';
 import { createConnectionRegistry, type Connection } from './connection';
+import { createDeviceEventHandlers } from './device-events';
 import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-codec';
 import { createFrameHandlers, type FrameHandlers } from './frame-handlers';
 import { createFriendGraph } from './friend-graph';
@@ -58,6 +60,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     now,
     mayDeliver: (senderId, recipientId) => graph.sendVerdict(senderId, recipientId) === 'deliver',
     appReads: (conn, m) => gate.message(conn.appVersion, m.contentJson),
+    log,
   });
   const messageBuckets = createTokenBuckets({
     perMinute: config.messaging.messagesPerMinute,
@@ -87,6 +90,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     log,
     onExpired: (senders) => senders.forEach((id) => delivery.sendExpiryNotices(id)),
   });
+  const deviceEvents = createDeviceEventHandlers({ ctx, registry, committer, delivery, log });
   let nextId = 1;
   let closed = false;
   const timers: NodeJS.Timeout[] = [];
@@ -135,6 +139,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
         accountKind: caller.kind,
         sessionKey: caller.kind === 'child' ? `c:${caller.childId}:${caller.deviceId}` : `p:${caller.sessionId}`,
         deviceId: caller.kind === 'child' ? caller.deviceId : undefined,
+        queueDevice: caller.kind === 'child' ? caller.deviceId : findParentDeviceOfSession(db, caller.sessionId),
         token,
         appVersion,
         presence: 'online',
@@ -192,6 +197,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
           return handlers.send(conn, frame);
         case 'received':
           return handlers.received(conn, frame);
+        case 'read':
+          return handlers.read(conn, frame);
         case 'ack-expired':
           return handlers['ack-expired'](conn, frame);
         case 'ping':
@@ -211,6 +218,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       if (removed > 0) log.warn({ removed }, 'removed attachment files the database did not know');
       ctx.events.on('friendshipChanged', onFriendshipChanged);
       ctx.events.on('credentialsRevoked', onRevoked);
+      ctx.events.on('credentialsRevoked', deviceEvents.onRevoked);
+      ctx.events.on('parentDeviceRegistered', deviceEvents.onParentDevice);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
       timers.push(
         setInterval(() => {
@@ -231,6 +240,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       for (const t of timers) clearInterval(t);
       ctx.events.off('friendshipChanged', onFriendshipChanged);
       ctx.events.off('credentialsRevoked', onRevoked);
+      ctx.events.off('credentialsRevoked', deviceEvents.onRevoked);
+      ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
       committer.close();
       closed = true;
       for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');

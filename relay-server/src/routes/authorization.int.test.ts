@@ -164,6 +164,11 @@ const MATRIX: readonly Row[] = [
   },
   { route: 'GET /v1/devices', request: () => ({ url: '/v1/devices' }), expect: [401, 200, 200, 403, 403, 401] },
   {
+    route: 'POST /v1/parent-devices',
+    request: () => ({ url: '/v1/parent-devices', body: {} }),
+    expect: [401, 200, 200, 403, 403, 401],
+  },
+  {
     route: 'POST /v1/devices/:id/children',
     request: (w) => ({ url: `/v1/devices/${w.a.deviceId}/children`, body: { childId: w.a2.childId } }),
     expect: [401, 201, 404, 403, 403, 401],

@@ -1,13 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AddDeviceChildBody, DeviceList, EnrollDeviceBody, EnrollDeviceResult, IdParams, Ulid, closed } from '@hearth/common';
+import {
+  AddDeviceChildBody,
+  DeviceList,
+  EnrollDeviceBody,
+  EnrollDeviceResult,
+  IdParams,
+  ParentDeviceResult,
+  RegisterParentDeviceBody,
+  Ulid,
+  closed,
+} from '@hearth/common';
 import { requireParent } from '../auth/callers';
 import { addDeviceChild, enrollDevice, listDevices, removeDevice, removeDeviceChild } from '../services/devices';
+import { registerParentDevice } from '../services/parent-devices';
 import { bearer, responses } from './responses';
 
 const DeviceChildParams = Type.Object({ id: Ulid, childId: Ulid }, closed);
 
-/** Enrolling family PCs and revoking them. Parent sessions only. */
+/** Enrolling family PCs and revoking them; parent-mode PCs as parent devices. Parent sessions only. */
 export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx = app.relay;
   const tags = ['devices'];
@@ -24,6 +35,20 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(enrollDevice(ctx, requireParent(request.caller).parentId, request.body)),
+  );
+
+  app.post(
+    '/v1/parent-devices',
+    {
+      schema: {
+        summary: 'Make this parent session a parent device (a parent-mode PC) that messages are delivered to',
+        tags,
+        security: bearer,
+        body: RegisterParentDeviceBody,
+        response: responses({ 200: ParentDeviceResult }),
+      },
+    },
+    async (request) => registerParentDevice(ctx, requireParent(request.caller), request.body),
   );
 
   app.get(

@@ -84,6 +84,7 @@ describe('a child’s socket to a newer relay', () => {
           welcomed = true;
         },
         ackTimeoutMs: 1_000,
+        becomeDevice: async () => undefined,
       }),
     );
     conn.start();

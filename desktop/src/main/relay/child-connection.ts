@@ -135,6 +135,7 @@ export function createChildConnection(
     emitState(null);
     if (presence !== 'online') send({ type: 'presence', state: presence });
     ctx.refreshContacts().catch((err: unknown) => ctx.log.warn({ err }, 'could not refresh friends'));
+    ctx.becomeDevice().catch((err: unknown) => ctx.log.warn({ err }, 'could not register as a parent device'));
     makeOutboxDue(ctx.db, ctx.now());
     kick();
   };

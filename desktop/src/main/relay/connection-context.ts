@@ -20,6 +20,11 @@ export type ConnectionContext = Readonly<{
   /** Friends' presence as the relay last said. */
   presence: Map<string, WsPresenceState>;
   refreshContacts: () => Promise<void>;
+  /**
+   * Called on each `welcome`: a parent-mode profile makes its session a parent device, so the
+   * relay delivers its messages here (idempotent; a child's credential is a device already).
+   */
+  becomeDevice: () => Promise<void>;
   /** How long to wait for `sent` before sending the same message again. */
   ackTimeoutMs: number;
 }>;

@@ -62,6 +62,7 @@ beforeEach(() => {
     },
     presence: new Map(),
     refreshContacts: async () => undefined,
+    becomeDevice: async () => undefined,
     ackTimeoutMs: 1_000,
   };
 });
@@ -83,6 +84,46 @@ describe('inbound frames', () => {
     expect(listConversation(ctx.db, FRIEND, { limit: 10 }).messages).toHaveLength(1);
     expect(events.filter((e) => e === 'message')).toHaveLength(1);
     expect(acks).toEqual(['01J000000000000000000MSG01', '01J000000000000000000MSG01']);
+  });
+
+  it('stores an outgoing copy from another PC as sent by me, in the conversation with its recipient', async () => {
+    const copy: WsServerFrame = {
+      type: 'message',
+      message: {
+        id: '01J000000000000000000MSG07',
+        from: ME,
+        to: FRIEND,
+        sentAt: 5,
+        content: { kind: 'text', text: 'mine' },
+        outgoing: true,
+      },
+    };
+    await handleServerFrame(ctx, copy, hooks);
+    await handleServerFrame(ctx, copy, hooks);
+    expect(listConversation(ctx.db, FRIEND, { limit: 10 }).messages).toMatchObject([
+      { messageId: '01J000000000000000000MSG07', direction: 'out', state: 'sent', content: { text: 'mine' } },
+    ]);
+    expect(events.filter((e) => e === 'message')).toHaveLength(1);
+    expect(acks).toEqual(['01J000000000000000000MSG07', '01J000000000000000000MSG07']);
+    // A later `delivered` moves it on like one sent here.
+    await handleServerFrame(ctx, { type: 'delivered', ids: ['01J000000000000000000MSG07'] }, hooks);
+    expect(getMessage(ctx.db, '01J000000000000000000MSG07')?.state).toBe('delivered');
+  });
+
+  it('ignores an outgoing copy that claims another sender', async () => {
+    const copy: WsServerFrame = {
+      type: 'message',
+      message: {
+        id: '01J000000000000000000MSG08',
+        from: FRIEND,
+        to: ME,
+        sentAt: 5,
+        content: { kind: 'text', text: 'x' },
+        outgoing: true,
+      },
+    };
+    await handleServerFrame(ctx, copy, hooks);
+    expect(listConversation(ctx.db, FRIEND, { limit: 10 }).messages).toEqual([]);
   });
 
   it('keeps nothing from someone who is not an active friend', async () => {

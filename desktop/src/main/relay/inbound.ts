@@ -29,11 +29,13 @@ async function senderIsActiveFriend(ctx: ConnectionContext, from: string): Promi
  * delivers it again.
  */
 async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: string) => void): Promise<void> {
-  if (m.to !== ctx.childId) {
+  // An outgoing copy: what this account sent from another PC (or the grown-ups' pane), kept as sent by me.
+  const outgoing = m.outgoing === true;
+  if ((outgoing ? m.from : m.to) !== ctx.childId) {
     ctx.log.warn({ messageId: m.id }, 'a message for someone else arrived; ignored');
     return;
   }
-  if (!(await senderIsActiveFriend(ctx, m.from))) {
+  if (!outgoing && !(await senderIsActiveFriend(ctx, m.from))) {
     // Checked on the receiving side too: nothing from outside an active friendship is kept.
     ctx.log.warn({ messageId: m.id }, 'dropped a message from someone who is not an active friend');
     ack(m.id);
@@ -44,14 +46,15 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
   const isNew = ctx.db.transaction(() => {
     const inserted = insertMessage(ctx.db, {
       id: m.id,
-      contactId: m.from,
-      direction: 'in',
+      contactId: outgoing ? m.to : m.from,
+      direction: outgoing ? 'out' : 'in',
       content: c,
       sentAt: m.sentAt,
       storedAt: now,
-      state: 'received',
+      state: outgoing ? 'sent' : 'received',
     });
-    if (inserted) logActivity(ctx.db, { at: now, kind: 'message-received', contactId: m.from });
+    // The PC it was sent from logged the sending.
+    if (inserted && !outgoing) logActivity(ctx.db, { at: now, kind: 'message-received', contactId: m.from });
     if (c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') {
       const a = c.attachment;
       insertAttachment(ctx.db, { hash: a.hash, kind: c.kind, mime: a.mime, size: a.size, state: 'downloading', now });

@@ -12,6 +12,7 @@ import {
   IceConfig,
   Invite,
   Me,
+  ParentDeviceResult,
   PolicyInfo,
   RelayVersion,
   SessionGrant,
@@ -51,6 +52,8 @@ export type RelayHttp = Readonly<{
   signIn: (body: SignInBody) => Promise<SessionGrant>;
   signOut: (token: string, sessionId: string) => Promise<null>;
   me: (token: string) => Promise<Me>;
+  /** Makes this parent session a parent device (parent mode), keeping the device of `replacesSessionId` if named. */
+  registerParentDevice: (token: string, replacesSessionId?: string) => Promise<ParentDeviceResult>;
   listChildren: (token: string) => Promise<Static<typeof ChildList>>;
   createChild: (token: string, body: CreateChildBody) => Promise<Child>;
   updateChild: (token: string, childId: string, body: UpdateChildBody) => Promise<Child>;
@@ -137,6 +140,11 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     signIn: (body: SignInBody) => call('POST', '/v1/sessions', SessionGrant, { body }),
     signOut: (token: string, sessionId: string) => call('DELETE', `/v1/sessions/${sessionId}`, NoContent, { token }),
     me: (token: string) => call('GET', '/v1/me', Me, { token }),
+    registerParentDevice: (token: string, replacesSessionId?: string) =>
+      call('POST', '/v1/parent-devices', ParentDeviceResult, {
+        token,
+        body: replacesSessionId === undefined ? {} : { replacesSessionId },
+      }),
     listChildren: (token: string) => call('GET', '/v1/children', ChildList, { token }),
     createChild: (token: string, body: CreateChildBody) => call('POST', '/v1/children', Child, { token, body }),
     updateChild: (token: string, childId: string, body: UpdateChildBody) =>

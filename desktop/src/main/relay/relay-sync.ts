@@ -70,6 +70,12 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
     if (replaceContacts(deps.stores.get(childId).db, own, deps.now())) deps.events.emitForChild(childId, 'friendsChanged', {});
   };
 
+  /** A parent-mode profile's session becomes a parent device on the relay; a child's credential is one already. */
+  const becomeDevice = async (childId: string): Promise<void> => {
+    const p = getProfile(deps.familyDb, childId);
+    if (p?.kind === 'parent') await deps.relay.registerParentDevice(p.deviceToken);
+  };
+
   const connectionFor = (childId: string): ChildConnection => {
     const existing = connections.get(childId);
     if (existing) return existing;
@@ -94,6 +100,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
         send,
         presence,
         refreshContacts: () => refreshContacts(childId),
+        becomeDevice: () => becomeDevice(childId),
         ackTimeoutMs: deps.ackTimeoutMs ?? 30_000,
       }),
     );

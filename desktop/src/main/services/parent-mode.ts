@@ -65,6 +65,11 @@ export function createParentModeService(
         expiresAt: grant.expiresAt,
         addedAt: deps.now(),
       });
+      // This PC is a parent device: the relay delivers the parent's messages here. Signing in again
+      // keeps the device (and what waits in its queue); the connection registers it too, if this fails.
+      await deps.relay
+        .registerParentDevice(grant.token, previous?.sessionId ?? undefined)
+        .catch((err: unknown) => log.warn({ err }, 'could not register this PC as a parent device'));
       if (previous) endQuietly(previous.deviceToken, previous.sessionId);
       deps.stores.get(me.parentId);
       deps.sync.stop(me.parentId);

@@ -1,6 +1,10 @@
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
-/** A queued message as the delivery code needs it; `contentJson` is the validated content, as sent. */
+/**
+ * A message queued for one device, as the delivery code needs it: `seq` is its queue position
+ * (the message's; a device's queue is in message order), `own` marks a copy of what the device's own account sent, `contentJson` is the
+ * validated content, as sent.
+ */
 export type QueuedMessageRow = Readonly<{
   seq: number;
   id: string;
@@ -8,6 +12,8 @@ export type QueuedMessageRow = Readonly<{
   recipientId: string;
   contentJson: string;
   createdAt: number;
+  /** 1: an outgoing copy. */
+  own: 0 | 1;
 }>;
 
 export type NewMessage = Readonly<{
@@ -50,46 +56,109 @@ export function findMessageId(db: ReadableDB, id: string): MessageIdRecord | und
   return past;
 }
 
-/** The recipient's deliverable messages after queue position `afterSeq`, oldest first. */
+/** One device's deliverable messages after queue position `afterSeq`, oldest first. */
 export function listDeliverable(
   db: ReadableDB,
-  recipientId: string,
+  accountId: string,
+  deviceId: string,
   afterSeq: number,
   now: number,
   limit: number,
 ): QueuedMessageRow[] {
   return prepared(
     db,
-    `SELECT seq, id, sender_id AS senderId, recipient_id AS recipientId, content_json AS contentJson, created_at AS createdAt
-     FROM messages WHERE recipient_id = ? AND withheld = 0 AND seq > ? AND expires_at > ? ORDER BY seq LIMIT ?`,
-  ).all(recipientId, afterSeq, now, limit) as QueuedMessageRow[];
+    `SELECT m.seq, m.id, m.sender_id AS senderId, m.recipient_id AS recipientId, m.content_json AS contentJson,
+            m.created_at AS createdAt, q.own
+     FROM message_queue q JOIN messages m ON m.seq = q.message_seq
+     WHERE q.account_id = ? AND q.device_id = ? AND q.message_seq > ? AND m.expires_at > ? AND (q.own = 1 OR m.withheld = 0)
+     ORDER BY q.message_seq LIMIT ?`,
+  ).all(accountId, deviceId, afterSeq, now, limit) as QueuedMessageRow[];
 }
 
-export type TakenMessage = Readonly<{ senderId: string; attachmentHash: string | null }>;
+type MessageState = Readonly<{
+  seq: number;
+  senderId: string;
+  recipientId: string;
+  attachmentHash: string | null;
+  withheld: number;
+  delivered: number;
+}>;
 
-/**
- * The recipient stored this message: deletes it, remembering only the id until `purgeAt`.
- * Undefined when it is not queued for this recipient (already taken, expired, someone else's).
- */
-export function takeReceivedMessage(
-  db: WritableDB,
-  recipientId: string,
-  id: string,
-  now: number,
-  purgeAt: number,
-): TakenMessage | undefined {
-  const row = prepared(
+function messageState(db: ReadableDB, id: string): MessageState | undefined {
+  return prepared(
     db,
-    `DELETE FROM messages WHERE id = ? AND recipient_id = ? AND withheld = 0
-     RETURNING sender_id AS senderId, attachment_hash AS attachmentHash`,
-  ).get(id, recipientId) as TakenMessage | undefined;
-  if (!row) return undefined;
+    `SELECT seq, sender_id AS senderId, recipient_id AS recipientId, attachment_hash AS attachmentHash, withheld, delivered
+     FROM messages WHERE id = ?`,
+  ).get(id) as MessageState | undefined;
+}
+
+function rememberDelivered(db: WritableDB, m: MessageState, id: string, now: number, purgeAt: number): void {
   prepared(
     db,
     `INSERT INTO message_outcomes (id, sender_id, recipient_id, outcome, notify_sender, decided_at, purge_at)
      VALUES (?, ?, ?, 'delivered', 0, ?, ?)`,
-  ).run(id, row.senderId, recipientId, now, purgeAt);
-  return row;
+  ).run(id, m.senderId, m.recipientId, now, purgeAt);
+}
+
+/** The first acknowledgement (or `read`) of a message: delivered, for its sender and for expiry. */
+function markDelivered(db: WritableDB, m: MessageState, id: string, now: number, purgeAt: number): boolean {
+  if (m.delivered === 1 || m.withheld === 1) return false;
+  prepared(db, `UPDATE messages SET delivered = 1 WHERE seq = ?`).run(m.seq);
+  rememberDelivered(db, m, id, now, purgeAt);
+  return true;
+}
+
+/** What one device's acknowledgement came to. */
+export type Acknowledged = Readonly<{
+  /** Set when this was the message's first delivery: tell this sender. */
+  deliveredTo: string | undefined;
+  /** The message left the queue of every device and was deleted; its attachment, if any. */
+  freed: Readonly<{ attachmentHash: string | null }> | undefined;
+}>;
+
+/**
+ * One device stored this message: it leaves that device's queue, counts as delivered if it was
+ * the recipient's first, and is deleted once no device has it queued (remembering only the id
+ * until `purgeAt`). Undefined when it was not queued for this device (already acknowledged,
+ * expired, withheld from the recipient, someone else's).
+ */
+export function acknowledgeMessage(
+  db: WritableDB,
+  accountId: string,
+  deviceId: string,
+  id: string,
+  now: number,
+  purgeAt: number,
+): Acknowledged | undefined {
+  const m = messageState(db, id);
+  if (!m) return undefined;
+  const own = m.senderId === accountId;
+  if (!own && (m.recipientId !== accountId || m.withheld === 1)) return undefined;
+  const dequeued = prepared(db, `DELETE FROM message_queue WHERE account_id = ? AND device_id = ? AND message_seq = ?`).run(
+    accountId,
+    deviceId,
+    m.seq,
+  ).changes;
+  if (dequeued === 0) return undefined;
+  const first = !own && m.delivered === 0;
+  if (prepared(db, `SELECT 1 FROM message_queue WHERE message_seq = ? LIMIT 1`).get(m.seq)) {
+    return { deliveredTo: first && markDelivered(db, m, id, now, purgeAt) ? m.senderId : undefined, freed: undefined };
+  }
+  // The last device: the message goes (no need to mark it delivered first).
+  prepared(db, `DELETE FROM messages WHERE seq = ?`).run(m.seq);
+  if (first) rememberDelivered(db, m, id, now, purgeAt);
+  return { deliveredTo: first ? m.senderId : undefined, freed: { attachmentHash: m.attachmentHash } };
+}
+
+/**
+ * The recipient read this message where it is no device (a grown-up's pane): delivered, for its
+ * sender and for expiry; it stays queued for the recipient's devices. The sender's id when this
+ * was the first delivery.
+ */
+export function markMessageRead(db: WritableDB, accountId: string, id: string, now: number, purgeAt: number): string | undefined {
+  const m = messageState(db, id);
+  if (!m || m.recipientId !== accountId) return undefined;
+  return markDelivered(db, m, id, now, purgeAt) ? m.senderId : undefined;
 }
 
 /** Stops delivery of everything still queued between two accounts (a block or an unfriend). */
@@ -101,22 +170,37 @@ export function withholdBetween(db: WritableDB, x: string, y: string): number {
   ).run(x, y, y, x).changes;
 }
 
-export type ExpiredMessage = Readonly<{ id: string; senderId: string; attachmentHash: string | null }>;
+export type ExpiredMessage = Readonly<{ id: string; senderId: string; attachmentHash: string | null; delivered: boolean }>;
 
-/** Expires up to `limit` messages past their lifetime; their senders get a notice to acknowledge. */
+/**
+ * Removes up to `limit` messages past their lifetime from every queue. One no device acknowledged
+ * expires: its sender gets a notice to acknowledge. One delivered to a device only leaves the others' queues.
+ */
 export function expireDueMessages(db: WritableDB, now: number, purgeAt: number, limit: number): ExpiredMessage[] {
   const due = prepared(
     db,
     `DELETE FROM messages WHERE seq IN (SELECT seq FROM messages WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)
-     RETURNING id, sender_id AS senderId, recipient_id AS recipientId, attachment_hash AS attachmentHash`,
-  ).all(now, limit) as (ExpiredMessage & { recipientId: string })[];
+     RETURNING id, sender_id AS senderId, recipient_id AS recipientId, attachment_hash AS attachmentHash, delivered`,
+  ).all(now, limit) as (Omit<ExpiredMessage, 'delivered'> & { recipientId: string; delivered: number })[];
   const remember = prepared(
     db,
     `INSERT INTO message_outcomes (id, sender_id, recipient_id, outcome, notify_sender, decided_at, purge_at)
      VALUES (?, ?, ?, 'expired', 1, ?, ?)`,
   );
-  for (const m of due) remember.run(m.id, m.senderId, m.recipientId, now, purgeAt);
-  return due.map(({ id, senderId, attachmentHash }) => ({ id, senderId, attachmentHash }));
+  for (const m of due) if (m.delivered === 0) remember.run(m.id, m.senderId, m.recipientId, now, purgeAt);
+  return due.map(({ id, senderId, attachmentHash, delivered }) => ({ id, senderId, attachmentHash, delivered: delivered === 1 }));
+}
+
+/** Deletes delivered messages no device has queued any more (its devices were removed); their attachments. */
+export function deleteDeliveredUnqueued(db: WritableDB, limit: number): (string | null)[] {
+  const rows = prepared(
+    db,
+    `DELETE FROM messages WHERE seq IN (
+       SELECT seq FROM messages m WHERE delivered = 1 AND NOT EXISTS (SELECT 1 FROM message_queue q WHERE q.message_seq = m.seq)
+       LIMIT ?)
+     RETURNING attachment_hash AS attachmentHash`,
+  ).all(limit) as { attachmentHash: string | null }[];
+  return rows.map((r) => r.attachmentHash);
 }
 
 /** Ids of this sender's expired messages whose notice was not yet acknowledged, oldest first. */

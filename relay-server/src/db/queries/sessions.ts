@@ -32,6 +32,19 @@ export function getLiveParentSession(db: ReadableDB, tokenHash: Buffer, now: num
     .get(tokenHash, now) as ParentSessionRow | undefined;
 }
 
+/** A live session by its id: `sessionId` and when it ends. */
+export function getLiveParentSessionById(
+  db: ReadableDB,
+  id: string,
+  now: number,
+): Readonly<{ sessionId: string; expiresAt: number }> | undefined {
+  return db
+    .prepare(
+      `SELECT id AS sessionId, expires_at AS expiresAt FROM parent_sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?`,
+    )
+    .get(id, now) as { sessionId: string; expiresAt: number } | undefined;
+}
+
 export function listLiveParentSessions(db: ReadableDB, parentId: string, now: number): ParentSessionRow[] {
   return db
     .prepare(
