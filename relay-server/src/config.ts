@@ -17,6 +17,11 @@ export type RelayConfig = Readonly<{
   policyPublishedAt: string;
   /** Parent session lifetime. Default 12 h. */
   parentSessionTtlMs: number;
+  /**
+   * Longest lifetime of a parent session signed in for a family PC (`device: 'family-pc'`), which
+   * keeps it in memory across pane locks; the shorter of this and `parentSessionTtlMs` applies. Default 4 h.
+   */
+  familyPcSessionTtlMs: number;
   /** Invite code lifetime. Default 24 h. */
   inviteTtlMs: number;
   /** Largest JSON body accepted, in bytes. Default 64 KiB. */
@@ -90,6 +95,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   policyVersion: '2026-11-01',
   policyPublishedAt: '2026-11-01',
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
+  familyPcSessionTtlMs: 4 * 60 * 60 * 1000,
   inviteTtlMs: 24 * 60 * 60 * 1000,
   bodyLimitBytes: 64 * 1024,
   passwordHash: Object.freeze({ memoryCostKiB: 19456, timeCost: 2, parallelism: 1 }),

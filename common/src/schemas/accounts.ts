@@ -4,7 +4,26 @@ import { DisplayName, Email, IsoDate, Password, PolicyVersion, Timestamp, Token,
 export const RegisterParentBody = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
 export type RegisterParentBody = Static<typeof RegisterParentBody>;
 
-export const SignInBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
+/** A grown-up's Hearth account email and password, as the app asks for them. */
+export const SignInCredentials = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
+export type SignInCredentials = Static<typeof SignInCredentials>;
+
+/**
+ * Where a parent session will be used. `family-pc`: a children's PC, which keeps the session in
+ * memory across pane locks, so the relay caps its lifetime (4 h by default).
+ */
+export const SessionDevice = Type.Literal('family-pc');
+export type SessionDevice = Static<typeof SessionDevice>;
+
+export const SignInBody = Type.Object(
+  {
+    email: Email,
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    /** Omitted: a grown-up's own PC or another client; the session lives the relay's full parent-session time. */
+    device: Type.Optional(SessionDevice),
+  },
+  closed,
+);
 export type SignInBody = Static<typeof SignInBody>;
 
 export const SessionGrant = Type.Object({ sessionId: Ulid, token: Token, parentId: Ulid, expiresAt: Timestamp }, closed);
