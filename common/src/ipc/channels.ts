@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { ConsentList, PolicyInfo, RegisterParentBody, SignInCredentials } from '../schemas/accounts';
+import { ConsentList, NewParentAccount, PolicyInfo, SignInCredentials } from '../schemas/accounts';
 import { DeviceList } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
 import { Ulid, closed } from '../schemas/primitives';
@@ -123,7 +123,7 @@ export const HEARTH_CHANNELS = {
   getSettings: ch('open', NoArgs, Settings, "This PC's settings"),
 
   // First run, then the grown-ups' pane.
-  registerParent: ch('first-run', RegisterParentBody, ParentAccount, 'Create a parent account on the relay and sign in'),
+  registerParent: ch('first-run', NewParentAccount, ParentAccount, 'Create a parent account on the relay and sign in'),
   setParentPassword: ch(
     'first-run',
     Type.Object({ password: ParentPassword }, closed),

@@ -1,9 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DisplayName, Email, IsoDate, Password, PolicyVersion, Timestamp, Token, Ulid, Username, closed } from './primitives';
 
-export const RegisterParentBody = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
-export type RegisterParentBody = Static<typeof RegisterParentBody>;
-
 /** A grown-up's Hearth account email and password, as the app asks for them. */
 export const SignInCredentials = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
 export type SignInCredentials = Static<typeof SignInCredentials>;
@@ -14,6 +11,22 @@ export type SignInCredentials = Static<typeof SignInCredentials>;
  */
 export const SessionDevice = Type.Literal('family-pc');
 export type SessionDevice = Static<typeof SessionDevice>;
+
+/** A new grown-up's account, as the app asks for it. */
+export const NewParentAccount = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
+export type NewParentAccount = Static<typeof NewParentAccount>;
+
+export const RegisterParentBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    displayName: DisplayName,
+    /** As for sign-in: `family-pc` gets the shorter session. */
+    device: Type.Optional(SessionDevice),
+  },
+  closed,
+);
+export type RegisterParentBody = Static<typeof RegisterParentBody>;
 
 export const SignInBody = Type.Object(
   {

@@ -65,7 +65,7 @@ export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promis
       throw new HearthError(ErrorCode.EmailTaken, 'An account with this email already exists. Try signing in.');
     }
     insertParent(ctx.db, { id, email, displayName: body.displayName.trim(), passwordHash, createdAt: ctx.now() });
-    return startSession(ctx, id);
+    return startSession(ctx, id, body.device);
   })();
 }
 
