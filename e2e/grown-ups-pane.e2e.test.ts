@@ -68,19 +68,26 @@ describe.skipIf(!fs.existsSync(CHROMIUM))("the grown-ups' pane, through the UI",
   beforeAll(async () => {
     world = await startWorld();
     browser = await launchChromium();
-    for (const person of PEOPLE) {
-      const pc = await world.newPc(`pane-${person.lang}`);
-      const opened = await openWindow(browser, person.locale);
-      const w = windowFor(opened.page, person.lang, pc.name);
-      await familyFirstRun(w, pc.url, person.parent, { name: person.child, avatar: 'owl' }, false);
-      families.push({ ...person, pc, w, context: opened.context });
-    }
   }, STEP_MS);
 
   afterAll(async () => {
     await browser?.close();
     await world?.close();
   });
+
+  it(
+    'sets up two family PCs, one in English and one in Spanish',
+    async () => {
+      for (const person of PEOPLE) {
+        const pc = await world.newPc(`pane-${person.lang}`);
+        const opened = await openWindow(browser, person.locale);
+        const w = windowFor(opened.page, person.lang, pc.name);
+        await familyFirstRun(w, pc.url, person.parent, { name: person.child, avatar: 'owl' }, false);
+        families.push({ ...person, pc, w, context: opened.context });
+      }
+    },
+    STEP_MS,
+  );
 
   it(
     'asks for the Hearth account once, with the email remembered, and not again after the pane locks until "Sign out"',

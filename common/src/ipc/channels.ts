@@ -107,7 +107,7 @@ export const HEARTH_CHANNELS = {
     'open',
     SignInCredentials,
     LockStatus,
-    "Unlock the pane at once (even while wrong passwords make it wait) by signing in with the Hearth account of the grown-up who enrolled this PC or owns a profile on it; any other account is refused. Success clears the wait",
+    'Unlock the pane at once (even while wrong passwords make it wait) by signing in with the Hearth account of the grown-up who enrolled this PC or owns a profile on it; any other account is refused. Success clears the wait',
   ),
   getRememberedEmail: ch('open', NoArgs, RememberedEmail, "The grown-up's Hearth email this PC remembers (no password)"),
   lock: ch('open', NoArgs, LockStatus, 'Lock the pane now (the parent session stays in memory for the next unlock)'),

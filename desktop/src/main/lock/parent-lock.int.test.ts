@@ -153,7 +153,9 @@ describe("the grown-ups' pane lock", () => {
     const held = desk.core.services.lock.session();
     expect(must(await desk.api.signOutParent())).toMatchObject({ state: 'locked', parentSignedIn: false });
     expect(must(await desk.api.unlock({ password: TEST_PASSWORD })).parentSignedIn).toBe(false);
-    await waitFor(async () => (await fetch(`${relay.url}/v1/me`, { headers: { authorization: `Bearer ${held?.token}` } })).status === 401);
+    await waitFor(
+      async () => (await fetch(`${relay.url}/v1/me`, { headers: { authorization: `Bearer ${held?.token}` } })).status === 401,
+    );
     must(await desk.api.lock());
   });
 
@@ -170,7 +172,7 @@ describe("the grown-ups' pane lock", () => {
     expect(bytes.includes(Buffer.from(token))).toBe(false);
   });
 
-  it("lets the grown-up who enrolled this PC unlock at once with their Hearth account, even when locked out", async () => {
+  it('lets the grown-up who enrolled this PC unlock at once with their Hearth account, even when locked out', async () => {
     for (let i = 0; i < 5; i++) {
       expect((await desk.api.unlock({ password: 'wrong-password' })).ok).toBe(false);
       clock.advance(must(await desk.api.getLockStatus()).failures < 5 ? 10_000 : 0);

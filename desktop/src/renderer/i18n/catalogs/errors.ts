@@ -33,7 +33,8 @@ export const errorsEn = {
     },
     accountUnlock: {
       WRONG_PASSWORD: 'That email and password do not match a Hearth account.',
-      FORBIDDEN: 'Only the grown-up who set up this computer, or whose child has a profile on it, can open the pane with their account.',
+      FORBIDDEN:
+        'Only the grown-up who set up this computer, or whose child has a profile on it, can open the pane with their account.',
       RATE_LIMITED: 'The Hearth server asks you to wait a little before trying this account again.',
       CONFLICT: 'Hearth is not set up on this computer yet.',
     },
@@ -93,7 +94,8 @@ export const errorsEs: Spanish<typeof errorsEn> = {
     },
     accountUnlock: {
       WRONG_PASSWORD: 'Ese correo y esa contraseña no coinciden con ninguna cuenta de Hearth.',
-      FORBIDDEN: 'Solo la persona adulta que configuró esta computadora, o cuyo hijo tiene un perfil en ella, puede abrir el panel con su cuenta.',
+      FORBIDDEN:
+        'Solo la persona adulta que configuró esta computadora, o cuyo hijo tiene un perfil en ella, puede abrir el panel con su cuenta.',
       RATE_LIMITED: 'El servidor de Hearth pide esperar un poco antes de volver a probar con esta cuenta.',
       CONFLICT: 'Hearth todavía no está configurado en esta computadora.',
     },

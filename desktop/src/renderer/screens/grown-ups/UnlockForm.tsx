@@ -25,9 +25,7 @@ function WaitNote({ seconds }: Readonly<{ seconds: number }>): ReactElement {
   const { t } = useTranslation();
   return (
     <p className="field-problem" role="status">
-      {seconds <= 60
-        ? t('pane.waitSeconds', { count: seconds })
-        : t('pane.waitMinutes', { count: Math.ceil(seconds / 60) })}
+      {seconds <= 60 ? t('pane.waitSeconds', { count: seconds }) : t('pane.waitMinutes', { count: Math.ceil(seconds / 60) })}
     </p>
   );
 }
