@@ -527,15 +527,15 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
   );
 
   it(
-    'says so in words when the page cannot reach this PC’s Hearth (a wrong token)',
+    'says in words what to do when the page holds a wrong token: open the new link',
     async () => {
       const opened = await openWindow(browser, 'en-US');
       const origin = new URL(pcA.url).origin;
       await opened.page.goto(`${origin}/?token=not-the-token`);
       const lost = windowFor(opened.page, 'en', pcA.name);
-      await lost.screen('boot');
-      await shows(opened.page.getByRole('alert'), lost.text('app.lostConnection'));
-      await lost.shot('lost-connection');
+      await lost.screen('stale-link');
+      await shows(opened.page.getByRole('alert'), lost.text('app.staleLink.grownUps'));
+      await lost.shot('stale-link');
       expect(lost.problems).toEqual([]);
       await opened.context.close();
     },

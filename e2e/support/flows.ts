@@ -64,14 +64,21 @@ export async function leaveProfile(w: Window): Promise<void> {
   await w.screen('profile-picker');
 }
 
-/** From the picker into the grown-ups' pane: password, then the Hearth account. */
-export async function openPane(w: Window, parent: ParentInfo, shots: boolean): Promise<void> {
+/**
+ * From the picker into the grown-ups' pane: the password, then the Hearth account only when main
+ * holds no parent session (first visit since Hearth started, after it expired or after "Sign out").
+ * Says whether the account was asked for.
+ */
+export async function openPane(w: Window, parent: ParentInfo, shots: boolean): Promise<'signed-in' | 'kept'> {
   await w.button('picker.grownUps').click();
   await w.screen('grown-ups-locked');
   await w.field('pane.password').fill(parent.paneSecret);
   if (shots) await w.shot('grown-ups-locked');
   await w.button('pane.unlock').click();
-  await w.screen('grown-ups-requests-sign-in');
+  const signIn = w.page.locator('[data-screen="grown-ups-requests-sign-in"]');
+  await signIn.or(w.page.locator('[data-screen="grown-ups-requests"]')).waitFor({ timeout: 20_000 });
+  if ((await signIn.count()) === 0) return 'kept';
+  // The email this PC remembers is filled in already (or typed, the first time).
   await w.field('firstRun.email').fill(parent.email);
   await w.field('firstRun.relayPassword').fill(parent.password);
   if (shots) await w.shot('grown-ups-sign-in');
@@ -80,6 +87,7 @@ export async function openPane(w: Window, parent: ParentInfo, shots: boolean): P
     .getByRole('button', { name: w.text('firstRun.signIn') })
     .click();
   await w.screen('grown-ups-requests');
+  return 'signed-in';
 }
 
 /** Leaves the pane (which locks it) for the picker. */

@@ -20,6 +20,11 @@ export type RelayConfig = Readonly<{
   minAppVersion: string;
   /** Parent session lifetime. Default 12 h. */
   parentSessionTtlMs: number;
+  /**
+   * Longest lifetime of a parent session signed in for a family PC (`device: 'family-pc'`), which
+   * keeps it in memory across pane locks; the shorter of this and `parentSessionTtlMs` applies. Default 4 h.
+   */
+  familyPcSessionTtlMs: number;
   /** Invite code lifetime. Default 24 h. */
   inviteTtlMs: number;
   /** Largest JSON body accepted, in bytes. Default 64 KiB. */
@@ -98,6 +103,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   policyPublishedAt: '2026-11-01',
   minAppVersion: MIN_APP_VERSION,
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
+  familyPcSessionTtlMs: 4 * 60 * 60 * 1000,
   inviteTtlMs: 24 * 60 * 60 * 1000,
   bodyLimitBytes: 64 * 1024,
   passwordHash: Object.freeze({ memoryCostKiB: 19456, timeCost: 2, parallelism: 1 }),

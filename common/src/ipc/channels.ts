@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { ConsentList, PolicyInfo, SignInBody, RegisterParentBody } from '../schemas/accounts';
+import { ConsentList, NewParentAccount, PolicyInfo, SignInCredentials } from '../schemas/accounts';
 import { DeviceList } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
 import { Ulid, closed } from '../schemas/primitives';
@@ -21,6 +21,7 @@ import {
   PictureSequence,
   Profile,
   ProfileList,
+  RememberedEmail,
   Settings,
   SettingsPatch,
   UpdateChildArgs,
@@ -104,7 +105,14 @@ export const HEARTH_CHANNELS = {
     LockStatus,
     'Unlock the pane',
   ),
-  lock: ch('open', NoArgs, LockStatus, 'Lock the pane now and forget the parent session'),
+  unlockWithAccount: ch(
+    'open',
+    SignInCredentials,
+    LockStatus,
+    'Unlock the pane at once (even while wrong passwords make it wait) by signing in with the Hearth account of the grown-up who enrolled this PC or owns a profile on it; any other account is refused. Success clears the wait',
+  ),
+  getRememberedEmail: ch('open', NoArgs, RememberedEmail, "The grown-up's Hearth email this PC remembers (no password)"),
+  lock: ch('open', NoArgs, LockStatus, 'Lock the pane now (the parent session stays in memory for the next unlock)'),
   listProfiles: ch('open', NoArgs, ProfileList, "The children's profiles on this PC"),
   selectProfile: ch(
     'open',
@@ -117,7 +125,7 @@ export const HEARTH_CHANNELS = {
   getSettings: ch('open', NoArgs, Settings, "This PC's settings"),
 
   // First run, then the grown-ups' pane.
-  registerParent: ch('first-run', RegisterParentBody, ParentAccount, 'Create a parent account on the relay and sign in'),
+  registerParent: ch('first-run', NewParentAccount, ParentAccount, 'Create a parent account on the relay and sign in'),
   setParentPassword: ch(
     'first-run',
     Type.Object({ password: ParentPassword }, closed),
@@ -130,16 +138,21 @@ export const HEARTH_CHANNELS = {
     Settings,
     "Keep the language picked on first run's screens as this PC's language (afterwards only the pane changes it)",
   ),
-  signInParent: ch('grown-up', SignInBody, ParentAccount, 'Sign the parent in to the relay (session kept in memory)'),
+  signInParent: ch(
+    'grown-up',
+    SignInCredentials,
+    ParentAccount,
+    "Sign the parent in to the relay (session kept in main's memory only, across pane locks, until it expires, the app quits or the parent signs out)",
+  ),
   startParentMode: ch(
     'grown-up',
-    SignInBody,
+    SignInCredentials,
     Profile,
     "Parent mode on a grown-up's own PC (never one enrolled for children): sign in and keep that relay session here, or renew it",
   ),
 
   // Parent-only.
-  signOutParent: ch('parent', NoArgs, LockStatus, 'End the parent relay session and lock'),
+  signOutParent: ch('parent', NoArgs, LockStatus, 'End the parent relay session (here and on the relay) and lock'),
   getParentAccount: ch('parent', NoArgs, ParentAccount, 'Who is signed in'),
   keepParentUnlocked: ch('parent', NoArgs, LockStatus, 'The parent is still here: push auto-lock back'),
   changeParentPassword: ch(

@@ -51,6 +51,10 @@ export const LockStatus = Type.Object(
 );
 export type LockStatus = Static<typeof LockStatus>;
 
+/** The grown-up's Hearth email this PC remembers for signing in (never a password). */
+export const RememberedEmail = Type.Object({ email: Type.Union([Type.String({ maxLength: 254 }), Type.Null()]) }, closed);
+export type RememberedEmail = Static<typeof RememberedEmail>;
+
 /** The grown-ups' pane password (local to this PC, argon2id-hashed). */
 export const ParentPassword = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' });
 

@@ -1,10 +1,42 @@
 import { Type, type Static } from 'typebox';
 import { DisplayName, Email, IsoDate, Password, PolicyVersion, Timestamp, Token, Ulid, Username, closed } from './primitives';
 
-export const RegisterParentBody = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
+/** A grown-up's Hearth account email and password, as the app asks for them. */
+export const SignInCredentials = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
+export type SignInCredentials = Static<typeof SignInCredentials>;
+
+/**
+ * Where a parent session will be used. `family-pc`: a children's PC, which keeps the session in
+ * memory across pane locks, so the relay caps its lifetime (4 h by default).
+ */
+export const SessionDevice = Type.Literal('family-pc');
+export type SessionDevice = Static<typeof SessionDevice>;
+
+/** A new grown-up's account, as the app asks for it. */
+export const NewParentAccount = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
+export type NewParentAccount = Static<typeof NewParentAccount>;
+
+export const RegisterParentBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    displayName: DisplayName,
+    /** As for sign-in: `family-pc` gets the shorter session. */
+    device: Type.Optional(SessionDevice),
+  },
+  closed,
+);
 export type RegisterParentBody = Static<typeof RegisterParentBody>;
 
-export const SignInBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
+export const SignInBody = Type.Object(
+  {
+    email: Email,
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    /** Omitted: a grown-up's own PC or another client; the session lives the relay's full parent-session time. */
+    device: Type.Optional(SessionDevice),
+  },
+  closed,
+);
 export type SignInBody = Static<typeof SignInBody>;
 
 export const SessionGrant = Type.Object({ sessionId: Ulid, token: Token, parentId: Ulid, expiresAt: Timestamp }, closed);

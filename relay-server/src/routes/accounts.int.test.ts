@@ -172,6 +172,34 @@ describe('sessions', () => {
     expect(expired.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('gives a session for a family PC a shorter life (4 h), and a plain one the full 12 h', async () => {
+    const parent = await registerParent(relay.app);
+    const familyPc = expectStatus(
+      await api<SessionGrant>(relay.app, 'POST', '/v1/sessions', {
+        body: { email: parent.email, password: PASSWORD, device: 'family-pc' },
+      }),
+      201,
+    );
+    const plain = await signIn(relay.app, parent.email, PASSWORD);
+    expect(relay.config.familyPcSessionTtlMs).toBe(4 * 60 * 60 * 1000);
+    expect(familyPc.expiresAt - relay.clock.now()).toBe(relay.config.familyPcSessionTtlMs);
+    expect(plain.expiresAt - relay.clock.now()).toBe(relay.config.parentSessionTtlMs);
+    relay.clock.advance(relay.config.familyPcSessionTtlMs - 1);
+    expect((await me(familyPc.token)).status).toBe(200);
+    relay.clock.advance(1);
+    expect((await me(familyPc.token)).status).toBe(401);
+    expect((await me(plain.token)).status).toBe(200);
+  });
+
+  it('refuses a sign-in for a device kind it does not know', async () => {
+    const parent = await registerParent(relay.app);
+    const res = await api(relay.app, 'POST', '/v1/sessions', {
+      body: { email: parent.email, password: PASSWORD, device: 'forever-pc' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('lists the live sessions, marking the current one, and leaves out expired ones', async () => {
     const parent = await registerParent(relay.app);
     relay.clock.advance(60_000);

@@ -6,6 +6,7 @@ import {
   type ConsentRecord,
   type CreateChildBody,
   type RegisterParentBody,
+  type SessionDevice,
   type SessionGrant,
   type SignInBody,
   type UpdateChildBody,
@@ -36,11 +37,15 @@ import { hashToken, newToken } from '../auth/tokens';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher'>;
 
-function startSession(ctx: Ctx, parentId: string): SessionGrant {
+function startSession(ctx: Ctx, parentId: string, device?: SessionDevice): SessionGrant {
   const token = newToken('ps');
   const now = ctx.now();
   const sessionId = ctx.newId();
-  const expiresAt = now + ctx.config.parentSessionTtlMs;
+  const ttl =
+    device === 'family-pc'
+      ? Math.min(ctx.config.parentSessionTtlMs, ctx.config.familyPcSessionTtlMs)
+      : ctx.config.parentSessionTtlMs;
+  const expiresAt = now + ttl;
   // Expired and revoked sessions go as new ones start: nothing can use them any more.
   deleteExpiredParentSessions(ctx.db, now);
   insertParentSession(ctx.db, { id: sessionId, parentId, tokenHash: hashToken(token), createdAt: now, expiresAt });
@@ -60,7 +65,7 @@ export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promis
       throw new HearthError(ErrorCode.EmailTaken, 'An account with this email already exists. Try signing in.');
     }
     insertParent(ctx.db, { id, email, displayName: body.displayName.trim(), passwordHash, createdAt: ctx.now() });
-    return startSession(ctx, id);
+    return startSession(ctx, id, body.device);
   })();
 }
 
@@ -101,7 +106,7 @@ export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> 
     throw new HearthError(ErrorCode.WrongPassword, WRONG_CREDENTIALS);
   }
   clearSignInFailures(ctx.db, emailKey);
-  return startSession(ctx, parent.id);
+  return startSession(ctx, parent.id, body.device);
 }
 
 export function toChild(row: ChildRow): Child {

@@ -20,6 +20,8 @@ export function channelImpl(s: Services): ChannelImpl {
     getPolicy: () => s.app.policy(),
     getLockStatus: () => s.lock.status(),
     unlock: (a) => s.lock.unlock(a.password),
+    unlockWithAccount: (a) => s.parent.unlockWithAccount(a),
+    getRememberedEmail: () => ({ email: s.parent.rememberedEmail() }),
     lock: () => s.lock.lock('asked'),
     listProfiles: () => ({ profiles: s.profiles.list() }),
     selectProfile: (a) => s.profiles.select(a.childId, a.picture),
@@ -37,7 +39,7 @@ export function channelImpl(s: Services): ChannelImpl {
     signInParent: (a) => s.parent.signIn(a),
     startParentMode: (a) => s.parentMode.start(a),
 
-    signOutParent: () => s.lock.lock('signed out'),
+    signOutParent: () => s.lock.signOut(),
     getParentAccount: () => s.parent.account(),
     keepParentUnlocked: () => {
       s.lock.touch();

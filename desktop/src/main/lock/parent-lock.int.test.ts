@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARENT_ONLY_CHANNELS, type ChannelName } from '@hearth/common';
 import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { waitFor } from '@hearth/test-kit/ports';
 
 const ID = '01J0000000000000000000000A';
 
@@ -118,7 +119,7 @@ describe("the grown-ups' pane lock", () => {
     must(await desk.api.unlock({ password: TEST_PASSWORD }));
   });
 
-  it('locks itself when idle and forgets the parent session', async () => {
+  it('locks itself when idle; the parent session waits, unusable, for the next unlock', async () => {
     must(await desk.api.unlock({ password: TEST_PASSWORD }));
     must(await desk.api.signInParent({ email: parentEmail, password: RELAY_PASSWORD }));
     expect(must(await desk.api.getLockStatus()).parentSignedIn).toBe(true);
@@ -134,10 +135,96 @@ describe("the grown-ups' pane lock", () => {
     expect(desk.events.some((e) => e.event === 'lockChanged' && e.payload.state === 'locked')).toBe(true);
   });
 
+  it('keeps the parent session across a lock, so the next unlock needs no second sign-in', async () => {
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    expect(must(await desk.api.getLockStatus()).parentSignedIn).toBe(true);
+    must(await desk.api.lock());
+    expect(desk.core.services.lock.session()).toBeNull();
+    expect(await desk.api.listApprovals()).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await desk.api.getParentAccount()).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    const unlocked = must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    expect(unlocked.parentSignedIn).toBe(true);
+    must(await desk.api.listApprovals());
+    expect(must(await desk.api.getParentAccount()).email).toBe(parentEmail);
+    must(await desk.api.lock());
+  });
+
+  it('forgets the parent session when the grown-up signs out, and ends it on the relay', async () => {
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    must(await desk.api.signInParent({ email: parentEmail, password: RELAY_PASSWORD }));
+    const held = desk.core.services.lock.session();
+    expect(must(await desk.api.signOutParent())).toMatchObject({ state: 'locked', parentSignedIn: false });
+    expect(must(await desk.api.unlock({ password: TEST_PASSWORD })).parentSignedIn).toBe(false);
+    await waitFor(
+      async () => (await fetch(`${relay.url}/v1/me`, { headers: { authorization: `Bearer ${held?.token}` } })).status === 401,
+    );
+    must(await desk.api.lock());
+  });
+
+  it('remembers the email on this PC, never the relay password or the session token', async () => {
+    expect(must(await desk.api.getRememberedEmail())).toEqual({ email: parentEmail });
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    must(await desk.api.signInParent({ email: parentEmail, password: RELAY_PASSWORD }));
+    const token = desk.core.services.lock.session()?.token ?? 'no token';
+    must(await desk.api.lock());
+    const files = fs.readdirSync(desk.dataDir).filter((f) => f.startsWith('family.sqlite'));
+    const bytes = Buffer.concat(files.map((f) => fs.readFileSync(path.join(desk.dataDir, f))));
+    expect(bytes.includes(Buffer.from(parentEmail))).toBe(true);
+    expect(bytes.includes(Buffer.from(RELAY_PASSWORD))).toBe(false);
+    expect(bytes.includes(Buffer.from(token))).toBe(false);
+  });
+
+  it('lets the grown-up who enrolled this PC unlock at once with their Hearth account, even when locked out', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await desk.api.unlock({ password: 'wrong-password' })).ok).toBe(false);
+      clock.advance(must(await desk.api.getLockStatus()).failures < 5 ? 10_000 : 0);
+    }
+    expect(must(await desk.api.getLockStatus())).toMatchObject({ state: 'locked', failures: 5, retryAt: t + 15 * 60_000 });
+    const status = must(await desk.api.unlockWithAccount({ email: parentEmail, password: RELAY_PASSWORD }));
+    expect(status).toMatchObject({ state: 'unlocked', failures: 0, retryAt: null, parentSignedIn: true });
+    must(await desk.api.listApprovals());
+    must(await desk.api.lock());
+  });
+
+  it("refuses another grown-up's Hearth account before the pane opens, and a wrong account password", async () => {
+    const other = await startTestDesktop(relay.url);
+    const { parentEmail: otherEmail } = await setUpFamily(other.api, 'Noor');
+    other.close();
+    expect((await desk.api.unlock({ password: 'wrong-password' })).ok).toBe(false);
+    const before = must(await desk.api.getLockStatus());
+    expect(await desk.api.unlockWithAccount({ email: otherEmail, password: RELAY_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await desk.api.unlockWithAccount({ email: parentEmail, password: 'not-the-relay-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSWORD' },
+    });
+    expect(must(await desk.api.getLockStatus())).toEqual({ ...before, parentSignedIn: false });
+    expect(desk.core.services.lock.session()).toBeNull();
+    expect(await desk.api.listApprovals()).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    clock.advance(1_000);
+  });
+
   it('stores only an argon2id hash of the password', () => {
     const files = fs.readdirSync(desk.dataDir).filter((f) => f.startsWith('family.sqlite'));
     const bytes = Buffer.concat(files.map((f) => fs.readFileSync(path.join(desk.dataDir, f))));
     expect(bytes.includes(Buffer.from(TEST_PASSWORD))).toBe(false);
     expect(bytes.includes(Buffer.from('$argon2id$'))).toBe(true);
+  });
+
+  it('asks the relay for a family-PC session (4 h) and forgets it once expired', async () => {
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    must(await desk.api.signInParent({ email: parentEmail, password: RELAY_PASSWORD }));
+    const held = desk.core.services.lock.session();
+    const lifetime = (held?.expiresAt ?? 0) - Date.now();
+    expect(lifetime).toBeGreaterThan(4 * 3_600_000 - 60_000);
+    expect(lifetime).toBeLessThanOrEqual(4 * 3_600_000);
+    must(await desk.api.lock());
+    // Last: the pane's own clock jumps past the session's end (the relay's clock is the real one).
+    clock.advance((held?.expiresAt ?? 0) - t);
+    expect(must(await desk.api.unlock({ password: TEST_PASSWORD })).parentSignedIn).toBe(false);
+    expect(await desk.api.listApprovals()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    must(await desk.api.lock());
   });
 });

@@ -5,7 +5,10 @@ import type { Logger } from '../logging/logger';
 import { DEFAULT_LOCK_BACKOFF, delayAfterFailures, type LockBackoffPolicy } from './backoff';
 import type { PasswordHasher } from './password-hasher';
 
-/** A parent's relay session. Lives only in main's memory, only while the pane is unlocked. */
+/**
+ * A parent's relay session. Lives only in main's memory (never on disk): kept across pane locks
+ * until it expires, the app quits or the parent signs out, and usable only while the pane is unlocked.
+ */
 export type ParentSession = Readonly<{
   sessionId: string;
   token: string;
@@ -28,7 +31,7 @@ export type ParentLockDeps = Readonly<{
   backoff?: LockBackoffPolicy;
   /** Default: setTimeout, unref'd. */
   schedule?: Scheduler;
-  /** Called with the session dropped at lock time, to end it on the relay too (best effort). */
+  /** Called with the session dropped at sign-out or quit, to end it on the relay too (best effort). */
   endSession?: (session: ParentSession) => Promise<void>;
 }>;
 
@@ -41,8 +44,15 @@ export type ParentLock = Readonly<{
   changePassword: (current: string, next: string) => Promise<LockStatus>;
   /** Checks the password, with backoff after wrong ones. Throws WRONG_PASSWORD or RATE_LIMITED. */
   unlock: (password: string) => Promise<LockStatus>;
-  /** Locks now and forgets the parent session. */
+  /**
+   * Unlocks at once, whatever wait wrong passwords left, with a parent session that `verify`
+   * signed in and checked (it throws to refuse); clears the failures and holds the session.
+   */
+  unlockWithSession: (verify: () => Promise<ParentSession>) => Promise<LockStatus>;
+  /** Locks now; the parent session stays in memory, unusable until the next unlock. */
   lock: (reason: string) => LockStatus;
+  /** Locks now and forgets the parent session (ending it on the relay too). */
+  signOut: () => LockStatus;
   /** The parent did something: push auto-lock back. */
   touch: () => void;
   session: () => ParentSession | null;
@@ -95,8 +105,15 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
     unlockedUntil = null;
     cancelTimer?.();
     cancelTimer = null;
-    dropSession();
     if (wasUnlocked) log.info({ reason }, 'grown-ups pane locked');
+  };
+  /** The held session while it has not expired; an expired one is forgotten. */
+  const liveSession = (): ParentSession | null => {
+    if (session && session.expiresAt <= deps.now()) {
+      log.info('the parent session expired');
+      session = null;
+    }
+    return session;
   };
 
   function state(): LockState {
@@ -116,7 +133,7 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
       state: current,
       failures: row.failures,
       retryAt,
-      parentSignedIn: session !== null && current !== 'locked',
+      parentSignedIn: current !== 'locked' && liveSession() !== null,
       autoLockAt: current === 'unlocked' ? unlockedUntil : null,
     };
   }
@@ -176,15 +193,35 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
         emit();
         return status();
       }),
+    unlockWithSession: (verify: () => Promise<ParentSession>) =>
+      serial(async () => {
+        if (getLockRow(deps.db).passwordHash === null) {
+          throw new HearthError(ErrorCode.Conflict, "No grown-ups' password has been set yet.");
+        }
+        const next = await verify();
+        setLockFailures(deps.db, 0, null);
+        if (session && session.sessionId !== next.sessionId) dropSession();
+        session = next;
+        openPane();
+        log.info('grown-ups pane unlocked with the Hearth account');
+        emit();
+        return status();
+      }),
     lock(reason: string): LockStatus {
       doLock(reason);
+      emit();
+      return status();
+    },
+    signOut(): LockStatus {
+      dropSession();
+      doLock('signed out');
       emit();
       return status();
     },
     touch(): void {
       if (state() === 'unlocked') openPane();
     },
-    session: () => (state() === 'locked' ? null : session),
+    session: () => (state() === 'locked' ? null : liveSession()),
     holdSession(next: ParentSession): void {
       if (session && session.sessionId !== next.sessionId) dropSession();
       session = next;
@@ -201,7 +238,8 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
     dispose(): void {
       cancelTimer?.();
       listeners.clear();
-      session = null;
+      // The app quits: the session goes with main's memory, and is ended on the relay (best effort).
+      dropSession();
     },
   });
 }

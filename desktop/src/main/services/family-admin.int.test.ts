@@ -81,8 +81,12 @@ describe('the grown-ups’ pane: children and this PC', () => {
     expect(must(await desk.api.getParentAccount()).email).toBe(first.parentEmail);
   });
 
-  it('asks for the relay sign-in again after a lock: the session is not kept', async () => {
+  it('keeps the relay sign-in across a lock, and asks for it again after signing out', async () => {
     must(await desk.api.lock());
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    expect(must(await desk.api.getLockStatus()).parentSignedIn).toBe(true);
+    must(await desk.api.listChildren());
+    must(await desk.api.signOutParent());
     must(await desk.api.unlock({ password: TEST_PASSWORD }));
     expect(must(await desk.api.getLockStatus()).parentSignedIn).toBe(false);
     expect(await desk.api.listChildren()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

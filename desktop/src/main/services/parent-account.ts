@@ -3,20 +3,30 @@ import {
   HearthError,
   type LockStatus,
   type ParentAccount,
-  type RegisterParentBody,
+  type NewParentAccount,
   type SessionGrant,
-  type SignInBody,
+  type SignInCredentials,
 } from '@hearth/common';
 import type { Static } from 'typebox';
 import type { ConsentList } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { getEnrollment } from '../db/family/queries/enrollment';
+import { listProfiles } from '../db/family/queries/profiles';
+import { readSettings, writeSettings } from '../db/family/queries/settings';
 import type { ParentLock, ParentSession } from '../lock/parent-lock';
 import type { RelayHttp } from '../relay/relay-http';
 
 export type ParentAccountService = Readonly<{
-  register: (body: RegisterParentBody) => Promise<ParentAccount>;
-  signIn: (body: SignInBody) => Promise<ParentAccount>;
+  register: (body: NewParentAccount) => Promise<ParentAccount>;
+  /** Signs in for this family PC (the relay caps the session); the email is remembered here. */
+  signIn: (body: SignInCredentials) => Promise<ParentAccount>;
+  /**
+   * Unlocks the pane at once with the Hearth account of the grown-up who enrolled this PC or owns
+   * a profile on it (any other account is refused, and its new session ended, before the pane opens).
+   */
+  unlockWithAccount: (body: SignInCredentials) => Promise<LockStatus>;
+  /** The email this PC remembers for signing in, or null. */
+  rememberedEmail: () => string | null;
   account: () => ParentAccount;
   consents: () => Promise<Static<typeof ConsentList>>;
   /** First run: the grown-ups' password, once a parent has signed in. */
@@ -28,20 +38,33 @@ export type ParentAccountService = Readonly<{
 }>;
 
 /** The parent's relay account as the grown-ups' pane uses it. The session never leaves main. */
+/** The family-store setting that remembers the grown-up's Hearth email (never the password). */
+const REMEMBERED_EMAIL = 'rememberedEmail';
+
 export function createParentAccountService(
   deps: Readonly<{ relay: RelayHttp; lock: ParentLock; familyDb: WritableDB }>,
 ): ParentAccountService {
   const toAccount = (s: ParentSession): ParentAccount => ({ parentId: s.parentId, displayName: s.displayName, email: s.email });
 
-  const adopt = async (grant: SessionGrant): Promise<ParentAccount> => {
+  /** Whether this parent enrolled this PC or owns a profile on it. */
+  const ownsThisPc = (parentId: string): boolean =>
+    getEnrollment(deps.familyDb)?.parentId === parentId || listProfiles(deps.familyDb).some((p) => p.parentId === parentId);
+
+  const refuse = async (grant: SessionGrant): Promise<never> => {
+    await deps.relay.signOut(grant.token, grant.sessionId).catch(() => null);
+    throw new HearthError(ErrorCode.Forbidden, 'This computer belongs to another grown-up’s family account.');
+  };
+
+  /** Checks the new session's account; `mustOwn`: refused unless it owns this PC (else only a different enrolling parent is refused). */
+  const verify = async (grant: SessionGrant, mustOwn: boolean): Promise<ParentSession> => {
     const me = await deps.relay.me(grant.token);
     if (me.kind !== 'parent') throw new HearthError(ErrorCode.Internal, 'The server answered with a child account.');
     const enrollment = getEnrollment(deps.familyDb);
-    if (enrollment && enrollment.parentId !== me.parentId) {
-      await deps.relay.signOut(grant.token, grant.sessionId).catch(() => null);
-      throw new HearthError(ErrorCode.Forbidden, 'This computer belongs to another grown-up’s family account.');
+    if (mustOwn ? !ownsThisPc(me.parentId) : enrollment !== undefined && enrollment.parentId !== me.parentId) {
+      return refuse(grant);
     }
-    const session: ParentSession = {
+    writeSettings(deps.familyDb, { [REMEMBERED_EMAIL]: me.email });
+    return {
       sessionId: grant.sessionId,
       token: grant.token,
       parentId: me.parentId,
@@ -49,9 +72,16 @@ export function createParentAccountService(
       displayName: me.displayName,
       expiresAt: grant.expiresAt,
     };
+  };
+
+  const adopt = async (grant: SessionGrant): Promise<ParentAccount> => {
+    const session = await verify(grant, false);
     deps.lock.holdSession(session);
     return toAccount(session);
   };
+
+  const signInForThisPc = (body: SignInCredentials): Promise<SessionGrant> =>
+    deps.relay.signIn({ email: body.email, password: body.password, device: 'family-pc' });
 
   const requireSession = (): ParentSession => {
     const s = deps.lock.session();
@@ -70,8 +100,14 @@ export function createParentAccountService(
   }
 
   return Object.freeze({
-    register: async (body: RegisterParentBody) => adopt(await deps.relay.registerParent(body)),
-    signIn: async (body: SignInBody) => adopt(await deps.relay.signIn(body)),
+    register: async (body: NewParentAccount) => adopt(await deps.relay.registerParent({ ...body, device: 'family-pc' })),
+    signIn: async (body: SignInCredentials) => adopt(await signInForThisPc(body)),
+    unlockWithAccount: (body: SignInCredentials) =>
+      deps.lock.unlockWithSession(async () => verify(await signInForThisPc(body), true)),
+    rememberedEmail(): string | null {
+      const stored = readSettings(deps.familyDb)[REMEMBERED_EMAIL];
+      return typeof stored === 'string' ? stored : null;
+    },
     account: () => toAccount(requireSession()),
     requireSession,
     withSession,

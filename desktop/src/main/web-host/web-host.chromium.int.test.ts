@@ -58,11 +58,29 @@ describe.skipIf(withoutChromium())('the real renderer in Chromium through the we
     await page.close();
   });
 
-  it('gets nothing from main with a wrong token', async () => {
+  it('gets nothing from main with a wrong token, says to open the new link, and stops trying', async () => {
     const page = await browser.newPage();
+    let sockets = 0;
+    page.on('websocket', () => void (sockets += 1));
     await page.goto(`${app.host.origin}/?token=not-the-token`);
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('lost its connection');
+    await page.locator('[data-screen="stale-link"]').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alert').textContent()).toContain('npm start');
     expect(await page.getByTestId('policy-version').count()).toBe(0);
+    const tried = sockets;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(sockets).toBe(tried);
+    expect(tried).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('says the same to a tab opened without any token, without trying at all', async () => {
+    const page = await browser.newPage();
+    let sockets = 0;
+    page.on('websocket', () => void (sockets += 1));
+    await page.goto(`${app.host.origin}/`);
+    await page.locator('[data-screen="stale-link"]').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alert').textContent()).toContain('grown-up');
+    expect(sockets).toBe(0);
     await page.close();
   });
 });

@@ -78,6 +78,15 @@ describe('web host', () => {
     expect(calls).toEqual([]);
   });
 
+  it("tells a page whether its token is this launch's, so a stale tab can say so instead of retrying", async () => {
+    const check = async (token: string): Promise<number> =>
+      (await fetch(`${host.origin}${WEB_BRIDGE_PATH}?token=${encodeURIComponent(token)}`)).status;
+    expect(await check(TOKEN)).toBe(204);
+    expect(await check('a-token-of-an-earlier-launch')).toBe(401);
+    expect(await check('')).toBe(401);
+    expect(calls).toEqual([]);
+  });
+
   it('refuses a bridge from a foreign origin, even with the right token', async () => {
     expect(await openBridge(TOKEN, 'https://evil.example')).toBe(403);
     expect(await openBridge(TOKEN, 'http://127.0.0.1:1')).toBe(403);

@@ -65,7 +65,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       const headers = securityHeaders(csp);
-      const file = resolveStaticPath(options.staticDir, new URL(req.url ?? '/', origin).pathname);
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname === WEB_BRIDGE_PATH) {
+        // A plain GET on the bridge's path tells a page whether its token is this launch's (a
+        // browser cannot read why an upgrade was refused): 401 means "open the new link".
+        const good = sameSecret(url.searchParams.get('token') ?? '', token);
+        res.writeHead(good ? 204 : 401, { ...headers, 'cache-control': 'no-store' }).end();
+        return;
+      }
+      const file = resolveStaticPath(options.staticDir, url.pathname);
       for (const candidate of file ? [file, resolveStaticPath(options.staticDir, '/') as string] : []) {
         try {
           const body = await fs.readFile(candidate);

@@ -6,6 +6,12 @@ export const commonEn = {
     name: 'Hearth',
     starting: 'Hearth is starting…',
     lostConnection: 'Hearth lost its connection to this computer’s Hearth service. Trying again…',
+    staleLink: {
+      title: 'This Hearth window is out of date',
+      kids: 'Please ask a grown-up to open Hearth again.',
+      grownUps:
+        'For grown-ups: Hearth was started again, or this link has no key. Open the new link that “npm start” printed in the terminal (it ends in ?token=…), and close this tab.',
+    },
   },
   common: {
     back: 'Back',
@@ -56,6 +62,12 @@ export const commonEs: Spanish<typeof commonEn> = {
     name: 'Hearth',
     starting: 'Hearth se está abriendo…',
     lostConnection: 'Hearth perdió la conexión con su servicio en esta computadora. Lo intenta de nuevo…',
+    staleLink: {
+      title: 'Esta ventana de Hearth ya no sirve',
+      kids: 'Pídele a una persona adulta que vuelva a abrir Hearth.',
+      grownUps:
+        'Para personas adultas: Hearth se volvió a iniciar, o este enlace no tiene clave. Abre el enlace nuevo que “npm start” mostró en la terminal (termina en ?token=…) y cierra esta pestaña.',
+    },
   },
   common: {
     back: 'Atrás',

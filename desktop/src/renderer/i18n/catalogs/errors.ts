@@ -34,6 +34,13 @@ export const errorsEn = {
       WRONG_PASSWORD: 'That is not the grown-ups’ password.',
       RATE_LIMITED: 'Too many wrong tries. Please wait, then try again.',
     },
+    accountUnlock: {
+      WRONG_PASSWORD: 'That email and password do not match a Hearth account.',
+      FORBIDDEN:
+        'Only the grown-up who set up this computer, or whose child has a profile on it, can open the pane with their account.',
+      RATE_LIMITED: 'The Hearth server asks you to wait a little before trying this account again.',
+      CONFLICT: 'Hearth is not set up on this computer yet.',
+    },
     pictures: {
       WRONG_PASSWORD: 'Those are not your secret pictures. Try again!',
       RATE_LIMITED: 'Let’s wait a little bit, then try your pictures again.',
@@ -91,6 +98,13 @@ export const errorsEs: Spanish<typeof errorsEn> = {
     unlock: {
       WRONG_PASSWORD: 'Esa no es la contraseña de los mayores.',
       RATE_LIMITED: 'Demasiados intentos. Espera y vuelve a probar.',
+    },
+    accountUnlock: {
+      WRONG_PASSWORD: 'Ese correo y esa contraseña no coinciden con ninguna cuenta de Hearth.',
+      FORBIDDEN:
+        'Solo la persona adulta que configuró esta computadora, o cuyo hijo tiene un perfil en ella, puede abrir el panel con su cuenta.',
+      RATE_LIMITED: 'El servidor de Hearth pide esperar un poco antes de volver a probar con esta cuenta.',
+      CONFLICT: 'Hearth todavía no está configurado en esta computadora.',
     },
     pictures: {
       WRONG_PASSWORD: '¡Esos no son tus dibujos secretos! Prueba otra vez.',

@@ -11,8 +11,18 @@ export const grownUpsEn = {
   unlock: 'Unlock',
   waitSeconds_one: 'Please wait {{count}} second before trying again.',
   waitSeconds_other: 'Please wait {{count}} seconds before trying again.',
+  waitMinutes_one: 'Too many wrong passwords. Please wait about {{count}} minute before trying again.',
+  waitMinutes_other: 'Too many wrong passwords. Please wait about {{count}} minutes before trying again.',
+  account: {
+    title: 'Use your Hearth account instead',
+    lead: 'The grown-up who set up this computer can open the pane at once with their Hearth email and account password. It also ends the wait.',
+    show: 'Use my Hearth account instead',
+    submit: 'Sign in and unlock',
+  },
   signInTitle: 'Sign in to your Hearth account',
-  signInLead: 'Approving friends and managing children needs your Hearth account. You stay signed in until the pane locks.',
+  signInLead:
+    'Approving friends and managing children needs your Hearth account. You stay signed in on this computer for up to 4 hours, only while the pane is open, until you sign out or Hearth closes.',
+  signOut: 'Sign out',
   navLabel: 'Grown-ups’ pane',
   nav: {
     requests: 'Friend requests',
@@ -59,9 +69,19 @@ export const grownUpsEs: Spanish<typeof grownUpsEn> = {
   waitSeconds_one: 'Espera {{count}} segundo antes de volver a probar.',
   waitSeconds_other: 'Espera {{count}} segundos antes de volver a probar.',
   waitSeconds_many: 'Espera {{count}} segundos antes de volver a probar.',
+  waitMinutes_one: 'Demasiadas contraseñas incorrectas. Espera alrededor de {{count}} minuto antes de volver a probar.',
+  waitMinutes_other: 'Demasiadas contraseñas incorrectas. Espera alrededor de {{count}} minutos antes de volver a probar.',
+  waitMinutes_many: 'Demasiadas contraseñas incorrectas. Espera alrededor de {{count}} minutos antes de volver a probar.',
+  account: {
+    title: 'Usa tu cuenta de Hearth',
+    lead: 'La persona adulta que configuró esta computadora puede abrir el panel enseguida con el correo y la contraseña de su cuenta de Hearth. Así también se acaba la espera.',
+    show: 'Usar mi cuenta de Hearth',
+    submit: 'Iniciar sesión y abrir',
+  },
   signInTitle: 'Inicia sesión en tu cuenta de Hearth',
   signInLead:
-    'Para aprobar amistades y gestionar a los niños hace falta tu cuenta de Hearth. Sigues con la sesión iniciada hasta que el panel se cierre.',
+    'Para aprobar amistades y gestionar a los niños hace falta tu cuenta de Hearth. Tu sesión sigue iniciada en esta computadora hasta 4 horas, y solo sirve con el panel abierto, hasta que cierres la sesión o se cierre Hearth.',
+  signOut: 'Cerrar sesión',
   navLabel: 'Panel de los mayores',
   nav: {
     requests: 'Solicitudes de amistad',

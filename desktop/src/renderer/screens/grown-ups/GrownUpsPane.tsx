@@ -82,9 +82,16 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
         onBack={onClose}
         backLabel={t('pane.backToKids')}
         actions={
-          <Button icon="🔒" onClick={() => void hearth.lock().then(onClose)}>
-            {t('pane.lockNow')}
-          </Button>
+          <>
+            {lock.parentSignedIn && (
+              <Button icon="🚪" onClick={() => void hearth.signOutParent().then(onClose)}>
+                {t('pane.signOut')}
+              </Button>
+            )}
+            <Button icon="🔒" onClick={() => void hearth.lock().then(onClose)}>
+              {t('pane.lockNow')}
+            </Button>
+          </>
         }
       >
         <div className="pane">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '@hearth/common';
 import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
-import { ErrorNote } from '../../ui/ErrorNote';
+import { ErrorNote, type ErrorContext } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 
 export type RelayCredentials = Readonly<{ email: string; password: string }>;
@@ -21,6 +21,8 @@ export function RelayCredentialsForm({
   onDone,
   narrow = false,
   primary = false,
+  initialEmail = '',
+  errorContext = 'account',
 }: Readonly<{
   /** The form's accessible name. */
   label: string;
@@ -31,9 +33,13 @@ export function RelayCredentialsForm({
   onDone: () => void;
   narrow?: boolean;
   primary?: boolean;
+  /** The email this PC remembers, filled in to start with. */
+  initialEmail?: string;
+  /** Which sentences explain a failure. Default `account`. */
+  errorContext?: ErrorContext;
 }>): ReactElement {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const action = useAction(() => send({ email: email.trim(), password }));
   const submit = async (e: FormEvent): Promise<void> => {
@@ -61,7 +67,7 @@ export function RelayCredentialsForm({
         onChange={(e) => setPassword(e.target.value)}
         autoComplete="current-password"
       />
-      <ErrorNote error={action.error} context="account" />
+      <ErrorNote error={action.error} context={errorContext} />
       <div className="form-actions">
         <Button
           type="submit"

@@ -2,14 +2,19 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHearth } from '../../app/hearth-context';
 import { RelayCredentialsForm } from './RelayCredentialsForm';
+import { useRememberedEmail } from './use-remembered-email';
 
 /**
- * Signs the parent in to the Hearth server for this visit to the pane. The session stays in main's
- * memory and ends when the pane locks: approvals always need the parent, never only this PC.
+ * Signs the parent in to the Hearth server, with the email this PC remembers filled in. The
+ * session stays in main's memory only, across pane locks, until it expires (the relay gives a
+ * family PC a short one), Hearth closes or the parent signs out; it works only while the pane is
+ * unlocked: approvals always need the parent, never only this PC.
  */
-export function SignInForm({ onSignedIn }: Readonly<{ onSignedIn: () => void }>): ReactElement {
+export function SignInForm({ onSignedIn }: Readonly<{ onSignedIn: () => void }>): ReactElement | null {
   const { t } = useTranslation();
   const hearth = useHearth();
+  const email = useRememberedEmail();
+  if (email === null) return null;
   return (
     <RelayCredentialsForm
       label={t('pane.signInTitle')}
@@ -18,6 +23,7 @@ export function SignInForm({ onSignedIn }: Readonly<{ onSignedIn: () => void }>)
       submitLabel={t('firstRun.signIn')}
       send={(credentials) => hearth.signInParent(credentials)}
       onDone={onSignedIn}
+      initialEmail={email}
       narrow
       primary
     />

@@ -6,6 +6,8 @@ import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { RelayCredentialsForm } from './RelayCredentialsForm';
+import { useRememberedEmail } from './use-remembered-email';
 
 /** Seconds left until `at`, ticking. */
 function useSecondsUntil(at: number | null): number {
@@ -18,7 +20,52 @@ function useSecondsUntil(at: number | null): number {
   return at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** The grown-ups' password, with the wait after wrong tries shown as it counts down. */
+/** The wait in words: seconds while short, then "about N minutes" (never "879 seconds"). */
+function WaitNote({ seconds }: Readonly<{ seconds: number }>): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <p className="field-problem" role="status">
+      {seconds <= 60 ? t('pane.waitSeconds', { count: seconds }) : t('pane.waitMinutes', { count: Math.ceil(seconds / 60) })}
+    </p>
+  );
+}
+
+/**
+ * The other way in: the Hearth account of the grown-up who set up this PC opens the pane at once
+ * and ends the wait (main refuses any other account before the pane opens).
+ */
+function AccountUnlock({ open, onUnlocked }: Readonly<{ open: boolean; onUnlocked?: () => void }>): ReactElement | null {
+  const { t } = useTranslation();
+  const hearth = useHearth();
+  const email = useRememberedEmail();
+  const [shown, setShown] = useState(false);
+  if (!open && !shown) {
+    return (
+      <p className="narrow form-actions">
+        <Button onClick={() => setShown(true)}>{t('pane.account.show')}</Button>
+      </p>
+    );
+  }
+  if (email === null) return null;
+  return (
+    <RelayCredentialsForm
+      label={t('pane.account.title')}
+      heading={<h2>{t('pane.account.title')}</h2>}
+      lead={t('pane.account.lead')}
+      submitLabel={t('pane.account.submit')}
+      send={(credentials) => hearth.unlockWithAccount(credentials)}
+      onDone={() => onUnlocked?.()}
+      initialEmail={email}
+      errorContext="accountUnlock"
+      narrow
+    />
+  );
+}
+
+/**
+ * The grown-ups' password, with the wait after wrong tries shown in words as it counts down, and
+ * the grown-up's Hearth account as the way in that needs no wait.
+ */
 export function UnlockForm({ lock, onUnlocked }: Readonly<{ lock: LockStatus; onUnlocked?: () => void }>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
@@ -32,30 +79,29 @@ export function UnlockForm({ lock, onUnlocked }: Readonly<{ lock: LockStatus; on
     if (status) onUnlocked?.();
   };
   return (
-    <form className="card form narrow" onSubmit={(e) => void submit(e)} aria-label={t('pane.unlockTitle')}>
-      <p className="lead">
-        <span aria-hidden="true">🔐 </span>
-        {t('pane.unlockLead')}
-      </p>
-      <Field
-        label={t('pane.password')}
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        autoComplete="current-password"
-        autoFocus
-      />
-      {wait > 0 && (
-        <p className="field-problem" role="status">
-          {t('pane.waitSeconds', { count: wait })}
+    <>
+      <form className="card form narrow" onSubmit={(e) => void submit(e)} aria-label={t('pane.unlockTitle')}>
+        <p className="lead">
+          <span aria-hidden="true">🔐 </span>
+          {t('pane.unlockLead')}
         </p>
-      )}
-      <ErrorNote error={unlock.error} context="unlock" />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" size="big" disabled={password === '' || unlock.busy || wait > 0}>
-          {t('pane.unlock')}
-        </Button>
-      </div>
-    </form>
+        <Field
+          label={t('pane.password')}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          autoFocus
+        />
+        {wait > 0 && <WaitNote seconds={wait} />}
+        <ErrorNote error={unlock.error} context="unlock" />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" size="big" disabled={password === '' || unlock.busy || wait > 0}>
+            {t('pane.unlock')}
+          </Button>
+        </div>
+      </form>
+      <AccountUnlock open={wait > 60} onUnlocked={onUnlocked} />
+    </>
   );
 }
