@@ -4,7 +4,6 @@
  * in words with the Hearth account as the way in, and a stale browser tab that says what to do.
  * Screens are saved under artifacts/screens/ and checked with axe-core.
  */
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
