@@ -47,6 +47,7 @@ import {
 } from './models-chat';
 import { BACKGROUND_CHANNELS } from './channels-backgrounds';
 import { CALL_CHANNELS } from './channels-calls';
+import { PROBLEM_CHANNELS } from './channels-problems';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -189,6 +190,7 @@ export const HEARTH_CHANNELS = {
   getMyActivity: ch('profile', Type.Object(ActivityRange, closed), ActivityReport, 'What my parent can see'),
   ...CALL_CHANNELS,
   ...BACKGROUND_CHANNELS,
+  ...PROBLEM_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

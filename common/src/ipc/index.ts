@@ -5,6 +5,7 @@ export * from './models-calls';
 export * from './channels-calls';
 export * from './models-backgrounds';
 export * from './channels-backgrounds';
+export * from './channels-problems';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -44,6 +44,7 @@ function spyServices(): { services: Services; calls: string[] } {
     'records',
     'calls',
     'backgrounds',
+    'problems',
   ];
   return { services: Object.fromEntries(names.map((n) => [n, service(n)])) as unknown as Services, calls };
 }
