@@ -49,8 +49,10 @@ function progressStream(bytes: Uint8Array, onProgress: (sent: number, total: num
   });
 }
 
-const unreachable = (): HearthError =>
-  new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.');
+const unreachable = (cause: unknown): HearthError =>
+  new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.', undefined, {
+    cause,
+  });
 
 /** Transfers over the relay's HTTP API with the child's device credential. */
 export function createAttachmentTransfer(
@@ -75,8 +77,8 @@ export function createAttachmentTransfer(
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'error',
         });
-      } catch {
-        throw unreachable();
+      } catch (cause) {
+        throw unreachable(cause);
       }
       if (!response.ok) throw await failure(response);
       const ref: unknown = await response.json().catch(() => null);
@@ -91,8 +93,8 @@ export function createAttachmentTransfer(
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'error',
         });
-      } catch {
-        throw unreachable();
+      } catch (cause) {
+        throw unreachable(cause);
       }
       if (!response.ok) throw await failure(response);
       const bytes = new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)));

@@ -93,16 +93,28 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
-    } catch {
-      throw new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.');
+    } catch (cause) {
+      throw new HearthError(
+        ErrorCode.Unavailable,
+        'Hearth cannot reach its server right now. Please try again soon.',
+        undefined,
+        {
+          cause,
+        },
+      );
     }
     const text = await response.text();
     let json: unknown = null;
     if (text !== '') {
       try {
         json = JSON.parse(text);
-      } catch {
-        throw new HearthError(ErrorCode.Unavailable, 'The Hearth server sent something unexpected.', { status: response.status });
+      } catch (cause) {
+        throw new HearthError(
+          ErrorCode.Unavailable,
+          'The Hearth server sent something unexpected.',
+          { status: response.status },
+          { cause },
+        );
       }
     }
     if (!response.ok) {
