@@ -2,7 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { ConsentList, PolicyInfo, SignInBody, RegisterParentBody } from '../schemas/accounts';
 import { DeviceList } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
-import { Ulid, closed } from '../schemas/primitives';
+import { ChildIdSchema, Ulid, closed } from '../schemas/primitives';
 import { Sha256Hex } from '../schemas/message-content';
 import {
   AppInfo,
@@ -72,7 +72,7 @@ function ch<A extends TSchema, R extends TSchema>(
   return { access, args, result, summary };
 }
 
-const ChildIdArgs = Type.Object({ childId: Ulid }, closed);
+const ChildIdArgs = Type.Object({ childId: ChildIdSchema }, closed);
 const KidFriendshipAction = Type.Union([
   Type.Literal('confirm'),
   Type.Literal('decline'),
@@ -160,12 +160,17 @@ export const HEARTH_CHANNELS = {
   updateSettings: ch('parent', SettingsPatch, Settings, "Change this PC's settings"),
   setPicturePassword: ch(
     'parent',
-    Type.Object({ childId: Ulid, picture: Type.Union([PictureSequence, Type.Null()]) }, closed),
+    Type.Object({ childId: ChildIdSchema, picture: Type.Union([PictureSequence, Type.Null()]) }, closed),
     Profile,
     "Set or (with null) remove a child's picture password on this PC",
   ),
   stopParentMode: ch('parent', NoArgs, Done, 'Leave parent mode: end the kept relay session and forget its messages here'),
-  getChildActivity: ch('parent', Type.Object({ childId: Ulid, ...ActivityRange }, closed), ActivityReport, "A child's activity"),
+  getChildActivity: ch(
+    'parent',
+    Type.Object({ childId: ChildIdSchema, ...ActivityRange }, closed),
+    ActivityReport,
+    "A child's activity",
+  ),
 
   // The active child.
   listFriends: ch('profile', NoArgs, FriendList, 'Friends and family, with presence'),

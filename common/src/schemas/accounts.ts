@@ -1,5 +1,18 @@
 import { Type, type Static } from 'typebox';
-import { DisplayName, Email, IsoDate, Password, PolicyVersion, Timestamp, Token, Ulid, Username, closed } from './primitives';
+import {
+  ChildIdSchema,
+  DisplayName,
+  Email,
+  IsoDate,
+  Password,
+  PolicyVersion,
+  Timestamp,
+  Token,
+  Ulid,
+  Username,
+  ParentIdSchema,
+  closed,
+} from './primitives';
 
 export const RegisterParentBody = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
 export type RegisterParentBody = Static<typeof RegisterParentBody>;
@@ -7,7 +20,10 @@ export type RegisterParentBody = Static<typeof RegisterParentBody>;
 export const SignInBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
 export type SignInBody = Static<typeof SignInBody>;
 
-export const SessionGrant = Type.Object({ sessionId: Ulid, token: Token, parentId: Ulid, expiresAt: Timestamp }, closed);
+export const SessionGrant = Type.Object(
+  { sessionId: Ulid, token: Token, parentId: ParentIdSchema, expiresAt: Timestamp },
+  closed,
+);
 export type SessionGrant = Static<typeof SessionGrant>;
 
 export const SessionInfo = Type.Object(
@@ -53,8 +69,8 @@ export type ConsentInput = Static<typeof ConsentInput>;
 export const ConsentRecord = Type.Object(
   {
     consentId: Ulid,
-    parentId: Ulid,
-    childId: Ulid,
+    parentId: ParentIdSchema,
+    childId: ChildIdSchema,
     policyVersion: PolicyVersion,
     method: ConsentMethod,
     givenAt: Timestamp,
@@ -90,8 +106,8 @@ export type UpdateChildBody = Static<typeof UpdateChildBody>;
 
 export const Child = Type.Object(
   {
-    childId: Ulid,
-    parentId: Ulid,
+    childId: ChildIdSchema,
+    parentId: ParentIdSchema,
     displayName: DisplayName,
     username: Username,
     birthday: Type.Union([IsoDate, Type.Null()]),
@@ -105,9 +121,16 @@ export type Child = Static<typeof Child>;
 export const ChildList = Type.Object({ children: Type.Array(Child) }, closed);
 
 export const Me = Type.Union([
-  Type.Object({ kind: Type.Literal('parent'), parentId: Ulid, email: Email, displayName: DisplayName }, closed),
+  Type.Object({ kind: Type.Literal('parent'), parentId: ParentIdSchema, email: Email, displayName: DisplayName }, closed),
   Type.Object(
-    { kind: Type.Literal('child'), childId: Ulid, parentId: Ulid, displayName: DisplayName, username: Username, deviceId: Ulid },
+    {
+      kind: Type.Literal('child'),
+      childId: ChildIdSchema,
+      parentId: ParentIdSchema,
+      displayName: DisplayName,
+      username: Username,
+      deviceId: Ulid,
+    },
     closed,
   ),
 ]);

@@ -9,6 +9,8 @@ import {
   type SessionGrant,
   type SignInBody,
   type UpdateChildBody,
+  type ChildId,
+  type ParentId,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
 import {
@@ -44,7 +46,7 @@ function startSession(ctx: Ctx, parentId: string): SessionGrant {
   // Expired and revoked sessions go as new ones start: nothing can use them any more.
   deleteExpiredParentSessions(ctx.db, now);
   insertParentSession(ctx.db, { id: sessionId, parentId, tokenHash: hashToken(token), createdAt: now, expiresAt });
-  return { sessionId, token, parentId, expiresAt };
+  return { sessionId, token, parentId: parentId as ParentId, expiresAt };
 }
 
 export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promise<SessionGrant> {
@@ -106,8 +108,8 @@ export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> 
 
 export function toChild(row: ChildRow): Child {
   return {
-    childId: row.id,
-    parentId: row.parentId,
+    childId: row.id as ChildId,
+    parentId: row.parentId as ParentId,
     displayName: row.displayName,
     username: row.username,
     birthday: row.birthday,
@@ -182,5 +184,10 @@ export function patchChild(ctx: Ctx, parentId: string, childId: string, patch: U
 }
 
 export function consentsOf(ctx: Pick<Ctx, 'db'>, parentId: string): ConsentRecord[] {
-  return listConsents(ctx.db, parentId).map((c) => ({ ...c, method: c.method as ConsentRecord['method'] }));
+  return listConsents(ctx.db, parentId).map((c) => ({
+    ...c,
+    parentId: c.parentId as ParentId,
+    childId: c.childId as ChildId,
+    method: c.method as ConsentRecord['method'],
+  }));
 }
