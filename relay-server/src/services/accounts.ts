@@ -179,7 +179,10 @@ export function listChildren(ctx: Pick<Ctx, 'db'>, parentId: string): Child[] {
 
 export function patchChild(ctx: Ctx, parentId: string, childId: string, patch: UpdateChildBody): Child {
   ownChild(ctx, parentId, childId);
-  updateChild(ctx.db, childId, { ...patch, displayName: patch.displayName?.trim() });
+  updateChild(ctx.db, childId, {
+    ...patch,
+    ...(patch.displayName === undefined ? {} : { displayName: patch.displayName.trim() }),
+  });
   return toChild(ownChild(ctx, parentId, childId));
 }
 
