@@ -1,5 +1,17 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Files other engineers are rewriting right now (issue 10: the call service becomes a state
+ * machine, the i18n catalogs are split by feature). The new rules skip them until those land;
+ * delete each entry as its rewrite merges.
+ */
+const BEING_REWRITTEN = [
+  'desktop/src/renderer/calls/call-service.ts',
+  'desktop/src/renderer/i18n/en.ts',
+  'desktop/src/renderer/i18n/es.ts',
+];
 
 export default tseslint.config(
   {
@@ -15,11 +27,48 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Typed linting: each file is checked with the types of the tsconfig that owns it.
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
+  },
+  {
+    files: ['**/*.tsx', 'desktop/src/renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // STYLE.md: no non-test source over 400 lines (CSS: scripts/check-line-limits.ts).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    files: BEING_REWRITTEN,
+    rules: {
+      'max-lines': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+      'react-hooks/exhaustive-deps': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['**/*.test.ts', 'scripts/**', '**/bench/**', 'e2e/**'],

@@ -73,6 +73,7 @@ function CallsHost({ runtime, options }: Readonly<{ runtime: CallsRuntime; optio
             ...options.overrides,
           }),
     // One service per profile: the avatar and options are read when it starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, as said above
     [hearth, childId],
   );
   useEffect(() => {

@@ -25,6 +25,7 @@ export function useBackgroundEffects(
       live = false;
     };
     // `key` stands for `choice`: a new object with the same choice needs no new picture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, as said above
   }, [pipeline, key, hearth]);
   return notice;
 }
