@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BackgroundChoice } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
+import { reportProblem } from '../../app/report-problem';
 import type { EffectsNoticeCode, EffectsPipeline } from '../../effects';
 import { toEffectsBackground } from './background-choice';
 
@@ -20,7 +21,9 @@ export function useBackgroundEffects(
     if (!pipeline || !choice) return undefined;
     let live = true;
     setNotice(null);
-    void toEffectsBackground(hearth, choice).then((background) => (live ? pipeline.setBackground(background) : undefined));
+    toEffectsBackground(hearth, choice)
+      .then((background) => (live ? pipeline.setBackground(background) : undefined))
+      .catch((err: unknown) => reportProblem(hearth, 'backgrounds', 'show-background', err));
     return () => {
       live = false;
     };

@@ -86,7 +86,15 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
         onBack={onClose}
         backLabel={t('pane.backToKids')}
         actions={
-          <Button icon="🔒" onClick={() => void hearth.lock().then(onClose)}>
+          <Button
+            icon="🔒"
+            onClick={() =>
+              void hearth.lock().then((r) => {
+                if (!r.ok) reportProblem(hearth, 'grown-ups', 'lock-button', r.error);
+                onClose();
+              })
+            }
+          >
             {t('pane.lockNow')}
           </Button>
         }
