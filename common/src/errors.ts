@@ -44,8 +44,9 @@ export class HearthError extends Error {
   readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>) {
-    super(message);
+  /** `options.cause`: the error this one wraps (a failed fetch, a broken socket), for the logs. */
+  constructor(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'HearthError';
     this.code = code;
     this.details = details;

@@ -1,6 +1,10 @@
-/** Branded identifiers: a plain string cannot be passed where an id of another kind is expected. */
+/**
+ * Branded identifiers: a plain string cannot be passed where an id of another kind is expected.
+ * Brands add up (a `ChildId` is an `AccountId` too): each brand is its own key under the symbol,
+ * so an id with two brands is not an impossible `'AccountId' & 'ChildId'`.
+ */
 declare const brand: unique symbol;
-export type Brand<T, B extends string> = T & { readonly [brand]: B };
+export type Brand<T, B extends string> = T & { readonly [brand]: { readonly [K in B]: true } };
 
 export type AccountId = Brand<string, 'AccountId'>;
 export type ParentId = AccountId & Brand<string, 'ParentId'>;

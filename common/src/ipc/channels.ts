@@ -2,7 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { ConsentList, NewParentAccount, PolicyInfo, SignInCredentials } from '../schemas/accounts';
 import { DeviceList } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
-import { Ulid, closed } from '../schemas/primitives';
+import { ChildIdSchema, Ulid, closed } from '../schemas/primitives';
 import { Sha256Hex } from '../schemas/message-content';
 import {
   AppInfo,
@@ -50,6 +50,7 @@ import {
 import { BACKGROUND_CHANNELS } from './channels-backgrounds';
 import { CALL_CHANNELS } from './channels-calls';
 import { VERSION_CHANNELS } from './channels-versions';
+import { PROBLEM_CHANNELS } from './channels-problems';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -74,7 +75,7 @@ function ch<A extends TSchema, R extends TSchema>(
   return { access, args, result, summary };
 }
 
-const ChildIdArgs = Type.Object({ childId: Ulid }, closed);
+const ChildIdArgs = Type.Object({ childId: ChildIdSchema }, closed);
 const KidFriendshipAction = Type.Union([
   Type.Literal('confirm'),
   Type.Literal('decline'),
@@ -180,12 +181,17 @@ export const HEARTH_CHANNELS = {
   updateSettings: ch('parent', SettingsPatch, Settings, "Change this PC's settings"),
   setPicturePassword: ch(
     'parent',
-    Type.Object({ childId: Ulid, picture: Type.Union([PictureSequence, Type.Null()]) }, closed),
+    Type.Object({ childId: ChildIdSchema, picture: Type.Union([PictureSequence, Type.Null()]) }, closed),
     Profile,
     "Set or (with null) remove a child's picture password on this PC",
   ),
   stopParentMode: ch('parent', NoArgs, Done, 'Leave parent mode: end the kept relay session and forget its messages here'),
-  getChildActivity: ch('parent', Type.Object({ childId: Ulid, ...ActivityRange }, closed), ActivityReport, "A child's activity"),
+  getChildActivity: ch(
+    'parent',
+    Type.Object({ childId: ChildIdSchema, ...ActivityRange }, closed),
+    ActivityReport,
+    "A child's activity",
+  ),
 
   // The active child.
   listFriends: ch('profile', NoArgs, FriendList, 'Friends and family, with presence'),
@@ -211,6 +217,7 @@ export const HEARTH_CHANNELS = {
   ...CALL_CHANNELS,
   ...BACKGROUND_CHANNELS,
   ...VERSION_CHANNELS,
+  ...PROBLEM_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

@@ -6,6 +6,7 @@ export * from './channels-calls';
 export * from './models-backgrounds';
 export * from './channels-backgrounds';
 export * from './channels-versions';
+export * from './channels-problems';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AvatarId, Child, ConsentInput, Gender } from '../schemas/accounts';
-import { DisplayName, IsoDate, Timestamp, Ulid, Username, closed } from '../schemas/primitives';
+import { ChildIdSchema, DisplayName, IsoDate, Timestamp, Ulid, Username, closed } from '../schemas/primitives';
 
 /** An empty argument object, for channels that take nothing. */
 export const NoArgs = Type.Object({}, closed);
@@ -118,7 +118,7 @@ export type CreateChildArgs = Static<typeof CreateChildArgs>;
 
 export const UpdateChildArgs = Type.Object(
   {
-    childId: Ulid,
+    childId: ChildIdSchema,
     displayName: Type.Optional(DisplayName),
     birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
     gender: Type.Optional(Type.Union([Gender, Type.Null()])),
@@ -131,7 +131,7 @@ export type UpdateChildArgs = Static<typeof UpdateChildArgs>;
 export const EnrollPcArgs = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 64 }),
-    childIds: Type.Array(Ulid, { minItems: 1, maxItems: 16, uniqueItems: true }),
+    childIds: Type.Array(ChildIdSchema, { minItems: 1, maxItems: 16, uniqueItems: true }),
   },
   closed,
 );

@@ -1,5 +1,18 @@
 import { Type, type Static } from 'typebox';
-import { DisplayName, Email, IsoDate, Password, PolicyVersion, Timestamp, Token, Ulid, Username, closed } from './primitives';
+import {
+  ChildIdSchema,
+  DisplayName,
+  Email,
+  IsoDate,
+  Password,
+  PolicyVersion,
+  Timestamp,
+  Token,
+  Ulid,
+  Username,
+  ParentIdSchema,
+  closed,
+} from './primitives';
 
 /** A grown-up's Hearth account email and password, as the app asks for them. */
 export const SignInCredentials = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
@@ -39,7 +52,10 @@ export const SignInBody = Type.Object(
 );
 export type SignInBody = Static<typeof SignInBody>;
 
-export const SessionGrant = Type.Object({ sessionId: Ulid, token: Token, parentId: Ulid, expiresAt: Timestamp }, closed);
+export const SessionGrant = Type.Object(
+  { sessionId: Ulid, token: Token, parentId: ParentIdSchema, expiresAt: Timestamp },
+  closed,
+);
 export type SessionGrant = Static<typeof SessionGrant>;
 
 export const SessionInfo = Type.Object(
@@ -85,8 +101,8 @@ export type ConsentInput = Static<typeof ConsentInput>;
 export const ConsentRecord = Type.Object(
   {
     consentId: Ulid,
-    parentId: Ulid,
-    childId: Ulid,
+    parentId: ParentIdSchema,
+    childId: ChildIdSchema,
     policyVersion: PolicyVersion,
     method: ConsentMethod,
     givenAt: Timestamp,
@@ -122,8 +138,8 @@ export type UpdateChildBody = Static<typeof UpdateChildBody>;
 
 export const Child = Type.Object(
   {
-    childId: Ulid,
-    parentId: Ulid,
+    childId: ChildIdSchema,
+    parentId: ParentIdSchema,
     displayName: DisplayName,
     username: Username,
     birthday: Type.Union([IsoDate, Type.Null()]),
@@ -137,9 +153,16 @@ export type Child = Static<typeof Child>;
 export const ChildList = Type.Object({ children: Type.Array(Child) }, closed);
 
 export const Me = Type.Union([
-  Type.Object({ kind: Type.Literal('parent'), parentId: Ulid, email: Email, displayName: DisplayName }, closed),
+  Type.Object({ kind: Type.Literal('parent'), parentId: ParentIdSchema, email: Email, displayName: DisplayName }, closed),
   Type.Object(
-    { kind: Type.Literal('child'), childId: Ulid, parentId: Ulid, displayName: DisplayName, username: Username, deviceId: Ulid },
+    {
+      kind: Type.Literal('child'),
+      childId: ChildIdSchema,
+      parentId: ParentIdSchema,
+      displayName: DisplayName,
+      username: Username,
+      deviceId: Ulid,
+    },
     closed,
   ),
 ]);

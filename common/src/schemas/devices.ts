@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DisplayName, Timestamp, Token, Ulid, closed } from './primitives';
+import { ChildIdSchema, DisplayName, Timestamp, Token, Ulid, closed } from './primitives';
 
 /** What the PC tells about itself at enrollment (F18); shown to the parent, deleted with the child. */
 export const DeviceInfo = Type.Object(
@@ -17,19 +17,19 @@ export const EnrollDeviceBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 64 }),
     info: DeviceInfo,
-    childIds: Type.Array(Ulid, { minItems: 1, maxItems: 16, uniqueItems: true }),
+    childIds: Type.Array(ChildIdSchema, { minItems: 1, maxItems: 16, uniqueItems: true }),
   },
   closed,
 );
 export type EnrollDeviceBody = Static<typeof EnrollDeviceBody>;
 
-export const DeviceCredential = Type.Object({ childId: Ulid, token: Token }, closed);
+export const DeviceCredential = Type.Object({ childId: ChildIdSchema, token: Token }, closed);
 export type DeviceCredential = Static<typeof DeviceCredential>;
 
 export const EnrollDeviceResult = Type.Object({ deviceId: Ulid, credentials: Type.Array(DeviceCredential) }, closed);
 export type EnrollDeviceResult = Static<typeof EnrollDeviceResult>;
 
-export const AddDeviceChildBody = Type.Object({ childId: Ulid }, closed);
+export const AddDeviceChildBody = Type.Object({ childId: ChildIdSchema }, closed);
 
 export const Device = Type.Object(
   {
@@ -39,7 +39,7 @@ export const Device = Type.Object(
     enrolledAt: Timestamp,
     revokedAt: Type.Union([Timestamp, Type.Null()]),
     children: Type.Array(
-      Type.Object({ childId: Ulid, displayName: DisplayName, revokedAt: Type.Union([Timestamp, Type.Null()]) }, closed),
+      Type.Object({ childId: ChildIdSchema, displayName: DisplayName, revokedAt: Type.Union([Timestamp, Type.Null()]) }, closed),
     ),
   },
   closed,

@@ -1,15 +1,15 @@
 import { Type, type Static } from 'typebox';
 import { FRIENDSHIP_ACTIONS_TUPLE, type FriendshipStatus } from '../friendship';
-import { DisplayName, InviteCodeSchema, Timestamp, Ulid, closed } from './primitives';
+import { AccountIdSchema, ChildIdSchema, DisplayName, InviteCodeSchema, Timestamp, Ulid, closed } from './primitives';
 import { AvatarId } from './accounts';
 
 export const CreateInviteBody = Type.Object(
-  { childId: Type.Optional(Ulid) },
+  { childId: Type.Optional(ChildIdSchema) },
   { ...closed, description: 'childId is required when a parent makes the code for their child' },
 );
 export type CreateInviteBody = Static<typeof CreateInviteBody>;
 
-export const Invite = Type.Object({ code: InviteCodeSchema, childId: Ulid, expiresAt: Timestamp }, closed);
+export const Invite = Type.Object({ code: InviteCodeSchema, childId: ChildIdSchema, expiresAt: Timestamp }, closed);
 export type Invite = Static<typeof Invite>;
 
 export const RedeemInviteBody = Type.Object({ code: InviteCodeSchema }, closed);
@@ -31,7 +31,7 @@ export type FriendshipActionBody = Static<typeof FriendshipActionBody>;
 
 const Member = Type.Object(
   {
-    accountId: Ulid,
+    accountId: AccountIdSchema,
     kind: Type.Union([Type.Literal('child'), Type.Literal('parent')]),
     displayName: DisplayName,
     parentDisplayName: Type.Union([DisplayName, Type.Null()]),
@@ -63,4 +63,4 @@ export const FriendshipView = Type.Object(
 );
 export type FriendshipView = Static<typeof FriendshipView>;
 export const FriendshipList = Type.Object({ friendships: Type.Array(FriendshipView) }, closed);
-export const FriendshipListQuery = Type.Object({ childId: Type.Optional(Ulid) }, closed);
+export const FriendshipListQuery = Type.Object({ childId: Type.Optional(ChildIdSchema) }, closed);

@@ -1,11 +1,17 @@
 import { Type, type Static } from 'typebox';
 import { ALL_ERROR_CODES, type ErrorCode } from '../errors';
-import { INVITE_PATTERN, ULID_PATTERN } from '../ids';
+import { INVITE_PATTERN, ULID_PATTERN, type AccountId, type ChildId, type ParentId } from '../ids';
 
 /** Closed objects everywhere: an unknown field is a validation error, never silently kept. */
 export const closed = { additionalProperties: false } as const;
 
 export const Ulid = Type.String({ pattern: ULID_PATTERN, description: 'ULID (26 characters)' });
+/** An account's id (a child's or a grown-up's): checked as a ULID, typed as an `AccountId`. */
+export const AccountIdSchema = Type.Unsafe<AccountId>(Ulid);
+/** A child account's id: checked as a ULID, typed as a `ChildId`. */
+export const ChildIdSchema = Type.Unsafe<ChildId>(Ulid);
+/** A grown-up's account id: checked as a ULID, typed as a `ParentId`. */
+export const ParentIdSchema = Type.Unsafe<ParentId>(Ulid);
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const Password = Type.String({ minLength: 10, maxLength: 256, description: 'At least 10 characters' });
 export const DisplayName = Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' });

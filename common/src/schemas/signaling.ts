@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Timestamp, Token, Ulid, closed } from './primitives';
+import type { PeerId } from '../ids';
+import { AccountIdSchema, Timestamp, Token, closed } from './primitives';
 
 /**
  * The PeerJS signaling protocol as the relay speaks it (the `peer` server's frames), plus the
@@ -9,7 +10,7 @@ import { Timestamp, Token, Ulid, closed } from './primitives';
 
 /** Peer ids as PeerJS accepts them; the relay issues them, opaque and per account. */
 export const PEER_ID_PATTERN = '^[A-Za-z0-9]+(?:[ _-][A-Za-z0-9]+)*$';
-export const PeerIdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: PEER_ID_PATTERN });
+export const PeerIdSchema = Type.Unsafe<PeerId>(Type.String({ minLength: 1, maxLength: 64, pattern: PEER_ID_PATTERN }));
 
 /** PeerJS connection ids: `dc_…` for data, `mc_…` for media, chosen by the caller's client. */
 export const ConnectionIdSchema = Type.String({ pattern: '^(?:dc|mc)_[A-Za-z0-9_-]{1,64}$' });
@@ -153,7 +154,7 @@ export type IceConfig = Static<typeof IceConfig>;
  * is calling. A friend the caller blocked is left out; the other side's block never shows.
  */
 export const SignalingPeers = Type.Object(
-  { peers: Type.Array(Type.Object({ accountId: Ulid, peerId: PeerIdSchema }, closed)) },
+  { peers: Type.Array(Type.Object({ accountId: AccountIdSchema, peerId: PeerIdSchema }, closed)) },
   closed,
 );
 export type SignalingPeers = Static<typeof SignalingPeers>;

@@ -27,6 +27,7 @@ import { createParentAccountService } from './services/parent-account';
 import { createParentModeService } from './services/parent-mode';
 import type { DeviceInfoSource } from './services/ports';
 import { createProfilesService } from './services/profiles';
+import { createRendererProblemsService } from './services/renderer-problems';
 import { createSettingsService } from './services/settings';
 import { createChildStores, type ChildStores } from './stores/child-stores';
 import { openFamilyStore } from './stores/family-store';
@@ -154,6 +155,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       logger,
       ...(options.callRingTimeoutMs !== undefined ? { ringTimeoutMs: options.callRingTimeoutMs } : {}),
     }),
+    problems: createRendererProblemsService({ logger, now }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ChildId, ParentId } from '@hearth/common';
 import { Type } from 'typebox';
 import {
   ChildList,
@@ -126,14 +127,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (caller.kind === 'parent') {
         const p = getParentById(ctx.db, caller.parentId);
         if (!p) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');
-        return { kind: 'parent' as const, parentId: p.id, email: p.email, displayName: p.displayName };
+        return { kind: 'parent' as const, parentId: p.id as ParentId, email: p.email, displayName: p.displayName };
       }
       const c = getChild(ctx.db, caller.childId);
       if (!c) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');
       return {
         kind: 'child' as const,
-        childId: c.id,
-        parentId: c.parentId,
+        childId: c.id as ChildId,
+        parentId: c.parentId as ParentId,
         displayName: c.displayName,
         username: c.username,
         deviceId: caller.deviceId,

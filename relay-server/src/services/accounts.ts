@@ -10,6 +10,8 @@ import {
   type SessionGrant,
   type SignInBody,
   type UpdateChildBody,
+  type ChildId,
+  type ParentId,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
 import {
@@ -49,7 +51,7 @@ function startSession(ctx: Ctx, parentId: string, device?: SessionDevice): Sessi
   // Expired and revoked sessions go as new ones start: nothing can use them any more.
   deleteExpiredParentSessions(ctx.db, now);
   insertParentSession(ctx.db, { id: sessionId, parentId, tokenHash: hashToken(token), createdAt: now, expiresAt });
-  return { sessionId, token, parentId, expiresAt };
+  return { sessionId, token, parentId: parentId as ParentId, expiresAt };
 }
 
 export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promise<SessionGrant> {
@@ -111,8 +113,8 @@ export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> 
 
 export function toChild(row: ChildRow): Child {
   return {
-    childId: row.id,
-    parentId: row.parentId,
+    childId: row.id as ChildId,
+    parentId: row.parentId as ParentId,
     displayName: row.displayName,
     username: row.username,
     birthday: row.birthday,
@@ -182,10 +184,18 @@ export function listChildren(ctx: Pick<Ctx, 'db'>, parentId: string): Child[] {
 
 export function patchChild(ctx: Ctx, parentId: string, childId: string, patch: UpdateChildBody): Child {
   ownChild(ctx, parentId, childId);
-  updateChild(ctx.db, childId, { ...patch, displayName: patch.displayName?.trim() });
+  updateChild(ctx.db, childId, {
+    ...patch,
+    ...(patch.displayName === undefined ? {} : { displayName: patch.displayName.trim() }),
+  });
   return toChild(ownChild(ctx, parentId, childId));
 }
 
 export function consentsOf(ctx: Pick<Ctx, 'db'>, parentId: string): ConsentRecord[] {
-  return listConsents(ctx.db, parentId).map((c) => ({ ...c, method: c.method as ConsentRecord['method'] }));
+  return listConsents(ctx.db, parentId).map((c) => ({
+    ...c,
+    parentId: c.parentId as ParentId,
+    childId: c.childId as ChildId,
+    method: c.method as ConsentRecord['method'],
+  }));
 }

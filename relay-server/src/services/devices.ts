@@ -5,6 +5,7 @@ import {
   type DeviceInfo,
   type EnrollDeviceBody,
   type EnrollDeviceResult,
+  type ChildId,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
 import { ownChild } from './accounts';
@@ -47,7 +48,7 @@ function ownDevice(ctx: Ctx, parentId: string, deviceId: string): DeviceRow {
 }
 
 /** Adds a child to an enrolled PC (a new credential); refused while the child already has one there. */
-export function addDeviceChild(ctx: Ctx, parentId: string, deviceId: string, childId: string): EnrollDeviceResult {
+export function addDeviceChild(ctx: Ctx, parentId: string, deviceId: string, childId: ChildId): EnrollDeviceResult {
   return ctx.db.transaction(() => {
     const device = ownDevice(ctx, parentId, deviceId);
     if (device.revokedAt !== null) throw new HearthError(ErrorCode.Conflict, 'This device was removed. Enroll it again.');
@@ -66,7 +67,7 @@ export function listDevices(ctx: Ctx, parentId: string): Device[] {
     const perChild = new Map<string, Device['children'][number]>();
     for (const c of children) {
       if (c.deviceId === d.id)
-        perChild.set(c.childId, { childId: c.childId, displayName: c.displayName, revokedAt: c.revokedAt });
+        perChild.set(c.childId, { childId: c.childId as ChildId, displayName: c.displayName, revokedAt: c.revokedAt });
     }
     return {
       deviceId: d.id,

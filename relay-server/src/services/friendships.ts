@@ -8,7 +8,9 @@ import {
   normalizeInviteCode,
   renewFriendRequest,
   resolveActor,
+  type AccountId,
   type Caller,
+  type ChildId,
   type FriendshipAction,
   type FriendshipActor,
   type FriendshipView,
@@ -61,7 +63,7 @@ export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: 
     const code = newInviteCode();
     if (getInvite(ctx.db, code)) continue;
     insertInvite(ctx.db, { code, childId, createdBy, createdAt: now, expiresAt });
-    return { code: `${code.slice(0, 4)}-${code.slice(4)}`, childId, expiresAt };
+    return { code: `${code.slice(0, 4)}-${code.slice(4)}`, childId: childId as ChildId, expiresAt };
   }
   throw new HearthError(ErrorCode.Unavailable, 'Could not make a code just now. Please try again.');
 }
@@ -98,7 +100,7 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
     const account = getAccount(ctx.db, id);
     const parent = account?.parentId ? getParentById(ctx.db, account.parentId) : undefined;
     return {
-      accountId: id,
+      accountId: id as AccountId,
       kind: account?.kind ?? 'child',
       displayName: account?.displayName ?? '?',
       parentDisplayName: parent?.displayName ?? null,

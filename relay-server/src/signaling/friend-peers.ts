@@ -1,4 +1,4 @@
-import { friendshipStatusFor, type SignalingPeers } from '@hearth/common';
+import { friendshipStatusFor, type AccountId, type SignalingPeers } from '@hearth/common';
 import type { RequestCaller } from '../auth/callers';
 import { listFriendshipsOf } from '../db/queries/friendships';
 import { peerIdFor } from './grants';
@@ -14,12 +14,12 @@ type Ctx = Pick<RelayContext, 'db' | 'config' | 'now'>;
 export function friendPeersOf(ctx: Ctx, caller: RequestCaller): SignalingPeers {
   const me = caller.kind === 'child' ? caller.childId : caller.parentId;
   return ctx.db.transaction(() => {
-    const peers: { accountId: string; peerId: string }[] = [];
+    const peers: SignalingPeers['peers'][number][] = [];
     for (const row of listFriendshipsOf(ctx.db, me)) {
       const side = row.aId === me ? 'a' : 'b';
       if (friendshipStatusFor(row.state, side) !== 'active') continue;
       const other = side === 'a' ? row.bId : row.aId;
-      peers.push({ accountId: other, peerId: peerIdFor(ctx, other) });
+      peers.push({ accountId: other as AccountId, peerId: peerIdFor(ctx, other) });
     }
     return { peers };
   })();

@@ -82,5 +82,9 @@ export function channelImpl(s: Services): ChannelImpl {
     getMyActivity: (a, child) => s.records.activity(child(), a.days ?? 7),
     ...callChannelImpl(s),
     ...backgroundChannelImpl(s),
+    reportProblem: (a) => {
+      s.problems.report(a);
+      return DONE;
+    },
   };
 }

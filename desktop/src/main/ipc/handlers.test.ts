@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, HEARTH_CHANNELS, type ChannelName } from '@hearth/common';
+import { CHANNEL_NAMES, PARENT_ONLY_CHANNELS, type ChannelName } from '@hearth/common';
 import { silentLogger } from '../logging/logger';
 import { createHandlers } from './handlers';
+import { PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples';
 import type { Services } from './services';
 
 /**
  * Services where every method records its call. The state readers the guard needs answer as
- * an unlocked pane with a child at the PC, so only validation can stop a call.
+ * an unlocked pane with a child at the PC (unless `state` says otherwise), so only validation can stop a call.
  */
-function spyServices(): { services: Services; calls: string[] } {
+function spyServices(state: Readonly<Record<string, unknown>> = {}): { services: Services; calls: string[] } {
   const calls: string[] = [];
   const guardReaders: Record<string, unknown> = {
     'lock.state': 'unlocked',
@@ -16,6 +17,7 @@ function spyServices(): { services: Services; calls: string[] } {
     'profiles.activeChildId': '01J0000000000000000000000A',
     'profiles.requireActive': '01J0000000000000000000000A',
     'profiles.activeKind': 'child',
+    ...state,
   };
   const service = (name: string): unknown =>
     new Proxy(
@@ -44,6 +46,7 @@ function spyServices(): { services: Services; calls: string[] } {
     'records',
     'calls',
     'backgrounds',
+    'problems',
   ];
   return { services: Object.fromEntries(names.map((n) => [n, service(n)])) as unknown as Services, calls };
 }
@@ -96,11 +99,17 @@ describe('IPC handlers', () => {
     expect(calls).toEqual(['messages.search']);
   });
 
-  it('marks exactly the grown-ups’ channels as parent-only', () => {
-    const parentOnly = CHANNEL_NAMES.filter((c) => !['open', 'profile'].includes(HEARTH_CHANNELS[c].access));
-    expect(parentOnly).toContain('actOnFriendshipAsParent');
-    expect(parentOnly).toContain('updateSettings');
-    expect(parentOnly).not.toContain('sendMessage');
-    expect(parentOnly).not.toContain('unlock');
+  it('refuses every parent-only channel with LOCKED while locked, before any service runs', async () => {
+    const { services, calls } = spyServices({ 'lock.state': 'locked', 'lock.session': null });
+    const h = createHandlers(services, silentLogger());
+    // A new parent-only channel needs sample arguments here, or only validation would refuse it.
+    expect(Object.keys(PARENT_ONLY_SAMPLE_ARGS).sort()).toEqual([...PARENT_ONLY_CHANNELS].sort());
+    expect(PARENT_ONLY_CHANNELS).toEqual(expect.arrayContaining(['actOnFriendshipAsParent', 'updateSettings', 'createChild']));
+    expect(PARENT_ONLY_CHANNELS).not.toContain('sendMessage');
+    expect(PARENT_ONLY_CHANNELS).not.toContain('unlock');
+    for (const channel of PARENT_ONLY_CHANNELS) {
+      expect(await h[channel](PARENT_ONLY_SAMPLE_ARGS[channel]), channel).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    }
+    expect(calls).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { MessagesService } from '../services/messages';
 import type { ParentAccountService } from '../services/parent-account';
 import type { ParentModeService } from '../services/parent-mode';
 import type { ProfilesService } from '../services/profiles';
+import type { RendererProblemsService } from '../services/renderer-problems';
 import type { SettingsService } from '../services/settings';
 import type { RelayVersions } from '../relay/relay-versions';
 
@@ -31,4 +32,5 @@ export type Services = Readonly<{
   records: KidRecordsService;
   calls: CallsService;
   backgrounds: BackgroundsService;
+  problems: RendererProblemsService;
 }>;

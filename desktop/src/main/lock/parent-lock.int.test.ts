@@ -2,43 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARENT_ONLY_CHANNELS, type ChannelName } from '@hearth/common';
+import { PARENT_ONLY_SAMPLE_ARGS as VALID_ARGS } from '../ipc/parent-only-samples';
 import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { waitFor } from '@hearth/test-kit/ports';
-
-const ID = '01J0000000000000000000000A';
-
-/** Well-formed arguments for every parent-only channel, so that only the lock can refuse them. */
-const VALID_ARGS: Readonly<Record<string, unknown>> = {
-  registerParent: { email: 'someone@example.test', password: 'long-enough-password', displayName: 'Someone' },
-  setParentPassword: { password: 'another-password' },
-  setFirstRunLanguage: { language: 'es' },
-  signInParent: { email: 'someone@example.test', password: 'long-enough-password' },
-  signOutParent: {},
-  getParentAccount: {},
-  keepParentUnlocked: {},
-  changeParentPassword: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password' },
-  listConsents: {},
-  listChildren: {},
-  createChild: {
-    displayName: 'Sneaky',
-    username: 'sneaky_kid',
-    consent: { policyVersion: '2026-11-01', method: 'checkbox', agreed: true },
-  },
-  updateChild: { childId: ID, displayName: 'Renamed' },
-  enrollPc: { name: 'Another PC', childIds: [ID] },
-  addChildToPc: { childId: ID },
-  removeChildFromPc: { childId: ID },
-  listDevices: {},
-  revokeDevice: { deviceId: ID },
-  listApprovals: {},
-  actOnFriendshipAsParent: { friendshipId: ID, action: 'approve' },
-  updateSettings: { autoLockMinutes: 120 },
-  getChildActivity: { childId: ID },
-  startParentMode: { email: 'someone@example.test', password: 'long-enough-password' },
-  setPicturePassword: { childId: ID, picture: ['cat', 'moon', 'star'] },
-  stopParentMode: {},
-};
 
 let relay: TestRelay;
 let t = Date.now();
@@ -63,10 +30,6 @@ async function call(channel: ChannelName, args: unknown): Promise<unknown> {
 }
 
 describe("the grown-ups' pane lock", () => {
-  it('has sample arguments for every parent-only channel', () => {
-    expect(Object.keys(VALID_ARGS).sort()).toEqual([...PARENT_ONLY_CHANNELS].sort());
-  });
-
   it('refuses every parent-only channel while locked, even with a child at the PC', async () => {
     must(await desk.api.lock());
     must(await desk.api.selectProfile({ childId }));

@@ -49,8 +49,10 @@ function progressStream(bytes: Uint8Array, onProgress: (sent: number, total: num
   });
 }
 
-const unreachable = (): HearthError =>
-  new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.');
+const unreachable = (cause: unknown): HearthError =>
+  new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.', undefined, {
+    cause,
+  });
 
 /** Transfers over the relay's HTTP API with the child's device credential. */
 export function createAttachmentTransfer(
@@ -76,8 +78,8 @@ export function createAttachmentTransfer(
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'error',
         });
-      } catch {
-        throw unreachable();
+      } catch (cause) {
+        throw unreachable(cause);
       }
       deps.versions?.heard(response.headers, response.ok);
       if (!response.ok) throw await failure(response, deps.versions);
@@ -93,8 +95,8 @@ export function createAttachmentTransfer(
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'error',
         });
-      } catch {
-        throw unreachable();
+      } catch (cause) {
+        throw unreachable(cause);
       }
       deps.versions?.heard(response.headers, response.ok);
       if (!response.ok) throw await failure(response, deps.versions);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HearthApi, MessageView } from '@hearth/common';
+import type { ChildId, HearthApi, MessageView } from '@hearth/common';
 import {
   befriend,
   must,
@@ -26,7 +26,7 @@ let mayaPc2: TestDesktop;
 let tomPc: TestDesktop;
 let parentPc1: TestDesktop;
 let parentPc2: TestDesktop;
-let maya: string;
+let maya: ChildId;
 let tom: string;
 let parent: string;
 const opened: TestDesktop[] = [];
@@ -64,7 +64,7 @@ async function expectConversation(
 }
 
 /** A second PC for an existing child: the grown-up signs in there and enrolls it for her. */
-async function addPcFor(api: HearthApi, email: string, childId: string): Promise<void> {
+async function addPcFor(api: HearthApi, email: string, childId: ChildId): Promise<void> {
   must(await api.signInParent({ email, password: RELAY_PASSWORD }));
   must(await api.enrollPc({ name: 'Second PC', childIds: [childId] }));
   must(await api.setParentPassword({ password: TEST_PASSWORD }));

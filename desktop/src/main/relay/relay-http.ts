@@ -19,6 +19,7 @@ import {
   SignalingGrant,
   SignalingPeers,
   tolerantReader,
+  type ChildId,
   type CreateChildBody,
   type EnrollDeviceBody,
   type FriendshipAction,
@@ -56,15 +57,15 @@ export type RelayHttp = Readonly<{
   registerParentDevice: (token: string, replacesSessionId?: string) => Promise<ParentDeviceResult>;
   listChildren: (token: string) => Promise<Static<typeof ChildList>>;
   createChild: (token: string, body: CreateChildBody) => Promise<Child>;
-  updateChild: (token: string, childId: string, body: UpdateChildBody) => Promise<Child>;
+  updateChild: (token: string, childId: ChildId, body: UpdateChildBody) => Promise<Child>;
   consents: (token: string) => Promise<Static<typeof ConsentList>>;
   enrollDevice: (token: string, body: EnrollDeviceBody) => Promise<EnrollDeviceResult>;
-  addDeviceChild: (token: string, deviceId: string, childId: string) => Promise<EnrollDeviceResult>;
-  removeDeviceChild: (token: string, deviceId: string, childId: string) => Promise<null>;
+  addDeviceChild: (token: string, deviceId: string, childId: ChildId) => Promise<EnrollDeviceResult>;
+  removeDeviceChild: (token: string, deviceId: string, childId: ChildId) => Promise<null>;
   listDevices: (token: string) => Promise<Static<typeof DeviceList>>;
   revokeDevice: (token: string, deviceId: string) => Promise<null>;
   /** A child's own code (child token), or a parent's code for a named child. */
-  createInvite: (token: string, childId?: string) => Promise<Invite>;
+  createInvite: (token: string, childId?: ChildId) => Promise<Invite>;
   redeemInvite: (token: string, code: string) => Promise<FriendshipView>;
   listFriendships: (token: string) => Promise<Static<typeof FriendshipList>>;
   actOnFriendship: (token: string, friendshipId: string, action: FriendshipAction) => Promise<FriendshipView>;
@@ -104,16 +105,28 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
-    } catch {
-      throw new HearthError(ErrorCode.Unavailable, 'Hearth cannot reach its server right now. Please try again soon.');
+    } catch (cause) {
+      throw new HearthError(
+        ErrorCode.Unavailable,
+        'Hearth cannot reach its server right now. Please try again soon.',
+        undefined,
+        {
+          cause,
+        },
+      );
     }
     const text = await response.text();
     let json: unknown = null;
     if (text !== '') {
       try {
         json = JSON.parse(text);
-      } catch {
-        throw new HearthError(ErrorCode.Unavailable, 'The Hearth server sent something unexpected.', { status: response.status });
+      } catch (cause) {
+        throw new HearthError(
+          ErrorCode.Unavailable,
+          'The Hearth server sent something unexpected.',
+          { status: response.status },
+          { cause },
+        );
       }
     }
     deps.versions?.heard(response.headers, response.ok);
@@ -147,17 +160,17 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
       }),
     listChildren: (token: string) => call('GET', '/v1/children', ChildList, { token }),
     createChild: (token: string, body: CreateChildBody) => call('POST', '/v1/children', Child, { token, body }),
-    updateChild: (token: string, childId: string, body: UpdateChildBody) =>
+    updateChild: (token: string, childId: ChildId, body: UpdateChildBody) =>
       call('PATCH', `/v1/children/${childId}`, Child, { token, body }),
     consents: (token: string) => call('GET', '/v1/consents', ConsentList, { token }),
     enrollDevice: (token: string, body: EnrollDeviceBody) => call('POST', '/v1/devices', EnrollDeviceResult, { token, body }),
-    addDeviceChild: (token: string, deviceId: string, childId: string) =>
+    addDeviceChild: (token: string, deviceId: string, childId: ChildId) =>
       call('POST', `/v1/devices/${deviceId}/children`, EnrollDeviceResult, { token, body: { childId } }),
-    removeDeviceChild: (token: string, deviceId: string, childId: string) =>
+    removeDeviceChild: (token: string, deviceId: string, childId: ChildId) =>
       call('DELETE', `/v1/devices/${deviceId}/children/${childId}`, NoContent, { token }),
     listDevices: (token: string) => call('GET', '/v1/devices', DeviceList, { token }),
     revokeDevice: (token: string, deviceId: string) => call('DELETE', `/v1/devices/${deviceId}`, NoContent, { token }),
-    createInvite: (token: string, childId?: string) =>
+    createInvite: (token: string, childId?: ChildId) =>
       call('POST', '/v1/invites', Invite, { token, body: childId === undefined ? {} : { childId } }),
     redeemInvite: (token: string, code: string) => call('POST', '/v1/invites/redeem', FriendshipView, { token, body: { code } }),
     listFriendships: (token: string) => call('GET', '/v1/friendships', FriendshipList, { token }),

@@ -1,11 +1,13 @@
 import {
   ErrorCode,
   HearthError,
+  type AccountId,
   type CallContact,
   type CallIce,
   type CallSession,
   type Done,
   type IceConfig,
+  type PeerId,
 } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { getProfile } from '../db/family/queries/profiles';
@@ -47,11 +49,11 @@ export type CallsService = Readonly<{
   /** An active, unblocked contact to dial, with their peer id; NOT_FOUND otherwise. */
   contact: (childId: string, contactId: string) => Promise<CallContact>;
   /** Who is calling: an active, unblocked contact of this profile, or FORBIDDEN (never ring). */
-  identify: (childId: string, peerId: string) => Promise<CallContact>;
+  identify: (childId: string, peerId: PeerId) => Promise<CallContact>;
   setInCall: (childId: string, inCall: boolean) => Done;
 }>;
 
-type PeerBook = { byPeer: Map<string, string>; byAccount: Map<string, string>; fetchedAt: number };
+type PeerBook = { byPeer: Map<PeerId, AccountId>; byAccount: Map<string, PeerId>; fetchedAt: number };
 type CachedIce = Readonly<{ ice: IceConfig; usableUntil: number }>;
 
 /** TURN credentials are not handed out closer than this to their expiry. */
@@ -118,7 +120,7 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
   };
 
   /** The contact as this PC's store knows it, if calls may pass with it now. */
-  const callable = (childId: string, accountId: string, peerId: string): CallContact | null => {
+  const callable = (childId: string, accountId: string, peerId: PeerId): CallContact | null => {
     const row = getContact(deps.stores.get(childId).db, accountId);
     if (!row) return null;
     const f = row.friendship;
@@ -165,7 +167,8 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
 
     async contact(childId: string, contactId: string): Promise<CallContact> {
       const notFound = (): HearthError => new HearthError(ErrorCode.NotFound, NOT_A_FRIEND);
-      if (!callable(childId, contactId, 'x')) throw notFound();
+      // Checked before asking the relay for peer ids (the id here is a placeholder, never returned).
+      if (!callable(childId, contactId, '' as PeerId)) throw notFound();
       const book = await bookFor(childId, (b) => !b.byAccount.has(contactId));
       const peerId = book.byAccount.get(contactId);
       const contact = peerId === undefined ? null : callable(childId, contactId, peerId);
@@ -173,7 +176,7 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
       return contact;
     },
 
-    async identify(childId: string, peerId: string): Promise<CallContact> {
+    async identify(childId: string, peerId: PeerId): Promise<CallContact> {
       const refuse = (why: string): HearthError => {
         log.info({ why }, 'a call was refused before it rang');
         return new HearthError(ErrorCode.Forbidden, NOT_A_FRIEND);

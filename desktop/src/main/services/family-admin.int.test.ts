@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChildId } from '@hearth/common';
 import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
@@ -59,7 +60,7 @@ describe('the grown-ups’ pane: children and this PC', () => {
     const sami = must(await desk.api.listProfiles()).profiles.find((p) => p.displayName === 'Sami');
     if (!sami) throw new Error('no Sami');
     must(await desk.api.selectProfile({ childId: sami.childId }));
-    must(await desk.api.removeChildFromPc({ childId: sami.childId }));
+    must(await desk.api.removeChildFromPc({ childId: sami.childId as ChildId }));
     expect(must(await desk.api.getCurrentProfile()).profile).toBeNull();
     expect(must(await desk.api.listProfiles()).profiles.map((p) => p.displayName)).toEqual(['Noor']);
     expect(fs.existsSync(path.join(desk.dataDir, 'children', sami.childId))).toBe(false);

@@ -8,6 +8,7 @@ import {
   type CreateChildArgs,
   type Done,
   type EnrollPcArgs,
+  type ChildId,
   type Enrollment,
   type Profile,
   type UpdateChildArgs,
@@ -38,8 +39,8 @@ export type FamilyAdminService = Readonly<{
   createChild: (args: CreateChildArgs) => Promise<ChildOnPc>;
   updateChild: (args: UpdateChildArgs) => Promise<ChildOnPc>;
   enrollPc: (args: EnrollPcArgs) => Promise<Enrollment>;
-  addChildToPc: (childId: string) => Promise<Profile>;
-  removeChildFromPc: (childId: string) => Promise<Done>;
+  addChildToPc: (childId: ChildId) => Promise<Profile>;
+  removeChildFromPc: (childId: ChildId) => Promise<Done>;
   listDevices: () => Promise<Static<typeof DeviceList>>;
   revokeDevice: (deviceId: string) => Promise<Done>;
 }>;
@@ -77,7 +78,7 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
     }
   };
 
-  const addToPc = (childId: string, avatar?: string): Promise<Profile> =>
+  const addToPc = (childId: ChildId, avatar?: string): Promise<Profile> =>
     deps.parent.withSession(async (token) => {
       const enrollment = getEnrollment(deps.familyDb);
       if (!enrollment) throw new HearthError(ErrorCode.Conflict, 'Enroll this computer first.');
@@ -142,9 +143,9 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
         return { deviceId: result.deviceId, profiles: deps.profiles.list() };
       }),
 
-    addChildToPc: (childId: string) => addToPc(childId),
+    addChildToPc: (childId: ChildId) => addToPc(childId),
 
-    removeChildFromPc: (childId: string) =>
+    removeChildFromPc: (childId: ChildId) =>
       deps.parent.withSession(async (token) => {
         const enrollment = getEnrollment(deps.familyDb);
         if (!enrollment || !getProfile(deps.familyDb, childId)) {

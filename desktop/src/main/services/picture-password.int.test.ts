@@ -1,19 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PictureSequence } from '@hearth/common';
+import type { ChildId, PictureSequence } from '@hearth/common';
 import { must, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
 let desk: TestDesktop;
-let childId: string;
+let childId: ChildId;
 const SECRET: PictureSequence = ['cat', 'moon', 'cat', 'tree'];
 
 beforeAll(async () => {
   relay = await startTestRelay();
   desk = await startTestDesktop(relay.url);
-  childId = (await setUpFamily(desk.api, 'Ines')).childId;
+  childId = (await setUpFamily(desk.api, 'Ines')).childId as ChildId;
 });
 afterAll(async () => {
   desk.close();

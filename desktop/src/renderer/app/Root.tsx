@@ -9,6 +9,7 @@ import { ParentStart } from '../screens/parent/ParentStart';
 import { ProfilePicker } from '../screens/picker/ProfilePicker';
 import { UpdateNotice } from '../screens/update/UpdateNotice';
 import { useHearth } from './hearth-context';
+import { reportProblem } from './report-problem';
 import { SettingsProvider } from './settings-context';
 import { useHearthEvent } from './use-event';
 
@@ -116,7 +117,12 @@ export function Root(): ReactElement {
   const closePane = (): void => {
     setPane(false);
     // On a children's PC the pane never stays open behind them.
-    if (!info.parentMode && lock.state === 'unlocked') void hearth.lock();
+    if (!info.parentMode && lock.state === 'unlocked') {
+      // Auto-lock still closes the pane later; main's log hears that this lock did not happen.
+      void hearth.lock().then((r) => {
+        if (!r.ok) reportProblem(hearth, 'grown-ups', 'lock-on-close', r.error);
+      });
+    }
     void load();
   };
 
@@ -171,7 +177,10 @@ function ParentStartFor({ lock, onGrownUps }: Readonly<{ lock: LockStatus; onGro
   const hearth = useHearth();
   const [parent, setParent] = useState<Profile | null>(null);
   useEffect(() => {
-    void hearth.listProfiles().then((r) => r.ok && setParent(r.value.profiles.find((p) => p.kind === 'parent') ?? null));
+    void hearth.listProfiles().then((r) => {
+      if (r.ok) setParent(r.value.profiles.find((p) => p.kind === 'parent') ?? null);
+      else reportProblem(hearth, 'profiles', 'list-profiles', r.error);
+    });
   }, [hearth]);
   return parent ? <ParentStart parent={parent} lock={lock} onGrownUps={onGrownUps} /> : null;
 }

@@ -37,6 +37,8 @@ export function useLoad<T>(load: () => Promise<IpcResult<T>>, deps: readonly unk
     return () => {
       live = false;
     };
+    // The caller's deps are this hook's deps, as with useEffect's own list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import type { CallRecord, Friend } from '@hearth/common';
 import { useHearth } from '../app/hearth-context';
+import { reportProblem } from '../app/report-problem';
 import { useCallView } from './calls-context';
 import { formatDuration } from './InCallScreen';
 import { useCallsTranslation } from './use-calls-translation';
@@ -26,7 +27,8 @@ export function CallLog({ friends, contactId }: Readonly<{ friends: readonly Fri
   useEffect(() => {
     let live = true;
     void hearth.listCalls(contactId === undefined ? {} : { contactId }).then((r) => {
-      if (live && r.ok) setCalls(r.value.calls);
+      if (!r.ok) reportProblem(hearth, 'calls', 'list-calls', r.error);
+      else if (live) setCalls(r.value.calls);
     });
     return () => {
       live = false;

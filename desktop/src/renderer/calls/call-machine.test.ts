@@ -1,4 +1,4 @@
-import type { CallContact } from '@hearth/common';
+import type { CallContact, PeerId } from '@hearth/common';
 import { describe, expect, it } from 'vitest';
 import type { CallEffect, CallEvent } from './call-events';
 import { CALLEE_GRACE_MS, step, type Step } from './call-machine';
@@ -6,7 +6,7 @@ import { newCall, type Call } from './call-state';
 
 const contact = (name: string, peerId: string): CallContact => ({
   contactId: `01J000000000000000000000${name.slice(0, 2).toUpperCase()}`,
-  peerId,
+  peerId: peerId as PeerId,
   displayName: name,
   kind: 'friend',
   grownUp: false,

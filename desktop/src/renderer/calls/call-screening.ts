@@ -6,7 +6,7 @@
  * that crossed ours (both children called each other at once) may be dropped without a word: the
  * other side then takes ours.
  */
-import type { CallContact, HearthApi } from '@hearth/common';
+import type { CallContact, HearthApi, PeerId } from '@hearth/common';
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { CLOSE_DELAY_MS } from './call-channel';
 import type { CallMessage, CallMetadata } from './call-protocol';
@@ -14,7 +14,7 @@ import type { CallMessage, CallMetadata } from './call-protocol';
 /** A call's two connections, as far as they have arrived. */
 export type Arrival = {
   readonly key: string;
-  readonly peerId: string;
+  readonly peerId: PeerId;
   readonly meta: CallMetadata;
   media: MediaConnection | null;
   data: DataConnection | null;
@@ -107,7 +107,8 @@ export function createScreening(deps: ScreeningDeps): Screening {
       }
       const entry: Entry = {
         key,
-        peerId: conn.peer,
+        // PeerJS's word for who is calling; main checks it against the contacts before anything rings.
+        peerId: conn.peer as PeerId,
         meta,
         media: kind === 'media' ? (conn as MediaConnection) : null,
         data: kind === 'data' ? (conn as DataConnection) : null,

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type ReactElement }
 import type { Friend, Profile } from '@hearth/common';
 import { useHearth } from '../app/hearth-context';
 import type { ScreenSlots } from '../app/slots';
+import { reportProblem } from '../app/report-problem';
 import { useHearthEvent } from '../app/use-event';
 import { CallEffectsProvider } from '../screens/backgrounds/CallEffectsProvider';
 import { CallButtons } from './CallButtons';
@@ -45,7 +46,8 @@ function CallsHost({ runtime, options }: Readonly<{ runtime: CallsRuntime; optio
   useEffect(() => {
     let live = true;
     void hearth.getCurrentProfile().then((r) => {
-      if (live && r.ok) setProfile(r.value.profile);
+      if (!r.ok) reportProblem(hearth, 'calls', 'current-profile', r.error);
+      else if (live) setProfile(r.value.profile);
     });
     return () => {
       live = false;
@@ -63,11 +65,15 @@ function CallsHost({ runtime, options }: Readonly<{ runtime: CallsRuntime; optio
             createPeer: (id, peerOptions) => new Peer(id, peerOptions),
             media: browserMedia(),
             myAvatar: () => avatar,
-            onProblem: remember,
+            onProblem: (message, details) => {
+              remember(message, details);
+              reportProblem(hearth, 'calls', message, details);
+            },
             storage: localStore(),
             ...options.overrides,
           }),
     // One service per profile: the avatar and options are read when it starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, as said above
     [hearth, childId],
   );
   useEffect(() => {

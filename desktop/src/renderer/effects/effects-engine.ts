@@ -111,7 +111,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
     }
   }
 
-  function useDelegate(delegate: Delegate): Promise<void> {
+  function switchToDelegate(delegate: Delegate): Promise<void> {
     if (segmenter?.delegate === delegate) return Promise.resolve();
     if (loading && loadingDelegate === delegate) return loading;
     segmenter?.close();
@@ -154,7 +154,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
     const delegateChanged = next.delegate !== level.delegate;
     level = next;
     if (output) compositor.resize(levelSizes(output, level));
-    if (delegateChanged) void useDelegate(level.delegate);
+    if (delegateChanged) void switchToDelegate(level.delegate);
   }
 
   function onDecision(decision: AdaptiveDecision): void {
@@ -201,7 +201,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
 
   return {
     start(): Promise<void> {
-      return useDelegate(level.delegate);
+      return switchToDelegate(level.delegate);
     },
 
     setBackground(background: EngineBackground): void {
@@ -219,7 +219,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         controller.reset(ladder.length - 1);
         level = ladder[ladder.length - 1]!;
         if (output) compositor.resize(levelSizes(output, level));
-        void useDelegate(level.delegate);
+        void switchToDelegate(level.delegate);
       }
       if (wasOff) {
         compositor.resetMask();

@@ -3,7 +3,7 @@ import type { ButtonHTMLAttributes, ReactElement, ReactNode } from 'react';
 export type ButtonProps = Readonly<
   ButtonHTMLAttributes<HTMLButtonElement> & {
     /** Look: `primary` (the main thing to do), `secondary`, `quiet` (text-like) or `danger`. Default `secondary`. */
-    variant?: 'primary' | 'secondary' | 'quiet' | 'danger';
+    variant?: 'primary' | 'secondary' | 'quiet' | 'danger' | undefined;
     /** `big` for children's main targets. Default `normal`. */
     size?: 'big' | 'normal' | 'small';
     /** An emoji shown before the label, hidden from screen readers. */

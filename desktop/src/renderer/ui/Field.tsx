@@ -4,7 +4,7 @@ export type FieldProps = Readonly<
   InputHTMLAttributes<HTMLInputElement> & {
     label: string;
     /** A line under the label that helps fill it in. */
-    hint?: string;
+    hint?: string | undefined;
     /** Shown in red under the field and tied to it for screen readers. */
     problem?: string | null;
   }

@@ -1,5 +1,5 @@
 /** Tests only: one PC's side of a call, with main's calls channels faked in memory. */
-import type { CallContact, CallIce, IpcResult, RecordCallArgs } from '@hearth/common';
+import type { CallContact, CallIce, IpcResult, PeerId, RecordCallArgs } from '@hearth/common';
 import { createCallService, type CallService, type CallServiceDeps } from '../call-service';
 import type { MediaAccess } from '../media';
 import { FakeMediaStream, FakeTrack, type FakeNetwork, type FakePeer } from './fake-peerjs';
@@ -9,7 +9,7 @@ const refused = (code: 'NOT_FOUND' | 'FORBIDDEN'): IpcResult<never> => ({ ok: fa
 
 export type FakeSide = Readonly<{
   name: string;
-  peerId: string;
+  peerId: PeerId;
   contactId: string;
   service: CallService;
   records: RecordCallArgs[];
@@ -52,7 +52,7 @@ export function fakeSide(
   options: Readonly<{ ringTimeoutMs?: number; overrides?: Partial<CallServiceDeps> }> = {},
 ): FakeSide {
   counter += 1;
-  const peerId = `${name.toLowerCase()}peer${counter}`;
+  const peerId = `${name.toLowerCase()}peer${counter}` as PeerId;
   const contactId = `01J${String(counter).padStart(23, '0')}`;
   const records: RecordCallArgs[] = [];
   const presence: boolean[] = [];

@@ -31,7 +31,7 @@ export function BackgroundChooser({
   disabled = false,
 }: BackgroundChooserProps): ReactElement {
   const { t } = useTranslation();
-  const options: { choice: BackgroundChoice; label: string; icon?: string; url?: string }[] = [
+  const options: { choice: BackgroundChoice; label: string; icon?: string | undefined; url?: string }[] = [
     { choice: { kind: 'off' }, label: t('backgrounds.off'), icon: ICONS.off },
     { choice: { kind: 'blur' }, label: t('backgrounds.blur'), icon: ICONS.blur },
     ...BUNDLED_BACKGROUNDS.map((id) => ({

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BackgroundChoice } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
+import { reportProblem } from '../../app/report-problem';
 import type { EffectsNoticeCode, EffectsPipeline } from '../../effects';
 import { toEffectsBackground } from './background-choice';
 
@@ -20,11 +21,14 @@ export function useBackgroundEffects(
     if (!pipeline || !choice) return undefined;
     let live = true;
     setNotice(null);
-    void toEffectsBackground(hearth, choice).then((background) => (live ? pipeline.setBackground(background) : undefined));
+    toEffectsBackground(hearth, choice)
+      .then((background) => (live ? pipeline.setBackground(background) : undefined))
+      .catch((err: unknown) => reportProblem(hearth, 'backgrounds', 'show-background', err));
     return () => {
       live = false;
     };
     // `key` stands for `choice`: a new object with the same choice needs no new picture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, as said above
   }, [pipeline, key, hearth]);
   return notice;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorBody, MessageView } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
+import { reportProblem } from '../../app/report-problem';
 import { useHearthEvent } from '../../app/use-event';
 
 export type Conversation = Readonly<{
@@ -73,7 +74,9 @@ export function useConversation(contactId: string): Conversation {
     const newestIn = [...messages].reverse().find((m) => m.direction === 'in');
     if (!newestIn || newestIn.messageId === lastMarked.current) return;
     lastMarked.current = newestIn.messageId;
-    void hearth.markRead({ contactId, upTo: newestIn.messageId });
+    void hearth.markRead({ contactId, upTo: newestIn.messageId }).then((r) => {
+      if (!r.ok) reportProblem(hearth, 'chat', 'mark-read', r.error);
+    });
   }, [hearth, contactId, messages]);
 
   return { messages, hasMore, loadOlder, error, progress, add };

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '@hearth/common';
+import type { ChildId, Profile } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -8,7 +8,9 @@ import { ErrorNote } from '../../ui/ErrorNote';
 function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElement {
   const { t, i18n } = useTranslation();
   const hearth = useHearth();
-  const report = useLoad(() => hearth.getChildActivity({ childId: profile.childId, days: 7 }), [profile.childId]);
+  // The pane lists children's profiles only, so this profile's id is a child's.
+  const childId = profile.childId as ChildId;
+  const report = useLoad(() => hearth.getChildActivity({ childId, days: 7 }), [childId]);
   const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short' });
   return (
     <div className="card">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactElement, type ReactNode } from '
 import { useTranslation } from 'react-i18next';
 import type { LockStatus } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
+import { reportProblem } from '../../app/report-problem';
 import { Button } from '../../ui/Button';
 import { Screen } from '../../ui/Screen';
 import { ActivitySection } from './ActivitySection';
@@ -31,7 +32,10 @@ function useKeepUnlocked(active: boolean): () => void {
   return () => {
     if (!active || Date.now() - last.current < KEEP_ALIVE_MS) return;
     last.current = Date.now();
-    void hearth.keepParentUnlocked();
+    void hearth.keepParentUnlocked().then((r) => {
+      // The pane locks a little early; nothing to show the grown-up, but main's log hears of it.
+      if (!r.ok) reportProblem(hearth, 'grown-ups', 'keep-parent-unlocked', r.error);
+    });
   };
 }
 
@@ -84,11 +88,27 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
         actions={
           <>
             {lock.parentSignedIn && (
-              <Button icon="🚪" onClick={() => void hearth.signOutParent().then(onClose)}>
+              <Button
+                icon="🚪"
+                onClick={() =>
+                  void hearth.signOutParent().then((r) => {
+                    if (!r.ok) reportProblem(hearth, 'grown-ups', 'sign-out-button', r.error);
+                    onClose();
+                  })
+                }
+              >
                 {t('pane.signOut')}
               </Button>
             )}
-            <Button icon="🔒" onClick={() => void hearth.lock().then(onClose)}>
+            <Button
+              icon="🔒"
+              onClick={() =>
+                void hearth.lock().then((r) => {
+                  if (!r.ok) reportProblem(hearth, 'grown-ups', 'lock-button', r.error);
+                  onClose();
+                })
+              }
+            >
               {t('pane.lockNow')}
             </Button>
           </>

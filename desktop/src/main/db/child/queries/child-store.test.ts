@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FriendshipView, MessageContent } from '@hearth/common';
+import type { AccountId, FriendshipView, MessageContent } from '@hearth/common';
 import { createChildStores, type ChildStores } from '../../../stores/child-stores';
 import type { WritableDB } from '@hearth/sqlite';
 import { listContacts, markReadUpTo, replaceContacts } from './contacts';
@@ -167,7 +167,7 @@ describe('child store: contacts, activity, calls and games', () => {
 
 function friendship(friendId: string, status: FriendshipView['status'] = 'active'): FriendshipView {
   const member = (accountId: string, name: string): FriendshipView['me'] => ({
-    accountId,
+    accountId: accountId as AccountId,
     kind: 'child',
     displayName: name,
     parentDisplayName: null,

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FriendshipView } from '@hearth/common';
+import type { AccountId, FriendshipView } from '@hearth/common';
 import { createChildStores, type ChildStores } from '../../../stores/child-stores';
 import { listContacts, replaceContacts } from './contacts';
 
-const ME = '01J00000000000000000000KXD';
+const ME = '01J00000000000000000000KXD' as AccountId;
 let dir: string;
 let stores: ChildStores;
 
@@ -15,7 +15,7 @@ const friendship = (friend: string, status: FriendshipView['status']): Friendshi
   kind: 'friend',
   status,
   me: { accountId: ME, kind: 'child', displayName: 'Me', parentDisplayName: 'P', avatar: null },
-  friend: { accountId: friend, kind: 'child', displayName: 'F', parentDisplayName: 'Q', avatar: 'owl' },
+  friend: { accountId: friend as AccountId, kind: 'child', displayName: 'F', parentDisplayName: 'Q', avatar: 'owl' },
   myKidConfirmed: true,
   friendKidConfirmed: true,
   myParentApproved: status === 'active',

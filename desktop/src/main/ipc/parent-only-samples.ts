@@ -1,0 +1,36 @@
+const ID = '01J0000000000000000000000A';
+
+/**
+ * Well-formed arguments for every parent-only channel, so that only the lock can refuse them
+ * (the handlers' unit test and the lock's integration test).
+ */
+export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
+  registerParent: { email: 'someone@example.test', password: 'long-enough-password', displayName: 'Someone' },
+  setParentPassword: { password: 'another-password' },
+  setFirstRunLanguage: { language: 'es' },
+  signInParent: { email: 'someone@example.test', password: 'long-enough-password' },
+  signOutParent: {},
+  getParentAccount: {},
+  keepParentUnlocked: {},
+  changeParentPassword: { currentPassword: 'the-current-password', newPassword: 'a-new-password' },
+  listConsents: {},
+  listChildren: {},
+  createChild: {
+    displayName: 'Sneaky',
+    username: 'sneaky_kid',
+    consent: { policyVersion: '2026-11-01', method: 'checkbox', agreed: true },
+  },
+  updateChild: { childId: ID, displayName: 'Renamed' },
+  enrollPc: { name: 'Another PC', childIds: [ID] },
+  addChildToPc: { childId: ID },
+  removeChildFromPc: { childId: ID },
+  listDevices: {},
+  revokeDevice: { deviceId: ID },
+  listApprovals: {},
+  actOnFriendshipAsParent: { friendshipId: ID, action: 'approve' },
+  updateSettings: { autoLockMinutes: 120 },
+  getChildActivity: { childId: ID },
+  startParentMode: { email: 'someone@example.test', password: 'long-enough-password' },
+  setPicturePassword: { childId: ID, picture: ['cat', 'moon', 'star'] },
+  stopParentMode: {},
+};
