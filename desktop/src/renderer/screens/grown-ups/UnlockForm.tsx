@@ -34,7 +34,10 @@ function WaitNote({ seconds }: Readonly<{ seconds: number }>): ReactElement {
  * The other way in: the Hearth account of the grown-up who set up this PC opens the pane at once
  * and ends the wait (main refuses any other account before the pane opens).
  */
-function AccountUnlock({ open, onUnlocked }: Readonly<{ open: boolean; onUnlocked?: (() => void) | undefined }>): ReactElement | null {
+function AccountUnlock({
+  open,
+  onUnlocked,
+}: Readonly<{ open: boolean; onUnlocked?: (() => void) | undefined }>): ReactElement | null {
   const { t } = useTranslation();
   const hearth = useHearth();
   const email = useRememberedEmail();
