@@ -76,7 +76,7 @@ export const WsCloseCode = Object.freeze({
   Unauthenticated: 4401,
   HelloTimeout: 4408,
   Replaced: 4409,
-  /** The app is older than the oldest version the relay serves (after an APP_TOO_OLD error frame). Since 0.2.0. */
+  /** The app is older than the oldest version the relay serves (after an APP_TOO_OLD error frame). */
   AppTooOld: 4426,
 });
 
@@ -99,8 +99,9 @@ const IdList = Type.Array(Ulid, { minItems: 1, maxItems: MAX_IDS_PER_FRAME });
 // ---- client → server ----
 
 /**
- * First frame of a socket that connected without an Authorization header. `appVersion` (since
- * 0.2.0) is the app's version, for clients that cannot set the `Hearth-App-Version` header.
+ * First frame of a socket that connected without an Authorization header. `appVersion` is the
+ * app's version, for clients that cannot set the `Hearth-App-Version` header; a socket that
+ * announces no version in either place counts as older than the minimum (APP_TOO_OLD, close 4426).
  */
 export const WsHelloFrame = Type.Object(
   { type: Type.Literal('hello'), token: Token, appVersion: Type.Optional(Type.String({ pattern: APP_VERSION_PATTERN })) },

@@ -8,7 +8,7 @@ import type { WsServerFrame } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import { befriend, buildTestApp, createFamily, type TestFamily } from '../../test/helpers';
 import { createRelayProcess, type RelayProcess } from '@hearth/test-kit/relay-process';
-import { newMessageId } from '../../test/ws-client';
+import { APP_HEADERS, newMessageId } from '../../test/ws-client';
 
 /**
  * Durability: the relay runs as its own process and is killed with SIGKILL at random moments
@@ -57,7 +57,7 @@ class Sender {
 
   private open(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url, { headers: { authorization: `Bearer ${this.token}` } });
+      const ws = new WebSocket(this.url, { headers: { ...APP_HEADERS, authorization: `Bearer ${this.token}` } });
       ws.once('error', reject);
       ws.on('message', (data) => {
         const frame = JSON.parse(data.toString()) as WsServerFrame;
@@ -166,7 +166,7 @@ describe('the durable queue', () => {
 
     // The recipient comes online and stores everything, acknowledging as it goes.
     const received = new Map<string, number>();
-    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${recipient.childToken}` } });
+    const ws = new WebSocket(url, { headers: { ...APP_HEADERS, authorization: `Bearer ${recipient.childToken}` } });
     let closedBy: string | undefined;
     ws.on('close', (code, reason) => (closedBy = `${code} ${reason.toString()}`));
     ws.on('message', (data) => {
