@@ -14,8 +14,6 @@ describe.each(loadSnapshots().map((s) => [s.version] as const))('the snapshot of
   it.skipIf(!refExists(tag))(`is what the tag ${tag} says`, () => {
     const atTag = snapshotAt(tag, version);
     expect(atTag, `the tag ${tag} has no common/compat/${tag}.json: tag the commit that committed it`).toBeDefined();
-    expect(fs.readFileSync(snapshotFile(version), 'utf8'), `common/compat/${tag}.json changed since the tag ${tag}`).toBe(
-      atTag,
-    );
+    expect(fs.readFileSync(snapshotFile(version), 'utf8'), `common/compat/${tag}.json changed since the tag ${tag}`).toBe(atTag);
   });
 });
