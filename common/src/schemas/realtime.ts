@@ -55,8 +55,9 @@
  *
  * ## Versions
  * The app says its version in the `Hearth-App-Version` header of the upgrade (or `appVersion` in
- * `hello`); none counts as 0.1.0. An app older than the relay's minimum is refused with
- * APP_TOO_OLD (HTTP 426 before the upgrade, or an error frame and close 4426 after `hello`). The
+ * `hello`). An app older than the relay's minimum is refused with APP_TOO_OLD (HTTP 426 before
+ * the upgrade, or an error frame and close 4426 after it); a socket that announces no version, or
+ * one that does not parse, counts as older than the minimum (the error frame and close 4426). The
  * relay sends a socket only the frame types, message kinds and error codes its version reads
  * (`FIRST_READ_IN` in common/src/compat/versions.ts); a message of a kind it does not read stays
  * queued for a newer app.
