@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
 import { monotonicFactory } from 'ulid';
+import { APP_VERSION, APP_VERSION_HEADER } from '@hearth/common';
 
 /** What the queue load worker is told: one sender and one recipient per pair. */
 export type QueueLoadSpec = Readonly<{
@@ -26,7 +27,10 @@ const ulid = monotonicFactory();
 
 function open(url: string, token: string, onFrame: (text: string) => void): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, perMessageDeflate: false });
+    const ws = new WebSocket(url, {
+      headers: { [APP_VERSION_HEADER]: APP_VERSION, authorization: `Bearer ${token}` },
+      perMessageDeflate: false,
+    });
     ws.once('error', reject);
     ws.on('message', (data) => {
       const text = data.toString();

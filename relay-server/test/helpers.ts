@@ -2,7 +2,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Child, EnrollDeviceResult, FriendshipView, Invite, SessionGrant } from '@hearth/common';
+import {
+  APP_VERSION,
+  APP_VERSION_HEADER,
+  type Child,
+  type EnrollDeviceResult,
+  type FriendshipView,
+  type Invite,
+  type SessionGrant,
+} from '@hearth/common';
 import { buildApp, type BuildOptions, type RelayApp } from '../src/app';
 import { DEFAULT_CONFIG, type RelayConfig } from '../src/config';
 
@@ -66,7 +74,7 @@ export type ApiResult<T = unknown> = Readonly<{ status: number; body: T; headers
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' | 'HEAD';
 
-/** One JSON request through `app.inject()`; the body is parsed when there is one. */
+/** One JSON request through `app.inject()`, announcing this app's version; the body is parsed when there is one. */
 export async function api<T = unknown>(
   app: RelayApp,
   method: Method,
@@ -76,7 +84,7 @@ export async function api<T = unknown>(
   const res = await app.inject({
     method,
     url,
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    headers: { [APP_VERSION_HEADER]: APP_VERSION, ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
     ...(options.body !== undefined ? { payload: options.body as object } : {}),
     ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
   });

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import type { WsServerFrame } from '@hearth/common';
+import { APP_VERSION, APP_VERSION_HEADER, type WsServerFrame } from '@hearth/common';
 import type { RelayApp } from '../src/app';
 
 /** A raw WebSocket to `/v1/ws` that records every frame it receives, as text and parsed. */
@@ -22,18 +22,27 @@ export async function listenForWs(app: RelayApp): Promise<string> {
   return `${address.replace(/^http/, 'ws')}/v1/ws`;
 }
 
+/** Upgrade headers; a header given as undefined is not sent (`{ [APP_VERSION_HEADER]: undefined }`). */
+export type UpgradeHeaders = Readonly<Record<string, string | undefined>>;
+
+/** The headers this app's upgrade carries besides the credential: its version. */
+export const APP_HEADERS: Readonly<Record<string, string>> = Object.freeze({ [APP_VERSION_HEADER]: APP_VERSION });
+
 /**
- * Opens a socket. With `auth: 'header'` (default) the token goes in the Authorization header;
+ * Opens a socket as this app does: the upgrade announces {@link APP_VERSION} unless `headers`
+ * says otherwise. With `auth: 'header'` (default) the token goes in the Authorization header;
  * with `'hello'` it is sent as the first frame; `'none'` sends nothing.
  */
 export async function openSocket(
   url: string,
   token: string | undefined,
   auth: 'header' | 'hello' | 'none' = 'header',
-  headers: Readonly<Record<string, string>> = {},
+  headers: UpgradeHeaders = {},
 ): Promise<TestSocket> {
+  const sent: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...APP_HEADERS, ...headers })) if (value !== undefined) sent[name] = value;
   const ws = new WebSocket(url, {
-    headers: { ...headers, ...(auth === 'header' && token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { ...sent, ...(auth === 'header' && token ? { authorization: `Bearer ${token}` } : {}) },
   });
   const raw: string[] = [];
   const frames: WsServerFrame[] = [];
@@ -105,7 +114,7 @@ export async function connect(
   url: string,
   token: string,
   auth: 'header' | 'hello' = 'header',
-  headers: Readonly<Record<string, string>> = {},
+  headers: UpgradeHeaders = {},
 ): Promise<TestSocket> {
   const socket = await openSocket(url, token, auth, headers);
   await socket.take((f) => f.type === 'welcome');

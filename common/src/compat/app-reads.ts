@@ -40,7 +40,6 @@ export const APP_READS = Object.freeze({
     'GET /v1/ice': IceConfig,
     'GET /v1/signaling/peers': SignalingPeers,
     'POST /v1/attachments': AttachmentRef,
-    /** Since 0.2.0. */
     'GET /v1/version': RelayVersion,
   } satisfies Record<string, TSchema>),
   ws: WsServerFrame,

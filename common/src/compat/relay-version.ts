@@ -3,7 +3,8 @@ import { APP_VERSION_PATTERN } from './versions';
 
 /**
  * `GET /v1/version` (anyone, never refused for an old app): what this relay is and serves. A
- * relay without this route is API version 1 (it offers what 0.1.0 used, and nothing newer).
+ * relay without this route is API version 1 (a relay from before versions: it offers the routes,
+ * frames and message kinds of the first release, and nothing newer).
  * Read tolerantly: a later relay may add fields.
  */
 export const RelayVersion = Type.Object(

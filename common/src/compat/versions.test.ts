@@ -6,7 +6,6 @@ import {
   FIRST_READ_IN,
   MIN_APP_VERSION,
   compareVersions,
-  effectiveAppVersion,
   parseAppVersion,
   readsErrorCode,
   readsFrame,
@@ -31,12 +30,6 @@ describe('app versions', () => {
     expect(compareVersions(v('0.2.0'), v('0.2.1'))).toBeLessThan(0);
   });
 
-  it('counts a connection that announces nothing (or garbage) as 0.1.0', () => {
-    expect(effectiveAppVersion(undefined)).toEqual([0, 1, 0]);
-    expect(effectiveAppVersion('latest')).toEqual([0, 1, 0]);
-    expect(effectiveAppVersion('0.3.0')).toEqual([0, 3, 0]);
-  });
-
   it('has a row for every frame type, message kind and error code, none newer than this app', () => {
     for (const kind of MESSAGE_KINDS) expect(readsKind(v(APP_VERSION), kind)).toBe(true);
     for (const code of ALL_ERROR_CODES) expect(readsErrorCode(v(APP_VERSION), code)).toBe(true);
@@ -45,8 +38,13 @@ describe('app versions', () => {
   });
 
   it('says an older app does not read what came after it, and nobody reads the unknown', () => {
-    expect(readsErrorCode(v('0.1.0'), 'APP_TOO_OLD')).toBe(false);
-    expect(readsErrorCode(v('0.2.0'), 'APP_TOO_OLD')).toBe(true);
+    // 0.1.0, the first version, reads every row of today's table, the version codes included.
+    expect(readsErrorCode(v('0.1.0'), 'APP_TOO_OLD')).toBe(true);
+    expect(readsErrorCode(v('0.1.0'), 'QUOTA_EXCEEDED')).toBe(true);
+    // A later table: what 0.2.0 adds, 0.1.0 does not read.
+    const later = { ...FIRST_READ_IN, errors: { ...FIRST_READ_IN.errors, TOO_MANY_GAMES: '0.2.0' } };
+    expect(readsErrorCode(v('0.1.0'), 'TOO_MANY_GAMES', later)).toBe(false);
+    expect(readsErrorCode(v('0.2.0'), 'TOO_MANY_GAMES', later)).toBe(true);
     expect(readsKind(v('0.1.0'), 'text')).toBe(true);
     expect(readsKind(v('9.0.0'), 'game-move')).toBe(false);
     expect(readsFrame(v('9.0.0'), 'typing')).toBe(false);

@@ -7,19 +7,16 @@ import type { WsServerFrameType } from '../schemas/realtime';
  * schema in common/ (a field, a frame type, a message kind or content shape, an error code) bumps
  * the app's minor version and gets a row below; a changed content shape is a new kind, never a
  * new meaning of an old one. The relay sends a device only what its announced version reads.
+ * 0.1.0 is the first version: it reads tolerantly and announces itself; its reading schemas are
+ * `common/compat/v0.1.0.json`.
  */
 
 /** This app's version; `desktop/package.json` says the same (a test checks). */
-export const APP_VERSION = '0.2.0';
+export const APP_VERSION = '0.1.0';
 /** The relay's API version: 1 for relays that did not announce one, 2 since they do. */
 export const RELAY_API_VERSION = 2;
 /** The oldest app version a relay serves unless its operator raises it (`--min-app-version`). */
 export const MIN_APP_VERSION = '0.1.0';
-/**
- * What a request or socket that announces no version counts as: 0.1.0, the last release that did
- * not announce one. It reads only what 0.1.0 reads, and is refused once the minimum passes it.
- */
-export const UNANNOUNCED_APP_VERSION = '0.1.0';
 
 /** Request header (every HTTP request and the `/v1/ws` upgrade): the app's version. */
 export const APP_VERSION_HEADER = 'hearth-app-version';
@@ -34,7 +31,11 @@ const VERSION = new RegExp(APP_VERSION_PATTERN);
 /** A parsed version, comparable with {@link compareVersions}. */
 export type AppVersion = readonly [number, number, number];
 
-/** The version in a header or frame, or undefined when it is missing or not `N.N.N`. */
+/**
+ * The version in a header or frame, or undefined when it is missing or not `N.N.N`. A `/v1/ws`
+ * connection that announces no version (or one that does not parse) counts as older than the
+ * minimum and is refused with APP_TOO_OLD; 0.1.0, the first version, announces itself.
+ */
 export function parseAppVersion(text: string | undefined): AppVersion | undefined {
   const m = text === undefined ? null : VERSION.exec(text.trim());
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
@@ -43,11 +44,6 @@ export function parseAppVersion(text: string | undefined): AppVersion | undefine
 /** Negative, zero or positive as `a` is older than, the same as or newer than `b`. */
 export function compareVersions(a: AppVersion, b: AppVersion): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-}
-
-/** The announced version, or {@link UNANNOUNCED_APP_VERSION} for none (or one that does not parse). */
-export function effectiveAppVersion(announced: string | undefined): AppVersion {
-  return parseAppVersion(announced) ?? (parseAppVersion(UNANNOUNCED_APP_VERSION) as AppVersion);
 }
 
 /**
@@ -98,9 +94,9 @@ export const FIRST_READ_IN = Object.freeze({
     CONFLICT: '0.1.0',
     UNAVAILABLE: '0.1.0',
     INTERNAL: '0.1.0',
-    APP_TOO_OLD: '0.2.0',
-    QUOTA_EXCEEDED: '0.2.0',
-    STORAGE_FULL: '0.2.0',
+    APP_TOO_OLD: '0.1.0',
+    QUOTA_EXCEEDED: '0.1.0',
+    STORAGE_FULL: '0.1.0',
   } satisfies Record<ErrorCode, string>),
 });
 

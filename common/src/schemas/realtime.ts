@@ -62,8 +62,9 @@
  *
  * ## Versions
  * The app says its version in the `Hearth-App-Version` header of the upgrade (or `appVersion` in
- * `hello`); none counts as 0.1.0. An app older than the relay's minimum is refused with
- * APP_TOO_OLD (HTTP 426 before the upgrade, or an error frame and close 4426 after `hello`). The
+ * `hello`). An app older than the relay's minimum is refused with APP_TOO_OLD (HTTP 426 before
+ * the upgrade, or an error frame and close 4426 after it); a socket that announces no version, or
+ * one that does not parse, counts as older than the minimum (the error frame and close 4426). The
  * relay sends a socket only the frame types, message kinds and error codes its version reads
  * (`FIRST_READ_IN` in common/src/compat/versions.ts); a message of a kind it does not read stays
  * queued for a newer app.
@@ -83,7 +84,7 @@ export const WsCloseCode = Object.freeze({
   Unauthenticated: 4401,
   HelloTimeout: 4408,
   Replaced: 4409,
-  /** The app is older than the oldest version the relay serves (after an APP_TOO_OLD error frame). Since 0.2.0. */
+  /** The app is older than the oldest version the relay serves (after an APP_TOO_OLD error frame). */
   AppTooOld: 4426,
 });
 
@@ -106,8 +107,9 @@ const IdList = Type.Array(Ulid, { minItems: 1, maxItems: MAX_IDS_PER_FRAME });
 // ---- client → server ----
 
 /**
- * First frame of a socket that connected without an Authorization header. `appVersion` (since
- * 0.2.0) is the app's version, for clients that cannot set the `Hearth-App-Version` header.
+ * First frame of a socket that connected without an Authorization header. `appVersion` is the
+ * app's version, for clients that cannot set the `Hearth-App-Version` header; a socket that
+ * announces no version in either place counts as older than the minimum (APP_TOO_OLD, close 4426).
  */
 export const WsHelloFrame = Type.Object(
   { type: Type.Literal('hello'), token: Token, appVersion: Type.Optional(Type.String({ pattern: APP_VERSION_PATTERN })) },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
 import {
+  APP_VERSION_HEADER,
   FIRST_READ_IN,
   compareVersions,
   parseAppVersion,
@@ -22,13 +22,15 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
-import { loadSnapshots, TOLERANT_SINCE, type CompatSnapshot } from './snapshots';
+import { loadSnapshots } from './snapshots';
 
 /**
  * The current relay, as every app version it still serves reads it: each HTTP answer and each
- * `/v1/ws` frame of a real relay, asked as that version asks (0.1.0 announced no version), read
- * through the app's tolerant reader against the version's snapshot, and, for the versions before
- * tolerant reading (0.1.0), also through the closed schemas they really used.
+ * `/v1/ws` frame of a real relay, asked as that version asks (announcing itself), read through the
+ * app's tolerant reader against the version's snapshot. A field the snapshot does not know is
+ * fine; a missing, renamed or retyped field, or an enum value the snapshot lacks, fails. Each
+ * answer is also mutated, to show the check can fail: without a field it must not read, with
+ * one more it must.
  */
 
 const PNG = Buffer.from(
@@ -155,19 +157,48 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   'POST /v1/attachments': (h) => ask('POST', '/v1/attachments', h, { token: a.childToken, raw: PNG, type: 'image/png' }),
 };
 
-/** Reads a value as an app of this version does; returns the problem, or null when it reads it. */
-function readerFor(snapshot: CompatSnapshot, schema: unknown): (value: unknown) => string | null {
+/** Reads a value as the app of a snapshot does (tolerantly); returns the problem, or null when it reads it. */
+function readerFor(schema: unknown): (value: unknown) => string | null {
   const tolerant = tolerantReader(schema as TSchema);
-  const strict = Compile(schema as TSchema);
-  const closedReader = compareVersions(parseAppVersion(snapshot.version) as AppVersion, TOLERANT_SINCE) < 0;
-  return (value) => {
-    if (tolerant.read(value) === undefined) return `tolerant reader: ${tolerant.problem(value)}`;
-    if (closedReader && !strict.Check(value)) {
-      const first = [...strict.Errors(value)][0];
-      return `closed schema of ${snapshot.version}: ${first?.instancePath ?? ''} ${first?.message ?? ''} (leave the new field out for this version, or raise the minimum)`;
-    }
-    return null;
-  };
+  return (value) => (tolerant.read(value) === undefined ? `tolerant reader: ${tolerant.problem(value)}` : null);
+}
+
+type SchemaNode = Readonly<{
+  type?: string;
+  required?: readonly string[];
+  items?: SchemaNode;
+  anyOf?: readonly SchemaNode[];
+  properties?: Readonly<Record<string, SchemaNode & { const?: unknown }>>;
+}>;
+
+/**
+ * The same answer as a relay that broke it would send (its first required field gone: removed or
+ * renamed), and as a later relay that only added to it (a field this version never heard of).
+ * Undefined where the answer has nothing to remove (no content, an empty list, a bare frame).
+ */
+function mutations(schema: unknown, value: unknown): Readonly<{ broken: unknown; added: unknown }> | undefined {
+  const node = schema as SchemaNode;
+  if (Array.isArray(value)) {
+    const inner = node.items && value.length > 0 ? mutations(node.items, value[0]) : undefined;
+    return inner && { broken: [inner.broken, ...value.slice(1)], added: [inner.added, ...value.slice(1)] };
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Readonly<Record<string, unknown>>;
+  const branch =
+    node.anyOf?.find((b) => b.properties?.type?.const !== undefined && b.properties.type.const === record.type) ?? node;
+  const field = (branch.required ?? []).find((name) => name !== 'type' && name in record);
+  if (field === undefined) return undefined;
+  const { [field]: _removed, ...broken } = record;
+  return { broken, added: { ...record, addedByALaterRelay: { any: ['thing'] } } };
+}
+
+/** A new field reads; a missing (removed or renamed) field does not. */
+function expectMutationsJudged(schema: unknown, value: unknown): void {
+  const m = mutations(schema, value);
+  if (!m) return;
+  const read = readerFor(schema);
+  expect(read(m.added), `an added field must still read: ${JSON.stringify(m.added)}`).toBeNull();
+  expect(read(m.broken), `a missing field must not read: ${JSON.stringify(m.broken)}`).not.toBeNull();
 }
 
 const served = loadSnapshots().filter(
@@ -176,19 +207,21 @@ const served = loadSnapshots().filter(
 );
 
 describe.each(served.map((s) => [s.version, s] as const))('the relay as app %s reads it', (version, snapshot) => {
-  /** 0.1.0 announced nothing; later versions say who they are. */
-  const headers: Headers = version === '0.1.0' ? {} : { 'hearth-app-version': version };
+  /** Every version says who it is (0.1.0, the first, included). */
+  const headers: Headers = { [APP_VERSION_HEADER]: version };
 
   it.each(Object.keys(snapshot.reads.http))('%s', async (route) => {
     const recipe = RECIPES[route];
     if (!recipe) throw new Error(`no recipe for ${route}: add one to RECIPES`);
     const answer = await recipe(headers);
     expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
-    expect(readerFor(snapshot, snapshot.reads.http[route])(answer.body)).toBeNull();
+    const schema = snapshot.reads.http[route];
+    expect(readerFor(schema)(answer.body)).toBeNull();
+    expectMutationsJudged(schema, answer.body);
   });
 
   it('reads the relay’s refusals', async () => {
-    const read = readerFor(snapshot, snapshot.reads.error);
+    const read = readerFor(snapshot.reads.error);
     for (const answer of [
       await ask('GET', '/v1/me', headers),
       await ask('GET', '/v1/no-such-route', headers),
@@ -197,11 +230,12 @@ describe.each(served.map((s) => [s.version, s] as const))('the relay as app %s r
     ]) {
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(read(answer.body)).toBeNull();
+      expectMutationsJudged(snapshot.reads.error, answer.body);
     }
   });
 
   it('reads every frame the relay sends on /v1/ws, of every type it knows', async () => {
-    // 0.1.0 sent its credential in the upgrade's header and no version; later versions add the version header.
+    // The app sends its credential and its version in the upgrade's headers.
     const sockets: TestSocket[] = [];
     const sock = async (token: string): Promise<TestSocket> => {
       const s = await connect(url, token, 'header', headers);
@@ -239,9 +273,12 @@ describe.each(served.map((s) => [s.version, s] as const))('the relay as app %s r
     } finally {
       await Promise.all(sockets.map((s) => s.close()));
     }
-    const read = readerFor(snapshot, snapshot.reads.ws);
+    const read = readerFor(snapshot.reads.ws);
     const frames: WsServerFrame[] = sockets.flatMap((s) => s.frames);
-    for (const frame of frames) expect(read(frame), JSON.stringify(frame)).toBeNull();
+    for (const frame of frames) {
+      expect(read(frame), JSON.stringify(frame)).toBeNull();
+      expectMutationsJudged(snapshot.reads.ws, frame);
+    }
     const seen = new Set(frames.map((f) => f.type));
     const readsSince = parseAppVersion(version) as AppVersion;
     const expected = Object.entries(FIRST_READ_IN.frames)

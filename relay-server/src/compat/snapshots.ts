@@ -3,17 +3,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareVersions, parseAppVersion, type AppVersion } from '@hearth/common';
 
-/** What one released app version reads from the relay, as `scripts/compat-snapshot.ts` wrote it. */
+/** What one app version reads from the relay, as `scripts/compat-snapshot.ts` wrote it. */
 export type CompatSnapshot = Readonly<{
   version: string;
   reads: Readonly<{ http: Readonly<Record<string, unknown>>; ws: unknown; error: unknown }>;
 }>;
 
-/** `common/compat/`, where every released version's snapshot lives. */
+/** `common/compat/`, where every version's snapshot lives. */
 export const SNAPSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../common/compat');
 
-/** The first app version that reads the relay tolerantly; older ones read closed schemas. */
-export const TOLERANT_SINCE: AppVersion = [0, 2, 0];
+/** The committed snapshot file of one version (it may not exist). */
+export function snapshotFile(version: string, dir = SNAPSHOT_DIR): string {
+  return path.join(dir, `v${version}.json`);
+}
 
 /** Every committed snapshot, oldest first. */
 export function loadSnapshots(dir = SNAPSHOT_DIR): CompatSnapshot[] {

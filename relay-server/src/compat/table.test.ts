@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APP_READS, APP_VERSION, FIRST_READ_IN, compareVersions, parseAppVersion, type AppVersion } from '@hearth/common';
-import { loadSnapshots, type CompatSnapshot } from './snapshots';
+import { loadSnapshots, snapshotFile, type CompatSnapshot } from './snapshots';
+import { refExists } from './tag-check';
 
 type Node = Readonly<{
   const?: string;
@@ -37,6 +39,19 @@ describe('the first-read table and the snapshots', () => {
       expect(reads.errors.sort()).toEqual(upTo(FIRST_READ_IN.errors, version));
     },
   );
+
+  it(`has the snapshot of this app's version (${APP_VERSION}), where there is one, say what the app reads today`, () => {
+    const file = snapshotFile(APP_VERSION);
+    // A version still being made has no snapshot; it gets one (and its tag) when it is released.
+    if (!fs.existsSync(file)) return;
+    const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as CompatSnapshot;
+    const tag = `v${APP_VERSION}`;
+    const hint = refExists(tag)
+      ? `${APP_VERSION} is released (the tag ${tag} exists), so what it reads never changes: bump the app's minor version for this change (README, "Versions")`
+      : `common/compat/${tag}.json is not what this app reads; ${APP_VERSION} is not tagged yet, so run npx tsx scripts/compat-snapshot.ts`;
+    expect(snapshot.version, hint).toBe(APP_VERSION);
+    expect(snapshot.reads, hint).toEqual(JSON.parse(JSON.stringify(APP_READS)));
+  });
 
   it('has this app newer than the last snapshot when what the app reads changed since', () => {
     const last = loadSnapshots().at(-1) as CompatSnapshot;

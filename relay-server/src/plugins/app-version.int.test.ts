@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { ALL_ERROR_CODES, MESSAGE_KINDS, RELAY_API_VERSION } from '@hearth/common';
-import { api, buildTestApp, createFamily, expectStatus, type TestRelay } from '../../test/helpers';
-import { listenForWs, openSocket } from '../../test/ws-client';
+import { ALL_ERROR_CODES, APP_VERSION_HEADER, MESSAGE_KINDS, RELAY_API_VERSION } from '@hearth/common';
+import { api, befriend, buildTestApp, createFamily, expectStatus, type TestRelay } from '../../test/helpers';
+import { connect, listenForWs, newMessageId, openSocket, settle, type TestSocket } from '../../test/ws-client';
 
 let relay: TestRelay | undefined;
 afterEach(async () => {
   await relay?.close();
   relay = undefined;
 });
+
+/** Upgrade headers that announce no version (the test client announces this app's by default). */
+const NO_VERSION = { [APP_VERSION_HEADER]: undefined };
 
 const asApp = (version: string | undefined, token?: string): Record<string, string> => ({
   ...(version === undefined ? {} : { 'hearth-app-version': version }),
@@ -27,20 +30,14 @@ describe('app and relay versions', () => {
     expect(version).toEqual({ apiVersion: RELAY_API_VERSION, minAppVersion: '0.1.0', messageKinds: MESSAGE_KINDS, features: [] });
   });
 
-  it('refuses an app older than the minimum with APP_TOO_OLD (426), and counts no version as 0.1.0', async () => {
+  it('refuses an app older than the minimum, or one whose version does not parse, with APP_TOO_OLD (426)', async () => {
     relay = await buildTestApp({ minAppVersion: '0.3.0' });
     const { app } = relay;
-    for (const version of ['0.2.0', '0.2.9']) {
+    for (const version of ['0.1.0', '0.2.0', '0.2.9', 'not-a-version', '']) {
       const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
       expect(res.statusCode, version).toBe(426);
       expect(res.json()).toEqual({ error: { code: 'APP_TOO_OLD', message: expect.stringMatching(/update Hearth/) } });
       expect(res.headers['hearth-min-app-version']).toBe('0.3.0');
-    }
-    // 0.1.0 (or no version, or one that does not parse) does not know APP_TOO_OLD: it is told a code it reads.
-    for (const version of [undefined, '0.1.0', 'not-a-version']) {
-      const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
-      expect(res.statusCode, String(version)).toBe(426);
-      expect(res.json()).toEqual({ error: { code: 'UNAVAILABLE', message: expect.stringMatching(/update Hearth/) } });
     }
     for (const version of ['0.3.0', '0.10.0', '1.0.0']) {
       const res = await app.inject({ method: 'GET', url: '/v1/policy', headers: asApp(version) });
@@ -66,12 +63,17 @@ describe('app and relay versions', () => {
     }
   });
 
-  it('serves an app with no version header while the minimum is 0.1.0 (the app already on families’ PCs)', async () => {
-    relay = await buildTestApp();
-    expect((await relay.app.inject({ method: 'GET', url: '/v1/policy' })).statusCode).toBe(200);
+  it('serves an HTTP request that announces no version (curl, a monitor), whatever the minimum, with codes as they are', async () => {
+    relay = await buildTestApp({ minAppVersion: '0.3.0' });
+    for (const url of ['/v1/policy', '/v1/version', '/health', '/docs/json']) {
+      expect((await relay.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+    const unsigned = await relay.app.inject({ method: 'GET', url: '/v1/me' });
+    expect(unsigned.statusCode).toBe(401);
+    expect(unsigned.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('refuses an old app on /v1/ws: before the upgrade with a header, after hello without one', async () => {
+  it('refuses an old app on /v1/ws: before the upgrade with a header, after hello without one, and a hello with no version', async () => {
     // The family is made while 0.1.0 is served; then the operator raises the minimum.
     const before = await buildTestApp();
     const family = await createFamily(before.app);
@@ -86,18 +88,58 @@ describe('app and relay versions', () => {
     });
     expect(status).toBe(426);
 
-    const old = await openSocket(url, undefined, 'none');
+    const old = await openSocket(url, undefined, 'none', NO_VERSION);
     old.send({ type: 'hello', token: family.childToken, appVersion: '0.2.0' });
     expect(await old.take((f) => f.type === 'error')).toMatchObject({ code: 'APP_TOO_OLD' });
     expect((await old.closed).code).toBe(4426);
 
-    const silent = await openSocket(url, undefined, 'none');
+    const silent = await openSocket(url, undefined, 'none', NO_VERSION);
     silent.send({ type: 'hello', token: family.childToken });
     expect((await silent.closed).code).toBe(4426);
 
-    const current = await openSocket(url, undefined, 'none');
+    const current = await openSocket(url, undefined, 'none', NO_VERSION);
     current.send({ type: 'hello', token: family.childToken, appVersion: '0.3.0' });
     await current.take((f) => f.type === 'welcome');
     await current.close();
+  });
+
+  it('refuses a socket that announces no version, or one that does not parse, as too old: an error frame, close 4426, nothing else', async () => {
+    relay = await buildTestApp(); // the default minimum: 0.1.0, the first version
+    const url = await listenForWs(relay.app);
+    const a = await createFamily(relay.app);
+    const b = await createFamily(relay.app);
+    await befriend(relay.app, a, b);
+    // Something is waiting for b: a refused socket must not get it.
+    const sender = await connect(url, a.childToken);
+    const waiting = newMessageId();
+    sender.send({ type: 'send', id: waiting, to: b.child.childId, content: { kind: 'text', text: 'hi' } });
+    await sender.take((f) => f.type === 'sent' && f.id === waiting);
+    await sender.close();
+
+    const refused = async (socket: TestSocket): Promise<void> => {
+      const notClosed = settle(3000).then(() => ({ code: 0, reason: `still open; got ${JSON.stringify(socket.frames)}` }));
+      const closed = await Promise.race([socket.closed, notClosed]);
+      await socket.close();
+      expect(closed, closed.reason).toMatchObject({ code: 4426 });
+      await settle();
+      expect(socket.frames).toEqual([{ type: 'error', code: 'APP_TOO_OLD', message: expect.stringMatching(/update Hearth/) }]);
+    };
+    await refused(await openSocket(url, b.childToken, 'header', NO_VERSION));
+    await refused(await openSocket(url, b.childToken, 'header', { [APP_VERSION_HEADER]: 'latest' }));
+    const helloOnly = await openSocket(url, undefined, 'none', NO_VERSION);
+    helloOnly.send({ type: 'hello', token: b.childToken });
+    await refused(helloOnly);
+    const helloGarbage = await openSocket(url, undefined, 'none', { [APP_VERSION_HEADER]: '1.x' });
+    helloGarbage.send({ type: 'hello', token: b.childToken });
+    await refused(helloGarbage);
+
+    // The same device, announcing its version (in the upgrade, or in hello), is served and gets what waited.
+    const announced = await connect(url, b.childToken);
+    expect((await announced.take((f) => f.type === 'message')).type).toBe('message');
+    await announced.close();
+    const inHello = await openSocket(url, undefined, 'none', NO_VERSION);
+    inHello.send({ type: 'hello', token: b.childToken, appVersion: '0.1.0' });
+    await inHello.take((f) => f.type === 'welcome');
+    await inHello.close();
   });
 });

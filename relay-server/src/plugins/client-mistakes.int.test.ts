@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ALL_ERROR_CODES } from '@hearth/common';
 import { buildTestApp, registerParent, type TestParent, type TestRelay } from '../../test/helpers';
+import { APP_HEADERS } from '../../test/ws-client';
 import { CLIENT_MISTAKES_PER_MINUTE, createClientMistakeLog } from './client-mistakes';
 
 type LogLine = Readonly<{ level: number; msg: string; [key: string]: unknown }>;
@@ -81,7 +82,9 @@ const PNG_START = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toStrin
 /** Opens a socket with the parent's token, sends one frame, resolves with the close code it gets. */
 function closeCodeAfter(path: string, frame: Buffer | string, binary: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${parent.token}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, {
+      headers: { ...APP_HEADERS, authorization: `Bearer ${parent.token}` },
+    });
     ws.on('open', () => ws.send(frame, { binary }));
     ws.on('close', (code) => resolve(code));
     ws.on('error', () => undefined);

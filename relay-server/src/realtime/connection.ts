@@ -27,7 +27,7 @@ export type Connection = {
   queueDevice: string | undefined;
   /** The credential, kept in memory only, to re-check that it is still live. */
   readonly token: string;
-  /** The version the app announced (0.1.0 when it announced none): what it is sent is gated by it. */
+  /** The version the app announced (a socket that announced none was refused): what it is sent is gated by it. */
   readonly appVersion: AppVersion;
   presence: WsSelfPresenceState;
   delivery: DeliveryCursor;

@@ -8,7 +8,7 @@ import type { WsServerFrame } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import { befriend, buildTestApp, createFamily, enrollDevice, type TestFamily } from '../../test/helpers';
 import { createRelayProcess, type RelayProcess } from '@hearth/test-kit/relay-process';
-import { newMessageId } from '../../test/ws-client';
+import { APP_HEADERS, newMessageId } from '../../test/ws-client';
 
 /**
  * Durability: the relay runs as its own process and is killed with SIGKILL at random moments
@@ -57,7 +57,7 @@ class Sender {
 
   private open(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url, { headers: { authorization: `Bearer ${this.token}` } });
+      const ws = new WebSocket(this.url, { headers: { ...APP_HEADERS, authorization: `Bearer ${this.token}` } });
       ws.once('error', reject);
       ws.on('message', (data) => {
         const frame = JSON.parse(data.toString()) as WsServerFrame;
@@ -173,7 +173,7 @@ describe('the durable queue', () => {
     for (const token of [recipient.childToken, recipientToken2]) {
       const received = new Map<string, number>();
       receivedBy.push(received);
-      const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
+      const ws = new WebSocket(url, { headers: { ...APP_HEADERS, authorization: `Bearer ${token}` } });
       let closedBy: string | undefined;
       ws.on('close', (code, reason) => (closedBy = `${code} ${reason.toString()}`));
       ws.on('message', (data) => {

@@ -5,7 +5,7 @@ import {
   HELLO_TIMEOUT_MS,
   WsCloseCode,
   compareVersions,
-  effectiveAppVersion,
+  parseAppVersion,
   type AppVersion,
 } from '@hearth/common';
 import type { RequestCaller } from '../auth/callers';
@@ -29,7 +29,10 @@ export type SessionStart = Readonly<{
   token: string | undefined;
   /** The upgrade's `Hearth-App-Version` header; a `hello` may announce the version instead. */
   appVersion: string | undefined;
-  /** The oldest app version served: a `hello` from an older one is refused (APP_TOO_OLD, close 4426). */
+  /**
+   * The oldest app version served: a socket from an older one, or one that announces no version
+   * (or one that does not parse) in its upgrade or `hello`, is refused (APP_TOO_OLD, close 4426).
+   */
   minAppVersion: AppVersion;
 }>;
 
@@ -58,15 +61,28 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
     if (badFrames > BAD_FRAMES_BEFORE_CLOSE) socket.close(WsCloseCode.TooManyBadFrames, 'too many bad frames');
   };
 
+  let refused = false;
+  /** The version this socket may be served as, or undefined after refusing it as too old. */
+  const served = (announced: string | undefined): AppVersion | undefined => {
+    const version = parseAppVersion(announced);
+    if (version !== undefined && compareVersions(version, start.minAppVersion) >= 0) return version;
+    refused = true;
+    sendRaw(errorFrame(ErrorCode.AppTooOld, 'This Hearth app is too old for this server. Please update Hearth.'));
+    socket.close(WsCloseCode.AppTooOld, 'app too old');
+    return undefined;
+  };
+
   let helloTimer: NodeJS.Timeout | undefined;
   if (start.caller && start.token) {
-    conn = hub.attach(socket, start.caller, start.token, effectiveAppVersion(start.appVersion));
+    const version = served(start.appVersion);
+    if (version) conn = hub.attach(socket, start.caller, start.token, version);
   } else {
     helloTimer = setTimeout(() => refuseAuth('Say hello with a token first.'), HELLO_TIMEOUT_MS);
     helloTimer.unref();
   }
 
   function onFrame(data: RawData, isBinary: boolean): void {
+    if (refused) return;
     if (isBinary) {
       if (!conn) return refuseAuth('Say hello with a token first.');
       return bad(ErrorCode.MalformedRequest, 'Frames must be JSON text.');
@@ -76,12 +92,8 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
     if (!conn) {
       clearTimeout(helloTimer);
       if (!decoded.ok || decoded.frame.type !== 'hello') return refuseAuth('The first frame must be hello with a token.');
-      const version = effectiveAppVersion(decoded.frame.appVersion ?? start.appVersion);
-      if (compareVersions(version, start.minAppVersion) < 0) {
-        sendRaw(errorFrame(ErrorCode.AppTooOld, 'This Hearth app is too old for this server. Please update Hearth.'));
-        socket.close(WsCloseCode.AppTooOld, 'app too old');
-        return;
-      }
+      const version = served(decoded.frame.appVersion ?? start.appVersion);
+      if (!version) return;
       const caller = hub.authenticate(decoded.frame.token);
       if (!caller) return refuseAuth('Please sign in again: this credential is missing, expired or revoked.');
       conn = hub.attach(socket, caller, decoded.frame.token, version);

@@ -31,10 +31,11 @@ describe('the version gate', () => {
     expect(gate.frame(v030, refusal)).toBe(refusal);
   });
 
-  it('lets today’s table through untouched for a 0.1.0 app, except codes newer than it', () => {
+  it('lets today’s table through untouched for a 0.1.0 app, the first version', () => {
     const today = createVersionGate();
     expect(today.frame([0, 1, 0], { type: 'pong' })).toEqual({ type: 'pong' });
-    expect(today.frame([0, 1, 0], { type: 'error', code: 'APP_TOO_OLD', message: 'm' })).toMatchObject({ code: 'UNAVAILABLE' });
+    const tooOld = { type: 'error', code: 'APP_TOO_OLD', message: 'm' } as const;
+    expect(today.frame([0, 1, 0], tooOld)).toBe(tooOld);
     expect(today.message([0, 1, 0], '{"kind":"text","text":"hi"}')).toBe(true);
   });
 });
@@ -89,12 +90,12 @@ describe('the relay holds what a device’s app cannot read', () => {
     expect(held.message.content.kind).toBe('game');
   });
 
-  it('counts a socket that announces no version as 0.1.0, and says a code it does not know as UNAVAILABLE', async () => {
+  it('says a code the socket’s version does not know as UNAVAILABLE', async () => {
     relay = await buildTestApp({ firstReadIn: LATER });
     const url = await listenForWs(relay.app);
     const a = await createFamily(relay.app);
     const stranger = await createFamily(relay.app);
-    const silent = await as(url, a.childToken);
+    const silent = await as(url, a.childToken, '0.1.0');
     const id = newMessageId();
     silent.send({ type: 'send', id, to: stranger.child.childId, content: { kind: 'text', text: 'hello?' } });
     const refusal = await silent.take<Static<typeof WsErrorFrame>>((f) => f.type === 'error');

@@ -45,11 +45,11 @@ describe('reading a newer relay', () => {
   it('turns an error code it does not know into INTERNAL, which the UI tells as its general sentence', async () => {
     const relay = createRelayHttp({
       baseUrl: 'http://relay.test',
-      fetch: newerRelay(507, { error: { code: 'QUOTA_EXCEEDED', message: 'Your family used its space.' } }),
+      fetch: newerRelay(507, { error: { code: 'TOO_MANY_GAMES', message: 'Your family plays a lot.' } }),
     });
     const err = await failure(relay.listChildren('ps_token_000000000000'));
     expect(err.code).toBe('INTERNAL');
-    expect(err.details).toMatchObject({ relayCode: 'QUOTA_EXCEEDED', status: 507 });
+    expect(err.details).toMatchObject({ relayCode: 'TOO_MANY_GAMES', status: 507 });
   });
 
   it('hears APP_TOO_OLD and the relay’s versions, and forgets "too old" once served again', async () => {
