@@ -1,6 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { ChildList, Child, ConsentList, Me, PolicyInfo, SessionGrant } from '../schemas/accounts';
-import { DeviceList, EnrollDeviceResult } from '../schemas/devices';
+import { DeviceList, EnrollDeviceResult, ParentDeviceResult } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite } from '../schemas/friendships';
 import { AttachmentRef } from '../schemas/message-content';
 import { ErrorResponse } from '../schemas/primitives';
@@ -32,6 +32,7 @@ export const APP_READS = Object.freeze({
     'DELETE /v1/devices/:id/children/:childId': NoContent,
     'GET /v1/devices': DeviceList,
     'DELETE /v1/devices/:id': NoContent,
+    'POST /v1/parent-devices': ParentDeviceResult,
     'POST /v1/invites': Invite,
     'POST /v1/invites/redeem': FriendshipView,
     'GET /v1/friendships': FriendshipList,

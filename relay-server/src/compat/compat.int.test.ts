@@ -132,6 +132,13 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
     ).body as { deviceId: string };
     return ask('DELETE', `/v1/devices/${spare.deviceId}`, h, { token: b.parent.token });
   },
+  'POST /v1/parent-devices': async (h) => {
+    const grant = (await ask('POST', '/v1/sessions', h, { body: { email: b.parent.email, password: b.parent.password } }))
+      .body as {
+      token: string;
+    };
+    return ask('POST', '/v1/parent-devices', h, { token: grant.token, body: {} });
+  },
   'POST /v1/invites': (h) => ask('POST', '/v1/invites', h, { token: a.childToken, body: {} }),
   'POST /v1/invites/redeem': async (h) => {
     const c = await createFamily(relay.app);
