@@ -27,10 +27,10 @@ import {
   registerParent,
   signIn,
   toChild,
-} from '../services/accounts';
-import { getChild, getParentById } from '../db/queries/accounts';
-import { listLiveParentSessions, revokeParentSession } from '../db/queries/sessions';
-import { bearer, responses } from './responses';
+} from './service';
+import { getChild, getParentById } from './queries';
+import { listLiveParentSessions, revokeParentSession } from './session-queries';
+import { bearer, responses } from '../responses';
 
 const MINUTE = 60_000;
 
