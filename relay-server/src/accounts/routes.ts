@@ -18,16 +18,7 @@ import {
   HearthError,
 } from '@hearth/common';
 import { requireCaller, requireParent } from '../auth/callers';
-import {
-  consentsOf,
-  createChild,
-  listChildren,
-  ownChild,
-  patchChild,
-  registerParent,
-  signIn,
-  toChild,
-} from './service';
+import { consentsOf, createChild, listChildren, ownChild, patchChild, registerParent, signIn, toChild } from './service';
 import { getChild, getParentById } from './queries';
 import { listLiveParentSessions, revokeParentSession } from './session-queries';
 import { bearer, responses } from '../responses';
