@@ -6,10 +6,10 @@ import { newFamilyLink } from '@hearth/common';
 import { buildApp } from '../src/app';
 import { DEFAULT_CONFIG, type RelayConfig } from '../src/config';
 import { hashToken, newToken } from '../src/auth/tokens';
-import { insertChild, insertParent } from '../src/db/queries/accounts';
-import { insertDevice, insertDeviceCredential } from '../src/db/queries/devices';
-import { insertFriendship } from '../src/db/queries/friendships';
-import { countQueuedMessages } from '../src/db/queries/messages';
+import { insertChild, insertParent } from '../src/accounts/queries';
+import { insertDevice, insertDeviceCredential } from '../src/devices/queries';
+import { insertFriendship } from '../src/friendships/queries';
+import { countQueuedMessages } from '../src/messaging/queries';
 import type { QueueLoadResult, QueueLoadSpec } from './queue-load';
 
 const SENDERS = 100;

@@ -10,9 +10,9 @@ import { PeerServer } from 'peer';
 import { buildApp, type RelayApp } from '../src/app';
 import { DEFAULT_CONFIG, type RelayConfig } from '../src/config';
 import { hashToken, newToken } from '../src/auth/tokens';
-import { insertChild, insertParent } from '../src/db/queries/accounts';
-import { insertDevice, insertDeviceCredential } from '../src/db/queries/devices';
-import { insertFriendship } from '../src/db/queries/friendships';
+import { insertChild, insertParent } from '../src/accounts/queries';
+import { insertDevice, insertDeviceCredential } from '../src/devices/queries';
+import { insertFriendship } from '../src/friendships/queries';
 import { issueSignalingGrant } from '../src/signaling/grants';
 import type { LoadResult, LoadSpec } from './signaling-load';
 

@@ -2,8 +2,8 @@ import { EventEmitter } from 'node:events';
 import { monotonicFactory } from 'ulid';
 import type { RelayConfig } from './config';
 import type { WritableDB } from '@hearth/sqlite';
-import type { PasswordHasher } from './auth/passwords';
-import type { FriendshipRow } from './db/queries/friendships';
+import type { PasswordHasher } from './accounts/passwords';
+import type { FriendshipRow } from './friendships/queries';
 
 /** Things that happened, for the realtime side to push to the people concerned. */
 export type RelayEventMap = {

@@ -1,7 +1,7 @@
 import { ErrorCode, HearthError } from '@hearth/common';
 import type { ReadableDB } from '@hearth/sqlite';
 import type { RelayConfig } from '../config';
-import { accountAttachmentBytes, getAttachment, hasUploaded, totalAttachmentBytes } from '../db/queries/attachments';
+import { accountAttachmentBytes, getAttachment, hasUploaded, totalAttachmentBytes } from './queries';
 
 export type StorageLimits = Pick<RelayConfig['messaging'], 'attachmentQuotaBytes' | 'attachmentStoreMaxBytes'>;
 

@@ -5,9 +5,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AttachmentRef, ErrorCode, HearthError, Sha256Hex, closed } from '@hearth/common';
 import { requireCaller, type RequestCaller } from '../auth/callers';
-import { getAttachment, recordUpload } from '../db/queries/attachments';
-import { mayReadAttachment } from '../db/queries/messages';
-import { bearer, responses } from '../routes/responses';
+import { getAttachment, recordUpload } from './queries';
+import { mayReadAttachment } from '../messaging/queries';
+import { bearer, responses } from '../responses';
 import { createBlobStore } from './blob-store';
 import { ensureRoomFor } from './quota';
 

@@ -1,7 +1,7 @@
 import { ErrorCode, HearthError } from '@hearth/common';
 import type { ReadableDB } from '@hearth/sqlite';
-import { getLiveParentSession } from '../db/queries/sessions';
-import { getDeviceCaller } from '../db/queries/devices';
+import { getLiveParentSession } from '../accounts/session-queries';
+import { getDeviceCaller } from '../devices/queries';
 import { hashToken, tokenKind } from './tokens';
 
 export type ParentCaller = Readonly<{ kind: 'parent'; parentId: string; sessionId: string }>;

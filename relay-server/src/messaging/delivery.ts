@@ -1,7 +1,7 @@
 import { MAX_IDS_PER_FRAME } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
-import { claimAccountQueue } from '../db/queries/device-queues';
-import { listDeliverable, listExpiryNotices, type QueuedMessageRow } from '../db/queries/messages';
+import { claimAccountQueue } from './device-queues';
+import { listDeliverable, listExpiryNotices, type QueuedMessageRow } from './queries';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { Logger } from '../realtime/logger';
 

@@ -11,9 +11,9 @@ import {
 import type { Static } from 'typebox';
 import type { RelayConfig } from '../config';
 import type { WritableDB } from '@hearth/sqlite';
-import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../db/queries/attachments';
-import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from '../db/queries/device-queues';
-import { acknowledgeMessage, clearExpiryNotice, findMessageId, insertMessage, markMessageRead } from '../db/queries/messages';
+import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../attachments/queries';
+import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from './device-queues';
+import { acknowledgeMessage, clearExpiryNotice, findMessageId, insertMessage, markMessageRead } from './queries';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { FriendGraph } from '../realtime/friend-graph';
 import type { TokenBuckets } from '../limits/token-buckets';

@@ -1,8 +1,8 @@
 import type { RelayConfig } from '../config';
 import type { WritableDB } from '@hearth/sqlite';
-import { deleteAttachmentIfUnreferenced, deleteDeadAttachments } from '../db/queries/attachments';
-import { deleteEndedParentDevices } from '../db/queries/device-queues';
-import { deleteDeliveredUnqueued, expireDueMessages, purgeOutcomes } from '../db/queries/messages';
+import { deleteAttachmentIfUnreferenced, deleteDeadAttachments } from '../attachments/queries';
+import { deleteEndedParentDevices } from './device-queues';
+import { deleteDeliveredUnqueued, expireDueMessages, purgeOutcomes } from './queries';
 import type { BlobStore } from '../attachments/blob-store';
 import type { Logger } from '../realtime/logger';
 import type { GroupCommitter } from './group-commit';

@@ -1,5 +1,5 @@
 import type { RelayContext, RelayEventMap } from '../context';
-import { getParentDeviceOfSession, releaseDeviceQueue, unbindParentDevice } from '../db/queries/device-queues';
+import { getParentDeviceOfSession, releaseDeviceQueue, unbindParentDevice } from '../messaging/device-queues';
 import type { Delivery } from '../messaging/delivery';
 import type { GroupCommitter } from '../messaging/group-commit';
 import type { ConnectionRegistry } from './connection';

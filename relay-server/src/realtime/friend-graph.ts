@@ -1,6 +1,6 @@
 import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/common';
 import type { ReadableDB } from '@hearth/sqlite';
-import { getFriendshipByPair, listFriendshipsOf, pairKey, type FriendshipRow } from '../db/queries/friendships';
+import { getFriendshipByPair, listFriendshipsOf, pairKey, type FriendshipRow } from '../friendships/queries';
 
 /** What to do with a message: store and deliver, store but never deliver, or refuse. */
 export type SendVerdict = 'deliver' | 'withhold' | 'refuse';

@@ -1,9 +1,9 @@
 import { friendshipStatusFor, isActive, otherSide, type FriendshipState, type Side } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { getAccount } from '../db/queries/accounts';
-import type { FriendshipRow } from '../db/queries/friendships';
-import { withholdBetween } from '../db/queries/messages';
-import { viewFor } from '../services/friendships';
+import { getAccount } from '../accounts/queries';
+import type { FriendshipRow } from '../friendships/queries';
+import { withholdBetween } from '../messaging/queries';
+import { viewFor } from '../friendships/service';
 import type { ConnectionRegistry } from './connection';
 import type { FriendGraph } from './friend-graph';
 import type { Logger } from './logger';

@@ -1,6 +1,6 @@
 import type { RelayContext } from '../context';
-import { pairKey, type FriendshipRow } from '../db/queries/friendships';
-import { areActiveFriends } from '../services/friendships';
+import { pairKey, type FriendshipRow } from '../friendships/queries';
+import { areActiveFriends } from '../friendships/service';
 
 export type FriendCache = Readonly<{
   /** Whether calls may pass between these accounts, from memory when known. */

@@ -1,6 +1,6 @@
 import { friendshipStatusFor, type AccountId, type SignalingPeers } from '@hearth/common';
 import type { RequestCaller } from '../auth/callers';
-import { listFriendshipsOf } from '../db/queries/friendships';
+import { listFriendshipsOf } from '../friendships/queries';
 import { peerIdFor } from './grants';
 import type { RelayContext } from '../context';
 

@@ -10,7 +10,7 @@ import {
   insertPeerId,
   insertSignalingToken,
   type SignalingTokenRow,
-} from '../db/queries/signaling';
+} from './queries';
 
 /** The PeerJS client's `path` option: the socket lives at `${path}peerjs`. */
 export const SIGNALING_PATH = '/';

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type WritableDB } from '@hearth/sqlite';
-import { claimAccountQueue } from '../queries/device-queues';
-import { listDeliverable } from '../queries/messages';
+import { claimAccountQueue } from '../../messaging/device-queues';
+import { listDeliverable } from '../../messaging/queries';
 import { RELAY_MIGRATIONS } from './index';
 
 let dir: string;

@@ -25,7 +25,7 @@ import {
   updateChild,
   usernameExists,
   type ChildRow,
-} from '../db/queries/accounts';
+} from './queries';
 import {
   clearSignInFailures,
   deleteExpiredParentSessions,
@@ -33,8 +33,8 @@ import {
   getSignInFailures,
   insertParentSession,
   putSignInFailures,
-} from '../db/queries/sessions';
-import { insertFriendship } from '../db/queries/friendships';
+} from './session-queries';
+import { insertFriendship } from '../friendships/queries';
 import { hashToken, newToken } from '../auth/tokens';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher'>;

@@ -20,7 +20,7 @@ import {
 } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { RequestCaller } from '../auth/callers';
-import { getAccount, getChild, getParentById, listChildrenOfParent } from '../db/queries/accounts';
+import { getAccount, getChild, getParentById, listChildrenOfParent } from '../accounts/queries';
 import {
   getFriendship,
   getFriendshipByPair,
@@ -28,10 +28,10 @@ import {
   listFriendshipsOf,
   updateFriendshipState,
   type FriendshipRow,
-} from '../db/queries/friendships';
-import { countInvitesSince, deleteStaleInvites, getInvite, insertInvite, markInviteRedeemed } from '../db/queries/invites';
+} from './queries';
+import { countInvitesSince, deleteStaleInvites, getInvite, insertInvite, markInviteRedeemed } from './invite-queries';
 import { newInviteCode } from '../auth/tokens';
-import { ownChild } from './accounts';
+import { ownChild } from '../accounts/service';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events'>;
 

@@ -18,19 +18,10 @@ import {
   HearthError,
 } from '@hearth/common';
 import { requireCaller, requireParent } from '../auth/callers';
-import {
-  consentsOf,
-  createChild,
-  listChildren,
-  ownChild,
-  patchChild,
-  registerParent,
-  signIn,
-  toChild,
-} from '../services/accounts';
-import { getChild, getParentById } from '../db/queries/accounts';
-import { listLiveParentSessions, revokeParentSession } from '../db/queries/sessions';
-import { bearer, responses } from './responses';
+import { consentsOf, createChild, listChildren, ownChild, patchChild, registerParent, signIn, toChild } from './service';
+import { getChild, getParentById } from './queries';
+import { listLiveParentSessions, revokeParentSession } from './session-queries';
+import { bearer, responses } from '../responses';
 
 const MINUTE = 60_000;
 

@@ -10,8 +10,8 @@ import {
   RedeemInviteBody,
 } from '@hearth/common';
 import { requireCaller, requireChild } from '../auth/callers';
-import { actOnFriendship, createInvite, listFriendships, redeemInvite } from '../services/friendships';
-import { bearer, responses } from './responses';
+import { actOnFriendship, createInvite, listFriendships, redeemInvite } from './service';
+import { bearer, responses } from '../responses';
 
 const TEN_MINUTES = 10 * 60_000;
 

@@ -12,9 +12,9 @@ import {
   closed,
 } from '@hearth/common';
 import { requireParent } from '../auth/callers';
-import { addDeviceChild, enrollDevice, listDevices, removeDevice, removeDeviceChild } from '../services/devices';
-import { registerParentDevice } from '../services/parent-devices';
-import { bearer, responses } from './responses';
+import { addDeviceChild, enrollDevice, listDevices, removeDevice, removeDeviceChild } from './service';
+import { registerParentDevice } from './parent-devices';
+import { bearer, responses } from '../responses';
 
 const DeviceChildParams = Type.Object({ id: Ulid, childId: Ulid }, closed);
 

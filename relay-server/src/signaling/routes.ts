@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IceConfig, SignalingGrant, SignalingPeers } from '@hearth/common';
 import { requireCaller } from '../auth/callers';
-import { friendPeersOf } from '../signaling/friend-peers';
-import { issueSignalingGrant } from '../signaling/grants';
-import { iceConfigFor } from '../signaling/ice-config';
-import { bearer, responses } from './responses';
+import { friendPeersOf } from './friend-peers';
+import { issueSignalingGrant } from './grants';
+import { iceConfigFor } from './ice-config';
+import { bearer, responses } from '../responses';
 
 /** What a device needs before a call: a signaling grant for its peer id, and ICE servers. */
 export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,8 +1,8 @@
 import { ErrorCode, HearthError, type ParentDeviceResult, type RegisterParentDeviceBody } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { ParentCaller } from '../auth/callers';
-import { findParentDeviceOfSession, insertParentDevice, moveParentDevice } from '../db/queries/device-queues';
-import { getLiveParentSessionById } from '../db/queries/sessions';
+import { findParentDeviceOfSession, insertParentDevice, moveParentDevice } from '../messaging/device-queues';
+import { getLiveParentSessionById } from '../accounts/session-queries';
 
 type Ctx = Pick<RelayContext, 'db' | 'now' | 'newId' | 'events'>;
 

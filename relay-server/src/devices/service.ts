@@ -8,7 +8,7 @@ import {
   type ChildId,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { ownChild } from './accounts';
+import { ownChild } from '../accounts/service';
 import {
   getDevice,
   hasLiveCredential,
@@ -19,7 +19,7 @@ import {
   revokeDevice,
   revokeDeviceChild,
   type DeviceRow,
-} from '../db/queries/devices';
+} from './queries';
 import { hashToken, newToken } from '../auth/tokens';
 
 type Ctx = Pick<RelayContext, 'db' | 'now' | 'newId' | 'events'>;

@@ -33,7 +33,7 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import type { RelayApp } from '../app';
-import { areActiveFriends } from '../services/friendships';
+import { areActiveFriends } from './service';
 
 let relay: TestRelay;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MESSAGE_KINDS, RELAY_API_VERSION, RelayVersion } from '@hearth/common';
-import { responses } from './responses';
+import { responses } from '../responses';
 
 /** Optional features this relay offers, by name (none yet beyond API version 2's baseline). */
 export const RELAY_FEATURES: readonly string[] = Object.freeze([]);

@@ -15,7 +15,7 @@ import {
   unique,
   type TestFamily,
   type TestRelay,
-} from '../../test/helpers';
+} from '../test/helpers';
 
 /**
  * The authorization matrix: every route, every kind of caller, the expected status, one test per
