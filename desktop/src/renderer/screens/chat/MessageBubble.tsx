@@ -5,6 +5,7 @@ import { packItem } from '../../packs/lookup';
 import { svgDataUrl } from '../../packs/svg';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { AttachmentView } from './AttachmentView';
+import { MessageActions } from './MessageActions';
 
 const STATE_ICON: Readonly<Record<MessageState, string>> = {
   queued: '🕓',
@@ -91,6 +92,7 @@ export function MessageBubble({
           </span>
         )}
       </p>
+      <MessageActions message={message} friendName={friendName} />
     </li>
   );
 }
