@@ -60,7 +60,7 @@ export function MessageActions({ message, friendName }: Readonly<{ message: Mess
         size="small"
         className="message-actions-toggle"
         aria-expanded={open}
-        aria-controls={menuId}
+        {...(open ? { 'aria-controls': menuId } : {})}
         aria-label={t('chat.actions.more')}
         title={t('chat.actions.more')}
         onClick={toggle}
@@ -70,14 +70,25 @@ export function MessageActions({ message, friendName }: Readonly<{ message: Mess
       {open && (
         <div className="message-actions-menu" id={menuId} role="group" aria-label={t('chat.actions.more')}>
           {canUnsend && (
-            <Button icon="↩️" size="small" disabled={unsend.busy} onClick={() => void onUnsend()}>
+            <Button
+              icon="↩️"
+              size="small"
+              title={t('chat.actions.unsendHint', { name: friendName })}
+              disabled={unsend.busy}
+              onClick={() => void onUnsend()}
+            >
               {t('chat.actions.unsend')}
-              <span className="sr-only"> {t('chat.actions.unsendHint', { name: friendName })}</span>
             </Button>
           )}
-          <Button icon="🗑️" size="small" variant="danger" disabled={remove.busy} onClick={() => void onDelete()}>
+          <Button
+            icon="🗑️"
+            size="small"
+            variant="danger"
+            title={t('chat.actions.deleteHint')}
+            disabled={remove.busy}
+            onClick={() => void onDelete()}
+          >
             {t('chat.actions.deleteForMe')}
-            <span className="sr-only"> {t('chat.actions.deleteHint')}</span>
           </Button>
         </div>
       )}
