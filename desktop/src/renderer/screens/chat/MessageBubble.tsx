@@ -83,16 +83,18 @@ export function MessageBubble({
           <progress max={100} value={Math.round((progress ?? 0) * 100)} aria-label={t('chat.uploading')} />
         </div>
       )}
-      <p className="bubble-meta">
-        <time dateTime={new Date(message.sentAt).toISOString()}>{time}</time>
-        {mine && (
-          <span className={`delivery delivery-${message.state}`} data-testid="delivery">
-            <span aria-hidden="true">{STATE_ICON[message.state]} </span>
-            {t(`chat.state.${message.state}`)}
-          </span>
-        )}
-      </p>
-      <MessageActions message={message} friendName={friendName} />
+      <div className="bubble-foot">
+        <p className="bubble-meta">
+          <time dateTime={new Date(message.sentAt).toISOString()}>{time}</time>
+          {mine && (
+            <span className={`delivery delivery-${message.state}`} data-testid="delivery">
+              <span aria-hidden="true">{STATE_ICON[message.state]} </span>
+              {t(`chat.state.${message.state}`)}
+            </span>
+          )}
+        </p>
+        <MessageActions message={message} friendName={friendName} />
+      </div>
     </li>
   );
 }
