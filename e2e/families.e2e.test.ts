@@ -63,6 +63,16 @@ async function window(pc: Pc, lang: Lang, locale: string): Promise<Window> {
   return windowFor(opened.page, lang, pc.name);
 }
 
+/** Is the last element matching `selector` wholly inside the conversation's visible box? */
+async function wholeInView(w: Window, selector: string): Promise<boolean> {
+  const [box, item] = await Promise.all([
+    w.page.locator('.conversation').boundingBox(),
+    w.page.locator(selector).last().boundingBox(),
+  ]);
+  if (!box || !item) return false;
+  return item.y >= box.y - 1 && item.y + item.height <= box.y + box.height + 1;
+}
+
 // Code that runs in the page is kept as text: this project's types are Node's, not the DOM's.
 const TO_BASE64 = `async (blob) => {
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -255,7 +265,18 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
       const photo = await photoWithExif(a);
       expect(hasExif(photo)).toBe(true);
       await a.page.getByTestId('photo-input').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: photo });
+      // A picked photo waits for Send (Cancel drops it); it does not go at once.
+      await visible(a.page.getByTestId('photo-preview').locator('img'), { timeout: 30_000 });
+      await a.shot('chat-photo-preview');
+      await a.button('chat.photoPreview.cancel').click();
+      await countIs(a.page.getByTestId('photo-preview'), 0);
+      await a.page.getByTestId('photo-input').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await a.button('chat.photoPreview.send').click();
       await a.page.locator('.bubble img[data-testid="photo"]').waitFor({ timeout: 30_000 });
+      await countIs(a.page.locator('.bubble img[data-testid="photo"]'), 1);
+      await countIs(a.page.getByTestId('photo-preview'), 0);
+      // Once it has loaded, the new photo is wholly in view (not cut off at the bottom).
+      await expect.poll(() => wholeInView(a, '.bubble-mine:has(img[data-testid="photo"])'), { timeout: 10_000 }).toBe(true);
 
       await a.button('chat.tools.voice').click();
       await a.button('chat.record.start').click();
@@ -325,6 +346,47 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
   );
 
   it(
+    'says the length limit as a child nears it and never cuts a message; Shift+Enter starts a new line',
+    async () => {
+      const box = b.page.getByLabel(b.text('chat.writeLabel'));
+      const count = b.page.getByTestId('composer-count');
+      await box.fill('a'.repeat(1_700));
+      await reads(count, '');
+      await box.fill('a'.repeat(1_850));
+      await reads(count, b.text('chat.lettersLeft_other', { count: 150 }));
+      await box.fill('a'.repeat(2_010));
+      await reads(count, b.text('chat.tooLong_other', { count: 10 }));
+      await b.shot('chat-limite');
+      // Nothing is cut: all of it stays in the box, and Enter does not send it.
+      await box.press('Enter');
+      expect((await box.inputValue()).length).toBe(2_010);
+      expect(await b.button('chat.send').isDisabled()).toBe(true);
+      await box.press('Backspace');
+      await box.press('End');
+      for (let i = 0; i < 9; i++) await box.press('Backspace');
+      await reads(count, b.text('chat.lettersLeft_other', { count: 0 }));
+      await box.fill('');
+
+      await a.page.getByLabel(a.text('chat.writeLabel')).fill('a'.repeat(1_990));
+      await reads(a.page.getByTestId('composer-count'), a.text('chat.lettersLeft_other', { count: 10 }));
+      await a.shot('chat-limit');
+      await a.page.getByLabel(a.text('chat.writeLabel')).fill('');
+
+      await box.pressSequentially('Primera línea');
+      await box.press('Shift+Enter');
+      await box.pressSequentially('segunda línea');
+      await box.press('Enter');
+      await bubbleWith(b, 'segunda línea').waitFor();
+      expect(await bubbleWith(b, 'segunda línea').locator('.bubble-text p').innerText()).toBe('Primera línea\nsegunda línea');
+      await visible(bubbleWith(a, 'segunda línea'));
+      expect(await bubbleWith(a, 'segunda línea').locator('.bubble-text p').innerText()).toBe('Primera línea\nsegunda línea');
+      await b.shot('chat-dos-lineas');
+      expect([...a.problems, ...b.problems]).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
     'keeps a message for Leo while his family’s PC is off, and brings it when it starts again',
     async () => {
       await backHome(b);
@@ -333,6 +395,14 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
       await stopPc(pcB);
       await sendText(a, 'Are you there, Leo?');
       await attr(bubbleWith(a, 'Are you there, Leo?'), 'data-state', 'sent');
+      // Mia takes one back before Leo's PC has it: it goes from her screen and never reaches him.
+      await sendText(a, 'Oops, not for Leo');
+      const oops = bubbleWith(a, 'Oops, not for Leo');
+      await attr(oops, 'data-state', 'sent');
+      await oops.getByRole('button', { name: a.text('chat.actions.more') }).click();
+      await a.shot('chat-message-actions');
+      await a.button('chat.actions.unsend').click();
+      await countIs(oops, 0, { timeout: 20_000 });
 
       await startPc(pcB, world.relay, world.rendererDir);
       await b.page.goto(pcB.url);
@@ -343,6 +413,25 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
       await openChat(b, 'Mia');
       await visible(bubbleWith(b, 'Are you there, Leo?'));
       await attr(bubbleWith(a, 'Are you there, Leo?'), 'data-state', 'delivered', { timeout: 20_000 });
+      await countIs(bubbleWith(b, 'Oops'), 0);
+      // Delivered: no Unsend any more, only Delete for me.
+      await bubbleWith(a, 'Are you there, Leo?')
+        .getByRole('button', { name: a.text('chat.actions.more') })
+        .click();
+      await countIs(a.button('chat.actions.unsend'), 0);
+      await a.button('chat.actions.deleteForMe').click();
+      await countIs(bubbleWith(a, 'Are you there, Leo?'), 0);
+      // Leo deletes it for himself too; it stays gone when he comes back to the chat.
+      await bubbleWith(b, 'Are you there, Leo?')
+        .getByRole('button', { name: b.text('chat.actions.more') })
+        .click();
+      await b.shot('chat-borrar-para-mi');
+      await b.button('chat.actions.deleteForMe').click();
+      await countIs(bubbleWith(b, 'Are you there, Leo?'), 0);
+      await backHome(b);
+      await openChat(b, 'Mia');
+      await visible(bubbleWith(b, 'segunda línea'));
+      await countIs(bubbleWith(b, 'Are you there, Leo?'), 0);
 
       // A new message while Leo is elsewhere: the notice names Mia and says nothing of the message.
       await backHome(b);

@@ -61,6 +61,8 @@ export const FIRST_READ_IN = Object.freeze({
     expired: '0.1.0',
     error: '0.1.0',
     pong: '0.1.0',
+    'unsend-result': '0.1.0',
+    unsent: '0.1.0',
   } satisfies Record<WsServerFrameType, string>),
   kinds: Object.freeze({
     text: '0.1.0',

@@ -4,6 +4,7 @@ import { Sha256Hex } from '../schemas/message-content';
 import { CurrentProfile, LockStatus } from './models-app';
 import { MessageState, MessageView, PresenceState } from './models-chat';
 import { VersionStatus } from './channels-versions';
+import { UnsendRefusal } from '../schemas/realtime';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -19,6 +20,13 @@ export const HEARTH_EVENTS = {
   presence: Type.Object({ contactId: Ulid, presence: PresenceState }, closed),
   message: MessageView,
   messageState: Type.Object({ messageId: Ulid, contactId: Ulid, state: MessageState }, closed),
+  /** A message left this child's store: deleted here, or taken back by its sender. */
+  messageRemoved: Type.Object(
+    { messageId: Ulid, contactId: Ulid, reason: Type.Union([Type.Literal('deleted'), Type.Literal('unsent')]) },
+    closed,
+  ),
+  /** The relay refused to take back this message (it stays). */
+  unsendRefused: Type.Object({ messageId: Ulid, contactId: Ulid, code: UnsendRefusal }, closed),
   friendsChanged: Type.Object({}, closed),
   /** An attachment of the active profile is going up to the relay: `sent` of `total` bytes. */
   attachmentProgress: Type.Object(

@@ -90,6 +90,10 @@ export type SearchHit = Static<typeof SearchHit>;
 export const SearchResults = Type.Object({ hits: Type.Array(SearchHit) }, closed);
 export type SearchResults = Static<typeof SearchResults>;
 
+/** One of the active child's messages. */
+export const MessageRef = Type.Object({ messageId: Ulid }, closed);
+export type MessageRef = Static<typeof MessageRef>;
+
 export const MarkReadArgs = Type.Object({ contactId: Ulid, upTo: Ulid }, closed);
 
 export const AttachmentKind = Type.Union([Type.Literal('photo'), Type.Literal('voice'), Type.Literal('video')]);

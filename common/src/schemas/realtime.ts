@@ -43,6 +43,12 @@
  *    the sender gets `expired` (now if online, else when it next connects) until it answers
  *    `ack-expired`. A delivered message leaves every device's queue at that time too.
  * 4. A message to someone who is not an active friend is refused with `NOT_FRIENDS`.
+ * 5. The sender may take a message back with `unsend` within {@link UNSEND_WINDOW_MS} of `sent`,
+ *    while no device of the recipient received it (nor a pane read it): the relay deletes it
+ *    from every device queue and answers `unsend-result` (`ok`, or a `code`:
+ *    `ALREADY_DELIVERED`, `TOO_LATE`, or `NOT_FOUND` for an id that is unknown, forgotten or
+ *    someone else's: a stranger learns nothing). The sender's other sockets, and the
+ *    recipient's sockets that were pushed it, get `unsent` with the id: hide it.
  *
  * ## Presence and friendship events
  * `presence` frames go only to active friends (a parent and their own child are always
@@ -92,6 +98,8 @@ export const WsCloseCode = Object.freeze({
 export const HELLO_TIMEOUT_MS = 5_000;
 /** Bad frames tolerated on one socket; the next one closes it. */
 export const BAD_FRAMES_BEFORE_CLOSE = 9;
+/** How long after the relay stored a message its sender may still `unsend` it (if not delivered yet). */
+export const UNSEND_WINDOW_MS = 2 * 60_000;
 /** Most ids in one `received` or `ack-expired` frame. */
 export const MAX_IDS_PER_FRAME = 256;
 
@@ -125,6 +133,8 @@ export const WsReceivedFrame = Type.Object({ type: Type.Literal('received'), ids
 export const WsReadFrame = Type.Object({ type: Type.Literal('read'), ids: IdList }, closed);
 /** The sender has shown these `expired` notices: the relay stops repeating them. */
 export const WsAckExpiredFrame = Type.Object({ type: Type.Literal('ack-expired'), ids: IdList }, closed);
+/** Take back a message this account sent (see "Messages", 5). */
+export const WsUnsendFrame = Type.Object({ type: Type.Literal('unsend'), id: Ulid }, closed);
 /** Application-level keep-alive for clients that cannot send WebSocket pings. */
 export const WsPingFrame = Type.Object({ type: Type.Literal('ping') }, closed);
 
@@ -136,6 +146,7 @@ export const WsClientFrameSchemas = Object.freeze({
   received: WsReceivedFrame,
   read: WsReadFrame,
   'ack-expired': WsAckExpiredFrame,
+  unsend: WsUnsendFrame,
   ping: WsPingFrame,
 });
 export const WsClientFrame = Type.Union([
@@ -145,6 +156,7 @@ export const WsClientFrame = Type.Union([
   WsReceivedFrame,
   WsReadFrame,
   WsAckExpiredFrame,
+  WsUnsendFrame,
   WsPingFrame,
 ]);
 export type WsClientFrame = Static<typeof WsClientFrame>;
@@ -215,6 +227,23 @@ export const WsErrorFrame = Type.Object(
   closed,
 );
 export const WsPongFrame = Type.Object({ type: Type.Literal('pong') }, closed);
+/** Why an `unsend` was refused: stable codes the app shows in words. */
+export const UnsendRefusal = Type.Union([
+  /** A device of the recipient has it (or their pane read it). */
+  Type.Literal('ALREADY_DELIVERED'),
+  /** More than {@link UNSEND_WINDOW_MS} since the relay stored it. */
+  Type.Literal('TOO_LATE'),
+  /** No such message of yours (unknown, long gone, or someone else's). */
+  Type.Literal('NOT_FOUND'),
+]);
+export type UnsendRefusal = Static<typeof UnsendRefusal>;
+/** The answer to your `unsend`: taken back (`ok`), or refused with a `code`. */
+export const WsUnsendResultFrame = Type.Union([
+  Type.Object({ type: Type.Literal('unsend-result'), id: Ulid, ok: Type.Literal(true) }, closed),
+  Type.Object({ type: Type.Literal('unsend-result'), id: Ulid, ok: Type.Literal(false), code: UnsendRefusal }, closed),
+]);
+/** This message was taken back by its sender: hide it (nothing happens if you do not have it). */
+export const WsUnsentFrame = Type.Object({ type: Type.Literal('unsent'), id: Ulid }, closed);
 
 export const WsServerFrame = Type.Union([
   WsWelcomeFrame,
@@ -226,6 +255,8 @@ export const WsServerFrame = Type.Union([
   WsExpiredFrame,
   WsErrorFrame,
   WsPongFrame,
+  WsUnsendResultFrame,
+  WsUnsentFrame,
 ]);
 export type WsServerFrame = Static<typeof WsServerFrame>;
 export type WsServerFrameType = WsServerFrame['type'];

@@ -2,18 +2,20 @@ import {
   ErrorCode,
   HearthError,
   MIME_TYPES_FOR_KIND,
+  UNSEND_WINDOW_MS,
   type AttachmentRef,
   type WsAckExpiredFrame,
   type WsReadFrame,
   type WsReceivedFrame,
   type WsSendFrame,
+  type WsUnsendFrame,
 } from '@hearth/common';
 import type { Static } from 'typebox';
 import type { RelayConfig } from '../config';
 import type { WritableDB } from '@hearth/sqlite';
 import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../attachments/queries';
 import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from './device-queues';
-import { acknowledgeMessage, clearExpiryNotice, findMessageId, insertMessage, markMessageRead } from './queries';
+import { acknowledgeMessage, clearExpiryNotice, findMessageId, insertMessage, markMessageRead, unsendMessage } from './queries';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { FriendGraph } from '../realtime/friend-graph';
 import type { TokenBuckets } from '../limits/token-buckets';
@@ -29,6 +31,7 @@ export type MessageService = Readonly<{
   received(conn: Connection, frame: Static<typeof WsReceivedFrame>): void;
   read(conn: Connection, frame: Static<typeof WsReadFrame>): void;
   ackExpired(conn: Connection, frame: Static<typeof WsAckExpiredFrame>): void;
+  unsend(conn: Connection, frame: Static<typeof WsUnsendFrame>): void;
 }>;
 
 export type MessageServiceDeps = Readonly<{
@@ -228,6 +231,40 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         (result) => {
           if (!result.ok) log.error({ err: result.error }, 'recording read messages failed');
           else tellDelivered(result.value);
+        },
+      );
+    },
+    unsend(conn, frame) {
+      const senderId = conn.accountId;
+      committer.enqueue(
+        () => {
+          const outcome = unsendMessage(db, senderId, frame.id, now(), UNSEND_WINDOW_MS);
+          const hash = outcome.ok ? outcome.attachmentHash : null;
+          const dead = hash !== null && deleteAttachmentIfUnreferenced(db, hash) ? hash : undefined;
+          return { outcome, dead };
+        },
+        (result) => {
+          if (!result.ok) {
+            log.error({ err: result.error, messageId: frame.id }, 'taking a message back failed');
+            conn.send(errorFrame(ErrorCode.Unavailable, 'That could not be done just now. Try again.', frame.id));
+            return;
+          }
+          const { outcome, dead } = result.value;
+          if (!outcome.ok) {
+            conn.send({ type: 'unsend-result', id: frame.id, ok: false, code: outcome.code });
+            return;
+          }
+          if (dead !== undefined) blobs.remove(dead);
+          conn.send({ type: 'unsend-result', id: frame.id, ok: true });
+          const unsent = JSON.stringify({ type: 'unsent', id: frame.id });
+          // The sender's other sockets hide their copy; a recipient socket that was pushed it (not
+          // yet acknowledged) hides it too, and its delivery window is freed.
+          for (const other of registry.ofAccount(senderId)) if (other !== conn) other.send(unsent);
+          for (const r of registry.ofAccount(outcome.recipientId)) {
+            if (!r.delivery.inFlight.has(frame.id)) continue;
+            r.send(unsent);
+            delivery.received(r, [frame.id]);
+          }
         },
       );
     },

@@ -238,3 +238,44 @@ export function mayReadAttachment(db: ReadableDB, hash: string, accountId: strin
 export function countQueuedMessages(db: ReadableDB): number {
   return (prepared(db, `SELECT count(*) AS n FROM messages`).get() as { n: number }).n;
 }
+
+/** What taking a message back came to. */
+export type UnsendOutcome =
+  | Readonly<{
+      ok: true;
+      recipientId: string;
+      /** The devices it was still queued for (now no longer). */
+      dequeued: readonly Readonly<{ accountId: string; deviceId: string }>[];
+      attachmentHash: string | null;
+    }>
+  | Readonly<{ ok: false; code: 'ALREADY_DELIVERED' | 'TOO_LATE' | 'NOT_FOUND' }>;
+
+/**
+ * The sender takes back a message no device of its recipient received (nor a pane read) within
+ * `windowMs` of storing it: it leaves every device queue and is deleted. Anyone else's id, or one
+ * the relay does not hold, is NOT_FOUND, whatever became of it.
+ */
+export function unsendMessage(db: WritableDB, senderId: string, id: string, now: number, windowMs: number): UnsendOutcome {
+  const m = prepared(
+    db,
+    `SELECT seq, sender_id AS senderId, recipient_id AS recipientId, attachment_hash AS attachmentHash, delivered,
+            created_at AS createdAt
+     FROM messages WHERE id = ?`,
+  ).get(id) as (MessageState & { createdAt: number }) | undefined;
+  if (!m) {
+    const past = prepared(db, `SELECT outcome FROM message_outcomes WHERE id = ? AND sender_id = ?`).get(id, senderId) as
+      { outcome: string } | undefined;
+    if (past?.outcome === 'delivered') return { ok: false, code: 'ALREADY_DELIVERED' };
+    if (past?.outcome === 'expired') return { ok: false, code: 'TOO_LATE' };
+    return { ok: false, code: 'NOT_FOUND' };
+  }
+  if (m.senderId !== senderId) return { ok: false, code: 'NOT_FOUND' };
+  if (m.delivered === 1) return { ok: false, code: 'ALREADY_DELIVERED' };
+  if (now - m.createdAt > windowMs) return { ok: false, code: 'TOO_LATE' };
+  const dequeued = prepared(
+    db,
+    `DELETE FROM message_queue WHERE message_seq = ? RETURNING account_id AS accountId, device_id AS deviceId`,
+  ).all(m.seq) as { accountId: string; deviceId: string }[];
+  prepared(db, `DELETE FROM messages WHERE seq = ?`).run(m.seq);
+  return { ok: true, recipientId: m.recipientId, dequeued, attachmentHash: m.attachmentHash };
+}

@@ -36,6 +36,7 @@ export function createFrameHandlers(deps: FrameHandlerDeps): FrameHandlers {
     received: (conn, frame) => messages.received(conn, frame),
     read: (conn, frame) => messages.read(conn, frame),
     'ack-expired': (conn, frame) => messages.ackExpired(conn, frame),
+    unsend: (conn, frame) => messages.unsend(conn, frame),
     ping: (conn) => conn.send({ type: 'pong' }),
   };
 }

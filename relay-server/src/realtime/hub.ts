@@ -201,6 +201,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
           return handlers.read(conn, frame);
         case 'ack-expired':
           return handlers['ack-expired'](conn, frame);
+        case 'unsend':
+          return handlers.unsend(conn, frame);
         case 'ping':
           return handlers.ping(conn, frame);
         default: {

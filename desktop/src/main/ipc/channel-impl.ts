@@ -69,6 +69,14 @@ export function channelImpl(s: Services): ChannelImpl {
     sendMessage: (a, child) => s.messages.send(child(), a),
     listMessages: (a, child) => s.messages.list(child(), a),
     searchMessages: (a, child) => s.messages.search(child(), a),
+    deleteMessage: (a, child) => {
+      s.messages.deleteForMe(child(), a.messageId);
+      return DONE;
+    },
+    unsendMessage: (a, child) => {
+      s.messages.unsend(child(), a.messageId);
+      return DONE;
+    },
     markRead: (a, child) => {
       s.messages.markRead(child(), a.contactId, a.upTo);
       return DONE;

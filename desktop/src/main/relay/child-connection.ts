@@ -38,6 +38,8 @@ export type ChildConnection = Readonly<{
   stop: () => void;
   /** Sends what the outbox holds now. */
   kick: () => void;
+  /** Sends `unsend` for one message; false when the socket is not open. */
+  unsend: (messageId: string) => boolean;
   state: () => ConnectionState;
   setPresence: (state: WsSelfPresenceState) => void;
 }>;
@@ -233,6 +235,7 @@ export function createChildConnection(
       ws?.close(1000);
     },
     kick,
+    unsend: (messageId: string) => send({ type: 'unsend', id: messageId }),
     state,
     setPresence(next: WsSelfPresenceState): void {
       presence = next;

@@ -181,4 +181,55 @@ describe('inbound frames', () => {
     expect(getMessage(ctx.db, '01J000000000000000000MSG06')?.state).toBe('expired');
     expect(sent).toEqual([{ type: 'ack-expired', ids: ['01J000000000000000000MSG06'] }]);
   });
+
+  it('hides a message its sender took back (`unsent`) and never stores it again', async () => {
+    const id = '01J000000000000000000MSG09';
+    await handleServerFrame(ctx, message(id, FRIEND), hooks);
+    events = [];
+    await handleServerFrame(ctx, { type: 'unsent', id }, hooks);
+    expect(getMessage(ctx.db, id)).toBeUndefined();
+    expect(events).toEqual(['messageRemoved']);
+    // Pushed again (its acknowledgement was lost): acknowledged, not stored, not shown.
+    await handleServerFrame(ctx, message(id, FRIEND), hooks);
+    expect(getMessage(ctx.db, id)).toBeUndefined();
+    expect(events).toEqual(['messageRemoved']);
+    expect(acks).toEqual([id, id]);
+  });
+
+  it('remembers an `unsent` id that has not arrived yet, so it is never shown', async () => {
+    const id = '01J000000000000000000MSG10';
+    await handleServerFrame(ctx, { type: 'unsent', id }, hooks);
+    expect(events).toEqual([]);
+    await handleServerFrame(ctx, message(id, FRIEND), hooks);
+    expect(listConversation(ctx.db, FRIEND, { limit: 10 }).messages).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('removes my message when the relay took it back, and says so when it refused', async () => {
+    for (const id of ['01J000000000000000000MSG11', '01J000000000000000000MSG12']) {
+      insertMessage(ctx.db, {
+        id,
+        contactId: FRIEND,
+        direction: 'out',
+        content: { kind: 'text', text: 'oops' },
+        sentAt: 1,
+        storedAt: 1,
+        state: 'sent',
+      });
+    }
+    const payloads: unknown[] = [];
+    ctx.events.subscribe((e, p) => payloads.push({ e, p }));
+    await handleServerFrame(ctx, { type: 'unsend-result', id: '01J000000000000000000MSG11', ok: true }, hooks);
+    await handleServerFrame(
+      ctx,
+      { type: 'unsend-result', id: '01J000000000000000000MSG12', ok: false, code: 'ALREADY_DELIVERED' },
+      hooks,
+    );
+    expect(getMessage(ctx.db, '01J000000000000000000MSG11')).toBeUndefined();
+    expect(getMessage(ctx.db, '01J000000000000000000MSG12')?.state).toBe('sent');
+    expect(payloads).toEqual([
+      { e: 'messageRemoved', p: { messageId: '01J000000000000000000MSG11', contactId: FRIEND, reason: 'unsent' } },
+      { e: 'unsendRefused', p: { messageId: '01J000000000000000000MSG12', contactId: FRIEND, code: 'ALREADY_DELIVERED' } },
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RelayedMessage, WsServerFrame } from '@hearth/common';
 import { getAttachment, insertAttachment, markAttachmentReady } from '../db/child/queries/attachments';
 import { getContact, upsertContact } from '../db/child/queries/contacts';
-import { advanceMessageState, getMessage, insertMessage } from '../db/child/queries/messages';
+import { advanceMessageState, getMessage, insertMessage, removeMessage } from '../db/child/queries/messages';
 import { removeFromOutbox } from '../db/child/queries/outbox';
 import { logActivity } from '../db/child/queries/activity';
 import { writeFileAtomic } from '../services/attachments';
@@ -14,6 +14,13 @@ import { onSendRefused } from './outbound';
 function emitState(ctx: ConnectionContext, messageId: string): void {
   const m = getMessage(ctx.db, messageId);
   if (m) ctx.events.emitForChild(ctx.childId, 'messageState', { messageId, contactId: m.contactId, state: m.state });
+}
+
+/** A message taken back by its sender leaves this store (and the screen); unknown ids are only remembered. */
+function removeUnsent(ctx: ConnectionContext, id: string): void {
+  const gone = ctx.db.transaction(() => removeMessage(ctx.db, id, 'unsent', ctx.now()))();
+  if (gone)
+    ctx.events.emitForChild(ctx.childId, 'messageRemoved', { messageId: id, contactId: gone.contactId, reason: 'unsent' });
 }
 
 /** Is the sender an active friend here? Asks the relay once when this PC's list may be stale. */
@@ -129,6 +136,20 @@ export async function handleServerFrame(
     case 'error':
       if (frame.ref !== undefined) onSendRefused(ctx, frame.ref, frame.code, frame.retryAfterMs);
       else ctx.log.warn({ code: frame.code, message: frame.message }, 'the relay refused a frame');
+      return;
+    case 'unsend-result': {
+      if (frame.ok) {
+        removeUnsent(ctx, frame.id);
+        return;
+      }
+      const m = getMessage(ctx.db, frame.id);
+      if (m)
+        ctx.events.emitForChild(ctx.childId, 'unsendRefused', { messageId: frame.id, contactId: m.contactId, code: frame.code });
+      return;
+    }
+    case 'unsent':
+      // The relay sends it only to the sender's other PCs and to the recipient's PCs it pushed the message to.
+      removeUnsent(ctx, frame.id);
       return;
     case 'pong':
       return;

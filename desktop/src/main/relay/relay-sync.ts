@@ -120,6 +120,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
       presences.delete(childId);
     },
     kick: (childId: string) => connections.get(childId)?.kick(),
+    unsend: (childId: string, messageId: string) => connections.get(childId)?.unsend(messageId) ?? false,
     presenceOf: (childId: string, contactId: string): PresenceState => presences.get(childId)?.get(contactId) ?? 'offline',
     refreshContacts,
     setActive(childId: string | null): void {

@@ -10,7 +10,7 @@ import {
   type SendMessageArgs,
 } from '@hearth/common';
 import { getContact, markReadUpTo } from '../db/child/queries/contacts';
-import { insertMessage, getMessage, listConversation, searchMessages } from '../db/child/queries/messages';
+import { insertMessage, getMessage, listConversation, removeMessage, searchMessages } from '../db/child/queries/messages';
 import { enqueueOutbox } from '../db/child/queries/outbox';
 import { getAttachment } from '../db/child/queries/attachments';
 import { logActivity } from '../db/child/queries/activity';
@@ -23,6 +23,10 @@ export type MessagesService = Readonly<{
   list: (childId: string, args: ListMessagesArgs) => MessagePage;
   search: (childId: string, args: SearchMessagesArgs) => SearchResults;
   markRead: (childId: string, contactId: string, upTo: string) => void;
+  /** "Delete for me": the message leaves this PC's store only (it is never stored here again). */
+  deleteForMe: (childId: string, messageId: string) => void;
+  /** Asks the relay to take back a sent message of the child's; the answer comes as an event. */
+  unsend: (childId: string, messageId: string) => void;
 }>;
 
 /** What the outbox keeps for one message; the relay frame is built from it at send time. */
@@ -82,6 +86,22 @@ export function createMessagesService(
     }),
     markRead(childId: string, contactId: string, upTo: string): void {
       markReadUpTo(deps.stores.get(childId).db, contactId, upTo);
+    },
+    deleteForMe(childId: string, messageId: string): void {
+      const { db } = deps.stores.get(childId);
+      const gone = db.transaction(() => removeMessage(db, messageId, 'deleted', deps.now()))();
+      if (!gone) throw new HearthError(ErrorCode.NotFound, 'That message is not here any more.');
+      deps.events.emitForChild(childId, 'messageRemoved', { messageId, contactId: gone.contactId, reason: 'deleted' });
+    },
+    unsend(childId: string, messageId: string): void {
+      const m = getMessage(deps.stores.get(childId).db, messageId);
+      // Only a message the relay holds (`sent`) can be taken back; the relay decides if it is still in time.
+      if (!m || m.direction !== 'out' || m.state !== 'sent') {
+        throw new HearthError(ErrorCode.InvalidTransition, 'Only your own message that was not delivered yet can be unsent.');
+      }
+      if (!deps.sync.unsend(childId, messageId)) {
+        throw new HearthError(ErrorCode.Unavailable, 'This computer is not connected just now. Try again in a moment.');
+      }
     },
   });
 }

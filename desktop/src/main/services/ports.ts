@@ -8,6 +8,8 @@ export type SyncControl = Readonly<{
   stop: (childId: string) => void;
   /** Something was queued: send what the outbox holds. */
   kick: (childId: string) => void;
+  /** Asks the relay to take back one of this child's messages; false when the socket is not open. */
+  unsend: (childId: string, messageId: string) => boolean;
   presenceOf: (childId: string, contactId: string) => PresenceState;
   /** Fetches the child's friendships from the relay into its store (throws when offline). */
   refreshContacts: (childId: string) => Promise<void>;

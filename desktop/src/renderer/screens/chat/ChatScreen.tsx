@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Friend } from '@hearth/common';
 import { useSlots } from '../../app/slots';
@@ -11,6 +11,7 @@ import { Composer } from './Composer';
 import { MessageBubble } from './MessageBubble';
 import { SearchPanel } from './SearchPanel';
 import { useConversation } from './use-conversation';
+import { useStickToBottom } from './use-stick-to-bottom';
 
 /** A conversation with one friend or family member. */
 export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack: () => void }>): ReactElement {
@@ -19,12 +20,8 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
   const other = friend.friendship.friend;
   const convo = useConversation(other.accountId);
   const [searching, setSearching] = useState(false);
-  const end = useRef<HTMLDivElement>(null);
-  const newest = convo.messages.at(-1)?.messageId;
-
-  useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [newest]);
+  const scroller = useRef<HTMLDivElement>(null);
+  useStickToBottom(scroller, convo.messages.at(-1)?.messageId);
 
   return (
     <Screen
@@ -57,7 +54,13 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
       {searching && <SearchPanel contactId={other.accountId} friendName={other.displayName} />}
       <ErrorNote error={convo.error} />
       {/* Scrolls by itself, so the composer stays at the bottom; focusable so keyboards can scroll it. */}
-      <div className="conversation" role="region" aria-label={t('chat.messagesWith', { name: other.displayName })} tabIndex={0}>
+      <div
+        ref={scroller}
+        className="conversation"
+        role="region"
+        aria-label={t('chat.messagesWith', { name: other.displayName })}
+        tabIndex={0}
+      >
         {convo.hasMore && (
           <Button variant="quiet" onClick={convo.loadOlder}>
             {t('chat.older')}
@@ -79,7 +82,6 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
             />
           ))}
         </ol>
-        <div ref={end} />
       </div>
       <Composer contactId={other.accountId} onSent={convo.add} />
     </Screen>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MESSAGE_LIMITS,
@@ -17,11 +17,17 @@ import { STICKERS } from '../../packs/stickers';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { EmojiPanel } from './EmojiPanel';
+import { PhotoPreview } from './PhotoPreview';
 import { PackPanel } from './PackPanel';
 import { Recorder } from './Recorder';
 import { useVersionStatus } from '../update/UpdateNotice';
 
 type Panel = 'none' | 'emoji' | 'stickers' | 'gifs' | RecordingKind;
+/** A photo picked and made ready, waiting for Send or Cancel. */
+type PendingPhoto = Readonly<{ blob: Blob; width: number; height: number }>;
+
+/** From this many characters on, the composer shows how many are left. */
+export const SHOW_LIMIT_FROM = MESSAGE_LIMITS.textMaxChars - 200;
 
 /** Each tool with the message kind it sends: a tool whose kind the relay does not take is hidden. */
 const TOOLS: readonly { panel: Exclude<Panel, 'none'>; icon: string; kind: MessageKind }[] = [
@@ -44,7 +50,8 @@ export function Composer({
   const [busy, setBusy] = useState<null | 'sending' | 'preparing'>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const textInput = useRef<HTMLInputElement>(null);
+  const textInput = useRef<HTMLTextAreaElement>(null);
+  const [photo, setPhoto] = useState<PendingPhoto | null>(null);
   const relayKinds = useVersionStatus()?.relayMessageKinds ?? null;
   const offered = (kind: MessageKind): boolean => relayKinds === null || relayKinds.includes(kind);
 
@@ -78,33 +85,50 @@ export function Composer({
     await send(extra({ hash: stored.value.hash, size: stored.value.size, mime }));
   };
 
-  const submitText = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    const words = text.trim();
-    if (words === '') return;
+  const words = text.trim();
+  const over = words.length - MESSAGE_LIMITS.textMaxChars;
+  const canSendText = words !== '' && over <= 0 && busy === null;
+
+  const submitText = async (e?: FormEvent): Promise<void> => {
+    e?.preventDefault();
+    // Never cut: a text over the limit stays in the box, with the counter saying why.
+    if (!canSendText) return;
     if (await send({ kind: 'text', text: words })) {
       setText('');
       textInput.current?.focus();
     }
   };
 
+  /** Enter sends; Shift+Enter is a new line (and Enter while an input method composes is its own). */
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    void submitText();
+  };
+
+  /** A picked photo is made ready and shown; it goes only on Send. */
   const onPhoto = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     setBusy('preparing');
+    setError(null);
     try {
-      const photo = await preparePhoto(file);
-      await sendAttachment('photo', photo.blob, 'image/jpeg', (attachment) => ({
-        kind: 'photo',
-        attachment,
-        width: photo.width,
-        height: photo.height,
-      }));
+      setPhoto(await preparePhoto(file));
     } catch {
-      setBusy(null);
       setError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '' });
     } finally {
+      setBusy(null);
       if (fileInput.current) fileInput.current.value = '';
     }
+  };
+
+  const sendPhoto = async (ready: PendingPhoto): Promise<void> => {
+    await sendAttachment('photo', ready.blob, 'image/jpeg', (attachment) => ({
+      kind: 'photo',
+      attachment,
+      width: ready.width,
+      height: ready.height,
+    }));
+    setPhoto(null);
   };
 
   const onRecorded = async (kind: RecordingKind, recorded: Recorded): Promise<void> => {
@@ -120,7 +144,7 @@ export function Composer({
 
   return (
     <div className="composer">
-      {panel === 'emoji' && <EmojiPanel onPick={(emoji) => setText((s) => (s + emoji).slice(0, MESSAGE_LIMITS.textMaxChars))} />}
+      {panel === 'emoji' && <EmojiPanel onPick={(emoji) => setText((s) => s + emoji)} />}
       {panel === 'stickers' && (
         <PackPanel
           title={t('chat.tools.stickers')}
@@ -146,6 +170,14 @@ export function Composer({
           {t('chat.preparing')}
         </p>
       )}
+      {photo && (
+        <PhotoPreview
+          blob={photo.blob}
+          busy={busy !== null}
+          onSend={() => void sendPhoto(photo)}
+          onCancel={() => setPhoto(null)}
+        />
+      )}
       <ErrorNote error={error} context="send" />
       <div className="composer-tools" role="toolbar" aria-label={t('chat.tools.label')}>
         {TOOLS.filter((tool) => offered(tool.kind)).map(({ panel: p, icon }) => (
@@ -154,7 +186,12 @@ export function Composer({
           </Button>
         ))}
         {offered('photo') && (
-          <Button icon="📷" onClick={() => fileInput.current?.click()} disabled={busy !== null} className="tool-button">
+          <Button
+            icon="📷"
+            onClick={() => fileInput.current?.click()}
+            disabled={busy !== null || photo !== null}
+            className="tool-button"
+          >
             {t('chat.tools.photo')}
           </Button>
         )}
@@ -171,19 +208,39 @@ export function Composer({
         <label htmlFor="composer-text" className="sr-only">
           {t('chat.writeLabel')}
         </label>
-        <input
+        <textarea
           id="composer-text"
           ref={textInput}
           value={text}
+          rows={Math.min(5, text.split('\n').length)}
           onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
           placeholder={t('chat.writePlaceholder')}
-          maxLength={MESSAGE_LIMITS.textMaxChars}
+          aria-describedby="composer-hint composer-count"
+          aria-invalid={over > 0}
           autoComplete="off"
         />
-        <Button type="submit" variant="primary" size="big" icon="📨" disabled={text.trim() === '' || busy !== null}>
+        <Button type="submit" variant="primary" size="big" icon="📨" disabled={!canSendText}>
           {t('chat.send')}
         </Button>
       </form>
+      <p className="composer-hints">
+        <span id="composer-hint" className="muted">
+          {t('chat.newLineHint')}
+        </span>
+        <span
+          id="composer-count"
+          className={over > 0 ? 'composer-count composer-count-over' : 'composer-count'}
+          role="status"
+          data-testid="composer-count"
+        >
+          {over > 0
+            ? t('chat.tooLong', { count: over })
+            : words.length >= SHOW_LIMIT_FROM
+              ? t('chat.lettersLeft', { count: -over })
+              : ''}
+        </span>
+      </p>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { packItem } from '../../packs/lookup';
 import { svgDataUrl } from '../../packs/svg';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { AttachmentView } from './AttachmentView';
+import { MessageActions } from './MessageActions';
 
 const STATE_ICON: Readonly<Record<MessageState, string>> = {
   queued: '🕓',
@@ -82,15 +83,18 @@ export function MessageBubble({
           <progress max={100} value={Math.round((progress ?? 0) * 100)} aria-label={t('chat.uploading')} />
         </div>
       )}
-      <p className="bubble-meta">
-        <time dateTime={new Date(message.sentAt).toISOString()}>{time}</time>
-        {mine && (
-          <span className={`delivery delivery-${message.state}`} data-testid="delivery">
-            <span aria-hidden="true">{STATE_ICON[message.state]} </span>
-            {t(`chat.state.${message.state}`)}
-          </span>
-        )}
-      </p>
+      <div className="bubble-foot">
+        <p className="bubble-meta">
+          <time dateTime={new Date(message.sentAt).toISOString()}>{time}</time>
+          {mine && (
+            <span className={`delivery delivery-${message.state}`} data-testid="delivery">
+              <span aria-hidden="true">{STATE_ICON[message.state]} </span>
+              {t(`chat.state.${message.state}`)}
+            </span>
+          )}
+        </p>
+        <MessageActions message={message} friendName={friendName} />
+      </div>
     </li>
   );
 }

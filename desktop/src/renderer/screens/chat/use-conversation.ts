@@ -65,6 +65,10 @@ export function useConversation(contactId: string): Conversation {
     if (s.contactId !== contactId) return;
     setMessages((list) => list.map((m) => (m.messageId === s.messageId ? { ...m, state: s.state } : m)));
   });
+  // Deleted here, or taken back by its sender: it leaves the screen.
+  useHearthEvent('messageRemoved', (r) => {
+    if (r.contactId === contactId) setMessages((list) => list.filter((m) => m.messageId !== r.messageId));
+  });
   useHearthEvent('attachmentProgress', (p) =>
     setProgress((map) => new Map(map).set(p.hash, p.total === 0 ? 1 : p.sent / p.total)),
   );

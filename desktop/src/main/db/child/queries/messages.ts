@@ -54,16 +54,37 @@ export function searchTextOf(content: MessageContent): string | null {
   }
 }
 
-/** Stores a message unless one with this id is already there. True if it was new (dedupe by id). */
+/**
+ * Stores a message unless one with this id is already there, or was removed here (deleted or
+ * taken back). True if it was new (dedupe by id).
+ */
 export function insertMessage(db: WritableDB, m: NewMessage): boolean {
   return (
     prepared(
       db,
       `INSERT INTO messages (id, contact_id, direction, body_json, search_text, sent_at, stored_at, state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(m.id, m.contactId, m.direction, JSON.stringify(m.content), searchTextOf(m.content), m.sentAt, m.storedAt, m.state)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM removed_messages WHERE id = ?)
+         ON CONFLICT (id) DO NOTHING`,
+    ).run(m.id, m.contactId, m.direction, JSON.stringify(m.content), searchTextOf(m.content), m.sentAt, m.storedAt, m.state, m.id)
       .changes > 0
   );
+}
+
+/**
+ * Removes a message from this store for good ("delete for me", or taken back by its sender) and
+ * remembers its id, so it is never stored again. The removed message, if there was one.
+ */
+export function removeMessage(db: WritableDB, id: string, reason: 'deleted' | 'unsent', now: number): MessageView | undefined {
+  const m = getMessage(db, id);
+  prepared(db, `INSERT INTO removed_messages (id, reason, removed_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(
+    id,
+    reason,
+    now,
+  );
+  if (!m) return undefined;
+  prepared(db, `DELETE FROM outbox WHERE message_id = ?`).run(id);
+  prepared(db, `DELETE FROM messages WHERE id = ?`).run(id);
+  return m;
 }
 
 /** One message by id, or undefined. */
