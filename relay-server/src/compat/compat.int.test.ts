@@ -262,6 +262,14 @@ describe.each(served.map((s) => [s.version, s] as const))('the relay as app %s r
       await bSocket.take((f) => f.type === 'message');
       bSocket.send({ type: 'received', ids: [hello] });
       await aSocket.take((f) => f.type === 'delivered');
+      // Taken back before Bea's PC acknowledged it: Alex hears the result, Bea's PC hears it is gone.
+      const oops = newMessageId();
+      aSocket.send({ type: 'send', id: oops, to: b.child.childId, content: { kind: 'text', text: 'oops' } });
+      await aSocket.take((f) => f.type === 'sent' && f.id === oops);
+      await bSocket.take((f) => f.type === 'message' && f.message.id === oops);
+      aSocket.send({ type: 'unsend', id: oops });
+      await aSocket.take((f) => f.type === 'unsend-result');
+      await bSocket.take((f) => f.type === 'unsent');
       aSocket.send({ type: 'send', id: newMessageId(), to: newMessageId(), content: { kind: 'text', text: 'who?' } });
       await aSocket.take((f) => f.type === 'error');
       const c = await createFamily(relay.app);

@@ -16,7 +16,8 @@ const v = (s: string): AppVersion => parseAppVersion(s) as AppVersion;
 /** What a snapshot's schemas name: its frame types, message kinds and error codes. */
 function named(reads: CompatSnapshot['reads']): { frames: string[]; kinds: string[]; errors: string[] } {
   const ws = reads.ws as Node;
-  const frames = (ws.anyOf ?? []).map((f) => f.properties?.type?.const ?? '?');
+  // A frame type may itself be a union of variants (`unsend-result`: ok, or refused): one name each.
+  const frames = [...new Set((ws.anyOf ?? []).flatMap((f) => f.anyOf ?? [f]).map((f) => f.properties?.type?.const ?? '?'))];
   const message = (ws.anyOf ?? []).find((f) => f.properties?.type?.const === 'message');
   const kinds = (message?.properties?.message?.properties?.content?.anyOf ?? []).map((c) => c.properties?.kind?.const ?? '?');
   const errors = [...((reads.error as Node).properties?.error?.properties?.code?.enum ?? [])];
