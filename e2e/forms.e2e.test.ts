@@ -93,9 +93,12 @@ async function inView(w: Window, l: Locator): Promise<void> {
         .first()
         .boundingBox({ timeout: 1_000 })
         .catch(() => null);
-      return box !== null && box.y >= 0 && box.y + box.height <= size.height && box.x >= 0 && box.x + box.width <= size.width;
+      if (!box) return 'not shown';
+      // A pixel's slack for sub-pixel layout.
+      const inside = box.y >= -1 && box.y + box.height <= size.height + 1 && box.x >= -1 && box.x + box.width <= size.width + 1;
+      return inside ? 'inside' : `at ${JSON.stringify(box)} in ${size.width}×${size.height}`;
     })
-    .toBe(true);
+    .toBe('inside');
 }
 
 /** Taps pictures in the picture pad inside `within`. */
