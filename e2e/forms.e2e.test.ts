@@ -101,6 +101,18 @@ async function inView(w: Window, l: Locator): Promise<void> {
     .toBe('inside');
 }
 
+/**
+ * Clicks a button scrolled only just into view, at the bottom edge of the window: as a grown-up
+ * scrolls down to the button and no further.
+ */
+async function clickAtBottom(w: Window, l: Locator): Promise<void> {
+  const size = w.page.viewportSize();
+  const box = await l.first().boundingBox();
+  if (!size || !box) throw new Error('the button is not on the page');
+  await w.page.evaluate(`window.scrollBy(0, ${Math.round(box.y + box.height - size.height + 4)})`);
+  await l.click();
+}
+
 /** Taps pictures in the picture pad inside `within`. */
 async function tap(w: Window, within: Locator, pictures: readonly string[]): Promise<void> {
   for (const p of pictures) await within.getByRole('button', { name: w.text(`pictures.${p}`), exact: true }).click();
@@ -208,7 +220,7 @@ describe.skipIf(withoutChromium())('forms say why a button is grey; the picture 
           await tap(w, row, ['cat', 'star', 'moon']);
           await countIs(slots, 3);
           if (i === 0) await w.shot('pictures-again-three-slots');
-          await row.getByRole('button', { name: w.text('common.save') }).click();
+          await clickAtBottom(w, row.getByRole('button', { name: w.text('common.save') }));
           const mismatch = row.getByRole('alert').filter({ hasText: w.text('pane.children.picturesMismatch') });
           await inView(w, mismatch);
           await w.page.screenshot({
@@ -228,7 +240,7 @@ describe.skipIf(withoutChromium())('forms say why a button is grey; the picture 
         await w.page.locator('.profile-tile', { hasText: child }).click();
         await w.screen('picture-password');
         await tap(w, w.page.locator('main'), ['moon', 'cat', 'star']);
-        await w.button('pictures.go').click();
+        await clickAtBottom(w, w.button('pictures.go'));
         await inView(w, w.page.getByRole('alert').filter({ hasText: w.text('errors.pictures.WRONG_PASSWORD') }));
         await w.page.screenshot({ path: path.join(SCREENS_DIR, `forms-${lang}-pictures-wrong-1366x768.png`) });
         await tap(w, w.page.locator('main'), ['star', 'cat', 'moon']);
