@@ -7,14 +7,16 @@ export type FieldProps = Readonly<
     hint?: string | undefined;
     /** Shown in red under the field and tied to it for screen readers. */
     problem?: string | null;
+    /** The id of the problem line, for a button that says why it is grey (`aria-describedby`). */
+    problemId?: string | undefined;
   }
 >;
 
 /** A labelled text field. */
-export function Field({ label, hint, problem, className, ...input }: FieldProps): ReactElement {
+export function Field({ label, hint, problem, problemId: givenProblemId, className, ...input }: FieldProps): ReactElement {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
-  const problemId = problem ? `${id}-problem` : undefined;
+  const problemId = problem ? (givenProblemId ?? `${id}-problem`) : undefined;
   const describedBy = [hintId, problemId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParentAccount } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
@@ -7,6 +7,8 @@ import { Button } from '../../ui/Button';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { looksLikeEmail, whyGrey } from '../../ui/form-checks';
+import { StillNeeded } from '../../ui/StillNeeded';
 
 export type Credentials = Readonly<{ email: string; password: string }>;
 
@@ -23,7 +25,27 @@ export function AccountStep({
   const register = useAction(() => hearth.registerParent({ displayName: name.trim(), email: email.trim(), password }));
   const signIn = useAction(() => hearth.signInParent({ email: email.trim(), password }));
   const action = mode === 'new' ? register : signIn;
-  const ready = email.includes('@') && (mode === 'existing' ? password.length > 0 : password.length >= 10 && name.trim() !== '');
+  const [left, setLeft] = useState<ReadonlySet<'email' | 'password'>>(new Set());
+  const leave = (field: 'email' | 'password'): void => setLeft((set) => new Set([...set, field]));
+  const emailOk = looksLikeEmail(email);
+  const passwordOk = mode === 'existing' ? password.length > 0 : password.length >= 10;
+  const nameOk = mode === 'existing' || name.trim() !== '';
+  const ready = emailOk && passwordOk && nameOk;
+  // A field says what is wrong once the grown-up has typed in it and moved on; until then the
+  // line next to the button says what is still needed.
+  const emailProblem = left.has('email') && email.trim() !== '' && !emailOk ? t('firstRun.emailProblem') : null;
+  const passwordProblem = left.has('password') && password !== '' && !passwordOk ? t('firstRun.relayPasswordShort') : null;
+  const ids = { email: useId(), password: useId(), needed: useId() };
+  const stillNeeded =
+    ready || emailProblem || passwordProblem
+      ? null
+      : !nameOk
+        ? t('firstRun.needName')
+        : !emailOk
+          ? t('firstRun.needEmail')
+          : mode === 'new'
+            ? t('firstRun.needNewPassword')
+            : t('firstRun.needPassword');
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -63,6 +85,9 @@ export function AccountStep({
         type="email"
         value={email}
         onChange={(e) => setEmail(e.target.value)}
+        onBlur={() => leave('email')}
+        problem={emailProblem}
+        problemId={ids.email}
         autoComplete="email"
       />
       <Field
@@ -71,11 +96,26 @@ export function AccountStep({
         type="password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
+        onBlur={() => leave('password')}
+        problem={passwordProblem}
+        problemId={ids.password}
         autoComplete={mode === 'new' ? 'new-password' : 'current-password'}
       />
       <ErrorNote error={action.error} context="account" />
       <div className="form-actions">
-        <Button type="submit" variant="primary" size="big" disabled={!ready || action.busy}>
+        <StillNeeded id={ids.needed} text={stillNeeded} />
+        <Button
+          type="submit"
+          variant="primary"
+          size="big"
+          disabled={!ready || action.busy}
+          aria-describedby={whyGrey(
+            !ready,
+            emailProblem && ids.email,
+            passwordProblem && ids.password,
+            stillNeeded && ids.needed,
+          )}
+        >
           {mode === 'new' ? t('firstRun.createAccount') : t('firstRun.signIn')}
         </Button>
       </div>

@@ -1,10 +1,11 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHearth } from '../../app/hearth-context';
 import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { whyGrey } from '../../ui/form-checks';
 import type { PickedChild } from './ChildrenStep';
 
 /** Enrolls this PC for the chosen children: each gets a credential of their own here. */
@@ -23,6 +24,8 @@ export function EnrollStep({
     }
     return result;
   });
+  const nameProblem = name.trim() === '' ? t('firstRun.pcNameProblem') : null;
+  const nameProblemId = useId();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (await enroll.run()) onDone();
@@ -35,11 +38,19 @@ export function EnrollStep({
         hint={t('firstRun.pcNameHint')}
         value={name}
         onChange={(e) => setName(e.target.value)}
+        problem={nameProblem}
+        problemId={nameProblemId}
         maxLength={64}
       />
       <ErrorNote error={enroll.error} />
       <div className="form-actions">
-        <Button type="submit" variant="primary" size="big" disabled={name.trim() === '' || enroll.busy}>
+        <Button
+          type="submit"
+          variant="primary"
+          size="big"
+          disabled={nameProblem !== null || enroll.busy}
+          aria-describedby={whyGrey(nameProblem !== null, nameProblemId)}
+        >
           {t('firstRun.enroll')}
         </Button>
       </div>

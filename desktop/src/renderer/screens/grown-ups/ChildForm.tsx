@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChildOnPc, CreateChildArgs, Gender } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
@@ -9,6 +9,8 @@ import { Button } from '../../ui/Button';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { whyGrey } from '../../ui/form-checks';
+import { StillNeeded } from '../../ui/StillNeeded';
 
 const USERNAME = /^[a-z0-9][a-z0-9._]{1,22}[a-z0-9]$/;
 
@@ -56,6 +58,17 @@ export function ChildForm({
   const shownUsername = usernameTouched ? username : suggestUsername(name);
   const usernameOk = USERNAME.test(shownUsername);
   const ready = name.trim().length > 0 && usernameOk && agreed && (birthdayChoice === 'skip' || birthday !== '');
+  const usernameProblem = shownUsername && !usernameOk ? t('child.usernameProblem') : null;
+  const birthdayProblem = birthdayChoice === 'add' && birthday === '' ? t('child.birthdayProblem') : null;
+  const stillNeeded =
+    ready || usernameProblem || birthdayProblem
+      ? null
+      : name.trim() === ''
+        ? t('child.needName')
+        : !usernameOk
+          ? t('child.needUsername')
+          : t('child.needConsent');
+  const ids = { username: useId(), birthday: useId(), needed: useId() };
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -91,7 +104,8 @@ export function ChildForm({
           setUsernameTouched(true);
           setUsername(e.target.value.toLowerCase());
         }}
-        problem={shownUsername && !usernameOk ? t('child.usernameProblem') : null}
+        problem={usernameProblem}
+        problemId={ids.username}
         maxLength={24}
         autoCapitalize="off"
         spellCheck={false}
@@ -114,6 +128,8 @@ export function ChildForm({
           type="date"
           value={birthday}
           onChange={(e) => setBirthday(e.target.value)}
+          problem={birthdayProblem}
+          problemId={ids.birthday}
           required
         />
       )}
@@ -142,7 +158,18 @@ export function ChildForm({
             {t('common.cancel')}
           </Button>
         )}
-        <Button type="submit" variant="primary" disabled={!ready || create.busy}>
+        <StillNeeded id={ids.needed} text={stillNeeded} />
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!ready || create.busy}
+          aria-describedby={whyGrey(
+            !ready,
+            usernameProblem && ids.username,
+            birthdayProblem && ids.birthday,
+            stillNeeded && ids.needed,
+          )}
+        >
           {t('child.add')}
         </Button>
       </div>

@@ -112,6 +112,8 @@ export function ChildRow({ entry, profile, enrolled, allowOnPc, onChanged }: Chi
             }
             submitLabel={editing === 'pictures' ? t('common.continue') : t('common.save')}
             busy={pictures.busy}
+            length={editing === 'pictures-again' ? firstPictures.length : undefined}
+            problem={mismatch ? t('pane.children.picturesMismatch') : null}
             onSubmit={(chosen) => {
               if (editing === 'pictures') {
                 setFirstPictures(chosen);
@@ -123,7 +125,6 @@ export function ChildRow({ entry, profile, enrolled, allowOnPc, onChanged }: Chi
               } else void pictures.run(chosen).then((ok) => ok && done());
             }}
           />
-          {mismatch && <p role="alert">{t('pane.children.picturesMismatch')}</p>}
           <Button variant="quiet" onClick={() => setEditing('none')}>
             {t('common.cancel')}
           </Button>

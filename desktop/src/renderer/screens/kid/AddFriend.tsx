@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INVITE_PATTERN, type FriendshipView, type Invite } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
@@ -6,8 +6,10 @@ import { useAction } from '../../app/use-action';
 import { spellOut } from '../../media/speech';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { foreignCodeCharacters, whyGrey } from '../../ui/form-checks';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { Screen } from '../../ui/Screen';
+import { StillNeeded } from '../../ui/StillNeeded';
 
 type Mode = 'menu' | 'show' | 'type' | 'waiting';
 const CODE = new RegExp(INVITE_PATTERN);
@@ -22,6 +24,12 @@ export function AddFriend({ onBack }: Readonly<{ onBack: () => void }>): ReactEl
   const [request, setRequest] = useState<FriendshipView | null>(null);
   const make = useAction(() => hearth.createInvite());
   const redeem = useAction((code: string) => hearth.redeemInvite({ code }));
+
+  const foreign = foreignCodeCharacters(typed);
+  const codeProblem = foreign.length > 0 ? t('addFriend.codeProblem', { chars: foreign.join(', ') }) : null;
+  const codeReady = CODE.test(typed.trim());
+  const stillNeeded = codeReady || codeProblem ? null : t('addFriend.needCode');
+  const ids = { problem: useId(), needed: useId() };
 
   const showCode = async (): Promise<void> => {
     setMode('show');
@@ -97,9 +105,24 @@ export function AddFriend({ onBack }: Readonly<{ onBack: () => void }>): ReactEl
             autoCapitalize="characters"
             spellCheck={false}
             placeholder="ABCD-EFGH"
+            aria-invalid={codeProblem ? true : undefined}
+            aria-describedby={codeProblem ? ids.problem : undefined}
           />
+          {codeProblem && (
+            <p className="field-problem" id={ids.problem}>
+              {codeProblem}
+            </p>
+          )}
           <ErrorNote error={redeem.error} context="redeem" />
-          <Button type="submit" variant="primary" size="big" icon="✅" disabled={!CODE.test(typed.trim()) || redeem.busy}>
+          <StillNeeded id={ids.needed} text={stillNeeded} />
+          <Button
+            type="submit"
+            variant="primary"
+            size="big"
+            icon="✅"
+            disabled={!codeReady || redeem.busy}
+            aria-describedby={whyGrey(!codeReady, codeProblem && ids.problem, stillNeeded && ids.needed)}
+          >
             {t('addFriend.send')}
           </Button>
         </form>

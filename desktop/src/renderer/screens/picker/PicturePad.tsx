@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PICTURE_PASSWORD_PICTURES, type PicturePasswordPicture } from '@hearth/common';
 import { Button } from '../../ui/Button';
@@ -9,23 +9,51 @@ export type PicturePadProps = Readonly<{
   prompt: string;
   submitLabel: string;
   busy?: boolean;
+  /**
+   * How many pictures the secret has, when that is known (tapping it again to confirm it): one
+   * slot each, and the button works at exactly that many. Unknown by default: 3 to 6.
+   */
+  length?: number | undefined;
+  /** What went wrong (wrong pictures, not the same twice): shown under the prompt and scrolled into view. */
+  problem?: string | null;
   onSubmit: (pictures: PicturePasswordPicture[]) => void;
 }>;
 
+/** A secret has 3 to 6 pictures (`PictureSequence` in common). */
+const MIN = 3;
 const MAX = 6;
 
 /** Nine big pictures to tap in order: a password for children who cannot read or spell yet. */
-export function PicturePad({ prompt, submitLabel, busy = false, onSubmit }: PicturePadProps): ReactElement {
+export function PicturePad({
+  prompt,
+  submitLabel,
+  busy = false,
+  length,
+  problem = null,
+  onSubmit,
+}: PicturePadProps): ReactElement {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<PicturePasswordPicture[]>([]);
+  const problemRef = useRef<HTMLParagraphElement>(null);
+  // The pad is taller than some screens: the problem sits at its top, where the scroll may have left it.
+  useEffect(() => {
+    if (problem) problemRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [problem]);
+  const most = length ?? MAX;
+  const enough = length === undefined ? chosen.length >= MIN : chosen.length === length;
   return (
     <div className="picture-pad">
       <p className="lead" id="picture-pad-prompt">
         {prompt}
       </p>
+      {problem && (
+        <p className="field-problem picture-problem" role="alert" ref={problemRef}>
+          {problem}
+        </p>
+      )}
       <p className="picture-slots" aria-live="polite">
         <span className="sr-only">{t('pictures.chosen', { count: chosen.length })}</span>
-        {Array.from({ length: Math.max(4, chosen.length) }, (_, i) => (
+        {Array.from({ length: length ?? Math.max(MIN, chosen.length) }, (_, i) => (
           <span key={i} className={`picture-slot${i < chosen.length ? ' picture-slot-on' : ''}`} aria-hidden="true">
             {i < chosen.length ? '⭐' : ''}
           </span>
@@ -37,7 +65,7 @@ export function PicturePad({ prompt, submitLabel, busy = false, onSubmit }: Pict
             key={p}
             type="button"
             className="picture-button"
-            disabled={chosen.length >= MAX || busy}
+            disabled={chosen.length >= most || busy}
             onClick={() => setChosen((list) => [...list, p])}
           >
             <span aria-hidden="true" className="picture-emoji">
@@ -54,7 +82,7 @@ export function PicturePad({ prompt, submitLabel, busy = false, onSubmit }: Pict
         <Button
           variant="primary"
           size="big"
-          disabled={chosen.length < 3 || busy}
+          disabled={!enough || busy}
           onClick={() => {
             onSubmit(chosen);
             setChosen([]);

@@ -6,7 +6,7 @@ import { useAction } from '../../app/use-action';
 import { useLoad } from '../../app/use-load';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
-import { ErrorNote } from '../../ui/ErrorNote';
+import { ErrorNote, errorKey } from '../../ui/ErrorNote';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { Screen } from '../../ui/Screen';
 import { PicturePad } from './PicturePad';
@@ -37,9 +37,9 @@ export function ProfilePicker({ onGrownUps }: Readonly<{ onGrownUps: () => void 
           prompt={t('pictures.prompt')}
           submitLabel={t('pictures.go')}
           busy={select.busy}
+          problem={select.error ? t(errorKey(select.error, 'pictures')) : null}
           onSubmit={(pictures) => void select.run(asking.childId, pictures)}
         />
-        <ErrorNote error={select.error} context="pictures" />
       </Screen>
     );
   }
