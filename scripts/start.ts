@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     void shutdown(1);
   });
 
-  const electron = findElectronBinary(path.join(ROOT, 'node_modules', 'electron'), process.env);
+  const electron = findElectronBinary(path.join(ROOT, 'build', 'node_modules', 'electron'), process.env);
   if (electron) {
     const app = spawn(electron, [path.join(ROOT, 'desktop')], {
       cwd: ROOT,
