@@ -32,7 +32,7 @@ describe.skipIf(withoutChromium())('npm start on a machine without coturn', () =
   });
 
   it('says so in one line with the command that installs it, and tells a child who presses call to ask a grown-up', async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'hearth-no-coturn-'));
+    work = await mkdtemp(path.join(os.tmpdir(), 'hearth-first-run-'));
     const env = freshEnv(work, await freePort(), { TURNSERVER_PATH: path.join(work, 'no-such-turnserver') });
     const first = npmStart(env);
     starts.push(first);
