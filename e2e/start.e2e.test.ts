@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,11 +42,16 @@ describe('npm start', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('builds, starts the relay (and TURN where coturn is here), prints the app’s URL, and stops it all on Ctrl+C', async () => {
+  it('builds, starts the relay (and TURN where coturn is here), keeps the terminal quiet with the app’s URL last (opened in the browser), logs to files, and stops it all on Ctrl+C', async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'hearth-npm-start-'));
     const relayPort = await freePort();
-    start = npmStart(freshEnv(work, relayPort));
+    // A graphical session outside CI, whose "browser" writes down what it was asked to open.
+    const opened = path.join(work, 'opened.txt');
+    const browser = path.join(work, 'browser.sh');
+    await writeFile(browser, `#!/bin/sh\necho "$1" > '${opened}'\n`, { mode: 0o755 });
+    start = npmStart(freshEnv(work, relayPort, { DISPLAY: ':99', CI: '', BROWSER: browser }));
     const appUrl = await start.url();
+    await expect.poll(() => existsSync(opened) && readFileSync(opened, 'utf8').trim(), { timeout: 10_000 }).toBe(appUrl);
     expect(start.output()).toContain('Electron is not installed here');
     expect(new URL(appUrl).hostname).toBe('127.0.0.1');
     const page = await fetch(appUrl);

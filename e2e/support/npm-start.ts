@@ -33,6 +33,8 @@ export function freshEnv(work: string, relayPort: number, extra: NodeJS.ProcessE
   // As on a machine where nobody configured TURN.
   delete env.HEARTH_TURN_URLS;
   delete env.HEARTH_TURN_SECRET;
+  // A person's terminal, not Vitest's: NODE_ENV=test would make Vite build (and warn) differently.
+  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
   return env;
 }
 
