@@ -12,6 +12,8 @@ export default tseslint.config(
       'artifacts/**',
       'coverage/**',
       'desktop/src/renderer/public/effects/**',
+      // Electron's own typings, copied verbatim by scripts/electron/types.ts.
+      'desktop/types/electron.d.ts',
     ],
   },
   js.configs.recommended,

@@ -2,18 +2,19 @@
  * The README's first Quick start line as a new user runs it (after `npm ci`): `npm start` builds the
  * app, starts the relay and, where coturn is installed, a loopback TURN server that the relay hands
  * out, serves the app through the web host (there is no Electron binary here) and prints its URL;
- * Ctrl+C stops everything it started.
+ * Ctrl+C stops everything it started. The terminal stays quiet: no build warning, no log line, the
+ * URL last on its own line; the relay's and the web host's logs are in files under the data folder.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { turnServerAvailable } from '../scripts/coturn';
+import { COTURN_MISSING_LINE } from '../scripts/start/desktop-session';
 import { freePort } from '@hearth/test-kit/ports';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { freshEnv, npmStart, URL_LINE, type NpmStart } from './support/npm-start';
 
 /** The pids of the running coturns whose command line names `--listening-port=PORT`. */
 function coturnsOn(port: number): string[] {
@@ -24,36 +25,34 @@ function coturnsOn(port: number): string[] {
     .map((line) => line.trim().split(/\s+/)[0]!);
 }
 
+/** The lines of the log files under `dir` whose names start with `prefix`. */
+function logLines(dir: string, prefix: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.log'))
+    .flatMap((name) => readFileSync(path.join(dir, name), 'utf8').split('\n'))
+    .filter((line) => line !== '');
+}
+
 describe('npm start', () => {
-  let start: ChildProcess | undefined;
+  let start: NpmStart | undefined;
   let work: string | undefined;
-  let output = '';
 
   afterAll(async () => {
-    if (start?.pid && start.exitCode === null) process.kill(-start.pid, 'SIGKILL');
+    start?.kill();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('builds, starts the relay (and TURN where coturn is here), prints the app’s URL, and stops it all on Ctrl+C', async () => {
+  it('builds, starts the relay (and TURN where coturn is here), keeps the terminal quiet with the app’s URL last (opened in the browser), logs to files, and stops it all on Ctrl+C', async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'hearth-npm-start-'));
     const relayPort = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(relayPort),
-      HEARTH_DATA_DIR: path.join(work, 'relay'),
-      HEARTH_DESKTOP_DATA_DIR: path.join(work, 'desktop'),
-    };
-    // As on a machine where nobody configured TURN.
-    delete env.HEARTH_TURN_URLS;
-    delete env.HEARTH_TURN_SECRET;
-    // Its own process group, as a terminal gives it: Ctrl+C signals the whole group.
-    start = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    start.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    start.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-
-    await expect.poll(() => /hearth: open (\S+) in Chromium/.test(output), { timeout: 150_000, interval: 500 }).toBe(true);
-    const appUrl = /hearth: open (\S+) in Chromium/.exec(output)![1]!;
-    expect(output).toContain('Electron is not installed on this machine');
+    // A graphical session outside CI, whose "browser" writes down what it was asked to open.
+    const opened = path.join(work, 'opened.txt');
+    const browser = path.join(work, 'browser.sh');
+    await writeFile(browser, `#!/bin/sh\necho "$1" > '${opened}'\n`, { mode: 0o755 });
+    start = npmStart(freshEnv(work, relayPort, { DISPLAY: ':99', CI: '', BROWSER: browser }));
+    const appUrl = await start.url();
+    await expect.poll(() => existsSync(opened) && readFileSync(opened, 'utf8').trim(), { timeout: 10_000 }).toBe(appUrl);
+    expect(start.output()).toContain('Electron is not installed here');
     expect(new URL(appUrl).hostname).toBe('127.0.0.1');
     const page = await fetch(appUrl);
     expect(page.status).toBe(200);
@@ -74,8 +73,10 @@ describe('npm start', () => {
     };
     let turnPort: number | null = null;
     if (turnServerAvailable()) {
-      const line = /hearth: calls go through a TURN server on this machine \(coturn, turn:127\.0\.0\.1:(\d+)/.exec(output);
-      expect(line, output).not.toBeNull();
+      const line = /hearth: calls go through a TURN server on this machine \(coturn, turn:127\.0\.0\.1:(\d+)/.exec(
+        start.output(),
+      );
+      expect(line, start.output()).not.toBeNull();
       turnPort = Number(line![1]);
       expect(ice.iceServers).toEqual([
         { urls: [`turn:127.0.0.1:${turnPort}?transport=udp`], username: expect.any(String), credential: expect.any(String) },
@@ -89,15 +90,30 @@ describe('npm start', () => {
       expect(conf).toBeDefined();
       expect(existsSync(conf!)).toBe(false);
     } else {
-      expect(output).toContain('no TURN server here (coturn is not installed)');
+      expect(start.output()).toContain(COTURN_MISSING_LINE);
       expect(ice.iceServers).toEqual([]);
     }
 
+    // The quiet terminal: after the requests above, still no log line and no build warning, and the URL last.
+    const printed = start.output();
+    const lines = printed.split('\n').filter((l) => l.trim() !== '');
+    expect(lines.at(-1), printed).toMatch(URL_LINE);
+    expect(lines.at(-1)).toBe(appUrl);
+    expect(printed).not.toMatch(/\(!\)|warn|vite|chunk|rolldown|\{"level"/i);
+    for (const line of lines) expect(line, printed).toMatch(/^hearth: |^http:\/\/127\.0\.0\.1:/);
+    // The log folder, named once, holds the relay's request logs (no address, name or email) and the web host's.
+    const logDir = path.join(work, 'logs');
+    expect(printed.split(logDir).length - 1).toBe(1);
+    const relayLog = logLines(logDir, 'relay.');
+    expect(relayLog.some((l) => l.includes('"route":"/v1/parents"'))).toBe(true);
+    const requestLines = relayLog.filter((l) => /"(req|res)":/.test(l));
+    expect(requestLines.length).toBeGreaterThan(0);
+    for (const line of requestLines) expect(line).not.toMatch(/127\.0\.0\.1|remoteAddress|start@example\.test|Sam/);
+    expect(logLines(logDir, 'web-host-desktop.').some((l) => l.includes('web host listening'))).toBe(true);
+
     // Ctrl+C: the web host, the relay and coturn all stop.
-    const exited = new Promise<string>((resolve) => start!.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
-    process.kill(-start.pid!, 'SIGINT');
     // npm itself ends on the signal; what it started ends on its own shutdown path (checked below).
-    expect(await exited).toMatch(/^(SIGINT|code 0)$/);
+    expect(await start.interrupt()).toMatch(/^(SIGINT|code 0)$/);
     await expect
       .poll(
         () =>

@@ -8,9 +8,15 @@
  * configured, a loopback coturn with a fresh shared secret starts beside the relay, so calls work on
  * this machine out of the box; everything `npm start` runs listens on 127.0.0.1 only.
  *
+ * The terminal stays quiet: the relay's and the web host's logs go to files under the data folder's
+ * `logs/` (its path printed once), a missing coturn or Chromium is one line naming the command that
+ * installs it, and the app's URL comes last, on its own line (opened in the default browser where
+ * there is a graphical session, never under CI or with BROWSER=none).
+ *
  * Environment: PORT (relay port, default 8787), HEARTH_WEB_PORT (web host port, default a free
  * one), HEARTH_DESKTOP_DATA_DIR (default ./data/desktop), HEARTH_TURN_URLS / HEARTH_TURN_SECRET
- * (your own TURN server; then none is started).
+ * (your own TURN server; then none is started), TURNSERVER_PATH (coturn's `turnserver`, default
+ * /usr/bin/turnserver; a path that does not exist plays a machine without coturn).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -18,11 +24,17 @@ import { findElectronBinary } from '@hearth/desktop/main/launcher/electron-binar
 import { createLogger } from '@hearth/desktop/main/logging/logger';
 import { launchWebHostApp } from '@hearth/desktop/main/web-host/launch';
 import { startTurnServer, turnServerAvailable, type LocalTurnServer } from './coturn';
+import { chromiumMissingLine, COTURN_MISSING_LINE, mayOpenBrowser, openInBrowser } from './start/desktop-session';
+import { openLogFile, type LogFile } from './start/logs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RELAY_PORT = Number(process.env.PORT ?? 8787);
 const RELAY_URL = `http://127.0.0.1:${RELAY_PORT}`;
 const DATA_DIR = path.resolve(ROOT, process.env.HEARTH_DESKTOP_DATA_DIR ?? 'data/desktop');
+/** Beside the desktop data folder (`./data/logs` by default), shared by a second PC's `npm start`. */
+const LOG_DIR = path.join(path.dirname(DATA_DIR), 'logs');
+/** The last lines the relay wrote on stderr, to say why it did not start. */
+const STDERR_TAIL = 2_000;
 
 async function relayAnswers(): Promise<boolean> {
   try {
@@ -36,9 +48,7 @@ async function relayAnswers(): Promise<boolean> {
 async function startTurn(): Promise<LocalTurnServer | null> {
   if (process.env.HEARTH_TURN_URLS) return null;
   if (!turnServerAvailable()) {
-    console.log(
-      "hearth: no TURN server here (coturn is not installed), so calls stay off while the grown-ups' setting sends them through the Hearth server. `apt-get install coturn` and npm start runs one; see README, Calls.",
-    );
+    console.log(COTURN_MISSING_LINE);
     return null;
   }
   const turn = await startTurnServer();
@@ -49,20 +59,24 @@ async function startTurn(): Promise<LocalTurnServer | null> {
 /** Stops the coturn this script started, if any (also when the start fails half-way). */
 let stopTurn: (() => Promise<void>) | null = null;
 
-async function startRelay(turn: LocalTurnServer | null): Promise<ChildProcess | null> {
-  if (await relayAnswers()) {
-    console.log(`hearth: a relay is already answering on ${RELAY_URL}; using it.`);
-    return null;
-  }
+async function startRelay(turn: LocalTurnServer | null, log: LogFile): Promise<ChildProcess> {
   const turnEnv = turn ? { HEARTH_TURN_URLS: turn.url, HEARTH_TURN_SECRET: turn.secret } : {};
   const child = spawn(process.execPath, ['--import', 'tsx', 'relay-server/src/server.ts', '--port', String(RELAY_PORT)], {
     cwd: ROOT,
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...turnEnv },
+  });
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => log.write(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    log.write(d.toString());
+    stderr = (stderr + d.toString()).slice(-STDERR_TAIL);
   });
   const deadline = Date.now() + 30_000;
   while (!(await relayAnswers())) {
-    if (child.exitCode !== null) throw new Error(`the relay exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`the relay exited with code ${child.exitCode}: ${stderr.trim() || `see ${log.file()}`}`);
+    }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
       throw new Error('the relay did not start within 30 seconds');
@@ -83,27 +97,34 @@ function build(): void {
 
 async function main(): Promise<void> {
   build();
+  console.log(`hearth: logs go to ${LOG_DIR} (a file a day, each kept 7 days).`);
   // A relay already running keeps its own ICE settings: start coturn only for a relay started here.
-  const turn = (await relayAnswers()) ? null : await startTurn();
+  const relayRunning = await relayAnswers();
+  if (relayRunning) console.log(`hearth: a relay is already answering on ${RELAY_URL}; using it.`);
+  const turn = relayRunning ? null : await startTurn();
   stopTurn = turn ? turn.close : null;
-  const relay = await startRelay(turn);
+  const relayLog = relayRunning ? null : await openLogFile(LOG_DIR, 'relay');
+  const relay = relayLog ? await startRelay(turn, relayLog) : null;
   const children: ChildProcess[] = relay ? [relay] : [];
   let closeWebHost: (() => Promise<void>) | null = null;
+  let webHostLog: LogFile | null = null;
 
   const shutdown = async (code: number): Promise<void> => {
     await closeWebHost?.();
     await turn?.close();
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await webHostLog?.close();
+    await relayLog?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   relay?.on('exit', (code) => {
-    console.error(`hearth: the relay stopped (code ${code ?? 'none'}).`);
+    console.error(`hearth: the relay stopped (code ${code ?? 'none'}); its log is ${relayLog?.file() ?? LOG_DIR}.`);
     void shutdown(1);
   });
 
-  const electron = findElectronBinary(path.join(ROOT, 'node_modules', 'electron'), process.env);
+  const electron = findElectronBinary(path.join(ROOT, 'build', 'node_modules', 'electron'), process.env);
   if (electron) {
     const app = spawn(electron, [path.join(ROOT, 'desktop')], {
       cwd: ROOT,
@@ -116,18 +137,24 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    'hearth: Electron is not installed on this machine (no binary in node_modules/electron), so the app is served to your browser instead.',
+    'hearth: Electron is not installed here (`npm run electron:install` adds it where it can be downloaded), so Hearth opens in your browser.',
   );
+  webHostLog = await openLogFile(LOG_DIR, `web-host-${path.basename(DATA_DIR)}`);
   const webApp = await launchWebHostApp({
     relayUrl: RELAY_URL,
     dataDir: DATA_DIR,
     rendererDir: path.join(ROOT, 'desktop', 'dist', 'renderer'),
     appVersion: '0.1.0',
-    logger: createLogger('hearth-desktop', { level: 'warn' }),
+    logger: createLogger('hearth-desktop', { level: 'info', destination: webHostLog.stream }),
     ...(process.env.HEARTH_WEB_PORT ? { port: Number(process.env.HEARTH_WEB_PORT) } : {}),
   });
   closeWebHost = webApp.close;
-  console.log(`hearth: open ${webApp.host.url} in Chromium or Chrome (Ctrl+C stops Hearth).`);
+  const noChromium = chromiumMissingLine(process.env);
+  if (noChromium) console.log(noChromium);
+  // The URL last, alone on its line: nothing else writes to this terminal after it.
+  console.log('hearth: open this in Chromium or Chrome (Ctrl+C stops Hearth):');
+  console.log(webApp.host.url);
+  if (mayOpenBrowser(process.env)) openInBrowser(webApp.host.url);
 }
 
 main().catch(async (err: unknown) => {

@@ -26,6 +26,7 @@ import { signalingRoutes } from './signaling/routes';
 import { signalingPlugin } from './signaling/plugin';
 import { realtimePlugin } from './realtime/plugin';
 import { attachmentRoutes } from './attachments/routes';
+import { relayLoggerOptions } from './plugins/request-log';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -43,10 +44,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   const now = options.now ?? Date.now;
 
   const app = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.token'],
-    },
+    logger: options.logger ?? relayLoggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     frameworkErrors,

@@ -8,7 +8,9 @@ describe('withoutChromium', () => {
   });
 
   it('fails instead of skipping under CI=true', () => {
-    expect(() => withoutChromium({ env: { CI: 'true' }, executable: '/nonexistent/chromium' })).toThrow(/CI=true/);
+    expect(() => withoutChromium({ env: { CI: 'true' }, executable: '/nonexistent/chromium' })).toThrow(
+      'Chromium is missing at /nonexistent/chromium; install it with: sudo apt-get install chromium (or set CHROMIUM_PATH). Under CI=true browser tests must run, not skip',
+    );
   });
 
   it('runs where Chromium is there, CI or not', () => {

@@ -13,7 +13,9 @@ export function withoutChromium(options: Readonly<{ env?: NodeJS.ProcessEnv; exe
   const executable = options.executable ?? CHROMIUM_PATH;
   if (existsSync(executable)) return false;
   if ((options.env ?? process.env).CI === 'true') {
-    throw new Error(`Chromium is missing at ${executable} (set CHROMIUM_PATH); under CI=true browser tests must run, not skip`);
+    throw new Error(
+      `Chromium is missing at ${executable}; install it with: sudo apt-get install chromium (or set CHROMIUM_PATH). Under CI=true browser tests must run, not skip`,
+    );
   }
   return true;
 }

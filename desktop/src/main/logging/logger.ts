@@ -1,4 +1,4 @@
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 
 /** The main process's logger (pino). Components take a child named after themselves. */
 export type Logger = PinoLogger;
@@ -7,7 +7,7 @@ export type LoggerOptions = Readonly<{
   /** pino level. Default `info`. */
   level?: string;
   /** Where lines go. Default stdout. */
-  destination?: NodeJS.WritableStream;
+  destination?: DestinationStream;
 }>;
 
 /**
