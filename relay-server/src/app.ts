@@ -26,6 +26,7 @@ import { signalingRoutes } from './routes/signaling';
 import { signalingPlugin } from './signaling/plugin';
 import { realtimePlugin } from './realtime/plugin';
 import { attachmentRoutes } from './attachments/routes';
+import { policyRoutes } from './policy/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -105,6 +106,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthPlugin, { checks: { database: databaseCheck(db) } });
   await app.register(versionRoutes);
+  await app.register(policyRoutes);
   await app.register(accountRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);

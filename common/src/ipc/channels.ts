@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { ConsentList, NewParentAccount, PolicyInfo, SignInCredentials } from '../schemas/accounts';
+import { ConsentList, NewParentAccount, PolicyLanguage, PolicyText, SignInCredentials } from '../schemas/accounts';
 import { DeviceList } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
 import { ChildIdSchema, Ulid, closed } from '../schemas/primitives';
@@ -98,7 +98,12 @@ const ContactFilter = Type.Object({ contactId: Type.Optional(Ulid) }, closed);
 export const HEARTH_CHANNELS = {
   // Open: anyone at the PC.
   getAppInfo: ch('open', NoArgs, AppInfo, 'Version, relay, enrollment and first-run state'),
-  getPolicy: ch('open', NoArgs, PolicyInfo, "The relay's current privacy-policy version"),
+  getPolicy: ch(
+    'open',
+    Type.Object({ lang: Type.Optional(PolicyLanguage) }, closed),
+    PolicyText,
+    "The relay's current privacy policy: its version and its text (English unless lang says otherwise)",
+  ),
   getLockStatus: ch('open', NoArgs, LockStatus, "The grown-ups' pane lock"),
   unlock: ch(
     'open',

@@ -17,7 +17,7 @@ const DONE = { done: true } as const;
 export function channelImpl(s: Services): ChannelImpl {
   return {
     getAppInfo: () => s.app.info(),
-    getPolicy: () => s.app.policy(),
+    getPolicy: ({ lang }) => s.app.policy(lang ?? 'en'),
     getLockStatus: () => s.lock.status(),
     unlock: (a) => s.lock.unlock(a.password),
     unlockWithAccount: (a) => s.parent.unlockWithAccount(a),
