@@ -67,7 +67,11 @@ async function seePolicy(lang: Lang): Promise<void> {
   const [title, lead] = policyLines(lang);
   await reads(box.locator('h3').first(), (title ?? '').replace(/^#\s*/, ''));
   await reads(box.locator('p').first(), lead ?? '');
-  expect(await box.evaluate((el) => [getComputedStyle(el).overflowY, el.scrollHeight > el.clientHeight])).toEqual(['auto', true]);
+  // The box scrolls: its text is taller than the box.
+  expect(await box.evaluate('(el) => [getComputedStyle(el).overflowY, el.scrollHeight > el.clientHeight]')).toEqual([
+    'auto',
+    true,
+  ]);
   await shows(page.locator('main'), w[lang].text('policy.notYet'));
   await lacks(page.locator('main'), lang === 'es' ? 'Puedes borrarlo todo' : 'You can delete everything');
 }
