@@ -191,7 +191,7 @@ describe.skipIf(withoutChromium())("the grown-ups' pane, through the UI", () => 
         const answer = `OK, pizza ${tag}!`;
         await pickProfile(w, child);
         await openChat(w, parent.name);
-        await reads(w.page.getByTestId('grown-up-where'), w.text('grownUpChat.where', { name: parent.name }));
+        await shows(w.page.getByTestId('grown-up-where'), w.text('grownUpChat.where', { name: parent.name }));
         await sendText(w, note);
         await w.shot('chat-to-my-grown-up');
         await backHome(w);
