@@ -68,10 +68,9 @@ async function seePolicy(lang: Lang): Promise<void> {
   await reads(box.locator('h3').first(), (title ?? '').replace(/^#\s*/, ''));
   await reads(box.locator('p').first(), lead ?? '');
   // The box scrolls: its text is taller than the box.
-  expect(await box.evaluate('(el) => [getComputedStyle(el).overflowY, el.scrollHeight > el.clientHeight]')).toEqual([
-    'auto',
-    true,
-  ]);
+  expect(
+    await box.evaluate((el) => [el.ownerDocument.defaultView?.getComputedStyle(el).overflowY, el.scrollHeight > el.clientHeight]),
+  ).toEqual(['auto', true]);
   await shows(page.locator('main'), w[lang].text('policy.notYet'));
   await lacks(page.locator('main'), lang === 'es' ? 'Puedes borrarlo todo' : 'You can delete everything');
 }

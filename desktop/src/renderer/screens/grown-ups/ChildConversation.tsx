@@ -81,6 +81,7 @@ export function ChildConversation({
           <label htmlFor={`reply-${childId}`}>{t('pane.messages.replyLabel', { name: childName })}</label>
           <textarea
             id={`reply-${childId}`}
+            className="pane-reply"
             value={draft}
             maxLength={MESSAGE_LIMITS.textMaxChars}
             rows={2}
