@@ -41,7 +41,8 @@ beforeAll(async () => {
   must(await parentPc.api.signInParent({ email: kid.parentEmail, password: RELAY_PASSWORD }));
   must(await parentPc.api.setParentPassword({ password: TEST_PASSWORD }));
   parentId = must(await parentPc.api.startParentMode({ email: kid.parentEmail, password: RELAY_PASSWORD })).childId;
-  must(await parentPc.api.selectProfile({ childId: parentId }));
+  // The grown-up's own PC is off while Maya writes: only the pane can show her message.
+  parentPc.close();
   // Maya writes to her grown-up and to her friend.
   must(await family.api.selectProfile({ childId: kid.childId }));
   await waitFor(
@@ -65,6 +66,7 @@ afterAll(async () => {
 
 describe('the grown-ups’ pane: a child’s messages to their grown-up', () => {
   it('shows the child’s conversation with the grown-up, from the child’s store, and counts it as delivered', async () => {
+    expect((await conversation(family.api, parentId)).map((m) => m.state)).toEqual(['sent']);
     const page = must(await family.api.readChildConversation({ childId: kid.childId, contactId: parentId }));
     expect(page.messages.map(text)).toEqual(['Can I have a snack?']);
     expect(page.messages.every((m) => m.contactId === parentId)).toBe(true);
@@ -74,7 +76,10 @@ describe('the grown-ups’ pane: a child’s messages to their grown-up', () => 
       15_000,
       'delivered',
     );
-    // The grown-up's own PC still gets its copy.
+    // The grown-up's own PC still gets its copy when it starts again.
+    parentPc = await startTestDesktop(relay.url, { dataDir: parentPc.dataDir });
+    must(await parentPc.api.unlock({ password: TEST_PASSWORD }));
+    must(await parentPc.api.selectProfile({ childId: parentId }));
     await waitFor(
       async () => (await conversation(parentPc.api, kid.childId)).map(text).includes('Can I have a snack?'),
       15_000,
