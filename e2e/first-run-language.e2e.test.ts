@@ -14,7 +14,7 @@ import { launchChromium, openWindow } from './support/browser';
 import type { ParentInfo } from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
 import { axeProblems, SCREENS_DIR, type AxeProblem } from './support/screens';
-import { attr, checked, reads } from './support/see';
+import { attr, checked, lacks, reads, shows } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
@@ -48,6 +48,31 @@ async function switchTo(lang: Lang, title: string): Promise<void> {
   await reads(page.locator('h1'), w[lang].text(title));
   await attr(page.locator('html'), 'lang', lang);
   await attr(page.getByRole('button', { name: NATIVE[lang], exact: true }), 'aria-pressed', 'true');
+}
+
+/** The relay's bundled policy of today, as a parent reads it: its first heading and one paragraph. */
+const POLICY_DIR = path.resolve(import.meta.dirname, '../relay-server/policies/2026-11-01');
+const policyLines = (lang: Lang): string[] =>
+  fs
+    .readFileSync(path.join(POLICY_DIR, `${lang}.md`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+
+/**
+ * The policy step shows the relay's policy in `lang` as paragraphs, in a box that scrolls, and no
+ * longer promises deletion or export, which the app does not have yet.
+ */
+async function seePolicy(lang: Lang): Promise<void> {
+  const box = page.getByRole('region', { name: w[lang].text('policy.fullTitle') });
+  const [title, lead] = policyLines(lang);
+  await reads(box.locator('h3').first(), (title ?? '').replace(/^#\s*/, ''));
+  await reads(box.locator('p').first(), lead ?? '');
+  // The box scrolls: its text is taller than the box.
+  expect(
+    await box.evaluate((el) => [el.ownerDocument.defaultView?.getComputedStyle(el).overflowY, el.scrollHeight > el.clientHeight]),
+  ).toEqual(['auto', true]);
+  await shows(page.locator('main'), w[lang].text('policy.notYet'));
+  await lacks(page.locator('main'), lang === 'es' ? 'Puedes borrarlo todo' : 'You can delete everything');
 }
 
 /** The step shows with its title in `lang`. */
@@ -114,6 +139,13 @@ describe.skipIf(withoutChromium())('the language of first run', () => {
       await shot('first-run-language-account-es');
       await es.button('firstRun.createAccount').click();
       await atStep('es', 'policy');
+      await seePolicy('es');
+      await shot('first-run-language-policy-es');
+      await switchTo('en', 'firstRun.titles.policy');
+      await seePolicy('en');
+      await shot('first-run-language-policy-en');
+      await switchTo('es', 'firstRun.titles.policy');
+      await seePolicy('es');
       await page.getByRole('checkbox').check();
       await es.button('common.continue').click();
       await atStep('es', 'children');

@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { launchChromium, openWindow } from './support/browser';
-import { closePane, familyFirstRun, openPane, type ParentInfo } from './support/flows';
+import {
+  backHome,
+  bubbleWith,
+  closePane,
+  familyFirstRun,
+  leaveProfile,
+  openChat,
+  openPane,
+  pickProfile,
+  sendText,
+  type ParentInfo,
+} from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
 import { lacks, reads, shows, valueIs, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
@@ -165,6 +176,46 @@ describe.skipIf(withoutChromium())("the grown-ups' pane, through the UI", () => 
         await w.screen('profile-picker');
         expect(await openPane(w, parent, false)).toBe('kept');
         await closePane(w);
+        expect(w.problems).toEqual([]);
+      }
+    },
+    STEP_MS,
+  );
+
+  it(
+    'brings a child’s message to "My grown-up" into the pane, and the grown-up’s answer back to the child',
+    async () => {
+      for (const f of families) {
+        const { w, parent, child } = f;
+        const note = `Pizza tonight? ${child} ${tag}`;
+        const answer = `OK, pizza ${tag}!`;
+        await pickProfile(w, child);
+        await openChat(w, parent.name);
+        await shows(w.page.getByTestId('grown-up-where'), w.text('grownUpChat.where', { name: parent.name }));
+        await sendText(w, note);
+        await w.shot('chat-to-my-grown-up');
+        await backHome(w);
+        await leaveProfile(w);
+
+        // The pane (the session kept since the last visit) shows it, and answers with that session.
+        expect(await openPane(w, parent, false)).toBe('kept');
+        await w.button('pane.nav.messages').click();
+        await w.screen('grown-ups-messages');
+        const convo = w.page.getByRole('region', { name: w.text('pane.messages.with', { name: child }) });
+        await shows(convo, note);
+        await w.field('pane.messages.replyLabel', { name: child }).fill(answer);
+        await w.button('pane.messages.send').click();
+        await shows(convo, answer);
+        await expect.poll(() => convo.locator('em').count(), { timeout: 20_000 }).toBe(0);
+        await w.shot('pane-messages');
+        await closePane(w);
+
+        await pickProfile(w, child);
+        await openChat(w, parent.name);
+        await bubbleWith(w, answer).waitFor();
+        await w.shot('chat-answer-from-the-pane');
+        await backHome(w);
+        await leaveProfile(w);
         expect(w.problems).toEqual([]);
       }
     },

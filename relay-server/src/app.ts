@@ -27,6 +27,7 @@ import { signalingPlugin } from './signaling/plugin';
 import { realtimePlugin } from './realtime/plugin';
 import { attachmentRoutes } from './attachments/routes';
 import { relayLoggerOptions } from './plugins/request-log';
+import { policyRoutes } from './policy/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -103,6 +104,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthPlugin, { checks: { database: databaseCheck(db) } });
   await app.register(versionRoutes);
+  await app.register(policyRoutes);
   await app.register(accountRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);

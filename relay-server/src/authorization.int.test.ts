@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Child, Invite } from '@hearth/common';
+import { DEFAULT_CONFIG } from './config';
 import {
   DEVICE_INFO,
   PASSWORD,
@@ -116,6 +117,11 @@ const MATRIX: readonly Row[] = [
   { route: 'GET /docs/json', request: () => ({ url: '/docs/json' }), expect: [200, 200, 200, 200, 200, 200] },
   { route: 'GET /health', request: () => ({ url: '/health' }), expect: [200, 200, 200, 200, 200, 200] },
   { route: 'GET /v1/policy', request: () => ({ url: '/v1/policy' }), expect: [200, 200, 200, 200, 200, 200] },
+  {
+    route: 'GET /v1/policy/:version',
+    request: () => ({ url: `/v1/policy/${DEFAULT_CONFIG.policyVersion}?lang=es` }),
+    expect: [200, 200, 200, 200, 200, 200],
+  },
   { route: 'GET /v1/version', request: () => ({ url: '/v1/version' }), expect: [200, 200, 200, 200, 200, 200] },
   {
     route: 'POST /v1/parents',

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_CONFIG, USAGE, loadConfig } from './config';
 
 /** The ConfigError loadConfig throws, so a test can read its message. */
@@ -13,6 +15,16 @@ function configError(argv: readonly string[], env: Record<string, string> = {}):
   throw new Error(`loadConfig accepted ${JSON.stringify({ argv, env })}`);
 }
 
+/** A policy folder holding the versions these tests name. */
+const POLICIES = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-policies-'));
+for (const version of ['2027-01', 'v2', 'f', 'e', 'next', 'half']) {
+  fs.mkdirSync(path.join(POLICIES, version));
+  for (const file of version === 'half' ? ['en.md'] : ['en.md', 'es.md', 'changes.en.md', 'changes.es.md']) {
+    fs.writeFileSync(path.join(POLICIES, version, file), 'Text.');
+  }
+}
+afterAll(() => fs.rmSync(POLICIES, { recursive: true, force: true }));
+
 describe('loadConfig', () => {
   it('uses the defaults when given nothing', () => {
     const config = loadConfig([], {});
@@ -23,7 +35,7 @@ describe('loadConfig', () => {
   it('reads the port, host, data folder, log level and policy version from flags', () => {
     const config = loadConfig(
       ['--port', '9000', '--host', '0.0.0.0', '--data-dir', 'some/dir', '--log-level', 'debug', '--policy-version', '2027-01'],
-      {},
+      { HEARTH_POLICY_DIR: POLICIES },
     );
     expect(config).toMatchObject({
       port: 9000,
@@ -41,6 +53,7 @@ describe('loadConfig', () => {
       HEARTH_DATA_DIR: '/var/lib/hearth',
       LOG_LEVEL: 'warn',
       HEARTH_POLICY_VERSION: 'v2',
+      HEARTH_POLICY_DIR: POLICIES,
     });
     expect(config).toMatchObject({
       port: 0,
@@ -52,13 +65,16 @@ describe('loadConfig', () => {
   });
 
   it('lets flags win over the environment', () => {
-    const config = loadConfig(['--port=9001', '--log-level=error', '--data-dir=/flag', '--host=::1', '--policy-version=f'], {
-      PORT: '9002',
-      LOG_LEVEL: 'trace',
-      HEARTH_DATA_DIR: '/env',
-      HOST: '10.0.0.1',
-      HEARTH_POLICY_VERSION: 'e',
-    });
+    const config = loadConfig(
+      ['--port=9001', '--log-level=error', '--data-dir=/flag', '--host=::1', '--policy-version=f', `--policy-dir=${POLICIES}`],
+      {
+        PORT: '9002',
+        LOG_LEVEL: 'trace',
+        HEARTH_DATA_DIR: '/env',
+        HOST: '10.0.0.1',
+        HEARTH_POLICY_VERSION: 'e',
+      },
+    );
     expect(config).toMatchObject({ port: 9001, logLevel: 'error', dataDir: '/flag', host: '::1', policyVersion: 'f' });
   });
 
@@ -91,6 +107,26 @@ describe('loadConfig', () => {
     expect(configError(['--data-dir', '  ']).message).toMatch(/data-dir must not be empty/);
     expect(configError(['--host', 'evil host;rm']).message).toMatch(/--host must be an address or host name/);
     expect(configError(['--policy-version', 'a b']).message).toMatch(/--policy-version must be/);
+  });
+
+  it('takes the policies from the bundled folder unless --policy-dir or HEARTH_POLICY_DIR names another', () => {
+    expect(fs.existsSync(path.join(DEFAULT_CONFIG.policyDir, DEFAULT_CONFIG.policyVersion, 'en.md'))).toBe(true);
+    expect(loadConfig([], {}).policyDir).toBe(DEFAULT_CONFIG.policyDir);
+    expect(loadConfig(['--policy-version', 'v2'], { HEARTH_POLICY_DIR: POLICIES }).policyDir).toBe(POLICIES);
+  });
+
+  it('refuses a policy version that names no folder, the draft, or a folder that lacks a file', () => {
+    expect(configError(['--policy-version', '2099-01-01']).message).toBe(
+      `--policy-version 2099-01-01 names no folder in the policy folder ${DEFAULT_CONFIG.policyDir}`,
+    );
+    expect(configError(['--policy-version', 'next', '--policy-dir', POLICIES]).message).toMatch(/draft of the next policy/);
+    expect(configError(['--policy-version', 'half', '--policy-dir', POLICIES]).message).toMatch(
+      /lacks es\.md, changes\.en\.md, changes\.es\.md$/,
+    );
+  });
+
+  it('publishes a version named as a date on that date', () => {
+    expect(loadConfig([], {}).policyPublishedAt).toBe('2026-11-01');
   });
 
   it('takes the oldest app version served from --min-app-version or HEARTH_MIN_APP_VERSION, and refuses a bad one', () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { MIN_APP_VERSION, parseAppVersion } from '@hearth/common';
+import { BUNDLED_POLICY_DIR, policyFolderProblem } from './policy/policy-files';
 
 /** Everything the relay can be told at start. Read once, validated, frozen. */
 export type RelayConfig = Readonly<{
@@ -12,9 +13,14 @@ export type RelayConfig = Readonly<{
   dataDir: string;
   /** pino level. Default `info`. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Current privacy-policy version; consent must name it. */
+  /**
+   * Folder of privacy policies, one folder per version (`en.md`, `es.md`, `changes.en.md`,
+   * `changes.es.md`); `next/` is a draft, never served. Default: the bundled `relay-server/policies`.
+   */
+  policyDir: string;
+  /** Current privacy-policy version, a folder of `policyDir`; consent must name it. Checked at start. */
   policyVersion: string;
-  /** When that version was published (ISO date). */
+  /** When that version was published (ISO date): the version itself when it is a date. */
   policyPublishedAt: string;
   /** The oldest app version served (`N.N.N`); older apps get APP_TOO_OLD. Default MIN_APP_VERSION. */
   minAppVersion: string;
@@ -99,6 +105,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   port: 8787,
   dataDir: path.resolve('data/relay'),
   logLevel: 'info',
+  policyDir: BUNDLED_POLICY_DIR,
   policyVersion: '2026-11-01',
   policyPublishedAt: '2026-11-01',
   minAppVersion: MIN_APP_VERSION,
@@ -164,6 +171,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
         'policy-version': { type: 'string' },
+        'policy-dir': { type: 'string' },
         'min-app-version': { type: 'string' },
         'stun-url': { type: 'string', multiple: true },
         'turn-url': { type: 'string', multiple: true },
@@ -197,6 +205,10 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (!/^[A-Za-z0-9._-]{1,32}$/.test(policyVersion)) {
     throw new ConfigError(`--policy-version must be 1–32 letters, digits, dots or dashes, got "${policyVersion}"`);
   }
+  const policyDirRaw = values['policy-dir'] ?? env.HEARTH_POLICY_DIR;
+  const policyDir = policyDirRaw ? path.resolve(policyDirRaw) : DEFAULT_CONFIG.policyDir;
+  const policyProblem = policyFolderProblem(policyDir, policyVersion);
+  if (policyProblem !== undefined) throw new ConfigError(policyProblem);
   const minAppVersion = values['min-app-version'] ?? env.HEARTH_MIN_APP_VERSION ?? DEFAULT_CONFIG.minAppVersion;
   if (!parseAppVersion(minAppVersion)) {
     throw new ConfigError(`--min-app-version must be a version like 0.2.0, got "${minAppVersion}"`);
@@ -207,7 +219,9 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     port,
     dataDir,
     logLevel: logLevel as RelayConfig['logLevel'],
+    policyDir,
     policyVersion,
+    policyPublishedAt: /^\d{4}-\d{2}-\d{2}$/.test(policyVersion) ? policyVersion : DEFAULT_CONFIG.policyPublishedAt,
     messaging: loadStorageConfig(values, env),
     minAppVersion,
     ice: loadIceConfig(values, env),
@@ -285,9 +299,9 @@ function loadIceConfig(
   });
 }
 
-export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-dir DIR] [--log-level LEVEL] [--policy-version V]
+export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-dir DIR] [--log-level LEVEL] [--policy-version V] [--policy-dir DIR]
        [--stun-url URL]... [--turn-url URL]... [--turn-secret S] [--ice-policy all|relay] [--min-app-version V]
        [--attachment-quota SIZE] [--attachment-store-max SIZE]   (SIZE: bytes, or e.g. 512MiB, 20GiB)
-Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION, HEARTH_MIN_APP_VERSION,
+Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION, HEARTH_POLICY_DIR, HEARTH_MIN_APP_VERSION,
        HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY,
        HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX (flags win).`;

@@ -55,4 +55,17 @@ describe('a relay that cannot start', () => {
     );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('names the policy version that has no folder, and exits 2', async () => {
+    const { status, stderr } = await runRelay([
+      '--port',
+      String(await freePort()),
+      '--data-dir',
+      dir,
+      '--policy-version',
+      '2099-01-01',
+    ]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^hearth relay: --policy-version 2099-01-01 names no folder in the policy folder .+policies\n$/);
+  });
 });

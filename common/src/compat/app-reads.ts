@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { ChildList, Child, ConsentList, Me, PolicyInfo, SessionGrant } from '../schemas/accounts';
+import { ChildList, Child, ConsentList, Me, PolicyText, SessionGrant } from '../schemas/accounts';
 import { DeviceList, EnrollDeviceResult, ParentDeviceResult } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite } from '../schemas/friendships';
 import { AttachmentRef } from '../schemas/message-content';
@@ -18,7 +18,8 @@ const NoContent = Type.Null();
  */
 export const APP_READS = Object.freeze({
   http: Object.freeze({
-    'GET /v1/policy': PolicyInfo,
+    /** Since 0.2.0 with `?lang=` and its text; 0.1.0 read `PolicyInfo` without. */
+    'GET /v1/policy': PolicyText,
     'POST /v1/parents': SessionGrant,
     'POST /v1/sessions': SessionGrant,
     'DELETE /v1/sessions/:id': NoContent,

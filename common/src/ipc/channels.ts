@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { ConsentList, NewParentAccount, PolicyInfo, SignInCredentials } from '../schemas/accounts';
+import { ConsentList, NewParentAccount, PolicyLanguage, PolicyText, SignInCredentials } from '../schemas/accounts';
 import { DeviceList } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite, RedeemInviteBody } from '../schemas/friendships';
 import { ChildIdSchema, Ulid, closed } from '../schemas/primitives';
@@ -34,6 +34,7 @@ import {
   AttachmentInfo,
   CallList,
   CallRecord,
+  ChildConversationArgs,
   FriendList,
   GameScore,
   GameScoreList,
@@ -42,7 +43,9 @@ import {
   MessagePage,
   MessageRef,
   MessageView,
+  PaneReply,
   RecordCallArgs,
+  ReplyToChildArgs,
   RecordGameArgs,
   SearchMessagesArgs,
   SearchResults,
@@ -99,7 +102,12 @@ const ContactFilter = Type.Object({ contactId: Type.Optional(Ulid) }, closed);
 export const HEARTH_CHANNELS = {
   // Open: anyone at the PC.
   getAppInfo: ch('open', NoArgs, AppInfo, 'Version, relay, enrollment and first-run state'),
-  getPolicy: ch('open', NoArgs, PolicyInfo, "The relay's current privacy-policy version"),
+  getPolicy: ch(
+    'open',
+    Type.Object({ lang: Type.Optional(PolicyLanguage) }, closed),
+    PolicyText,
+    "The relay's current privacy policy: its version and its text (English unless lang says otherwise)",
+  ),
   getLockStatus: ch('open', NoArgs, LockStatus, "The grown-ups' pane lock"),
   unlock: ch(
     'open',
@@ -187,6 +195,18 @@ export const HEARTH_CHANNELS = {
     "Set or (with null) remove a child's picture password on this PC",
   ),
   stopParentMode: ch('parent', NoArgs, Done, 'Leave parent mode: end the kept relay session and forget its messages here'),
+  readChildConversation: ch(
+    'parent',
+    ChildConversationArgs,
+    MessagePage,
+    "A child's conversation with the grown-up at the pane, from the child's store (no other conversation)",
+  ),
+  replyToChild: ch(
+    'parent',
+    ReplyToChildArgs,
+    PaneReply,
+    'A text from the grown-up at the pane to their child, with the held session',
+  ),
   getChildActivity: ch(
     'parent',
     Type.Object({ childId: ChildIdSchema, ...ActivityRange }, closed),

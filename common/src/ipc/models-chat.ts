@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { FriendshipView } from '../schemas/friendships';
 import { Timestamp, Ulid, closed } from '../schemas/primitives';
-import { AttachmentMimeSchema, MessageContent, Sha256Hex } from '../schemas/message-content';
+import { AttachmentMimeSchema, MessageContent, Sha256Hex, TextContent } from '../schemas/message-content';
 
 export const PresenceState = Type.Union([
   Type.Literal('online'),
@@ -200,3 +200,26 @@ export type ActivityDay = Static<typeof ActivityDay>;
 export const ActivityReport = Type.Object({ days: Type.Array(ActivityDay) }, closed);
 export type ActivityReport = Static<typeof ActivityReport>;
 export const ActivityRange = { days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })) };
+
+/**
+ * A child's conversation with the grown-up at the pane (`contactId`: that grown-up's account id;
+ * main refuses any other conversation).
+ */
+export const ChildConversationArgs = Type.Object(
+  {
+    childId: Ulid,
+    contactId: Ulid,
+    before: Type.Optional(Ulid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  closed,
+);
+export type ChildConversationArgs = Static<typeof ChildConversationArgs>;
+
+/** A text from the grown-up at the pane to one of their children. */
+export const ReplyToChildArgs = Type.Object({ childId: Ulid, text: TextContent.properties.text }, closed);
+export type ReplyToChildArgs = Static<typeof ReplyToChildArgs>;
+
+/** The reply as the relay stored it. */
+export const PaneReply = Type.Object({ messageId: Ulid, sentAt: Timestamp }, closed);
+export type PaneReply = Static<typeof PaneReply>;

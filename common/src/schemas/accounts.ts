@@ -170,3 +170,27 @@ export type Me = Static<typeof Me>;
 
 export const PolicyInfo = Type.Object({ version: PolicyVersion, publishedAt: Type.String() }, closed);
 export type PolicyInfo = Static<typeof PolicyInfo>;
+
+/** The languages a privacy policy is written in. */
+export const PolicyLanguage = Type.Union([Type.Literal('en'), Type.Literal('es')]);
+export type PolicyLanguage = Static<typeof PolicyLanguage>;
+/** `?lang=`: with it the answer carries the text; without it, only the version (as apps before 0.2.0 read it). */
+export const PolicyQuery = Type.Object({ lang: Type.Optional(PolicyLanguage) }, closed);
+export const PolicyVersionParams = Type.Object({ version: PolicyVersion }, closed);
+
+/**
+ * One version of the privacy policy in one language, as plain text: paragraphs separated by blank
+ * lines, a paragraph starting with `#` is a heading. The app renders it as text, never as HTML.
+ */
+export const PolicyText = Type.Object(
+  {
+    version: PolicyVersion,
+    publishedAt: Type.String(),
+    lang: PolicyLanguage,
+    text: Type.String({ minLength: 1, maxLength: 100_000 }),
+    /** What changed since the version before, in the same form. */
+    changes: Type.String({ maxLength: 20_000 }),
+  },
+  closed,
+);
+export type PolicyText = Static<typeof PolicyText>;

@@ -11,7 +11,7 @@ import type { Logger } from './logging/logger';
 import { createAttachmentTransfer } from './relay/attachment-transfer';
 import type { ReconnectPolicy } from './relay/child-connection';
 import { createRelayHttp } from './relay/relay-http';
-import { createRelaySync, type RelaySync } from './relay/relay-sync';
+import { createRelaySync, realtimeUrl, type RelaySync } from './relay/relay-sync';
 import { createRelayVersions } from './relay/relay-versions';
 import { createAppInfoService } from './services/app-info';
 import { createApprovalsService } from './services/approvals';
@@ -23,6 +23,8 @@ import { createFamilyAdminService } from './services/family-admin';
 import { createFriendsService } from './services/friends';
 import { createKidRecordsService } from './services/kid-records';
 import { createMessagesService } from './services/messages';
+import { createPaneMessagesService } from './services/pane-messages';
+import { paneExchange } from './relay/pane-socket';
 import { createParentAccountService } from './services/parent-account';
 import { createParentModeService } from './services/parent-mode';
 import type { DeviceInfoSource } from './services/ports';
@@ -140,6 +142,15 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events, now }),
     messages: createMessagesService({ stores, sync, events, now }),
+    paneMessages: createPaneMessagesService({
+      parent,
+      familyDb,
+      stores,
+      send: (token, frames, awaitSent) =>
+        paneExchange({ wsUrl: realtimeUrl(options.relayUrl), versions }, token, frames, awaitSent),
+      now,
+      logger: logger.child({ component: 'pane-messages' }),
+    }),
     attachments: createAttachmentsService({ stores, now }),
     records: createKidRecordsService({ stores, now }),
     backgrounds: createBackgroundsService({ stores, now }),

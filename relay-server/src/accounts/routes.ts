@@ -8,7 +8,6 @@ import {
   CreateChildBody,
   IdParams,
   Me,
-  PolicyInfo,
   RegisterParentBody,
   SessionGrant,
   SessionList,
@@ -25,16 +24,10 @@ import { bearer, responses } from '../responses';
 
 const MINUTE = 60_000;
 
-/** Parents, sessions, children, consent and the policy version. */
+/** Parents, sessions, children and consent (the policy itself: `policy/routes.ts`). */
 export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx = app.relay;
   const limits = ctx.config.rateLimits;
-
-  app.get(
-    '/v1/policy',
-    { schema: { summary: 'Current privacy-policy version', tags: ['accounts'], response: responses({ 200: PolicyInfo }) } },
-    async () => ({ version: ctx.config.policyVersion, publishedAt: ctx.config.policyPublishedAt }),
-  );
 
   app.post(
     '/v1/parents',

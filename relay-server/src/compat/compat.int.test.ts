@@ -79,7 +79,8 @@ async function ask(
 
 /** How to get each answer an app reads, from a real relay. A route in a snapshot without one fails the test. */
 const RECIPES: Readonly<Record<string, Recipe>> = {
-  'GET /v1/policy': (h) => ask('GET', '/v1/policy', h),
+  // 0.1.0 asked for the version only; later apps ask for the text in their language.
+  'GET /v1/policy': (h) => ask('GET', h['hearth-app-version'] ? '/v1/policy?lang=en' : '/v1/policy', h),
   'GET /v1/version': (h) => ask('GET', '/v1/version', h),
   'POST /v1/parents': (h) =>
     ask('POST', '/v1/parents', h, {

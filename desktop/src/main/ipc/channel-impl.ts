@@ -17,7 +17,7 @@ const DONE = { done: true } as const;
 export function channelImpl(s: Services): ChannelImpl {
   return {
     getAppInfo: () => s.app.info(),
-    getPolicy: () => s.app.policy(),
+    getPolicy: ({ lang }) => s.app.policy(lang ?? 'en'),
     getLockStatus: () => s.lock.status(),
     unlock: (a) => s.lock.unlock(a.password),
     unlockWithAccount: (a) => s.parent.unlockWithAccount(a),
@@ -60,6 +60,8 @@ export function channelImpl(s: Services): ChannelImpl {
     updateSettings: (a) => s.settings.update(a),
     setPicturePassword: (a) => s.profiles.setPicturePassword(a.childId, a.picture),
     stopParentMode: () => s.parentMode.stop(),
+    readChildConversation: (a) => s.paneMessages.conversation(a),
+    replyToChild: (a) => s.paneMessages.reply(a),
     getChildActivity: (a) => s.approvals.childActivity(a.childId, a.days ?? 7),
 
     listFriends: (_a, child) => s.friends.list(child()),

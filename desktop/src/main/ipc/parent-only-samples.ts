@@ -33,4 +33,6 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   startParentMode: { email: 'someone@example.test', password: 'long-enough-password' },
   setPicturePassword: { childId: ID, picture: ['cat', 'moon', 'star'] },
   stopParentMode: {},
+  readChildConversation: { childId: ID, contactId: ID },
+  replyToChild: { childId: ID, text: 'Hello' },
 };

@@ -9,6 +9,7 @@ import type { FriendsService } from '../services/friends';
 import type { KidRecordsService } from '../services/kid-records';
 import type { MessagesService } from '../services/messages';
 import type { ParentAccountService } from '../services/parent-account';
+import type { PaneMessagesService } from '../services/pane-messages';
 import type { ParentModeService } from '../services/parent-mode';
 import type { ProfilesService } from '../services/profiles';
 import type { RendererProblemsService } from '../services/renderer-problems';
@@ -28,6 +29,7 @@ export type Services = Readonly<{
   approvals: ApprovalsService;
   friends: FriendsService;
   messages: MessagesService;
+  paneMessages: PaneMessagesService;
   attachments: AttachmentsService;
   records: KidRecordsService;
   calls: CallsService;

@@ -18,14 +18,14 @@ async function caught(run: () => Promise<unknown>): Promise<HearthError> {
 describe('a network failure wrapped into a HearthError', () => {
   it('keeps the failed fetch as its cause (relay API calls)', async () => {
     const relay = createRelayHttp({ baseUrl: 'http://127.0.0.1:9', fetch: failingFetch });
-    const err = await caught(() => relay.policy());
+    const err = await caught(() => relay.policy('en'));
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.cause).toBe(cut);
   });
 
   it('keeps an unreadable answer as its cause', async () => {
     const relay = createRelayHttp({ baseUrl: 'http://127.0.0.1:9', fetch: () => Promise.resolve(new Response('{not json')) });
-    const err = await caught(() => relay.policy());
+    const err = await caught(() => relay.policy('en'));
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.cause).toBeInstanceOf(SyntaxError);
   });

@@ -39,7 +39,7 @@ describe('reading a newer relay', () => {
 
   it('still refuses an answer that is wrong in what it knows (INTERNAL, never a crash)', async () => {
     const relay = createRelayHttp({ baseUrl: 'http://relay.test', fetch: newerRelay(200, { version: 42 }) });
-    expect((await failure(relay.policy())).code).toBe('INTERNAL');
+    expect((await failure(relay.policy('en'))).code).toBe('INTERNAL');
   });
 
   it('turns an error code it does not know into INTERNAL, which the UI tells as its general sentence', async () => {
@@ -61,14 +61,14 @@ describe('reading a newer relay', () => {
       versions,
       fetch: newerRelay(426, { error: { code: 'APP_TOO_OLD', message: 'Please update Hearth.' } }, '9.0.0'),
     });
-    expect((await failure(old.policy())).code).toBe('APP_TOO_OLD');
+    expect((await failure(old.policy('en'))).code).toBe('APP_TOO_OLD');
     expect(versions.status()).toMatchObject({ updateNeeded: true, minAppVersion: '9.0.0', relayApiVersion: 7 });
     const served = createRelayHttp({
       baseUrl: 'http://relay.test',
       versions,
-      fetch: newerRelay(200, { version: '2026-11-01', publishedAt: '2026-11-01' }),
+      fetch: newerRelay(200, { version: '2026-11-01', publishedAt: '2026-11-01', lang: 'en', text: 'Words.', changes: '' }),
     });
-    await served.policy();
+    await served.policy('en');
     expect(versions.status()).toMatchObject({ updateNeeded: false, minAppVersion: '0.1.0' });
     expect(seen).toEqual([false, true, false]); // heard the versions, then too old, then served
   });

@@ -13,7 +13,8 @@ import {
   Invite,
   Me,
   ParentDeviceResult,
-  PolicyInfo,
+  PolicyText,
+  type PolicyLanguage,
   RelayVersion,
   SessionGrant,
   SignalingGrant,
@@ -46,7 +47,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** The relay's HTTP API, typed and checked against common's response schemas. */
 export type RelayHttp = Readonly<{
-  policy: () => Promise<PolicyInfo>;
+  /** The current privacy policy, with its text in `lang`. */
+  policy: (lang: PolicyLanguage) => Promise<PolicyText>;
   /** What the relay is and serves (`GET /v1/version`); null for a relay without it (API version 1). */
   version: () => Promise<RelayVersion | null>;
   registerParent: (body: RegisterParentBody) => Promise<SessionGrant>;
@@ -143,7 +145,7 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
   }
 
   return Object.freeze({
-    policy: () => call('GET', '/v1/policy', PolicyInfo),
+    policy: (lang) => call('GET', `/v1/policy?lang=${lang}`, PolicyText),
     version: () =>
       call('GET', '/v1/version', RelayVersion).catch((err: unknown) => {
         if (err instanceof HearthError && err.code === ErrorCode.NotFound) return null;

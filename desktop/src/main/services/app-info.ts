@@ -1,4 +1,4 @@
-import type { AppInfo, PolicyInfo } from '@hearth/common';
+import type { AppInfo, PolicyLanguage, PolicyText } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { getEnrollment } from '../db/family/queries/enrollment';
 import { getLockRow } from '../db/family/queries/lock';
@@ -7,7 +7,7 @@ import type { RelayHttp } from '../relay/relay-http';
 
 export type AppInfoService = Readonly<{
   info: () => AppInfo;
-  policy: () => Promise<PolicyInfo>;
+  policy: (lang: PolicyLanguage) => Promise<PolicyText>;
 }>;
 
 /** What anyone at the PC may know: version, relay, first-run progress, the relay's policy. */
@@ -27,6 +27,6 @@ export function createAppInfoService(
         parentMode: hasParentProfile(deps.familyDb),
       };
     },
-    policy: () => deps.relay.policy(),
+    policy: (lang) => deps.relay.policy(lang),
   });
 }

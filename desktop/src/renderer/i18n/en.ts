@@ -12,6 +12,7 @@ import { errorsEn } from './catalogs/errors';
 import { firstRunEn } from './catalogs/first-run';
 import { grownUpsEn } from './catalogs/grown-ups';
 import { grownUpsChildrenEn } from './catalogs/grown-ups-children';
+import { grownUpChatEn, grownUpsMessagesEn } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
@@ -31,7 +32,8 @@ export const en = {
   ...stickersEn,
   ...updateEn,
   backgrounds: { ...backgroundsEn, ...effectsEn },
-  pane: { ...grownUpsEn, ...grownUpsChildrenEn, ...grownUpsSettingsEn },
+  ...grownUpChatEn,
+  pane: { ...grownUpsEn, ...grownUpsChildrenEn, ...grownUpsSettingsEn, ...grownUpsMessagesEn },
 } as const;
 
 /** The shape of the app's main namespace, in English. */

@@ -10,6 +10,7 @@ import { errorsEs } from './catalogs/errors';
 import { firstRunEs } from './catalogs/first-run';
 import { grownUpsEs } from './catalogs/grown-ups';
 import { grownUpsChildrenEs } from './catalogs/grown-ups-children';
+import { grownUpChatEs, grownUpsMessagesEs } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEs } from './catalogs/grown-ups-settings';
 import { kidHomeEs } from './catalogs/kid-home';
 import { policyEs } from './catalogs/policy';
@@ -29,5 +30,6 @@ export const es: Spanish<Translation> = {
   ...stickersEs,
   ...updateEs,
   backgrounds: { ...backgroundsEs, ...effectsEs },
-  pane: { ...grownUpsEs, ...grownUpsChildrenEs, ...grownUpsSettingsEs },
+  ...grownUpChatEs,
+  pane: { ...grownUpsEs, ...grownUpsChildrenEs, ...grownUpsSettingsEs, ...grownUpsMessagesEs },
 };

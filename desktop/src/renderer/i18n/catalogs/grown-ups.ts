@@ -29,6 +29,7 @@ export const grownUpsEn = {
     children: 'Children and computers',
     activity: 'Activity',
     computer: 'Settings',
+    messages: 'Messages to you',
     later: 'More',
   },
   requests: {
@@ -88,6 +89,7 @@ export const grownUpsEs: Spanish<typeof grownUpsEn> = {
     children: 'Niños y computadoras',
     activity: 'Actividad',
     computer: 'Ajustes',
+    messages: 'Mensajes para ti',
     later: 'Más',
   },
   requests: {

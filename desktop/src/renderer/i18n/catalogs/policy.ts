@@ -21,15 +21,18 @@ export const policyEn = {
         title: 'No ads, no profiling.',
         text: 'Nothing your child does is used to show them ads or suggestions.',
       },
-      delete: {
-        title: 'You can delete everything.',
-        text: 'Delete your child’s account and data at any time, or export it first.',
+      shortKeep: {
+        title: 'Messages do not pile up.',
+        text: 'The Hearth server keeps a message only until it is delivered, at most 15 days. Conversations stay on this computer.',
       },
       noLocation: {
         title: 'No location.',
         text: 'Hearth never asks where your child is. Photos lose their location before they are sent.',
       },
     },
+    notYet:
+      'Not built yet: deleting a child’s account or downloading their data from the app. Until then, ask whoever runs your Hearth server.',
+    fullTitle: 'The privacy policy',
     version: 'Privacy policy version',
     published: 'published {{date}}',
     agree:
@@ -57,15 +60,18 @@ export const policyEs: Spanish<typeof policyEn> = {
         title: 'Sin anuncios ni perfiles.',
         text: 'Nada de lo que hace tu hijo se usa para mostrarle anuncios o sugerencias.',
       },
-      delete: {
-        title: 'Puedes borrarlo todo.',
-        text: 'Borra la cuenta y los datos de tu hijo cuando quieras, o descárgalos antes.',
+      shortKeep: {
+        title: 'Los mensajes no se acumulan.',
+        text: 'El servidor de Hearth guarda un mensaje solo hasta entregarlo, como máximo 15 días. Las conversaciones se quedan en esta computadora.',
       },
       noLocation: {
         title: 'Sin ubicación.',
         text: 'Hearth nunca pregunta dónde está tu hijo. Las fotos pierden su ubicación antes de enviarse.',
       },
     },
+    notYet:
+      'Todavía no existe: borrar la cuenta de un niño o descargar sus datos desde la app. Mientras tanto, pídeselo a quien administra tu servidor de Hearth.',
+    fullTitle: 'La política de privacidad',
     version: 'Versión de la política de privacidad',
     published: 'publicada el {{date}}',
     agree:

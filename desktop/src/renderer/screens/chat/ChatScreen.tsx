@@ -51,6 +51,12 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
       }
     >
       <ConnectionBanner />
+      {other.kind === 'parent' && (
+        <p className="where-note" data-testid="grown-up-where">
+          <span aria-hidden="true">💬 </span>
+          {t('grownUpChat.where', { name: other.displayName })}
+        </p>
+      )}
       {searching && <SearchPanel contactId={other.accountId} friendName={other.displayName} />}
       <ErrorNote error={convo.error} />
       {/* Scrolls by itself, so the composer stays at the bottom; focusable so keyboards can scroll it. */}

@@ -8,14 +8,16 @@ import { Screen } from '../../ui/Screen';
 import { ActivitySection } from './ActivitySection';
 import { ChildrenSection } from './ChildrenSection';
 import { ComingSoonSection } from './ComingSoonSection';
+import { MessagesSection } from './MessagesSection';
 import { RequestsSection } from './RequestsSection';
 import { SettingsSection } from './SettingsSection';
 import { SignInForm } from './SignInForm';
 import { UnlockForm } from './UnlockForm';
 
-type Section = 'requests' | 'children' | 'computer' | 'activity' | 'later';
+type Section = 'requests' | 'messages' | 'children' | 'computer' | 'activity' | 'later';
 const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] = [
   { id: 'requests', icon: '🤝', needsServer: true },
+  { id: 'messages', icon: '💬', needsServer: true },
   { id: 'children', icon: '👧', needsServer: true },
   { id: 'activity', icon: '📊', needsServer: false },
   { id: 'computer', icon: '⚙️', needsServer: false },
@@ -72,6 +74,7 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   let body: ReactNode;
   if (current?.needsServer && !lock.parentSignedIn) body = <SignInForm onSignedIn={() => undefined} />;
   else if (section === 'requests') body = <RequestsSection />;
+  else if (section === 'messages') body = <MessagesSection />;
   else if (section === 'children') body = <ChildrenSection parentMode={parentMode} />;
   else if (section === 'activity') body = <ActivitySection />;
   else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeChanged={onParentModeChanged} />;

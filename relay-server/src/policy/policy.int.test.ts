@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PolicyInfo, PolicyText, tolerantReader } from '@hearth/common';
+import { DEFAULT_CONFIG } from '../config';
+import { api, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
+import { BUNDLED_POLICY_DIR } from './policy-files';
+
+/** A policy folder with two published versions and a draft. */
+const DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-policy-routes-'));
+for (const [version, words] of [
+  ['2026-01-01', 'Old'],
+  ['2026-06-01', 'Current'],
+  ['next', 'Draft'],
+] as const) {
+  fs.mkdirSync(path.join(DIR, version));
+  for (const lang of ['en', 'es']) {
+    fs.writeFileSync(path.join(DIR, version, `${lang}.md`), `# ${words} ${lang}\r\n\r\n<b>Plain</b> words.\n`);
+    fs.writeFileSync(path.join(DIR, version, `changes.${lang}.md`), `${words} changes ${lang}`);
+  }
+}
+
+let relay: TestRelay;
+beforeAll(async () => {
+  relay = await buildTestApp({ policyDir: DIR, policyVersion: '2026-06-01', policyPublishedAt: '2026-06-01' });
+});
+afterAll(async () => {
+  await relay.close();
+  fs.rmSync(DIR, { recursive: true, force: true });
+});
+
+describe('GET /v1/policy', () => {
+  it('serves the current version’s text in the language asked for, as the app reads it', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const body = expectStatus(await api(relay.app, 'GET', `/v1/policy?lang=${lang}`), 200);
+      expect(tolerantReader(PolicyText).read(body)).toEqual({
+        version: '2026-06-01',
+        publishedAt: '2026-06-01',
+        lang,
+        text: `# Current ${lang}\n\n<b>Plain</b> words.`,
+        changes: `Current changes ${lang}`,
+      });
+    }
+  });
+
+  it('answers only the version without ?lang=, exactly as apps before 0.2.0 read it', async () => {
+    const body = expectStatus(await api(relay.app, 'GET', '/v1/policy'), 200);
+    expect(body).toEqual({ version: '2026-06-01', publishedAt: '2026-06-01' });
+    expect(tolerantReader(PolicyInfo).read(body)).toEqual(body);
+  });
+
+  it('refuses a language it has no text in', async () => {
+    expect((await api(relay.app, 'GET', '/v1/policy?lang=fr')).status).toBe(400);
+  });
+});
+
+describe('GET /v1/policy/:version', () => {
+  it('serves a past version by id, English unless asked otherwise', async () => {
+    const en = expectStatus(await api<PolicyText>(relay.app, 'GET', '/v1/policy/2026-01-01'), 200);
+    expect(en).toMatchObject({ version: '2026-01-01', publishedAt: '2026-01-01', lang: 'en', changes: 'Old changes en' });
+    const es = expectStatus(await api<PolicyText>(relay.app, 'GET', '/v1/policy/2026-01-01?lang=es'), 200);
+    expect(es.text).toBe('# Old es\n\n<b>Plain</b> words.');
+  });
+
+  it('never serves the draft of the next version, nor a version that does not exist', async () => {
+    for (const version of ['next', '2030-01-01']) {
+      const res = await api<{ error: { code: string } }>(relay.app, 'GET', `/v1/policy/${version}?lang=en`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe('the bundled policy', () => {
+  const read = (version: string, file: string): string => fs.readFileSync(path.join(BUNDLED_POLICY_DIR, version, file), 'utf8');
+
+  it('is the default, and has a draft of the next version with every file', () => {
+    expect(DEFAULT_CONFIG.policyDir).toBe(BUNDLED_POLICY_DIR);
+    for (const file of ['en.md', 'es.md', 'changes.en.md', 'changes.es.md']) expect(read('next', file).trim()).not.toBe('');
+  });
+
+  it('promises no deletion or export, which the app does not have yet, and says so', () => {
+    const en = read(DEFAULT_CONFIG.policyVersion, 'en.md');
+    expect(en).not.toMatch(/you can delete|export it/i);
+    expect(en).toMatch(/cannot yet delete a child's account or download all of a child's data/);
+    const es = read(DEFAULT_CONFIG.policyVersion, 'es.md');
+    expect(es).toMatch(/todavía no puede borrar la cuenta de un niño ni descargar todos sus datos/);
+  });
+});
