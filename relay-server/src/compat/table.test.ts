@@ -48,7 +48,7 @@ describe('the first-read table and the snapshots', () => {
     const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as CompatSnapshot;
     const tag = `v${APP_VERSION}`;
     const hint = refExists(tag)
-      ? `${APP_VERSION} is released (the tag ${tag} exists), so what it reads never changes: bump the app's minor version for this change (README, "Versions")`
+      ? `${APP_VERSION} is released (the tag ${tag} exists), so what it reads never changes: bump the app's minor version for this change (docs/realtime-and-versions.md, "Versions")`
       : `common/compat/${tag}.json is not what this app reads; ${APP_VERSION} is not tagged yet, so run npx tsx scripts/compat-snapshot.ts`;
     expect(snapshot.version, hint).toBe(APP_VERSION);
     expect(snapshot.reads, hint).toEqual(JSON.parse(JSON.stringify(APP_READS)));
