@@ -146,6 +146,42 @@ function outcome(before: Call | null, s: Step): string {
   return [...s.effects.map(said), `→ ${after}`].join(', ');
 }
 
+/** Our media or the friend's changing: the call stays where it is. */
+const STAYS: Record<PhaseName, string> = {
+  idle: '—',
+  'outgoing, not sent': '→ outgoing',
+  outgoing: '→ outgoing',
+  incoming: '→ incoming',
+  'connecting (ours)': '→ connecting',
+  'connecting (theirs)': '→ connecting',
+  'active (ours)': '→ active',
+  'active (theirs)': '→ active',
+};
+
+/** Our side could not set the call up or answer it: the call fails. */
+const FAILS: Record<PhaseName, string> = {
+  idle: '—',
+  'outgoing, not sent': 'release, log failed, ended failed, → idle',
+  outgoing: 'release, log failed, ended failed, → idle',
+  incoming: 'release, log failed, ended failed, → idle',
+  'connecting (ours)': 'release, presence off, log failed, ended failed, → idle',
+  'connecting (theirs)': 'release, presence off, log failed, ended failed, → idle',
+  'active (ours)': 'release, presence off, log answered, ended failed, → idle',
+  'active (theirs)': 'release, presence off, log answered, ended failed, → idle',
+};
+
+/** The friend hung up, or the call's channel closed: the call ends from their side. */
+const REMOTE_END: Record<PhaseName, string> = {
+  idle: '—',
+  'outgoing, not sent': 'release, log failed, ended unavailable, → idle',
+  outgoing: 'release, log failed, ended unavailable, → idle',
+  incoming: 'release, log missed, ended missed, → idle',
+  'connecting (ours)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+  'connecting (theirs)': 'release, presence off, log missed, ended remote-hung-up, → idle',
+  'active (ours)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+  'active (theirs)': 'release, presence off, log answered, ended remote-hung-up, → idle',
+};
+
 /**
  * Phase × event: what each event does to a call in each phase. The crossed-call rows are the
  * friend's offer arriving while our own call to that same friend is on its way or going on.
@@ -211,26 +247,8 @@ const TABLE: Record<EventName, Record<PhaseName, string>> = {
     'active (ours)': 'say media, → active',
     'active (theirs)': 'say media, → active',
   },
-  'local-ready': {
-    idle: '—',
-    'outgoing, not sent': '→ outgoing',
-    outgoing: '→ outgoing',
-    incoming: '→ incoming',
-    'connecting (ours)': '→ connecting',
-    'connecting (theirs)': '→ connecting',
-    'active (ours)': '→ active',
-    'active (theirs)': '→ active',
-  },
-  'setup-failed': {
-    idle: '—',
-    'outgoing, not sent': 'release, log failed, ended failed, → idle',
-    outgoing: 'release, log failed, ended failed, → idle',
-    incoming: 'release, log failed, ended failed, → idle',
-    'connecting (ours)': 'release, presence off, log failed, ended failed, → idle',
-    'connecting (theirs)': 'release, presence off, log failed, ended failed, → idle',
-    'active (ours)': 'release, presence off, log answered, ended failed, → idle',
-    'active (theirs)': 'release, presence off, log answered, ended failed, → idle',
-  },
+  'local-ready': STAYS,
+  'setup-failed': FAILS,
   sent: {
     idle: '—',
     'outgoing, not sent': 'ring 30000, → outgoing',
@@ -251,16 +269,7 @@ const TABLE: Record<EventName, Record<PhaseName, string>> = {
     'active (ours)': '—',
     'active (theirs)': 'say accept, say media, → active',
   },
-  'answer-failed': {
-    idle: '—',
-    'outgoing, not sent': 'release, log failed, ended failed, → idle',
-    outgoing: 'release, log failed, ended failed, → idle',
-    incoming: 'release, log failed, ended failed, → idle',
-    'connecting (ours)': 'release, presence off, log failed, ended failed, → idle',
-    'connecting (theirs)': 'release, presence off, log failed, ended failed, → idle',
-    'active (ours)': 'release, presence off, log answered, ended failed, → idle',
-    'active (theirs)': 'release, presence off, log answered, ended failed, → idle',
-  },
+  'answer-failed': FAILS,
   'ring-timeout': {
     idle: '—',
     'outgoing, not sent': 'say cancel(timeout), release, log missed, ended no-answer, → idle',
@@ -361,26 +370,8 @@ const TABLE: Record<EventName, Record<PhaseName, string>> = {
     'active (ours)': '—',
     'active (theirs)': '—',
   },
-  'message hangup': {
-    idle: '—',
-    'outgoing, not sent': 'release, log failed, ended unavailable, → idle',
-    outgoing: 'release, log failed, ended unavailable, → idle',
-    incoming: 'release, log missed, ended missed, → idle',
-    'connecting (ours)': 'release, presence off, log missed, ended remote-hung-up, → idle',
-    'connecting (theirs)': 'release, presence off, log missed, ended remote-hung-up, → idle',
-    'active (ours)': 'release, presence off, log answered, ended remote-hung-up, → idle',
-    'active (theirs)': 'release, presence off, log answered, ended remote-hung-up, → idle',
-  },
-  'message media': {
-    idle: '—',
-    'outgoing, not sent': '→ outgoing',
-    outgoing: '→ outgoing',
-    incoming: '→ incoming',
-    'connecting (ours)': '→ connecting',
-    'connecting (theirs)': '→ connecting',
-    'active (ours)': '→ active',
-    'active (theirs)': '→ active',
-  },
+  'message hangup': REMOTE_END,
+  'message media': STAYS,
   'remote-stream': {
     idle: '—',
     'outgoing, not sent': 'unring, presence on, → active',
@@ -411,16 +402,7 @@ const TABLE: Record<EventName, Record<PhaseName, string>> = {
     'active (ours)': 'release, presence off, log answered, ended failed, → idle',
     'active (theirs)': 'release, presence off, log answered, ended failed, → idle',
   },
-  'channel-closed': {
-    idle: '—',
-    'outgoing, not sent': 'release, log failed, ended unavailable, → idle',
-    outgoing: 'release, log failed, ended unavailable, → idle',
-    incoming: 'release, log missed, ended missed, → idle',
-    'connecting (ours)': 'release, presence off, log missed, ended remote-hung-up, → idle',
-    'connecting (theirs)': 'release, presence off, log missed, ended remote-hung-up, → idle',
-    'active (ours)': 'release, presence off, log answered, ended remote-hung-up, → idle',
-    'active (theirs)': 'release, presence off, log answered, ended remote-hung-up, → idle',
-  },
+  'channel-closed': REMOTE_END,
   'peer-error unavailable': {
     idle: 'problem, → idle',
     'outgoing, not sent': 'release, log failed, ended unavailable, → idle',
