@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { AvatarId, Child, ConsentInput, Gender } from '../schemas/accounts';
+import { AvatarId, CHILD_EDITS, Child, ConsentInput, Gender } from '../schemas/accounts';
 import { ChildIdSchema, DisplayName, IsoDate, Timestamp, Ulid, Username, closed } from '../schemas/primitives';
 
 /** An empty argument object, for channels that take nothing. */
@@ -116,16 +116,7 @@ export const CreateChildArgs = Type.Object(
 );
 export type CreateChildArgs = Static<typeof CreateChildArgs>;
 
-export const UpdateChildArgs = Type.Object(
-  {
-    childId: ChildIdSchema,
-    displayName: Type.Optional(DisplayName),
-    birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    gender: Type.Optional(Type.Union([Gender, Type.Null()])),
-    avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
-  },
-  { ...closed, minProperties: 2 },
-);
+export const UpdateChildArgs = Type.Object({ childId: ChildIdSchema, ...CHILD_EDITS }, { ...closed, minProperties: 2 });
 export type UpdateChildArgs = Static<typeof UpdateChildArgs>;
 
 export const EnrollPcArgs = Type.Object(

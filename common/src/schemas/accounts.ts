@@ -125,15 +125,15 @@ export const CreateChildBody = Type.Object(
 );
 export type CreateChildBody = Static<typeof CreateChildBody>;
 
-export const UpdateChildBody = Type.Object(
-  {
-    displayName: Type.Optional(DisplayName),
-    birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    gender: Type.Optional(Type.Union([Gender, Type.Null()])),
-    avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
-  },
-  { ...closed, minProperties: 1 },
-);
+/** What a parent may change about a child, each field optional; null clears it. */
+export const CHILD_EDITS = {
+  displayName: Type.Optional(DisplayName),
+  birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  gender: Type.Optional(Type.Union([Gender, Type.Null()])),
+  avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
+};
+
+export const UpdateChildBody = Type.Object(CHILD_EDITS, { ...closed, minProperties: 1 });
 export type UpdateChildBody = Static<typeof UpdateChildBody>;
 
 export const Child = Type.Object(
