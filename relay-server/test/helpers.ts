@@ -160,6 +160,20 @@ export async function enrollDevice(app: RelayApp, parentToken: string, childIds:
   );
 }
 
+/** A parent with two children, both enrolled on one PC (the credentials are in the children's order). */
+export async function twoChildrenOnOnePc(
+  app: RelayApp,
+): Promise<Readonly<{ parent: TestParent; kids: Child[]; enrolled: EnrollDeviceResult }>> {
+  const parent = await registerParent(app);
+  const kids = [await createChild(app, parent.token), await createChild(app, parent.token)];
+  const enrolled = await enrollDevice(
+    app,
+    parent.token,
+    kids.map((k) => k.childId),
+  );
+  return { parent, kids, enrolled };
+}
+
 /** Makes a parent session a parent device (a parent-mode PC); its id. */
 export async function registerParentDevice(app: RelayApp, parentToken: string, replacesSessionId?: string): Promise<string> {
   const body = replacesSessionId === undefined ? {} : { replacesSessionId };

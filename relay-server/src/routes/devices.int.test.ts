@@ -7,10 +7,10 @@ import {
   buildTestApp,
   createChild,
   createFamily,
-  enrollDevice,
   expectStatus,
   registerParent,
   type TestFamily,
+  twoChildrenOnOnePc,
   type TestRelay,
 } from '../../test/helpers';
 
@@ -28,13 +28,7 @@ const devicesOf = async (token: string) =>
 
 describe('device enrollment', () => {
   it('gives each child on the PC its own credential, which acts as that child on that device', async () => {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const enrolled = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
+    const { kids, enrolled } = await twoChildrenOnOnePc(relay.app);
     expect(enrolled.credentials.map((c) => c.childId)).toEqual(kids.map((k) => k.childId));
     expect(new Set(enrolled.credentials.map((c) => c.token)).size).toBe(2);
     for (const credential of enrolled.credentials) {
@@ -79,13 +73,7 @@ describe('device enrollment', () => {
 
 describe('revoking devices and credentials', () => {
   it('revokes a whole PC: every credential on it stops working at once', async () => {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const enrolled = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
+    const { parent, kids, enrolled } = await twoChildrenOnOnePc(relay.app);
     const revoked: unknown[] = [];
     const listener = (e: unknown): void => void revoked.push(e);
     relay.app.relay.events.on('credentialsRevoked', listener);
@@ -105,13 +93,7 @@ describe('revoking devices and credentials', () => {
   });
 
   it("revokes one child's credential on a PC, leaving the sibling's working", async () => {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const enrolled = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
+    const { parent, enrolled } = await twoChildrenOnOnePc(relay.app);
     const [first, second] = enrolled.credentials as [EnrollDeviceResult['credentials'][0], EnrollDeviceResult['credentials'][0]];
     const res = await api(relay.app, 'DELETE', `/v1/devices/${enrolled.deviceId}/children/${first.childId}`, {
       token: parent.token,

@@ -23,13 +23,13 @@ import {
   buildTestApp,
   createChild,
   createFamily,
-  enrollDevice,
   expectStatus,
   makeInvite,
   redeem,
   registerParent,
   requestFriendship,
   type TestFamily,
+  twoChildrenOnOnePc,
   type TestRelay,
 } from '../../test/helpers';
 import type { RelayApp } from '../app';
@@ -436,17 +436,19 @@ describe('who may act on a friendship', () => {
 
 describe('siblings (both children of one parent)', () => {
   async function siblings(): Promise<{ parentToken: string; first: string; second: string; id: string }> {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const device = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
-    const [first, second] = device.credentials.map((c) => c.token) as [string, string];
+    const { parent, enrolled } = await twoChildrenOnOnePc(relay.app);
+    const [first, second] = enrolled.credentials.map((c) => c.token) as [string, string];
     const invite = await makeInvite(relay.app, first);
     const { friendshipId } = await redeem(relay.app, second, invite.code);
     return { parentToken: parent.token, first, second, id: friendshipId };
+  }
+
+  /** Siblings whose friendship is active: the first confirmed, their parent approved. */
+  async function activeSiblings(): ReturnType<typeof siblings> {
+    const s = await siblings();
+    await act(relay.app, s.first, s.id, 'confirm');
+    await act(relay.app, s.parentToken, s.id, 'approve');
+    return s;
   }
 
   it("needs both children's confirmation, then one approval by their parent covers both sides", async () => {
@@ -465,18 +467,14 @@ describe('siblings (both children of one parent)', () => {
   });
 
   it('lets their parent remove a friendship between them', async () => {
-    const s = await siblings();
-    await act(relay.app, s.first, s.id, 'confirm');
-    await act(relay.app, s.parentToken, s.id, 'approve');
+    const s = await activeSiblings();
     const res = await act(relay.app, s.parentToken, s.id, 'remove');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('removed');
   });
 
   it("lets their parent lift one child's block on the other", async () => {
-    const s = await siblings();
-    await act(relay.app, s.first, s.id, 'confirm');
-    await act(relay.app, s.parentToken, s.id, 'approve');
+    const s = await activeSiblings();
     expect(expectStatus(await act(relay.app, s.second, s.id, 'block'), 200).status).toBe('blocked');
     const res = await act(relay.app, s.parentToken, s.id, 'unblock');
     expect(res.status).toBe(200);
