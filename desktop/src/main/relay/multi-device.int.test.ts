@@ -11,6 +11,7 @@ import {
 } from '@hearth/test-kit/desktop';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { startTcpProxy, type TcpProxy } from '@hearth/test-kit/tcp-proxy';
+import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 
 /**
@@ -29,12 +30,11 @@ let parentPc2: TestDesktop;
 let maya: ChildId;
 let tom: string;
 let parent: string;
-const opened: TestDesktop[] = [];
+const opened = createClosers();
 
 async function desktop(url: string): Promise<TestDesktop> {
   const d = await startTestDesktop(url);
-  opened.push(d);
-  return d;
+  return opened.add(d, () => d.close());
 }
 
 async function history(api: HearthApi, contactId: string): Promise<MessageView[]> {
@@ -101,13 +101,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const d of opened.splice(0)) {
-    try {
-      d.close();
-    } catch {
-      // closed already
-    }
-  }
+  await opened.closeAll();
   await proxy.close();
   await relay.dispose();
 });

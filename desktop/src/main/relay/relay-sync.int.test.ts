@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HearthApi, MessageView } from '@hearth/common';
 import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { startTcpProxy, type TcpProxy } from '@hearth/test-kit/tcp-proxy';
@@ -11,12 +12,11 @@ let alice: TestDesktop;
 let bob: TestDesktop;
 let aliceId: string;
 let bobId: string;
-const opened: TestDesktop[] = [];
+const opened = createClosers();
 
 async function desktop(url: string, dataDir?: string): Promise<TestDesktop> {
   const d = await startTestDesktop(url, dataDir ? { dataDir } : {});
-  opened.push(d);
-  return d;
+  return opened.add(d, () => d.close());
 }
 
 async function history(api: HearthApi, contactId: string): Promise<MessageView[]> {
@@ -39,13 +39,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    try {
-      d.close();
-    } catch {
-      // already closed by the test
-    }
-  }
+  await opened.closeAll();
   await proxy.close();
   await relay.dispose();
 });
