@@ -112,12 +112,17 @@ export const ConsentRecord = Type.Object(
 export type ConsentRecord = Static<typeof ConsentRecord>;
 export const ConsentList = Type.Object({ consents: Type.Array(ConsentRecord) }, closed);
 
+/** Who a new child is: what a parent fills in to create one. */
+export const NEW_CHILD = {
+  displayName: DisplayName,
+  username: Username,
+  birthday: Type.Optional(IsoDate),
+  gender: Type.Optional(Gender),
+};
+
 export const CreateChildBody = Type.Object(
   {
-    displayName: DisplayName,
-    username: Username,
-    birthday: Type.Optional(IsoDate),
-    gender: Type.Optional(Gender),
+    ...NEW_CHILD,
     avatar: Type.Optional(AvatarId),
     consent: Type.Optional(ConsentInput),
   },
