@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import {
   APP_VERSION,
   APP_VERSION_HEADER,
@@ -68,6 +69,21 @@ export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestR
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One relay for every test of the file: built (as {@link buildTestApp}) before them, handed to
+ * `use`, closed after them.
+ */
+export function relayForFile(use: (relay: TestRelay) => void, overrides: TestOverrides = {}): void {
+  let relay: TestRelay | undefined;
+  beforeAll(async () => {
+    relay = await buildTestApp(overrides);
+    use(relay);
+  });
+  afterAll(async () => {
+    await relay?.close();
+  });
 }
 
 export type ApiResult<T = unknown> = Readonly<{ status: number; body: T; headers: LightMyRequestResponse['headers'] }>;

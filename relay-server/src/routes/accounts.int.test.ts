@@ -16,17 +16,13 @@ import {
   registerParent,
   signIn,
   unique,
+  relayForFile,
   type TestRelay,
 } from '../../test/helpers';
 
 let relay: TestRelay;
-beforeAll(async () => {
-  // Per-address sign-in limits are exercised on their own app below; here they would only get in the way.
-  relay = await buildTestApp({ rateLimits: { signInPerMinute: 100_000 } });
-});
-afterAll(async () => {
-  await relay.close();
-});
+// Per-address sign-in limits are exercised on their own app below; here they would only get in the way.
+relayForFile((r) => (relay = r), { rateLimits: { signInPerMinute: 100_000 } });
 
 const me = (token: string) => api<{ kind: string; parentId?: string }>(relay.app, 'GET', '/v1/me', { token });
 const attempt = (email: string, password: string, remoteAddress?: string) =>

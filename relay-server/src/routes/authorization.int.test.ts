@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Child, Invite } from '@hearth/common';
 import {
   DEVICE_INFO,
   PASSWORD,
   api,
-  buildTestApp,
   consentFor,
   createChild,
   createFamily,
@@ -14,6 +13,7 @@ import {
   signIn,
   unique,
   type TestFamily,
+  relayForFile,
   type TestRelay,
 } from '../../test/helpers';
 
@@ -23,13 +23,8 @@ import {
  */
 
 let relay: TestRelay;
-beforeAll(async () => {
-  // Each cell builds its own world with two sign-ins; the per-address sign-in limit would trip.
-  relay = await buildTestApp({ rateLimits: { signInPerMinute: 100_000 } });
-});
-afterAll(async () => {
-  await relay.close();
-});
+// Each cell builds its own world with two sign-ins; the per-address sign-in limit would trip.
+relayForFile((r) => (relay = r), { rateLimits: { signInPerMinute: 100_000 } });
 
 const CALLERS = ['anonymous', 'parent', 'otherParent', 'ownChild', 'otherChild', 'revokedSession'] as const;
 type Who = (typeof CALLERS)[number];

@@ -1,26 +1,21 @@
 import type { Static } from 'typebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceList, EnrollDeviceResult } from '@hearth/common';
 import {
   DEVICE_INFO,
   api,
-  buildTestApp,
   createChild,
   createFamily,
   expectStatus,
   registerParent,
   type TestFamily,
   twoChildrenOnOnePc,
+  relayForFile,
   type TestRelay,
 } from '../../test/helpers';
 
 let relay: TestRelay;
-beforeAll(async () => {
-  relay = await buildTestApp();
-});
-afterAll(async () => {
-  await relay.close();
-});
+relayForFile((r) => (relay = r));
 
 const me = (token: string) => api<{ kind: string; childId?: string; deviceId?: string }>(relay.app, 'GET', '/v1/me', { token });
 const devicesOf = async (token: string) =>

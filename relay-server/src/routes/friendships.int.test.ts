@@ -30,18 +30,14 @@ import {
   requestFriendship,
   type TestFamily,
   twoChildrenOnOnePc,
+  relayForFile,
   type TestRelay,
 } from '../../test/helpers';
 import type { RelayApp } from '../app';
 import { areActiveFriends } from '../services/friendships';
 
 let relay: TestRelay;
-beforeAll(async () => {
-  relay = await buildTestApp();
-});
-afterAll(async () => {
-  await relay.close();
-});
+relayForFile((r) => (relay = r));
 
 /** The caller's views, friend requests included, without the family links. */
 async function friendsOf(token: string, app: RelayApp = relay.app): Promise<FriendshipView[]> {
