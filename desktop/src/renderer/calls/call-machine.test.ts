@@ -149,6 +149,20 @@ function outcome(before: Call | null, s: Step): string {
 /** Every phase: nothing happens (a row names only the phases where something does). */
 const NOTHING = Object.fromEntries(PHASE_NAMES.map((p) => [p, '—'])) as Record<PhaseName, string>;
 
+/** An offer rings when idle and is answered busy in every other phase. */
+const BUSY: Record<PhaseName, string> = {
+  idle: 'start, taken, ring 32000, ice, → incoming',
+  'outgoing, not sent': 'busy, → outgoing',
+  outgoing: 'busy, → outgoing',
+  incoming: 'busy, → incoming',
+  'connecting (ours)': 'busy, → connecting',
+  'connecting (theirs)': 'busy, → connecting',
+  'active (ours)': 'busy, → active',
+  'active (theirs)': 'busy, → active',
+};
+/** Our call to the friend is let go and theirs answered in its place. */
+const LET_GO = 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)';
+
 /** Our media or the friend's changing: the call stays where it is. */
 const STAYS: Record<PhaseName, string> = {
   idle: '—',
@@ -239,46 +253,16 @@ const TABLE: Record<EventName, Record<PhaseName, string>> = {
     outgoing: 'say cancel(timeout), release, log missed, ended no-answer, → idle',
     incoming: 'release, log missed, ended missed, → idle',
   },
-  'offer from someone else': {
-    idle: 'start, taken, ring 32000, ice, → incoming',
-    'outgoing, not sent': 'busy, → outgoing',
-    outgoing: 'busy, → outgoing',
-    incoming: 'busy, → incoming',
-    'connecting (ours)': 'busy, → connecting',
-    'connecting (theirs)': 'busy, → connecting',
-    'active (ours)': 'busy, → active',
-    'active (theirs)': 'busy, → active',
-  },
+  'offer from someone else': BUSY,
   'offer from the friend, my id smaller': {
-    idle: 'start, taken, ring 32000, ice, → incoming',
-    'outgoing, not sent': 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
+    ...BUSY,
+    'outgoing, not sent': LET_GO,
     outgoing: 'dropped, → outgoing',
-    incoming: 'busy, → incoming',
     'connecting (ours)': 'dropped, → connecting',
-    'connecting (theirs)': 'busy, → connecting',
     'active (ours)': 'dropped, → active',
-    'active (theirs)': 'busy, → active',
   },
-  'offer from the friend, my id larger': {
-    idle: 'start, taken, ring 32000, ice, → incoming',
-    'outgoing, not sent': 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
-    outgoing: 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
-    incoming: 'busy, → incoming',
-    'connecting (ours)': 'busy, → connecting',
-    'connecting (theirs)': 'busy, → connecting',
-    'active (ours)': 'busy, → active',
-    'active (theirs)': 'busy, → active',
-  },
-  'offer from the friend, signaling down': {
-    idle: 'start, taken, ring 32000, ice, → incoming',
-    'outgoing, not sent': 'let go, start, taken, ring 32000, unring, presence on, open camera, → connecting (theirs)',
-    outgoing: 'busy, → outgoing',
-    incoming: 'busy, → incoming',
-    'connecting (ours)': 'busy, → connecting',
-    'connecting (theirs)': 'busy, → connecting',
-    'active (ours)': 'busy, → active',
-    'active (theirs)': 'busy, → active',
-  },
+  'offer from the friend, my id larger': { ...BUSY, 'outgoing, not sent': LET_GO, outgoing: LET_GO },
+  'offer from the friend, signaling down': { ...BUSY, 'outgoing, not sent': LET_GO },
   'media-offer': {
     ...NOTHING,
     incoming: '→ incoming',
