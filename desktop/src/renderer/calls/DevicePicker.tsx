@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useCallService, useCallView } from './calls-context';
-import type { DeviceList } from './media';
+import type { DeviceList, MediaDevice } from './media';
 import { useCallsTranslation } from './use-calls-translation';
 
 /** Which camera and microphone the call uses (the choice is remembered on this PC). */
@@ -27,37 +27,51 @@ export function DevicePicker({ video }: Readonly<{ video: boolean }>): ReactElem
     <fieldset className="call-devices" data-testid="call-devices">
       <legend>{t('devices')}</legend>
       {video && (
-        <label>
-          {t('camera')}
-          <select
-            data-testid="call-camera-select"
-            value={view.cameraId ?? ''}
-            onChange={(e) => void service.chooseCamera(e.target.value || null)}
-          >
-            <option value="">{t('defaultDevice')}</option>
-            {devices.cameras.map((d) => (
-              <option key={d.deviceId} value={d.deviceId}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DeviceSelect
+          label={t('camera')}
+          testId="call-camera-select"
+          chosen={view.cameraId}
+          devices={devices.cameras}
+          choose={(id) => void service.chooseCamera(id)}
+        />
       )}
-      <label>
-        {t('microphone')}
-        <select
-          data-testid="call-mic-select"
-          value={view.micId ?? ''}
-          onChange={(e) => void service.chooseMicrophone(e.target.value || null)}
-        >
-          <option value="">{t('defaultDevice')}</option>
-          {devices.microphones.map((d) => (
-            <option key={d.deviceId} value={d.deviceId}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DeviceSelect
+        label={t('microphone')}
+        testId="call-mic-select"
+        chosen={view.micId}
+        devices={devices.microphones}
+        choose={(id) => void service.chooseMicrophone(id)}
+      />
     </fieldset>
+  );
+}
+
+/** One kind of device to choose, the system's default first (chosen as null). */
+function DeviceSelect({
+  label,
+  testId,
+  chosen,
+  devices,
+  choose,
+}: Readonly<{
+  label: string;
+  testId: string;
+  chosen: string | null | undefined;
+  devices: readonly MediaDevice[];
+  choose: (deviceId: string | null) => void;
+}>): ReactElement {
+  const { t } = useCallsTranslation();
+  return (
+    <label>
+      {label}
+      <select data-testid={testId} value={chosen ?? ''} onChange={(e) => choose(e.target.value || null)}>
+        <option value="">{t('defaultDevice')}</option>
+        {devices.map((d) => (
+          <option key={d.deviceId} value={d.deviceId}>
+            {d.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
