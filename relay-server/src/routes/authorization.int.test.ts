@@ -107,6 +107,14 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 const DEVICE_BODY = (w: World) => ({ name: 'PC', info: DEVICE_INFO, childIds: [w.a.child.childId] });
 
+/** The row of one friendship action, done on the world's friendship. */
+const friendshipAction = (action: string, expect: Row['expect']): Row => ({
+  route: 'POST /v1/friendships/:id/actions',
+  variant: action,
+  request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action } }),
+  expect,
+});
+
 const MATRIX: readonly Row[] = [
   { route: 'GET /docs/json', request: () => ({ url: '/docs/json' }), expect: [200, 200, 200, 200, 200, 200] },
   { route: 'GET /health', request: () => ({ url: '/health' }), expect: [200, 200, 200, 200, 200, 200] },
@@ -196,24 +204,9 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/friendships?childId=${w.a.child.childId}` }),
     expect: [401, 200, 404, 200, 200, 401],
   },
-  {
-    route: 'POST /v1/friendships/:id/actions',
-    variant: 'block',
-    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'block' } }),
-    expect: [401, 200, 404, 200, 404, 401],
-  },
-  {
-    route: 'POST /v1/friendships/:id/actions',
-    variant: 'confirm',
-    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'confirm' } }),
-    expect: [401, 409, 404, 200, 404, 401],
-  },
-  {
-    route: 'POST /v1/friendships/:id/actions',
-    variant: 'decline',
-    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'decline' } }),
-    expect: [401, 200, 404, 200, 404, 401],
-  },
+  friendshipAction('block', [401, 200, 404, 200, 404, 401]),
+  friendshipAction('confirm', [401, 409, 404, 200, 404, 401]),
+  friendshipAction('decline', [401, 200, 404, 200, 404, 401]),
   {
     route: 'POST /v1/signaling/session',
     request: () => ({ url: '/v1/signaling/session' }),

@@ -51,6 +51,13 @@ async function viewOf(token: string, friendshipId: string, app: RelayApp = relay
 
 const active = (x: TestFamily, y: TestFamily): boolean => areActiveFriends(relay.app.relay, x.child.childId, y.child.childId);
 
+/** Two new families, and a friend request from a's child to b's. */
+async function friendRequest(): Promise<Readonly<{ a: TestFamily; b: TestFamily; id: string }>> {
+  const a = await createFamily(relay.app);
+  const b = await createFamily(relay.app);
+  return { a, b, id: await requestFriendship(relay.app, a, b) };
+}
+
 describe('the friendship handshake', () => {
   it('shows each child the other’s picture beside the name, a new picture at the next look, and none once it is over', async () => {
     const a = await createFamily(relay.app, { avatar: 'fox' });
@@ -124,18 +131,14 @@ describe('the friendship handshake', () => {
   });
 
   it('refuses a parent approval before both children confirmed', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { b, id } = await friendRequest();
     const res = await act(relay.app, b.parent.token, id, 'approve');
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'INVALID_TRANSITION' } });
   });
 
   it("does not let one parent's approval stand for the other family's", async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, a.childToken, id, 'confirm');
     expectStatus(await act(relay.app, a.parent.token, id, 'approve'), 200);
     expectStatus(await act(relay.app, a.parent.token, id, 'approve'), 200);
@@ -144,9 +147,7 @@ describe('the friendship handshake', () => {
   });
 
   it('refuses a child approving its own friendship', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, a.childToken, id, 'confirm');
     for (const kid of [a, b]) {
       const res = await act(relay.app, kid.childToken, id, 'approve');
@@ -264,9 +265,7 @@ describe('invite codes', () => {
 
 describe('decline and remove', () => {
   it('lets a child decline a request, which then takes no more consents', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     expect(expectStatus(await act(relay.app, a.childToken, id, 'decline'), 200).status).toBe('declined');
     expect((await viewOf(b.childToken, id))?.status).toBe('declined');
     expect((await act(relay.app, a.childToken, id, 'confirm')).status).toBe(409);
@@ -274,9 +273,7 @@ describe('decline and remove', () => {
   });
 
   it('lets a parent decline for their child, and a new code starts the handshake again from scratch', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, a.childToken, id, 'confirm');
     await act(relay.app, a.parent.token, id, 'approve');
     expect(expectStatus(await act(relay.app, b.parent.token, id, 'decline'), 200).status).toBe('declined');
@@ -354,9 +351,7 @@ describe('block', () => {
   });
 
   it('works on a pending request too, and survives a removal and a new code', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, b.childToken, id, 'block');
     await act(relay.app, a.childToken, id, 'decline');
     const renewed = await redeem(relay.app, b.childToken, (await makeInvite(relay.app, a.childToken)).code);
