@@ -72,8 +72,8 @@ export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestR
 }
 
 /**
- * One relay for every test of the file: built (as {@link buildTestApp}) before them, handed to
- * `use`, closed after them.
+ * One relay for every test of the file (or of the `describe` block it is called in): built (as
+ * {@link buildTestApp}) before them, handed to `use`, closed after them.
  */
 export function relayForFile(use: (relay: TestRelay) => void, overrides: TestOverrides = {}): void {
   let relay: TestRelay | undefined;

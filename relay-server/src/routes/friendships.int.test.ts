@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   FRIENDSHIP_ACTIONS,
@@ -20,7 +20,6 @@ import {
   act,
   api,
   befriend,
-  buildTestApp,
   createChild,
   createFamily,
   expectStatus,
@@ -482,12 +481,7 @@ describe('siblings (both children of one parent)', () => {
 
 describe('random sequences of actions through the routes', () => {
   let own: TestRelay;
-  beforeAll(async () => {
-    own = await buildTestApp({ rateLimits: { invitesPerHour: 1000, redeemsPer10Minutes: 1000 } });
-  });
-  afterAll(async () => {
-    await own.close();
-  });
+  relayForFile((r) => (own = r), { rateLimits: { invitesPerHour: 1000, redeemsPer10Minutes: 1000 } });
 
   type Actor = 'kidA' | 'kidB' | 'parentA' | 'parentB' | 'thirdKid' | 'wrongParent';
   const ACTORS: readonly Actor[] = ['kidA', 'kidB', 'parentA', 'parentB', 'thirdKid', 'wrongParent'];
