@@ -7,7 +7,6 @@ import { useCallsTranslation } from './use-calls-translation';
 export function DevicePicker({ video }: Readonly<{ video: boolean }>): ReactElement {
   const { t } = useCallsTranslation();
   const service = useCallService();
-  const view = useCallView();
   const [devices, setDevices] = useState<DeviceList>({ cameras: [], microphones: [] });
   useEffect(() => {
     let live = true;
@@ -26,45 +25,30 @@ export function DevicePicker({ video }: Readonly<{ video: boolean }>): ReactElem
   return (
     <fieldset className="call-devices" data-testid="call-devices">
       <legend>{t('devices')}</legend>
-      {video && (
-        <DeviceSelect
-          label={t('camera')}
-          testId="call-camera-select"
-          chosen={view.cameraId}
-          devices={devices.cameras}
-          choose={(id) => void service.chooseCamera(id)}
-        />
-      )}
-      <DeviceSelect
-        label={t('microphone')}
-        testId="call-mic-select"
-        chosen={view.micId}
-        devices={devices.microphones}
-        choose={(id) => void service.chooseMicrophone(id)}
-      />
+      {video && <DeviceSelect kind="camera" devices={devices.cameras} />}
+      <DeviceSelect kind="microphone" devices={devices.microphones} />
     </fieldset>
   );
 }
 
 /** One kind of device to choose, the system's default first (chosen as null). */
 function DeviceSelect({
-  label,
-  testId,
-  chosen,
+  kind,
   devices,
-  choose,
-}: Readonly<{
-  label: string;
-  testId: string;
-  chosen: string | null | undefined;
-  devices: readonly MediaDevice[];
-  choose: (deviceId: string | null) => void;
-}>): ReactElement {
+}: Readonly<{ kind: 'camera' | 'microphone'; devices: readonly MediaDevice[] }>): ReactElement {
   const { t } = useCallsTranslation();
+  const service = useCallService();
+  const view = useCallView();
+  const camera = kind === 'camera';
+  const choose = (id: string | null): void => void (camera ? service.chooseCamera(id) : service.chooseMicrophone(id));
   return (
     <label>
-      {label}
-      <select data-testid={testId} value={chosen ?? ''} onChange={(e) => choose(e.target.value || null)}>
+      {t(kind)}
+      <select
+        data-testid={camera ? 'call-camera-select' : 'call-mic-select'}
+        value={(camera ? view.cameraId : view.micId) ?? ''}
+        onChange={(e) => choose(e.target.value || null)}
+      >
         <option value="">{t('defaultDevice')}</option>
         {devices.map((d) => (
           <option key={d.deviceId} value={d.deviceId}>
