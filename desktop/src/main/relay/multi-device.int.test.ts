@@ -30,11 +30,12 @@ let parentPc2: TestDesktop;
 let maya: ChildId;
 let tom: string;
 let parent: string;
-const opened = createClosers();
+/** Everything a test started, closed newest first: the PCs, the proxy, the relay. */
+const started = createClosers();
 
 async function desktop(url: string): Promise<TestDesktop> {
   const d = await startTestDesktop(url);
-  return opened.add(d, () => d.close());
+  return started.add(d, () => d.close());
 }
 
 async function history(api: HearthApi, contactId: string): Promise<MessageView[]> {
@@ -80,8 +81,8 @@ async function setUpParentMode(api: HearthApi, email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  relay = await startTestRelay();
-  proxy = await startTcpProxy(relay.port);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  proxy = started.add(await startTcpProxy(relay.port), () => proxy.close());
   mayaPc1 = await desktop(relay.url);
   mayaPc2 = await desktop(proxy.url);
   tomPc = await desktop(relay.url);
@@ -101,9 +102,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await opened.closeAll();
-  await proxy.close();
-  await relay.dispose();
+  await started.closeAll();
 });
 
 describe('delivery to every device', () => {

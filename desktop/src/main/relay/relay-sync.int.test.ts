@@ -12,11 +12,12 @@ let alice: TestDesktop;
 let bob: TestDesktop;
 let aliceId: string;
 let bobId: string;
-const opened = createClosers();
+/** Everything a test started, closed newest first: the PCs, the proxy, the relay. */
+const started = createClosers();
 
 async function desktop(url: string, dataDir?: string): Promise<TestDesktop> {
   const d = await startTestDesktop(url, dataDir ? { dataDir } : {});
-  return opened.add(d, () => d.close());
+  return started.add(d, () => d.close());
 }
 
 async function history(api: HearthApi, contactId: string): Promise<MessageView[]> {
@@ -27,8 +28,8 @@ const texts = (ms: readonly MessageView[]): string[] =>
   ms.map((m) => (m.content.kind === 'text' ? m.content.text : m.content.kind)).sort();
 
 beforeEach(async () => {
-  relay = await startTestRelay();
-  proxy = await startTcpProxy(relay.port);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  proxy = started.add(await startTcpProxy(relay.port), () => proxy.close());
   // Alice's PC reaches the relay through a proxy the tests can cut; Bob's directly.
   alice = await desktop(proxy.url);
   bob = await desktop(relay.url);
@@ -39,9 +40,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await opened.closeAll();
-  await proxy.close();
-  await relay.dispose();
+  await started.closeAll();
 });
 
 describe('relay sync', () => {
