@@ -152,16 +152,20 @@ export function socketPool(): SocketPool {
   };
 }
 
+/** Frames the tests look into, as their schemas in common say. */
+export type MessageFrame = Static<typeof WsMessageFrame>;
+export type SentFrame = Static<typeof WsSentFrame>;
+export type ErrorFrame = Static<typeof WsErrorFrame>;
+
 type Frame = { type: string };
 /** Text content, as a child types it. */
 export const text = (t: string) => ({ kind: 'text', text: t });
 /** Matches the `sent` acknowledgement of message `id`. */
-export const sentFor = (id: string) => (f: Frame) => f.type === 'sent' && (f as Static<typeof WsSentFrame>).id === id;
+export const sentFor = (id: string) => (f: Frame) => f.type === 'sent' && (f as SentFrame).id === id;
 /** Matches the `error` frame that refers to `id`. */
-export const errorFor = (id: string) => (f: Frame) => f.type === 'error' && (f as Static<typeof WsErrorFrame>).ref === id;
+export const errorFor = (id: string) => (f: Frame) => f.type === 'error' && (f as ErrorFrame).ref === id;
 /** Matches the pushed message `id`. */
-export const messageWith = (id: string) => (f: Frame) =>
-  f.type === 'message' && (f as Static<typeof WsMessageFrame>).message.id === id;
+export const messageWith = (id: string) => (f: Frame) => f.type === 'message' && (f as MessageFrame).message.id === id;
 
 /** Sends a message with a fresh id and waits for the relay's `sent`; returns the id. */
 export async function sendAndAck(socket: TestSocket, to: string, content: unknown = text('hi')): Promise<string> {

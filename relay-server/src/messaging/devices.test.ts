@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttachmentRef, WsMessageFrame } from '@hearth/common';
-import type { Static } from 'typebox';
+import type { AttachmentRef } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import {
   api,
@@ -14,9 +13,16 @@ import {
   type TestFamily,
   type TestRelay,
 } from '../../test/helpers';
-import { listenForWs, messageWith, sendAndAck as send, settle, socketPool, text, type TestSocket } from '../../test/ws-client';
-
-type MessageFrame = Static<typeof WsMessageFrame>;
+import {
+  listenForWs,
+  messageWith,
+  sendAndAck as send,
+  settle,
+  socketPool,
+  text,
+  type MessageFrame,
+  type TestSocket,
+} from '../../test/ws-client';
 
 const TTL = 60 * 60_000;
 /** Shorter than a message's lifetime, as in production (12 h against 15 days). */

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
-import type { WsErrorFrame, WsMessageFrame } from '@hearth/common';
-import type { Static } from 'typebox';
 import {
   act,
   befriend,
@@ -22,11 +20,10 @@ import {
   settle,
   socketPool,
   text,
+  type ErrorFrame,
+  type MessageFrame,
   type TestSocket,
 } from '../../test/ws-client';
-
-type MessageFrame = Static<typeof WsMessageFrame>;
-type ErrorFrame = Static<typeof WsErrorFrame>;
 
 const TTL = 60 * 60_000;
 
