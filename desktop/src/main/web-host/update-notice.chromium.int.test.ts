@@ -7,6 +7,7 @@ import { launchChromium, withoutChromium } from '@hearth/test-kit/chromium';
 import { build } from 'vite';
 import { silentLogger } from '../logging/logger';
 import { setUpFamily, startTestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { launchWebHostApp, type WebHostApp } from './launch';
 
@@ -24,6 +25,8 @@ describe.skipIf(withoutChromium())('"Hearth needs an update" in Chromium', () =>
   let familyPc: WebHostApp;
   let newPc: WebHostApp;
   let browser: Browser;
+  /** The relay, the web hosts and the browser, closed newest first. */
+  const started = createClosers();
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-update-'));
@@ -35,19 +38,18 @@ describe.skipIf(withoutChromium())('"Hearth needs an update" in Chromium', () =>
     await setUpFamily(setUp.api, 'Nia');
     setUp.close();
     await first.stop();
-    relay = await startTestRelay({ dataDir: first.dataDir, port: first.port, minAppVersion: '9.0.0' });
+    relay = started.add(await startTestRelay({ dataDir: first.dataDir, port: first.port, minAppVersion: '9.0.0' }), () =>
+      relay.dispose(),
+    );
     const launch = (dataDir: string): Promise<WebHostApp> =>
       launchWebHostApp({ relayUrl: relay.url, dataDir, rendererDir, appVersion: '0.2.0-e2e', logger: silentLogger() });
-    familyPc = await launch(path.join(work, 'family-pc'));
-    newPc = await launch(path.join(work, 'new-pc'));
-    browser = await launchChromium();
+    familyPc = started.add(await launch(path.join(work, 'family-pc')), () => familyPc.close());
+    newPc = started.add(await launch(path.join(work, 'new-pc')), () => newPc.close());
+    browser = started.add(await launchChromium(), () => browser.close());
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await familyPc?.close();
-    await newPc?.close();
-    await relay?.dispose();
+    await started.closeAll();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
