@@ -7,7 +7,6 @@ import { launchChromium, withoutChromium } from '@hearth/test-kit/chromium';
 import { build } from 'vite';
 import { silentLogger } from '../logging/logger';
 import { setUpFamily, startTestDesktop } from '@hearth/test-kit/desktop';
-import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { launchWebHostApp, type WebHostApp } from './launch';
 
@@ -25,8 +24,6 @@ describe.skipIf(withoutChromium())('"Hearth needs an update" in Chromium', () =>
   let familyPc: WebHostApp;
   let newPc: WebHostApp;
   let browser: Browser;
-  /** The relay, the web hosts and the browser, closed newest first. */
-  const started = createClosers();
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-update-'));
@@ -38,18 +35,19 @@ describe.skipIf(withoutChromium())('"Hearth needs an update" in Chromium', () =>
     await setUpFamily(setUp.api, 'Nia');
     setUp.close();
     await first.stop();
-    relay = started.add(await startTestRelay({ dataDir: first.dataDir, port: first.port, minAppVersion: '9.0.0' }), () =>
-      relay.dispose(),
-    );
+    relay = await startTestRelay({ dataDir: first.dataDir, port: first.port, minAppVersion: '9.0.0' });
     const launch = (dataDir: string): Promise<WebHostApp> =>
       launchWebHostApp({ relayUrl: relay.url, dataDir, rendererDir, appVersion: '0.2.0-e2e', logger: silentLogger() });
-    familyPc = started.add(await launch(path.join(work, 'family-pc')), () => familyPc.close());
-    newPc = started.add(await launch(path.join(work, 'new-pc')), () => newPc.close());
-    browser = started.add(await launchChromium(), () => browser.close());
+    familyPc = await launch(path.join(work, 'family-pc'));
+    newPc = await launch(path.join(work, 'new-pc'));
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
-    await started.closeAll();
+    await browser?.close();
+    await familyPc?.close();
+    await newPc?.close();
+    await relay?.dispose();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
