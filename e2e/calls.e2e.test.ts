@@ -202,6 +202,17 @@ async function presenceAt(kid: CallKid, friendId: string): Promise<string | unde
 }
 
 /** Waits until the "call ended" note is gone (or dismisses it). */
+/** `caller` video-calls `callee` as soon as it can, and `callee` answers: active, with the caller's video showing. */
+async function videoCall(caller: CallKid, callee: CallKid): Promise<void> {
+  const dial = caller.page.getByTestId(`call-video-${callee.childId}`);
+  await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
+  await dial.click();
+  await callee.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+  await callee.page.getByTestId('call-accept').click();
+  await expect.poll(() => phase(callee.page), { timeout: 15_000 }).toBe('active');
+  await callee.page.getByTestId('call-remote-video').waitFor();
+}
+
 async function settle(...kids: CallKid[]): Promise<void> {
   for (const k of kids) {
     const note = k.page.getByTestId('call-ended');
@@ -338,13 +349,7 @@ describe.skipIf(withoutChromium())('calls between browsers with a fake camera', 
 
   it('lets Alice mute and turn her camera off: Bob hears silence, sees her picture and is told so', async () => {
     await settle(alice, bob);
-    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
-    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
-    await dial.click();
-    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
-    await bob.page.getByTestId('call-accept').click();
-    await expect.poll(() => phase(bob.page), { timeout: 15_000 }).toBe('active');
-    await bob.page.getByTestId('call-remote-video').waitFor();
+    await videoCall(alice, bob);
     const cameraFlag = await regionMean(alice.page, 'camera', FLAG);
 
     // Sound first: Bob hears Alice's microphone, then nothing once she mutes, then her again.
@@ -409,13 +414,7 @@ describe.skipIf(withoutChromium())('calls between browsers with a fake camera', 
     await settle(alice, bob);
     must(await alice.api.setMyBackground({ choice: { kind: 'bundled', id: 'space' } }));
     await alice.page.reload();
-    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
-    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
-    await dial.click();
-    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
-    await bob.page.getByTestId('call-accept').click();
-    await expect.poll(() => phase(bob.page), { timeout: 15_000 }).toBe('active');
-    await bob.page.getByTestId('call-remote-video').waitFor();
+    await videoCall(alice, bob);
     const cameraFlag = await regionMean(alice.page, 'camera', FLAG);
     const cameraFace = await regionMean(alice.page, 'camera', FACE);
     // Once the segmentation model runs (software GL: give it time), the room behind Alice is

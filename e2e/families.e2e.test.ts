@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
+import { createClosers } from '@hearth/test-kit/closers';
 import { offMachine } from '@hearth/test-kit/egress';
 import { launchChromium, openWindow, type Watch } from './support/browser';
 import { hasExif, withExif } from './support/exif';
@@ -47,6 +48,8 @@ const sam: ParentInfo = {
 
 let world: World;
 let browser: Browser;
+/** The world and the browser, closed newest first. */
+const started = createClosers();
 let pcA: Pc;
 let pcB: Pc;
 let pcP: Pc;
@@ -130,8 +133,8 @@ async function tabTo(w: Window, target: Locator): Promise<void> {
 describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () => {
   beforeAll(async () => {
     resetScreens();
-    world = await startWorld();
-    browser = await launchChromium();
+    world = started.add(await startWorld(), () => world.close());
+    browser = started.add(await launchChromium(), () => browser.close());
     pcA = await world.newPc('family-a');
     pcB = await world.newPc('family-b');
   }, STEP_MS);
@@ -149,10 +152,7 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  afterAll(() => started.closeAll());
 
   it(
     'lets both parents sign up, consent, add a child each and enroll their PC',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
+import { createClosers } from '@hearth/test-kit/closers';
 import { launchChromium, openWindow } from './support/browser';
 import type { ParentInfo } from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
@@ -28,6 +29,8 @@ const NATIVE: Readonly<Record<Lang, string>> = { en: 'English', es: 'Español' }
 
 let world: World;
 let browser: Browser;
+/** The world and the browser, closed newest first. */
+const started = createClosers();
 let pc: Pc;
 let page: Page;
 /** The same window read in each language. */
@@ -83,8 +86,8 @@ async function atStep(lang: Lang, step: string): Promise<void> {
 
 describe.skipIf(withoutChromium())('the language of first run', () => {
   beforeAll(async () => {
-    world = await startWorld();
-    browser = await launchChromium();
+    world = started.add(await startWorld(), () => world.close());
+    browser = started.add(await launchChromium(), () => browser.close());
     pc = await world.newPc('first-run-language');
     const opened = await openWindow(browser, 'en-US');
     page = opened.page;
@@ -98,10 +101,7 @@ describe.skipIf(withoutChromium())('the language of first run', () => {
       .catch(() => undefined);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  afterAll(() => started.closeAll());
 
   it(
     'switches the welcome screen at once, both ways, and remembers the choice when the page reloads',

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
+import { createClosers } from '@hearth/test-kit/closers';
 import { launchChromium, openWindow } from './support/browser';
 import {
   backHome,
@@ -56,6 +57,8 @@ const PEOPLE: readonly Readonly<{ lang: Lang; locale: string; parent: ParentInfo
 
 let world: World;
 let browser: Browser;
+/** The world and the browser, closed newest first. */
+const started = createClosers();
 const families: Family[] = [];
 
 /** Starts the family's PC again (Hearth quit: the parent session in main's memory is gone) and reopens its page. */
@@ -77,14 +80,11 @@ async function wrongPassword(w: Window): Promise<void> {
 
 describe.skipIf(withoutChromium())("the grown-ups' pane, through the UI", () => {
   beforeAll(async () => {
-    world = await startWorld();
-    browser = await launchChromium();
+    world = started.add(await startWorld(), () => world.close());
+    browser = started.add(await launchChromium(), () => browser.close());
   }, STEP_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  afterAll(() => started.closeAll());
 
   it(
     'sets up two family PCs, one in English and one in Spanish',

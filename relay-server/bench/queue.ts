@@ -1,15 +1,9 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { newFamilyLink } from '@hearth/common';
-import { buildApp } from '../src/app';
-import { DEFAULT_CONFIG, type RelayConfig } from '../src/config';
-import { hashToken, newToken } from '../src/auth/tokens';
-import { insertChild, insertParent } from '../src/accounts/queries';
-import { insertDevice, insertDeviceCredential } from '../src/devices/queries';
+import { DEFAULT_CONFIG } from '../src/config';
 import { insertFriendship } from '../src/friendships/queries';
 import { countQueuedMessages } from '../src/messaging/queries';
+import { insertBenchKid, insertBenchPc, startBenchRelay } from './bench-relay';
 import type { QueueLoadResult, QueueLoadSpec } from './queue-load';
 
 const SENDERS = 100;
@@ -27,47 +21,17 @@ const fmt = (n: number): string => (n >= 100 ? Math.round(n).toString() : n.toFi
  * commit), pushed, stored and acknowledged by the recipient, and deleted.
  */
 export async function benchQueue(): Promise<void> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-bench-queue-'));
-  const config: RelayConfig = Object.freeze({
-    ...DEFAULT_CONFIG,
-    dataDir,
-    port: 0,
-    logLevel: 'silent',
+  const relay = await startBenchRelay('queue', {
     messaging: { ...DEFAULT_CONFIG.messaging, messagesPerMinute: BENCH_RATE, messageBurst: BENCH_RATE },
   });
-  const app = await buildApp(config, { logger: false });
+  const { app, address } = relay;
   try {
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const ctx = app.relay;
     // Active friendships straight in the database: the accounts API is not what is measured.
     const pairs = ctx.db.transaction(() => {
-      const now = ctx.now();
-      const parentId = ctx.newId();
-      insertParent(ctx.db, {
-        id: parentId,
-        email: 'queue@example.test',
-        displayName: 'Bench',
-        passwordHash: 'x',
-        createdAt: now,
-      });
-      const deviceId = ctx.newId();
-      insertDevice(ctx.db, { id: deviceId, parentId, name: 'bench', infoJson: '{}', enrolledAt: now });
-      const kid = (i: number): { id: string; token: string } => {
-        const id = ctx.newId();
-        insertChild(ctx.db, {
-          id,
-          parentId,
-          displayName: `Kid ${i}`,
-          username: `qkid${i}`,
-          birthday: null,
-          gender: null,
-          avatar: null,
-          createdAt: now,
-        });
-        const token = newToken('dc');
-        insertDeviceCredential(ctx.db, { tokenHash: hashToken(token), deviceId, childId: id, createdAt: now });
-        return { id, token };
-      };
+      const pc = insertBenchPc(ctx, 'queue@example.test');
+      const now = pc.now;
+      const kid = (i: number): { id: string; token: string } => insertBenchKid(ctx, pc, i, `qkid${i}`);
       return Array.from({ length: SENDERS }, (_, i) => {
         const sender = kid(2 * i);
         const recipient = kid(2 * i + 1);
@@ -108,8 +72,7 @@ export async function benchQueue(): Promise<void> {
     console.log(`durable queue left queued after drain: ${left} msgs`);
     console.log(`durable queue throughput: ${Math.round(result.messagesPerSecond)} msg/s`);
   } finally {
-    await app.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await relay.close();
   }
 }
 

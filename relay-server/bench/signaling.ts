@@ -1,19 +1,14 @@
-import fs from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { PeerServer } from 'peer';
-import { buildApp, type RelayApp } from '../src/app';
-import { DEFAULT_CONFIG, type RelayConfig } from '../src/config';
-import { hashToken, newToken } from '../src/auth/tokens';
-import { insertChild, insertParent } from '../src/accounts/queries';
-import { insertDevice, insertDeviceCredential } from '../src/devices/queries';
+import type { RelayApp } from '../src/app';
+import { DEFAULT_CONFIG } from '../src/config';
 import { insertFriendship } from '../src/friendships/queries';
 import { issueSignalingGrant } from '../src/signaling/grants';
+import { insertBenchKid, insertBenchPc, startBenchRelay } from './bench-relay';
 import type { LoadResult, LoadSpec } from './signaling-load';
 
 const PAIRS = 500;
@@ -27,38 +22,18 @@ type Target = Readonly<{ name: string; url: string; key: string; peers: Peers; c
 
 /** Our relay on loopback, with PAIRS pairs of active friends made straight in its database. */
 async function startRelay(): Promise<Target & { app: RelayApp }> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-bench-signaling-'));
-  const config: RelayConfig = Object.freeze({
-    ...DEFAULT_CONFIG,
-    dataDir,
-    port: 0,
-    logLevel: 'silent',
+  const relay = await startBenchRelay('signaling', {
     signaling: { ...DEFAULT_CONFIG.signaling, framesPerSecond: BENCH_FRAMES_PER_SECOND, frameBurst: BENCH_FRAMES_PER_SECOND },
   });
-  const app = await buildApp(config, { logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { app } = relay;
   const ctx = app.relay;
   const peers = ctx.db.transaction(() => {
-    const now = ctx.now();
-    const parentId = ctx.newId();
-    insertParent(ctx.db, { id: parentId, email: 'bench@example.test', displayName: 'Bench', passwordHash: 'x', createdAt: now });
-    const deviceId = ctx.newId();
-    insertDevice(ctx.db, { id: deviceId, parentId, name: 'bench', infoJson: '{}', enrolledAt: now });
+    const pc = insertBenchPc(ctx, 'bench@example.test');
+    const { parentId, deviceId, now } = pc;
     const out: Array<{ id: string; token: string }> = [];
     let previous = '';
     for (let i = 0; i < PAIRS * 2; i++) {
-      const childId = ctx.newId();
-      insertChild(ctx.db, {
-        id: childId,
-        parentId,
-        displayName: `Kid ${i}`,
-        username: `kid${i}`,
-        birthday: null,
-        gender: null,
-        avatar: null,
-        createdAt: now,
-      });
-      insertDeviceCredential(ctx.db, { tokenHash: hashToken(newToken('dc')), deviceId, childId, createdAt: now });
+      const childId = insertBenchKid(ctx, pc, i, `kid${i}`).id;
       if (i % 2 === 1) {
         const yes = { a: true, b: true };
         const no = { a: false, b: false };
@@ -84,10 +59,7 @@ async function startRelay(): Promise<Target & { app: RelayApp }> {
     url: `ws://127.0.0.1:${port}/peerjs`,
     key: 'peerjs',
     peers,
-    close: async () => {
-      await app.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
-    },
+    close: relay.close,
   };
 }
 

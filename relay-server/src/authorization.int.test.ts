@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Child, Invite } from '@hearth/common';
 import { DEFAULT_CONFIG } from './config';
 import {
   DEVICE_INFO,
   PASSWORD,
   api,
-  buildTestApp,
   consentFor,
   createChild,
   createFamily,
@@ -15,6 +14,7 @@ import {
   signIn,
   unique,
   type TestFamily,
+  relayForFile,
   type TestRelay,
 } from '../test/helpers';
 
@@ -24,13 +24,8 @@ import {
  */
 
 let relay: TestRelay;
-beforeAll(async () => {
-  // Each cell builds its own world with two sign-ins; the per-address sign-in limit would trip.
-  relay = await buildTestApp({ rateLimits: { signInPerMinute: 100_000 } });
-});
-afterAll(async () => {
-  await relay.close();
-});
+// Each cell builds its own world with two sign-ins; the per-address sign-in limit would trip.
+relayForFile((r) => (relay = r), { rateLimits: { signInPerMinute: 100_000 } });
 
 const CALLERS = ['anonymous', 'parent', 'otherParent', 'ownChild', 'otherChild', 'revokedSession'] as const;
 type Who = (typeof CALLERS)[number];
@@ -112,6 +107,14 @@ type Row = Readonly<{
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(56)]);
 
 const DEVICE_BODY = (w: World) => ({ name: 'PC', info: DEVICE_INFO, childIds: [w.a.child.childId] });
+
+/** The row of one friendship action, done on the world's friendship. */
+const friendshipAction = (action: string, expect: Row['expect']): Row => ({
+  route: 'POST /v1/friendships/:id/actions',
+  variant: action,
+  request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action } }),
+  expect,
+});
 
 const MATRIX: readonly Row[] = [
   { route: 'GET /docs/json', request: () => ({ url: '/docs/json' }), expect: [200, 200, 200, 200, 200, 200] },
@@ -207,24 +210,9 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/friendships?childId=${w.a.child.childId}` }),
     expect: [401, 200, 404, 200, 200, 401],
   },
-  {
-    route: 'POST /v1/friendships/:id/actions',
-    variant: 'block',
-    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'block' } }),
-    expect: [401, 200, 404, 200, 404, 401],
-  },
-  {
-    route: 'POST /v1/friendships/:id/actions',
-    variant: 'confirm',
-    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'confirm' } }),
-    expect: [401, 409, 404, 200, 404, 401],
-  },
-  {
-    route: 'POST /v1/friendships/:id/actions',
-    variant: 'decline',
-    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'decline' } }),
-    expect: [401, 200, 404, 200, 404, 401],
-  },
+  friendshipAction('block', [401, 200, 404, 200, 404, 401]),
+  friendshipAction('confirm', [401, 409, 404, 200, 404, 401]),
+  friendshipAction('decline', [401, 200, 404, 200, 404, 401]),
   {
     route: 'POST /v1/signaling/session',
     request: () => ({ url: '/v1/signaling/session' }),

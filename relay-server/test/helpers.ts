@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import {
   APP_VERSION,
   APP_VERSION_HEADER,
@@ -68,6 +69,21 @@ export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestR
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One relay for every test of the file (or of the `describe` block it is called in): built (as
+ * {@link buildTestApp}) before them, handed to `use`, closed after them.
+ */
+export function relayForFile(use: (relay: TestRelay) => void, overrides: TestOverrides = {}): void {
+  let relay: TestRelay | undefined;
+  beforeAll(async () => {
+    relay = await buildTestApp(overrides);
+    use(relay);
+  });
+  afterAll(async () => {
+    await relay?.close();
+  });
 }
 
 export type ApiResult<T = unknown> = Readonly<{ status: number; body: T; headers: LightMyRequestResponse['headers'] }>;
@@ -158,6 +174,20 @@ export async function enrollDevice(app: RelayApp, parentToken: string, childIds:
     }),
     201,
   );
+}
+
+/** A parent with two children, both enrolled on one PC (the credentials are in the children's order). */
+export async function twoChildrenOnOnePc(
+  app: RelayApp,
+): Promise<Readonly<{ parent: TestParent; kids: Child[]; enrolled: EnrollDeviceResult }>> {
+  const parent = await registerParent(app);
+  const kids = [await createChild(app, parent.token), await createChild(app, parent.token)];
+  const enrolled = await enrollDevice(
+    app,
+    parent.token,
+    kids.map((k) => k.childId),
+  );
+  return { parent, kids, enrolled };
 }
 
 /** Makes a parent session a parent device (a parent-mode PC); its id. */

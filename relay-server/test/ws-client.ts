@@ -1,5 +1,14 @@
 import { WebSocket } from 'ws';
-import { APP_VERSION, APP_VERSION_HEADER, type WsServerFrame } from '@hearth/common';
+import { ulid } from 'ulid';
+import {
+  APP_VERSION,
+  APP_VERSION_HEADER,
+  type WsErrorFrame,
+  type WsMessageFrame,
+  type WsSentFrame,
+  type WsServerFrame,
+} from '@hearth/common';
+import type { Static } from 'typebox';
 import type { RelayApp } from '../src/app';
 
 /** A raw WebSocket to `/v1/ws` that records every frame it receives, as text and parsed. */
@@ -119,6 +128,51 @@ export async function connect(
   const socket = await openSocket(url, token, auth, headers);
   await socket.take((f) => f.type === 'welcome');
   return socket;
+}
+
+/** The sockets one test file opens, closed together after each test. */
+export type SocketPool = Readonly<{
+  /** Opens an authenticated socket (as {@link connect}) and keeps it for {@link SocketPool.closeAll}. */
+  open(url: string, token: string): Promise<TestSocket>;
+  /** Keeps a socket opened some other way. */
+  keep(socket: TestSocket): TestSocket;
+  closeAll(): Promise<void>;
+}>;
+
+export function socketPool(): SocketPool {
+  const sockets: TestSocket[] = [];
+  const keep = (socket: TestSocket): TestSocket => {
+    sockets.push(socket);
+    return socket;
+  };
+  return {
+    open: async (url, token) => keep(await connect(url, token)),
+    keep,
+    closeAll: async () => void (await Promise.all(sockets.splice(0).map((s) => s.close()))),
+  };
+}
+
+/** Frames the tests look into, as their schemas in common say. */
+export type MessageFrame = Static<typeof WsMessageFrame>;
+export type SentFrame = Static<typeof WsSentFrame>;
+export type ErrorFrame = Static<typeof WsErrorFrame>;
+
+type Frame = { type: string };
+/** Text content, as a child types it. */
+export const text = (t: string) => ({ kind: 'text', text: t });
+/** Matches the `sent` acknowledgement of message `id`. */
+export const sentFor = (id: string) => (f: Frame) => f.type === 'sent' && (f as SentFrame).id === id;
+/** Matches the `error` frame that refers to `id`. */
+export const errorFor = (id: string) => (f: Frame) => f.type === 'error' && (f as ErrorFrame).ref === id;
+/** Matches the pushed message `id`. */
+export const messageWith = (id: string) => (f: Frame) => f.type === 'message' && (f as MessageFrame).message.id === id;
+
+/** Sends a message with a fresh id and waits for the relay's `sent`; returns the id. */
+export async function sendAndAck(socket: TestSocket, to: string, content: unknown = text('hi')): Promise<string> {
+  const id = ulid();
+  socket.send({ type: 'send', id, to, content });
+  await socket.take(sentFor(id));
+  return id;
 }
 
 /** Gives the relay time to send anything it was going to send (for "nothing arrives" checks). */

@@ -10,6 +10,8 @@ RuleTester.itOnly = it.only;
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const at = (file) => path.join(ROOT, file);
+/** `code` in `file` is refused once, with `messageId`. */
+const refused = (file, code, messageId) => ({ filename: at(file), code, errors: [{ messageId }] });
 const tester = new RuleTester({ languageOptions: { ecmaVersion: 2023, sourceType: 'module' } });
 
 tester.run('hearth/package-boundaries', packageBoundaries, {
@@ -21,30 +23,14 @@ tester.run('hearth/package-boundaries', packageBoundaries, {
     { filename: at('e2e/calls.e2e.test.ts'), code: "import { startTurnServer } from '../scripts/coturn';" },
   ],
   invalid: [
-    {
-      filename: at('desktop/src/main/testing/relay-harness.ts'),
-      code: "import { buildApp } from '../../../../relay-server/src/app';",
-      errors: [{ messageId: 'relative' }],
-    },
-    {
-      filename: at('e2e/support/hosts.ts'),
-      code: "import { launchWebHostApp } from '../../desktop/src/main/web-host/launch';",
-      errors: [{ messageId: 'relative' }],
-    },
-    {
-      filename: at('scripts/start.ts'),
-      code: "export { x } from './test-kit/src/relay';",
-      errors: [{ messageId: 'relative' }],
-    },
-    {
-      filename: at('relay-server/src/app.ts'),
-      code: "const m = import('../../common/src/index');",
-      errors: [{ messageId: 'relative' }],
-    },
-    {
-      filename: at('e2e/start.e2e.test.ts'),
-      code: "import { buildApp } from '@hearth/relay-server/src/app';",
-      errors: [{ messageId: 'intoSrc' }],
-    },
+    refused(
+      'desktop/src/main/testing/relay-harness.ts',
+      "import { buildApp } from '../../../../relay-server/src/app';",
+      'relative',
+    ),
+    refused('e2e/support/hosts.ts', "import { launchWebHostApp } from '../../desktop/src/main/web-host/launch';", 'relative'),
+    refused('scripts/start.ts', "export { x } from './test-kit/src/relay';", 'relative'),
+    refused('relay-server/src/app.ts', "const m = import('../../common/src/index');", 'relative'),
+    refused('e2e/start.e2e.test.ts', "import { buildApp } from '@hearth/relay-server/src/app';", 'intoSrc'),
   ],
 });

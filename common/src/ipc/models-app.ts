@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { AvatarId, Child, ConsentInput, Gender } from '../schemas/accounts';
-import { ChildIdSchema, DisplayName, IsoDate, Timestamp, Ulid, Username, closed } from '../schemas/primitives';
+import { AvatarId, CHILD_EDITS, Child, ConsentInput, NEW_CHILD } from '../schemas/accounts';
+import { ChildIdSchema, DisplayName, Timestamp, Ulid, Username, closed } from '../schemas/primitives';
 
 /** An empty argument object, for channels that take nothing. */
 export const NoArgs = Type.Object({}, closed);
@@ -103,10 +103,7 @@ export const ChildOnPcList = Type.Object({ children: Type.Array(ChildOnPc) }, cl
 
 export const CreateChildArgs = Type.Object(
   {
-    displayName: DisplayName,
-    username: Username,
-    birthday: Type.Optional(IsoDate),
-    gender: Type.Optional(Gender),
+    ...NEW_CHILD,
     consent: ConsentInput,
     avatar: Type.Optional(AvatarId),
     /** Also give the child a profile on this PC (default true). */
@@ -116,16 +113,7 @@ export const CreateChildArgs = Type.Object(
 );
 export type CreateChildArgs = Static<typeof CreateChildArgs>;
 
-export const UpdateChildArgs = Type.Object(
-  {
-    childId: ChildIdSchema,
-    displayName: Type.Optional(DisplayName),
-    birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    gender: Type.Optional(Type.Union([Gender, Type.Null()])),
-    avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
-  },
-  { ...closed, minProperties: 2 },
-);
+export const UpdateChildArgs = Type.Object({ childId: ChildIdSchema, ...CHILD_EDITS }, { ...closed, minProperties: 2 });
 export type UpdateChildArgs = Static<typeof UpdateChildArgs>;
 
 export const EnrollPcArgs = Type.Object(

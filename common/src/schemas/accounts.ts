@@ -112,12 +112,17 @@ export const ConsentRecord = Type.Object(
 export type ConsentRecord = Static<typeof ConsentRecord>;
 export const ConsentList = Type.Object({ consents: Type.Array(ConsentRecord) }, closed);
 
+/** Who a new child is: what a parent fills in to create one. */
+export const NEW_CHILD = {
+  displayName: DisplayName,
+  username: Username,
+  birthday: Type.Optional(IsoDate),
+  gender: Type.Optional(Gender),
+};
+
 export const CreateChildBody = Type.Object(
   {
-    displayName: DisplayName,
-    username: Username,
-    birthday: Type.Optional(IsoDate),
-    gender: Type.Optional(Gender),
+    ...NEW_CHILD,
     avatar: Type.Optional(AvatarId),
     consent: Type.Optional(ConsentInput),
   },
@@ -125,15 +130,15 @@ export const CreateChildBody = Type.Object(
 );
 export type CreateChildBody = Static<typeof CreateChildBody>;
 
-export const UpdateChildBody = Type.Object(
-  {
-    displayName: Type.Optional(DisplayName),
-    birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    gender: Type.Optional(Type.Union([Gender, Type.Null()])),
-    avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
-  },
-  { ...closed, minProperties: 1 },
-);
+/** What a parent may change about a child, each field optional; null clears it. */
+export const CHILD_EDITS = {
+  displayName: Type.Optional(DisplayName),
+  birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  gender: Type.Optional(Type.Union([Gender, Type.Null()])),
+  avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),
+};
+
+export const UpdateChildBody = Type.Object(CHILD_EDITS, { ...closed, minProperties: 1 });
 export type UpdateChildBody = Static<typeof UpdateChildBody>;
 
 export const Child = Type.Object(

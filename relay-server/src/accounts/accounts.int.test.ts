@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Static } from 'typebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Child, ConsentList, SessionGrant, SessionList } from '@hearth/common';
 import {
   PASSWORD,
@@ -16,17 +16,13 @@ import {
   registerParent,
   signIn,
   unique,
+  relayForFile,
   type TestRelay,
 } from '../../test/helpers';
 
 let relay: TestRelay;
-beforeAll(async () => {
-  // Per-address sign-in limits are exercised on their own app below; here they would only get in the way.
-  relay = await buildTestApp({ rateLimits: { signInPerMinute: 100_000 } });
-});
-afterAll(async () => {
-  await relay.close();
-});
+// Per-address sign-in limits are exercised on their own app below; here they would only get in the way.
+relayForFile((r) => (relay = r), { rateLimits: { signInPerMinute: 100_000 } });
 
 const me = (token: string) => api<{ kind: string; parentId?: string }>(relay.app, 'GET', '/v1/me', { token });
 const attempt = (email: string, password: string, remoteAddress?: string) =>
@@ -129,12 +125,7 @@ describe('parent accounts', () => {
 
 describe('rate limits per address', () => {
   let strict: TestRelay;
-  beforeAll(async () => {
-    strict = await buildTestApp({ rateLimits: { signInPerMinute: 20, registerPerHour: 3 } });
-  });
-  afterAll(async () => {
-    await strict.close();
-  });
+  relayForFile((r) => (strict = r), { rateLimits: { signInPerMinute: 20, registerPerHour: 3 } });
 
   it('refuses sign-ins from one address past the limit with 429 and a retry-after, while another address goes on', async () => {
     const parent = await registerParent(strict.app);
@@ -474,12 +465,7 @@ describe('what the relay stops keeping', () => {
   const count = (sql: string, ...params: unknown[]): number => (kept.app.relay.db.prepare(sql).get(...params) as { n: number }).n;
   const tryIn = (email: string, password: string) => api(kept.app, 'POST', '/v1/sessions', { body: { email, password } });
 
-  beforeAll(async () => {
-    kept = await buildTestApp({ rateLimits: { signInPerMinute: 100_000 } });
-  });
-  afterAll(async () => {
-    await kept.close();
-  });
+  relayForFile((r) => (kept = r), { rateLimits: { signInPerMinute: 100_000 } });
 
   it('forgets a failure streak, and the address typed, after a quiet day', async () => {
     const parent = await registerParent(kept.app);

@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
-import type { AttachmentRef, WsErrorFrame, WsMessageFrame } from '@hearth/common';
-import type { Static } from 'typebox';
+import type { AttachmentRef } from '@hearth/common';
 import { befriend, buildTestApp, createFamily, type TestFamily, type TestRelay } from '../../test/helpers';
-import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
+import {
+  listenForWs,
+  newMessageId,
+  settle,
+  socketPool,
+  type ErrorFrame,
+  type MessageFrame,
+  type TestSocket,
+} from '../../test/ws-client';
 import { createBlobStore } from './blob-store';
 import path from 'node:path';
-
-type ErrorFrame = Static<typeof WsErrorFrame>;
-type MessageFrame = Static<typeof WsMessageFrame>;
 
 const MAX = 4096;
 const TTL = 60 * 60_000;
@@ -24,7 +28,7 @@ let relay: TestRelay;
 let url: string;
 let a: TestFamily;
 let b: TestFamily;
-const sockets: TestSocket[] = [];
+const sockets = socketPool();
 
 async function upload(token: string | undefined, body: Buffer, contentType = 'application/octet-stream') {
   const res = await relay.app.inject({
@@ -45,11 +49,7 @@ async function download(token: string | undefined, hash: string) {
   return { status: res.statusCode, bytes: res.rawPayload, type: res.headers['content-type'] };
 }
 
-async function socketFor(token: string): Promise<TestSocket> {
-  const socket = await connect(url, token);
-  sockets.push(socket);
-  return socket;
-}
+const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
 async function sendPhoto(socket: TestSocket, to: string, attachment: AttachmentRef): Promise<string> {
   const id = newMessageId();
@@ -69,7 +69,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((s) => s.close()));
+  await sockets.closeAll();
   await relay.close();
 });
 

@@ -1,26 +1,21 @@
 import type { Static } from 'typebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceList, EnrollDeviceResult } from '@hearth/common';
 import {
   DEVICE_INFO,
   api,
-  buildTestApp,
   createChild,
   createFamily,
-  enrollDevice,
   expectStatus,
   registerParent,
   type TestFamily,
+  twoChildrenOnOnePc,
+  relayForFile,
   type TestRelay,
 } from '../../test/helpers';
 
 let relay: TestRelay;
-beforeAll(async () => {
-  relay = await buildTestApp();
-});
-afterAll(async () => {
-  await relay.close();
-});
+relayForFile((r) => (relay = r));
 
 const me = (token: string) => api<{ kind: string; childId?: string; deviceId?: string }>(relay.app, 'GET', '/v1/me', { token });
 const devicesOf = async (token: string) =>
@@ -28,13 +23,7 @@ const devicesOf = async (token: string) =>
 
 describe('device enrollment', () => {
   it('gives each child on the PC its own credential, which acts as that child on that device', async () => {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const enrolled = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
+    const { kids, enrolled } = await twoChildrenOnOnePc(relay.app);
     expect(enrolled.credentials.map((c) => c.childId)).toEqual(kids.map((k) => k.childId));
     expect(new Set(enrolled.credentials.map((c) => c.token)).size).toBe(2);
     for (const credential of enrolled.credentials) {
@@ -79,13 +68,7 @@ describe('device enrollment', () => {
 
 describe('revoking devices and credentials', () => {
   it('revokes a whole PC: every credential on it stops working at once', async () => {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const enrolled = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
+    const { parent, kids, enrolled } = await twoChildrenOnOnePc(relay.app);
     const revoked: unknown[] = [];
     const listener = (e: unknown): void => void revoked.push(e);
     relay.app.relay.events.on('credentialsRevoked', listener);
@@ -105,13 +88,7 @@ describe('revoking devices and credentials', () => {
   });
 
   it("revokes one child's credential on a PC, leaving the sibling's working", async () => {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const enrolled = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
+    const { parent, enrolled } = await twoChildrenOnOnePc(relay.app);
     const [first, second] = enrolled.credentials as [EnrollDeviceResult['credentials'][0], EnrollDeviceResult['credentials'][0]];
     const res = await api(relay.app, 'DELETE', `/v1/devices/${enrolled.deviceId}/children/${first.childId}`, {
       token: parent.token,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   FRIENDSHIP_ACTIONS,
@@ -20,28 +20,23 @@ import {
   act,
   api,
   befriend,
-  buildTestApp,
   createChild,
   createFamily,
-  enrollDevice,
   expectStatus,
   makeInvite,
   redeem,
   registerParent,
   requestFriendship,
   type TestFamily,
+  twoChildrenOnOnePc,
+  relayForFile,
   type TestRelay,
 } from '../../test/helpers';
 import type { RelayApp } from '../app';
 import { areActiveFriends } from './service';
 
 let relay: TestRelay;
-beforeAll(async () => {
-  relay = await buildTestApp();
-});
-afterAll(async () => {
-  await relay.close();
-});
+relayForFile((r) => (relay = r));
 
 /** The caller's views, friend requests included, without the family links. */
 async function friendsOf(token: string, app: RelayApp = relay.app): Promise<FriendshipView[]> {
@@ -54,6 +49,13 @@ async function viewOf(token: string, friendshipId: string, app: RelayApp = relay
 }
 
 const active = (x: TestFamily, y: TestFamily): boolean => areActiveFriends(relay.app.relay, x.child.childId, y.child.childId);
+
+/** Two new families, and a friend request from a's child to b's. */
+async function friendRequest(): Promise<Readonly<{ a: TestFamily; b: TestFamily; id: string }>> {
+  const a = await createFamily(relay.app);
+  const b = await createFamily(relay.app);
+  return { a, b, id: await requestFriendship(relay.app, a, b) };
+}
 
 describe('the friendship handshake', () => {
   it('shows each child the other’s picture beside the name, a new picture at the next look, and none once it is over', async () => {
@@ -128,18 +130,14 @@ describe('the friendship handshake', () => {
   });
 
   it('refuses a parent approval before both children confirmed', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { b, id } = await friendRequest();
     const res = await act(relay.app, b.parent.token, id, 'approve');
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'INVALID_TRANSITION' } });
   });
 
   it("does not let one parent's approval stand for the other family's", async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, a.childToken, id, 'confirm');
     expectStatus(await act(relay.app, a.parent.token, id, 'approve'), 200);
     expectStatus(await act(relay.app, a.parent.token, id, 'approve'), 200);
@@ -148,9 +146,7 @@ describe('the friendship handshake', () => {
   });
 
   it('refuses a child approving its own friendship', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, a.childToken, id, 'confirm');
     for (const kid of [a, b]) {
       const res = await act(relay.app, kid.childToken, id, 'approve');
@@ -268,9 +264,7 @@ describe('invite codes', () => {
 
 describe('decline and remove', () => {
   it('lets a child decline a request, which then takes no more consents', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     expect(expectStatus(await act(relay.app, a.childToken, id, 'decline'), 200).status).toBe('declined');
     expect((await viewOf(b.childToken, id))?.status).toBe('declined');
     expect((await act(relay.app, a.childToken, id, 'confirm')).status).toBe(409);
@@ -278,9 +272,7 @@ describe('decline and remove', () => {
   });
 
   it('lets a parent decline for their child, and a new code starts the handshake again from scratch', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, a.childToken, id, 'confirm');
     await act(relay.app, a.parent.token, id, 'approve');
     expect(expectStatus(await act(relay.app, b.parent.token, id, 'decline'), 200).status).toBe('declined');
@@ -358,9 +350,7 @@ describe('block', () => {
   });
 
   it('works on a pending request too, and survives a removal and a new code', async () => {
-    const a = await createFamily(relay.app);
-    const b = await createFamily(relay.app);
-    const id = await requestFriendship(relay.app, a, b);
+    const { a, b, id } = await friendRequest();
     await act(relay.app, b.childToken, id, 'block');
     await act(relay.app, a.childToken, id, 'decline');
     const renewed = await redeem(relay.app, b.childToken, (await makeInvite(relay.app, a.childToken)).code);
@@ -436,17 +426,19 @@ describe('who may act on a friendship', () => {
 
 describe('siblings (both children of one parent)', () => {
   async function siblings(): Promise<{ parentToken: string; first: string; second: string; id: string }> {
-    const parent = await registerParent(relay.app);
-    const kids = [await createChild(relay.app, parent.token), await createChild(relay.app, parent.token)];
-    const device = await enrollDevice(
-      relay.app,
-      parent.token,
-      kids.map((k) => k.childId),
-    );
-    const [first, second] = device.credentials.map((c) => c.token) as [string, string];
+    const { parent, enrolled } = await twoChildrenOnOnePc(relay.app);
+    const [first, second] = enrolled.credentials.map((c) => c.token) as [string, string];
     const invite = await makeInvite(relay.app, first);
     const { friendshipId } = await redeem(relay.app, second, invite.code);
     return { parentToken: parent.token, first, second, id: friendshipId };
+  }
+
+  /** Siblings whose friendship is active: the first confirmed, their parent approved. */
+  async function activeSiblings(): ReturnType<typeof siblings> {
+    const s = await siblings();
+    await act(relay.app, s.first, s.id, 'confirm');
+    await act(relay.app, s.parentToken, s.id, 'approve');
+    return s;
   }
 
   it("needs both children's confirmation, then one approval by their parent covers both sides", async () => {
@@ -465,18 +457,14 @@ describe('siblings (both children of one parent)', () => {
   });
 
   it('lets their parent remove a friendship between them', async () => {
-    const s = await siblings();
-    await act(relay.app, s.first, s.id, 'confirm');
-    await act(relay.app, s.parentToken, s.id, 'approve');
+    const s = await activeSiblings();
     const res = await act(relay.app, s.parentToken, s.id, 'remove');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('removed');
   });
 
   it("lets their parent lift one child's block on the other", async () => {
-    const s = await siblings();
-    await act(relay.app, s.first, s.id, 'confirm');
-    await act(relay.app, s.parentToken, s.id, 'approve');
+    const s = await activeSiblings();
     expect(expectStatus(await act(relay.app, s.second, s.id, 'block'), 200).status).toBe('blocked');
     const res = await act(relay.app, s.parentToken, s.id, 'unblock');
     expect(res.status).toBe(200);
@@ -493,12 +481,7 @@ describe('siblings (both children of one parent)', () => {
 
 describe('random sequences of actions through the routes', () => {
   let own: TestRelay;
-  beforeAll(async () => {
-    own = await buildTestApp({ rateLimits: { invitesPerHour: 1000, redeemsPer10Minutes: 1000 } });
-  });
-  afterAll(async () => {
-    await own.close();
-  });
+  relayForFile((r) => (own = r), { rateLimits: { invitesPerHour: 1000, redeemsPer10Minutes: 1000 } });
 
   type Actor = 'kidA' | 'kidB' | 'parentA' | 'parentB' | 'thirdKid' | 'wrongParent';
   const ACTORS: readonly Actor[] = ['kidA', 'kidB', 'parentA', 'parentB', 'thirdKid', 'wrongParent'];

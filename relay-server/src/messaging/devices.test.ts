@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttachmentRef, WsMessageFrame, WsSentFrame } from '@hearth/common';
-import type { Static } from 'typebox';
+import type { AttachmentRef } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import {
   api,
@@ -14,10 +13,16 @@ import {
   type TestFamily,
   type TestRelay,
 } from '../../test/helpers';
-import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
-
-type MessageFrame = Static<typeof WsMessageFrame>;
-type SentFrame = Static<typeof WsSentFrame>;
+import {
+  listenForWs,
+  messageWith,
+  sendAndAck as send,
+  settle,
+  socketPool,
+  text,
+  type MessageFrame,
+  type TestSocket,
+} from '../../test/ws-client';
 
 const TTL = 60 * 60_000;
 /** Shorter than a message's lifetime, as in production (12 h against 15 days). */
@@ -34,23 +39,18 @@ let a: TestFamily;
 let b: TestFamily;
 /** A second PC of `a`'s child. */
 let a2Token: string;
-const sockets: TestSocket[] = [];
+const sockets = socketPool();
+const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
-async function socketFor(token: string): Promise<TestSocket> {
-  const socket = await connect(url, token);
-  sockets.push(socket);
-  return socket;
-}
-
-const text = (t: string) => ({ kind: 'text', text: t });
-const messageWith = (id: string) => (f: { type: string }) => f.type === 'message' && (f as MessageFrame).message.id === id;
 const messagesIn = (s: TestSocket): MessageFrame['message'][] =>
   s.frames.filter((f) => f.type === 'message').map((f) => (f as MessageFrame).message);
 
-async function send(socket: TestSocket, to: string, content: unknown = text('hi')): Promise<string> {
-  const id = newMessageId();
-  socket.send({ type: 'send', id, to, content });
-  await socket.take((f) => f.type === 'sent' && (f as SentFrame).id === id);
+/** `sender` sends to `a`'s child; `pc1` receives and acknowledges it, which the sender hears as delivery. */
+async function deliverToFirstPc(sender: TestSocket, pc1: TestSocket, content?: unknown): Promise<string> {
+  const id = await send(sender, a.child.childId, content);
+  await pc1.take(messageWith(id));
+  pc1.send({ type: 'received', ids: [id] });
+  await sender.take((f) => f.type === 'delivered');
   return id;
 }
 
@@ -77,7 +77,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((s) => s.close()));
+  await sockets.closeAll();
   await relay.close();
 });
 
@@ -130,10 +130,7 @@ describe('delivery to every device of a child', () => {
   it('expires a delivered message for a PC that never came back, telling the sender nothing', async () => {
     const sender = await socketFor(b.childToken);
     const pc1 = await socketFor(a.childToken);
-    const id = await send(sender, a.child.childId);
-    await pc1.take(messageWith(id));
-    pc1.send({ type: 'received', ids: [id] });
-    await sender.take((f) => f.type === 'delivered');
+    const id = await deliverToFirstPc(sender, pc1);
     relay.clock.advance(TTL + 1);
     await relay.app.realtime.sweep();
     expect(stored(id)).toBe(false);
@@ -155,10 +152,7 @@ describe('delivery to every device of a child', () => {
     const ref = up.json() as AttachmentRef;
     const sender = await socketFor(b.childToken);
     const pc1 = await socketFor(a.childToken);
-    const id = await send(sender, a.child.childId, { kind: 'photo', attachment: ref });
-    await pc1.take(messageWith(id));
-    pc1.send({ type: 'received', ids: [id] });
-    await sender.take((f) => f.type === 'delivered');
+    const id = await deliverToFirstPc(sender, pc1, { kind: 'photo', attachment: ref });
     const fetch = (token: string) =>
       relay.app.inject({ url: `/v1/attachments/${ref.hash}`, headers: { authorization: `Bearer ${token}` } });
     expect((await fetch(a2Token)).statusCode).toBe(200);
@@ -172,10 +166,7 @@ describe('delivery to every device of a child', () => {
   it('drops what a removed PC had queued, so the message is deleted once the others have it', async () => {
     const sender = await socketFor(b.childToken);
     const pc1 = await socketFor(a.childToken);
-    const id = await send(sender, a.child.childId);
-    await pc1.take(messageWith(id));
-    pc1.send({ type: 'received', ids: [id] });
-    await sender.take((f) => f.type === 'delivered');
+    const id = await deliverToFirstPc(sender, pc1);
     const second = (
       expectStatus(
         await api<{ devices: { deviceId: string }[] }>(relay.app, 'GET', '/v1/devices', { token: a.parent.token }),

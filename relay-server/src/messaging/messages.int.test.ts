@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
-import type { WsErrorFrame, WsMessageFrame, WsSentFrame } from '@hearth/common';
-import type { Static } from 'typebox';
 import {
   act,
   befriend,
@@ -12,11 +10,20 @@ import {
   type TestFamily,
   type TestRelay,
 } from '../../test/helpers';
-import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
-
-type MessageFrame = Static<typeof WsMessageFrame>;
-type SentFrame = Static<typeof WsSentFrame>;
-type ErrorFrame = Static<typeof WsErrorFrame>;
+import {
+  errorFor,
+  listenForWs,
+  messageWith,
+  newMessageId,
+  sendAndAck,
+  sentFor,
+  settle,
+  socketPool,
+  text,
+  type ErrorFrame,
+  type MessageFrame,
+  type TestSocket,
+} from '../../test/ws-client';
 
 const TTL = 60 * 60_000;
 
@@ -25,18 +32,8 @@ let url: string;
 let a: TestFamily;
 let b: TestFamily;
 let friendshipId: string;
-const sockets: TestSocket[] = [];
-
-async function socketFor(token: string): Promise<TestSocket> {
-  const socket = await connect(url, token);
-  sockets.push(socket);
-  return socket;
-}
-
-const text = (t: string) => ({ kind: 'text', text: t });
-const sentFor = (id: string) => (f: { type: string }) => f.type === 'sent' && (f as SentFrame).id === id;
-const errorFor = (id: string) => (f: { type: string }) => f.type === 'error' && (f as ErrorFrame).ref === id;
-const messageWith = (id: string) => (f: { type: string }) => f.type === 'message' && (f as MessageFrame).message.id === id;
+const sockets = socketPool();
+const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
 function rowsOf(id: string): { queued: unknown[]; outcome: unknown } {
   const db = relay.app.relay.db;
@@ -44,13 +41,6 @@ function rowsOf(id: string): { queued: unknown[]; outcome: unknown } {
     queued: db.prepare('SELECT id, withheld FROM messages WHERE id = ?').all(id),
     outcome: db.prepare('SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?').get(id),
   };
-}
-
-async function sendAndAck(socket: TestSocket, to: string, content: unknown = text('hi')): Promise<string> {
-  const id = newMessageId();
-  socket.send({ type: 'send', id, to, content });
-  await socket.take(sentFor(id));
-  return id;
 }
 
 beforeEach(async () => {
@@ -62,7 +52,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((s) => s.close()));
+  await sockets.closeAll();
   await relay.close();
 });
 

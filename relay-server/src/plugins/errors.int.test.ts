@@ -38,6 +38,10 @@ const post = (url: string, payload: string | object, headers: Record<string, str
     headers: { ...(typeof payload === 'string' ? { 'content-type': 'application/json' } : {}), ...headers },
   });
 
+/** A request as the family's parent. */
+const asParent = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  relay.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { authorization: `Bearer ${family.parent.token}` } });
+
 describe('bad input', () => {
   it.each([
     ['sign-in', '/v1/sessions', () => ({ email: 'a@example.test', password: 'whatever-long', remember: true })],
@@ -53,22 +57,11 @@ describe('bad input', () => {
     ],
     ['device enrollment', '/v1/devices', () => ({ name: 'PC', info: { ...DEVICE_INFO, ip: '10.0.0.1' }, childIds: [] })],
   ])('refuses an unknown field in a %s body with VALIDATION_FAILED', async (_what, url, body) => {
-    const res = await relay.app.inject({
-      method: 'POST',
-      url,
-      payload: body(),
-      headers: { authorization: `Bearer ${family.parent.token}` },
-    });
-    expectErrorBody(res, 400, 'VALIDATION_FAILED');
+    expectErrorBody(await asParent('POST', url, body()), 400, 'VALIDATION_FAILED');
   });
 
   it('refuses an unknown query parameter with VALIDATION_FAILED', async () => {
-    const res = await relay.app.inject({
-      method: 'GET',
-      url: '/v1/friendships?search=alice',
-      headers: { authorization: `Bearer ${family.parent.token}` },
-    });
-    expectErrorBody(res, 400, 'VALIDATION_FAILED');
+    expectErrorBody(await asParent('GET', '/v1/friendships?search=alice'), 400, 'VALIDATION_FAILED');
   });
 
   it('refuses a value of the wrong type rather than coercing it', async () => {
@@ -77,12 +70,7 @@ describe('bad input', () => {
   });
 
   it('refuses a path id that is not a ULID', async () => {
-    const res = await relay.app.inject({
-      method: 'GET',
-      url: '/v1/children/not-an-id',
-      headers: { authorization: `Bearer ${family.parent.token}` },
-    });
-    expectErrorBody(res, 400, 'VALIDATION_FAILED');
+    expectErrorBody(await asParent('GET', '/v1/children/not-an-id'), 400, 'VALIDATION_FAILED');
   });
 
   it.each([

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGE_LIMITS, type WsErrorFrame } from '@hearth/common';
-import type { Static } from 'typebox';
+import { MESSAGE_LIMITS } from '@hearth/common';
 import { api, befriend, buildTestApp, createFamily, type TestRelay } from '../../test/helpers';
-import { connect, listenForWs, newMessageId, type TestSocket } from '../../test/ws-client';
-
-type ErrorFrame = Static<typeof WsErrorFrame>;
+import { connect, listenForWs, newMessageId, type ErrorFrame, type TestSocket } from '../../test/ws-client';
 
 let relay: TestRelay;
 let url: string;

@@ -11,20 +11,15 @@ import {
   requestFriendship,
   type TestRelay,
 } from '../../test/helpers';
-import { connect, listenForWs, openSocket, settle, type TestSocket } from '../../test/ws-client';
+import { connect, listenForWs, openSocket, settle, socketPool, type TestSocket } from '../../test/ws-client';
 
 type PresenceFrame = Static<typeof WsPresenceFrame>;
 type FriendshipFrame = Static<typeof WsFriendshipFrame>;
 
 let relay: TestRelay;
 let url: string;
-const sockets: TestSocket[] = [];
-
-async function socketFor(token: string): Promise<TestSocket> {
-  const socket = await connect(url, token);
-  sockets.push(socket);
-  return socket;
-}
+const sockets = socketPool();
+const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
 const presenceOf = (accountId: string, state?: string) => (f: { type: string }) =>
   f.type === 'presence' &&
@@ -37,7 +32,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((s) => s.close()));
+  await sockets.closeAll();
   await relay.close();
 });
 
@@ -76,7 +71,7 @@ describe('presence', () => {
     await befriend(app, a, b);
     await socketFor(b.childToken);
     const aSocket = await connect(url, a.childToken);
-    sockets.push(aSocket);
+    sockets.keep(aSocket);
     const welcome = aSocket.frames[0];
     expect(welcome).toMatchObject({ type: 'welcome', accountId: a.child.childId, accountKind: 'child' });
     expect(welcome?.type === 'welcome' && welcome.presence).toEqual([{ accountId: b.child.childId, state: 'online' }]);
@@ -155,7 +150,7 @@ describe('the socket', () => {
   it('authenticates with a hello frame when no header can be set', async () => {
     const a = await createFamily(relay.app);
     const socket = await connect(url, a.childToken, 'hello');
-    sockets.push(socket);
+    sockets.keep(socket);
     expect(socket.frames[0]).toMatchObject({ type: 'welcome', accountId: a.child.childId });
   });
 

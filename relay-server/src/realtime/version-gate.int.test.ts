@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FIRST_READ_IN, type FirstReadTable, type WsErrorFrame, type WsMessageFrame } from '@hearth/common';
 import type { Static } from 'typebox';
 import { befriend, buildTestApp, createFamily, type TestRelay } from '../../test/helpers';
-import { listenForWs, newMessageId, openSocket, settle, type TestSocket } from '../../test/ws-client';
+import { listenForWs, newMessageId, openSocket, settle, socketPool, type TestSocket } from '../../test/ws-client';
 import { createVersionGate } from './version-gate';
 
 /** A later table than today's: `game` messages, `presence` frames and NOT_FRIENDS arrive in 0.3.0. */
@@ -42,15 +42,14 @@ describe('the version gate', () => {
 
 describe('the relay holds what a device’s app cannot read', () => {
   let relay: TestRelay | undefined;
-  const sockets: TestSocket[] = [];
+  const sockets = socketPool();
   afterEach(async () => {
-    await Promise.all(sockets.splice(0).map((s) => s.close()));
+    await sockets.closeAll();
     await relay?.close();
   });
 
   async function as(url: string, token: string, appVersion?: string): Promise<TestSocket> {
-    const socket = await openSocket(url, undefined, 'none');
-    sockets.push(socket);
+    const socket = sockets.keep(await openSocket(url, undefined, 'none'));
     socket.send({ type: 'hello', token, ...(appVersion ? { appVersion } : {}) });
     await socket.take((f) => f.type === 'welcome');
     return socket;

@@ -45,6 +45,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`timed out: ${what}`)))]);
 }
 
+/** `caller` connects to `calleeId`: the caller sees peer-unavailable, the callee nothing. */
+async function expectRefusedCall(caller: Peer, callee: Peer, calleeId: string): Promise<void> {
+  let rang = false;
+  callee.on('connection', () => (rang = true));
+  const error = firstError(caller);
+  caller.connect(calleeId);
+  expect((await withTimeout(error, 5000, 'peer-unavailable')).type).toBe('peer-unavailable');
+  await sleep(200);
+  expect(rang).toBe(false);
+}
+
 describe('the unmodified peerjs client against the relay', () => {
   it('opens a data connection between two friends and exchanges messages', async () => {
     const { a, b } = await friendPair(relay.app);
@@ -74,13 +85,7 @@ describe('the unmodified peerjs client against the relay', () => {
     const pa = newPeer(a.grant);
     const pc = newPeer(c.grant);
     await Promise.all([opened(pa), opened(pc)]);
-    let rang = false;
-    pc.on('connection', () => (rang = true));
-    const error = firstError(pa);
-    pa.connect(c.grant.peerId);
-    expect((await withTimeout(error, 5000, 'peer-unavailable')).type).toBe('peer-unavailable');
-    await sleep(200);
-    expect(rang).toBe(false);
+    await expectRefusedCall(pa, pc, c.grant.peerId);
   });
 
   it('is refused after a block made while both are signed in', async () => {
@@ -89,13 +94,7 @@ describe('the unmodified peerjs client against the relay', () => {
     const pb = newPeer(b.grant);
     await Promise.all([opened(pa), opened(pb)]);
     expectStatus(await act(relay.app, b.childToken, friendshipId, 'block'), 200);
-    let rang = false;
-    pb.on('connection', () => (rang = true));
-    const error = firstError(pa);
-    pa.connect(b.grant.peerId);
-    expect((await withTimeout(error, 5000, 'peer-unavailable')).type).toBe('peer-unavailable');
-    await sleep(200);
-    expect(rang).toBe(false);
+    await expectRefusedCall(pa, pb, b.grant.peerId);
   });
 
   it('refuses an expired token (server-error, the peer is destroyed)', async () => {

@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
-const opened: TestDesktop[] = [];
+/** The relay and every PC the tests started, closed newest first. */
+const started = createClosers();
 
 async function desktop(dataDir?: string): Promise<TestDesktop> {
   const d = await startTestDesktop(relay.url, dataDir ? { dataDir } : {});
-  opened.push(d);
-  return d;
+  return started.add(d, () => d.close());
 }
 
 beforeAll(async () => {
-  relay = await startTestRelay();
+  relay = started.add(await startTestRelay(), () => relay.dispose());
 });
 
-afterAll(async () => {
-  for (const d of opened) d.close();
-  await relay.dispose();
-});
+afterAll(() => started.closeAll());
 
 describe("first run's language", () => {
   it('is kept as the PC’s language from the first screen, before anyone signs in, across a restart', async () => {

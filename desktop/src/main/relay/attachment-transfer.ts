@@ -61,6 +61,29 @@ export function createAttachmentTransfer(
   const versionHeaders = deps.versions?.headers ?? {};
   const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? 120_000;
+
+  /** One request to the relay with the child's credential; a refusal or no answer is thrown as a HearthError. */
+  async function request(
+    path: string,
+    token: string,
+    init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string>; duplex?: 'half' },
+  ): Promise<Response> {
+    let response: Response;
+    try {
+      response = await doFetch(new URL(path, deps.baseUrl), {
+        ...init,
+        headers: { ...versionHeaders, authorization: `Bearer ${token}`, ...init.headers },
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
+    } catch (cause) {
+      throw unreachable(cause);
+    }
+    deps.versions?.heard(response.headers, response.ok);
+    if (!response.ok) throw await failure(response, deps.versions);
+    return response;
+  }
+
   return Object.freeze({
     async upload(
       token: string,
@@ -68,38 +91,18 @@ export function createAttachmentTransfer(
       mime: AttachmentMime,
       onProgress?: (sent: number, total: number) => void,
     ): Promise<AttachmentRef> {
-      let response: Response;
-      try {
-        response = await doFetch(new URL('/v1/attachments', deps.baseUrl), {
-          method: 'POST',
-          headers: { ...versionHeaders, authorization: `Bearer ${token}`, 'content-type': mime },
-          // A streamed body has no upload progress of its own in fetch: the stream tells it.
-          ...(onProgress ? { body: progressStream(bytes, onProgress), duplex: 'half' } : { body: bytes }),
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'error',
-        });
-      } catch (cause) {
-        throw unreachable(cause);
-      }
-      deps.versions?.heard(response.headers, response.ok);
-      if (!response.ok) throw await failure(response, deps.versions);
+      const response = await request('/v1/attachments', token, {
+        method: 'POST',
+        headers: { 'content-type': mime },
+        // A streamed body has no upload progress of its own in fetch: the stream tells it.
+        ...(onProgress ? { body: progressStream(bytes, onProgress), duplex: 'half' } : { body: bytes }),
+      });
       const ref = tolerantReader(AttachmentRef).read(await response.json().catch(() => null));
       if (!ref) throw new HearthError(ErrorCode.Internal, 'The server answered an upload strangely.');
       return ref;
     },
     async download(token: string, hash: string): Promise<Uint8Array> {
-      let response: Response;
-      try {
-        response = await doFetch(new URL(`/v1/attachments/${hash}`, deps.baseUrl), {
-          headers: { ...versionHeaders, authorization: `Bearer ${token}` },
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'error',
-        });
-      } catch (cause) {
-        throw unreachable(cause);
-      }
-      deps.versions?.heard(response.headers, response.ok);
-      if (!response.ok) throw await failure(response, deps.versions);
+      const response = await request(`/v1/attachments/${hash}`, token, {});
       const bytes = new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)));
       if (sha256Hex(bytes) !== hash)
         throw new HearthError(ErrorCode.Unavailable, 'A file arrived damaged; it will be fetched again.');

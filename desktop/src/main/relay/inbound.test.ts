@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountId, EventName, FriendshipView, WsClientFrame, WsServerFrame } from '@hearth/common';
+import type { Static } from 'typebox';
+import type { AccountId, EventName, FriendshipView, WsClientFrame, WsMessageFrame, WsServerFrame } from '@hearth/common';
 import { replaceContacts } from '../db/child/queries/contacts';
 import { listConversation } from '../db/child/queries/messages';
 import { enqueueOutbox, allOutbox } from '../db/child/queries/outbox';
@@ -72,10 +73,23 @@ afterEach(() => {
 });
 
 const hooks = { ack: (id: string) => acks.push(id), onWelcome: () => undefined };
-const message = (id: string, from: string): WsServerFrame => ({
+type Relayed = Static<typeof WsMessageFrame>['message'];
+/** A message frame from `from` to me saying "hi", unless `extra` says otherwise. */
+const message = (id: string, from: string, extra: Partial<Relayed> = {}): WsServerFrame => ({
   type: 'message',
-  message: { id, from, to: ME, sentAt: 5, content: { kind: 'text', text: 'hi' } },
+  message: { id, from, to: ME, sentAt: 5, content: { kind: 'text', text: 'hi' }, ...extra },
 });
+/** One of my messages to the friend, stored in `state`. */
+const storedOut = (id: string, state: 'queued' | 'sent') =>
+  insertMessage(ctx.db, {
+    id,
+    contactId: FRIEND,
+    direction: 'out',
+    content: { kind: 'text', text: 'x' },
+    sentAt: 1,
+    storedAt: 1,
+    state,
+  });
 
 describe('inbound frames', () => {
   it('stores a redelivered message once, tells the UI once, and acknowledges both copies', async () => {
@@ -87,17 +101,11 @@ describe('inbound frames', () => {
   });
 
   it('stores an outgoing copy from another PC as sent by me, in the conversation with its recipient', async () => {
-    const copy: WsServerFrame = {
-      type: 'message',
-      message: {
-        id: '01J000000000000000000MSG07',
-        from: ME,
-        to: FRIEND,
-        sentAt: 5,
-        content: { kind: 'text', text: 'mine' },
-        outgoing: true,
-      },
-    };
+    const copy = message('01J000000000000000000MSG07', ME, {
+      to: FRIEND,
+      content: { kind: 'text', text: 'mine' },
+      outgoing: true,
+    });
     await handleServerFrame(ctx, copy, hooks);
     await handleServerFrame(ctx, copy, hooks);
     expect(listConversation(ctx.db, FRIEND, { limit: 10 }).messages).toMatchObject([
@@ -111,17 +119,7 @@ describe('inbound frames', () => {
   });
 
   it('ignores an outgoing copy that claims another sender', async () => {
-    const copy: WsServerFrame = {
-      type: 'message',
-      message: {
-        id: '01J000000000000000000MSG08',
-        from: FRIEND,
-        to: ME,
-        sentAt: 5,
-        content: { kind: 'text', text: 'x' },
-        outgoing: true,
-      },
-    };
+    const copy = message('01J000000000000000000MSG08', FRIEND, { content: { kind: 'text', text: 'x' }, outgoing: true });
     await handleServerFrame(ctx, copy, hooks);
     expect(listConversation(ctx.db, FRIEND, { limit: 10 }).messages).toEqual([]);
   });
@@ -133,31 +131,16 @@ describe('inbound frames', () => {
   });
 
   it('does not acknowledge a photo until its file is here', async () => {
-    const frame: WsServerFrame = {
-      type: 'message',
-      message: {
-        id: '01J000000000000000000MSG03',
-        from: FRIEND,
-        to: ME,
-        sentAt: 5,
-        content: { kind: 'photo', attachment: { hash: 'a'.repeat(64), size: 10, mime: 'image/png' } },
-      },
-    };
+    const frame = message('01J000000000000000000MSG03', FRIEND, {
+      content: { kind: 'photo', attachment: { hash: 'a'.repeat(64), size: 10, mime: 'image/png' } },
+    });
     await expect(handleServerFrame(ctx, frame, hooks)).rejects.toThrow('offline');
     expect(acks).toEqual([]);
   });
 
   it('takes a message out of the outbox on `sent`, fails it for good on NOT_FRIENDS', async () => {
     for (const id of ['01J000000000000000000MSG04', '01J000000000000000000MSG05']) {
-      insertMessage(ctx.db, {
-        id,
-        contactId: FRIEND,
-        direction: 'out',
-        content: { kind: 'text', text: 'x' },
-        sentAt: 1,
-        storedAt: 1,
-        state: 'queued',
-      });
+      storedOut(id, 'queued');
       enqueueOutbox(ctx.db, { messageId: id, contactId: FRIEND, payload: {}, now: 1 });
     }
     await handleServerFrame(ctx, { type: 'sent', id: '01J000000000000000000MSG04', at: 2 }, hooks);
@@ -168,15 +151,7 @@ describe('inbound frames', () => {
   });
 
   it('marks expired messages and acknowledges the notice', async () => {
-    insertMessage(ctx.db, {
-      id: '01J000000000000000000MSG06',
-      contactId: FRIEND,
-      direction: 'out',
-      content: { kind: 'text', text: 'x' },
-      sentAt: 1,
-      storedAt: 1,
-      state: 'sent',
-    });
+    storedOut('01J000000000000000000MSG06', 'sent');
     await handleServerFrame(ctx, { type: 'expired', ids: ['01J000000000000000000MSG06'] }, hooks);
     expect(getMessage(ctx.db, '01J000000000000000000MSG06')?.state).toBe('expired');
     expect(sent).toEqual([{ type: 'ack-expired', ids: ['01J000000000000000000MSG06'] }]);

@@ -11,6 +11,7 @@ import {
 } from '@hearth/test-kit/desktop';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { startTcpProxy, type TcpProxy } from '@hearth/test-kit/tcp-proxy';
+import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 
 /**
@@ -29,12 +30,12 @@ let parentPc2: TestDesktop;
 let maya: ChildId;
 let tom: string;
 let parent: string;
-const opened: TestDesktop[] = [];
+/** Everything a test started, closed newest first: the PCs, the proxy, the relay. */
+const started = createClosers();
 
 async function desktop(url: string): Promise<TestDesktop> {
   const d = await startTestDesktop(url);
-  opened.push(d);
-  return d;
+  return started.add(d, () => d.close());
 }
 
 async function history(api: HearthApi, contactId: string): Promise<MessageView[]> {
@@ -80,8 +81,8 @@ async function setUpParentMode(api: HearthApi, email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  relay = await startTestRelay();
-  proxy = await startTcpProxy(relay.port);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  proxy = started.add(await startTcpProxy(relay.port), () => proxy.close());
   mayaPc1 = await desktop(relay.url);
   mayaPc2 = await desktop(proxy.url);
   tomPc = await desktop(relay.url);
@@ -101,15 +102,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const d of opened.splice(0)) {
-    try {
-      d.close();
-    } catch {
-      // closed already
-    }
-  }
-  await proxy.close();
-  await relay.dispose();
+  await started.closeAll();
 });
 
 describe('delivery to every device', () => {

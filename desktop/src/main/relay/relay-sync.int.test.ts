@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HearthApi, MessageView } from '@hearth/common';
 import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { startTcpProxy, type TcpProxy } from '@hearth/test-kit/tcp-proxy';
@@ -11,12 +12,12 @@ let alice: TestDesktop;
 let bob: TestDesktop;
 let aliceId: string;
 let bobId: string;
-const opened: TestDesktop[] = [];
+/** Everything a test started, closed newest first: the PCs, the proxy, the relay. */
+const started = createClosers();
 
 async function desktop(url: string, dataDir?: string): Promise<TestDesktop> {
   const d = await startTestDesktop(url, dataDir ? { dataDir } : {});
-  opened.push(d);
-  return d;
+  return started.add(d, () => d.close());
 }
 
 async function history(api: HearthApi, contactId: string): Promise<MessageView[]> {
@@ -27,8 +28,8 @@ const texts = (ms: readonly MessageView[]): string[] =>
   ms.map((m) => (m.content.kind === 'text' ? m.content.text : m.content.kind)).sort();
 
 beforeEach(async () => {
-  relay = await startTestRelay();
-  proxy = await startTcpProxy(relay.port);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  proxy = started.add(await startTcpProxy(relay.port), () => proxy.close());
   // Alice's PC reaches the relay through a proxy the tests can cut; Bob's directly.
   alice = await desktop(proxy.url);
   bob = await desktop(relay.url);
@@ -39,15 +40,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    try {
-      d.close();
-    } catch {
-      // already closed by the test
-    }
-  }
-  await proxy.close();
-  await relay.dispose();
+  await started.closeAll();
 });
 
 describe('relay sync', () => {

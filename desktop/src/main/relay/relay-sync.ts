@@ -1,6 +1,6 @@
-import { ErrorCode, HearthError, type ConnectionState, type PresenceState } from '@hearth/common';
+import { type ConnectionState, type PresenceState } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
-import { getProfile } from '../db/family/queries/profiles';
+import { getProfile, requireProfile } from '../db/family/queries/profiles';
 import { replaceContacts } from '../db/child/queries/contacts';
 import type { Logger } from '../logging/logger';
 import type { EventHub } from '../services/event-hub';
@@ -57,11 +57,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
   const presenceFor = (childId: string): WsSelfPresenceState =>
     inCall.has(childId) ? 'in-call' : active === childId ? 'online' : 'away';
 
-  const tokenOf = (childId: string): string => {
-    const p = getProfile(deps.familyDb, childId);
-    if (!p) throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');
-    return p.deviceToken;
-  };
+  const tokenOf = (childId: string): string => requireProfile(deps.familyDb, childId).deviceToken;
   const refreshContacts = async (childId: string): Promise<void> => {
     const { friendships } = await deps.relay.listFriendships(tokenOf(childId));
     // A parent's list also holds their children's friendships: only the account's own links are its contacts.

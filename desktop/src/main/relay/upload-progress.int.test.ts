@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
@@ -8,20 +9,18 @@ let relay: TestRelay;
 let alice: TestDesktop;
 let bob: TestDesktop;
 let bobId: string;
+/** The relay and the PCs the file started, closed newest first. */
+const started = createClosers();
 
 beforeAll(async () => {
-  relay = await startTestRelay();
-  alice = await startTestDesktop(relay.url);
-  bob = await startTestDesktop(relay.url);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  alice = started.add(await startTestDesktop(relay.url), () => alice.close());
+  bob = started.add(await startTestDesktop(relay.url), () => bob.close());
   const aliceId = (await setUpFamily(alice.api, 'Alice')).childId;
   bobId = (await setUpFamily(bob.api, 'Bob')).childId;
   await befriend(alice.api, aliceId, bob.api, bobId);
 });
-afterAll(async () => {
-  alice.close();
-  bob.close();
-  await relay.dispose();
-});
+afterAll(() => started.closeAll());
 
 describe('attachment upload progress', () => {
   it('tells the renderer how much of a photo went up, ending with all of it', async () => {

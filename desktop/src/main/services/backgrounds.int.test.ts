@@ -3,24 +3,24 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BACKGROUND_PICTURE_BYTES, MAX_BACKGROUND_PICTURES } from '@hearth/common';
 import { must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { jpegWithMetadata, pngWithMetadata } from './picture-fixtures';
 
 let relay: TestRelay;
 let desk: TestDesktop;
 let childId: string;
+/** The relay and the PC the file started, closed newest first. */
+const started = createClosers();
 const b64 = (b: Buffer): string => b.toString('base64');
 const folder = (): string => path.join(desk.dataDir, 'children', childId, 'backgrounds');
 
 beforeAll(async () => {
-  relay = await startTestRelay();
-  desk = await startTestDesktop(relay.url);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  desk = started.add(await startTestDesktop(relay.url), () => desk.close());
   childId = (await setUpFamily(desk.api, 'Noa')).childId;
 });
-afterAll(async () => {
-  desk.close();
-  await relay.dispose();
-});
+afterAll(() => started.closeAll());
 
 describe('a child’s own call backgrounds over IPC', () => {
   it('needs a chosen profile', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { CallSession } from '@hearth/common';
 import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
@@ -12,12 +13,14 @@ let stranger: TestDesktop;
 let aliceId: string;
 let bobId: string;
 let strangerId: string;
+/** The relay and the PCs the file started, closed newest first. */
+const started = createClosers();
 
 beforeAll(async () => {
-  relay = await startTestRelay();
-  alice = await startTestDesktop(relay.url, { callRingTimeoutMs: 4_000 });
-  bob = await startTestDesktop(relay.url);
-  stranger = await startTestDesktop(relay.url);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  alice = started.add(await startTestDesktop(relay.url, { callRingTimeoutMs: 4_000 }), () => alice.close());
+  bob = started.add(await startTestDesktop(relay.url), () => bob.close());
+  stranger = started.add(await startTestDesktop(relay.url), () => stranger.close());
   aliceId = (await setUpFamily(alice.api, 'Alice', { avatar: 'fox' })).childId;
   bobId = (await setUpFamily(bob.api, 'Bob', { avatar: 'owl' })).childId;
   strangerId = (await setUpFamily(stranger.api, 'Stranger')).childId;
@@ -26,10 +29,7 @@ beforeAll(async () => {
   await waitFor(async () => (await alice.api.listFriends()).ok, 15_000, 'friends');
 }, 60_000);
 
-afterAll(async () => {
-  for (const d of [alice, bob, stranger]) d?.close();
-  await relay?.dispose();
-});
+afterAll(() => started.closeAll());
 
 /** Opens the relay's PeerJS socket with a session's token, as the renderer's client does. */
 function signalingOpens(s: CallSession): Promise<string> {

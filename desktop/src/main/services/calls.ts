@@ -10,7 +10,7 @@ import {
   type PeerId,
 } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
-import { getProfile } from '../db/family/queries/profiles';
+import { requireProfile } from '../db/family/queries/profiles';
 import { getContact } from '../db/child/queries/contacts';
 import type { Logger } from '../logging/logger';
 import type { RelayHttp } from '../relay/relay-http';
@@ -90,11 +90,7 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
     return ice;
   };
 
-  const tokenOf = (childId: string): string => {
-    const p = getProfile(deps.familyDb, childId);
-    if (!p) throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');
-    return p.deviceToken;
-  };
+  const tokenOf = (childId: string): string => requireProfile(deps.familyDb, childId).deviceToken;
 
   const fetchBook = async (childId: string): Promise<PeerBook> => {
     const { peers } = await deps.relay.signalingPeers(tokenOf(childId));

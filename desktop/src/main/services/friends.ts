@@ -1,6 +1,6 @@
 import { ErrorCode, HearthError, type Friend, type FriendshipAction, type FriendshipView, type Invite } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
-import { getProfile } from '../db/family/queries/profiles';
+import { requireProfile } from '../db/family/queries/profiles';
 import { listContacts, upsertContact } from '../db/child/queries/contacts';
 import { countUnread, lastMessageAt } from '../db/child/queries/messages';
 import { logActivity } from '../db/child/queries/activity';
@@ -29,8 +29,7 @@ export function createFriendsService(
 ): FriendsService {
   /** The child's device credential; a parent in parent mode makes no friends (their session could do more). */
   const tokenOf = (childId: string): string => {
-    const p = getProfile(deps.familyDb, childId);
-    if (!p) throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');
+    const p = requireProfile(deps.familyDb, childId);
     if (p.kind !== 'child') throw new HearthError(ErrorCode.Forbidden, "Friends are made from a child's profile.");
     return p.deviceToken;
   };

@@ -12,6 +12,7 @@ import {
   type TestDesktop,
 } from '@hearth/test-kit/desktop';
 import { waitFor } from '@hearth/test-kit/ports';
+import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
@@ -20,12 +21,12 @@ let friendPc: TestDesktop;
 let parentPc: TestDesktop;
 let kid: Awaited<ReturnType<typeof setUpFamily>>;
 let parentId: string;
-const opened: TestDesktop[] = [];
+/** The relay and every PC the tests started, closed newest first. */
+const started = createClosers();
 
 async function desktop(dataDir?: string): Promise<TestDesktop> {
   const d = await startTestDesktop(relay.url, dataDir ? { dataDir } : {});
-  opened.push(d);
-  return d;
+  return started.add(d, () => d.close());
 }
 
 async function texts(api: HearthApi, contactId: string): Promise<string[]> {
@@ -52,7 +53,7 @@ async function setUpParentMode(api: HearthApi, email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  relay = await startTestRelay();
+  relay = started.add(await startTestRelay(), () => relay.dispose());
   family = await desktop();
   friendPc = await desktop();
   kid = await setUpFamily(family.api, 'Maya');
@@ -62,16 +63,7 @@ beforeAll(async () => {
   parentId = await setUpParentMode(parentPc.api, kid.parentEmail);
 });
 
-afterAll(async () => {
-  for (const d of opened) {
-    try {
-      d.close();
-    } catch {
-      // closed by a test
-    }
-  }
-  await relay.dispose();
-});
+afterAll(() => started.closeAll());
 
 describe('parent mode', () => {
   it('is refused on a PC enrolled for children, which never keeps a parent’s token', async () => {

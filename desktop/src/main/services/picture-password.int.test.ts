@@ -3,22 +3,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildId, PictureSequence } from '@hearth/common';
 import { must, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
+import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 let relay: TestRelay;
 let desk: TestDesktop;
 let childId: ChildId;
+/** The relay and the PC the file started, closed newest first. */
+const started = createClosers();
 const SECRET: PictureSequence = ['cat', 'moon', 'cat', 'tree'];
 
 beforeAll(async () => {
-  relay = await startTestRelay();
-  desk = await startTestDesktop(relay.url);
+  relay = started.add(await startTestRelay(), () => relay.dispose());
+  desk = started.add(await startTestDesktop(relay.url), () => desk.close());
   childId = (await setUpFamily(desk.api, 'Ines')).childId as ChildId;
 });
-afterAll(async () => {
-  desk.close();
-  await relay.dispose();
-});
+afterAll(() => started.closeAll());
 
 describe('a child’s picture password', () => {
   it('is set only from the unlocked grown-ups’ pane, and kept as a hash', async () => {

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { silentLogger } from '../logging/logger';
 import { launchChromium, withoutChromium } from '@hearth/test-kit/chromium';
+import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { launchWebHostApp, type WebHostApp } from './launch';
 
@@ -15,27 +16,30 @@ let relay: TestRelay;
 let app: WebHostApp;
 let browser: Browser;
 let work: string;
+/** The relay, the web host and the browser, closed newest first. */
+const started = createClosers();
 
 describe.skipIf(withoutChromium())('the real renderer in Chromium through the web host', () => {
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-chromium-'));
     const rendererDir = path.join(work, 'renderer');
     await build({ configFile: path.join(DESKTOP, 'vite.config.ts'), logLevel: 'silent', build: { outDir: rendererDir } });
-    relay = await startTestRelay();
-    app = await launchWebHostApp({
-      relayUrl: relay.url,
-      dataDir: path.join(work, 'data'),
-      rendererDir,
-      appVersion: '0.1.0-e2e',
-      logger: silentLogger(),
-    });
-    browser = await launchChromium();
+    relay = started.add(await startTestRelay(), () => relay.dispose());
+    app = started.add(
+      await launchWebHostApp({
+        relayUrl: relay.url,
+        dataDir: path.join(work, 'data'),
+        rendererDir,
+        appVersion: '0.1.0-e2e',
+        logger: silentLogger(),
+      }),
+      () => app.close(),
+    );
+    browser = started.add(await launchChromium(), () => browser.close());
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await relay?.dispose();
+    await started.closeAll();
     fs.rmSync(work, { recursive: true, force: true });
   });
 

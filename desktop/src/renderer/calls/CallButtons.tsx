@@ -5,6 +5,12 @@ import { CallLog } from './CallLog';
 import { CallsContext, useCallView } from './calls-context';
 import { useCallsTranslation } from './use-calls-translation';
 
+/** The two ways to call: video first, then voice only. */
+const DIALS = [
+  { video: true, icon: '📹', testId: 'call-video', callWith: 'videoCallWith', word: 'videoCall' },
+  { video: false, icon: '📞', testId: 'call-audio', callWith: 'audioCallWith', word: 'audioCall' },
+] as const;
+
 /**
  * Video and voice call buttons for one contact (a friend's card shows the pictures only; the
  * chat's header the words too, and the calls with this friend). Off while a call is going on,
@@ -27,28 +33,20 @@ export function CallButtons({ friend, place }: Readonly<{ friend: Friend; place:
   const size = place === 'card' ? 'normal' : 'small';
   return (
     <span className="call-buttons">
-      <Button
-        icon="📹"
-        size={size}
-        disabled={!usable}
-        aria-label={t('videoCallWith', { name })}
-        title={t('videoCallWith', { name })}
-        data-testid={`call-video-${other.accountId}`}
-        onClick={() => void service?.dial(other.accountId, { video: true })}
-      >
-        {place === 'chat' ? t('videoCall') : null}
-      </Button>
-      <Button
-        icon="📞"
-        size={size}
-        disabled={!usable}
-        aria-label={t('audioCallWith', { name })}
-        title={t('audioCallWith', { name })}
-        data-testid={`call-audio-${other.accountId}`}
-        onClick={() => void service?.dial(other.accountId, { video: false })}
-      >
-        {place === 'chat' ? t('audioCall') : null}
-      </Button>
+      {DIALS.map((d) => (
+        <Button
+          key={d.testId}
+          icon={d.icon}
+          size={size}
+          disabled={!usable}
+          aria-label={t(d.callWith, { name })}
+          title={t(d.callWith, { name })}
+          data-testid={`${d.testId}-${other.accountId}`}
+          onClick={() => void service?.dial(other.accountId, { video: d.video })}
+        >
+          {place === 'chat' ? t(d.word) : null}
+        </Button>
+      ))}
       {place === 'chat' && (
         <span className="call-history">
           <Button

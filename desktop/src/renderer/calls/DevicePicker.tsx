@@ -1,13 +1,12 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useCallService, useCallView } from './calls-context';
-import type { DeviceList } from './media';
+import type { DeviceList, MediaDevice } from './media';
 import { useCallsTranslation } from './use-calls-translation';
 
 /** Which camera and microphone the call uses (the choice is remembered on this PC). */
 export function DevicePicker({ video }: Readonly<{ video: boolean }>): ReactElement {
   const { t } = useCallsTranslation();
   const service = useCallService();
-  const view = useCallView();
   const [devices, setDevices] = useState<DeviceList>({ cameras: [], microphones: [] });
   useEffect(() => {
     let live = true;
@@ -26,38 +25,37 @@ export function DevicePicker({ video }: Readonly<{ video: boolean }>): ReactElem
   return (
     <fieldset className="call-devices" data-testid="call-devices">
       <legend>{t('devices')}</legend>
-      {video && (
-        <label>
-          {t('camera')}
-          <select
-            data-testid="call-camera-select"
-            value={view.cameraId ?? ''}
-            onChange={(e) => void service.chooseCamera(e.target.value || null)}
-          >
-            <option value="">{t('defaultDevice')}</option>
-            {devices.cameras.map((d) => (
-              <option key={d.deviceId} value={d.deviceId}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label>
-        {t('microphone')}
-        <select
-          data-testid="call-mic-select"
-          value={view.micId ?? ''}
-          onChange={(e) => void service.chooseMicrophone(e.target.value || null)}
-        >
-          <option value="">{t('defaultDevice')}</option>
-          {devices.microphones.map((d) => (
-            <option key={d.deviceId} value={d.deviceId}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {video && <DeviceSelect kind="camera" devices={devices.cameras} />}
+      <DeviceSelect kind="microphone" devices={devices.microphones} />
     </fieldset>
+  );
+}
+
+/** One kind of device to choose, the system's default first (chosen as null). */
+function DeviceSelect({
+  kind,
+  devices,
+}: Readonly<{ kind: 'camera' | 'microphone'; devices: readonly MediaDevice[] }>): ReactElement {
+  const { t } = useCallsTranslation();
+  const service = useCallService();
+  const view = useCallView();
+  const camera = kind === 'camera';
+  const choose = (id: string | null): void => void (camera ? service.chooseCamera(id) : service.chooseMicrophone(id));
+  return (
+    <label>
+      {t(kind)}
+      <select
+        data-testid={camera ? 'call-camera-select' : 'call-mic-select'}
+        value={(camera ? view.cameraId : view.micId) ?? ''}
+        onChange={(e) => choose(e.target.value || null)}
+      >
+        <option value="">{t('defaultDevice')}</option>
+        {devices.map((d) => (
+          <option key={d.deviceId} value={d.deviceId}>
+            {d.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

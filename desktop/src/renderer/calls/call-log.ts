@@ -1,6 +1,7 @@
 /** How an ended call goes into the child's call log (both sides keep their own). */
 import type { RecordCallArgs } from '@hearth/common';
 import type { CallEndReason } from './call-types';
+import { unknownCase } from './unknown-case';
 
 export type EndedCall = Readonly<{
   contactId: string;
@@ -46,9 +47,7 @@ function unansweredOutcome(reason: CallEndReason): RecordCallArgs['outcome'] {
     case 'unavailable':
     case 'failed':
       return 'failed';
-    default: {
-      const never: never = reason;
-      throw new Error(`unknown end reason ${String(never)}`);
-    }
+    default:
+      return unknownCase('end reason', reason);
   }
 }

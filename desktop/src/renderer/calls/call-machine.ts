@@ -10,6 +10,7 @@ import type { CallMessage } from './call-protocol';
 import type { CallEffect, CallEvent } from './call-events';
 import { effectOfMessage, endReasonWhenGone, newCall, type Call } from './call-state';
 import type { CallEndReason } from './call-types';
+import { unknownCase } from './unknown-case';
 
 export type Step = Readonly<{ call: Call | null; effects: readonly CallEffect[] }>;
 
@@ -89,10 +90,8 @@ function stepCall(c: Call, event: CallOnlyEvent, now: number): Step {
       return c.phase === 'incoming' ? same(c) : end(c, 'failed', now);
     case 'channel-closed':
       return end(c, endReasonWhenGone(c.phase), now);
-    default: {
-      const never: never = event;
-      throw new Error(`unknown call event ${JSON.stringify(never)}`);
-    }
+    default:
+      return unknownCase('call event', event);
   }
 }
 
@@ -108,10 +107,8 @@ function heard(c: Call, message: CallMessage, now: number): Step {
       return end(c, effect.reason, now);
     case 'media':
       return { call: { ...c, remoteMuted: effect.muted, remoteCameraOff: effect.cameraOff }, effects: [] };
-    default: {
-      const never: never = effect;
-      throw new Error(`unknown call message effect ${JSON.stringify(never)}`);
-    }
+    default:
+      return unknownCase('call message effect', effect);
   }
 }
 
@@ -168,10 +165,8 @@ function farewellOf(phase: Call['phase']): Readonly<{ message: CallMessage; reas
     case 'connecting':
     case 'active':
       return { message: HANGUP, reason: 'hung-up' };
-    default: {
-      const never: never = phase;
-      throw new Error(`unknown call phase ${String(never)}`);
-    }
+    default:
+      return unknownCase('call phase', phase);
   }
 }
 

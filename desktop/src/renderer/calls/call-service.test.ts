@@ -51,6 +51,16 @@ async function friends(ringTimeoutMs?: number): Promise<[FakeSide, FakeSide]> {
   return [a, b];
 }
 
+/** Two friends in a video call: Alice rang, Bob answered, and Alice's side is active. */
+async function inVideoCall(): Promise<[FakeSide, FakeSide]> {
+  const [a, b] = await friends();
+  await a.service.dial(b.contactId, { video: true });
+  await until(() => phase(b) === 'incoming', 'ringing');
+  await b.service.accept();
+  await until(() => phase(a) === 'active', 'active');
+  return [a, b];
+}
+
 describe('the call service', () => {
   it('points PeerJS at the relay with the session from main, and our ICE config, never the defaults', async () => {
     const [a] = await friends();
@@ -276,11 +286,7 @@ describe('the call service', () => {
   });
 
   it('mutes, turns the camera off and tells the other side', async () => {
-    const [a, b] = await friends();
-    await a.service.dial(b.contactId, { video: true });
-    await until(() => phase(b) === 'incoming', 'ringing');
-    await b.service.accept();
-    await until(() => phase(a) === 'active', 'active');
+    const [a, b] = await inVideoCall();
     a.service.setMuted(true);
     a.service.setCameraOff(true);
     await until(() => b.service.view().remoteMuted && b.service.view().remoteCameraOff, 'Bob sees it');
@@ -293,11 +299,7 @@ describe('the call service', () => {
   });
 
   it('sends the effects track instead of the camera, on the same sender, and the camera again without it', async () => {
-    const [a, b] = await friends();
-    await a.service.dial(b.contactId, { video: true });
-    await until(() => phase(b) === 'incoming', 'ringing');
-    await b.service.accept();
-    await until(() => phase(a) === 'active', 'active');
+    const [a] = await inVideoCall();
     const videoSender = () =>
       a.peer().calls[0]!.peerConnection!.transceivers.find((t) => t.receiver.track.kind === 'video')!.sender;
     const camera = videoSender().track!;

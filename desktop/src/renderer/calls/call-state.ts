@@ -6,6 +6,7 @@
 import type { CallContact } from '@hearth/common';
 import type { CallMessage } from './call-protocol';
 import { IDLE_VIEW, type CallEndReason, type CallPhase, type CallView } from './call-types';
+import { unknownCase } from './unknown-case';
 
 /** The phases a call is in while it exists (`idle` is no call; `ended` is only a screen). */
 export type LivePhase = Exclude<CallPhase, 'idle' | 'ended'>;
@@ -119,10 +120,8 @@ export function effectOfMessage(
       return endWith(endReasonWhenGone(c.phase));
     case 'media':
       return { kind: 'media', muted: m.muted, cameraOff: m.cameraOff };
-    default: {
-      const never: never = m;
-      throw new Error(`unknown call message ${JSON.stringify(never)}`);
-    }
+    default:
+      return unknownCase('call message', m);
   }
 }
 
@@ -138,9 +137,7 @@ export function endReasonWhenGone(phase: CallPhase): CallEndReason {
     case 'idle':
     case 'ended':
       return 'remote-hung-up';
-    default: {
-      const never: never = phase;
-      throw new Error(`unknown call phase ${String(never)}`);
-    }
+    default:
+      return unknownCase('call phase', phase);
   }
 }

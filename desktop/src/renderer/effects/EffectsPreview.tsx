@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
 import { BUNDLED_BACKGROUNDS } from '@hearth/common';
 import { useTranslation } from 'react-i18next';
+import { BACKGROUND_ICONS } from './background-icons';
 import { createEffectsPipeline, type EffectsPipeline } from './pipeline';
 import type { Background, BundledBackgroundId, EffectsNotice } from './types';
 
@@ -19,16 +20,6 @@ export type EffectsPreviewProps = Readonly<{
 }>;
 
 type ChoiceId = 'off' | 'blur' | BundledBackgroundId | 'picture';
-
-const ICONS: Readonly<Record<ChoiceId, string>> = {
-  off: '🙂',
-  blur: '🌫️',
-  sunset: '🌅',
-  ocean: '🌊',
-  space: '🚀',
-  meadow: '🌼',
-  picture: '🖼️',
-};
 
 /** The i18n key of each choice's name. */
 const LABELS = {
@@ -111,7 +102,7 @@ export function EffectsPreview(props: EffectsPreviewProps): ReactElement {
             onClick={() => void choose(id)}
           >
             <span style={styles.icon} aria-hidden="true">
-              {ICONS[id]}
+              {BACKGROUND_ICONS[id]}
             </span>
             {t(LABELS[id])}
           </button>

@@ -93,6 +93,38 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
   let current = 0;
   let hasMask = false;
 
+  /** Uploads a picture or camera frame into `texture`, as it is (no flip, no premultiplied alpha). */
+  function uploadImage(texture: WebGLTexture, source: TexImageSource): void {
+    bindTexture(0, texture);
+    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+    releaseState(gl, UNITS);
+  }
+
+  /**
+   * Uploads one-channel mask data into `texture`: a new image when `held` (the size it holds) is
+   * not the data's size, else in place. Returns the size it holds now.
+   */
+  function uploadRed(
+    texture: WebGLTexture,
+    held: Size | null,
+    mask: Readonly<{ data: Float32Array | Uint8Array; width: number; height: number }>,
+    format: Readonly<{ internal: GLenum; type: GLenum; alignment: number }>,
+  ): Size {
+    const { data, width, height } = mask;
+    bindTexture(0, texture);
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, format.alignment);
+    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    if (!held || held.width !== width || held.height !== height) {
+      gl.texImage2D(gl.TEXTURE_2D, 0, format.internal, width, height, 0, gl.RED, format.type, data);
+    } else {
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RED, format.type, data);
+    }
+    releaseState(gl, UNITS);
+    return { width, height };
+  }
+
   function bindTexture(unit: number, texture: WebGLTexture): void {
     gl.activeTexture(gl.TEXTURE0 + unit);
     gl.bindTexture(gl.TEXTURE_2D, texture);
@@ -197,20 +229,11 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
 
     setPicture(source: TexImageSource | null): void {
       hasPicture = source !== null;
-      if (!source) return;
-      bindTexture(0, picture);
-      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
-      releaseState(gl, UNITS);
+      if (source) uploadImage(picture, source);
     },
 
     uploadCamera(frame: TexImageSource): void {
-      bindTexture(0, camera);
-      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, frame);
-      releaseState(gl, UNITS);
+      uploadImage(camera, frame);
     },
 
     updateMaskFromTexture(mask: GpuMask): void {
@@ -222,31 +245,18 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
     },
 
     updateMaskFromData(data: Float32Array, width: number, height: number): void {
-      bindTexture(0, cpuMask);
-      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
-      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-      if (!cpuMaskSize || cpuMaskSize.width !== width || cpuMaskSize.height !== height) {
-        // R16F is filterable in core WebGL2 and accepts float input: bilinear upsampling for free.
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.R16F, width, height, 0, gl.RED, gl.FLOAT, data);
-        cpuMaskSize = { width, height };
-      } else {
-        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RED, gl.FLOAT, data);
-      }
-      releaseState(gl, UNITS);
+      // R16F is filterable in core WebGL2 and accepts float input: bilinear upsampling for free.
+      cpuMaskSize = uploadRed(cpuMask, cpuMaskSize, { data, width, height }, { internal: gl.R16F, type: gl.FLOAT, alignment: 4 });
       smoothAndFeather(cpuMask, false);
     },
 
     setProcessedMask(data: Uint8Array, width: number, height: number): void {
-      bindTexture(0, processed);
-      gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-      if (!processedSize || processedSize.width !== width || processedSize.height !== height) {
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.R8, width, height, 0, gl.RED, gl.UNSIGNED_BYTE, data);
-        processedSize = { width, height };
-      } else {
-        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RED, gl.UNSIGNED_BYTE, data);
-      }
-      releaseState(gl, UNITS);
+      processedSize = uploadRed(
+        processed,
+        processedSize,
+        { data, width, height },
+        { internal: gl.R8, type: gl.UNSIGNED_BYTE, alignment: 1 },
+      );
       hasMask = true;
       maskSource = 'cpu';
     },

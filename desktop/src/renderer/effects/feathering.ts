@@ -65,25 +65,22 @@ export function smoothstep(edge0: number, edge1: number, x: number): number {
 /** Separable convolution with clamp-to-edge borders, as the GPU's CLAMP_TO_EDGE sampler does. */
 export function blurSeparable(src: Float32Array, width: number, height: number, kernel: Float32Array): Float32Array {
   if (src.length !== width * height) throw new RangeError('mask size does not match width × height');
+  return blurPass(blurPass(src, width, height, kernel, 'x'), width, height, kernel, 'y');
+}
+
+/** One direction of the blur, along rows (`x`) or columns (`y`), clamped at the edges. */
+function blurPass(src: Float32Array, width: number, height: number, kernel: Float32Array, along: 'x' | 'y'): Float32Array {
   const radius = (kernel.length - 1) / 2;
-  const tmp = new Float32Array(src.length);
   const out = new Float32Array(src.length);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let acc = 0;
       for (let k = -radius; k <= radius; k++) {
-        const sx = Math.min(width - 1, Math.max(0, x + k));
-        acc += src[y * width + sx]! * kernel[k + radius]!;
-      }
-      tmp[y * width + x] = acc;
-    }
-  }
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let acc = 0;
-      for (let k = -radius; k <= radius; k++) {
-        const sy = Math.min(height - 1, Math.max(0, y + k));
-        acc += tmp[sy * width + x]! * kernel[k + radius]!;
+        const at =
+          along === 'x'
+            ? y * width + Math.min(width - 1, Math.max(0, x + k))
+            : Math.min(height - 1, Math.max(0, y + k)) * width + x;
+        acc += src[at]! * kernel[k + radius]!;
       }
       out[y * width + x] = acc;
     }

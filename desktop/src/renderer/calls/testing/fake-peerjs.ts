@@ -88,11 +88,25 @@ export class FakePc {
   }
 }
 
-export class FakeMediaConnection extends Emitter {
-  other: FakeMediaConnection | null = null;
-  peerConnection: FakePc | null = null;
+/** Both kinds of connection: open until closed; closing says so once, and may close the other end. */
+abstract class FakeConnection<T extends FakeConnection<T>> extends Emitter {
+  other: T | null = null;
   open = false;
   closed = false;
+  /** Whether closing this end closes `other` too. */
+  protected abstract closesOther(other: T): boolean;
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.open = false;
+    this.emit('close');
+    const other = this.other;
+    if (other && this.closesOther(other)) tick(() => other.close());
+  }
+}
+
+export class FakeMediaConnection extends FakeConnection<FakeMediaConnection> {
+  peerConnection: FakePc | null = null;
   localStream: FakeMediaStream | null = null;
   constructor(
     readonly peer: string,
@@ -112,21 +126,13 @@ export class FakeMediaConnection extends Emitter {
       this.emit('stream', other.localStream);
     });
   }
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.open = false;
-    this.emit('close');
-    const other = this.other;
-    // Once answered, PeerJS 1.5 closes the remote end too (its auxiliary channel).
-    if (other && this.peerConnection && other.peerConnection) tick(() => other.close());
+  // Once answered, PeerJS 1.5 closes the remote end too (its auxiliary channel).
+  protected closesOther(other: FakeMediaConnection): boolean {
+    return this.peerConnection !== null && other.peerConnection !== null;
   }
 }
 
-export class FakeDataConnection extends Emitter {
-  other: FakeDataConnection | null = null;
-  open = false;
-  closed = false;
+export class FakeDataConnection extends FakeConnection<FakeDataConnection> {
   readonly sent: unknown[] = [];
   constructor(
     readonly peer: string,
@@ -144,13 +150,8 @@ export class FakeDataConnection extends Emitter {
       if (other && !other.closed) other.emit('data', copy);
     });
   }
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.open = false;
-    this.emit('close');
-    const other = this.other;
-    if (other) tick(() => other.close());
+  protected closesOther(): boolean {
+    return true;
   }
 }
 

@@ -1,17 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLED_BACKGROUNDS, type BackgroundChoice } from '@hearth/common';
+import { BACKGROUND_ICONS } from '../../effects/background-icons';
 import { choiceKey } from './background-choice';
 import type { OwnPicture } from './use-my-backgrounds';
-
-const ICONS: Readonly<Record<string, string>> = {
-  off: '🙂',
-  blur: '🌫️',
-  sunset: '🌅',
-  ocean: '🌊',
-  space: '🚀',
-  meadow: '🌼',
-};
 
 export type BackgroundChooserProps = Readonly<{
   choice: BackgroundChoice;
@@ -32,12 +24,12 @@ export function BackgroundChooser({
 }: BackgroundChooserProps): ReactElement {
   const { t } = useTranslation();
   const options: { choice: BackgroundChoice; label: string; icon?: string | undefined; url?: string }[] = [
-    { choice: { kind: 'off' }, label: t('backgrounds.off'), icon: ICONS.off },
-    { choice: { kind: 'blur' }, label: t('backgrounds.blur'), icon: ICONS.blur },
+    { choice: { kind: 'off' }, label: t('backgrounds.off'), icon: BACKGROUND_ICONS.off },
+    { choice: { kind: 'blur' }, label: t('backgrounds.blur'), icon: BACKGROUND_ICONS.blur },
     ...BUNDLED_BACKGROUNDS.map((id) => ({
       choice: { kind: 'bundled', id } as const,
       label: t(`backgrounds.bundled.${id}`),
-      icon: ICONS[id],
+      icon: BACKGROUND_ICONS[id],
     })),
     ...pictures.map((p, i) => ({
       choice: { kind: 'picture', id: p.picture.id } as const,

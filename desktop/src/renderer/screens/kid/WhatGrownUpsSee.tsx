@@ -36,6 +36,23 @@ function DayLine({ day, names }: Readonly<{ day: ActivityDay; names: ReadonlyMap
   );
 }
 
+/** Things told with a picture each, and a button that reads each one aloud. */
+function IconList({ items }: Readonly<{ items: readonly { key: string; icon: string; text: string }[] }>): ReactElement {
+  return (
+    <ul className="icon-list">
+      {items.map((s) => (
+        <li key={s.key}>
+          <span aria-hidden="true" className="icon-list-icon">
+            {s.icon}
+          </span>
+          <span>{s.text}</span>
+          <ReadAloud text={s.text} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** "What my grown-ups can see": a page for the child, in kid words, with their own week. */
 export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonly Friend[]; onBack: () => void }>): ReactElement {
   const { t } = useTranslation();
@@ -53,31 +70,11 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
       <p className="lead">{intro}</p>
       <section aria-labelledby="sees-heading" className="card">
         <h2 id="sees-heading">{t('see.canSee')}</h2>
-        <ul className="icon-list">
-          {SEES.map((s) => (
-            <li key={s.key}>
-              <span aria-hidden="true" className="icon-list-icon">
-                {s.icon}
-              </span>
-              <span>{t(`see.sees.${s.key}`)}</span>
-              <ReadAloud text={t(`see.sees.${s.key}`)} />
-            </li>
-          ))}
-        </ul>
+        <IconList items={SEES.map((s) => ({ ...s, text: t(`see.sees.${s.key}`) }))} />
       </section>
       <section aria-labelledby="promises-heading" className="card">
         <h2 id="promises-heading">{t('see.promises')}</h2>
-        <ul className="icon-list">
-          {PROMISES.map((s) => (
-            <li key={s.key}>
-              <span aria-hidden="true" className="icon-list-icon">
-                {s.icon}
-              </span>
-              <span>{t(`see.promise.${s.key}`)}</span>
-              <ReadAloud text={t(`see.promise.${s.key}`)} />
-            </li>
-          ))}
-        </ul>
+        <IconList items={PROMISES.map((s) => ({ ...s, text: t(`see.promise.${s.key}`) }))} />
       </section>
       <section aria-labelledby="week-heading" className="card">
         <h2 id="week-heading">{t('see.myWeek')}</h2>

@@ -1,4 +1,4 @@
-import type { ProfileKind } from '@hearth/common';
+import { ErrorCode, HearthError, type ProfileKind } from '@hearth/common';
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type ProfileRow = Readonly<{
@@ -45,6 +45,13 @@ export function listProfiles(db: ReadableDB): ProfileRow[] {
 /** One profile, or undefined when the account has none on this PC. */
 export function getProfile(db: ReadableDB, childId: string): ProfileRow | undefined {
   return prepared(db, `SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined;
+}
+
+/** One profile; NOT_FOUND when the account has none on this PC. */
+export function requireProfile(db: ReadableDB, childId: string): ProfileRow {
+  const p = getProfile(db, childId);
+  if (!p) throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');
+  return p;
 }
 
 /** True when this PC holds a parent-mode profile (a parent's relay session). */
