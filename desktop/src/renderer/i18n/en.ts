@@ -5,6 +5,7 @@
  */
 import { backgroundsEn } from './catalogs/backgrounds';
 import { chatEn } from './catalogs/chat';
+import { chatToolsEn } from './catalogs/chat-tools';
 import { childrenEn } from './catalogs/children';
 import { commonEn } from './catalogs/common';
 import { effectsEn } from './catalogs/effects';
@@ -28,7 +29,7 @@ export const en = {
   ...childrenEn,
   ...kidHomeEn,
   ...whatGrownUpsSeeEn,
-  ...chatEn,
+  chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,
   backgrounds: { ...backgroundsEn, ...effectsEn },

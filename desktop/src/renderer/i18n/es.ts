@@ -3,6 +3,7 @@ import type { Spanish } from './translation';
 import type { Translation } from './en';
 import { backgroundsEs } from './catalogs/backgrounds';
 import { chatEs } from './catalogs/chat';
+import { chatToolsEs } from './catalogs/chat-tools';
 import { childrenEs } from './catalogs/children';
 import { commonEs } from './catalogs/common';
 import { effectsEs } from './catalogs/effects';
@@ -26,7 +27,7 @@ export const es: Spanish<Translation> = {
   ...childrenEs,
   ...kidHomeEs,
   ...whatGrownUpsSeeEs,
-  ...chatEs,
+  chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,
   backgrounds: { ...backgroundsEs, ...effectsEs },
