@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { launchChromium, openWindow } from './support/browser';
-import { closePane, openPane, type ParentInfo } from './support/flows';
+import { closePane, familyPerLanguage, openPane } from './support/flows';
 import { startWorld, type World } from './support/hosts';
 import { SCREENS_DIR } from './support/screens';
 import { attr, checked, countIs, reads, shows, visible } from './support/see';
@@ -25,31 +25,7 @@ const LAPTOPS = [
   { width: 1366, height: 768 },
 ] as const;
 
-type Person = Readonly<{ lang: Lang; locale: string; parent: ParentInfo; child: string }>;
-const PEOPLE: readonly Person[] = [
-  {
-    lang: 'en',
-    locale: 'en-US',
-    child: 'Ada',
-    parent: {
-      name: 'Robin Park',
-      email: `robin.${tag}@example.test`,
-      password: 'relay-password-robin',
-      paneSecret: 'grown-ups-robin',
-    },
-  },
-  {
-    lang: 'es',
-    locale: 'es-MX',
-    child: 'Luz',
-    parent: {
-      name: 'Carmen Díaz',
-      email: `carmen.${tag}@example.test`,
-      password: 'relay-password-carmen',
-      paneSecret: 'mayores-carmen',
-    },
-  },
-];
+const PEOPLE = familyPerLanguage(tag);
 
 let world: World;
 let browser: Browser;

@@ -14,6 +14,7 @@ import {
   bubbleWith,
   closePane,
   familyFirstRun,
+  familyPerLanguage,
   leaveProfile,
   openChat,
   openPane,
@@ -30,30 +31,7 @@ const tag = Date.now().toString(36);
 
 type Family = { lang: Lang; locale: string; parent: ParentInfo; child: string; pc: Pc; w: Window; context: BrowserContext };
 
-const PEOPLE: readonly Readonly<{ lang: Lang; locale: string; parent: ParentInfo; child: string }>[] = [
-  {
-    lang: 'en',
-    locale: 'en-US',
-    child: 'Ada',
-    parent: {
-      name: 'Robin Park',
-      email: `robin.${tag}@example.test`,
-      password: 'relay-password-robin',
-      paneSecret: 'grown-ups-robin',
-    },
-  },
-  {
-    lang: 'es',
-    locale: 'es-MX',
-    child: 'Luz',
-    parent: {
-      name: 'Carmen Díaz',
-      email: `carmen.${tag}@example.test`,
-      password: 'relay-password-carmen',
-      paneSecret: 'mayores-carmen',
-    },
-  },
-];
+const PEOPLE = familyPerLanguage(tag);
 
 let world: World;
 let browser: Browser;

@@ -1,8 +1,39 @@
 /** What people do, step by step, through the UI only. */
 import { checked, reads } from './see';
-import type { Window } from './ui';
+import type { Lang, Window } from './ui';
 
 export type ParentInfo = Readonly<{ name: string; email: string; password: string; paneSecret: string }>;
+
+/** A family whose PC speaks one language: its grown-up and the one child they add. */
+export type LanguageFamily = Readonly<{ lang: Lang; locale: string; parent: ParentInfo; child: string }>;
+
+/** Two families, one in English and one in Spanish; `tag` keeps their emails unique per run. */
+export function familyPerLanguage(tag: string): readonly LanguageFamily[] {
+  return [
+    {
+      lang: 'en',
+      locale: 'en-US',
+      child: 'Ada',
+      parent: {
+        name: 'Robin Park',
+        email: `robin.${tag}@example.test`,
+        password: 'relay-password-robin',
+        paneSecret: 'grown-ups-robin',
+      },
+    },
+    {
+      lang: 'es',
+      locale: 'es-MX',
+      child: 'Luz',
+      parent: {
+        name: 'Carmen Díaz',
+        email: `carmen.${tag}@example.test`,
+        password: 'relay-password-carmen',
+        paneSecret: 'mayores-carmen',
+      },
+    },
+  ];
+}
 
 /** Clicks and waits until the next screen shows. */
 async function next(w: Window, key: string, screen: string): Promise<void> {

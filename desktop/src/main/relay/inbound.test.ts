@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Static } from 'typebox';
-import type { AccountId, EventName, FriendshipView, WsClientFrame, WsMessageFrame, WsServerFrame } from '@hearth/common';
+import type { EventName, WsClientFrame, WsMessageFrame, WsServerFrame } from '@hearth/common';
+import { ACTIVE_FRIENDSHIP as friendship, FIXTURE_FRIEND as FRIEND, FIXTURE_ME as ME } from '../db/child/friendship-fixture';
 import { replaceContacts } from '../db/child/queries/contacts';
 import { listConversation } from '../db/child/queries/messages';
 import { enqueueOutbox, allOutbox } from '../db/child/queries/outbox';
@@ -14,8 +15,6 @@ import { createChildStores, type ChildStores } from '../stores/child-stores';
 import type { ConnectionContext } from './connection-context';
 import { handleServerFrame } from './inbound';
 
-const ME = '01J00000000000000000000KXD' as AccountId;
-const FRIEND = '01J0000000000000000000FRND' as AccountId;
 const STRANGER = '01J00000000000000000000BAD';
 let dir: string;
 let stores: ChildStores;
@@ -23,20 +22,6 @@ let ctx: ConnectionContext;
 let sent: WsClientFrame[];
 let events: EventName[];
 let acks: string[];
-
-const friendship: FriendshipView = {
-  friendshipId: '01J0000000000000000000FSHP',
-  kind: 'friend',
-  status: 'active',
-  me: { accountId: ME, kind: 'child', displayName: 'Me', parentDisplayName: null, avatar: null },
-  friend: { accountId: FRIEND, kind: 'child', displayName: 'Friend', parentDisplayName: null, avatar: null },
-  myKidConfirmed: true,
-  friendKidConfirmed: true,
-  myParentApproved: true,
-  friendParentApproved: true,
-  iBlocked: false,
-  updatedAt: 1,
-};
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-inbound-'));

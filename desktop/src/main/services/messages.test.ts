@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode, type AccountId, type FriendshipView } from '@hearth/common';
+import { ErrorCode } from '@hearth/common';
+import { ACTIVE_FRIENDSHIP as friendship, FIXTURE_FRIEND as FRIEND, FIXTURE_ME as ME } from '../db/child/friendship-fixture';
 import { replaceContacts } from '../db/child/queries/contacts';
 import { getMessage, insertMessage, listConversation, searchMessages } from '../db/child/queries/messages';
 import { allOutbox } from '../db/child/queries/outbox';
@@ -10,22 +11,6 @@ import { createChildStores, type ChildStores } from '../stores/child-stores';
 import { createEventHub } from './event-hub';
 import { createMessagesService, type MessagesService } from './messages';
 import type { SyncControl } from './ports';
-
-const ME = '01J00000000000000000000KXD' as AccountId;
-const FRIEND = '01J0000000000000000000FRND' as AccountId;
-const friendship: FriendshipView = {
-  friendshipId: '01J0000000000000000000FSHP',
-  kind: 'friend',
-  status: 'active',
-  me: { accountId: ME, kind: 'child', displayName: 'Me', parentDisplayName: null, avatar: null },
-  friend: { accountId: FRIEND, kind: 'child', displayName: 'Friend', parentDisplayName: null, avatar: null },
-  myKidConfirmed: true,
-  friendKidConfirmed: true,
-  myParentApproved: true,
-  friendParentApproved: true,
-  iBlocked: false,
-  updatedAt: 1,
-};
 
 let dir: string;
 let stores: ChildStores;
