@@ -30,6 +30,12 @@ export const ErrorCode = {
   Internal: 'INTERNAL',
   /** The app is older than the oldest version the relay serves: it needs an update. */
   AppTooOld: 'APP_TOO_OLD',
+  /** Since 0.2.0: the account's email is not verified yet (relays that send email only). */
+  EmailNotVerified: 'EMAIL_NOT_VERIFIED',
+  /** Since 0.2.0: an emailed (or operator's) code that is wrong, used or too old. */
+  CodeInvalid: 'CODE_INVALID',
+  /** Since 0.2.0: the last guardian of a child cannot leave or be removed. */
+  LastGuardian: 'LAST_GUARDIAN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -68,12 +74,14 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MalformedRequest:
     case ErrorCode.ConsentRequired:
     case ErrorCode.InviteOwn:
+    case ErrorCode.CodeInvalid:
       return 400;
     case ErrorCode.Unauthenticated:
     case ErrorCode.WrongPassword:
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.Locked:
+    case ErrorCode.EmailNotVerified:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InviteInvalid:
@@ -84,6 +92,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.InvalidTransition:
     case ErrorCode.Conflict:
     case ErrorCode.PolicyVersionMismatch:
+    case ErrorCode.LastGuardian:
       return 409;
     case ErrorCode.PayloadTooLarge:
     case ErrorCode.QuotaExceeded:

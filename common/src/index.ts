@@ -5,6 +5,8 @@ export * from './schemas/primitives';
 export * from './schemas/accounts';
 export * from './schemas/devices';
 export * from './schemas/friendships';
+export * from './schemas/family';
+export * from './schemas/email';
 export * from './schemas/signaling';
 export * from './ipc/index';
 export * from './schemas/realtime';

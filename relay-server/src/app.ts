@@ -10,6 +10,8 @@ import type { RelayConfig } from './config';
 import { migrate, openDatabase } from '@hearth/sqlite';
 import { RELAY_MIGRATIONS } from './db/migrations/index';
 import { createPasswordHasher } from './accounts/passwords';
+import { NO_MAIL, type Mailer } from './mail/mailer';
+import { createSmtpMailer } from './mail/smtp-mailer';
 import { createEvents, createIdFactory, type RelayContext } from './context';
 import { contextPlugin } from './plugins/context';
 import { authPlugin } from './plugins/auth';
@@ -36,6 +38,8 @@ export type BuildOptions = Readonly<{
   logger?: boolean | Record<string, unknown>;
   /** The first app version that reads each frame, kind and code. Default common's; tests imagine later ones. */
   firstReadIn?: FirstReadTable;
+  /** Email. Default: from `config.smtpUrl` where set (issue 12), else {@link NO_MAIL}. */
+  mailer?: Mailer;
 }>;
 
 export type RelayApp = FastifyInstance & { relay: RelayContext };
@@ -68,6 +72,9 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     newId: createIdFactory(now),
     hasher: createPasswordHasher(config),
     events: createEvents(),
+    mailer:
+      options.mailer ??
+      (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom, app.log.child({ component: 'mail' })) : NO_MAIL),
   });
 
   // External plugins, then ours, then routes (each feature encapsulated).
@@ -114,6 +121,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(attachmentRoutes);
 
   app.addHook('onClose', async () => {
+    await context.mailer.close();
     db.close();
   });
   return app as unknown as RelayApp;

@@ -24,6 +24,13 @@ export type RelayConfig = Readonly<{
   policyPublishedAt: string;
   /** The oldest app version served (`N.N.N`); older apps get APP_TOO_OLD. Default MIN_APP_VERSION. */
   minAppVersion: string;
+  /**
+   * Email (issue 12): `smtp://user:pass@host:port` or `smtps://…`; null is "no email" mode (the
+   * default): verification off, invitations by code only, recovery through the operator.
+   */
+  smtpUrl: string | null;
+  /** The sender of the relay's email. Default `Hearth <no-reply@localhost>`. */
+  mailFrom: string;
   /** Parent session lifetime. Default 12 h. */
   parentSessionTtlMs: number;
   /**
@@ -109,6 +116,8 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   policyVersion: '2026-11-01',
   policyPublishedAt: '2026-11-01',
   minAppVersion: MIN_APP_VERSION,
+  smtpUrl: null,
+  mailFrom: 'Hearth <no-reply@localhost>',
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
   familyPcSessionTtlMs: 4 * 60 * 60 * 1000,
   inviteTtlMs: 24 * 60 * 60 * 1000,
@@ -179,6 +188,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
         'ice-policy': { type: 'string' },
         'attachment-quota': { type: 'string' },
         'attachment-store-max': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'mail-from': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -213,8 +224,20 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (!parseAppVersion(minAppVersion)) {
     throw new ConfigError(`--min-app-version must be a version like 0.2.0, got "${minAppVersion}"`);
   }
+  const smtpUrl = values['smtp-url'] ?? env.HEARTH_SMTP_URL ?? null;
+  if (smtpUrl !== null && !isSmtpUrl(smtpUrl)) {
+    throw new ConfigError(
+      `--smtp-url must look like smtp://user:password@host:587 or smtps://host:465, got "${redactUrl(smtpUrl)}"`,
+    );
+  }
+  const mailFrom = values['mail-from'] ?? env.HEARTH_MAIL_FROM ?? DEFAULT_CONFIG.mailFrom;
+  if (mailFrom.length > 200 || !/@/.test(mailFrom) || /[\r\n]/.test(mailFrom)) {
+    throw new ConfigError(`--mail-from must be an address like "Hearth <hearth@example.org>", got "${mailFrom}"`);
+  }
   return Object.freeze({
     ...DEFAULT_CONFIG,
+    smtpUrl,
+    mailFrom,
     host,
     port,
     dataDir,
@@ -226,6 +249,26 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     minAppVersion,
     ice: loadIceConfig(values, env),
   });
+}
+
+function isSmtpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A URL with its password replaced, for messages and logs. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return raw.replace(/:[^:@/]*@/, ':***@');
+  }
 }
 
 const UNITS: Readonly<Record<string, number>> = { '': 1, B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
@@ -302,6 +345,7 @@ function loadIceConfig(
 export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-dir DIR] [--log-level LEVEL] [--policy-version V] [--policy-dir DIR]
        [--stun-url URL]... [--turn-url URL]... [--turn-secret S] [--ice-policy all|relay] [--min-app-version V]
        [--attachment-quota SIZE] [--attachment-store-max SIZE]   (SIZE: bytes, or e.g. 512MiB, 20GiB)
+       [--smtp-url smtp://user:pass@host:587] [--mail-from ADDR]   (without --smtp-url: "no email" mode)
 Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION, HEARTH_POLICY_DIR, HEARTH_MIN_APP_VERSION,
        HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY,
-       HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX (flags win).`;
+       HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX, HEARTH_SMTP_URL, HEARTH_MAIL_FROM (flags win).`;

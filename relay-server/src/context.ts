@@ -3,6 +3,7 @@ import { monotonicFactory } from 'ulid';
 import type { RelayConfig } from './config';
 import type { WritableDB } from '@hearth/sqlite';
 import type { PasswordHasher } from './accounts/passwords';
+import type { Mailer } from './mail/mailer';
 import type { FriendshipRow } from './friendships/queries';
 
 /** Things that happened, for the realtime side to push to the people concerned. */
@@ -24,6 +25,8 @@ export type RelayContext = Readonly<{
   newId: () => string;
   hasher: PasswordHasher;
   events: RelayEvents;
+  /** Email through `--smtp-url`, or {@link NO_MAIL}. */
+  mailer: Mailer;
 }>;
 
 export function createEvents(): RelayEvents {

@@ -12,7 +12,7 @@ import type { WsServerFrameType } from '../schemas/realtime';
  */
 
 /** This app's version; `desktop/package.json` says the same (a test checks). */
-export const APP_VERSION = '0.1.0';
+export const APP_VERSION = '0.2.0';
 /** The relay's API version: 1 for relays that did not announce one, 2 since they do. */
 export const RELAY_API_VERSION = 2;
 /** The oldest app version a relay serves unless its operator raises it (`--min-app-version`). */
@@ -63,6 +63,7 @@ export const FIRST_READ_IN = Object.freeze({
     pong: '0.1.0',
     'unsend-result': '0.1.0',
     unsent: '0.1.0',
+    notice: '0.2.0',
   } satisfies Record<WsServerFrameType, string>),
   kinds: Object.freeze({
     text: '0.1.0',
@@ -99,6 +100,9 @@ export const FIRST_READ_IN = Object.freeze({
     APP_TOO_OLD: '0.1.0',
     QUOTA_EXCEEDED: '0.1.0',
     STORAGE_FULL: '0.1.0',
+    EMAIL_NOT_VERIFIED: '0.2.0',
+    CODE_INVALID: '0.2.0',
+    LAST_GUARDIAN: '0.2.0',
   } satisfies Record<ErrorCode, string>),
 });
 

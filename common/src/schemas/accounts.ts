@@ -158,7 +158,19 @@ export type Child = Static<typeof Child>;
 export const ChildList = Type.Object({ children: Type.Array(Child) }, closed);
 
 export const Me = Type.Union([
-  Type.Object({ kind: Type.Literal('parent'), parentId: ParentIdSchema, email: Email, displayName: DisplayName }, closed),
+  Type.Object(
+    {
+      kind: Type.Literal('parent'),
+      parentId: ParentIdSchema,
+      email: Email,
+      displayName: DisplayName,
+      /** Since 0.2.0: always true on a relay that sends email (an unverified account cannot sign in there). */
+      emailVerified: Type.Optional(Type.Boolean()),
+      /** Since 0.2.0 (optional: a 0.1.0 relay does not send it). */
+      accountCreatedAt: Type.Optional(Timestamp),
+    },
+    closed,
+  ),
   Type.Object(
     {
       kind: Type.Literal('child'),

@@ -35,8 +35,22 @@ const Member = Type.Object(
     kind: Type.Union([Type.Literal('child'), Type.Literal('parent')]),
     displayName: DisplayName,
     parentDisplayName: Type.Union([DisplayName, Type.Null()]),
-    /** A child's picture (null for a grown-up, or a child who has none). */
+    /** A child's picture, or a trusted grown-up's picture as their guardian picked it (else null). */
     avatar: Type.Union([AvatarId, Type.Null()]),
+    /**
+     * Since 0.2.0 (optional: a 0.1.0 relay does not send it). For a grown-up in a family link: `guardian` (a parent of the child) or `trusted`
+     * (a grandparent, an aunt: a contact and nothing more). Null for a child.
+     */
+    familyRole: Type.Optional(Type.Union([Type.Literal('guardian'), Type.Literal('trusted'), Type.Null()])),
+    /**
+     * Since 0.2.0. A child's guardians as the other family's grown-ups see them on the approval
+     * screen: name, whether the email is verified and how old the account is. Empty for a grown-up.
+     */
+    guardians: Type.Optional(
+      Type.Array(Type.Object({ displayName: DisplayName, emailVerified: Type.Boolean(), accountCreatedAt: Timestamp }, closed), {
+        maxItems: 20,
+      }),
+    ),
   },
   closed,
 );

@@ -78,6 +78,7 @@
 import { Type, type Static } from 'typebox';
 import { ErrorCodeSchema, Timestamp, Token, Ulid, closed } from './primitives';
 import { FriendshipView } from './friendships';
+import { Notice } from './family';
 import { MessageContent } from './message-content';
 import { APP_VERSION_PATTERN } from '../compat/versions';
 
@@ -245,6 +246,9 @@ export const WsUnsendResultFrame = Type.Union([
 /** This message was taken back by its sender: hide it (nothing happens if you do not have it). */
 export const WsUnsentFrame = Type.Object({ type: Type.Literal('unsent'), id: Ulid }, closed);
 
+/** Since 0.2.0: to every guardian of a child (their parent-mode PCs and panes), what happened in the family at once. */
+export const WsNoticeFrame = Type.Object({ type: Type.Literal('notice'), notice: Notice }, closed);
+
 export const WsServerFrame = Type.Union([
   WsWelcomeFrame,
   WsPresenceFrame,
@@ -257,6 +261,7 @@ export const WsServerFrame = Type.Union([
   WsPongFrame,
   WsUnsendResultFrame,
   WsUnsentFrame,
+  WsNoticeFrame,
 ]);
 export type WsServerFrame = Static<typeof WsServerFrame>;
 export type WsServerFrameType = WsServerFrame['type'];

@@ -111,7 +111,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (caller.kind === 'parent') {
         const p = getParentById(ctx.db, caller.parentId);
         if (!p) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');
-        return { kind: 'parent' as const, parentId: p.id as ParentId, email: p.email, displayName: p.displayName };
+        return {
+          kind: 'parent' as const,
+          parentId: p.id as ParentId,
+          email: p.email,
+          displayName: p.displayName,
+          emailVerified: false,
+          accountCreatedAt: p.createdAt,
+        };
       }
       const c = getChild(ctx.db, caller.childId);
       if (!c) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');

@@ -105,6 +105,8 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
       displayName: account?.displayName ?? '?',
       parentDisplayName: parent?.displayName ?? null,
       avatar: id === mine || showsPicture ? ((account?.avatar ?? null) as FriendshipView['me']['avatar']) : null,
+      familyRole: account?.kind === 'parent' ? 'guardian' : null,
+      guardians: [],
     };
   };
   const other: Side = side === 'a' ? 'b' : 'a';

@@ -153,6 +153,9 @@ export async function handleServerFrame(
       return;
     case 'pong':
       return;
+    case 'notice':
+      // To guardians' parent-mode PCs (issue 12): shown by the pane and parent mode, nothing to store for a child.
+      return;
     default: {
       const never: never = frame;
       ctx.log.warn({ frame: never }, 'unknown frame');
