@@ -2,6 +2,16 @@ import { Type, type TSchema } from 'typebox';
 import { ChildList, Child, ConsentList, Me, PolicyText, SessionGrant } from '../schemas/accounts';
 import { DeviceList, EnrollDeviceResult, ParentDeviceResult } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite } from '../schemas/friendships';
+import {
+  ChildGrownUps,
+  GrownUpInvite,
+  GrownUpInviteCreated,
+  GrownUpInviteList,
+  NoticeList,
+  RedeemedGrownUpInvite,
+  TrustedGrownUp,
+} from '../schemas/family';
+import { ConsentRecord } from '../schemas/accounts';
 import { AttachmentRef } from '../schemas/message-content';
 import { ErrorResponse } from '../schemas/primitives';
 import { WsServerFrame } from '../schemas/realtime';
@@ -43,6 +53,21 @@ export const APP_READS = Object.freeze({
     'GET /v1/signaling/peers': SignalingPeers,
     'POST /v1/attachments': AttachmentRef,
     'GET /v1/version': RelayVersion,
+    /** Since 0.2.0: guardians and trusted grown-ups (issue 12). */
+    'POST /v1/grown-up-invites': GrownUpInviteCreated,
+    'GET /v1/grown-up-invites': GrownUpInviteList,
+    'POST /v1/grown-up-invites/redeem': RedeemedGrownUpInvite,
+    'POST /v1/grown-up-invites/:id/confirm': GrownUpInvite,
+    'POST /v1/grown-up-invites/:id/decline': GrownUpInvite,
+    'DELETE /v1/grown-up-invites/:id': NoContent,
+    'GET /v1/children/:id/grown-ups': ChildGrownUps,
+    'DELETE /v1/children/:id/guardians/:parentId': NoContent,
+    'DELETE /v1/children/:id/trusted/:parentId': NoContent,
+    'PATCH /v1/children/:id/trusted/:parentId': TrustedGrownUp,
+    'POST /v1/children/:id/consents': ConsentRecord,
+    'DELETE /v1/children/:id/consents/mine': NoContent,
+    'DELETE /v1/children/:id': NoContent,
+    'GET /v1/notices': NoticeList,
   } satisfies Record<string, TSchema>),
   ws: WsServerFrame,
   error: ErrorResponse,
