@@ -27,6 +27,7 @@ import {
 import { endEveryLinkOf, endFamilyLink } from './links';
 import { noticeGuardians } from './notices';
 import { familyNoticeMail } from './mail';
+import { cancelInvitesOf } from './invite-queries';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
@@ -66,7 +67,8 @@ function toTrusted(ctx: Ctx, t: ReturnType<typeof listTrusted>[number]): Trusted
 /**
  * Removes a guardian of a child, keeping at least one (LAST_GUARDIAN). Their family link ends
  * (their sockets and parent-mode PCs see the child go at once), the child's credentials on PCs
- * they enrolled are revoked, and every guardian (the removed one too) is told. `byId`: the
+ * they enrolled are revoked, their unanswered invitations for the child are cancelled, and every
+ * guardian (the removed one too) is told. `byId`: the
  * guardian who did it, or null (the operator). No authorization here: callers check it.
  */
 export function removeGuardianUnchecked(ctx: Ctx, childId: string, targetId: string, byId: string | null): void {
@@ -77,6 +79,7 @@ export function removeGuardianUnchecked(ctx: Ctx, childId: string, targetId: str
       throw new HearthError(ErrorCode.LastGuardian, 'A child always keeps one guardian. Add another before this one leaves.');
     }
     deleteGuardian(ctx.db, childId, targetId);
+    cancelInvitesOf(ctx.db, targetId, childId);
     ctx.events.emit('familyChanged', { childIds: [childId] });
     endFamilyLink(ctx, childId, targetId);
     const devices = ctx.db
