@@ -160,6 +160,25 @@ describe('removing grown-ups', () => {
   });
 });
 
+describe('a trusted grown-up’s picture', () => {
+  it('is the one their guardian picked, and a change reaches the child at once', async () => {
+    const gran = await addGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId], { avatar: 'owl' });
+    const kid = await socketFor(a.childToken);
+    const changed = expectStatus(
+      await api(relay.app, 'PATCH', `/v1/children/${a.child.childId}/trusted/${gran.parentId}`, {
+        token: second.token,
+        body: { avatar: 'bear' },
+      }),
+      200,
+    );
+    expect(changed).toMatchObject({ parentId: gran.parentId, avatar: 'bear' });
+    const pushed = await kid.take<FriendshipFrame>(
+      (f) => f.type === 'friendship' && f.friendship.friend.accountId === gran.parentId,
+    );
+    expect(pushed.friendship.friend).toMatchObject({ familyRole: 'trusted', avatar: 'bear' });
+  });
+});
+
 describe('deleting a child', () => {
   it('deletes the account for any guardian: sockets closed, credentials gone, friends told, consents kept, guardians told and emailed', async () => {
     const b = await createFamily(relay.app);

@@ -24,7 +24,7 @@ import {
   updateTrustedAvatar,
   withdrawConsents,
 } from './queries';
-import { endEveryLinkOf, endFamilyLink } from './links';
+import { endEveryLinkOf, endFamilyLink, touchFamilyLink } from './links';
 import { noticeGuardians } from './notices';
 import { familyNoticeMail } from './mail';
 import { cancelInvitesOf } from './invite-queries';
@@ -110,7 +110,7 @@ export function removeTrusted(ctx: Ctx, parentId: string, childId: string, targe
   })();
 }
 
-/** A guardian changes the picture the child sees for a trusted grown-up. */
+/** A guardian changes the picture the child sees for a trusted grown-up; pushed to the child at once. */
 export function updateTrusted(
   ctx: Ctx,
   parentId: string,
@@ -118,11 +118,15 @@ export function updateTrusted(
   targetId: string,
   avatar: string | null,
 ): TrustedGrownUp {
-  ownChild(ctx, parentId, childId);
-  if (!updateTrustedAvatar(ctx.db, childId, targetId, avatar)) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
-  const row = listTrusted(ctx.db, childId).find((t) => t.parentId === targetId);
-  if (!row) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
-  return toTrusted(ctx, row);
+  return ctx.db.transaction(() => {
+    ownChild(ctx, parentId, childId);
+    if (!updateTrustedAvatar(ctx.db, childId, targetId, avatar)) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
+    const row = listTrusted(ctx.db, childId).find((t) => t.parentId === targetId);
+    if (!row) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
+    // The child (and the grown-up) see the new picture at once.
+    touchFamilyLink(ctx, childId, targetId);
+    return toTrusted(ctx, row);
+  })();
 }
 
 /** A guardian gives (or renews) their own consent for the child, to the current policy version. */

@@ -52,7 +52,8 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
     }
 
     for (const side of ['a', 'b'] as const) {
-      if (before && visibleTo(before, side) === visibleTo(row.state, side)) continue;
+      // A family link has no block to hide: every change is pushed (a trusted grown-up's new picture).
+      if (row.state.kind !== 'family' && before && visibleTo(before, side) === visibleTo(row.state, side)) continue;
       const member = side === 'a' ? row.aId : row.bId;
       const online = audienceOf(member).filter((id) => registry.isOnline(id));
       if (online.length === 0) continue;
