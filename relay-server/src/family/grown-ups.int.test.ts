@@ -200,5 +200,11 @@ describe('deleting a child', () => {
     );
     expect(consents.consents.map((c) => c.childId)).toEqual([a.child.childId]);
     await smtp.waitForMail(a.parent.email, /Alex deleted Robin's account/);
+    expect((await notices(b.parent.token))[0]).toMatchObject({
+      kind: 'friend-removed',
+      childId: b.child.childId,
+      byName: null,
+      about: { accountId: a.child.childId, displayName: 'Robin' },
+    });
   });
 });

@@ -28,6 +28,7 @@ import { endEveryLinkOf, endFamilyLink, touchFamilyLink } from './links';
 import { noticeGuardians } from './notices';
 import { familyNoticeMail } from './mail';
 import { cancelInvitesOf } from './invite-queries';
+import { listFriendshipsOf } from '../friendships/queries';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
@@ -201,6 +202,12 @@ export function deleteChild(ctx: Ctx, parentId: string, childId: string): void {
     const child = ownChild(ctx, parentId, childId);
     const recipients = guardianIdsOf(ctx.db, childId);
     noticeGuardians(ctx, { kind: 'child-deleted', childId, byId: parentId, recipients });
+    // The friends' guardians are told their child lost a friend (by nobody they know).
+    for (const row of listFriendshipsOf(ctx.db, childId)) {
+      if (row.state.kind !== 'friend' || row.state.ended) continue;
+      const friendId = row.aId === childId ? row.bId : row.aId;
+      noticeGuardians(ctx, { kind: 'friend-removed', childId: friendId, byId: null, aboutId: childId });
+    }
     endEveryLinkOf(ctx, childId);
     ctx.db.prepare(`DELETE FROM accounts WHERE id = ?`).run(childId);
     ctx.events.emit('credentialsRevoked', { childIds: [childId] });
