@@ -106,6 +106,53 @@ describe('npm run relay:admin', () => {
     expect((await admin('verify-email', '--email', email, '--data-dir', dataDir)).stdout).toMatch(/already verified/);
   });
 
+  it('remove-guardian removes a second guardian and refuses the last one (exit 1)', async () => {
+    const stamp = Date.now();
+    const register = async (name: string): Promise<SessionGrant> =>
+      (
+        await call<SessionGrant>('POST', '/v1/parents', {
+          email: `${name}${stamp}@example.test`,
+          password: PASSWORD,
+          displayName: name,
+        })
+      ).body;
+    const ana = await register('Ana');
+    const ben = await register('Ben');
+    const policy = (await call<{ version: string }>('GET', '/v1/policy')).body.version;
+    const child = await call<{ childId: string }>(
+      'POST',
+      '/v1/children',
+      { displayName: 'Mia', username: `mia${stamp}`, consent: { policyVersion: policy, method: 'checkbox', agreed: true } },
+      ana.token,
+    );
+    expect(child.status).toBe(201);
+    const childId = child.body.childId;
+    const invite = await call<{ code: string; invite: { inviteId: string } }>(
+      'POST',
+      '/v1/grown-up-invites',
+      { role: 'guardian', childIds: [childId] },
+      ana.token,
+    );
+    expect((await call('POST', '/v1/grown-up-invites/redeem', { code: invite.body.code }, ben.token)).status).toBe(201);
+    expect((await call('POST', `/v1/grown-up-invites/${invite.body.invite.inviteId}/confirm`, {}, ana.token)).status).toBe(200);
+    const guardians = async (): Promise<string[]> =>
+      (
+        await call<{ guardians: { parentId: string }[] }>('GET', `/v1/children/${childId}/grown-ups`, undefined, ana.token)
+      ).body.guardians
+        .map((g) => g.parentId)
+        .sort();
+    expect(await guardians()).toEqual([ana.parentId, ben.parentId].sort());
+
+    const out = await admin('remove-guardian', '--child', childId, '--guardian', ben.parentId, '--data-dir', dataDir);
+    expect(out.code, out.stderr).toBe(0);
+    expect(await guardians()).toEqual([ana.parentId]);
+    const last = await admin('remove-guardian', '--child', childId, '--guardian', ana.parentId, '--data-dir', dataDir);
+    expect(last.code).toBe(1);
+    expect(last.stderr).toMatch(/last guardian/);
+    expect(await guardians()).toEqual([ana.parentId]);
+    expect((await admin('remove-guardian', '--child', childId, '--data-dir', dataDir)).code).toBe(2);
+  });
+
   it('says an unknown email is unknown, and exits 1', async () => {
     for (const command of ['reset-password', 'verify-email']) {
       const out = await admin(command, '--email', 'nobody@example.test', '--data-dir', dataDir);

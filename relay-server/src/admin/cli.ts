@@ -19,7 +19,13 @@ export function runAdmin(argv: readonly string[], env: Readonly<Record<string, s
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { email: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        email: { type: 'string' },
+        child: { type: 'string' },
+        guardian: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: true,
     });

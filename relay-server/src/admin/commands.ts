@@ -3,6 +3,10 @@ import type { RelayConfig } from '../config';
 import { getParentByEmail } from '../accounts/queries';
 import { emailKeyOf, issueCode } from '../email/codes';
 import { setEmailVerified } from '../email/queries';
+import { ErrorCode, HearthError } from '@hearth/common';
+import { createEvents } from '../context';
+import { removeGuardianByOperator } from '../family/operator';
+import { NO_MAIL } from '../mail/mailer';
 
 /** What a command gets: the relay's database (migrated), its settings, a clock and ids, and where to write. */
 export type AdminContext = Readonly<{
@@ -14,7 +18,7 @@ export type AdminContext = Readonly<{
   err: (line: string) => void;
 }>;
 
-export type AdminArgs = Readonly<{ email?: string }>;
+export type AdminArgs = Readonly<{ email?: string; child?: string; guardian?: string }>;
 
 export type AdminCommand = Readonly<{
   name: string;
@@ -87,6 +91,40 @@ const verifyEmail: AdminCommand = {
   },
 };
 
+const removeGuardian: AdminCommand = {
+  name: 'remove-guardian',
+  usage: '--child CHILD_ID --guardian PARENT_ID',
+  summary:
+    'Removes a guardian from a child (never the last one). Their family link ends at once and the other guardians are told.',
+  usesDatabase: true,
+  run(ctx, args) {
+    const childId = args.child?.trim();
+    const parentId = args.guardian?.trim();
+    if (!childId || !parentId) {
+      ctx.err(
+        'remove-guardian needs --child CHILD_ID and --guardian PARENT_ID (the ids the pane shows under "Family grown-ups").',
+      );
+      return 2;
+    }
+    try {
+      // Nobody listens to this process's events: a running relay sees the change at its next housekeeping round (friend caches reload).
+      removeGuardianByOperator({ ...ctx, events: createEvents(), mailer: NO_MAIL }, childId, parentId);
+    } catch (e) {
+      if (e instanceof HearthError && e.code === ErrorCode.LastGuardian) {
+        ctx.err(`That grown-up is the child's last guardian: a child always keeps one. Add another guardian first.`);
+        return 1;
+      }
+      if (e instanceof HearthError && e.code === ErrorCode.NotFound) {
+        ctx.err(`No child ${childId} with a guardian ${parentId} on this relay.`);
+        return 1;
+      }
+      throw e;
+    }
+    ctx.out(`Removed guardian ${parentId} from child ${childId}.`);
+    return 0;
+  },
+};
+
 const help: AdminCommand = {
   name: 'help',
   usage: '',
@@ -100,10 +138,9 @@ const help: AdminCommand = {
 
 /**
  * Every `npm run relay:admin` command, in the order `help` lists them.
- * MERGE: add `remove-guardian` (from the f/relay-family branch) here; the moderators' commands
- * (the safety issue) come here too.
+ * The moderators' commands (the safety issue) come here too.
  */
-export const ADMIN_COMMANDS: readonly AdminCommand[] = [resetPassword, verifyEmail, help];
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [resetPassword, verifyEmail, removeGuardian, help];
 
 export function usage(): string {
   const rows = ADMIN_COMMANDS.map((c) => `  ${`${c.name} ${c.usage}`.trim().padEnd(32)} ${c.summary}`);

@@ -21,8 +21,11 @@ type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher' | 'ma
 
 const CHECK_EMAIL: CheckEmail = Object.freeze({ status: 'check-email' as const });
 
+/** A guardian of any child, or trusted by one: an account in use, never taken over by a new registration. */
 const hasChildren = (ctx: Ctx, parentId: string): boolean =>
-  ctx.db.prepare(`SELECT 1 FROM children WHERE parent_id = ? LIMIT 1`).get(parentId) !== undefined;
+  ctx.db
+    .prepare(`SELECT 1 FROM guardians WHERE parent_id = ? UNION ALL SELECT 1 FROM trusted_grown_ups WHERE parent_id = ? LIMIT 1`)
+    .get(parentId, parentId) !== undefined;
 
 /**
  * Registration on a relay that sends email: always "check your email", in the same time (the
