@@ -21,7 +21,7 @@ export const APP_READS = Object.freeze({
   http: Object.freeze({
     /** Since 0.2.0 with `?lang=` and its text; 0.1.0 read `PolicyInfo` without. */
     'GET /v1/policy': PolicyText,
-    /** Since 0.2.0 a relay with SMTP answers 202 "check your email" (0.1.0 read only the grant). */
+    /** Since 0.2.0 also `check-email` (202), from a relay that sends email. */
     'POST /v1/parents': Type.Union([SessionGrant, CheckEmail]),
     'POST /v1/sessions': SessionGrant,
     'DELETE /v1/sessions/:id': NoContent,
@@ -45,6 +45,7 @@ export const APP_READS = Object.freeze({
     'GET /v1/signaling/peers': SignalingPeers,
     'POST /v1/attachments': AttachmentRef,
     'GET /v1/version': RelayVersion,
+    /** Since 0.2.0: verified email and "forgot password" (issue 12). */
     'POST /v1/email-verifications': SessionGrant,
     'POST /v1/email-verifications/resend': CheckEmail,
     'POST /v1/password-resets': PasswordResetStarted,
