@@ -22,11 +22,14 @@ export function AccountHelp({
   completeReset,
   onSignedIn,
   children,
+  onResetSaving,
   narrow = false,
 }: Readonly<{
   completeReset: (args: PasswordResetArgs) => Promise<IpcResult<unknown>>;
   onSignedIn: (reset: ResetDone | null) => void;
   children: (links: AccountHelpLinks) => ReactNode;
+  /** A new password is being saved: keep showing this until `onSignedIn` (see ForgotPassword's `onSaving`). */
+  onResetSaving?: (() => void) | undefined;
   narrow?: boolean;
 }>): ReactElement {
   const [help, setHelp] = useState<Help>(null);
@@ -40,6 +43,7 @@ export function AccountHelp({
           onSignedIn(done);
         }}
         onCancel={() => setHelp(null)}
+        onSaving={onResetSaving}
         narrow={narrow}
       />
     );

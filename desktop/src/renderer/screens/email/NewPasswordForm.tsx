@@ -18,6 +18,7 @@ export function NewPasswordForm<T>({
   email,
   status,
   complete,
+  onSaving,
   onSaved,
   onDifferentEmail,
   narrow,
@@ -25,6 +26,7 @@ export function NewPasswordForm<T>({
   email: string;
   status: PasswordResetStarted['status'];
   complete: (args: PasswordResetArgs) => Promise<IpcResult<T>>;
+  onSaving?: (() => void) | undefined;
   onSaved: (done: ResetDone<T>) => void;
   onDifferentEmail: () => void;
   narrow: boolean;
@@ -57,6 +59,7 @@ export function NewPasswordForm<T>({
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!ready) return;
+    onSaving?.();
     const value = await save.run();
     if (value !== null) onSaved({ email, password, value });
   };
