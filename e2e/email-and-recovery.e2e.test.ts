@@ -303,7 +303,8 @@ describe.skipIf(withoutChromium())('verified email and a way back into an accoun
       await d.shot('olvide-la-contrasena-correo');
       await d.button('forgot.send').click();
       const form = d.page.locator('[data-step="forgot-code"]');
-      await shows(form, d.text('forgot.askOperator', { email: noEmail.email }));
+      await shows(form, d.text('forgot.askOperator'));
+      await shows(form, d.text('forgot.operatorCommand', { email: noEmail.email }));
       await d.shot('olvide-la-contrasena-pregunta-al-operador');
       expect(d.problems).toEqual([]);
     },

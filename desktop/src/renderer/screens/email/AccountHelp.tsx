@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 import type { IpcResult, PasswordResetArgs } from '@hearth/common';
 import { CheckEmailStep } from './CheckEmailStep';
+import './email.css';
 import { ForgotPassword, type ResetDone } from './ForgotPassword';
 
 /** What a sign-in form hands its grown-up to: "Forgot password?" or "Check your email". */

@@ -10,6 +10,7 @@ import { looksLikeEmail, whyGrey } from '../../ui/form-checks';
 import { StillNeeded } from '../../ui/StillNeeded';
 import { emailLanguage } from './email-language';
 import { NewPasswordForm } from './NewPasswordForm';
+import './email.css';
 
 /** A saved new password, and what `complete` answered (the account, the pane's lock, the profile). */
 export type ResetDone<T = unknown> = Readonly<{ email: string; password: string; value: T }>;

@@ -51,7 +51,7 @@ export function NewPasswordForm<T>({
     ready || codeProblem || passwordProblem || mismatch
       ? null
       : !codeOk
-        ? t('checkEmail.needCode')
+        ? t('forgot.needCode')
         : !passwordOk
           ? t('firstRun.needNewPassword')
           : t('forgot.needBoth');
@@ -73,9 +73,18 @@ export function NewPasswordForm<T>({
       data-status={status}
     >
       <h2>{t('forgot.title')}</h2>
-      <p className="lead" role="status">
-        {status === 'check-email' ? t('forgot.sentEmail') : t('forgot.askOperator', { email })}
-      </p>
+      {status === 'check-email' ? (
+        <p className="lead" role="status">
+          {t('forgot.sentEmail')}
+        </p>
+      ) : (
+        <>
+          <p className="lead" role="status">
+            {t('forgot.askOperator')}
+          </p>
+          <p className="command">{t('forgot.operatorCommand', { email })}</p>
+        </>
+      )}
       <Field
         label={t('forgot.code')}
         hint={t('forgot.codeHint')}
