@@ -214,6 +214,9 @@ describe.skipIf(withoutChromium())('verified email and a way back into an accoun
       await c.button('firstRun.createAccount').click();
       expect(await checkEmailText(c, carmen.email)).toBe(used);
       await c.shot('revisa-tu-correo-correo-nuevo');
+      // The email is written in the language of the screen.
+      const mail = await world.smtp.waitForMail(carmen.email);
+      expect(mail.subject).toMatch(/código de verificación/);
       await c.field('checkEmail.code').fill(await world.smtp.waitForCode(carmen.email));
       await c.button('checkEmail.submit').click();
       await finishFirstRun(c, carmen, 'Luz');
