@@ -1,0 +1,57 @@
+/** Names of the emoji and sticker packs (read aloud and shown as labels). */
+import type { Spanish } from '../translation';
+export declare const stickersEn: {
+    readonly emoji: {
+        readonly grin: "Big smile";
+        readonly laugh: "Laughing";
+        readonly love: "Love eyes";
+        readonly hearts: "Smile with hearts";
+        readonly cool: "Cool";
+        readonly wow: "Star eyes";
+        readonly silly: "Silly";
+        readonly hug: "Hug";
+        readonly surprised: "Surprised";
+        readonly sad: "Sad";
+        readonly sleepy: "Sleepy";
+        readonly thinking: "Thinking";
+        readonly thumbsUp: "Thumbs up";
+        readonly clap: "Clapping";
+        readonly hooray: "Hooray";
+        readonly wave: "Waving";
+        readonly heart: "Heart";
+        readonly star: "Star";
+        readonly rainbow: "Rainbow";
+        readonly party: "Party";
+        readonly balloon: "Balloon";
+        readonly dog: "Dog";
+        readonly cat: "Cat";
+        readonly pizza: "Pizza";
+        readonly iceCream: "Ice cream";
+        readonly football: "Football";
+        readonly game: "Game";
+        readonly books: "Books";
+    };
+    readonly packs: {
+        readonly happyCat: "Happy cat";
+        readonly sillyDog: "Silly dog";
+        readonly teddyBear: "Teddy bear";
+        readonly winkingFox: "Winking fox";
+        readonly laughingFrog: "Laughing frog";
+        readonly sleepyPanda: "Sleepy panda";
+        readonly pizza: "Pizza";
+        readonly iceCream: "Ice cream";
+        readonly birthdayCake: "Birthday cake";
+        readonly loveHeart: "Love heart";
+        readonly superStar: "Super star";
+        readonly rainbow: "Rainbow";
+        readonly bouncingBall: "Bouncing ball";
+        readonly spinningStar: "Spinning star";
+        readonly beatingHeart: "Beating heart";
+        readonly confetti: "Party";
+        readonly balloons: "Balloons";
+        readonly sunnyDay: "Sunny day";
+        readonly rainyCloud: "Rainy cloud";
+        readonly wavingCat: "Waving cat";
+    };
+};
+export declare const stickersEs: Spanish<typeof stickersEn>;
