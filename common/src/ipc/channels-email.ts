@@ -67,7 +67,8 @@ export const EMAIL_CHANNELS = {
     access: 'grown-up',
     args: PasswordResetArgs,
     result: Profile,
-    summary: 'A reset code and a new password, then parent mode starts (or renews) with the new password, as startParentMode does',
+    summary:
+      'A reset code and a new password, then parent mode starts (or renews) with the new password, as startParentMode does',
   },
 } as const satisfies Record<string, ChannelSpec>;
 
