@@ -111,29 +111,33 @@ export function UnlockForm({
     setPassword('');
     if (status) onUnlocked?.();
   };
+  // Kept after "Forgot password?" opened the pane: only what the new password did, until "Continue".
+  const held = lock.state === 'unlocked';
   return (
     <>
-      <form className="card form narrow" onSubmit={(e) => void submit(e)} aria-label={t('pane.unlockTitle')}>
-        <p className="lead">
-          <span aria-hidden="true">🔐 </span>
-          {t('pane.unlockLead')}
-        </p>
-        <Field
-          label={t('pane.password')}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          autoFocus
-        />
-        {wait > 0 && <WaitNote seconds={wait} />}
-        <ErrorNote error={unlock.error} context="unlock" />
-        <div className="form-actions">
-          <Button type="submit" variant="primary" size="big" disabled={password === '' || unlock.busy || wait > 0}>
-            {t('pane.unlock')}
-          </Button>
-        </div>
-      </form>
+      {!held && (
+        <form className="card form narrow" onSubmit={(e) => void submit(e)} aria-label={t('pane.unlockTitle')}>
+          <p className="lead">
+            <span aria-hidden="true">🔐 </span>
+            {t('pane.unlockLead')}
+          </p>
+          <Field
+            label={t('pane.password')}
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            autoFocus
+          />
+          {wait > 0 && <WaitNote seconds={wait} />}
+          <ErrorNote error={unlock.error} context="unlock" />
+          <div className="form-actions">
+            <Button type="submit" variant="primary" size="big" disabled={password === '' || unlock.busy || wait > 0}>
+              {t('pane.unlock')}
+            </Button>
+          </div>
+        </form>
+      )}
       <AccountUnlock open={wait > 60} onUnlocked={onUnlocked} onResetSaving={onResetSaving} />
     </>
   );
