@@ -55,6 +55,7 @@ import { BACKGROUND_CHANNELS } from './channels-backgrounds';
 import { CALL_CHANNELS } from './channels-calls';
 import { VERSION_CHANNELS } from './channels-versions';
 import { PROBLEM_CHANNELS } from './channels-problems';
+import { EMAIL_CHANNELS } from './channels-email';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -135,7 +136,12 @@ export const HEARTH_CHANNELS = {
   getSettings: ch('open', NoArgs, Settings, "This PC's settings"),
 
   // First run, then the grown-ups' pane.
-  registerParent: ch('first-run', NewParentAccount, ParentAccount, 'Create a parent account on the relay and sign in'),
+  registerParent: ch(
+    'first-run',
+    NewParentAccount,
+    ParentAccount,
+    'Create a parent account on the relay and sign in; a relay that sends email answers EMAIL_NOT_VERIFIED for a new and a used address alike, until the emailed code is typed (verifyEmail)',
+  ),
   setParentPassword: ch(
     'first-run',
     Type.Object({ password: ParentPassword }, closed),
@@ -246,6 +252,7 @@ export const HEARTH_CHANNELS = {
   ...BACKGROUND_CHANNELS,
   ...VERSION_CHANNELS,
   ...PROBLEM_CHANNELS,
+  ...EMAIL_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

@@ -7,6 +7,7 @@ export * from './models-backgrounds';
 export * from './channels-backgrounds';
 export * from './channels-versions';
 export * from './channels-problems';
+export * from './channels-email';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -35,4 +35,8 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   stopParentMode: {},
   readChildConversation: { childId: ID, contactId: ID },
   replyToChild: { childId: ID, text: 'Hello' },
+  verifyEmail: { email: 'someone@example.test', code: '123456' },
+  resendEmailCode: { email: 'someone@example.test' },
+  completePasswordReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },
+  startParentModeWithReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },
 };

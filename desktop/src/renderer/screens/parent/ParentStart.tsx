@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockStatus, Profile } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
@@ -7,6 +7,7 @@ import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Screen } from '../../ui/Screen';
+import { AccountHelp } from '../email/AccountHelp';
 import { UnlockForm } from '../grown-ups/UnlockForm';
 import { RelayCredentialsForm } from '../grown-ups/RelayCredentialsForm';
 
@@ -15,15 +16,20 @@ function SignInAgain({ onDone }: Readonly<{ onDone: () => void }>): ReactElement
   const { t } = useTranslation();
   const hearth = useHearth();
   return (
-    <RelayCredentialsForm
-      label={t('parentStart.signInAgain')}
-      lead={t('parentStart.signInAgainLead')}
-      submitLabel={t('firstRun.signIn')}
-      send={(credentials) => hearth.startParentMode(credentials)}
-      onDone={onDone}
-      narrow
-      primary
-    />
+    <AccountHelp completeReset={(args) => hearth.startParentModeWithReset(args)} onSignedIn={onDone} narrow>
+      {({ onForgotPassword }) => (
+        <RelayCredentialsForm
+          label={t('parentStart.signInAgain')}
+          lead={t('parentStart.signInAgainLead')}
+          submitLabel={t('firstRun.signIn')}
+          send={(credentials) => hearth.startParentMode(credentials)}
+          onDone={onDone}
+          narrow
+          primary
+          onForgotPassword={onForgotPassword}
+        />
+      )}
+    </AccountHelp>
   );
 }
 
@@ -37,6 +43,8 @@ export function ParentStart({
   const hearth = useHearth();
   const open = useAction(() => hearth.selectProfile({ childId: parent.childId }));
   const expired = open.error?.code === 'UNAUTHENTICATED';
+  // After "Forgot password?" at the lock, its form stays until "Continue".
+  const [heldByReset, setHeldByReset] = useState(false);
   return (
     <Screen
       name="parent-start"
@@ -50,8 +58,15 @@ export function ParentStart({
       }
     >
       <p className="lead">{t('parentStart.lead')}</p>
-      {lock.state !== 'unlocked' ? (
-        <UnlockForm lock={lock} onUnlocked={() => void open.run()} />
+      {lock.state !== 'unlocked' || heldByReset ? (
+        <UnlockForm
+          lock={lock}
+          onUnlocked={() => {
+            setHeldByReset(false);
+            void open.run();
+          }}
+          onResetSaving={() => setHeldByReset(true)}
+        />
       ) : expired ? (
         <SignInAgain onDone={() => void open.run()} />
       ) : (
