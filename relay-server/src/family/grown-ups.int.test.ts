@@ -7,6 +7,7 @@ import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
 import {
   api,
   befriend,
+  consentFor,
   buildTestApp,
   createFamily,
   enrollDevice,
@@ -14,6 +15,7 @@ import {
   makeInvite,
   redeem,
   registerParentDevice,
+  signIn,
   type TestFamily,
   type TestParent,
   type TestRelay,
@@ -21,6 +23,7 @@ import {
 import { listenForWs, messageWith, newMessageId, sendAndAck, socketPool, text, type TestSocket } from '../../test/ws-client';
 import { addGrownUp } from '../../test/family-helpers';
 import { removeGuardianByOperator } from './operator';
+import { NOTICE_RETENTION_MS } from './notices';
 
 let smtp: TestSmtp;
 let relay: TestRelay;
@@ -93,6 +96,25 @@ describe('notices', () => {
     const mail = await smtp.waitForMail(second.email, /withdrew their consent for Robin/);
     expect(mail.text).toContain('retiró su consentimiento');
     expect(smtp.mailTo(a.parent.email).filter((m) => /withdrew/.test(m.text))).toEqual([]);
+  });
+
+  it('keeps a grown-up’s notices for 90 days: older ones go as new ones come', async () => {
+    const notices = async (token: string): Promise<Notice[]> =>
+      expectStatus(await api<{ notices: Notice[] }>(relay.app, 'GET', '/v1/notices', { token }), 200).notices;
+    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/consents/mine`, { token: a.parent.token }), 204);
+    expect((await notices(second.token)).map((n) => n.kind)).toContain('consent-withdrawn');
+    relay.clock.advance(NOTICE_RETENTION_MS + 1);
+    // Sessions have long expired by then: both grown-ups sign in again.
+    const mum = await signIn(relay.app, a.parent.email, a.parent.password);
+    const dad = await signIn(relay.app, second.email, second.password);
+    expectStatus(
+      await api(relay.app, 'POST', `/v1/children/${a.child.childId}/consents`, {
+        token: mum.token,
+        body: { consent: consentFor(relay.app) },
+      }),
+      201,
+    );
+    expect((await notices(dad.token)).map((n) => n.kind)).toEqual(['consent-given']);
   });
 });
 

@@ -44,7 +44,12 @@ function toNotice(r: NoticeRow): Notice {
   };
 }
 
+/** How long a notice is kept: the family's recent history, not a record (consents are the record). */
+export const NOTICE_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+
 function insertNotice(db: WritableDB, recipientId: string, r: NoticeRow): void {
+  // A grown-up's notices older than the retention go as new ones come.
+  db.prepare(`DELETE FROM notices WHERE recipient_parent_id = ? AND at < ?`).run(recipientId, r.at - NOTICE_RETENTION_MS);
   db.prepare(
     `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
