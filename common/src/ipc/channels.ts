@@ -55,6 +55,7 @@ import { BACKGROUND_CHANNELS } from './channels-backgrounds';
 import { CALL_CHANNELS } from './channels-calls';
 import { VERSION_CHANNELS } from './channels-versions';
 import { PROBLEM_CHANNELS } from './channels-problems';
+import { FAMILY_CHANNELS } from './channels-family';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -246,6 +247,7 @@ export const HEARTH_CHANNELS = {
   ...BACKGROUND_CHANNELS,
   ...VERSION_CHANNELS,
   ...PROBLEM_CHANNELS,
+  ...FAMILY_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

@@ -1,6 +1,7 @@
 import type { ChannelArgs, ChannelName, ChannelValue } from '@hearth/common';
 import { backgroundChannelImpl } from './channel-impl-backgrounds';
 import { callChannelImpl } from './channel-impl-calls';
+import { familyChannelImpl } from './channel-impl-family';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -92,6 +93,7 @@ export function channelImpl(s: Services): ChannelImpl {
     getMyActivity: (a, child) => s.records.activity(child(), a.days ?? 7),
     ...callChannelImpl(s),
     ...backgroundChannelImpl(s),
+    ...familyChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

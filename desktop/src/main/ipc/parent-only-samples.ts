@@ -1,3 +1,5 @@
+import { FAMILY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-family';
+
 const ID = '01J0000000000000000000000A';
 
 /**
@@ -35,4 +37,5 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   stopParentMode: {},
   readChildConversation: { childId: ID, contactId: ID },
   replyToChild: { childId: ID, text: 'Hello' },
+  ...FAMILY_PARENT_ONLY_SAMPLE_ARGS,
 };

@@ -5,6 +5,7 @@ import type { AttachmentsService } from '../services/attachments';
 import type { BackgroundsService } from '../services/backgrounds';
 import type { CallsService } from '../services/calls';
 import type { FamilyAdminService } from '../services/family-admin';
+import type { FamilyGrownUpsService } from '../services/family-grown-ups';
 import type { FriendsService } from '../services/friends';
 import type { KidRecordsService } from '../services/kid-records';
 import type { MessagesService } from '../services/messages';
@@ -26,6 +27,7 @@ export type Services = Readonly<{
   parent: ParentAccountService;
   parentMode: ParentModeService;
   family: FamilyAdminService;
+  grownUps: FamilyGrownUpsService;
   approvals: ApprovalsService;
   friends: FriendsService;
   messages: MessagesService;

@@ -43,7 +43,7 @@ export type RelayHttpDeps = Readonly<{
 }>;
 
 const NoContent = Type.Null();
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** The relay's HTTP API, typed and checked against common's response schemas. */
 export type RelayHttp = Readonly<{
@@ -79,13 +79,16 @@ export type RelayHttp = Readonly<{
   signalingPeers: (token: string) => Promise<SignalingPeers>;
 }>;
 
-/**
- * A client of the relay's `/v1` routes. Every answer is read tolerantly against its schema
- * (fields this app does not know are ignored and stripped; what it knows must match); a relay
- * error becomes a HearthError with the relay's code (an unknown code: INTERNAL); an unreachable
- * relay is UNAVAILABLE. Every request says this app's version (`Hearth-App-Version`).
- */
-export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
+/** One typed request to the relay (see `createRelayHttp`), shared by the other clients of its routes. */
+export type RelayCall = <S extends TSchema>(
+  method: Method,
+  path: string,
+  schema: S,
+  options?: Readonly<{ token?: string; body?: unknown }>,
+) => Promise<Static<S>>;
+
+/** The request function of `createRelayHttp`: version headers, timeouts, tolerant reading, relay errors. */
+export function createRelayCall(deps: RelayHttpDeps): RelayCall {
   const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? 15_000;
 
@@ -144,6 +147,17 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     return value;
   }
 
+  return call;
+}
+
+/**
+ * A client of the relay's `/v1` routes. Every answer is read tolerantly against its schema
+ * (fields this app does not know are ignored and stripped; what it knows must match); a relay
+ * error becomes a HearthError with the relay's code (an unknown code: INTERNAL); an unreachable
+ * relay is UNAVAILABLE. Every request says this app's version (`Hearth-App-Version`).
+ */
+export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
+  const call = createRelayCall(deps);
   return Object.freeze({
     policy: (lang) => call('GET', `/v1/policy?lang=${lang}`, PolicyText),
     version: () =>
