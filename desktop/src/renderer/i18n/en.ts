@@ -15,6 +15,9 @@ import { grownUpsEn } from './catalogs/grown-ups';
 import { grownUpsChildrenEn } from './catalogs/grown-ups-children';
 import { grownUpChatEn, grownUpsMessagesEn } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
+import { grownUpsFamilyEn } from './catalogs/grown-ups-family';
+import { grownUpsInvitesEn } from './catalogs/grown-ups-invites';
+import { familyErrorsEn, familyNoticesEn, kidFamilyEn } from './catalogs/family-notices';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
@@ -23,18 +26,27 @@ import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 
 export const en = {
   ...commonEn,
-  ...errorsEn,
+  errors: { ...errorsEn.errors, ...familyErrorsEn },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,
   ...kidHomeEn,
+  ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,
   backgrounds: { ...backgroundsEn, ...effectsEn },
   ...grownUpChatEn,
-  pane: { ...grownUpsEn, ...grownUpsChildrenEn, ...grownUpsSettingsEn, ...grownUpsMessagesEn },
+  pane: {
+    ...grownUpsEn,
+    ...grownUpsChildrenEn,
+    ...grownUpsSettingsEn,
+    ...grownUpsMessagesEn,
+    ...grownUpsFamilyEn,
+    ...grownUpsInvitesEn,
+    ...familyNoticesEn,
+  },
 } as const;
 
 /** The shape of the app's main namespace, in English. */
