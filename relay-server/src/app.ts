@@ -21,6 +21,7 @@ import { databaseCheck, healthPlugin } from './plugins/health';
 import { clientErrorHandler, websocketErrorHandler } from './plugins/raw-refusals';
 import { appVersionPlugin } from './plugins/app-version';
 import { accountRoutes } from './accounts/routes';
+import { emailRoutes } from './email/routes';
 import { versionRoutes } from './compat/routes';
 import { deviceRoutes } from './devices/routes';
 import { friendshipRoutes } from './friendships/routes';
@@ -113,6 +114,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(versionRoutes);
   await app.register(policyRoutes);
   await app.register(accountRoutes);
+  await app.register(emailRoutes);
   await app.register(deviceRoutes);
   await app.register(friendshipRoutes);
   await app.register(signalingRoutes);

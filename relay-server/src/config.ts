@@ -40,6 +40,8 @@ export type RelayConfig = Readonly<{
   familyPcSessionTtlMs: number;
   /** Invite code lifetime. Default 24 h. */
   inviteTtlMs: number;
+  /** Lifetime of an emailed (or operator's) verification or reset code. Default 30 min. */
+  emailCodeTtlMs: number;
   /** Largest JSON body accepted, in bytes. Default 64 KiB. */
   bodyLimitBytes: number;
   /** argon2id cost. Defaults follow OWASP (19 MiB, 2 passes). */
@@ -57,6 +59,10 @@ export type RelayConfig = Readonly<{
     redeemsPer10Minutes: number;
     /** Requests per caller per minute on every other route. */
     defaultPerMinute: number;
+    /** Emails the relay sends to one address per hour (codes and notices); more are not sent. */
+    emailsPerAddressPerHour: number;
+    /** Wrong tries one emailed code takes before it is dead. */
+    codeAttempts: number;
   }>;
   /** PeerJS-compatible signaling (`/peerjs`). */
   signaling: Readonly<{
@@ -121,6 +127,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
   familyPcSessionTtlMs: 4 * 60 * 60 * 1000,
   inviteTtlMs: 24 * 60 * 60 * 1000,
+  emailCodeTtlMs: 30 * 60 * 1000,
   bodyLimitBytes: 64 * 1024,
   passwordHash: Object.freeze({ memoryCostKiB: 19456, timeCost: 2, parallelism: 1 }),
   rateLimits: Object.freeze({
@@ -130,6 +137,8 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
     invitesPerHour: 10,
     redeemsPer10Minutes: 10,
     defaultPerMinute: 600,
+    emailsPerAddressPerHour: 5,
+    codeAttempts: 5,
   }),
   signaling: Object.freeze({
     tokenTtlMs: 10 * 60 * 1000,

@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { ChildList, Child, ConsentList, Me, PolicyText, SessionGrant } from '../schemas/accounts';
+import { CheckEmail, PasswordResetStarted } from '../schemas/email';
 import { DeviceList, EnrollDeviceResult, ParentDeviceResult } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite } from '../schemas/friendships';
 import { AttachmentRef } from '../schemas/message-content';
@@ -20,7 +21,8 @@ export const APP_READS = Object.freeze({
   http: Object.freeze({
     /** Since 0.2.0 with `?lang=` and its text; 0.1.0 read `PolicyInfo` without. */
     'GET /v1/policy': PolicyText,
-    'POST /v1/parents': SessionGrant,
+    /** Since 0.2.0 also `check-email` (202), from a relay that sends email. */
+    'POST /v1/parents': Type.Union([SessionGrant, CheckEmail]),
     'POST /v1/sessions': SessionGrant,
     'DELETE /v1/sessions/:id': NoContent,
     'GET /v1/me': Me,
@@ -43,6 +45,11 @@ export const APP_READS = Object.freeze({
     'GET /v1/signaling/peers': SignalingPeers,
     'POST /v1/attachments': AttachmentRef,
     'GET /v1/version': RelayVersion,
+    /** Since 0.2.0: verified email and "forgot password" (issue 12). */
+    'POST /v1/email-verifications': SessionGrant,
+    'POST /v1/email-verifications/resend': CheckEmail,
+    'POST /v1/password-resets': PasswordResetStarted,
+    'POST /v1/password-resets/complete': SessionGrant,
   } satisfies Record<string, TSchema>),
   ws: WsServerFrame,
   error: ErrorResponse,

@@ -29,6 +29,10 @@ export type SessionDevice = Static<typeof SessionDevice>;
 export const NewParentAccount = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
 export type NewParentAccount = Static<typeof NewParentAccount>;
 
+/** A language the relay writes in: the policy's text and its emails. */
+export const PolicyLanguage = Type.Union([Type.Literal('en'), Type.Literal('es')]);
+export type PolicyLanguage = Static<typeof PolicyLanguage>;
+
 export const RegisterParentBody = Type.Object(
   {
     email: Email,
@@ -36,6 +40,8 @@ export const RegisterParentBody = Type.Object(
     displayName: DisplayName,
     /** As for sign-in: `family-pc` gets the shorter session. */
     device: Type.Optional(SessionDevice),
+    /** Since 0.2.0: the language of the emails a relay with SMTP sends (default English). */
+    lang: Type.Optional(PolicyLanguage),
   },
   closed,
 );
@@ -47,6 +53,8 @@ export const SignInBody = Type.Object(
     password: Type.String({ minLength: 1, maxLength: 256 }),
     /** Omitted: a grown-up's own PC or another client; the session lives the relay's full parent-session time. */
     device: Type.Optional(SessionDevice),
+    /** Since 0.2.0: the language of the code a relay with SMTP emails to an unverified account. */
+    lang: Type.Optional(PolicyLanguage),
   },
   closed,
 );
@@ -189,8 +197,6 @@ export const PolicyInfo = Type.Object({ version: PolicyVersion, publishedAt: Typ
 export type PolicyInfo = Static<typeof PolicyInfo>;
 
 /** The languages a privacy policy is written in. */
-export const PolicyLanguage = Type.Union([Type.Literal('en'), Type.Literal('es')]);
-export type PolicyLanguage = Static<typeof PolicyLanguage>;
 /** `?lang=`: with it the answer carries the text; without it, only the version (as apps before 0.2.0 read it). */
 export const PolicyQuery = Type.Object({ lang: Type.Optional(PolicyLanguage) }, closed);
 export const PolicyVersionParams = Type.Object({ version: PolicyVersion }, closed);

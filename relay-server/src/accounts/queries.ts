@@ -1,6 +1,14 @@
 import type { ReadableDB, WritableDB } from '@hearth/sqlite';
 
-export type ParentRow = Readonly<{ id: string; email: string; displayName: string; passwordHash: string; createdAt: number }>;
+export type ParentRow = Readonly<{
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  createdAt: number;
+  /** When the grown-up proved the mailbox (issue 12); null if never. */
+  emailVerifiedAt: number | null;
+}>;
 export type ChildRow = Readonly<{
   id: string;
   parentId: string;
@@ -32,7 +40,8 @@ export function insertParent(
   db.prepare(`INSERT INTO parents (account_id, email, password_hash) VALUES (?, ?, ?)`).run(p.id, p.email, p.passwordHash);
 }
 
-const PARENT_COLUMNS = `a.id AS id, p.email AS email, a.display_name AS displayName, p.password_hash AS passwordHash, a.created_at AS createdAt`;
+const PARENT_COLUMNS = `a.id AS id, p.email AS email, a.display_name AS displayName, p.password_hash AS passwordHash, a.created_at AS createdAt,
+  p.email_verified_at AS emailVerifiedAt`;
 
 export function getParentByEmail(db: ReadableDB, email: string): ParentRow | undefined {
   return db

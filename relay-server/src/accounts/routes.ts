@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ChildId, ParentId } from '@hearth/common';
 import { Type } from 'typebox';
 import {
+  CheckEmail,
   ChildList,
   Child,
   ConsentList,
@@ -21,6 +22,7 @@ import { consentsOf, createChild, listChildren, ownChild, patchChild, registerPa
 import { getChild, getParentById } from './queries';
 import { listLiveParentSessions, revokeParentSession } from './session-queries';
 import { bearer, responses } from '../responses';
+import { registerWithEmail } from '../email/service';
 
 const MINUTE = 60_000;
 
@@ -34,13 +36,18 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Register a parent account',
+        description:
+          'Without email: 201 and a session at once (EMAIL_TAKEN for a used address). With email (--smtp-url): 202 "check-email" whatever the address; the emailed code finishes it (POST /v1/email-verifications).',
         tags: ['accounts'],
         body: RegisterParentBody,
-        response: responses({ 201: SessionGrant }),
+        response: responses({ 201: SessionGrant, 202: CheckEmail }),
       },
       config: { rateLimit: { max: limits.registerPerHour, timeWindow: 60 * MINUTE, keyGenerator: (r) => `register:${r.ip}` } },
     },
-    async (request, reply) => reply.status(201).send(await registerParent(ctx, request.body)),
+    async (request, reply) =>
+      ctx.mailer.enabled
+        ? reply.status(202).send(await registerWithEmail(ctx, request.body))
+        : reply.status(201).send(await registerParent(ctx, request.body)),
   );
 
   app.post(
@@ -116,7 +123,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
           parentId: p.id as ParentId,
           email: p.email,
           displayName: p.displayName,
-          emailVerified: false,
+          emailVerified: p.emailVerifiedAt !== null,
           accountCreatedAt: p.createdAt,
         };
       }

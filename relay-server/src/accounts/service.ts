@@ -36,10 +36,12 @@ import {
 } from './session-queries';
 import { insertFriendship } from '../friendships/queries';
 import { hashToken, newToken } from '../auth/tokens';
+import { requireVerifiedEmail } from '../email/verify-code';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher'>;
 
-function startSession(ctx: Ctx, parentId: string, device?: SessionDevice): SessionGrant {
+/** A new parent session (a SessionGrant); also after verifying an email or resetting a password. */
+export function startSession(ctx: Ctx, parentId: string, device?: SessionDevice): SessionGrant {
   const token = newToken('ps');
   const now = ctx.now();
   const sessionId = ctx.newId();
@@ -54,6 +56,11 @@ function startSession(ctx: Ctx, parentId: string, device?: SessionDevice): Sessi
   return { sessionId, token, parentId: parentId as ParentId, expiresAt };
 }
 
+/**
+ * Registration on a relay without email ("no email" mode): the account works at once, so a used
+ * address must be refused (EMAIL_TAKEN) and cannot be hidden; the registration rate limit keeps
+ * that from being a fast way to test addresses. With email: `email/service.ts` registerWithEmail.
+ */
 export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promise<SessionGrant> {
   const email = body.email.trim();
   if (getParentByEmail(ctx.db, email)) {
@@ -86,7 +93,7 @@ export function backoffMs(failures: number, free: number): number {
  * Signs a parent in. Unknown email and wrong password give the same answer, take the same
  * time and count toward the same per-account backoff, so nothing tells whether an email exists.
  */
-export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> {
+export async function signIn(ctx: Ctx & Pick<RelayContext, 'mailer'>, body: SignInBody): Promise<SessionGrant> {
   const emailKey = body.email.trim().toLowerCase();
   const now = ctx.now();
   // Failure streaks quiet for a day are forgotten (with the typed address, which may be anyone's).
@@ -108,6 +115,7 @@ export async function signIn(ctx: Ctx, body: SignInBody): Promise<SessionGrant> 
     throw new HearthError(ErrorCode.WrongPassword, WRONG_CREDENTIALS);
   }
   clearSignInFailures(ctx.db, emailKey);
+  requireVerifiedEmail(ctx, parent, body.lang);
   return startSession(ctx, parent.id, body.device);
 }
 

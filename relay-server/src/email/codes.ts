@@ -1,0 +1,110 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { ErrorCode, HearthError } from '@hearth/common';
+import type { RelayContext } from '../context';
+import type { OutgoingMail } from '../mail/mailer';
+import {
+  countSends,
+  countWrongTry,
+  deleteOldCodes,
+  deleteOldSends,
+  endLiveCodes,
+  getLiveCode,
+  insertEmailCode,
+  recordSend,
+  type CodePurpose,
+  type CodeSender,
+  type EmailCodeRow,
+} from './queries';
+
+type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId'>;
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** The lower-cased, trimmed address: the key of codes, sends and sign-in backoff. */
+export const emailKeyOf = (email: string): string => email.trim().toLowerCase();
+
+/** A code's stored form: SHA-256 of its row id and the six digits (the row id salts it). */
+export function hashCode(id: string, code: string): Buffer {
+  return createHash('sha256').update(`${id}:${code}`).digest();
+}
+
+/** Six random digits, leading zeros kept. */
+export function newSixDigitCode(): string {
+  return randomInt(0, 1_000_000).toString().padStart(6, '0');
+}
+
+/**
+ * Makes a fresh code for the account (ending its earlier ones of the same purpose) and returns it
+ * in clear, once, for an email or the operator's screen. Old codes and sends go on the way.
+ */
+export function issueCode(
+  ctx: Ctx,
+  c: Readonly<{
+    purpose: CodePurpose;
+    emailKey: string;
+    accountId: string;
+    sentBy: CodeSender;
+  }>,
+): string {
+  const now = ctx.now();
+  const code = newSixDigitCode();
+  const id = ctx.newId();
+  ctx.db.transaction(() => {
+    deleteOldCodes(ctx.db, now - DAY);
+    endLiveCodes(ctx.db, c.accountId, c.purpose, now);
+    insertEmailCode(ctx.db, {
+      id,
+      purpose: c.purpose,
+      emailKey: c.emailKey,
+      accountId: c.accountId,
+      codeHash: hashCode(id, code),
+      sentBy: c.sentBy,
+      createdAt: now,
+      expiresAt: now + ctx.config.emailCodeTtlMs,
+    });
+  })();
+  return code;
+}
+
+/** One answer for every wrong, used, expired, worn-out or unknown code: nothing tells them apart. */
+export const codeInvalid = (): HearthError =>
+  new HearthError(ErrorCode.CodeInvalid, 'That code is wrong or too old. Check the newest email, or ask for a new code.');
+
+/**
+ * The live code of this purpose for the address if `code` is it; a wrong code counts a try
+ * against it (the fifth wrong one kills it). Throws CODE_INVALID otherwise. Does not use it up:
+ * the caller does, in the transaction that acts on it.
+ */
+export function matchCode(ctx: Ctx, emailKey: string, purpose: CodePurpose, code: string): EmailCodeRow {
+  const row = getLiveCode(ctx.db, emailKey, purpose, ctx.now(), ctx.config.rateLimits.codeAttempts);
+  if (!row) throw codeInvalid();
+  const given = hashCode(row.id, code);
+  if (!timingSafeEqual(given, Buffer.from(row.codeHash))) {
+    countWrongTry(ctx.db, row.id);
+    throw codeInvalid();
+  }
+  return row;
+}
+
+/**
+ * Whether one more email may go to this address this hour (`emailsPerAddressPerHour`); counts it
+ * when it may. Over the limit nothing is sent, and the caller's answer stays the same.
+ */
+export function takeSendAllowance(ctx: Ctx, emailKey: string): boolean {
+  const now = ctx.now();
+  return ctx.db.transaction(() => {
+    deleteOldSends(ctx.db, now - HOUR);
+    if (countSends(ctx.db, emailKey, now - HOUR) >= ctx.config.rateLimits.emailsPerAddressPerHour) return false;
+    recordSend(ctx.db, emailKey, now);
+    return true;
+  })();
+}
+
+/**
+ * Sends without waiting: the answer to the request goes out at once and takes the same time
+ * whether or not an email is sent (the mailer never throws; a failure is logged).
+ */
+export function sendInBackground(ctx: Pick<RelayContext, 'mailer'>, mail: OutgoingMail): void {
+  void ctx.mailer.send(mail);
+}

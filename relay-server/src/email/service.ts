@@ -1,0 +1,129 @@
+import {
+  type CheckEmail,
+  type CompletePasswordResetBody,
+  type PasswordResetStarted,
+  type RegisterParentBody,
+  type ResendVerificationBody,
+  type SessionGrant,
+  type StartPasswordResetBody,
+  type VerifyEmailBody,
+} from '@hearth/common';
+import type { RelayContext } from '../context';
+import { getParentByEmail, getParentById, insertParent, type ParentRow } from '../accounts/queries';
+import { clearSignInFailures } from '../accounts/session-queries';
+import { startSession } from '../accounts/service';
+import { codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
+import { alreadyRegisteredMail, resetMail } from './messages';
+import { sendVerifyCode } from './verify-code';
+import {
+  isEmailVerified,
+  revokeAllParentSessions,
+  setEmailVerified,
+  setParentDisplayName,
+  setPasswordHash,
+  useCode,
+} from './queries';
+
+type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher' | 'mailer' | 'events'>;
+
+const CHECK_EMAIL: CheckEmail = Object.freeze({ status: 'check-email' as const });
+
+const hasChildren = (ctx: Ctx, parentId: string): boolean =>
+  ctx.db.prepare(`SELECT 1 FROM children WHERE parent_id = ? LIMIT 1`).get(parentId) !== undefined;
+
+/**
+ * Registration on a relay that sends email: always "check your email", in the same time (the
+ * password is hashed on every path), whatever the address. A new address gets an unverified
+ * account and a code. An address whose account is verified (or has children already: an account
+ * from the relay's "no email" days) changes nothing and is told someone tried. An unverified,
+ * childless account's password and name become the new registration's, with a fresh code:
+ * whoever controls the mailbox wins.
+ */
+export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Promise<CheckEmail> {
+  const email = body.email.trim();
+  const displayName = body.displayName.trim();
+  const lang = body.lang ?? 'en';
+  const passwordHash = await ctx.hasher.hash(body.password);
+  const outcome = ctx.db.transaction((): Readonly<{ parent: ParentRow; kind: 'new' | 'taken' | 'pending' }> => {
+    const existing = getParentByEmail(ctx.db, email);
+    if (!existing) {
+      const id = ctx.newId();
+      insertParent(ctx.db, { id, email, displayName, passwordHash, createdAt: ctx.now() });
+      return { parent: getParentById(ctx.db, id) as ParentRow, kind: 'new' };
+    }
+    if (existing.emailVerifiedAt !== null || hasChildren(ctx, existing.id)) return { parent: existing, kind: 'taken' };
+    setPasswordHash(ctx.db, existing.id, passwordHash);
+    setParentDisplayName(ctx.db, existing.id, displayName);
+    return { parent: existing, kind: 'pending' };
+  })();
+  if (outcome.kind === 'taken') {
+    if (takeSendAllowance(ctx, emailKeyOf(outcome.parent.email))) {
+      sendInBackground(ctx, alreadyRegisteredMail(lang, outcome.parent.email));
+    }
+  } else {
+    sendVerifyCode(ctx, outcome.parent, lang);
+  }
+  return CHECK_EMAIL;
+}
+
+/** `POST /v1/email-verifications`: the emailed code verifies the address and signs the grown-up in. */
+export function verifyEmail(ctx: Ctx, body: VerifyEmailBody): SessionGrant {
+  const emailKey = emailKeyOf(body.email);
+  const row = matchCode(ctx, emailKey, 'verify', body.code);
+  return ctx.db.transaction(() => {
+    const parent = getParentById(ctx.db, row.accountId);
+    if (!parent || emailKeyOf(parent.email) !== emailKey || !useCode(ctx.db, row.id, ctx.now())) throw codeInvalid();
+    setEmailVerified(ctx.db, parent.id, ctx.now());
+    clearSignInFailures(ctx.db, emailKey);
+    return startSession(ctx, parent.id, body.device);
+  })();
+}
+
+/** `POST /v1/email-verifications/resend`: a new code to an unverified account; the same answer for any address. */
+export function resendVerification(ctx: Ctx, body: ResendVerificationBody): CheckEmail {
+  if (!ctx.mailer.enabled) return CHECK_EMAIL;
+  const parent = getParentByEmail(ctx.db, body.email.trim());
+  if (parent && parent.emailVerifiedAt === null) sendVerifyCode(ctx, parent, body.lang ?? 'en');
+  return CHECK_EMAIL;
+}
+
+/**
+ * "Forgot password": with email, a code to the address if it has an account, and `check-email`
+ * either way; without, `ask-operator` (who makes a code with `npm run relay:admin -- reset-password`).
+ */
+export function startPasswordReset(ctx: Ctx, body: StartPasswordResetBody): PasswordResetStarted {
+  if (!ctx.mailer.enabled) return { status: 'ask-operator' };
+  const parent = getParentByEmail(ctx.db, body.email.trim());
+  const emailKey = emailKeyOf(body.email);
+  if (parent && takeSendAllowance(ctx, emailKey)) {
+    const code = issueCode(ctx, { purpose: 'reset', emailKey, accountId: parent.id, sentBy: 'email' });
+    sendInBackground(ctx, resetMail(body.lang ?? 'en', parent.email, code, ctx.config.emailCodeTtlMs));
+  }
+  return { status: 'check-email' };
+}
+
+/**
+ * The reset code and a new password: the password is replaced, every session of the account
+ * ends (their sockets close), the sign-in backoff is cleared, and a code that came by email
+ * also verifies the address. Children's device enrollments are untouched.
+ */
+export async function completePasswordReset(ctx: Ctx, body: CompletePasswordResetBody): Promise<SessionGrant> {
+  const emailKey = emailKeyOf(body.email);
+  // Checked before the slow hash (a wrong code counts its try at once), and again after it.
+  matchCode(ctx, emailKey, 'reset', body.code);
+  const passwordHash = await ctx.hasher.hash(body.password);
+  const { grant, revoked } = ctx.db.transaction(() => {
+    const row = matchCode(ctx, emailKey, 'reset', body.code);
+    const parent = getParentById(ctx.db, row.accountId);
+    if (!parent || emailKeyOf(parent.email) !== emailKey || !useCode(ctx.db, row.id, ctx.now())) throw codeInvalid();
+    setPasswordHash(ctx.db, parent.id, passwordHash);
+    const revoked = revokeAllParentSessions(ctx.db, parent.id, ctx.now());
+    clearSignInFailures(ctx.db, emailKey);
+    if (row.sentBy === 'email') setEmailVerified(ctx.db, parent.id, ctx.now());
+    return { grant: startSession(ctx, parent.id, body.device), revoked };
+  })();
+  for (const sessionId of revoked) ctx.events.emit('credentialsRevoked', { childIds: [], parentSessionId: sessionId });
+  return grant;
+}
+
+export { isEmailVerified };
