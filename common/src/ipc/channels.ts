@@ -56,6 +56,7 @@ import { CALL_CHANNELS } from './channels-calls';
 import { VERSION_CHANNELS } from './channels-versions';
 import { PROBLEM_CHANNELS } from './channels-problems';
 import { FAMILY_CHANNELS } from './channels-family';
+import { EMAIL_CHANNELS } from './channels-email';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -248,6 +249,7 @@ export const HEARTH_CHANNELS = {
   ...VERSION_CHANNELS,
   ...PROBLEM_CHANNELS,
   ...FAMILY_CHANNELS,
+  ...EMAIL_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

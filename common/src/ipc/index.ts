@@ -9,6 +9,7 @@ export * from './channels-versions';
 export * from './channels-problems';
 export * from './models-family';
 export * from './channels-family';
+export * from './channels-email';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -10,6 +10,7 @@ import { createPasswordHasher, type HashCost } from './lock/password-hasher';
 import type { Logger } from './logging/logger';
 import { createAttachmentTransfer } from './relay/attachment-transfer';
 import type { ReconnectPolicy } from './relay/child-connection';
+import { createEmailHttp } from './relay/email-http';
 import { createRelayHttp } from './relay/relay-http';
 import { createRelaySync, realtimeUrl, type RelaySync } from './relay/relay-sync';
 import { createRelayVersions } from './relay/relay-versions';
@@ -27,6 +28,7 @@ import { createKidRecordsService } from './services/kid-records';
 import { createMessagesService } from './services/messages';
 import { createPaneMessagesService } from './services/pane-messages';
 import { paneExchange } from './relay/pane-socket';
+import { createEmailAccountService } from './services/email-account';
 import { createParentAccountService } from './services/parent-account';
 import { createParentModeService } from './services/parent-mode';
 import type { DeviceInfoSource } from './services/ports';
@@ -123,6 +125,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
+  const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -130,7 +133,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     lock,
     profiles,
     parent,
-    parentMode: createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger }),
+    parentMode,
+    emailAccount: createEmailAccountService({ email: createEmailHttp(relay.call), relay, parent, parentMode, logger }),
     family: createFamilyAdminService({
       relay,
       parent,
@@ -142,7 +146,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       now,
     }),
     grownUps: createFamilyGrownUpsService({
-      family: createFamilyHttp({ baseUrl: options.relayUrl, versions }),
+      family: createFamilyHttp(relay.call),
       relay,
       parent,
       familyDb,

@@ -2,6 +2,7 @@ import type { ChannelArgs, ChannelName, ChannelValue } from '@hearth/common';
 import { backgroundChannelImpl } from './channel-impl-backgrounds';
 import { callChannelImpl } from './channel-impl-calls';
 import { familyChannelImpl } from './channel-impl-family';
+import { emailChannelImpl } from './channel-impl-email';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -94,6 +95,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...callChannelImpl(s),
     ...backgroundChannelImpl(s),
     ...familyChannelImpl(s),
+    ...emailChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

@@ -38,4 +38,8 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   readChildConversation: { childId: ID, contactId: ID },
   replyToChild: { childId: ID, text: 'Hello' },
   ...FAMILY_PARENT_ONLY_SAMPLE_ARGS,
+  verifyEmail: { email: 'someone@example.test', code: '123456' },
+  resendEmailCode: { email: 'someone@example.test' },
+  completePasswordReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },
+  startParentModeWithReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },
 };

@@ -4,6 +4,7 @@ import type { ApprovalsService } from '../services/approvals';
 import type { AttachmentsService } from '../services/attachments';
 import type { BackgroundsService } from '../services/backgrounds';
 import type { CallsService } from '../services/calls';
+import type { EmailAccountService } from '../services/email-account';
 import type { FamilyAdminService } from '../services/family-admin';
 import type { FamilyGrownUpsService } from '../services/family-grown-ups';
 import type { FriendsService } from '../services/friends';
@@ -26,6 +27,7 @@ export type Services = Readonly<{
   profiles: ProfilesService;
   parent: ParentAccountService;
   parentMode: ParentModeService;
+  emailAccount: EmailAccountService;
   family: FamilyAdminService;
   grownUps: FamilyGrownUpsService;
   approvals: ApprovalsService;

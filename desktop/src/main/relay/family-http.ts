@@ -12,7 +12,7 @@ import {
   type CreateGrownUpInviteBody,
   type GrownUpInviteAnswer,
 } from '@hearth/common';
-import { createRelayCall, type RelayHttpDeps } from './relay-http';
+import type { RelayCall } from './relay-http';
 
 /** Whatever a route answers where this app only needs it to succeed (it reads the new state again). */
 const Anything = Type.Unknown();
@@ -36,8 +36,7 @@ export type FamilyHttp = Readonly<{
 type Invite = Static<typeof GrownUpInvite>;
 
 /** A client of `/v1/grown-up-invites`, `/v1/children/:id/{grown-ups,guardians,trusted,consents}` and `/v1/notices`. */
-export function createFamilyHttp(deps: RelayHttpDeps): FamilyHttp {
-  const call = createRelayCall(deps);
+export function createFamilyHttp(call: RelayCall): FamilyHttp {
   const invite = (id: string, path: string): string => `/v1/grown-up-invites/${id}${path}`;
   return Object.freeze({
     grownUps: (token, childId) => call('GET', `/v1/children/${childId}/grown-ups`, ChildGrownUps, { token }),

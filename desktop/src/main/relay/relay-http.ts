@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import {
+  CheckEmail,
   Child,
   ChildList,
   ConsentList,
@@ -43,7 +44,16 @@ export type RelayHttpDeps = Readonly<{
 }>;
 
 const NoContent = Type.Null();
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const RegisterAnswer = Type.Union([SessionGrant, CheckEmail]);
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** One typed request to the relay, read tolerantly against `schema` (for clients of other routes built on this one). */
+export type RelayCall = <S extends TSchema>(
+  method: Method,
+  path: string,
+  schema: S,
+  options?: Readonly<{ token?: string; body?: unknown }>,
+) => Promise<Static<S>>;
 
 /** The relay's HTTP API, typed and checked against common's response schemas. */
 export type RelayHttp = Readonly<{
@@ -51,7 +61,8 @@ export type RelayHttp = Readonly<{
   policy: (lang: PolicyLanguage) => Promise<PolicyText>;
   /** What the relay is and serves (`GET /v1/version`); null for a relay without it (API version 1). */
   version: () => Promise<RelayVersion | null>;
-  registerParent: (body: RegisterParentBody) => Promise<SessionGrant>;
+  /** A session at once, or (a relay with SMTP) "check your email" whether or not the address had an account. */
+  registerParent: (body: RegisterParentBody) => Promise<SessionGrant | CheckEmail>;
   signIn: (body: SignInBody) => Promise<SessionGrant>;
   signOut: (token: string, sessionId: string) => Promise<null>;
   me: (token: string) => Promise<Me>;
@@ -77,18 +88,17 @@ export type RelayHttp = Readonly<{
   ice: (token: string) => Promise<IceConfig>;
   /** The peer ids of the accounts the caller may call. */
   signalingPeers: (token: string) => Promise<SignalingPeers>;
+  /** The same typed request, for clients of the relay's other routes (e.g. `email-http.ts`). */
+  call: RelayCall;
 }>;
 
-/** One typed request to the relay (see `createRelayHttp`), shared by the other clients of its routes. */
-export type RelayCall = <S extends TSchema>(
-  method: Method,
-  path: string,
-  schema: S,
-  options?: Readonly<{ token?: string; body?: unknown }>,
-) => Promise<Static<S>>;
-
-/** The request function of `createRelayHttp`: version headers, timeouts, tolerant reading, relay errors. */
-export function createRelayCall(deps: RelayHttpDeps): RelayCall {
+/**
+ * A client of the relay's `/v1` routes. Every answer is read tolerantly against its schema
+ * (fields this app does not know are ignored and stripped; what it knows must match); a relay
+ * error becomes a HearthError with the relay's code (an unknown code: INTERNAL); an unreachable
+ * relay is UNAVAILABLE. Every request says this app's version (`Hearth-App-Version`).
+ */
+export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
   const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? 15_000;
 
@@ -147,17 +157,6 @@ export function createRelayCall(deps: RelayHttpDeps): RelayCall {
     return value;
   }
 
-  return call;
-}
-
-/**
- * A client of the relay's `/v1` routes. Every answer is read tolerantly against its schema
- * (fields this app does not know are ignored and stripped; what it knows must match); a relay
- * error becomes a HearthError with the relay's code (an unknown code: INTERNAL); an unreachable
- * relay is UNAVAILABLE. Every request says this app's version (`Hearth-App-Version`).
- */
-export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
-  const call = createRelayCall(deps);
   return Object.freeze({
     policy: (lang) => call('GET', `/v1/policy?lang=${lang}`, PolicyText),
     version: () =>
@@ -165,7 +164,7 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
         if (err instanceof HearthError && err.code === ErrorCode.NotFound) return null;
         throw err;
       }),
-    registerParent: (body: RegisterParentBody) => call('POST', '/v1/parents', SessionGrant, { body }),
+    registerParent: (body: RegisterParentBody) => call('POST', '/v1/parents', RegisterAnswer, { body }),
     signIn: (body: SignInBody) => call('POST', '/v1/sessions', SessionGrant, { body }),
     signOut: (token: string, sessionId: string) => call('DELETE', `/v1/sessions/${sessionId}`, NoContent, { token }),
     me: (token: string) => call('GET', '/v1/me', Me, { token }),
@@ -195,5 +194,6 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     signalingSession: (token: string) => call('POST', '/v1/signaling/session', SignalingGrant, { token, body: {} }),
     ice: (token: string) => call('GET', '/v1/ice', IceConfig, { token }),
     signalingPeers: (token: string) => call('GET', '/v1/signaling/peers', SignalingPeers, { token }),
+    call,
   });
 }

@@ -26,6 +26,10 @@ export type ParentAccountService = Readonly<{
    * a profile on it (any other account is refused, and its new session ended, before the pane opens).
    */
   unlockWithAccount: (body: SignInCredentials) => Promise<LockStatus>;
+  /** Signs in with a session the relay granted another way (an emailed code): as `signIn`. */
+  signInWith: (grant: () => Promise<SessionGrant>) => Promise<ParentAccount>;
+  /** Unlocks the pane with a session the relay granted another way (a reset code): as `unlockWithAccount`. */
+  unlockWith: (grant: () => Promise<SessionGrant>) => Promise<LockStatus>;
   /** The email this PC remembers for signing in, or null. */
   rememberedEmail: () => string | null;
   account: () => ParentAccount;
@@ -41,6 +45,11 @@ export type ParentAccountService = Readonly<{
 /** The parent's relay account as the grown-ups' pane uses it. The session never leaves main. */
 /** The family-store setting that remembers the grown-up's Hearth email (never the password). */
 const REMEMBERED_EMAIL = 'rememberedEmail';
+
+/** The answer to a registration on a relay that verifies emails: the "Check your email" step. */
+function checkEmail(email: string): HearthError {
+  return new HearthError(ErrorCode.EmailNotVerified, 'We sent a code to this email: type it to finish.', { email });
+}
 
 export function createParentAccountService(
   deps: Readonly<{ relay: RelayHttp; lock: ParentLock; familyDb: WritableDB }>,
@@ -110,10 +119,18 @@ export function createParentAccountService(
   }
 
   return Object.freeze({
-    register: async (body: NewParentAccount) => adopt(await deps.relay.registerParent({ ...body, device: 'family-pc' })),
+    async register(body: NewParentAccount): Promise<ParentAccount> {
+      const answer = await deps.relay.registerParent({ ...body, device: 'family-pc' });
+      // A relay with SMTP says "check your email" whether or not the address had an account; the
+      // screens show the same "Check your email" step as for a sign-in refused this way.
+      if ('status' in answer) throw checkEmail(body.email);
+      return adopt(answer);
+    },
     signIn: async (body: SignInCredentials) => adopt(await signInForThisPc(body)),
+    signInWith: async (grant: () => Promise<SessionGrant>) => adopt(await grant()),
     unlockWithAccount: (body: SignInCredentials) =>
       deps.lock.unlockWithSession(async () => verify(await signInForThisPc(body), true)),
+    unlockWith: (grant: () => Promise<SessionGrant>) => deps.lock.unlockWithSession(async () => verify(await grant(), true)),
     rememberedEmail(): string | null {
       const stored = readSettings(deps.familyDb)[REMEMBERED_EMAIL];
       return typeof stored === 'string' ? stored : null;

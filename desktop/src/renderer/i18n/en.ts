@@ -9,6 +9,8 @@ import { chatToolsEn } from './catalogs/chat-tools';
 import { childrenEn } from './catalogs/children';
 import { commonEn } from './catalogs/common';
 import { effectsEn } from './catalogs/effects';
+import { emailCheckEn, emailErrorsEn } from './catalogs/email-check';
+import { emailRecoveryEn } from './catalogs/email-recovery';
 import { errorsEn } from './catalogs/errors';
 import { firstRunEn } from './catalogs/first-run';
 import { grownUpsEn } from './catalogs/grown-ups';
@@ -26,7 +28,7 @@ import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 
 export const en = {
   ...commonEn,
-  errors: { ...errorsEn.errors, ...familyErrorsEn },
+  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,
@@ -38,6 +40,8 @@ export const en = {
   ...updateEn,
   backgrounds: { ...backgroundsEn, ...effectsEn },
   ...grownUpChatEn,
+  ...emailCheckEn,
+  ...emailRecoveryEn,
   pane: {
     ...grownUpsEn,
     ...grownUpsChildrenEn,

@@ -7,6 +7,8 @@ import { chatToolsEs } from './catalogs/chat-tools';
 import { childrenEs } from './catalogs/children';
 import { commonEs } from './catalogs/common';
 import { effectsEs } from './catalogs/effects';
+import { emailCheckEs, emailErrorsEs } from './catalogs/email-check';
+import { emailRecoveryEs } from './catalogs/email-recovery';
 import { errorsEs } from './catalogs/errors';
 import { firstRunEs } from './catalogs/first-run';
 import { grownUpsEs } from './catalogs/grown-ups';
@@ -24,7 +26,7 @@ import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
-  errors: { ...errorsEs.errors, ...familyErrorsEs },
+  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs },
   ...firstRunEs,
   ...policyEs,
   ...childrenEs,
@@ -36,6 +38,8 @@ export const es: Spanish<Translation> = {
   ...updateEs,
   backgrounds: { ...backgroundsEs, ...effectsEs },
   ...grownUpChatEs,
+  ...emailCheckEs,
+  ...emailRecoveryEs,
   pane: {
     ...grownUpsEs,
     ...grownUpsChildrenEs,

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParentAccount } from '@hearth/common';
+import type { IpcResult, ParentAccount } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
@@ -9,6 +9,8 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { looksLikeEmail, whyGrey } from '../../ui/form-checks';
 import { StillNeeded } from '../../ui/StillNeeded';
+import { CheckEmailStep } from '../email/CheckEmailStep';
+import { ForgotPassword } from '../email/ForgotPassword';
 
 export type Credentials = Readonly<{ email: string; password: string }>;
 
@@ -22,8 +24,18 @@ export function AccountStep({
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const register = useAction(() => hearth.registerParent({ displayName: name.trim(), email: email.trim(), password }));
-  const signIn = useAction(() => hearth.signInParent({ email: email.trim(), password }));
+  // A relay that sends email answers both with EMAIL_NOT_VERIFIED until the emailed code is typed
+  // (a registration whether or not the address had an account): then "Check your email".
+  const [help, setHelp] = useState<'check' | 'forgot' | null>(null);
+  const checkFirst = async <T,>(result: Promise<IpcResult<T>>): Promise<IpcResult<T>> => {
+    const answer = await result;
+    if (!answer.ok && answer.error.code === 'EMAIL_NOT_VERIFIED') setHelp('check');
+    return answer;
+  };
+  const register = useAction(() =>
+    checkFirst(hearth.registerParent({ displayName: name.trim(), email: email.trim(), password })),
+  );
+  const signIn = useAction(() => checkFirst(hearth.signInParent({ email: email.trim(), password })));
   const action = mode === 'new' ? register : signIn;
   const [left, setLeft] = useState<ReadonlySet<'email' | 'password'>>(new Set());
   const leave = (field: 'email' | 'password'): void => setLeft((set) => new Set([...set, field]));
@@ -53,6 +65,30 @@ export function AccountStep({
     const account = await action.run();
     if (account) onDone(account, { email: email.trim(), password });
   };
+
+  if (help === 'check') {
+    return (
+      <CheckEmailStep
+        email={email.trim()}
+        onDone={(account) => onDone(account, { email: email.trim(), password })}
+        onDifferentEmail={() => {
+          setHelp(null);
+          register.clearError();
+          signIn.clearError();
+        }}
+      />
+    );
+  }
+  if (help === 'forgot') {
+    return (
+      <ForgotPassword
+        initialEmail={email.trim()}
+        complete={(args) => hearth.completePasswordReset(args)}
+        onDone={(done) => onDone(done.value, { email: done.email, password: done.password })}
+        onCancel={() => setHelp(null)}
+      />
+    );
+  }
 
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} aria-label={t('firstRun.accountTitle')}>
@@ -101,6 +137,13 @@ export function AccountStep({
         problemId={ids.password}
         autoComplete={mode === 'new' ? 'new-password' : 'current-password'}
       />
+      {mode === 'existing' && (
+        <p className="forgot-link">
+          <Button variant="quiet" size="small" onClick={() => setHelp('forgot')}>
+            {t('forgot.link')}
+          </Button>
+        </p>
+      )}
       <ErrorNote error={action.error} context="account" />
       <div className="form-actions">
         <StillNeeded id={ids.needed} text={stillNeeded} />

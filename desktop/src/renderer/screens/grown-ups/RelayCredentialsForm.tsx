@@ -23,6 +23,8 @@ export function RelayCredentialsForm({
   primary = false,
   initialEmail = '',
   errorContext = 'account',
+  onForgotPassword,
+  onNotVerified,
 }: Readonly<{
   /** The form's accessible name. */
   label: string;
@@ -37,11 +39,19 @@ export function RelayCredentialsForm({
   initialEmail?: string;
   /** Which sentences explain a failure. Default `account`. */
   errorContext?: ErrorContext;
+  /** Shows "Forgot password?", which calls this with the email typed so far. */
+  onForgotPassword?: ((email: string) => void) | undefined;
+  /** The relay wants the emailed code first (EMAIL_NOT_VERIFIED): the "Check your email" step. */
+  onNotVerified?: ((email: string) => void) | undefined;
 }>): ReactElement {
   const { t } = useTranslation();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
-  const action = useAction(() => send({ email: email.trim(), password }));
+  const action = useAction(async () => {
+    const result = await send({ email: email.trim(), password });
+    if (!result.ok && result.error.code === 'EMAIL_NOT_VERIFIED' && onNotVerified) onNotVerified(email.trim());
+    return result;
+  });
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (await action.run()) {
@@ -67,6 +77,13 @@ export function RelayCredentialsForm({
         onChange={(e) => setPassword(e.target.value)}
         autoComplete="current-password"
       />
+      {onForgotPassword && (
+        <p className="forgot-link">
+          <Button variant="quiet" size="small" onClick={() => onForgotPassword(email.trim())}>
+            {t('forgot.link')}
+          </Button>
+        </p>
+      )}
       <ErrorNote error={action.error} context={errorContext} />
       <div className="form-actions">
         <Button

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHearth } from '../../app/hearth-context';
+import { AccountHelp } from '../email/AccountHelp';
 import { RelayCredentialsForm } from './RelayCredentialsForm';
 import { useRememberedEmail } from './use-remembered-email';
 
@@ -16,16 +17,21 @@ export function SignInForm({ onSignedIn }: Readonly<{ onSignedIn: () => void }>)
   const email = useRememberedEmail();
   if (email === null) return null;
   return (
-    <RelayCredentialsForm
-      label={t('pane.signInTitle')}
-      heading={<h2>{t('pane.signInTitle')}</h2>}
-      lead={t('pane.signInLead')}
-      submitLabel={t('firstRun.signIn')}
-      send={(credentials) => hearth.signInParent(credentials)}
-      onDone={onSignedIn}
-      initialEmail={email}
-      narrow
-      primary
-    />
+    <AccountHelp completeReset={(args) => hearth.completePasswordReset(args)} onSignedIn={onSignedIn} narrow>
+      {(links) => (
+        <RelayCredentialsForm
+          label={t('pane.signInTitle')}
+          heading={<h2>{t('pane.signInTitle')}</h2>}
+          lead={t('pane.signInLead')}
+          submitLabel={t('firstRun.signIn')}
+          send={(credentials) => hearth.signInParent(credentials)}
+          onDone={onSignedIn}
+          initialEmail={email}
+          narrow
+          primary
+          {...links}
+        />
+      )}
+    </AccountHelp>
   );
 }

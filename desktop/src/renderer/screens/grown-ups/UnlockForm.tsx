@@ -6,6 +6,7 @@ import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { AccountHelp } from '../email/AccountHelp';
 import { RelayCredentialsForm } from './RelayCredentialsForm';
 import { useRememberedEmail } from './use-remembered-email';
 
@@ -50,18 +51,24 @@ function AccountUnlock({
     );
   }
   if (email === null) return null;
+  // A forgotten password: a reset code and a new one open the pane too (for the same grown-ups only).
   return (
-    <RelayCredentialsForm
-      label={t('pane.account.title')}
-      heading={<h2>{t('pane.account.title')}</h2>}
-      lead={t('pane.account.lead')}
-      submitLabel={t('pane.account.submit')}
-      send={(credentials) => hearth.unlockWithAccount(credentials)}
-      onDone={() => onUnlocked?.()}
-      initialEmail={email}
-      errorContext="accountUnlock"
-      narrow
-    />
+    <AccountHelp completeReset={(args) => hearth.unlockWithPasswordReset(args)} onSignedIn={() => onUnlocked?.()} narrow>
+      {({ onForgotPassword }) => (
+        <RelayCredentialsForm
+          label={t('pane.account.title')}
+          heading={<h2>{t('pane.account.title')}</h2>}
+          lead={t('pane.account.lead')}
+          submitLabel={t('pane.account.submit')}
+          send={(credentials) => hearth.unlockWithAccount(credentials)}
+          onDone={() => onUnlocked?.()}
+          initialEmail={email}
+          errorContext="accountUnlock"
+          narrow
+          onForgotPassword={onForgotPassword}
+        />
+      )}
+    </AccountHelp>
   );
 }
 

@@ -7,6 +7,7 @@ import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Screen } from '../../ui/Screen';
+import { AccountHelp } from '../email/AccountHelp';
 import { UnlockForm } from '../grown-ups/UnlockForm';
 import { RelayCredentialsForm } from '../grown-ups/RelayCredentialsForm';
 
@@ -15,15 +16,20 @@ function SignInAgain({ onDone }: Readonly<{ onDone: () => void }>): ReactElement
   const { t } = useTranslation();
   const hearth = useHearth();
   return (
-    <RelayCredentialsForm
-      label={t('parentStart.signInAgain')}
-      lead={t('parentStart.signInAgainLead')}
-      submitLabel={t('firstRun.signIn')}
-      send={(credentials) => hearth.startParentMode(credentials)}
-      onDone={onDone}
-      narrow
-      primary
-    />
+    <AccountHelp completeReset={(args) => hearth.startParentModeWithReset(args)} onSignedIn={onDone} narrow>
+      {({ onForgotPassword }) => (
+        <RelayCredentialsForm
+          label={t('parentStart.signInAgain')}
+          lead={t('parentStart.signInAgainLead')}
+          submitLabel={t('firstRun.signIn')}
+          send={(credentials) => hearth.startParentMode(credentials)}
+          onDone={onDone}
+          narrow
+          primary
+          onForgotPassword={onForgotPassword}
+        />
+      )}
+    </AccountHelp>
   );
 }
 
