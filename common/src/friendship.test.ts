@@ -186,7 +186,7 @@ describe('friendship state machine', () => {
 });
 
 // The cast of the property test: a pair of children from two families, and outsiders.
-const PAIR: Pair = { a: { childId: 'kid-a', parentId: 'parent-a' }, b: { childId: 'kid-b', parentId: 'parent-b' } };
+const PAIR: Pair = { a: { childId: 'kid-a', guardianIds: ['parent-a'] }, b: { childId: 'kid-b', guardianIds: ['parent-b'] } };
 const CALLERS = {
   kidA: { kind: 'child', childId: 'kid-a' },
   kidB: { kind: 'child', childId: 'kid-b' },
@@ -336,7 +336,10 @@ describe('friendship state machine, random sequences of actions by random actors
   });
 
   it('never changes a family link, whoever acts and whatever they do', () => {
-    const family: Pair = { a: { childId: 'parent-a', parentId: 'parent-a' }, b: { childId: 'kid-a', parentId: 'parent-a' } };
+    const family: Pair = {
+      a: { childId: 'parent-a', guardianIds: ['parent-a'] },
+      b: { childId: 'kid-a', guardianIds: ['parent-a'] },
+    };
     const callers: Caller[] = [
       { kind: 'parent', parentId: 'parent-a' },
       { kind: 'child', childId: 'kid-a' },

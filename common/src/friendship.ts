@@ -4,8 +4,9 @@
  *
  * A friendship joins two children, side `a` (who made the invite code) and side `b` (who
  * redeemed it). It is active only when both children confirmed and both children's parents
- * approved, each parent for their own child, and nobody has blocked. A block is one-sided,
- * immediate, survives a decline or removal and can only be lifted by the blocking side's parent.
+ * approved (one guardian of each child, any of them), each for their own child, and nobody has
+ * blocked. A block is one-sided, immediate, survives a decline or removal and can only be lifted
+ * by a guardian of the blocking child.
  */
 
 export type Side = 'a' | 'b';
@@ -139,18 +140,23 @@ export function applyFriendshipAction(
 /** Someone who calls the relay: a child's device credential or a parent's session. */
 export type Caller = Readonly<{ kind: 'child'; childId: string }> | Readonly<{ kind: 'parent'; parentId: string }>;
 
-export type PairMember = Readonly<{ childId: string; parentId: string }>;
+/**
+ * One child of a pair and the grown-ups who act for it: its guardians (issue 12: one or more).
+ * A trusted grown-up is never among them, so can never approve, decline for or unblock a child.
+ */
+export type PairMember = Readonly<{ childId: string; guardianIds: readonly string[] }>;
 export type Pair = Readonly<{ a: PairMember; b: PairMember }>;
 
 /**
  * Maps a caller onto a side of the pair, or null for anyone else (a third child, another
- * family's parent). A parent acts only for their own child.
+ * family's parent, a trusted grown-up). Any guardian of a child acts as that child's parent
+ * (one guardian of each side approving is enough), and only for their own child.
  */
 export function resolveActor(caller: Caller, pair: Pair): FriendshipActor | null {
   for (const side of ['a', 'b'] as const) {
     const member = pair[side];
     if (caller.kind === 'child' && caller.childId === member.childId) return { role: 'kid', side };
-    if (caller.kind === 'parent' && caller.parentId === member.parentId) return { role: 'parent', side };
+    if (caller.kind === 'parent' && member.guardianIds.includes(caller.parentId)) return { role: 'parent', side };
   }
   return null;
 }

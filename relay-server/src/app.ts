@@ -31,6 +31,8 @@ import { realtimePlugin } from './realtime/plugin';
 import { attachmentRoutes } from './attachments/routes';
 import { relayLoggerOptions } from './plugins/request-log';
 import { policyRoutes } from './policy/routes';
+import { grownUpInviteRoutes } from './family/invite-routes';
+import { familyChildRoutes } from './family/child-routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -121,6 +123,8 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(signalingPlugin);
   await app.register(realtimePlugin, options.firstReadIn ? { firstReadIn: options.firstReadIn } : {});
   await app.register(attachmentRoutes);
+  await app.register(grownUpInviteRoutes);
+  await app.register(familyChildRoutes);
 
   app.addHook('onClose', async () => {
     await context.mailer.close();

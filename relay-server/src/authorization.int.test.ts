@@ -17,6 +17,7 @@ import {
   relayForFile,
   type TestRelay,
 } from '../test/helpers';
+import { FAMILY_ROUTES } from './family/route-list';
 
 /**
  * The authorization matrix: every route, every kind of caller, the expected status, one test per
@@ -238,6 +239,12 @@ const MATRIX: readonly Row[] = [
 const NOT_IN_MATRIX: Readonly<Record<string, string>> = {
   'GET /peerjs': 'WebSocket upgrade, authorized per socket by a signaling token (signaling.int.test.ts)',
   'GET /v1/ws': 'WebSocket upgrade, authorized per socket (realtime tests)',
+  ...Object.fromEntries(
+    FAMILY_ROUTES.map((r) => [
+      r,
+      'a family route: its matrix (guardian, other guardian, trusted grown-up…) is family/authorization.int.test.ts',
+    ]),
+  ),
 };
 
 /** The stable code each refusal status must carry. */

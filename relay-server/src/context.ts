@@ -4,6 +4,7 @@ import type { RelayConfig } from './config';
 import type { WritableDB } from '@hearth/sqlite';
 import type { PasswordHasher } from './accounts/passwords';
 import type { Mailer } from './mail/mailer';
+import type { Notice } from '@hearth/common';
 import type { FriendshipRow } from './friendships/queries';
 
 /** Things that happened, for the realtime side to push to the people concerned. */
@@ -13,6 +14,13 @@ export type RelayEventMap = {
   credentialsRevoked: [Readonly<{ childIds: readonly string[]; deviceId?: string; parentSessionId?: string }>];
   /** A parent session became (or moved into) a parent device: its socket starts receiving that device's queue. */
   parentDeviceRegistered: [Readonly<{ parentId: string; sessionId: string; deviceId: string }>];
+  /**
+   * What decides who may reach these children changed besides a friendship (issue 12): a guardian
+   * added or removed, a consent given or withdrawn. The gates recompute, the next frame sees it.
+   */
+  familyChanged: [Readonly<{ childIds: readonly string[] }>];
+  /** A notice for one guardian, stored already: pushed at once to their live sockets. */
+  noticeCreated: [Readonly<{ recipientId: string; notice: Notice }>];
 };
 
 export type RelayEvents = EventEmitter<RelayEventMap>;

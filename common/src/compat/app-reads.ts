@@ -3,6 +3,16 @@ import { ChildList, Child, ConsentList, Me, PolicyText, SessionGrant } from '../
 import { CheckEmail, PasswordResetStarted } from '../schemas/email';
 import { DeviceList, EnrollDeviceResult, ParentDeviceResult } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite } from '../schemas/friendships';
+import {
+  ChildGrownUps,
+  GrownUpInvite,
+  GrownUpInviteCreated,
+  GrownUpInviteList,
+  NoticeList,
+  RedeemedGrownUpInvite,
+  TrustedGrownUp,
+} from '../schemas/family';
+import { ConsentRecord } from '../schemas/accounts';
 import { AttachmentRef } from '../schemas/message-content';
 import { ErrorResponse } from '../schemas/primitives';
 import { WsServerFrame } from '../schemas/realtime';
@@ -50,6 +60,21 @@ export const APP_READS = Object.freeze({
     'POST /v1/email-verifications/resend': CheckEmail,
     'POST /v1/password-resets': PasswordResetStarted,
     'POST /v1/password-resets/complete': SessionGrant,
+    /** Since 0.2.0: guardians and trusted grown-ups (issue 12). */
+    'POST /v1/grown-up-invites': GrownUpInviteCreated,
+    'GET /v1/grown-up-invites': GrownUpInviteList,
+    'POST /v1/grown-up-invites/redeem': RedeemedGrownUpInvite,
+    'POST /v1/grown-up-invites/:id/confirm': GrownUpInvite,
+    'POST /v1/grown-up-invites/:id/decline': GrownUpInvite,
+    'DELETE /v1/grown-up-invites/:id': NoContent,
+    'GET /v1/children/:id/grown-ups': ChildGrownUps,
+    'DELETE /v1/children/:id/guardians/:parentId': NoContent,
+    'DELETE /v1/children/:id/trusted/:parentId': NoContent,
+    'PATCH /v1/children/:id/trusted/:parentId': TrustedGrownUp,
+    'POST /v1/children/:id/consents': ConsentRecord,
+    'DELETE /v1/children/:id/consents/mine': NoContent,
+    'DELETE /v1/children/:id': NoContent,
+    'GET /v1/notices': NoticeList,
   } satisfies Record<string, TSchema>),
   ws: WsServerFrame,
   error: ErrorResponse,

@@ -1,6 +1,5 @@
 import {
   ChildGrownUps,
-  GrownUpInvite,
   GrownUpInviteCreated,
   GrownUpInviteList,
   NoticeList,
@@ -48,7 +47,7 @@ export const FAMILY_CHANNELS = {
   answerGrownUpInvite: {
     access: 'parent',
     args: AnswerGrownUpInviteArgs,
-    result: GrownUpInvite,
+    result: Done,
     summary: 'Confirm or decline the grown-up who typed a code in, or cancel the invitation',
   },
   redeemGrownUpInvite: {

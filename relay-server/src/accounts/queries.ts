@@ -98,11 +98,13 @@ export function getChild(db: ReadableDB, id: string): ChildRow | undefined {
     .get(id) as ChildRow | undefined;
 }
 
+/** The children this grown-up is a guardian of (issue 12: a child may have several guardians). */
 export function listChildrenOfParent(db: ReadableDB, parentId: string): ChildRow[] {
   return db
     .prepare(
       `SELECT ${CHILD_COLUMNS} FROM children c JOIN accounts a ON a.id = c.account_id
-       WHERE c.parent_id = ? AND a.disabled_at IS NULL ORDER BY a.created_at, a.id`,
+       WHERE c.account_id IN (SELECT child_id FROM guardians WHERE parent_id = ?) AND a.disabled_at IS NULL
+       ORDER BY a.created_at, a.id`,
     )
     .all(parentId) as ChildRow[];
 }

@@ -35,6 +35,7 @@ import {
   putSignInFailures,
 } from './session-queries';
 import { insertFriendship } from '../friendships/queries';
+import { insertGuardian, isGuardian } from '../family/queries';
 import { hashToken, newToken } from '../auth/tokens';
 import { requireVerifiedEmail } from '../email/verify-code';
 
@@ -174,15 +175,19 @@ export function createChild(ctx: Ctx, parentId: string, body: CreateChildBody): 
       method: consent.method,
       givenAt: now,
     });
+    insertGuardian(ctx.db, id, parentId, now, null);
     insertFriendship(ctx.db, { id: ctx.newId(), aId: parentId, bId: id, state: newFamilyLink(), createdAt: now, updatedAt: now });
     return toChild(getChild(ctx.db, id) as ChildRow);
   })();
 }
 
-/** A child of this parent, or NOT_FOUND: another family's child looks the same as no child. */
+/**
+ * A child this grown-up is a guardian of, or NOT_FOUND: another family's child (and a child they
+ * are only a trusted grown-up of) looks the same as no child.
+ */
 export function ownChild(ctx: Pick<Ctx, 'db'>, parentId: string, childId: string): ChildRow {
   const child = getChild(ctx.db, childId);
-  if (!child || child.parentId !== parentId) throw new HearthError(ErrorCode.NotFound, 'No such child.');
+  if (!child || !isGuardian(ctx.db, childId, parentId)) throw new HearthError(ErrorCode.NotFound, 'No such child.');
   return child;
 }
 

@@ -507,8 +507,8 @@ describe('random sequences of actions through the routes', () => {
         const c = await createFamily(app);
         const id = await requestFriendship(app, a, b);
         const pair: Pair = {
-          a: { childId: a.child.childId, parentId: a.parent.parentId },
-          b: { childId: b.child.childId, parentId: b.parent.parentId },
+          a: { childId: a.child.childId, guardianIds: [a.parent.parentId] },
+          b: { childId: b.child.childId, guardianIds: [b.parent.parentId] },
         };
         const who: Record<Actor, { token: string; caller: Caller }> = {
           kidA: { token: a.childToken, caller: { kind: 'child', childId: a.child.childId } },

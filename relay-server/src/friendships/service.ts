@@ -32,6 +32,8 @@ import {
 import { countInvitesSince, deleteStaleInvites, getInvite, insertInvite, markInviteRedeemed } from './invite-queries';
 import { newInviteCode } from '../auth/tokens';
 import { ownChild } from '../accounts/service';
+import { guardianIdsOf, isEmailVerified, isGuardian, listGuardians, trustedAvatar } from '../family/queries';
+import { noticeFriendshipChange } from '../family/friendship-notices';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events'>;
 
@@ -71,8 +73,8 @@ export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: 
 function pairOf(ctx: Ctx, row: FriendshipRow): Pair {
   const member = (id: string): Pair['a'] => {
     const account = getAccount(ctx.db, id);
-    // A family link's parent side is the parent itself.
-    return { childId: id, parentId: account?.parentId ?? id };
+    // A child acts through any of its guardians; a family link's grown-up side is the grown-up itself.
+    return { childId: id, guardianIds: account?.kind === 'child' ? guardianIdsOf(ctx.db, id) : [id] };
   };
   return { a: member(row.aId), b: member(row.bId) };
 }
@@ -96,17 +98,30 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
   // The other child's picture, only while the friendship is asked for or on as this side sees it:
   // not after a decline or removal, nor to the side that blocked (the other side's block is invisible).
   const showsPicture = !['declined', 'removed', 'blocked'].includes(friendshipStatusFor(row.state, side));
-  const member = (id: string): FriendshipView['me'] => {
+  const member = (id: string, otherId: string): FriendshipView['me'] => {
     const account = getAccount(ctx.db, id);
     const parent = account?.parentId ? getParentById(ctx.db, account.parentId) : undefined;
+    const grownUp = account?.kind === 'parent';
+    // A grown-up in a family link is a guardian of the child, or a trusted grown-up with the picture their guardian picked.
+    const familyRole = grownUp ? (isGuardian(ctx.db, otherId, id) ? 'guardian' : 'trusted') : null;
+    const picture = familyRole === 'trusted' ? trustedAvatar(ctx.db, otherId, id) : (account?.avatar ?? null);
     return {
       accountId: id as AccountId,
       kind: account?.kind ?? 'child',
       displayName: account?.displayName ?? '?',
       parentDisplayName: parent?.displayName ?? null,
-      avatar: id === mine || showsPicture ? ((account?.avatar ?? null) as FriendshipView['me']['avatar']) : null,
-      familyRole: account?.kind === 'parent' ? 'guardian' : null,
-      guardians: [],
+      avatar: id === mine || showsPicture ? (picture as FriendshipView['me']['avatar']) : null,
+      familyRole,
+      guardians: grownUp
+        ? []
+        : listGuardians(ctx.db, id)
+            .filter((g) => !g.disabled)
+            .slice(0, 20)
+            .map((g) => ({
+              displayName: g.displayName,
+              emailVerified: isEmailVerified(ctx.db, g.parentId),
+              accountCreatedAt: g.accountCreatedAt,
+            })),
     };
   };
   const other: Side = side === 'a' ? 'b' : 'a';
@@ -115,8 +130,8 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
     friendshipId: row.id,
     kind: s.kind,
     status: friendshipStatusFor(s, side),
-    me: member(mine),
-    friend: member(theirs),
+    me: member(mine, theirs),
+    friend: member(theirs, mine),
     myKidConfirmed: s.kidConfirmed[side],
     friendKidConfirmed: s.kidConfirmed[other],
     myParentApproved: s.parentApproved[side],
@@ -153,6 +168,7 @@ export function redeemInvite(ctx: Ctx, childId: string, rawCode: string): Friend
       row = { ...existing, state, updatedAt: now };
     }
     ctx.events.emit('friendshipChanged', row);
+    noticeFriendshipChange(ctx, row, 'redeem', null, []);
     return viewFor(ctx, row, row.aId === childId ? 'a' : 'b');
   })();
 }
@@ -207,6 +223,14 @@ export function actOnFriendship(ctx: Ctx, caller: RequestCaller, friendshipId: s
     updateFriendshipState(ctx.db, row.id, state, now);
     const updated = { ...row, state, updatedAt: now };
     ctx.events.emit('friendshipChanged', updated);
+    const byParentId = caller.kind === 'parent' ? caller.parentId : null;
+    noticeFriendshipChange(
+      ctx,
+      updated,
+      action,
+      byParentId,
+      actors.map((a) => a.side),
+    );
     return viewFor(ctx, updated, (actors[0] as FriendshipActor).side);
   })();
 }

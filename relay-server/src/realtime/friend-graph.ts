@@ -1,6 +1,7 @@
 import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/common';
 import type { ReadableDB } from '@hearth/sqlite';
 import { getFriendshipByPair, listFriendshipsOf, pairKey, type FriendshipRow } from '../friendships/queries';
+import { familyAllows, type FamilyFacts } from '../family/reach';
 
 /** What to do with a message: store and deliver, store but never deliver, or refuse. */
 export type SendVerdict = 'deliver' | 'withhold' | 'refuse';
@@ -15,7 +16,10 @@ export type FriendGraph = Readonly<{
    * child who was blocked is answered as if all were well (`withhold`): the block never shows.
    */
   sendVerdict(senderId: string, recipientId: string): SendVerdict;
-  /** Accounts with an active friendship with this one (the parent↔child family link included). */
+  /**
+   * Accounts with an active friendship with this one (family links to guardians and trusted
+   * grown-ups included) that the child's family rules let through now (see `family/reach.ts`).
+   */
   activeFriendsOf(accountId: string): ReadonlySet<string>;
   /** Loads (and remembers) every friendship of these accounts: what their audience last saw. */
   remember(accountIds: readonly string[]): void;
@@ -32,7 +36,12 @@ export type FriendGraph = Readonly<{
 
 const MAX_CACHED_PAIRS = 50_000;
 
-export function createFriendGraph(db: ReadableDB): FriendGraph {
+/**
+ * `facts`: what the family rules need (coverage, guardians); without it (unit tests) every active
+ * friendship passes.
+ */
+export function createFriendGraph(db: ReadableDB, facts?: FamilyFacts): FriendGraph {
+  const allows = (x: string, y: string): boolean => facts === undefined || familyAllows(facts, x, y);
   const pairs = new Map<string, FriendshipRow | null>();
   const states = new Map<string, FriendshipState>();
   const friends = new Map<string, Set<string>>();
@@ -64,7 +73,11 @@ export function createFriendGraph(db: ReadableDB): FriendGraph {
       if (!row) return 'refuse';
       const side = row.aId === senderId ? 'a' : 'b';
       if (friendshipStatusFor(row.state, side) !== 'active') return 'refuse';
-      return isActive(row.state) ? 'deliver' : 'withhold';
+      if (!isActive(row.state)) return 'withhold';
+      if (allows(senderId, recipientId)) return 'deliver';
+      // A child kept away from everyone but its guardians (lapsed consent) cannot send; a message
+      // to it is refused too, so nothing waits to arrive once it is covered again.
+      return 'refuse';
     },
     activeFriendsOf(accountId) {
       let set = friends.get(accountId);
@@ -75,7 +88,10 @@ export function createFriendGraph(db: ReadableDB): FriendGraph {
         }
         friends.set(accountId, set);
       }
-      return set;
+      if (facts === undefined) return set;
+      const allowed = new Set<string>();
+      for (const other of set) if (allows(accountId, other)) allowed.add(other);
+      return allowed;
     },
     remember(accountIds) {
       for (const id of accountIds) load(id);

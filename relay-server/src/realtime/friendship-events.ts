@@ -1,6 +1,6 @@
 import { friendshipStatusFor, isActive, otherSide, type FriendshipState, type Side } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { getAccount } from '../accounts/queries';
+import { guardianIdsOf } from '../family/queries';
 import type { FriendshipRow } from '../friendships/queries';
 import { withholdBetween } from '../messaging/queries';
 import { viewFor } from '../friendships/service';
@@ -32,21 +32,23 @@ function visibleTo(s: FriendshipState, side: Side): string {
 
 /**
  * Handles `friendshipChanged`: stops (or starts) presence and delivery between the pair at
- * once, and pushes the friendship to both children and both parents, each as their side sees
- * it. A side that can see no difference (the other side blocked them) is sent nothing at all.
+ * once, and pushes the friendship to both children and every guardian of each (issue 12), each
+ * as their side sees it (a grown-up's family link: to that grown-up). A side that can see no difference (the other side blocked them) is sent nothing at all.
  */
 export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: FriendshipRow) => void {
   const { ctx, graph, presence, registry } = deps;
 
   function audienceOf(accountId: string): string[] {
-    const parentId = getAccount(ctx.db, accountId)?.parentId;
-    return parentId && parentId !== accountId ? [accountId, parentId] : [accountId];
+    return [accountId, ...guardianIdsOf(ctx.db, accountId).filter((id) => id !== accountId)];
   }
 
   function notify(row: FriendshipRow, before: FriendshipState | undefined): void {
     const wasActive = before !== undefined && isActive(before);
     const active = isActive(row.state);
-    if (wasActive !== active) presence.pairChanged(row.aId, row.bId, active);
+    // Opening a pair the family rules keep shut (a child whose consent lapsed) shows nothing.
+    if (wasActive !== active && (!active || graph.sendVerdict(row.aId, row.bId) === 'deliver')) {
+      presence.pairChanged(row.aId, row.bId, active);
+    }
 
     for (const side of ['a', 'b'] as const) {
       if (before && visibleTo(before, side) === visibleTo(row.state, side)) continue;

@@ -17,6 +17,8 @@ import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-code
 import { createFrameHandlers, type FrameHandlers } from './frame-handlers';
 import { createFriendGraph } from './friend-graph';
 import { createFriendshipEventHandler } from './friendship-events';
+import { createFamilyEventHandlers } from './family-events';
+import { createFamilyFacts } from '../family/reach';
 import type { Logger } from './logger';
 import { createPresence } from './presence';
 import { createTokenBuckets } from '../limits/token-buckets';
@@ -47,7 +49,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const { db, now, config } = ctx;
   const gate = createVersionGate(firstReadIn);
   const registry = createConnectionRegistry();
-  const graph = createFriendGraph(db);
+  const facts = createFamilyFacts(db, config.policyVersion);
+  const graph = createFriendGraph(db, facts);
   const presence = createPresence(registry, graph);
   const blobs = createBlobStore(path.join(config.dataDir, 'attachments'));
   const committer: GroupCommitter = createGroupCommitter(db, {
@@ -91,6 +94,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     onExpired: (senders) => senders.forEach((id) => delivery.sendExpiryNotices(id)),
   });
   const deviceEvents = createDeviceEventHandlers({ ctx, registry, committer, delivery, log });
+  const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
   let nextId = 1;
   let closed = false;
   const timers: NodeJS.Timeout[] = [];
@@ -119,6 +123,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     try {
       recheckCredentials();
       graph.refresh();
+      facts.clear();
       messageBuckets.prune(now());
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
@@ -222,6 +227,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('credentialsRevoked', onRevoked);
       ctx.events.on('credentialsRevoked', deviceEvents.onRevoked);
       ctx.events.on('parentDeviceRegistered', deviceEvents.onParentDevice);
+      ctx.events.on('familyChanged', familyEvents.onFamilyChanged);
+      ctx.events.on('noticeCreated', familyEvents.onNotice);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
       timers.push(
         setInterval(() => {
@@ -244,6 +251,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('credentialsRevoked', onRevoked);
       ctx.events.off('credentialsRevoked', deviceEvents.onRevoked);
       ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
+      ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
+      ctx.events.off('noticeCreated', familyEvents.onNotice);
       committer.close();
       closed = true;
       for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import {
   ChildGrownUps,
+  ConsentRecord,
   GrownUpInvite,
   GrownUpInviteCreated,
   GrownUpInviteList,
@@ -14,8 +15,7 @@ import {
 } from '@hearth/common';
 import type { RelayCall } from './relay-http';
 
-/** Whatever a route answers where this app only needs it to succeed (it reads the new state again). */
-const Anything = Type.Unknown();
+const NoContent = Type.Null();
 
 /** The relay's routes for a child's grown-ups (issue 12), with a grown-up's session token. */
 export type FamilyHttp = Readonly<{
@@ -23,13 +23,14 @@ export type FamilyHttp = Readonly<{
   createInvite: (token: string, body: CreateGrownUpInviteBody) => Promise<GrownUpInviteCreated>;
   listInvites: (token: string) => Promise<GrownUpInviteList>;
   redeemInvite: (token: string, code: string) => Promise<RedeemedGrownUpInvite>;
-  answerInvite: (token: string, inviteId: string, answer: GrownUpInviteAnswer) => Promise<GrownUpInvite>;
-  removeGuardian: (token: string, childId: ChildId, parentId: string) => Promise<unknown>;
-  removeTrusted: (token: string, childId: ChildId, parentId: string) => Promise<unknown>;
+  /** The invitation as it is now; null once cancelled (it is gone). */
+  answerInvite: (token: string, inviteId: string, answer: GrownUpInviteAnswer) => Promise<GrownUpInvite | null>;
+  removeGuardian: (token: string, childId: ChildId, parentId: string) => Promise<null>;
+  removeTrusted: (token: string, childId: ChildId, parentId: string) => Promise<null>;
   updateTrusted: (token: string, childId: ChildId, parentId: string, avatar: string | null) => Promise<TrustedGrownUp>;
-  giveConsent: (token: string, childId: ChildId, consent: ConsentInput) => Promise<unknown>;
-  withdrawConsent: (token: string, childId: ChildId) => Promise<unknown>;
-  deleteChild: (token: string, childId: ChildId) => Promise<unknown>;
+  giveConsent: (token: string, childId: ChildId, consent: ConsentInput) => Promise<ConsentRecord>;
+  withdrawConsent: (token: string, childId: ChildId) => Promise<null>;
+  deleteChild: (token: string, childId: ChildId) => Promise<null>;
   notices: (token: string) => Promise<NoticeList>;
 }>;
 
@@ -43,20 +44,20 @@ export function createFamilyHttp(call: RelayCall): FamilyHttp {
     createInvite: (token, body) => call('POST', '/v1/grown-up-invites', GrownUpInviteCreated, { token, body }),
     listInvites: (token) => call('GET', '/v1/grown-up-invites', GrownUpInviteList, { token }),
     redeemInvite: (token, code) => call('POST', '/v1/grown-up-invites/redeem', RedeemedGrownUpInvite, { token, body: { code } }),
-    answerInvite: (token, inviteId, answer): Promise<Invite> =>
+    answerInvite: (token, inviteId, answer): Promise<Invite | null> =>
       answer === 'cancel'
-        ? call('DELETE', invite(inviteId, ''), GrownUpInvite, { token })
+        ? call('DELETE', invite(inviteId, ''), NoContent, { token })
         : call('POST', invite(inviteId, `/${answer}`), GrownUpInvite, { token, body: {} }),
     removeGuardian: (token, childId, parentId) =>
-      call('DELETE', `/v1/children/${childId}/guardians/${parentId}`, Anything, { token }),
+      call('DELETE', `/v1/children/${childId}/guardians/${parentId}`, NoContent, { token }),
     removeTrusted: (token, childId, parentId) =>
-      call('DELETE', `/v1/children/${childId}/trusted/${parentId}`, Anything, { token }),
+      call('DELETE', `/v1/children/${childId}/trusted/${parentId}`, NoContent, { token }),
     updateTrusted: (token, childId, parentId, avatar) =>
       call('PATCH', `/v1/children/${childId}/trusted/${parentId}`, TrustedGrownUp, { token, body: { avatar } }),
     giveConsent: (token, childId, consent) =>
-      call('POST', `/v1/children/${childId}/consents`, Anything, { token, body: { consent } }),
-    withdrawConsent: (token, childId) => call('DELETE', `/v1/children/${childId}/consents`, Anything, { token }),
-    deleteChild: (token, childId) => call('DELETE', `/v1/children/${childId}`, Anything, { token }),
+      call('POST', `/v1/children/${childId}/consents`, ConsentRecord, { token, body: { consent } }),
+    withdrawConsent: (token, childId) => call('DELETE', `/v1/children/${childId}/consents/mine`, NoContent, { token }),
+    deleteChild: (token, childId) => call('DELETE', `/v1/children/${childId}`, NoContent, { token }),
     notices: (token) => call('GET', '/v1/notices', NoticeList, { token }),
   });
 }

@@ -8,7 +8,6 @@ import {
   type DeleteChildArgs,
   type Done,
   type GiveChildConsentArgs,
-  type GrownUpInvite,
   type GrownUpInviteCreated,
   type GrownUpInviteList,
   type NoticeList,
@@ -30,7 +29,7 @@ export type FamilyGrownUpsService = Readonly<{
   grownUps: (childId: ChildId) => Promise<ChildGrownUps>;
   invite: (body: CreateGrownUpInviteBody) => Promise<GrownUpInviteCreated>;
   invites: () => Promise<GrownUpInviteList>;
-  answer: (args: AnswerGrownUpInviteArgs) => Promise<GrownUpInvite>;
+  answer: (args: AnswerGrownUpInviteArgs) => Promise<Done>;
   redeem: (code: string) => Promise<RedeemedGrownUpInvite>;
   removeGuardian: (childId: ChildId, parentId: string) => Promise<Done>;
   removeTrusted: (childId: ChildId, parentId: string) => Promise<Done>;
@@ -91,7 +90,11 @@ export function createFamilyGrownUpsService(
     grownUps: (childId) => parent.withSession((token) => family.grownUps(token, childId)),
     invite: (body) => parent.withSession((token) => family.createInvite(token, body)),
     invites: () => parent.withSession((token) => family.listInvites(token)),
-    answer: ({ inviteId, answer }) => parent.withSession((token) => family.answerInvite(token, inviteId, answer)),
+    answer: ({ inviteId, answer }) =>
+      parent.withSession(async (token) => {
+        await family.answerInvite(token, inviteId, answer);
+        return DONE;
+      }),
     redeem: (code) => parent.withSession((token) => family.redeemInvite(token, normalizeCode(code))),
     removeGuardian: (childId, parentId) =>
       parent.withSession(async (token) => {

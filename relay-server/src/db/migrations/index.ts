@@ -7,6 +7,7 @@ import { updateToSchemaVersion5 } from './0005-signaling';
 import { updateToSchemaVersion6 } from './0006-sign-in-failure-time';
 import { updateToSchemaVersion7 } from './0007-child-avatar';
 import { updateToSchemaVersion8 } from './0008-device-queues';
+import { updateToSchemaVersion9 } from './0009-guardians';
 import { updateToSchemaVersion10 } from './0010-email';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
@@ -19,8 +20,6 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'sign-in-failure-time', up: updateToSchemaVersion6 },
   { version: 7, name: 'child-avatar', up: updateToSchemaVersion7 },
   { version: 8, name: 'device-queues', up: updateToSchemaVersion8 },
-  // MERGE: placeholder for 0009 (guardians, from the f/relay-family branch). `migrate` needs the
-  // versions 1, 2, 3… without a gap; replace this line with the real 0009 when merging.
-  { version: 9, name: 'placeholder-family', up: () => undefined },
+  { version: 9, name: 'guardians', up: updateToSchemaVersion9 },
   { version: 10, name: 'email', up: updateToSchemaVersion10 },
 ];

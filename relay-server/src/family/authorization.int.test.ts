@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import {
+  act,
+  consentFor,
+  createFamily,
+  registerParent,
+  relayForFile,
+  requestFriendship,
+  type TestFamily,
+  type TestParent,
+  type TestRelay,
+} from '../../test/helpers';
+import { addGrownUp, inviteGrownUp, redeemGrownUpInvite } from '../../test/family-helpers';
+import { DEVICE_INFO } from '../../test/helpers';
+import { FAMILY_ROUTES } from './route-list';
+
+/**
+ * The authorization matrix of the family routes (issue 12): every route, every kind of caller a
+ * family has, the expected status and code, one test per cell. Family A's child A1 has two
+ * guardians (A's parent, who made the child, and a second guardian) and a trusted grown-up;
+ * family B is another family. Each cell builds its own world.
+ */
+
+let relay: TestRelay;
+relayForFile((r) => (relay = r), { rateLimits: { signInPerMinute: 100_000 } });
+
+const CALLERS = ['anonymous', 'guardian', 'otherGuardian', 'trusted', 'otherFamily', 'child'] as const;
+type Who = (typeof CALLERS)[number];
+
+type World = Readonly<{
+  a: TestFamily;
+  second: TestParent;
+  trusted: TestParent;
+  b: TestFamily;
+  /** An invitation by A's parent for A1, not yet typed in. */
+  waitingCode: string;
+  /** An invitation by A's parent for A1 that a fresh grown-up typed in: waiting for confirmation. */
+  redeemedInviteId: string;
+  /** A friend request from A1 to B's child. */
+  friendshipId: string;
+}>;
+
+async function buildWorld(): Promise<World> {
+  const { app } = relay;
+  const a = await createFamily(app);
+  const b = await createFamily(app);
+  const second = await addGrownUp(app, a.parent.token, 'guardian', [a.child.childId], { displayName: 'Alex' });
+  const trusted = await addGrownUp(app, a.parent.token, 'trusted', [a.child.childId], { avatar: 'owl' });
+  const waitingCode = (await inviteGrownUp(app, a.parent.token, 'trusted', [a.child.childId])).code;
+  const pending = await inviteGrownUp(app, a.parent.token, 'guardian', [a.child.childId]);
+  await redeemGrownUpInvite(app, (await registerParent(app)).token, pending.code);
+  const friendshipId = await requestFriendship(app, a, b);
+  return { a, second, trusted, b, waitingCode, redeemedInviteId: pending.invite.inviteId, friendshipId };
+}
+
+function tokenOf(w: World, who: Who): string | undefined {
+  switch (who) {
+    case 'anonymous':
+      return undefined;
+    case 'guardian':
+      return w.a.parent.token;
+    case 'otherGuardian':
+      return w.second.token;
+    case 'trusted':
+      return w.trusted.token;
+    case 'otherFamily':
+      return w.b.parent.token;
+    case 'child':
+      return w.a.childToken;
+    default: {
+      const never: never = who;
+      throw new Error(`unknown caller ${String(never)}`);
+    }
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Cell = number | readonly [number, string];
+type Row = Readonly<{
+  route: `${Method} /${string}`;
+  variant?: string;
+  request: (w: World) => Readonly<{ url: string; body?: unknown }>;
+  /** anonymous, guardian, otherGuardian, trusted, otherFamily, child: a status, or a status and its code. */
+  expect: readonly [Cell, Cell, Cell, Cell, Cell, Cell];
+}>;
+
+const CODE_FOR: Readonly<Record<number, string>> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+const child = (w: World): string => w.a.child.childId;
+
+const MATRIX: readonly Row[] = [
+  {
+    route: 'POST /v1/grown-up-invites',
+    request: (w) => ({ url: '/v1/grown-up-invites', body: { role: 'trusted', childIds: [child(w)] } }),
+    expect: [401, 201, 201, 404, 404, 403],
+  },
+  { route: 'GET /v1/grown-up-invites', request: () => ({ url: '/v1/grown-up-invites' }), expect: [401, 200, 200, 200, 200, 403] },
+  {
+    // Its maker cannot type it in; grown-ups of the child already cannot either; anyone else signed in can.
+    route: 'POST /v1/grown-up-invites/redeem',
+    request: (w) => ({ url: '/v1/grown-up-invites/redeem', body: { code: w.waitingCode } }),
+    expect: [401, [400, 'INVITE_OWN'], [409, 'CONFLICT'], [409, 'CONFLICT'], 201, 403],
+  },
+  {
+    route: 'POST /v1/grown-up-invites/:id/confirm',
+    request: (w) => ({ url: `/v1/grown-up-invites/${w.redeemedInviteId}/confirm`, body: {} }),
+    expect: [401, 200, 403, 404, 404, 403],
+  },
+  {
+    route: 'POST /v1/grown-up-invites/:id/decline',
+    request: (w) => ({ url: `/v1/grown-up-invites/${w.redeemedInviteId}/decline`, body: {} }),
+    expect: [401, 200, 403, 404, 404, 403],
+  },
+  {
+    route: 'DELETE /v1/grown-up-invites/:id',
+    request: (w) => ({ url: `/v1/grown-up-invites/${w.redeemedInviteId}` }),
+    expect: [401, 204, 204, 404, 404, 403],
+  },
+  {
+    route: 'GET /v1/children/:id/grown-ups',
+    request: (w) => ({ url: `/v1/children/${child(w)}/grown-ups` }),
+    expect: [401, 200, 200, 404, 404, 403],
+  },
+  {
+    // The second guardian may leave; the first may remove them.
+    route: 'DELETE /v1/children/:id/guardians/:parentId',
+    request: (w) => ({ url: `/v1/children/${child(w)}/guardians/${w.second.parentId}` }),
+    expect: [401, 204, 204, 404, 404, 403],
+  },
+  {
+    route: 'DELETE /v1/children/:id/guardians/:parentId',
+    variant: 'a trusted grown-up is no guardian',
+    request: (w) => ({ url: `/v1/children/${child(w)}/guardians/${w.trusted.parentId}` }),
+    expect: [401, 404, 404, 404, 404, 403],
+  },
+  {
+    // The trusted grown-up may leave too.
+    route: 'DELETE /v1/children/:id/trusted/:parentId',
+    request: (w) => ({ url: `/v1/children/${child(w)}/trusted/${w.trusted.parentId}` }),
+    expect: [401, 204, 204, 204, 404, 403],
+  },
+  {
+    route: 'PATCH /v1/children/:id/trusted/:parentId',
+    request: (w) => ({ url: `/v1/children/${child(w)}/trusted/${w.trusted.parentId}`, body: { avatar: 'bear' } }),
+    expect: [401, 200, 200, 404, 404, 403],
+  },
+  {
+    route: 'POST /v1/children/:id/consents',
+    request: (w) => ({ url: `/v1/children/${child(w)}/consents`, body: { consent: consentFor(relay.app) } }),
+    expect: [401, 201, 201, 404, 404, 403],
+  },
+  {
+    route: 'DELETE /v1/children/:id/consents/mine',
+    request: (w) => ({ url: `/v1/children/${child(w)}/consents/mine` }),
+    expect: [401, 204, 204, 404, 404, 403],
+  },
+  {
+    route: 'DELETE /v1/children/:id',
+    request: (w) => ({ url: `/v1/children/${child(w)}` }),
+    expect: [401, 204, 204, 404, 404, 403],
+  },
+  { route: 'GET /v1/notices', request: () => ({ url: '/v1/notices?limit=5' }), expect: [401, 200, 200, 200, 200, 403] },
+  // Routes from before issue 12, with the callers only families have: every guardian is a parent of the child, a trusted grown-up is not.
+  {
+    route: 'GET /v1/children/:id',
+    request: (w) => ({ url: `/v1/children/${child(w)}` }),
+    expect: [401, 200, 200, 404, 404, 403],
+  },
+  {
+    route: 'POST /v1/devices',
+    request: (w) => ({ url: '/v1/devices', body: { name: 'PC', info: DEVICE_INFO, childIds: [child(w)] } }),
+    expect: [401, 201, 201, 404, 404, 403],
+  },
+  {
+    route: 'GET /v1/friendships',
+    variant: "naming family A's child",
+    request: (w) => ({ url: `/v1/friendships?childId=${child(w)}` }),
+    expect: [401, 200, 200, 404, 404, 200],
+  },
+  {
+    // B's child confirmed by redeeming; A1 has not confirmed yet, so a guardian's approval is premature, not refused.
+    route: 'POST /v1/friendships/:id/actions',
+    variant: 'block',
+    request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action: 'block' } }),
+    expect: [401, 200, 200, 404, 200, 200],
+  },
+  {
+    route: 'POST /v1/invites',
+    request: (w) => ({ url: '/v1/invites', body: { childId: child(w) } }),
+    expect: [401, 201, 201, 404, 404, 201],
+  },
+];
+
+const CELLS = MATRIX.flatMap((row) =>
+  CALLERS.map((who, i) => ({
+    name: `${row.route}${row.variant ? ` (${row.variant})` : ''}`,
+    who,
+    cell: row.expect[i] as Cell,
+    row,
+  })),
+);
+
+async function send(token: string | undefined, method: Method, url: string, body: unknown) {
+  return relay.app.inject({
+    method,
+    url,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(body !== undefined ? { payload: body as object } : {}),
+  });
+}
+
+describe('family authorization matrix', () => {
+  it.each(CELLS)('$name as $who → $cell', async ({ who, cell, row }) => {
+    const world = await buildWorld();
+    const { url, body } = row.request(world);
+    const method = row.route.split(' ')[0] as Method;
+    const res = await send(tokenOf(world, who), method, url, body ?? (method === 'POST' ? {} : undefined));
+    const [status, code] = typeof cell === 'number' ? [cell, CODE_FOR[cell]] : cell;
+    expect(res.statusCode, res.body).toBe(status);
+    if (code) expect((res.json() as { error?: { code: string } }).error?.code).toBe(code);
+  });
+
+  it('approves with any guardian, and never with a trusted grown-up', async () => {
+    const w = await buildWorld();
+    const { app } = relay;
+    expect((await act(app, w.a.childToken, w.friendshipId, 'confirm')).status).toBe(200);
+    expect((await act(app, w.trusted.token, w.friendshipId, 'approve')).status).toBe(404);
+    expect((await act(app, w.second.token, w.friendshipId, 'approve')).body.myParentApproved).toBe(true);
+    const view = (await act(app, w.b.parent.token, w.friendshipId, 'approve')).body;
+    expect(view.status).toBe('active');
+  });
+
+  it('has a row for every family route', () => {
+    const inTable = new Set(MATRIX.map((r) => r.route));
+    expect(FAMILY_ROUTES.filter((r) => !inTable.has(r))).toEqual([]);
+  });
+});
