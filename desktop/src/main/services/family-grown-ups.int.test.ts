@@ -6,7 +6,7 @@
  * in parent mode; deleting a child with its name typed again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HearthApi } from '@hearth/common';
+import type { HearthApi, ParentId } from '@hearth/common';
 import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
@@ -21,8 +21,8 @@ const started = createClosers();
 const tag = `${Date.now() % 1_000_000}`;
 const jordan = { email: `jordan.${tag}@example.test`, displayName: 'Jordan Rivera' };
 const rosa = { email: `rosa.${tag}@example.test`, displayName: 'Grandma Rosa' };
-let jordanId = '';
-let rosaId = '';
+let jordanId = '' as ParentId;
+let rosaId = '' as ParentId;
 
 async function desktop(): Promise<TestDesktop> {
   const d = await startTestDesktop(relay.url);
@@ -30,12 +30,12 @@ async function desktop(): Promise<TestDesktop> {
 }
 
 /** A new grown-up's own PC in parent mode, their messages open: their account id. */
-async function ownPcInParentMode(api: HearthApi, who: Readonly<{ email: string; displayName: string }>): Promise<string> {
+async function ownPcInParentMode(api: HearthApi, who: Readonly<{ email: string; displayName: string }>): Promise<ParentId> {
   must(await api.registerParent({ email: who.email, password: RELAY_PASSWORD, displayName: who.displayName }));
   must(await api.setParentPassword({ password: TEST_PASSWORD }));
   const profile = must(await api.startParentMode({ email: who.email, password: RELAY_PASSWORD }));
   must(await api.selectProfile({ childId: profile.childId }));
-  return profile.childId;
+  return profile.childId as ParentId;
 }
 
 /** Back on the children's PC as the grown-up who set it up. */
@@ -175,7 +175,7 @@ describe('leaving, and deleting a child', () => {
     must(await kidsPc.api.unlockWithAccount({ email: jordan.email, password: RELAY_PASSWORD }));
     must(await kidsPc.api.removeGuardian({ childId: mia.childId, parentId: jordanId }));
     await asAlex();
-    const alexId = must(await kidsPc.api.getParentAccount()).parentId;
+    const alexId = must(await kidsPc.api.getParentAccount()).parentId as ParentId;
     expect(await kidsPc.api.removeGuardian({ childId: mia.childId, parentId: alexId })).toMatchObject({
       ok: false,
       error: { code: 'LAST_GUARDIAN' },

@@ -1,0 +1,274 @@
+/**
+ * The whole family (issue 12), through the UI only, in Debian's Chromium, with a relay that sends
+ * email through a real SMTP server on loopback (every grown-up's address verified with the
+ * emailed code):
+ * - (a) Jordan, Mia's second parent in another household, on his own PC: Alex makes a code in the
+ *   pane; Jordan registers, types it in parent mode and waits; Alex checks who it is (email
+ *   verified, account made today) and confirms; Jordan then approves a friend request for Mia
+ *   from his own PC, alone for Mia's side.
+ * - (b) Grandma Rosa in parent mode on a third PC, invited as a trusted grown-up with the picture
+ *   Alex picked: she messages Mia, who sees her under "My family" with that picture, and calls her.
+ * Every screen is saved under artifacts/screens/ and checked with axe-core.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { withoutChromium } from '@hearth/test-kit/chromium';
+import { createClosers } from '@hearth/test-kit/closers';
+import { must, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { launchChromium, openWindow, type Watch } from './support/browser';
+import { startEmailWorld, type EmailWorld } from './support/email-world';
+import {
+  makeGrownUpInvite,
+  openFamilySection,
+  typeFamilyCode,
+  verifiedFamilyByContract,
+  verifiedFamilyFirstRun,
+  verifiedParentModeFirstRun,
+} from './support/family-flows';
+import { backHome, bubbleWith, closePane, openChat, openPane, pickProfile, sendText, type ParentInfo } from './support/flows';
+import type { Pc } from './support/hosts';
+import { resetScreens, SCREENS_DIR } from './support/screens';
+import { shows, visible } from './support/see';
+import { windowFor, type Lang, type Window } from './support/ui';
+
+const STEP_MS = 180_000;
+const tag = Date.now().toString(36);
+const alex: ParentInfo = {
+  name: 'Alex Rivera',
+  email: `alex.${tag}@example.test`,
+  password: 'relay-password-alex',
+  paneSecret: 'grown-ups-alex',
+};
+const jordan: ParentInfo = {
+  name: 'Jordan Díaz',
+  email: `jordan.${tag}@example.test`,
+  password: 'relay-password-jordan',
+  paneSecret: 'mayores-jordan',
+};
+const rosa: ParentInfo = {
+  name: 'Grandma Rosa',
+  email: `rosa.${tag}@example.test`,
+  password: 'relay-password-rosa',
+  paneSecret: 'grown-ups-rosa',
+};
+
+let world: EmailWorld;
+let browser: Browser;
+const started = createClosers();
+const watches: Watch[] = [];
+let a: Window;
+let j: Window;
+let g: Window;
+let leoPc: TestDesktop;
+let leoId = '';
+
+async function window(pc: Pc, lang: Lang, locale: string): Promise<Window> {
+  const opened = await openWindow(browser, locale);
+  watches.push(opened.watch);
+  return windowFor(opened.page, lang, `family-${pc.name}`);
+}
+
+/** Alex, from the picker into the pane's Family grown-ups. */
+async function alexFamily(shots: boolean): Promise<void> {
+  await openPane(a, alex, false);
+  await openFamilySection(a);
+  if (shots) await a.shot('pane-family');
+}
+
+describe.skipIf(withoutChromium())('the whole family: a second guardian and a grandmother', () => {
+  beforeAll(async () => {
+    resetScreens();
+    world = started.add(await startEmailWorld(), () => world.close());
+    browser = started.add(await launchChromium(), () => browser.close());
+  }, STEP_MS);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    for (const [i, page] of browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .entries()) {
+      await page
+        .screenshot({ path: `${SCREENS_DIR}/failed-family-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png` })
+        .catch(() => undefined);
+    }
+  });
+
+  afterAll(() => started.closeAll());
+
+  it(
+    'lets Alex set up the children’s PC with a verified account and Mia',
+    async () => {
+      const pcA = await world.newPc('family-a', world.mailing);
+      a = await window(pcA, 'en', 'en-US');
+      await verifiedFamilyFirstRun(a, pcA.url, alex, { name: 'Mia', avatar: 'fox' }, world.smtp);
+      expect(a.problems).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'adds Jordan as Mia’s second guardian: a code from the pane, typed on his own PC, confirmed by Alex',
+    async () => {
+      await alexFamily(true);
+      const code = await makeGrownUpInvite(a, 'guardian', { email: jordan.email, emailed: true }, 'invite-guardian');
+      expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      // The code went by email too.
+      await expect.poll(() => world.smtp.mailTo(jordan.email).some((m) => m.text.includes(code)), { timeout: 15_000 }).toBe(true);
+      await a.shot('pane-family-invited');
+
+      const pcJ = await world.newPc('jordan-pc', world.mailing);
+      j = await window(pcJ, 'es', 'es-MX');
+      await verifiedParentModeFirstRun(j, pcJ.url, jordan, world.smtp);
+      await typeFamilyCode(j, code, alex.name, 'jordan-esperando');
+
+      // Alex checks who typed it: Jordan, verified, an account made today; and confirms.
+      await a.button('pane.family.refresh').click();
+      const invite = a.page.locator('.family-invite', { hasText: jordan.name });
+      await shows(invite, a.text('pane.invites.typedBy', { name: jordan.name }));
+      await shows(invite, jordan.email);
+      await shows(invite, a.text('pane.family.verified'));
+      await shows(invite, a.text('pane.invites.accountToday'));
+      await a.shot('pane-family-confirm');
+      await invite.getByRole('button', { name: a.text('pane.invites.confirm') }).click();
+      const miaCard = a.page.locator('.family-child', { hasText: 'Mia' });
+      await shows(miaCard.locator('.family-guardian', { hasText: jordan.name }), a.text('pane.family.verified'));
+      await shows(miaCard.locator('.family-guardian', { hasText: jordan.name }), a.text('pane.family.noConsent'));
+      await a.shot('pane-family-two-guardians');
+
+      // Jordan's PC: Mia is his child now, and "what happened" says so.
+      await shows(j.page.locator('.friend-open', { hasText: 'Mia' }), j.text('home.myChild'), { timeout: 20_000 });
+      await j.page.reload();
+      await j.screen('parent-home');
+      await shows(j.page.getByTestId('redeemed-state').first(), j.text('pane.invites.joined', { name: alex.name }));
+      await shows(j.page.locator('.family-notices'), 'Mia');
+      await j.shot('jordan-inicio');
+      await closePane(a);
+      expect([...a.problems, ...j.problems]).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'lets Jordan approve a friend request for Mia from his own PC, with the other family’s grown-up shown verified',
+    async () => {
+      leoPc = started.add(await startTestDesktop(world.mailing.url), () => leoPc.close());
+      leoId = await verifiedFamilyByContract(
+        leoPc.api,
+        world.smtp,
+        { name: 'Sam Lee', email: `sam.${tag}@example.test` },
+        { name: 'Leo', username: `leo${tag}`.slice(0, 24) },
+      );
+      must(await leoPc.api.selectProfile({ childId: leoId }));
+      const leoCode = must(await leoPc.api.createInvite()).code;
+
+      // Mia types Leo's code; Leo says yes and his grown-up approves on their side.
+      await pickProfile(a, 'Mia');
+      await a.page.locator('.add-friend-tile').click();
+      await a.choice('addFriend.typeTheirs').click();
+      await a.page.getByLabel(a.text('addFriend.typeLabel')).fill(leoCode);
+      await a.button('addFriend.send').click();
+      await a.screen('add-friend-waiting');
+      const request = must(await leoPc.api.listFriends()).friends.find((f) => f.friendship.friend.accountId !== undefined);
+      const friendshipId = request?.friendship.friendshipId ?? '';
+      must(await leoPc.api.actOnFriendship({ friendshipId, action: 'confirm' }));
+      must(await leoPc.api.actOnFriendshipAsParent({ friendshipId, action: 'approve' }));
+
+      // Jordan, on his own PC, in his pane (Spanish): the request, Sam verified, and he approves.
+      await backHome(j, 'parent-home');
+      await j.button('home.closeMessages').click();
+      await j.screen('parent-start');
+      await openPane(j, jordan, false);
+      const ask = j.page.locator('.request-item', { hasText: 'Leo' });
+      await shows(ask, j.text('pane.requests.whoAsks', { friend: 'Leo', parent: 'Sam Lee' }));
+      await shows(
+        ask.getByTestId('other-grown-ups'),
+        j.text('pane.otherGrownUps.verified', { name: 'Sam Lee', age: j.text('pane.invites.accountToday') }),
+      );
+      await j.shot('mayores-solicitud-verificada');
+      await ask.getByRole('button', { name: j.text('pane.requests.approve') }).click();
+      await shows(ask, j.text('pane.requests.stage.active'));
+      await j.shot('mayores-aprobada');
+
+      // Mia and Leo are friends: Leo under "My friends".
+      await a.page.locator('.back-button').click();
+      await a.screen('kid-home');
+      await visible(a.page.locator('.kid-friends .friend-open', { hasText: 'Leo' }), { timeout: 20_000 });
+      await a.shot('kid-home-friends-and-family');
+      await a.button('home.switch').click();
+      await a.screen('profile-picker');
+      expect([...a.problems, ...j.problems]).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'lets Grandma Rosa, a trusted grown-up with the owl Alex picked, message Mia from parent mode on her PC',
+    async () => {
+      await alexFamily(false);
+      const code = await makeGrownUpInvite(a, 'trusted', { avatar: 'owl', emailed: false }, 'invite-trusted');
+      const pcG = await world.newPc('grandma-pc', world.mailing);
+      g = await window(pcG, 'en', 'en-GB');
+      await verifiedParentModeFirstRun(g, pcG.url, rosa, world.smtp);
+      await typeFamilyCode(g, code, alex.name, 'grandma-waiting');
+      await a.button('pane.family.refresh').click();
+      const invite = a.page.locator('.family-invite', { hasText: rosa.name });
+      await shows(invite, a.text('pane.invites.role.trusted'));
+      await invite.getByRole('button', { name: a.text('pane.invites.confirm') }).click();
+      const trusted = a.page.locator('.family-child', { hasText: 'Mia' }).locator('.family-trusted', { hasText: rosa.name });
+      await visible(trusted);
+      expect(await trusted.locator('.avatar').getAttribute('data-avatar')).toBe('owl');
+      await a.shot('pane-family-trusted');
+      await closePane(a);
+
+      const miaTile = g.page.locator('.friend-open', { hasText: 'Mia' });
+      await shows(miaTile, g.text('kidFamily.trusted'), { timeout: 20_000 });
+      await g.shot('grandma-home');
+      await openChat(g, 'Mia');
+      await sendText(g, 'Hello from Grandma!');
+
+      await pickProfile(a, 'Mia');
+      const family = a.page.locator('.kid-family');
+      await shows(family.locator('h2'), a.text('kidFamily.myFamily'));
+      const rosaTile = family.locator('.friend-open', { hasText: rosa.name });
+      await visible(rosaTile);
+      expect(await rosaTile.locator('.avatar').getAttribute('data-avatar')).toBe('owl');
+      // Jordan is there too, as her grown-up.
+      await shows(family.locator('.friend-open', { hasText: jordan.name }), a.text('home.myGrownUp'));
+      await a.shot('kid-home-my-family');
+      await openChat(a, rosa.name);
+      await visible(bubbleWith(a, 'Hello from Grandma!'));
+      await sendText(a, 'Hi Grandma!');
+      await visible(bubbleWith(g, 'Hi Grandma!'), { timeout: 20_000 });
+      await g.shot('grandma-chat');
+      expect([...a.problems, ...g.problems]).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'connects a video call from Grandma to Mia',
+    async () => {
+      const dial = g.page.locator('[data-testid^="call-video-"]').first();
+      await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
+      await dial.click();
+      await a.page.getByTestId('call-ring').waitFor({ timeout: 20_000 });
+      await shows(a.page.getByTestId('call-ring-name'), rosa.name);
+      await a.page.getByTestId('call-accept').click();
+      for (const w of [a, g]) {
+        await expect.poll(() => w.page.getByTestId('call-screen').getAttribute('data-phase'), { timeout: 20_000 }).toBe('active');
+        await w.page.getByTestId('call-remote-video').waitFor();
+      }
+      await g.shot('grandma-in-call');
+      await g.page.getByTestId('call-hangup').click();
+      await expect
+        .poll(() => a.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 })
+        .toBe('remote-hung-up');
+    },
+    STEP_MS,
+  );
+
+  it('logged no page errors', () => {
+    expect(watches.flatMap((w) => w.errors)).toEqual([]);
+  });
+});
