@@ -25,7 +25,7 @@ import {
   verifiedFamilyFirstRun,
   verifiedParentModeFirstRun,
 } from './support/family-flows';
-import { backHome, bubbleWith, closePane, openChat, openPane, pickProfile, sendText, type ParentInfo } from './support/flows';
+import { bubbleWith, closePane, openChat, openPane, pickProfile, sendText, type ParentInfo } from './support/flows';
 import type { Pc } from './support/hosts';
 import { resetScreens, SCREENS_DIR } from './support/screens';
 import { shows, visible } from './support/see';
@@ -169,13 +169,12 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
       await a.page.getByLabel(a.text('addFriend.typeLabel')).fill(leoCode);
       await a.button('addFriend.send').click();
       await a.screen('add-friend-waiting');
-      const request = must(await leoPc.api.listFriends()).friends.find((f) => f.friendship.friend.accountId !== undefined);
+      const request = must(await leoPc.api.listFriends()).friends.find((f) => f.friendship.kind === 'friend');
       const friendshipId = request?.friendship.friendshipId ?? '';
       must(await leoPc.api.actOnFriendship({ friendshipId, action: 'confirm' }));
       must(await leoPc.api.actOnFriendshipAsParent({ friendshipId, action: 'approve' }));
 
       // Jordan, on his own PC, in his pane (Spanish): the request, Sam verified, and he approves.
-      await backHome(j, 'parent-home');
       await j.button('home.closeMessages').click();
       await j.screen('parent-start');
       await openPane(j, jordan, false);
@@ -191,7 +190,7 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
       await j.shot('mayores-aprobada');
 
       // Mia and Leo are friends: Leo under "My friends".
-      await a.page.locator('.back-button').click();
+      await a.button('addFriend.backHome').click();
       await a.screen('kid-home');
       await visible(a.page.locator('.kid-friends .friend-open', { hasText: 'Leo' }), { timeout: 20_000 });
       await a.shot('kid-home-friends-and-family');

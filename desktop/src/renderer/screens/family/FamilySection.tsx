@@ -60,7 +60,7 @@ export function FamilySection(): ReactElement {
         <div className="form-actions family-invite-buttons">
           {mine.length > 0 && (
             <>
-              <Button variant="primary" icon="👪" onClick={() => setInviting('guardian')}>
+              <Button variant="primary" icon="➕" onClick={() => setInviting('guardian')}>
                 {t('pane.invites.inviteGuardian')}
               </Button>
               <Button icon="👵" onClick={() => setInviting('trusted')}>

@@ -20,7 +20,7 @@ const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] =
   { id: 'requests', icon: '🤝', needsServer: true },
   { id: 'messages', icon: '💬', needsServer: true },
   { id: 'children', icon: '👧', needsServer: true },
-  { id: 'family', icon: '👪', needsServer: true },
+  { id: 'family', icon: '🏠', needsServer: true },
   { id: 'notices', icon: '📰', needsServer: true },
   { id: 'activity', icon: '📊', needsServer: false },
   { id: 'computer', icon: '⚙️', needsServer: false },

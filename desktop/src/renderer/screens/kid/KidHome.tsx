@@ -71,7 +71,12 @@ export function KidHome({
       <ErrorNote error={friends.error} />
       {parentMode ? (
         <section aria-labelledby="friends-heading">
-          <h2 id="friends-heading">{t('home.myChildren')}</h2>
+          <h2 id="friends-heading">
+            {/* A trusted grown-up (a grandmother) is in the children's family; they are not her children. */}
+            {active.length > 0 && active.every((f) => f.friendship.me.familyRole === 'trusted')
+              ? t('kidFamily.myFamily')
+              : t('home.myChildren')}
+          </h2>
           {friends.loaded && active.length === 0 && <p className="empty-note">{t('home.noChildren')}</p>}
           <ul className="friend-grid">
             {active.map((f) => (
