@@ -68,6 +68,14 @@ async function window(pc: Pc, lang: Lang, locale: string): Promise<Window> {
   return windowFor(opened.page, lang, `family-${pc.name}`);
 }
 
+/**
+ * No TURN server runs here: calls may use the PCs' own addresses (the calls e2e does the same
+ * through the contract; its TURN-only test has coturn).
+ */
+function allowDirectCalls(pc: Pc): void {
+  pc.app?.core.services.settings.update({ relayOnlyCalls: false });
+}
+
 /** Alex, from the picker into the pane's Family grown-ups. */
 async function alexFamily(shots: boolean): Promise<void> {
   await openPane(a, alex, false);
@@ -100,6 +108,7 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
     'lets Alex set up the children’s PC with a verified account and Mia',
     async () => {
       const pcA = await world.newPc('family-a', world.mailing);
+      allowDirectCalls(pcA);
       a = await window(pcA, 'en', 'en-US');
       await verifiedFamilyFirstRun(a, pcA.url, alex, { name: 'Mia', avatar: 'fox' }, world.smtp);
       expect(a.problems).toEqual([]);
@@ -207,6 +216,7 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
       await alexFamily(false);
       const code = await makeGrownUpInvite(a, 'trusted', { avatar: 'owl', emailed: false }, 'invite-trusted');
       const pcG = await world.newPc('grandma-pc', world.mailing);
+      allowDirectCalls(pcG);
       g = await window(pcG, 'en', 'en-GB');
       await verifiedParentModeFirstRun(g, pcG.url, rosa, world.smtp);
       await typeFamilyCode(g, code, alex.name, 'grandma-waiting');
