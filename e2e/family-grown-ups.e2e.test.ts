@@ -28,7 +28,7 @@ import {
 import { bubbleWith, closePane, openChat, openPane, pickProfile, sendText, type ParentInfo } from './support/flows';
 import type { Pc } from './support/hosts';
 import { resetScreens, SCREENS_DIR } from './support/screens';
-import { shows, visible } from './support/see';
+import { countIs, shows, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
@@ -232,6 +232,9 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
 
       const miaTile = g.page.locator('.friend-open', { hasText: 'Mia' });
       await shows(miaTile, g.text('kidFamily.trusted'), { timeout: 20_000 });
+      await shows(g.page.getByTestId('redeemed-state').first(), g.text('pane.invites.joined', { name: alex.name }));
+      // Only guardians are told what happens in the family: no such list on a trusted grown-up's PC.
+      await countIs(g.page.locator('.family-notices'), 0);
       await g.shot('grandma-home');
       await openChat(g, 'Mia');
       await sendText(g, 'Hello from Grandma!');
@@ -273,6 +276,39 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
       await expect
         .poll(() => a.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 })
         .toBe('remote-hung-up');
+    },
+    STEP_MS,
+  );
+
+  it(
+    'tells each guardian what happened in the family, in their language',
+    async () => {
+      // Jordan's pane, on his own PC, in Spanish: Mia's grown-ups, him among them, and Grandma Rosa.
+      await openFamilySection(j);
+      const miaCard = j.page.locator('.family-child', { hasText: 'Mia' });
+      await shows(miaCard.locator('.family-guardian', { hasText: jordan.name }), j.text('pane.family.you'));
+      await visible(miaCard.locator('.family-trusted', { hasText: rosa.name }));
+      await j.shot('mayores-familia');
+      await j.page.getByRole('button', { name: j.text('pane.nav.notices') }).click();
+      await j.screen('grown-ups-notices');
+      const notices = j.page.locator('.family-notices');
+      await shows(notices, j.text('pane.notices.kind.trusted-added', { about: rosa.name, child: 'Mia', by: alex.name }));
+      await shows(notices, j.text('pane.notices.kind.friend-approved', { about: 'Leo', child: 'Mia', by: jordan.name }));
+      await j.shot('mayores-lo-que-paso');
+
+      // Alex's pane, in English.
+      await a.page.locator('.back-button').click();
+      await a.screen('kid-home');
+      await a.button('home.switch').click();
+      await openPane(a, alex, false);
+      await a.page.getByRole('button', { name: a.text('pane.nav.notices') }).click();
+      await a.screen('grown-ups-notices');
+      await shows(
+        a.page.locator('.family-notices'),
+        a.text('pane.notices.kind.guardian-added', { about: jordan.name, child: 'Mia', by: alex.name }),
+      );
+      await a.shot('pane-what-happened');
+      expect([...a.problems, ...j.problems]).toEqual([]);
     },
     STEP_MS,
   );

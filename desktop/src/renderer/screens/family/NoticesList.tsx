@@ -7,7 +7,10 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { shortDate } from './format';
 
 /** "What happened in your family": the relay's list, and each new notice as it comes (parent mode). */
-export function NoticesList({ load }: Readonly<{ load: () => Promise<IpcResult<NoticeList>> }>): ReactElement {
+export function NoticesList({
+  load,
+  hideWhenEmpty = false,
+}: Readonly<{ load: () => Promise<IpcResult<NoticeList>>; hideWhenEmpty?: boolean }>): ReactElement | null {
   const { t, i18n } = useTranslation();
   const list = useLoad(load, []);
   const [live, setLive] = useState<readonly Notice[]>([]);
@@ -15,6 +18,7 @@ export function NoticesList({ load }: Readonly<{ load: () => Promise<IpcResult<N
   const seen = new Set(live.map((n) => n.noticeId));
   const all = [...live, ...(list.value?.notices ?? []).filter((n) => !seen.has(n.noticeId))].sort((a, b) => b.at - a.at);
   const someone = t('pane.notices.someone');
+  if (hideWhenEmpty && all.length === 0) return null;
   return (
     <section aria-labelledby="notices-title" className="family-notices">
       <h2 id="notices-title">{t('pane.notices.title')}</h2>

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { useHearth } from '../../app/hearth-context';
+import { useHearthEvent } from '../../app/use-event';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { NoticesList } from '../family/NoticesList';
@@ -8,17 +9,20 @@ import '../family/family.css';
 
 /**
  * Parent mode on a grown-up's own PC: "I have a code from a family" (a second parent, a
- * grandmother), what became of the codes typed in, and what happened in the family.
+ * grandmother), what became of the codes typed in, and what happened in the family (only a
+ * guardian is told, so a trusted grown-up's PC shows no such list).
  */
 export function ParentFamily(): ReactElement {
   const hearth = useHearth();
   const invites = useLoad(() => hearth.listMyGrownUpInvites(), []);
+  // Confirmed: the children arrive as contacts, and the code's line says so.
+  useHearthEvent('friendsChanged', invites.reload);
   return (
     <section className="parent-family" aria-label="family">
       <RedeemCode send={(code) => hearth.redeemGrownUpInviteAsMe({ code })} onRedeemed={invites.reload} />
       <ErrorNote error={invites.error} />
       <RedeemedList invites={invites.value?.redeemed ?? []} />
-      <NoticesList load={() => hearth.listMyNotices()} />
+      <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
     </section>
   );
 }
