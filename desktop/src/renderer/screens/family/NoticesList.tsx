@@ -4,7 +4,6 @@ import type { IpcResult, Notice, NoticeList } from '@hearth/common';
 import { useHearthEvent } from '../../app/use-event';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { shortDate } from './format';
 
 /** "What happened in your family": the relay's list, and each new notice as it comes (parent mode). */
 export function NoticesList({
@@ -18,6 +17,7 @@ export function NoticesList({
   const seen = new Set(live.map((n) => n.noticeId));
   const all = [...live, ...(list.value?.notices ?? []).filter((n) => !seen.has(n.noticeId))].sort((a, b) => b.at - a.at);
   const someone = t('pane.notices.someone');
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   if (hideWhenEmpty && all.length === 0) return null;
   return (
     <section aria-labelledby="notices-title" className="family-notices">
@@ -28,13 +28,11 @@ export function NoticesList({
         {all.map((n) => (
           <li key={n.noticeId} className="notice-item" data-kind={n.kind}>
             <span>
-              {t(`pane.notices.kind.${n.kind}`, {
-                child: n.childName,
-                by: n.byName ?? someone,
-                about: n.about?.displayName ?? someone,
-              })}
+              {n.byName === null
+                ? t(`pane.notices.noBy.${n.kind}`, { child: n.childName, about: n.about?.displayName ?? someone })
+                : t(`pane.notices.kind.${n.kind}`, { child: n.childName, by: n.byName, about: n.about?.displayName ?? someone })}
             </span>{' '}
-            <span className="muted">{shortDate(n.at, i18n.language)}</span>
+            <span className="muted">{when.format(n.at)}</span>
           </li>
         ))}
       </ul>
