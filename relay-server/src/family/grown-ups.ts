@@ -24,9 +24,11 @@ import {
   updateTrustedAvatar,
   withdrawConsents,
 } from './queries';
-import { endEveryLinkOf, endFamilyLink } from './links';
+import { endEveryLinkOf, endFamilyLink, touchFamilyLink } from './links';
 import { noticeGuardians } from './notices';
 import { familyNoticeMail } from './mail';
+import { cancelInvitesOf } from './invite-queries';
+import { listFriendshipsOf } from '../friendships/queries';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
@@ -66,7 +68,8 @@ function toTrusted(ctx: Ctx, t: ReturnType<typeof listTrusted>[number]): Trusted
 /**
  * Removes a guardian of a child, keeping at least one (LAST_GUARDIAN). Their family link ends
  * (their sockets and parent-mode PCs see the child go at once), the child's credentials on PCs
- * they enrolled are revoked, and every guardian (the removed one too) is told. `byId`: the
+ * they enrolled are revoked, their unanswered invitations for the child are cancelled, and every
+ * guardian (the removed one too) is told. `byId`: the
  * guardian who did it, or null (the operator). No authorization here: callers check it.
  */
 export function removeGuardianUnchecked(ctx: Ctx, childId: string, targetId: string, byId: string | null): void {
@@ -77,6 +80,7 @@ export function removeGuardianUnchecked(ctx: Ctx, childId: string, targetId: str
       throw new HearthError(ErrorCode.LastGuardian, 'A child always keeps one guardian. Add another before this one leaves.');
     }
     deleteGuardian(ctx.db, childId, targetId);
+    cancelInvitesOf(ctx.db, targetId, childId);
     ctx.events.emit('familyChanged', { childIds: [childId] });
     endFamilyLink(ctx, childId, targetId);
     const devices = ctx.db
@@ -107,7 +111,7 @@ export function removeTrusted(ctx: Ctx, parentId: string, childId: string, targe
   })();
 }
 
-/** A guardian changes the picture the child sees for a trusted grown-up. */
+/** A guardian changes the picture the child sees for a trusted grown-up; pushed to the child at once. */
 export function updateTrusted(
   ctx: Ctx,
   parentId: string,
@@ -115,11 +119,15 @@ export function updateTrusted(
   targetId: string,
   avatar: string | null,
 ): TrustedGrownUp {
-  ownChild(ctx, parentId, childId);
-  if (!updateTrustedAvatar(ctx.db, childId, targetId, avatar)) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
-  const row = listTrusted(ctx.db, childId).find((t) => t.parentId === targetId);
-  if (!row) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
-  return toTrusted(ctx, row);
+  return ctx.db.transaction(() => {
+    ownChild(ctx, parentId, childId);
+    if (!updateTrustedAvatar(ctx.db, childId, targetId, avatar)) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
+    const row = listTrusted(ctx.db, childId).find((t) => t.parentId === targetId);
+    if (!row) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
+    // The child (and the grown-up) see the new picture at once.
+    touchFamilyLink(ctx, childId, targetId);
+    return toTrusted(ctx, row);
+  })();
 }
 
 /** A guardian gives (or renews) their own consent for the child, to the current policy version. */
@@ -194,6 +202,12 @@ export function deleteChild(ctx: Ctx, parentId: string, childId: string): void {
     const child = ownChild(ctx, parentId, childId);
     const recipients = guardianIdsOf(ctx.db, childId);
     noticeGuardians(ctx, { kind: 'child-deleted', childId, byId: parentId, recipients });
+    // The friends' guardians are told their child lost a friend (by nobody they know).
+    for (const row of listFriendshipsOf(ctx.db, childId)) {
+      if (row.state.kind !== 'friend' || row.state.ended) continue;
+      const friendId = row.aId === childId ? row.bId : row.aId;
+      noticeGuardians(ctx, { kind: 'friend-removed', childId: friendId, byId: null, aboutId: childId });
+    }
     endEveryLinkOf(ctx, childId);
     ctx.db.prepare(`DELETE FROM accounts WHERE id = ?`).run(childId);
     ctx.events.emit('credentialsRevoked', { childIds: [childId] });

@@ -89,3 +89,11 @@ export function markInviteRedeemed(db: WritableDB, id: string, parentId: string,
 export function setInviteState(db: WritableDB, id: string, state: StoredInviteState): void {
   db.prepare(`UPDATE grown_up_invites SET state = ? WHERE id = ?`).run(state, id);
 }
+
+/** Cancels the unanswered invitations a grown-up made for this child (they are no longer its guardian). */
+export function cancelInvitesOf(db: WritableDB, parentId: string, childId: string): void {
+  db.prepare(
+    `UPDATE grown_up_invites SET state = 'cancelled' WHERE created_by = ? AND state IN ('waiting', 'redeemed')
+       AND id IN (SELECT invite_id FROM grown_up_invite_children WHERE child_id = ?)`,
+  ).run(parentId, childId);
+}

@@ -193,3 +193,35 @@ describe('grown-up invitations with SMTP', () => {
     expect((await redeemGrownUpInvite(app, existing.token, es.code)).state).toBe('redeemed');
   });
 });
+
+describe('grown-up invitations, rate limited', () => {
+  let limited: TestRelay;
+  beforeAll(async () => {
+    limited = await buildTestApp({ rateLimits: { redeemsPer10Minutes: 3 } });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it('limits the codes one grown-up tries, and the invitations one guardian makes', async () => {
+    const { app } = limited;
+    const a = await createFamily(app);
+    const guesser = await registerParent(app);
+    const tries = [];
+    for (const code of ['AAAA-AAAA', 'CCCC-CCCC', 'DDDD-DDDD', 'EEEE-EEEE']) {
+      tries.push(errorCode(await api(app, 'POST', '/v1/grown-up-invites/redeem', { token: guesser.token, body: { code } })));
+    }
+    expect(tries).toEqual(['INVITE_INVALID', 'INVITE_INVALID', 'INVITE_INVALID', 'RATE_LIMITED']);
+
+    const made = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await api(app, 'POST', '/v1/grown-up-invites', {
+        token: a.parent.token,
+        body: { role: 'trusted', childIds: [a.child.childId] },
+      });
+      made.push(res.status);
+    }
+    expect(made.slice(0, 20).every((s) => s === 201)).toBe(true);
+    expect(made[20]).toBe(429);
+  });
+});

@@ -50,3 +50,12 @@ export function endEveryLinkOf(ctx: Ctx, childId: string): void {
     ctx.events.emit('friendshipChanged', { ...row, state, updatedAt: now });
   }
 }
+
+/** Pushes a family link again as it is now (what its views show changed: a trusted grown-up's picture). */
+export function touchFamilyLink(ctx: Ctx, childId: string, grownUpId: string): void {
+  const existing = getFriendshipByPair(ctx.db, grownUpId, childId);
+  if (!existing || existing.state.kind !== 'family') return;
+  const now = ctx.now();
+  updateFriendshipState(ctx.db, existing.id, existing.state, now);
+  ctx.events.emit('friendshipChanged', { ...existing, updatedAt: now });
+}

@@ -152,7 +152,9 @@ const hasVerifiedColumn = new WeakMap<ReadableDB, boolean>();
 
 /**
  * Whether a grown-up's email is verified. The column `parents.email_verified_at` comes with the
- * email migration (issue 12 item 3); on a relay without it every email reads as not verified.
+ * email migration (issue 12 item 3, migration 0010); on a database without it every email reads
+ * as not verified. TODO(merge): once 0010 is in, this can read the column directly (or use the
+ * email feature's own helper) and drop the column check.
  */
 export function isEmailVerified(db: ReadableDB, parentId: string): boolean {
   let has = hasVerifiedColumn.get(db);

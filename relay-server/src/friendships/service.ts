@@ -32,7 +32,7 @@ import {
 import { countInvitesSince, deleteStaleInvites, getInvite, insertInvite, markInviteRedeemed } from './invite-queries';
 import { newInviteCode } from '../auth/tokens';
 import { ownChild } from '../accounts/service';
-import { guardianIdsOf, isEmailVerified, isGuardian, listGuardians, trustedAvatar } from '../family/queries';
+import { guardianIdsOf, isEmailVerified, isGuardian, isTrusted, listGuardians, trustedAvatar } from '../family/queries';
 import { noticeFriendshipChange } from '../family/friendship-notices';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events'>;
@@ -102,8 +102,15 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
     const account = getAccount(ctx.db, id);
     const parent = account?.parentId ? getParentById(ctx.db, account.parentId) : undefined;
     const grownUp = account?.kind === 'parent';
-    // A grown-up in a family link is a guardian of the child, or a trusted grown-up with the picture their guardian picked.
-    const familyRole = grownUp ? (isGuardian(ctx.db, otherId, id) ? 'guardian' : 'trusted') : null;
+    // A grown-up in a family link is a guardian of the child, or a trusted grown-up with the picture
+    // their guardian picked (null once they are neither: the link has ended).
+    const familyRole = !grownUp
+      ? null
+      : isGuardian(ctx.db, otherId, id)
+        ? 'guardian'
+        : isTrusted(ctx.db, otherId, id)
+          ? 'trusted'
+          : null;
     const picture = familyRole === 'trusted' ? trustedAvatar(ctx.db, otherId, id) : (account?.avatar ?? null);
     return {
       accountId: id as AccountId,

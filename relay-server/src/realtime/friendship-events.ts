@@ -33,7 +33,8 @@ function visibleTo(s: FriendshipState, side: Side): string {
 /**
  * Handles `friendshipChanged`: stops (or starts) presence and delivery between the pair at
  * once, and pushes the friendship to both children and every guardian of each (issue 12), each
- * as their side sees it (a grown-up's family link: to that grown-up). A side that can see no difference (the other side blocked them) is sent nothing at all.
+ * as their side sees it (a grown-up's family link: to that grown-up). A side that can see no
+ * difference (the other side blocked them) is sent nothing at all.
  */
 export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: FriendshipRow) => void {
   const { ctx, graph, presence, registry } = deps;
@@ -51,7 +52,8 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
     }
 
     for (const side of ['a', 'b'] as const) {
-      if (before && visibleTo(before, side) === visibleTo(row.state, side)) continue;
+      // A family link has no block to hide: every change is pushed (a trusted grown-up's new picture).
+      if (row.state.kind !== 'family' && before && visibleTo(before, side) === visibleTo(row.state, side)) continue;
       const member = side === 'a' ? row.aId : row.bId;
       const online = audienceOf(member).filter((id) => registry.isOnline(id));
       if (online.length === 0) continue;
