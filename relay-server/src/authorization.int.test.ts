@@ -135,6 +135,30 @@ const MATRIX: readonly Row[] = [
     }),
     expect: [201, 201, 201, 201, 201, 201],
   },
+  // Email and recovery (issue 12): anyone, with the same answer whoever asks (here without email).
+  {
+    route: 'POST /v1/email-verifications',
+    request: (w) => ({ url: '/v1/email-verifications', body: { email: w.a.parent.email, code: '000000' } }),
+    expect: [400, 400, 400, 400, 400, 400],
+  },
+  {
+    route: 'POST /v1/email-verifications/resend',
+    request: (w) => ({ url: '/v1/email-verifications/resend', body: { email: w.a.parent.email } }),
+    expect: [202, 202, 202, 202, 202, 202],
+  },
+  {
+    route: 'POST /v1/password-resets',
+    request: (w) => ({ url: '/v1/password-resets', body: { email: w.a.parent.email } }),
+    expect: [202, 202, 202, 202, 202, 202],
+  },
+  {
+    route: 'POST /v1/password-resets/complete',
+    request: (w) => ({
+      url: '/v1/password-resets/complete',
+      body: { email: w.a.parent.email, code: '000000', password: 'a new long password' },
+    }),
+    expect: [400, 400, 400, 400, 400, 400],
+  },
   {
     route: 'POST /v1/sessions',
     request: (w) => ({ url: '/v1/sessions', body: { email: w.a.parent.email, password: PASSWORD } }),

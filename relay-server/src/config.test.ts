@@ -146,6 +146,35 @@ describe('loadConfig', () => {
   });
 });
 
+describe('email (--smtp-url)', () => {
+  it('defaults to "no email" mode', () => {
+    expect(loadConfig([], {}).smtpUrl).toBeNull();
+    expect(DEFAULT_CONFIG.smtpUrl).toBeNull();
+  });
+
+  it('reads an smtp:// or smtps:// URL from --smtp-url or HEARTH_SMTP_URL (the flag wins), and the sender', () => {
+    expect(loadConfig(['--smtp-url', 'smtps://u:p@mail.example.org:465'], {}).smtpUrl).toBe('smtps://u:p@mail.example.org:465');
+    const both = loadConfig(['--smtp-url', 'smtp://a.example:587'], { HEARTH_SMTP_URL: 'smtp://b.example:25' });
+    expect(both.smtpUrl).toBe('smtp://a.example:587');
+    expect(loadConfig([], { HEARTH_SMTP_URL: 'smtp://b.example:25' }).smtpUrl).toBe('smtp://b.example:25');
+    expect(loadConfig(['--mail-from', 'Hearth <hearth@example.org>'], {}).mailFrom).toBe('Hearth <hearth@example.org>');
+  });
+
+  it('refuses a URL that is not smtp:// or smtps:// with a host, without printing its password', () => {
+    for (const bad of ['http://mail.example.org', 'mail.example.org:587', 'smtp://', 'not a url']) {
+      expect(configError(['--smtp-url', bad]).message).toMatch(/^--smtp-url must look like smtp:\/\/user:password@host:587/);
+    }
+    const message = configError(['--smtp-url', 'https://user:hunter2secret@mail.example.org']).message;
+    expect(message).not.toContain('hunter2secret');
+    expect(configError([], { HEARTH_SMTP_URL: 'ftp://x' }).message).toMatch(/--smtp-url must look like/);
+  });
+
+  it('refuses a sender without an address, or with a line break', () => {
+    expect(configError(['--mail-from', 'Hearth']).message).toMatch(/--mail-from must be an address/);
+    expect(configError(['--mail-from', 'a@b.example\nBcc: x@y.example']).message).toMatch(/--mail-from must be an address/);
+  });
+});
+
 describe('attachment storage limits', () => {
   it('defaults to 512 MiB per account and 20 GiB in all', () => {
     expect(loadConfig([], {}).messaging).toMatchObject({

@@ -68,4 +68,17 @@ describe('a relay that cannot start', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(/^hearth relay: --policy-version 2099-01-01 names no folder in the policy folder .+policies\n$/);
   });
+
+  it('refuses a bad --smtp-url with its sentence, and exits 2', async () => {
+    const { status, stderr } = await runRelay([
+      '--port',
+      String(await freePort()),
+      '--data-dir',
+      dir,
+      '--smtp-url',
+      'http://mail.example',
+    ]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^hearth relay: --smtp-url must look like smtp:\/\/user:password@host:587/);
+  });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TSchema } from 'typebox';
 import {
+  APP_READS,
+  APP_VERSION,
   APP_VERSION_HEADER,
   FIRST_READ_IN,
   compareVersions,
@@ -18,11 +20,13 @@ import {
   createFamily,
   DEVICE_INFO,
   makeInvite,
+  registerParent,
   type TestFamily,
   type TestRelay,
 } from '../../test/helpers';
 import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
 import { loadSnapshots } from './snapshots';
+import { issueCode } from '../email/codes';
 
 /**
  * The current relay, as every app version it still serves reads it: each HTTP answer and each
@@ -163,6 +167,30 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   'GET /v1/ice': (h) => ask('GET', '/v1/ice', h, { token: a.childToken }),
   'GET /v1/signaling/peers': (h) => ask('GET', '/v1/signaling/peers', h, { token: a.childToken }),
   'POST /v1/attachments': (h) => ask('POST', '/v1/attachments', h, { token: a.childToken, raw: PNG, type: 'image/png' }),
+  // Since 0.2.0 (issue 12). This relay sends no email, so the codes are made as the operator's are.
+  'POST /v1/email-verifications': async (h) => {
+    const p = await registerParent(relay.app);
+    const code = issueCode(relay.app.relay, {
+      purpose: 'verify',
+      emailKey: p.email.toLowerCase(),
+      accountId: p.parentId,
+      sentBy: 'email',
+    });
+    return ask('POST', '/v1/email-verifications', h, { body: { email: p.email, code } });
+  },
+  'POST /v1/email-verifications/resend': (h) =>
+    ask('POST', '/v1/email-verifications/resend', h, { body: { email: a.parent.email } }),
+  'POST /v1/password-resets': (h) => ask('POST', '/v1/password-resets', h, { body: { email: a.parent.email } }),
+  'POST /v1/password-resets/complete': async (h) => {
+    const p = await registerParent(relay.app);
+    const code = issueCode(relay.app.relay, {
+      purpose: 'reset',
+      emailKey: p.email.toLowerCase(),
+      accountId: p.parentId,
+      sentBy: 'operator',
+    });
+    return ask('POST', '/v1/password-resets/complete', h, { body: { email: p.email, code, password: 'a new long password' } });
+  },
 };
 
 /** Reads a value as the app of a snapshot does (tolerantly); returns the problem, or null when it reads it. */
@@ -306,4 +334,23 @@ describe.each(served.map((s) => [s.version, s] as const))('the relay as app %s r
 
 it('has a snapshot of every version the relay serves, 0.1.0 first', () => {
   expect(served[0]?.version).toBe('0.1.0');
+});
+
+/** Until this app's version has a snapshot, its new routes are checked against what it reads now (APP_READS). */
+describe(`the relay as this app (${APP_VERSION}) reads its email and recovery routes`, () => {
+  const headers: Headers = { [APP_VERSION_HEADER]: APP_VERSION };
+  const routes = [
+    'POST /v1/parents',
+    'POST /v1/email-verifications',
+    'POST /v1/email-verifications/resend',
+    'POST /v1/password-resets',
+    'POST /v1/password-resets/complete',
+  ] as const;
+  it.each(routes)('%s', async (route) => {
+    const answer = await (RECIPES[route] as Recipe)(headers);
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    const schema = APP_READS.http[route];
+    expect(readerFor(schema)(answer.body)).toBeNull();
+    expectMutationsJudged(schema, answer.body);
+  });
 });

@@ -15,14 +15,7 @@ import { startSession } from '../accounts/service';
 import { codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
 import { alreadyRegisteredMail, resetMail } from './messages';
 import { sendVerifyCode } from './verify-code';
-import {
-  isEmailVerified,
-  revokeAllParentSessions,
-  setEmailVerified,
-  setParentDisplayName,
-  setPasswordHash,
-  useCode,
-} from './queries';
+import { revokeAllParentSessions, setEmailVerified, setParentDisplayName, setPasswordHash, useCode } from './queries';
 
 type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher' | 'mailer' | 'events'>;
 
@@ -125,5 +118,3 @@ export async function completePasswordReset(ctx: Ctx, body: CompletePasswordRese
   for (const sessionId of revoked) ctx.events.emit('credentialsRevoked', { childIds: [], parentSessionId: sessionId });
   return grant;
 }
-
-export { isEmailVerified };
