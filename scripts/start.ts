@@ -16,7 +16,10 @@
  * Environment: PORT (relay port, default 8787), HEARTH_WEB_PORT (web host port, default a free
  * one), HEARTH_DESKTOP_DATA_DIR (default ./data/desktop), HEARTH_TURN_URLS / HEARTH_TURN_SECRET
  * (your own TURN server; then none is started), TURNSERVER_PATH (coturn's `turnserver`, default
- * /usr/bin/turnserver; a path that does not exist plays a machine without coturn).
+ * /usr/bin/turnserver; a path that does not exist plays a machine without coturn), HEARTH_SMTP_URL
+ * (`smtp://user:password@host:587`: the relay sends email through it, so grown-ups confirm their
+ * email and get "forgot password" codes; unset, it runs in "no email" mode, and a forgotten
+ * password needs `npm run relay:admin -- reset-password --email ADDRESS`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -25,6 +28,7 @@ import { createLogger } from '@hearth/desktop/main/logging/logger';
 import { launchWebHostApp } from '@hearth/desktop/main/web-host/launch';
 import { startTurnServer, turnServerAvailable, type LocalTurnServer } from './coturn';
 import { chromiumMissingLine, COTURN_MISSING_LINE, mayOpenBrowser, openInBrowser } from './start/desktop-session';
+import { emailLine } from './start/email-line';
 import { openLogFile, type LogFile } from './start/logs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -105,6 +109,8 @@ async function main(): Promise<void> {
   stopTurn = turn ? turn.close : null;
   const relayLog = relayRunning ? null : await openLogFile(LOG_DIR, 'relay');
   const relay = relayLog ? await startRelay(turn, relayLog) : null;
+  const email = relay ? emailLine(process.env) : null;
+  if (email) console.log(email);
   const children: ChildProcess[] = relay ? [relay] : [];
   let closeWebHost: (() => Promise<void>) | null = null;
   let webHostLog: LogFile | null = null;

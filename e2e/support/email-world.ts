@@ -3,6 +3,7 @@
  * email through it, a relay in "no email" mode, and PCs on either relay.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,12 @@ export async function nextCode(smtp: TestSmtp, address: string, before: number):
   const found = /\b(\d{6})\b/.exec(mail.text);
   if (!found?.[1]) throw new Error(`no code in the mail to ${address}: ${mail.text}`);
   return found[1];
+}
+
+/** Whether this checkout has the operator's `npm run relay:admin` (issue 12). */
+export function hasRelayAdmin(): boolean {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  return pkg.scripts?.['relay:admin'] !== undefined;
 }
 
 /**

@@ -14,8 +14,18 @@ import {
   closed,
 } from './primitives';
 
-/** A grown-up's Hearth account email and password, as the app asks for them. */
-export const SignInCredentials = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, closed);
+/** A language the relay writes in: the policy's text and its emails. */
+export const PolicyLanguage = Type.Union([Type.Literal('en'), Type.Literal('es')]);
+export type PolicyLanguage = Static<typeof PolicyLanguage>;
+
+/**
+ * A grown-up's Hearth account email and password, as the app asks for them; `lang` (since 0.2.0):
+ * the language of the code a relay with SMTP emails to an address not confirmed yet.
+ */
+export const SignInCredentials = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: 256 }), lang: Type.Optional(PolicyLanguage) },
+  closed,
+);
 export type SignInCredentials = Static<typeof SignInCredentials>;
 
 /**
@@ -25,13 +35,12 @@ export type SignInCredentials = Static<typeof SignInCredentials>;
 export const SessionDevice = Type.Literal('family-pc');
 export type SessionDevice = Static<typeof SessionDevice>;
 
-/** A new grown-up's account, as the app asks for it. */
-export const NewParentAccount = Type.Object({ email: Email, password: Password, displayName: DisplayName }, closed);
+/** A new grown-up's account, as the app asks for it; `lang` (since 0.2.0): the language of its emails. */
+export const NewParentAccount = Type.Object(
+  { email: Email, password: Password, displayName: DisplayName, lang: Type.Optional(PolicyLanguage) },
+  closed,
+);
 export type NewParentAccount = Static<typeof NewParentAccount>;
-
-/** A language the relay writes in: the policy's text and its emails. */
-export const PolicyLanguage = Type.Union([Type.Literal('en'), Type.Literal('es')]);
-export type PolicyLanguage = Static<typeof PolicyLanguage>;
 
 export const RegisterParentBody = Type.Object(
   {

@@ -24,8 +24,7 @@ export type EmailHttp = Readonly<{
 export function createEmailHttp(call: RelayCall): EmailHttp {
   return Object.freeze({
     verifyEmail: (body: VerifyEmailBody) => call('POST', '/v1/email-verifications', SessionGrant, { body }),
-    resendVerification: (body: ResendVerificationBody) =>
-      call('POST', '/v1/email-verifications/resend', CheckEmail, { body }),
+    resendVerification: (body: ResendVerificationBody) => call('POST', '/v1/email-verifications/resend', CheckEmail, { body }),
     startPasswordReset: (body: StartPasswordResetBody) => call('POST', '/v1/password-resets', PasswordResetStarted, { body }),
     completePasswordReset: (body: CompletePasswordResetBody) =>
       call('POST', '/v1/password-resets/complete', SessionGrant, { body }),

@@ -100,7 +100,12 @@ export function createParentAccountService(
   };
 
   const signInForThisPc = (body: SignInCredentials): Promise<SessionGrant> =>
-    deps.relay.signIn({ email: body.email, password: body.password, device: 'family-pc' });
+    deps.relay.signIn({
+      email: body.email,
+      password: body.password,
+      device: 'family-pc',
+      ...(body.lang ? { lang: body.lang } : {}),
+    });
 
   const requireSession = (): ParentSession => {
     const s = deps.lock.session();

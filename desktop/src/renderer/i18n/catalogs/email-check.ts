@@ -42,9 +42,13 @@ export const emailCheckEs: Spanish<typeof emailCheckEn> = {
   },
 };
 
-/** The errors of the email steps, merged into `errors` (`errors.<code>`, `errors.emailCode.<code>`). */
+/**
+ * The errors of the email steps, merged into `errors` (`errors.<code>`, `errors.emailCode.<code>`).
+ * EMAIL_NOT_VERIFIED shows only where a sign-in has no "Check your email" step (the pane's unlock
+ * with the account, parent mode's sign-in again): a reset code by email confirms the address too.
+ */
 export const emailErrorsEn = {
-  EMAIL_NOT_VERIFIED: 'This email is not confirmed yet. Type the code we sent to it.',
+  EMAIL_NOT_VERIFIED: 'This email is not confirmed yet. Use “Forgot password?”: the code we email also confirms it.',
   CODE_INVALID: 'That code does not work. Check the newest email, or send a new code.',
   emailCode: {
     CODE_INVALID: 'That code does not work. Check the newest email, or send a new code.',
@@ -54,7 +58,8 @@ export const emailErrorsEn = {
 } as const;
 
 export const emailErrorsEs: Spanish<typeof emailErrorsEn> = {
-  EMAIL_NOT_VERIFIED: 'Este correo aún no está confirmado. Escribe el código que le enviamos.',
+  EMAIL_NOT_VERIFIED:
+    'Este correo aún no está confirmado. Usa “¿Olvidaste la contraseña?”: el código que te enviamos también lo confirma.',
   CODE_INVALID: 'Ese código no funciona. Revisa el correo más reciente o pide un código nuevo.',
   emailCode: {
     CODE_INVALID: 'Ese código no funciona. Revisa el correo más reciente o pide un código nuevo.',

@@ -13,14 +13,15 @@ export const emailRecoveryEn = {
     send: 'Get a code',
     cancel: 'Back to sign-in',
     sentEmail: 'If this email has a Hearth account, we sent it a code. It can take a minute: look in the spam folder too.',
-    askOperator:
-      'This Hearth server does not send email. Ask the person who runs it for a reset code (they run: npm run relay:admin -- reset-password --email {{email}}).',
+    askOperator: 'This Hearth server does not send email. Ask the person who runs it for a reset code. They run:',
+    operatorCommand: 'npm run relay:admin -- reset-password --email {{email}}',
     code: 'Reset code',
     codeHint: '6 digits',
     newPassword: 'New password for your Hearth account',
     newPasswordAgain: 'The new password again',
     mismatch: 'The two passwords are not the same.',
     needBoth: 'Type the new password twice to go on.',
+    needCode: 'Type the 6-digit reset code to go on.',
     whatHappens:
       'Saving the new password signs you out on every other computer and phone. The children’s computers keep working.',
     save: 'Save the new password',
@@ -40,14 +41,15 @@ export const emailRecoveryEs: Spanish<typeof emailRecoveryEn> = {
     cancel: 'Volver a iniciar sesión',
     sentEmail:
       'Si este correo tiene una cuenta de Hearth, le enviamos un código. Puede tardar un minuto: busca también en la carpeta de correo no deseado.',
-    askOperator:
-      'Este servidor de Hearth no envía correos. Pide un código a la persona que lo administra (debe ejecutar: npm run relay:admin -- reset-password --email {{email}}).',
+    askOperator: 'Este servidor de Hearth no envía correos. Pide un código a la persona que lo administra. Debe ejecutar:',
+    operatorCommand: 'npm run relay:admin -- reset-password --email {{email}}',
     code: 'Código para cambiar la contraseña',
     codeHint: '6 dígitos',
     newPassword: 'Contraseña nueva de tu cuenta de Hearth',
     newPasswordAgain: 'La contraseña nueva otra vez',
     mismatch: 'Las dos contraseñas no son iguales.',
     needBoth: 'Escribe la contraseña nueva dos veces para seguir.',
+    needCode: 'Escribe el código de 6 dígitos para seguir.',
     whatHappens:
       'Al guardar la contraseña nueva se cierra tu sesión en todas las demás computadoras y teléfonos. Las computadoras de los niños siguen funcionando.',
     save: 'Guardar la contraseña nueva',

@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 import type { IpcResult, PasswordResetArgs } from '@hearth/common';
 import { CheckEmailStep } from './CheckEmailStep';
+import './email.css';
 import { ForgotPassword, type ResetDone } from './ForgotPassword';
 
 /** What a sign-in form hands its grown-up to: "Forgot password?" or "Check your email". */
@@ -22,11 +23,14 @@ export function AccountHelp({
   completeReset,
   onSignedIn,
   children,
+  onResetSaving,
   narrow = false,
 }: Readonly<{
   completeReset: (args: PasswordResetArgs) => Promise<IpcResult<unknown>>;
   onSignedIn: (reset: ResetDone | null) => void;
   children: (links: AccountHelpLinks) => ReactNode;
+  /** A new password is being saved: keep showing this until `onSignedIn` (see ForgotPassword's `onSaving`). */
+  onResetSaving?: (() => void) | undefined;
   narrow?: boolean;
 }>): ReactElement {
   const [help, setHelp] = useState<Help>(null);
@@ -40,6 +44,7 @@ export function AccountHelp({
           onSignedIn(done);
         }}
         onCancel={() => setHelp(null)}
+        onSaving={onResetSaving}
         narrow={narrow}
       />
     );

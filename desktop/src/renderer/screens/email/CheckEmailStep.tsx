@@ -10,6 +10,7 @@ import { whyGrey } from '../../ui/form-checks';
 import { StillNeeded } from '../../ui/StillNeeded';
 import { cleanCode, codeLooksRight, emailLanguage } from './email-language';
 import { useCooldown } from './use-cooldown';
+import './email.css';
 
 /** Seconds before "Send the code again" works (again). */
 export const RESEND_COOLDOWN_S = 30;
@@ -40,7 +41,7 @@ export function CheckEmailStep({
   const resend = useAction(() => hearth.resendEmailCode({ email, lang: emailLanguage(i18n.language) }));
   const cooldown = useCooldown(RESEND_COOLDOWN_S, true);
   const [resent, setResent] = useState(false);
-  const ids = { code: useId(), needed: useId() };
+  const ids = { code: useId(), needed: useId(), wait: useId() };
   const codeProblem = left && code !== '' && !ready ? t('checkEmail.codeShort') : null;
   const stillNeeded = ready || codeProblem ? null : t('checkEmail.needCode');
 
@@ -98,14 +99,22 @@ export function CheckEmailStep({
         </Button>
       </div>
       <div className="form-actions">
-        <Button onClick={() => void sendAgain()} disabled={cooldown.left > 0 || resend.busy}>
+        <Button
+          onClick={() => void sendAgain()}
+          disabled={cooldown.left > 0 || resend.busy}
+          aria-describedby={cooldown.left > 0 ? ids.wait : undefined}
+        >
           {t('checkEmail.resend')}
         </Button>
         <Button variant="quiet" onClick={onDifferentEmail}>
           {t('checkEmail.differentEmail')}
         </Button>
       </div>
-      {cooldown.left > 0 && <p className="field-hint">{t('checkEmail.resendWait', { count: cooldown.left })}</p>}
+      {cooldown.left > 0 && (
+        <p className="field-hint" id={ids.wait}>
+          {t('checkEmail.resendWait', { count: cooldown.left })}
+        </p>
+      )}
     </form>
   );
 }

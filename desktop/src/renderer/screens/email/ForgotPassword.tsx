@@ -10,6 +10,7 @@ import { looksLikeEmail, whyGrey } from '../../ui/form-checks';
 import { StillNeeded } from '../../ui/StillNeeded';
 import { emailLanguage } from './email-language';
 import { NewPasswordForm } from './NewPasswordForm';
+import './email.css';
 
 /** A saved new password, and what `complete` answered (the account, the pane's lock, the profile). */
 export type ResetDone<T = unknown> = Readonly<{ email: string; password: string; value: T }>;
@@ -111,12 +112,19 @@ export function ForgotPassword<T>({
   complete,
   onDone,
   onCancel,
+  onSaving,
   narrow = false,
 }: Readonly<{
   initialEmail?: string;
   complete: (args: PasswordResetArgs) => Promise<IpcResult<T>>;
   onDone: (done: ResetDone<T>) => void;
   onCancel: () => void;
+  /**
+   * The new password is about to be saved: a screen that would show something else once signed in
+   * keeps this one until "Continue" or a sign-in (`onDone`), so the words after saving are read.
+   * Called before the request, as main may say "signed in" before the request's answer comes.
+   */
+  onSaving?: (() => void) | undefined;
   narrow?: boolean;
 }>): ReactElement {
   const [stage, setStage] = useState<Stage<T>>({ at: 'email' });
@@ -136,6 +144,7 @@ export function ForgotPassword<T>({
           email={stage.email}
           status={stage.status}
           complete={complete}
+          onSaving={onSaving}
           onSaved={(done) => setStage({ at: 'done', done })}
           onDifferentEmail={() => setStage({ at: 'email' })}
           narrow={narrow}

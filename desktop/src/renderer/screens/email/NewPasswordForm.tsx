@@ -18,6 +18,7 @@ export function NewPasswordForm<T>({
   email,
   status,
   complete,
+  onSaving,
   onSaved,
   onDifferentEmail,
   narrow,
@@ -25,6 +26,7 @@ export function NewPasswordForm<T>({
   email: string;
   status: PasswordResetStarted['status'];
   complete: (args: PasswordResetArgs) => Promise<IpcResult<T>>;
+  onSaving?: (() => void) | undefined;
   onSaved: (done: ResetDone<T>) => void;
   onDifferentEmail: () => void;
   narrow: boolean;
@@ -49,7 +51,7 @@ export function NewPasswordForm<T>({
     ready || codeProblem || passwordProblem || mismatch
       ? null
       : !codeOk
-        ? t('checkEmail.needCode')
+        ? t('forgot.needCode')
         : !passwordOk
           ? t('firstRun.needNewPassword')
           : t('forgot.needBoth');
@@ -57,6 +59,7 @@ export function NewPasswordForm<T>({
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!ready) return;
+    onSaving?.();
     const value = await save.run();
     if (value !== null) onSaved({ email, password, value });
   };
@@ -70,9 +73,18 @@ export function NewPasswordForm<T>({
       data-status={status}
     >
       <h2>{t('forgot.title')}</h2>
-      <p className="lead" role="status">
-        {status === 'check-email' ? t('forgot.sentEmail') : t('forgot.askOperator', { email })}
-      </p>
+      {status === 'check-email' ? (
+        <p className="lead" role="status">
+          {t('forgot.sentEmail')}
+        </p>
+      ) : (
+        <>
+          <p className="lead" role="status">
+            {t('forgot.askOperator')}
+          </p>
+          <p className="command">{t('forgot.operatorCommand', { email })}</p>
+        </>
+      )}
       <Field
         label={t('forgot.code')}
         hint={t('forgot.codeHint')}

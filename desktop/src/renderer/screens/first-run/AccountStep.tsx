@@ -11,6 +11,7 @@ import { looksLikeEmail, whyGrey } from '../../ui/form-checks';
 import { StillNeeded } from '../../ui/StillNeeded';
 import { CheckEmailStep } from '../email/CheckEmailStep';
 import { ForgotPassword } from '../email/ForgotPassword';
+import { emailLanguage } from '../email/email-language';
 
 export type Credentials = Readonly<{ email: string; password: string }>;
 
@@ -18,7 +19,8 @@ export type Credentials = Readonly<{ email: string; password: string }>;
 export function AccountStep({
   onDone,
 }: Readonly<{ onDone: (account: ParentAccount, credentials: Credentials) => void }>): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = emailLanguage(i18n.language);
   const hearth = useHearth();
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [name, setName] = useState('');
@@ -33,9 +35,9 @@ export function AccountStep({
     return answer;
   };
   const register = useAction(() =>
-    checkFirst(hearth.registerParent({ displayName: name.trim(), email: email.trim(), password })),
+    checkFirst(hearth.registerParent({ displayName: name.trim(), email: email.trim(), password, lang })),
   );
-  const signIn = useAction(() => checkFirst(hearth.signInParent({ email: email.trim(), password })));
+  const signIn = useAction(() => checkFirst(hearth.signInParent({ email: email.trim(), password, lang })));
   const action = mode === 'new' ? register : signIn;
   const [left, setLeft] = useState<ReadonlySet<'email' | 'password'>>(new Set());
   const leave = (field: 'email' | 'password'): void => setLeft((set) => new Set([...set, field]));

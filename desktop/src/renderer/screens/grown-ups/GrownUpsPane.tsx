@@ -60,23 +60,26 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   const unlocked = lock.state === 'unlocked';
   const touch = useKeepUnlocked(unlocked);
   const heading = useRef<HTMLDivElement>(null);
+  // After "Forgot password?" the form that saved the new password stays until "Continue".
+  const [heldByReset, setHeldByReset] = useState<'unlock' | 'sign-in' | null>(null);
 
   useEffect(() => {
     heading.current?.focus();
   }, [section]);
 
-  if (!unlocked) {
+  if (!unlocked || heldByReset === 'unlock') {
     return (
       <Screen name="grown-ups-locked" tone="grown-up" title={t('pane.title')} onBack={onClose} backLabel={t('pane.backToKids')}>
-        <UnlockForm lock={lock} />
+        <UnlockForm lock={lock} onUnlocked={() => setHeldByReset(null)} onResetSaving={() => setHeldByReset('unlock')} />
       </Screen>
     );
   }
 
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
   let body: ReactNode;
-  if (current?.needsServer && !lock.parentSignedIn) body = <SignInForm onSignedIn={() => undefined} />;
-  else if (section === 'requests') body = <RequestsSection />;
+  if ((current?.needsServer && !lock.parentSignedIn) || heldByReset === 'sign-in') {
+    body = <SignInForm onSignedIn={() => setHeldByReset(null)} onResetSaving={() => setHeldByReset('sign-in')} />;
+  } else if (section === 'requests') body = <RequestsSection />;
   else if (section === 'messages') body = <MessagesSection />;
   else if (section === 'children') body = <ChildrenSection parentMode={parentMode} />;
   else if (section === 'family') body = <FamilySection />;

@@ -1,12 +1,14 @@
 import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IpcResult } from '@hearth/common';
+import type { IpcResult, PolicyLanguage } from '@hearth/common';
 import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
 import { ErrorNote, type ErrorContext } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
+import { emailLanguage } from '../email/email-language';
 
-export type RelayCredentials = Readonly<{ email: string; password: string }>;
+/** `lang`: the language of any email the relay sends about it (the screen's). */
+export type RelayCredentials = Readonly<{ email: string; password: string; lang: PolicyLanguage }>;
 
 /**
  * A grown-up's Hearth account email and password in one form. `send` says what they are for
@@ -44,11 +46,11 @@ export function RelayCredentialsForm({
   /** The relay wants the emailed code first (EMAIL_NOT_VERIFIED): the "Check your email" step. */
   onNotVerified?: ((email: string) => void) | undefined;
 }>): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const action = useAction(async () => {
-    const result = await send({ email: email.trim(), password });
+    const result = await send({ email: email.trim(), password, lang: emailLanguage(i18n.language) });
     if (!result.ok && result.error.code === 'EMAIL_NOT_VERIFIED' && onNotVerified) onNotVerified(email.trim());
     return result;
   });

@@ -11,13 +11,25 @@ import { useRememberedEmail } from './use-remembered-email';
  * family PC a short one), Hearth closes or the parent signs out; it works only while the pane is
  * unlocked: approvals always need the parent, never only this PC.
  */
-export function SignInForm({ onSignedIn }: Readonly<{ onSignedIn: () => void }>): ReactElement | null {
+export function SignInForm({
+  onSignedIn,
+  onResetSaving,
+}: Readonly<{
+  onSignedIn: () => void;
+  /** "Forgot password?" is saving a new password (which signs in): the pane keeps this form until `onSignedIn`. */
+  onResetSaving?: () => void;
+}>): ReactElement | null {
   const { t } = useTranslation();
   const hearth = useHearth();
   const email = useRememberedEmail();
   if (email === null) return null;
   return (
-    <AccountHelp completeReset={(args) => hearth.completePasswordReset(args)} onSignedIn={onSignedIn} narrow>
+    <AccountHelp
+      completeReset={(args) => hearth.completePasswordReset(args)}
+      onSignedIn={onSignedIn}
+      onResetSaving={onResetSaving}
+      narrow
+    >
       {(links) => (
         <RelayCredentialsForm
           label={t('pane.signInTitle')}

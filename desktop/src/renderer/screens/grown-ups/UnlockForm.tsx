@@ -38,11 +38,20 @@ function WaitNote({ seconds }: Readonly<{ seconds: number }>): ReactElement {
 function AccountUnlock({
   open,
   onUnlocked,
-}: Readonly<{ open: boolean; onUnlocked?: (() => void) | undefined }>): ReactElement | null {
+  onResetSaving,
+}: Readonly<{
+  open: boolean;
+  onUnlocked?: (() => void) | undefined;
+  onResetSaving?: (() => void) | undefined;
+}>): ReactElement | null {
   const { t } = useTranslation();
   const hearth = useHearth();
   const email = useRememberedEmail();
   const [shown, setShown] = useState(false);
+  // Once open it stays, also after the wait ends (a new password saved here shows what it did).
+  useEffect(() => {
+    if (open) setShown(true);
+  }, [open]);
   if (!open && !shown) {
     return (
       <p className="narrow form-actions">
@@ -53,7 +62,12 @@ function AccountUnlock({
   if (email === null) return null;
   // A forgotten password: a reset code and a new one open the pane too (for the same grown-ups only).
   return (
-    <AccountHelp completeReset={(args) => hearth.unlockWithPasswordReset(args)} onSignedIn={() => onUnlocked?.()} narrow>
+    <AccountHelp
+      completeReset={(args) => hearth.unlockWithPasswordReset(args)}
+      onSignedIn={() => onUnlocked?.()}
+      onResetSaving={onResetSaving}
+      narrow
+    >
       {({ onForgotPassword }) => (
         <RelayCredentialsForm
           label={t('pane.account.title')}
@@ -76,7 +90,16 @@ function AccountUnlock({
  * The grown-ups' password, with the wait after wrong tries shown in words as it counts down, and
  * the grown-up's Hearth account as the way in that needs no wait.
  */
-export function UnlockForm({ lock, onUnlocked }: Readonly<{ lock: LockStatus; onUnlocked?: () => void }>): ReactElement {
+export function UnlockForm({
+  lock,
+  onUnlocked,
+  onResetSaving,
+}: Readonly<{
+  lock: LockStatus;
+  onUnlocked?: () => void;
+  /** "Forgot password?" is saving a new password (which unlocks): the caller keeps this form until `onUnlocked`. */
+  onResetSaving?: () => void;
+}>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
   const [password, setPassword] = useState('');
@@ -88,30 +111,34 @@ export function UnlockForm({ lock, onUnlocked }: Readonly<{ lock: LockStatus; on
     setPassword('');
     if (status) onUnlocked?.();
   };
+  // Kept after "Forgot password?" opened the pane: only what the new password did, until "Continue".
+  const held = lock.state === 'unlocked';
   return (
     <>
-      <form className="card form narrow" onSubmit={(e) => void submit(e)} aria-label={t('pane.unlockTitle')}>
-        <p className="lead">
-          <span aria-hidden="true">🔐 </span>
-          {t('pane.unlockLead')}
-        </p>
-        <Field
-          label={t('pane.password')}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          autoFocus
-        />
-        {wait > 0 && <WaitNote seconds={wait} />}
-        <ErrorNote error={unlock.error} context="unlock" />
-        <div className="form-actions">
-          <Button type="submit" variant="primary" size="big" disabled={password === '' || unlock.busy || wait > 0}>
-            {t('pane.unlock')}
-          </Button>
-        </div>
-      </form>
-      <AccountUnlock open={wait > 60} onUnlocked={onUnlocked} />
+      {!held && (
+        <form className="card form narrow" onSubmit={(e) => void submit(e)} aria-label={t('pane.unlockTitle')}>
+          <p className="lead">
+            <span aria-hidden="true">🔐 </span>
+            {t('pane.unlockLead')}
+          </p>
+          <Field
+            label={t('pane.password')}
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            autoFocus
+          />
+          {wait > 0 && <WaitNote seconds={wait} />}
+          <ErrorNote error={unlock.error} context="unlock" />
+          <div className="form-actions">
+            <Button type="submit" variant="primary" size="big" disabled={password === '' || unlock.busy || wait > 0}>
+              {t('pane.unlock')}
+            </Button>
+          </div>
+        </form>
+      )}
+      <AccountUnlock open={wait > 60} onUnlocked={onUnlocked} onResetSaving={onResetSaving} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockStatus, Profile } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
@@ -43,6 +43,8 @@ export function ParentStart({
   const hearth = useHearth();
   const open = useAction(() => hearth.selectProfile({ childId: parent.childId }));
   const expired = open.error?.code === 'UNAUTHENTICATED';
+  // After "Forgot password?" at the lock, its form stays until "Continue".
+  const [heldByReset, setHeldByReset] = useState(false);
   return (
     <Screen
       name="parent-start"
@@ -56,8 +58,15 @@ export function ParentStart({
       }
     >
       <p className="lead">{t('parentStart.lead')}</p>
-      {lock.state !== 'unlocked' ? (
-        <UnlockForm lock={lock} onUnlocked={() => void open.run()} />
+      {lock.state !== 'unlocked' || heldByReset ? (
+        <UnlockForm
+          lock={lock}
+          onUnlocked={() => {
+            setHeldByReset(false);
+            void open.run();
+          }}
+          onResetSaving={() => setHeldByReset(true)}
+        />
       ) : expired ? (
         <SignInAgain onDone={() => void open.run()} />
       ) : (
