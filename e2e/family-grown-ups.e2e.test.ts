@@ -313,6 +313,39 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
     STEP_MS,
   );
 
+  it(
+    'lets Alex change the picture Mia sees for Grandma, then remove Grandma at once',
+    async () => {
+      await openFamilySection(a);
+      const row = a.page.locator('.family-child', { hasText: 'Mia' }).locator('.family-trusted', { hasText: rosa.name });
+      await row.getByRole('button', { name: a.text('pane.family.changePicture') }).click();
+      await a.page.getByRole('radio', { name: a.text('avatars.cat'), exact: true }).check();
+      await a.shot('pane-family-change-picture');
+      await a.button('common.save').click();
+      await expect.poll(() => row.locator('.avatar').getAttribute('data-avatar'), { timeout: 10_000 }).toBe('cat');
+      await closePane(a);
+      await pickProfile(a, 'Mia');
+      const tile = a.page.locator('.kid-family .friend-open', { hasText: rosa.name });
+      await expect.poll(() => tile.locator('.avatar').getAttribute('data-avatar'), { timeout: 20_000 }).toBe('cat');
+
+      await a.button('home.switch').click();
+      await openPane(a, alex, false);
+      await openFamilySection(a);
+      await row.getByRole('button', { name: a.text('pane.family.remove') }).click();
+      await shows(a.page.locator('.confirm'), a.text('pane.family.removeTrustedConfirm', { grownUp: rosa.name, name: 'Mia' }));
+      await a.shot('pane-family-remove-trusted');
+      await a.button('pane.family.yesRemove').click();
+      await countIs(row, 0);
+      // At once: Grandma's PC closes the chat with Mia and no longer lists her.
+      await g.screen('parent-home');
+      await countIs(g.page.locator('.friend-open', { hasText: 'Mia' }), 0, { timeout: 20_000 });
+      await countIs(g.page.getByTestId('redeemed-state'), 0);
+      await g.shot('grandma-removed');
+      expect([...a.problems, ...g.problems]).toEqual([]);
+    },
+    STEP_MS,
+  );
+
   it('logged no page errors', () => {
     expect(watches.flatMap((w) => w.errors)).toEqual([]);
   });

@@ -115,6 +115,8 @@ describe('a second guardian', () => {
   it('hears at once, in parent mode, what another guardian did', async () => {
     const before = coParentPc.events.filter((e) => e.event === 'notice').length;
     await asAlex();
+    // Grandma's PC is ready for calls before she is anyone's contact (its peer list is empty).
+    must(await grandmaPc.api.getCallSession());
     const created = must(await kidsPc.api.createGrownUpInvite({ role: 'trusted', childIds: [mia.childId], avatar: 'owl' }));
     must(await grandmaPc.api.redeemGrownUpInviteAsMe({ code: created.code }));
     must(await kidsPc.api.answerGrownUpInvite({ inviteId: created.invite.inviteId, answer: 'confirm' }));
@@ -141,6 +143,11 @@ describe('a trusted grown-up', () => {
       'Mia on Grandma’s PC',
     );
     must(await kidsPc.api.leaveProfile());
+  });
+
+  it('can call Mia as soon as she is confirmed, as a parent can', async () => {
+    const found = await grandmaPc.api.getCallContact({ contactId: mia.childId });
+    expect(found).toMatchObject({ ok: true, value: { contactId: mia.childId, kind: 'family' } });
   });
 
   it('never unlocks a children’s PC pane, nor does a stranger', async () => {

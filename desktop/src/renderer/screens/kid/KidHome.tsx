@@ -121,7 +121,7 @@ export function KidHome({
           </section>
         </>
       )}
-      {parentMode && <ParentFamily />}
+      {parentMode && <ParentFamily contactIds={new Set(active.map((f) => f.friendship.friend.accountId))} />}
       {pending.length > 0 && (
         <section aria-labelledby="requests-heading">
           <h2 id="requests-heading">{t('home.requests')}</h2>

@@ -12,7 +12,7 @@ import '../family/family.css';
  * grandmother), what became of the codes typed in, and what happened in the family (only a
  * guardian is told, so a trusted grown-up's PC shows no such list).
  */
-export function ParentFamily(): ReactElement {
+export function ParentFamily({ contactIds }: Readonly<{ contactIds: ReadonlySet<string> }>): ReactElement {
   const hearth = useHearth();
   const invites = useLoad(() => hearth.listMyGrownUpInvites(), []);
   // Confirmed: the children arrive as contacts, and the code's line says so.
@@ -21,7 +21,12 @@ export function ParentFamily(): ReactElement {
     <section className="parent-family" aria-label="family">
       <RedeemCode send={(code) => hearth.redeemGrownUpInviteAsMe({ code })} onRedeemed={invites.reload} />
       <ErrorNote error={invites.error} />
-      <RedeemedList invites={invites.value?.redeemed ?? []} />
+      {/* A confirmed code whose children are no longer contacts (the grown-up was removed) says nothing more. */}
+      <RedeemedList
+        invites={(invites.value?.redeemed ?? []).filter(
+          (i) => i.state !== 'confirmed' || i.children.some((c) => contactIds.has(c.childId)),
+        )}
+      />
       <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
     </section>
   );
