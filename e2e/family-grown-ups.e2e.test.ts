@@ -346,6 +346,29 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
     STEP_MS,
   );
 
+  it(
+    'opens the pane of Mia’s PC for Jordan, her other guardian, with his own account',
+    async () => {
+      await a.button('pane.lockNow').click();
+      await a.screen('profile-picker');
+      await a.button('picker.grownUps').click();
+      await a.screen('grown-ups-locked');
+      await a.button('pane.account.show').click();
+      await a.field('firstRun.email').fill(jordan.email);
+      await a.field('firstRun.relayPassword').fill(jordan.password);
+      await a.button('pane.account.submit').click();
+      await a.screen('grown-ups-requests');
+      await openFamilySection(a);
+      const miaCard = a.page.locator('.family-child', { hasText: 'Mia' });
+      await shows(miaCard.locator('.family-guardian', { hasText: jordan.name }), a.text('pane.family.you'));
+      await a.shot('pane-unlocked-by-second-guardian');
+      await a.button('pane.lockNow').click();
+      await a.screen('profile-picker');
+      expect(a.problems).toEqual([]);
+    },
+    STEP_MS,
+  );
+
   it('logged no page errors', () => {
     expect(watches.flatMap((w) => w.errors)).toEqual([]);
   });
