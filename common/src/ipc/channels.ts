@@ -137,7 +137,12 @@ export const HEARTH_CHANNELS = {
   getSettings: ch('open', NoArgs, Settings, "This PC's settings"),
 
   // First run, then the grown-ups' pane.
-  registerParent: ch('first-run', NewParentAccount, ParentAccount, 'Create a parent account on the relay and sign in'),
+  registerParent: ch(
+    'first-run',
+    NewParentAccount,
+    ParentAccount,
+    'Create a parent account on the relay and sign in; a relay that sends email answers EMAIL_NOT_VERIFIED for a new and a used address alike, until the emailed code is typed (verifyEmail)',
+  ),
   setParentPassword: ch(
     'first-run',
     Type.Object({ password: ParentPassword }, closed),

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createHearthClient } from '@hearth/common';
 import { launchChromium, withoutChromium } from '@hearth/test-kit/chromium';
+import { directTransport, must } from '@hearth/test-kit/desktop';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
@@ -46,16 +48,21 @@ describe.skipIf(withoutChromium())('the email steps of first run, in Chromium', 
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  /** A new PC's first run, at "I have an account", in `locale`; the page's clock is the test's. */
-  async function atSignIn(locale: string, words: Readonly<{ forChildren: string; haveAccount: string }>): Promise<Page> {
+  async function newHost(on: TestRelay): Promise<WebHostApp> {
     const host = await launchWebHostApp({
-      relayUrl: relay.url,
+      relayUrl: on.url,
       dataDir: path.join(work, `pc-${++counter}`),
       rendererDir,
       appVersion: '0.2.0-test',
       logger: silentLogger(),
     });
     hosts.push(host);
+    return host;
+  }
+
+  /** A new PC's first run, at "I have an account", in `locale`; the page's clock is the test's. */
+  async function atSignIn(locale: string, words: Readonly<{ forChildren: string; haveAccount: string }>): Promise<Page> {
+    const host = await newHost(relay);
     const context = await browser.newContext({ locale });
     await context.clock.install();
     const page = await context.newPage();
@@ -162,5 +169,46 @@ describe.skipIf(withoutChromium())('the email steps of first run, in Chromium', 
       body: JSON.stringify({ email, password: 'contrasena-nueva-1' }),
     });
     expect(signIn.status).toBe(201);
+  });
+
+  it('gets parent mode going again with a new password when its sign-in has ended', async () => {
+    // Parent mode's sessions end after 6 s on this relay: long enough for the steps after the reset.
+    const shortLived = await startTestRelay({ smtpUrl: smtp.url, parentSessionTtlMs: 6_000 });
+    try {
+      const host = await newHost(shortLived);
+      const api = createHearthClient(directTransport(host.core));
+      const email = `own-pc.${++counter}.${Date.now().toString(36)}@example.test`;
+      const registered = await api.registerParent({ email, password: PASSWORD, displayName: 'Pat' });
+      expect(registered.ok ? 'ok' : registered.error.code).toBe('EMAIL_NOT_VERIFIED');
+      must(await api.verifyEmail({ email, code: await smtp.waitForCode(email) }));
+      must(await api.setParentPassword({ password: 'grown-ups-only-42' }));
+      const started = Date.now();
+      must(await api.startParentMode({ email, password: PASSWORD }));
+      must(await api.lock());
+      await new Promise((r) => setTimeout(r, Math.max(0, started + 6_500 - Date.now())));
+
+      const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+      await page.goto(host.host.url);
+      await page.locator('[data-screen="parent-start"]').waitFor();
+      await page.getByLabel('Grown-ups’ password', { exact: true }).fill('grown-ups-only-42');
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      const again = page.getByRole('form', { name: 'Sign in again' });
+      await again.waitFor();
+      await again.getByRole('button', { name: 'Forgot password?', exact: true }).click();
+      await page.getByLabel('Email', { exact: true }).fill(email);
+      const mails = smtp.mailTo(email).length;
+      await page.getByRole('button', { name: 'Get a code', exact: true }).click();
+      await waitFor(() => smtp.mailTo(email).length > mails, 15_000);
+      const code = (/\b(\d{6})\b/.exec(smtp.mailTo(email)[0]?.text ?? '') as RegExpExecArray)[1] as string;
+      await page.getByLabel('Reset code', { exact: true }).fill(code);
+      await page.getByLabel('New password for your Hearth account', { exact: true }).fill('a-new-password-5');
+      await page.getByLabel('The new password again', { exact: true }).fill('a-new-password-5');
+      await page.getByRole('button', { name: 'Save the new password', exact: true }).click();
+      await page.locator('[data-step="forgot-done"]').waitFor();
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.locator('[data-screen="parent-home"]').waitFor();
+    } finally {
+      await shortLived.dispose();
+    }
   });
 });
