@@ -7,7 +7,10 @@
  *   verified, account made today) and confirms; Jordan then approves a friend request for Mia
  *   from his own PC, alone for Mia's side.
  * - (b) Grandma Rosa in parent mode on a third PC, invited as a trusted grown-up with the picture
- *   Alex picked: she messages Mia, who sees her under "My family" with that picture, and calls her.
+ *   Alex picked: she messages Mia, who sees her under "My family" with that picture, and calls her;
+ *   Alex changes that picture, then removes her, and her PC drops Mia at once.
+ * - Each guardian reads "What happened in your family" in their language, and Jordan opens the pane
+ *   of Mia's PC with his own account.
  * Every screen is saved under artifacts/screens/ and checked with axe-core.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
