@@ -372,6 +372,42 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
     STEP_MS,
   );
 
+  it(
+    'keeps a child’s last guardian, in words, and deletes a child only once her name is typed',
+    async () => {
+      // Jordan's session ended when he locked the pane: its password opens it, and Alex signs in.
+      expect(await openPane(a, alex, false)).toBe('signed-in');
+      await a.page.getByRole('button', { name: a.text('pane.nav.children') }).click();
+      await a.screen('grown-ups-children');
+      await a.button('pane.children.add').click();
+      await a.field('child.name').fill('Noé');
+      await a.page.getByRole('radio', { name: a.text('avatars.panda'), exact: true }).check();
+      await a.page.getByRole('checkbox', { name: a.text('child.consent', { version: '2026-11-01' }) }).check();
+      await a.button('child.add').click();
+      await shows(a.page.locator('.child-row', { hasText: 'Noé' }), a.text('pane.children.onPc'));
+
+      await openFamilySection(a);
+      const noe = a.page.locator('.family-child', { hasText: 'Noé' });
+      await noe.getByRole('button', { name: a.text('pane.family.leave') }).click();
+      await noe.getByRole('button', { name: a.text('pane.family.yesLeave') }).click();
+      await shows(noe.getByRole('alert'), a.text('errors.family.LAST_GUARDIAN'));
+      await a.shot('pane-family-last-guardian');
+
+      await noe.getByRole('button', { name: a.text('pane.family.deleteChild', { name: 'Noé' }) }).click();
+      const yes = noe.getByRole('button', { name: a.text('pane.family.deleteYes') });
+      await noe.getByLabel(a.text('pane.family.deleteType', { name: 'Noé' })).fill('Mia');
+      expect(await yes.isDisabled()).toBe(true);
+      await noe.getByLabel(a.text('pane.family.deleteType', { name: 'Noé' })).fill('noé');
+      await a.shot('pane-family-delete-child');
+      await yes.click();
+      await countIs(a.page.locator('.family-child', { hasText: 'Noé' }), 0, { timeout: 15_000 });
+      await closePane(a);
+      await countIs(a.page.locator('.profile-tile', { hasText: 'Noé' }), 0);
+      expect(a.problems).toEqual([]);
+    },
+    STEP_MS,
+  );
+
   it('logged no page errors', () => {
     expect(watches.flatMap((w) => w.errors)).toEqual([]);
   });

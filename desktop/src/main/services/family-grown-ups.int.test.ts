@@ -110,6 +110,11 @@ describe('a second guardian', () => {
     expect(withdrawn.guardians.find((g) => g.me)?.consentsToCurrentPolicy).toBe(false);
     // Alex's consent still covers Mia.
     expect(withdrawn.covered).toBe(true);
+    // Locked, the pane forgets Jordan's session: its password never opens his account, and the PC
+    // still remembers Alex's email.
+    must(await kidsPc.api.lock());
+    expect(must(await kidsPc.api.unlock({ password: TEST_PASSWORD })).parentSignedIn).toBe(false);
+    expect(must(await kidsPc.api.getRememberedEmail()).email).toBe(mia.parentEmail);
   });
 
   it('hears at once, in parent mode, what another guardian did', async () => {

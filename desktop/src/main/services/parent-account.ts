@@ -82,7 +82,9 @@ export function createParentAccountService(
     // nobody enrolled yet; on an enrolled one, only a grown-up of its children.
     const enrolled = getEnrollment(deps.familyDb) !== undefined;
     if ((mustOwn || enrolled) && !(await ownsThisPc(me.parentId, grant.token))) return refuse(grant);
-    writeSettings(deps.familyDb, { [REMEMBERED_EMAIL]: me.email });
+    // The PC remembers its own grown-up's email, not that of another guardian who opened it once.
+    const owner = getEnrollment(deps.familyDb)?.parentId;
+    if (owner === undefined || owner === me.parentId) writeSettings(deps.familyDb, { [REMEMBERED_EMAIL]: me.email });
     return {
       sessionId: grant.sessionId,
       token: grant.token,
@@ -122,6 +124,20 @@ export function createParentAccountService(
       throw err;
     }
   }
+
+  // Another guardian (not the grown-up who enrolled this PC) opened the pane with their account:
+  // their session ends when it locks, so the pane's password never lends their account to anyone.
+  let heldBy: string | null = null;
+  deps.lock.onChange((status) => {
+    if (status.state !== 'locked') {
+      heldBy = deps.lock.session()?.parentId ?? null;
+      return;
+    }
+    const owner = getEnrollment(deps.familyDb)?.parentId;
+    const other = heldBy !== null && owner !== undefined && heldBy !== owner;
+    heldBy = null;
+    if (other) deps.lock.signOut();
+  });
 
   return Object.freeze({
     async register(body: NewParentAccount): Promise<ParentAccount> {
