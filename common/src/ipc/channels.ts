@@ -55,6 +55,7 @@ import { BACKGROUND_CHANNELS } from './channels-backgrounds';
 import { CALL_CHANNELS } from './channels-calls';
 import { VERSION_CHANNELS } from './channels-versions';
 import { PROBLEM_CHANNELS } from './channels-problems';
+import { FAMILY_CHANNELS } from './channels-family';
 import { EMAIL_CHANNELS } from './channels-email';
 
 /**
@@ -252,6 +253,7 @@ export const HEARTH_CHANNELS = {
   ...BACKGROUND_CHANNELS,
   ...VERSION_CHANNELS,
   ...PROBLEM_CHANNELS,
+  ...FAMILY_CHANNELS,
   ...EMAIL_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 

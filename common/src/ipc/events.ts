@@ -5,6 +5,7 @@ import { CurrentProfile, LockStatus } from './models-app';
 import { MessageState, MessageView, PresenceState } from './models-chat';
 import { VersionStatus } from './channels-versions';
 import { UnsendRefusal } from '../schemas/realtime';
+import { Notice } from '../schemas/family';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -36,6 +37,8 @@ export const HEARTH_EVENTS = {
   connection: Type.Object({ state: ConnectionState, retryAt: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, closed),
   /** The relay refused this app as too old, served it again, or said what it offers. */
   versionStatus: VersionStatus,
+  /** Since 0.2.0, in parent mode: something happened in the grown-up's family (a `notice` frame). */
+  notice: Type.Object({ notice: Notice }, closed),
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

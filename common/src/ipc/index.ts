@@ -7,6 +7,8 @@ export * from './models-backgrounds';
 export * from './channels-backgrounds';
 export * from './channels-versions';
 export * from './channels-problems';
+export * from './models-family';
+export * from './channels-family';
 export * from './channels-email';
 export * from './channels';
 export * from './events';

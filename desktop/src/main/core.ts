@@ -21,6 +21,8 @@ import { createBackgroundsService } from './services/backgrounds';
 import { createCallsService } from './services/calls';
 import { createEventHub, type EventHub } from './services/event-hub';
 import { createFamilyAdminService } from './services/family-admin';
+import { createFamilyGrownUpsService } from './services/family-grown-ups';
+import { createFamilyHttp } from './relay/family-http';
 import { createFriendsService } from './services/friends';
 import { createKidRecordsService } from './services/kid-records';
 import { createMessagesService } from './services/messages';
@@ -142,6 +144,15 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       sync,
       deviceInfo: options.deviceInfo ?? defaultDeviceInfo(options.appVersion),
       now,
+    }),
+    grownUps: createFamilyGrownUpsService({
+      family: createFamilyHttp(relay.call),
+      relay,
+      parent,
+      familyDb,
+      stores,
+      profiles,
+      sync,
     }),
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events, now }),

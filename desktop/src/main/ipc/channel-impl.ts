@@ -1,6 +1,7 @@
 import type { ChannelArgs, ChannelName, ChannelValue } from '@hearth/common';
 import { backgroundChannelImpl } from './channel-impl-backgrounds';
 import { callChannelImpl } from './channel-impl-calls';
+import { familyChannelImpl } from './channel-impl-family';
 import { emailChannelImpl } from './channel-impl-email';
 import type { Services } from './services';
 
@@ -93,6 +94,7 @@ export function channelImpl(s: Services): ChannelImpl {
     getMyActivity: (a, child) => s.records.activity(child(), a.days ?? 7),
     ...callChannelImpl(s),
     ...backgroundChannelImpl(s),
+    ...familyChannelImpl(s),
     ...emailChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);

@@ -6,6 +6,7 @@ import type { BackgroundsService } from '../services/backgrounds';
 import type { CallsService } from '../services/calls';
 import type { EmailAccountService } from '../services/email-account';
 import type { FamilyAdminService } from '../services/family-admin';
+import type { FamilyGrownUpsService } from '../services/family-grown-ups';
 import type { FriendsService } from '../services/friends';
 import type { KidRecordsService } from '../services/kid-records';
 import type { MessagesService } from '../services/messages';
@@ -28,6 +29,7 @@ export type Services = Readonly<{
   parentMode: ParentModeService;
   emailAccount: EmailAccountService;
   family: FamilyAdminService;
+  grownUps: FamilyGrownUpsService;
   approvals: ApprovalsService;
   friends: FriendsService;
   messages: MessagesService;

@@ -154,7 +154,8 @@ export async function handleServerFrame(
     case 'pong':
       return;
     case 'notice':
-      // To guardians' parent-mode PCs (issue 12): shown by the pane and parent mode, nothing to store for a child.
+      // To guardians' parent-mode PCs (issue 12): told to parent mode's screen at once, nothing stored.
+      ctx.events.emitForChild(ctx.childId, 'notice', { notice: frame.notice });
       return;
     default: {
       const never: never = frame;

@@ -165,7 +165,10 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
       const notFound = (): HearthError => new HearthError(ErrorCode.NotFound, NOT_A_FRIEND);
       // Checked before asking the relay for peer ids (the id here is a placeholder, never returned).
       if (!callable(childId, contactId, '' as PeerId)) throw notFound();
-      const book = await bookFor(childId, (b) => !b.byAccount.has(contactId));
+      let book = await bookFor(childId, (b) => !b.byAccount.has(contactId));
+      // A contact this store knows as active but the cached book lacks was just added (a friend
+      // approved, a grown-up confirmed a moment ago): ask the relay again at once, whatever the gap.
+      if (!book.byAccount.has(contactId)) book = await fetchBook(childId);
       const peerId = book.byAccount.get(contactId);
       const contact = peerId === undefined ? null : callable(childId, contactId, peerId);
       if (!contact) throw notFound();

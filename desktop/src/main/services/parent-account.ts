@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   HearthError,
+  type ChildId,
   type LockStatus,
   type ParentAccount,
   type NewParentAccount,
@@ -55,9 +56,18 @@ export function createParentAccountService(
 ): ParentAccountService {
   const toAccount = (s: ParentSession): ParentAccount => ({ parentId: s.parentId, displayName: s.displayName, email: s.email });
 
-  /** Whether this parent enrolled this PC or owns a profile on it. */
-  const ownsThisPc = (parentId: string): boolean =>
-    getEnrollment(deps.familyDb)?.parentId === parentId || listProfiles(deps.familyDb).some((p) => p.parentId === parentId);
+  /**
+   * Whether this grown-up enrolled this PC, owns a profile on it, or is a guardian of a child whose
+   * profile is on it (the relay lists the children a grown-up guards; never a trusted grown-up's).
+   */
+  const ownsThisPc = async (parentId: string, token: string): Promise<boolean> => {
+    if (getEnrollment(deps.familyDb)?.parentId === parentId) return true;
+    const children = listProfiles(deps.familyDb).filter((p) => p.kind === 'child');
+    if (children.some((p) => p.parentId === parentId)) return true;
+    if (children.length === 0) return false;
+    const guarded = new Set((await deps.relay.listChildren(token)).children.map((c) => c.childId));
+    return children.some((p) => guarded.has(p.childId as ChildId));
+  };
 
   const refuse = async (grant: SessionGrant): Promise<never> => {
     await deps.relay.signOut(grant.token, grant.sessionId).catch(() => null);
@@ -68,11 +78,13 @@ export function createParentAccountService(
   const verify = async (grant: SessionGrant, mustOwn: boolean): Promise<ParentSession> => {
     const me = await deps.relay.me(grant.token);
     if (me.kind !== 'parent') throw new HearthError(ErrorCode.Internal, 'The server answered with a child account.');
-    const enrollment = getEnrollment(deps.familyDb);
-    if (mustOwn ? !ownsThisPc(me.parentId) : enrollment !== undefined && enrollment.parentId !== me.parentId) {
-      return refuse(grant);
-    }
-    writeSettings(deps.familyDb, { [REMEMBERED_EMAIL]: me.email });
+    // Without `mustOwn` (the pane already opened with its password) any account is welcome on a PC
+    // nobody enrolled yet; on an enrolled one, only a grown-up of its children.
+    const enrolled = getEnrollment(deps.familyDb) !== undefined;
+    if ((mustOwn || enrolled) && !(await ownsThisPc(me.parentId, grant.token))) return refuse(grant);
+    // The PC remembers its own grown-up's email, not that of another guardian who opened it once.
+    const owner = getEnrollment(deps.familyDb)?.parentId;
+    if (owner === undefined || owner === me.parentId) writeSettings(deps.familyDb, { [REMEMBERED_EMAIL]: me.email });
     return {
       sessionId: grant.sessionId,
       token: grant.token,
@@ -112,6 +124,20 @@ export function createParentAccountService(
       throw err;
     }
   }
+
+  // Another guardian (not the grown-up who enrolled this PC) opened the pane with their account:
+  // their session ends when it locks, so the pane's password never lends their account to anyone.
+  let heldBy: string | null = null;
+  deps.lock.onChange((status) => {
+    if (status.state !== 'locked') {
+      heldBy = deps.lock.session()?.parentId ?? null;
+      return;
+    }
+    const owner = getEnrollment(deps.familyDb)?.parentId;
+    const other = heldBy !== null && owner !== undefined && heldBy !== owner;
+    heldBy = null;
+    if (other) deps.lock.signOut();
+  });
 
   return Object.freeze({
     async register(body: NewParentAccount): Promise<ParentAccount> {

@@ -17,6 +17,9 @@ import { grownUpsEn } from './catalogs/grown-ups';
 import { grownUpsChildrenEn } from './catalogs/grown-ups-children';
 import { grownUpChatEn, grownUpsMessagesEn } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
+import { grownUpsFamilyEn } from './catalogs/grown-ups-family';
+import { grownUpsInvitesEn } from './catalogs/grown-ups-invites';
+import { familyErrorsEn, familyNoticesEn, kidFamilyEn } from './catalogs/family-notices';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
@@ -25,11 +28,12 @@ import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 
 export const en = {
   ...commonEn,
-  errors: { ...errorsEn.errors, ...emailErrorsEn },
+  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,
   ...kidHomeEn,
+  ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
@@ -38,7 +42,15 @@ export const en = {
   ...grownUpChatEn,
   ...emailCheckEn,
   ...emailRecoveryEn,
-  pane: { ...grownUpsEn, ...grownUpsChildrenEn, ...grownUpsSettingsEn, ...grownUpsMessagesEn },
+  pane: {
+    ...grownUpsEn,
+    ...grownUpsChildrenEn,
+    ...grownUpsSettingsEn,
+    ...grownUpsMessagesEn,
+    ...grownUpsFamilyEn,
+    ...grownUpsInvitesEn,
+    ...familyNoticesEn,
+  },
 } as const;
 
 /** The shape of the app's main namespace, in English. */

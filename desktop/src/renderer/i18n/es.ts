@@ -15,6 +15,9 @@ import { grownUpsEs } from './catalogs/grown-ups';
 import { grownUpsChildrenEs } from './catalogs/grown-ups-children';
 import { grownUpChatEs, grownUpsMessagesEs } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEs } from './catalogs/grown-ups-settings';
+import { grownUpsFamilyEs } from './catalogs/grown-ups-family';
+import { grownUpsInvitesEs } from './catalogs/grown-ups-invites';
+import { familyErrorsEs, familyNoticesEs, kidFamilyEs } from './catalogs/family-notices';
 import { kidHomeEs } from './catalogs/kid-home';
 import { policyEs } from './catalogs/policy';
 import { stickersEs } from './catalogs/stickers';
@@ -23,11 +26,12 @@ import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
-  errors: { ...errorsEs.errors, ...emailErrorsEs },
+  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs },
   ...firstRunEs,
   ...policyEs,
   ...childrenEs,
   ...kidHomeEs,
+  ...kidFamilyEs,
   ...whatGrownUpsSeeEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
@@ -36,5 +40,13 @@ export const es: Spanish<Translation> = {
   ...grownUpChatEs,
   ...emailCheckEs,
   ...emailRecoveryEs,
-  pane: { ...grownUpsEs, ...grownUpsChildrenEs, ...grownUpsSettingsEs, ...grownUpsMessagesEs },
+  pane: {
+    ...grownUpsEs,
+    ...grownUpsChildrenEs,
+    ...grownUpsSettingsEs,
+    ...grownUpsMessagesEs,
+    ...grownUpsFamilyEs,
+    ...grownUpsInvitesEs,
+    ...familyNoticesEs,
+  },
 };

@@ -30,6 +30,8 @@ export const grownUpsEn = {
     activity: 'Activity',
     computer: 'Settings',
     messages: 'Messages to you',
+    family: 'Family grown-ups',
+    notices: 'What happened',
     later: 'More',
   },
   requests: {
@@ -90,6 +92,8 @@ export const grownUpsEs: Spanish<typeof grownUpsEn> = {
     activity: 'Actividad',
     computer: 'Ajustes',
     messages: 'Mensajes para ti',
+    family: 'Los mayores de la familia',
+    notices: 'Lo que pasó',
     later: 'Más',
   },
   requests: {

@@ -8,17 +8,20 @@ import { Screen } from '../../ui/Screen';
 import { ActivitySection } from './ActivitySection';
 import { ChildrenSection } from './ChildrenSection';
 import { ComingSoonSection } from './ComingSoonSection';
+import { FamilySection, NoticesSection } from '../family/FamilySection';
 import { MessagesSection } from './MessagesSection';
 import { RequestsSection } from './RequestsSection';
 import { SettingsSection } from './SettingsSection';
 import { SignInForm } from './SignInForm';
 import { UnlockForm } from './UnlockForm';
 
-type Section = 'requests' | 'messages' | 'children' | 'computer' | 'activity' | 'later';
+type Section = 'requests' | 'messages' | 'children' | 'family' | 'notices' | 'computer' | 'activity' | 'later';
 const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] = [
   { id: 'requests', icon: '🤝', needsServer: true },
   { id: 'messages', icon: '💬', needsServer: true },
   { id: 'children', icon: '👧', needsServer: true },
+  { id: 'family', icon: '🏠', needsServer: true },
+  { id: 'notices', icon: '📰', needsServer: true },
   { id: 'activity', icon: '📊', needsServer: false },
   { id: 'computer', icon: '⚙️', needsServer: false },
   { id: 'later', icon: '🧭', needsServer: false },
@@ -79,6 +82,8 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   } else if (section === 'requests') body = <RequestsSection />;
   else if (section === 'messages') body = <MessagesSection />;
   else if (section === 'children') body = <ChildrenSection parentMode={parentMode} />;
+  else if (section === 'family') body = <FamilySection />;
+  else if (section === 'notices') body = <NoticesSection />;
   else if (section === 'activity') body = <ActivitySection />;
   else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeChanged={onParentModeChanged} />;
   else body = <ComingSoonSection />;

@@ -7,6 +7,7 @@ import { useLoad } from '../../app/use-load';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { OtherGrownUps } from '../family/OtherGrownUps';
 
 type ParentAction = 'approve' | 'decline' | 'remove' | 'block' | 'unblock';
 
@@ -38,6 +39,7 @@ function RequestItem({ f, onDone }: Readonly<{ f: FriendshipView; onDone: () => 
       <div className="request-item-text">
         <p className="request-item-title">{t('pane.requests.pair', names)}</p>
         <p>{t('pane.requests.whoAsks', names)}</p>
+        <OtherGrownUps friend={f.friend} />
         <p className="muted">{t(`pane.requests.stage.${stage}`, names)}</p>
       </div>
       <div className="request-item-actions">

@@ -4,6 +4,13 @@ import type { Friend } from '@hearth/common';
 import { useSlots } from '../../app/slots';
 import { Avatar } from '../../ui/Avatar';
 
+/** The word under a family member: a guardian is "my grown-up", a trusted grown-up (or, for them, the child) "family". */
+function familyTag(friend: Friend): 'home.myGrownUp' | 'home.myChild' | 'kidFamily.trusted' {
+  const { me, friend: other } = friend.friendship;
+  if (other.familyRole === 'trusted' || me.familyRole === 'trusted') return 'kidFamily.trusted';
+  return other.kind === 'parent' ? 'home.myGrownUp' : 'home.myChild';
+}
+
 /** One friend or family member: a big button into the chat, with presence and how many new messages. */
 export function FriendCard({ friend, onOpen }: Readonly<{ friend: Friend; onOpen: () => void }>): ReactElement {
   const { t } = useTranslation();
@@ -21,7 +28,7 @@ export function FriendCard({ friend, onOpen }: Readonly<{ friend: Friend; onOpen
           grownUp={other.kind === 'parent'}
         />
         <span className="friend-name">{other.displayName}</span>
-        {family && <span className="tag">{other.kind === 'parent' ? t('home.myGrownUp') : t('home.myChild')}</span>}
+        {family && <span className="tag">{t(familyTag(friend))}</span>}
         <span className={`presence presence-${friend.presence}`}>
           <span className="presence-dot" aria-hidden="true" />
           {t(`presence.${friend.presence}`)}

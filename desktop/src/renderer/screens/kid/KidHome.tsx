@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { Screen } from '../../ui/Screen';
+import { ParentFamily } from '../parent/ParentFamily';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FriendCard } from './FriendCard';
 import { RequestCard } from './RequestCard';
@@ -36,6 +37,9 @@ export function KidHome({
   const parentMode = profile.kind === 'parent';
   const active = activeFriends(friends.friends);
   const pending = parentMode ? [] : pendingFriends(friends.friends);
+  // A child's guardians and trusted grown-ups under "My family"; friends under "My friends".
+  const family = active.filter((f) => f.friendship.kind === 'family');
+  const mates = active.filter((f) => f.friendship.kind !== 'family');
   const greeting = t(parentMode ? 'home.helloParent' : 'home.hello', { name: profile.displayName });
   return (
     <Screen
@@ -65,29 +69,59 @@ export function KidHome({
     >
       <ConnectionBanner />
       <ErrorNote error={friends.error} />
-      <section aria-labelledby="friends-heading">
-        <h2 id="friends-heading">{parentMode ? t('home.myChildren') : t('home.friendsAndFamily')}</h2>
-        {friends.loaded && (parentMode ? active.length === 0 : !active.some((f) => f.friendship.kind === 'friend')) && (
-          <p className="empty-note">{parentMode ? t('home.noChildren') : t('home.noFriendsYet')}</p>
-        )}
-        <ul className="friend-grid">
-          {active.map((f) => (
-            <li key={f.friendship.friendshipId}>
-              <FriendCard friend={f} onOpen={() => onOpenChat(f.friendship.friend.accountId)} />
-            </li>
-          ))}
-          {!parentMode && (
-            <li>
-              <button type="button" className="add-friend-tile" onClick={onAddFriend}>
-                <span className="add-friend-plus" aria-hidden="true">
-                  ➕
-                </span>
-                <span>{t('home.addFriend')}</span>
-              </button>
-            </li>
+      {parentMode ? (
+        <section aria-labelledby="friends-heading">
+          <h2 id="friends-heading">
+            {/* A trusted grown-up (a grandmother) is in the children's family; they are not her children. */}
+            {active.length > 0 && active.every((f) => f.friendship.me.familyRole === 'trusted')
+              ? t('kidFamily.myFamily')
+              : t('home.myChildren')}
+          </h2>
+          {friends.loaded && active.length === 0 && <p className="empty-note">{t('home.noChildren')}</p>}
+          <ul className="friend-grid">
+            {active.map((f) => (
+              <li key={f.friendship.friendshipId}>
+                <FriendCard friend={f} onOpen={() => onOpenChat(f.friendship.friend.accountId)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <>
+          {family.length > 0 && (
+            <section aria-labelledby="family-heading" className="kid-family">
+              <h2 id="family-heading">{t('kidFamily.myFamily')}</h2>
+              <ul className="friend-grid">
+                {family.map((f) => (
+                  <li key={f.friendship.friendshipId}>
+                    <FriendCard friend={f} onOpen={() => onOpenChat(f.friendship.friend.accountId)} />
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
-        </ul>
-      </section>
+          <section aria-labelledby="friends-heading" className="kid-friends">
+            <h2 id="friends-heading">{t('kidFamily.myFriends')}</h2>
+            {friends.loaded && mates.length === 0 && <p className="empty-note">{t('home.noFriendsYet')}</p>}
+            <ul className="friend-grid">
+              {mates.map((f) => (
+                <li key={f.friendship.friendshipId}>
+                  <FriendCard friend={f} onOpen={() => onOpenChat(f.friendship.friend.accountId)} />
+                </li>
+              ))}
+              <li>
+                <button type="button" className="add-friend-tile" onClick={onAddFriend}>
+                  <span className="add-friend-plus" aria-hidden="true">
+                    ➕
+                  </span>
+                  <span>{t('home.addFriend')}</span>
+                </button>
+              </li>
+            </ul>
+          </section>
+        </>
+      )}
+      {parentMode && <ParentFamily contactIds={new Set(active.map((f) => f.friendship.friend.accountId))} />}
       {pending.length > 0 && (
         <section aria-labelledby="requests-heading">
           <h2 id="requests-heading">{t('home.requests')}</h2>

@@ -1,0 +1,78 @@
+/** The pane's "Family" section: each child's guardians and trusted grown-ups (`pane.family.*`). */
+import type { Spanish } from '../translation';
+
+export const grownUpsFamilyEn = {
+  family: {
+    lead: 'The grown-ups of each of your children: parents and guardians, who decide with you, and trusted grown-ups, who only talk with the child.',
+    noChildren: 'Your children show up here once you have added them.',
+    ofChild: 'Grown-ups of {{name}}',
+    guardians: 'Parents and guardians',
+    trusted: 'Trusted grown-ups',
+    noTrusted: 'No trusted grown-ups yet.',
+    you: '(you)',
+    verified: 'email verified',
+    notVerified: 'email not verified',
+    since: 'since {{date}}',
+    consents: 'agreed to the current privacy policy',
+    noConsent: 'has not agreed to the current privacy policy',
+    covered: '{{name}} can use Hearth: at least one guardian agreed to the current privacy policy.',
+    notCovered: '{{name}} cannot use Hearth until a guardian agrees to the current privacy policy.',
+    giveConsent: 'Give my consent',
+    giveConsentLead: 'I agree to privacy policy {{version}} for {{name}}.',
+    withdrawConsent: 'Withdraw my consent',
+    remove: 'Remove',
+    removeGuardianConfirm:
+      '{{guardian}} will no longer be a guardian of {{name}}: no more approvals, and the pane stays closed to them. Remove?',
+    leave: 'Stop being a guardian',
+    leaveConfirm: 'You will no longer be a guardian of {{name}} or see their requests. Leave?',
+    yesRemove: 'Yes, remove',
+    yesLeave: 'Yes, leave',
+    removeTrustedConfirm: '{{grownUp}} will no longer be able to message or call {{name}}. This happens at once. Remove?',
+    changePicture: 'Change picture',
+    pictureLead: 'The picture {{name}} sees for {{grownUp}}',
+    deleteChild: 'Delete {{name}}’s account',
+    deleteLead:
+      'This deletes {{name}}’s account, friends and messages on the server for good, and takes {{name}} off this computer. The other guardians are told at once.',
+    deleteType: 'Type {{name}} to confirm',
+    deleteYes: 'Delete for good',
+    refresh: 'Refresh',
+  },
+} as const;
+
+export const grownUpsFamilyEs: Spanish<typeof grownUpsFamilyEn> = {
+  family: {
+    lead: 'Los mayores de cada uno de tus hijos: padres y tutores, que deciden contigo, y adultos de confianza, que solo hablan con el niño o la niña.',
+    noChildren: 'Tus hijos aparecen aquí cuando los hayas agregado.',
+    ofChild: 'Los mayores de {{name}}',
+    guardians: 'Padres y tutores',
+    trusted: 'Adultos de confianza',
+    noTrusted: 'Todavía no hay adultos de confianza.',
+    you: '(tú)',
+    verified: 'correo verificado',
+    notVerified: 'correo sin verificar',
+    since: 'desde el {{date}}',
+    consents: 'aceptó la política de privacidad actual',
+    noConsent: 'no aceptó la política de privacidad actual',
+    covered: '{{name}} puede usar Hearth: al menos un tutor aceptó la política de privacidad actual.',
+    notCovered: '{{name}} no puede usar Hearth hasta que un tutor acepte la política de privacidad actual.',
+    giveConsent: 'Dar mi consentimiento',
+    giveConsentLead: 'Acepto la política de privacidad {{version}} para {{name}}.',
+    withdrawConsent: 'Retirar mi consentimiento',
+    remove: 'Quitar',
+    removeGuardianConfirm:
+      '{{guardian}} dejará de ser tutor de {{name}}: ya no aprobará nada y el panel quedará cerrado para esa persona. ¿Quitar?',
+    leave: 'Dejar de ser tutor',
+    leaveConfirm: 'Dejarás de ser tutor de {{name}} y no verás sus solicitudes. ¿Salir?',
+    yesRemove: 'Sí, quitar',
+    yesLeave: 'Sí, salir',
+    removeTrustedConfirm: '{{grownUp}} ya no podrá escribir ni llamar a {{name}}. Pasa en el acto. ¿Quitar?',
+    changePicture: 'Cambiar imagen',
+    pictureLead: 'La imagen que {{name}} ve para {{grownUp}}',
+    deleteChild: 'Borrar la cuenta de {{name}}',
+    deleteLead:
+      'Esto borra para siempre la cuenta, los amigos y los mensajes de {{name}} en el servidor, y quita a {{name}} de esta computadora. Los demás tutores se enteran en el acto.',
+    deleteType: 'Escribe {{name}} para confirmar',
+    deleteYes: 'Borrar para siempre',
+    refresh: 'Actualizar',
+  },
+};

@@ -1,0 +1,41 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IpcResult, Notice, NoticeList } from '@hearth/common';
+import { useHearthEvent } from '../../app/use-event';
+import { useLoad } from '../../app/use-load';
+import { ErrorNote } from '../../ui/ErrorNote';
+
+/** "What happened in your family": the relay's list, and each new notice as it comes (parent mode). */
+export function NoticesList({
+  load,
+  hideWhenEmpty = false,
+}: Readonly<{ load: () => Promise<IpcResult<NoticeList>>; hideWhenEmpty?: boolean }>): ReactElement | null {
+  const { t, i18n } = useTranslation();
+  const list = useLoad(load, []);
+  const [live, setLive] = useState<readonly Notice[]>([]);
+  useHearthEvent('notice', ({ notice }: { notice: Notice }) => setLive((l) => [notice, ...l]));
+  const seen = new Set(live.map((n) => n.noticeId));
+  const all = [...live, ...(list.value?.notices ?? []).filter((n) => !seen.has(n.noticeId))].sort((a, b) => b.at - a.at);
+  const someone = t('pane.notices.someone');
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  if (hideWhenEmpty && all.length === 0) return null;
+  return (
+    <section aria-labelledby="notices-title" className="family-notices">
+      <h2 id="notices-title">{t('pane.notices.title')}</h2>
+      <ErrorNote error={list.error} />
+      {list.value && all.length === 0 && <p className="muted">{t('pane.notices.none')}</p>}
+      <ul className="notice-items">
+        {all.map((n) => (
+          <li key={n.noticeId} className="notice-item" data-kind={n.kind}>
+            <span>
+              {n.byName === null
+                ? t(`pane.notices.noBy.${n.kind}`, { child: n.childName, about: n.about?.displayName ?? someone })
+                : t(`pane.notices.kind.${n.kind}`, { child: n.childName, by: n.byName, about: n.about?.displayName ?? someone })}
+            </span>{' '}
+            <span className="muted">{when.format(n.at)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

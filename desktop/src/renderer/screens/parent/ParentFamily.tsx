@@ -1,0 +1,33 @@
+import type { ReactElement } from 'react';
+import { useHearth } from '../../app/hearth-context';
+import { useHearthEvent } from '../../app/use-event';
+import { useLoad } from '../../app/use-load';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { NoticesList } from '../family/NoticesList';
+import { RedeemCode, RedeemedList } from '../family/RedeemCode';
+import '../family/family.css';
+
+/**
+ * Parent mode on a grown-up's own PC: "I have a code from a family" (a second parent, a
+ * grandmother), what became of the codes typed in, and what happened in the family (only a
+ * guardian is told, so a trusted grown-up's PC shows no such list).
+ */
+export function ParentFamily({ contactIds }: Readonly<{ contactIds: ReadonlySet<string> }>): ReactElement {
+  const hearth = useHearth();
+  const invites = useLoad(() => hearth.listMyGrownUpInvites(), []);
+  // Confirmed: the children arrive as contacts, and the code's line says so.
+  useHearthEvent('friendsChanged', invites.reload);
+  return (
+    <section className="parent-family" aria-label="family">
+      <RedeemCode send={(code) => hearth.redeemGrownUpInviteAsMe({ code })} onRedeemed={invites.reload} />
+      <ErrorNote error={invites.error} />
+      {/* A confirmed code whose children are no longer contacts (the grown-up was removed) says nothing more. */}
+      <RedeemedList
+        invites={(invites.value?.redeemed ?? []).filter(
+          (i) => i.state !== 'confirmed' || i.children.some((c) => contactIds.has(c.childId)),
+        )}
+      />
+      <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
+    </section>
+  );
+}
