@@ -42,7 +42,7 @@ export const grownUpsFamilyEn = {
 export const grownUpsFamilyEs: Spanish<typeof grownUpsFamilyEn> = {
   family: {
     lead: 'Los mayores de cada uno de tus hijos: padres y tutores, que deciden contigo, y adultos de confianza, que solo hablan con el niño o la niña.',
-    noChildren: 'Tus hijos aparecen aquí cuando los hayas agregado.',
+    noChildren: 'Tus hijos aparecen aquí cuando los agregues.',
     ofChild: 'Los mayores de {{name}}',
     guardians: 'Padres y tutores',
     trusted: 'Adultos de confianza',
@@ -65,12 +65,12 @@ export const grownUpsFamilyEs: Spanish<typeof grownUpsFamilyEn> = {
     leaveConfirm: 'Dejarás de ser tutor de {{name}} y no verás sus solicitudes. ¿Salir?',
     yesRemove: 'Sí, quitar',
     yesLeave: 'Sí, salir',
-    removeTrustedConfirm: '{{grownUp}} ya no podrá escribir ni llamar a {{name}}. Pasa en el acto. ¿Quitar?',
+    removeTrustedConfirm: '{{grownUp}} ya no podrá escribir ni llamar a {{name}}. Es inmediato. ¿Quitar?',
     changePicture: 'Cambiar imagen',
     pictureLead: 'La imagen que {{name}} ve para {{grownUp}}',
     deleteChild: 'Borrar la cuenta de {{name}}',
     deleteLead:
-      'Esto borra para siempre la cuenta, los amigos y los mensajes de {{name}} en el servidor, y quita a {{name}} de esta computadora. Los demás tutores se enteran en el acto.',
+      'Esto borra para siempre la cuenta, los amigos y los mensajes de {{name}} en el servidor, y quita a {{name}} de esta computadora. Los demás tutores reciben un aviso enseguida.',
     deleteType: 'Escribe {{name}} para confirmar',
     deleteYes: 'Borrar para siempre',
     refresh: 'Actualizar',

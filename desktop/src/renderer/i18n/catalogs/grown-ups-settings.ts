@@ -41,9 +41,14 @@ export const grownUpsSettingsEn = {
       title: 'Reports',
       text: 'What your children reported, and who they blocked.',
     },
-    deleteExport: {
-      title: 'Delete or export',
-      text: 'Download all of a child’s data, or delete their account and everything in it.',
+    export: {
+      title: 'Export',
+      text: 'Download all of a child’s data.',
+    },
+    deleteChild: {
+      title: 'Delete a child’s account',
+      text: 'Now in “Family grown-ups”: each child there has a button to delete their account and everything in it. Any parent or guardian of the child can do it; the others are told at once.',
+      open: 'Go to Family grown-ups',
     },
   },
 } as const;
@@ -92,9 +97,14 @@ export const grownUpsSettingsEs: Spanish<typeof grownUpsSettingsEn> = {
       title: 'Avisos',
       text: 'Lo que tus hijos han avisado y a quién han bloqueado.',
     },
-    deleteExport: {
-      title: 'Borrar o descargar',
-      text: 'Descarga todos los datos de un niño, o borra su cuenta y todo lo que contiene.',
+    export: {
+      title: 'Descargar',
+      text: 'Descarga todos los datos de un niño o una niña.',
+    },
+    deleteChild: {
+      title: 'Borrar la cuenta de un niño o una niña',
+      text: 'Ahora está en “Los mayores de la familia”: allí cada niño tiene un botón para borrar su cuenta y todo lo que contiene. Puede hacerlo cualquier padre, madre o tutor del niño; los demás reciben un aviso enseguida.',
+      open: 'Ir a Los mayores de la familia',
     },
   },
 };

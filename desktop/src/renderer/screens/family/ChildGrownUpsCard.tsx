@@ -125,7 +125,13 @@ export function ChildGrownUpsCard({
                 </p>
               )}
               <div className="form-actions">
-                <Button variant="quiet" onClick={() => setAsking(null)}>
+                <Button
+                  variant="quiet"
+                  onClick={() => {
+                    setAsking(null);
+                    act.clearError();
+                  }}
+                >
                   {t('common.cancel')}
                 </Button>
                 <Button
@@ -140,6 +146,7 @@ export function ChildGrownUpsCard({
                       : t('pane.family.yesRemove')}
                 </Button>
               </div>
+              <ErrorNote error={act.error} context="family" />
             </div>
           )}
           <div className="form-actions family-consent">
@@ -157,7 +164,7 @@ export function ChildGrownUpsCard({
               </Button>
             )}
           </div>
-          <ErrorNote error={act.error} context="family" />
+          {!asking && <ErrorNote error={act.error} context="family" />}
           <DeleteChild child={child} onDeleted={onChanged} />
         </>
       )}

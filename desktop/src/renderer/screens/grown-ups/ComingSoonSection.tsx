@@ -1,19 +1,31 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button';
 
 const LATER = [
   { key: 'quietHours', icon: '🌙' },
   { key: 'reports', icon: '🚩' },
-  { key: 'deleteExport', icon: '🗑️' },
+  { key: 'export', icon: '📦' },
 ] as const;
 
-/** Places kept for what comes next: quiet hours, reports, delete and export. */
-export function ComingSoonSection(): ReactElement {
+/**
+ * "More": places kept for what comes next (quiet hours, reports, export), and where deleting a
+ * child went (the pane's "Family grown-ups", issue 12).
+ */
+export function ComingSoonSection({ onOpenFamily }: Readonly<{ onOpenFamily: () => void }>): ReactElement {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="later-title" className="pane-section">
       <h2 id="later-title">{t('pane.nav.later')}</h2>
       <ul className="later-list">
+        <li className="card" data-moved="deleteChild">
+          <h3>
+            <span aria-hidden="true">🗑️ </span>
+            {t('pane.later.deleteChild.title')}
+          </h3>
+          <p>{t('pane.later.deleteChild.text')}</p>
+          <Button onClick={onOpenFamily}>{t('pane.later.deleteChild.open')}</Button>
+        </li>
         {LATER.map((item) => (
           <li key={item.key} className="card later" data-later={item.key}>
             <h3>

@@ -86,7 +86,7 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   else if (section === 'notices') body = <NoticesSection />;
   else if (section === 'activity') body = <ActivitySection />;
   else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeChanged={onParentModeChanged} />;
-  else body = <ComingSoonSection />;
+  else body = <ComingSoonSection onOpenFamily={() => setSection('family')} />;
 
   return (
     <div onPointerDown={touch} onKeyDown={touch}>
