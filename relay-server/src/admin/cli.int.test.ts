@@ -143,6 +143,12 @@ describe('npm run relay:admin', () => {
         .sort();
     expect(await guardians()).toEqual([ana.parentId, ben.parentId].sort());
 
+    const family = await admin('show-family', '--email', `Ben${stamp}@example.test`, '--data-dir', dataDir);
+    expect(family.code, family.stderr).toBe(0);
+    expect(family.stdout).toContain(`child ${childId}  Mia`);
+    expect(family.stdout).toContain(`guardian ${ana.parentId}  Ana${stamp}@example.test  Ana`);
+    expect(family.stdout).toContain(`guardian ${ben.parentId}  Ben${stamp}@example.test  Ben`);
+
     const out = await admin('remove-guardian', '--child', childId, '--guardian', ben.parentId, '--data-dir', dataDir);
     expect(out.code, out.stderr).toBe(0);
     expect(await guardians()).toEqual([ana.parentId]);

@@ -1,6 +1,7 @@
 import type { WritableDB } from '@hearth/sqlite';
 import type { RelayConfig } from '../config';
-import { getParentByEmail } from '../accounts/queries';
+import { getParentByEmail, listChildrenOfParent } from '../accounts/queries';
+import { listGuardians, listTrusted } from '../family/queries';
 import { emailKeyOf, issueCode } from '../email/codes';
 import { setEmailVerified } from '../email/queries';
 import { ErrorCode, HearthError } from '@hearth/common';
@@ -101,9 +102,7 @@ const removeGuardian: AdminCommand = {
     const childId = args.child?.trim();
     const parentId = args.guardian?.trim();
     if (!childId || !parentId) {
-      ctx.err(
-        'remove-guardian needs --child CHILD_ID and --guardian PARENT_ID (the ids the pane shows under "Family grown-ups").',
-      );
+      ctx.err('remove-guardian needs --child CHILD_ID and --guardian PARENT_ID (show-family --email ADDRESS lists them).');
       return 2;
     }
     try {
@@ -125,6 +124,30 @@ const removeGuardian: AdminCommand = {
   },
 };
 
+const showFamily: AdminCommand = {
+  name: 'show-family',
+  usage: '--email ADDRESS',
+  summary: "Lists the children this grown-up is a guardian of, with each child's guardians and trusted grown-ups and their ids.",
+  usesDatabase: true,
+  run(ctx, args) {
+    const email = needEmail(ctx, args, 'show-family');
+    if (email === undefined) return 2;
+    const parent = getParentByEmail(ctx.db, email);
+    if (!parent) {
+      ctx.err(`No grown-up's account has the email ${email} on this relay.`);
+      return 1;
+    }
+    const children = listChildrenOfParent(ctx.db, parent.id);
+    if (children.length === 0) ctx.out(`${parent.email} (${parent.id}) is no child's guardian.`);
+    for (const child of children) {
+      ctx.out(`child ${child.id}  ${child.displayName}`);
+      for (const g of listGuardians(ctx.db, child.id)) ctx.out(`  guardian ${g.parentId}  ${g.email}  ${g.displayName}`);
+      for (const t of listTrusted(ctx.db, child.id)) ctx.out(`  trusted  ${t.parentId}  ${t.email}  ${t.displayName}`);
+    }
+    return 0;
+  },
+};
+
 const help: AdminCommand = {
   name: 'help',
   usage: '',
@@ -140,16 +163,17 @@ const help: AdminCommand = {
  * Every `npm run relay:admin` command, in the order `help` lists them.
  * The moderators' commands (the safety issue) come here too.
  */
-export const ADMIN_COMMANDS: readonly AdminCommand[] = [resetPassword, verifyEmail, removeGuardian, help];
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [resetPassword, verifyEmail, showFamily, removeGuardian, help];
 
 export function usage(): string {
-  const rows = ADMIN_COMMANDS.map((c) => `  ${`${c.name} ${c.usage}`.trim().padEnd(32)} ${c.summary}`);
+  const width = Math.max(...ADMIN_COMMANDS.map((c) => `${c.name} ${c.usage}`.trim().length)) + 2;
+  const rows = ADMIN_COMMANDS.map((c) => `  ${`${c.name} ${c.usage}`.trim().padEnd(width)}${c.summary}`);
   return [
     'Usage: npm run relay:admin -- COMMAND [--data-dir DIR]   (the relay data folder, as for npm run relay; or HEARTH_DATA_DIR)',
     '',
     'Commands:',
     ...rows,
     '',
-    'Exit status: 0 done, 1 refused (unknown email, no relay data), 2 a usage mistake.',
+    "Exit status: 0 done, 1 refused (unknown email, no relay data, a child's last guardian, no such child and guardian), 2 a usage mistake.",
   ].join('\n');
 }

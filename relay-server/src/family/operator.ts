@@ -3,7 +3,7 @@ import { removeGuardianUnchecked } from './grown-ups';
 
 /**
  * The operator removes a guardian from a child (issue 12: until the moderators' tools exist,
- * `npm run relay:admin -- remove-guardian <childId> <parentId>`). Never the last one: a child
+ * `npm run relay:admin -- remove-guardian --child ID --guardian ID`). Never the last one: a child
  * always keeps a guardian (LAST_GUARDIAN); NOT_FOUND when that grown-up is no guardian of that
  * child. As when a guardian removes another: the family link ends at once, the child's
  * credentials on PCs that grown-up enrolled are revoked, and every guardian is told (by nobody:
