@@ -12,6 +12,7 @@ import type { RelayContext } from '../context';
 import { getParentByEmail, getParentById, insertParent, type ParentRow } from '../accounts/queries';
 import { clearSignInFailures } from '../accounts/session-queries';
 import { startSession } from '../accounts/service';
+import { lockedPasswordHash } from '../accounts/passwords';
 import { codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
 import { alreadyRegisteredMail, resetMail } from './messages';
 import { sendVerifyCode } from './verify-code';
@@ -29,17 +30,25 @@ const hasChildren = (ctx: Ctx, parentId: string): boolean =>
 
 /**
  * Registration on a relay that sends email: always "check your email", in the same time (the
- * password is hashed on every path), whatever the address. A new address gets an unverified
- * account and a code. An address whose account is verified (or has children already: an account
- * from the relay's "no email" days) changes nothing and is told someone tried. An unverified,
- * childless account's password and name become the new registration's, with a fresh code:
- * whoever controls the mailbox wins.
+ * password is hashed, and a stored one checked, on every path), whatever the address. A new
+ * address gets an unverified account and a code. An address whose account is verified (or has
+ * children already: an account from the relay's "no email" days) changes nothing and is told
+ * someone tried. An unverified, childless account registered again gets the new name and a fresh
+ * code; with the same password it keeps it, with another its password becomes nobody's (whoever
+ * typed one of the two may not be the mailbox's owner, who signs in with the code and sets a
+ * password by "forgot password"): a stranger never sets the password of an account its owner is
+ * about to verify, nor keeps one the owner registers after them.
  */
 export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Promise<CheckEmail> {
   const email = body.email.trim();
   const displayName = body.displayName.trim();
   const lang = body.lang ?? 'en';
   const passwordHash = await ctx.hasher.hash(body.password);
+  const before = getParentByEmail(ctx.db, email);
+  const samePassword =
+    before && before.emailVerifiedAt === null
+      ? await ctx.hasher.verify(before.passwordHash, body.password)
+      : (await ctx.hasher.verifyDummy(body.password), false);
   const outcome = ctx.db.transaction((): Readonly<{ parent: ParentRow; kind: 'new' | 'taken' | 'pending' }> => {
     const existing = getParentByEmail(ctx.db, email);
     if (!existing) {
@@ -48,7 +57,8 @@ export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Pro
       return { parent: getParentById(ctx.db, id) as ParentRow, kind: 'new' };
     }
     if (existing.emailVerifiedAt !== null || hasChildren(ctx, existing.id)) return { parent: existing, kind: 'taken' };
-    setPasswordHash(ctx.db, existing.id, passwordHash);
+    const unchanged = samePassword && existing.passwordHash === before?.passwordHash;
+    if (!unchanged) setPasswordHash(ctx.db, existing.id, lockedPasswordHash(existing.passwordHash));
     setParentDisplayName(ctx.db, existing.id, displayName);
     return { parent: existing, kind: 'pending' };
   })();

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode, type SessionGrant } from '@hearth/common';
+import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
+import {
+  PASSWORD,
+  api,
+  buildTestApp,
+  createFamily,
+  expectStatus,
+  registerParent,
+  relayForFile,
+  unique,
+  type TestRelay,
+} from '../../test/helpers';
+import { inviteGrownUp } from '../../test/family-helpers';
+import { codeNumber, mailCount } from '../../test/email';
+
+/**
+ * An attacker against a running relay (issue 12's review): each test is one thing a stranger
+ * tries in order to reach a child or an account, and what the relay must answer.
+ */
+
+const ATTACKER_PASSWORD = 'the attacker knows this one';
+
+/** The newest six-digit code in the address's mailbox (`mailTo` lists the newest first), as its owner would type it. */
+function newestCode(smtp: TestSmtp, address: string): string | undefined {
+  for (const mail of smtp.mailTo(address)) {
+    const match = /\b(\d{6})\b/.exec((mail as { text: string }).text);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+describe('an attacker and a relay that sends email', () => {
+  let relay: TestRelay;
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    relay = await buildTestApp({ smtpUrl: smtp.url });
+  });
+  afterAll(async () => {
+    await relay.close();
+    await smtp.close();
+  });
+
+  const register = (email: string, password: string) =>
+    api(relay.app, 'POST', '/v1/parents', { body: { email, password, displayName: 'Sam' } });
+  const signInStatus = async (email: string, password: string): Promise<number> =>
+    (await api(relay.app, 'POST', '/v1/sessions', { body: { email, password } })).status;
+
+  it('cannot set the password of an account whose owner is about to verify it (registering the same address again)', async () => {
+    const email = `${unique('victim')}@example.test`;
+    expectStatus(await register(email, PASSWORD), 202);
+    await codeNumber(smtp, email, 1);
+    // Between the owner's registration and their typing the code, the attacker registers the address.
+    expectStatus(await register(email, ATTACKER_PASSWORD), 202);
+    await mailCount(smtp, email, 2);
+    // The owner types the newest code in their mailbox, and is signed in.
+    const code = newestCode(smtp, email) as string;
+    expectStatus(await api<SessionGrant>(relay.app, 'POST', '/v1/email-verifications', { body: { email, code } }), 201);
+    // The attacker's password never opens it (nor, until "forgot password", the owner's: the relay
+    // cannot tell which of the two registrations was the owner's).
+    expect(await signInStatus(email, ATTACKER_PASSWORD)).toBe(401);
+    expect(await signInStatus(email, PASSWORD)).toBe(401);
+  });
+
+  it('lets the mailbox owner take back an address someone else registered first, by "forgot password"', async () => {
+    const email = `${unique('squatted')}@example.test`;
+    expectStatus(await register(email, ATTACKER_PASSWORD), 202);
+    await codeNumber(smtp, email, 1);
+    // The owner registers: the same answer; then "forgot password" sets their own password.
+    expectStatus(await register(email, PASSWORD), 202);
+    await mailCount(smtp, email, 2);
+    const before = smtp.mailTo(email).length;
+    expectStatus(await api(relay.app, 'POST', '/v1/password-resets', { body: { email } }), 202);
+    const code = await codeNumber(smtp, email, before + 1);
+    expectStatus(
+      await api<SessionGrant>(relay.app, 'POST', '/v1/password-resets/complete', {
+        body: { email, code, password: PASSWORD },
+      }),
+      201,
+    );
+    expect(await signInStatus(email, ATTACKER_PASSWORD)).toBe(401);
+    expect(await signInStatus(email, PASSWORD)).toBe(201);
+  });
+});
+
+describe('an attacker and grown-up invitation codes', () => {
+  let relay: TestRelay;
+  relayForFile((r) => (relay = r));
+
+  it('lets exactly one of two grown-ups typing the same code at once have it', async () => {
+    const family = await createFamily(relay.app);
+    const { code } = await inviteGrownUp(relay.app, family.parent.token, 'trusted', [family.child.childId]);
+    const [x, y] = [await registerParent(relay.app), await registerParent(relay.app)];
+    const answers = await Promise.all(
+      [x, y].map((p) =>
+        api<{ error?: { code: string } }>(relay.app, 'POST', '/v1/grown-up-invites/redeem', { token: p.token, body: { code } }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.find((a) => a.status !== 201)?.body.error?.code).toBe(ErrorCode.InviteInvalid);
+  });
+});
