@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, type SessionGrant } from '@hearth/common';
 import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
 import {
   PASSWORD,
   api,
+  befriend,
   buildTestApp,
   createFamily,
   expectStatus,
@@ -12,7 +13,8 @@ import {
   unique,
   type TestRelay,
 } from '../../test/helpers';
-import { inviteGrownUp } from '../../test/family-helpers';
+import { addGrownUp, inviteGrownUp } from '../../test/family-helpers';
+import { candidate, grantFor, listen, loggedIn, offer, sleep, type RawPeer } from '../signaling/test-support';
 import { codeNumber, mailCount } from '../../test/email';
 
 /**
@@ -100,5 +102,83 @@ describe('an attacker and grown-up invitation codes', () => {
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.find((a) => a.status !== 201)?.body.error?.code).toBe(ErrorCode.InviteInvalid);
+  });
+});
+
+describe('an attacker and the signaling server, as a family changes', () => {
+  let relay: TestRelay;
+  let port: number;
+  const peers: RawPeer[] = [];
+  beforeEach(async () => {
+    relay = await buildTestApp();
+    port = await listen(relay.app);
+  });
+  afterEach(async () => {
+    for (const p of peers.splice(0)) p.ws.close();
+    await relay.close();
+  });
+
+  const online = async (token: string): Promise<Readonly<{ peer: RawPeer; id: string }>> => {
+    const grant = await grantFor(relay.app, token);
+    const peer = await loggedIn(port, grant);
+    peers.push(peer);
+    return { peer, id: grant.peerId };
+  };
+
+  /** Whether an OFFER from `from` reaches `to` (if not, `from` is answered EXPIRE). */
+  async function offerPasses(from: RawPeer, to: Readonly<{ peer: RawPeer; id: string }>, connectionId: string): Promise<boolean> {
+    const expired = from.frames.filter((f) => f.type === 'EXPIRE').length;
+    from.send(offer(to.id, connectionId));
+    const arrived = (): boolean =>
+      to.peer.frames.some((f) => f.type === 'OFFER' && (f.payload as { connectionId: string }).connectionId === connectionId);
+    for (let i = 0; i < 100; i++) {
+      if (arrived()) return true;
+      if (from.frames.filter((f) => f.type === 'EXPIRE').length > expired) return false;
+      await sleep(20);
+    }
+    throw new Error(`neither the OFFER ${connectionId} nor an EXPIRE came`);
+  }
+
+  it('stops a removed trusted grown-up and a removed guardian at the very next frame, an opened connection too', async () => {
+    const a = await createFamily(relay.app);
+    const gran = await addGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId]);
+    const second = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId]);
+    const child = await online(a.childToken);
+    const granPeer = await online(gran.token);
+    const secondPeer = await online(second.token);
+    expect(await offerPasses(granPeer.peer, child, 'dc_gran1')).toBe(true);
+    expect(await offerPasses(secondPeer.peer, child, 'dc_second1')).toBe(true);
+
+    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/trusted/${gran.parentId}`, { token: a.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/guardians/${second.parentId}`, { token: a.parent.token }),
+      204,
+    );
+    // A candidate on the connection opened before, and a new offer, both stop at the relay.
+    granPeer.peer.send(candidate(child.id, 'dc_gran1'));
+    secondPeer.peer.send(candidate(child.id, 'dc_second1'));
+    expect(await offerPasses(granPeer.peer, child, 'dc_gran2')).toBe(false);
+    expect(await offerPasses(secondPeer.peer, child, 'dc_second2')).toBe(false);
+    expect(await offerPasses(child.peer, granPeer, 'dc_child1')).toBe(false);
+    await sleep(200);
+    expect(child.peer.frames.filter((f) => f.type === 'CANDIDATE')).toEqual([]);
+  });
+
+  it('keeps a child whose consents are all withdrawn from its friend and trusted grown-up, never from its guardians', async () => {
+    const a = await createFamily(relay.app);
+    const b = await createFamily(relay.app);
+    await befriend(relay.app, a, b);
+    const gran = await addGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId]);
+    const child = await online(a.childToken);
+    const friend = await online(b.childToken);
+    const granPeer = await online(gran.token);
+    const guardian = await online(a.parent.token);
+    expect(await offerPasses(friend.peer, child, 'dc_f1')).toBe(true);
+    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/consents/mine`, { token: a.parent.token }), 204);
+    expect(await offerPasses(friend.peer, child, 'dc_f2')).toBe(false);
+    expect(await offerPasses(child.peer, friend, 'dc_c1')).toBe(false);
+    expect(await offerPasses(granPeer.peer, child, 'dc_g1')).toBe(false);
+    expect(await offerPasses(child.peer, guardian, 'dc_c2')).toBe(true);
+    expect(await offerPasses(guardian.peer, child, 'dc_p1')).toBe(true);
   });
 });
