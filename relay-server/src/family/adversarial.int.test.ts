@@ -9,6 +9,7 @@ import {
   createFamily,
   expectStatus,
   registerParent,
+  registerParentDevice,
   relayForFile,
   unique,
   type TestRelay,
@@ -16,6 +17,7 @@ import {
 import { addGrownUp, inviteGrownUp } from '../../test/family-helpers';
 import { candidate, grantFor, listen, loggedIn, offer, sleep, type RawPeer } from '../signaling/test-support';
 import { codeNumber, mailCount } from '../../test/email';
+import { listenForWs, messageWith, sendAndAck, settle, socketPool, text } from '../../test/ws-client';
 
 /**
  * An attacker against a running relay (issue 12's review): each test is one thing a stranger
@@ -149,7 +151,10 @@ describe('an attacker and the signaling server, as a family changes', () => {
     expect(await offerPasses(granPeer.peer, child, 'dc_gran1')).toBe(true);
     expect(await offerPasses(secondPeer.peer, child, 'dc_second1')).toBe(true);
 
-    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/trusted/${gran.parentId}`, { token: a.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/trusted/${gran.parentId}`, { token: a.parent.token }),
+      204,
+    );
     expectStatus(
       await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/guardians/${second.parentId}`, { token: a.parent.token }),
       204,
@@ -180,5 +185,76 @@ describe('an attacker and the signaling server, as a family changes', () => {
     expect(await offerPasses(granPeer.peer, child, 'dc_g1')).toBe(false);
     expect(await offerPasses(child.peer, guardian, 'dc_c2')).toBe(true);
     expect(await offerPasses(guardian.peer, child, 'dc_p1')).toBe(true);
+  });
+});
+
+describe('an attacker and messages already queued when the family changes', () => {
+  let relay: TestRelay;
+  let url: string;
+  const sockets = socketPool();
+  beforeEach(async () => {
+    relay = await buildTestApp();
+    url = await listenForWs(relay.app);
+  });
+  afterEach(async () => {
+    await sockets.closeAll();
+    await relay.close();
+  });
+
+  /** Whether a message sent now from `from` to `to` is still waiting to arrive at `to`'s next socket. */
+  async function queueOne(fromToken: string, to: string, words: string): Promise<string> {
+    const from = await sockets.open(url, fromToken);
+    const id = await sendAndAck(from, to, text(words));
+    await from.close();
+    return id;
+  }
+  const arrives = async (token: string, id: string): Promise<boolean> => {
+    const socket = await sockets.open(url, token);
+    await settle(300);
+    return socket.frames.some(messageWith(id));
+  };
+
+  it('never hands a removed guardian’s or trusted grown-up’s parent-mode PC what the child sent while it was off', async () => {
+    const a = await createFamily(relay.app);
+    const second = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId]);
+    const gran = await addGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId]);
+    await registerParentDevice(relay.app, second.token);
+    await registerParentDevice(relay.app, gran.token);
+    await registerParentDevice(relay.app, a.parent.token);
+    const toFirst = await queueOne(a.childToken, a.parent.parentId, 'for you, mum');
+    const toSecond = await queueOne(a.childToken, second.parentId, 'for you, Alex');
+    const toGran = await queueOne(a.childToken, gran.parentId, 'for you, gran');
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/guardians/${second.parentId}`, { token: a.parent.token }),
+      204,
+    );
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/trusted/${gran.parentId}`, { token: a.parent.token }),
+      204,
+    );
+    expect(await arrives(second.token, toSecond)).toBe(false);
+    expect(await arrives(gran.token, toGran)).toBe(false);
+    expect(await arrives(a.parent.token, toFirst)).toBe(true);
+  });
+
+  it('delivers nothing a child sent its friend once its consent is withdrawn, nor anything of a deleted child', async () => {
+    const a = await createFamily(relay.app);
+    const b = await createFamily(relay.app);
+    const c = await createFamily(relay.app);
+    await befriend(relay.app, a, b);
+    await befriend(relay.app, c, b);
+    const fromA = await queueOne(a.childToken, b.child.childId, 'before the withdrawal');
+    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/consents/mine`, { token: a.parent.token }), 204);
+    expect(await arrives(b.childToken, fromA)).toBe(false);
+    await sockets.closeAll();
+    const fromB = await queueOne(b.childToken, c.child.childId, 'a friend still covered');
+    expect(await arrives(c.childToken, fromB)).toBe(true);
+    await sockets.closeAll();
+
+    const fromC = await queueOne(c.childToken, b.child.childId, 'before the deletion');
+    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${c.child.childId}`, { token: c.parent.token }), 204);
+    expect(await arrives(b.childToken, fromC)).toBe(false);
+    const count = relay.app.relay.db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE sender_id = ? OR recipient_id = ?`);
+    expect(count.get(c.child.childId, c.child.childId)).toEqual({ n: 0 });
   });
 });
