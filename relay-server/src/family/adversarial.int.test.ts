@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode, type SessionGrant } from '@hearth/common';
 import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../../test/helpers';
 import { addGrownUp, inviteGrownUp } from '../../test/family-helpers';
 import { candidate, grantFor, listen, loggedIn, offer, sleep, type RawPeer } from '../signaling/test-support';
-import { codeNumber, mailCount } from '../../test/email';
+import { codeNumber, mailCount, registerVerified } from '../../test/email';
 import { listenForWs, messageWith, sendAndAck, settle, socketPool, text } from '../../test/ws-client';
 
 /**
@@ -86,6 +86,66 @@ describe('an attacker and a relay that sends email', () => {
     );
     expect(await signInStatus(email, ATTACKER_PASSWORD)).toBe(401);
     expect(await signInStatus(email, PASSWORD)).toBe(201);
+  });
+});
+
+describe('an attacker timing the answers of a relay that sends email', () => {
+  let relay: TestRelay;
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    relay = await buildTestApp({ smtpUrl: smtp.url });
+  });
+  afterAll(async () => {
+    await relay.close();
+    await smtp.close();
+  });
+
+  const SLOW_MS = 40;
+  /** Milliseconds the request takes to be answered; what the relay does after answering is not counted. */
+  async function timed(path: string, body: Readonly<Record<string, unknown>>): Promise<number> {
+    await sleep(2 * SLOW_MS);
+    const start = performance.now();
+    const res = await api(relay.app, 'POST', path, { body });
+    expect(res.status).toBe(202);
+    return performance.now() - start;
+  }
+
+  it('answers forgot password, resend and registration as fast for an address with an account as for one without', async () => {
+    const verified = await registerVerified(relay.app, smtp);
+    const unverified = `${unique('pending')}@example.test`;
+    expectStatus(
+      await api(relay.app, 'POST', '/v1/parents', { body: { email: unverified, password: PASSWORD, displayName: 'Sam' } }),
+      202,
+    );
+    await mailCount(smtp, unverified, 1);
+    // Whatever writing a code and sending an email costs the relay (here each transaction is made
+    // slow), it must not show in the answer's time.
+    const db = relay.app.relay.db;
+    const transaction = db.transaction.bind(db);
+    const slow = vi.spyOn(db, 'transaction').mockImplementation(((fn: (...args: never[]) => unknown) => {
+      const tx = transaction(fn);
+      return (...args: never[]) => {
+        const until = performance.now() + SLOW_MS;
+        while (performance.now() < until);
+        return tx(...args);
+      };
+    }) as typeof db.transaction);
+    try {
+      const nobody = (): string => `${unique('nobody')}@example.test`;
+      const slowest = async (path: string, known: string, extra: Readonly<Record<string, unknown>> = {}) => ({
+        known: await timed(path, { email: known, ...extra }),
+        unknown: await timed(path, { email: nobody(), ...extra }),
+      });
+      const reset = await slowest('/v1/password-resets', verified.email);
+      const resend = await slowest('/v1/email-verifications/resend', unverified);
+      const again = { password: PASSWORD, displayName: 'Sam' };
+      const register = await slowest('/v1/parents', verified.email, again);
+      for (const t of [reset, resend, register]) expect(t.known).toBeLessThan(t.unknown + SLOW_MS / 2);
+      for (const t of [reset, resend]) expect(t.known).toBeLessThan(SLOW_MS);
+    } finally {
+      slow.mockRestore();
+    }
   });
 });
 
