@@ -7,6 +7,8 @@ import {
   befriend,
   buildTestApp,
   createFamily,
+  DEVICE_INFO,
+  enrollDevice,
   expectStatus,
   registerParent,
   registerParentDevice,
@@ -164,6 +166,44 @@ describe('an attacker and grown-up invitation codes', () => {
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.find((a) => a.status !== 201)?.body.error?.code).toBe(ErrorCode.InviteInvalid);
+  });
+});
+
+describe('a trusted grown-up, a removed guardian and another family against the older child routes', () => {
+  let relay: TestRelay;
+  relayForFile((r) => (relay = r));
+
+  it('never lets them rename, enroll, add to a PC, make a friend code for, or list the friendships of a child', async () => {
+    const a = await createFamily(relay.app);
+    const gran = await addGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId]);
+    const removed = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId]);
+    const removedPc = await enrollDevice(relay.app, removed.token, [a.child.childId]);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/guardians/${removed.parentId}`, { token: a.parent.token }),
+      204,
+    );
+    const other = await createFamily(relay.app);
+    const childId = a.child.childId;
+    // A PC of their own where they have one (the trusted grown-up has none: the child's family's).
+    const pcs = [a.deviceId, removedPc.deviceId, other.deviceId];
+    for (const [i, who] of [gran, removed, other.parent].entries()) {
+      const tries = [
+        await api(relay.app, 'PATCH', `/v1/children/${childId}`, { token: who.token, body: { displayName: 'Mine now' } }),
+        await api(relay.app, 'POST', '/v1/devices', {
+          token: who.token,
+          body: { name: 'PC', info: DEVICE_INFO, childIds: [childId] },
+        }),
+        await api(relay.app, 'POST', `/v1/devices/${pcs[i] as string}/children`, { token: who.token, body: { childId } }),
+        await api(relay.app, 'POST', '/v1/invites', { token: who.token, body: { childId } }),
+        await api(relay.app, 'GET', `/v1/friendships?childId=${childId}`, { token: who.token }),
+      ];
+      expect(tries.map((t) => t.status)).toEqual([404, 404, 404, 404, 404]);
+      const children = expectStatus(await api<unknown[]>(relay.app, 'GET', '/v1/children', { token: who.token }), 200);
+      expect(JSON.stringify(children)).not.toContain(childId);
+    }
+    // The removed guardian's PC lost the child's credential.
+    const credential = (removedPc.credentials[0] as { token: string }).token;
+    expect((await api(relay.app, 'GET', '/v1/me', { token: credential })).status).toBe(401);
   });
 });
 
