@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorCode, type SessionGrant } from '@hearth/common';
+import { ErrorCode, type GrownUpInviteList, type SessionGrant } from '@hearth/common';
 import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
 import {
   PASSWORD,
   api,
   befriend,
   buildTestApp,
+  createChild,
   createFamily,
   DEVICE_INFO,
   enrollDevice,
@@ -154,6 +155,27 @@ describe('an attacker timing the answers of a relay that sends email', () => {
 describe('an attacker and grown-up invitation codes', () => {
   let relay: TestRelay;
   relayForFile((r) => (relay = r));
+
+  it('shows a guardian of one child no other child of an invitation made for several', async () => {
+    const a = await createFamily(relay.app);
+    const halfSibling = await createChild(relay.app, a.parent.token, { displayName: 'Kit' });
+    // A co-parent of Robin only, in another household.
+    const coParent = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId]);
+    await inviteGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId, halfSibling.childId]);
+    const seen = expectStatus(
+      await api<GrownUpInviteList>(relay.app, 'GET', '/v1/grown-up-invites', { token: coParent.token }),
+      200,
+    );
+    const names = seen.sent.flatMap((i) => i.children.map((c) => c.displayName));
+    expect(names).toContain('Robin');
+    expect(names).not.toContain('Kit');
+    // The inviter, who guards both, sees both.
+    const own = expectStatus(
+      await api<GrownUpInviteList>(relay.app, 'GET', '/v1/grown-up-invites', { token: a.parent.token }),
+      200,
+    );
+    expect(own.sent[0]?.children.map((c) => c.displayName).sort()).toEqual(['Kit', 'Robin']);
+  });
 
   it('lets exactly one of two grown-ups typing the same code at once have it', async () => {
     const family = await createFamily(relay.app);
