@@ -55,6 +55,29 @@ describe('an attacker and a relay that sends email', () => {
   const signInStatus = async (email: string, password: string): Promise<number> =>
     (await api(relay.app, 'POST', '/v1/sessions', { body: { email, password } })).status;
 
+  it('lets no grown-up’s name add a header (a second recipient) to the invitation email', async () => {
+    const email = `${unique('inviter')}@example.test`;
+    const displayName = 'Sam\r\nBcc: bystander@example.test';
+    expectStatus(await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName } }), 202);
+    const code = await codeNumber(smtp, email, 1);
+    const inviter = expectStatus(
+      await api<SessionGrant>(relay.app, 'POST', '/v1/email-verifications', { body: { email, code } }),
+      201,
+    );
+    const child = await createChild(relay.app, inviter.token);
+    const to = `${unique('invited')}@example.test`;
+    expectStatus(
+      await api(relay.app, 'POST', '/v1/grown-up-invites', {
+        token: inviter.token,
+        body: { role: 'trusted', childIds: [child.childId], email: to },
+      }),
+      201,
+    );
+    await mailCount(smtp, to, 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(smtp.mailTo('bystander@example.test')).toEqual([]);
+  });
+
   it('cannot set the password of an account whose owner is about to verify it (registering the same address again)', async () => {
     const email = `${unique('victim')}@example.test`;
     expectStatus(await register(email, PASSWORD), 202);
