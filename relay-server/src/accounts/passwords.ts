@@ -8,6 +8,15 @@ export type PasswordHasher = Readonly<{
   verifyDummy(password: string): Promise<void>;
 }>;
 
+const LOCKED = '!';
+
+/**
+ * A stored hash no password matches any more (nobody's: two people registered the same unverified
+ * address with different passwords). Checking it takes as long as a real one. "Forgot password"
+ * sets a new one.
+ */
+export const lockedPasswordHash = (hash: string): string => (hash.startsWith(LOCKED) ? hash : `${LOCKED}${hash}`);
+
 /** argon2id with the configured cost; the encoded hash carries its own salt and parameters. */
 export function createPasswordHasher(config: Pick<RelayConfig, 'passwordHash'>): PasswordHasher {
   const options = {
@@ -23,6 +32,7 @@ export function createPasswordHasher(config: Pick<RelayConfig, 'passwordHash'>):
     hash: (password) => argon2.hash(password, options),
     verify: async (hash, password) => {
       try {
+        if (hash.startsWith(LOCKED)) return (await argon2.verify(hash.slice(LOCKED.length), password)) && false;
         return await argon2.verify(hash, password);
       } catch {
         return false;

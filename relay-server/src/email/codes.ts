@@ -102,6 +102,21 @@ export function takeSendAllowance(ctx: Ctx, emailKey: string): boolean {
 }
 
 /**
+ * Runs `work` once the answer has gone out, so that what an address with an account costs the
+ * relay (writing a code, handing an email over) never shows in how long the answer takes. A
+ * failure (the relay closing meanwhile) is dropped: the answer is the same either way.
+ */
+export function afterAnswering(work: () => void): void {
+  setImmediate(() => {
+    try {
+      work();
+    } catch {
+      // Nothing to tell anyone: the answer went out already, and an email can be asked for again.
+    }
+  });
+}
+
+/**
  * Sends without waiting: the answer to the request goes out at once and takes the same time
  * whether or not an email is sent (the mailer never throws; a failure is logged).
  */

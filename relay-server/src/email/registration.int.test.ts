@@ -109,7 +109,7 @@ describe('registration with email', () => {
     expect(old.status).toBe(401);
   });
 
-  it('replaces a pending account’s password and name with the newest registration, with a fresh code (the first one ends)', async () => {
+  it('gives a pending account registered again the new name and a fresh code; another password makes its password nobody’s', async () => {
     const email = newEmail();
     expectStatus(await register(email, 'first long password'), 202);
     const first = await codeNumber(smtp, email, 1);
@@ -128,7 +128,18 @@ describe('registration with email', () => {
     expect(expectStatus(await api<Me>(relay.app, 'GET', '/v1/me', { token: grant.token }), 200)).toMatchObject({
       displayName: 'Alex',
     });
+    // Either registration may have been a stranger's: neither password opens the account until
+    // "forgot password" (see family/adversarial.int.test.ts).
     expect((await api(relay.app, 'POST', '/v1/sessions', { body: { email, password: 'first long password' } })).status).toBe(401);
+    expect((await api(relay.app, 'POST', '/v1/sessions', { body: { email, password: PASSWORD } })).status).toBe(401);
+  });
+
+  it('keeps the password of a pending account registered again with the same one (a second tap)', async () => {
+    const email = newEmail();
+    expectStatus(await register(email), 202);
+    expectStatus(await register(email), 202);
+    const code = await codeNumber(smtp, email, 2);
+    expectStatus(await api<SessionGrant>(relay.app, 'POST', '/v1/email-verifications', { body: { email, code } }), 201);
     expectStatus(await api(relay.app, 'POST', '/v1/sessions', { body: { email, password: PASSWORD } }), 201);
   });
 

@@ -12,7 +12,8 @@ import type { RelayContext } from '../context';
 import { getParentByEmail, getParentById, insertParent, type ParentRow } from '../accounts/queries';
 import { clearSignInFailures } from '../accounts/session-queries';
 import { startSession } from '../accounts/service';
-import { codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
+import { lockedPasswordHash } from '../accounts/passwords';
+import { afterAnswering, codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
 import { alreadyRegisteredMail, resetMail } from './messages';
 import { sendVerifyCode } from './verify-code';
 import { revokeAllParentSessions, setEmailVerified, setParentDisplayName, setPasswordHash, useCode } from './queries';
@@ -29,17 +30,25 @@ const hasChildren = (ctx: Ctx, parentId: string): boolean =>
 
 /**
  * Registration on a relay that sends email: always "check your email", in the same time (the
- * password is hashed on every path), whatever the address. A new address gets an unverified
- * account and a code. An address whose account is verified (or has children already: an account
- * from the relay's "no email" days) changes nothing and is told someone tried. An unverified,
- * childless account's password and name become the new registration's, with a fresh code:
- * whoever controls the mailbox wins.
+ * password is hashed, and a stored one checked, on every path; emails go after answering),
+ * whatever the address. A new address gets an unverified account and a code. An address whose
+ * account is verified (or has children already: an account from the relay's "no email" days)
+ * changes nothing and is told someone tried. An unverified, childless account registered again gets the new name and a fresh
+ * code; with the same password it keeps it, with another its password becomes nobody's (whoever
+ * typed one of the two may not be the mailbox's owner, who signs in with the code and sets a
+ * password by "forgot password"): a stranger never sets the password of an account its owner is
+ * about to verify, nor keeps one the owner registers after them.
  */
 export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Promise<CheckEmail> {
   const email = body.email.trim();
   const displayName = body.displayName.trim();
   const lang = body.lang ?? 'en';
   const passwordHash = await ctx.hasher.hash(body.password);
+  const before = getParentByEmail(ctx.db, email);
+  const samePassword =
+    before && before.emailVerifiedAt === null
+      ? await ctx.hasher.verify(before.passwordHash, body.password)
+      : (await ctx.hasher.verifyDummy(body.password), false);
   const outcome = ctx.db.transaction((): Readonly<{ parent: ParentRow; kind: 'new' | 'taken' | 'pending' }> => {
     const existing = getParentByEmail(ctx.db, email);
     if (!existing) {
@@ -48,17 +57,17 @@ export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Pro
       return { parent: getParentById(ctx.db, id) as ParentRow, kind: 'new' };
     }
     if (existing.emailVerifiedAt !== null || hasChildren(ctx, existing.id)) return { parent: existing, kind: 'taken' };
-    setPasswordHash(ctx.db, existing.id, passwordHash);
+    const unchanged = samePassword && existing.passwordHash === before?.passwordHash;
+    if (!unchanged) setPasswordHash(ctx.db, existing.id, lockedPasswordHash(existing.passwordHash));
     setParentDisplayName(ctx.db, existing.id, displayName);
     return { parent: existing, kind: 'pending' };
   })();
-  if (outcome.kind === 'taken') {
-    if (takeSendAllowance(ctx, emailKeyOf(outcome.parent.email))) {
+  afterAnswering(() => {
+    if (outcome.kind !== 'taken') sendVerifyCode(ctx, outcome.parent, lang);
+    else if (takeSendAllowance(ctx, emailKeyOf(outcome.parent.email))) {
       sendInBackground(ctx, alreadyRegisteredMail(lang, outcome.parent.email));
     }
-  } else {
-    sendVerifyCode(ctx, outcome.parent, lang);
-  }
+  });
   return CHECK_EMAIL;
 }
 
@@ -78,23 +87,28 @@ export function verifyEmail(ctx: Ctx, body: VerifyEmailBody): SessionGrant {
 /** `POST /v1/email-verifications/resend`: a new code to an unverified account; the same answer for any address. */
 export function resendVerification(ctx: Ctx, body: ResendVerificationBody): CheckEmail {
   if (!ctx.mailer.enabled) return CHECK_EMAIL;
-  const parent = getParentByEmail(ctx.db, body.email.trim());
-  if (parent && parent.emailVerifiedAt === null) sendVerifyCode(ctx, parent, body.lang ?? 'en');
+  afterAnswering(() => {
+    const parent = getParentByEmail(ctx.db, body.email.trim());
+    if (parent && parent.emailVerifiedAt === null) sendVerifyCode(ctx, parent, body.lang ?? 'en');
+  });
   return CHECK_EMAIL;
 }
 
 /**
  * "Forgot password": with email, a code to the address if it has an account, and `check-email`
- * either way; without, `ask-operator` (who makes a code with `npm run relay:admin -- reset-password`).
+ * either way, as fast (the code is made after answering); without, `ask-operator` (who makes a
+ * code with `npm run relay:admin -- reset-password`).
  */
 export function startPasswordReset(ctx: Ctx, body: StartPasswordResetBody): PasswordResetStarted {
   if (!ctx.mailer.enabled) return { status: 'ask-operator' };
-  const parent = getParentByEmail(ctx.db, body.email.trim());
-  const emailKey = emailKeyOf(body.email);
-  if (parent && takeSendAllowance(ctx, emailKey)) {
-    const code = issueCode(ctx, { purpose: 'reset', emailKey, accountId: parent.id, sentBy: 'email' });
-    sendInBackground(ctx, resetMail(body.lang ?? 'en', parent.email, code, ctx.config.emailCodeTtlMs));
-  }
+  afterAnswering(() => {
+    const parent = getParentByEmail(ctx.db, body.email.trim());
+    const emailKey = emailKeyOf(body.email);
+    if (parent && takeSendAllowance(ctx, emailKey)) {
+      const code = issueCode(ctx, { purpose: 'reset', emailKey, accountId: parent.id, sentBy: 'email' });
+      sendInBackground(ctx, resetMail(body.lang ?? 'en', parent.email, code, ctx.config.emailCodeTtlMs));
+    }
+  });
   return { status: 'check-email' };
 }
 

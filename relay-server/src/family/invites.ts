@@ -59,13 +59,17 @@ function childrenOf(db: ReadableDB, row: GrownUpInviteRow): GrownUpInvite['child
   return inviteChildren(db, row.id).map((c) => ({ childId: c.childId as ChildId, displayName: c.displayName }));
 }
 
-function toInvite(ctx: Ctx, row: GrownUpInviteRow): GrownUpInvite {
+/**
+ * An invitation as `viewerId` (a guardian of at least one of its children) sees it: only the
+ * children they guard (a co-parent of one child never learns of the inviter's other children).
+ */
+function toInvite(ctx: Ctx, row: GrownUpInviteRow, viewerId: string): GrownUpInvite {
   const inviter = getParentById(ctx.db, row.createdBy);
   const invitee = row.redeemedBy !== null ? getParentById(ctx.db, row.redeemedBy) : undefined;
   return {
     inviteId: row.id,
     role: row.role,
-    children: childrenOf(ctx.db, row),
+    children: childrenOf(ctx.db, row).filter((c) => isGuardian(ctx.db, c.childId, viewerId)),
     avatar: row.avatar as GrownUpInvite['avatar'],
     invitedBy: { parentId: row.createdBy as ParentId, displayName: inviter?.displayName ?? '?' },
     state: stateOf(row, ctx.now()),
@@ -133,12 +137,12 @@ export function createGrownUpInvite(ctx: Ctx, parentId: string, body: CreateGrow
     const inviterName = getParentById(ctx.db, parentId)?.displayName ?? 'Hearth';
     void ctx.mailer.send(inviteMail({ to: body.email, lang: body.lang ?? 'en', role: body.role, inviterName, childNames, code }));
   }
-  return { invite: toInvite(ctx, row), code, emailSent };
+  return { invite: toInvite(ctx, row, parentId), code, emailSent };
 }
 
 export function listGrownUpInvites(ctx: Ctx, parentId: string): GrownUpInviteList {
   return {
-    sent: listInvitesForGuardian(ctx.db, parentId, LIST_LIMIT).map((r) => toInvite(ctx, r)),
+    sent: listInvitesForGuardian(ctx.db, parentId, LIST_LIMIT).map((r) => toInvite(ctx, r, parentId)),
     redeemed: listInvitesRedeemedBy(ctx.db, parentId, LIST_LIMIT).map((r) => toRedeemed(ctx, r)),
   };
 }
@@ -219,7 +223,7 @@ export function confirmGrownUpInvite(ctx: Ctx, parentId: string, inviteId: strin
       });
     }
     setInviteState(ctx.db, row.id, 'confirmed');
-    return toInvite(ctx, { ...row, state: 'confirmed' });
+    return toInvite(ctx, { ...row, state: 'confirmed' }, parentId);
   })();
 }
 
@@ -227,7 +231,7 @@ export function declineGrownUpInvite(ctx: Ctx, parentId: string, inviteId: strin
   return ctx.db.transaction(() => {
     const row = answerable(ctx, parentId, inviteId);
     setInviteState(ctx.db, row.id, 'declined');
-    return toInvite(ctx, { ...row, state: 'declined' });
+    return toInvite(ctx, { ...row, state: 'declined' }, parentId);
   })();
 }
 
