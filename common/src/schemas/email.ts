@@ -17,8 +17,16 @@ export type CheckEmail = Static<typeof CheckEmail>;
 /** A six-digit code from an email (or, for a reset on a relay without email, from its operator). */
 export const EmailCode = Type.String({ pattern: '^[0-9]{6}$', description: 'six digits' });
 
-/** `POST /v1/email-verifications`: the emailed code; signs the grown-up in at once. */
-export const VerifyEmailBody = Type.Object({ email: Email, code: EmailCode, device: Type.Optional(SessionDevice) }, closed);
+/**
+ * `POST /v1/email-verifications`: the emailed code; signs the grown-up in at once. `password`: the
+ * one the grown-up chose when registering (or typed at the refused sign-in). With it, the account's
+ * password becomes this one: whoever holds the mailbox's code chooses the password, so a stranger who
+ * registered the same address in between never does.
+ */
+export const VerifyEmailBody = Type.Object(
+  { email: Email, code: EmailCode, password: Type.Optional(Password), device: Type.Optional(SessionDevice) },
+  closed,
+);
 export type VerifyEmailBody = Static<typeof VerifyEmailBody>;
 
 /** `POST /v1/email-verifications/resend`: always 202 with {@link CheckEmail}. */

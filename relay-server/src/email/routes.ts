@@ -38,7 +38,7 @@ export const emailRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: codeTries,
     },
-    async (request, reply) => reply.status(201).send(verifyEmail(ctx, request.body)),
+    async (request, reply) => reply.status(201).send(await verifyEmail(ctx, request.body)),
   );
 
   app.post(

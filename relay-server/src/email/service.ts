@@ -71,13 +71,20 @@ export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Pro
   return CHECK_EMAIL;
 }
 
-/** `POST /v1/email-verifications`: the emailed code verifies the address and signs the grown-up in. */
-export function verifyEmail(ctx: Ctx, body: VerifyEmailBody): SessionGrant {
+/**
+ * `POST /v1/email-verifications`: the emailed code verifies the address and signs the grown-up in.
+ * With `password`, that becomes the account's password (the code's holder owns the mailbox).
+ */
+export async function verifyEmail(ctx: Ctx, body: VerifyEmailBody): Promise<SessionGrant> {
   const emailKey = emailKeyOf(body.email);
+  matchCode(ctx, emailKey, 'verify', body.code);
+  const passwordHash = body.password === undefined ? undefined : await ctx.hasher.hash(body.password);
+  // Matched again after the hash: a code used meanwhile (or a sixth wrong try) stays refused.
   const row = matchCode(ctx, emailKey, 'verify', body.code);
   return ctx.db.transaction(() => {
     const parent = getParentById(ctx.db, row.accountId);
     if (!parent || emailKeyOf(parent.email) !== emailKey || !useCode(ctx.db, row.id, ctx.now())) throw codeInvalid();
+    if (passwordHash !== undefined) setPasswordHash(ctx.db, parent.id, passwordHash);
     setEmailVerified(ctx.db, parent.id, ctx.now());
     clearSignInFailures(ctx.db, emailKey);
     return startSession(ctx, parent.id, body.device);

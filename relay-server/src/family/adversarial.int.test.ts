@@ -94,6 +94,22 @@ describe('an attacker and a relay that sends email', () => {
     expect(await signInStatus(email, PASSWORD)).toBe(401);
   });
 
+  it('lets the owner who types the code with their password keep that password, whoever registered in between', async () => {
+    const email = `${unique('owner')}@example.test`;
+    expectStatus(await register(email, PASSWORD), 202);
+    await codeNumber(smtp, email, 1);
+    expectStatus(await register(email, ATTACKER_PASSWORD), 202);
+    await mailCount(smtp, email, 2);
+    // The app sends the password its grown-up chose along with the code.
+    const code = newestCode(smtp, email) as string;
+    expectStatus(
+      await api<SessionGrant>(relay.app, 'POST', '/v1/email-verifications', { body: { email, code, password: PASSWORD } }),
+      201,
+    );
+    expect(await signInStatus(email, ATTACKER_PASSWORD)).toBe(401);
+    expect(await signInStatus(email, PASSWORD)).toBe(201);
+  });
+
   it('lets the mailbox owner take back an address someone else registered first, by "forgot password"', async () => {
     const email = `${unique('squatted')}@example.test`;
     expectStatus(await register(email, ATTACKER_PASSWORD), 202);

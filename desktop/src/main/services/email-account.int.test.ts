@@ -99,6 +99,23 @@ describe('checking a grown-up’s email', () => {
     expect(await meStatus(relay, await phoneSession(relay, email, RELAY_PASSWORD))).toBe(200);
   });
 
+  it('keeps the password this PC registered with, even when someone registered the same address in between', async () => {
+    const pc = await desktop();
+    const email = address('owner');
+    expect(codeOf(await pc.api.registerParent({ email, password: RELAY_PASSWORD, displayName: 'Owner' }))).toBe(
+      'EMAIL_NOT_VERIFIED',
+    );
+    await mailedCode(email, 1);
+    // A stranger registers the same address with their own password before the owner types the code.
+    const stranger = await desktop();
+    expect(codeOf(await stranger.api.registerParent({ email, password: 'a-strangers-password', displayName: 'X' }))).toBe(
+      'EMAIL_NOT_VERIFIED',
+    );
+    must(await pc.api.verifyEmail({ email, code: await mailedCode(email, 2) }));
+    expect(await meStatus(relay, await phoneSession(relay, email, RELAY_PASSWORD))).toBe(200);
+    await expect(phoneSession(relay, email, 'a-strangers-password')).rejects.toThrow(/401/);
+  });
+
   it('turns a sign-in to an unconfirmed address into the code step, and sends the code again', async () => {
     const pc = await desktop();
     const email = address('later');

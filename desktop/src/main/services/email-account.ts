@@ -47,7 +47,15 @@ export function createEmailAccountService(
 
   return Object.freeze({
     verifyEmail: (args: EmailCodeArgs) =>
-      deps.parent.signInWith(() => deps.email.verifyEmail({ email: args.email, code: args.code, device: 'family-pc' })),
+      deps.parent.signInWith(() => {
+        const password = deps.parent.pendingPasswordFor(args.email);
+        return deps.email.verifyEmail({
+          email: args.email,
+          code: args.code,
+          device: 'family-pc',
+          ...(password ? { password } : {}),
+        });
+      }),
     resendCode: (args: EmailAddressArgs) => deps.email.resendVerification(args),
     startReset: (args: EmailAddressArgs) => deps.email.startPasswordReset(args),
     completeReset: (args: PasswordResetArgs) => deps.parent.signInWith(() => reset(args)),

@@ -28,6 +28,12 @@ export type ParentAccountService = Readonly<{
   unlockWithAccount: (body: SignInCredentials) => Promise<LockStatus>;
   /** Signs in with a session the relay granted another way (an emailed code): as `signIn`. */
   signInWith: (grant: () => Promise<SessionGrant>) => Promise<ParentAccount>;
+  /**
+   * The password typed with this email at the registration or sign-in that the relay answered with
+   * "check your email" (kept in memory 30 minutes): sent with the code, it becomes the account's
+   * password, so a stranger who registered the same address meanwhile never chose it.
+   */
+  pendingPasswordFor: (email: string) => string | undefined;
   /** Unlocks the pane with a session the relay granted another way (a reset code): as `unlockWithAccount`. */
   unlockWith: (grant: () => Promise<SessionGrant>) => Promise<LockStatus>;
   /** The email this PC remembers for signing in, or null. */
@@ -101,13 +107,25 @@ export function createParentAccountService(
     return toAccount(session);
   };
 
-  const signInForThisPc = (body: SignInCredentials): Promise<SessionGrant> =>
-    deps.relay.signIn({
-      email: body.email,
-      password: body.password,
-      device: 'family-pc',
-      ...(body.lang ? { lang: body.lang } : {}),
-    });
+  let pending: Readonly<{ emailKey: string; password: string; until: number }> | null = null;
+  const PENDING_MS = 30 * 60_000;
+  const rememberPending = (email: string, password: string): void => {
+    pending = { emailKey: email.trim().toLowerCase(), password, until: Date.now() + PENDING_MS };
+  };
+
+  const signInForThisPc = async (body: SignInCredentials): Promise<SessionGrant> => {
+    try {
+      return await deps.relay.signIn({
+        email: body.email,
+        password: body.password,
+        device: 'family-pc',
+        ...(body.lang ? { lang: body.lang } : {}),
+      });
+    } catch (err) {
+      if (err instanceof HearthError && err.code === ErrorCode.EmailNotVerified) rememberPending(body.email, body.password);
+      throw err;
+    }
+  };
 
   const requireSession = (): ParentSession => {
     const s = deps.lock.session();
@@ -144,11 +162,23 @@ export function createParentAccountService(
       const answer = await deps.relay.registerParent({ ...body, device: 'family-pc' });
       // A relay with SMTP says "check your email" whether or not the address had an account; the
       // screens show the same "Check your email" step as for a sign-in refused this way.
-      if ('status' in answer) throw checkEmail(body.email);
+      if ('status' in answer) {
+        rememberPending(body.email, body.password);
+        throw checkEmail(body.email);
+      }
       return adopt(answer);
     },
     signIn: async (body: SignInCredentials) => adopt(await signInForThisPc(body)),
-    signInWith: async (grant: () => Promise<SessionGrant>) => adopt(await grant()),
+    async signInWith(grant: () => Promise<SessionGrant>): Promise<ParentAccount> {
+      const account = await adopt(await grant());
+      pending = null;
+      return account;
+    },
+    pendingPasswordFor(email: string): string | undefined {
+      const p = pending;
+      if (!p || p.until < Date.now() || p.emailKey !== email.trim().toLowerCase()) return undefined;
+      return p.password;
+    },
     unlockWithAccount: (body: SignInCredentials) =>
       deps.lock.unlockWithSession(async () => verify(await signInForThisPc(body), true)),
     unlockWith: (grant: () => Promise<SessionGrant>) => deps.lock.unlockWithSession(async () => verify(await grant(), true)),
