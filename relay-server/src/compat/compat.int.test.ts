@@ -27,6 +27,7 @@ import {
 import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
 import { loadSnapshots } from './snapshots';
 import { issueCode } from '../email/codes';
+import { familyRecipes } from '../../test/compat-family-recipes';
 
 /**
  * The current relay, as every app version it still serves reads it: each HTTP answer and each
@@ -191,6 +192,11 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
     });
     return ask('POST', '/v1/password-resets/complete', h, { body: { email: p.email, code, password: 'a new long password' } });
   },
+  ...familyRecipes(
+    () => relay.app,
+    ask,
+    () => a,
+  ),
 };
 
 /** Reads a value as the app of a snapshot does (tolerantly); returns the problem, or null when it reads it. */
