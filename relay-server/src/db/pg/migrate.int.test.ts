@@ -133,6 +133,13 @@ describe.skipIf(await withoutPostgres())('PostgreSQL migrations', () => {
     await expect(pool.query('SELECT pg_sleep(2)')).rejects.toThrow(/statement timeout/);
   });
 
+  it('reads BIGINT as a number, and refuses one a number cannot hold exactly', async () => {
+    const pool = open();
+    const { rows } = await pool.query<{ ms: number }>(`SELECT 1764774000123::bigint AS ms`);
+    expect(rows[0]?.ms).toBe(1764774000123);
+    await expect(pool.query(`SELECT 9007199254740993::bigint AS n`)).rejects.toThrow(/does not fit a JavaScript number/);
+  });
+
   it('refuses an address that is not a PostgreSQL URL, without repeating it', () => {
     expect(() => openPgPool('mysql://root:secret@host/db')).toThrow(/must start with postgres:\/\//);
     expect(() => openPgPool('mysql://root:secret@host/db')).not.toThrow(/secret/);
