@@ -20,7 +20,7 @@ import {
 } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { RequestCaller } from '../auth/callers';
-import { getAccount, getChild, getParentById, listChildrenOfParent } from '../accounts/queries';
+import { getAccount, getChild, listChildrenOfParent } from '../accounts/queries';
 import {
   getFriendship,
   getFriendshipByPair,
@@ -100,8 +100,11 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
   const showsPicture = !['declined', 'removed', 'blocked'].includes(friendshipStatusFor(row.state, side));
   const member = (id: string, otherId: string): FriendshipView['me'] => {
     const account = getAccount(ctx.db, id);
-    const parent = account?.parentId ? getParentById(ctx.db, account.parentId) : undefined;
     const grownUp = account?.kind === 'parent';
+    const guardians = grownUp ? [] : listGuardians(ctx.db, id).filter((g) => !g.disabled);
+    // The grown-up named beside a child: who made the account while they are still its guardian,
+    // else its longest-standing guardian (never someone removed).
+    const named = guardians.find((g) => g.parentId === account?.parentId) ?? guardians[0];
     // A grown-up in a family link is a guardian of the child, or a trusted grown-up with the picture
     // their guardian picked (null once they are neither: the link has ended).
     const familyRole = !grownUp
@@ -116,19 +119,14 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
       accountId: id as AccountId,
       kind: account?.kind ?? 'child',
       displayName: account?.displayName ?? '?',
-      parentDisplayName: parent?.displayName ?? null,
+      parentDisplayName: named?.displayName ?? null,
       avatar: id === mine || showsPicture ? (picture as FriendshipView['me']['avatar']) : null,
       familyRole,
-      guardians: grownUp
-        ? []
-        : listGuardians(ctx.db, id)
-            .filter((g) => !g.disabled)
-            .slice(0, 20)
-            .map((g) => ({
-              displayName: g.displayName,
-              emailVerified: isEmailVerified(ctx.db, g.parentId),
-              accountCreatedAt: g.accountCreatedAt,
-            })),
+      guardians: guardians.slice(0, 20).map((g) => ({
+        displayName: g.displayName,
+        emailVerified: isEmailVerified(ctx.db, g.parentId),
+        accountCreatedAt: g.accountCreatedAt,
+      })),
     };
   };
   const other: Side = side === 'a' ? 'b' : 'a';
