@@ -153,6 +153,14 @@ export function listGrownUpInvites(ctx: Ctx, parentId: string): GrownUpInviteLis
  * for one of its children. The inviting guardian then confirms.
  */
 export function redeemGrownUpInvite(ctx: Ctx, parentId: string, code: string): RedeemedGrownUpInvite {
+  // On a relay that sends email, only a verified grown-up joins a family (a session from before
+  // email was turned on may belong to an address nobody proved).
+  if (ctx.mailer.enabled && !isEmailVerified(ctx.db, parentId)) {
+    throw new HearthError(
+      ErrorCode.EmailNotVerified,
+      'Verify your email first: sign out, sign in again and type the code we email you.',
+    );
+  }
   return ctx.db.transaction(() => {
     const row = getGrownUpInviteByHash(ctx.db, codeHash(code));
     const children = row ? inviteChildren(ctx.db, row.id) : [];
