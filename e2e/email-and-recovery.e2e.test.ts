@@ -16,32 +16,17 @@ import { createClosers } from '@hearth/test-kit/closers';
 import type { TestRelay } from '@hearth/test-kit/relay';
 import { launchChromium, openWindow } from './support/browser';
 import { hasRelayAdmin, nextCode, operatorResetCode, startEmailWorld, type EmailWorld } from './support/email-world';
-import { familyFirstRun, pickProfile, type ParentInfo } from './support/flows';
+import { familyFirstRun, pickProfile, testParent, type ParentInfo } from './support/flows';
 import type { Pc } from './support/hosts';
-import { resetScreens, SCREENS_DIR } from './support/screens';
+import { resetScreens, shootFailedStep } from './support/screens';
 import { checked, countIs, shows, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
 const tag = Date.now().toString(36);
-const robin: ParentInfo = {
-  name: 'Robin Park',
-  email: `robin.${tag}@example.test`,
-  password: 'relay-password-robin',
-  paneSecret: 'grown-ups-robin',
-};
-const carmen: ParentInfo = {
-  name: 'Carmen Díaz',
-  email: `carmen.${tag}@example.test`,
-  password: 'relay-password-carmen',
-  paneSecret: 'mayores-carmen',
-};
-const noEmail: ParentInfo = {
-  name: 'Pat Quinn',
-  email: `pat.${tag}@example.test`,
-  password: 'relay-password-pat',
-  paneSecret: 'grown-ups-pat',
-};
+const robin = testParent('Robin Park', 'robin', tag);
+const carmen = testParent('Carmen Díaz', 'carmen', tag, 'mayores-carmen');
+const noEmail = testParent('Pat Quinn', 'pat', tag);
 
 let world: EmailWorld;
 let browser: Browser;
@@ -139,17 +124,7 @@ describe.skipIf(withoutChromium())('verified email and a way back into an accoun
     browser = started.add(await launchChromium(), () => browser.close());
   }, STEP_MS);
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [i, page] of browser
-      .contexts()
-      .flatMap((c) => c.pages())
-      .entries()) {
-      await page
-        .screenshot({ path: `${SCREENS_DIR}/failed-email-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png` })
-        .catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => shootFailedStep(browser, ctx, 'email-'));
 
   afterAll(() => started.closeAll());
 

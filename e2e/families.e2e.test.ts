@@ -24,27 +24,17 @@ import {
   openPane,
   pickProfile,
   sendText,
-  type ParentInfo,
+  testParent,
 } from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
-import { capturedScreens, resetScreens, SCREENS_DIR } from './support/screens';
+import { capturedScreens, resetScreens, shootFailedStep } from './support/screens';
 import { attr, countIs, lacks, reads, shows, valueIs, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 120_000;
 const tag = Date.now().toString(36);
-const alex: ParentInfo = {
-  name: 'Alex Rivera',
-  email: `alex.${tag}@example.test`,
-  password: 'relay-password-alex',
-  paneSecret: 'grown-ups-alex',
-};
-const sam: ParentInfo = {
-  name: 'Sam Lee',
-  email: `sam.${tag}@example.test`,
-  password: 'relay-password-sam',
-  paneSecret: 'grown-ups-sam',
-};
+const alex = testParent('Alex Rivera', 'alex', tag);
+const sam = testParent('Sam Lee', 'sam', tag);
 
 let world: World;
 let browser: Browser;
@@ -139,18 +129,7 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
     pcB = await world.newPc('family-b');
   }, STEP_MS);
 
-  afterEach(async (ctx) => {
-    // A failed step leaves a picture of every window, to see what went wrong.
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [i, page] of browser
-      .contexts()
-      .flatMap((c) => c.pages())
-      .entries()) {
-      await page
-        .screenshot({ path: `${SCREENS_DIR}/failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png`, fullPage: true })
-        .catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => shootFailedStep(browser, ctx, '', true));
 
   afterAll(() => started.closeAll());
 

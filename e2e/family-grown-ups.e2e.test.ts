@@ -28,32 +28,17 @@ import {
   verifiedFamilyFirstRun,
   verifiedParentModeFirstRun,
 } from './support/family-flows';
-import { bubbleWith, closePane, openChat, openPane, pickProfile, sendText, type ParentInfo } from './support/flows';
+import { bubbleWith, closePane, openChat, openPane, pickProfile, sendText, testParent } from './support/flows';
 import type { Pc } from './support/hosts';
-import { resetScreens, SCREENS_DIR } from './support/screens';
+import { resetScreens, shootFailedStep } from './support/screens';
 import { countIs, shows, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
 const tag = Date.now().toString(36);
-const alex: ParentInfo = {
-  name: 'Alex Rivera',
-  email: `alex.${tag}@example.test`,
-  password: 'relay-password-alex',
-  paneSecret: 'grown-ups-alex',
-};
-const jordan: ParentInfo = {
-  name: 'Jordan Díaz',
-  email: `jordan.${tag}@example.test`,
-  password: 'relay-password-jordan',
-  paneSecret: 'mayores-jordan',
-};
-const rosa: ParentInfo = {
-  name: 'Grandma Rosa',
-  email: `rosa.${tag}@example.test`,
-  password: 'relay-password-rosa',
-  paneSecret: 'grown-ups-rosa',
-};
+const alex = testParent('Alex Rivera', 'alex', tag);
+const jordan = testParent('Jordan Díaz', 'jordan', tag, 'mayores-jordan');
+const rosa = testParent('Grandma Rosa', 'rosa', tag);
 
 let world: EmailWorld;
 let browser: Browser;
@@ -93,17 +78,7 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
     browser = started.add(await launchChromium(), () => browser.close());
   }, STEP_MS);
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [i, page] of browser
-      .contexts()
-      .flatMap((c) => c.pages())
-      .entries()) {
-      await page
-        .screenshot({ path: `${SCREENS_DIR}/failed-family-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png` })
-        .catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => shootFailedStep(browser, ctx, 'family-'));
 
   afterAll(() => started.closeAll());
 

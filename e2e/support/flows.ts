@@ -4,6 +4,14 @@ import type { Lang, Window } from './ui';
 
 export type ParentInfo = Readonly<{ name: string; email: string; password: string; paneSecret: string }>;
 
+/**
+ * A grown-up of the tests: `key` names their email (`key.tag@example.test`, unique per run with
+ * `tag`), relay password and grown-ups' password (`grown-ups-key` unless `paneSecret` says otherwise).
+ */
+export function testParent(name: string, key: string, tag: string, paneSecret = `grown-ups-${key}`): ParentInfo {
+  return { name, email: `${key}.${tag}@example.test`, password: `relay-password-${key}`, paneSecret };
+}
+
 /** A family whose PC speaks one language: its grown-up and the one child they add. */
 export type LanguageFamily = Readonly<{ lang: Lang; locale: string; parent: ParentInfo; child: string }>;
 
@@ -14,23 +22,13 @@ export function familyPerLanguage(tag: string): readonly LanguageFamily[] {
       lang: 'en',
       locale: 'en-US',
       child: 'Ada',
-      parent: {
-        name: 'Robin Park',
-        email: `robin.${tag}@example.test`,
-        password: 'relay-password-robin',
-        paneSecret: 'grown-ups-robin',
-      },
+      parent: testParent('Robin Park', 'robin', tag),
     },
     {
       lang: 'es',
       locale: 'es-MX',
       child: 'Luz',
-      parent: {
-        name: 'Carmen Díaz',
-        email: `carmen.${tag}@example.test`,
-        password: 'relay-password-carmen',
-        paneSecret: 'mayores-carmen',
-      },
+      parent: testParent('Carmen Díaz', 'carmen', tag, 'mayores-carmen'),
     },
   ];
 }
