@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode, type GrownUpInviteList, type SessionGrant } from '@hearth/common';
-import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
+import { type TestSmtp } from '@hearth/test-kit/smtp';
 import {
   PASSWORD,
   api,
@@ -19,7 +19,7 @@ import {
 } from '../../test/helpers';
 import { addGrownUp, inviteGrownUp } from '../../test/family-helpers';
 import { candidate, grantFor, listen, loggedIn, offer, sleep, type RawPeer } from '../signaling/test-support';
-import { codeNumber, mailCount, registerVerified } from '../../test/email';
+import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration } from '../../test/email';
 import { listenForWs, messageWith, sendAndAck, settle, socketPool, text } from '../../test/ws-client';
 
 /**
@@ -41,17 +41,12 @@ function newestCode(smtp: TestSmtp, address: string): string | undefined {
 describe('an attacker and a relay that sends email', () => {
   let relay: TestRelay;
   let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    relay = await buildTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await relay.close();
-    await smtp.close();
+  mailingRelayFor((r, s) => {
+    relay = r;
+    smtp = s;
   });
 
-  const register = (email: string, password: string) =>
-    api(relay.app, 'POST', '/v1/parents', { body: { email, password, displayName: 'Sam' } });
+  const register = (email: string, password: string) => postRegistration(relay.app, email, password);
   const signInStatus = async (email: string, password: string): Promise<number> =>
     (await api(relay.app, 'POST', '/v1/sessions', { body: { email, password } })).status;
 
@@ -134,13 +129,9 @@ describe('an attacker and a relay that sends email', () => {
 describe('an attacker timing the answers of a relay that sends email', () => {
   let relay: TestRelay;
   let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    relay = await buildTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await relay.close();
-    await smtp.close();
+  mailingRelayFor((r, s) => {
+    relay = r;
+    smtp = s;
   });
 
   const SLOW_MS = 40;
@@ -156,10 +147,7 @@ describe('an attacker timing the answers of a relay that sends email', () => {
   it('answers forgot password, resend and registration as fast for an address with an account as for one without', async () => {
     const verified = await registerVerified(relay.app, smtp);
     const unverified = `${unique('pending')}@example.test`;
-    expectStatus(
-      await api(relay.app, 'POST', '/v1/parents', { body: { email: unverified, password: PASSWORD, displayName: 'Sam' } }),
-      202,
-    );
+    expectStatus(await postRegistration(relay.app, unverified), 202);
     await mailCount(smtp, unverified, 1);
     // Whatever writing a code and sending an email costs the relay (here each transaction is made
     // slow), it must not show in the answer's time.
