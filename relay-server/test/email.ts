@@ -2,11 +2,13 @@ import { afterAll, beforeAll } from 'vitest';
 import type { SessionGrant } from '@hearth/common';
 import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
 import type { RelayApp } from '../src/app';
+import { issueCode } from '../src/email/codes';
 import {
   PASSWORD,
   api,
   buildTestApp,
   expectStatus,
+  registerParent,
   unique,
   type ApiResult,
   type TestOverrides,
@@ -83,4 +85,25 @@ export async function registerVerified(
   const code = await codeNumber(smtp, email, before + 1);
   const grant = expectStatus(await api<SessionGrant>(app, 'POST', '/v1/email-verifications', { body: { email, code } }), 201);
   return { parentId: grant.parentId, token: grant.token, sessionId: grant.sessionId, email, password };
+}
+
+type CodeFor = Parameters<typeof issueCode>[1];
+
+/**
+ * A new grown-up (registered on a relay that sends no email) and a code made for their account the
+ * way the relay (`sentBy: 'email'`) or its operator makes one, without any mail.
+ */
+export async function registeredWithCode(
+  relay: TestRelay,
+  purpose: CodeFor['purpose'],
+  sentBy: CodeFor['sentBy'],
+): Promise<Readonly<{ parent: TestParent; code: string }>> {
+  const parent = await registerParent(relay.app);
+  const code = issueCode(relay.app.relay, {
+    purpose,
+    emailKey: parent.email.toLowerCase(),
+    accountId: parent.parentId,
+    sentBy,
+  });
+  return { parent, code };
 }

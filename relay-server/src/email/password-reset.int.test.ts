@@ -14,8 +14,7 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import { connect, listenForWs } from '../../test/ws-client';
-import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration } from '../../test/email';
-import { issueCode } from './codes';
+import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration, registeredWithCode } from '../../test/email';
 
 type Refusal = { error: { code: string } };
 const NEW_PASSWORD = 'a brand new long password';
@@ -33,13 +32,7 @@ describe('forgot password without email', () => {
   });
 
   it('takes the operator’s code: the password changes, the address is not thereby verified', async () => {
-    const parent = await registerParent(relay.app);
-    const code = issueCode(relay.app.relay, {
-      purpose: 'reset',
-      emailKey: parent.email.toLowerCase(),
-      accountId: parent.parentId,
-      sentBy: 'operator',
-    });
+    const { parent, code } = await registeredWithCode(relay, 'reset', 'operator');
     const grant = expectStatus(
       await api<SessionGrant>(relay.app, 'POST', '/v1/password-resets/complete', {
         body: { email: parent.email, code, password: NEW_PASSWORD },
