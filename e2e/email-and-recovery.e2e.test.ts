@@ -16,7 +16,7 @@ import { createClosers } from '@hearth/test-kit/closers';
 import type { TestRelay } from '@hearth/test-kit/relay';
 import { launchChromium, openWindow } from './support/browser';
 import { hasRelayAdmin, nextCode, operatorResetCode, startEmailWorld, type EmailWorld } from './support/email-world';
-import { familyFirstRun, pickProfile, testParent, type ParentInfo } from './support/flows';
+import { familyFirstRun, pickProfile, savePaneSecret, testParent, type ParentInfo } from './support/flows';
 import type { Pc } from './support/hosts';
 import { resetScreens, shootFailedStep } from './support/screens';
 import { checked, countIs, shows, visible } from './support/see';
@@ -92,11 +92,7 @@ async function finishFirstRun(w: Window, parent: ParentInfo, child: string): Pro
   await w.button('common.continue').click();
   await w.screen('first-run-enroll');
   await w.button('firstRun.enroll').click();
-  await w.screen('first-run-password');
-  await w.field('firstRun.paneSecret').fill(parent.paneSecret);
-  await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
-  await w.button('firstRun.savePassword').click();
-  await w.screen('first-run-done');
+  await savePaneSecret(w, parent);
   await w.button('firstRun.startFamily').click();
   await w.screen('profile-picker');
 }

@@ -23,6 +23,7 @@ import {
   openChat,
   openPane,
   pickProfile,
+  savePaneSecret,
   sendText,
   testParent,
 } from './support/flows';
@@ -437,11 +438,7 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
       await p.field('firstRun.relayPassword').fill(alex.password);
       await p.shot('parent-mode-sign-in');
       await p.button('firstRun.signIn').click();
-      await p.screen('first-run-password');
-      await p.field('firstRun.paneSecret').fill(alex.paneSecret);
-      await p.field('firstRun.paneSecretAgain').fill(alex.paneSecret);
-      await p.button('firstRun.savePassword').click();
-      await p.screen('first-run-done');
+      await savePaneSecret(p, alex);
       await p.shot('parent-mode-ready');
       await p.button('firstRun.startParent').click();
       await p.screen('parent-home');

@@ -2,7 +2,7 @@
 import type { HearthApi } from '@hearth/common';
 import type { TestSmtp } from '@hearth/test-kit/smtp';
 import { must, RELAY_PASSWORD, TEST_PASSWORD } from '@hearth/test-kit/desktop';
-import type { ParentInfo } from './flows';
+import { savePaneSecret, type ParentInfo } from './flows';
 import { checked, shows, visible } from './see';
 import type { Window } from './ui';
 
@@ -43,7 +43,7 @@ export async function verifiedFamilyFirstRun(
   await w.button('common.continue').click();
   await w.screen('first-run-enroll');
   await w.button('firstRun.enroll').click();
-  await passwordAndDone(w, parent);
+  await savePaneSecret(w, parent);
   await w.button('firstRun.startFamily').click();
   await w.screen('profile-picker');
 }
@@ -55,17 +55,9 @@ export async function verifiedParentModeFirstRun(w: Window, url: string, parent:
   if (w.lang !== 'en') await w.page.getByRole('button', { name: 'Español' }).click();
   await w.choice('firstRun.forMe').click();
   await newVerifiedAccount(w, parent, smtp, true);
-  await passwordAndDone(w, parent);
+  await savePaneSecret(w, parent);
   await w.button('firstRun.startParent').click();
   await w.screen('parent-home');
-}
-
-async function passwordAndDone(w: Window, parent: ParentInfo): Promise<void> {
-  await w.screen('first-run-password');
-  await w.field('firstRun.paneSecret').fill(parent.paneSecret);
-  await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
-  await w.button('firstRun.savePassword').click();
-  await w.screen('first-run-done');
 }
 
 /** In the unlocked pane: the Family grown-ups section. */

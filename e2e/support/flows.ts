@@ -80,6 +80,15 @@ export async function familyFirstRun(
   await next(w, 'firstRun.startFamily', 'profile-picker');
 }
 
+/** First run's grown-ups' password screen: the password twice, saved, up to "All set". */
+export async function savePaneSecret(w: Window, parent: ParentInfo): Promise<void> {
+  await w.screen('first-run-password');
+  await w.field('firstRun.paneSecret').fill(parent.paneSecret);
+  await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
+  await w.button('firstRun.savePassword').click();
+  await w.screen('first-run-done');
+}
+
 /** At the profile picker: becomes this child (with secret pictures when asked). */
 export async function pickProfile(w: Window, name: string): Promise<void> {
   await w.screen('profile-picker');
