@@ -89,6 +89,44 @@ export async function savePaneSecret(w: Window, parent: ParentInfo): Promise<voi
   await w.screen('first-run-done');
 }
 
+/** First run from its start: the language of the window, then whose PC this is (`firstRun.forChildren` or `firstRun.forMe`). */
+export async function openFirstRun(w: Window, url: string, choice: string): Promise<void> {
+  await w.page.goto(url);
+  await w.screen('first-run-welcome');
+  if (w.lang !== 'en') await w.page.getByRole('button', { name: 'Español' }).click();
+  await w.choice(choice).click();
+}
+
+/** First run's account step: a new account's name, email and password, then "Create account". */
+export async function fillNewAccount(w: Window, parent: ParentInfo): Promise<void> {
+  await w.field('firstRun.yourName').fill(parent.name);
+  await w.field('firstRun.email').fill(parent.email);
+  await w.field('firstRun.relayPassword').fill(parent.password);
+  await w.button('firstRun.createAccount').click();
+}
+
+/** First run on a children's PC after the account: consent, one child, enrollment, the pane's password, the picker. */
+export async function finishFamilyFirstRun(
+  w: Window,
+  parent: ParentInfo,
+  child: Readonly<{ name: string; avatar: string }>,
+): Promise<void> {
+  await w.screen('first-run-policy');
+  await w.page.getByRole('checkbox').check();
+  await w.button('common.continue').click();
+  await w.screen('first-run-children');
+  await w.field('child.name').fill(child.name);
+  await w.page.getByRole('radio', { name: w.text(`avatars.${child.avatar}`), exact: true }).check();
+  await w.button('child.add').click();
+  await checked(w.page.getByRole('checkbox', { name: child.name }));
+  await w.button('common.continue').click();
+  await w.screen('first-run-enroll');
+  await w.button('firstRun.enroll').click();
+  await savePaneSecret(w, parent);
+  await w.button('firstRun.startFamily').click();
+  await w.screen('profile-picker');
+}
+
 /** At the profile picker: becomes this child (with secret pictures when asked). */
 export async function pickProfile(w: Window, name: string): Promise<void> {
   await w.screen('profile-picker');
