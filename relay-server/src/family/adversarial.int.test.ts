@@ -18,9 +18,10 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import { addGrownUp, inviteGrownUp } from '../../test/family-helpers';
+import { relayWithSocketsPerTest } from '../../test/relay-per-test';
 import { candidate, grantFor, listen, loggedIn, offer, sleep, type RawPeer } from '../signaling/test-support';
 import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration } from '../../test/email';
-import { listenForWs, messageWith, sendAndAck, settle, socketPool, text } from '../../test/ws-client';
+import { messageWith, sendAndAck, settle, text } from '../../test/ws-client';
 
 /**
  * An attacker against a running relay (issue 12's review): each test is one thing a stranger
@@ -340,14 +341,9 @@ describe('an attacker and the signaling server, as a family changes', () => {
 describe('an attacker and messages already queued when the family changes', () => {
   let relay: TestRelay;
   let url: string;
-  const sockets = socketPool();
-  beforeEach(async () => {
-    relay = await buildTestApp();
-    url = await listenForWs(relay.app);
-  });
-  afterEach(async () => {
-    await sockets.closeAll();
-    await relay.close();
+  const sockets = relayWithSocketsPerTest((r, u) => {
+    relay = r;
+    url = u;
   });
 
   /** Whether a message sent now from `from` to `to` is still waiting to arrive at `to`'s next socket. */
