@@ -9,12 +9,12 @@
  *   reset-password` opens the locked pane through the same form.
  * Every screen is saved under artifacts/screens/ and checked with axe-core.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
 import type { TestRelay } from '@hearth/test-kit/relay';
-import { launchChromium, openWindow } from './support/browser';
+import { openWindow } from './support/browser';
 import { hasRelayAdmin, nextCode, operatorResetCode, startEmailWorld, type EmailWorld } from './support/email-world';
 import {
   familyFirstRun,
@@ -26,7 +26,7 @@ import {
   type ParentInfo,
 } from './support/flows';
 import type { Pc } from './support/hosts';
-import { resetScreens, shootFailedStep } from './support/screens';
+import { storyHooks } from './support/story';
 import { countIs, shows, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
@@ -94,15 +94,16 @@ describe.skipIf(withoutChromium())('verified email and a way back into an accoun
   let pcD: Pc;
   let d: Window;
 
-  beforeAll(async () => {
-    resetScreens();
-    world = started.add(await startEmailWorld(), () => world.close());
-    browser = started.add(await launchChromium(), () => browser.close());
-  }, STEP_MS);
-
-  afterEach((ctx) => shootFailedStep(browser, ctx, 'email-'));
-
-  afterAll(() => started.closeAll());
+  storyHooks({
+    started,
+    start: startEmailWorld,
+    timeoutMs: STEP_MS,
+    failedPrefix: 'email-',
+    use: (w, b) => {
+      world = w;
+      browser = b;
+    },
+  });
 
   it(
     'asks a new grown-up for the emailed code, and the code finishes first run',

@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
 import { offMachine } from '@hearth/test-kit/egress';
-import { launchChromium, openWindow, type Watch } from './support/browser';
+import { openWindow, type Watch } from './support/browser';
 import { hasExif, withExif } from './support/exif';
 import {
   backHome,
@@ -28,7 +28,8 @@ import {
   testParent,
 } from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
-import { capturedScreens, resetScreens, shootFailedStep } from './support/screens';
+import { capturedScreens } from './support/screens';
+import { storyHooks } from './support/story';
 import { attr, countIs, lacks, reads, shows, valueIs, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
@@ -122,17 +123,18 @@ async function tabTo(w: Window, target: Locator): Promise<void> {
 }
 
 describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () => {
-  beforeAll(async () => {
-    resetScreens();
-    world = started.add(await startWorld(), () => world.close());
-    browser = started.add(await launchChromium(), () => browser.close());
-    pcA = await world.newPc('family-a');
-    pcB = await world.newPc('family-b');
-  }, STEP_MS);
-
-  afterEach((ctx) => shootFailedStep(browser, ctx, '', true));
-
-  afterAll(() => started.closeAll());
+  storyHooks({
+    started,
+    start: startWorld,
+    timeoutMs: STEP_MS,
+    fullPage: true,
+    use: async (w, b) => {
+      world = w;
+      browser = b;
+      pcA = await world.newPc('family-a');
+      pcB = await world.newPc('family-b');
+    },
+  });
 
   it(
     'lets both parents sign up, consent, add a child each and enroll their PC',

@@ -13,12 +13,12 @@
  *   of Mia's PC with his own account.
  * Every screen is saved under artifacts/screens/ and checked with axe-core.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
 import { must, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
-import { launchChromium, openWindow, type Watch } from './support/browser';
+import { openWindow, type Watch } from './support/browser';
 import { startEmailWorld, type EmailWorld } from './support/email-world';
 import {
   makeGrownUpInvite,
@@ -30,7 +30,7 @@ import {
 } from './support/family-flows';
 import { bubbleWith, closePane, openChat, openPane, pickProfile, sendText, testParent } from './support/flows';
 import type { Pc } from './support/hosts';
-import { resetScreens, shootFailedStep } from './support/screens';
+import { storyHooks } from './support/story';
 import { countIs, shows, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
@@ -72,15 +72,16 @@ async function alexFamily(shots: boolean): Promise<void> {
 }
 
 describe.skipIf(withoutChromium())('the whole family: a second guardian and a grandmother', () => {
-  beforeAll(async () => {
-    resetScreens();
-    world = started.add(await startEmailWorld(), () => world.close());
-    browser = started.add(await launchChromium(), () => browser.close());
-  }, STEP_MS);
-
-  afterEach((ctx) => shootFailedStep(browser, ctx, 'family-'));
-
-  afterAll(() => started.closeAll());
+  storyHooks({
+    started,
+    start: startEmailWorld,
+    timeoutMs: STEP_MS,
+    failedPrefix: 'family-',
+    use: (w, b) => {
+      world = w;
+      browser = b;
+    },
+  });
 
   it(
     'lets Alex set up the children’s PC with a verified account and Mia',
