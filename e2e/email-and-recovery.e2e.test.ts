@@ -9,39 +9,32 @@
  *   reset-password` opens the locked pane through the same form.
  * Every screen is saved under artifacts/screens/ and checked with axe-core.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
 import type { TestRelay } from '@hearth/test-kit/relay';
-import { launchChromium, openWindow } from './support/browser';
+import { openWindow } from './support/browser';
 import { hasRelayAdmin, nextCode, operatorResetCode, startEmailWorld, type EmailWorld } from './support/email-world';
-import { familyFirstRun, pickProfile, type ParentInfo } from './support/flows';
+import {
+  familyFirstRun,
+  fillNewAccount,
+  finishFamilyFirstRun,
+  openFirstRun,
+  pickProfile,
+  testParent,
+  type ParentInfo,
+} from './support/flows';
 import type { Pc } from './support/hosts';
-import { resetScreens, SCREENS_DIR } from './support/screens';
-import { checked, countIs, shows, visible } from './support/see';
+import { storyHooks } from './support/story';
+import { countIs, shows, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
 const tag = Date.now().toString(36);
-const robin: ParentInfo = {
-  name: 'Robin Park',
-  email: `robin.${tag}@example.test`,
-  password: 'relay-password-robin',
-  paneSecret: 'grown-ups-robin',
-};
-const carmen: ParentInfo = {
-  name: 'Carmen Díaz',
-  email: `carmen.${tag}@example.test`,
-  password: 'relay-password-carmen',
-  paneSecret: 'mayores-carmen',
-};
-const noEmail: ParentInfo = {
-  name: 'Pat Quinn',
-  email: `pat.${tag}@example.test`,
-  password: 'relay-password-pat',
-  paneSecret: 'grown-ups-pat',
-};
+const robin = testParent('Robin Park', 'robin', tag);
+const carmen = testParent('Carmen Díaz', 'carmen', tag, 'mayores-carmen');
+const noEmail = testParent('Pat Quinn', 'pat', tag);
 
 let world: EmailWorld;
 let browser: Browser;
@@ -71,19 +64,9 @@ async function otherDeviceSession(relay: TestRelay, email: string, password: str
 
 /** First run's account step up to the button: a new account's name, email and password. */
 async function registerOnFirstRun(w: Window, url: string, parent: ParentInfo): Promise<void> {
-  await w.page.goto(url);
-  await w.screen('first-run-welcome');
-  if (w.lang !== 'en') await w.page.getByRole('button', { name: 'Español' }).click();
-  await w.choice('firstRun.forChildren').click();
+  await openFirstRun(w, url, 'firstRun.forChildren');
   await w.screen('first-run-account');
-  await fillAccount(w, parent);
-}
-
-async function fillAccount(w: Window, parent: ParentInfo): Promise<void> {
-  await w.field('firstRun.yourName').fill(parent.name);
-  await w.field('firstRun.email').fill(parent.email);
-  await w.field('firstRun.relayPassword').fill(parent.password);
-  await w.button('firstRun.createAccount').click();
+  await fillNewAccount(w, parent);
 }
 
 /** The "Check your email" step's words, with the address and the seconds of its countdown taken out. */
@@ -92,28 +75,6 @@ async function checkEmailText(w: Window, email: string): Promise<string> {
   await visible(step);
   await shows(step, w.text('checkEmail.lead', { email }));
   return (await step.innerText()).replace(email, 'ADDRESS').replace(/\d+/g, 'N');
-}
-
-/** From the policy to the end of first run, as `familyFirstRun` does after the account. */
-async function finishFirstRun(w: Window, parent: ParentInfo, child: string): Promise<void> {
-  await w.screen('first-run-policy');
-  await w.page.getByRole('checkbox').check();
-  await w.button('common.continue').click();
-  await w.screen('first-run-children');
-  await w.field('child.name').fill(child);
-  await w.page.getByRole('radio', { name: w.text('avatars.fox'), exact: true }).check();
-  await w.button('child.add').click();
-  await checked(w.page.getByRole('checkbox', { name: child }));
-  await w.button('common.continue').click();
-  await w.screen('first-run-enroll');
-  await w.button('firstRun.enroll').click();
-  await w.screen('first-run-password');
-  await w.field('firstRun.paneSecret').fill(parent.paneSecret);
-  await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
-  await w.button('firstRun.savePassword').click();
-  await w.screen('first-run-done');
-  await w.button('firstRun.startFamily').click();
-  await w.screen('profile-picker');
 }
 
 /** The picker's grown-ups button, then the pane's password: the pane asks for the Hearth account. */
@@ -133,25 +94,16 @@ describe.skipIf(withoutChromium())('verified email and a way back into an accoun
   let pcD: Pc;
   let d: Window;
 
-  beforeAll(async () => {
-    resetScreens();
-    world = started.add(await startEmailWorld(), () => world.close());
-    browser = started.add(await launchChromium(), () => browser.close());
-  }, STEP_MS);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [i, page] of browser
-      .contexts()
-      .flatMap((c) => c.pages())
-      .entries()) {
-      await page
-        .screenshot({ path: `${SCREENS_DIR}/failed-email-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png` })
-        .catch(() => undefined);
-    }
+  storyHooks({
+    started,
+    start: startEmailWorld,
+    timeoutMs: STEP_MS,
+    failedPrefix: 'email-',
+    use: (w, b) => {
+      world = w;
+      browser = b;
+    },
   });
-
-  afterAll(() => started.closeAll());
 
   it(
     'asks a new grown-up for the emailed code, and the code finishes first run',
@@ -176,7 +128,7 @@ describe.skipIf(withoutChromium())('verified email and a way back into an accoun
       const code = await world.smtp.waitForCode(robin.email);
       await a.field('checkEmail.code').fill(code);
       await a.button('checkEmail.submit').click();
-      await finishFirstRun(a, robin, 'Ada');
+      await finishFamilyFirstRun(a, robin, { name: 'Ada', avatar: 'fox' });
       expect(a.problems).toEqual([]);
     },
     STEP_MS,
@@ -219,7 +171,7 @@ describe.skipIf(withoutChromium())('verified email and a way back into an accoun
       expect(mail.subject).toMatch(/código de verificación/);
       await c.field('checkEmail.code').fill(await world.smtp.waitForCode(carmen.email));
       await c.button('checkEmail.submit').click();
-      await finishFirstRun(c, carmen, 'Luz');
+      await finishFamilyFirstRun(c, carmen, { name: 'Luz', avatar: 'fox' });
       expect(c.problems).toEqual([]);
       await c.page.context().close();
     },

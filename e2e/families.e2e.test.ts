@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
 import { offMachine } from '@hearth/test-kit/egress';
-import { launchChromium, openWindow, type Watch } from './support/browser';
+import { openWindow, type Watch } from './support/browser';
 import { hasExif, withExif } from './support/exif';
 import {
   backHome,
@@ -23,28 +23,20 @@ import {
   openChat,
   openPane,
   pickProfile,
+  savePaneSecret,
   sendText,
-  type ParentInfo,
+  testParent,
 } from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
-import { capturedScreens, resetScreens, SCREENS_DIR } from './support/screens';
+import { capturedScreens } from './support/screens';
+import { storyHooks } from './support/story';
 import { attr, countIs, lacks, reads, shows, valueIs, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 120_000;
 const tag = Date.now().toString(36);
-const alex: ParentInfo = {
-  name: 'Alex Rivera',
-  email: `alex.${tag}@example.test`,
-  password: 'relay-password-alex',
-  paneSecret: 'grown-ups-alex',
-};
-const sam: ParentInfo = {
-  name: 'Sam Lee',
-  email: `sam.${tag}@example.test`,
-  password: 'relay-password-sam',
-  paneSecret: 'grown-ups-sam',
-};
+const alex = testParent('Alex Rivera', 'alex', tag);
+const sam = testParent('Sam Lee', 'sam', tag);
 
 let world: World;
 let browser: Browser;
@@ -131,28 +123,18 @@ async function tabTo(w: Window, target: Locator): Promise<void> {
 }
 
 describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () => {
-  beforeAll(async () => {
-    resetScreens();
-    world = started.add(await startWorld(), () => world.close());
-    browser = started.add(await launchChromium(), () => browser.close());
-    pcA = await world.newPc('family-a');
-    pcB = await world.newPc('family-b');
-  }, STEP_MS);
-
-  afterEach(async (ctx) => {
-    // A failed step leaves a picture of every window, to see what went wrong.
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [i, page] of browser
-      .contexts()
-      .flatMap((c) => c.pages())
-      .entries()) {
-      await page
-        .screenshot({ path: `${SCREENS_DIR}/failed-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png`, fullPage: true })
-        .catch(() => undefined);
-    }
+  storyHooks({
+    started,
+    start: startWorld,
+    timeoutMs: STEP_MS,
+    fullPage: true,
+    use: async (w, b) => {
+      world = w;
+      browser = b;
+      pcA = await world.newPc('family-a');
+      pcB = await world.newPc('family-b');
+    },
   });
-
-  afterAll(() => started.closeAll());
 
   it(
     'lets both parents sign up, consent, add a child each and enroll their PC',
@@ -458,11 +440,7 @@ describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () 
       await p.field('firstRun.relayPassword').fill(alex.password);
       await p.shot('parent-mode-sign-in');
       await p.button('firstRun.signIn').click();
-      await p.screen('first-run-password');
-      await p.field('firstRun.paneSecret').fill(alex.paneSecret);
-      await p.field('firstRun.paneSecretAgain').fill(alex.paneSecret);
-      await p.button('firstRun.savePassword').click();
-      await p.screen('first-run-done');
+      await savePaneSecret(p, alex);
       await p.shot('parent-mode-ready');
       await p.button('firstRun.startParent').click();
       await p.screen('parent-home');

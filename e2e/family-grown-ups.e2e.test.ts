@@ -13,12 +13,12 @@
  *   of Mia's PC with his own account.
  * Every screen is saved under artifacts/screens/ and checked with axe-core.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
 import { must, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
-import { launchChromium, openWindow, type Watch } from './support/browser';
+import { openWindow, type Watch } from './support/browser';
 import { startEmailWorld, type EmailWorld } from './support/email-world';
 import {
   makeGrownUpInvite,
@@ -28,32 +28,17 @@ import {
   verifiedFamilyFirstRun,
   verifiedParentModeFirstRun,
 } from './support/family-flows';
-import { bubbleWith, closePane, openChat, openPane, pickProfile, sendText, type ParentInfo } from './support/flows';
+import { bubbleWith, closePane, openChat, openPane, pickProfile, sendText, testParent } from './support/flows';
 import type { Pc } from './support/hosts';
-import { resetScreens, SCREENS_DIR } from './support/screens';
+import { storyHooks } from './support/story';
 import { countIs, shows, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
 const tag = Date.now().toString(36);
-const alex: ParentInfo = {
-  name: 'Alex Rivera',
-  email: `alex.${tag}@example.test`,
-  password: 'relay-password-alex',
-  paneSecret: 'grown-ups-alex',
-};
-const jordan: ParentInfo = {
-  name: 'Jordan Díaz',
-  email: `jordan.${tag}@example.test`,
-  password: 'relay-password-jordan',
-  paneSecret: 'mayores-jordan',
-};
-const rosa: ParentInfo = {
-  name: 'Grandma Rosa',
-  email: `rosa.${tag}@example.test`,
-  password: 'relay-password-rosa',
-  paneSecret: 'grown-ups-rosa',
-};
+const alex = testParent('Alex Rivera', 'alex', tag);
+const jordan = testParent('Jordan Díaz', 'jordan', tag, 'mayores-jordan');
+const rosa = testParent('Grandma Rosa', 'rosa', tag);
 
 let world: EmailWorld;
 let browser: Browser;
@@ -87,25 +72,16 @@ async function alexFamily(shots: boolean): Promise<void> {
 }
 
 describe.skipIf(withoutChromium())('the whole family: a second guardian and a grandmother', () => {
-  beforeAll(async () => {
-    resetScreens();
-    world = started.add(await startEmailWorld(), () => world.close());
-    browser = started.add(await launchChromium(), () => browser.close());
-  }, STEP_MS);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const [i, page] of browser
-      .contexts()
-      .flatMap((c) => c.pages())
-      .entries()) {
-      await page
-        .screenshot({ path: `${SCREENS_DIR}/failed-family-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png` })
-        .catch(() => undefined);
-    }
+  storyHooks({
+    started,
+    start: startEmailWorld,
+    timeoutMs: STEP_MS,
+    failedPrefix: 'family-',
+    use: (w, b) => {
+      world = w;
+      browser = b;
+    },
   });
-
-  afterAll(() => started.closeAll());
 
   it(
     'lets Alex set up the children’s PC with a verified account and Mia',

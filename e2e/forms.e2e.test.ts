@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { launchChromium, openWindow } from './support/browser';
-import { closePane, familyPerLanguage, openPane } from './support/flows';
+import { closePane, familyPerLanguage, openPane, savePaneSecret } from './support/flows';
 import { startWorld, type World } from './support/hosts';
 import { SCREENS_DIR } from './support/screens';
 import { attr, checked, countIs, reads, shows, visible } from './support/see';
@@ -160,11 +160,7 @@ describe.skipIf(withoutChromium())('forms say why a button is grey; the picture 
         await w.field('firstRun.pcName').fill(w.text('firstRun.pcNameDefault'));
         await w.button('firstRun.enroll').click();
 
-        await w.screen('first-run-password');
-        await w.field('firstRun.paneSecret').fill(parent.paneSecret);
-        await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
-        await w.button('firstRun.savePassword').click();
-        await w.screen('first-run-done');
+        await savePaneSecret(w, parent);
         await w.button('firstRun.startFamily').click();
         await w.screen('profile-picker');
         expect(w.problems).toEqual([]);

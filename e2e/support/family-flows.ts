@@ -2,17 +2,14 @@
 import type { HearthApi } from '@hearth/common';
 import type { TestSmtp } from '@hearth/test-kit/smtp';
 import { must, RELAY_PASSWORD, TEST_PASSWORD } from '@hearth/test-kit/desktop';
-import type { ParentInfo } from './flows';
-import { checked, shows, visible } from './see';
+import { fillNewAccount, finishFamilyFirstRun, openFirstRun, savePaneSecret, type ParentInfo } from './flows';
+import { shows, visible } from './see';
 import type { Window } from './ui';
 
 /** The account step with a new account, then "Check your email" and the code the SMTP server caught. */
 async function newVerifiedAccount(w: Window, parent: ParentInfo, smtp: TestSmtp, shots: boolean): Promise<void> {
   await w.screen('first-run-account');
-  await w.field('firstRun.yourName').fill(parent.name);
-  await w.field('firstRun.email').fill(parent.email);
-  await w.field('firstRun.relayPassword').fill(parent.password);
-  await w.button('firstRun.createAccount').click();
+  await fillNewAccount(w, parent);
   await visible(w.page.locator('[data-step="check-email"]'));
   if (shots) await w.shot('check-email');
   await w.field('checkEmail.code').fill(await smtp.waitForCode(parent.email));
@@ -27,45 +24,18 @@ export async function verifiedFamilyFirstRun(
   child: Readonly<{ name: string; avatar: string }>,
   smtp: TestSmtp,
 ): Promise<void> {
-  await w.page.goto(url);
-  await w.screen('first-run-welcome');
-  if (w.lang !== 'en') await w.page.getByRole('button', { name: 'Español' }).click();
-  await w.choice('firstRun.forChildren').click();
+  await openFirstRun(w, url, 'firstRun.forChildren');
   await newVerifiedAccount(w, parent, smtp, false);
-  await w.screen('first-run-policy');
-  await w.page.getByRole('checkbox').check();
-  await w.button('common.continue').click();
-  await w.screen('first-run-children');
-  await w.field('child.name').fill(child.name);
-  await w.page.getByRole('radio', { name: w.text(`avatars.${child.avatar}`), exact: true }).check();
-  await w.button('child.add').click();
-  await checked(w.page.getByRole('checkbox', { name: child.name }));
-  await w.button('common.continue').click();
-  await w.screen('first-run-enroll');
-  await w.button('firstRun.enroll').click();
-  await passwordAndDone(w, parent);
-  await w.button('firstRun.startFamily').click();
-  await w.screen('profile-picker');
+  await finishFamilyFirstRun(w, parent, child);
 }
 
 /** First run on a grown-up's own PC with a new, verified account: parent mode, messages open. */
 export async function verifiedParentModeFirstRun(w: Window, url: string, parent: ParentInfo, smtp: TestSmtp): Promise<void> {
-  await w.page.goto(url);
-  await w.screen('first-run-welcome');
-  if (w.lang !== 'en') await w.page.getByRole('button', { name: 'Español' }).click();
-  await w.choice('firstRun.forMe').click();
+  await openFirstRun(w, url, 'firstRun.forMe');
   await newVerifiedAccount(w, parent, smtp, true);
-  await passwordAndDone(w, parent);
+  await savePaneSecret(w, parent);
   await w.button('firstRun.startParent').click();
   await w.screen('parent-home');
-}
-
-async function passwordAndDone(w: Window, parent: ParentInfo): Promise<void> {
-  await w.screen('first-run-password');
-  await w.field('firstRun.paneSecret').fill(parent.paneSecret);
-  await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
-  await w.button('firstRun.savePassword').click();
-  await w.screen('first-run-done');
 }
 
 /** In the unlocked pane: the Family grown-ups section. */

@@ -4,6 +4,14 @@ import type { Lang, Window } from './ui';
 
 export type ParentInfo = Readonly<{ name: string; email: string; password: string; paneSecret: string }>;
 
+/**
+ * A grown-up of the tests: `key` names their email (`key.tag@example.test`, unique per run with
+ * `tag`), relay password and grown-ups' password (`grown-ups-key` unless `paneSecret` says otherwise).
+ */
+export function testParent(name: string, key: string, tag: string, paneSecret = `grown-ups-${key}`): ParentInfo {
+  return { name, email: `${key}.${tag}@example.test`, password: `relay-password-${key}`, paneSecret };
+}
+
 /** A family whose PC speaks one language: its grown-up and the one child they add. */
 export type LanguageFamily = Readonly<{ lang: Lang; locale: string; parent: ParentInfo; child: string }>;
 
@@ -14,23 +22,13 @@ export function familyPerLanguage(tag: string): readonly LanguageFamily[] {
       lang: 'en',
       locale: 'en-US',
       child: 'Ada',
-      parent: {
-        name: 'Robin Park',
-        email: `robin.${tag}@example.test`,
-        password: 'relay-password-robin',
-        paneSecret: 'grown-ups-robin',
-      },
+      parent: testParent('Robin Park', 'robin', tag),
     },
     {
       lang: 'es',
       locale: 'es-MX',
       child: 'Luz',
-      parent: {
-        name: 'Carmen Díaz',
-        email: `carmen.${tag}@example.test`,
-        password: 'relay-password-carmen',
-        paneSecret: 'mayores-carmen',
-      },
+      parent: testParent('Carmen Díaz', 'carmen', tag, 'mayores-carmen'),
     },
   ];
 }
@@ -80,6 +78,53 @@ export async function familyFirstRun(
   await next(w, 'firstRun.savePassword', 'first-run-done');
   if (shots) await w.shot('first-run-done');
   await next(w, 'firstRun.startFamily', 'profile-picker');
+}
+
+/** First run's grown-ups' password screen: the password twice, saved, up to "All set". */
+export async function savePaneSecret(w: Window, parent: ParentInfo): Promise<void> {
+  await w.screen('first-run-password');
+  await w.field('firstRun.paneSecret').fill(parent.paneSecret);
+  await w.field('firstRun.paneSecretAgain').fill(parent.paneSecret);
+  await w.button('firstRun.savePassword').click();
+  await w.screen('first-run-done');
+}
+
+/** First run from its start: the language of the window, then whose PC this is (`firstRun.forChildren` or `firstRun.forMe`). */
+export async function openFirstRun(w: Window, url: string, choice: string): Promise<void> {
+  await w.page.goto(url);
+  await w.screen('first-run-welcome');
+  if (w.lang !== 'en') await w.page.getByRole('button', { name: 'Español' }).click();
+  await w.choice(choice).click();
+}
+
+/** First run's account step: a new account's name, email and password, then "Create account". */
+export async function fillNewAccount(w: Window, parent: ParentInfo): Promise<void> {
+  await w.field('firstRun.yourName').fill(parent.name);
+  await w.field('firstRun.email').fill(parent.email);
+  await w.field('firstRun.relayPassword').fill(parent.password);
+  await w.button('firstRun.createAccount').click();
+}
+
+/** First run on a children's PC after the account: consent, one child, enrollment, the pane's password, the picker. */
+export async function finishFamilyFirstRun(
+  w: Window,
+  parent: ParentInfo,
+  child: Readonly<{ name: string; avatar: string }>,
+): Promise<void> {
+  await w.screen('first-run-policy');
+  await w.page.getByRole('checkbox').check();
+  await w.button('common.continue').click();
+  await w.screen('first-run-children');
+  await w.field('child.name').fill(child.name);
+  await w.page.getByRole('radio', { name: w.text(`avatars.${child.avatar}`), exact: true }).check();
+  await w.button('child.add').click();
+  await checked(w.page.getByRole('checkbox', { name: child.name }));
+  await w.button('common.continue').click();
+  await w.screen('first-run-enroll');
+  await w.button('firstRun.enroll').click();
+  await savePaneSecret(w, parent);
+  await w.button('firstRun.startFamily').click();
+  await w.screen('profile-picker');
 }
 
 /** At the profile picker: becomes this child (with secret pictures when asked). */

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { TestContext } from 'vitest';
 import { unfilledPlaceholders } from './placeholders';
 
 export const SCREENS_DIR = path.resolve(import.meta.dirname, '..', '..', 'artifacts', 'screens');
@@ -83,4 +84,28 @@ export function resetScreens(): void {
   }
   counter = 0;
   seen.length = 0;
+}
+
+/**
+ * After a failed step, a picture of every window `browser` has open, to see what went wrong:
+ * `failed-<prefix><first 24 characters of the step>-<n>.png`. Does nothing after a step that passed.
+ */
+export async function shootFailedStep(
+  browser: Browser,
+  ctx: Pick<TestContext, 'task'>,
+  prefix = '',
+  fullPage = false,
+): Promise<void> {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [i, page] of browser
+    .contexts()
+    .flatMap((c) => c.pages())
+    .entries()) {
+    await page
+      .screenshot({
+        path: `${SCREENS_DIR}/failed-${prefix}${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}-${i}.png`,
+        fullPage,
+      })
+      .catch(() => undefined);
+  }
 }

@@ -1,7 +1,51 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { SessionGrant } from '@hearth/common';
-import type { TestSmtp } from '@hearth/test-kit/smtp';
+import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
 import type { RelayApp } from '../src/app';
-import { PASSWORD, api, expectStatus, unique, type TestParent } from './helpers';
+import { issueCode } from '../src/email/codes';
+import {
+  PASSWORD,
+  api,
+  buildTestApp,
+  expectStatus,
+  registerParent,
+  unique,
+  type ApiResult,
+  type TestOverrides,
+  type TestParent,
+  type TestRelay,
+} from './helpers';
+
+/**
+ * A test SMTP server and a relay that sends email through it, for the tests of the describe block
+ * (or file) this is called in: both started before them (then `use`), the relay closed, then the server.
+ */
+export function mailingRelayFor(
+  use: (relay: TestRelay, smtp: TestSmtp) => void | Promise<void>,
+  overrides: TestOverrides = {},
+): void {
+  let smtp: TestSmtp | undefined;
+  let relay: TestRelay | undefined;
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    relay = await buildTestApp({ ...overrides, smtpUrl: smtp.url });
+    await use(relay, smtp);
+  });
+  afterAll(async () => {
+    await relay?.close();
+    await smtp?.close();
+  });
+}
+
+/** POST /v1/parents: a registration by "Sam" unless `extra` names someone else. */
+export function postRegistration(
+  app: RelayApp,
+  email: string,
+  password = PASSWORD,
+  extra: Readonly<Record<string, unknown>> = {},
+): Promise<ApiResult> {
+  return api(app, 'POST', '/v1/parents', { body: { email, password, displayName: 'Sam', ...extra } });
+}
 
 /** Waits for mail number `n` (1 = the first) to the address and returns its six-digit code. */
 export async function codeNumber(smtp: TestSmtp, address: string, n: number, timeoutMs = 10_000): Promise<string> {
@@ -37,8 +81,29 @@ export async function registerVerified(
   const email = options.email ?? `${unique('grownup')}@example.test`;
   const password = options.password ?? PASSWORD;
   const before = smtp.mailTo(email).length;
-  expectStatus(await api(app, 'POST', '/v1/parents', { body: { email, password, displayName: 'Sam' } }), 202);
+  expectStatus(await postRegistration(app, email, password), 202);
   const code = await codeNumber(smtp, email, before + 1);
   const grant = expectStatus(await api<SessionGrant>(app, 'POST', '/v1/email-verifications', { body: { email, code } }), 201);
   return { parentId: grant.parentId, token: grant.token, sessionId: grant.sessionId, email, password };
+}
+
+type CodeFor = Parameters<typeof issueCode>[1];
+
+/**
+ * A new grown-up (registered on a relay that sends no email) and a code made for their account the
+ * way the relay (`sentBy: 'email'`) or its operator makes one, without any mail.
+ */
+export async function registeredWithCode(
+  relay: TestRelay,
+  purpose: CodeFor['purpose'],
+  sentBy: CodeFor['sentBy'],
+): Promise<Readonly<{ parent: TestParent; code: string }>> {
+  const parent = await registerParent(relay.app);
+  const code = issueCode(relay.app.relay, {
+    purpose,
+    emailKey: parent.email.toLowerCase(),
+    accountId: parent.parentId,
+    sentBy,
+  });
+  return { parent, code };
 }

@@ -20,7 +20,7 @@ import { createAttachmentsService } from './services/attachments';
 import { createBackgroundsService } from './services/backgrounds';
 import { createCallsService } from './services/calls';
 import { createEventHub, type EventHub } from './services/event-hub';
-import { createFamilyAdminService } from './services/family-admin';
+import { createFamilyAdminService, type FamilyDeps } from './services/family-admin';
 import { createFamilyGrownUpsService } from './services/family-grown-ups';
 import { createFamilyHttp } from './relay/family-http';
 import { createFriendsService } from './services/friends';
@@ -126,6 +126,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
+  const familyDeps: FamilyDeps = { relay, parent, familyDb, stores, profiles, sync };
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -136,24 +137,11 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     parentMode,
     emailAccount: createEmailAccountService({ email: createEmailHttp(relay.call), relay, parent, parentMode, logger }),
     family: createFamilyAdminService({
-      relay,
-      parent,
-      familyDb,
-      stores,
-      profiles,
-      sync,
+      ...familyDeps,
       deviceInfo: options.deviceInfo ?? defaultDeviceInfo(options.appVersion),
       now,
     }),
-    grownUps: createFamilyGrownUpsService({
-      family: createFamilyHttp(relay.call),
-      relay,
-      parent,
-      familyDb,
-      stores,
-      profiles,
-      sync,
-    }),
+    grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events, now }),
     messages: createMessagesService({ stores, sync, events, now }),

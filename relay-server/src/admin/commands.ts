@@ -32,12 +32,26 @@ export type AdminCommand = Readonly<{
   run: (ctx: AdminContext, args: AdminArgs) => number;
 }>;
 
-function needEmail(ctx: AdminContext, args: AdminArgs, command: string): string | undefined {
-  if (args.email === undefined || args.email.trim() === '') {
-    ctx.err(`${command} needs --email ADDRESS (the grown-up's account email).`);
-    return undefined;
-  }
-  return args.email.trim();
+type Account = NonNullable<ReturnType<typeof getParentByEmail>>;
+
+/**
+ * A command's run on one grown-up's account, named by `--email`: exit status 2 without the flag,
+ * 1 when no account on this relay has that email.
+ */
+function onAccount(command: string, run: (ctx: AdminContext, parent: Account) => number): AdminCommand['run'] {
+  return (ctx, args) => {
+    const email = args.email?.trim();
+    if (email === undefined || email === '') {
+      ctx.err(`${command} needs --email ADDRESS (the grown-up's account email).`);
+      return 2;
+    }
+    const parent = getParentByEmail(ctx.db, email);
+    if (!parent) {
+      ctx.err(`No grown-up's account has the email ${email} on this relay.`);
+      return 1;
+    }
+    return run(ctx, parent);
+  };
 }
 
 const resetPassword: AdminCommand = {
@@ -45,14 +59,7 @@ const resetPassword: AdminCommand = {
   usage: '--email ADDRESS',
   summary: `Prints a one-time six-digit code (valid 30 minutes) for the grown-up to type in Hearth's "Forgot password" form with a new password.`,
   usesDatabase: true,
-  run(ctx, args) {
-    const email = needEmail(ctx, args, 'reset-password');
-    if (email === undefined) return 2;
-    const parent = getParentByEmail(ctx.db, email);
-    if (!parent) {
-      ctx.err(`No grown-up's account has the email ${email} on this relay.`);
-      return 1;
-    }
+  run: onAccount('reset-password', (ctx, parent) => {
     const code = issueCode(ctx, {
       purpose: 'reset',
       emailKey: emailKeyOf(parent.email),
@@ -66,7 +73,7 @@ const resetPassword: AdminCommand = {
         `"Forgot password", then type this code and a new password. Every session of the account ends; their children's PCs stay enrolled.`,
     );
     return 0;
-  },
+  }),
 };
 
 const verifyEmail: AdminCommand = {
@@ -74,14 +81,7 @@ const verifyEmail: AdminCommand = {
   usage: '--email ADDRESS',
   summary: 'Marks the account email as verified (you checked it yourself), so it works on a relay that sends email.',
   usesDatabase: true,
-  run(ctx, args) {
-    const email = needEmail(ctx, args, 'verify-email');
-    if (email === undefined) return 2;
-    const parent = getParentByEmail(ctx.db, email);
-    if (!parent) {
-      ctx.err(`No grown-up's account has the email ${email} on this relay.`);
-      return 1;
-    }
+  run: onAccount('verify-email', (ctx, parent) => {
     if (parent.emailVerifiedAt !== null) {
       ctx.out(`${parent.email} was already verified.`);
       return 0;
@@ -89,7 +89,7 @@ const verifyEmail: AdminCommand = {
     setEmailVerified(ctx.db, parent.id, ctx.now());
     ctx.out(`${parent.email} is now verified.`);
     return 0;
-  },
+  }),
 };
 
 const removeGuardian: AdminCommand = {
@@ -129,14 +129,7 @@ const showFamily: AdminCommand = {
   usage: '--email ADDRESS',
   summary: "Lists the children this grown-up is a guardian of, with each child's guardians and trusted grown-ups and their ids.",
   usesDatabase: true,
-  run(ctx, args) {
-    const email = needEmail(ctx, args, 'show-family');
-    if (email === undefined) return 2;
-    const parent = getParentByEmail(ctx.db, email);
-    if (!parent) {
-      ctx.err(`No grown-up's account has the email ${email} on this relay.`);
-      return 1;
-    }
+  run: onAccount('show-family', (ctx, parent) => {
     const children = listChildrenOfParent(ctx.db, parent.id);
     if (children.length === 0) ctx.out(`${parent.email} (${parent.id}) is no child's guardian.`);
     for (const child of children) {
@@ -145,7 +138,7 @@ const showFamily: AdminCommand = {
       for (const t of listTrusted(ctx.db, child.id)) ctx.out(`  trusted  ${t.parentId}  ${t.email}  ${t.displayName}`);
     }
     return 0;
-  },
+  }),
 };
 
 const help: AdminCommand = {

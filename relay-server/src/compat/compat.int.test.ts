@@ -20,13 +20,12 @@ import {
   createFamily,
   DEVICE_INFO,
   makeInvite,
-  registerParent,
   type TestFamily,
   type TestRelay,
 } from '../../test/helpers';
 import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
 import { loadSnapshots } from './snapshots';
-import { issueCode } from '../email/codes';
+import { registeredWithCode } from '../../test/email';
 import { familyRecipes } from '../../test/compat-family-recipes';
 
 /**
@@ -170,26 +169,14 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
   'POST /v1/attachments': (h) => ask('POST', '/v1/attachments', h, { token: a.childToken, raw: PNG, type: 'image/png' }),
   // Since 0.2.0 (issue 12). This relay sends no email, so the codes are made as the operator's are.
   'POST /v1/email-verifications': async (h) => {
-    const p = await registerParent(relay.app);
-    const code = issueCode(relay.app.relay, {
-      purpose: 'verify',
-      emailKey: p.email.toLowerCase(),
-      accountId: p.parentId,
-      sentBy: 'email',
-    });
+    const { parent: p, code } = await registeredWithCode(relay, 'verify', 'email');
     return ask('POST', '/v1/email-verifications', h, { body: { email: p.email, code } });
   },
   'POST /v1/email-verifications/resend': (h) =>
     ask('POST', '/v1/email-verifications/resend', h, { body: { email: a.parent.email } }),
   'POST /v1/password-resets': (h) => ask('POST', '/v1/password-resets', h, { body: { email: a.parent.email } }),
   'POST /v1/password-resets/complete': async (h) => {
-    const p = await registerParent(relay.app);
-    const code = issueCode(relay.app.relay, {
-      purpose: 'reset',
-      emailKey: p.email.toLowerCase(),
-      accountId: p.parentId,
-      sentBy: 'operator',
-    });
+    const { parent: p, code } = await registeredWithCode(relay, 'reset', 'operator');
     return ask('POST', '/v1/password-resets/complete', h, { body: { email: p.email, code, password: 'a new long password' } });
   },
   ...familyRecipes(

@@ -1,26 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@hearth/common';
-import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
-import { PASSWORD, api, buildTestApp, expectStatus, unique, type ApiResult, type TestRelay } from '../../test/helpers';
-import { codeNumber, mailCount } from '../../test/email';
+import { type TestSmtp } from '@hearth/test-kit/smtp';
+import { api, expectStatus, unique, type ApiResult, type TestRelay } from '../../test/helpers';
+import { codeNumber, mailCount, mailingRelayFor, postRegistration } from '../../test/email';
 
 type Refusal = { error: { code: string; message: string } };
 
 let relay: TestRelay;
 let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  relay = await buildTestApp({ smtpUrl: smtp.url, rateLimits: { emailsPerAddressPerHour: 3 } });
-});
-afterAll(async () => {
-  await relay.close();
-  await smtp.close();
-});
+mailingRelayFor(
+  (r, s) => {
+    relay = r;
+    smtp = s;
+  },
+  { rateLimits: { emailsPerAddressPerHour: 3 } },
+);
 
 /** A pending registration and its emailed code. */
 async function pending(): Promise<Readonly<{ email: string; code: string }>> {
   const email = `${unique('code')}@example.test`;
-  expectStatus(await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName: 'Sam' } }), 202);
+  expectStatus(await postRegistration(relay.app, email), 202);
   return { email, code: await codeNumber(smtp, email, 1) };
 }
 

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode, type Me, type SessionGrant } from '@hearth/common';
-import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
+import { type TestSmtp } from '@hearth/test-kit/smtp';
 import {
   PASSWORD,
   api,
-  buildTestApp,
   createChild,
   enrollDevice,
   expectStatus,
@@ -15,8 +14,7 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import { connect, listenForWs } from '../../test/ws-client';
-import { codeNumber, mailCount, registerVerified } from '../../test/email';
-import { issueCode } from './codes';
+import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration, registeredWithCode } from '../../test/email';
 
 type Refusal = { error: { code: string } };
 const NEW_PASSWORD = 'a brand new long password';
@@ -34,13 +32,7 @@ describe('forgot password without email', () => {
   });
 
   it('takes the operator’s code: the password changes, the address is not thereby verified', async () => {
-    const parent = await registerParent(relay.app);
-    const code = issueCode(relay.app.relay, {
-      purpose: 'reset',
-      emailKey: parent.email.toLowerCase(),
-      accountId: parent.parentId,
-      sentBy: 'operator',
-    });
+    const { parent, code } = await registeredWithCode(relay, 'reset', 'operator');
     const grant = expectStatus(
       await api<SessionGrant>(relay.app, 'POST', '/v1/password-resets/complete', {
         body: { email: parent.email, code, password: NEW_PASSWORD },
@@ -59,14 +51,10 @@ describe('forgot password with email', () => {
   let relay: TestRelay;
   let smtp: TestSmtp;
   let wsUrl: string;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    relay = await buildTestApp({ smtpUrl: smtp.url });
+  mailingRelayFor(async (r, s) => {
+    relay = r;
+    smtp = s;
     wsUrl = await listenForWs(relay.app);
-  });
-  afterAll(async () => {
-    await relay.close();
-    await smtp.close();
   });
 
   const start = (email: string, lang?: 'en' | 'es') =>
@@ -127,7 +115,7 @@ describe('forgot password with email', () => {
 
   it('verifies an unverified address, since the code came by email', async () => {
     const email = `${unique('late')}@example.test`;
-    expectStatus(await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName: 'Sam' } }), 202);
+    expectStatus(await postRegistration(relay.app, email), 202);
     await mailCount(smtp, email, 1);
     expectStatus(await start(email, 'es'), 202);
     await mailCount(smtp, email, 2);

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode, type Me, type SessionGrant } from '@hearth/common';
-import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
-import {
-  PASSWORD,
-  api,
-  buildTestApp,
-  expectStatus,
-  registerParent,
-  relayForFile,
-  unique,
-  type TestRelay,
-} from '../../test/helpers';
-import { codeNumber, mailCount, registerVerified } from '../../test/email';
+import { type TestSmtp } from '@hearth/test-kit/smtp';
+import { PASSWORD, api, expectStatus, registerParent, relayForFile, unique, type TestRelay } from '../../test/helpers';
+import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration } from '../../test/email';
 
 const newEmail = (): string => `${unique('reg')}@example.test`;
 
@@ -45,17 +36,13 @@ describe('registration without email ("no email" mode)', () => {
 describe('registration with email', () => {
   let relay: TestRelay;
   let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    relay = await buildTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await relay.close();
-    await smtp.close();
+  mailingRelayFor((r, s) => {
+    relay = r;
+    smtp = s;
   });
 
   const register = (email: string, password = PASSWORD, extra: Record<string, unknown> = {}) =>
-    api(relay.app, 'POST', '/v1/parents', { body: { email, password, displayName: 'Sam', ...extra } });
+    postRegistration(relay.app, email, password, extra);
 
   it('answers 202 check-email, emails a six-digit code, and the code verifies and signs in', async () => {
     const email = newEmail();
@@ -113,7 +100,7 @@ describe('registration with email', () => {
     const email = newEmail();
     expectStatus(await register(email, 'first long password'), 202);
     const first = await codeNumber(smtp, email, 1);
-    expectStatus(await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName: 'Alex' } }), 202);
+    expectStatus(await postRegistration(relay.app, email, PASSWORD, { displayName: 'Alex' }), 202);
     const second = await codeNumber(smtp, email, 2);
     if (first !== second) {
       const stale = await api<{ error: { code: string } }>(relay.app, 'POST', '/v1/email-verifications', {

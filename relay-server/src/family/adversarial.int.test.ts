@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode, type GrownUpInviteList, type SessionGrant } from '@hearth/common';
-import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
+import { type TestSmtp } from '@hearth/test-kit/smtp';
 import {
   PASSWORD,
   api,
@@ -18,9 +18,10 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import { addGrownUp, inviteGrownUp } from '../../test/family-helpers';
+import { relayWithSocketsPerTest } from '../../test/relay-per-test';
 import { candidate, grantFor, listen, loggedIn, offer, sleep, type RawPeer } from '../signaling/test-support';
-import { codeNumber, mailCount, registerVerified } from '../../test/email';
-import { listenForWs, messageWith, sendAndAck, settle, socketPool, text } from '../../test/ws-client';
+import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration } from '../../test/email';
+import { messageWith, sendAndAck, settle, text } from '../../test/ws-client';
 
 /**
  * An attacker against a running relay (issue 12's review): each test is one thing a stranger
@@ -41,17 +42,12 @@ function newestCode(smtp: TestSmtp, address: string): string | undefined {
 describe('an attacker and a relay that sends email', () => {
   let relay: TestRelay;
   let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    relay = await buildTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await relay.close();
-    await smtp.close();
+  mailingRelayFor((r, s) => {
+    relay = r;
+    smtp = s;
   });
 
-  const register = (email: string, password: string) =>
-    api(relay.app, 'POST', '/v1/parents', { body: { email, password, displayName: 'Sam' } });
+  const register = (email: string, password: string) => postRegistration(relay.app, email, password);
   const signInStatus = async (email: string, password: string): Promise<number> =>
     (await api(relay.app, 'POST', '/v1/sessions', { body: { email, password } })).status;
 
@@ -134,13 +130,9 @@ describe('an attacker and a relay that sends email', () => {
 describe('an attacker timing the answers of a relay that sends email', () => {
   let relay: TestRelay;
   let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    relay = await buildTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await relay.close();
-    await smtp.close();
+  mailingRelayFor((r, s) => {
+    relay = r;
+    smtp = s;
   });
 
   const SLOW_MS = 40;
@@ -156,10 +148,7 @@ describe('an attacker timing the answers of a relay that sends email', () => {
   it('answers forgot password, resend and registration as fast for an address with an account as for one without', async () => {
     const verified = await registerVerified(relay.app, smtp);
     const unverified = `${unique('pending')}@example.test`;
-    expectStatus(
-      await api(relay.app, 'POST', '/v1/parents', { body: { email: unverified, password: PASSWORD, displayName: 'Sam' } }),
-      202,
-    );
+    expectStatus(await postRegistration(relay.app, unverified), 202);
     await mailCount(smtp, unverified, 1);
     // Whatever writing a code and sending an email costs the relay (here each transaction is made
     // slow), it must not show in the answer's time.
@@ -352,14 +341,9 @@ describe('an attacker and the signaling server, as a family changes', () => {
 describe('an attacker and messages already queued when the family changes', () => {
   let relay: TestRelay;
   let url: string;
-  const sockets = socketPool();
-  beforeEach(async () => {
-    relay = await buildTestApp();
-    url = await listenForWs(relay.app);
-  });
-  afterEach(async () => {
-    await sockets.closeAll();
-    await relay.close();
+  const sockets = relayWithSocketsPerTest((r, u) => {
+    relay = r;
+    url = u;
   });
 
   /** Whether a message sent now from `from` to `to` is still waiting to arrive at `to`'s next socket. */

@@ -48,38 +48,26 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => childGrownUps(ctx, requireParent(request.caller).parentId, request.params.id),
   );
 
-  app.delete(
+  /** DELETE one grown-up of a child: `remove(ctx, caller, child, grown-up)`, then 204 with no body. */
+  const removeRoute = (url: string, summary: string, remove: typeof removeGuardian): void => {
+    app.delete(
+      url,
+      { schema: { summary, tags, security: bearer, params: ChildGrownUpParams, response: noContent } },
+      async (request, reply) => {
+        remove(ctx, requireParent(request.caller).parentId, request.params.id, request.params.parentId);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+  removeRoute(
     '/v1/children/:id/guardians/:parentId',
-    {
-      schema: {
-        summary: 'Remove a guardian of the child, or leave (never the last one: LAST_GUARDIAN)',
-        tags,
-        security: bearer,
-        params: ChildGrownUpParams,
-        response: noContent,
-      },
-    },
-    async (request, reply) => {
-      removeGuardian(ctx, requireParent(request.caller).parentId, request.params.id, request.params.parentId);
-      return reply.status(204).send(null);
-    },
+    'Remove a guardian of the child, or leave (never the last one: LAST_GUARDIAN)',
+    removeGuardian,
   );
-
-  app.delete(
+  removeRoute(
     '/v1/children/:id/trusted/:parentId',
-    {
-      schema: {
-        summary: 'Remove a trusted grown-up of the child (a guardian, or the trusted grown-up themself); immediate',
-        tags,
-        security: bearer,
-        params: ChildGrownUpParams,
-        response: noContent,
-      },
-    },
-    async (request, reply) => {
-      removeTrusted(ctx, requireParent(request.caller).parentId, request.params.id, request.params.parentId);
-      return reply.status(204).send(null);
-    },
+    'Remove a trusted grown-up of the child (a guardian, or the trusted grown-up themself); immediate',
+    removeTrusted,
   );
 
   app.patch(

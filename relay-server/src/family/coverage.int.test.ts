@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   api,
   befriend,
-  buildTestApp,
   consentFor,
   createFamily,
   expectStatus,
@@ -13,17 +12,16 @@ import {
 } from '../../test/helpers';
 import {
   errorFor,
-  listenForWs,
   messageWith,
   newMessageId,
   sendAndAck,
   settle,
-  socketPool,
   text,
   type ErrorFrame,
   type TestSocket,
 } from '../../test/ws-client';
 import { addGrownUp } from '../../test/family-helpers';
+import { relayWithSocketsPerTest } from '../../test/relay-per-test';
 
 /**
  * Coverage (issue 12): a child is covered while at least one guardian's consent to the current
@@ -36,23 +34,16 @@ let a: TestFamily;
 let b: TestFamily;
 let second: TestParent;
 let gran: TestParent;
-const sockets = socketPool();
-const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
-
-beforeEach(async () => {
-  relay = await buildTestApp();
-  url = await listenForWs(relay.app);
+const sockets = relayWithSocketsPerTest(async (r, u) => {
+  relay = r;
+  url = u;
   a = await createFamily(relay.app);
   b = await createFamily(relay.app);
   await befriend(relay.app, a, b);
   second = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId], { displayName: 'Alex' });
   gran = await addGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId], { avatar: 'owl' });
 });
-
-afterEach(async () => {
-  await sockets.closeAll();
-  await relay.close();
-});
+const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
 const withdraw = async (token: string): Promise<void> =>
   void expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}/consents/mine`, { token }), 204);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FriendshipView, Notice, WsServerFrame } from '@hearth/common';
 
 type NoticeFrame = Extract<WsServerFrame, { type: 'notice' }>;
@@ -8,7 +8,6 @@ import {
   api,
   befriend,
   consentFor,
-  buildTestApp,
   createFamily,
   enrollDevice,
   expectStatus,
@@ -20,8 +19,9 @@ import {
   type TestParent,
   type TestRelay,
 } from '../../test/helpers';
-import { listenForWs, messageWith, newMessageId, sendAndAck, socketPool, text, type TestSocket } from '../../test/ws-client';
+import { messageWith, newMessageId, sendAndAck, text, type TestSocket } from '../../test/ws-client';
 import { addGrownUp } from '../../test/family-helpers';
+import { relayWithSocketsPerTest } from '../../test/relay-per-test';
 import { removeGuardianByOperator } from './operator';
 import { NOTICE_RETENTION_MS } from './notices';
 
@@ -30,8 +30,6 @@ let relay: TestRelay;
 let url: string;
 let a: TestFamily;
 let second: TestParent;
-const sockets = socketPool();
-const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
@@ -40,17 +38,16 @@ afterAll(async () => {
   await smtp.close();
 });
 
-beforeEach(async () => {
-  relay = await buildTestApp({ smtpUrl: smtp.url });
-  url = await listenForWs(relay.app);
-  a = await createFamily(relay.app);
-  second = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId], { displayName: 'Alex' });
-});
-
-afterEach(async () => {
-  await sockets.closeAll();
-  await relay.close();
-});
+const sockets = relayWithSocketsPerTest(
+  async (r, u) => {
+    relay = r;
+    url = u;
+    a = await createFamily(relay.app);
+    second = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId], { displayName: 'Alex' });
+  },
+  () => ({ smtpUrl: smtp.url }),
+);
+const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
 const errorCode = (res: { body: unknown }): string | undefined => (res.body as { error?: { code: string } }).error?.code;
 const notices = async (token: string): Promise<Notice[]> =>

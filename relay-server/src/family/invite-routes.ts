@@ -86,34 +86,32 @@ export const grownUpInviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.status(201).send(redeemGrownUpInvite(ctx, requireParent(request.caller).parentId, request.body.code)),
   );
 
-  app.post(
+  /** The inviting guardian's answer to the grown-up who typed the code: `answer(ctx, caller, invite)`. */
+  const answerRoute = (url: string, summary: string, answer: typeof confirmGrownUpInvite): void => {
+    app.post(
+      url,
+      {
+        schema: {
+          summary,
+          tags,
+          security: bearer,
+          params: IdParams,
+          body: ConfirmGrownUpInviteBody,
+          response: responses({ 200: GrownUpInvite }),
+        },
+      },
+      async (request) => answer(ctx, requireParent(request.caller).parentId, request.params.id),
+    );
+  };
+  answerRoute(
     '/v1/grown-up-invites/:id/confirm',
-    {
-      schema: {
-        summary: 'Confirm the grown-up who typed the code (the inviting guardian only)',
-        tags,
-        security: bearer,
-        params: IdParams,
-        body: ConfirmGrownUpInviteBody,
-        response: responses({ 200: GrownUpInvite }),
-      },
-    },
-    async (request) => confirmGrownUpInvite(ctx, requireParent(request.caller).parentId, request.params.id),
+    'Confirm the grown-up who typed the code (the inviting guardian only)',
+    confirmGrownUpInvite,
   );
-
-  app.post(
+  answerRoute(
     '/v1/grown-up-invites/:id/decline',
-    {
-      schema: {
-        summary: 'Decline the grown-up who typed the code (the inviting guardian only)',
-        tags,
-        security: bearer,
-        params: IdParams,
-        body: ConfirmGrownUpInviteBody,
-        response: responses({ 200: GrownUpInvite }),
-      },
-    },
-    async (request) => declineGrownUpInvite(ctx, requireParent(request.caller).parentId, request.params.id),
+    'Decline the grown-up who typed the code (the inviting guardian only)',
+    declineGrownUpInvite,
   );
 
   app.delete(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildGrownUps, FriendshipView, GrownUpInviteCreated, GrownUpInviteList } from '@hearth/common';
 
 type FriendshipList = { friendships: FriendshipView[] };
-import { startTestSmtp, type TestSmtp } from '@hearth/test-kit/smtp';
+import type { TestSmtp } from '@hearth/test-kit/smtp';
 import {
   api,
   buildTestApp,
@@ -14,6 +14,7 @@ import {
   signIn,
   type TestRelay,
 } from '../../test/helpers';
+import { mailingRelayFor } from '../../test/email';
 import { addGrownUp, confirmGrownUpInvite, inviteGrownUp, redeemGrownUpInvite } from '../../test/family-helpers';
 import { GROWN_UP_INVITE_TTL_MS } from './invites';
 
@@ -168,13 +169,9 @@ describe('grown-up invitations', () => {
 describe('grown-up invitations with SMTP', () => {
   let smtp: TestSmtp;
   let mailing: TestRelay;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    mailing = await buildTestApp({ smtpUrl: smtp.url });
-  });
-  afterAll(async () => {
-    await mailing?.close();
-    await smtp?.close();
+  mailingRelayFor((r, s) => {
+    mailing = r;
+    smtp = s;
   });
 
   it('emails the code in the language asked for, and answers the same whoever has the address', async () => {

@@ -22,16 +22,17 @@ import type { ParentAccountService } from './parent-account';
 import type { ProfilesService } from './profiles';
 import type { DeviceInfoSource, SyncControl } from './ports';
 
-export type FamilyAdminDeps = Readonly<{
+/** What the pane's family services share: the relay, the grown-up's account, the family's data and the sync. */
+export type FamilyDeps = Readonly<{
   relay: RelayHttp;
   parent: ParentAccountService;
   familyDb: WritableDB;
   stores: ChildStores;
   profiles: ProfilesService;
   sync: SyncControl;
-  deviceInfo: DeviceInfoSource;
-  now: () => number;
 }>;
+
+export type FamilyAdminDeps = FamilyDeps & Readonly<{ deviceInfo: DeviceInfoSource; now: () => number }>;
 
 /** Children, this PC's enrollment and the family's devices: the grown-ups' pane. */
 export type FamilyAdminService = Readonly<{

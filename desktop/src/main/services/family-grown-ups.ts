@@ -15,14 +15,9 @@ import {
   type TrustedGrownUp,
   type UpdateTrustedArgs,
 } from '@hearth/common';
-import type { WritableDB } from '@hearth/sqlite';
 import { deleteProfile, getProfile, requireProfile } from '../db/family/queries/profiles';
 import type { FamilyHttp } from '../relay/family-http';
-import type { RelayHttp } from '../relay/relay-http';
-import type { ChildStores } from '../stores/child-stores';
-import type { ParentAccountService } from './parent-account';
-import type { SyncControl } from './ports';
-import type { ProfilesService } from './profiles';
+import type { FamilyDeps } from './family-admin';
 
 /** A child's grown-ups (issue 12): guardians, trusted grown-ups, their invitations, consents and notices. */
 export type FamilyGrownUpsService = Readonly<{
@@ -59,17 +54,7 @@ const sameName = (a: string, b: string): boolean => {
 };
 
 /** The pane's grown-ups part with the signed-in session; parent mode's with the session kept on the grown-up's own PC. */
-export function createFamilyGrownUpsService(
-  deps: Readonly<{
-    family: FamilyHttp;
-    relay: RelayHttp;
-    parent: ParentAccountService;
-    familyDb: WritableDB;
-    stores: ChildStores;
-    profiles: ProfilesService;
-    sync: SyncControl;
-  }>,
-): FamilyGrownUpsService {
+export function createFamilyGrownUpsService(deps: FamilyDeps & Readonly<{ family: FamilyHttp }>): FamilyGrownUpsService {
   const { family, parent } = deps;
   /** The relay session kept by parent mode on this PC; a child's profile has none to lend. */
   const parentModeToken = (profileId: string): string => {

@@ -5,9 +5,9 @@ import { useHearth } from '../../app/hearth-context';
 import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Field } from '../../ui/Field';
 import { whyGrey } from '../../ui/form-checks';
-import { StillNeeded } from '../../ui/StillNeeded';
+import { SubmitRow } from '../../ui/SubmitRow';
+import { CodeField } from './CodeField';
 import { cleanCode, codeLooksRight, emailLanguage } from './email-language';
 import { useCooldown } from './use-cooldown';
 import './email.css';
@@ -70,7 +70,7 @@ export function CheckEmailStep({
       <h2>{t('checkEmail.title')}</h2>
       <p className="lead">{t('checkEmail.lead', { email })}</p>
       <p>{t('checkEmail.spam')}</p>
-      <Field
+      <CodeField
         label={t('checkEmail.code')}
         hint={t('checkEmail.codeHint')}
         value={typed}
@@ -78,26 +78,18 @@ export function CheckEmailStep({
         onBlur={() => setLeft(true)}
         problem={codeProblem}
         problemId={ids.code}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={12}
-        autoFocus
       />
       <ErrorNote error={verify.error} context="emailCode" />
       <ErrorNote error={resend.error} context="emailCode" />
       {resent && !verify.error && <p role="status">{t('checkEmail.resent')}</p>}
-      <div className="form-actions">
-        <StillNeeded id={ids.needed} text={stillNeeded} />
-        <Button
-          type="submit"
-          variant="primary"
-          size="big"
-          disabled={!ready || verify.busy}
-          aria-describedby={whyGrey(!ready, codeProblem && ids.code, stillNeeded && ids.needed)}
-        >
-          {t('checkEmail.submit')}
-        </Button>
-      </div>
+      <SubmitRow
+        neededId={ids.needed}
+        stillNeeded={stillNeeded}
+        disabled={!ready || verify.busy}
+        describedBy={whyGrey(!ready, codeProblem && ids.code, stillNeeded && ids.needed)}
+      >
+        {t('checkEmail.submit')}
+      </SubmitRow>
       <div className="form-actions">
         <Button
           onClick={() => void sendAgain()}

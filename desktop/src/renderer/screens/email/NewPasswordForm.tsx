@@ -4,9 +4,10 @@ import type { IpcResult, PasswordResetArgs, PasswordResetStarted } from '@hearth
 import { useAction } from '../../app/use-action';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Field } from '../../ui/Field';
 import { whyGrey } from '../../ui/form-checks';
-import { StillNeeded } from '../../ui/StillNeeded';
+import { PasswordField } from '../../ui/PasswordField';
+import { SubmitRow } from '../../ui/SubmitRow';
+import { CodeField } from './CodeField';
 import { cleanCode, codeLooksRight } from './email-language';
 import type { ResetDone } from './ForgotPassword';
 
@@ -85,7 +86,7 @@ export function NewPasswordForm<T>({
           <p className="command">{t('forgot.operatorCommand', { email })}</p>
         </>
       )}
-      <Field
+      <CodeField
         label={t('forgot.code')}
         hint={t('forgot.codeHint')}
         value={typed}
@@ -93,51 +94,40 @@ export function NewPasswordForm<T>({
         onBlur={() => leave('code')}
         problem={codeProblem}
         problemId={ids.code}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={12}
-        autoFocus
       />
-      <Field
+      <PasswordField
+        kind="new"
         label={t('forgot.newPassword')}
-        hint={t('firstRun.relayPasswordHint')}
-        type="password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         onBlur={() => leave('password')}
         problem={passwordProblem}
         problemId={ids.password}
-        autoComplete="new-password"
       />
-      <Field
+      <PasswordField
+        kind="again"
         label={t('forgot.newPasswordAgain')}
-        type="password"
         value={again}
         onChange={(e) => setAgain(e.target.value)}
         problem={mismatch}
         problemId={ids.again}
-        autoComplete="new-password"
       />
       <p>{t('forgot.whatHappens')}</p>
       <ErrorNote error={save.error} context="emailCode" />
-      <div className="form-actions">
-        <StillNeeded id={ids.needed} text={stillNeeded} />
-        <Button
-          type="submit"
-          variant="primary"
-          size="big"
-          disabled={!ready || save.busy}
-          aria-describedby={whyGrey(
-            !ready,
-            codeProblem && ids.code,
-            passwordProblem && ids.password,
-            mismatch && ids.again,
-            stillNeeded && ids.needed,
-          )}
-        >
-          {t('forgot.save')}
-        </Button>
-      </div>
+      <SubmitRow
+        neededId={ids.needed}
+        stillNeeded={stillNeeded}
+        disabled={!ready || save.busy}
+        describedBy={whyGrey(
+          !ready,
+          codeProblem && ids.code,
+          passwordProblem && ids.password,
+          mismatch && ids.again,
+          stillNeeded && ids.needed,
+        )}
+      >
+        {t('forgot.save')}
+      </SubmitRow>
       <div className="form-actions">
         <Button variant="quiet" onClick={onDifferentEmail}>
           {t('forgot.differentEmail')}

@@ -8,7 +8,8 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { looksLikeEmail, whyGrey } from '../../ui/form-checks';
-import { StillNeeded } from '../../ui/StillNeeded';
+import { PasswordField } from '../../ui/PasswordField';
+import { SubmitRow } from '../../ui/SubmitRow';
 import { CheckEmailStep } from '../email/CheckEmailStep';
 import { ForgotPassword } from '../email/ForgotPassword';
 import { emailLanguage } from '../email/email-language';
@@ -128,16 +129,14 @@ export function AccountStep({
         problemId={ids.email}
         autoComplete="email"
       />
-      <Field
+      <PasswordField
+        kind={mode === 'new' ? 'new' : 'current'}
         label={t('firstRun.relayPassword')}
-        hint={mode === 'new' ? t('firstRun.relayPasswordHint') : undefined}
-        type="password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         onBlur={() => leave('password')}
         problem={passwordProblem}
         problemId={ids.password}
-        autoComplete={mode === 'new' ? 'new-password' : 'current-password'}
       />
       {mode === 'existing' && (
         <p className="forgot-link">
@@ -147,23 +146,14 @@ export function AccountStep({
         </p>
       )}
       <ErrorNote error={action.error} context="account" />
-      <div className="form-actions">
-        <StillNeeded id={ids.needed} text={stillNeeded} />
-        <Button
-          type="submit"
-          variant="primary"
-          size="big"
-          disabled={!ready || action.busy}
-          aria-describedby={whyGrey(
-            !ready,
-            emailProblem && ids.email,
-            passwordProblem && ids.password,
-            stillNeeded && ids.needed,
-          )}
-        >
-          {mode === 'new' ? t('firstRun.createAccount') : t('firstRun.signIn')}
-        </Button>
-      </div>
+      <SubmitRow
+        neededId={ids.needed}
+        stillNeeded={stillNeeded}
+        disabled={!ready || action.busy}
+        describedBy={whyGrey(!ready, emailProblem && ids.email, passwordProblem && ids.password, stillNeeded && ids.needed)}
+      >
+        {mode === 'new' ? t('firstRun.createAccount') : t('firstRun.signIn')}
+      </SubmitRow>
     </form>
   );
 }
