@@ -23,7 +23,7 @@ type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher' | 'ma
 const CHECK_EMAIL: CheckEmail = Object.freeze({ status: 'check-email' as const });
 
 /** A guardian of any child, or trusted by one: an account in use, never taken over by a new registration. */
-const hasChildren = (ctx: Ctx, parentId: string): boolean =>
+const inAFamily = (ctx: Ctx, parentId: string): boolean =>
   ctx.db
     .prepare(`SELECT 1 FROM guardians WHERE parent_id = ? UNION ALL SELECT 1 FROM trusted_grown_ups WHERE parent_id = ? LIMIT 1`)
     .get(parentId, parentId) !== undefined;
@@ -56,7 +56,7 @@ export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Pro
       insertParent(ctx.db, { id, email, displayName, passwordHash, createdAt: ctx.now() });
       return { parent: getParentById(ctx.db, id) as ParentRow, kind: 'new' };
     }
-    if (existing.emailVerifiedAt !== null || hasChildren(ctx, existing.id)) return { parent: existing, kind: 'taken' };
+    if (existing.emailVerifiedAt !== null || inAFamily(ctx, existing.id)) return { parent: existing, kind: 'taken' };
     const unchanged = samePassword && existing.passwordHash === before?.passwordHash;
     if (!unchanged) setPasswordHash(ctx.db, existing.id, lockedPasswordHash(existing.passwordHash));
     setParentDisplayName(ctx.db, existing.id, displayName);
