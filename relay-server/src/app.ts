@@ -9,6 +9,7 @@ import { APP_VERSION, ErrorCode, HearthError, type FirstReadTable } from '@heart
 import type { RelayConfig } from './config';
 import { migrate, openDatabase } from '@hearth/sqlite';
 import { RELAY_MIGRATIONS } from './db/migrations/index';
+import { createSqliteStore } from './store/sqlite-store';
 import { createPasswordHasher } from './accounts/passwords';
 import { NO_MAIL, type Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
@@ -70,6 +71,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   }
   const context: RelayContext = Object.freeze({
     db,
+    store: createSqliteStore(db),
     config,
     now,
     newId: createIdFactory(now),

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import os from 'node:os';
 import path from 'node:path';
 import { MIN_APP_VERSION, parseAppVersion } from '@hearth/common';
 import { BUNDLED_POLICY_DIR, policyFolderProblem } from './policy/policy-files';
@@ -11,6 +12,23 @@ export type RelayConfig = Readonly<{
   port: number;
   /** Folder for the SQLite database and attachments. Default `./data/relay`. */
   dataDir: string;
+  /**
+   * Issue 13: `--database postgres://…` puts every table (and, with `--blobs postgres`, the
+   * attachments) in PostgreSQL; null (the default) is the embedded SQLite file in `dataDir`.
+   */
+  databaseUrl: string | null;
+  /**
+   * Issue 13: `--bus redis://…` shares presence, events and signaling between instances through
+   * Redis; null (the default) is the in-process bus of a single relay.
+   */
+  busUrl: string | null;
+  /**
+   * Issue 13: `--trust-proxy ADDR[,ADDR…]`: the load balancer(s) whose `X-Forwarded-For` is believed,
+   * for rate limits only (never logged). Empty (the default): no proxy is trusted.
+   */
+  trustProxy: readonly string[];
+  /** This instance's name, sent in the `X-Hearth-Instance` header and used on the bus. Default: host name and pid. */
+  instanceName: string;
   /** pino level. Default `info`. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
@@ -123,6 +141,10 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   policyPublishedAt: '2026-11-01',
   minAppVersion: MIN_APP_VERSION,
   smtpUrl: null,
+  databaseUrl: null,
+  busUrl: null,
+  trustProxy: Object.freeze([]) as readonly string[],
+  instanceName: `${os.hostname()}-${process.pid}`,
   mailFrom: 'Hearth <no-reply@localhost>',
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
   familyPcSessionTtlMs: 4 * 60 * 60 * 1000,

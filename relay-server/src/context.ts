@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { monotonicFactory } from 'ulid';
 import type { RelayConfig } from './config';
 import type { WritableDB } from '@hearth/sqlite';
+import type { Store } from './store/port';
 import type { PasswordHasher } from './accounts/passwords';
 import type { Mailer } from './mail/mailer';
 import type { Notice } from '@hearth/common';
@@ -27,7 +28,13 @@ export type RelayEvents = EventEmitter<RelayEventMap>;
 
 /** What every service gets: the database, the frozen config, a clock and an id source. */
 export type RelayContext = Readonly<{
+  /**
+   * The SQLite connection. Issue 13 is moving every use to {@link RelayContext.store}; this goes
+   * when the last one has moved. Add no new use.
+   */
   db: WritableDB;
+  /** Everything the relay keeps (issue 13): SQLite by default, PostgreSQL with `--database`. */
+  store: Store;
   config: RelayConfig;
   now: () => number;
   newId: () => string;

@@ -1,0 +1,115 @@
+import { prepared, type WritableDB } from '@hearth/sqlite';
+import * as accounts from '../accounts/queries';
+import * as sessions from '../accounts/session-queries';
+import * as attachments from '../attachments/queries';
+import * as devices from '../devices/queries';
+import * as email from '../email/queries';
+import * as family from '../family/queries';
+import * as grownUpInvites from '../family/invite-queries';
+import * as friendships from '../friendships/queries';
+import * as friendInvites from '../friendships/invite-queries';
+import * as deviceQueues from '../messaging/device-queues';
+import * as messages from '../messaging/queries';
+import * as signaling from '../signaling/queries';
+import type { AnyFn, Store, StoreModules, StorePorts } from './port';
+
+export const SQLITE_MODULES: StoreModules = {
+  accounts,
+  sessions,
+  attachments,
+  devices,
+  email,
+  family,
+  grownUpInvites,
+  friendships,
+  friendInvites,
+  deviceQueues,
+  messages,
+  signaling,
+};
+
+/** A SQLite store: also gives its connection, for the SQLite-only tools (backups, the admin CLI's tests). */
+export type SqliteStore = Store & Readonly<{ kind: 'sqlite'; db: WritableDB }>;
+
+/** Binds every function of a module whose first parameter is the database to `db`, as async. */
+function bindModule(mod: object, db: WritableDB): Record<string, AnyFn> {
+  const port: Record<string, AnyFn> = {};
+  for (const [name, fn] of Object.entries(mod)) {
+    if (typeof fn !== 'function') continue;
+    // Synchronous underneath: a thrown error becomes a rejection, a result a resolved promise.
+    port[name] = (...args: unknown[]) => {
+      try {
+        return Promise.resolve((fn as AnyFn)(db, ...args));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    };
+  }
+  return port;
+}
+
+/**
+ * The embedded store: the relay's one SQLite connection (WAL, synchronous=FULL), its query modules
+ * bound to it. Transactions are serialised: a second waits for the first to end, so a callback
+ * that (against the rule on {@link Store}) awaits something slow cannot interleave two.
+ */
+export function createSqliteStore(db: WritableDB): SqliteStore {
+  const ports = {} as Record<string, Record<string, AnyFn>>;
+  for (const [name, mod] of Object.entries(SQLITE_MODULES)) ports[name] = bindModule(mod, db);
+
+  let tail: Promise<void> = Promise.resolve();
+  let savepoints = 0;
+
+  const tx: SqliteStore = Object.freeze({
+    ...(ports as unknown as StorePorts),
+    kind: 'sqlite' as const,
+    db,
+    async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+      const name = `hearth_sp_${++savepoints}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(tx);
+        db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (err) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw err;
+      }
+    },
+    ping: () => store.ping(),
+    close: () => store.close(),
+  });
+
+  const store: SqliteStore = Object.freeze({
+    ...(ports as unknown as StorePorts),
+    kind: 'sqlite' as const,
+    db,
+    async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+      const previous = tail;
+      let release!: () => void;
+      tail = new Promise<void>((resolve) => (release = resolve));
+      await previous;
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      } finally {
+        release();
+      }
+    },
+    async ping() {
+      prepared(db, 'SELECT 1').get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  });
+  return store;
+}
