@@ -10,6 +10,7 @@ import type { RelayConfig } from './config';
 import { migrate, openDatabase } from '@hearth/sqlite';
 import { RELAY_MIGRATIONS } from './db/migrations/index';
 import { createSqliteStore } from './store/sqlite-store';
+import { createInProcessBus } from './bus/in-process';
 import { createPasswordHasher } from './accounts/passwords';
 import { NO_MAIL, type Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
@@ -72,6 +73,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   const context: RelayContext = Object.freeze({
     db,
     store: createSqliteStore(db),
+    bus: createInProcessBus(config.instanceName, now),
     config,
     now,
     newId: createIdFactory(now),

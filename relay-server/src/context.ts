@@ -3,6 +3,7 @@ import { monotonicFactory } from 'ulid';
 import type { RelayConfig } from './config';
 import type { WritableDB } from '@hearth/sqlite';
 import type { Store } from './store/port';
+import type { Bus } from './bus/port';
 import type { PasswordHasher } from './accounts/passwords';
 import type { Mailer } from './mail/mailer';
 import type { Notice } from '@hearth/common';
@@ -35,6 +36,8 @@ export type RelayContext = Readonly<{
   db: WritableDB;
   /** Everything the relay keeps (issue 13): SQLite by default, PostgreSQL with `--database`. */
   store: Store;
+  /** Between instances (issue 13): in-process by default, Redis with `--bus`. */
+  bus: Bus;
   config: RelayConfig;
   now: () => number;
   newId: () => string;

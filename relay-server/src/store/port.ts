@@ -32,7 +32,9 @@ export type QueryNames<M> = {
 
 /** One query module as a port: same functions, no `db`, asynchronous. */
 export type AsyncPort<M> = {
-  readonly [K in QueryNames<M>]: M[K] extends (db: never, ...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+  readonly [K in QueryNames<M>]: M[K] extends (db: never, ...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
 };
 
 /** The query modules behind each port. The SQLite adapter binds exactly these. */
