@@ -45,6 +45,19 @@ describeStores('friendInvites port', (t) => {
     expect(await t.store().friendInvites.getInvite('ABCD2345')).toMatchObject({ redeemedAt: 5_000, redeemedBy: 'c2' });
   });
 
+  it('of two transactions redeeming one code at once, exactly one gets it', async () => {
+    await t.store().friendInvites.insertInvite(invite('ABCD2345'));
+    const redeem = (by: string) =>
+      t.store().transaction(async (tx) => {
+        await tx.friendInvites.getInvite('ABCD2345');
+        return { won: await tx.friendInvites.markInviteRedeemed('ABCD2345', by, 5_000) };
+      });
+    const results = await Promise.all([redeem('c1'), redeem('c2')]);
+    expect(results.filter((r) => r.won)).toHaveLength(1);
+    const winner = results[0]?.won ? 'c1' : 'c2';
+    expect((await t.store().friendInvites.getInvite('ABCD2345'))?.redeemedBy).toBe(winner);
+  });
+
   it('refuses an expired code (from the expiry millisecond on) and an unknown one', async () => {
     await t.store().friendInvites.insertInvite(invite('AAAA2222', 'c1', 1_000, 10_000));
     await t.store().friendInvites.insertInvite(invite('BBBB3333', 'c1', 1_000, 10_000));

@@ -46,6 +46,17 @@ describeStores('signaling port', (t) => {
     expect(await t.store().signaling.insertPeerId('c2', 'peer-3', 2_000)).toBe(true);
   });
 
+  it('of two accounts’ first peer ids made at once, both stand; of two for one account, the first', async () => {
+    const results = await Promise.all([
+      t.store().transaction(async (tx) => tx.signaling.insertPeerId('c1', 'peer-a', 1_000)),
+      t.store().transaction(async (tx) => tx.signaling.insertPeerId('c1', 'peer-b', 1_000)),
+      t.store().transaction(async (tx) => tx.signaling.insertPeerId('c2', 'peer-c', 1_000)),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(2);
+    expect(['peer-a', 'peer-b']).toContain(await t.store().signaling.getPeerId('c1'));
+    expect(await t.store().signaling.getPeerId('c2')).toBe('peer-c');
+  });
+
   it('resolves a device grant to its account, peer id and device until it expires', async () => {
     await t.store().signaling.insertPeerId('c1', 'peer-1', 1_000);
     await grant('g1', { deviceId: 'd1' }, 10_000);
