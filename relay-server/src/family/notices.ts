@@ -47,7 +47,16 @@ export async function noticeGuardians(ctx: Ctx, input: NoticeInput): Promise<voi
   const aboutName = aboutId !== null ? ((await family.displayNameOf(aboutId)) ?? '?') : null;
   const at = ctx.now();
   for (const recipientId of new Set(recipients)) {
-    const row: NoticeRow = { id: ctx.newId(), kind: input.kind, childId: input.childId, childName, byName, aboutId, aboutName, at };
+    const row: NoticeRow = {
+      id: ctx.newId(),
+      kind: input.kind,
+      childId: input.childId,
+      childName,
+      byName,
+      aboutId,
+      aboutName,
+      at,
+    };
     // A grown-up's notices older than the retention go as new ones come.
     await family.insertNotice(recipientId, row, at - NOTICE_RETENTION_MS);
     ctx.events.emit('noticeCreated', { recipientId, notice: toNotice(row) });

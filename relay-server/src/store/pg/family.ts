@@ -73,10 +73,13 @@ export const pgFamily = {
   },
 
   async insertTrusted(q, t) {
-    await q.query(
-      `INSERT INTO trusted_grown_ups (child_id, parent_id, avatar, added_at, added_by) VALUES ($1, $2, $3, $4, $5)`,
-      [t.childId, t.parentId, t.avatar, t.at, t.by],
-    );
+    await q.query(`INSERT INTO trusted_grown_ups (child_id, parent_id, avatar, added_at, added_by) VALUES ($1, $2, $3, $4, $5)`, [
+      t.childId,
+      t.parentId,
+      t.avatar,
+      t.at,
+      t.by,
+    ]);
   },
 
   async deleteTrusted(q, childId, parentId) {
