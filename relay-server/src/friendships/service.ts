@@ -27,8 +27,8 @@ import { ownChild } from '../accounts/service';
 import { noticeFriendshipChange } from '../family/friendship-notices';
 
 /**
- * `db` stays only for `ownChild` and `noticeFriendshipChange`, which their own modules move to the
- * store (they are awaited here already, so they may become async without a change here).
+ * `db` stays only for `ownChild`, which its own module moves to the store (it is awaited here
+ * already, so it may become async without a change here).
  */
 type Ctx = Pick<RelayContext, 'db' | 'store' | 'config' | 'now' | 'newId' | 'events'>;
 type ViewCtx = Pick<RelayContext, 'store'>;

@@ -1,8 +1,10 @@
 import type { PgModules } from '../pg-store';
 import { notYetOnPostgres } from './not-yet';
 import { pgDevices } from './devices';
+import { pgFamily } from './family';
 import { pgFriendInvites } from './friend-invites';
 import { pgFriendships } from './friendships';
+import { pgGrownUpInvites } from './grown-up-invites';
 import { pgSignaling } from './signaling';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
@@ -12,8 +14,8 @@ export const PG_MODULES: PgModules = {
   attachments: notYetOnPostgres('attachments'),
   devices: pgDevices,
   email: notYetOnPostgres('email'),
-  family: notYetOnPostgres('family'),
-  grownUpInvites: notYetOnPostgres('grownUpInvites'),
+  family: pgFamily,
+  grownUpInvites: pgGrownUpInvites,
   friendships: pgFriendships,
   friendInvites: pgFriendInvites,
   deviceQueues: notYetOnPostgres('deviceQueues'),
