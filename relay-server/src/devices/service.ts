@@ -8,7 +8,7 @@ import {
   type ChildId,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { ownChild } from '../accounts/service';
+import { ownChildOnDb as ownChild } from '../accounts/service';
 import {
   getDevice,
   hasLiveCredential,

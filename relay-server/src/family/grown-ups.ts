@@ -9,7 +9,7 @@ import {
   type TrustedGrownUp,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { ownChild } from '../accounts/service';
+import { ownChildOnDb as ownChild } from '../accounts/service';
 import { getParentById, insertConsent } from '../accounts/queries';
 import {
   consentStands,

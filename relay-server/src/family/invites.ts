@@ -14,7 +14,7 @@ import {
 } from '@hearth/common';
 import type { ReadableDB } from '@hearth/sqlite';
 import type { RelayContext } from '../context';
-import { ownChild } from '../accounts/service';
+import { ownChildOnDb as ownChild } from '../accounts/service';
 import { getParentById } from '../accounts/queries';
 import { hashToken, newInviteCode } from '../auth/tokens';
 import {

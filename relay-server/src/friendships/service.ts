@@ -31,7 +31,7 @@ import {
 } from './queries';
 import { countInvitesSince, deleteStaleInvites, getInvite, insertInvite, markInviteRedeemed } from './invite-queries';
 import { newInviteCode } from '../auth/tokens';
-import { ownChild } from '../accounts/service';
+import { ownChildOnDb as ownChild } from '../accounts/service';
 import { guardianIdsOf, isEmailVerified, isGuardian, isTrusted, listGuardians, trustedAvatar } from '../family/queries';
 import { noticeFriendshipChange } from '../family/friendship-notices';
 
