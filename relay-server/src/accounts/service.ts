@@ -19,7 +19,6 @@ import { getChild, type ChildRow } from './queries';
 import { isGuardian } from '../family/queries';
 import { hashToken, newToken } from '../auth/tokens';
 import { requireVerifiedEmail } from '../email/verify-code';
-import { accountEmail } from './email-address';
 
 type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'hasher'>;
 
@@ -61,7 +60,7 @@ export async function startSession(
  * that from being a fast way to test addresses. With email: `email/service.ts` registerWithEmail.
  */
 export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promise<SessionGrant> {
-  const email = accountEmail(body.email);
+  const email = body.email.trim();
   if (await ctx.store.accounts.getParentByEmail(email)) throw emailTaken();
   // Hashed outside the transaction: nothing slow runs inside one.
   const passwordHash = await ctx.hasher.hash(body.password);

@@ -1,7 +1,6 @@
 import type { WritableDB } from '@hearth/sqlite';
 import type { RelayConfig } from '../config';
 import type { ParentRow } from '../accounts/queries';
-import { accountEmail } from '../accounts/email-address';
 import { emailKeyOf, issueCode } from '../email/codes';
 import type { Store } from '../store/port';
 import { ErrorCode, HearthError } from '@hearth/common';
@@ -49,7 +48,7 @@ function onAccount(command: string, run: (ctx: AdminContext, parent: Account) =>
       ctx.err(`${command} needs --email ADDRESS (the grown-up's account email).`);
       return 2;
     }
-    const parent = await ctx.store.accounts.getParentByEmail(accountEmail(email));
+    const parent = await ctx.store.accounts.getParentByEmail(email);
     if (!parent) {
       ctx.err(`No grown-up's account has the email ${email} on this relay.`);
       return 1;

@@ -12,7 +12,6 @@ import type { RelayContext } from '../context';
 import type { ParentRow } from '../accounts/queries';
 import { startSession } from '../accounts/service';
 import { lockedPasswordHash } from '../accounts/passwords';
-import { accountEmail } from '../accounts/email-address';
 import type { Store } from '../store/port';
 import { afterAnswering, codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
 import { alreadyRegisteredMail, resetMail } from './messages';
@@ -34,7 +33,7 @@ const CHECK_EMAIL: CheckEmail = Object.freeze({ status: 'check-email' as const }
  * about to verify, nor keeps one the owner registers after them.
  */
 export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Promise<CheckEmail> {
-  const email = accountEmail(body.email);
+  const email = body.email.trim();
   const displayName = body.displayName.trim();
   const lang = body.lang ?? 'en';
   // The slow work (hashing, checking a stored hash) before the transaction: nothing slow runs inside one.
@@ -99,7 +98,7 @@ export async function verifyEmail(ctx: Ctx, body: VerifyEmailBody): Promise<Sess
 export function resendVerification(ctx: Ctx, body: ResendVerificationBody): CheckEmail {
   if (!ctx.mailer.enabled) return CHECK_EMAIL;
   afterAnswering(async () => {
-    const parent = await ctx.store.accounts.getParentByEmail(accountEmail(body.email));
+    const parent = await ctx.store.accounts.getParentByEmail(body.email.trim());
     if (parent && parent.emailVerifiedAt === null) await sendVerifyCode(ctx, parent, body.lang ?? 'en');
   });
   return CHECK_EMAIL;
@@ -113,7 +112,7 @@ export function resendVerification(ctx: Ctx, body: ResendVerificationBody): Chec
 export function startPasswordReset(ctx: Ctx, body: StartPasswordResetBody): PasswordResetStarted {
   if (!ctx.mailer.enabled) return { status: 'ask-operator' };
   afterAnswering(async () => {
-    const parent = await ctx.store.accounts.getParentByEmail(accountEmail(body.email));
+    const parent = await ctx.store.accounts.getParentByEmail(body.email.trim());
     const emailKey = emailKeyOf(body.email);
     if (parent && (await takeSendAllowance(ctx, emailKey))) {
       const code = await issueCode(ctx, { purpose: 'reset', emailKey, accountId: parent.id, sentBy: 'email' });

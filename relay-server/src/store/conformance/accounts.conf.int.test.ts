@@ -52,8 +52,8 @@ describeStores('accounts port', (t) => {
   });
 
   it('folds only ASCII letters when looking an email up (SQLite NOCASE; PostgreSQL must not fold more)', async () => {
-    // docs/postgres.md: lower() alone folds non-ASCII letters too. The service stores non-ASCII
-    // letters lower-cased (accounts/email-address.ts), so such addresses match exactly on both.
+    // docs/postgres.md: lower() alone folds non-ASCII letters too. (The relay refuses such addresses
+    // at its door, accounts.int.test.ts; a lookup by the operator's --email still meets this.)
     await t.store().accounts.insertParent(parent('p1', 'Ärger@Example.org'));
     await t.store().accounts.insertParent(parent('p2', 'kelvin@example.org'));
     expect((await t.store().accounts.getParentByEmail('Ärger@example.ORG'))?.id).toBe('p1');
