@@ -6,14 +6,17 @@ import { pgFriendInvites } from './friend-invites';
 import { pgFriendships } from './friendships';
 import { pgGrownUpInvites } from './grown-up-invites';
 import { pgSignaling } from './signaling';
+import { pgAccounts } from './accounts';
+import { pgEmail } from './email';
+import { pgSessions } from './sessions';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
-  accounts: notYetOnPostgres('accounts'),
-  sessions: notYetOnPostgres('sessions'),
+  accounts: pgAccounts,
+  sessions: pgSessions,
   attachments: notYetOnPostgres('attachments'),
   devices: pgDevices,
-  email: notYetOnPostgres('email'),
+  email: pgEmail,
   family: pgFamily,
   grownUpInvites: pgGrownUpInvites,
   friendships: pgFriendships,
