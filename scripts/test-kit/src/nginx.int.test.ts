@@ -39,16 +39,16 @@ describe.skipIf(withoutNginx())('nginx in front of a relay (the deployed templat
   const secrets: string[] = [];
 
   beforeAll(async () => {
-    const dataDir = closers.add(await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-nginx-relay-')), (d) =>
-      fs.rm(d, { recursive: true, force: true }),
-    );
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-nginx-relay-'));
+    closers.add(dataDir, () => fs.rm(dataDir, { recursive: true, force: true }));
     const relay = await createRelayProcess(dataDir, { logLevel: 'error' });
     closers.add(relay, () => relay.stop());
     await relay.start();
     // A second upstream that is down: nginx must pass over it (passive health check) without a
     // failed request, and without logging the client it was serving when it found out.
     const dead = await freePort();
-    nginx = closers.add(await startNginx({ upstreams: [`127.0.0.1:${relay.port}`, `127.0.0.1:${dead}`] }), (n) => n.close());
+    nginx = await startNginx({ upstreams: [`127.0.0.1:${relay.port}`, `127.0.0.1:${dead}`] });
+    closers.add(nginx, () => nginx.close());
     h = relayHttp(nginx.url, CLIENT);
     a = await createFamilyHttp(h);
     b = await createFamilyHttp(h);

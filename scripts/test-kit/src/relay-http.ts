@@ -125,10 +125,13 @@ export async function createFamilyHttp(h: RelayHttp): Promise<HttpFamily> {
   return { parent, child, childToken: (device.credentials[0] as { token: string }).token, deviceId: device.deviceId };
 }
 
-/** A second PC for the same child: a second device credential (messages go to every device). */
-export async function secondDeviceHttp(h: RelayHttp, family: HttpFamily): Promise<string> {
+/** Another PC for the same child: its device id and the child's credential there (messages go to every device). */
+export async function anotherDeviceHttp(
+  h: RelayHttp,
+  family: HttpFamily,
+): Promise<Readonly<{ deviceId: string; token: string }>> {
   const device = await enrollDeviceHttp(h, family.parent.token, [family.child.childId]);
-  return (device.credentials[0] as { token: string }).token;
+  return { deviceId: device.deviceId, token: (device.credentials[0] as { token: string }).token };
 }
 
 export async function actHttp(
