@@ -61,6 +61,10 @@ export type ClusterOptions = Readonly<{
   logLevel?: 'silent' | 'error' | 'warn' | 'info';
   /** More flags for every instance. */
   extraArgs?: readonly string[];
+  /** Another composition root taking server.ts's flags (the cluster bench's, with its limits). */
+  entry?: string;
+  /** More environment variables for instance `i`. */
+  envFor?: (i: number) => Readonly<Record<string, string>>;
 }>;
 
 export type ClusterInstance = Readonly<{
@@ -135,6 +139,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
       const proc = await createRelayProcess(dataDir, {
         logLevel: options.logLevel ?? 'warn',
         extraArgs: [...clusterArgs({ databaseUrl: database.url, busUrl, name, blobs }), ...(options.extraArgs ?? [])],
+        ...(options.entry ? { entry: options.entry } : {}),
+        ...(options.envFor ? { env: options.envFor(i) } : {}),
       });
       closers.add(proc, () => proc.stop());
       instances.push({ name, port: proc.port, url: `http://127.0.0.1:${proc.port}`, process: proc });

@@ -23,6 +23,10 @@ export type RelayProcessOptions = Readonly<{
   logLevel?: 'silent' | 'error' | 'warn' | 'info';
   /** More command-line flags for `server.ts`. */
   extraArgs?: readonly string[];
+  /** Another composition root taking server.ts's flags (a bench's), relative to the repository. Default `relay-server/src/server.ts`. */
+  entry?: string;
+  /** More environment variables for the process. */
+  env?: Readonly<Record<string, string>>;
 }>;
 
 /** A relay process on a free port and `dataDir`; not started until `start()`. */
@@ -61,7 +65,7 @@ export async function createRelayProcess(dataDir: string, options: RelayProcessO
         [
           '--import',
           'tsx',
-          'relay-server/src/server.ts',
+          options.entry ?? 'relay-server/src/server.ts',
           '--port',
           String(port),
           '--data-dir',
@@ -70,7 +74,11 @@ export async function createRelayProcess(dataDir: string, options: RelayProcessO
           options.logLevel ?? 'warn',
           ...(options.extraArgs ?? []),
         ],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+        {
+          cwd: REPO_ROOT,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+        },
       );
       child.stderr?.on('data', (d: Buffer) => {
         errors = (errors + d.toString()).slice(-4000);
