@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
-import { busUrlFor, clusterArgs, dropRedisPrefix, startCluster, type TestCluster } from '@hearth/test-kit/cluster';
+import { clusterArgs, dropRedisPrefix, startCluster, type TestCluster } from '@hearth/test-kit/cluster';
 import { createTestDatabase, type TestDatabase } from '@hearth/test-kit/postgres';
 import { createRelayProcess, type RelayProcess } from '@hearth/test-kit/relay-process';
 import { relayHttp, signalingGrantHttp } from '@hearth/test-kit/relay-http';
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
         entry: ENTRY,
         env: seedEnv('pg'),
         logLevel: 'error',
-        extraArgs: clusterArgs({ databaseUrl: database.url, busUrl: busUrlFor(prefix), name: 'bench-pg', blobs: 'postgres' }),
+        extraArgs: clusterArgs({ databaseUrl: database.url, busPrefix: prefix, name: 'bench-pg', blobs: 'postgres' }),
       });
       processes.push(single);
       await single.start();

@@ -17,11 +17,6 @@ import { createRelayProcess, type RelayProcess } from './relay-process';
 /** The machine's Redis (TESTING.md). */
 export const REDIS_URL = process.env.HEARTH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** The relay's `--bus` for a key prefix of its own, so parallel tests and runs never meet. */
-export function busUrlFor(prefix: string, base: string = REDIS_URL): string {
-  return `${base}/?prefix=${encodeURIComponent(prefix)}`;
-}
-
 function redisCli(args: readonly string[]): ReturnType<typeof spawnSync> {
   const url = new URL(REDIS_URL);
   return spawnSync('redis-cli', ['-h', url.hostname, '-p', url.port || '6379', ...args], { encoding: 'utf8', timeout: 10_000 });
@@ -82,6 +77,7 @@ export type TestCluster = Readonly<{
   nginx: TestNginx;
   database: TestDatabase;
   busUrl: string;
+  /** The instances' `--bus-prefix`: their Redis keys and channels, removed on `close()`. */
   redisPrefix: string;
   instances: readonly ClusterInstance[];
   /** The instance named `name`. */
@@ -97,13 +93,15 @@ export type TestCluster = Readonly<{
 
 /** The flags one instance runs with (what README's "Running several relays" shows). */
 export function clusterArgs(
-  o: Readonly<{ databaseUrl: string; busUrl: string; name: string; blobs: 'postgres' | 'folder' }>,
+  o: Readonly<{ databaseUrl: string; busPrefix: string; name: string; blobs: 'postgres' | 'folder'; busUrl?: string }>,
 ): string[] {
   return [
     '--database',
     o.databaseUrl,
     '--bus',
-    o.busUrl,
+    o.busUrl ?? REDIS_URL,
+    '--bus-prefix',
+    o.busPrefix,
     '--instance-name',
     o.name,
     '--trust-proxy',
@@ -129,7 +127,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
     closers.add(database, () => database.drop());
     const redisPrefix = `hearth_test_${randomBytes(6).toString('hex')}:`;
     closers.add(redisPrefix, () => dropRedisPrefix(redisPrefix));
-    const busUrl = busUrlFor(redisPrefix);
+    const busUrl = REDIS_URL;
     const shared = path.join(work, 'shared');
     const instances: ClusterInstance[] = [];
     for (let i = 0; i < count; i++) {
@@ -138,7 +136,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
       const dataDir = blobs === 'folder' ? shared : path.join(work, name);
       const proc = await createRelayProcess(dataDir, {
         logLevel: options.logLevel ?? 'warn',
-        extraArgs: [...clusterArgs({ databaseUrl: database.url, busUrl, name, blobs }), ...(options.extraArgs ?? [])],
+        extraArgs: [
+          ...clusterArgs({ databaseUrl: database.url, busPrefix: redisPrefix, name, blobs }),
+          ...(options.extraArgs ?? []),
+        ],
         ...(options.entry ? { entry: options.entry } : {}),
         ...(options.envFor ? { env: options.envFor(i) } : {}),
       });
