@@ -9,6 +9,9 @@ import { newMessageId } from '@hearth/test-kit/relay-socket';
 
 type Endpoint = Readonly<{ url: string; token: string; localAddress?: string }>;
 
+/** The instance that took each socket (its `X-Hearth-Instance`). */
+const instanceOf = new WeakMap<WebSocket, string>();
+
 /** Opens `/v1/ws` (retrying every 50 ms while no instance answers) and resolves on `welcome`. */
 function openUntilWelcome(
   e: Endpoint,
@@ -23,6 +26,7 @@ function openUntilWelcome(
         perMessageDeflate: false,
       });
       let welcomed = false;
+      ws.once('upgrade', (res) => instanceOf.set(ws, String(res.headers['x-hearth-instance'] ?? '')));
       ws.once('error', (err) => !welcomed && reject(err));
       ws.once('unexpected-response', () => {
         ws.terminate();
@@ -69,6 +73,11 @@ export class FlowSender {
 
   get done(): boolean {
     return this.acked.size === this.ids.length;
+  }
+
+  /** The instance its socket is on now ('' while it has none). */
+  get instance(): string {
+    return (this.ws && instanceOf.get(this.ws)) ?? '';
   }
 
   /** Connects (through whatever instance nginx picks) and sends until every id is acknowledged. */

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,7 +87,7 @@ export type TestCluster = Readonly<{
   kill(i: number, signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
   /** Starts instance `i` again on its port; resolves when its /health answers. */
   restart(i: number): Promise<void>;
-  /** What instance `i` wrote on stderr (the end of it). */
+  /** Everything instance `i` wrote (its pino log and stderr), across restarts. */
   logs(i: number): string;
   close(): Promise<void>;
 }>;
@@ -136,6 +137,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
       const dataDir = blobs === 'folder' ? shared : path.join(work, name);
       const proc = await createRelayProcess(dataDir, {
         logLevel: options.logLevel ?? 'warn',
+        logFile: path.join(work, `${name}.log`),
         extraArgs: [
           ...clusterArgs({ databaseUrl: database.url, busPrefix: redisPrefix, name, blobs }),
           ...(options.extraArgs ?? []),
@@ -170,7 +172,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
       },
       kill: (i, signal = 'SIGKILL') => (signal === 'SIGKILL' ? at(i).process.kill() : at(i).process.stop()),
       restart: (i) => at(i).process.start(),
-      logs: (i) => at(i).process.stderr(),
+      logs: (i) => {
+        const file = path.join(work, `${at(i).name}.log`);
+        return existsSync(file) ? readFileSync(file, 'utf8') : '';
+      },
       close: () => closers.closeAll(),
     };
   } catch (err) {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from './ports';
 
@@ -27,6 +28,8 @@ export type RelayProcessOptions = Readonly<{
   entry?: string;
   /** More environment variables for the process. */
   env?: Readonly<Record<string, string>>;
+  /** A file that gets everything the process writes (its pino log on stdout, and stderr), appended across restarts. */
+  logFile?: string;
 }>;
 
 /** A relay process on a free port and `dataDir`; not started until `start()`. */
@@ -76,12 +79,15 @@ export async function createRelayProcess(dataDir: string, options: RelayProcessO
         ],
         {
           cwd: REPO_ROOT,
-          stdio: ['ignore', 'ignore', 'pipe'],
+          stdio: ['ignore', options.logFile ? 'pipe' : 'ignore', 'pipe'],
           ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
         },
       );
+      const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+      if (log) child.stdout?.pipe(log);
       child.stderr?.on('data', (d: Buffer) => {
         errors = (errors + d.toString()).slice(-4000);
+        log?.write(d);
       });
       try {
         await waitReady(child);
