@@ -6,10 +6,8 @@
  * (each kid with its own device credential) through the store, and their tokens to FILE.
  */
 import fs from 'node:fs';
-import closeWithGrace from 'close-with-grace';
 import { newFamilyLink } from '@hearth/common';
-import { buildApp } from '../src/app';
-import { loadConfig, type RelayConfig } from '../src/config';
+import { runRelayProcess } from '@hearth/test-kit/relay-entry';
 import { hashToken, newToken } from '../src/auth/tokens';
 import type { RelayContext } from '../src/context';
 import type { Store } from '../src/store/port';
@@ -64,25 +62,16 @@ async function seed(ctx: RelayContext, pairs: number): Promise<SeededPair[]> {
   });
 }
 
-async function main(): Promise<void> {
-  const loaded = loadConfig(process.argv.slice(2), process.env);
-  const config: RelayConfig = Object.freeze({
+void runRelayProcess(
+  (loaded) => ({
     ...loaded,
     messaging: { ...loaded.messaging, messagesPerMinute: BENCH_RATE, messageBurst: BENCH_RATE },
     signaling: { ...loaded.signaling, framesPerSecond: BENCH_FRAMES_PER_SECOND, frameBurst: BENCH_FRAMES_PER_SECOND },
     rateLimits: { ...loaded.rateLimits, defaultPerMinute: BENCH_RATE },
-  });
-  const app = await buildApp(config);
-  const pairs = Number(process.env.HEARTH_BENCH_SEED ?? 0);
-  const out = process.env.HEARTH_BENCH_SEED_OUT;
-  if (pairs > 0 && out) fs.writeFileSync(out, JSON.stringify(await seed(app.relay, pairs)));
-  await app.listen({ host: config.host, port: config.port });
-  closeWithGrace({ delay: 10_000 }, async () => {
-    await app.close();
-  });
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`bench relay: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(2);
-});
+  }),
+  async (app) => {
+    const pairs = Number(process.env.HEARTH_BENCH_SEED ?? 0);
+    const out = process.env.HEARTH_BENCH_SEED_OUT;
+    if (pairs > 0 && out) fs.writeFileSync(out, JSON.stringify(await seed(app.relay, pairs)));
+  },
+);
