@@ -60,6 +60,8 @@ export class FlowSender {
   private readonly inFlight = new Set<string>();
   private ws: WebSocket | undefined;
   private reconnecting: Promise<void> | undefined;
+  /** Error frames answered to a send (each send was tried again). */
+  errors = 0;
   closed = false;
 
   constructor(
@@ -88,10 +90,16 @@ export class FlowSender {
         if (frame.type === 'sent') {
           this.acked.add(frame.id);
           this.inFlight.delete(frame.id);
+          this.pump();
         } else if (frame.type === 'error' && frame.ref) {
-          this.inFlight.delete(frame.ref); // rate limited or unavailable: sent again below
+          // Rate limited or unavailable for a moment: sent again a little later, not in a tight loop.
+          const ref = frame.ref;
+          this.errors++;
+          setTimeout(() => {
+            this.inFlight.delete(ref);
+            this.pump();
+          }, 100);
         }
-        this.pump();
       },
       () => {
         this.ws = undefined;
