@@ -5,6 +5,7 @@ import { migrate, openDatabase } from '@hearth/sqlite';
 import { DEFAULT_CONFIG } from '../config';
 import { createIdFactory } from '../context';
 import { RELAY_MIGRATIONS } from '../db/migrations/index';
+import { createSqliteStore } from '../store/sqlite-store';
 import { ADMIN_COMMANDS, usage, type AdminContext } from './commands';
 
 /**
@@ -12,7 +13,7 @@ import { ADMIN_COMMANDS, usage, type AdminContext } from './commands';
  * relay's SQLite file directly (brought to the current schema first). Safe while the relay runs
  * (SQLite in WAL mode, with a busy timeout). Returns the exit status.
  */
-export function runAdmin(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): number {
+export async function runAdmin(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const err = (line: string): void => void process.stderr.write(`hearth relay:admin: ${line}\n`);
   let parsed;
@@ -43,7 +44,15 @@ export function runAdmin(argv: readonly string[], env: Readonly<Record<string, s
     return 2;
   }
   const config = DEFAULT_CONFIG;
-  const noDb = { db: undefined as never, config, now: Date.now, newId: createIdFactory(Date.now), out, err };
+  const noDb = {
+    store: undefined as never,
+    db: undefined as never,
+    config,
+    now: Date.now,
+    newId: createIdFactory(Date.now),
+    out,
+    err,
+  };
   if (!command.usesDatabase) return command.run(noDb, values);
 
   const dataDirRaw = values['data-dir'] ?? env.HEARTH_DATA_DIR;
@@ -63,11 +72,11 @@ export function runAdmin(argv: readonly string[], env: Readonly<Record<string, s
     return 1;
   }
   try {
-    const ctx: AdminContext = { ...noDb, db };
-    return command.run(ctx, values);
+    const ctx: AdminContext = { ...noDb, db, store: createSqliteStore(db) };
+    return await command.run(ctx, values);
   } finally {
     db.close();
   }
 }
 
-process.exitCode = runAdmin(process.argv.slice(2), process.env);
+process.exitCode = await runAdmin(process.argv.slice(2), process.env);

@@ -43,7 +43,7 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
     return [accountId, ...guardianIdsOf(ctx.db, accountId).filter((id) => id !== accountId)];
   }
 
-  function notify(row: FriendshipRow, before: FriendshipState | undefined): void {
+  async function notify(row: FriendshipRow, before: FriendshipState | undefined): Promise<void> {
     const wasActive = before !== undefined && isActive(before);
     const active = isActive(row.state);
     // Opening a pair the family rules keep shut (a child whose consent lapsed) shows nothing.
@@ -57,7 +57,7 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
       const member = side === 'a' ? row.aId : row.bId;
       const online = audienceOf(member).filter((id) => registry.isOnline(id));
       if (online.length === 0) continue;
-      const frame = JSON.stringify({ type: 'friendship', friendship: viewFor(ctx, row, side) });
+      const frame = JSON.stringify({ type: 'friendship', friendship: await viewFor(ctx, row, side) });
       for (const accountId of online) for (const conn of registry.ofAccount(accountId)) conn.send(frame);
     }
   }
@@ -66,11 +66,9 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
     // Runs inside the transaction that changed the friendship: the withholding commits with it.
     const before = graph.apply(row);
     if (!isActive(row.state)) withholdBetween(ctx.db, row.aId, row.bId);
-    try {
-      notify(row, before);
-    } catch (err) {
-      // A failed notification must not undo the block or approval that caused it.
-      deps.log.error({ err, friendshipId: row.id }, 'pushing a friendship change failed');
-    }
+    // A failed notification must not undo the block or approval that caused it.
+    notify(row, before).catch((err: unknown) =>
+      deps.log.error({ err, friendshipId: row.id }, 'pushing a friendship change failed'),
+    );
   };
 }
