@@ -84,7 +84,8 @@ export function createFolderBlobStore(dir: string): FolderBlobStore {
       }
     },
     async remove(hash) {
-      await fs.promises.rm(pathOf(hash), { force: true });
+      // Synchronous underneath: the file is gone when the call returns, before the sender hears `delivered`.
+      fs.rmSync(pathOf(hash), { force: true });
     },
     async removeOrphans(known, before) {
       let removed = 0;
