@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, withoutPostgres, type TestDatabase } from '@hearth/test-kit/postgres';
 import { RELAY_PG_MIGRATIONS, migratePg, openPgPool } from '../db/pg/index';
 import type { BlobStore } from './blob-store';

@@ -47,7 +47,9 @@ export function createBlobStoreFor(config: Pick<RelayConfig, 'blobs' | 'dataDir'
       return createFolderBlobStore(path.join(config.dataDir, 'attachments'));
     case 'postgres':
       if (store.kind !== 'postgres' || !('pool' in store)) {
-        throw new Error('Attachments can be kept in PostgreSQL only when the relay runs on PostgreSQL (--database postgres://…).');
+        throw new Error(
+          'Attachments can be kept in PostgreSQL only when the relay runs on PostgreSQL (--database postgres://…).',
+        );
       }
       return createPgBlobStore((store as Store & { pool: Parameters<typeof createPgBlobStore>[0] }).pool);
     default: {

@@ -45,4 +45,3 @@ export function createUploadCheck(maxBytes: number): UploadCheck {
     },
   };
 }
-

@@ -45,9 +45,17 @@ export function insertMessage(db: WritableDB, m: NewMessage): number | undefined
     db,
     `INSERT INTO messages (id, sender_id, recipient_id, kind, content_json, attachment_hash, withheld, created_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-  ).get(m.id, m.senderId, m.recipientId, m.kind, m.contentJson, m.attachmentHash, Number(m.withheld), m.createdAt, m.expiresAt) as
-    | { seq: number }
-    | undefined;
+  ).get(
+    m.id,
+    m.senderId,
+    m.recipientId,
+    m.kind,
+    m.contentJson,
+    m.attachmentHash,
+    Number(m.withheld),
+    m.createdAt,
+    m.expiresAt,
+  ) as { seq: number } | undefined;
   return row?.seq;
 }
 

@@ -59,7 +59,13 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       const { expired, dead } = await inBatch(async (tx) => {
         const at = now();
         const expired = await tx.messages.expireDueMessages(at, at + messageTtlMs, EXPIRE_CHUNK);
-        return { expired, dead: await unreferenced(tx, expired.map((m) => m.attachmentHash)) };
+        return {
+          expired,
+          dead: await unreferenced(
+            tx,
+            expired.map((m) => m.attachmentHash),
+          ),
+        };
       });
       await removeFiles(dead);
       const undelivered = expired.filter((m) => !m.delivered);

@@ -82,7 +82,9 @@ describeStores('device queues', (t) => {
     await store.deviceQueues.insertParentDevice(parentDevice('PD1', 's1', 10_000));
     expect(await store.deviceQueues.findParentDeviceOfSession('s1')).toBe('PD1');
     expect(await store.deviceQueues.getParentDeviceOfSession('s1')).toEqual({ id: 'PD1', parentId: PARENT });
-    expect(await store.deviceQueues.moveParentDevice('someone-else', 's1', { sessionId: 's2', expiresAt: 20_000 })).toBeUndefined();
+    expect(
+      await store.deviceQueues.moveParentDevice('someone-else', 's1', { sessionId: 's2', expiresAt: 20_000 }),
+    ).toBeUndefined();
     expect(await store.deviceQueues.moveParentDevice(PARENT, 'nope', { sessionId: 's2', expiresAt: 20_000 })).toBeUndefined();
     expect(await store.deviceQueues.moveParentDevice(PARENT, 's1', { sessionId: 's2', expiresAt: 20_000 })).toBe('PD1');
     expect(await store.deviceQueues.findParentDeviceOfSession('s1')).toBeUndefined();

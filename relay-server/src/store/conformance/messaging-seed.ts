@@ -29,7 +29,10 @@ export async function seedFamily(t: StoreUnderTest, kids: number): Promise<strin
   const store = t.store();
   await sql(store, `INSERT INTO accounts (id, kind, display_name, created_at) VALUES (?, 'parent', 'Sam', 1)`, [PARENT]);
   await sql(store, `INSERT INTO parents (account_id, email, password_hash) VALUES (?, 'sam@example.test', 'h')`, [PARENT]);
-  await sql(store, `INSERT INTO devices (id, parent_id, name, info_json, enrolled_at) VALUES (?, ?, 'pc', '{}', 1)`, [PC, PARENT]);
+  await sql(store, `INSERT INTO devices (id, parent_id, name, info_json, enrolled_at) VALUES (?, ?, 'pc', '{}', 1)`, [
+    PC,
+    PARENT,
+  ]);
   const ids: string[] = [];
   for (let i = 1; i <= kids; i++) {
     const id = `K${i}`;
@@ -43,7 +46,10 @@ export async function seedFamily(t: StoreUnderTest, kids: number): Promise<strin
 
 /** Another PC of the parent, `id`. */
 export async function addPc(store: Store, id: string): Promise<void> {
-  await sql(store, `INSERT INTO devices (id, parent_id, name, info_json, enrolled_at) VALUES (?, ?, 'pc', '{}', 1)`, [id, PARENT]);
+  await sql(store, `INSERT INTO devices (id, parent_id, name, info_json, enrolled_at) VALUES (?, ?, 'pc', '{}', 1)`, [
+    id,
+    PARENT,
+  ]);
 }
 
 /** A live device credential of `childId` on `deviceId` (`n` makes its token hash unique). */

@@ -22,9 +22,10 @@ export const pgAttachments = {
   },
 
   async getAttachment(q, hash) {
-    const { rows } = await q.query(`SELECT hash, size, mime, created_at AS "createdAt", linked FROM attachments WHERE hash = $1`, [
-      hash,
-    ]);
+    const { rows } = await q.query(
+      `SELECT hash, size, mime, created_at AS "createdAt", linked FROM attachments WHERE hash = $1`,
+      [hash],
+    );
     return rows[0] as AttachmentRow | undefined;
   },
 
