@@ -8,8 +8,10 @@ import { runInNewContext } from 'node:vm';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, withoutPostgres, type TestDatabase } from '@hearth/test-kit/postgres';
+import { openDatabase } from '@hearth/sqlite';
 import { RELAY_PG_MIGRATIONS, migratePg, openPgPool } from '../db/pg/index';
-import type { BlobStore } from './blob-store';
+import { createSqliteStore } from '../store/sqlite-store';
+import { createBlobStoreFor, type BlobStore, type ReceivedBlob } from './blob-store';
 import { createFolderBlobStore } from './folder-blob-store';
 import { createPgBlobStore } from './pg-blob-store';
 
@@ -176,6 +178,15 @@ for (const adapter of adapters) {
       expect(await blobs.size(first.hash)).toBe(PNG.length);
     });
 
+    it('keeps the same bytes committed twice at once (two instances) as one blob', async () => {
+      const uploads = await Promise.all([blobs.receive(streamOf(PNG), MAX), blobs.receive(streamOf(PNG, 5), MAX)]);
+      await Promise.all(uploads.map((u) => blobs.commit(u)));
+      const hash = (uploads[0] as ReceivedBlob).hash;
+      expect(await readAll((await blobs.open(hash)) as Readable)).toEqual(PNG);
+      expect(await blobs.removeOrphans(new Set([hash]), Date.now() + 1)).toBe(0);
+      expect(await blobs.size(hash)).toBe(PNG.length);
+    });
+
     it('refuses too large, unknown and empty uploads, keeping nothing of them', async () => {
       await expect(blobs.receive(streamOf(Buffer.concat([PNG, Buffer.alloc(200)])), 100)).rejects.toMatchObject({
         code: 'PAYLOAD_TOO_LARGE',
@@ -230,3 +241,23 @@ for (const adapter of adapters) {
     }, 120_000);
   });
 }
+
+describe('the blob store a relay uses', () => {
+  it('is the data folder by default, and refuses PostgreSQL blobs on a SQLite relay with a sentence', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-blobs-for-'));
+    const store = createSqliteStore(openDatabase(path.join(dataDir, 'relay.sqlite')));
+    try {
+      const blobs = createBlobStoreFor({ blobs: 'folder', dataDir }, store);
+      expect(blobs.kind).toBe('folder');
+      const blob = await blobs.receive(streamOf(PNG), MAX);
+      await blobs.commit(blob);
+      expect(await fs.readFile(path.join(dataDir, 'attachments', blob.hash.slice(0, 2), blob.hash))).toEqual(PNG);
+      expect(() => createBlobStoreFor({ blobs: 'postgres', dataDir }, store)).toThrow(
+        'Attachments can be kept in PostgreSQL only when the relay runs on PostgreSQL',
+      );
+    } finally {
+      await store.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
