@@ -11,7 +11,7 @@ describeStores('group commit', (t) => {
   it('runs what arrives together in one transaction and answers each piece after the commit', async () => {
     await seedFamily(t, 2);
     const committer = committerOn();
-    const answers: [string, WorkResult<unknown>, boolean][] = [];
+    const answers: Promise<[string, WorkResult<unknown>, boolean]>[] = [];
     for (const id of ['m1', 'm2', 'm3']) {
       committer.enqueue(
         async (tx) => {
@@ -21,21 +21,23 @@ describeStores('group commit', (t) => {
         },
         (result) => {
           // Asked outside the batch's transaction: on PostgreSQL another connection sees only what was committed.
-          void t
-            .store()
-            .messages.findMessageId('m3')
-            .then((found) => answers.push([id, result, found !== undefined]));
+          answers.push(
+            t
+              .store()
+              .messages.findMessageId('m3')
+              .then((found) => [id, result, found !== undefined]),
+          );
         },
       );
     }
     await committer.flush();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(answers.map(([id, result, committed]) => [id, result.ok, committed])).toEqual([
+    const answered = await Promise.all(answers);
+    expect(answered.map(([id, result, committed]) => [id, result.ok, committed])).toEqual([
       ['m1', true, true],
       ['m2', false, true],
       ['m3', true, true],
     ]);
-    expect(String((answers[1]?.[1] as { error: unknown }).error)).toContain('no room for m2');
+    expect(String((answered[1]?.[1] as { error: unknown }).error)).toContain('no room for m2');
     // The piece that threw rolled back only itself.
     expect(await t.store().messages.findMessageId('m1')).toBeDefined();
     expect(await t.store().messages.findMessageId('m2')).toBeUndefined();
