@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WsCloseCode, type AppVersion, type FirstReadTable, type WsClientFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import { resolveTokenOnDb, type RequestCaller } from '../auth/callers';
 import { listChildrenOfParent } from '../accounts/queries';
-import { listAttachmentHashes } from '../attachments/queries';
-import { createBlobStore } from '../attachments/blob-store';
+import { createBlobStoreFor } from '../attachments/blob-store';
 import { createGroupCommitter, type GroupCommitter } from '../messaging/group-commit';
 import { createDelivery } from '../messaging/delivery';
 import { createMessageService } from '../messaging/message-service';
@@ -40,10 +38,11 @@ export type RealtimeHub = Readonly<{
   /** Starts the timers and event listeners. */
   start(): void;
   /** Stops everything, commits what is queued and closes the sockets (1001). */
-  close(): void;
+  close(): Promise<void>;
 }>;
 
 const HEARTBEAT_MS = 30_000;
+const ORPHAN_AGE_MS = 60 * 60_000;
 
 export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: FirstReadTable): RealtimeHub {
   const { db, now, config } = ctx;
@@ -52,13 +51,13 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const facts = createFamilyFacts(db, config.policyVersion);
   const graph = createFriendGraph(db, facts);
   const presence = createPresence(registry, graph);
-  const blobs = createBlobStore(path.join(config.dataDir, 'attachments'));
-  const committer: GroupCommitter = createGroupCommitter(db, {
+  const blobs = createBlobStoreFor(config, ctx.store);
+  const committer: GroupCommitter = createGroupCommitter(ctx.store, {
     delayMs: config.messaging.groupCommitDelayMs,
     onCallbackError: (err) => log.error({ err }, 'a message queue callback failed'),
   });
   const delivery = createDelivery({
-    db,
+    store: ctx.store,
     registry,
     now,
     mayDeliver: (senderId, recipientId) => graph.sendVerdict(senderId, recipientId) === 'deliver',
@@ -71,7 +70,6 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   });
   const presenceBuckets = createTokenBuckets({ perMinute: 60, burst: 20 });
   const messages = createMessageService({
-    db,
     now,
     config,
     committer,
@@ -85,7 +83,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now });
   const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry, log });
   const sweeper = createSweeper({
-    db,
+    store: ctx.store,
     now,
     config,
     committer,
@@ -97,6 +95,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
   let nextId = 1;
   let closed = false;
+  let closing = false;
   const timers: NodeJS.Timeout[] = [];
 
   const onRevoked = (event: RelayEventMap['credentialsRevoked'][0]): void => {
@@ -221,8 +220,12 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     queueStats: () => committer.stats(),
 
     start() {
-      const removed = blobs.removeOrphans(new Set(listAttachmentHashes(db)));
-      if (removed > 0) log.warn({ removed }, 'removed attachment files the database did not know');
+      // Only blobs older than an hour: on shared storage a younger one may be another instance's upload under way.
+      ctx.store.attachments
+        .listAttachmentHashes()
+        .then((known) => blobs.removeOrphans(new Set(known), now() - ORPHAN_AGE_MS))
+        .then((removed) => removed > 0 && log.warn({ removed }, 'removed attachment files the database did not know'))
+        .catch((err: unknown) => log.error({ err }, 'removing orphaned attachments failed'));
       ctx.events.on('friendshipChanged', onFriendshipChanged);
       ctx.events.on('credentialsRevoked', onRevoked);
       ctx.events.on('credentialsRevoked', deviceEvents.onRevoked);
@@ -244,8 +247,9 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       );
     },
 
-    close() {
-      if (closed) return;
+    async close() {
+      if (closing) return;
+      closing = true;
       for (const t of timers) clearInterval(t);
       ctx.events.off('friendshipChanged', onFriendshipChanged);
       ctx.events.off('credentialsRevoked', onRevoked);
@@ -253,7 +257,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
-      committer.close();
+      await committer.close();
       closed = true;
       for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');
     },
