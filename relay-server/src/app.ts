@@ -47,6 +47,8 @@ export type BuildOptions = Readonly<{
   onStopped?: (reason: StopReason) => void;
   /** How often an instance on PostgreSQL looks for a newer schema. Default 5 s. */
   schemaPollMs?: number;
+  /** How long a draining instance refuses new work before it closes. Default 1 s. */
+  drainGraceMs?: number;
 }>;
 
 export type RelayApp = FastifyInstance & { relay: RelayContext };
@@ -105,7 +107,10 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     preClose: (done) => done(),
   });
   await app.register(instanceHeaderPlugin, { instanceName: config.instanceName });
-  await app.register(drainingPlugin, options.onStopped ? { onStopped: options.onStopped } : {});
+  await app.register(drainingPlugin, {
+    ...(options.onStopped ? { onStopped: options.onStopped } : {}),
+    ...(options.drainGraceMs !== undefined ? { graceMs: options.drainGraceMs } : {}),
+  });
   await app.register(contextPlugin, { context });
   await app.register(clientMistakesPlugin);
   await app.register(errorsPlugin);

@@ -25,21 +25,32 @@ declare module 'fastify' {
 export type DrainingOptions = Readonly<{
   /** Told once the app closed after {@link DrainingControl.start}. server.ts exits there. */
   onStopped?: (reason: StopReason) => void;
+  /** How long the instance refuses new work before it closes. Default {@link DRAIN_GRACE_MS}. */
+  graceMs?: number;
 }>;
+
+/**
+ * How long a draining instance answers 503 before it closes: long enough for the load balancer
+ * to see it (nginx retries the next instance on a 503, `proxy_next_upstream http_503`) while the
+ * work in flight finishes; short, since the instance may run on a schema it does not know.
+ */
+export const DRAIN_GRACE_MS = 1_000;
 
 const STOPPING = 'This relay instance is stopping. Please connect again: another instance will answer.';
 
 /**
  * Draining (issue 13): an instance that must stop (a newer schema, a lost instance lock, SIGTERM)
- * first refuses what is new — every request and WebSocket upgrade but `/health` gets 503
- * UNAVAILABLE with `Connection: close`, so a load balancer sends the client elsewhere — then
- * closes the app: Fastify waits for requests in flight, the realtime hub commits what it holds
- * and answers, and {@link closeSocketsGoingAway} tells every socket to reconnect.
+ * first refuses what is new for a short grace — every request and WebSocket upgrade but
+ * `/health` gets 503 UNAVAILABLE with `Connection: close`, so a load balancer sends the client
+ * elsewhere — then closes the app: Fastify waits for requests in flight, the realtime hub
+ * commits what it holds and answers, and {@link closeSocketsGoingAway} tells every socket to
+ * reconnect.
  */
 export const drainingPlugin = fp<DrainingOptions>(
   async (app, opts) => {
     let draining = false;
     let stopping = false;
+    let closing = false;
     const control: DrainingControl = Object.freeze({
       active: () => draining,
       start(reason: StopReason) {
@@ -47,15 +58,19 @@ export const drainingPlugin = fp<DrainingOptions>(
         stopping = true;
         draining = true;
         app.log.warn({ code: reason.code }, reason.message);
-        app.close().then(
-          () => opts.onStopped?.(reason),
-          (err: unknown) => {
-            app.log.error({ err }, 'closing while draining failed');
-            opts.onStopped?.(reason);
-          },
-        );
+        setTimeout(() => close(reason), opts.graceMs ?? DRAIN_GRACE_MS);
       },
     });
+    const close = (reason: StopReason): void => {
+      if (closing) return; // SIGTERM came first: server.ts's own close is under way
+      app.close().then(
+        () => opts.onStopped?.(reason),
+        (err: unknown) => {
+          app.log.error({ err }, 'closing while draining failed');
+          opts.onStopped?.(reason);
+        },
+      );
+    };
     app.decorate('draining', control);
     app.addHook('onRequest', async (request, reply) => {
       if (!draining || request.routeOptions.url === '/health') return;
@@ -67,6 +82,7 @@ export const drainingPlugin = fp<DrainingOptions>(
     });
     app.addHook('preClose', async () => {
       draining = true;
+      closing = true;
     });
   },
   { name: 'hearth-draining' },
