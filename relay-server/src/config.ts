@@ -22,14 +22,16 @@ export type RelayConfig = Readonly<{
    */
   databaseUrl: string | null;
   /**
+   * Issue 13: where attachment bytes live: `folder` (the default: `dataDir/attachments`, also
+   * right on a mount several instances share) or `postgres` (chunked in the relay's PostgreSQL
+   * database; needs `databaseUrl`). The deployment's `--blobs` sets it.
+   */
+  blobs: 'folder' | 'postgres';
+  /**
    * Issue 13: `--bus redis://…` shares presence, events and signaling between instances through
    * Redis; null (the default) is the in-process bus of a single relay.
    */
   busUrl: string | null;
-  /** `--bus-prefix`: put in front of every Redis key and channel (rate limits, bus). Default `hearth:`. */
-  busPrefix: string;
-  /** `--blobs`: where attachment bytes live: the `folder` under `dataDir` (default) or `postgres` (needs `--database`). */
-  blobs: 'folder' | 'postgres';
   /**
    * Issue 13: `--trust-proxy ADDR[,ADDR…]`: the load balancer(s) whose `X-Forwarded-For` is believed,
    * for rate limits only (never logged). Empty (the default): no proxy is trusted.
@@ -37,6 +39,8 @@ export type RelayConfig = Readonly<{
   trustProxy: readonly string[];
   /** This instance's name, sent in the `X-Hearth-Instance` header and used on the bus. Default: host name and pid. */
   instanceName: string;
+  /** `--bus-prefix`: put in front of every Redis key and channel (rate limits, bus). Default `hearth:`. */
+  busPrefix: string;
   /** pino level. Default `info`. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
@@ -150,11 +154,11 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   minAppVersion: MIN_APP_VERSION,
   smtpUrl: null,
   databaseUrl: null,
-  busUrl: null,
-  busPrefix: 'hearth:',
   blobs: 'folder',
+  busUrl: null,
   trustProxy: Object.freeze([]) as readonly string[],
   instanceName: `${os.hostname()}-${process.pid}`,
+  busPrefix: 'hearth:',
   mailFrom: 'Hearth <no-reply@localhost>',
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
   familyPcSessionTtlMs: 4 * 60 * 60 * 1000,
