@@ -24,6 +24,17 @@ async function runRelay(args: readonly string[]): Promise<{ status: number | nul
   return { status, stderr };
 }
 
+/** The StartRefusal `take` throws. */
+function refusal(take: () => unknown): StartRefusal {
+  try {
+    take();
+  } catch (err) {
+    if (err instanceof StartRefusal) return err;
+    throw err;
+  }
+  throw new Error('the lock was taken');
+}
+
 let dir: string;
 let first: RelayProcess | undefined;
 beforeEach(() => {
@@ -54,6 +65,28 @@ describe('the SQLite data-folder lock', () => {
     await first.start();
     expect(Date.now() - started).toBeLessThan(20_000);
     expect((await fetch(`http://127.0.0.1:${first.port}/health`)).status).toBe(200);
+  });
+
+  it('is shared by relays with a bus, and refuses a relay without one beside them (and the other way round)', () => {
+    const a = lockDataFolder(dir, { shared: true });
+    const b = lockDataFolder(dir, { shared: true });
+    const lone = refusal(() => lockDataFolder(dir, { shared: false }));
+    expect(lone.code).toBe('folder-has-relays');
+    expect(lone.message).toBe(
+      `Relays with --bus are already running on the data folder ${dir}; a relay without a bus cannot run beside them. ` +
+        'Start this one with the same --bus redis://… as the others.',
+    );
+    a.release();
+    b.release();
+
+    const alone = lockDataFolder(dir, { shared: false });
+    const withBus = refusal(() => lockDataFolder(dir, { shared: true }));
+    expect(withBus.code).toBe('folder-in-use');
+    expect(withBus.message).toBe(
+      `A relay without --bus is already running on the data folder ${dir}, and it must be the only one. Stop it, then start every relay with the same --bus redis://….`,
+    );
+    alone.release();
+    lockDataFolder(dir, { shared: true }).release();
   });
 
   it('is free again once released, and is told apart from a folder it cannot use', () => {

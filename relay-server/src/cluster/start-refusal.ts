@@ -1,7 +1,9 @@
 /** Why an instance may not start (issue 13); the message is the sentence the operator reads. */
 export type StartRefusalCode =
-  /** Another relay holds the SQLite data folder. */
+  /** Another relay holds the SQLite data folder (one without a bus, or this one has none). */
   | 'folder-in-use'
+  /** This relay has no bus, and relays with a bus share the SQLite data folder. */
+  | 'folder-has-relays'
   /** The data folder cannot hold its lock file (not a folder, no permission). */
   | 'folder-unusable'
   /** A relay without a bus already runs on this PostgreSQL database. */

@@ -61,7 +61,7 @@ async function openSqlite(
   const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: log.child({ component: 'sqlite' }) });
   let lock;
   try {
-    lock = lockDataFolder(config.dataDir);
+    lock = lockDataFolder(config.dataDir, { shared: config.busUrl !== null });
     migrate(db, RELAY_MIGRATIONS);
   } catch (err) {
     db.close();
