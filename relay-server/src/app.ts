@@ -9,6 +9,7 @@ import type { RelayConfig } from './config';
 import { openStorage } from './cluster/storage';
 import { closeSocketsGoingAway, drainingPlugin, type StopReason } from './cluster/draining';
 import { instanceHeaderPlugin } from './cluster/instance-header';
+import type { Bus } from './bus/port';
 import { createPasswordHasher } from './accounts/passwords';
 import { NO_MAIL, type Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
@@ -49,6 +50,8 @@ export type BuildOptions = Readonly<{
   schemaPollMs?: number;
   /** How long a draining instance refuses new work before it closes. Default 1 s. */
   drainGraceMs?: number;
+  /** The bus between instances (tests of several instances in one process). Default: in-process. */
+  bus?: Bus;
 }>;
 
 export type RelayApp = FastifyInstance & { relay: RelayContext };
@@ -73,6 +76,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     now,
     onStop: (reason) => app.draining.start(reason),
     ...(options.schemaPollMs !== undefined ? { schemaPollMs: options.schemaPollMs } : {}),
+    ...(options.bus ? { bus: options.bus } : {}),
   });
   const context: RelayContext = Object.freeze({
     db: storage.db,

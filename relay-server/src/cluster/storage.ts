@@ -35,7 +35,18 @@ export type StorageOptions = Readonly<{
   onStop: (reason: StopReason) => void;
   /** How often to look for a newer schema on PostgreSQL. Default 5 s. */
   schemaPollMs?: number;
+  /**
+   * A bus made by the caller (tests of several instances in one process), used instead of the one
+   * `config.busUrl` names, and left open on close: its maker closes it. A Redis one counts as a bus
+   * for the instance lock.
+   */
+  bus?: Bus;
 }>;
+
+/** Whether this instance shares its state through a bus: then its instance lock is shared. */
+function hasBus(config: RelayConfig, options: StorageOptions): boolean {
+  return config.busUrl !== null || options.bus?.kind === 'redis';
+}
 
 /**
  * TEMPORARY (issue 13, until the last `ctx.db` use is gone, when the lead removes `ctx.db`): on
@@ -54,14 +65,14 @@ function noSqliteOnPostgres(): WritableDB {
 
 async function openSqlite(
   config: RelayConfig,
-  log: FastifyBaseLogger,
+  options: StorageOptions,
 ): Promise<{ db: WritableDB; store: Store; release: () => Promise<void> }> {
   // Opened first (it creates the folder and names the file in its error), then locked, then migrated:
   // a second relay on the folder stops before it touches the schema.
-  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: log.child({ component: 'sqlite' }) });
+  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: options.log.child({ component: 'sqlite' }) });
   let lock;
   try {
-    lock = lockDataFolder(config.dataDir, { shared: config.busUrl !== null });
+    lock = lockDataFolder(config.dataDir, { shared: hasBus(config, options) });
     migrate(db, RELAY_MIGRATIONS);
   } catch (err) {
     db.close();
@@ -87,7 +98,7 @@ async function openPostgres(
   const { log, onStop } = options;
   // The instance lock first: a relay that may not run here refuses before it migrates anything.
   const lock = await takePgInstanceLock(url, {
-    shared: config.busUrl !== null,
+    shared: hasBus(config, options),
     instanceName: config.instanceName,
     onLost: (err) =>
       onStop({
@@ -137,7 +148,7 @@ export async function openStorage(config: RelayConfig, options: StorageOptions):
   let store: Store;
   let release: () => Promise<void>;
   if (config.databaseUrl === null) {
-    ({ db, store, release } = await openSqlite(config, log));
+    ({ db, store, release } = await openSqlite(config, options));
   } else {
     ({ store, release } = await openPostgres(config.databaseUrl, config, options));
     db = noSqliteOnPostgres();
@@ -147,8 +158,8 @@ export async function openStorage(config: RelayConfig, options: StorageOptions):
   try {
     if (config.busUrl !== null) limitsRedis = await openRateLimitRedis(config.busUrl, log.child({ component: 'limits' }));
     // LEAD (issue 13 merge): with bus/redis.ts on main, the next line becomes
-    // `bus = config.busUrl !== null ? await createRedisBus({ url: config.busUrl, prefix: config.busPrefix, instance: config.instanceName, log: log.child({ component: 'bus' }) }) : createInProcessBus(config.instanceName, now);`
-    bus = createInProcessBus(config.instanceName, now);
+    // `bus = options.bus ?? (config.busUrl !== null ? await createRedisBus({ url: config.busUrl, prefix: config.busPrefix, instance: config.instanceName, log: log.child({ component: 'bus' }) }) : createInProcessBus(config.instanceName, now));`
+    bus = options.bus ?? createInProcessBus(config.instanceName, now);
   } catch (err) {
     limitsRedis?.disconnect();
     await release();
@@ -160,7 +171,7 @@ export async function openStorage(config: RelayConfig, options: StorageOptions):
     bus,
     limitsRedis,
     async close() {
-      await bus.close();
+      if (bus !== options.bus) await bus.close();
       if (limitsRedis) await limitsRedis.quit().catch(() => limitsRedis?.disconnect());
       await release();
     },
