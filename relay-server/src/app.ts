@@ -3,14 +3,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
-import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { APP_VERSION, ErrorCode, HearthError, type FirstReadTable } from '@hearth/common';
 import type { RelayConfig } from './config';
-import { migrate, openDatabase } from '@hearth/sqlite';
-import { RELAY_MIGRATIONS } from './db/migrations/index';
-import { createSqliteStore } from './store/sqlite-store';
-import { createInProcessBus } from './bus/in-process';
+import { openStorage } from './cluster/storage';
+import { closeSocketsGoingAway, drainingPlugin, type StopReason } from './cluster/draining';
+import { instanceHeaderPlugin } from './cluster/instance-header';
+import type { Bus } from './bus/port';
 import { createPasswordHasher } from './accounts/passwords';
 import { NO_MAIL, type Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
@@ -19,7 +18,7 @@ import { contextPlugin } from './plugins/context';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { clientMistakesPlugin } from './plugins/client-mistakes';
-import { databaseCheck, healthPlugin } from './plugins/health';
+import { healthPlugin } from './plugins/health';
 import { clientErrorHandler, websocketErrorHandler } from './plugins/raw-refusals';
 import { appVersionPlugin } from './plugins/app-version';
 import { accountRoutes } from './accounts/routes';
@@ -45,6 +44,14 @@ export type BuildOptions = Readonly<{
   firstReadIn?: FirstReadTable;
   /** Email. Default: from `config.smtpUrl` where set (issue 12), else {@link NO_MAIL}. */
   mailer?: Mailer;
+  /** Told when the instance drained and closed by itself (a newer schema, a lost instance lock): server.ts exits. */
+  onStopped?: (reason: StopReason) => void;
+  /** How often an instance on PostgreSQL looks for a newer schema. Default 5 s. */
+  schemaPollMs?: number;
+  /** How long a draining instance refuses new work before it closes. Default 1 s. */
+  drainGraceMs?: number;
+  /** The bus between instances (tests of several instances in one process). Default: in-process. */
+  bus?: Bus;
 }>;
 
 export type RelayApp = FastifyInstance & { relay: RelayContext };
@@ -56,24 +63,25 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   const app = Fastify({
     logger: options.logger ?? relayLoggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    // The load balancer's X-Forwarded-For gives request.ip, which only rate limits read: never logged.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     frameworkErrors,
     clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Opened once the logger exists, so slow queries go to the relay's own log.
-  const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: app.log.child({ component: 'sqlite' }) });
-  try {
-    migrate(db, RELAY_MIGRATIONS);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  const storage = await openStorage(config, {
+    log: app.log,
+    now,
+    onStop: (reason) => app.draining.start(reason),
+    ...(options.schemaPollMs !== undefined ? { schemaPollMs: options.schemaPollMs } : {}),
+    ...(options.bus ? { bus: options.bus } : {}),
+  });
   const context: RelayContext = Object.freeze({
-    db,
-    store: createSqliteStore(db),
-    bus: createInProcessBus(config.instanceName, now),
+    db: storage.db,
+    store: storage.store,
+    bus: storage.bus,
     config,
     now,
     newId: createIdFactory(now),
@@ -96,7 +104,17 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(websocket, { options: { maxPayload: 256 * 1024 }, errorHandler: websocketErrorHandler });
+  // Sockets are closed last, with 1001, by closeSocketsGoingAway (the plugin's own preClose runs first, with no code).
+  await app.register(websocket, {
+    options: { maxPayload: 256 * 1024 },
+    errorHandler: websocketErrorHandler,
+    preClose: (done) => done(),
+  });
+  await app.register(instanceHeaderPlugin, { instanceName: config.instanceName });
+  await app.register(drainingPlugin, {
+    ...(options.onStopped ? { onStopped: options.onStopped } : {}),
+    ...(options.drainGraceMs !== undefined ? { graceMs: options.drainGraceMs } : {}),
+  });
   await app.register(contextPlugin, { context });
   await app.register(clientMistakesPlugin);
   await app.register(errorsPlugin);
@@ -109,6 +127,10 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     timeWindow: 60_000,
     hook: 'preHandler',
     keyGenerator: (r) => (r.caller ? (r.caller.kind === 'child' ? r.caller.childId : r.caller.parentId) : r.ip),
+    // With a bus, one budget per address or account on every instance; a Redis outage lets requests through.
+    ...(storage.limitsRedis
+      ? { redis: storage.limitsRedis, nameSpace: `${config.busPrefix}rate-limit:`, skipOnError: true }
+      : {}),
     errorResponseBuilder: (_req, ctx) =>
       new HearthError(ErrorCode.RateLimited, 'Too many requests. Please wait a little and try again.', { retryAfterMs: ctx.ttl }),
   });
@@ -116,7 +138,15 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   // JSON only: a text/plain body is refused with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(healthPlugin, { checks: { database: databaseCheck(db) } });
+  await app.register(healthPlugin, {
+    checks: {
+      database: () => context.store.ping(),
+      bus: () => {
+        if (!context.bus.isLive()) throw new Error('the bus subscription is not live');
+      },
+    },
+    draining: () => app.draining.active(),
+  });
   await app.register(versionRoutes);
   await app.register(policyRoutes);
   await app.register(accountRoutes);
@@ -130,9 +160,10 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(grownUpInviteRoutes);
   await app.register(familyChildRoutes);
 
+  closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {
     await context.mailer.close();
-    db.close();
+    await storage.close();
   });
   return app as unknown as RelayApp;
 }

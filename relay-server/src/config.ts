@@ -3,6 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { MIN_APP_VERSION, parseAppVersion } from '@hearth/common';
 import { BUNDLED_POLICY_DIR, policyFolderProblem } from './policy/policy-files';
+import { ConfigError } from './config-error';
+import { CLUSTER_FLAG_OPTIONS, loadClusterConfig } from './cluster/cluster-config';
+
+export { ConfigError } from './config-error';
 
 /** Everything the relay can be told at start. Read once, validated, frozen. */
 export type RelayConfig = Readonly<{
@@ -35,6 +39,8 @@ export type RelayConfig = Readonly<{
   trustProxy: readonly string[];
   /** This instance's name, sent in the `X-Hearth-Instance` header and used on the bus. Default: host name and pid. */
   instanceName: string;
+  /** `--bus-prefix`: put in front of every Redis key and channel (rate limits, bus). Default `hearth:`. */
+  busPrefix: string;
   /** pino level. Default `info`. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
@@ -152,6 +158,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   busUrl: null,
   trustProxy: Object.freeze([]) as readonly string[],
   instanceName: `${os.hostname()}-${process.pid}`,
+  busPrefix: 'hearth:',
   mailFrom: 'Hearth <no-reply@localhost>',
   parentSessionTtlMs: 12 * 60 * 60 * 1000,
   familyPcSessionTtlMs: 4 * 60 * 60 * 1000,
@@ -190,10 +197,6 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   ice: Object.freeze({ stunUrls: [], turnUrls: [], turnTtlSeconds: 3600, transportPolicy: 'all' }),
 });
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 function parsePort(raw: string, source: string): number {
@@ -228,13 +231,15 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
         'attachment-store-max': { type: 'string' },
         'smtp-url': { type: 'string' },
         'mail-from': { type: 'string' },
+        ...CLUSTER_FLAG_OPTIONS,
         help: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (err) {
-    throw new ConfigError((err as Error).message);
+    // parseArgs repeats a stray argument, which may be an address with a password in it.
+    throw new ConfigError((err as Error).message.replace(/\/\/[^/@\s'"]*@/g, '//***@'));
   }
   if (values.help) throw new ConfigError(USAGE);
 
@@ -274,6 +279,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   }
   return Object.freeze({
     ...DEFAULT_CONFIG,
+    ...loadClusterConfig(values, env, DEFAULT_CONFIG),
     smtpUrl,
     mailFrom,
     host,
@@ -384,6 +390,10 @@ export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-d
        [--stun-url URL]... [--turn-url URL]... [--turn-secret S] [--ice-policy all|relay] [--min-app-version V]
        [--attachment-quota SIZE] [--attachment-store-max SIZE]   (SIZE: bytes, or e.g. 512MiB, 20GiB)
        [--smtp-url smtp://user:pass@host:587] [--mail-from ADDR]   (without --smtp-url: "no email" mode)
+       [--database postgres://user:pass@host:5432/db] [--bus redis://host:6379] [--bus-prefix P]
+       [--trust-proxy ADDR[,ADDR/BITS]...] [--blobs folder|postgres] [--instance-name NAME]
+       (without --database: SQLite in --data-dir; without --bus: one instance only)
 Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION, HEARTH_POLICY_DIR, HEARTH_MIN_APP_VERSION,
        HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY,
-       HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX, HEARTH_SMTP_URL, HEARTH_MAIL_FROM (flags win).`;
+       HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX, HEARTH_SMTP_URL, HEARTH_MAIL_FROM,
+       HEARTH_DATABASE_URL, HEARTH_BUS_URL, HEARTH_BUS_PREFIX, HEARTH_TRUST_PROXY, HEARTH_BLOBS, HEARTH_INSTANCE_NAME (flags win).`;

@@ -20,7 +20,7 @@ describe('/health', () => {
     }
     expect(docs.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(health).toEqual(Array.from({ length: 10 }, () => 200));
-    expect((await api(relay.app, 'GET', '/health')).body).toEqual({ ok: true });
+    expect((await api(relay.app, 'GET', '/health')).body).toEqual({ ok: true, database: 'ok', bus: 'ok', draining: false });
   });
 
   it('answers from the status the background check last found, without running a check per request', async () => {
@@ -45,10 +45,34 @@ describe('/health', () => {
       broken = true;
       await expect.poll(async () => (await app.inject('/health')).statusCode, { timeout: 5_000 }).toBe(503);
       expect((await app.inject('/health')).json()).toEqual({
+        ok: false,
+        database: 'failing',
+        draining: false,
         error: { code: 'UNAVAILABLE', message: 'The relay is not healthy: database.' },
       });
       broken = false;
       await expect.poll(async () => (await app.inject('/health')).statusCode, { timeout: 5_000 }).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 503 while the instance drains, naming each part', async () => {
+    let draining = false;
+    const app = Fastify();
+    await app.register(healthPlugin, { checks: { database: () => undefined, bus: () => undefined }, draining: () => draining });
+    try {
+      expect((await app.inject('/health')).json()).toEqual({ ok: true, database: 'ok', bus: 'ok', draining: false });
+      draining = true;
+      const answer = await app.inject('/health');
+      expect(answer.statusCode).toBe(503);
+      expect(answer.json()).toEqual({
+        ok: false,
+        database: 'ok',
+        bus: 'ok',
+        draining: true,
+        error: { code: 'UNAVAILABLE', message: 'This relay instance is stopping.' },
+      });
     } finally {
       await app.close();
     }

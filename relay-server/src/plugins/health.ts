@@ -1,13 +1,14 @@
 import fp from 'fastify-plugin';
 import { ErrorCode } from '@hearth/common';
-import { prepared, type ReadableDB } from '@hearth/sqlite';
 
 /** One part of the relay's health: returns when the part works, throws when it does not. */
 export type HealthCheck = () => void | Promise<void>;
 
 export type HealthOptions = Readonly<{
-  /** What `/health` reports on, by name (the database today; the cluster's bus later). */
+  /** What `/health` reports on, by name: `database` and `bus` (issue 13). */
   checks: Readonly<Record<string, HealthCheck>>;
+  /** Whether this instance is draining (stopping): `/health` then answers 503, so the load balancer moves on. */
+  draining?: () => boolean;
   /** How often the checks run in the background. Default 5 s. */
   intervalMs?: number;
 }>;
@@ -15,18 +16,15 @@ export type HealthOptions = Readonly<{
 /** Default interval of the background health check, in milliseconds. */
 export const HEALTH_CHECK_INTERVAL_MS = 5_000;
 
-/** The database answers a trivial query. */
-export function databaseCheck(db: ReadableDB): HealthCheck {
-  return () => {
-    prepared(db, 'SELECT 1').get();
-  };
-}
+/** What `/health` says of each part. */
+export type PartHealth = 'ok' | 'failing';
 
 /**
  * `GET /health`: answers at once from the status the background checks last found (never runs
  * a check per request), and is exempt from the per-address rate limit, so a load balancer or
- * monitor polling it costs nothing and is never refused. 200 `{ ok: true }` while every check
- * passes; 503 UNAVAILABLE, naming the failing parts, otherwise.
+ * monitor polling it costs nothing and is never refused. The body names each part and whether
+ * the instance drains: `{ ok, database: 'ok', bus: 'ok', draining: false }`; 200 while every
+ * check passes and the instance is not draining, 503 (with an UNAVAILABLE error) otherwise.
  */
 export const healthPlugin = fp<HealthOptions>(
   async (app, opts) => {
@@ -54,10 +52,13 @@ export const healthPlugin = fp<HealthOptions>(
     app.addHook('onClose', async () => clearInterval(timer));
 
     app.get('/health', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) => {
-      if (failing.length === 0) return { ok: true };
-      return reply
-        .status(503)
-        .send({ error: { code: ErrorCode.Unavailable, message: `The relay is not healthy: ${failing.join(', ')}.` } });
+      const draining = opts.draining?.() ?? false;
+      const parts: Record<string, PartHealth> = {};
+      for (const name of names) parts[name] = failing.includes(name) ? 'failing' : 'ok';
+      if (failing.length === 0 && !draining) return { ok: true, ...parts, draining };
+      const message =
+        failing.length > 0 ? `The relay is not healthy: ${failing.join(', ')}.` : 'This relay instance is stopping.';
+      return reply.status(503).send({ ok: false, ...parts, draining, error: { code: ErrorCode.Unavailable, message } });
     });
   },
   { name: 'hearth-health' },
