@@ -1,7 +1,7 @@
 import type { ClientFrameType } from '@hearth/common';
 import type { Bus } from '../bus/port';
 import type { FriendCache } from './friend-cache';
-import { endOf, openConnection, type CallerInfo, type PeerClient, type PeerRegistry } from './peer-registry';
+import { endOf, openConnection, type CallerInfo, type PeerClient } from './peer-registry';
 import { connectionRole } from './peer-directory';
 import { expireFrame, relayedFrame } from './frames';
 
@@ -50,7 +50,11 @@ export function createHandlerRegistry(deps: HandlerDeps): HandlerRegistry {
 
   /** Whether `target` is an online friend of the sender; if not, the sender is told EXPIRE. */
   const reachable = async (sender: Sender, target: PeerClient | undefined, frame: RoutedFrame): Promise<boolean> => {
-    if (target !== undefined && target.peerId !== sender.peerId && (await friends.areFriends(sender.accountId, target.accountId))) {
+    if (
+      target !== undefined &&
+      target.peerId !== sender.peerId &&
+      (await friends.areFriends(sender.accountId, target.accountId))
+    ) {
       if (target.live) return true;
     }
     sender.reply(expireFrame(frame.dst, sender.peerId));

@@ -106,8 +106,16 @@ export async function recordConnection(
   connectionId: string,
 ): Promise<void> {
   await Promise.all([
-    bus.put(connectionRecordKey(caller.peerId, callee.peerId, connectionId), `caller ${caller.epoch} ${callee.epoch}`, CONNECTION_TTL_MS),
-    bus.put(connectionRecordKey(callee.peerId, caller.peerId, connectionId), `callee ${callee.epoch} ${caller.epoch}`, CONNECTION_TTL_MS),
+    bus.put(
+      connectionRecordKey(caller.peerId, callee.peerId, connectionId),
+      `caller ${caller.epoch} ${callee.epoch}`,
+      CONNECTION_TTL_MS,
+    ),
+    bus.put(
+      connectionRecordKey(callee.peerId, caller.peerId, connectionId),
+      `callee ${callee.epoch} ${caller.epoch}`,
+      CONNECTION_TTL_MS,
+    ),
   ]);
 }
 

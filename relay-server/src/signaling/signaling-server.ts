@@ -327,7 +327,8 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       [row.bId, row.aId],
     ] as const) {
       const client = registry.byAccount(self);
-      if (client) forgetConnections(bus, registry, client, other).catch(logFailure('forgetting connections failed', client.peerId));
+      if (client)
+        forgetConnections(bus, registry, client, other).catch(logFailure('forgetting connections failed', client.peerId));
     }
   };
   ctx.events.on('credentialsRevoked', onRevoked);
@@ -344,7 +345,12 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     },
     async refresh() {
       const clients = [...registry.all()].filter((c) => c.live);
-      const lost = new Set(await refreshPeers(bus, clients.map((c) => ({ peerId: c.peerId, value: c.location }))));
+      const lost = new Set(
+        await refreshPeers(
+          bus,
+          clients.map((c) => ({ peerId: c.peerId, value: c.location })),
+        ),
+      );
       for (const client of clients) {
         if (lost.has(client.peerId) && registry.byPeer(client.peerId) === client) replaced(client);
       }
