@@ -274,7 +274,10 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     const previous = registry.add(client);
     if (previous) replaced(previous);
     if (claim.previous && claim.previous.instance !== bus.instance) {
-      await publish(claim.previous.instance, { t: 'takeover', peer: client.peerId, login: claim.previous.login });
+      // Should this not arrive, that instance still closes its socket at its next refresh.
+      publish(claim.previous.instance, { t: 'takeover', peer: client.peerId, login: claim.previous.login }).catch(
+        logFailure('signaling takeover not sent', client.peerId),
+      );
     }
     return client;
   };
