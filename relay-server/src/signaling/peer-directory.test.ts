@@ -23,8 +23,8 @@ for (const factory of BUS_FACTORIES) {
 
       beforeEach(async () => {
         cluster = await factory.cluster(() => time);
-        a = cluster.join('a');
-        b = cluster.join('b');
+        a = await cluster.join('a');
+        b = await cluster.join('b');
       });
       afterEach(() => cluster.close());
 

@@ -49,8 +49,8 @@ for (const factory of BUS_FACTORIES) {
       beforeEach(async () => {
         relay = await buildTestApp();
         cluster = await factory.cluster(relay.clock.now);
-        A = await instance(relay, cluster.join('a'));
-        B = await instance(relay, cluster.join('b'));
+        A = await instance(relay, await cluster.join('a'));
+        B = await instance(relay, await cluster.join('b'));
       });
 
       afterEach(async () => {
@@ -132,7 +132,9 @@ for (const factory of BUS_FACTORIES) {
         const kid = await signalingKid(relay.app);
         const peer = await login(B, kid.grant);
         // Two logins raced: the other instance wrote the peer's location last.
-        await cluster.join('a').put(peerKey(kid.grant.peerId), encodeLocation({ instance: 'a', epoch: 'e', login: 'l' }), 30_000);
+        await (
+          await cluster.join('a')
+        ).put(peerKey(kid.grant.peerId), encodeLocation({ instance: 'a', epoch: 'e', login: 'l' }), 30_000);
         await B.server.refresh();
         expect(await peer.closed).toBe(1000);
       });
@@ -192,7 +194,7 @@ for (const factory of BUS_FACTORIES) {
         let busC: FencedBus;
         /** Instance C, deaf to the cluster's events (as when its subscription is lost), its bus liveness set by the test. */
         async function deafInstance(): Promise<SignalingInstance> {
-          busC = withLiveness(cluster.join('c'));
+          busC = withLiveness(await cluster.join('c'));
           return instance(relay, busC, createEvents());
         }
 

@@ -134,9 +134,12 @@ export const candidate = (dst: string, connectionId = 'dc_test1', n = 1): object
  * Tests only: the bus of a cluster, as each instance sees it. `join(name)` gives the bus of the
  * instance called `name`; every instance joined to one cluster shares channels and keys.
  */
-export type BusCluster = Readonly<{ join(instance: string): Bus; close(): Promise<void> }>;
+export type BusCluster = Readonly<{ join(instance: string): Promise<Bus>; close(): Promise<void> }>;
 
-/** How a cross-instance test gets a cluster's bus; `skip` says why this kind cannot run here. */
+/**
+ * How a cross-instance test gets a cluster's bus; `skip` says why this kind cannot run here.
+ * `now` is the test's clock, for key expiry in-process (Redis keeps its own time).
+ */
 export type BusFactory = Readonly<{ name: string; skip?: string; cluster(now: () => number): Promise<BusCluster> }>;
 
 /** One in-process bus seen under several instance names: what instances sharing one Redis see. */
@@ -144,7 +147,7 @@ export const inProcessBuses: BusFactory = {
   name: 'in-process',
   async cluster(now) {
     const shared = createInProcessBus('shared', now);
-    return { join: (instance) => Object.freeze({ ...shared, instance }), close: () => shared.close() };
+    return { join: async (instance) => Object.freeze({ ...shared, instance }), close: () => shared.close() };
   },
 };
 
