@@ -14,27 +14,26 @@ export type FriendCache = Readonly<{
 type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'config'>;
 
 /**
- * Reads from the store what the family rules (`family/reach.ts`) need about two accounts, and
- * answers whether they allow calls between them.
+ * The family facts of these accounts, read from the store for one answer (the cache below keeps
+ * the answer, not the facts). `familyAllows` asks only about accounts named here; unknown means
+ * not asked for and gets the safe answer (disabled, not covered).
+ * Same shape as `friend-peers.ts`'s reader on the social branch: one of the two goes at merge.
  */
-async function familyAllowsNow(store: Store, policyVersion: string, x: string, y: string): Promise<boolean> {
-  const load = async (id: string) => {
+async function familyFactsOf(store: Store, policyVersion: string, accountIds: readonly string[]): Promise<FamilyFacts> {
+  const read = async (id: string) => {
     const [kind, disabled] = await Promise.all([store.family.accountKindOf(id), store.family.isDisabledOrGone(id)]);
     if (kind !== 'child') return { kind, disabled, guardians: new Set<string>(), covered: true };
     const [guardians, covered] = await Promise.all([store.family.guardianIdsOf(id), store.family.isCovered(id, policyVersion)]);
     return { kind, disabled, guardians: new Set(guardians), covered };
   };
-  const known = new Map([
-    [x, await load(x)],
-    [y, await load(y)],
-  ]);
-  const facts: FamilyFacts = {
-    kindOf: (id) => known.get(id)?.kind,
-    isGuardian: (childId, parentId) => known.get(childId)?.guardians.has(parentId) ?? false,
-    isDisabled: (id) => known.get(id)?.disabled ?? true,
-    isCovered: (childId) => known.get(childId)?.covered ?? false,
+  const known = new Map(await Promise.all([...new Set(accountIds)].map(async (id) => [id, await read(id)] as const)));
+  const of = (id: string) => known.get(id);
+  return {
+    kindOf: (id) => of(id)?.kind,
+    isGuardian: (childId, parentId) => of(childId)?.guardians.has(parentId) ?? false,
+    isDisabled: (id) => of(id)?.disabled ?? true,
+    isCovered: (childId) => of(childId)?.covered ?? false,
   };
-  return familyAllows(facts, x, y);
 }
 
 /**
@@ -75,7 +74,7 @@ export function createFriendCache(ctx: Ctx, maxEntries = 100_000): FriendCache {
   const load = async (x: string, y: string): Promise<boolean> => {
     const row = await ctx.store.friendships.getFriendshipByPair(x, y);
     if (row === undefined || !isActive(row.state)) return false;
-    return familyAllowsNow(ctx.store, ctx.config.policyVersion, x, y);
+    return familyAllows(await familyFactsOf(ctx.store, ctx.config.policyVersion, [x, y]), x, y);
   };
 
   return {
