@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvents } from '../context';
-import { act, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
+import { act, api, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
 import { encodeLocation, peerKey } from './peer-directory';
 import {
   BUS_FACTORIES,
@@ -188,6 +188,18 @@ for (const factory of BUS_FACTORIES) {
         await settle();
         expect(pb.frames.map((f) => f.type)).toEqual(['OPEN', 'OFFER', 'EXPIRE']);
         expect(pa.frames.map((f) => f.type)).toEqual(['OPEN', 'ANSWER', 'EXPIRE']);
+      });
+
+      it('closes a revoked device’s socket on the instance holding it, which then is nowhere', async () => {
+        const { a, b } = await friendPair(relay.app);
+        const pa = await login(A, a.grant);
+        const pb = await login(B, b.grant);
+        expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${b.deviceId}`, { token: b.parent.token }), 204);
+        expect((await pb.next()).type).toBe('ERROR');
+        expect(await pb.closed).toBe(1008);
+        await settle();
+        pa.send(offer(b.grant.peerId));
+        expect(await pa.next()).toEqual({ type: 'EXPIRE', src: b.grant.peerId, dst: a.grant.peerId });
       });
 
       describe('fencing: an instance that may have missed events', () => {
