@@ -1,54 +1,78 @@
-import type { RelayContext } from '../context';
 import { isActive } from '@hearth/common';
-import { getFriendshipByPair, pairKey, type FriendshipRow } from '../friendships/queries';
-import { createFamilyFacts, familyAllows } from '../family/reach';
+import { readFamilyFacts } from '../family/read-facts';
+import type { RelayContext } from '../context';
+import { pairKey, type FriendshipRow } from '../friendships/queries';
+import { familyAllows } from '../family/reach';
 
 export type FriendCache = Readonly<{
-  /** Whether calls may pass between these accounts, from memory when known. */
-  areFriends(x: string, y: string): boolean;
-  /** Stops listening to relay events. */
+  /** Whether calls may pass between these accounts: from memory while the bus is live, else from the store. */
+  areFriends(x: string, y: string): Promise<boolean>;
+  /** Stops listening to relay events and forgets everything. */
   dispose(): void;
 }>;
 
+type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'config'>;
+
 /**
  * Friendship answers kept in memory so the signaling hot path makes no query per frame. Every
- * change goes through the friendship service, which emits `friendshipChanged` inside its
- * transaction; the pair's entry is dropped right then, so a block applies to the very next frame.
- * The family rules (`family/reach.ts`: a child whose consent lapsed reaches only its guardians)
- * apply the same way: `familyChanged` drops what is known. Revoked credentials (and deleted
- * accounts) clear everything.
+ * change goes through the friendship service, which emits `friendshipChanged` (on every instance,
+ * through the bus); the pair's entry is dropped right then, so a block applies to the very next
+ * frame. The family rules (`family/reach.ts`: a child whose consent lapsed reaches only its
+ * guardians) apply the same way: `familyChanged` drops what is known. Revoked credentials (and
+ * deleted accounts) clear everything.
+ *
+ * Fencing (issue 13): an instance that lost its bus subscription, or has not heard the bus
+ * heartbeat within the fencing window, may have missed an event. While `bus.isLive()` is false
+ * every answer comes from the store and nothing is kept; when it turns live again everything
+ * known is dropped and reloaded on demand. A load that an event (or a liveness change) overtook
+ * is answered but not kept.
  */
-export function createFriendCache(ctx: Pick<RelayContext, 'db' | 'events' | 'config'>, maxEntries = 100_000): FriendCache {
+export function createFriendCache(ctx: Ctx, maxEntries = 100_000): FriendCache {
   const known = new Map<string, boolean>();
-  const facts = createFamilyFacts(ctx.db, ctx.config.policyVersion);
-  const onFriendship = (row: FriendshipRow): void => void known.delete(pairKey(row.aId, row.bId));
-  const onFamily = (event: Readonly<{ childIds: readonly string[] }>): void => {
-    facts.invalidate(event.childIds);
+  /** Bumped by every invalidation: a load started before one must not be cached after it. */
+  let generation = 0;
+  let disposed = false;
+  const forgetAll = (): void => {
+    generation += 1;
     known.clear();
   };
-  const onRevoked = (): void => {
-    known.clear();
-    facts.clear();
+  const onFriendship = (row: FriendshipRow): void => {
+    generation += 1;
+    known.delete(pairKey(row.aId, row.bId));
   };
   ctx.events.on('friendshipChanged', onFriendship);
-  ctx.events.on('familyChanged', onFamily);
-  ctx.events.on('credentialsRevoked', onRevoked);
+  ctx.events.on('familyChanged', forgetAll);
+  ctx.events.on('credentialsRevoked', forgetAll);
+  // The bus port has no way to stop listening; a disposed cache ignores the news.
+  ctx.bus.onLiveChange(() => {
+    if (!disposed) forgetAll();
+  });
+
+  const load = async (x: string, y: string): Promise<boolean> => {
+    const row = await ctx.store.friendships.getFriendshipByPair(x, y);
+    if (row === undefined || !isActive(row.state)) return false;
+    return familyAllows(await readFamilyFacts(ctx.store, ctx.config.policyVersion, [x, y]), x, y);
+  };
+
   return {
-    areFriends(x, y) {
+    async areFriends(x, y) {
+      if (!ctx.bus.isLive()) return load(x, y);
       const key = pairKey(x, y);
       const hit = known.get(key);
       if (hit !== undefined) return hit;
-      // Read synchronously until this cache moves to the store (issue 13): friendships' areActiveFriends is async.
-      const row = getFriendshipByPair(ctx.db, x, y);
-      const answer = row !== undefined && isActive(row.state) && familyAllows(facts, x, y);
-      if (known.size >= maxEntries) known.clear();
-      known.set(key, answer);
+      const startedAt = generation;
+      const answer = await load(x, y);
+      if (startedAt === generation && ctx.bus.isLive() && !disposed) {
+        if (known.size >= maxEntries) known.clear();
+        known.set(key, answer);
+      }
       return answer;
     },
     dispose() {
+      disposed = true;
       ctx.events.off('friendshipChanged', onFriendship);
-      ctx.events.off('familyChanged', onFamily);
-      ctx.events.off('credentialsRevoked', onRevoked);
+      ctx.events.off('familyChanged', forgetAll);
+      ctx.events.off('credentialsRevoked', forgetAll);
       known.clear();
     },
   };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSignalingServer } from './signaling-server';
+import { PEER_REFRESH_MS } from './peer-directory';
 
 /**
  * Mounts the PeerJS-compatible socket at `/peerjs` (the client's `path: '/'`), so the
@@ -7,13 +8,21 @@ import { createSignalingServer } from './signaling-server';
  * limited per claimed peer id, not per address (a school may put many PCs behind one).
  */
 export const signalingPlugin: FastifyPluginAsync = async (app) => {
-  const server = createSignalingServer(app.relay, app.log.child({ module: 'signaling' }));
+  const log = app.log.child({ module: 'signaling' });
+  const server = createSignalingServer(app.relay, log);
+  await server.start();
   const sweepEveryMs = Math.max(1000, Math.min(5000, Math.floor(app.relay.config.signaling.idleTimeoutMs / 4)));
   const timer = setInterval(() => server.sweep(), sweepEveryMs);
   timer.unref();
+  // Where each peer is lives on the bus with a TTL: refreshed while its socket lives here.
+  const refresher = setInterval(() => {
+    server.refresh().catch((err: unknown) => log.error({ err }, 'signaling peer refresh failed'));
+  }, PEER_REFRESH_MS);
+  refresher.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
-    server.close();
+    clearInterval(refresher);
+    await server.close();
   });
 
   app.get(

@@ -1,8 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { SignalingGrant } from '@hearth/common';
 import type { RelayApp } from '../app';
-import { api, befriend, createFamily, expectStatus, type TestFamily } from '../../test/helpers';
+import type { Bus } from '../bus/port';
+import { createInProcessBus } from '../bus/in-process';
+import type { RelayEvents } from '../context';
+import { api, befriend, createFamily, expectStatus, type TestFamily, type TestRelay } from '../../test/helpers';
+import { createSignalingServer, type SignalingServer } from './signaling-server';
 
 /** Tests only: a listening relay's WebSocket base URL, after `app.listen({ port: 0 })`. */
 export async function listen(app: RelayApp): Promise<number> {
@@ -125,3 +129,83 @@ export const candidate = (dst: string, connectionId = 'dc_test1', n = 1): object
     connectionId,
   },
 });
+
+/**
+ * Tests only: the bus of a cluster, as each instance sees it. `join(name)` gives the bus of the
+ * instance called `name`; every instance joined to one cluster shares channels and keys.
+ */
+export type BusCluster = Readonly<{ join(instance: string): Promise<Bus>; close(): Promise<void> }>;
+
+/**
+ * How a cross-instance test gets a cluster's bus; `skip` says why this kind cannot run here.
+ * `now` is the test's clock, for key expiry in-process (Redis keeps its own time).
+ */
+export type BusFactory = Readonly<{ name: string; skip?: string; cluster(now: () => number): Promise<BusCluster> }>;
+
+/** One in-process bus seen under several instance names: what instances sharing one Redis see. */
+export const inProcessBuses: BusFactory = {
+  name: 'in-process',
+  async cluster(now) {
+    const shared = createInProcessBus('shared', now);
+    return { join: async (instance) => Object.freeze({ ...shared, instance }), close: () => shared.close() };
+  },
+};
+
+/** Redis (`bus/redis.ts`): the lead wires it here once its adapter is merged (a fresh key prefix per cluster). */
+export const redisBuses: BusFactory = {
+  name: 'redis',
+  skip: 'redis adapter not merged',
+  cluster: () => Promise.reject(new Error('The Redis bus adapter is not merged into this branch.')),
+};
+
+export const BUS_FACTORIES: readonly BusFactory[] = [inProcessBuses, redisBuses];
+
+/** A bus whose liveness the test sets: a real bus that lost (or regained) its subscription, as fencing sees it. */
+export type FencedBus = Bus & Readonly<{ setLive(live: boolean): void }>;
+
+export function withLiveness(bus: Bus): FencedBus {
+  let live = true;
+  const listeners: ((live: boolean) => void)[] = [];
+  return Object.freeze({
+    ...bus,
+    isLive: () => live,
+    onLiveChange: (listener: (live: boolean) => void) => void listeners.push(listener),
+    setLive(next: boolean) {
+      if (next === live) return;
+      live = next;
+      for (const listener of listeners) listener(next);
+    },
+  });
+}
+
+/** A second (third…) signaling instance in the test process: its own sockets and port, the relay's store. */
+export type SignalingInstance = Readonly<{ port: number; server: SignalingServer; close(): Promise<void> }>;
+
+/**
+ * Starts a signaling server with the relay's store and config but its own bus (and, to simulate
+ * an instance that missed the cluster's events, its own `events`), listening on `/peerjs` of a
+ * fresh port as the plugin does.
+ */
+export async function startSignalingInstance(
+  relay: TestRelay,
+  bus: Bus,
+  events: RelayEvents = relay.app.relay.events,
+): Promise<SignalingInstance> {
+  const server = createSignalingServer({ ...relay.app.relay, bus, events }, relay.app.log);
+  await server.start();
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/peerjs' });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  wss.on('connection', (socket, request) => {
+    const query = Object.fromEntries(new URL(request.url ?? '/', 'http://relay').searchParams);
+    server.accept(socket, query);
+  });
+  return {
+    port: (wss.address() as AddressInfo).port,
+    server,
+    async close() {
+      await server.close();
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Store } from '../store/port';
+import type { FamilyFacts } from './reach';
+
+/**
+ * The family facts of these accounts, read from the store for one answer (a friend list, a cache
+ * miss). `familyAllows` asks only about accounts named here: one not named gets the safe answer
+ * (disabled, not covered). Reads one after another, so it is right inside a transaction too.
+ */
+export async function readFamilyFacts(store: Store, policyVersion: string, accountIds: readonly string[]): Promise<FamilyFacts> {
+  const kinds = new Map<string, 'parent' | 'child' | undefined>();
+  const disabled = new Map<string, boolean>();
+  const guardians = new Map<string, ReadonlySet<string>>();
+  const covered = new Map<string, boolean>();
+  for (const id of new Set(accountIds)) {
+    const kind = await store.family.accountKindOf(id);
+    kinds.set(id, kind);
+    disabled.set(id, await store.family.isDisabledOrGone(id));
+    if (kind !== 'child') continue;
+    guardians.set(id, new Set(await store.family.guardianIdsOf(id)));
+    covered.set(id, await store.family.isCovered(id, policyVersion));
+  }
+  return {
+    kindOf: (id) => kinds.get(id),
+    isGuardian: (childId, parentId) => guardians.get(childId)?.has(parentId) ?? false,
+    isDisabled: (id) => disabled.get(id) ?? true,
+    isCovered: (childId) => covered.get(childId) ?? false,
+  };
+}
