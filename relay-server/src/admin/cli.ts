@@ -6,11 +6,14 @@ import { DEFAULT_CONFIG } from '../config';
 import { createIdFactory } from '../context';
 import { RELAY_MIGRATIONS } from '../db/migrations/index';
 import { createSqliteStore } from '../store/sqlite-store';
-import { ADMIN_COMMANDS, usage, type AdminContext } from './commands';
+import { createPgStore } from '../store/pg-store';
+import type { Store } from '../store/port';
+import { RELAY_PG_MIGRATIONS, openPgPool } from '../db/pg/index';
+import { ADMIN_COMMANDS, usage } from './commands';
 
 /**
- * `npm run relay:admin -- COMMAND [--email X] [--data-dir DIR]`: the operator's tools, on the
- * relay's SQLite file directly (brought to the current schema first). Safe while the relay runs
+ * `npm run relay:admin -- COMMAND [--email X] [--data-dir DIR | --database URL]`: the operator's tools,
+ * on the relay's SQLite file directly (brought to the current schema first) or its PostgreSQL database. Safe while the relay runs
  * (SQLite in WAL mode, with a busy timeout). Returns the exit status.
  */
 export async function runAdmin(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
@@ -25,6 +28,7 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
         child: { type: 'string' },
         guardian: { type: 'string' },
         'data-dir': { type: 'string' },
+        database: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -46,7 +50,6 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
   const config = DEFAULT_CONFIG;
   const noDb = {
     store: undefined as never,
-    db: undefined as never,
     config,
     now: Date.now,
     newId: createIdFactory(Date.now),
@@ -54,6 +57,9 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
     err,
   };
   if (!command.usesDatabase) return command.run(noDb, values);
+
+  const databaseUrl = values.database ?? env.HEARTH_DATABASE_URL;
+  if (databaseUrl) return onPostgres(databaseUrl, (store) => command.run({ ...noDb, store }, values), err);
 
   const dataDirRaw = values['data-dir'] ?? env.HEARTH_DATA_DIR;
   const dataDir = dataDirRaw ? path.resolve(dataDirRaw) : config.dataDir;
@@ -72,11 +78,38 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
     return 1;
   }
   try {
-    const ctx: AdminContext = { ...noDb, db, store: createSqliteStore(db) };
-    return await command.run(ctx, values);
+    return await command.run({ ...noDb, store: createSqliteStore(db) }, values);
   } finally {
     db.close();
   }
 }
 
-process.exitCode = await runAdmin(process.argv.slice(2), process.env);
+/**
+ * A command on the relays' PostgreSQL database (`--database`, as the relays are given it). The
+ * schema must be the one this relay knows: the operator's tool never migrates a shared database
+ * (the upgrade procedure does, by starting one relay).
+ */
+async function onPostgres(url: string, run: (store: Store) => Promise<number>, err: (line: string) => void): Promise<number> {
+  let pool;
+  try {
+    pool = openPgPool(url, { max: 2 });
+    const known = RELAY_PG_MIGRATIONS.length;
+    const found = await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    const version = found.rows[0]?.v ?? 0;
+    if (version !== known) {
+      err(
+        `The database is at schema version ${version}; this relay:admin knows version ${known}. Use the relay:admin of the relays running on it.`,
+      );
+      return 1;
+    }
+  } catch (e) {
+    await pool?.end().catch(() => undefined);
+    err(`Cannot use that database: ${(e as Error).message}`);
+    return 1;
+  }
+  try {
+    return await run(createPgStore(pool));
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,4 +1,3 @@
-import type { WritableDB } from '@hearth/sqlite';
 import type { RelayConfig } from '../config';
 import type { ParentRow } from '../accounts/queries';
 import { emailKeyOf, issueCode } from '../email/codes';
@@ -7,15 +6,10 @@ import { ErrorCode, HearthError } from '@hearth/common';
 import { createEvents } from '../context';
 import { removeGuardianByOperator } from '../family/operator';
 import { NO_MAIL } from '../mail/mailer';
-import { createSqliteStore } from '../store/sqlite-store';
 
-/**
- * What a command gets: the relay's store (migrated), its settings, a clock and ids, and where to write.
- * `db` only for `remove-guardian` until the family code is on the store (issue 13).
- */
+/** What a command gets: the relay's store (SQLite or PostgreSQL), its settings, a clock and ids, and where to write. */
 export type AdminContext = Readonly<{
   store: Store;
-  db: WritableDB;
   config: RelayConfig;
   now: () => number;
   newId: () => string;
@@ -111,8 +105,7 @@ const removeGuardian: AdminCommand = {
     }
     try {
       // Nobody listens to this process's events: a running relay sees the change at its next housekeeping round (friend caches reload).
-      const store = createSqliteStore(ctx.db);
-      await removeGuardianByOperator({ ...ctx, store, events: createEvents(), mailer: NO_MAIL }, childId, parentId);
+      await removeGuardianByOperator({ ...ctx, events: createEvents(), mailer: NO_MAIL }, childId, parentId);
     } catch (e) {
       if (e instanceof HearthError && e.code === ErrorCode.LastGuardian) {
         ctx.err(`That grown-up is the child's last guardian: a child always keeps one. Add another guardian first.`);
@@ -170,6 +163,7 @@ export function usage(): string {
   const rows = ADMIN_COMMANDS.map((c) => `  ${`${c.name} ${c.usage}`.trim().padEnd(width)}${c.summary}`);
   return [
     'Usage: npm run relay:admin -- COMMAND [--data-dir DIR]   (the relay data folder, as for npm run relay; or HEARTH_DATA_DIR)',
+    '       npm run relay:admin -- COMMAND --database URL     (relays on PostgreSQL: the URL they are given; or HEARTH_DATABASE_URL)',
     '',
     'Commands:',
     ...rows,

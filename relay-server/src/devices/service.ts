@@ -12,8 +12,7 @@ import { ownChild } from '../accounts/service';
 import type { DeviceRow } from './queries';
 import { hashToken, newToken } from '../auth/tokens';
 
-/** `db` stays only for `ownChild`, which its own module moves to the store (awaited here already). */
-type Ctx = Pick<RelayContext, 'db' | 'store' | 'now' | 'newId' | 'events'>;
+type Ctx = Pick<RelayContext, 'store' | 'now' | 'newId' | 'events'>;
 
 async function issueCredential(ctx: Ctx, deviceId: string, childId: string): Promise<string> {
   const token = newToken('dc');

@@ -26,11 +26,7 @@ import { newInviteCode } from '../auth/tokens';
 import { ownChild } from '../accounts/service';
 import { noticeFriendshipChange } from '../family/friendship-notices';
 
-/**
- * `db` stays only for `ownChild`, which its own module moves to the store (it is awaited here
- * already, so it may become async without a change here).
- */
-type Ctx = Pick<RelayContext, 'db' | 'store' | 'config' | 'now' | 'newId' | 'events'>;
+type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'events'>;
 type ViewCtx = Pick<RelayContext, 'store'>;
 
 /** The context with its store bound to a transaction, for everything called inside it. */
