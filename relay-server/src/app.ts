@@ -84,6 +84,9 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
       (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom, app.log.child({ component: 'mail' })) : NO_MAIL),
   });
 
+  // Events reach every instance on the bus (issue 13); in-process, nothing changes.
+  await context.events.connect(context.bus, app.log.child({ component: 'bus' }));
+
   // External plugins, then ours, then routes (each feature encapsulated).
   await app.register(helmet, { global: true });
   await app.register(swagger, {
@@ -131,6 +134,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(familyChildRoutes);
 
   app.addHook('onClose', async () => {
+    await context.events.disconnect();
     await context.mailer.close();
     db.close();
   });

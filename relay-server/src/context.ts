@@ -1,9 +1,9 @@
-import { EventEmitter } from 'node:events';
 import { monotonicFactory } from 'ulid';
 import type { RelayConfig } from './config';
 import type { WritableDB } from '@hearth/sqlite';
 import type { Store } from './store/port';
 import type { Bus } from './bus/port';
+import { createClusterEvents, type ClusterEvents } from './bus/cluster-events';
 import type { PasswordHasher } from './accounts/passwords';
 import type { Mailer } from './mail/mailer';
 import type { Notice } from '@hearth/common';
@@ -25,7 +25,11 @@ export type RelayEventMap = {
   noticeCreated: [Readonly<{ recipientId: string; notice: Notice }>];
 };
 
-export type RelayEvents = EventEmitter<RelayEventMap>;
+/**
+ * Cluster-wide once connected to the bus (`bus/cluster-events.ts`): `emit` runs this instance's
+ * listeners at once and every other instance's when the event arrives; `announce` waits for them.
+ */
+export type RelayEvents = ClusterEvents<RelayEventMap>;
 
 /** What every service gets: the database, the frozen config, a clock and an id source. */
 export type RelayContext = Readonly<{
@@ -48,7 +52,7 @@ export type RelayContext = Readonly<{
 }>;
 
 export function createEvents(): RelayEvents {
-  return new EventEmitter<RelayEventMap>();
+  return createClusterEvents<RelayEventMap>();
 }
 
 export function createIdFactory(now: () => number): () => string {
