@@ -12,7 +12,7 @@ import { ADMIN_COMMANDS, usage, type AdminContext } from './commands';
  * relay's SQLite file directly (brought to the current schema first). Safe while the relay runs
  * (SQLite in WAL mode, with a busy timeout). Returns the exit status.
  */
-export function runAdmin(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): number {
+export async function runAdmin(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const err = (line: string): void => void process.stderr.write(`hearth relay:admin: ${line}\n`);
   let parsed;
@@ -64,10 +64,10 @@ export function runAdmin(argv: readonly string[], env: Readonly<Record<string, s
   }
   try {
     const ctx: AdminContext = { ...noDb, db };
-    return command.run(ctx, values);
+    return await command.run(ctx, values);
   } finally {
     db.close();
   }
 }
 
-process.exitCode = runAdmin(process.argv.slice(2), process.env);
+process.exitCode = await runAdmin(process.argv.slice(2), process.env);

@@ -8,6 +8,7 @@ import { ErrorCode, HearthError } from '@hearth/common';
 import { createEvents } from '../context';
 import { removeGuardianByOperator } from '../family/operator';
 import { NO_MAIL } from '../mail/mailer';
+import { createSqliteStore } from '../store/sqlite-store';
 
 /** What a command gets: the relay's database (migrated), its settings, a clock and ids, and where to write. */
 export type AdminContext = Readonly<{
@@ -29,7 +30,7 @@ export type AdminCommand = Readonly<{
   /** Needs the database (every command but `help`). */
   usesDatabase: boolean;
   /** The exit status: 0 done, 1 refused (with a sentence on stderr), 2 a usage mistake. */
-  run: (ctx: AdminContext, args: AdminArgs) => number;
+  run: (ctx: AdminContext, args: AdminArgs) => number | Promise<number>;
 }>;
 
 type Account = NonNullable<ReturnType<typeof getParentByEmail>>;
@@ -98,7 +99,7 @@ const removeGuardian: AdminCommand = {
   summary:
     'Removes a guardian from a child (never the last one). Their family link ends at once and the other guardians are told.',
   usesDatabase: true,
-  run(ctx, args) {
+  async run(ctx, args) {
     const childId = args.child?.trim();
     const parentId = args.guardian?.trim();
     if (!childId || !parentId) {
@@ -107,7 +108,8 @@ const removeGuardian: AdminCommand = {
     }
     try {
       // Nobody listens to this process's events: a running relay sees the change at its next housekeeping round (friend caches reload).
-      removeGuardianByOperator({ ...ctx, events: createEvents(), mailer: NO_MAIL }, childId, parentId);
+      const store = createSqliteStore(ctx.db);
+      await removeGuardianByOperator({ ...ctx, store, events: createEvents(), mailer: NO_MAIL }, childId, parentId);
     } catch (e) {
       if (e instanceof HearthError && e.code === ErrorCode.LastGuardian) {
         ctx.err(`That grown-up is the child's last guardian: a child always keeps one. Add another guardian first.`);

@@ -54,7 +54,7 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
       url,
       { schema: { summary, tags, security: bearer, params: ChildGrownUpParams, response: noContent } },
       async (request, reply) => {
-        remove(ctx, requireParent(request.caller).parentId, request.params.id, request.params.parentId);
+        await remove(ctx, requireParent(request.caller).parentId, request.params.id, request.params.parentId);
         return reply.status(204).send(null);
       },
     );
@@ -99,7 +99,9 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(giveConsent(ctx, requireParent(request.caller).parentId, request.params.id, request.body.consent)),
+      reply
+        .status(201)
+        .send(await giveConsent(ctx, requireParent(request.caller).parentId, request.params.id, request.body.consent)),
   );
 
   app.delete(
@@ -108,7 +110,7 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { summary: 'Withdraw my consent for this child', tags, security: bearer, params: IdParams, response: noContent },
     },
     async (request, reply) => {
-      withdrawConsent(ctx, requireParent(request.caller).parentId, request.params.id);
+      await withdrawConsent(ctx, requireParent(request.caller).parentId, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -125,7 +127,7 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      deleteChild(ctx, requireParent(request.caller).parentId, request.params.id);
+      await deleteChild(ctx, requireParent(request.caller).parentId, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -144,7 +146,7 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const parentId = requireParent(request.caller).parentId;
       const limit = Math.min(Number(request.query.limit ?? DEFAULT_NOTICES), MAX_NOTICES);
-      return { notices: listNotices(ctx.db, parentId, limit) };
+      return { notices: await listNotices(ctx, parentId, limit) };
     },
   );
 };

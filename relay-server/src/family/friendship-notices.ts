@@ -3,7 +3,8 @@ import type { RelayContext } from '../context';
 import type { FriendshipRow } from '../friendships/queries';
 import { noticeGuardians } from './notices';
 
-type Ctx = Pick<RelayContext, 'db' | 'now' | 'newId' | 'events'>;
+/** `store`: the caller's transaction's store (`{ ...ctx, store: tx }`). */
+type Ctx = Pick<RelayContext, 'store' | 'now' | 'newId' | 'events'>;
 
 const KIND_OF: Partial<
   Record<FriendshipAction | 'redeem', 'friend-requested' | 'friend-approved' | 'friend-blocked' | 'friend-removed'>
@@ -18,16 +19,16 @@ const KIND_OF: Partial<
  * Tells the guardians of the children of a friendship what happened to it (issue 12): a request
  * (a redeemed code), an approval and a removal to both families; a block only to the blocking
  * child's guardians (a block never shows to the other side). `byName` is the grown-up who did it,
- * told only to their own child's guardians.
+ * told only to their own child's guardians. Runs inside the caller's transaction.
  */
-export function noticeFriendshipChange(
+export async function noticeFriendshipChange(
   ctx: Ctx,
   row: FriendshipRow,
   action: FriendshipAction | 'redeem',
   /** The grown-up who acted, or null (a child). */
   byParentId: string | null,
   actorSides: readonly Side[],
-): void {
+): Promise<void> {
   const kind = KIND_OF[action];
   if (kind === undefined || row.state.kind !== 'friend') return;
   const sides: readonly Side[] = action === 'block' ? actorSides : ['a', 'b'];
@@ -35,6 +36,6 @@ export function noticeFriendshipChange(
     const childId = side === 'a' ? row.aId : row.bId;
     const aboutId = side === 'a' ? row.bId : row.aId;
     const byId = actorSides.includes(side) ? byParentId : null;
-    noticeGuardians(ctx, { kind, childId, byId, aboutId });
+    await noticeGuardians(ctx, { kind, childId, byId, aboutId });
   }
 }

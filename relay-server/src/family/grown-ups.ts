@@ -9,58 +9,48 @@ import {
   type TrustedGrownUp,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { ownChild } from '../accounts/service';
-import { getParentById, insertConsent } from '../accounts/queries';
-import {
-  consentStands,
-  deleteGuardian,
-  deleteTrusted,
-  guardianIdsOf,
-  isCovered,
-  isEmailVerified,
-  isTrusted,
-  listGuardians,
-  listTrusted,
-  updateTrustedAvatar,
-  withdrawConsents,
-} from './queries';
+import type { Store } from '../store/port';
+import type { GrownUpRow } from './queries';
 import { endEveryLinkOf, endFamilyLink, touchFamilyLink } from './links';
 import { noticeGuardians } from './notices';
 import { familyNoticeMail } from './mail';
-import { cancelInvitesOf } from './invite-queries';
-import { listFriendshipsOf } from '../friendships/queries';
+import { guardedChild } from './guarded-child';
 
-type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
+type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
 const NO_SUCH_GROWN_UP = 'No such grown-up for this child.';
 
 /** `GET /v1/children/:id/grown-ups`: the child's guardians and trusted grown-ups, for a guardian of the child. */
-export function childGrownUps(ctx: Ctx, parentId: string, childId: string): ChildGrownUps {
-  ownChild(ctx, parentId, childId);
+export async function childGrownUps(ctx: Ctx, parentId: string, childId: string): Promise<ChildGrownUps> {
+  const { store } = ctx;
+  await guardedChild(store, parentId, childId);
   const version = ctx.config.policyVersion;
-  return {
-    childId: childId as ChildId,
-    guardians: listGuardians(ctx.db, childId).map((g) => ({
+  const guardians = await Promise.all(
+    (await store.family.listGuardians(childId)).map(async (g) => ({
       parentId: g.parentId as ParentId,
       displayName: g.displayName,
       email: g.email,
-      emailVerified: isEmailVerified(ctx.db, g.parentId),
+      emailVerified: await store.family.isEmailVerified(g.parentId),
       accountCreatedAt: g.accountCreatedAt,
       guardianSince: g.since,
-      consentsToCurrentPolicy: consentStands(ctx.db, childId, g.parentId, version),
+      consentsToCurrentPolicy: await store.family.consentStands(childId, g.parentId, version),
       me: g.parentId === parentId,
     })),
-    trusted: listTrusted(ctx.db, childId).map((t) => toTrusted(ctx, t)),
-    covered: isCovered(ctx.db, childId, version),
+  );
+  return {
+    childId: childId as ChildId,
+    guardians,
+    trusted: await Promise.all((await store.family.listTrusted(childId)).map((t) => toTrusted(store, t))),
+    covered: await store.family.isCovered(childId, version),
   };
 }
 
-function toTrusted(ctx: Ctx, t: ReturnType<typeof listTrusted>[number]): TrustedGrownUp {
+async function toTrusted(store: Store, t: GrownUpRow): Promise<TrustedGrownUp> {
   return {
     parentId: t.parentId as ParentId,
     displayName: t.displayName,
     avatar: t.avatar as TrustedGrownUp['avatar'],
-    emailVerified: isEmailVerified(ctx.db, t.parentId),
+    emailVerified: await store.family.isEmailVerified(t.parentId),
     trustedSince: t.since,
   };
 }
@@ -72,74 +62,74 @@ function toTrusted(ctx: Ctx, t: ReturnType<typeof listTrusted>[number]): Trusted
  * guardian (the removed one too) is told. `byId`: the
  * guardian who did it, or null (the operator). No authorization here: callers check it.
  */
-export function removeGuardianUnchecked(ctx: Ctx, childId: string, targetId: string, byId: string | null): void {
-  ctx.db.transaction(() => {
-    const before = guardianIdsOf(ctx.db, childId);
+export async function removeGuardianUnchecked(ctx: Ctx, childId: string, targetId: string, byId: string | null): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    const before = await tx.family.guardianIdsOf(childId);
     if (!before.includes(targetId)) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
     if (before.length < 2) {
       throw new HearthError(ErrorCode.LastGuardian, 'A child always keeps one guardian. Add another before this one leaves.');
     }
-    deleteGuardian(ctx.db, childId, targetId);
-    cancelInvitesOf(ctx.db, targetId, childId);
+    await tx.family.deleteGuardian(childId, targetId);
+    await tx.grownUpInvites.cancelInvitesOf(targetId, childId);
     ctx.events.emit('familyChanged', { childIds: [childId] });
-    endFamilyLink(ctx, childId, targetId);
-    const devices = ctx.db
-      .prepare(
-        `UPDATE device_credentials SET revoked_at = ? WHERE child_id = ? AND revoked_at IS NULL
-           AND device_id IN (SELECT id FROM devices WHERE parent_id = ?) RETURNING device_id AS deviceId`,
-      )
-      .all(ctx.now(), childId, targetId) as { deviceId: string }[];
-    for (const { deviceId } of devices) ctx.events.emit('credentialsRevoked', { childIds: [childId], deviceId });
-    noticeGuardians(ctx, { kind: 'guardian-removed', childId, byId, aboutId: targetId, recipients: before });
-  })();
+    const txCtx = { ...ctx, store: tx };
+    await endFamilyLink(txCtx, childId, targetId);
+    for (const deviceId of await tx.family.revokeCredentialsEnrolledBy(childId, targetId, ctx.now())) {
+      ctx.events.emit('credentialsRevoked', { childIds: [childId], deviceId });
+    }
+    await noticeGuardians(txCtx, { kind: 'guardian-removed', childId, byId, aboutId: targetId, recipients: before });
+  });
 }
 
 /** A guardian removes another guardian of the child, or leaves themself. */
-export function removeGuardian(ctx: Ctx, parentId: string, childId: string, targetId: string): void {
-  ownChild(ctx, parentId, childId);
-  removeGuardianUnchecked(ctx, childId, targetId, parentId);
+export async function removeGuardian(ctx: Ctx, parentId: string, childId: string, targetId: string): Promise<void> {
+  await guardedChild(ctx.store, parentId, childId);
+  await removeGuardianUnchecked(ctx, childId, targetId, parentId);
 }
 
 /** Any guardian of the child removes a trusted grown-up, or the trusted grown-up leaves; at once. */
-export function removeTrusted(ctx: Ctx, parentId: string, childId: string, targetId: string): void {
-  ctx.db.transaction(() => {
-    const leaving = parentId === targetId && isTrusted(ctx.db, childId, parentId);
-    if (!leaving) ownChild(ctx, parentId, childId);
-    if (!deleteTrusted(ctx.db, childId, targetId)) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
-    endFamilyLink(ctx, childId, targetId);
-    noticeGuardians(ctx, { kind: 'trusted-removed', childId, byId: parentId, aboutId: targetId });
-  })();
+export async function removeTrusted(ctx: Ctx, parentId: string, childId: string, targetId: string): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    const leaving = parentId === targetId && (await tx.family.isTrusted(childId, parentId));
+    if (!leaving) await guardedChild(tx, parentId, childId);
+    if (!(await tx.family.deleteTrusted(childId, targetId))) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
+    const txCtx = { ...ctx, store: tx };
+    await endFamilyLink(txCtx, childId, targetId);
+    await noticeGuardians(txCtx, { kind: 'trusted-removed', childId, byId: parentId, aboutId: targetId });
+  });
 }
 
 /** A guardian changes the picture the child sees for a trusted grown-up; pushed to the child at once. */
-export function updateTrusted(
+export async function updateTrusted(
   ctx: Ctx,
   parentId: string,
   childId: string,
   targetId: string,
   avatar: string | null,
-): TrustedGrownUp {
-  return ctx.db.transaction(() => {
-    ownChild(ctx, parentId, childId);
-    if (!updateTrustedAvatar(ctx.db, childId, targetId, avatar)) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
-    const row = listTrusted(ctx.db, childId).find((t) => t.parentId === targetId);
+): Promise<TrustedGrownUp> {
+  return ctx.store.transaction(async (tx) => {
+    await guardedChild(tx, parentId, childId);
+    if (!(await tx.family.updateTrustedAvatar(childId, targetId, avatar))) {
+      throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
+    }
+    const row = (await tx.family.listTrusted(childId)).find((t) => t.parentId === targetId);
     if (!row) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
     // The child (and the grown-up) see the new picture at once.
-    touchFamilyLink(ctx, childId, targetId);
-    return toTrusted(ctx, row);
-  })();
+    await touchFamilyLink({ ...ctx, store: tx }, childId, targetId);
+    return toTrusted(tx, row);
+  });
 }
 
 /** A guardian gives (or renews) their own consent for the child, to the current policy version. */
-export function giveConsent(ctx: Ctx, parentId: string, childId: string, consent: ConsentInput): ConsentRecord {
+export async function giveConsent(ctx: Ctx, parentId: string, childId: string, consent: ConsentInput): Promise<ConsentRecord> {
   if (consent.policyVersion !== ctx.config.policyVersion) {
     throw new HearthError(
       ErrorCode.PolicyVersionMismatch,
       `The privacy policy has changed (now ${ctx.config.policyVersion}). Please read it again and consent.`,
     );
   }
-  return ctx.db.transaction(() => {
-    ownChild(ctx, parentId, childId);
+  return ctx.store.transaction(async (tx) => {
+    await guardedChild(tx, parentId, childId);
     const record = {
       consentId: ctx.newId(),
       parentId,
@@ -148,31 +138,31 @@ export function giveConsent(ctx: Ctx, parentId: string, childId: string, consent
       method: consent.method,
       givenAt: ctx.now(),
     };
-    insertConsent(ctx.db, record);
+    await tx.accounts.insertConsent(record);
     ctx.events.emit('familyChanged', { childIds: [childId] });
-    noticeGuardians(ctx, { kind: 'consent-given', childId, byId: parentId });
+    await noticeGuardians({ ...ctx, store: tx }, { kind: 'consent-given', childId, byId: parentId });
     return {
       ...record,
       parentId: parentId as ParentId,
       childId: childId as ChildId,
       method: consent.method,
     };
-  })();
+  });
 }
 
 /** Emails the other guardians, where the relay sends email. */
-function emailOthers(
+async function emailOthers(
   ctx: Ctx,
   recipients: readonly string[],
   byId: string,
   kind: 'child-deleted' | 'consent-withdrawn',
   childName: string,
-): void {
+): Promise<void> {
   if (!ctx.mailer.enabled) return;
-  const byName = getParentById(ctx.db, byId)?.displayName ?? '?';
+  const byName = (await ctx.store.accounts.getParentById(byId))?.displayName ?? '?';
   for (const id of recipients) {
     if (id === byId) continue;
-    const parent = getParentById(ctx.db, id);
+    const parent = await ctx.store.accounts.getParentById(id);
     if (parent) void ctx.mailer.send(familyNoticeMail(parent.email, kind, childName, byName));
   }
 }
@@ -181,15 +171,15 @@ function emailOthers(
  * A guardian withdraws their own consent for the child (the record stays, marked withdrawn).
  * While no guardian's consent stands the child reaches only its guardians. Every guardian is told.
  */
-export function withdrawConsent(ctx: Ctx, parentId: string, childId: string): void {
-  const result = ctx.db.transaction(() => {
-    const child = ownChild(ctx, parentId, childId);
-    if (withdrawConsents(ctx.db, childId, parentId, ctx.now()) === 0) return undefined;
+export async function withdrawConsent(ctx: Ctx, parentId: string, childId: string): Promise<void> {
+  const result = await ctx.store.transaction(async (tx) => {
+    const child = await guardedChild(tx, parentId, childId);
+    if ((await tx.family.withdrawConsents(childId, parentId, ctx.now())) === 0) return undefined;
     ctx.events.emit('familyChanged', { childIds: [childId] });
-    noticeGuardians(ctx, { kind: 'consent-withdrawn', childId, byId: parentId });
-    return { name: child.displayName, recipients: guardianIdsOf(ctx.db, childId) };
-  })();
-  if (result) emailOthers(ctx, result.recipients, parentId, 'consent-withdrawn', result.name);
+    await noticeGuardians({ ...ctx, store: tx }, { kind: 'consent-withdrawn', childId, byId: parentId });
+    return { name: child.displayName, recipients: await tx.family.guardianIdsOf(childId) };
+  });
+  if (result) await emailOthers(ctx, result.recipients, parentId, 'consent-withdrawn', result.name);
 }
 
 /**
@@ -197,22 +187,23 @@ export function withdrawConsent(ctx: Ctx, parentId: string, childId: string): vo
  * devices' credentials go (sockets closed), and its account and messages are deleted. Consent
  * records and notices are kept. Every guardian is told.
  */
-export function deleteChild(ctx: Ctx, parentId: string, childId: string): void {
-  const result = ctx.db.transaction(() => {
-    const child = ownChild(ctx, parentId, childId);
-    const recipients = guardianIdsOf(ctx.db, childId);
-    noticeGuardians(ctx, { kind: 'child-deleted', childId, byId: parentId, recipients });
+export async function deleteChild(ctx: Ctx, parentId: string, childId: string): Promise<void> {
+  const result = await ctx.store.transaction(async (tx) => {
+    const txCtx = { ...ctx, store: tx };
+    const child = await guardedChild(tx, parentId, childId);
+    const recipients = await tx.family.guardianIdsOf(childId);
+    await noticeGuardians(txCtx, { kind: 'child-deleted', childId, byId: parentId, recipients });
     // The friends' guardians are told their child lost a friend (by nobody they know).
-    for (const row of listFriendshipsOf(ctx.db, childId)) {
+    for (const row of await tx.friendships.listFriendshipsOf(childId)) {
       if (row.state.kind !== 'friend' || row.state.ended) continue;
       const friendId = row.aId === childId ? row.bId : row.aId;
-      noticeGuardians(ctx, { kind: 'friend-removed', childId: friendId, byId: null, aboutId: childId });
+      await noticeGuardians(txCtx, { kind: 'friend-removed', childId: friendId, byId: null, aboutId: childId });
     }
-    endEveryLinkOf(ctx, childId);
-    ctx.db.prepare(`DELETE FROM accounts WHERE id = ?`).run(childId);
+    await endEveryLinkOf(txCtx, childId);
+    await tx.family.deleteChildAccount(childId);
     ctx.events.emit('credentialsRevoked', { childIds: [childId] });
     ctx.events.emit('familyChanged', { childIds: [childId] });
     return { name: child.displayName, recipients };
-  })();
-  emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
+  });
+  await emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
 }

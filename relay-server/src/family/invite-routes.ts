@@ -48,7 +48,7 @@ export const grownUpInviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: 20, timeWindow: HOUR, keyGenerator: key('grown-up-invite') } },
     },
     async (request, reply) =>
-      reply.status(201).send(createGrownUpInvite(ctx, requireParent(request.caller).parentId, request.body)),
+      reply.status(201).send(await createGrownUpInvite(ctx, requireParent(request.caller).parentId, request.body)),
   );
 
   app.get(
@@ -83,7 +83,7 @@ export const grownUpInviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(redeemGrownUpInvite(ctx, requireParent(request.caller).parentId, request.body.code)),
+      reply.status(201).send(await redeemGrownUpInvite(ctx, requireParent(request.caller).parentId, request.body.code)),
   );
 
   /** The inviting guardian's answer to the grown-up who typed the code: `answer(ctx, caller, invite)`. */
@@ -126,7 +126,7 @@ export const grownUpInviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      cancelGrownUpInvite(ctx, requireParent(request.caller).parentId, request.params.id);
+      await cancelGrownUpInvite(ctx, requireParent(request.caller).parentId, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -12,30 +12,16 @@ import {
   type ParentId,
   type RedeemedGrownUpInvite,
 } from '@hearth/common';
-import type { ReadableDB } from '@hearth/sqlite';
 import type { RelayContext } from '../context';
-import { ownChild } from '../accounts/service';
-import { getParentById } from '../accounts/queries';
+import type { Store } from '../store/port';
 import { hashToken, newInviteCode } from '../auth/tokens';
-import {
-  codeHashExists,
-  countInvitesCreatedSince,
-  getGrownUpInvite,
-  getGrownUpInviteByHash,
-  insertGrownUpInvite,
-  inviteChildren,
-  listInvitesForGuardian,
-  listInvitesRedeemedBy,
-  markInviteRedeemed,
-  setInviteState,
-  type GrownUpInviteRow,
-} from './invite-queries';
-import { insertGuardian, insertTrusted, isEmailVerified, isGuardian, isTrusted } from './queries';
+import type { GrownUpInviteRow } from './invite-queries';
 import { linkFamily } from './links';
 import { noticeGuardians } from './notices';
 import { inviteMail } from './mail';
+import { guardedChild } from './guarded-child';
 
-type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
+type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
 /** An invitation's code works for 7 days (issue 12). */
 export const GROWN_UP_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -55,21 +41,31 @@ function stateOf(row: GrownUpInviteRow, now: number): GrownUpInviteState {
   return row.state;
 }
 
-function childrenOf(db: ReadableDB, row: GrownUpInviteRow): GrownUpInvite['children'] {
-  return inviteChildren(db, row.id).map((c) => ({ childId: c.childId as ChildId, displayName: c.displayName }));
+async function childrenOf(store: Store, row: GrownUpInviteRow): Promise<GrownUpInvite['children']> {
+  return (await store.grownUpInvites.inviteChildren(row.id)).map((c) => ({
+    childId: c.childId as ChildId,
+    displayName: c.displayName,
+  }));
+}
+
+/** Whether this grown-up is already a guardian or a trusted grown-up of the child. */
+async function alreadyInFamily(store: Store, childId: string, parentId: string): Promise<boolean> {
+  return (await store.family.isGuardian(childId, parentId)) || (await store.family.isTrusted(childId, parentId));
 }
 
 /**
  * An invitation as `viewerId` (a guardian of at least one of its children) sees it: only the
  * children they guard (a co-parent of one child never learns of the inviter's other children).
  */
-function toInvite(ctx: Ctx, row: GrownUpInviteRow, viewerId: string): GrownUpInvite {
-  const inviter = getParentById(ctx.db, row.createdBy);
-  const invitee = row.redeemedBy !== null ? getParentById(ctx.db, row.redeemedBy) : undefined;
+async function toInvite(ctx: Ctx, store: Store, row: GrownUpInviteRow, viewerId: string): Promise<GrownUpInvite> {
+  const inviter = await store.accounts.getParentById(row.createdBy);
+  const invitee = row.redeemedBy !== null ? await store.accounts.getParentById(row.redeemedBy) : undefined;
+  const children = [];
+  for (const c of await childrenOf(store, row)) if (await store.family.isGuardian(c.childId, viewerId)) children.push(c);
   return {
     inviteId: row.id,
     role: row.role,
-    children: childrenOf(ctx.db, row).filter((c) => isGuardian(ctx.db, c.childId, viewerId)),
+    children,
     avatar: row.avatar as GrownUpInvite['avatar'],
     invitedBy: { parentId: row.createdBy as ParentId, displayName: inviter?.displayName ?? '?' },
     state: stateOf(row, ctx.now()),
@@ -80,19 +76,19 @@ function toInvite(ctx: Ctx, row: GrownUpInviteRow, viewerId: string): GrownUpInv
           parentId: invitee.id as ParentId,
           displayName: invitee.displayName,
           email: invitee.email,
-          emailVerified: isEmailVerified(ctx.db, invitee.id),
+          emailVerified: await store.family.isEmailVerified(invitee.id),
           accountCreatedAt: invitee.createdAt,
         }
       : null,
   };
 }
 
-function toRedeemed(ctx: Ctx, row: GrownUpInviteRow): RedeemedGrownUpInvite {
+async function toRedeemed(ctx: Ctx, store: Store, row: GrownUpInviteRow): Promise<RedeemedGrownUpInvite> {
   return {
     inviteId: row.id,
     role: row.role,
-    children: childrenOf(ctx.db, row),
-    invitedBy: { displayName: getParentById(ctx.db, row.createdBy)?.displayName ?? '?' },
+    children: await childrenOf(store, row),
+    invitedBy: { displayName: (await store.accounts.getParentById(row.createdBy))?.displayName ?? '?' },
     state: stateOf(row, ctx.now()),
     expiresAt: row.expiresAt,
   };
@@ -103,11 +99,16 @@ function toRedeemed(ctx: Ctx, row: GrownUpInviteRow): RedeemedGrownUpInvite {
  * children. The answer is the same whatever `email` is (whether or not an account has it); where
  * the relay sends email and one was given, the code goes there too.
  */
-export function createGrownUpInvite(ctx: Ctx, parentId: string, body: CreateGrownUpInviteBody): GrownUpInviteCreated {
+export async function createGrownUpInvite(
+  ctx: Ctx,
+  parentId: string,
+  body: CreateGrownUpInviteBody,
+): Promise<GrownUpInviteCreated> {
   const now = ctx.now();
-  const { row, code, childNames } = ctx.db.transaction(() => {
-    const names = body.childIds.map((id) => ownChild(ctx, parentId, id).displayName);
-    if (countInvitesCreatedSince(ctx.db, parentId, now - DAY) >= GROWN_UP_INVITES_PER_DAY) {
+  const { row, code, childNames } = await ctx.store.transaction(async (tx) => {
+    const names: string[] = [];
+    for (const id of body.childIds) names.push((await guardedChild(tx, parentId, id)).displayName);
+    if ((await tx.grownUpInvites.countInvitesCreatedSince(parentId, now - DAY)) >= GROWN_UP_INVITES_PER_DAY) {
       throw new HearthError(ErrorCode.RateLimited, 'That is a lot of invitations. Please wait a while before making another.', {
         retryAfterMs: DAY,
       });
@@ -115,7 +116,7 @@ export function createGrownUpInvite(ctx: Ctx, parentId: string, body: CreateGrow
     for (let attempt = 0; attempt < 5; attempt++) {
       const fresh = newInviteCode();
       const hash = codeHash(fresh);
-      if (codeHashExists(ctx.db, hash)) continue;
+      if (await tx.grownUpInvites.codeHashExists(hash)) continue;
       const inserted: GrownUpInviteRow = {
         id: ctx.newId(),
         role: body.role,
@@ -127,23 +128,26 @@ export function createGrownUpInvite(ctx: Ctx, parentId: string, body: CreateGrow
         redeemedAt: null,
         avatar: body.role === 'trusted' ? (body.avatar ?? null) : null,
       };
-      insertGrownUpInvite(ctx.db, { ...inserted, codeHash: hash }, body.childIds);
+      await tx.grownUpInvites.insertGrownUpInvite({ ...inserted, codeHash: hash }, body.childIds);
       return { row: inserted, code: formatInviteCode(fresh), childNames: names };
     }
     throw new HearthError(ErrorCode.Unavailable, 'Could not make a code just now. Please try again.');
-  })();
+  });
   const emailSent = ctx.mailer.enabled && body.email !== undefined;
   if (emailSent && body.email !== undefined) {
-    const inviterName = getParentById(ctx.db, parentId)?.displayName ?? 'Hearth';
+    const inviterName = (await ctx.store.accounts.getParentById(parentId))?.displayName ?? 'Hearth';
     void ctx.mailer.send(inviteMail({ to: body.email, lang: body.lang ?? 'en', role: body.role, inviterName, childNames, code }));
   }
-  return { invite: toInvite(ctx, row, parentId), code, emailSent };
+  return { invite: await toInvite(ctx, ctx.store, row, parentId), code, emailSent };
 }
 
-export function listGrownUpInvites(ctx: Ctx, parentId: string): GrownUpInviteList {
+export async function listGrownUpInvites(ctx: Ctx, parentId: string): Promise<GrownUpInviteList> {
+  const { store } = ctx;
+  const sent = await store.grownUpInvites.listInvitesForGuardian(parentId, LIST_LIMIT);
+  const redeemed = await store.grownUpInvites.listInvitesRedeemedBy(parentId, LIST_LIMIT);
   return {
-    sent: listInvitesForGuardian(ctx.db, parentId, LIST_LIMIT).map((r) => toInvite(ctx, r, parentId)),
-    redeemed: listInvitesRedeemedBy(ctx.db, parentId, LIST_LIMIT).map((r) => toRedeemed(ctx, r)),
+    sent: await Promise.all(sent.map((r) => toInvite(ctx, store, r, parentId))),
+    redeemed: await Promise.all(redeemed.map((r) => toRedeemed(ctx, store, r))),
   };
 }
 
@@ -152,44 +156,48 @@ export function listGrownUpInvites(ctx: Ctx, parentId: string): GrownUpInviteLis
  * INVITE_INVALID. The inviter cannot redeem their own, nor can a grown-up already in the role
  * for one of its children. The inviting guardian then confirms.
  */
-export function redeemGrownUpInvite(ctx: Ctx, parentId: string, code: string): RedeemedGrownUpInvite {
+export async function redeemGrownUpInvite(ctx: Ctx, parentId: string, code: string): Promise<RedeemedGrownUpInvite> {
   // On a relay that sends email, only a verified grown-up joins a family (a session from before
   // email was turned on may belong to an address nobody proved).
-  if (ctx.mailer.enabled && !isEmailVerified(ctx.db, parentId)) {
+  if (ctx.mailer.enabled && !(await ctx.store.family.isEmailVerified(parentId))) {
     throw new HearthError(
       ErrorCode.EmailNotVerified,
       'Verify your email first: sign out, sign in again and type the code we email you.',
     );
   }
-  return ctx.db.transaction(() => {
-    const row = getGrownUpInviteByHash(ctx.db, codeHash(code));
-    const children = row ? inviteChildren(ctx.db, row.id) : [];
+  return ctx.store.transaction(async (tx) => {
+    const row = await tx.grownUpInvites.getGrownUpInviteByHash(codeHash(code));
+    const children = row ? await tx.grownUpInvites.inviteChildren(row.id) : [];
     if (!row || stateOf(row, ctx.now()) !== 'waiting' || children.length === 0) {
       throw new HearthError(ErrorCode.InviteInvalid, INVITE_INVALID);
     }
     if (row.createdBy === parentId) {
       throw new HearthError(ErrorCode.InviteOwn, 'That is your own invitation. Give the code to the grown-up you invited.');
     }
-    if (children.some((c) => isGuardian(ctx.db, c.childId, parentId) || isTrusted(ctx.db, c.childId, parentId))) {
-      throw new HearthError(ErrorCode.Conflict, 'You are already one of the grown-ups of this child.');
+    for (const c of children) {
+      if (await alreadyInFamily(tx, c.childId, parentId)) {
+        throw new HearthError(ErrorCode.Conflict, 'You are already one of the grown-ups of this child.');
+      }
     }
-    markInviteRedeemed(ctx.db, row.id, parentId, ctx.now());
-    return toRedeemed(ctx, { ...row, state: 'redeemed', redeemedBy: parentId, redeemedAt: ctx.now() });
-  })();
+    await tx.grownUpInvites.markInviteRedeemed(row.id, parentId, ctx.now());
+    return toRedeemed(ctx, tx, { ...row, state: 'redeemed', redeemedBy: parentId, redeemedAt: ctx.now() });
+  });
 }
 
 /** An invitation this grown-up may see (a guardian of one of its children), or NOT_FOUND. */
-function visibleInvite(ctx: Ctx, parentId: string, inviteId: string): GrownUpInviteRow {
-  const row = getGrownUpInvite(ctx.db, inviteId);
-  if (!row || !inviteChildren(ctx.db, row.id).some((c) => isGuardian(ctx.db, c.childId, parentId))) {
-    throw new HearthError(ErrorCode.NotFound, NO_SUCH_INVITE);
+async function visibleInvite(store: Store, parentId: string, inviteId: string): Promise<GrownUpInviteRow> {
+  const row = await store.grownUpInvites.getGrownUpInvite(inviteId);
+  if (row) {
+    for (const c of await store.grownUpInvites.inviteChildren(row.id)) {
+      if (await store.family.isGuardian(c.childId, parentId)) return row;
+    }
   }
-  return row;
+  throw new HearthError(ErrorCode.NotFound, NO_SUCH_INVITE);
 }
 
 /** Only the inviting guardian confirms or declines, once the code was typed in and before it expires. */
-function answerable(ctx: Ctx, parentId: string, inviteId: string): GrownUpInviteRow {
-  const row = visibleInvite(ctx, parentId, inviteId);
+async function answerable(ctx: Ctx, store: Store, parentId: string, inviteId: string): Promise<GrownUpInviteRow> {
+  const row = await visibleInvite(store, parentId, inviteId);
   if (row.createdBy !== parentId) {
     throw new HearthError(ErrorCode.Forbidden, 'Only the grown-up who made this invitation can answer it.');
   }
@@ -205,52 +213,53 @@ function answerable(ctx: Ctx, parentId: string, inviteId: string): GrownUpInvite
  * trusted grown-up) of each child the inviter still guards, with a family link to each, and
  * every guardian of each child is told.
  */
-export function confirmGrownUpInvite(ctx: Ctx, parentId: string, inviteId: string): GrownUpInvite {
-  return ctx.db.transaction(() => {
-    const row = answerable(ctx, parentId, inviteId);
+export async function confirmGrownUpInvite(ctx: Ctx, parentId: string, inviteId: string): Promise<GrownUpInvite> {
+  return ctx.store.transaction(async (tx) => {
+    const txCtx = { ...ctx, store: tx };
+    const row = await answerable(ctx, tx, parentId, inviteId);
     const invitee = row.redeemedBy as string;
-    if (!getParentById(ctx.db, invitee)) {
+    if (!(await tx.accounts.getParentById(invitee))) {
       throw new HearthError(ErrorCode.InvalidTransition, 'The grown-up who typed this code has no account any more.');
     }
     const now = ctx.now();
-    for (const { childId } of inviteChildren(ctx.db, row.id)) {
-      if (!isGuardian(ctx.db, childId, parentId)) continue;
-      if (isGuardian(ctx.db, childId, invitee) || isTrusted(ctx.db, childId, invitee)) continue;
+    for (const { childId } of await tx.grownUpInvites.inviteChildren(row.id)) {
+      if (!(await tx.family.isGuardian(childId, parentId))) continue;
+      if (await alreadyInFamily(tx, childId, invitee)) continue;
       if (row.role === 'guardian') {
-        insertGuardian(ctx.db, childId, invitee, now, parentId);
+        await tx.family.insertGuardian(childId, invitee, now, parentId);
         ctx.events.emit('familyChanged', { childIds: [childId] });
       } else {
-        insertTrusted(ctx.db, { childId, parentId: invitee, avatar: row.avatar, at: now, by: parentId });
+        await tx.family.insertTrusted({ childId, parentId: invitee, avatar: row.avatar, at: now, by: parentId });
       }
-      linkFamily(ctx, childId, invitee);
-      noticeGuardians(ctx, {
+      await linkFamily(txCtx, childId, invitee);
+      await noticeGuardians(txCtx, {
         kind: row.role === 'guardian' ? 'guardian-added' : 'trusted-added',
         childId,
         byId: parentId,
         aboutId: invitee,
       });
     }
-    setInviteState(ctx.db, row.id, 'confirmed');
-    return toInvite(ctx, { ...row, state: 'confirmed' }, parentId);
-  })();
+    await tx.grownUpInvites.setInviteState(row.id, 'confirmed');
+    return toInvite(ctx, tx, { ...row, state: 'confirmed' }, parentId);
+  });
 }
 
-export function declineGrownUpInvite(ctx: Ctx, parentId: string, inviteId: string): GrownUpInvite {
-  return ctx.db.transaction(() => {
-    const row = answerable(ctx, parentId, inviteId);
-    setInviteState(ctx.db, row.id, 'declined');
-    return toInvite(ctx, { ...row, state: 'declined' }, parentId);
-  })();
+export async function declineGrownUpInvite(ctx: Ctx, parentId: string, inviteId: string): Promise<GrownUpInvite> {
+  return ctx.store.transaction(async (tx) => {
+    const row = await answerable(ctx, tx, parentId, inviteId);
+    await tx.grownUpInvites.setInviteState(row.id, 'declined');
+    return toInvite(ctx, tx, { ...row, state: 'declined' }, parentId);
+  });
 }
 
 /** Any guardian of its children cancels an invitation not yet answered; its code stops working. */
-export function cancelGrownUpInvite(ctx: Ctx, parentId: string, inviteId: string): void {
-  ctx.db.transaction(() => {
-    const row = visibleInvite(ctx, parentId, inviteId);
+export async function cancelGrownUpInvite(ctx: Ctx, parentId: string, inviteId: string): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    const row = await visibleInvite(tx, parentId, inviteId);
     const state = stateOf(row, ctx.now());
     if (state !== 'waiting' && state !== 'redeemed') {
       throw new HearthError(ErrorCode.InvalidTransition, `This invitation cannot be cancelled now (it is ${state}).`);
     }
-    setInviteState(ctx.db, row.id, 'cancelled');
-  })();
+    await tx.grownUpInvites.setInviteState(row.id, 'cancelled');
+  });
 }

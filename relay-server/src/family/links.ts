@@ -1,8 +1,8 @@
 import { newFamilyLink, type FriendshipState } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { getFriendshipByPair, insertFriendship, listFriendshipsOf, updateFriendshipState } from '../friendships/queries';
 
-type Ctx = Pick<RelayContext, 'db' | 'now' | 'newId' | 'events'>;
+/** `store`: the caller's transaction's store (`{ ...ctx, store: tx }`): these run inside one. */
+type Ctx = Pick<RelayContext, 'store' | 'now' | 'newId' | 'events'>;
 
 /** A family link that no longer stands: not active, so nothing passes through any gate. */
 const ENDED: FriendshipState = {
@@ -17,45 +17,45 @@ const ENDED: FriendshipState = {
  * An ended link between them starts again. Runs inside the caller's transaction; the
  * `friendshipChanged` event pushes it and opens presence, messages and calls at once.
  */
-export function linkFamily(ctx: Ctx, childId: string, grownUpId: string): void {
+export async function linkFamily(ctx: Ctx, childId: string, grownUpId: string): Promise<void> {
   const now = ctx.now();
-  const existing = getFriendshipByPair(ctx.db, grownUpId, childId);
+  const existing = await ctx.store.friendships.getFriendshipByPair(grownUpId, childId);
   if (!existing) {
     const row = { id: ctx.newId(), aId: grownUpId, bId: childId, state: newFamilyLink(), createdAt: now, updatedAt: now };
-    insertFriendship(ctx.db, row);
+    await ctx.store.friendships.insertFriendship(row);
     ctx.events.emit('friendshipChanged', row);
     return;
   }
   const state = newFamilyLink();
-  updateFriendshipState(ctx.db, existing.id, state, now);
+  await ctx.store.friendships.updateFriendshipState(existing.id, state, now);
   ctx.events.emit('friendshipChanged', { ...existing, state, updatedAt: now });
 }
 
 /** Ends the family link of a grown-up and a child, if any: presence stops and nothing more passes, at once. */
-export function endFamilyLink(ctx: Ctx, childId: string, grownUpId: string): void {
-  const existing = getFriendshipByPair(ctx.db, grownUpId, childId);
+export async function endFamilyLink(ctx: Ctx, childId: string, grownUpId: string): Promise<void> {
+  const existing = await ctx.store.friendships.getFriendshipByPair(grownUpId, childId);
   if (!existing || existing.state.kind !== 'family' || existing.state.ended) return;
   const now = ctx.now();
-  updateFriendshipState(ctx.db, existing.id, ENDED, now);
+  await ctx.store.friendships.updateFriendshipState(existing.id, ENDED, now);
   ctx.events.emit('friendshipChanged', { ...existing, state: ENDED, updatedAt: now });
 }
 
 /** Ends every friendship and family link of a child (before its account goes), each pushed as ended. */
-export function endEveryLinkOf(ctx: Ctx, childId: string): void {
+export async function endEveryLinkOf(ctx: Ctx, childId: string): Promise<void> {
   const now = ctx.now();
-  for (const row of listFriendshipsOf(ctx.db, childId)) {
+  for (const row of await ctx.store.friendships.listFriendshipsOf(childId)) {
     if (row.state.ended && !row.state.blockedBy.a && !row.state.blockedBy.b) continue;
     const state: FriendshipState = { ...ENDED, kind: row.state.kind };
-    updateFriendshipState(ctx.db, row.id, state, now);
+    await ctx.store.friendships.updateFriendshipState(row.id, state, now);
     ctx.events.emit('friendshipChanged', { ...row, state, updatedAt: now });
   }
 }
 
 /** Pushes a family link again as it is now (what its views show changed: a trusted grown-up's picture). */
-export function touchFamilyLink(ctx: Ctx, childId: string, grownUpId: string): void {
-  const existing = getFriendshipByPair(ctx.db, grownUpId, childId);
+export async function touchFamilyLink(ctx: Ctx, childId: string, grownUpId: string): Promise<void> {
+  const existing = await ctx.store.friendships.getFriendshipByPair(grownUpId, childId);
   if (!existing || existing.state.kind !== 'family') return;
   const now = ctx.now();
-  updateFriendshipState(ctx.db, existing.id, existing.state, now);
+  await ctx.store.friendships.updateFriendshipState(existing.id, existing.state, now);
   ctx.events.emit('friendshipChanged', { ...existing, updatedAt: now });
 }

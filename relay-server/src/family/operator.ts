@@ -9,10 +9,10 @@ import { removeGuardianUnchecked } from './grown-ups';
  * credentials on PCs that grown-up enrolled are revoked, and every guardian is told (by nobody:
  * the notice's `byName` is null). Throws a `HearthError` the CLI prints by its code.
  */
-export function removeGuardianByOperator(
-  ctx: Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>,
+export async function removeGuardianByOperator(
+  ctx: Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>,
   childId: string,
   parentId: string,
-): void {
-  removeGuardianUnchecked(ctx, childId, parentId, null);
+): Promise<void> {
+  await removeGuardianUnchecked(ctx, childId, parentId, null);
 }

@@ -148,5 +148,74 @@ export function accountKindOf(db: ReadableDB, accountId: string): 'parent' | 'ch
   return row?.kind;
 }
 
+/**
+ * The account's display name (a notice keeps the names as they were: the child, who did it, who
+ * it is about), or undefined when the account is gone.
+ */
+export function displayNameOf(db: ReadableDB, accountId: string): string | undefined {
+  const row = db.prepare(`SELECT display_name AS n FROM accounts WHERE id = ?`).get(accountId) as { n: string } | undefined;
+  return row?.n;
+}
+
+/**
+ * Revokes the child's live credentials on the PCs this grown-up enrolled (they stopped being its
+ * guardian); the devices concerned, for their sockets to close.
+ */
+export function revokeCredentialsEnrolledBy(db: WritableDB, childId: string, parentId: string, at: number): string[] {
+  return (
+    db
+      .prepare(
+        `UPDATE device_credentials SET revoked_at = ? WHERE child_id = ? AND revoked_at IS NULL
+           AND device_id IN (SELECT id FROM devices WHERE parent_id = ?) RETURNING device_id AS deviceId`,
+      )
+      .all(at, childId, parentId) as { deviceId: string }[]
+  )
+    .map((r) => r.deviceId)
+    .sort();
+}
+
+/**
+ * Deletes a child's account (its guardians deleted it): the cascades take its profile, links,
+ * devices' credentials and messages; consents and notices stay. Whether there was one.
+ */
+export function deleteChildAccount(db: WritableDB, childId: string): boolean {
+  return db.prepare(`DELETE FROM accounts WHERE id = ? AND kind = 'child'`).run(childId).changes > 0;
+}
+
+/** A notice as stored for one grown-up: names as they were when it happened. */
+export type NoticeRow = Readonly<{
+  id: string;
+  kind: string;
+  childId: string;
+  childName: string;
+  byName: string | null;
+  aboutId: string | null;
+  aboutName: string | null;
+  at: number;
+}>;
+
+/**
+ * Stores a notice for one grown-up, and forgets their notices from before `keepSince` (a
+ * grown-up's old notices go as new ones come: see `NOTICE_RETENTION_MS`).
+ */
+export function insertNotice(db: WritableDB, recipientId: string, n: NoticeRow, keepSince: number): void {
+  db.prepare(`DELETE FROM notices WHERE recipient_parent_id = ? AND at < ?`).run(recipientId, keepSince);
+  db.prepare(
+    `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at);
+}
+
+/** A grown-up's notices, newest first (ties: the later id first). */
+export function listNotices(db: ReadableDB, parentId: string, limit: number): NoticeRow[] {
+  return db
+    .prepare(
+      `SELECT id, kind, child_id AS childId, child_name AS childName, by_name AS byName, about_id AS aboutId,
+         about_name AS aboutName, at FROM notices
+       WHERE recipient_parent_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
+    )
+    .all(parentId, limit) as NoticeRow[];
+}
+
 /** Whether a grown-up's email is verified (the email feature's query, re-exported for the family views). */
 export { isEmailVerified } from '../email/queries';

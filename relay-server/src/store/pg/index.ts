@@ -1,5 +1,7 @@
 import type { PgModules } from '../pg-store';
 import { notYetOnPostgres } from './not-yet';
+import { pgFamily } from './family';
+import { pgGrownUpInvites } from './grown-up-invites';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
@@ -8,8 +10,8 @@ export const PG_MODULES: PgModules = {
   attachments: notYetOnPostgres('attachments'),
   devices: notYetOnPostgres('devices'),
   email: notYetOnPostgres('email'),
-  family: notYetOnPostgres('family'),
-  grownUpInvites: notYetOnPostgres('grownUpInvites'),
+  family: pgFamily,
+  grownUpInvites: pgGrownUpInvites,
   friendships: notYetOnPostgres('friendships'),
   friendInvites: notYetOnPostgres('friendInvites'),
   deviceQueues: notYetOnPostgres('deviceQueues'),
