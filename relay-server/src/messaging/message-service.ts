@@ -80,7 +80,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       return known.state === 'expired' ? { kind: 'expired' } : { kind: 'duplicate', at: known.createdAt };
     }
     // Checked again at commit time: a block may have arrived since the frame did.
-    const verdict = graph.sendVerdict(senderId, frame.to);
+    const verdict = graph.sendVerdictNow(senderId, frame.to);
     if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     if (attachment) checkAttachment(senderId, attachment);
@@ -132,7 +132,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         conn.send(errorFrame(ErrorCode.RateLimited, 'That is a lot of messages! Please wait a moment.', frame.id, wait));
         return;
       }
-      if (graph.sendVerdict(conn.accountId, frame.to) === 'refuse') {
+      if (graph.sendVerdictNow(conn.accountId, frame.to) === 'refuse') {
         conn.send(errorFrame(ErrorCode.NotFriends, NOT_FRIENDS, frame.id));
         return;
       }

@@ -3,7 +3,6 @@ import { WebSocket } from 'ws';
 import { WsCloseCode, type AppVersion, type FirstReadTable, type WsClientFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import { resolveToken, type RequestCaller } from '../auth/callers';
-import { listChildrenOfParent } from '../accounts/queries';
 import { listAttachmentHashes } from '../attachments/queries';
 import { createBlobStore } from '../attachments/blob-store';
 import { createGroupCommitter, type GroupCommitter } from '../messaging/group-commit';
@@ -18,9 +17,10 @@ import { createFrameHandlers, type FrameHandlers } from './frame-handlers';
 import { createFriendGraph } from './friend-graph';
 import { createFriendshipEventHandler } from './friendship-events';
 import { createFamilyEventHandlers } from './family-events';
-import { createFamilyFacts } from '../family/reach';
+import { createCachedFamilyFacts } from '../family/reach';
 import type { Logger } from './logger';
 import { createPresence } from './presence';
+import { createMessageWaiting } from './message-waiting';
 import { createTokenBuckets } from '../limits/token-buckets';
 import { createVersionGate } from './version-gate';
 
@@ -37,8 +37,8 @@ export type RealtimeHub = Readonly<{
   sweep(): Promise<void>;
   /** Group-commit counters of the message queue. */
   queueStats(): Readonly<{ commits: number; pieces: number }>;
-  /** Starts the timers and event listeners. */
-  start(): void;
+  /** Starts the timers and event listeners, and joins the bus's presence channel. */
+  start(): Promise<void>;
   /** Stops everything, commits what is queued and closes the sockets (1001). */
   close(): void;
 }>;
@@ -49,9 +49,11 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const { db, now, config } = ctx;
   const gate = createVersionGate(firstReadIn);
   const registry = createConnectionRegistry();
-  const facts = createFamilyFacts(db, config.policyVersion);
-  const graph = createFriendGraph(db, facts);
-  const presence = createPresence(registry, graph);
+  // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
+  const trusted = (): boolean => ctx.bus.isLive();
+  const facts = createCachedFamilyFacts(ctx.store, config.policyVersion, trusted);
+  const graph = createFriendGraph(ctx.store, facts, trusted, { db, policyVersion: config.policyVersion });
+  const presence = createPresence({ registry, graph, bus: ctx.bus, log });
   const blobs = createBlobStore(path.join(config.dataDir, 'attachments'));
   const committer: GroupCommitter = createGroupCommitter(db, {
     delayMs: config.messaging.groupCommitDelayMs,
@@ -61,10 +63,12 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     db,
     registry,
     now,
-    mayDeliver: (senderId, recipientId) => graph.sendVerdict(senderId, recipientId) === 'deliver',
+    mayDeliver: (senderId, recipientId) => graph.sendVerdictNow(senderId, recipientId) === 'deliver',
     appReads: (conn, m) => gate.message(conn.appVersion, m.contentJson),
     log,
   });
+  // Copies for devices whose sockets are on other instances are published for them (issue 13).
+  const waiting = createMessageWaiting({ bus: ctx.bus, registry, delivery, log });
   const messageBuckets = createTokenBuckets({
     perMinute: config.messaging.messagesPerMinute,
     burst: config.messaging.messageBurst,
@@ -76,7 +80,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     config,
     committer,
     graph,
-    delivery,
+    delivery: { ...delivery, stored: waiting.stored },
     registry,
     blobs,
     buckets: messageBuckets,
@@ -98,6 +102,14 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   let nextId = 1;
   let closed = false;
   const timers: NodeJS.Timeout[] = [];
+  /** Sockets whose welcome is still being prepared: their frames wait for it, in order. */
+  const greeting = new WeakMap<Connection, Promise<void>>();
+
+  /** The bus went away or came back: what was cached may have missed changes; reload on use. */
+  const onLiveChange = (): void => {
+    graph.refresh();
+    facts.clear();
+  };
 
   const onRevoked = (event: RelayEventMap['credentialsRevoked'][0]): void => {
     for (const conn of registry.all()) {
@@ -111,6 +123,29 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       }
     }
   };
+
+  function dispatch(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void {
+    switch (frame.type) {
+      case 'presence':
+        return handlers.presence(conn, frame);
+      case 'send':
+        return handlers.send(conn, frame);
+      case 'received':
+        return handlers.received(conn, frame);
+      case 'read':
+        return handlers.read(conn, frame);
+      case 'ack-expired':
+        return handlers['ack-expired'](conn, frame);
+      case 'unsend':
+        return handlers.unsend(conn, frame);
+      case 'ping':
+        return handlers.ping(conn, frame);
+      default: {
+        const never: never = frame;
+        throw new Error(`unhandled frame ${String(never)}`);
+      }
+    }
+  }
 
   /** Parent sessions expire and can be signed out without an event: check every socket now and then. */
   function recheckCredentials(): void {
@@ -168,21 +203,33 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       });
       const before = presence.stateOf(accountId);
       registry.add(conn)?.close(WsCloseCode.Replaced, 'replaced by a newer connection');
-      // A parent's audience includes their children's friendships: remember what those look like now.
-      if (caller.kind === 'parent') graph.remember(listChildrenOfParent(db, caller.parentId).map((c) => c.id));
-      conn.send({
-        type: 'welcome',
-        accountId,
-        accountKind: caller.kind,
-        presence: presence.snapshotFor(accountId),
-        limits: {
-          attachmentMaxBytes: config.messaging.attachmentMaxBytes,
-          messageTtlMs: config.messaging.messageTtlMs,
-          messagesPerMinute: config.messaging.messagesPerMinute,
-        },
-      });
-      presence.announce(accountId, before);
-      delivery.start(conn);
+      const greet = async (): Promise<void> => {
+        // A parent's audience includes their children's friendships: remember what those look like now.
+        if (caller.kind === 'parent') {
+          await graph.remember((await ctx.store.accounts.listChildrenOfParent(caller.parentId)).map((c) => c.id));
+        }
+        const [snapshot] = await Promise.all([presence.snapshotFor(accountId), waiting.watch(accountId)]);
+        conn.send({
+          type: 'welcome',
+          accountId,
+          accountKind: caller.kind,
+          presence: snapshot,
+          limits: {
+            attachmentMaxBytes: config.messaging.attachmentMaxBytes,
+            messageTtlMs: config.messaging.messageTtlMs,
+            messagesPerMinute: config.messaging.messagesPerMinute,
+          },
+        });
+        void presence.announce(accountId, before);
+        delivery.start(conn);
+      };
+      const ready = greet()
+        .catch((err: unknown) => {
+          log.error({ err, accountId }, 'greeting a realtime socket failed');
+          conn.close(WsCloseCode.GoingAway, 'please reconnect');
+        })
+        .finally(() => greeting.delete(conn));
+      greeting.set(conn, ready);
       return conn;
     },
 
@@ -190,37 +237,32 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       if (closed) return;
       const before = presence.stateOf(conn.accountId);
       if (!registry.remove(conn)) return;
-      presence.announce(conn.accountId, before);
-      if (!registry.isOnline(conn.accountId)) graph.forget(conn.accountId);
+      void presence.announce(conn.accountId, before);
+      if (!registry.isOnline(conn.accountId)) {
+        graph.forget(conn.accountId);
+        waiting.unwatch(conn.accountId).catch((err: unknown) => log.warn({ err }, 'leaving a message channel failed'));
+      }
     },
 
     handle(conn, frame) {
-      switch (frame.type) {
-        case 'presence':
-          return handlers.presence(conn, frame);
-        case 'send':
-          return handlers.send(conn, frame);
-        case 'received':
-          return handlers.received(conn, frame);
-        case 'read':
-          return handlers.read(conn, frame);
-        case 'ack-expired':
-          return handlers['ack-expired'](conn, frame);
-        case 'unsend':
-          return handlers.unsend(conn, frame);
-        case 'ping':
-          return handlers.ping(conn, frame);
-        default: {
-          const never: never = frame;
-          throw new Error(`unhandled frame ${String(never)}`);
-        }
+      const wait = greeting.get(conn);
+      if (wait) {
+        void wait.then(() => {
+          try {
+            dispatch(conn, frame);
+          } catch (err) {
+            log.error({ err, accountId: conn.accountId }, 'a realtime frame failed');
+          }
+        });
+        return;
       }
+      dispatch(conn, frame);
     },
 
     sweep: () => sweeper.sweep(),
     queueStats: () => committer.stats(),
 
-    start() {
+    async start() {
       const removed = blobs.removeOrphans(new Set(listAttachmentHashes(db)));
       if (removed > 0) log.warn({ removed }, 'removed attachment files the database did not know');
       ctx.events.on('friendshipChanged', onFriendshipChanged);
@@ -229,6 +271,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.on('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.on('noticeCreated', familyEvents.onNotice);
+      ctx.bus.onLiveChange(onLiveChange);
+      await presence.start();
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
       timers.push(
         setInterval(() => {
@@ -253,6 +297,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
+      presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));
       committer.close();
       closed = true;
       for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');
