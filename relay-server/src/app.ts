@@ -11,6 +11,7 @@ import { migrate, openDatabase } from '@hearth/sqlite';
 import { RELAY_MIGRATIONS } from './db/migrations/index';
 import { createSqliteStore } from './store/sqlite-store';
 import { createInProcessBus } from './bus/in-process';
+import type { Bus } from './bus/port';
 import { createPasswordHasher } from './accounts/passwords';
 import { NO_MAIL, type Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
@@ -45,6 +46,8 @@ export type BuildOptions = Readonly<{
   firstReadIn?: FirstReadTable;
   /** Email. Default: from `config.smtpUrl` where set (issue 12), else {@link NO_MAIL}. */
   mailer?: Mailer;
+  /** The bus between instances (tests of several instances in one process). Default: in-process. */
+  bus?: Bus;
 }>;
 
 export type RelayApp = FastifyInstance & { relay: RelayContext };
@@ -73,7 +76,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   const context: RelayContext = Object.freeze({
     db,
     store: createSqliteStore(db),
-    bus: createInProcessBus(config.instanceName, now),
+    bus: options.bus ?? createInProcessBus(config.instanceName, now),
     config,
     now,
     newId: createIdFactory(now),
