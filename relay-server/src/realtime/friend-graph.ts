@@ -119,9 +119,11 @@ export function createFriendGraph(
       if (senderId === recipientId) return 'refuse';
       const key = pairKey(senderId, recipientId);
       const cached = trusted() ? pairs.get(key) : undefined;
-      const known = facts?.peek([senderId, recipientId]);
-      if (cached !== undefined && (facts === undefined || known !== undefined)) {
-        return verdictOf(cached ?? undefined, senderId, () => known === undefined || familyAllows(known, senderId, recipientId));
+      if (cached !== undefined) {
+        const verdict = verdictOf(cached ?? undefined, senderId, () => true);
+        if (verdict !== 'deliver' || facts === undefined) return verdict;
+        const known = facts.peek([senderId, recipientId]);
+        if (known !== undefined) return familyAllows(known, senderId, recipientId) ? 'deliver' : 'refuse';
       }
       if (!legacy) throw new Error('sendVerdictNow needs the SQLite connection for what is not cached: await sendVerdict');
       // Warm the cache for the next frame, and answer this one from SQLite.
