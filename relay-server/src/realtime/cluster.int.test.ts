@@ -134,6 +134,15 @@ describe.skipIf(await withoutRedis())('the realtime side on two instances', () =
     expect(closed?.code).toBe(WsCloseCode.Unauthenticated);
   });
 
+  it('keeps one socket per device session across instances: a newer one on the other instance replaces the first', async () => {
+    const [one, two] = await twoInstances();
+    const a = await createFamily(one.app);
+    const first = await open(one, a.childToken);
+    await open(two, a.childToken);
+    const closed = await Promise.race([first.closed, settle(1_000).then(() => undefined)]);
+    expect(closed?.code).toBe(WsCloseCode.Replaced);
+  });
+
   it('takes the friends of an instance that stopped beating offline within the fencing window', async () => {
     const [one, two] = await twoInstances();
     const a = await createFamily(one.app);
@@ -149,5 +158,9 @@ describe.skipIf(await withoutRedis())('the realtime side on two instances', () =
     const started = Date.now();
     await aSocket.take(presenceOf(b.child.childId, 'offline'), BUS_FENCE_MS + 2_000);
     expect(Date.now() - started).toBeLessThan(BUS_FENCE_MS + 1_500);
+    // Its presence keys outlive it (30 s), but nobody reads a silent instance's keys: a newcomer sees b offline.
+    expect(await one.bus.get(`presence:${b.child.childId}:two`)).toBe('online');
+    const bParent = await open(one, b.parent.token);
+    expect(bParent.frames.find((f) => f.type === 'welcome')).toMatchObject({ presence: [] });
   });
 });

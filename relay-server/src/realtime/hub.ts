@@ -105,6 +105,16 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   /** Sockets whose welcome is still being prepared: their frames wait for it, in order. */
   const greeting = new WeakMap<Connection, Promise<void>>();
 
+  /**
+   * One socket per device session on the whole cluster: a socket that arrives here tells the other
+   * instances, which close theirs of the same session (in-process, the registry does it alone).
+   */
+  const SESSIONS = 'sessions';
+  const onSessionElsewhere = (payload: string): void => {
+    const { key, instance } = JSON.parse(payload) as { key: string; instance: string };
+    if (instance !== ctx.bus.instance) registry.ofSession(key)?.close(WsCloseCode.Replaced, 'replaced by a newer connection');
+  };
+
   /** The bus went away or came back: what was cached may have missed changes; reload on use. */
   const onLiveChange = (): void => {
     graph.refresh();
@@ -203,6 +213,11 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       });
       const before = presence.stateOf(accountId);
       registry.add(conn)?.close(WsCloseCode.Replaced, 'replaced by a newer connection');
+      if (ctx.bus.kind !== 'in-process') {
+        ctx.bus
+          .publish(SESSIONS, JSON.stringify({ key: conn.sessionKey, instance: ctx.bus.instance }))
+          .catch((err: unknown) => log.warn({ err }, 'telling other instances of a new socket failed'));
+      }
       const greet = async (): Promise<void> => {
         // A parent's audience includes their children's friendships: remember what those look like now.
         if (caller.kind === 'parent') {
@@ -273,6 +288,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('noticeCreated', familyEvents.onNotice);
       ctx.bus.onLiveChange(onLiveChange);
       await presence.start();
+      if (ctx.bus.kind !== 'in-process') await ctx.bus.subscribe(SESSIONS, onSessionElsewhere);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
       timers.push(
         setInterval(() => {
@@ -298,6 +314,9 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
       presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));
+      ctx.bus
+        .unsubscribe(SESSIONS, onSessionElsewhere)
+        .catch((err: unknown) => log.warn({ err }, 'leaving a bus channel failed'));
       committer.close();
       closed = true;
       for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');
