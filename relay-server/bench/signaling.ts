@@ -27,10 +27,10 @@ async function startRelay(): Promise<Target & { app: RelayApp }> {
   });
   const { app } = relay;
   const ctx = app.relay;
-  const peers = ctx.db.transaction(() => {
+  const kids = ctx.db.transaction(() => {
     const pc = insertBenchPc(ctx, 'bench@example.test');
     const { parentId, deviceId, now } = pc;
-    const out: Array<{ id: string; token: string }> = [];
+    const out: Array<{ childId: string; parentId: string; deviceId: string }> = [];
     let previous = '';
     for (let i = 0; i < PAIRS * 2; i++) {
       const childId = insertBenchKid(ctx, pc, i, `kid${i}`).id;
@@ -47,11 +47,15 @@ async function startRelay(): Promise<Target & { app: RelayApp }> {
         });
       }
       previous = childId;
-      const grant = issueSignalingGrant(ctx, { kind: 'child', childId, parentId, deviceId });
-      out.push({ id: grant.peerId, token: grant.token });
+      out.push({ childId, parentId, deviceId });
     }
     return out;
   })();
+  const peers: Array<{ id: string; token: string }> = [];
+  for (const kid of kids) {
+    const grant = await issueSignalingGrant(ctx, { kind: 'child', ...kid });
+    peers.push({ id: grant.peerId, token: grant.token });
+  }
   const port = (app.server.address() as AddressInfo).port;
   return {
     name: 'relay',

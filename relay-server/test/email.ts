@@ -99,7 +99,7 @@ export async function registeredWithCode(
   sentBy: CodeFor['sentBy'],
 ): Promise<Readonly<{ parent: TestParent; code: string }>> {
   const parent = await registerParent(relay.app);
-  const code = issueCode(relay.app.relay, {
+  const code = await issueCode(relay.app.relay, {
     purpose,
     emailKey: parent.email.toLowerCase(),
     accountId: parent.parentId,

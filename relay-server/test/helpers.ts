@@ -14,8 +14,6 @@ import {
 } from '@hearth/common';
 import { buildApp, type BuildOptions, type RelayApp } from '../src/app';
 import { DEFAULT_CONFIG, type RelayConfig } from '../src/config';
-import { getParentByEmail } from '../src/accounts/queries';
-import { setEmailVerified } from '../src/email/queries';
 
 /** A clock the test moves by hand; the relay reads it through `now`. */
 export type TestClock = Readonly<{ now: () => number; advance: (ms: number) => void }>;
@@ -145,9 +143,9 @@ export async function registerParent(
   });
   if (res.status === 202 && app.relay.mailer.enabled) {
     // A relay with email: verified as the operator's `verify-email` does (tests of the emailed code: test/email.ts).
-    const parent = getParentByEmail(app.relay.db, email);
+    const parent = await app.relay.store.accounts.getParentByEmail(email);
     if (!parent) throw new Error(`no pending account for ${email}`);
-    setEmailVerified(app.relay.db, parent.id, app.relay.now());
+    await app.relay.store.email.setEmailVerified(parent.id, app.relay.now());
     const grant = await signIn(app, email, password);
     return { parentId: grant.parentId, token: grant.token, sessionId: grant.sessionId, email, password };
   }

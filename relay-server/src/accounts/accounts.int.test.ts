@@ -55,6 +55,15 @@ describe('parent accounts', () => {
     expect(res.body).toEqual({ error: { code: 'EMAIL_TAKEN', message: expect.any(String) } });
   });
 
+  it('refuses an address with a non-ASCII letter (so the stores, which fold only ASCII case, never differ on one)', async () => {
+    // docs/postgres.md: PostgreSQL's unique index folds every letter, SQLite's NOCASE only ASCII ones.
+    for (const email of [`Ärger${unique('x')}@example.test`, `\u212Aelvin${unique('x')}@example.test`]) {
+      const res = await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName: 'Sam' } });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+  });
+
   it('refuses a password shorter than ten characters', async () => {
     const res = await api(relay.app, 'POST', '/v1/parents', {
       body: { email: `${unique('short')}@example.test`, password: 'tooshort', displayName: 'Sam' },

@@ -32,12 +32,15 @@ export function insertParent(
   db: WritableDB,
   p: Readonly<{ id: string; email: string; displayName: string; passwordHash: string; createdAt: number }>,
 ): void {
-  db.prepare(`INSERT INTO accounts (id, kind, display_name, created_at) VALUES (?, 'parent', ?, ?)`).run(
-    p.id,
-    p.displayName,
-    p.createdAt,
-  );
-  db.prepare(`INSERT INTO parents (account_id, email, password_hash) VALUES (?, ?, ?)`).run(p.id, p.email, p.passwordHash);
+  // Both rows or neither (a taken email leaves no half account), as the PostgreSQL twin's one statement.
+  db.transaction(() => {
+    db.prepare(`INSERT INTO accounts (id, kind, display_name, created_at) VALUES (?, 'parent', ?, ?)`).run(
+      p.id,
+      p.displayName,
+      p.createdAt,
+    );
+    db.prepare(`INSERT INTO parents (account_id, email, password_hash) VALUES (?, ?, ?)`).run(p.id, p.email, p.passwordHash);
+  })();
 }
 
 const PARENT_COLUMNS = `a.id AS id, p.email AS email, a.display_name AS displayName, p.password_hash AS passwordHash, a.created_at AS createdAt,
@@ -72,19 +75,22 @@ export function insertChild(
     createdAt: number;
   }>,
 ): void {
-  db.prepare(`INSERT INTO accounts (id, kind, display_name, created_at) VALUES (?, 'child', ?, ?)`).run(
-    c.id,
-    c.displayName,
-    c.createdAt,
-  );
-  db.prepare(`INSERT INTO children (account_id, parent_id, username, birthday, gender, avatar) VALUES (?, ?, ?, ?, ?, ?)`).run(
-    c.id,
-    c.parentId,
-    c.username,
-    c.birthday,
-    c.gender,
-    c.avatar,
-  );
+  // Both rows or neither (a taken username leaves no half account), as the PostgreSQL twin's one statement.
+  db.transaction(() => {
+    db.prepare(`INSERT INTO accounts (id, kind, display_name, created_at) VALUES (?, 'child', ?, ?)`).run(
+      c.id,
+      c.displayName,
+      c.createdAt,
+    );
+    db.prepare(`INSERT INTO children (account_id, parent_id, username, birthday, gender, avatar) VALUES (?, ?, ?, ?, ?, ?)`).run(
+      c.id,
+      c.parentId,
+      c.username,
+      c.birthday,
+      c.gender,
+      c.avatar,
+    );
+  })();
 }
 
 const CHILD_COLUMNS = `a.id AS id, c.parent_id AS parentId, a.display_name AS displayName, c.username AS username,

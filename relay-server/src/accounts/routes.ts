@@ -19,8 +19,6 @@ import {
 } from '@hearth/common';
 import { requireCaller, requireParent } from '../auth/callers';
 import { consentsOf, createChild, listChildren, ownChild, patchChild, registerParent, signIn, toChild } from './service';
-import { getChild, getParentById } from './queries';
-import { listLiveParentSessions, revokeParentSession } from './session-queries';
 import { bearer, responses } from '../responses';
 import { registerWithEmail } from '../email/service';
 
@@ -71,7 +69,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const parent = requireParent(request.caller);
-      const sessions = listLiveParentSessions(ctx.db, parent.parentId, ctx.now()).map((s) => ({
+      const sessions = (await ctx.store.sessions.listLiveParentSessions(parent.parentId, ctx.now())).map((s) => ({
         sessionId: s.id,
         createdAt: s.createdAt,
         expiresAt: s.expiresAt,
@@ -94,7 +92,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const parent = requireParent(request.caller);
-      if (!revokeParentSession(ctx.db, parent.parentId, request.params.id, ctx.now())) {
+      if (!(await ctx.store.sessions.revokeParentSession(parent.parentId, request.params.id, ctx.now()))) {
         throw new HearthError(ErrorCode.NotFound, 'No such session.');
       }
       // Sockets opened with this session (parent mode) close now, not at the next re-check.
@@ -116,7 +114,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const caller = requireCaller(request.caller);
       if (caller.kind === 'parent') {
-        const p = getParentById(ctx.db, caller.parentId);
+        const p = await ctx.store.accounts.getParentById(caller.parentId);
         if (!p) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');
         return {
           kind: 'parent' as const,
@@ -127,7 +125,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
           accountCreatedAt: p.createdAt,
         };
       }
-      const c = getChild(ctx.db, caller.childId);
+      const c = await ctx.store.accounts.getChild(caller.childId);
       if (!c) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');
       return {
         kind: 'child' as const,
@@ -151,7 +149,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 201: Child }),
       },
     },
-    async (request, reply) => reply.status(201).send(createChild(ctx, requireParent(request.caller).parentId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createChild(ctx, requireParent(request.caller).parentId, request.body)),
   );
 
   app.get(
@@ -159,7 +158,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { summary: "The parent's children", tags: ['children'], security: bearer, response: responses({ 200: ChildList }) },
     },
-    async (request) => ({ children: listChildren(ctx, requireParent(request.caller).parentId) }),
+    async (request) => ({ children: await listChildren(ctx, requireParent(request.caller).parentId) }),
   );
 
   app.get(
@@ -173,7 +172,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Child }),
       },
     },
-    async (request) => toChild(ownChild(ctx, requireParent(request.caller).parentId, request.params.id)),
+    async (request) => toChild(await ownChild(ctx, requireParent(request.caller).parentId, request.params.id)),
   );
 
   app.patch(
@@ -201,6 +200,6 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: ConsentList }),
       },
     },
-    async (request) => ({ consents: consentsOf(ctx, requireParent(request.caller).parentId) }),
+    async (request) => ({ consents: await consentsOf(ctx, requireParent(request.caller).parentId) }),
   );
 };

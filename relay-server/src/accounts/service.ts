@@ -14,35 +14,24 @@ import {
   type ParentId,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
-import {
-  getChild,
-  getParentByEmail,
-  insertChild,
-  insertConsent,
-  insertParent,
-  listChildrenOfParent,
-  listConsents,
-  updateChild,
-  usernameExists,
-  type ChildRow,
-} from './queries';
-import {
-  clearSignInFailures,
-  deleteExpiredParentSessions,
-  deleteIdleSignInFailures,
-  getSignInFailures,
-  insertParentSession,
-  putSignInFailures,
-} from './session-queries';
-import { insertFriendship } from '../friendships/queries';
-import { insertGuardian, isGuardian } from '../family/queries';
+import type { ChildRow } from './queries';
 import { hashToken, newToken } from '../auth/tokens';
 import { requireVerifiedEmail } from '../email/verify-code';
 
-type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher'>;
+type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'hasher'>;
 
-/** A new parent session (a SessionGrant); also after verifying an email or resetting a password. */
-export function startSession(ctx: Ctx, parentId: string, device?: SessionDevice): SessionGrant {
+const emailTaken = (): HearthError =>
+  new HearthError(ErrorCode.EmailTaken, 'An account with this email already exists. Try signing in.');
+
+/**
+ * A new parent session (a SessionGrant); also after verifying an email or resetting a password.
+ * Inside a transaction, pass the transaction's store (`{ ...ctx, store: tx }`).
+ */
+export async function startSession(
+  ctx: Pick<Ctx, 'store' | 'config' | 'now' | 'newId'>,
+  parentId: string,
+  device?: SessionDevice,
+): Promise<SessionGrant> {
   const token = newToken('ps');
   const now = ctx.now();
   const sessionId = ctx.newId();
@@ -52,8 +41,14 @@ export function startSession(ctx: Ctx, parentId: string, device?: SessionDevice)
       : ctx.config.parentSessionTtlMs;
   const expiresAt = now + ttl;
   // Expired and revoked sessions go as new ones start: nothing can use them any more.
-  deleteExpiredParentSessions(ctx.db, now);
-  insertParentSession(ctx.db, { id: sessionId, parentId, tokenHash: hashToken(token), createdAt: now, expiresAt });
+  await ctx.store.sessions.deleteExpiredParentSessions(now);
+  await ctx.store.sessions.insertParentSession({
+    id: sessionId,
+    parentId,
+    tokenHash: hashToken(token),
+    createdAt: now,
+    expiresAt,
+  });
   return { sessionId, token, parentId: parentId as ParentId, expiresAt };
 }
 
@@ -64,19 +59,22 @@ export function startSession(ctx: Ctx, parentId: string, device?: SessionDevice)
  */
 export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promise<SessionGrant> {
   const email = body.email.trim();
-  if (getParentByEmail(ctx.db, email)) {
-    throw new HearthError(ErrorCode.EmailTaken, 'An account with this email already exists. Try signing in.');
-  }
+  if (await ctx.store.accounts.getParentByEmail(email)) throw emailTaken();
+  // Hashed outside the transaction: nothing slow runs inside one.
   const passwordHash = await ctx.hasher.hash(body.password);
   const id = ctx.newId();
-  return ctx.db.transaction(() => {
-    // Checked again inside the transaction: two registrations may race across the await above.
-    if (getParentByEmail(ctx.db, email)) {
-      throw new HearthError(ErrorCode.EmailTaken, 'An account with this email already exists. Try signing in.');
-    }
-    insertParent(ctx.db, { id, email, displayName: body.displayName.trim(), passwordHash, createdAt: ctx.now() });
-    return startSession(ctx, id, body.device);
-  })();
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      // Checked again inside the transaction: two registrations may race across the hash above.
+      if (await tx.accounts.getParentByEmail(email)) throw emailTaken();
+      await tx.accounts.insertParent({ id, email, displayName: body.displayName.trim(), passwordHash, createdAt: ctx.now() });
+      return startSession({ ...ctx, store: tx }, id, body.device);
+    });
+  } catch (err) {
+    // PostgreSQL: a registration committed between the check and the insert (the unique index refused ours).
+    if (!(err instanceof HearthError) && (await ctx.store.accounts.getParentByEmail(email))) throw emailTaken();
+    throw err;
+  }
 }
 
 const WRONG_CREDENTIALS = 'That email and password do not match an account.';
@@ -98,25 +96,25 @@ export async function signIn(ctx: Ctx & Pick<RelayContext, 'mailer'>, body: Sign
   const emailKey = body.email.trim().toLowerCase();
   const now = ctx.now();
   // Failure streaks quiet for a day are forgotten (with the typed address, which may be anyone's).
-  deleteIdleSignInFailures(ctx.db, now - SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS, now);
-  const failures = getSignInFailures(ctx.db, emailKey);
+  await ctx.store.sessions.deleteIdleSignInFailures(now - SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS, now);
+  const failures = await ctx.store.sessions.getSignInFailures(emailKey);
   if (failures && failures.lockedUntil > now) {
     throw new HearthError(ErrorCode.RateLimited, 'Too many tries. Please wait a little and try again.', {
       retryAfterMs: failures.lockedUntil - now,
     });
   }
-  const parent = getParentByEmail(ctx.db, emailKey);
+  const parent = await ctx.store.accounts.getParentByEmail(emailKey);
   const ok = parent
     ? await ctx.hasher.verify(parent.passwordHash, body.password)
     : (await ctx.hasher.verifyDummy(body.password), false);
   if (!ok || !parent) {
     const count = (failures?.failures ?? 0) + 1;
     const wait = backoffMs(count, ctx.config.rateLimits.signInFailuresBeforeBackoff);
-    putSignInFailures(ctx.db, emailKey, { failures: count, lockedUntil: ctx.now() + wait }, ctx.now());
+    await ctx.store.sessions.putSignInFailures(emailKey, { failures: count, lockedUntil: ctx.now() + wait }, ctx.now());
     throw new HearthError(ErrorCode.WrongPassword, WRONG_CREDENTIALS);
   }
-  clearSignInFailures(ctx.db, emailKey);
-  requireVerifiedEmail(ctx, parent, body.lang);
+  await ctx.store.sessions.clearSignInFailures(emailKey);
+  await requireVerifiedEmail(ctx, parent, body.lang);
   return startSession(ctx, parent.id, body.device);
 }
 
@@ -137,7 +135,7 @@ export function toChild(row: ChildRow): Child {
  * Creates a child account. Needs the parent's consent to the current policy version; the
  * relay stamps the time. The parent and the child are linked as family at once.
  */
-export function createChild(ctx: Ctx, parentId: string, body: CreateChildBody): Child {
+export async function createChild(ctx: Ctx, parentId: string, body: CreateChildBody): Promise<Child> {
   if (!body.consent) {
     throw new HearthError(
       ErrorCode.ConsentRequired,
@@ -151,61 +149,76 @@ export function createChild(ctx: Ctx, parentId: string, body: CreateChildBody): 
     );
   }
   const consent = body.consent;
-  return ctx.db.transaction(() => {
-    if (usernameExists(ctx.db, body.username)) {
-      throw new HearthError(ErrorCode.UsernameTaken, 'That username is taken. Please choose another.');
-    }
-    const now = ctx.now();
-    const id = ctx.newId();
-    insertChild(ctx.db, {
-      id,
-      parentId,
-      displayName: body.displayName.trim(),
-      username: body.username,
-      birthday: body.birthday ?? null,
-      gender: body.gender ?? null,
-      avatar: body.avatar ?? null,
-      createdAt: now,
+  const usernameTaken = (): HearthError =>
+    new HearthError(ErrorCode.UsernameTaken, 'That username is taken. Please choose another.');
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      if (await tx.accounts.usernameExists(body.username)) throw usernameTaken();
+      const now = ctx.now();
+      const id = ctx.newId();
+      await tx.accounts.insertChild({
+        id,
+        parentId,
+        displayName: body.displayName.trim(),
+        username: body.username,
+        birthday: body.birthday ?? null,
+        gender: body.gender ?? null,
+        avatar: body.avatar ?? null,
+        createdAt: now,
+      });
+      await tx.accounts.insertConsent({
+        consentId: ctx.newId(),
+        parentId,
+        childId: id,
+        policyVersion: consent.policyVersion,
+        method: consent.method,
+        givenAt: now,
+      });
+      await tx.family.insertGuardian(id, parentId, now, null);
+      await tx.friendships.insertFriendship({
+        id: ctx.newId(),
+        aId: parentId,
+        bId: id,
+        state: newFamilyLink(),
+        createdAt: now,
+        updatedAt: now,
+      });
+      return toChild((await tx.accounts.getChild(id)) as ChildRow);
     });
-    insertConsent(ctx.db, {
-      consentId: ctx.newId(),
-      parentId,
-      childId: id,
-      policyVersion: consent.policyVersion,
-      method: consent.method,
-      givenAt: now,
-    });
-    insertGuardian(ctx.db, id, parentId, now, null);
-    insertFriendship(ctx.db, { id: ctx.newId(), aId: parentId, bId: id, state: newFamilyLink(), createdAt: now, updatedAt: now });
-    return toChild(getChild(ctx.db, id) as ChildRow);
-  })();
+  } catch (err) {
+    // PostgreSQL: the same username committed between the check and the insert.
+    if (!(err instanceof HearthError) && (await ctx.store.accounts.usernameExists(body.username))) throw usernameTaken();
+    throw err;
+  }
 }
 
 /**
  * A child this grown-up is a guardian of, or NOT_FOUND: another family's child (and a child they
  * are only a trusted grown-up of) looks the same as no child.
  */
-export function ownChild(ctx: Pick<Ctx, 'db'>, parentId: string, childId: string): ChildRow {
-  const child = getChild(ctx.db, childId);
-  if (!child || !isGuardian(ctx.db, childId, parentId)) throw new HearthError(ErrorCode.NotFound, 'No such child.');
+export async function ownChild(ctx: Pick<Ctx, 'store'>, parentId: string, childId: string): Promise<ChildRow> {
+  const child = await ctx.store.accounts.getChild(childId);
+  if (!child || !(await ctx.store.family.isGuardian(childId, parentId))) throw noSuchChild();
   return child;
 }
 
-export function listChildren(ctx: Pick<Ctx, 'db'>, parentId: string): Child[] {
-  return listChildrenOfParent(ctx.db, parentId).map(toChild);
+const noSuchChild = (): HearthError => new HearthError(ErrorCode.NotFound, 'No such child.');
+
+export async function listChildren(ctx: Pick<Ctx, 'store'>, parentId: string): Promise<Child[]> {
+  return (await ctx.store.accounts.listChildrenOfParent(parentId)).map(toChild);
 }
 
-export function patchChild(ctx: Ctx, parentId: string, childId: string, patch: UpdateChildBody): Child {
-  ownChild(ctx, parentId, childId);
-  updateChild(ctx.db, childId, {
+export async function patchChild(ctx: Ctx, parentId: string, childId: string, patch: UpdateChildBody): Promise<Child> {
+  await ownChild(ctx, parentId, childId);
+  await ctx.store.accounts.updateChild(childId, {
     ...patch,
     ...(patch.displayName === undefined ? {} : { displayName: patch.displayName.trim() }),
   });
-  return toChild(ownChild(ctx, parentId, childId));
+  return toChild(await ownChild(ctx, parentId, childId));
 }
 
-export function consentsOf(ctx: Pick<Ctx, 'db'>, parentId: string): ConsentRecord[] {
-  return listConsents(ctx.db, parentId).map((c) => ({
+export async function consentsOf(ctx: Pick<Ctx, 'store'>, parentId: string): Promise<ConsentRecord[]> {
+  return (await ctx.store.accounts.listConsents(parentId)).map((c) => ({
     ...c,
     parentId: c.parentId as ParentId,
     childId: c.childId as ChildId,

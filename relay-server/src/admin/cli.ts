@@ -5,6 +5,7 @@ import { migrate, openDatabase } from '@hearth/sqlite';
 import { DEFAULT_CONFIG } from '../config';
 import { createIdFactory } from '../context';
 import { RELAY_MIGRATIONS } from '../db/migrations/index';
+import { createSqliteStore } from '../store/sqlite-store';
 import { ADMIN_COMMANDS, usage, type AdminContext } from './commands';
 
 /**
@@ -43,7 +44,15 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
     return 2;
   }
   const config = DEFAULT_CONFIG;
-  const noDb = { db: undefined as never, config, now: Date.now, newId: createIdFactory(Date.now), out, err };
+  const noDb = {
+    store: undefined as never,
+    db: undefined as never,
+    config,
+    now: Date.now,
+    newId: createIdFactory(Date.now),
+    out,
+    err,
+  };
   if (!command.usesDatabase) return command.run(noDb, values);
 
   const dataDirRaw = values['data-dir'] ?? env.HEARTH_DATA_DIR;
@@ -63,7 +72,7 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
     return 1;
   }
   try {
-    const ctx: AdminContext = { ...noDb, db };
+    const ctx: AdminContext = { ...noDb, db, store: createSqliteStore(db) };
     return await command.run(ctx, values);
   } finally {
     db.close();

@@ -1,17 +1,20 @@
 import type { WritableDB } from '@hearth/sqlite';
 import type { RelayConfig } from '../config';
-import { getParentByEmail, listChildrenOfParent } from '../accounts/queries';
-import { listGuardians, listTrusted } from '../family/queries';
+import type { ParentRow } from '../accounts/queries';
 import { emailKeyOf, issueCode } from '../email/codes';
-import { setEmailVerified } from '../email/queries';
+import type { Store } from '../store/port';
 import { ErrorCode, HearthError } from '@hearth/common';
 import { createEvents } from '../context';
 import { removeGuardianByOperator } from '../family/operator';
 import { NO_MAIL } from '../mail/mailer';
 import { createSqliteStore } from '../store/sqlite-store';
 
-/** What a command gets: the relay's database (migrated), its settings, a clock and ids, and where to write. */
+/**
+ * What a command gets: the relay's store (migrated), its settings, a clock and ids, and where to write.
+ * `db` only for `remove-guardian` until the family code is on the store (issue 13).
+ */
 export type AdminContext = Readonly<{
+  store: Store;
   db: WritableDB;
   config: RelayConfig;
   now: () => number;
@@ -30,23 +33,23 @@ export type AdminCommand = Readonly<{
   /** Needs the database (every command but `help`). */
   usesDatabase: boolean;
   /** The exit status: 0 done, 1 refused (with a sentence on stderr), 2 a usage mistake. */
-  run: (ctx: AdminContext, args: AdminArgs) => number | Promise<number>;
+  run: (ctx: AdminContext, args: AdminArgs) => Promise<number>;
 }>;
 
-type Account = NonNullable<ReturnType<typeof getParentByEmail>>;
+type Account = ParentRow;
 
 /**
  * A command's run on one grown-up's account, named by `--email`: exit status 2 without the flag,
  * 1 when no account on this relay has that email.
  */
-function onAccount(command: string, run: (ctx: AdminContext, parent: Account) => number): AdminCommand['run'] {
-  return (ctx, args) => {
+function onAccount(command: string, run: (ctx: AdminContext, parent: Account) => Promise<number>): AdminCommand['run'] {
+  return async (ctx, args) => {
     const email = args.email?.trim();
     if (email === undefined || email === '') {
       ctx.err(`${command} needs --email ADDRESS (the grown-up's account email).`);
       return 2;
     }
-    const parent = getParentByEmail(ctx.db, email);
+    const parent = await ctx.store.accounts.getParentByEmail(email);
     if (!parent) {
       ctx.err(`No grown-up's account has the email ${email} on this relay.`);
       return 1;
@@ -60,8 +63,8 @@ const resetPassword: AdminCommand = {
   usage: '--email ADDRESS',
   summary: `Prints a one-time six-digit code (valid 30 minutes) for the grown-up to type in Hearth's "Forgot password" form with a new password.`,
   usesDatabase: true,
-  run: onAccount('reset-password', (ctx, parent) => {
-    const code = issueCode(ctx, {
+  run: onAccount('reset-password', async (ctx, parent) => {
+    const code = await issueCode(ctx, {
       purpose: 'reset',
       emailKey: emailKeyOf(parent.email),
       accountId: parent.id,
@@ -82,12 +85,12 @@ const verifyEmail: AdminCommand = {
   usage: '--email ADDRESS',
   summary: 'Marks the account email as verified (you checked it yourself), so it works on a relay that sends email.',
   usesDatabase: true,
-  run: onAccount('verify-email', (ctx, parent) => {
+  run: onAccount('verify-email', async (ctx, parent) => {
     if (parent.emailVerifiedAt !== null) {
       ctx.out(`${parent.email} was already verified.`);
       return 0;
     }
-    setEmailVerified(ctx.db, parent.id, ctx.now());
+    await ctx.store.email.setEmailVerified(parent.id, ctx.now());
     ctx.out(`${parent.email} is now verified.`);
     return 0;
   }),
@@ -131,13 +134,15 @@ const showFamily: AdminCommand = {
   usage: '--email ADDRESS',
   summary: "Lists the children this grown-up is a guardian of, with each child's guardians and trusted grown-ups and their ids.",
   usesDatabase: true,
-  run: onAccount('show-family', (ctx, parent) => {
-    const children = listChildrenOfParent(ctx.db, parent.id);
+  run: onAccount('show-family', async (ctx, parent) => {
+    const children = await ctx.store.accounts.listChildrenOfParent(parent.id);
     if (children.length === 0) ctx.out(`${parent.email} (${parent.id}) is no child's guardian.`);
     for (const child of children) {
       ctx.out(`child ${child.id}  ${child.displayName}`);
-      for (const g of listGuardians(ctx.db, child.id)) ctx.out(`  guardian ${g.parentId}  ${g.email}  ${g.displayName}`);
-      for (const t of listTrusted(ctx.db, child.id)) ctx.out(`  trusted  ${t.parentId}  ${t.email}  ${t.displayName}`);
+      for (const g of await ctx.store.family.listGuardians(child.id))
+        ctx.out(`  guardian ${g.parentId}  ${g.email}  ${g.displayName}`);
+      for (const t of await ctx.store.family.listTrusted(child.id))
+        ctx.out(`  trusted  ${t.parentId}  ${t.email}  ${t.displayName}`);
     }
     return 0;
   }),
@@ -148,7 +153,7 @@ const help: AdminCommand = {
   usage: '',
   summary: 'Shows this text.',
   usesDatabase: false,
-  run(ctx) {
+  async run(ctx) {
     ctx.out(usage());
     return 0;
   },

@@ -2,22 +2,49 @@ import { ErrorCode, HearthError } from '@hearth/common';
 import type { ReadableDB } from '@hearth/sqlite';
 import { getLiveParentSession } from '../accounts/session-queries';
 import { getDeviceCaller } from '../devices/queries';
+import type { Store } from '../store/port';
 import { hashToken, tokenKind } from './tokens';
 
 export type ParentCaller = Readonly<{ kind: 'parent'; parentId: string; sessionId: string }>;
 export type ChildCaller = Readonly<{ kind: 'child'; childId: string; parentId: string; deviceId: string }>;
 export type RequestCaller = ParentCaller | ChildCaller;
 
-/** Reads `Authorization: Bearer <token>`; undefined when absent, unknown, expired or revoked. */
-export function resolveCaller(db: ReadableDB, authorization: string | undefined, now: number): RequestCaller | undefined {
+/** The token in `Authorization: Bearer <token>`; undefined when absent or not a token's shape. */
+function bearerToken(authorization: string | undefined): string | undefined {
   if (!authorization) return undefined;
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization);
-  if (!match) return undefined;
-  const token = match[1] as string;
-  return resolveToken(db, token, now);
+  return match ? (match[1] as string) : undefined;
 }
 
-export function resolveToken(db: ReadableDB, token: string, now: number): RequestCaller | undefined {
+/** Reads `Authorization: Bearer <token>`; undefined when absent, unknown, expired or revoked. */
+export async function resolveCaller(
+  store: Store,
+  authorization: string | undefined,
+  now: number,
+): Promise<RequestCaller | undefined> {
+  const token = bearerToken(authorization);
+  return token === undefined ? undefined : resolveToken(store, token, now);
+}
+
+/** Whose live credential this token is (a parent session or a child's device credential), if anyone's. */
+export async function resolveToken(store: Store, token: string, now: number): Promise<RequestCaller | undefined> {
+  const kind = tokenKind(token);
+  if (kind === 'ps') {
+    const s = await store.sessions.getLiveParentSession(hashToken(token), now);
+    return s && { kind: 'parent', parentId: s.parentId, sessionId: s.id };
+  }
+  if (kind === 'dc') {
+    const d = await store.devices.getDeviceCaller(hashToken(token));
+    return d && { kind: 'child', childId: d.childId, parentId: d.parentId, deviceId: d.deviceId };
+  }
+  return undefined;
+}
+
+/**
+ * {@link resolveToken} on the SQLite handle, synchronously: only for the realtime hub until it
+ * moves onto the store (issue 13); goes then.
+ */
+export function resolveTokenOnDb(db: ReadableDB, token: string, now: number): RequestCaller | undefined {
   const kind = tokenKind(token);
   if (kind === 'ps') {
     const s = getLiveParentSession(db, hashToken(token), now);

@@ -53,14 +53,18 @@ export function listDevicesOfParent(db: ReadableDB, parentId: string): DeviceRow
     .all(parentId) as DeviceRow[];
 }
 
-/** The newest credential per child on each of these devices (revoked ones too, for the parent's view). */
+/**
+ * Every credential on each of these devices (revoked ones too, for the parent's view), oldest
+ * first, so the last one per child is its newest. Of two made in the same millisecond, a live
+ * one comes last; the hash settles any other tie, the same on every adapter.
+ */
 export function listDeviceChildren(db: ReadableDB, parentId: string): DeviceChildRow[] {
   return db
     .prepare(
       `SELECT dc.device_id AS deviceId, dc.child_id AS childId, a.display_name AS displayName, dc.revoked_at AS revokedAt
        FROM device_credentials dc JOIN devices d ON d.id = dc.device_id JOIN accounts a ON a.id = dc.child_id
        WHERE d.parent_id = ? AND a.disabled_at IS NULL
-       ORDER BY dc.created_at`,
+       ORDER BY dc.created_at, dc.revoked_at IS NULL, dc.token_hash`,
     )
     .all(parentId) as DeviceChildRow[];
 }

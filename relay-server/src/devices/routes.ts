@@ -34,7 +34,8 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 201: EnrollDeviceResult }),
       },
     },
-    async (request, reply) => reply.status(201).send(enrollDevice(ctx, requireParent(request.caller).parentId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await enrollDevice(ctx, requireParent(request.caller).parentId, request.body)),
   );
 
   app.post(
@@ -54,7 +55,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/devices',
     { schema: { summary: "The parent's enrolled PCs", tags, security: bearer, response: responses({ 200: DeviceList }) } },
-    async (request) => ({ devices: listDevices(ctx, requireParent(request.caller).parentId) }),
+    async (request) => ({ devices: await listDevices(ctx, requireParent(request.caller).parentId) }),
   );
 
   app.post(
@@ -72,7 +73,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(addDeviceChild(ctx, requireParent(request.caller).parentId, request.params.id, request.body.childId)),
+        .send(await addDeviceChild(ctx, requireParent(request.caller).parentId, request.params.id, request.body.childId)),
   );
 
   app.delete(
@@ -87,7 +88,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      removeDevice(ctx, requireParent(request.caller).parentId, request.params.id);
+      await removeDevice(ctx, requireParent(request.caller).parentId, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -104,7 +105,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      removeDeviceChild(ctx, requireParent(request.caller).parentId, request.params.id, request.params.childId);
+      await removeDeviceChild(ctx, requireParent(request.caller).parentId, request.params.id, request.params.childId);
       return reply.status(204).send(null);
     },
   );

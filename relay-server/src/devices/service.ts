@@ -9,60 +9,65 @@ import {
 } from '@hearth/common';
 import type { RelayContext } from '../context';
 import { ownChild } from '../accounts/service';
-import {
-  getDevice,
-  hasLiveCredential,
-  insertDevice,
-  insertDeviceCredential,
-  listDeviceChildren,
-  listDevicesOfParent,
-  revokeDevice,
-  revokeDeviceChild,
-  type DeviceRow,
-} from './queries';
+import type { DeviceRow } from './queries';
 import { hashToken, newToken } from '../auth/tokens';
 
-type Ctx = Pick<RelayContext, 'db' | 'now' | 'newId' | 'events'>;
+/** `db` stays only for `ownChild`, which its own module moves to the store (awaited here already). */
+type Ctx = Pick<RelayContext, 'db' | 'store' | 'now' | 'newId' | 'events'>;
 
-function issueCredential(ctx: Ctx, deviceId: string, childId: string): string {
+async function issueCredential(ctx: Ctx, deviceId: string, childId: string): Promise<string> {
   const token = newToken('dc');
-  insertDeviceCredential(ctx.db, { tokenHash: hashToken(token), deviceId, childId, createdAt: ctx.now() });
+  await ctx.store.devices.insertDeviceCredential({ tokenHash: hashToken(token), deviceId, childId, createdAt: ctx.now() });
   return token;
 }
 
 /** Enrolls a PC for some of this parent's children; each child gets its own credential. */
-export function enrollDevice(ctx: Ctx, parentId: string, body: EnrollDeviceBody): EnrollDeviceResult {
-  return ctx.db.transaction(() => {
-    for (const childId of body.childIds) ownChild(ctx, parentId, childId);
+export async function enrollDevice(ctx: Ctx, parentId: string, body: EnrollDeviceBody): Promise<EnrollDeviceResult> {
+  return ctx.store.transaction(async (tx) => {
+    const inTx = { ...ctx, store: tx };
+    for (const childId of body.childIds) await ownChild(inTx, parentId, childId);
     const deviceId = ctx.newId();
-    insertDevice(ctx.db, { id: deviceId, parentId, name: body.name, infoJson: JSON.stringify(body.info), enrolledAt: ctx.now() });
-    const credentials = body.childIds.map((childId) => ({ childId, token: issueCredential(ctx, deviceId, childId) }));
+    await tx.devices.insertDevice({
+      id: deviceId,
+      parentId,
+      name: body.name,
+      infoJson: JSON.stringify(body.info),
+      enrolledAt: ctx.now(),
+    });
+    const credentials = [];
+    for (const childId of body.childIds) credentials.push({ childId, token: await issueCredential(inTx, deviceId, childId) });
     return { deviceId, credentials };
-  })();
+  });
 }
 
-function ownDevice(ctx: Ctx, parentId: string, deviceId: string): DeviceRow {
-  const device = getDevice(ctx.db, deviceId);
+async function ownDevice(ctx: Pick<Ctx, 'store'>, parentId: string, deviceId: string): Promise<DeviceRow> {
+  const device = await ctx.store.devices.getDevice(deviceId);
   if (!device || device.parentId !== parentId) throw new HearthError(ErrorCode.NotFound, 'No such device.');
   return device;
 }
 
 /** Adds a child to an enrolled PC (a new credential); refused while the child already has one there. */
-export function addDeviceChild(ctx: Ctx, parentId: string, deviceId: string, childId: ChildId): EnrollDeviceResult {
-  return ctx.db.transaction(() => {
-    const device = ownDevice(ctx, parentId, deviceId);
+export async function addDeviceChild(
+  ctx: Ctx,
+  parentId: string,
+  deviceId: string,
+  childId: ChildId,
+): Promise<EnrollDeviceResult> {
+  return ctx.store.transaction(async (tx) => {
+    const inTx = { ...ctx, store: tx };
+    const device = await ownDevice(inTx, parentId, deviceId);
     if (device.revokedAt !== null) throw new HearthError(ErrorCode.Conflict, 'This device was removed. Enroll it again.');
-    ownChild(ctx, parentId, childId);
-    if (hasLiveCredential(ctx.db, deviceId, childId)) {
+    await ownChild(inTx, parentId, childId);
+    if (await tx.devices.hasLiveCredential(deviceId, childId)) {
       throw new HearthError(ErrorCode.Conflict, 'This child is already set up on this device.');
     }
-    return { deviceId, credentials: [{ childId, token: issueCredential(ctx, deviceId, childId) }] };
-  })();
+    return { deviceId, credentials: [{ childId, token: await issueCredential(inTx, deviceId, childId) }] };
+  });
 }
 
-export function listDevices(ctx: Ctx, parentId: string): Device[] {
-  const children = listDeviceChildren(ctx.db, parentId);
-  return listDevicesOfParent(ctx.db, parentId).map((d) => {
+export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Promise<Device[]> {
+  const children = await ctx.store.devices.listDeviceChildren(parentId);
+  return (await ctx.store.devices.listDevicesOfParent(parentId)).map((d) => {
     // Newest credential per child wins, so a re-added child shows as live.
     const perChild = new Map<string, Device['children'][number]>();
     for (const c of children) {
@@ -80,19 +85,21 @@ export function listDevices(ctx: Ctx, parentId: string): Device[] {
   });
 }
 
-export function removeDevice(ctx: Ctx, parentId: string, deviceId: string): void {
-  ownDevice(ctx, parentId, deviceId);
-  const childIds = listDeviceChildren(ctx.db, parentId)
-    .filter((c) => c.deviceId === deviceId)
-    .map((c) => c.childId);
-  revokeDevice(ctx.db, deviceId, ctx.now());
+/** Revokes a PC and every credential on it; the sockets of those credentials close once it is done. */
+export async function removeDevice(ctx: Ctx, parentId: string, deviceId: string): Promise<void> {
+  const childIds = await ctx.store.transaction(async (tx) => {
+    await ownDevice({ store: tx }, parentId, deviceId);
+    const ids = (await tx.devices.listDeviceChildren(parentId)).filter((c) => c.deviceId === deviceId).map((c) => c.childId);
+    await tx.devices.revokeDevice(deviceId, ctx.now());
+    return ids;
+  });
   ctx.events.emit('credentialsRevoked', { childIds, deviceId });
 }
 
-export function removeDeviceChild(ctx: Ctx, parentId: string, deviceId: string, childId: string): void {
-  ownDevice(ctx, parentId, deviceId);
-  ownChild(ctx, parentId, childId);
-  if (!revokeDeviceChild(ctx.db, deviceId, childId, ctx.now())) {
+export async function removeDeviceChild(ctx: Ctx, parentId: string, deviceId: string, childId: string): Promise<void> {
+  await ownDevice(ctx, parentId, deviceId);
+  await ownChild(ctx, parentId, childId);
+  if (!(await ctx.store.devices.revokeDeviceChild(deviceId, childId, ctx.now()))) {
     throw new HearthError(ErrorCode.NotFound, 'This child is not set up on this device.');
   }
   ctx.events.emit('credentialsRevoked', { childIds: [childId], deviceId });

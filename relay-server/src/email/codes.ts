@@ -2,21 +2,9 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, HearthError } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { OutgoingMail } from '../mail/mailer';
-import {
-  countSends,
-  countWrongTry,
-  deleteOldCodes,
-  deleteOldSends,
-  endLiveCodes,
-  getLiveCode,
-  insertEmailCode,
-  recordSend,
-  type CodePurpose,
-  type CodeSender,
-  type EmailCodeRow,
-} from './queries';
+import type { CodePurpose, CodeSender, EmailCodeRow } from './queries';
 
-type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId'>;
+type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId'>;
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -38,7 +26,7 @@ export function newSixDigitCode(): string {
  * Makes a fresh code for the account (ending its earlier ones of the same purpose) and returns it
  * in clear, once, for an email or the operator's screen. Old codes and sends go on the way.
  */
-export function issueCode(
+export async function issueCode(
   ctx: Ctx,
   c: Readonly<{
     purpose: CodePurpose;
@@ -46,14 +34,14 @@ export function issueCode(
     accountId: string;
     sentBy: CodeSender;
   }>,
-): string {
+): Promise<string> {
   const now = ctx.now();
   const code = newSixDigitCode();
   const id = ctx.newId();
-  ctx.db.transaction(() => {
-    deleteOldCodes(ctx.db, now - DAY);
-    endLiveCodes(ctx.db, c.accountId, c.purpose, now);
-    insertEmailCode(ctx.db, {
+  await ctx.store.transaction(async (tx) => {
+    await tx.email.deleteOldCodes(now - DAY);
+    await tx.email.endLiveCodes(c.accountId, c.purpose, now);
+    await tx.email.insertEmailCode({
       id,
       purpose: c.purpose,
       emailKey: c.emailKey,
@@ -63,7 +51,7 @@ export function issueCode(
       createdAt: now,
       expiresAt: now + ctx.config.emailCodeTtlMs,
     });
-  })();
+  });
   return code;
 }
 
@@ -76,12 +64,17 @@ export const codeInvalid = (): HearthError =>
  * against it (the fifth wrong one kills it). Throws CODE_INVALID otherwise. Does not use it up:
  * the caller does, in the transaction that acts on it.
  */
-export function matchCode(ctx: Ctx, emailKey: string, purpose: CodePurpose, code: string): EmailCodeRow {
-  const row = getLiveCode(ctx.db, emailKey, purpose, ctx.now(), ctx.config.rateLimits.codeAttempts);
+export async function matchCode(
+  ctx: Pick<Ctx, 'store' | 'config' | 'now'>,
+  emailKey: string,
+  purpose: CodePurpose,
+  code: string,
+): Promise<EmailCodeRow> {
+  const row = await ctx.store.email.getLiveCode(emailKey, purpose, ctx.now(), ctx.config.rateLimits.codeAttempts);
   if (!row) throw codeInvalid();
   const given = hashCode(row.id, code);
   if (!timingSafeEqual(given, Buffer.from(row.codeHash))) {
-    countWrongTry(ctx.db, row.id);
+    await ctx.store.email.countWrongTry(row.id);
     throw codeInvalid();
   }
   return row;
@@ -91,14 +84,14 @@ export function matchCode(ctx: Ctx, emailKey: string, purpose: CodePurpose, code
  * Whether one more email may go to this address this hour (`emailsPerAddressPerHour`); counts it
  * when it may. Over the limit nothing is sent, and the caller's answer stays the same.
  */
-export function takeSendAllowance(ctx: Ctx, emailKey: string): boolean {
+export async function takeSendAllowance(ctx: Ctx, emailKey: string): Promise<boolean> {
   const now = ctx.now();
-  return ctx.db.transaction(() => {
-    deleteOldSends(ctx.db, now - HOUR);
-    if (countSends(ctx.db, emailKey, now - HOUR) >= ctx.config.rateLimits.emailsPerAddressPerHour) return false;
-    recordSend(ctx.db, emailKey, now);
+  return ctx.store.transaction(async (tx) => {
+    await tx.email.deleteOldSends(now - HOUR);
+    if ((await tx.email.countSends(emailKey, now - HOUR)) >= ctx.config.rateLimits.emailsPerAddressPerHour) return false;
+    await tx.email.recordSend(emailKey, now);
     return true;
-  })();
+  });
 }
 
 /**
@@ -106,13 +99,11 @@ export function takeSendAllowance(ctx: Ctx, emailKey: string): boolean {
  * relay (writing a code, handing an email over) never shows in how long the answer takes. A
  * failure (the relay closing meanwhile) is dropped: the answer is the same either way.
  */
-export function afterAnswering(work: () => void): void {
+export function afterAnswering(work: () => Promise<void>): void {
   setImmediate(() => {
-    try {
-      work();
-    } catch {
+    work().catch(() => {
       // Nothing to tell anyone: the answer went out already, and an email can be asked for again.
-    }
+    });
   });
 }
 

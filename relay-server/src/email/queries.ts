@@ -99,6 +99,17 @@ export function isEmailVerified(db: ReadableDB, parentId: string): boolean {
   return row?.at != null;
 }
 
+/** A guardian of any child, or trusted by one: an account in use, never taken over by a new registration. */
+export function isInAFamily(db: ReadableDB, parentId: string): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM guardians WHERE parent_id = ? UNION ALL SELECT 1 FROM trusted_grown_ups WHERE parent_id = ? LIMIT 1`,
+      )
+      .get(parentId, parentId) !== undefined
+  );
+}
+
 export function setPasswordHash(db: WritableDB, parentId: string, passwordHash: string): void {
   db.prepare(`UPDATE parents SET password_hash = ? WHERE account_id = ?`).run(passwordHash, parentId);
 }
@@ -110,7 +121,9 @@ export function setParentDisplayName(db: WritableDB, parentId: string, displayNa
 /** Revokes every live session of the parent; returns their ids (their sockets close). */
 export function revokeAllParentSessions(db: WritableDB, parentId: string, now: number): string[] {
   const ids = (
-    db.prepare(`SELECT id FROM parent_sessions WHERE parent_id = ? AND revoked_at IS NULL`).all(parentId) as { id: string }[]
+    db.prepare(`SELECT id FROM parent_sessions WHERE parent_id = ? AND revoked_at IS NULL ORDER BY id`).all(parentId) as {
+      id: string;
+    }[]
   ).map((r) => r.id);
   db.prepare(`UPDATE parent_sessions SET revoked_at = ? WHERE parent_id = ? AND revoked_at IS NULL`).run(now, parentId);
   return ids;

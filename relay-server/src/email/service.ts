@@ -9,24 +9,17 @@ import {
   type VerifyEmailBody,
 } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { getParentByEmail, getParentById, insertParent, type ParentRow } from '../accounts/queries';
-import { clearSignInFailures } from '../accounts/session-queries';
+import type { ParentRow } from '../accounts/queries';
 import { startSession } from '../accounts/service';
 import { lockedPasswordHash } from '../accounts/passwords';
+import type { Store } from '../store/port';
 import { afterAnswering, codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
 import { alreadyRegisteredMail, resetMail } from './messages';
 import { sendVerifyCode } from './verify-code';
-import { revokeAllParentSessions, setEmailVerified, setParentDisplayName, setPasswordHash, useCode } from './queries';
 
-type Ctx = Pick<RelayContext, 'db' | 'config' | 'now' | 'newId' | 'hasher' | 'mailer' | 'events'>;
+type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'hasher' | 'mailer' | 'events'>;
 
 const CHECK_EMAIL: CheckEmail = Object.freeze({ status: 'check-email' as const });
-
-/** A guardian of any child, or trusted by one: an account in use, never taken over by a new registration. */
-const inAFamily = (ctx: Ctx, parentId: string): boolean =>
-  ctx.db
-    .prepare(`SELECT 1 FROM guardians WHERE parent_id = ? UNION ALL SELECT 1 FROM trusted_grown_ups WHERE parent_id = ? LIMIT 1`)
-    .get(parentId, parentId) !== undefined;
 
 /**
  * Registration on a relay that sends email: always "check your email", in the same time (the
@@ -43,28 +36,38 @@ export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Pro
   const email = body.email.trim();
   const displayName = body.displayName.trim();
   const lang = body.lang ?? 'en';
+  // The slow work (hashing, checking a stored hash) before the transaction: nothing slow runs inside one.
   const passwordHash = await ctx.hasher.hash(body.password);
-  const before = getParentByEmail(ctx.db, email);
+  const before = await ctx.store.accounts.getParentByEmail(email);
   const samePassword =
     before && before.emailVerifiedAt === null
       ? await ctx.hasher.verify(before.passwordHash, body.password)
       : (await ctx.hasher.verifyDummy(body.password), false);
-  const outcome = ctx.db.transaction((): Readonly<{ parent: ParentRow; kind: 'new' | 'taken' | 'pending' }> => {
-    const existing = getParentByEmail(ctx.db, email);
+  const decide = async (tx: Store): Promise<Readonly<{ parent: ParentRow; kind: 'new' | 'taken' | 'pending' }>> => {
+    const existing = await tx.accounts.getParentByEmail(email);
     if (!existing) {
       const id = ctx.newId();
-      insertParent(ctx.db, { id, email, displayName, passwordHash, createdAt: ctx.now() });
-      return { parent: getParentById(ctx.db, id) as ParentRow, kind: 'new' };
+      await tx.accounts.insertParent({ id, email, displayName, passwordHash, createdAt: ctx.now() });
+      return { parent: (await tx.accounts.getParentById(id)) as ParentRow, kind: 'new' };
     }
-    if (existing.emailVerifiedAt !== null || inAFamily(ctx, existing.id)) return { parent: existing, kind: 'taken' };
+    if (existing.emailVerifiedAt !== null || (await tx.email.isInAFamily(existing.id)))
+      return { parent: existing, kind: 'taken' };
     const unchanged = samePassword && existing.passwordHash === before?.passwordHash;
-    if (!unchanged) setPasswordHash(ctx.db, existing.id, lockedPasswordHash(existing.passwordHash));
-    setParentDisplayName(ctx.db, existing.id, displayName);
+    if (!unchanged) await tx.email.setPasswordHash(existing.id, lockedPasswordHash(existing.passwordHash));
+    await tx.email.setParentDisplayName(existing.id, displayName);
     return { parent: existing, kind: 'pending' };
-  })();
-  afterAnswering(() => {
-    if (outcome.kind !== 'taken') sendVerifyCode(ctx, outcome.parent, lang);
-    else if (takeSendAllowance(ctx, emailKeyOf(outcome.parent.email))) {
+  };
+  let outcome;
+  try {
+    outcome = await ctx.store.transaction(decide);
+  } catch (err) {
+    // PostgreSQL: the same address registered between the check and the insert; decide again, it exists now.
+    if (!(await ctx.store.accounts.getParentByEmail(email))) throw err;
+    outcome = await ctx.store.transaction(decide);
+  }
+  afterAnswering(async () => {
+    if (outcome.kind !== 'taken') await sendVerifyCode(ctx, outcome.parent, lang);
+    else if (await takeSendAllowance(ctx, emailKeyOf(outcome.parent.email))) {
       sendInBackground(ctx, alreadyRegisteredMail(lang, outcome.parent.email));
     }
   });
@@ -77,26 +80,26 @@ export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Pro
  */
 export async function verifyEmail(ctx: Ctx, body: VerifyEmailBody): Promise<SessionGrant> {
   const emailKey = emailKeyOf(body.email);
-  matchCode(ctx, emailKey, 'verify', body.code);
+  await matchCode(ctx, emailKey, 'verify', body.code);
   const passwordHash = body.password === undefined ? undefined : await ctx.hasher.hash(body.password);
   // Matched again after the hash: a code used meanwhile (or a sixth wrong try) stays refused.
-  const row = matchCode(ctx, emailKey, 'verify', body.code);
-  return ctx.db.transaction(() => {
-    const parent = getParentById(ctx.db, row.accountId);
-    if (!parent || emailKeyOf(parent.email) !== emailKey || !useCode(ctx.db, row.id, ctx.now())) throw codeInvalid();
-    if (passwordHash !== undefined) setPasswordHash(ctx.db, parent.id, passwordHash);
-    setEmailVerified(ctx.db, parent.id, ctx.now());
-    clearSignInFailures(ctx.db, emailKey);
-    return startSession(ctx, parent.id, body.device);
-  })();
+  const row = await matchCode(ctx, emailKey, 'verify', body.code);
+  return ctx.store.transaction(async (tx) => {
+    const parent = await tx.accounts.getParentById(row.accountId);
+    if (!parent || emailKeyOf(parent.email) !== emailKey || !(await tx.email.useCode(row.id, ctx.now()))) throw codeInvalid();
+    if (passwordHash !== undefined) await tx.email.setPasswordHash(parent.id, passwordHash);
+    await tx.email.setEmailVerified(parent.id, ctx.now());
+    await tx.sessions.clearSignInFailures(emailKey);
+    return startSession({ ...ctx, store: tx }, parent.id, body.device);
+  });
 }
 
 /** `POST /v1/email-verifications/resend`: a new code to an unverified account; the same answer for any address. */
 export function resendVerification(ctx: Ctx, body: ResendVerificationBody): CheckEmail {
   if (!ctx.mailer.enabled) return CHECK_EMAIL;
-  afterAnswering(() => {
-    const parent = getParentByEmail(ctx.db, body.email.trim());
-    if (parent && parent.emailVerifiedAt === null) sendVerifyCode(ctx, parent, body.lang ?? 'en');
+  afterAnswering(async () => {
+    const parent = await ctx.store.accounts.getParentByEmail(body.email.trim());
+    if (parent && parent.emailVerifiedAt === null) await sendVerifyCode(ctx, parent, body.lang ?? 'en');
   });
   return CHECK_EMAIL;
 }
@@ -108,11 +111,11 @@ export function resendVerification(ctx: Ctx, body: ResendVerificationBody): Chec
  */
 export function startPasswordReset(ctx: Ctx, body: StartPasswordResetBody): PasswordResetStarted {
   if (!ctx.mailer.enabled) return { status: 'ask-operator' };
-  afterAnswering(() => {
-    const parent = getParentByEmail(ctx.db, body.email.trim());
+  afterAnswering(async () => {
+    const parent = await ctx.store.accounts.getParentByEmail(body.email.trim());
     const emailKey = emailKeyOf(body.email);
-    if (parent && takeSendAllowance(ctx, emailKey)) {
-      const code = issueCode(ctx, { purpose: 'reset', emailKey, accountId: parent.id, sentBy: 'email' });
+    if (parent && (await takeSendAllowance(ctx, emailKey))) {
+      const code = await issueCode(ctx, { purpose: 'reset', emailKey, accountId: parent.id, sentBy: 'email' });
       sendInBackground(ctx, resetMail(body.lang ?? 'en', parent.email, code, ctx.config.emailCodeTtlMs));
     }
   });
@@ -127,18 +130,18 @@ export function startPasswordReset(ctx: Ctx, body: StartPasswordResetBody): Pass
 export async function completePasswordReset(ctx: Ctx, body: CompletePasswordResetBody): Promise<SessionGrant> {
   const emailKey = emailKeyOf(body.email);
   // Checked before the slow hash (a wrong code counts its try at once), and again after it.
-  matchCode(ctx, emailKey, 'reset', body.code);
+  await matchCode(ctx, emailKey, 'reset', body.code);
   const passwordHash = await ctx.hasher.hash(body.password);
-  const { grant, revoked } = ctx.db.transaction(() => {
-    const row = matchCode(ctx, emailKey, 'reset', body.code);
-    const parent = getParentById(ctx.db, row.accountId);
-    if (!parent || emailKeyOf(parent.email) !== emailKey || !useCode(ctx.db, row.id, ctx.now())) throw codeInvalid();
-    setPasswordHash(ctx.db, parent.id, passwordHash);
-    const revoked = revokeAllParentSessions(ctx.db, parent.id, ctx.now());
-    clearSignInFailures(ctx.db, emailKey);
-    if (row.sentBy === 'email') setEmailVerified(ctx.db, parent.id, ctx.now());
-    return { grant: startSession(ctx, parent.id, body.device), revoked };
-  })();
+  const { grant, revoked } = await ctx.store.transaction(async (tx) => {
+    const row = await matchCode({ ...ctx, store: tx }, emailKey, 'reset', body.code);
+    const parent = await tx.accounts.getParentById(row.accountId);
+    if (!parent || emailKeyOf(parent.email) !== emailKey || !(await tx.email.useCode(row.id, ctx.now()))) throw codeInvalid();
+    await tx.email.setPasswordHash(parent.id, passwordHash);
+    const revoked = await tx.email.revokeAllParentSessions(parent.id, ctx.now());
+    await tx.sessions.clearSignInFailures(emailKey);
+    if (row.sentBy === 'email') await tx.email.setEmailVerified(parent.id, ctx.now());
+    return { grant: await startSession({ ...ctx, store: tx }, parent.id, body.device), revoked };
+  });
   for (const sessionId of revoked) ctx.events.emit('credentialsRevoked', { childIds: [], parentSessionId: sessionId });
   return grant;
 }

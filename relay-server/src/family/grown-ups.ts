@@ -14,7 +14,7 @@ import type { GrownUpRow } from './queries';
 import { endEveryLinkOf, endFamilyLink, touchFamilyLink } from './links';
 import { noticeGuardians } from './notices';
 import { familyNoticeMail } from './mail';
-import { guardedChild } from './guarded-child';
+import { ownChild } from '../accounts/service';
 
 type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
@@ -23,7 +23,7 @@ const NO_SUCH_GROWN_UP = 'No such grown-up for this child.';
 /** `GET /v1/children/:id/grown-ups`: the child's guardians and trusted grown-ups, for a guardian of the child. */
 export async function childGrownUps(ctx: Ctx, parentId: string, childId: string): Promise<ChildGrownUps> {
   const { store } = ctx;
-  await guardedChild(store, parentId, childId);
+  await ownChild({ store: store }, parentId, childId);
   const version = ctx.config.policyVersion;
   const guardians = await Promise.all(
     (await store.family.listGuardians(childId)).map(async (g) => ({
@@ -83,7 +83,7 @@ export async function removeGuardianUnchecked(ctx: Ctx, childId: string, targetI
 
 /** A guardian removes another guardian of the child, or leaves themself. */
 export async function removeGuardian(ctx: Ctx, parentId: string, childId: string, targetId: string): Promise<void> {
-  await guardedChild(ctx.store, parentId, childId);
+  await ownChild({ store: ctx.store }, parentId, childId);
   await removeGuardianUnchecked(ctx, childId, targetId, parentId);
 }
 
@@ -91,7 +91,7 @@ export async function removeGuardian(ctx: Ctx, parentId: string, childId: string
 export async function removeTrusted(ctx: Ctx, parentId: string, childId: string, targetId: string): Promise<void> {
   await ctx.store.transaction(async (tx) => {
     const leaving = parentId === targetId && (await tx.family.isTrusted(childId, parentId));
-    if (!leaving) await guardedChild(tx, parentId, childId);
+    if (!leaving) await ownChild({ store: tx }, parentId, childId);
     if (!(await tx.family.deleteTrusted(childId, targetId))) throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
     const txCtx = { ...ctx, store: tx };
     await endFamilyLink(txCtx, childId, targetId);
@@ -108,7 +108,7 @@ export async function updateTrusted(
   avatar: string | null,
 ): Promise<TrustedGrownUp> {
   return ctx.store.transaction(async (tx) => {
-    await guardedChild(tx, parentId, childId);
+    await ownChild({ store: tx }, parentId, childId);
     if (!(await tx.family.updateTrustedAvatar(childId, targetId, avatar))) {
       throw new HearthError(ErrorCode.NotFound, NO_SUCH_GROWN_UP);
     }
@@ -129,7 +129,7 @@ export async function giveConsent(ctx: Ctx, parentId: string, childId: string, c
     );
   }
   return ctx.store.transaction(async (tx) => {
-    await guardedChild(tx, parentId, childId);
+    await ownChild({ store: tx }, parentId, childId);
     const record = {
       consentId: ctx.newId(),
       parentId,
@@ -173,7 +173,7 @@ async function emailOthers(
  */
 export async function withdrawConsent(ctx: Ctx, parentId: string, childId: string): Promise<void> {
   const result = await ctx.store.transaction(async (tx) => {
-    const child = await guardedChild(tx, parentId, childId);
+    const child = await ownChild({ store: tx }, parentId, childId);
     if ((await tx.family.withdrawConsents(childId, parentId, ctx.now())) === 0) return undefined;
     ctx.events.emit('familyChanged', { childIds: [childId] });
     await noticeGuardians({ ...ctx, store: tx }, { kind: 'consent-withdrawn', childId, byId: parentId });
@@ -190,7 +190,7 @@ export async function withdrawConsent(ctx: Ctx, parentId: string, childId: strin
 export async function deleteChild(ctx: Ctx, parentId: string, childId: string): Promise<void> {
   const result = await ctx.store.transaction(async (tx) => {
     const txCtx = { ...ctx, store: tx };
-    const child = await guardedChild(tx, parentId, childId);
+    const child = await ownChild({ store: tx }, parentId, childId);
     const recipients = await tx.family.guardianIdsOf(childId);
     await noticeGuardians(txCtx, { kind: 'child-deleted', childId, byId: parentId, recipients });
     // The friends' guardians are told their child lost a friend (by nobody they know).

@@ -19,7 +19,7 @@ import type { GrownUpInviteRow } from './invite-queries';
 import { linkFamily } from './links';
 import { noticeGuardians } from './notices';
 import { inviteMail } from './mail';
-import { guardedChild } from './guarded-child';
+import { ownChild } from '../accounts/service';
 
 type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
@@ -107,7 +107,7 @@ export async function createGrownUpInvite(
   const now = ctx.now();
   const { row, code, childNames } = await ctx.store.transaction(async (tx) => {
     const names: string[] = [];
-    for (const id of body.childIds) names.push((await guardedChild(tx, parentId, id)).displayName);
+    for (const id of body.childIds) names.push((await ownChild({ store: tx }, parentId, id)).displayName);
     if ((await tx.grownUpInvites.countInvitesCreatedSince(parentId, now - DAY)) >= GROWN_UP_INVITES_PER_DAY) {
       throw new HearthError(ErrorCode.RateLimited, 'That is a lot of invitations. Please wait a while before making another.', {
         retryAfterMs: DAY,

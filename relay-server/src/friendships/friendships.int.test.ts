@@ -48,7 +48,8 @@ async function viewOf(token: string, friendshipId: string, app: RelayApp = relay
   return (await friendsOf(token, app)).find((f) => f.friendshipId === friendshipId);
 }
 
-const active = (x: TestFamily, y: TestFamily): boolean => areActiveFriends(relay.app.relay, x.child.childId, y.child.childId);
+const active = (x: TestFamily, y: TestFamily): Promise<boolean> =>
+  areActiveFriends(relay.app.relay, x.child.childId, y.child.childId);
 
 /** Two new families, and a friend request from a's child to b's. */
 async function friendRequest(): Promise<Readonly<{ a: TestFamily; b: TestFamily; id: string }>> {
@@ -105,7 +106,7 @@ describe('the friendship handshake', () => {
       friendKidConfirmed: false,
     });
     const id = redeemed.friendshipId;
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
 
     // A's side sees the request and confirms.
     expect(await viewOf(a.childToken, id)).toMatchObject({
@@ -114,17 +115,17 @@ describe('the friendship handshake', () => {
       friendKidConfirmed: true,
     });
     expect(expectStatus(await act(relay.app, a.childToken, id, 'confirm'), 200).status).toBe('accepted-by-kid');
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
 
     // Each parent sees it among their child's friendships and approves for their own child.
     expect(await viewOf(a.parent.token, id)).toMatchObject({ me: { accountId: a.child.childId }, status: 'accepted-by-kid' });
     const afterA = expectStatus(await act(relay.app, a.parent.token, id, 'approve'), 200);
     expect(afterA).toMatchObject({ status: 'accepted-by-kid', myParentApproved: true, friendParentApproved: false });
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
 
     const afterB = expectStatus(await act(relay.app, b.parent.token, id, 'approve'), 200);
     expect(afterB).toMatchObject({ status: 'active', me: { accountId: b.child.childId } });
-    expect(active(a, b)).toBe(true);
+    expect(await active(a, b)).toBe(true);
     expect((await viewOf(a.childToken, id))?.status).toBe('active');
     expect((await viewOf(b.childToken, id))?.status).toBe('active');
   });
@@ -142,7 +143,7 @@ describe('the friendship handshake', () => {
     expectStatus(await act(relay.app, a.parent.token, id, 'approve'), 200);
     expectStatus(await act(relay.app, a.parent.token, id, 'approve'), 200);
     expect((await viewOf(b.parent.token, id))?.myParentApproved).toBe(false);
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
   });
 
   it('refuses a child approving its own friendship', async () => {
@@ -152,7 +153,7 @@ describe('the friendship handshake', () => {
       const res = await act(relay.app, kid.childToken, id, 'approve');
       expect(res.status).toBe(409);
     }
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
   });
 });
 
@@ -294,7 +295,7 @@ describe('decline and remove', () => {
       const id = await befriend(relay.app, a, b);
       const token = remover === 'childA' ? a.childToken : b.parent.token;
       expect(expectStatus(await act(relay.app, token, id, 'remove'), 200).status).toBe('removed');
-      expect(active(a, b)).toBe(false);
+      expect(await active(a, b)).toBe(false);
       expect((await viewOf(a.childToken, id))?.status).toBe('removed');
     }
   });
@@ -304,7 +305,7 @@ describe('decline and remove', () => {
     const b = await createFamily(relay.app);
     const id = await befriend(relay.app, a, b);
     expect((await act(relay.app, a.childToken, id, 'decline')).status).toBe(409);
-    expect(active(a, b)).toBe(true);
+    expect(await active(a, b)).toBe(true);
   });
 });
 
@@ -319,7 +320,7 @@ describe('block', () => {
 
     const mine = expectStatus(await act(relay.app, a.childToken, id, 'block'), 200);
     expect(mine).toMatchObject({ status: 'blocked', iBlocked: true });
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
     expect((await viewOf(a.parent.token, id))?.status).toBe('blocked');
 
     expect(await viewOf(b.childToken, id)).toEqual(childBefore);
@@ -344,9 +345,9 @@ describe('block', () => {
     await act(relay.app, a.childToken, id, 'block');
     expect((await act(relay.app, a.childToken, id, 'unblock')).status).toBe(409);
     expect((await act(relay.app, b.parent.token, id, 'unblock')).status).toBe(409);
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
     expect(expectStatus(await act(relay.app, a.parent.token, id, 'unblock'), 200).status).toBe('active');
-    expect(active(a, b)).toBe(true);
+    expect(await active(a, b)).toBe(true);
   });
 
   it('works on a pending request too, and survives a removal and a new code', async () => {
@@ -358,7 +359,7 @@ describe('block', () => {
     await act(relay.app, a.childToken, id, 'confirm');
     await act(relay.app, a.parent.token, id, 'approve');
     await act(relay.app, b.parent.token, id, 'approve');
-    expect(active(a, b)).toBe(false);
+    expect(await active(a, b)).toBe(false);
   });
 });
 
@@ -420,7 +421,7 @@ describe('who may act on a friendship', () => {
     }
     const other = await createFamily(relay.app);
     expect((await act(relay.app, other.parent.token, id, 'remove')).status).toBe(404);
-    expect(areActiveFriends(relay.app.relay, a.parent.parentId, a.child.childId)).toBe(true);
+    expect(await areActiveFriends(relay.app.relay, a.parent.parentId, a.child.childId)).toBe(true);
   });
 });
 
@@ -548,7 +549,7 @@ describe('random sequences of actions through the routes', () => {
             expect(view?.status).toBe(friendshipStatusFor(model, side));
             expect(view?.iBlocked).toBe(model.blockedBy[side]);
           }
-          expect(areActiveFriends(app.relay, a.child.childId, b.child.childId)).toBe(isActive(model));
+          expect(await areActiveFriends(app.relay, a.child.childId, b.child.childId)).toBe(isActive(model));
         }
       }),
       { numRuns: 25 },

@@ -35,7 +35,8 @@ export const friendshipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body ??= {};
       },
     },
-    async (request, reply) => reply.status(201).send(createInvite(ctx, requireCaller(request.caller), request.body.childId)),
+    async (request, reply) =>
+      reply.status(201).send(await createInvite(ctx, requireCaller(request.caller), request.body.childId)),
   );
 
   app.post(
@@ -56,7 +57,8 @@ export const friendshipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => reply.status(201).send(redeemInvite(ctx, requireChild(request.caller).childId, request.body.code)),
+    async (request, reply) =>
+      reply.status(201).send(await redeemInvite(ctx, requireChild(request.caller).childId, request.body.code)),
   );
 
   app.get(
@@ -70,7 +72,7 @@ export const friendshipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: FriendshipList }),
       },
     },
-    async (request) => ({ friendships: listFriendships(ctx, requireCaller(request.caller), request.query.childId) }),
+    async (request) => ({ friendships: await listFriendships(ctx, requireCaller(request.caller), request.query.childId) }),
   );
 
   app.post(

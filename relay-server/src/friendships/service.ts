@@ -20,27 +20,28 @@ import {
 } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { RequestCaller } from '../auth/callers';
-import { getAccount, getChild, listChildrenOfParent } from '../accounts/queries';
-import {
-  getFriendship,
-  getFriendshipByPair,
-  insertFriendship,
-  listFriendshipsOf,
-  updateFriendshipState,
-  type FriendshipRow,
-} from './queries';
-import { countInvitesSince, deleteStaleInvites, getInvite, insertInvite, markInviteRedeemed } from './invite-queries';
+import type { Store } from '../store/port';
+import type { FriendshipRow } from './queries';
 import { newInviteCode } from '../auth/tokens';
 import { ownChild } from '../accounts/service';
-import { guardianIdsOf, isEmailVerified, isGuardian, isTrusted, listGuardians, trustedAvatar } from '../family/queries';
 import { noticeFriendshipChange } from '../family/friendship-notices';
 
+/**
+ * `db` stays only for `ownChild`, which its own module moves to the store (it is awaited here
+ * already, so it may become async without a change here).
+ */
 type Ctx = Pick<RelayContext, 'db' | 'store' | 'config' | 'now' | 'newId' | 'events'>;
+type ViewCtx = Pick<RelayContext, 'store'>;
+
+/** The context with its store bound to a transaction, for everything called inside it. */
+function within<C extends Pick<RelayContext, 'store'>>(ctx: C, tx: Store): C {
+  return { ...ctx, store: tx };
+}
 
 const HOUR = 60 * 60 * 1000;
 
 /** Makes an invite code for a child: the child itself, or its parent naming the child. */
-export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: string | undefined): Invite {
+export async function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: string | undefined): Promise<Invite> {
   let childId: string;
   if (caller.kind === 'child') {
     if (childIdForParent !== undefined && childIdForParent !== caller.childId) {
@@ -49,12 +50,12 @@ export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: 
     childId = caller.childId;
   } else {
     if (!childIdForParent) throw new HearthError(ErrorCode.ValidationFailed, 'Say which child this code is for (childId).');
-    childId = ownChild(ctx, caller.parentId, childIdForParent).id;
+    childId = (await ownChild(ctx, caller.parentId, childIdForParent)).id;
   }
   const now = ctx.now();
   // Codes that expired over an hour ago go as new ones are made (an hour, so the limit's count holds).
-  deleteStaleInvites(ctx.db, now - HOUR);
-  if (countInvitesSince(ctx.db, childId, now - HOUR) >= ctx.config.rateLimits.invitesPerHour) {
+  await ctx.store.friendInvites.deleteStaleInvites(now - HOUR);
+  if ((await ctx.store.friendInvites.countInvitesSince(childId, now - HOUR)) >= ctx.config.rateLimits.invitesPerHour) {
     throw new HearthError(ErrorCode.RateLimited, 'That is a lot of codes! Please wait a while before making another.', {
       retryAfterMs: HOUR,
     });
@@ -63,20 +64,20 @@ export function createInvite(ctx: Ctx, caller: RequestCaller, childIdForParent: 
   const expiresAt = now + ctx.config.inviteTtlMs;
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newInviteCode();
-    if (getInvite(ctx.db, code)) continue;
-    insertInvite(ctx.db, { code, childId, createdBy, createdAt: now, expiresAt });
+    if (await ctx.store.friendInvites.getInvite(code)) continue;
+    await ctx.store.friendInvites.insertInvite({ code, childId, createdBy, createdAt: now, expiresAt });
     return { code: `${code.slice(0, 4)}-${code.slice(4)}`, childId: childId as ChildId, expiresAt };
   }
   throw new HearthError(ErrorCode.Unavailable, 'Could not make a code just now. Please try again.');
 }
 
-function pairOf(ctx: Ctx, row: FriendshipRow): Pair {
-  const member = (id: string): Pair['a'] => {
-    const account = getAccount(ctx.db, id);
+async function pairOf(ctx: ViewCtx, row: FriendshipRow): Promise<Pair> {
+  const member = async (id: string): Promise<Pair['a']> => {
+    const account = await ctx.store.accounts.getAccount(id);
     // A child acts through any of its guardians; a family link's grown-up side is the grown-up itself.
-    return { childId: id, guardianIds: account?.kind === 'child' ? guardianIdsOf(ctx.db, id) : [id] };
+    return { childId: id, guardianIds: account?.kind === 'child' ? await ctx.store.family.guardianIdsOf(id) : [id] };
   };
-  return { a: member(row.aId), b: member(row.bId) };
+  return { a: await member(row.aId), b: await member(row.bId) };
 }
 
 function asCaller(c: RequestCaller): Caller {
@@ -84,24 +85,26 @@ function asCaller(c: RequestCaller): Caller {
 }
 
 /** Every side this caller acts for: one, or both for a parent whose two children befriend each other. */
-function actorsFor(ctx: Ctx, caller: RequestCaller, row: FriendshipRow): FriendshipActor[] {
-  const pair = pairOf(ctx, row);
+async function actorsFor(ctx: ViewCtx, caller: RequestCaller, row: FriendshipRow): Promise<FriendshipActor[]> {
+  const pair = await pairOf(ctx, row);
   return (['a', 'b'] as const).flatMap((side) => {
     const actor = resolveActor(asCaller(caller), { a: pair[side], b: pair[side] });
     return actor ? [{ role: actor.role, side }] : [];
   });
 }
 
-export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipView {
+/** The friendship as one side sees it. Reads only: give it the transaction's store inside one. */
+export async function viewFor(ctx: ViewCtx, row: FriendshipRow, side: Side): Promise<FriendshipView> {
   const mine = side === 'a' ? row.aId : row.bId;
   const theirs = side === 'a' ? row.bId : row.aId;
   // The other child's picture, only while the friendship is asked for or on as this side sees it:
   // not after a decline or removal, nor to the side that blocked (the other side's block is invisible).
   const showsPicture = !['declined', 'removed', 'blocked'].includes(friendshipStatusFor(row.state, side));
-  const member = (id: string, otherId: string): FriendshipView['me'] => {
-    const account = getAccount(ctx.db, id);
+  const { store } = ctx;
+  const member = async (id: string, otherId: string): Promise<FriendshipView['me']> => {
+    const account = await store.accounts.getAccount(id);
     const grownUp = account?.kind === 'parent';
-    const guardians = grownUp ? [] : listGuardians(ctx.db, id).filter((g) => !g.disabled);
+    const guardians = grownUp ? [] : (await store.family.listGuardians(id)).filter((g) => !g.disabled);
     // The grown-up named beside a child: who made the account while they are still its guardian,
     // else its longest-standing guardian (never someone removed).
     const named = guardians.find((g) => g.parentId === account?.parentId) ?? guardians[0];
@@ -109,12 +112,14 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
     // their guardian picked (null once they are neither: the link has ended).
     const familyRole = !grownUp
       ? null
-      : isGuardian(ctx.db, otherId, id)
+      : (await store.family.isGuardian(otherId, id))
         ? 'guardian'
-        : isTrusted(ctx.db, otherId, id)
+        : (await store.family.isTrusted(otherId, id))
           ? 'trusted'
           : null;
-    const picture = familyRole === 'trusted' ? trustedAvatar(ctx.db, otherId, id) : (account?.avatar ?? null);
+    const picture = familyRole === 'trusted' ? await store.family.trustedAvatar(otherId, id) : (account?.avatar ?? null);
+    const shown = guardians.slice(0, 20);
+    const verified = await Promise.all(shown.map((g) => store.email.isEmailVerified(g.parentId)));
     return {
       accountId: id as AccountId,
       kind: account?.kind ?? 'child',
@@ -122,9 +127,9 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
       parentDisplayName: named?.displayName ?? null,
       avatar: id === mine || showsPicture ? (picture as FriendshipView['me']['avatar']) : null,
       familyRole,
-      guardians: guardians.slice(0, 20).map((g) => ({
+      guardians: shown.map((g, i) => ({
         displayName: g.displayName,
-        emailVerified: isEmailVerified(ctx.db, g.parentId),
+        emailVerified: verified[i] === true,
         accountCreatedAt: g.accountCreatedAt,
       })),
     };
@@ -135,8 +140,8 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
     friendshipId: row.id,
     kind: s.kind,
     status: friendshipStatusFor(s, side),
-    me: member(mine, theirs),
-    friend: member(theirs, mine),
+    me: await member(mine, theirs),
+    friend: await member(theirs, mine),
     myKidConfirmed: s.kidConfirmed[side],
     friendKidConfirmed: s.kidConfirmed[other],
     myParentApproved: s.parentApproved[side],
@@ -149,66 +154,73 @@ export function viewFor(ctx: Ctx, row: FriendshipRow, side: Side): FriendshipVie
 const INVITE_INVALID = 'That code does not work. It may be mistyped, used already or too old. Ask your friend for a new one.';
 
 /** A child redeems a friend's code: a request from the code's child (side a) to this child (side b). */
-export function redeemInvite(ctx: Ctx, childId: string, rawCode: string): FriendshipView {
+export async function redeemInvite(ctx: Ctx, childId: string, rawCode: string): Promise<FriendshipView> {
   const code = normalizeInviteCode(rawCode);
   const now = ctx.now();
-  return ctx.db.transaction(() => {
-    const invite = getInvite(ctx.db, code);
-    if (!invite || invite.redeemedAt !== null || invite.expiresAt <= now || !getChild(ctx.db, invite.childId)) {
+  return ctx.store.transaction(async (tx) => {
+    const invite = await tx.friendInvites.getInvite(code);
+    if (!invite || invite.redeemedAt !== null || invite.expiresAt <= now || !(await tx.accounts.getChild(invite.childId))) {
       throw new HearthError(ErrorCode.InviteInvalid, INVITE_INVALID);
     }
     if (invite.childId === childId) throw new HearthError(ErrorCode.InviteOwn, 'That is your own code! Give it to a friend.');
-    markInviteRedeemed(ctx.db, code, childId, now);
-    const existing = getFriendshipByPair(ctx.db, invite.childId, childId);
+    // Single use under races: of two redeeming at once (two instances), one gets it.
+    if (!(await tx.friendInvites.markInviteRedeemed(code, childId, now))) {
+      throw new HearthError(ErrorCode.InviteInvalid, INVITE_INVALID);
+    }
+    const existing = await tx.friendships.getFriendshipByPair(invite.childId, childId);
     let row: FriendshipRow;
     if (!existing) {
       row = { id: ctx.newId(), aId: invite.childId, bId: childId, state: newFriendRequest(), createdAt: now, updatedAt: now };
-      insertFriendship(ctx.db, row);
+      await tx.friendships.insertFriendship(row);
     } else {
       const side: Side = existing.aId === childId ? 'a' : 'b';
       const state = existing.state.ended
         ? renewFriendRequest(existing.state, side)
         : { ...existing.state, kidConfirmed: { ...existing.state.kidConfirmed, [side]: true } };
-      updateFriendshipState(ctx.db, existing.id, state, now);
+      await tx.friendships.updateFriendshipState(existing.id, state, now);
       row = { ...existing, state, updatedAt: now };
     }
     ctx.events.emit('friendshipChanged', row);
-    // Until this service is on ctx.store (issue 13): the notices are written just after this transaction; then
-    // `await noticeFriendshipChange({ ...ctx, store: tx }, …)` inside it.
-    void noticeFriendshipChange(ctx, row, 'redeem', null, []);
-    return viewFor(ctx, row, row.aId === childId ? 'a' : 'b');
-  })();
+    await noticeFriendshipChange(within(ctx, tx), row, 'redeem', null, []);
+    return viewFor(within(ctx, tx), row, row.aId === childId ? 'a' : 'b');
+  });
 }
 
 /** Friendships the caller may see: a child's own; a parent's own family links and those of each child. */
-export function listFriendships(ctx: Ctx, caller: RequestCaller, childId: string | undefined): FriendshipView[] {
+export async function listFriendships(ctx: Ctx, caller: RequestCaller, childId: string | undefined): Promise<FriendshipView[]> {
   const accounts =
     caller.kind === 'child'
       ? [caller.childId]
       : childId
-        ? [ownChild(ctx, caller.parentId, childId).id]
-        : [caller.parentId, ...listChildrenOfParent(ctx.db, caller.parentId).map((c) => c.id)];
+        ? [(await ownChild(ctx, caller.parentId, childId)).id]
+        : [caller.parentId, ...(await ctx.store.accounts.listChildrenOfParent(caller.parentId)).map((c) => c.id)];
   const views: FriendshipView[] = [];
   const seen = new Set<string>();
   for (const account of accounts) {
-    for (const row of listFriendshipsOf(ctx.db, account)) {
+    for (const row of await ctx.store.friendships.listFriendshipsOf(account)) {
       const side: Side = row.aId === account ? 'a' : 'b';
       // In a parent's full list a family link shows once, from the parent's own side.
       if (caller.kind === 'parent' && !childId && row.state.kind === 'family' && account !== caller.parentId) continue;
       const key = `${row.id}:${side}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      views.push(viewFor(ctx, row, side));
+      views.push(await viewFor(ctx, row, side));
     }
   }
   return views;
 }
 
 /** Applies an action to a friendship. Outsiders get NOT_FOUND: a friendship id reveals nothing. */
-export function actOnFriendship(ctx: Ctx, caller: RequestCaller, friendshipId: string, action: FriendshipAction): FriendshipView {
-  return ctx.db.transaction(() => {
-    const row = getFriendship(ctx.db, friendshipId);
-    const actors = row ? actorsFor(ctx, caller, row) : [];
+export async function actOnFriendship(
+  ctx: Ctx,
+  caller: RequestCaller,
+  friendshipId: string,
+  action: FriendshipAction,
+): Promise<FriendshipView> {
+  return ctx.store.transaction(async (tx) => {
+    const inTx = within(ctx, tx);
+    const row = await tx.friendships.getFriendship(friendshipId);
+    const actors = row ? await actorsFor(inTx, caller, row) : [];
     if (!row || actors.length === 0) throw new HearthError(ErrorCode.NotFound, 'No such friend request.');
     // A parent of both children acts for both sides; the action stands if it applies to either
     // (a decline ends the pair for both at once; an unblock lifts whichever child blocked).
@@ -227,24 +239,23 @@ export function actOnFriendship(ctx: Ctx, caller: RequestCaller, friendshipId: s
     if (!applied) throw new HearthError(ErrorCode.InvalidTransition, `This cannot be done now: ${refusal}.`);
     // A block is one-sided: it leaves the shared `updatedAt` alone, so the blocked side sees no change at all.
     const now = action === 'block' || action === 'unblock' ? row.updatedAt : ctx.now();
-    updateFriendshipState(ctx.db, row.id, state, now);
+    await tx.friendships.updateFriendshipState(row.id, state, now);
     const updated = { ...row, state, updatedAt: now };
     ctx.events.emit('friendshipChanged', updated);
     const byParentId = caller.kind === 'parent' ? caller.parentId : null;
-    // Until this service is on ctx.store (issue 13): written just after this transaction (see redeem).
-    void noticeFriendshipChange(
-      ctx,
+    await noticeFriendshipChange(
+      inTx,
       updated,
       action,
       byParentId,
       actors.map((a) => a.side),
     );
-    return viewFor(ctx, updated, (actors[0] as FriendshipActor).side);
-  })();
+    return viewFor(inTx, updated, (actors[0] as FriendshipActor).side);
+  });
 }
 
 /** True when messages, presence, calls and games may pass between these two accounts. */
-export function areActiveFriends(ctx: Pick<Ctx, 'db'>, x: string, y: string): boolean {
-  const row = getFriendshipByPair(ctx.db, x, y);
+export async function areActiveFriends(ctx: Pick<RelayContext, 'store'>, x: string, y: string): Promise<boolean> {
+  const row = await ctx.store.friendships.getFriendshipByPair(x, y);
   return row !== undefined && isActive(row.state);
 }

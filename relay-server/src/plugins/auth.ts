@@ -13,7 +13,7 @@ export const authPlugin = fp(
   async (app) => {
     app.decorateRequest('caller', undefined);
     app.addHook('onRequest', async (request) => {
-      request.caller = resolveCaller(app.relay.db, request.headers.authorization, app.relay.now());
+      request.caller = await resolveCaller(app.relay.store, request.headers.authorization, app.relay.now());
     });
   },
   { name: 'hearth-auth', dependencies: ['hearth-context'] },

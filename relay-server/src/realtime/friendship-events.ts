@@ -55,8 +55,7 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
       const member = side === 'a' ? row.aId : row.bId;
       const online = (await audienceOf(member)).filter((id) => registry.isOnline(id));
       if (online.length === 0) continue;
-      // (viewFor becomes asynchronous with the friendships port; awaiting either shape works.)
-      const frame = JSON.stringify({ type: 'friendship', friendship: await Promise.resolve(viewFor(ctx, row, side)) });
+      const frame = JSON.stringify({ type: 'friendship', friendship: await viewFor(ctx, row, side) });
       for (const accountId of online) for (const conn of registry.ofAccount(accountId)) conn.send(frame);
     }
   }

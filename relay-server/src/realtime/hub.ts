@@ -2,7 +2,7 @@ import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WsCloseCode, type AppVersion, type FirstReadTable, type WsClientFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
-import { resolveToken, type RequestCaller } from '../auth/callers';
+import { resolveTokenOnDb, type RequestCaller } from '../auth/callers';
 import { listAttachmentHashes } from '../attachments/queries';
 import { createBlobStore } from '../attachments/blob-store';
 import { createGroupCommitter, type GroupCommitter } from '../messaging/group-commit';
@@ -160,7 +160,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   /** Parent sessions expire and can be signed out without an event: check every socket now and then. */
   function recheckCredentials(): void {
     for (const conn of registry.all()) {
-      if (!resolveToken(db, conn.token, now())) conn.close(WsCloseCode.Unauthenticated, 'credential no longer valid');
+      if (!resolveTokenOnDb(db, conn.token, now())) conn.close(WsCloseCode.Unauthenticated, 'credential no longer valid');
     }
   }
 
@@ -179,7 +179,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
 
   return {
     decode: createFrameDecoder(),
-    authenticate: (token) => resolveToken(db, token, now()),
+    authenticate: (token) => resolveTokenOnDb(db, token, now()),
 
     attach(socket, caller, token, appVersion) {
       const accountId = caller.kind === 'child' ? caller.childId : caller.parentId;

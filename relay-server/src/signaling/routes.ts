@@ -24,7 +24,7 @@ export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 201: SignalingGrant }),
       },
     },
-    async (request, reply) => reply.status(201).send(issueSignalingGrant(ctx, requireCaller(request.caller))),
+    async (request, reply) => reply.status(201).send(await issueSignalingGrant(ctx, requireCaller(request.caller))),
   );
 
   app.get(

@@ -4,7 +4,9 @@ import { ErrorCode, isActive, type ClientFrameType } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import { createFriendCache } from './friend-cache';
 import { createFrameValidators, errorFrame, openFrame, SignalingErrorMessage } from './frames';
-import { SIGNALING_KEY, resolveSignalingToken } from './grants';
+import { SIGNALING_KEY } from './grants';
+import { getLiveSignalingToken } from './queries';
+import { hashToken, tokenKind } from '../auth/tokens';
 import { createHandlerRegistry } from './handlers';
 import { createPeerRegistry, forgetConnections, type PeerClient } from './peer-registry';
 import { createTokenBuckets } from '../limits/token-buckets';
@@ -108,7 +110,8 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     if (query.key !== SIGNALING_KEY) return reject(socket, SignalingErrorMessage.InvalidKey, ErrorCode.Unauthenticated);
     let grant;
     try {
-      grant = resolveSignalingToken(ctx, query.token);
+      // Read synchronously until this runtime moves to the store (issue 13): grants.ts's resolveSignalingToken is async.
+      grant = tokenKind(query.token) === 'sg' ? getLiveSignalingToken(ctx.db, hashToken(query.token), ctx.now()) : undefined;
     } catch (err) {
       log.error({ err }, 'signaling token lookup failed');
       return reject(socket, 'The relay could not check this token.', ErrorCode.Unavailable);
