@@ -14,10 +14,19 @@ import { REDIS_TEST_URL, testRedisPrefix, withoutRedis } from '@hearth/test-kit/
 import { buildApp, type RelayApp } from '../app';
 import { DEFAULT_CONFIG, type RelayConfig } from '../config';
 import { createRedisBus } from '../bus/redis';
-import type { Bus } from '../bus/port';
+import type { Bus, BusHandler } from '../bus/port';
 import { BUS_FENCE_MS } from '../bus/port';
 import { act, api, befriend, createClock, createFamily, expectStatus } from '../../test/helpers';
-import { listenForWs, messageWith, sendAndAck, settle, socketPool, type TestSocket } from '../../test/ws-client';
+import {
+  errorFor,
+  listenForWs,
+  messageWith,
+  newMessageId,
+  sendAndAck,
+  settle,
+  socketPool,
+  type TestSocket,
+} from '../../test/ws-client';
 
 type PresenceFrame = Static<typeof WsPresenceFrame>;
 const presenceOf = (accountId: string, state?: string) => (f: { type: string }) =>
@@ -35,8 +44,22 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-/** Two relay instances on one data folder, each with its own Redis bus under one prefix. */
-async function twoInstances(): Promise<[Instance, Instance]> {
+/** A bus whose messages reach this instance's handlers `ms` late: an instance that is slow to hear. */
+function slowToHear(bus: Bus, ms: number): Bus {
+  const wrapped = new Map<BusHandler, BusHandler>();
+  return {
+    ...bus,
+    subscribe(channel, handler) {
+      const late: BusHandler = (payload) => void setTimeout(() => handler(payload), ms);
+      wrapped.set(handler, late);
+      return bus.subscribe(channel, late);
+    },
+    unsubscribe: (channel, handler) => bus.unsubscribe(channel, wrapped.get(handler) ?? handler),
+  };
+}
+
+/** Two relay instances on one data folder, each with its own Redis bus under one prefix; the second hears `slowTwoMs` late. */
+async function twoInstances(slowTwoMs = 0): Promise<[Instance, Instance]> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-cluster-test-'));
   closers.push(() => fs.rm(dataDir, { recursive: true, force: true }));
   const prefix = testRedisPrefix();
@@ -50,7 +73,8 @@ async function twoInstances(): Promise<[Instance, Instance]> {
       passwordHash: { memoryCostKiB: 1024, timeCost: 1, parallelism: 1 },
       rateLimits: { ...DEFAULT_CONFIG.rateLimits, registerPerHour: 100_000 },
     });
-    const bus = await createRedisBus({ url: REDIS_TEST_URL, prefix, instance: name, log: quiet });
+    const redis = await createRedisBus({ url: REDIS_TEST_URL, prefix, instance: name, log: quiet });
+    const bus = name === 'two' && slowTwoMs > 0 ? slowToHear(redis, slowTwoMs) : redis;
     const app = await buildApp(config, { now: clock.now, logger: false, bus });
     await app.ready();
     const url = await listenForWs(app);
@@ -59,7 +83,7 @@ async function twoInstances(): Promise<[Instance, Instance]> {
       if (closed) return;
       closed = true;
       await app.close();
-      await bus.close();
+      await redis.close();
     };
     closers.push(close);
     return { app, url, bus, close };
@@ -123,6 +147,20 @@ describe.skipIf(await withoutRedis())('the realtime side on two instances', () =
     await act(one.app, a.childToken, friendshipId, 'block');
     // The blocked child sees the blocker go offline (as any friend does), pushed by the other instance.
     await bSocket.take(presenceOf(a.child.childId, 'offline'));
+  });
+
+  it('answers a block only once the other instance applied it: the very next frame there is refused', async () => {
+    // The other instance hears the bus 300 ms late; the answer waits for it (within the 2 s fence).
+    const [one, two] = await twoInstances(300);
+    const a = await createFamily(one.app);
+    const b = await createFamily(one.app);
+    const friendshipId = await befriend(one.app, a, b);
+    const aSocket = await open(two, a.childToken);
+    await sendAndAck(aSocket, b.child.childId);
+    await act(one.app, a.childToken, friendshipId, 'block');
+    const id = newMessageId();
+    aSocket.send({ type: 'send', id, to: b.child.childId, content: { kind: 'text', text: 'hi' } });
+    expect(await aSocket.take(errorFor(id))).toMatchObject({ code: 'NOT_FRIENDS' });
   });
 
   it('closes a revoked credential’s socket on the other instance at once', async () => {
