@@ -9,6 +9,7 @@ type EventsLogger = Readonly<{ error(obj: object, msg: string): void; warn(obj: 
 type EventMap = Record<string, any[]>;
 
 const EVENTS_CHANNEL = 'events';
+const MAX_UNSENT = 10_000;
 const ackChannel = (instance: string): string => `events:ack:${instance}`;
 
 type Wire = Readonly<{ o: string; n: string; a: unknown[]; id?: string; from?: string }>;
@@ -59,7 +60,8 @@ export function createClusterEvents<T extends EventMap>(): ClusterEvents<T> {
     if (!bus) return;
     bus.publish(channel, payload).catch((err: unknown) => {
       // Kept for when the bus is back; until then the instances that miss it distrust their caches.
-      if (channel === EVENTS_CHANNEL) unsent.push(payload);
+      // Bounded: past it, the instances that missed events rely on their periodic cache refresh.
+      if (channel === EVENTS_CHANNEL && unsent.length < MAX_UNSENT) unsent.push(payload);
       log?.warn({ err }, 'publishing an event on the bus failed; it goes out when the bus is back');
     });
   }

@@ -52,7 +52,9 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
   const trusted = (): boolean => ctx.bus.isLive();
   const facts = createCachedFamilyFacts(ctx.store, config.policyVersion, trusted);
-  const graph = createFriendGraph(ctx.store, facts, trusted, { db, policyVersion: config.policyVersion });
+  // (The SQLite connection serves only `sendVerdictNow`, until the message queue code awaits `sendVerdict`.)
+  const legacy = ctx.store.kind === 'sqlite' ? { db, policyVersion: config.policyVersion } : undefined;
+  const graph = createFriendGraph(ctx.store, facts, trusted, legacy);
   const presence = createPresence({ registry, graph, bus: ctx.bus, log });
   const blobs = createBlobStore(path.join(config.dataDir, 'attachments'));
   const committer: GroupCommitter = createGroupCommitter(db, {
