@@ -27,13 +27,16 @@ import {
   sendText,
   testParent,
 } from './support/flows';
-import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
+import { relayKindFromEnv, startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
 import { capturedScreens } from './support/screens';
 import { storyHooks } from './support/story';
 import { attr, countIs, lacks, reads, shows, valueIs, visible } from './support/see';
 import { windowFor, type Lang, type Window } from './support/ui';
 
 const STEP_MS = 120_000;
+/** `cluster` when families-cluster.e2e.test.ts runs this story against relays behind nginx. */
+const RELAY = relayKindFromEnv();
+const TITLE = `two families on Hearth, through the UI${RELAY === 'cluster' ? ', relays in a cluster' : ''}`;
 const tag = Date.now().toString(36);
 const alex = testParent('Alex Rivera', 'alex', tag);
 const sam = testParent('Sam Lee', 'sam', tag);
@@ -122,10 +125,10 @@ async function tabTo(w: Window, target: Locator): Promise<void> {
   throw new Error('could not reach it with Tab');
 }
 
-describe.skipIf(withoutChromium())('two families on Hearth, through the UI', () => {
+describe.skipIf(withoutChromium())(TITLE, () => {
   storyHooks({
     started,
-    start: startWorld,
+    start: () => startWorld({ relay: RELAY }),
     timeoutMs: STEP_MS,
     fullPage: true,
     use: async (w, b) => {

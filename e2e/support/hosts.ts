@@ -1,13 +1,15 @@
 /**
- * The machines of the end-to-end tests: one real relay (in this process) and any number of PCs,
- * each a web host with its own data folder, serving the renderer build to Chromium.
+ * The machines of the end-to-end tests: one real relay (in this process), or relay processes as a
+ * cluster behind nginx, and any number of PCs, each a web host with its own data folder, serving
+ * the renderer build to Chromium.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { silentLogger } from '@hearth/desktop/main/logging/logger';
-import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { startTestRelay } from '@hearth/test-kit/relay';
+import { startCluster } from '@hearth/test-kit/cluster';
 import { launchWebHostApp, type WebHostApp } from '@hearth/desktop/main/web-host/launch';
 
 const DESKTOP = path.resolve(import.meta.dirname, '..', '..', 'desktop');
@@ -28,7 +30,10 @@ export type Pc = {
   url: string;
 };
 
-export async function startPc(pc: Pc, relay: TestRelay, rendererDir: string): Promise<Pc> {
+/** What a PC is pointed at: the relay, or nginx in front of a cluster of them. */
+export type WorldRelay = Readonly<{ url: string; dispose: () => Promise<void> }>;
+
+export async function startPc(pc: Pc, relay: Pick<WorldRelay, 'url'>, rendererDir: string): Promise<Pc> {
   pc.app = await launchWebHostApp({
     relayUrl: relay.url,
     dataDir: pc.dataDir,
@@ -48,17 +53,37 @@ export async function stopPc(pc: Pc): Promise<void> {
 
 export type World = Readonly<{
   work: string;
-  relay: TestRelay;
+  relay: WorldRelay;
   rendererDir: string;
   newPc: (name: string) => Promise<Pc>;
   close: () => Promise<void>;
 }>;
 
+export type WorldOptions = Readonly<{
+  /**
+   * `single` (default): one relay in this process. `cluster`: two relay processes on PostgreSQL and
+   * Redis behind nginx (`@hearth/test-kit/cluster`), as a district runs them.
+   */
+  relay?: 'single' | 'cluster';
+}>;
+
+/** `HEARTH_E2E_RELAY=cluster` runs a story against a cluster (what `families-cluster.e2e.test.ts` sets). */
+export function relayKindFromEnv(env: NodeJS.ProcessEnv = process.env): 'single' | 'cluster' {
+  return env.HEARTH_E2E_RELAY === 'cluster' ? 'cluster' : 'single';
+}
+
+async function startWorldRelay(kind: 'single' | 'cluster'): Promise<WorldRelay> {
+  if (kind === 'single') return startTestRelay();
+  // The limits of the single relay (cheap argon2, no sign-in limit): the story is told the same way.
+  const cluster = await startCluster({ instances: 2, logLevel: 'error', entry: 'scripts/test-kit/src/relay-test-entry.ts' });
+  return { url: cluster.url, dispose: cluster.close };
+}
+
 /** A temp folder, the renderer build, the relay; PCs are added as the story needs them. */
-export async function startWorld(): Promise<World> {
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-families-'));
   const rendererDir = await buildRenderer(work);
-  const relay = await startTestRelay();
+  const relay = await startWorldRelay(options.relay ?? 'single');
   const pcs: Pc[] = [];
   return {
     work,

@@ -58,6 +58,14 @@ export function insertBenchKid(ctx: RelayContext, pc: BenchPc, i: number, userna
     avatar: null,
     createdAt: pc.now,
   });
+  // Issue 12: a child reaches friends only while a guardian's consent to the current policy stands.
+  // Plain SQL, so that the same bench runs on an older tree too (bench:queue-ratio).
+  ctx.db
+    .prepare(`INSERT INTO guardians (child_id, parent_id, added_at, added_by) VALUES (?, ?, ?, NULL)`)
+    .run(id, pc.parentId, pc.now);
+  ctx.db
+    .prepare(`INSERT INTO consents (id, parent_id, child_id, policy_version, method, given_at) VALUES (?, ?, ?, ?, 'bench', ?)`)
+    .run(ctx.newId(), pc.parentId, id, ctx.config.policyVersion, pc.now);
   const token = newToken('dc');
   insertDeviceCredential(ctx.db, { tokenHash: hashToken(token), deviceId: pc.deviceId, childId: id, createdAt: pc.now });
   return { id, token };

@@ -11,6 +11,8 @@ export type QueueLoadSpec = Readonly<{
   window: number;
   warmupMs: number;
   measureMs: number;
+  /** Behind a load balancer: each pair's sender reconnects until it is on another instance than its recipient. */
+  split?: boolean;
 }>;
 
 export type QueueLoadResult = Readonly<{
@@ -24,6 +26,8 @@ export type QueueLoadResult = Readonly<{
 }>;
 
 const ulid = monotonicFactory();
+/** The instance that took each socket (its `X-Hearth-Instance`), for `split`. */
+const instanceOf = new WeakMap<WebSocket, string>();
 
 function open(url: string, token: string, onFrame: (text: string) => void): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -32,6 +36,7 @@ function open(url: string, token: string, onFrame: (text: string) => void): Prom
       perMessageDeflate: false,
     });
     ws.once('error', reject);
+    ws.once('upgrade', (res) => instanceOf.set(ws, String(res.headers['x-hearth-instance'] ?? '')));
     ws.on('message', (data) => {
       const text = data.toString();
       if (text.startsWith('{"type":"welcome"')) resolve(ws);
@@ -77,7 +82,7 @@ async function run(spec: QueueLoadSpec): Promise<QueueLoadResult> {
     });
     recipient.on('close', () => !stopped && refusals++);
     const sender = { ws: undefined as unknown as WebSocket, to: pair.recipientId, open: 0 };
-    sender.ws = await open(spec.url, pair.senderToken, (text) => {
+    const onSenderFrame = (text: string): void => {
       if (text.startsWith('{"type":"sent"')) return;
       if (!text.startsWith('{"type":"delivered"')) {
         if (text.startsWith('{"type":"error"')) refusals++;
@@ -95,7 +100,13 @@ async function run(spec: QueueLoadSpec): Promise<QueueLoadResult> {
       }
       sender.open -= ids.length;
       send(sender);
-    });
+    };
+    sender.ws = await open(spec.url, pair.senderToken, onSenderFrame);
+    for (let tries = 0; spec.split && instanceOf.get(sender.ws) === instanceOf.get(recipient); tries++) {
+      if (tries > 50 || !instanceOf.get(recipient)) throw new Error('split: no socket on another instance (X-Hearth-Instance)');
+      sender.ws.close();
+      sender.ws = await open(spec.url, pair.senderToken, onSenderFrame);
+    }
     sender.ws.on('close', () => !stopped && refusals++);
     senders.push(sender);
   }

@@ -11,6 +11,8 @@ export type LoadSpec = Readonly<{
   connectConcurrency: number;
   warmupMs: number;
   measureMs: number;
+  /** Behind a load balancer: the second peer of each pair reconnects until it is on another instance than the first. */
+  split?: boolean;
 }>;
 
 export type LoadResult = Readonly<{
@@ -26,6 +28,8 @@ export type LoadResult = Readonly<{
 const CANDIDATE_TYPE = Buffer.from('"type":"CANDIDATE"');
 const OFFER_TYPE = Buffer.from('"type":"OFFER"');
 const CONNECTION_ID = 'dc_bench';
+/** The instance that took each socket (its `X-Hearth-Instance`), for `split`. */
+const instanceOf = new WeakMap<WebSocket, string>();
 
 function candidateFrame(dst: string): string {
   return JSON.stringify({
@@ -62,6 +66,7 @@ function offerFrame(dst: string): string {
 function connect(spec: LoadSpec, peer: LoadSpec['peers'][number]): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${spec.url}?key=${spec.key}&id=${peer.id}&token=${peer.token}&version=1.5.5`);
+    ws.once('upgrade', (res) => instanceOf.set(ws, String(res.headers['x-hearth-instance'] ?? '')));
     ws.once('message', (data) => {
       if (String(data) === '{"type":"OPEN"}') resolve(ws);
       else reject(new Error(`login refused: ${String(data)}`));
@@ -83,6 +88,18 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     }),
   );
   const connectMs = performance.now() - started;
+  for (let i = 1; spec.split && i < sockets.length; i += 2) {
+    const peer = spec.peers[i] as LoadSpec['peers'][number];
+    for (let tries = 0; instanceOf.get(sockets[i] as WebSocket) === instanceOf.get(sockets[i - 1] as WebSocket); tries++) {
+      if (tries > 50 || !instanceOf.get(sockets[i - 1] as WebSocket)) throw new Error('split: no socket on another instance');
+      const old = sockets[i] as WebSocket;
+      await new Promise((resolve) => {
+        old.once('close', resolve);
+        old.close();
+      });
+      sockets[i] = await connect(spec, peer);
+    }
+  }
 
   let frames = 0;
   let refusals = 0;

@@ -18,6 +18,12 @@ export type RelayConfig = Readonly<{
    */
   databaseUrl: string | null;
   /**
+   * Issue 13: where attachment bytes live: `folder` (the default: `dataDir/attachments`, also
+   * right on a mount several instances share) or `postgres` (chunked in the relay's PostgreSQL
+   * database; needs `databaseUrl`). The deployment's `--blobs` sets it.
+   */
+  blobs: 'folder' | 'postgres';
+  /**
    * Issue 13: `--bus redis://…` shares presence, events and signaling between instances through
    * Redis; null (the default) is the in-process bus of a single relay.
    */
@@ -142,6 +148,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   minAppVersion: MIN_APP_VERSION,
   smtpUrl: null,
   databaseUrl: null,
+  blobs: 'folder',
   busUrl: null,
   trustProxy: Object.freeze([]) as readonly string[],
   instanceName: `${os.hostname()}-${process.pid}`,

@@ -12,7 +12,7 @@ import {
   type MessageFrame,
   type TestSocket,
 } from '../../test/ws-client';
-import { createBlobStore } from './blob-store';
+import { createFolderBlobStore } from './folder-blob-store';
 import path from 'node:path';
 
 const MAX = 4096;
@@ -58,7 +58,7 @@ async function sendPhoto(socket: TestSocket, to: string, attachment: AttachmentR
   return id;
 }
 
-const blobFile = (hash: string): string => createBlobStore(path.join(relay.dataDir, 'attachments')).pathOf(hash);
+const blobFile = (hash: string): string => createFolderBlobStore(path.join(relay.dataDir, 'attachments')).pathOf(hash);
 
 beforeEach(async () => {
   relay = await buildTestApp({ messaging: { ...DEFAULT_CONFIG.messaging, attachmentMaxBytes: MAX, messageTtlMs: TTL } });

@@ -1,102 +1,60 @@
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { ErrorCode, HearthError, type AttachmentMime } from '@hearth/common';
-import { SNIFF_BYTES, sniffAttachmentType } from './magic-bytes';
+import type { AttachmentMime } from '@hearth/common';
+import type { RelayConfig } from '../config';
+import type { Store } from '../store/port';
+import { createFolderBlobStore } from './folder-blob-store';
+import { createPgBlobStore } from './pg-blob-store';
 
-/** An upload written to a temporary file, checked and hashed, not yet in the store. */
-export type ReceivedBlob = Readonly<{ tempFile: string; hash: string; size: number; mime: AttachmentMime }>;
+/** An upload received, checked and hashed, kept under a temporary `key`; not yet a blob. */
+export type ReceivedBlob = Readonly<{ key: string; hash: string; size: number; mime: AttachmentMime }>;
 
-/** Attachments on disk, one file per SHA-256 (`<dir>/ab/abcd…`), written through a temp folder. */
+export type BlobStoreKind = 'folder' | 'postgres';
+
+/**
+ * Where attachment bytes live (issue 13), one blob per SHA-256. Two adapters: a folder (the
+ * default; also right on a mount several instances share) and PostgreSQL (chunked; for relays
+ * on PostgreSQL without a shared folder). Neither holds a whole file in memory.
+ */
 export type BlobStore = Readonly<{
-  pathOf(hash: string): string;
-  /** Streams an upload to a temp file; refuses (and deletes) it past `maxBytes` or when its bytes are no accepted type. */
+  kind: BlobStoreKind;
+  /** Streams an upload to temporary storage; refuses (and deletes) it past `maxBytes` or when its bytes are no accepted type. */
   receive(stream: Readable, maxBytes: number): Promise<ReceivedBlob>;
-  /** Moves a received upload to its place (atomic; the same bytes twice are one file). Synchronous on purpose. */
-  commit(blob: ReceivedBlob): void;
-  discard(blob: ReceivedBlob): void;
-  remove(hash: string): void;
-  /** Deletes temp files and files the database does not know; run at start, before uploads begin. */
-  removeOrphans(known: ReadonlySet<string>): number;
+  /** Makes a received upload the blob of its hash, all at once: no reader ever sees part of it. The same bytes twice are one blob. */
+  commit(blob: ReceivedBlob): Promise<void>;
+  /** Forgets a received upload that will not be committed. */
+  discard(blob: ReceivedBlob): Promise<void>;
+  /** The blob's bytes as a stream, or undefined when there is no such blob. */
+  open(hash: string): Promise<Readable | undefined>;
+  /** The blob's size in bytes, or undefined when there is no such blob. */
+  size(hash: string): Promise<number | undefined>;
+  /** Deletes a blob; nothing happens when there is none. */
+  remove(hash: string): Promise<void>;
+  /**
+   * Deletes temporary uploads and blobs not in `known`, both only when older than `before` (ms):
+   * on storage several instances share, a younger one may be another's upload under way.
+   */
+  removeOrphans(known: ReadonlySet<string>, before: number): Promise<number>;
 }>;
 
-const tooLarge = (maxBytes: number): HearthError =>
-  new HearthError(ErrorCode.PayloadTooLarge, `This file is too big. The largest is ${Math.floor(maxBytes / (1024 * 1024))} MB.`);
-const wrongType = (): HearthError =>
-  new HearthError(
-    ErrorCode.UnsupportedMediaType,
-    'Only photos (JPEG, PNG, GIF, WebP) and voice or video (WebM, Ogg, MP4) can be sent.',
-  );
-
-export function createBlobStore(dir: string): BlobStore {
-  const tmp = path.join(dir, 'tmp');
-  const pathOf = (hash: string): string => path.join(dir, hash.slice(0, 2), hash);
-
-  async function receive(stream: Readable, maxBytes: number): Promise<ReceivedBlob> {
-    fs.mkdirSync(tmp, { recursive: true });
-    const tempFile = path.join(tmp, randomBytes(12).toString('hex'));
-    const file = await fs.promises.open(tempFile, 'wx');
-    const hasher = createHash('sha256');
-    let size = 0;
-    let head: Buffer | undefined = Buffer.alloc(0);
-    let mime: AttachmentMime | undefined;
-    const sniff = (): void => {
-      mime = sniffAttachmentType(head as Buffer);
-      if (!mime) throw wrongType();
-      head = undefined;
-    };
-    try {
-      for await (const chunk of stream) {
-        const bytes = chunk as Buffer;
-        size += bytes.length;
-        if (size > maxBytes) throw tooLarge(maxBytes);
-        if (head) {
-          head = Buffer.concat([head, bytes.subarray(0, SNIFF_BYTES)]);
-          if (head.length >= SNIFF_BYTES) sniff();
-        }
-        hasher.update(bytes);
-        await file.write(bytes);
+/**
+ * The blob store `config.blobs` names: the folder `<dataDir>/attachments`, or PostgreSQL, which
+ * needs the relay's store to be on PostgreSQL too (its pool holds the chunks).
+ */
+export function createBlobStoreFor(config: Pick<RelayConfig, 'blobs' | 'dataDir'>, store: Store): BlobStore {
+  switch (config.blobs) {
+    case 'folder':
+      return createFolderBlobStore(path.join(config.dataDir, 'attachments'));
+    case 'postgres':
+      if (store.kind !== 'postgres' || !('pool' in store)) {
+        throw new Error(
+          'Attachments can be kept in PostgreSQL only when the relay runs on PostgreSQL (--database postgres://…).',
+        );
       }
-      if (size === 0) throw new HearthError(ErrorCode.ValidationFailed, 'The upload is empty.');
-      if (head) sniff();
-      await file.sync();
-    } catch (err) {
-      stream.destroy();
-      await file.close();
-      fs.rmSync(tempFile, { force: true });
-      throw err;
+      return createPgBlobStore((store as Store & { pool: Parameters<typeof createPgBlobStore>[0] }).pool);
+    default: {
+      const never: never = config.blobs;
+      throw new Error(`unknown blob store ${String(never)}`);
     }
-    await file.close();
-    return { tempFile, hash: hasher.digest('hex'), size, mime: mime as AttachmentMime };
   }
-
-  return {
-    pathOf,
-    receive,
-    commit(blob) {
-      fs.mkdirSync(path.dirname(pathOf(blob.hash)), { recursive: true });
-      fs.renameSync(blob.tempFile, pathOf(blob.hash));
-    },
-    discard(blob) {
-      fs.rmSync(blob.tempFile, { force: true });
-    },
-    remove(hash) {
-      fs.rmSync(pathOf(hash), { force: true });
-    },
-    removeOrphans(known) {
-      fs.rmSync(tmp, { recursive: true, force: true });
-      if (!fs.existsSync(dir)) return 0;
-      let removed = 0;
-      for (const shard of fs.readdirSync(dir)) {
-        if (!/^[0-9a-f]{2}$/.test(shard)) continue;
-        for (const name of fs.readdirSync(path.join(dir, shard))) {
-          if (known.has(name)) continue;
-          fs.rmSync(path.join(dir, shard, name), { force: true });
-          removed++;
-        }
-      }
-      return removed;
-    },
-  };
 }

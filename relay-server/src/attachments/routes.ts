@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AttachmentRef, ErrorCode, HearthError, Sha256Hex, closed } from '@hearth/common';
 import { requireCaller, type RequestCaller } from '../auth/callers';
-import { getAttachment, recordUpload } from './queries';
-import { mayReadAttachment } from '../messaging/queries';
 import { bearer, responses } from '../responses';
-import { createBlobStore } from './blob-store';
+import { createBlobStoreFor } from './blob-store';
 import { ensureRoomFor } from './quota';
 
 const HashParams = Type.Object({ hash: Sha256Hex }, closed);
@@ -27,7 +23,7 @@ const UPLOADS_PER_MINUTE = 30;
 export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx = app.relay;
   const maxBytes = ctx.config.messaging.attachmentMaxBytes;
-  const blobs = createBlobStore(path.join(ctx.config.dataDir, 'attachments'));
+  const blobs = createBlobStoreFor(ctx.config, ctx.store);
   const tags = ['attachments'];
 
   // Only in this plugin: every body arrives as a raw stream, whatever its declared type.
@@ -65,21 +61,16 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         void reply.header('connection', 'close');
         throw err;
       }
-      // Rename and record in one synchronous step, so the sweeper never sees a file without its row.
+      // Room, commit and record in one transaction: on SQLite (folder blobs, a synchronous rename)
+      // nothing runs in between, so the sweeper never sees a file without its row.
       try {
-        ensureRoomFor(ctx.db, ctx.config.messaging, { accountId, size: blob.size, hash: blob.hash });
-        blobs.commit(blob);
-        ctx.db.transaction(() =>
-          recordUpload(ctx.db, {
-            hash: blob.hash,
-            size: blob.size,
-            mime: blob.mime,
-            accountId,
-            now: ctx.now(),
-          }),
-        )();
+        await ctx.store.transaction(async (tx) => {
+          await ensureRoomFor(tx, ctx.config.messaging, { accountId, size: blob.size, hash: blob.hash });
+          await blobs.commit(blob);
+          await tx.attachments.recordUpload({ hash: blob.hash, size: blob.size, mime: blob.mime, accountId, now: ctx.now() });
+        });
       } catch (err) {
-        blobs.discard(blob);
+        await blobs.discard(blob);
         throw err;
       }
       return reply.status(201).send({ hash: blob.hash, size: blob.size, mime: blob.mime });
@@ -100,13 +91,13 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const caller = requireCaller(request.caller);
       const { hash } = request.params;
-      const row = getAttachment(ctx.db, hash);
-      if (!row || !mayReadAttachment(ctx.db, hash, accountOf(caller))) throw new HearthError(ErrorCode.NotFound, NOT_FOUND);
-      let stream;
-      try {
-        stream = fs.createReadStream(blobs.pathOf(hash), { fd: fs.openSync(blobs.pathOf(hash), 'r') });
-      } catch {
-        request.log.error({ hash }, 'an attachment row has no file');
+      const row = await ctx.store.attachments.getAttachment(hash);
+      if (!row || !(await ctx.store.messages.mayReadAttachment(hash, accountOf(caller)))) {
+        throw new HearthError(ErrorCode.NotFound, NOT_FOUND);
+      }
+      const stream = await blobs.open(hash);
+      if (!stream) {
+        request.log.error({ hash }, 'an attachment row has no blob');
         throw new HearthError(ErrorCode.NotFound, NOT_FOUND);
       }
       return reply

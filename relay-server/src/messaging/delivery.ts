@@ -1,7 +1,6 @@
 import { MAX_IDS_PER_FRAME } from '@hearth/common';
-import type { WritableDB } from '@hearth/sqlite';
-import { claimAccountQueue } from './device-queues';
-import { listDeliverable, listExpiryNotices, type QueuedMessageRow } from './queries';
+import type { Store } from '../store/port';
+import type { QueuedMessageRow } from './queries';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { Logger } from '../realtime/logger';
 
@@ -21,12 +20,14 @@ export type Delivery = Readonly<{
 }>;
 
 export type DeliveryOptions = Readonly<{
-  /** Written only to hand an account queue to the account's first device. */
-  db: WritableDB;
+  /** Read for each device's queue; written only to hand an account queue to the account's first device. */
+  store: Store;
   registry: ConnectionRegistry;
   now: () => number;
   /** Checked again right before each push (a cached lookup), so nothing passes a pair that stopped being friends. */
-  mayDeliver: (senderId: string, recipientId: string) => boolean;
+  mayDeliver: (senderId: string, recipientId: string) => Promise<boolean>;
+  /** The same from memory, for a copy pushed right after its commit; undefined: not known now (the queue is read instead). */
+  mayDeliverNow?: (senderId: string, recipientId: string) => boolean | undefined;
   /** Does this socket's app read this message's kind? If not, the message stays queued for a newer app. Default: yes. */
   appReads?: (conn: Connection, message: QueuedMessageRow) => boolean;
   /** Messages pushed and not yet acknowledged, per socket. Default 256. */
@@ -40,61 +41,126 @@ function messageFrame(m: QueuedMessageRow): string {
   return `{"type":"message","message":{"id":"${m.id}","from":"${m.senderId}","to":"${m.recipientId}","sentAt":${m.createdAt},"content":${m.contentJson}${outgoing}}}`;
 }
 
-export function createDelivery(options: DeliveryOptions): Delivery {
-  const { db, registry, now } = options;
-  const window = options.window ?? 256;
+/** A socket's queue reading: one at a time; `again` when something changed while it read. */
+type PumpState = { running: boolean; again: boolean };
 
-  function push(conn: Connection, m: QueuedMessageRow): void {
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const { store, registry, now, log } = options;
+  const window = options.window ?? 256;
+  const pumps = new WeakMap<Connection, PumpState>();
+
+  /** `allowed`: what `mayDeliver` said of this message's pair (an outgoing copy needs no answer). */
+  function push(conn: Connection, m: QueuedMessageRow, allowed: boolean): void {
     conn.delivery.lastSeq = m.seq;
     // An outgoing copy is the account's own history: it goes whatever became of the friendship.
-    if (m.own === 0 && !options.mayDeliver(m.senderId, m.recipientId)) return;
+    if (m.own === 0 && !allowed) return;
     if (options.appReads && !options.appReads(conn, m)) return;
     conn.delivery.inFlight.add(m.id);
     conn.send(messageFrame(m));
   }
 
-  function pump(conn: Connection): void {
-    const device = conn.queueDevice;
-    if (device === undefined) return;
-    const cursor = conn.delivery;
-    const room = window - cursor.inFlight.size;
-    if (room <= 0) return;
-    const rows = listDeliverable(db, conn.accountId, device, cursor.lastSeq, now(), room);
-    for (const row of rows) push(conn, row);
-    cursor.caughtUp = rows.length < room;
+  /**
+   * Reads the device's queue after its cursor and pushes a window of it. The read is
+   * asynchronous: a commit or restart meanwhile (`again`) reads once more, so nothing committed
+   * during a read is left behind by a cursor that believes itself caught up.
+   */
+  async function readQueue(conn: Connection, state: PumpState): Promise<void> {
+    try {
+      do {
+        state.again = false;
+        const device = conn.queueDevice;
+        if (device === undefined) return;
+        const cursor = conn.delivery;
+        const room = window - cursor.inFlight.size;
+        if (room <= 0) return;
+        cursor.caughtUp = false;
+        const rows = await store.messages.listDeliverable(conn.accountId, device, cursor.lastSeq, now(), room);
+        if (conn.delivery !== cursor || conn.queueDevice !== device) {
+          state.again = true;
+          continue;
+        }
+        const allowed = await verdictsFor(rows);
+        for (const row of rows)
+          if (row.seq > cursor.lastSeq) push(conn, row, allowed.get(`${row.senderId} ${row.recipientId}`) ?? false);
+        cursor.caughtUp = rows.length < room && !state.again;
+      } while (state.again);
+    } catch (err) {
+      // The cursor stays behind: the next acknowledgement or connection reads again.
+      log.error({ err }, 'reading a device queue failed');
+    } finally {
+      state.running = false;
+    }
   }
 
-  function sendExpiryNotices(senderId: string): void {
-    const conns = registry.ofAccount(senderId);
-    if (conns.length === 0) return;
-    const ids = listExpiryNotices(db, senderId, MAX_IDS_PER_FRAME);
+  /** `mayDeliver` once per sender and recipient pair of these rows. */
+  async function verdictsFor(rows: readonly QueuedMessageRow[]): Promise<Map<string, boolean>> {
+    const pairs = new Map<string, [string, string]>();
+    for (const r of rows) if (r.own === 0) pairs.set(`${r.senderId} ${r.recipientId}`, [r.senderId, r.recipientId]);
+    const keys = [...pairs.keys()];
+    const answers = await Promise.all([...pairs.values()].map(([s, r]) => options.mayDeliver(s, r)));
+    return new Map(keys.map((k, i) => [k, answers[i] ?? false]));
+  }
+
+  function pump(conn: Connection): void {
+    let state = pumps.get(conn);
+    if (!state) pumps.set(conn, (state = { running: false, again: false }));
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    state.running = true;
+    void readQueue(conn, state);
+  }
+
+  async function sendExpiryNotices(senderId: string): Promise<void> {
+    if (registry.ofAccount(senderId).length === 0) return;
+    const ids = await store.messages.listExpiryNotices(senderId, MAX_IDS_PER_FRAME);
     if (ids.length === 0) return;
     const frame = JSON.stringify({ type: 'expired', ids });
-    for (const conn of conns) conn.send(frame);
+    for (const conn of registry.ofAccount(senderId)) conn.send(frame);
+  }
+
+  function tellExpired(senderId: string): void {
+    sendExpiryNotices(senderId).catch((err: unknown) => log.error({ err }, 'reading expiry notices failed'));
+  }
+
+  async function startDevice(conn: Connection, deviceId: string): Promise<void> {
+    try {
+      // Once per connection that finds an account queue: rare and small, so outside the group commit.
+      await store.transaction((tx) => tx.deviceQueues.claimAccountQueue(conn.accountId, deviceId));
+    } catch (err) {
+      // It stays in the account queue for the next connection; this one gets its own queue.
+      log.error({ err }, 'taking over an account queue failed');
+    }
+    if (conn.queueDevice === deviceId) pump(conn);
   }
 
   return {
     start(conn) {
-      if (conn.queueDevice !== undefined) {
-        // Outside the group commit, once per connection that finds an account queue: rare and small.
-        try {
-          claimAccountQueue(db, conn.accountId, conn.queueDevice);
-        } catch (err) {
-          // It stays in the account queue for the next connection; this one gets its own queue.
-          options.log.error({ err }, 'taking over an account queue failed');
-        }
+      const device = conn.queueDevice;
+      if (device !== undefined) {
+        // A fresh cursor at once, not after the claim: nothing is pushed against the old one meanwhile.
         conn.delivery = { lastSeq: 0, inFlight: new Set(), caughtUp: false };
-        pump(conn);
+        void startDevice(conn, device);
       }
-      sendExpiryNotices(conn.accountId);
+      tellExpired(conn.accountId);
     },
     stored(copies) {
       for (const copy of copies) {
         for (const conn of registry.ofAccount(copy.accountId)) {
           if (conn.queueDevice !== copy.deviceId) continue;
           const cursor = conn.delivery;
-          if (cursor.caughtUp && cursor.inFlight.size < window && copy.row.seq > cursor.lastSeq) push(conn, copy.row);
-          else cursor.caughtUp = false;
+          const row = copy.row;
+          const allowed = row.own === 1 ? true : options.mayDeliverNow?.(row.senderId, row.recipientId);
+          if (allowed !== undefined && cursor.caughtUp && cursor.inFlight.size < window && row.seq > cursor.lastSeq) {
+            push(conn, row, allowed);
+          } else {
+            cursor.caughtUp = false;
+            const state = pumps.get(conn);
+            if (state?.running) state.again = true;
+            // Not answerable from memory: read the queue, which checks the pair against the store.
+            else if (allowed === undefined) pump(conn);
+          }
         }
       }
     },
@@ -103,6 +169,6 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       // Refill at half a window: one query per many acknowledgements, not one per message.
       if (!conn.delivery.caughtUp && conn.delivery.inFlight.size <= window / 2) pump(conn);
     },
-    sendExpiryNotices,
+    sendExpiryNotices: tellExpired,
   };
 }

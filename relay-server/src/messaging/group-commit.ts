@@ -1,18 +1,25 @@
-import type { WritableDB } from '@hearth/sqlite';
+import type { Store } from '../store/port';
 
 /** What a queued piece of work came to, reported after its batch committed (or failed). */
 export type WorkResult<T> = Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; error: unknown }>;
+
+/**
+ * A piece of work for a batch: it gets the batch's transaction (a savepoint of it) and, on
+ * SQLite, must await nothing but that store's calls, so that a whole batch runs without the
+ * event loop turning (see {@link Store}).
+ */
+export type Work<T> = (tx: Store) => Promise<T>;
 
 export type GroupCommitter = Readonly<{
   /**
    * Queues `work` to run inside the next batch transaction (in its own savepoint, so one failing
    * piece rolls back only itself). `done` runs after the batch is durably committed.
    */
-  enqueue<T>(work: () => T, done: (result: WorkResult<T>) => void): void;
-  /** Runs every queued piece now; used at shutdown. */
-  flush(): void;
+  enqueue<T>(work: Work<T>, done: (result: WorkResult<T>) => void): void;
+  /** Runs every queued piece now (and waits for a batch under way); used at shutdown. */
+  flush(): Promise<void>;
   /** Flushes, then refuses new work. */
-  close(): void;
+  close(): Promise<void>;
   /** Transactions committed and pieces of work they carried, since start. */
   stats(): Readonly<{ commits: number; pieces: number }>;
 }>;
@@ -26,38 +33,41 @@ export type GroupCommitOptions = Readonly<{
   onCallbackError: (err: unknown) => void;
 }>;
 
-type Pending = { work: () => unknown; done: (result: WorkResult<unknown>) => void };
+type Pending = { work: Work<unknown>; done: (result: WorkResult<unknown>) => void };
 
 /**
  * Group commit: SQLite with synchronous=FULL pays one fsync per transaction, so the work that
  * arrives while the event loop is busy (often hundreds of sends and acks) shares one transaction
- * and one fsync, and each sender is answered only after that commit.
+ * and one fsync, and each sender is answered only after that commit. On PostgreSQL the same
+ * batching saves a round trip and a WAL flush per piece; one batch runs at a time, and what
+ * arrives meanwhile forms the next.
  */
-export function createGroupCommitter(db: WritableDB, options: GroupCommitOptions): GroupCommitter {
+export function createGroupCommitter(store: Store, options: GroupCommitOptions): GroupCommitter {
   const maxBatch = options.maxBatch ?? 5000;
   let queue: Pending[] = [];
   let scheduled: NodeJS.Immediate | NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
   let closed = false;
   let commits = 0;
   let pieces = 0;
 
-  function runBatch(batch: Pending[]): void {
+  async function runBatch(batch: Pending[]): Promise<void> {
     const results: WorkResult<unknown>[] = new Array(batch.length);
     try {
-      db.transaction(() => {
+      await store.transaction(async (tx) => {
         for (let i = 0; i < batch.length; i++) {
           try {
-            // A nested better-sqlite3 transaction is a savepoint.
-            results[i] = { ok: true, value: db.transaction((batch[i] as Pending).work)() };
+            // A nested transaction is a savepoint: a piece that throws undoes only itself.
+            results[i] = { ok: true, value: await tx.transaction((batch[i] as Pending).work) };
           } catch (error) {
             results[i] = { ok: false, error };
           }
         }
-      })();
+      });
       commits++;
       pieces += batch.length;
     } catch (error) {
-      // The commit itself failed (disk full, I/O error): nothing in the batch is durable.
+      // The commit itself failed (disk full, I/O error, connection lost): nothing in the batch is durable.
       results.fill({ ok: false, error });
     }
     for (let i = 0; i < batch.length; i++) {
@@ -69,17 +79,37 @@ export function createGroupCommitter(db: WritableDB, options: GroupCommitOptions
     }
   }
 
-  function flush(): void {
+  /** Runs batches until the queue is empty; what arrives during a batch forms the next one. */
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
+      queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
+      await runBatch(batch);
+    }
+  }
+
+  function start(): Promise<void> {
     if (scheduled !== undefined) {
       if (options.delayMs > 0) clearTimeout(scheduled as NodeJS.Timeout);
       else clearImmediate(scheduled as NodeJS.Immediate);
       scheduled = undefined;
     }
-    while (queue.length > 0) {
-      const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
-      queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
-      runBatch(batch);
-    }
+    if (running) return running;
+    running = drain().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  async function flush(): Promise<void> {
+    // A batch under way may leave work queued behind it: run until nothing is left.
+    while (running || queue.length > 0) await start();
+  }
+
+  function schedule(): void {
+    if (scheduled !== undefined || running) return;
+    const run = (): void => void start();
+    scheduled = options.delayMs > 0 ? setTimeout(run, options.delayMs) : setImmediate(run);
   }
 
   return {
@@ -88,14 +118,12 @@ export function createGroupCommitter(db: WritableDB, options: GroupCommitOptions
         done({ ok: false, error: new Error('the message queue is closed') });
         return;
       }
-      queue.push({ work, done: done as Pending['done'] });
-      if (scheduled === undefined) {
-        scheduled = options.delayMs > 0 ? setTimeout(flush, options.delayMs) : setImmediate(flush);
-      }
+      queue.push({ work: work as Work<unknown>, done: done as Pending['done'] });
+      schedule();
     },
     flush,
-    close() {
-      flush();
+    async close() {
+      await flush();
       closed = true;
     },
     stats: () => ({ commits, pieces }),

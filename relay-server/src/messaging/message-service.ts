@@ -12,10 +12,9 @@ import {
 } from '@hearth/common';
 import type { Static } from 'typebox';
 import type { RelayConfig } from '../config';
-import type { WritableDB } from '@hearth/sqlite';
-import { deleteAttachmentIfUnreferenced, getAttachment, hasUploaded, markAttachmentLinked } from '../attachments/queries';
-import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from './device-queues';
-import { acknowledgeMessage, clearExpiryNotice, findMessageId, insertMessage, markMessageRead, unsendMessage } from './queries';
+import type { Store } from '../store/port';
+import { ACCOUNT_QUEUE } from './device-queues';
+import type { MessageIdRecord } from './queries';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { FriendGraph } from '../realtime/friend-graph';
 import type { TokenBuckets } from '../limits/token-buckets';
@@ -35,7 +34,6 @@ export type MessageService = Readonly<{
 }>;
 
 export type MessageServiceDeps = Readonly<{
-  db: WritableDB;
   now: () => number;
   config: Pick<RelayConfig, 'messaging'>;
   committer: GroupCommitter;
@@ -56,37 +54,41 @@ type Stored =
 const NOT_FRIENDS = 'You can only send messages to your friends and family.';
 
 export function createMessageService(deps: MessageServiceDeps): MessageService {
-  const { db, now, committer, graph, delivery, registry, blobs, log } = deps;
+  const { now, committer, graph, delivery, registry, blobs, log } = deps;
   const ttl = deps.config.messaging.messageTtlMs;
 
-  function checkAttachment(senderId: string, ref: AttachmentRef): void {
-    const row = getAttachment(db, ref.hash);
-    if (!row || row.size !== ref.size || row.mime !== ref.mime || !hasUploaded(db, ref.hash, senderId)) {
+  async function checkAttachment(tx: Store, senderId: string, ref: AttachmentRef): Promise<void> {
+    const row = await tx.attachments.getAttachment(ref.hash);
+    if (!row || row.size !== ref.size || row.mime !== ref.mime || !(await tx.attachments.hasUploaded(ref.hash, senderId))) {
       throw new HearthError(ErrorCode.NotFound, 'That attachment is not on the relay (any more). Please upload it again.');
     }
-    markAttachmentLinked(db, ref.hash);
+    await tx.attachments.markAttachmentLinked(ref.hash);
+  }
+
+  /** An id already used: the same sender's again (answered as before), or another's (refused). */
+  function known(record: MessageIdRecord, senderId: string): Stored {
+    if (record.senderId !== senderId) throw new HearthError(ErrorCode.Conflict, 'This message id is taken. Make a new one.');
+    return record.state === 'expired' ? { kind: 'expired' } : { kind: 'duplicate', at: record.createdAt };
   }
 
   /** Runs inside the group-commit transaction. */
-  function store(
+  async function store(
+    tx: Store,
     senderId: string,
     sendingDevice: string | undefined,
     frame: Static<typeof WsSendFrame>,
     contentJson: string,
-  ): Stored {
-    const known = findMessageId(db, frame.id);
-    if (known) {
-      if (known.senderId !== senderId) throw new HearthError(ErrorCode.Conflict, 'This message id is taken. Make a new one.');
-      return known.state === 'expired' ? { kind: 'expired' } : { kind: 'duplicate', at: known.createdAt };
-    }
+  ): Promise<Stored> {
+    const seen = await tx.messages.findMessageId(frame.id);
+    if (seen) return known(seen, senderId);
     // Checked again at commit time: a block may have arrived since the frame did.
-    const verdict = graph.sendVerdictNow(senderId, frame.to);
+    const verdict = await graph.sendVerdict(senderId, frame.to);
     if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
-    if (attachment) checkAttachment(senderId, attachment);
+    if (attachment) await checkAttachment(tx, senderId, attachment);
     const at = now();
     const withheld = verdict === 'withhold';
-    const seq = insertMessage(db, {
+    const seq = await tx.messages.insertMessage({
       id: frame.id,
       senderId,
       recipientId: frame.to,
@@ -97,20 +99,33 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       createdAt: at,
       expiresAt: at + ttl,
     });
+    if (seq === undefined) {
+      // Another instance stored this id in the meantime: the unique id decided, the look above did not.
+      const raced = await tx.messages.findMessageId(frame.id);
+      if (!raced) throw new Error(`message ${frame.id} was neither stored nor found`);
+      return known(raced, senderId);
+    }
     const row = { id: frame.id, senderId, recipientId: frame.to, contentJson, createdAt: at };
     const copies: QueuedCopy[] = [];
-    const queue = (accountId: string, deviceId: string, own: boolean): void => {
-      enqueueForDevice(db, seq, accountId, deviceId, own);
+    const queue = async (accountId: string, deviceId: string, own: boolean): Promise<void> => {
+      await tx.deviceQueues.enqueueForDevice(seq, accountId, deviceId, own);
       const queued = { seq, ...row, own: own ? (1 as const) : (0 as const) };
       // A withheld message waits (for its sender's sake) but is pushed to no recipient device.
       if (own || !withheld) copies.push({ accountId, deviceId, row: queued });
     };
-    const recipientDevices = listDeliveryDevices(db, frame.to, at - ttl);
-    if (recipientDevices.length === 0) queue(frame.to, ACCOUNT_QUEUE, false);
-    for (const device of recipientDevices) queue(frame.to, device, false);
+    const recipientDevices = await tx.deviceQueues.listDeliveryDevices(frame.to, at - ttl);
+    if (recipientDevices.length === 0) await queue(frame.to, ACCOUNT_QUEUE, false);
+    for (const device of recipientDevices) await queue(frame.to, device, false);
     // The sender's other devices get an outgoing copy; the one it came from has it already.
-    for (const device of listDeliveryDevices(db, senderId, at - ttl)) if (device !== sendingDevice) queue(senderId, device, true);
+    for (const device of await tx.deviceQueues.listDeliveryDevices(senderId, at - ttl)) {
+      if (device !== sendingDevice) await queue(senderId, device, true);
+    }
     return { kind: 'stored', createdAt: at, copies };
+  }
+
+  /** Deletes an attachment's bytes once its row is gone (committed); a failure leaves an orphan for the next start. */
+  function removeBlob(hash: string): void {
+    blobs.remove(hash).catch((err: unknown) => log.warn({ err, hash }, 'could not delete an attachment'));
   }
 
   /** Tells each sender, on all its sockets, which of its messages were just delivered. */
@@ -132,7 +147,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         conn.send(errorFrame(ErrorCode.RateLimited, 'That is a lot of messages! Please wait a moment.', frame.id, wait));
         return;
       }
-      if (graph.sendVerdictNow(conn.accountId, frame.to) === 'refuse') {
+      // From memory when known; otherwise the commit's own check (in `store`) answers.
+      if (graph.cachedVerdict(conn.accountId, frame.to) === 'refuse') {
         conn.send(errorFrame(ErrorCode.NotFriends, NOT_FRIENDS, frame.id));
         return;
       }
@@ -149,7 +165,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       }
       const contentJson = JSON.stringify(content);
       committer.enqueue(
-        () => store(conn.accountId, conn.queueDevice, frame, contentJson),
+        (tx) => store(tx, conn.accountId, conn.queueDevice, frame, contentJson),
         (result) => {
           if (!result.ok) {
             const err = result.error;
@@ -189,16 +205,16 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       if (device === undefined) return;
       const accountId = conn.accountId;
       committer.enqueue(
-        () => {
+        async (tx) => {
           const at = now();
           const delivered: { id: string; senderId: string }[] = [];
           const dead: string[] = [];
           for (const id of frame.ids) {
-            const done = acknowledgeMessage(db, accountId, device, id, at, at + ttl);
+            const done = await tx.messages.acknowledgeMessage(accountId, device, id, at, at + ttl);
             if (!done) continue;
             if (done.deliveredTo !== undefined) delivered.push({ id, senderId: done.deliveredTo });
             const hash = done.freed?.attachmentHash;
-            if (hash && deleteAttachmentIfUnreferenced(db, hash)) dead.push(hash);
+            if (hash && (await tx.attachments.deleteAttachmentIfUnreferenced(hash))) dead.push(hash);
           }
           return { delivered, dead };
         },
@@ -210,7 +226,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
             delivery.received(conn, frame.ids);
             return;
           }
-          for (const hash of result.value.dead) blobs.remove(hash);
+          for (const hash of result.value.dead) removeBlob(hash);
           delivery.received(conn, frame.ids);
           tellDelivered(result.value.delivered);
         },
@@ -219,11 +235,11 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     read(conn, frame) {
       const accountId = conn.accountId;
       committer.enqueue(
-        () => {
+        async (tx) => {
           const at = now();
           const delivered: { id: string; senderId: string }[] = [];
           for (const id of frame.ids) {
-            const senderId = markMessageRead(db, accountId, id, at, at + ttl);
+            const senderId = await tx.messages.markMessageRead(accountId, id, at, at + ttl);
             if (senderId !== undefined) delivered.push({ id, senderId });
           }
           return delivered;
@@ -237,10 +253,10 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     unsend(conn, frame) {
       const senderId = conn.accountId;
       committer.enqueue(
-        () => {
-          const outcome = unsendMessage(db, senderId, frame.id, now(), UNSEND_WINDOW_MS);
+        async (tx) => {
+          const outcome = await tx.messages.unsendMessage(senderId, frame.id, now(), UNSEND_WINDOW_MS);
           const hash = outcome.ok ? outcome.attachmentHash : null;
-          const dead = hash !== null && deleteAttachmentIfUnreferenced(db, hash) ? hash : undefined;
+          const dead = hash !== null && (await tx.attachments.deleteAttachmentIfUnreferenced(hash)) ? hash : undefined;
           return { outcome, dead };
         },
         (result) => {
@@ -254,7 +270,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
             conn.send({ type: 'unsend-result', id: frame.id, ok: false, code: outcome.code });
             return;
           }
-          if (dead !== undefined) blobs.remove(dead);
+          if (dead !== undefined) removeBlob(dead);
           conn.send({ type: 'unsend-result', id: frame.id, ok: true });
           const unsent = JSON.stringify({ type: 'unsent', id: frame.id });
           // The sender's other sockets hide their copy; a recipient socket that was pushed it (not
@@ -271,8 +287,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     ackExpired(conn, frame) {
       const senderId = conn.accountId;
       committer.enqueue(
-        () => {
-          for (const id of frame.ids) clearExpiryNotice(db, senderId, id);
+        async (tx) => {
+          for (const id of frame.ids) await tx.messages.clearExpiryNotice(senderId, id);
         },
         (result) => {
           if (!result.ok) log.error({ err: result.error }, 'recording expiry acknowledgements failed');

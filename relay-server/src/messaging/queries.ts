@@ -35,14 +35,28 @@ export type MessageIdRecord = Readonly<{
   createdAt: number;
 }>;
 
-/** Stores a message; returns its queue position. The caller has checked the id is new. */
-export function insertMessage(db: WritableDB, m: NewMessage): number {
-  const result = prepared(
+/**
+ * Stores a message; returns its queue position, or undefined when its id is taken (by this sender
+ * or another: the caller asks {@link findMessageId} which). The unique id decides, not an earlier
+ * look: two instances storing one id at once store it once.
+ */
+export function insertMessage(db: WritableDB, m: NewMessage): number | undefined {
+  const row = prepared(
     db,
     `INSERT INTO messages (id, sender_id, recipient_id, kind, content_json, attachment_hash, withheld, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(m.id, m.senderId, m.recipientId, m.kind, m.contentJson, m.attachmentHash, Number(m.withheld), m.createdAt, m.expiresAt);
-  return Number(result.lastInsertRowid);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+  ).get(
+    m.id,
+    m.senderId,
+    m.recipientId,
+    m.kind,
+    m.contentJson,
+    m.attachmentHash,
+    Number(m.withheld),
+    m.createdAt,
+    m.expiresAt,
+  ) as { seq: number } | undefined;
+  return row?.seq;
 }
 
 export function findMessageId(db: ReadableDB, id: string): MessageIdRecord | undefined {
@@ -96,14 +110,15 @@ function rememberDelivered(db: WritableDB, m: MessageState, id: string, now: num
   prepared(
     db,
     `INSERT INTO message_outcomes (id, sender_id, recipient_id, outcome, notify_sender, decided_at, purge_at)
-     VALUES (?, ?, ?, 'delivered', 0, ?, ?)`,
+     VALUES (?, ?, ?, 'delivered', 0, ?, ?) ON CONFLICT (id) DO NOTHING`,
   ).run(id, m.senderId, m.recipientId, now, purgeAt);
 }
 
 /** The first acknowledgement (or `read`) of a message: delivered, for its sender and for expiry. */
 function markDelivered(db: WritableDB, m: MessageState, id: string, now: number, purgeAt: number): boolean {
   if (m.delivered === 1 || m.withheld === 1) return false;
-  prepared(db, `UPDATE messages SET delivered = 1 WHERE seq = ?`).run(m.seq);
+  // Conditional: of two devices acknowledging at once (two instances), one is the first.
+  if (prepared(db, `UPDATE messages SET delivered = 1 WHERE seq = ? AND delivered = 0`).run(m.seq).changes === 0) return false;
   rememberDelivered(db, m, id, now, purgeAt);
   return true;
 }

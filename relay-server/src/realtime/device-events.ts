@@ -1,5 +1,4 @@
 import type { RelayContext, RelayEventMap } from '../context';
-import { getParentDeviceOfSession, releaseDeviceQueue, unbindParentDevice } from '../messaging/device-queues';
 import type { Delivery } from '../messaging/delivery';
 import type { GroupCommitter } from '../messaging/group-commit';
 import type { ConnectionRegistry } from './connection';
@@ -28,11 +27,11 @@ export function createDeviceEventHandlers(deps: Deps): Readonly<{
       if (sessionId !== undefined) {
         // A parent-mode PC signed out: it is no device any more; what it had queued goes (or to the account queue).
         committer.enqueue(
-          () => {
-            const device = getParentDeviceOfSession(ctx.db, sessionId);
+          async (tx) => {
+            const device = await tx.deviceQueues.getParentDeviceOfSession(sessionId);
             if (!device) return;
-            unbindParentDevice(ctx.db, device.id);
-            releaseDeviceQueue(ctx.db, device.parentId, device.id, ctx.now() - ttl);
+            await tx.deviceQueues.unbindParentDevice(device.id);
+            await tx.deviceQueues.releaseDeviceQueue(device.parentId, device.id, ctx.now() - ttl);
           },
           (result) => {
             if (!result.ok) log.error({ err: result.error }, 'releasing a signed-out parent device failed');
@@ -42,8 +41,8 @@ export function createDeviceEventHandlers(deps: Deps): Readonly<{
       const deviceId = event.deviceId;
       if (deviceId === undefined || event.childIds.length === 0) return;
       committer.enqueue(
-        () => {
-          for (const childId of event.childIds) releaseDeviceQueue(ctx.db, childId, deviceId, ctx.now() - ttl);
+        async (tx) => {
+          for (const childId of event.childIds) await tx.deviceQueues.releaseDeviceQueue(childId, deviceId, ctx.now() - ttl);
         },
         (result) => {
           if (!result.ok) log.error({ err: result.error }, 'releasing a removed device’s queue failed');

@@ -1,9 +1,7 @@
 import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/common';
-import type { ReadableDB } from '@hearth/sqlite';
 import type { Store } from '../store/port';
-import { getFriendshipByPair, pairKey, type FriendshipRow } from '../friendships/queries';
-import { accountKindOf, isCovered, isDisabledOrGone, isGuardian } from '../family/queries';
-import { familyAllows, type CachedFamilyFacts, type FamilyFacts } from '../family/reach';
+import { pairKey, type FriendshipRow } from '../friendships/queries';
+import { familyAllows, type CachedFamilyFacts } from '../family/reach';
 
 /** What to do with a message: store and deliver, store but never deliver, or refuse. */
 export type SendVerdict = 'deliver' | 'withhold' | 'refuse';
@@ -24,11 +22,10 @@ export type FriendGraph = Readonly<{
    */
   sendVerdict(senderId: string, recipientId: string): Promise<SendVerdict>;
   /**
-   * The same, synchronously, for the message queue code until it awaits {@link sendVerdict}
-   * (issue 13 transition): from memory while trusted and known, else straight from the SQLite
-   * connection (`legacyDb`), which is always current. Goes when the messaging code is converted.
+   * The same from memory only, for the paths that must answer at once (a copy pushed right after
+   * its commit): undefined when not known or not trusted, and the caller asks {@link sendVerdict}.
    */
-  sendVerdictNow(senderId: string, recipientId: string): SendVerdict;
+  cachedVerdict(senderId: string, recipientId: string): SendVerdict | undefined;
   /**
    * Accounts with an active friendship with this one (family links to guardians and trusted
    * grown-ups included) that the child's family rules let through now (see `family/reach.ts`).
@@ -64,12 +61,7 @@ export function verdictOf(row: FriendshipRow | undefined, senderId: string, fami
  * `facts`: what the family rules need (coverage, guardians); without it (unit tests) every active
  * friendship passes. `trusted`: whether the caches may be used (`ctx.bus.isLive`).
  */
-export function createFriendGraph(
-  store: Store,
-  facts?: CachedFamilyFacts,
-  trusted: () => boolean = () => true,
-  legacy?: Readonly<{ db: ReadableDB; policyVersion: string }>,
-): FriendGraph {
+export function createFriendGraph(store: Store, facts?: CachedFamilyFacts, trusted: () => boolean = () => true): FriendGraph {
   const allows = async (x: string, y: string): Promise<boolean> =>
     facts === undefined || familyAllows(await facts.about([x, y]), x, y);
   const pairs = new Map<string, FriendshipRow | null>();
@@ -107,7 +99,7 @@ export function createFriendGraph(
     return set;
   }
 
-  const graph: FriendGraph = {
+  return {
     async sendVerdict(senderId, recipientId) {
       if (senderId === recipientId) return 'refuse';
       const row = await rowBetween(senderId, recipientId);
@@ -115,25 +107,15 @@ export function createFriendGraph(
       if (verdict !== 'deliver') return verdict;
       return (await allows(senderId, recipientId)) ? 'deliver' : 'refuse';
     },
-    sendVerdictNow(senderId, recipientId) {
+    cachedVerdict(senderId, recipientId) {
       if (senderId === recipientId) return 'refuse';
-      const key = pairKey(senderId, recipientId);
-      const cached = trusted() ? pairs.get(key) : undefined;
-      if (cached !== undefined) {
-        const verdict = verdictOf(cached ?? undefined, senderId, () => true);
-        if (verdict !== 'deliver' || facts === undefined) return verdict;
-        const known = facts.peek([senderId, recipientId]);
-        if (known !== undefined) return familyAllows(known, senderId, recipientId) ? 'deliver' : 'refuse';
-      }
-      if (!legacy) throw new Error('sendVerdictNow needs the SQLite connection for what is not cached: await sendVerdict');
-      // Warm the cache for the next frame, and answer this one from SQLite.
-      if (trusted()) void graph.sendVerdict(senderId, recipientId).catch(() => undefined);
-      const row = getFriendshipByPair(legacy.db, senderId, recipientId);
-      return verdictOf(
-        row,
-        senderId,
-        () => facts === undefined || familyAllows(sqliteFamilyFacts(legacy.db, legacy.policyVersion), senderId, recipientId),
-      );
+      const cached = trusted() ? pairs.get(pairKey(senderId, recipientId)) : undefined;
+      if (cached === undefined) return undefined;
+      const verdict = verdictOf(cached ?? undefined, senderId, () => true);
+      if (verdict !== 'deliver' || facts === undefined) return verdict;
+      const known = facts.peek([senderId, recipientId]);
+      if (known === undefined) return undefined;
+      return familyAllows(known, senderId, recipientId) ? 'deliver' : 'refuse';
     },
     async activeFriendsOf(accountId) {
       const set = (trusted() ? friends.get(accountId) : undefined) ?? (await load(accountId));
@@ -172,16 +154,5 @@ export function createFriendGraph(
       pairs.clear();
       friends.clear();
     },
-  };
-  return graph;
-}
-
-/** The family facts straight from SQLite, uncached (only for {@link FriendGraph.sendVerdictNow}). */
-function sqliteFamilyFacts(db: ReadableDB, policyVersion: string): FamilyFacts {
-  return {
-    kindOf: (id) => accountKindOf(db, id),
-    isGuardian: (childId, parentId) => isGuardian(db, childId, parentId),
-    isDisabled: (id) => isDisabledOrGone(db, id),
-    isCovered: (childId) => isCovered(db, childId, policyVersion),
   };
 }

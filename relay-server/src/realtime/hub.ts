@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WsCloseCode, type AppVersion, type FirstReadTable, type WsClientFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import { resolveTokenOnDb, type RequestCaller } from '../auth/callers';
-import { listAttachmentHashes } from '../attachments/queries';
-import { createBlobStore } from '../attachments/blob-store';
+import { createBlobStoreFor } from '../attachments/blob-store';
 import { createGroupCommitter, type GroupCommitter } from '../messaging/group-commit';
 import { createDelivery } from '../messaging/delivery';
 import { createMessageService } from '../messaging/message-service';
@@ -40,10 +38,11 @@ export type RealtimeHub = Readonly<{
   /** Starts the timers and event listeners, and joins the bus's presence channel. */
   start(): Promise<void>;
   /** Stops everything, commits what is queued and closes the sockets (1001). */
-  close(): void;
+  close(): Promise<void>;
 }>;
 
 const HEARTBEAT_MS = 30_000;
+const ORPHAN_AGE_MS = 60 * 60_000;
 
 export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: FirstReadTable): RealtimeHub {
   const { db, now, config } = ctx;
@@ -52,20 +51,22 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
   const trusted = (): boolean => ctx.bus.isLive();
   const facts = createCachedFamilyFacts(ctx.store, config.policyVersion, trusted);
-  // (The SQLite connection serves only `sendVerdictNow`, until the message queue code awaits `sendVerdict`.)
-  const legacy = ctx.store.kind === 'sqlite' ? { db, policyVersion: config.policyVersion } : undefined;
-  const graph = createFriendGraph(ctx.store, facts, trusted, legacy);
+  const graph = createFriendGraph(ctx.store, facts, trusted);
   const presence = createPresence({ registry, graph, bus: ctx.bus, log });
-  const blobs = createBlobStore(path.join(config.dataDir, 'attachments'));
-  const committer: GroupCommitter = createGroupCommitter(db, {
+  const blobs = createBlobStoreFor(config, ctx.store);
+  const committer: GroupCommitter = createGroupCommitter(ctx.store, {
     delayMs: config.messaging.groupCommitDelayMs,
     onCallbackError: (err) => log.error({ err }, 'a message queue callback failed'),
   });
   const delivery = createDelivery({
-    db,
+    store: ctx.store,
     registry,
     now,
-    mayDeliver: (senderId, recipientId) => graph.sendVerdictNow(senderId, recipientId) === 'deliver',
+    mayDeliver: async (senderId, recipientId) => (await graph.sendVerdict(senderId, recipientId)) === 'deliver',
+    mayDeliverNow: (senderId, recipientId) => {
+      const verdict = graph.cachedVerdict(senderId, recipientId);
+      return verdict === undefined ? undefined : verdict === 'deliver';
+    },
     appReads: (conn, m) => gate.message(conn.appVersion, m.contentJson),
     log,
   });
@@ -77,7 +78,6 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   });
   const presenceBuckets = createTokenBuckets({ perMinute: 60, burst: 20 });
   const messages = createMessageService({
-    db,
     now,
     config,
     committer,
@@ -91,7 +91,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now });
   const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry, log });
   const sweeper = createSweeper({
-    db,
+    store: ctx.store,
     now,
     config,
     committer,
@@ -103,6 +103,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
   let nextId = 1;
   let closed = false;
+  let closing = false;
   const timers: NodeJS.Timeout[] = [];
   /** Sockets whose welcome is still being prepared: their frames wait for it, in order. */
   const greeting = new WeakMap<Connection, Promise<void>>();
@@ -280,8 +281,12 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     queueStats: () => committer.stats(),
 
     async start() {
-      const removed = blobs.removeOrphans(new Set(listAttachmentHashes(db)));
-      if (removed > 0) log.warn({ removed }, 'removed attachment files the database did not know');
+      // Only blobs older than an hour: on shared storage a younger one may be another instance's upload under way.
+      ctx.store.attachments
+        .listAttachmentHashes()
+        .then((known) => blobs.removeOrphans(new Set(known), now() - ORPHAN_AGE_MS))
+        .then((removed) => removed > 0 && log.warn({ removed }, 'removed attachment files the database did not know'))
+        .catch((err: unknown) => log.error({ err }, 'removing orphaned attachments failed'));
       ctx.events.on('friendshipChanged', onFriendshipChanged);
       ctx.events.on('credentialsRevoked', onRevoked);
       ctx.events.on('credentialsRevoked', deviceEvents.onRevoked);
@@ -306,8 +311,9 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       );
     },
 
-    close() {
-      if (closed) return;
+    async close() {
+      if (closing) return;
+      closing = true;
       for (const t of timers) clearInterval(t);
       ctx.events.off('friendshipChanged', onFriendshipChanged);
       ctx.events.off('credentialsRevoked', onRevoked);
@@ -319,7 +325,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.bus
         .unsubscribe(SESSIONS, onSessionElsewhere)
         .catch((err: unknown) => log.warn({ err }, 'leaving a bus channel failed'));
-      committer.close();
+      await committer.close();
       closed = true;
       for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');
     },

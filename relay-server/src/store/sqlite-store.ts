@@ -58,22 +58,25 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
   for (const [name, mod] of Object.entries(SQLITE_MODULES)) ports[name] = bindModule(mod, db);
 
   let tail: Promise<void> = Promise.resolve();
-  let savepoints = 0;
+  // One savepoint name, nested as SQLite allows (RELEASE and ROLLBACK TO take the innermost of that
+  // name), as prepared statements: group commit opens one per message, so this is on the hot path.
+  const savepoint = db.prepare('SAVEPOINT hearth_sp');
+  const release = db.prepare('RELEASE hearth_sp');
+  const rollbackTo = db.prepare('ROLLBACK TO hearth_sp');
 
   const tx: SqliteStore = Object.freeze({
     ...(ports as unknown as StorePorts),
     kind: 'sqlite' as const,
     db,
     async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-      const name = `hearth_sp_${++savepoints}`;
-      db.exec(`SAVEPOINT ${name}`);
+      savepoint.run();
       try {
         const result = await fn(tx);
-        db.exec(`RELEASE ${name}`);
+        release.run();
         return result;
       } catch (err) {
-        db.exec(`ROLLBACK TO ${name}`);
-        db.exec(`RELEASE ${name}`);
+        rollbackTo.run();
+        release.run();
         throw err;
       }
     },
@@ -87,8 +90,8 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
     db,
     async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
       const previous = tail;
-      let release!: () => void;
-      tail = new Promise<void>((resolve) => (release = resolve));
+      let done!: () => void;
+      tail = new Promise<void>((resolve) => (done = resolve));
       await previous;
       try {
         db.exec('BEGIN IMMEDIATE');
@@ -101,7 +104,7 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
           throw err;
         }
       } finally {
-        release();
+        done();
       }
     },
     async ping() {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from './ports';
 
@@ -23,6 +24,12 @@ export type RelayProcessOptions = Readonly<{
   logLevel?: 'silent' | 'error' | 'warn' | 'info';
   /** More command-line flags for `server.ts`. */
   extraArgs?: readonly string[];
+  /** Another composition root taking server.ts's flags (a bench's), relative to the repository. Default `relay-server/src/server.ts`. */
+  entry?: string;
+  /** More environment variables for the process. */
+  env?: Readonly<Record<string, string>>;
+  /** A file that gets everything the process writes (its pino log on stdout, and stderr), appended across restarts. */
+  logFile?: string;
 }>;
 
 /** A relay process on a free port and `dataDir`; not started until `start()`. */
@@ -61,7 +68,7 @@ export async function createRelayProcess(dataDir: string, options: RelayProcessO
         [
           '--import',
           'tsx',
-          'relay-server/src/server.ts',
+          options.entry ?? 'relay-server/src/server.ts',
           '--port',
           String(port),
           '--data-dir',
@@ -70,10 +77,17 @@ export async function createRelayProcess(dataDir: string, options: RelayProcessO
           options.logLevel ?? 'warn',
           ...(options.extraArgs ?? []),
         ],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+        {
+          cwd: REPO_ROOT,
+          stdio: ['ignore', options.logFile ? 'pipe' : 'ignore', 'pipe'],
+          ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+        },
       );
+      const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+      if (log) child.stdout?.pipe(log);
       child.stderr?.on('data', (d: Buffer) => {
         errors = (errors + d.toString()).slice(-4000);
+        log?.write(d);
       });
       try {
         await waitReady(child);

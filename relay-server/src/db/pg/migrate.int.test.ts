@@ -43,7 +43,7 @@ describe.skipIf(await withoutPostgres())('PostgreSQL migrations', () => {
       expect.arrayContaining(['accounts', 'parents', 'children', 'messages', 'message_queue', 'schema_migrations']),
     );
     const first = await recorded(pool);
-    expect(first).toEqual([{ version: 1, name: 'initial' }]);
+    expect(first).toEqual(RELAY_PG_MIGRATIONS.map(({ version, name }) => ({ version, name })));
     const appliedAt = (await pool.query<{ at: number }>('SELECT applied_at AS at FROM schema_migrations')).rows[0]?.at;
     expect(typeof appliedAt).toBe('number'); // BIGINT reads as a number
     expect(await migratePg(pool, RELAY_PG_MIGRATIONS)).toBe(LATEST);
@@ -94,10 +94,9 @@ describe.skipIf(await withoutPostgres())('PostgreSQL migrations', () => {
     expect(await tables(pool)).toEqual([]);
 
     await migratePg(pool, RELAY_PG_MIGRATIONS);
+    // Every version recorded but the first: a gap.
     await pool.query(`DELETE FROM schema_migrations WHERE version = 1`);
-    await pool.query(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'two', 1)`);
-    const withTwo: PgMigration[] = [...RELAY_PG_MIGRATIONS, { version: 2, name: 'two', up: async () => {} }];
-    await expect(migratePg(pool, withTwo)).rejects.toThrow('version 1 is missing');
+    await expect(migratePg(pool, RELAY_PG_MIGRATIONS)).rejects.toThrow('version 1 is missing');
   });
 
   it('rolls a failing migration back to the last good version, and frees the lock', async () => {

@@ -19,6 +19,13 @@ type Column = Readonly<{ name: string; type: string; notNull: boolean }>;
 type Index = Readonly<{ name: string; unique: boolean }>;
 type Schema = ReadonlyMap<string, Readonly<{ columns: Column[]; indexes: Index[] }>>;
 
+/**
+ * Tables only PostgreSQL has, each with the reason: nothing else may differ.
+ * - attachment_blob_chunks: attachments kept in PostgreSQL (`--blobs postgres`, migration 2); a
+ *   SQLite relay keeps them as files in its data folder.
+ */
+const POSTGRES_ONLY_TABLES: ReadonlySet<string> = new Set(['attachment_blob_chunks']);
+
 /** SQLite's declared type → the PostgreSQL types that may stand for it. */
 const PG_TYPES_FOR: Readonly<Record<string, readonly string[]>> = {
   INTEGER: ['bigint', 'integer', 'smallint', 'boolean'],
@@ -97,7 +104,7 @@ function differences(lite: Schema, postgres: Schema): string[] {
     }
   }
   for (const table of postgres.keys()) {
-    if (table !== 'schema_migrations' && !lite.has(table))
+    if (table !== 'schema_migrations' && !POSTGRES_ONLY_TABLES.has(table) && !lite.has(table))
       out.push(`PostgreSQL has table ${table} that SQLite lacks: add it to both or neither`);
   }
   return out;

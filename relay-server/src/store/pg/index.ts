@@ -1,27 +1,29 @@
 import type { PgModules } from '../pg-store';
-import { notYetOnPostgres } from './not-yet';
+import { pgAccounts } from './accounts';
+import { pgAttachments } from './attachments';
+import { pgDeviceQueues } from './device-queues';
 import { pgDevices } from './devices';
+import { pgEmail } from './email';
 import { pgFamily } from './family';
 import { pgFriendInvites } from './friend-invites';
 import { pgFriendships } from './friendships';
 import { pgGrownUpInvites } from './grown-up-invites';
-import { pgSignaling } from './signaling';
-import { pgAccounts } from './accounts';
-import { pgEmail } from './email';
+import { pgMessages } from './messages';
 import { pgSessions } from './sessions';
+import { pgSignaling } from './signaling';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
   accounts: pgAccounts,
   sessions: pgSessions,
-  attachments: notYetOnPostgres('attachments'),
+  attachments: pgAttachments,
   devices: pgDevices,
   email: pgEmail,
   family: pgFamily,
   grownUpInvites: pgGrownUpInvites,
   friendships: pgFriendships,
   friendInvites: pgFriendInvites,
-  deviceQueues: notYetOnPostgres('deviceQueues'),
-  messages: notYetOnPostgres('messages'),
+  deviceQueues: pgDeviceQueues,
+  messages: pgMessages,
   signaling: pgSignaling,
 };

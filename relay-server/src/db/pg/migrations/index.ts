@@ -1,8 +1,12 @@
 import type { PgMigration } from '../migrate';
 import { initialSchema } from './0001-initial';
+import { attachmentBlobs } from './0002-attachment-blobs';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
  * SQLite migration gets its PostgreSQL twin here (schema-parity.int.test.ts fails until it has).
  */
-export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [{ version: 1, name: 'initial', up: initialSchema }];
+export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, name: 'initial', up: initialSchema },
+  { version: 2, name: 'attachment-blobs', up: attachmentBlobs },
+];

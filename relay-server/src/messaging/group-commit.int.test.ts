@@ -1,0 +1,108 @@
+import { expect, it } from 'vitest';
+import { describeStores } from '../store/conformance/harness';
+import { message, seedFamily } from '../store/conformance/messaging-seed';
+import { createGroupCommitter, type WorkResult } from './group-commit';
+
+/** Group commit over the Store, on SQLite and PostgreSQL: one transaction per batch, a savepoint per piece. */
+describeStores('group commit', (t) => {
+  const committerOn = (errors: unknown[] = []) =>
+    createGroupCommitter(t.store(), { delayMs: 0, onCallbackError: (err) => errors.push(err) });
+
+  it('runs what arrives together in one transaction and answers each piece after the commit', async () => {
+    await seedFamily(t, 2);
+    const committer = committerOn();
+    const answers: Promise<[string, WorkResult<unknown>, boolean]>[] = [];
+    for (const id of ['m1', 'm2', 'm3']) {
+      committer.enqueue(
+        async (tx) => {
+          await tx.messages.insertMessage(message(id, 'K1', 'K2'));
+          if (id === 'm2') throw new Error('no room for m2');
+          return id;
+        },
+        (result) => {
+          // Asked outside the batch's transaction: on PostgreSQL another connection sees only what was committed.
+          answers.push(
+            t
+              .store()
+              .messages.findMessageId('m3')
+              .then((found) => [id, result, found !== undefined]),
+          );
+        },
+      );
+    }
+    await committer.flush();
+    const answered = await Promise.all(answers);
+    expect(answered.map(([id, result, committed]) => [id, result.ok, committed])).toEqual([
+      ['m1', true, true],
+      ['m2', false, true],
+      ['m3', true, true],
+    ]);
+    expect(String((answered[1]?.[1] as { error: unknown }).error)).toContain('no room for m2');
+    // The piece that threw rolled back only itself.
+    expect(await t.store().messages.findMessageId('m1')).toBeDefined();
+    expect(await t.store().messages.findMessageId('m2')).toBeUndefined();
+    expect(await t.store().messages.findMessageId('m3')).toBeDefined();
+    expect(committer.stats()).toEqual({ commits: 1, pieces: 3 });
+  });
+
+  it('keeps a callback that throws from stopping the others, and reports it', async () => {
+    const errors: unknown[] = [];
+    const committer = committerOn(errors);
+    const done: number[] = [];
+    committer.enqueue(
+      async () => 1,
+      () => {
+        throw new Error('callback broke');
+      },
+    );
+    committer.enqueue(
+      async () => 2,
+      (r) => r.ok && done.push(r.value),
+    );
+    await committer.flush();
+    expect(done).toEqual([2]);
+    expect(errors.map(String)).toEqual(['Error: callback broke']);
+  });
+
+  it('commits what is queued on close, then refuses new work', async () => {
+    await seedFamily(t, 2);
+    const committer = createGroupCommitter(t.store(), { delayMs: 60_000, onCallbackError: () => undefined });
+    let first: WorkResult<unknown> | undefined;
+    committer.enqueue(
+      (tx) => tx.messages.insertMessage(message('late', 'K1', 'K2')),
+      (r) => (first = r),
+    );
+    await committer.close();
+    expect(first?.ok).toBe(true);
+    expect(await t.store().messages.findMessageId('late')).toBeDefined();
+    let refused: WorkResult<unknown> | undefined;
+    committer.enqueue(
+      async () => 1,
+      (r) => (refused = r),
+    );
+    expect(refused?.ok).toBe(false);
+  });
+
+  it('on SQLite runs a whole batch without the event loop turning in between', async () => {
+    if (t.kind() !== 'sqlite') return;
+    await seedFamily(t, 2);
+    const committer = committerOn();
+    let turned = false;
+    const sawTurn: boolean[] = [];
+    for (let i = 0; i < 200; i++) {
+      committer.enqueue(
+        async (tx) => {
+          if (i === 0) setImmediate(() => (turned = true));
+          await tx.messages.insertMessage(message(`n${i}`, 'K1', 'K2'));
+          await tx.messages.findMessageId(`n${i}`);
+          sawTurn.push(turned);
+        },
+        () => undefined,
+      );
+    }
+    await committer.flush();
+    expect(sawTurn).toHaveLength(200);
+    expect(sawTurn.some(Boolean)).toBe(false);
+    expect(committer.stats()).toEqual({ commits: 1, pieces: 200 });
+  });
+});

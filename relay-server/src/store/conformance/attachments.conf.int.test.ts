@@ -1,0 +1,83 @@
+import { expect, it } from 'vitest';
+import { describeStores } from './harness';
+import { PC, message, seedFamily, storeQueued } from './messaging-seed';
+
+/** Attachment metadata (attachments/queries.ts and store/pg/attachments.ts): every function. */
+describeStores('attachments', (t) => {
+  const S = 'K1';
+  const R = 'K2';
+  const upload = (hash: string, accountId: string, now: number, size = 100) => ({
+    hash,
+    size,
+    mime: 'image/png',
+    accountId,
+    now,
+  });
+
+  it('records an upload; the same bytes again are one attachment, fresh (unlinked) again', async () => {
+    await seedFamily(t, 2);
+    const store = t.store();
+    expect(await store.attachments.getAttachment('h')).toBeUndefined();
+    expect(await store.attachments.hasUploaded('h', S)).toBe(false);
+    await store.attachments.recordUpload(upload('h', S, 1_000));
+    expect(await store.attachments.getAttachment('h')).toEqual({
+      hash: 'h',
+      size: 100,
+      mime: 'image/png',
+      createdAt: 1_000,
+      linked: false,
+    });
+    await store.attachments.markAttachmentLinked('h');
+    await store.attachments.markAttachmentLinked('missing');
+    expect(await store.attachments.getAttachment('h')).toMatchObject({ linked: true });
+    await store.attachments.recordUpload(upload('h', R, 2_000));
+    expect(await store.attachments.getAttachment('h')).toMatchObject({ createdAt: 2_000, linked: false });
+    expect(await store.attachments.hasUploaded('h', S)).toBe(true);
+    expect(await store.attachments.hasUploaded('h', R)).toBe(true);
+    expect(await store.attachments.listAttachmentHashes()).toEqual(['h']);
+  });
+
+  it('deletes a linked attachment once no queued message references it', async () => {
+    await seedFamily(t, 2);
+    const store = t.store();
+    await store.attachments.recordUpload(upload('h', S, 1_000));
+    expect(await store.attachments.deleteAttachmentIfUnreferenced('h')).toBe(false); // not linked yet
+    await store.attachments.markAttachmentLinked('h');
+    await storeQueued(store, message('m', S, R, { attachmentHash: 'h' }), [[R, PC, false]]);
+    expect(await store.attachments.deleteAttachmentIfUnreferenced('h')).toBe(false); // referenced
+    await store.messages.acknowledgeMessage(R, PC, 'm', 2_000, 9_000);
+    expect(await store.attachments.deleteAttachmentIfUnreferenced('h')).toBe(true);
+    expect(await store.attachments.getAttachment('h')).toBeUndefined();
+    expect(await store.attachments.hasUploaded('h', S)).toBe(false);
+    expect(await store.attachments.deleteAttachmentIfUnreferenced('h')).toBe(false);
+  });
+
+  it('deletes dead attachments: linked and unreferenced, or never linked before a time', async () => {
+    await seedFamily(t, 2);
+    const store = t.store();
+    await store.attachments.recordUpload(upload('old', S, 1_000));
+    await store.attachments.recordUpload(upload('young', S, 5_000));
+    await store.attachments.recordUpload(upload('linked', S, 5_000));
+    await store.attachments.markAttachmentLinked('linked');
+    await store.attachments.recordUpload(upload('used', S, 1_000));
+    await store.attachments.markAttachmentLinked('used');
+    await storeQueued(store, message('m', S, R, { attachmentHash: 'used' }), [[R, PC, false]]);
+    expect((await store.attachments.deleteDeadAttachments(2_000)).sort()).toEqual(['linked', 'old']);
+    expect((await store.attachments.listAttachmentHashes()).sort()).toEqual(['used', 'young']);
+    expect(await store.attachments.deleteDeadAttachments(2_000)).toEqual([]);
+  });
+
+  it('sums stored bytes per uploader (each file once) and in all', async () => {
+    await seedFamily(t, 2);
+    const store = t.store();
+    expect(await store.attachments.accountAttachmentBytes(S)).toBe(0);
+    expect(await store.attachments.totalAttachmentBytes()).toBe(0);
+    await store.attachments.recordUpload(upload('a', S, 1_000, 3_000_000_000));
+    await store.attachments.recordUpload(upload('a', S, 1_100, 3_000_000_000));
+    await store.attachments.recordUpload(upload('b', S, 1_000, 50));
+    await store.attachments.recordUpload(upload('b', R, 1_000, 50));
+    expect(await store.attachments.accountAttachmentBytes(S)).toBe(3_000_000_050);
+    expect(await store.attachments.accountAttachmentBytes(R)).toBe(50);
+    expect(await store.attachments.totalAttachmentBytes()).toBe(3_000_000_050);
+  });
+});
