@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../src/auth/tokens';
 import type { RelayContext } from '../src/context';
 import { insertChild, insertParent } from '../src/accounts/queries';
 import { insertDevice, insertDeviceCredential } from '../src/devices/queries';
+import { sqliteOf } from '../src/store/sqlite-store';
 
 export type BenchRelay = Readonly<{
   app: RelayApp;
@@ -39,16 +40,16 @@ export type BenchPc = Readonly<{ parentId: string; deviceId: string; now: number
 export function insertBenchPc(ctx: RelayContext, email: string): BenchPc {
   const now = ctx.now();
   const parentId = ctx.newId();
-  insertParent(ctx.db, { id: parentId, email, displayName: 'Bench', passwordHash: 'x', createdAt: now });
+  insertParent(sqliteOf(ctx), { id: parentId, email, displayName: 'Bench', passwordHash: 'x', createdAt: now });
   const deviceId = ctx.newId();
-  insertDevice(ctx.db, { id: deviceId, parentId, name: 'bench', infoJson: '{}', enrolledAt: now });
+  insertDevice(sqliteOf(ctx), { id: deviceId, parentId, name: 'bench', infoJson: '{}', enrolledAt: now });
   return { parentId, deviceId, now };
 }
 
 /** A child on the bench PC, with its device credential. */
 export function insertBenchKid(ctx: RelayContext, pc: BenchPc, i: number, username: string): { id: string; token: string } {
   const id = ctx.newId();
-  insertChild(ctx.db, {
+  insertChild(sqliteOf(ctx), {
     id,
     parentId: pc.parentId,
     displayName: `Kid ${i}`,
@@ -60,13 +61,13 @@ export function insertBenchKid(ctx: RelayContext, pc: BenchPc, i: number, userna
   });
   // Issue 12: a child reaches friends only while a guardian's consent to the current policy stands.
   // Plain SQL, so that the same bench runs on an older tree too (bench:queue-ratio).
-  ctx.db
+  sqliteOf(ctx)
     .prepare(`INSERT INTO guardians (child_id, parent_id, added_at, added_by) VALUES (?, ?, ?, NULL)`)
     .run(id, pc.parentId, pc.now);
-  ctx.db
+  sqliteOf(ctx)
     .prepare(`INSERT INTO consents (id, parent_id, child_id, policy_version, method, given_at) VALUES (?, ?, ?, ?, 'bench', ?)`)
     .run(ctx.newId(), pc.parentId, id, ctx.config.policyVersion, pc.now);
   const token = newToken('dc');
-  insertDeviceCredential(ctx.db, { tokenHash: hashToken(token), deviceId: pc.deviceId, childId: id, createdAt: pc.now });
+  insertDeviceCredential(sqliteOf(ctx), { tokenHash: hashToken(token), deviceId: pc.deviceId, childId: id, createdAt: pc.now });
   return { id, token };
 }

@@ -5,6 +5,7 @@ import { insertFriendship } from '../src/friendships/queries';
 import { countQueuedMessages } from '../src/messaging/queries';
 import { insertBenchKid, insertBenchPc, startBenchRelay } from './bench-relay';
 import type { QueueLoadResult, QueueLoadSpec } from './queue-load';
+import { sqliteOf } from '../src/store/sqlite-store';
 
 const SENDERS = 100;
 /** Messages per sender on their way (sent, not yet delivered) at once. */
@@ -28,7 +29,7 @@ export async function benchQueue(): Promise<void> {
   try {
     const ctx = app.relay;
     // Active friendships straight in the database: the accounts API is not what is measured.
-    const pairs = ctx.db.transaction(() => {
+    const pairs = sqliteOf(ctx).transaction(() => {
       const pc = insertBenchPc(ctx, 'queue@example.test');
       const now = pc.now;
       const kid = (i: number): { id: string; token: string } => insertBenchKid(ctx, pc, i, `qkid${i}`);
@@ -37,7 +38,14 @@ export async function benchQueue(): Promise<void> {
         const recipient = kid(2 * i + 1);
         // An always-active link stands in for a friendship both families approved.
         const state = { ...newFamilyLink(), kind: 'friend' as const };
-        insertFriendship(ctx.db, { id: ctx.newId(), aId: sender.id, bId: recipient.id, state, createdAt: now, updatedAt: now });
+        insertFriendship(sqliteOf(ctx), {
+          id: ctx.newId(),
+          aId: sender.id,
+          bId: recipient.id,
+          state,
+          createdAt: now,
+          updatedAt: now,
+        });
         return { senderToken: sender.token, recipientToken: recipient.token, recipientId: recipient.id };
       });
     })();
@@ -55,9 +63,9 @@ export async function benchQueue(): Promise<void> {
     const seconds = (performance.now() - startedAt) / 1000;
     const after = app.realtime.queueStats();
     const commits = after.commits - before.commits;
-    const left = countQueuedMessages(ctx.db);
-    const synchronous = ctx.db.pragma('synchronous', { simple: true });
-    const journal = ctx.db.pragma('journal_mode', { simple: true });
+    const left = countQueuedMessages(sqliteOf(ctx));
+    const synchronous = sqliteOf(ctx).pragma('synchronous', { simple: true });
+    const journal = sqliteOf(ctx).pragma('journal_mode', { simple: true });
     console.log(`durable queue senders: ${SENDERS} sockets`);
     console.log(`durable queue window: ${WINDOW} msgs per sender`);
     console.log(

@@ -10,6 +10,7 @@ import { insertFriendship } from '../src/friendships/queries';
 import { issueSignalingGrant } from '../src/signaling/grants';
 import { insertBenchKid, insertBenchPc, startBenchRelay } from './bench-relay';
 import type { LoadResult, LoadSpec } from './signaling-load';
+import { sqliteOf } from '../src/store/sqlite-store';
 
 const PAIRS = 500;
 const WINDOW = 4;
@@ -27,7 +28,7 @@ async function startRelay(): Promise<Target & { app: RelayApp }> {
   });
   const { app } = relay;
   const ctx = app.relay;
-  const kids = ctx.db.transaction(() => {
+  const kids = sqliteOf(ctx).transaction(() => {
     const pc = insertBenchPc(ctx, 'bench@example.test');
     const { parentId, deviceId, now } = pc;
     const out: Array<{ childId: string; parentId: string; deviceId: string }> = [];
@@ -37,7 +38,7 @@ async function startRelay(): Promise<Target & { app: RelayApp }> {
       if (i % 2 === 1) {
         const yes = { a: true, b: true };
         const no = { a: false, b: false };
-        insertFriendship(ctx.db, {
+        insertFriendship(sqliteOf(ctx), {
           id: ctx.newId(),
           aId: previous,
           bId: childId,

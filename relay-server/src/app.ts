@@ -79,7 +79,6 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     ...(options.bus ? { bus: options.bus } : {}),
   });
   const context: RelayContext = Object.freeze({
-    db: storage.db,
     store: storage.store,
     bus: storage.bus,
     config,
@@ -91,6 +90,9 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
       options.mailer ??
       (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom, app.log.child({ component: 'mail' })) : NO_MAIL),
   });
+
+  // Events reach every instance on the bus (issue 13); in-process, nothing changes.
+  await context.events.connect(context.bus, app.log.child({ component: 'bus' }));
 
   // External plugins, then ours, then routes (each feature encapsulated).
   await app.register(helmet, { global: true });
@@ -162,6 +164,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {
+    await context.events.disconnect();
     await context.mailer.close();
     await storage.close();
   });

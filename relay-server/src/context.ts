@@ -1,9 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { monotonicFactory } from 'ulid';
 import type { RelayConfig } from './config';
-import type { WritableDB } from '@hearth/sqlite';
 import type { Store } from './store/port';
 import type { Bus } from './bus/port';
+import { createClusterEvents, type ClusterEvents } from './bus/cluster-events';
 import type { PasswordHasher } from './accounts/passwords';
 import type { Mailer } from './mail/mailer';
 import type { Notice } from '@hearth/common';
@@ -25,15 +24,14 @@ export type RelayEventMap = {
   noticeCreated: [Readonly<{ recipientId: string; notice: Notice }>];
 };
 
-export type RelayEvents = EventEmitter<RelayEventMap>;
+/**
+ * Cluster-wide once connected to the bus (`bus/cluster-events.ts`): `emit` runs this instance's
+ * listeners at once and every other instance's when the event arrives; `announce` waits for them.
+ */
+export type RelayEvents = ClusterEvents<RelayEventMap>;
 
-/** What every service gets: the database, the frozen config, a clock and an id source. */
+/** What every service gets: the store, the bus, the frozen config, a clock and an id source. */
 export type RelayContext = Readonly<{
-  /**
-   * The SQLite connection. Issue 13 is moving every use to {@link RelayContext.store}; this goes
-   * when the last one has moved. Add no new use.
-   */
-  db: WritableDB;
   /** Everything the relay keeps (issue 13): SQLite by default, PostgreSQL with `--database`. */
   store: Store;
   /** Between instances (issue 13): in-process by default, Redis with `--bus`. */
@@ -48,7 +46,7 @@ export type RelayContext = Readonly<{
 }>;
 
 export function createEvents(): RelayEvents {
-  return new EventEmitter<RelayEventMap>();
+  return createClusterEvents<RelayEventMap>();
 }
 
 export function createIdFactory(now: () => number): () => string {

@@ -28,6 +28,7 @@ export type TestOverrides = Readonly<
     rateLimits?: Partial<RelayConfig['rateLimits']>;
     logger?: BuildOptions['logger'];
     firstReadIn?: BuildOptions['firstReadIn'];
+    bus?: BuildOptions['bus'];
   }
 >;
 
@@ -46,7 +47,7 @@ export type TestRelay = Readonly<{
  * since every test registers parents from the same address.
  */
 export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestRelay> {
-  const { rateLimits, logger, firstReadIn, ...rest } = overrides;
+  const { rateLimits, logger, firstReadIn, bus, ...rest } = overrides;
   const dataDir = rest.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-relay-test-')));
   const config: RelayConfig = Object.freeze({
     ...DEFAULT_CONFIG,
@@ -57,7 +58,12 @@ export async function buildTestApp(overrides: TestOverrides = {}): Promise<TestR
     rateLimits: { ...DEFAULT_CONFIG.rateLimits, registerPerHour: 100_000, ...rateLimits },
   });
   const clock = createClock();
-  const app = await buildApp(config, { now: clock.now, logger: logger ?? false, ...(firstReadIn ? { firstReadIn } : {}) });
+  const app = await buildApp(config, {
+    now: clock.now,
+    logger: logger ?? false,
+    ...(firstReadIn ? { firstReadIn } : {}),
+    ...(bus ? { bus } : {}),
+  });
   await app.ready();
   return {
     app,

@@ -19,6 +19,7 @@ import {
   relayForFile,
   type TestRelay,
 } from '../../test/helpers';
+import { sqliteOf } from '../store/sqlite-store';
 
 let relay: TestRelay;
 // Per-address sign-in limits are exercised on their own app below; here they would only get in the way.
@@ -479,7 +480,12 @@ describe('children and consent', () => {
 describe('what the relay stops keeping', () => {
   let kept: TestRelay;
   const DAY = 24 * 60 * 60 * 1000;
-  const count = (sql: string, ...params: unknown[]): number => (kept.app.relay.db.prepare(sql).get(...params) as { n: number }).n;
+  const count = (sql: string, ...params: unknown[]): number =>
+    (
+      sqliteOf(kept.app.relay)
+        .prepare(sql)
+        .get(...params) as { n: number }
+    ).n;
   const tryIn = (email: string, password: string) => api(kept.app, 'POST', '/v1/sessions', { body: { email, password } });
 
   relayForFile((r) => (kept = r), { rateLimits: { signInPerMinute: 100_000 } });

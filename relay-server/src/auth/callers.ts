@@ -1,7 +1,4 @@
 import { ErrorCode, HearthError } from '@hearth/common';
-import type { ReadableDB } from '@hearth/sqlite';
-import { getLiveParentSession } from '../accounts/session-queries';
-import { getDeviceCaller } from '../devices/queries';
 import type { Store } from '../store/port';
 import { hashToken, tokenKind } from './tokens';
 
@@ -35,23 +32,6 @@ export async function resolveToken(store: Store, token: string, now: number): Pr
   }
   if (kind === 'dc') {
     const d = await store.devices.getDeviceCaller(hashToken(token));
-    return d && { kind: 'child', childId: d.childId, parentId: d.parentId, deviceId: d.deviceId };
-  }
-  return undefined;
-}
-
-/**
- * {@link resolveToken} on the SQLite handle, synchronously: only for the realtime hub until it
- * moves onto the store (issue 13); goes then.
- */
-export function resolveTokenOnDb(db: ReadableDB, token: string, now: number): RequestCaller | undefined {
-  const kind = tokenKind(token);
-  if (kind === 'ps') {
-    const s = getLiveParentSession(db, hashToken(token), now);
-    return s && { kind: 'parent', parentId: s.parentId, sessionId: s.id };
-  }
-  if (kind === 'dc') {
-    const d = getDeviceCaller(db, hashToken(token));
     return d && { kind: 'child', childId: d.childId, parentId: d.parentId, deviceId: d.deviceId };
   }
   return undefined;

@@ -47,6 +47,7 @@ export function createInProcessBus(instance: string, now: () => number = Date.no
     },
     isLive: () => true,
     onLiveChange: () => undefined,
+    instances: () => [instance],
     async close() {
       channels.clear();
       keys.clear();

@@ -33,6 +33,11 @@ export type Bus = Readonly<{
   isLive(): boolean;
   /** Told when `isLive()` changes (a lost subscription, then a restored one: reload caches then). */
   onLiveChange(listener: (live: boolean) => void): void;
+  /**
+   * The instances whose bus heartbeat this one heard within the fencing window, itself included
+   * while live: whom a cluster-wide change waits for. In-process: just this one.
+   */
+  instances(): readonly string[];
   close(): Promise<void>;
 }>;
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
-import { migrate, openDatabase, type WritableDB } from '@hearth/sqlite';
+import { migrate, openDatabase } from '@hearth/sqlite';
 import type { RelayConfig } from '../config';
 import { RELAY_MIGRATIONS } from '../db/migrations/index';
 import { RELAY_PG_MIGRATIONS, migratePg, openPgPool } from '../db/pg/index';
@@ -10,6 +10,7 @@ import { createSqliteStore } from '../store/sqlite-store';
 import { createPgStore } from '../store/pg-store';
 import type { Bus } from '../bus/port';
 import { createInProcessBus } from '../bus/in-process';
+import { createRedisBus } from '../bus/redis';
 import { lockDataFolder } from './folder-lock';
 import { takePgInstanceLock } from './pg-instance-lock';
 import { watchPgSchema } from './schema-watch';
@@ -18,8 +19,6 @@ import type { StopReason } from './draining';
 
 /** What the relay keeps its state in and talks to the other instances through, chosen by the config. */
 export type Storage = Readonly<{
-  /** The SQLite connection; on PostgreSQL a stand-in that throws on use (see {@link noSqliteOnPostgres}). */
-  db: WritableDB;
   store: Store;
   bus: Bus;
   /** With `--bus`: the Redis client of the shared rate limits. */
@@ -48,25 +47,10 @@ function hasBus(config: RelayConfig, options: StorageOptions): boolean {
   return config.busUrl !== null || options.bus?.kind === 'redis';
 }
 
-/**
- * TEMPORARY (issue 13, until the last `ctx.db` use is gone, when the lead removes `ctx.db`): on
- * PostgreSQL there is no SQLite file, so code still reaching for `ctx.db` fails loudly, naming
- * the fix, instead of writing to a file the other instances never see.
- */
-function noSqliteOnPostgres(): WritableDB {
-  return new Proxy({} as WritableDB, {
-    get(_target, property) {
-      throw new Error(
-        `ctx.db.${String(property)} was used on PostgreSQL (--database): there is no SQLite file; this code must use ctx.store (issue 13)`,
-      );
-    },
-  });
-}
-
 async function openSqlite(
   config: RelayConfig,
   options: StorageOptions,
-): Promise<{ db: WritableDB; store: Store; release: () => Promise<void> }> {
+): Promise<{ store: Store; release: () => Promise<void> }> {
   // Opened first (it creates the folder and names the file in its error), then locked, then migrated:
   // a second relay on the folder stops before it touches the schema.
   const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: options.log.child({ component: 'sqlite' }) });
@@ -81,7 +65,6 @@ async function openSqlite(
   }
   const store = createSqliteStore(db);
   return {
-    db,
     store,
     release: async () => {
       await store.close();
@@ -144,29 +127,33 @@ async function openPostgres(
  */
 export async function openStorage(config: RelayConfig, options: StorageOptions): Promise<Storage> {
   const { log, now } = options;
-  let db: WritableDB;
   let store: Store;
   let release: () => Promise<void>;
   if (config.databaseUrl === null) {
-    ({ db, store, release } = await openSqlite(config, options));
+    ({ store, release } = await openSqlite(config, options));
   } else {
     ({ store, release } = await openPostgres(config.databaseUrl, config, options));
-    db = noSqliteOnPostgres();
   }
   let limitsRedis: Redis | null = null;
   let bus: Bus;
   try {
     if (config.busUrl !== null) limitsRedis = await openRateLimitRedis(config.busUrl, log.child({ component: 'limits' }));
-    // LEAD (issue 13 merge): with bus/redis.ts on main, the next line becomes
-    // `bus = options.bus ?? (config.busUrl !== null ? await createRedisBus({ url: config.busUrl, prefix: config.busPrefix, instance: config.instanceName, log: log.child({ component: 'bus' }) }) : createInProcessBus(config.instanceName, now));`
-    bus = options.bus ?? createInProcessBus(config.instanceName, now);
+    bus =
+      options.bus ??
+      (config.busUrl !== null
+        ? await createRedisBus({
+            url: config.busUrl,
+            prefix: config.busPrefix,
+            instance: config.instanceName,
+            log: log.child({ component: 'bus' }),
+          })
+        : createInProcessBus(config.instanceName, now));
   } catch (err) {
     limitsRedis?.disconnect();
     await release();
     throw err;
   }
   return Object.freeze({
-    db,
     store,
     bus,
     limitsRedis,

@@ -3,6 +3,7 @@ import { ErrorCode } from '@hearth/common';
 import { type TestSmtp } from '@hearth/test-kit/smtp';
 import { api, expectStatus, unique, type ApiResult, type TestRelay } from '../../test/helpers';
 import { codeNumber, mailCount, mailingRelayFor, postRegistration } from '../../test/email';
+import { sqliteOf } from '../store/sqlite-store';
 
 type Refusal = { error: { code: string; message: string } };
 
@@ -76,7 +77,7 @@ describe('emailed codes', () => {
 
   it('are not stored in clear', async () => {
     const { email, code } = await pending();
-    const rows = relay.app.relay.db.prepare(`SELECT * FROM email_codes WHERE email_key = ?`).all(email.toLowerCase());
+    const rows = sqliteOf(relay.app.relay).prepare(`SELECT * FROM email_codes WHERE email_key = ?`).all(email.toLowerCase());
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(code);
   });

@@ -22,6 +22,7 @@ import { relayWithSocketsPerTest } from '../../test/relay-per-test';
 import { candidate, grantFor, listen, loggedIn, offer, sleep, type RawPeer } from '../signaling/test-support';
 import { codeNumber, mailCount, registerVerified, mailingRelayFor, postRegistration } from '../../test/email';
 import { messageWith, sendAndAck, settle, text } from '../../test/ws-client';
+import { sqliteOf } from '../store/sqlite-store';
 
 /**
  * An attacker against a running relay (issue 12's review): each test is one thing a stranger
@@ -152,7 +153,7 @@ describe('an attacker timing the answers of a relay that sends email', () => {
     await mailCount(smtp, unverified, 1);
     // Whatever writing a code and sending an email costs the relay (here each transaction is made
     // slow), it must not show in the answer's time.
-    const db = relay.app.relay.db;
+    const db = sqliteOf(relay.app.relay);
     const exec = db.exec.bind(db);
     const slow = vi.spyOn(db, 'exec').mockImplementation((sql: string) => {
       if (sql === 'BEGIN IMMEDIATE') {
@@ -398,7 +399,7 @@ describe('an attacker and messages already queued when the family changes', () =
     const fromC = await queueOne(c.childToken, b.child.childId, 'before the deletion');
     expectStatus(await api(relay.app, 'DELETE', `/v1/children/${c.child.childId}`, { token: c.parent.token }), 204);
     expect(await arrives(b.childToken, fromC)).toBe(false);
-    const count = relay.app.relay.db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE sender_id = ? OR recipient_id = ?`);
+    const count = sqliteOf(relay.app.relay).prepare(`SELECT COUNT(*) AS n FROM messages WHERE sender_id = ? OR recipient_id = ?`);
     expect(count.get(c.child.childId, c.child.childId)).toEqual({ n: 0 });
   });
 });

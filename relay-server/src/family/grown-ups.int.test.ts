@@ -24,6 +24,7 @@ import { addGrownUp } from '../../test/family-helpers';
 import { relayWithSocketsPerTest } from '../../test/relay-per-test';
 import { removeGuardianByOperator } from './operator';
 import { NOTICE_RETENTION_MS } from './notices';
+import { sqliteOf } from '../store/sqlite-store';
 
 let smtp: TestSmtp;
 let relay: TestRelay;
@@ -154,7 +155,7 @@ describe('removing grown-ups', () => {
     await expect(removeGuardianByOperator(ctx, a.child.childId, a.parent.parentId)).rejects.toThrow(
       expect.objectContaining({ code: 'NOT_FOUND' }),
     );
-    const rows = ctx.db.prepare(`SELECT parent_id AS id FROM guardians WHERE child_id = ?`).all(a.child.childId);
+    const rows = sqliteOf(ctx).prepare(`SELECT parent_id AS id FROM guardians WHERE child_id = ?`).all(a.child.childId);
     expect(rows).toEqual([{ id: second.parentId }]);
   });
 

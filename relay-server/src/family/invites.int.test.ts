@@ -17,6 +17,7 @@ import {
 import { mailingRelayFor } from '../../test/email';
 import { addGrownUp, confirmGrownUpInvite, inviteGrownUp, redeemGrownUpInvite } from '../../test/family-helpers';
 import { GROWN_UP_INVITE_TTL_MS } from './invites';
+import { sqliteOf } from '../store/sqlite-store';
 
 let relay: TestRelay;
 relayForFile((r) => (relay = r));
@@ -32,7 +33,7 @@ describe('grown-up invitations', () => {
     expect(created.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(created.invite).toMatchObject({ role: 'guardian', state: 'waiting', invitee: null });
     expect(created.invite.expiresAt - created.invite.createdAt).toBe(GROWN_UP_INVITE_TTL_MS);
-    const stored = app.relay.db.prepare(`SELECT * FROM grown_up_invites WHERE id = ?`).get(created.invite.inviteId);
+    const stored = sqliteOf(app.relay).prepare(`SELECT * FROM grown_up_invites WHERE id = ?`).get(created.invite.inviteId);
     expect(JSON.stringify(stored)).not.toContain(created.code.replace('-', ''));
 
     const co = await registerParent(app, { displayName: 'Alex' });

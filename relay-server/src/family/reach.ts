@@ -1,7 +1,6 @@
-import type { ReadableDB } from '@hearth/sqlite';
-import { accountKindOf, guardianIdsOf, isCovered, isDisabledOrGone } from './queries';
+import type { Store } from '../store/port';
 
-/** What the gates need to know about accounts and children, cached (see {@link createFamilyFacts}). */
+/** What the gates need to know about accounts and children, cached (see {@link createCachedFamilyFacts}). */
 export type FamilyFacts = Readonly<{
   kindOf(accountId: string): 'parent' | 'child' | undefined;
   isGuardian(childId: string, parentId: string): boolean;
@@ -47,56 +46,102 @@ export function familyAllows(facts: FamilyFacts, x: string, y: string): boolean 
   return true;
 }
 
-export type CachedFamilyFacts = FamilyFacts &
-  Readonly<{
-    /** Forgets what is known of these children (a guardian or a consent changed). */
-    invalidate(childIds: readonly string[]): void;
-    /** Forgets everything (the periodic refresh; a disabled account). */
-    clear(): void;
-  }>;
+/** What the gates know of some accounts, read from the store (see {@link createCachedFamilyFacts}). */
+export type CachedFamilyFacts = Readonly<{
+  /**
+   * The facts {@link familyAllows} needs about these accounts (their kinds and suspensions; each
+   * child's guardians and coverage), from memory where known. Asking the answer about any other
+   * account throws: load every account a rule looks at.
+   */
+  about(accountIds: readonly string[]): Promise<FamilyFacts>;
+  /** The same from memory only: undefined unless every one of them is known and the cache is trusted. */
+  peek(accountIds: readonly string[]): FamilyFacts | undefined;
+  /** Forgets what is known of these children (a guardian or a consent changed). */
+  invalidate(childIds: readonly string[]): void;
+  /** Forgets everything (the periodic refresh; a disabled account; the bus came back). */
+  clear(): void;
+}>;
+
+type AccountFacts = Readonly<{
+  kind: 'parent' | 'child' | undefined;
+  disabled: boolean;
+  /** Children only. */
+  guardians: ReadonlySet<string>;
+  covered: boolean;
+}>;
 
 const MAX_ENTRIES = 50_000;
 
-/** {@link FamilyFacts} read from the database and kept in memory until invalidated. */
-export function createFamilyFacts(db: ReadableDB, policyVersion: string): CachedFamilyFacts {
-  const kinds = new Map<string, 'parent' | 'child' | undefined>();
-  const children = new Map<string, Readonly<{ guardians: ReadonlySet<string>; covered: boolean }>>();
-  const disabled = new Map<string, boolean>();
+async function loadAccount(store: Store, policyVersion: string, id: string): Promise<AccountFacts> {
+  const [kind, disabled] = await Promise.all([store.family.accountKindOf(id), store.family.isDisabledOrGone(id)]);
+  if (kind !== 'child') return { kind, disabled, guardians: new Set(), covered: true };
+  const [guardians, covered] = await Promise.all([store.family.guardianIdsOf(id), store.family.isCovered(id, policyVersion)]);
+  return { kind, disabled, guardians: new Set(guardians), covered };
+}
 
-  function bounded<K, V>(map: Map<K, V>, key: K, value: V): V {
-    if (map.size >= MAX_ENTRIES) map.clear();
-    map.set(key, value);
-    return value;
-  }
+function factsOf(known: ReadonlyMap<string, AccountFacts>): FamilyFacts {
+  const get = (id: string): AccountFacts => {
+    const hit = known.get(id);
+    if (!hit) throw new Error(`family facts about ${id} were not loaded`);
+    return hit;
+  };
+  return {
+    kindOf: (id) => get(id).kind,
+    isGuardian: (childId, parentId) => get(childId).guardians.has(parentId),
+    isDisabled: (id) => get(id).disabled,
+    isCovered: (childId) => get(childId).covered,
+  };
+}
 
-  function child(childId: string): Readonly<{ guardians: ReadonlySet<string>; covered: boolean }> {
-    const hit = children.get(childId);
+/**
+ * {@link FamilyFacts} read through the store and kept in memory until invalidated, while
+ * `trusted()` says the caches may be trusted (the bus is live: no `familyChanged` can have been
+ * missed). Untrusted, every question reads the store and nothing is kept. A load that an
+ * invalidation overtook (it started before) answers its caller but is not kept.
+ */
+export function createCachedFamilyFacts(
+  store: Store,
+  policyVersion: string,
+  trusted: () => boolean = () => true,
+): CachedFamilyFacts {
+  const accounts = new Map<string, AccountFacts>();
+  let generation = 0;
+
+  async function one(id: string): Promise<AccountFacts> {
+    const hit = trusted() ? accounts.get(id) : undefined;
     if (hit) return hit;
-    return bounded(children, childId, {
-      guardians: new Set(guardianIdsOf(db, childId)),
-      covered: isCovered(db, childId, policyVersion),
-    });
+    const started = generation;
+    const loaded = await loadAccount(store, policyVersion, id);
+    if (started === generation && trusted()) {
+      if (accounts.size >= MAX_ENTRIES) accounts.clear();
+      accounts.set(id, loaded);
+    }
+    return loaded;
   }
 
   return {
-    kindOf(accountId) {
-      if (kinds.has(accountId)) return kinds.get(accountId);
-      return bounded(kinds, accountId, accountKindOf(db, accountId));
+    async about(accountIds) {
+      const ids = [...new Set(accountIds)];
+      const loaded = await Promise.all(ids.map(one));
+      return factsOf(new Map(ids.map((id, i) => [id, loaded[i] as AccountFacts])));
     },
-    isGuardian: (childId, parentId) => child(childId).guardians.has(parentId),
-    isDisabled(accountId) {
-      const hit = disabled.get(accountId);
-      if (hit !== undefined) return hit;
-      return bounded(disabled, accountId, isDisabledOrGone(db, accountId));
+    peek(accountIds) {
+      if (!trusted()) return undefined;
+      const known = new Map<string, AccountFacts>();
+      for (const id of accountIds) {
+        const hit = accounts.get(id);
+        if (!hit) return undefined;
+        known.set(id, hit);
+      }
+      return factsOf(known);
     },
-    isCovered: (childId) => child(childId).covered,
     invalidate(childIds) {
-      for (const id of childIds) children.delete(id);
+      generation++;
+      for (const id of childIds) accounts.delete(id);
     },
     clear() {
-      kinds.clear();
-      children.clear();
-      disabled.clear();
+      generation++;
+      accounts.clear();
     },
   };
 }

@@ -153,7 +153,9 @@ const INVITE_INVALID = 'That code does not work. It may be mistyped, used alread
 export async function redeemInvite(ctx: Ctx, childId: string, rawCode: string): Promise<FriendshipView> {
   const code = normalizeInviteCode(rawCode);
   const now = ctx.now();
-  return ctx.store.transaction(async (tx) => {
+  // Told to every instance once committed; the answer waits until they all applied it (issue 13).
+  let changed: FriendshipRow | undefined;
+  const view = await ctx.store.transaction(async (tx) => {
     const invite = await tx.friendInvites.getInvite(code);
     if (!invite || invite.redeemedAt !== null || invite.expiresAt <= now || !(await tx.accounts.getChild(invite.childId))) {
       throw new HearthError(ErrorCode.InviteInvalid, INVITE_INVALID);
@@ -176,10 +178,12 @@ export async function redeemInvite(ctx: Ctx, childId: string, rawCode: string): 
       await tx.friendships.updateFriendshipState(existing.id, state, now);
       row = { ...existing, state, updatedAt: now };
     }
-    ctx.events.emit('friendshipChanged', row);
+    changed = row;
     await noticeFriendshipChange(within(ctx, tx), row, 'redeem', null, []);
     return viewFor(within(ctx, tx), row, row.aId === childId ? 'a' : 'b');
   });
+  if (changed) await ctx.events.announce('friendshipChanged', changed);
+  return view;
 }
 
 /** Friendships the caller may see: a child's own; a parent's own family links and those of each child. */
@@ -213,7 +217,8 @@ export async function actOnFriendship(
   friendshipId: string,
   action: FriendshipAction,
 ): Promise<FriendshipView> {
-  return ctx.store.transaction(async (tx) => {
+  let changed: FriendshipRow | undefined;
+  const view = await ctx.store.transaction(async (tx) => {
     const inTx = within(ctx, tx);
     const row = await tx.friendships.getFriendship(friendshipId);
     const actors = row ? await actorsFor(inTx, caller, row) : [];
@@ -237,7 +242,7 @@ export async function actOnFriendship(
     const now = action === 'block' || action === 'unblock' ? row.updatedAt : ctx.now();
     await tx.friendships.updateFriendshipState(row.id, state, now);
     const updated = { ...row, state, updatedAt: now };
-    ctx.events.emit('friendshipChanged', updated);
+    changed = updated;
     const byParentId = caller.kind === 'parent' ? caller.parentId : null;
     await noticeFriendshipChange(
       inTx,
@@ -248,6 +253,8 @@ export async function actOnFriendship(
     );
     return viewFor(inTx, updated, (actors[0] as FriendshipActor).side);
   });
+  if (changed) await ctx.events.announce('friendshipChanged', changed);
+  return view;
 }
 
 /** True when messages, presence, calls and games may pass between these two accounts. */

@@ -25,7 +25,9 @@ export type DeliveryOptions = Readonly<{
   registry: ConnectionRegistry;
   now: () => number;
   /** Checked again right before each push (a cached lookup), so nothing passes a pair that stopped being friends. */
-  mayDeliver: (senderId: string, recipientId: string) => boolean;
+  mayDeliver: (senderId: string, recipientId: string) => Promise<boolean>;
+  /** The same from memory, for a copy pushed right after its commit; undefined: not known now (the queue is read instead). */
+  mayDeliverNow?: (senderId: string, recipientId: string) => boolean | undefined;
   /** Does this socket's app read this message's kind? If not, the message stays queued for a newer app. Default: yes. */
   appReads?: (conn: Connection, message: QueuedMessageRow) => boolean;
   /** Messages pushed and not yet acknowledged, per socket. Default 256. */
@@ -47,10 +49,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const window = options.window ?? 256;
   const pumps = new WeakMap<Connection, PumpState>();
 
-  function push(conn: Connection, m: QueuedMessageRow): void {
+  /** `allowed`: what `mayDeliver` said of this message's pair (an outgoing copy needs no answer). */
+  function push(conn: Connection, m: QueuedMessageRow, allowed: boolean): void {
     conn.delivery.lastSeq = m.seq;
     // An outgoing copy is the account's own history: it goes whatever became of the friendship.
-    if (m.own === 0 && !options.mayDeliver(m.senderId, m.recipientId)) return;
+    if (m.own === 0 && !allowed) return;
     if (options.appReads && !options.appReads(conn, m)) return;
     conn.delivery.inFlight.add(m.id);
     conn.send(messageFrame(m));
@@ -76,7 +79,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
           state.again = true;
           continue;
         }
-        for (const row of rows) if (row.seq > cursor.lastSeq) push(conn, row);
+        const allowed = await verdictsFor(rows);
+        for (const row of rows)
+          if (row.seq > cursor.lastSeq) push(conn, row, allowed.get(`${row.senderId} ${row.recipientId}`) ?? false);
         cursor.caughtUp = rows.length < room && !state.again;
       } while (state.again);
     } catch (err) {
@@ -85,6 +90,15 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     } finally {
       state.running = false;
     }
+  }
+
+  /** `mayDeliver` once per sender and recipient pair of these rows. */
+  async function verdictsFor(rows: readonly QueuedMessageRow[]): Promise<Map<string, boolean>> {
+    const pairs = new Map<string, [string, string]>();
+    for (const r of rows) if (r.own === 0) pairs.set(`${r.senderId} ${r.recipientId}`, [r.senderId, r.recipientId]);
+    const keys = [...pairs.keys()];
+    const answers = await Promise.all([...pairs.values()].map(([s, r]) => options.mayDeliver(s, r)));
+    return new Map(keys.map((k, i) => [k, answers[i] ?? false]));
   }
 
   function pump(conn: Connection): void {
@@ -136,11 +150,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         for (const conn of registry.ofAccount(copy.accountId)) {
           if (conn.queueDevice !== copy.deviceId) continue;
           const cursor = conn.delivery;
-          if (cursor.caughtUp && cursor.inFlight.size < window && copy.row.seq > cursor.lastSeq) push(conn, copy.row);
-          else {
+          const row = copy.row;
+          const allowed = row.own === 1 ? true : options.mayDeliverNow?.(row.senderId, row.recipientId);
+          if (allowed !== undefined && cursor.caughtUp && cursor.inFlight.size < window && row.seq > cursor.lastSeq) {
+            push(conn, row, allowed);
+          } else {
             cursor.caughtUp = false;
             const state = pumps.get(conn);
             if (state?.running) state.again = true;
+            // Not answerable from memory: read the queue, which checks the pair against the store.
+            else if (allowed === undefined) pump(conn);
           }
         }
       }

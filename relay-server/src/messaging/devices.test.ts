@@ -23,6 +23,7 @@ import {
   type MessageFrame,
   type TestSocket,
 } from '../../test/ws-client';
+import { sqliteOf } from '../store/sqlite-store';
 
 const TTL = 60 * 60_000;
 /** Shorter than a message's lifetime, as in production (12 h against 15 days). */
@@ -56,13 +57,14 @@ async function deliverToFirstPc(sender: TestSocket, pc1: TestSocket, content?: u
 
 const queued = (id: string): number =>
   (
-    relay.app.relay.db
+    sqliteOf(relay.app.relay)
       .prepare('SELECT count(*) AS n FROM message_queue q JOIN messages m ON m.seq = q.message_seq WHERE m.id = ?')
       .get(id) as { n: number }
   ).n;
-const stored = (id: string): boolean => relay.app.relay.db.prepare('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined;
+const stored = (id: string): boolean =>
+  sqliteOf(relay.app.relay).prepare('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined;
 const outcome = (id: string): unknown =>
-  relay.app.relay.db.prepare('SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?').get(id);
+  sqliteOf(relay.app.relay).prepare('SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?').get(id);
 
 beforeEach(async () => {
   relay = await buildTestApp({
@@ -247,11 +249,11 @@ describe('parent devices and the grown-ups’ pane', () => {
     await registerParentDevice(relay.app, next.token);
     const pc = await socketFor(next.token);
     await pc.take(messageWith(id));
-    expect(relay.app.relay.db.prepare('SELECT count(*) AS n FROM parent_devices WHERE session_id IS NULL').get()).toEqual({
+    expect(sqliteOf(relay.app.relay).prepare('SELECT count(*) AS n FROM parent_devices WHERE session_id IS NULL').get()).toEqual({
       n: 1,
     });
     await relay.app.realtime.sweep();
-    expect(relay.app.relay.db.prepare('SELECT count(*) AS n FROM parent_devices').get()).toEqual({ n: 1 });
+    expect(sqliteOf(relay.app.relay).prepare('SELECT count(*) AS n FROM parent_devices').get()).toEqual({ n: 1 });
   });
 
   it('keeps queuing for a parent PC whose session ran out, which finds it all when it signs in again', async () => {

@@ -82,7 +82,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     const seen = await tx.messages.findMessageId(frame.id);
     if (seen) return known(seen, senderId);
     // Checked again at commit time: a block may have arrived since the frame did.
-    const verdict = graph.sendVerdict(senderId, frame.to);
+    const verdict = await graph.sendVerdict(senderId, frame.to);
     if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     if (attachment) await checkAttachment(tx, senderId, attachment);
@@ -147,7 +147,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         conn.send(errorFrame(ErrorCode.RateLimited, 'That is a lot of messages! Please wait a moment.', frame.id, wait));
         return;
       }
-      if (graph.sendVerdict(conn.accountId, frame.to) === 'refuse') {
+      // From memory when known; otherwise the commit's own check (in `store`) answers.
+      if (graph.cachedVerdict(conn.accountId, frame.to) === 'refuse') {
         conn.send(errorFrame(ErrorCode.NotFriends, NOT_FRIENDS, frame.id));
         return;
       }

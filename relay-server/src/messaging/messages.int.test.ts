@@ -24,6 +24,7 @@ import {
   type MessageFrame,
   type TestSocket,
 } from '../../test/ws-client';
+import { sqliteOf } from '../store/sqlite-store';
 
 const TTL = 60 * 60_000;
 
@@ -36,7 +37,7 @@ const sockets = socketPool();
 const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
 function rowsOf(id: string): { queued: unknown[]; outcome: unknown } {
-  const db = relay.app.relay.db;
+  const db = sqliteOf(relay.app.relay);
   return {
     queued: db.prepare('SELECT id, withheld FROM messages WHERE id = ?').all(id),
     outcome: db.prepare('SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?').get(id),
@@ -68,7 +69,7 @@ describe('messages', () => {
     recipient.send({ type: 'received', ids: [id] });
     await sender.take((f) => f.type === 'delivered' && f.ids.includes(id));
     expect(rowsOf(id)).toEqual({ queued: [], outcome: { outcome: 'delivered', notify: 0 } });
-    const contents = relay.app.relay.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number };
+    const contents = sqliteOf(relay.app.relay).prepare('SELECT count(*) AS n FROM messages').get() as { n: number };
     expect(contents.n).toBe(0);
   });
 

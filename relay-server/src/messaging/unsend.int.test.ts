@@ -3,6 +3,7 @@ import { UNSEND_WINDOW_MS, type WsMessageFrame, type WsSentFrame, type WsServerF
 import type { Static } from 'typebox';
 import { befriend, buildTestApp, createFamily, enrollDevice, type TestFamily, type TestRelay } from '../../test/helpers';
 import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
+import { sqliteOf } from '../store/sqlite-store';
 
 type MessageFrame = Static<typeof WsMessageFrame>;
 
@@ -37,11 +38,12 @@ async function unsend(socket: TestSocket, id: string): Promise<WsServerFrame> {
 
 const queued = (id: string): number =>
   (
-    relay.app.relay.db
+    sqliteOf(relay.app.relay)
       .prepare('SELECT count(*) AS n FROM message_queue q JOIN messages m ON m.seq = q.message_seq WHERE m.id = ?')
       .get(id) as { n: number }
   ).n;
-const stored = (id: string): boolean => relay.app.relay.db.prepare('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined;
+const stored = (id: string): boolean =>
+  sqliteOf(relay.app.relay).prepare('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined;
 
 beforeEach(async () => {
   relay = await buildTestApp();

@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import { ALL_ERROR_CODES, APP_VERSION_HEADER, MESSAGE_KINDS, RELAY_API_VERSION } from '@hearth/common';
 import { api, befriend, buildTestApp, createFamily, expectStatus, type TestRelay } from '../../test/helpers';
 import { connect, listenForWs, newMessageId, openSocket, settle, type TestSocket } from '../../test/ws-client';
+import { sqliteOf } from '../store/sqlite-store';
 
 let relay: TestRelay | undefined;
 afterEach(async () => {
@@ -54,7 +55,7 @@ describe('app and relay versions', () => {
     const broken = await buildTestApp();
     try {
       const family = await createFamily(broken.app);
-      broken.app.relay.db.close(); // the caller lookup now throws before any route
+      sqliteOf(broken.app.relay).close(); // the caller lookup now throws before any route
       const res = await broken.app.inject({ method: 'GET', url: '/v1/children', headers: asApp('0.2.0', family.parent.token) });
       expect(res.statusCode).toBe(500);
       expect(res.headers['hearth-api-version']).toBe(String(RELAY_API_VERSION));

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { ALL_ERROR_CODES } from '@hearth/common';
 import { DEVICE_INFO, buildTestApp, consentFor, createFamily, type TestFamily, type TestRelay } from '../../test/helpers';
+import { sqliteOf } from '../store/sqlite-store';
 
 const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -158,7 +159,7 @@ describe('unexpected failures', () => {
     const broken = await buildTestApp();
     try {
       const own = await createFamily(broken.app);
-      broken.app.relay.db.close(); // every query now throws inside the handler
+      sqliteOf(broken.app.relay).close(); // every query now throws inside the handler
       const res = await broken.app.inject({
         method: 'GET',
         url: '/v1/children',

@@ -50,6 +50,8 @@ export type ConnectionRegistry = Readonly<{
   add(conn: Connection): Connection | undefined;
   /** Forgets a connection; false when it was not registered (already replaced or removed). */
   remove(conn: Connection): boolean;
+  /** The socket of this device session here, if any. */
+  ofSession(sessionKey: string): Connection | undefined;
   ofAccount(accountId: string): readonly Connection[];
   isOnline(accountId: string): boolean;
   all(): Connection[];
@@ -83,6 +85,7 @@ export function createConnectionRegistry(): ConnectionRegistry {
       detach(conn);
       return true;
     },
+    ofSession: (sessionKey) => bySession.get(sessionKey),
     ofAccount: (accountId) => byAccount.get(accountId) ?? NONE,
     isOnline: (accountId) => byAccount.has(accountId),
     all: () => [...bySession.values()],

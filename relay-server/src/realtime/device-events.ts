@@ -21,6 +21,8 @@ export function createDeviceEventHandlers(deps: Deps): Readonly<{
   const ttl = ctx.config.messaging.messageTtlMs;
   return {
     onRevoked(event) {
+      // The queue writes happen once, where the revocation was made; other instances only close their sockets.
+      if (ctx.events.fromElsewhere) return;
       const sessionId = event.parentSessionId;
       if (sessionId !== undefined) {
         // A parent-mode PC signed out: it is no device any more; what it had queued goes (or to the account queue).

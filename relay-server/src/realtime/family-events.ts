@@ -1,7 +1,6 @@
 import { isActive } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
-import { listFriendshipsOf } from '../friendships/queries';
-import { familyAllows, type CachedFamilyFacts } from '../family/reach';
+import { familyAllows, type CachedFamilyFacts, type FamilyFacts } from '../family/reach';
 import type { ConnectionRegistry } from './connection';
 import type { Logger } from './logger';
 import type { Presence } from './presence';
@@ -13,6 +12,17 @@ type Deps = Readonly<{
   registry: ConnectionRegistry;
   log: Logger;
 }>;
+
+/** What `now` says, except about `childId`: what `old` said. */
+function overlay(old: FamilyFacts, now: FamilyFacts, childId: string): FamilyFacts {
+  const pick = (id: string): FamilyFacts => (id === childId ? old : now);
+  return {
+    kindOf: (id) => pick(id).kindOf(id),
+    isGuardian: (child, parent) => pick(child).isGuardian(child, parent),
+    isDisabled: (id) => pick(id).isDisabled(id),
+    isCovered: (child) => pick(child).isCovered(child),
+  };
+}
 
 /**
  * Issue 12's events on the realtime side. `familyChanged` (a consent given or withdrawn, a
@@ -27,24 +37,27 @@ export function createFamilyEventHandlers(deps: Deps): Readonly<{
   const { ctx, facts, presence, registry, log } = deps;
   return {
     onFamilyChanged(event) {
-      try {
-        const pairs: [string, string, boolean][] = [];
-        for (const childId of event.childIds) {
-          for (const row of listFriendshipsOf(ctx.db, childId)) {
+      // What the facts said before, taken now (before anything is awaited, the cache is still the old one)…
+      const before = event.childIds.map((childId) => ({ childId, facts: facts.about([childId]) }));
+      // …then forgotten at once: the next frame reads the new rules.
+      facts.invalidate(event.childIds);
+      const apply = async (): Promise<void> => {
+        for (const { childId, facts: known } of before) {
+          const old = await known;
+          for (const row of await ctx.store.friendships.listFriendshipsOf(childId)) {
             if (!isActive(row.state)) continue;
             const other = row.aId === childId ? row.bId : row.aId;
-            pairs.push([childId, other, familyAllows(facts, childId, other)]);
+            const now = await facts.about([childId, other]);
+            const allowedBefore = familyAllows(overlay(old, now, childId), childId, other);
+            const allowedNow = familyAllows(now, childId, other);
+            if (allowedBefore !== allowedNow) await presence.pairChanged(childId, other, allowedNow);
           }
         }
-        facts.invalidate(event.childIds);
-        for (const [childId, other, before] of pairs) {
-          const after = familyAllows(facts, childId, other);
-          if (after !== before) presence.pairChanged(childId, other, after);
-        }
-      } catch (err) {
+      };
+      apply().catch((err: unknown) => {
         facts.clear();
         log.error({ err }, 'applying a family change failed');
-      }
+      });
     },
     onNotice(event) {
       for (const conn of registry.ofAccount(event.recipientId)) conn.send({ type: 'notice', notice: event.notice });

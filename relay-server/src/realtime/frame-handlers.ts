@@ -30,7 +30,7 @@ export function createFrameHandlers(deps: FrameHandlerDeps): FrameHandlers {
       }
       const before = presence.stateOf(conn.accountId);
       conn.presence = frame.state;
-      presence.announce(conn.accountId, before);
+      void presence.announce(conn.accountId, before);
     },
     send: (conn, frame) => messages.send(conn, frame),
     received: (conn, frame) => messages.received(conn, frame),

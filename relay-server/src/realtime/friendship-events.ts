@@ -1,8 +1,6 @@
 import { friendshipStatusFor, isActive, otherSide, type FriendshipState, type Side } from '@hearth/common';
 import type { RelayContext } from '../context';
-import { guardianIdsOf } from '../family/queries';
 import type { FriendshipRow } from '../friendships/queries';
-import { withholdBetween } from '../messaging/queries';
 import { viewFor } from '../friendships/service';
 import type { ConnectionRegistry } from './connection';
 import type { FriendGraph } from './friend-graph';
@@ -31,7 +29,7 @@ function visibleTo(s: FriendshipState, side: Side): string {
 }
 
 /**
- * Handles `friendshipChanged`: stops (or starts) presence and delivery between the pair at
+ * Handles `friendshipChanged` (on every instance: `ctx.events` is cluster-wide): stops (or starts) presence and delivery between the pair at
  * once, and pushes the friendship to both children and every guardian of each (issue 12), each
  * as their side sees it (a grown-up's family link: to that grown-up). A side that can see no
  * difference (the other side blocked them) is sent nothing at all.
@@ -39,23 +37,23 @@ function visibleTo(s: FriendshipState, side: Side): string {
 export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: FriendshipRow) => void {
   const { ctx, graph, presence, registry } = deps;
 
-  function audienceOf(accountId: string): string[] {
-    return [accountId, ...guardianIdsOf(ctx.db, accountId).filter((id) => id !== accountId)];
+  async function audienceOf(accountId: string): Promise<string[]> {
+    return [accountId, ...(await ctx.store.family.guardianIdsOf(accountId)).filter((id) => id !== accountId)];
   }
 
   async function notify(row: FriendshipRow, before: FriendshipState | undefined): Promise<void> {
     const wasActive = before !== undefined && isActive(before);
     const active = isActive(row.state);
     // Opening a pair the family rules keep shut (a child whose consent lapsed) shows nothing.
-    if (wasActive !== active && (!active || graph.sendVerdict(row.aId, row.bId) === 'deliver')) {
-      presence.pairChanged(row.aId, row.bId, active);
+    if (wasActive !== active && (!active || (await graph.sendVerdict(row.aId, row.bId)) === 'deliver')) {
+      await presence.pairChanged(row.aId, row.bId, active);
     }
 
     for (const side of ['a', 'b'] as const) {
       // A family link has no block to hide: every change is pushed (a trusted grown-up's new picture).
       if (row.state.kind !== 'family' && before && visibleTo(before, side) === visibleTo(row.state, side)) continue;
       const member = side === 'a' ? row.aId : row.bId;
-      const online = audienceOf(member).filter((id) => registry.isOnline(id));
+      const online = (await audienceOf(member)).filter((id) => registry.isOnline(id));
       if (online.length === 0) continue;
       const frame = JSON.stringify({ type: 'friendship', friendship: await viewFor(ctx, row, side) });
       for (const accountId of online) for (const conn of registry.ofAccount(accountId)) conn.send(frame);
@@ -63,11 +61,14 @@ export function createFriendshipEventHandler(deps: FriendshipEventDeps): (row: F
   }
 
   return (row) => {
-    // Runs inside the transaction that changed the friendship: the withholding commits with it.
+    // At once, before anything is awaited: the very next frame on this instance sees the change.
     const before = graph.apply(row);
-    if (!isActive(row.state)) withholdBetween(ctx.db, row.aId, row.bId);
+    // Where the change was made (other instances hear it only to update their caches and sockets).
+    // On SQLite this still runs inside the transaction that emitted the event.
+    const withholding =
+      !isActive(row.state) && !ctx.events.fromElsewhere ? ctx.store.messages.withholdBetween(row.aId, row.bId) : undefined;
     // A failed notification must not undo the block or approval that caused it.
-    notify(row, before).catch((err: unknown) =>
+    Promise.all([withholding, notify(row, before)]).catch((err: unknown) =>
       deps.log.error({ err, friendshipId: row.id }, 'pushing a friendship change failed'),
     );
   };

@@ -1,14 +1,12 @@
 import { WebSocket } from 'ws';
 import { WsCloseCode, type AppVersion, type FirstReadTable, type WsClientFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
-import { resolveTokenOnDb, type RequestCaller } from '../auth/callers';
-import { listChildrenOfParent } from '../accounts/queries';
+import { resolveToken, type RequestCaller } from '../auth/callers';
 import { createBlobStoreFor } from '../attachments/blob-store';
 import { createGroupCommitter, type GroupCommitter } from '../messaging/group-commit';
 import { createDelivery } from '../messaging/delivery';
 import { createMessageService } from '../messaging/message-service';
 import { createSweeper } from '../messaging/sweeper';
-import { findParentDeviceOfSession } from '../messaging/device-queues';
 import { createConnectionRegistry, type Connection } from './connection';
 import { createDeviceEventHandlers } from './device-events';
 import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-codec';
@@ -16,9 +14,10 @@ import { createFrameHandlers, type FrameHandlers } from './frame-handlers';
 import { createFriendGraph } from './friend-graph';
 import { createFriendshipEventHandler } from './friendship-events';
 import { createFamilyEventHandlers } from './family-events';
-import { createFamilyFacts } from '../family/reach';
+import { createCachedFamilyFacts } from '../family/reach';
 import type { Logger } from './logger';
 import { createPresence } from './presence';
+import { createMessageWaiting } from './message-waiting';
 import { createTokenBuckets } from '../limits/token-buckets';
 import { createVersionGate } from './version-gate';
 
@@ -26,17 +25,17 @@ import { createVersionGate } from './version-gate';
 export type RealtimeHub = Readonly<{
   decode: FrameDecoder;
   /** The caller a token belongs to, if it is live. */
-  authenticate(token: string): RequestCaller | undefined;
+  authenticate(token: string): Promise<RequestCaller | undefined>;
   /** Registers an authenticated socket (replacing an older one of the same session) and greets it. */
-  attach(socket: WebSocket, caller: RequestCaller, token: string, appVersion: AppVersion): Connection;
+  attach(socket: WebSocket, caller: RequestCaller, token: string, appVersion: AppVersion): Promise<Connection>;
   detach(conn: Connection): void;
   handle(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void;
   /** Expiry and cleanup now; resolves when committed. Runs on a timer too. */
   sweep(): Promise<void>;
   /** Group-commit counters of the message queue. */
   queueStats(): Readonly<{ commits: number; pieces: number }>;
-  /** Starts the timers and event listeners. */
-  start(): void;
+  /** Starts the timers and event listeners, and joins the bus's presence channel. */
+  start(): Promise<void>;
   /** Stops everything, commits what is queued and closes the sockets (1001). */
   close(): Promise<void>;
 }>;
@@ -45,12 +44,14 @@ const HEARTBEAT_MS = 30_000;
 const ORPHAN_AGE_MS = 60 * 60_000;
 
 export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: FirstReadTable): RealtimeHub {
-  const { db, now, config } = ctx;
+  const { now, config } = ctx;
   const gate = createVersionGate(firstReadIn);
   const registry = createConnectionRegistry();
-  const facts = createFamilyFacts(db, config.policyVersion);
-  const graph = createFriendGraph(db, facts);
-  const presence = createPresence(registry, graph);
+  // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
+  const trusted = (): boolean => ctx.bus.isLive();
+  const facts = createCachedFamilyFacts(ctx.store, config.policyVersion, trusted);
+  const graph = createFriendGraph(ctx.store, facts, trusted);
+  const presence = createPresence({ registry, graph, bus: ctx.bus, log });
   const blobs = createBlobStoreFor(config, ctx.store);
   const committer: GroupCommitter = createGroupCommitter(ctx.store, {
     delayMs: config.messaging.groupCommitDelayMs,
@@ -60,10 +61,16 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     store: ctx.store,
     registry,
     now,
-    mayDeliver: (senderId, recipientId) => graph.sendVerdict(senderId, recipientId) === 'deliver',
+    mayDeliver: async (senderId, recipientId) => (await graph.sendVerdict(senderId, recipientId)) === 'deliver',
+    mayDeliverNow: (senderId, recipientId) => {
+      const verdict = graph.cachedVerdict(senderId, recipientId);
+      return verdict === undefined ? undefined : verdict === 'deliver';
+    },
     appReads: (conn, m) => gate.message(conn.appVersion, m.contentJson),
     log,
   });
+  // Copies for devices whose sockets are on other instances are published for them (issue 13).
+  const waiting = createMessageWaiting({ bus: ctx.bus, registry, delivery, log });
   const messageBuckets = createTokenBuckets({
     perMinute: config.messaging.messagesPerMinute,
     burst: config.messaging.messageBurst,
@@ -74,7 +81,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     config,
     committer,
     graph,
-    delivery,
+    delivery: { ...delivery, stored: waiting.stored },
     registry,
     blobs,
     buckets: messageBuckets,
@@ -97,6 +104,24 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   let closed = false;
   let closing = false;
   const timers: NodeJS.Timeout[] = [];
+  /** Sockets whose welcome is still being prepared: their frames wait for it, in order. */
+  const greeting = new WeakMap<Connection, Promise<void>>();
+
+  /**
+   * One socket per device session on the whole cluster: a socket that arrives here tells the other
+   * instances, which close theirs of the same session (in-process, the registry does it alone).
+   */
+  const SESSIONS = 'sessions';
+  const onSessionElsewhere = (payload: string): void => {
+    const { key, instance } = JSON.parse(payload) as { key: string; instance: string };
+    if (instance !== ctx.bus.instance) registry.ofSession(key)?.close(WsCloseCode.Replaced, 'replaced by a newer connection');
+  };
+
+  /** The bus went away or came back: what was cached may have missed changes; reload on use. */
+  const onLiveChange = (): void => {
+    graph.refresh();
+    facts.clear();
+  };
 
   const onRevoked = (event: RelayEventMap['credentialsRevoked'][0]): void => {
     for (const conn of registry.all()) {
@@ -111,16 +136,40 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     }
   };
 
+  function dispatch(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void {
+    switch (frame.type) {
+      case 'presence':
+        return handlers.presence(conn, frame);
+      case 'send':
+        return handlers.send(conn, frame);
+      case 'received':
+        return handlers.received(conn, frame);
+      case 'read':
+        return handlers.read(conn, frame);
+      case 'ack-expired':
+        return handlers['ack-expired'](conn, frame);
+      case 'unsend':
+        return handlers.unsend(conn, frame);
+      case 'ping':
+        return handlers.ping(conn, frame);
+      default: {
+        const never: never = frame;
+        throw new Error(`unhandled frame ${String(never)}`);
+      }
+    }
+  }
+
   /** Parent sessions expire and can be signed out without an event: check every socket now and then. */
-  function recheckCredentials(): void {
+  async function recheckCredentials(): Promise<void> {
     for (const conn of registry.all()) {
-      if (!resolveTokenOnDb(db, conn.token, now())) conn.close(WsCloseCode.Unauthenticated, 'credential no longer valid');
+      if (!(await resolveToken(ctx.store, conn.token, now())))
+        conn.close(WsCloseCode.Unauthenticated, 'credential no longer valid');
     }
   }
 
   function periodic(): void {
     try {
-      recheckCredentials();
+      recheckCredentials().catch((err: unknown) => log.error({ err }, 'checking realtime credentials failed'));
       graph.refresh();
       facts.clear();
       messageBuckets.prune(now());
@@ -133,9 +182,11 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
 
   return {
     decode: createFrameDecoder(),
-    authenticate: (token) => resolveTokenOnDb(db, token, now()),
+    authenticate: (token) => resolveToken(ctx.store, token, now()),
 
-    attach(socket, caller, token, appVersion) {
+    async attach(socket, caller, token, appVersion) {
+      const queueDevice =
+        caller.kind === 'child' ? caller.deviceId : await ctx.store.deviceQueues.findParentDeviceOfSession(caller.sessionId);
       const accountId = caller.kind === 'child' ? caller.childId : caller.parentId;
       const conn: Connection = {
         id: nextId++,
@@ -143,7 +194,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
         accountKind: caller.kind,
         sessionKey: caller.kind === 'child' ? `c:${caller.childId}:${caller.deviceId}` : `p:${caller.sessionId}`,
         deviceId: caller.kind === 'child' ? caller.deviceId : undefined,
-        queueDevice: caller.kind === 'child' ? caller.deviceId : findParentDeviceOfSession(db, caller.sessionId),
+        queueDevice,
         token,
         appVersion,
         presence: 'online',
@@ -167,21 +218,38 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       });
       const before = presence.stateOf(accountId);
       registry.add(conn)?.close(WsCloseCode.Replaced, 'replaced by a newer connection');
-      // A parent's audience includes their children's friendships: remember what those look like now.
-      if (caller.kind === 'parent') graph.remember(listChildrenOfParent(db, caller.parentId).map((c) => c.id));
-      conn.send({
-        type: 'welcome',
-        accountId,
-        accountKind: caller.kind,
-        presence: presence.snapshotFor(accountId),
-        limits: {
-          attachmentMaxBytes: config.messaging.attachmentMaxBytes,
-          messageTtlMs: config.messaging.messageTtlMs,
-          messagesPerMinute: config.messaging.messagesPerMinute,
-        },
-      });
-      presence.announce(accountId, before);
-      delivery.start(conn);
+      if (ctx.bus.kind !== 'in-process') {
+        ctx.bus
+          .publish(SESSIONS, JSON.stringify({ key: conn.sessionKey, instance: ctx.bus.instance }))
+          .catch((err: unknown) => log.warn({ err }, 'telling other instances of a new socket failed'));
+      }
+      const greet = async (): Promise<void> => {
+        // A parent's audience includes their children's friendships: remember what those look like now.
+        if (caller.kind === 'parent') {
+          await graph.remember((await ctx.store.accounts.listChildrenOfParent(caller.parentId)).map((c) => c.id));
+        }
+        const [snapshot] = await Promise.all([presence.snapshotFor(accountId), waiting.watch(accountId)]);
+        conn.send({
+          type: 'welcome',
+          accountId,
+          accountKind: caller.kind,
+          presence: snapshot,
+          limits: {
+            attachmentMaxBytes: config.messaging.attachmentMaxBytes,
+            messageTtlMs: config.messaging.messageTtlMs,
+            messagesPerMinute: config.messaging.messagesPerMinute,
+          },
+        });
+        void presence.announce(accountId, before);
+        delivery.start(conn);
+      };
+      const ready = greet()
+        .catch((err: unknown) => {
+          log.error({ err, accountId }, 'greeting a realtime socket failed');
+          conn.close(WsCloseCode.GoingAway, 'please reconnect');
+        })
+        .finally(() => greeting.delete(conn));
+      greeting.set(conn, ready);
       return conn;
     },
 
@@ -189,37 +257,32 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       if (closed) return;
       const before = presence.stateOf(conn.accountId);
       if (!registry.remove(conn)) return;
-      presence.announce(conn.accountId, before);
-      if (!registry.isOnline(conn.accountId)) graph.forget(conn.accountId);
+      void presence.announce(conn.accountId, before);
+      if (!registry.isOnline(conn.accountId)) {
+        graph.forget(conn.accountId);
+        waiting.unwatch(conn.accountId).catch((err: unknown) => log.warn({ err }, 'leaving a message channel failed'));
+      }
     },
 
     handle(conn, frame) {
-      switch (frame.type) {
-        case 'presence':
-          return handlers.presence(conn, frame);
-        case 'send':
-          return handlers.send(conn, frame);
-        case 'received':
-          return handlers.received(conn, frame);
-        case 'read':
-          return handlers.read(conn, frame);
-        case 'ack-expired':
-          return handlers['ack-expired'](conn, frame);
-        case 'unsend':
-          return handlers.unsend(conn, frame);
-        case 'ping':
-          return handlers.ping(conn, frame);
-        default: {
-          const never: never = frame;
-          throw new Error(`unhandled frame ${String(never)}`);
-        }
+      const wait = greeting.get(conn);
+      if (wait) {
+        void wait.then(() => {
+          try {
+            dispatch(conn, frame);
+          } catch (err) {
+            log.error({ err, accountId: conn.accountId }, 'a realtime frame failed');
+          }
+        });
+        return;
       }
+      dispatch(conn, frame);
     },
 
     sweep: () => sweeper.sweep(),
     queueStats: () => committer.stats(),
 
-    start() {
+    async start() {
       // Only blobs older than an hour: on shared storage a younger one may be another instance's upload under way.
       ctx.store.attachments
         .listAttachmentHashes()
@@ -232,6 +295,9 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.on('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.on('noticeCreated', familyEvents.onNotice);
+      ctx.bus.onLiveChange(onLiveChange);
+      await presence.start();
+      if (ctx.bus.kind !== 'in-process') await ctx.bus.subscribe(SESSIONS, onSessionElsewhere);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
       timers.push(
         setInterval(() => {
@@ -257,6 +323,10 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
+      presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));
+      ctx.bus
+        .unsubscribe(SESSIONS, onSessionElsewhere)
+        .catch((err: unknown) => log.warn({ err }, 'leaving a bus channel failed'));
       await committer.close();
       closed = true;
       for (const conn of registry.all()) conn.close(WsCloseCode.GoingAway, 'relay shutting down');

@@ -34,7 +34,7 @@ export const realtimePlugin = fp<{ firstReadIn?: FirstReadTable }>(
   async (app, opts) => {
     const hub = createRealtimeHub(app.relay, app.log, opts.firstReadIn);
     app.decorate('realtime', { sweep: () => hub.sweep(), queueStats: () => hub.queueStats() });
-    hub.start();
+    await hub.start();
     app.addHook('preClose', async () => hub.close());
 
     app.get(

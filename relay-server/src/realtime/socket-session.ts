@@ -22,6 +22,8 @@ import { createTokenBuckets } from '../limits/token-buckets';
  */
 const FRAMES_PER_MINUTE = 1_200_000;
 const FRAME_BURST = 20_000;
+/** Frames kept while the socket signs in (a store read or two); more are refused. */
+const EARLY_FRAMES = 256;
 
 export type SessionStart = Readonly<{
   /** Resolved from the upgrade's Authorization header; undefined means "wait for hello". */
@@ -72,10 +74,37 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
     return undefined;
   };
 
+  /**
+   * Signing in reads the store (the parent PC's queue, or the hello's token): frames that arrive
+   * meanwhile wait here, in order, and run once the socket is attached (or refused).
+   */
+  let signingIn = false;
+  const early: [RawData, boolean][] = [];
+  const signIn = (work: () => Promise<void>): void => {
+    signingIn = true;
+    work()
+      .catch((err: unknown) => {
+        log.error({ err }, 'signing a realtime socket in failed');
+        sendRaw(errorFrame(ErrorCode.Internal, 'Something went wrong on the relay.'));
+        socket.close(WsCloseCode.Unauthenticated, 'sign-in failed');
+      })
+      .finally(() => {
+        signingIn = false;
+        for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
+      });
+  };
+  const attach = async (caller: RequestCaller, token: string, version: AppVersion): Promise<void> => {
+    const attached = await hub.attach(socket, caller, token, version);
+    // Closed while the store was read: nothing to keep.
+    if (socket.readyState !== socket.OPEN) hub.detach(attached);
+    else conn = attached;
+  };
+
   let helloTimer: NodeJS.Timeout | undefined;
   if (start.caller && start.token) {
     const version = served(start.appVersion);
-    if (version) conn = hub.attach(socket, start.caller, start.token, version);
+    const { caller, token } = start;
+    if (version) signIn(() => attach(caller, token, version));
   } else {
     helloTimer = setTimeout(() => refuseAuth('Say hello with a token first.'), HELLO_TIMEOUT_MS);
     helloTimer.unref();
@@ -94,24 +123,33 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
       if (!decoded.ok || decoded.frame.type !== 'hello') return refuseAuth('The first frame must be hello with a token.');
       const version = served(decoded.frame.appVersion ?? start.appVersion);
       if (!version) return;
-      const caller = hub.authenticate(decoded.frame.token);
-      if (!caller) return refuseAuth('Please sign in again: this credential is missing, expired or revoked.');
-      conn = hub.attach(socket, caller, decoded.frame.token, version);
-      return;
+      const token = decoded.frame.token;
+      return signIn(async () => {
+        const caller = await hub.authenticate(token);
+        if (!caller) return refuseAuth('Please sign in again: this credential is missing, expired or revoked.');
+        await attach(caller, token, version);
+      });
     }
     if (!decoded.ok) return bad(decoded.code, decoded.message, decoded.ref);
     if (decoded.frame.type === 'hello') return bad(ErrorCode.ValidationFailed, 'This socket is already signed in.');
     hub.handle(conn, decoded.frame);
   }
 
-  socket.on('message', (data, isBinary) => {
+  function receive(data: RawData, isBinary: boolean): void {
+    if (signingIn) {
+      if (early.length < EARLY_FRAMES) early.push([data, isBinary]);
+      else bad(ErrorCode.RateLimited, 'Too many frames before signing in finished. Slow down.');
+      return;
+    }
     try {
       onFrame(data, isBinary);
     } catch (err) {
       log.error({ err, accountId: conn?.accountId }, 'a realtime frame failed');
       sendRaw(errorFrame(ErrorCode.Internal, 'Something went wrong on the relay.'));
     }
-  });
+  }
+
+  socket.on('message', receive);
   socket.on('close', () => {
     clearTimeout(helloTimer);
     if (!conn) return;

@@ -116,3 +116,12 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
   });
   return store;
 }
+
+/**
+ * The SQLite connection behind a relay's store, for the SQLite-only tools (benches, tests that
+ * look inside the file); throws on PostgreSQL, which has no such file.
+ */
+export function sqliteOf(owner: Readonly<{ store: Store }>): WritableDB {
+  if (owner.store.kind !== 'sqlite') throw new Error('this relay runs on PostgreSQL: there is no SQLite file');
+  return (owner.store as SqliteStore).db;
+}
