@@ -15,7 +15,8 @@ import type { RelayConfig } from '../config';
 import type { Store } from '../store/port';
 import { ACCOUNT_QUEUE } from './device-queues';
 import type { MessageIdRecord } from './queries';
-import type { Connection, ConnectionRegistry } from '../realtime/connection';
+import type { Connection } from '../realtime/connection';
+import type { MessageWaiting } from '../realtime/message-waiting';
 import type { FriendGraph } from '../realtime/friend-graph';
 import type { TokenBuckets } from '../limits/token-buckets';
 import type { BlobStore } from '../attachments/blob-store';
@@ -39,7 +40,8 @@ export type MessageServiceDeps = Readonly<{
   committer: GroupCommitter;
   graph: FriendGraph;
   delivery: Delivery;
-  registry: ConnectionRegistry;
+  /** The sockets of other accounts and devices, on this instance and the others (`realtime/message-waiting.ts`). */
+  others: Pick<MessageWaiting, 'tell' | 'unsent'>;
   blobs: BlobStore;
   /** Per-sender message buckets. */
   buckets: TokenBuckets;
@@ -54,7 +56,7 @@ type Stored =
 const NOT_FRIENDS = 'You can only send messages to your friends and family.';
 
 export function createMessageService(deps: MessageServiceDeps): MessageService {
-  const { now, committer, graph, delivery, registry, blobs, log } = deps;
+  const { now, committer, graph, delivery, others, blobs, log } = deps;
   const ttl = deps.config.messaging.messageTtlMs;
 
   async function checkAttachment(tx: Store, senderId: string, ref: AttachmentRef): Promise<void> {
@@ -132,12 +134,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
   function tellDelivered(delivered: readonly Readonly<{ id: string; senderId: string }>[]): void {
     const bySender = new Map<string, string[]>();
     for (const t of delivered) bySender.set(t.senderId, [...(bySender.get(t.senderId) ?? []), t.id]);
-    for (const [senderId, ids] of bySender) {
-      const conns = registry.ofAccount(senderId);
-      if (conns.length === 0) continue;
-      const notice = JSON.stringify({ type: 'delivered', ids });
-      for (const c of conns) c.send(notice);
-    }
+    for (const [senderId, ids] of bySender) others.tell(senderId, JSON.stringify({ type: 'delivered', ids }));
   }
 
   return {
@@ -275,12 +272,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
           const unsent = JSON.stringify({ type: 'unsent', id: frame.id });
           // The sender's other sockets hide their copy; a recipient socket that was pushed it (not
           // yet acknowledged) hides it too, and its delivery window is freed.
-          for (const other of registry.ofAccount(senderId)) if (other !== conn) other.send(unsent);
-          for (const r of registry.ofAccount(outcome.recipientId)) {
-            if (!r.delivery.inFlight.has(frame.id)) continue;
-            r.send(unsent);
-            delivery.received(r, [frame.id]);
-          }
+          others.tell(senderId, unsent, conn);
+          others.unsent(outcome.recipientId, frame.id);
         },
       );
     },

@@ -82,7 +82,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     committer,
     graph,
     delivery: { ...delivery, stored: waiting.stored },
-    registry,
+    others: waiting,
     blobs,
     buckets: messageBuckets,
     log,

@@ -1,6 +1,6 @@
 import type { Bus } from '../bus/port';
 import type { Delivery, QueuedCopy } from '../messaging/delivery';
-import type { ConnectionRegistry } from './connection';
+import type { Connection, ConnectionRegistry } from './connection';
 import type { Logger } from './logger';
 
 /**
@@ -18,7 +18,14 @@ export type MessageWaiting = Readonly<{
   watch(accountId: string): Promise<void>;
   /** The account's last socket here left. */
   unwatch(accountId: string): Promise<void>;
+  /** Sends a frame (`delivered`, `unsent`…) to every socket of the account, on every instance; not to `except`. */
+  tell(accountId: string, frame: string, except?: Connection): void;
+  /** A message was unsent: the recipient's sockets that were pushed it (and not yet acknowledged it) hide it. */
+  unsent(recipientId: string, id: string): void;
 }>;
+
+/** What travels on an account's channel: copies to push, a frame to pass on, or an unsent id. */
+type Waiting = Readonly<{ from: string; copies?: QueuedCopy[]; frame?: string; unsent?: string }>;
 
 const channelOf = (accountId: string): string => `waiting:${accountId}`;
 
@@ -29,11 +36,31 @@ export function createMessageWaiting(
   const clustered = bus.kind !== 'in-process';
   const handlers = new Map<string, (payload: string) => void>();
 
-  const onWaiting = (payload: string): void => {
-    const { from, copies } = JSON.parse(payload) as { from: string; copies: QueuedCopy[] };
-    if (from === bus.instance) return;
-    delivery.stored(copies);
+  const hideUnsent = (recipientId: string, id: string): void => {
+    for (const r of registry.ofAccount(recipientId)) {
+      if (!r.delivery.inFlight.has(id)) continue;
+      r.send(JSON.stringify({ type: 'unsent', id }));
+      delivery.received(r, [id]);
+    }
   };
+
+  const publish = (accountId: string, message: Omit<Waiting, 'from'>): void => {
+    bus.publish(channelOf(accountId), JSON.stringify({ from: bus.instance, ...message })).catch((err: unknown) => {
+      // Not lost: the message is in the device's queue, read when its socket next pumps or
+      // reconnects; a `delivered` or `unsent` is sent again with the next sync of that socket.
+      log.warn({ err, accountId }, 'telling other instances about a message failed');
+    });
+  };
+
+  const onWaiting =
+    (accountId: string) =>
+    (payload: string): void => {
+      const message = JSON.parse(payload) as Waiting;
+      if (message.from === bus.instance) return;
+      if (message.copies) delivery.stored(message.copies);
+      if (message.frame !== undefined) for (const c of registry.ofAccount(accountId)) c.send(message.frame);
+      if (message.unsent !== undefined) hideUnsent(accountId, message.unsent);
+    };
 
   return {
     stored(copies) {
@@ -45,17 +72,21 @@ export function createMessageWaiting(
         if (here) continue;
         elsewhere.set(copy.accountId, [...(elsewhere.get(copy.accountId) ?? []), copy]);
       }
-      for (const [accountId, list] of elsewhere) {
-        bus.publish(channelOf(accountId), JSON.stringify({ from: bus.instance, copies: list })).catch((err: unknown) => {
-          // Not lost: the message is in the device's queue, read when its socket next pumps or reconnects.
-          log.warn({ err, accountId }, 'telling other instances a message is waiting failed');
-        });
-      }
+      for (const [accountId, list] of elsewhere) publish(accountId, { copies: list });
+    },
+    tell(accountId, frame, except) {
+      for (const c of registry.ofAccount(accountId)) if (c !== except) c.send(frame);
+      if (clustered) publish(accountId, { frame });
+    },
+    unsent(recipientId, id) {
+      hideUnsent(recipientId, id);
+      if (clustered) publish(recipientId, { unsent: id });
     },
     async watch(accountId) {
       if (!clustered || handlers.has(accountId)) return;
-      handlers.set(accountId, onWaiting);
-      await bus.subscribe(channelOf(accountId), onWaiting);
+      const handler = onWaiting(accountId);
+      handlers.set(accountId, handler);
+      await bus.subscribe(channelOf(accountId), handler);
     },
     async unwatch(accountId) {
       const handler = handlers.get(accountId);
