@@ -17,6 +17,12 @@ export type Delivery = Readonly<{
   received(conn: Connection, ids: readonly string[]): void;
   /** Sends the sender's unacknowledged expiry notices (a page of them) to each of its sockets. */
   sendExpiryNotices(senderId: string): void;
+  /**
+   * Reads the device's whole queue again and pushes what this socket was never pushed: after a
+   * commit that landed behind the cursor (instances commit out of order) or an instance that died
+   * between a commit and telling the others (issue 13).
+   */
+  resync(conn: Connection): void;
 }>;
 
 export type DeliveryOptions = Readonly<{
@@ -42,16 +48,26 @@ function messageFrame(m: QueuedMessageRow): string {
 }
 
 /** A socket's queue reading: one at a time; `again` when something changed while it read. */
-type PumpState = { running: boolean; again: boolean };
+type PumpState = { running: boolean; again: boolean; fromStart: boolean };
 
 export function createDelivery(options: DeliveryOptions): Delivery {
   const { store, registry, now, log } = options;
   const window = options.window ?? 256;
   const pumps = new WeakMap<Connection, PumpState>();
+  /**
+   * Ids this socket acknowledged lately: a read from the start that raced an acknowledgement's
+   * commit must not push the message again. Bounded: forgotten a few windows later.
+   */
+  const acked = new WeakMap<Connection, Set<string>>();
+  const recentlyAcked = (conn: Connection): Set<string> => {
+    let set = acked.get(conn);
+    if (!set) acked.set(conn, (set = new Set()));
+    return set;
+  };
 
   /** `allowed`: what `mayDeliver` said of this message's pair (an outgoing copy needs no answer). */
   function push(conn: Connection, m: QueuedMessageRow, allowed: boolean): void {
-    conn.delivery.lastSeq = m.seq;
+    conn.delivery.lastSeq = Math.max(conn.delivery.lastSeq, m.seq);
     // An outgoing copy is the account's own history: it goes whatever became of the friendship.
     if (m.own === 0 && !allowed) return;
     if (options.appReads && !options.appReads(conn, m)) return;
@@ -72,17 +88,28 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         if (device === undefined) return;
         const cursor = conn.delivery;
         const room = window - cursor.inFlight.size;
+        // A read from the start waits for room too (it keeps its flag until then).
         if (room <= 0) return;
+        const from = state.fromStart ? 0 : cursor.lastSeq;
+        state.fromStart = false;
+        // From the start, the rows in flight come back too: read past them.
+        const limit = from === 0 ? room + cursor.inFlight.size : room;
         cursor.caughtUp = false;
-        const rows = await store.messages.listDeliverable(conn.accountId, device, cursor.lastSeq, now(), room);
+        const rows = await store.messages.listDeliverable(conn.accountId, device, from, now(), limit);
         if (conn.delivery !== cursor || conn.queueDevice !== device) {
           state.again = true;
           continue;
         }
         const allowed = await verdictsFor(rows);
-        for (const row of rows)
-          if (row.seq > cursor.lastSeq) push(conn, row, allowed.get(`${row.senderId} ${row.recipientId}`) ?? false);
-        cursor.caughtUp = rows.length < room && !state.again;
+        for (const row of rows) {
+          // From the start: what is queued and not in flight was never pushed to this socket
+          // (an acknowledged message leaves the queue before it leaves `inFlight`).
+          const missed = from === 0 && !cursor.inFlight.has(row.id) && !recentlyAcked(conn).has(row.id);
+          if (row.seq > cursor.lastSeq || missed) {
+            push(conn, row, allowed.get(`${row.senderId} ${row.recipientId}`) ?? false);
+          }
+        }
+        cursor.caughtUp = rows.length < limit && !state.again;
       } while (state.again);
     } catch (err) {
       // The cursor stays behind: the next acknowledgement or connection reads again.
@@ -101,9 +128,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return new Map(keys.map((k, i) => [k, answers[i] ?? false]));
   }
 
-  function pump(conn: Connection): void {
+  function pump(conn: Connection, fromStart = false): void {
     let state = pumps.get(conn);
-    if (!state) pumps.set(conn, (state = { running: false, again: false }));
+    if (!state) pumps.set(conn, (state = { running: false, again: false, fromStart: false }));
+    if (fromStart) state.fromStart = true;
     if (state.running) {
       state.again = true;
       return;
@@ -154,6 +182,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
           const allowed = row.own === 1 ? true : options.mayDeliverNow?.(row.senderId, row.recipientId);
           if (allowed !== undefined && cursor.caughtUp && cursor.inFlight.size < window && row.seq > cursor.lastSeq) {
             push(conn, row, allowed);
+          } else if (row.seq <= cursor.lastSeq && !cursor.inFlight.has(row.id)) {
+            // Committed behind the cursor (another instance's commit, slower than a later one).
+            pump(conn, true);
           } else {
             cursor.caughtUp = false;
             const state = pumps.get(conn);
@@ -165,10 +196,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       }
     },
     received(conn, ids) {
-      for (const id of ids) conn.delivery.inFlight.delete(id);
+      const recent = recentlyAcked(conn);
+      if (recent.size > 4 * window) recent.clear();
+      for (const id of ids) {
+        conn.delivery.inFlight.delete(id);
+        recent.add(id);
+      }
       // Refill at half a window: one query per many acknowledgements, not one per message.
       if (!conn.delivery.caughtUp && conn.delivery.inFlight.size <= window / 2) pump(conn);
     },
     sendExpiryNotices: tellExpired,
+    resync: (conn) => pump(conn, true),
   };
 }

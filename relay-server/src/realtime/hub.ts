@@ -41,6 +41,8 @@ export type RealtimeHub = Readonly<{
 }>;
 
 const HEARTBEAT_MS = 30_000;
+/** How often an instance on a bus looks for instances that went quiet. */
+const INSTANCE_WATCH_MS = 1_000;
 const ORPHAN_AGE_MS = 60 * 60_000;
 
 export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: FirstReadTable): RealtimeHub {
@@ -165,6 +167,18 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       if (!(await resolveToken(ctx.store, conn.token, now())))
         conn.close(WsCloseCode.Unauthenticated, 'credential no longer valid');
     }
+  }
+
+  /**
+   * An instance that died between a commit and telling the others left messages queued that no
+   * socket here was told of: when one goes quiet, every socket here reads its queue again.
+   */
+  let knownInstances = new Set<string>();
+  function watchInstances(): void {
+    const now = new Set(ctx.bus.instances());
+    const gone = [...knownInstances].some((name) => !now.has(name));
+    knownInstances = now;
+    if (gone) for (const conn of registry.all()) delivery.resync(conn);
   }
 
   function periodic(): void {
@@ -299,6 +313,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       await presence.start();
       if (ctx.bus.kind !== 'in-process') await ctx.bus.subscribe(SESSIONS, onSessionElsewhere);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
+      if (ctx.bus.kind !== 'in-process') timers.push(setInterval(watchInstances, INSTANCE_WATCH_MS).unref());
       timers.push(
         setInterval(() => {
           for (const conn of registry.all()) {

@@ -52,9 +52,13 @@ const presenceOf = (id: string, state: string) => (f: WsServerFrame) =>
 const friendshipIs = (status: string) => (f: WsServerFrame) =>
   f.type === 'friendship' && (f.friendship as FriendshipView).status === status;
 
-/** A socket for `token` through nginx, on an instance `accept` allows. */
-async function socketOn(token: string, accept: (instance: string) => boolean): Promise<RelaySocket> {
-  const socket = await openRelaySocketOn(cluster.url, token, accept, { localAddress: CLIENT });
+/**
+ * A socket for `token` through nginx, on an instance `accept` allows (or, with `past`, straight to
+ * that instance: nginx's least_conn never picks the busiest instance, which the kill test wants).
+ */
+async function socketOn(token: string, accept: (instance: string) => boolean, past?: string): Promise<RelaySocket> {
+  const base = past === undefined ? cluster.url : cluster.instance(past).url;
+  const socket = await openRelaySocketOn(base, token, accept, { localAddress: CLIENT });
   sockets.push(socket);
   return socket;
 }
@@ -287,7 +291,7 @@ describe.skipIf(await withoutCluster())('three relays on PostgreSQL and Redis be
     for (const f of flows) counts.set(f.instance, (counts.get(f.instance) ?? 0) + 1);
     const victim = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'relay-0';
     const dead = cluster.instances.findIndex((i) => i.name === victim);
-    const cSocket = await socketOn(c.childToken, (i) => i === victim);
+    const cSocket = await socketOn(c.childToken, (i) => i === victim, victim);
     const watcher = await socketOn(d.childToken, not(cSocket.instance));
     const welcome = watcher.frames[0] as { presence?: { accountId: string }[] };
     if (!(welcome.presence ?? []).some((p) => p.accountId === c.child.childId)) {
