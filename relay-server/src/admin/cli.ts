@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '@hearth/sqlite';
 import { DEFAULT_CONFIG } from '../config';
@@ -112,4 +113,9 @@ async function onPostgres(url: string, run: (store: Store) => Promise<number>, e
   } finally {
     await pool.end();
   }
+}
+
+// Run as a program (`npm run relay:admin`), not when a test imports runAdmin.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await runAdmin(process.argv.slice(2), process.env);
 }

@@ -10,6 +10,7 @@ import {
   type TestDesktop,
 } from '@hearth/test-kit/desktop';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { sqliteOf } from '@hearth/relay-server/sqlite-store';
 import { startTcpProxy, type TcpProxy } from '@hearth/test-kit/tcp-proxy';
 import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
@@ -165,7 +166,7 @@ describe('delivery to every device', () => {
       'Tom',
     );
     // Every message was delivered (Tom hears of it when online at that moment: best effort, not checked).
-    const count = (sql: string): number => (relay.app().relay.db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string): number => (sqliteOf(relay.app().relay).prepare(sql).get() as { n: number }).n;
     expect(count(`SELECT count(*) AS n FROM message_outcomes WHERE outcome = 'delivered'`)).toBe(9);
     // Once every device has acknowledged, the relay keeps nothing.
     await waitFor(() => count('SELECT count(*) AS n FROM messages') === 0, 15_000, 'an empty queue');
