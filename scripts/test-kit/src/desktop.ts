@@ -13,6 +13,7 @@ import {
 } from '@hearth/common';
 import { createDesktopCore, type CoreOptions, type DesktopCore } from '@hearth/desktop/main/core';
 import { silentLogger } from '@hearth/desktop/main/logging/logger';
+import { waitFor } from './ports';
 
 /** Calls main's handlers directly: the same contract the preload and the web host carry. */
 export function directTransport(core: DesktopCore): HearthTransport {
@@ -105,5 +106,13 @@ export async function befriend(a: HearthApi, aChildId: string, b: HearthApi, bCh
   must(await a.actOnFriendship({ friendshipId: request.friendshipId, action: 'confirm' }));
   must(await a.actOnFriendshipAsParent({ friendshipId: request.friendshipId, action: 'approve' }));
   must(await b.actOnFriendshipAsParent({ friendshipId: request.friendshipId, action: 'approve' }));
+  // As the children see it: each PC learns of the approval from the relay's socket, which may
+  // come a moment after the approving answer.
+  const active = async (api: HearthApi): Promise<boolean> =>
+    must(await api.listFriends()).friends.some(
+      (f) => f.friendship.friendshipId === request.friendshipId && f.friendship.status === 'active',
+    );
+  await waitFor(() => active(a), 10_000, 'the friendship active on the first PC');
+  await waitFor(() => active(b), 10_000, 'the friendship active on the second PC');
   return request.friendshipId;
 }
