@@ -49,15 +49,18 @@ for (const factory of BUS_FACTORIES) {
         expect(third.location.epoch).not.toBe(first.location.epoch);
       });
 
-      it.skipIf(factory.name !== 'in-process')('forgets a peer whose instance stopped refreshing it', async () => {
-        const claim = await claimPeer(a, 'p1', 'login1');
-        time += PEER_TTL_MS - 1;
-        expect(await refreshPeers(a, [{ peerId: 'p1', value: claim.value }])).toEqual([]);
-        time += PEER_TTL_MS - 1;
-        expect(await locatePeer(b, 'p1')).toEqual(claim.location);
-        time += 2;
-        expect(await locatePeer(b, 'p1')).toBeUndefined();
-      });
+      // The test's clock moves only the in-process bus's keys (Redis keeps its own time): asked there only.
+      if (factory.name === 'in-process') {
+        it('forgets a peer whose instance stopped refreshing it', async () => {
+          const claim = await claimPeer(a, 'p1', 'login1');
+          time += PEER_TTL_MS - 1;
+          expect(await refreshPeers(a, [{ peerId: 'p1', value: claim.value }])).toEqual([]);
+          time += PEER_TTL_MS - 1;
+          expect(await locatePeer(b, 'p1')).toEqual(claim.location);
+          time += 2;
+          expect(await locatePeer(b, 'p1')).toBeUndefined();
+        });
+      }
 
       it('tells a refreshing instance which of its peers another instance holds now', async () => {
         const mine = await claimPeer(a, 'p1', 'login1');
