@@ -105,4 +105,31 @@ describeStores('group commit', (t) => {
     expect(sawTurn.some(Boolean)).toBe(false);
     expect(committer.stats()).toEqual({ commits: 1, pieces: 200 });
   });
+
+  it('with several lanes commits batches side by side, each piece once, answered after its commit', async () => {
+    await seedFamily(t, 2);
+    const committer = createGroupCommitter(t.store(), { delayMs: 0, lanes: 3, onCallbackError: () => undefined });
+    let running = 0;
+    let most = 0;
+    const answers: Promise<WorkResult<unknown>>[] = [];
+    for (let i = 0; i < 90; i++) {
+      answers.push(
+        new Promise((resolve) =>
+          committer.enqueue(async (tx) => {
+            running++;
+            most = Math.max(most, running);
+            await tx.messages.insertMessage(message(`l${i}`, 'K1', 'K2'));
+            running--;
+          }, resolve),
+        ),
+      );
+    }
+    await committer.flush();
+    const results = await Promise.all(answers);
+    expect(results.every((r) => r.ok)).toBe(true);
+    for (let i = 0; i < 90; i++) expect(await t.store().messages.findMessageId(`l${i}`)).toMatchObject({ state: 'queued' });
+    // All 90 arrived together: three lanes, three transactions (SQLite's run one after another).
+    expect(committer.stats()).toEqual({ commits: 3, pieces: 90 });
+    if (t.kind() === 'postgres') expect(most).toBeGreaterThan(1);
+  });
 });

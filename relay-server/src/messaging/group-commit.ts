@@ -29,6 +29,11 @@ export type GroupCommitOptions = Readonly<{
   delayMs: number;
   /** Most pieces of work in one transaction. Default 5000. */
   maxBatch?: number;
+  /**
+   * Batches committed at once, each in its own transaction. Default 1 (SQLite has one writer).
+   * On PostgreSQL each piece costs round trips, not CPU: several lanes keep its connections busy.
+   */
+  lanes?: number;
   /** Called when a `done` callback throws: never swallowed, never allowed to stop the other callbacks. */
   onCallbackError: (err: unknown) => void;
 }>;
@@ -46,7 +51,6 @@ export function createGroupCommitter(store: Store, options: GroupCommitOptions):
   const maxBatch = options.maxBatch ?? 5000;
   let queue: Pending[] = [];
   let scheduled: NodeJS.Immediate | NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   let closed = false;
   let commits = 0;
   let pieces = 0;
@@ -79,36 +83,41 @@ export function createGroupCommitter(store: Store, options: GroupCommitOptions):
     }
   }
 
-  /** Runs batches until the queue is empty; what arrives during a batch forms the next one. */
-  async function drain(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
-      queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
-      await runBatch(batch);
-    }
-  }
+  const lanes = Math.max(1, options.lanes ?? 1);
+  const inFlight = new Set<Promise<void>>();
 
-  function start(): Promise<void> {
+  /** Starts batches while there is work and a free lane; what arrives during a batch forms the next one. */
+  function start(): void {
     if (scheduled !== undefined) {
       if (options.delayMs > 0) clearTimeout(scheduled as NodeJS.Timeout);
       else clearImmediate(scheduled as NodeJS.Immediate);
       scheduled = undefined;
     }
-    if (running) return running;
-    running = drain().finally(() => {
-      running = undefined;
-    });
-    return running;
+    while (queue.length > 0 && inFlight.size < lanes) {
+      // Spread what waits over the free lanes.
+      const size = Math.min(maxBatch, Math.ceil(queue.length / (lanes - inFlight.size)));
+      const batch = queue.length <= size ? queue : queue.slice(0, size);
+      queue = queue.length <= size ? [] : queue.slice(size);
+      const lane: Promise<void> = runBatch(batch).finally(() => {
+        inFlight.delete(lane);
+        start();
+      });
+      inFlight.add(lane);
+    }
   }
 
   async function flush(): Promise<void> {
     // A batch under way may leave work queued behind it: run until nothing is left.
-    while (running || queue.length > 0) await start();
+    start();
+    while (inFlight.size > 0) {
+      await Promise.all([...inFlight]);
+      start();
+    }
   }
 
   function schedule(): void {
-    if (scheduled !== undefined || running) return;
-    const run = (): void => void start();
+    if (scheduled !== undefined || inFlight.size >= lanes) return;
+    const run = (): void => start();
     scheduled = options.delayMs > 0 ? setTimeout(run, options.delayMs) : setImmediate(run);
   }
 

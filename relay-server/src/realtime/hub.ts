@@ -41,6 +41,8 @@ export type RealtimeHub = Readonly<{
 }>;
 
 const HEARTBEAT_MS = 30_000;
+/** Group-commit batches in flight at once on PostgreSQL (each its own transaction and connection). */
+const PG_COMMIT_LANES = 4;
 /** How often an instance on a bus looks for instances that went quiet. */
 const INSTANCE_WATCH_MS = 1_000;
 const ORPHAN_AGE_MS = 60 * 60_000;
@@ -57,6 +59,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const blobs = createBlobStoreFor(config, ctx.store);
   const committer: GroupCommitter = createGroupCommitter(ctx.store, {
     delayMs: config.messaging.groupCommitDelayMs,
+    // SQLite: one writer, one batch at a time. PostgreSQL: a few transactions at once on the pool.
+    lanes: ctx.store.kind === 'postgres' ? PG_COMMIT_LANES : 1,
     onCallbackError: (err) => log.error({ err }, 'a message queue callback failed'),
   });
   const delivery = createDelivery({
