@@ -90,16 +90,21 @@ async function run(spec: QueueLoadSpec): Promise<QueueLoadResult> {
       }
       const { ids } = JSON.parse(text) as { ids: string[] };
       const now = performance.now();
+      // Only this run's messages: a `delivered` reaches every socket of the sender, and one from
+      // an earlier round (same accounts) may arrive late, even before this socket's welcome.
+      let mine = 0;
       for (const id of ids) {
         const t = sentAt.get(id);
+        if (t === undefined) continue;
+        mine++;
         sentAt.delete(id);
-        if (measuring && t !== undefined) {
+        if (measuring) {
           delivered++;
           latencies.push(now - t);
         }
       }
-      sender.open -= ids.length;
-      send(sender);
+      sender.open -= mine;
+      if (sender.ws) send(sender);
     };
     sender.ws = await open(spec.url, pair.senderToken, onSenderFrame);
     for (let tries = 0; spec.split && instanceOf.get(sender.ws) === instanceOf.get(recipient); tries++) {
