@@ -1,3 +1,4 @@
+import type { WritableDB } from '@hearth/sqlite';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,17 @@ import { hashToken, newToken } from '../src/auth/tokens';
 import type { RelayContext } from '../src/context';
 import { insertChild, insertParent } from '../src/accounts/queries';
 import { insertDevice, insertDeviceCredential } from '../src/devices/queries';
-import { sqliteOf } from '../src/store/sqlite-store';
+
+/**
+ * The relay's SQLite connection, on this tree (`ctx.store`) or on a commit from before the store
+ * (`ctx.db`): `bench:queue-ratio` runs these bench files on both.
+ */
+export function sqliteOf(ctx: object): WritableDB {
+  const c = ctx as { db?: WritableDB; store?: { db?: WritableDB } };
+  const db = c.store?.db ?? c.db;
+  if (!db) throw new Error('the benches need a relay on SQLite');
+  return db;
+}
 
 export type BenchRelay = Readonly<{
   app: RelayApp;

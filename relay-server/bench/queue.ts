@@ -3,9 +3,8 @@ import { newFamilyLink } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../src/config';
 import { insertFriendship } from '../src/friendships/queries';
 import { countQueuedMessages } from '../src/messaging/queries';
-import { insertBenchKid, insertBenchPc, startBenchRelay } from './bench-relay';
+import { insertBenchKid, insertBenchPc, sqliteOf, startBenchRelay } from './bench-relay';
 import type { QueueLoadResult, QueueLoadSpec } from './queue-load';
-import { sqliteOf } from '../src/store/sqlite-store';
 
 const SENDERS = 100;
 /** Messages per sender on their way (sent, not yet delivered) at once. */

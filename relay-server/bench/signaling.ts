@@ -8,9 +8,8 @@ import type { RelayApp } from '../src/app';
 import { DEFAULT_CONFIG } from '../src/config';
 import { insertFriendship } from '../src/friendships/queries';
 import { issueSignalingGrant } from '../src/signaling/grants';
-import { insertBenchKid, insertBenchPc, startBenchRelay } from './bench-relay';
+import { insertBenchKid, insertBenchPc, sqliteOf, startBenchRelay } from './bench-relay';
 import type { LoadResult, LoadSpec } from './signaling-load';
-import { sqliteOf } from '../src/store/sqlite-store';
 
 const PAIRS = 500;
 const WINDOW = 4;
