@@ -84,7 +84,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     const seen = await tx.messages.findMessageId(frame.id);
     if (seen) return known(seen, senderId);
     // Checked again at commit time: a block may have arrived since the frame did.
-    const verdict = await graph.sendVerdict(senderId, frame.to);
+    // From memory when known (no promise on the hot path), else loaded.
+    const verdict = graph.cachedVerdict(senderId, frame.to) ?? (await graph.sendVerdict(senderId, frame.to));
     if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     if (attachment) await checkAttachment(tx, senderId, attachment);

@@ -67,7 +67,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     store: ctx.store,
     registry,
     now,
-    mayDeliver: async (senderId, recipientId) => (await graph.sendVerdict(senderId, recipientId)) === 'deliver',
+    mayDeliver: async (senderId, recipientId) =>
+      (graph.cachedVerdict(senderId, recipientId) ?? (await graph.sendVerdict(senderId, recipientId))) === 'deliver',
     mayDeliverNow: (senderId, recipientId) => {
       const verdict = graph.cachedVerdict(senderId, recipientId);
       return verdict === undefined ? undefined : verdict === 'deliver';
