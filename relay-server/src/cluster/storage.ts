@@ -47,10 +47,7 @@ function hasBus(config: RelayConfig, options: StorageOptions): boolean {
   return config.busUrl !== null || options.bus?.kind === 'redis';
 }
 
-async function openSqlite(
-  config: RelayConfig,
-  options: StorageOptions,
-): Promise<{ store: Store; release: () => Promise<void> }> {
+async function openSqlite(config: RelayConfig, options: StorageOptions): Promise<{ store: Store; release: () => Promise<void> }> {
   // Opened first (it creates the folder and names the file in its error), then locked, then migrated:
   // a second relay on the folder stops before it touches the schema.
   const db = openDatabase(path.join(config.dataDir, 'relay.sqlite'), { logger: options.log.child({ component: 'sqlite' }) });

@@ -167,7 +167,9 @@ describe('parent mode when the kept session ends', () => {
     must(await pc.api.startParentMode({ email, password: RELAY_PASSWORD }));
     expect(must(await pc.api.selectProfile({ childId: me })).kind).toBe('parent');
     // Still the one parent device, now on the new session: what waited for the PC is still its own.
-    const devices = sqliteOf(shortRelay.app().relay).prepare('SELECT count(*) AS n FROM parent_devices WHERE parent_id = ?').get(me);
+    const devices = sqliteOf(shortRelay.app().relay)
+      .prepare('SELECT count(*) AS n FROM parent_devices WHERE parent_id = ?')
+      .get(me);
     expect(devices).toEqual({ n: 1 });
   });
 });
