@@ -154,6 +154,17 @@ describe('the socket', () => {
     expect(socket.frames[0]).toMatchObject({ type: 'welcome', accountId: a.child.childId });
   });
 
+  it('keeps frames sent right behind the hello until the socket is signed in, and answers them after the welcome', async () => {
+    const a = await createFamily(relay.app);
+    const socket = await openSocket(url, undefined, 'none');
+    sockets.keep(socket);
+    // In one go: signing in reads the store, and the ping arrives while it does.
+    socket.send({ type: 'hello', token: a.childToken });
+    socket.send({ type: 'ping' });
+    await socket.take((f) => f.type === 'pong');
+    expect(socket.frames.map((f) => f.type)).toEqual(['welcome', 'pong']);
+  });
+
   it('refuses a dead header before the upgrade, and a bad hello with 4401', async () => {
     await expect(openSocket(url, 'dc_not-a-real-credential-at-all', 'header')).rejects.toThrow(/HTTP 401/);
     const socket = await openSocket(url, 'dc_not-a-real-credential-at-all', 'hello');
