@@ -36,6 +36,18 @@ export const ErrorCode = {
   CodeInvalid: 'CODE_INVALID',
   /** Since 0.2.0: the last guardian of a child cannot leave or be removed. */
   LastGuardian: 'LAST_GUARDIAN',
+  /** Since 0.3.0: it is quiet time for this child (F14): only their own grown-ups pass. */
+  QuietHours: 'QUIET_HOURS',
+  /** Since 0.3.0: this computer was signed out by a guardian (F18); the body says whether to erase. */
+  DeviceRevoked: 'DEVICE_REVOKED',
+  /** Since 0.3.0: a newer privacy policy waits for this guardian's consent (F15). */
+  ReconsentRequired: 'RECONSENT_REQUIRED',
+  /** Since 0.3.0: two windows of one day overlap, or a window starts and ends at the same time. */
+  ScheduleOverlap: 'SCHEDULE_OVERLAP',
+  /** Since 0.3.0: not an IANA time zone the relay knows. */
+  TimeZoneUnknown: 'TIME_ZONE_UNKNOWN',
+  /** Since 0.3.0: a wall-clock time that does not exist that day in that zone (a DST gap). */
+  TimeNotInDay: 'TIME_NOT_IN_DAY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -75,13 +87,19 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ConsentRequired:
     case ErrorCode.InviteOwn:
     case ErrorCode.CodeInvalid:
+    case ErrorCode.ScheduleOverlap:
+    case ErrorCode.TimeZoneUnknown:
+    case ErrorCode.TimeNotInDay:
       return 400;
     case ErrorCode.Unauthenticated:
     case ErrorCode.WrongPassword:
+    case ErrorCode.DeviceRevoked:
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.Locked:
     case ErrorCode.EmailNotVerified:
+    case ErrorCode.QuietHours:
+    case ErrorCode.ReconsentRequired:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InviteInvalid:

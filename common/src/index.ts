@@ -8,6 +8,7 @@ export * from './schemas/friendships';
 export * from './schemas/family';
 export * from './schemas/email';
 export * from './schemas/signaling';
+export * from './schemas/quiet';
 export * from './ipc/index';
 export * from './schemas/realtime';
 export * from './compat/app-reads';

@@ -12,7 +12,7 @@ import type { WsServerFrameType } from '../schemas/realtime';
  */
 
 /** This app's version; `desktop/package.json` says the same (a test checks). */
-export const APP_VERSION = '0.2.0';
+export const APP_VERSION = '0.3.0';
 /** The relay's API version: 1 for relays that did not announce one, 2 since they do. */
 export const RELAY_API_VERSION = 2;
 /** The oldest app version a relay serves unless its operator raises it (`--min-app-version`). */
@@ -64,6 +64,7 @@ export const FIRST_READ_IN = Object.freeze({
     'unsend-result': '0.1.0',
     unsent: '0.1.0',
     notice: '0.2.0',
+    quiet: '0.3.0',
   } satisfies Record<WsServerFrameType, string>),
   kinds: Object.freeze({
     text: '0.1.0',
@@ -103,6 +104,12 @@ export const FIRST_READ_IN = Object.freeze({
     EMAIL_NOT_VERIFIED: '0.2.0',
     CODE_INVALID: '0.2.0',
     LAST_GUARDIAN: '0.2.0',
+    QUIET_HOURS: '0.3.0',
+    DEVICE_REVOKED: '0.3.0',
+    RECONSENT_REQUIRED: '0.3.0',
+    SCHEDULE_OVERLAP: '0.3.0',
+    TIME_ZONE_UNKNOWN: '0.3.0',
+    TIME_NOT_IN_DAY: '0.3.0',
   } satisfies Record<ErrorCode, string>),
 });
 

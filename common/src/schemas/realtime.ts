@@ -76,6 +76,7 @@
  * queued for a newer app.
  */
 import { Type, type Static } from 'typebox';
+import { WsQuietFrame } from './quiet';
 import { ErrorCodeSchema, Timestamp, Token, Ulid, closed } from './primitives';
 import { FriendshipView } from './friendships';
 import { Notice } from './family';
@@ -262,6 +263,7 @@ export const WsServerFrame = Type.Union([
   WsUnsendResultFrame,
   WsUnsentFrame,
   WsNoticeFrame,
+  WsQuietFrame,
 ]);
 export type WsServerFrame = Static<typeof WsServerFrame>;
 export type WsServerFrameType = WsServerFrame['type'];

@@ -157,6 +157,9 @@ export async function handleServerFrame(
       // To guardians' parent-mode PCs (issue 12): told to parent mode's screen at once, nothing stored.
       ctx.events.emitForChild(ctx.childId, 'notice', { notice: frame.notice });
       return;
+    case 'quiet':
+      // Issue 14 (in progress): the relay sends it only to apps of 0.3.0 on; the quiet screen reads it.
+      return;
     default: {
       const never: never = frame;
       ctx.log.warn({ frame: never }, 'unknown frame');
