@@ -13,7 +13,6 @@ import {
 import type { Static } from 'typebox';
 import type { RelayConfig } from '../config';
 import type { Store } from '../store/port';
-import { ACCOUNT_QUEUE } from './device-queues';
 import type { MessageIdRecord } from './queries';
 import type { Connection } from '../realtime/connection';
 import type { MessageWaiting } from '../realtime/message-waiting';
@@ -73,7 +72,13 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     return record.state === 'expired' ? { kind: 'expired' } : { kind: 'duplicate', at: record.createdAt };
   }
 
-  /** Runs inside the group-commit transaction. */
+  /**
+   * Runs inside the group-commit transaction. The common case is one store call: the verdict is
+   * known from memory (no block since), there is no attachment, and `acceptMessage` looks the id
+   * up, stores the message and queues its copies at once. Otherwise the id is looked up first
+   * (a duplicate is answered as before whatever the friendship became), the verdict loaded and
+   * the attachment checked.
+   */
   async function store(
     tx: Store,
     senderId: string,
@@ -81,17 +86,20 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     frame: Static<typeof WsSendFrame>,
     contentJson: string,
   ): Promise<Stored> {
-    const seen = await tx.messages.findMessageId(frame.id);
-    if (seen) return known(seen, senderId);
+    const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     // Checked again at commit time: a block may have arrived since the frame did.
     // From memory when known (no promise on the hot path), else loaded.
-    const verdict = graph.cachedVerdict(senderId, frame.to) ?? (await graph.sendVerdict(senderId, frame.to));
-    if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
-    const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
-    if (attachment) await checkAttachment(tx, senderId, attachment);
+    let verdict = graph.cachedVerdict(senderId, frame.to);
+    if (verdict === undefined || verdict === 'refuse' || attachment) {
+      const seen = await tx.messages.findMessageId(frame.id);
+      if (seen) return known(seen, senderId);
+      verdict ??= await graph.sendVerdict(senderId, frame.to);
+      if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
+      if (attachment) await checkAttachment(tx, senderId, attachment);
+    }
     const at = now();
     const withheld = verdict === 'withhold';
-    const seq = await tx.messages.insertMessage({
+    const accepted = await tx.messages.acceptMessage({
       id: frame.id,
       senderId,
       recipientId: frame.to,
@@ -101,27 +109,25 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       withheld,
       createdAt: at,
       expiresAt: at + ttl,
+      sendingDevice,
+      parentSessionAfter: at - ttl,
     });
-    if (seq === undefined) {
-      // Another instance stored this id in the meantime: the unique id decided, the look above did not.
-      const raced = await tx.messages.findMessageId(frame.id);
-      if (!raced) throw new Error(`message ${frame.id} was neither stored nor found`);
-      return known(raced, senderId);
-    }
-    const row = { id: frame.id, senderId, recipientId: frame.to, contentJson, createdAt: at };
+    if (accepted.kind === 'known') return known(accepted.record, senderId);
+    const { seq, queues } = accepted;
     const copies: QueuedCopy[] = [];
-    const queue = async (accountId: string, deviceId: string, own: boolean): Promise<void> => {
-      await tx.deviceQueues.enqueueForDevice(seq, accountId, deviceId, own);
-      const queued = { seq, ...row, own: own ? (1 as const) : (0 as const) };
+    for (const { accountId, deviceId, own } of queues) {
       // A withheld message waits (for its sender's sake) but is pushed to no recipient device.
-      if (own || !withheld) copies.push({ accountId, deviceId, row: queued });
-    };
-    const recipientDevices = await tx.deviceQueues.listDeliveryDevices(frame.to, at - ttl);
-    if (recipientDevices.length === 0) await queue(frame.to, ACCOUNT_QUEUE, false);
-    for (const device of recipientDevices) await queue(frame.to, device, false);
-    // The sender's other devices get an outgoing copy; the one it came from has it already.
-    for (const device of await tx.deviceQueues.listDeliveryDevices(senderId, at - ttl)) {
-      if (device !== sendingDevice) await queue(senderId, device, true);
+      if (!own && withheld) continue;
+      const row = {
+        seq,
+        id: frame.id,
+        senderId,
+        recipientId: frame.to,
+        contentJson,
+        createdAt: at,
+        own: own ? (1 as const) : (0 as const),
+      };
+      copies.push({ accountId, deviceId, row });
     }
     return { kind: 'stored', createdAt: at, copies };
   }
@@ -207,10 +213,9 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
           const at = now();
           const delivered: { id: string; senderId: string }[] = [];
           const dead: string[] = [];
-          for (const id of frame.ids) {
-            const done = await tx.messages.acknowledgeMessage(accountId, device, id, at, at + ttl);
-            if (!done) continue;
-            if (done.deliveredTo !== undefined) delivered.push({ id, senderId: done.deliveredTo });
+          // One store call for the frame's ids; an attachment freed by the last device is rare.
+          for (const done of await tx.messages.acknowledgeMessages(accountId, device, frame.ids, at, at + ttl)) {
+            if (done.deliveredTo !== undefined) delivered.push({ id: done.id, senderId: done.deliveredTo });
             const hash = done.freed?.attachmentHash;
             if (hash && (await tx.attachments.deleteAttachmentIfUnreferenced(hash))) dead.push(hash);
           }

@@ -1,4 +1,5 @@
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
+import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from './device-queues';
 
 /**
  * A message queued for one device, as the delivery code needs it: `seq` is its queue position
@@ -68,6 +69,52 @@ export function findMessageId(db: ReadableDB, id: string): MessageIdRecord | und
     `SELECT sender_id AS senderId, outcome AS state, decided_at AS createdAt FROM message_outcomes WHERE id = ?`,
   ).get(id) as MessageIdRecord | undefined;
   return past;
+}
+
+/** A message to store and queue in one call ({@link acceptMessage}). */
+export type MessageToAccept = NewMessage &
+  Readonly<{
+    /** The sender's device it came from (it has the message already): no copy is queued for it. */
+    sendingDevice: string | undefined;
+    /** Now less a message lifetime: which parent devices still count (see `listDeliveryDevices`). */
+    parentSessionAfter: number;
+  }>;
+
+/** One device queue a stored message went into; `own`: an outgoing copy for the sender's other device. */
+export type QueuedFor = Readonly<{ accountId: string; deviceId: string; own: boolean }>;
+
+/** What {@link acceptMessage} came to: the id was known already (the caller says whose), or stored and queued. */
+export type Accepted =
+  Readonly<{ kind: 'known'; record: MessageIdRecord }> | Readonly<{ kind: 'stored'; seq: number; queues: readonly QueuedFor[] }>;
+
+/**
+ * Stores a message and queues it for every device it goes to, in one call (the send path's one
+ * store call per message): an id already known (queued, delivered or expired, by anyone) is
+ * answered with its record and nothing is written. Otherwise the message is inserted (the unique
+ * id decides, as in {@link insertMessage}: an id stored meanwhile by another instance is answered
+ * as known) and queued for each delivery device of the recipient (its account queue when it has
+ * none) and for each of the sender's other devices (an outgoing copy). The caller checked the
+ * friendship and the attachment first.
+ */
+export function acceptMessage(db: WritableDB, m: MessageToAccept): Accepted {
+  const seen = findMessageId(db, m.id);
+  if (seen) return { kind: 'known', record: seen };
+  const seq = insertMessage(db, m);
+  if (seq === undefined) {
+    const raced = findMessageId(db, m.id);
+    if (!raced) throw new Error(`message ${m.id} was neither stored nor found`);
+    return { kind: 'known', record: raced };
+  }
+  const queues: QueuedFor[] = [];
+  const recipientDevices = listDeliveryDevices(db, m.recipientId, m.parentSessionAfter);
+  if (recipientDevices.length === 0) queues.push({ accountId: m.recipientId, deviceId: ACCOUNT_QUEUE, own: false });
+  for (const deviceId of recipientDevices) queues.push({ accountId: m.recipientId, deviceId, own: false });
+  // The sender's other devices get an outgoing copy; the one it came from has it already.
+  for (const deviceId of listDeliveryDevices(db, m.senderId, m.parentSessionAfter)) {
+    if (deviceId !== m.sendingDevice) queues.push({ accountId: m.senderId, deviceId, own: true });
+  }
+  for (const q of queues) enqueueForDevice(db, seq, q.accountId, q.deviceId, q.own);
+  return { kind: 'stored', seq, queues };
 }
 
 /** One device's deliverable messages after queue position `afterSeq`, oldest first. */
@@ -163,6 +210,30 @@ export function acknowledgeMessage(
   prepared(db, `DELETE FROM messages WHERE seq = ?`).run(m.seq);
   if (first) rememberDelivered(db, m, id, now, purgeAt);
   return { deliveredTo: first ? m.senderId : undefined, freed: { attachmentHash: m.attachmentHash } };
+}
+
+/** One acknowledgement of {@link acknowledgeMessages} that took a message off the device's queue. */
+export type AcknowledgedMessage = Acknowledged & Readonly<{ id: string }>;
+
+/**
+ * One device stored these messages (a `received` frame): {@link acknowledgeMessage} for each id,
+ * in order, in one call. Only the ids that were queued for this device come back, with what
+ * their acknowledgement came to.
+ */
+export function acknowledgeMessages(
+  db: WritableDB,
+  accountId: string,
+  deviceId: string,
+  ids: readonly string[],
+  now: number,
+  purgeAt: number,
+): AcknowledgedMessage[] {
+  const done: AcknowledgedMessage[] = [];
+  for (const id of ids) {
+    const acknowledged = acknowledgeMessage(db, accountId, deviceId, id, now, purgeAt);
+    if (acknowledged) done.push({ id, ...acknowledged });
+  }
+  return done;
 }
 
 /**

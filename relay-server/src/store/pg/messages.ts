@@ -1,13 +1,19 @@
 import type * as messages from '../../messaging/queries';
 import type {
+  Accepted,
   Acknowledged,
+  AcknowledgedMessage,
   ExpiredMessage,
   MessageIdRecord,
   NewMessage,
+  MessageToAccept,
+  QueuedFor,
   QueuedMessageRow,
   UnsendOutcome,
 } from '../../messaging/queries';
+import { ACCOUNT_QUEUE } from '../../messaging/device-queues';
 import type { PgModule, PgQueryable } from '../port';
+import { pgDeviceQueues } from './device-queues';
 
 /**
  * The messages port on PostgreSQL: the twin of messaging/queries.ts. Flags are BOOLEAN here; rows
@@ -70,6 +76,28 @@ export const pgMessages = {
     return past.rows[0] as MessageIdRecord | undefined;
   },
 
+  /** The same steps as the SQLite function, in the caller's transaction. */
+  async acceptMessage(q, m: MessageToAccept): Promise<Accepted> {
+    const seen = await pgMessages.findMessageId(q, m.id);
+    if (seen) return { kind: 'known', record: seen };
+    const seq = await pgMessages.insertMessage(q, m);
+    if (seq === undefined) {
+      // Another instance stored this id in the meantime: the unique id decided, the look above did not.
+      const raced = await pgMessages.findMessageId(q, m.id);
+      if (!raced) throw new Error(`message ${m.id} was neither stored nor found`);
+      return { kind: 'known', record: raced };
+    }
+    const queues: QueuedFor[] = [];
+    const recipientDevices = await pgDeviceQueues.listDeliveryDevices(q, m.recipientId, m.parentSessionAfter);
+    if (recipientDevices.length === 0) queues.push({ accountId: m.recipientId, deviceId: ACCOUNT_QUEUE, own: false });
+    for (const deviceId of recipientDevices) queues.push({ accountId: m.recipientId, deviceId, own: false });
+    for (const deviceId of await pgDeviceQueues.listDeliveryDevices(q, m.senderId, m.parentSessionAfter)) {
+      if (deviceId !== m.sendingDevice) queues.push({ accountId: m.senderId, deviceId, own: true });
+    }
+    for (const c of queues) await pgDeviceQueues.enqueueForDevice(q, seq, c.accountId, c.deviceId, c.own);
+    return { kind: 'stored', seq, queues };
+  },
+
   async listDeliverable(q, accountId, deviceId, afterSeq, now, limit) {
     const { rows } = await q.query(
       `SELECT m.seq, m.id, m.sender_id AS "senderId", m.recipient_id AS "recipientId", m.content_json AS "contentJson",
@@ -101,6 +129,15 @@ export const pgMessages = {
     await q.query(`DELETE FROM messages WHERE seq = $1`, [m.seq]);
     if (first) await rememberDelivered(q, m, id, now, purgeAt);
     return { deliveredTo: first ? m.senderId : undefined, freed: { attachmentHash: m.attachmentHash } };
+  },
+
+  async acknowledgeMessages(q, accountId, deviceId, ids, now, purgeAt): Promise<AcknowledgedMessage[]> {
+    const done: AcknowledgedMessage[] = [];
+    for (const id of ids) {
+      const acknowledged = await pgMessages.acknowledgeMessage(q, accountId, deviceId, id, now, purgeAt);
+      if (acknowledged) done.push({ id, ...acknowledged });
+    }
+    return done;
   },
 
   async markMessageRead(q, accountId, id, now, purgeAt) {
