@@ -100,3 +100,21 @@ export function nextWindowEdge(windows: WeeklyWindows, zone: string, at: number,
   }
   return best;
 }
+
+/**
+ * When a message held for a child with these quiet windows expires: once `nonQuietMs` of the
+ * child's non-quiet time has passed since `from`, and in any case `capMs` after it.
+ */
+export function nonQuietDeadline(windows: WeeklyWindows, zone: string, from: number, nonQuietMs: number, capMs: number): number {
+  const cap = from + capMs;
+  let left = nonQuietMs;
+  let at = from;
+  for (const q of windowIntervals(windows, zone, from, cap)) {
+    if (q.end <= at) continue;
+    const open = Math.max(0, q.start - at);
+    if (open >= left) return Math.min(cap, at + left);
+    left -= open;
+    at = Math.max(at, q.end);
+  }
+  return Math.min(cap, at + left);
+}

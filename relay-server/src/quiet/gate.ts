@@ -200,7 +200,14 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       const at = now();
       if (e.kind !== 'child') {
         return evaluateQuiet(
-          { schedule: null, timeZone: FALLBACK_ZONE, quietNowUntil: null, extraMinutesToday: 0, usedMinutesToday: 0, counting: false },
+          {
+            schedule: null,
+            timeZone: FALLBACK_ZONE,
+            quietNowUntil: null,
+            extraMinutesToday: 0,
+            usedMinutesToday: 0,
+            counting: false,
+          },
           at,
         );
       }
