@@ -76,8 +76,11 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
     return s;
   }
 
-  /** Tells the child's sockets here where it stands (when it changed, or `force`), and sets its timer. */
-  async function refresh(childId: string, force: boolean): Promise<void> {
+  /**
+   * Tells the child's sockets here where it stands (when it changed, or `force`), and sets its
+   * timer. `announce`: a start or end found here is told to every instance (not when it came from one).
+   */
+  async function refresh(childId: string, force: boolean, announce = true): Promise<void> {
     const conns = registry.ofAccount(childId);
     const s = stateOf(childId);
     if (conns.length === 0) {
@@ -107,7 +110,7 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
       s.timer.unref();
     }
     // Quiet started or ended (the limit ran out, say) without reaching an edge the timer knew.
-    if (flipped) ctx.events.emit('quietChanged', { childIds: [childId] });
+    if (flipped && announce) ctx.events.emit('quietChanged', { childIds: [childId] });
   }
 
   /** Counts, and at an edge tells every instance (presence, held messages) through `quietChanged`. */
@@ -129,7 +132,7 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
   /** Friends here see the child as it now is to them; the child's held messages go out if they may. */
   async function apply(childId: string): Promise<void> {
     for (const conn of registry.ofAccount(childId)) deps.delivery.resync(conn);
-    await refresh(childId, true);
+    await refresh(childId, true, false);
     const allowed = await deps.graph.activeFriendsOf(childId);
     const rows = await ctx.store.friendships.listFriendshipsOf(childId);
     for (const row of rows) {
