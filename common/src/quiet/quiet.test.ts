@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { QuietSchedule, WeeklyWindows } from '../schemas/quiet';
-import { checkWindows, evaluateQuiet, isKnownZone, quietUntilInstant, resolveLocal, withinWindows } from './index';
+import {
+  checkWindows,
+  evaluateQuiet,
+  isKnownZone,
+  nonQuietDeadline,
+  quietUntilInstant,
+  resolveLocal,
+  withinWindows,
+} from './index';
 
 const none: WeeklyWindows = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 const every = (start: string, end: string): WeeklyWindows => ({
@@ -116,5 +124,17 @@ describe('quiet windows', () => {
     const friends = every('15:00', '19:00');
     expect(withinWindows(friends, 'America/New_York', at('2026-06-10T16:00', 'America/New_York'))).toBe(true);
     expect(withinWindows(friends, 'America/New_York', at('2026-06-10T19:00', 'America/New_York'))).toBe(false);
+  });
+
+  it('lets a held message live through quiet time: its TTL counts non-quiet time only, up to a cap', () => {
+    const nights = every('20:00', '08:00');
+    const from = at('2026-06-10T19:00', 'Europe/London');
+    const hour = 3_600_000;
+    // 1 h before quiet, then 12 h quiet, then 2 more hours: 10:00 the next day.
+    expect(nonQuietDeadline(nights, 'Europe/London', from, 3 * hour, 48 * hour)).toBe(at('2026-06-11T10:00', 'Europe/London'));
+    expect(nonQuietDeadline(nights, 'Europe/London', from, 3 * hour, 5 * hour)).toBe(from + 5 * hour);
+    expect(nonQuietDeadline(every('20:00', '08:00'), 'Europe/London', from, 15 * 24 * hour, 30 * 24 * hour)).toBe(
+      from + 30 * 24 * hour,
+    );
   });
 });

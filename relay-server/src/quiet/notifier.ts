@@ -1,5 +1,4 @@
-import type { WsQuietFrame } from '@hearth/common';
-import { isActive } from '@hearth/common';
+import { dayKey, isActive, localDayOf, type WsQuietFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { Presence } from '../realtime/presence';
@@ -37,6 +36,9 @@ const MINUTE_MS = 60_000;
 /** The longest stretch one flush records (a clock jump or a long stall counts at most a day). */
 const MAX_FLUSH_MINUTES = 24 * 60;
 const COUNTING = new Set(['online', 'in-call']);
+/** Counted minutes and extra days are kept this long (the activity view reads 30 days). */
+const USAGE_KEPT_MS = 31 * 24 * 60 * MINUTE_MS;
+const PURGE_EVERY_MS = 60 * MINUTE_MS;
 
 export function createQuietNotifier(deps: Deps): QuietNotifier {
   const { ctx, gate, registry, presence, log } = deps;
@@ -45,6 +47,20 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
   /** Since when each child here has been counting (online or in a call on a socket of this instance). */
   const since = new Map<string, number>();
   let interval: NodeJS.Timeout | undefined;
+  let purgedAt = -Infinity;
+
+  /** Forgets counted minutes and extra days older than {@link USAGE_KEPT_MS}, at most once an hour. */
+  async function purge(): Promise<void> {
+    const at = now();
+    if (at - purgedAt < PURGE_EVERY_MS) return;
+    purgedAt = at;
+    const before = at - USAGE_KEPT_MS;
+    // Extra days by their key: a day further back than any zone's offset from UTC.
+    await ctx.store.quiet.purgeQuietUsage(
+      Math.floor(before / MINUTE_MS),
+      dayKey(localDayOf('UTC', before - 24 * 60 * MINUTE_MS)),
+    );
+  }
 
   const childrenHere = (): string[] => [
     ...new Set(
@@ -169,6 +185,7 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
         .catch((err: unknown) => log.error({ err, accountId }, 'counting minutes failed'));
     },
     async tick() {
+      await purge().catch((err: unknown) => log.error({ err }, 'forgetting old counted minutes failed'));
       for (const childId of childrenHere()) await look(childId);
     },
     start() {

@@ -401,3 +401,37 @@ describe('bad input and who may', () => {
     expect(other.status.timeZone).toBe('Australia/Sydney');
   });
 });
+
+describe('held messages', () => {
+  it('expire after the TTL of the child’s non-quiet time, not while it is quiet', async () => {
+    const ttl = 2 * 60 * MIN;
+    const short = await buildTestApp({ messaging: { ...DEFAULT_CONFIG.messaging, messageTtlMs: ttl } });
+    const shortUrl = await listenForWs(short.app);
+    const pool = socketPool();
+    try {
+      const x = await createFamily(short.app);
+      const y = await createFamily(short.app);
+      await befriend(short.app, x, y);
+      expectStatus(
+        await api(short.app, 'PUT', `/v1/children/${x.child.childId}/quiet`, {
+          token: x.parent.token,
+          body: schedule({ mon: [{ start: '10:00', end: '12:00' }] }),
+        }),
+        200,
+      );
+      const sender = await pool.open(shortUrl, y.childToken);
+      const held = await sendAndAck(sender, x.child.childId, text('for later'));
+      // 09:00 + 2 h would be 11:00; an hour before quiet and an hour after it make 13:00.
+      short.clock.advance(3 * 60 * MIN + 30 * MIN);
+      await short.app.realtime.sweep();
+      await settle();
+      expect(sender.frames.filter((f) => f.type === 'expired')).toEqual([]);
+      short.clock.advance(31 * MIN);
+      await short.app.realtime.sweep();
+      expect(await sender.take((f) => f.type === 'expired')).toEqual({ type: 'expired', ids: [held] });
+    } finally {
+      await pool.closeAll();
+      await short.close();
+    }
+  });
+});
