@@ -6,6 +6,7 @@ import {
   type QuietView,
   type WeeklyWindows,
   type WsQuietFrame,
+  type WsServerFrame,
 } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import {
@@ -75,8 +76,8 @@ async function advance(ms: number): Promise<void> {
   await settle();
 }
 const quietFrame = (quiet: boolean) => (f: { type: string }) => f.type === 'quiet' && (f as WsQuietFrame).status.quiet === quiet;
-const presenceOf = (accountId: string, state: string) => (f: { type: string }) =>
-  f.type === 'presence' && (f as { accountId: string }).accountId === accountId && (f as { state: string }).state === state;
+const presenceOf = (accountId: string, state: string) => (f: WsServerFrame) =>
+  f.type === 'presence' && f.accountId === accountId && f.state === state;
 
 beforeEach(async () => {
   relay = await buildTestApp({
