@@ -3,6 +3,7 @@ import {
   HearthError,
   MIME_TYPES_FOR_KIND,
   UNSEND_WINDOW_MS,
+  nonQuietDeadline,
   type AttachmentRef,
   type WsAckExpiredFrame,
   type WsReadFrame,
@@ -23,6 +24,7 @@ import type { Delivery, QueuedCopy } from './delivery';
 import type { GroupCommitter } from './group-commit';
 import { errorFrame } from '../realtime/error-frame';
 import type { Logger } from '../realtime/logger';
+import type { ChildQuiet, QuietGate } from '../quiet/gate';
 
 /** What the WebSocket frames about messages do. Each answers on the connection it came from. */
 export type MessageService = Readonly<{
@@ -44,6 +46,8 @@ export type MessageServiceDeps = Readonly<{
   blobs: BlobStore;
   /** Per-sender message buckets. */
   buckets: TokenBuckets;
+  /** Quiet time (issue 14): refuses a quiet child's sends to anyone but its own grown-ups; held messages live longer. */
+  quiet?: Pick<QuietGate, 'keeps' | 'keepsNow' | 'settings' | 'settingsNow'>;
   log: Logger;
 }>;
 
@@ -53,6 +57,7 @@ type Stored =
   | Readonly<{ kind: 'expired' }>;
 
 const NOT_FRIENDS = 'You can only send messages to your friends and family.';
+const QUIET_HOURS = "It's quiet time now. Your message can wait until quiet time ends.";
 
 export function createMessageService(deps: MessageServiceDeps): MessageService {
   const { now, committer, graph, delivery, others, blobs, log } = deps;
@@ -73,11 +78,30 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
   }
 
   /**
+   * A message may wait through the recipient's quiet time: it expires after the TTL of the
+   * recipient's non-quiet time, and in any case after twice the TTL (15 and 30 days by default).
+   */
+  function expiryOf(settings: ChildQuiet | null, at: number): number {
+    const windows = settings?.schedule?.quiet;
+    if (!settings || !windows) return at + ttl;
+    return nonQuietDeadline(windows, settings.timeZone, at, ttl, 2 * ttl);
+  }
+
+  /** The recipient's quiet settings (null: not a child): from memory when known, so the hot path awaits no promise of its own. */
+  function settingsOf(
+    quiet: NonNullable<MessageServiceDeps['quiet']>,
+    childId: string,
+  ): ChildQuiet | null | Promise<ChildQuiet | null> {
+    const known = quiet.settingsNow(childId);
+    return known !== undefined ? known : quiet.settings(childId).then((q) => q ?? null);
+  }
+
+  /**
    * Runs inside the group-commit transaction. The common case is one store call: the verdict is
-   * known from memory (no block since), there is no attachment, and `acceptMessage` looks the id
-   * up, stores the message and queues its copies at once. Otherwise the id is looked up first
-   * (a duplicate is answered as before whatever the friendship became), the verdict loaded and
-   * the attachment checked.
+   * known from memory (no block since), there is no attachment, the quiet gate answers from memory,
+   * and `acceptMessage` looks the id up, stores the message and queues its copies at once.
+   * Otherwise the id is looked up first (a duplicate is answered as before whatever the friendship
+   * or quiet time became), the verdict loaded and the attachment checked.
    */
   async function store(
     tx: Store,
@@ -97,8 +121,16 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
       if (attachment) await checkAttachment(tx, senderId, attachment);
     }
+    const quiet = deps.quiet;
+    if (verdict === 'deliver' && quiet && (quiet.keepsNow(senderId, frame.to) ?? (await quiet.keeps(senderId, frame.to)))) {
+      // A message sent before quiet time and sent again is answered as before.
+      const seen = await tx.messages.findMessageId(frame.id);
+      if (seen) return known(seen, senderId);
+      throw new HearthError(ErrorCode.QuietHours, QUIET_HOURS);
+    }
     const at = now();
     const withheld = verdict === 'withhold';
+    const settings = quiet === undefined ? null : settingsOf(quiet, frame.to);
     const accepted = await tx.messages.acceptMessage({
       id: frame.id,
       senderId,
@@ -108,7 +140,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       attachmentHash: attachment?.hash ?? null,
       withheld,
       createdAt: at,
-      expiresAt: at + ttl,
+      expiresAt: quiet === undefined ? at + ttl : expiryOf(settings instanceof Promise ? await settings : settings, at),
       sendingDevice,
       parentSessionAfter: at - ttl,
     });
