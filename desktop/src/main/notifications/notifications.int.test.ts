@@ -75,10 +75,16 @@ describe("parent mode's notifications", () => {
 
     await waitForCount(() => shown.length, 1, 'a notification on Maya’s grown-up’s PC');
     expect(shown).toEqual([
-      { tag: expect.stringMatching(/^notice:/) as unknown, title: 'Friend request for Maya', body: 'Maya and Tom want to be friends. Open Hearth to approve.' },
+      {
+        tag: expect.stringMatching(/^notice:/) as unknown,
+        title: 'Friend request for Maya',
+        body: 'Maya and Tom want to be friends. Open Hearth to approve.',
+      },
     ]);
     await waitForCount(() => pageNotifications(tomParentPc).length, 1, 'a notification for the page on Tom’s grown-up’s PC');
-    expect(pageNotifications(tomParentPc)).toMatchObject([{ title: 'Friend request for Tom', body: 'Tom and Maya want to be friends. Open Hearth to approve.' }]);
+    expect(pageNotifications(tomParentPc)).toMatchObject([
+      { title: 'Friend request for Tom', body: 'Tom and Maya want to be friends. Open Hearth to approve.' },
+    ]);
     // Under "Electron" main showed it: the page is not told a second time.
     expect(pageNotifications(mayaParentPc)).toEqual([]);
     // The children's PCs are never told anything of the kind.
@@ -99,7 +105,10 @@ describe("parent mode's notifications", () => {
     // A message is never told: Maya writes to her grown-up, and it arrives without a notification.
     const sent = must(await mayaPc.api.sendMessage({ contactId: mayaParentId, content: { kind: 'text', text: 'secret words' } }));
     await waitFor(
-      async () => must(await mayaPc.api.listMessages({ contactId: mayaParentId })).messages.some((m) => m.id === sent.id && m.state === 'delivered'),
+      async () =>
+        must(await mayaPc.api.listMessages({ contactId: mayaParentId })).messages.some(
+          (m) => m.messageId === sent.messageId && m.state === 'delivered',
+        ),
       10_000,
       'the message delivered to parent mode',
     );

@@ -16,8 +16,7 @@ let tom: Awaited<ReturnType<typeof setUpFamily>>;
 const started = createClosers();
 
 const badge = async (pc: TestDesktop): Promise<number> => must(await pc.api.getGrownUpAttention()).count;
-const pushed = (pc: TestDesktop): number[] =>
-  pc.events.flatMap((e) => (e.event === 'attentionChanged' ? [e.payload.count] : []));
+const pushed = (pc: TestDesktop): number[] => pc.events.flatMap((e) => (e.event === 'attentionChanged' ? [e.payload.count] : []));
 
 beforeAll(async () => {
   relay = started.add(await startTestRelay(), () => relay.dispose());
