@@ -6,6 +6,7 @@ import { MessageState, MessageView, PresenceState } from './models-chat';
 import { VersionStatus } from './channels-versions';
 import { UnsendRefusal } from '../schemas/realtime';
 import { Notice } from '../schemas/family';
+import { GrownUpAttention, SystemNotification } from './channels-attention';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -39,6 +40,10 @@ export const HEARTH_EVENTS = {
   versionStatus: VersionStatus,
   /** Since 0.2.0, in parent mode: something happened in the grown-up's family (a `notice` frame). */
   notice: Type.Object({ notice: Notice }, closed),
+  /** Since 0.3.0: how many things wait for a grown-up on this PC changed (a count only). */
+  attentionChanged: GrownUpAttention,
+  /** Since 0.3.0, web host only: a system notification for the page to show (names only). */
+  systemNotification: SystemNotification,
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

@@ -1,6 +1,7 @@
 import os from 'node:os';
+import type { EventPayload } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
-import { listProfiles } from './db/family/queries/profiles';
+import { getProfile, listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import type { Services } from './ipc/services';
@@ -36,6 +37,12 @@ import { createProfilesService } from './services/profiles';
 import { createRendererProblemsService } from './services/renderer-problems';
 import { createSettingsService } from './services/settings';
 import { createChildStores, type ChildStores } from './stores/child-stores';
+import { createAttentionService } from './services/attention';
+import { tapChildEvents } from './services/event-tap';
+import { eventOfNotice } from './notifications/kinds';
+import { resolveUiLanguage } from './notifications/language';
+import { createPageNotifier } from './notifications/page-notifier';
+import { createGrownUpNotifications, type SystemNotifier } from './notifications/system-notifications';
 import { openFamilyStore } from './stores/family-store';
 
 export type CoreOptions = Readonly<{
@@ -56,6 +63,10 @@ export type CoreOptions = Readonly<{
   deviceInfo?: DeviceInfoSource;
   /** How long a call rings before it is missed. Default 30 s; tests shorten it. */
   callRingTimeoutMs?: number;
+  /** Shows the grown-ups' system notifications. Default: the page shows them (the web host). */
+  notifier?: SystemNotifier;
+  /** The system's languages, for the notifications' words when the PC's language is `auto`. */
+  systemLanguages?: () => readonly string[];
 }>;
 
 /** Main's privileged core, the same under Electron, the web host and tests. */
@@ -111,6 +122,21 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     paneUnlocked: () => lock.state() === 'unlocked',
   });
   const events = createEventHub(() => profiles.activeChildId());
+  // Issue 14: grown-ups told without opening the pane (parent mode's notifications, the locked pane's badge).
+  const attention = createAttentionService({ familyDb, stores, events });
+  const notifications = createGrownUpNotifications({
+    notifier: options.notifier ?? createPageNotifier(events),
+    language: () =>
+      resolveUiLanguage(settings.get().language, options.systemLanguages?.() ?? [Intl.DateTimeFormat().resolvedOptions().locale]),
+    logger,
+  });
+  const relayEvents = tapChildEvents(events, (childId, event, payload) => {
+    if (event === 'friendsChanged') attention.recount();
+    if (event === 'notice' && getProfile(familyDb, childId)?.kind === 'parent') {
+      const told = eventOfNotice((payload as EventPayload<'notice'>).notice);
+      if (told) notifications.notify(told);
+    }
+  });
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
     relay,
@@ -118,7 +144,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     versions,
     familyDb,
     stores,
-    events,
+    events: relayEvents,
     now,
     logger,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
@@ -143,7 +169,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
-    friends: createFriendsService({ relay, familyDb, stores, sync, events, now }),
+    friends: createFriendsService({ relay, familyDb, stores, sync, events: relayEvents, now }),
     messages: createMessagesService({ stores, sync, events, now }),
     paneMessages: createPaneMessagesService({
       parent,
@@ -170,6 +196,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       ...(options.callRingTimeoutMs !== undefined ? { ringTimeoutMs: options.callRingTimeoutMs } : {}),
     }),
     problems: createRendererProblemsService({ logger, now }),
+    attention,
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.
@@ -180,6 +207,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       // Parent mode closes with the grown-ups' pane: a child who finds the PC unlocked gets no parent's inbox.
       if (status.state === 'locked' && profiles.activeKind() === 'parent') profiles.leave();
       events.emit('lockChanged', status);
+      attention.recount();
     }),
     profiles.onChange((profile) => {
       if (session && session.childId !== profile?.childId) {
@@ -190,6 +218,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       if (!profile) session = null;
       sync.setActive(profile?.childId ?? null);
       events.emit('profileChanged', { profile });
+      attention.recount();
     }),
   ];
 

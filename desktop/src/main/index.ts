@@ -3,7 +3,7 @@
  * core, hardens the session and opens the window. Everything else is built by factories.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, session } from 'electron';
 import { loadDesktopConfig } from './config';
 import { createDesktopCore } from './core';
 import { createLogger } from './logging/logger';
@@ -15,6 +15,7 @@ import { createPermissionCheckHandler, createPermissionRequestHandler } from './
 import { createRendererProtocolHandler } from './shell/renderer-protocol';
 import { createRequestFilter } from './shell/request-filter';
 import { createMainWindow } from './shell/window-options';
+import { createElectronNotifier } from './shell/electron-notifier';
 
 // Must happen before `ready`: the app's own scheme is a secure, standard origin.
 protocol.registerSchemesAsPrivileged([
@@ -26,7 +27,14 @@ async function main(): Promise<void> {
   const logger = createLogger('hearth-desktop', { level: config.logLevel });
   await app.whenReady();
 
-  const core = createDesktopCore({ dataDir: config.dataDir, relayUrl: config.relayUrl, appVersion: app.getVersion(), logger });
+  const core = createDesktopCore({
+    dataDir: config.dataDir,
+    relayUrl: config.relayUrl,
+    appVersion: app.getVersion(),
+    logger,
+    notifier: createElectronNotifier(Notification),
+    systemLanguages: () => app.getPreferredSystemLanguages(),
+  });
   const rendererDir = path.join(import.meta.dirname, '..', 'renderer');
   const preloadPath = path.join(import.meta.dirname, '..', 'preload', 'index.cjs');
 

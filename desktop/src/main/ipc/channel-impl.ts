@@ -34,6 +34,7 @@ export function channelImpl(s: Services): ChannelImpl {
     },
     getSettings: () => s.settings.get(),
     getVersionStatus: () => s.versions.status(),
+    getGrownUpAttention: () => s.attention.get(),
 
     registerParent: (a) => s.parent.register(a),
     setParentPassword: (a) => s.parent.setPassword(a.password),

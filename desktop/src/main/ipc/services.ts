@@ -17,6 +17,7 @@ import type { ProfilesService } from '../services/profiles';
 import type { RendererProblemsService } from '../services/renderer-problems';
 import type { SettingsService } from '../services/settings';
 import type { RelayVersions } from '../relay/relay-versions';
+import type { AttentionService } from '../services/attention';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -39,4 +40,5 @@ export type Services = Readonly<{
   calls: CallsService;
   backgrounds: BackgroundsService;
   problems: RendererProblemsService;
+  attention: AttentionService;
 }>;

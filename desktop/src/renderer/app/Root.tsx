@@ -12,6 +12,7 @@ import { useHearth } from './hearth-context';
 import { reportProblem } from './report-problem';
 import { SettingsProvider } from './settings-context';
 import { useHearthEvent } from './use-event';
+import { useSystemNotifications } from './use-system-notifications';
 
 type Boot = Readonly<{ info: AppInfo; lock: LockStatus; profile: Profile | null; settings: Settings; policy: PolicyInfo | null }>;
 
@@ -66,6 +67,7 @@ export function Root(): ReactElement {
 
   useHearthEvent('lockChanged', (lock) => setBoot((b) => (b ? { ...b, lock } : b)));
   useHearthEvent('profileChanged', () => void load());
+  useSystemNotifications();
 
   const language = boot?.settings.language ?? 'auto';
   // react-i18next hands out a new `i18n` at each language change, so this runs then too: the

@@ -20,6 +20,7 @@ import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
 import { grownUpsFamilyEn } from './catalogs/grown-ups-family';
 import { grownUpsInvitesEn } from './catalogs/grown-ups-invites';
 import { familyErrorsEn, familyNoticesEn, kidFamilyEn } from './catalogs/family-notices';
+import { grownUpsAttentionEn } from './catalogs/grown-ups-attention';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
@@ -50,6 +51,7 @@ export const en = {
     ...grownUpsFamilyEn,
     ...grownUpsInvitesEn,
     ...familyNoticesEn,
+    ...grownUpsAttentionEn,
   },
 } as const;
 

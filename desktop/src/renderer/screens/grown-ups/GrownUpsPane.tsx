@@ -6,6 +6,7 @@ import { reportProblem } from '../../app/report-problem';
 import { Button } from '../../ui/Button';
 import { Screen } from '../../ui/Screen';
 import { ActivitySection } from './ActivitySection';
+import { AttentionBadge } from './AttentionBadge';
 import { ChildrenSection } from './ChildrenSection';
 import { ComingSoonSection } from './ComingSoonSection';
 import { FamilySection, NoticesSection } from '../family/FamilySection';
@@ -70,6 +71,7 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   if (!unlocked || heldByReset === 'unlock') {
     return (
       <Screen name="grown-ups-locked" tone="grown-up" title={t('pane.title')} onBack={onClose} backLabel={t('pane.backToKids')}>
+        <AttentionBadge />
         <UnlockForm lock={lock} onUnlocked={() => setHeldByReset(null)} onResetSaving={() => setHeldByReset('unlock')} />
       </Screen>
     );

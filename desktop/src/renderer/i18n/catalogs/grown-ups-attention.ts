@@ -1,0 +1,17 @@
+/** The locked grown-ups' pane's badge (`pane.attention.*`, issue 14): a count only, never a name. */
+import type { Spanish } from '../translation';
+
+export const grownUpsAttentionEn = {
+  attention: {
+    waiting_one: '{{count}} thing is waiting for a grown-up, like a friend request to approve. Unlock to see it.',
+    waiting_other: '{{count}} things are waiting for a grown-up, like friend requests to approve. Unlock to see them.',
+  },
+} as const;
+
+export const grownUpsAttentionEs: Spanish<typeof grownUpsAttentionEn> = {
+  attention: {
+    waiting_one: '{{count}} cosa espera a un adulto, como una solicitud de amistad por aprobar. Desbloquea para verla.',
+    waiting_other: '{{count}} cosas esperan a un adulto, como solicitudes de amistad por aprobar. Desbloquea para verlas.',
+    waiting_many: '{{count}} cosas esperan a un adulto, como solicitudes de amistad por aprobar. Desbloquea para verlas.',
+  },
+};
