@@ -6,6 +6,7 @@ import { MessageState, MessageView, PresenceState } from './models-chat';
 import { VersionStatus } from './channels-versions';
 import { UnsendRefusal } from '../schemas/realtime';
 import { Notice } from '../schemas/family';
+import { QuietStatus } from '../schemas/quiet';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -39,6 +40,8 @@ export const HEARTH_EVENTS = {
   versionStatus: VersionStatus,
   /** Since 0.2.0, in parent mode: something happened in the grown-up's family (a `notice` frame). */
   notice: Type.Object({ notice: Notice }, closed),
+  /** Since 0.3.0: the active child's quiet time changed (the relay's `quiet` frame), durations from now. */
+  quiet: Type.Object({ status: Type.Union([QuietStatus, Type.Null()]) }, closed),
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;
