@@ -11,6 +11,7 @@ export * from './models-family';
 export * from './channels-family';
 export * from './channels-email';
 export * from './channels-quiet';
+export * from './quiet-countdown';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -219,7 +219,11 @@ describe('the quiet frame (issue 14)', () => {
     await handleServerFrame(ctx, { type: 'quiet', childId: ME, status }, hooks);
     storedOut('01J000000000000000000MSG20', 'queued');
     enqueueOutbox(ctx.db, { messageId: '01J000000000000000000MSG20', contactId: FRIEND, payload: {}, now: 1_000 });
-    await handleServerFrame(ctx, { type: 'error', ref: '01J000000000000000000MSG20', code: 'QUIET_HOURS', message: 'quiet' }, hooks);
+    await handleServerFrame(
+      ctx,
+      { type: 'error', ref: '01J000000000000000000MSG20', code: 'QUIET_HOURS', message: 'quiet' },
+      hooks,
+    );
     expect(getMessage(ctx.db, '01J000000000000000000MSG20')?.state).toBe('queued');
     // Due when the relay said quiet ends (an hour on), not before.
     expect(allOutbox(ctx.db)[0]?.nextAttemptAt).toBeGreaterThan(1_000 + 3_500_000);

@@ -1,4 +1,4 @@
-import type { QuietStatus } from '@hearth/common';
+import { quietStatusAfter, type QuietStatus } from '@hearth/common';
 
 /**
  * Each child's quiet time as the relay last said it (the `quiet` frame). The relay speaks in
@@ -20,27 +20,11 @@ export type MonotonicClock = () => number;
 
 type Said = Readonly<{ status: QuietStatus; at: number }>;
 
-const down = (ms: number | null, elapsed: number): number | null => (ms === null ? null : Math.max(0, Math.round(ms - elapsed)));
-
-/**
- * The status `elapsed` ms after the relay said `status`. Past a predicted edge the PC shows the
- * other side (quiet from its start, not quiet after its end) until the relay says more.
- */
-export function statusAfter(status: QuietStatus, elapsed: number): QuietStatus {
-  if (!status.quiet && status.startsInMs !== null && elapsed >= status.startsInMs) {
-    return { ...status, quiet: true, reason: 'schedule', startsInMs: null, endsInMs: null, endsAt: null };
-  }
-  if (status.quiet && status.endsInMs !== null && elapsed >= status.endsInMs) {
-    return { ...status, quiet: false, reason: null, startsInMs: null, endsInMs: null, endsAt: null };
-  }
-  return { ...status, startsInMs: down(status.startsInMs, elapsed), endsInMs: down(status.endsInMs, elapsed) };
-}
-
 export function createQuietTracker(monotonic: MonotonicClock = () => performance.now()): QuietTracker {
   const said = new Map<string, Said>();
   const get = (childId: string): QuietStatus | null => {
     const s = said.get(childId);
-    return s ? statusAfter(s.status, monotonic() - s.at) : null;
+    return s ? quietStatusAfter(s.status, monotonic() - s.at) : null;
   };
   return Object.freeze({
     set: (childId, status) => {
