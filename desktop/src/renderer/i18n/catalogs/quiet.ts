@@ -45,7 +45,7 @@ export const quietKidEs: Spanish<typeof quietKidEn> = {
     callSoon_other: 'Hora de descansar en {{count}} minutos. ¡Es hora de despedirse!',
     callEnded: 'Es hora de descansar, así que la llamada terminó. ¡Podrán hablar más tarde!',
     waits: 'Espera a la mañana',
-    ok: 'Vale',
+    ok: 'Listo',
   },
   seeQuiet: {
     quiet: 'Cuándo es la hora de descansar. Tus mayores la eligen y pueden ver cuándo termina.',
@@ -67,8 +67,7 @@ export const quietErrorsEs: Spanish<typeof quietErrorsEn> = {
   SCHEDULE_OVERLAP:
     'Dos horas de descanso del mismo día se solapan, o una empieza y termina a la misma hora. Cambia una y guarda de nuevo.',
   TIME_ZONE_UNKNOWN: 'El servidor no conoce esa zona horaria. Elige una de la lista.',
-  TIME_NOT_IN_DAY:
-    'Esa hora no existe hoy en la zona horaria del niño (hoy cambia la hora). Elige una hora un poco más tarde.',
+  TIME_NOT_IN_DAY: 'Esa hora no existe hoy en la zona horaria del niño (hoy cambia la hora). Elige una hora un poco más tarde.',
 };
 
 export const quietPaneEn = {
@@ -129,7 +128,7 @@ export const quietPaneEs: Spanish<typeof quietPaneEn> = {
   quiet: {
     title: 'Horas de descanso y tiempo diario',
     intro:
-      'El servidor de Hearth las guarda y decide, diga lo que diga el reloj de un ordenador. Durante el descanso los amigos no pueden contactar al niño y los mensajes esperan; sus tutores siempre pueden.',
+      'El servidor de Hearth las guarda y decide, diga lo que diga el reloj de una computadora. Durante el descanso los amigos no pueden contactar al niño y los mensajes esperan; sus tutores siempre pueden.',
     child: 'Niño',
     status: {
       quietUntil: 'Descanso hasta las {{time}}',
