@@ -15,3 +15,4 @@ export * from './compat/app-reads';
 export * from './compat/versions';
 export * from './compat/tolerant';
 export * from './compat/relay-version';
+export * from './quiet/index';

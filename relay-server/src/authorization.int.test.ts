@@ -93,7 +93,7 @@ function tokenOf(world: World, who: Who): string | undefined {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 type Row = Readonly<{
   /** `METHOD /path` exactly as registered. */
   route: `${Method} /${string}`;
@@ -116,6 +116,40 @@ const friendshipAction = (action: string, expect: Row['expect']): Row => ({
   request: (w) => ({ url: `/v1/friendships/${w.friendshipId}/actions`, body: { action } }),
   expect,
 });
+
+/** The quiet-hours routes (issue 14): each the same for every caller. */
+const QUIET_ROWS: readonly Row[] = (
+  [
+    ['GET /v1/children/:id/quiet', '/quiet', undefined],
+    [
+      'PUT /v1/children/:id/quiet',
+      '/quiet',
+      {
+        quiet: { mon: [{ start: '20:00', end: '07:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+        dailyLimitMinutes: 60,
+        trustedGrownUpsReach: false,
+      },
+    ],
+    ['POST /v1/children/:id/quiet/now', '/quiet/now', { until: '07:00' }],
+    ['POST /v1/children/:id/quiet/extra-minutes', '/quiet/extra-minutes', { minutes: 15 }],
+    ['PUT /v1/children/:id/time-zone', '/time-zone', { timeZone: 'Europe/Madrid', wholeFamily: true }],
+    ['PUT /v1/children/:id/quiet/my-reach', '/quiet/my-reach', { reach: false }],
+  ] as const
+)
+  .map(([route, sub, body]): Row => ({
+    route,
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}${sub}`, ...(body === undefined ? {} : { body }) }),
+    expect: [401, 200, 404, 403, 403, 401],
+  }))
+  .concat({
+    // The contact here is the child's guardian (a family link); any friendship of the child's may be narrowed.
+    route: 'PUT /v1/children/:id/quiet/contacts/:contactId',
+    request: (w) => ({
+      url: `/v1/children/${w.a.child.childId}/quiet/contacts/${w.a.parent.parentId}`,
+      body: { allowed: { mon: [{ start: '15:00', end: '19:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } },
+    }),
+    expect: [401, 200, 404, 403, 403, 401],
+  });
 
 const MATRIX: readonly Row[] = [
   { route: 'GET /docs/json', request: () => ({ url: '/docs/json' }), expect: [200, 200, 200, 200, 200, 200] },
@@ -257,6 +291,8 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/attachments/${w.uploadedHash}` }),
     expect: [401, 404, 404, 404, 404, 401],
   },
+  // Quiet hours (issue 14): a guardian's session only; a child's own credential is refused.
+  ...QUIET_ROWS,
 ];
 
 /** Registered routes that this table does not cover, and why. */

@@ -22,6 +22,8 @@ export type RelayEventMap = {
   familyChanged: [Readonly<{ childIds: readonly string[] }>];
   /** A notice for one guardian, stored already: pushed at once to their live sockets. */
   noticeCreated: [Readonly<{ recipientId: string; notice: Notice }>];
+  /** A child's quiet settings changed (issue 14), or its quiet time started or ended: caches drop them, sockets are told. */
+  quietChanged: [Readonly<{ childIds: readonly string[] }>];
 };
 
 /**

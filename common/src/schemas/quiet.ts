@@ -94,6 +94,24 @@ export const QuietStatus = Type.Object(
 );
 export type QuietStatus = Static<typeof QuietStatus>;
 
+/**
+ * What `GET /v1/children/:childId/quiet` answers (and every quiet route that changes something):
+ * the schedule (empty windows, no limit, when none was set), where the child stands now, the
+ * contacts with allowed windows, whether the calling guardian passes during quiet time, and
+ * whether a guardian chose the zone (false: the enrolling PC's).
+ */
+export const QuietView = Type.Object(
+  {
+    schedule: QuietSchedule,
+    status: QuietStatus,
+    contacts: Type.Array(Type.Object({ contactId: Ulid, allowed: WeeklyWindows }, closed)),
+    myReach: Type.Boolean(),
+    timeZoneSet: Type.Boolean(),
+  },
+  closed,
+);
+export type QuietView = Static<typeof QuietView>;
+
 /** `POST /v1/children/:childId/quiet/now`: quiet from now until `until` (today, or tomorrow if passed). */
 export const QuietNowBody = Type.Object({ until: ClockTime }, closed);
 /** `POST /v1/children/:childId/quiet/extra-minutes`: more minutes today. */

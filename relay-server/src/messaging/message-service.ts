@@ -3,6 +3,7 @@ import {
   HearthError,
   MIME_TYPES_FOR_KIND,
   UNSEND_WINDOW_MS,
+  nonQuietDeadline,
   type AttachmentRef,
   type WsAckExpiredFrame,
   type WsReadFrame,
@@ -24,6 +25,7 @@ import type { Delivery, QueuedCopy } from './delivery';
 import type { GroupCommitter } from './group-commit';
 import { errorFrame } from '../realtime/error-frame';
 import type { Logger } from '../realtime/logger';
+import type { QuietGate } from '../quiet/gate';
 
 /** What the WebSocket frames about messages do. Each answers on the connection it came from. */
 export type MessageService = Readonly<{
@@ -45,6 +47,8 @@ export type MessageServiceDeps = Readonly<{
   blobs: BlobStore;
   /** Per-sender message buckets. */
   buckets: TokenBuckets;
+  /** Quiet time (issue 14): refuses a quiet child's sends to anyone but its own grown-ups; held messages live longer. */
+  quiet?: Pick<QuietGate, 'keeps' | 'settings'>;
   log: Logger;
 }>;
 
@@ -54,6 +58,7 @@ type Stored =
   | Readonly<{ kind: 'expired' }>;
 
 const NOT_FRIENDS = 'You can only send messages to your friends and family.';
+const QUIET_HOURS = "It's quiet time now. Your message can wait until quiet time ends.";
 
 export function createMessageService(deps: MessageServiceDeps): MessageService {
   const { now, committer, graph, delivery, others, blobs, log } = deps;
@@ -73,6 +78,17 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     return record.state === 'expired' ? { kind: 'expired' } : { kind: 'duplicate', at: record.createdAt };
   }
 
+  /**
+   * A message may wait through the recipient's quiet time: it expires after the TTL of the
+   * recipient's non-quiet time, and in any case after twice the TTL (15 and 30 days by default).
+   */
+  async function expiryFor(recipientId: string, at: number): Promise<number> {
+    const settings = await deps.quiet?.settings(recipientId);
+    const windows = settings?.schedule?.quiet;
+    if (!settings || !windows) return at + ttl;
+    return nonQuietDeadline(windows, settings.timeZone, at, ttl, 2 * ttl);
+  }
+
   /** Runs inside the group-commit transaction. */
   async function store(
     tx: Store,
@@ -87,6 +103,9 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     // From memory when known (no promise on the hot path), else loaded.
     const verdict = graph.cachedVerdict(senderId, frame.to) ?? (await graph.sendVerdict(senderId, frame.to));
     if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
+    if (verdict === 'deliver' && (await deps.quiet?.keeps(senderId, frame.to))) {
+      throw new HearthError(ErrorCode.QuietHours, QUIET_HOURS);
+    }
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     if (attachment) await checkAttachment(tx, senderId, attachment);
     const at = now();
@@ -100,7 +119,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       attachmentHash: attachment?.hash ?? null,
       withheld,
       createdAt: at,
-      expiresAt: at + ttl,
+      expiresAt: await expiryFor(frame.to, at),
     });
     if (seq === undefined) {
       // Another instance stored this id in the meantime: the unique id decided, the look above did not.

@@ -2,6 +2,7 @@ import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/com
 import type { Store } from '../store/port';
 import { pairKey, type FriendshipRow } from '../friendships/queries';
 import { familyAllows, type CachedFamilyFacts } from '../family/reach';
+import type { QuietGate } from '../quiet/gate';
 
 /** What to do with a message: store and deliver, store but never deliver, or refuse. */
 export type SendVerdict = 'deliver' | 'withhold' | 'refuse';
@@ -61,7 +62,13 @@ export function verdictOf(row: FriendshipRow | undefined, senderId: string, fami
  * `facts`: what the family rules need (coverage, guardians); without it (unit tests) every active
  * friendship passes. `trusted`: whether the caches may be used (`ctx.bus.isLive`).
  */
-export function createFriendGraph(store: Store, facts?: CachedFamilyFacts, trusted: () => boolean = () => true): FriendGraph {
+export function createFriendGraph(
+  store: Store,
+  facts?: CachedFamilyFacts,
+  trusted: () => boolean = () => true,
+  /** Quiet time (issue 14): a friend it keeps apart now is left out of {@link FriendGraph.activeFriendsOf}. */
+  quiet?: Pick<QuietGate, 'apart'>,
+): FriendGraph {
   const allows = async (x: string, y: string): Promise<boolean> =>
     facts === undefined || familyAllows(await facts.about([x, y]), x, y);
   const pairs = new Map<string, FriendshipRow | null>();
@@ -122,7 +129,9 @@ export function createFriendGraph(store: Store, facts?: CachedFamilyFacts, trust
       if (facts === undefined || set.size === 0) return set;
       const known = await facts.about([accountId, ...set]);
       const allowed = new Set<string>();
-      for (const other of set) if (familyAllows(known, accountId, other)) allowed.add(other);
+      for (const other of set) {
+        if (familyAllows(known, accountId, other) && !(await quiet?.apart(accountId, other))) allowed.add(other);
+      }
       return allowed;
     },
     async remember(accountIds) {

@@ -20,6 +20,8 @@ import { createPresence } from './presence';
 import { createMessageWaiting } from './message-waiting';
 import { createTokenBuckets } from '../limits/token-buckets';
 import { createVersionGate } from './version-gate';
+import { quietGateFor } from '../quiet/gate';
+import { createQuietNotifier } from '../quiet/notifier';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{
@@ -34,6 +36,8 @@ export type RealtimeHub = Readonly<{
   sweep(): Promise<void>;
   /** Group-commit counters of the message queue. */
   queueStats(): Readonly<{ commits: number; pieces: number }>;
+  /** Counts children's minutes and looks at their quiet time now (it also runs on timers of the relay clock). */
+  quietTick(): Promise<void>;
   /** Starts the timers and event listeners, and joins the bus's presence channel. */
   start(): Promise<void>;
   /** Stops everything, commits what is queued and closes the sockets (1001). */
@@ -54,8 +58,11 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
   const trusted = (): boolean => ctx.bus.isLive();
   const facts = createCachedFamilyFacts(ctx.store, config.policyVersion, trusted);
-  const graph = createFriendGraph(ctx.store, facts, trusted);
+  // Quiet time (issue 14): who it keeps apart now, on the relay's clock.
+  const quiet = quietGateFor(ctx);
+  const graph = createFriendGraph(ctx.store, facts, trusted, quiet);
   const presence = createPresence({ registry, graph, bus: ctx.bus, log });
+  quiet.setCounting((id) => ['online', 'in-call'].includes(presence.stateOf(id)));
   const blobs = createBlobStoreFor(config, ctx.store);
   const committer: GroupCommitter = createGroupCommitter(ctx.store, {
     delayMs: config.messaging.groupCommitDelayMs,
@@ -67,11 +74,16 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     store: ctx.store,
     registry,
     now,
+    // A message to a child in quiet time is held: not pushed now, pushed again (resync) when it ends.
     mayDeliver: async (senderId, recipientId) =>
-      (graph.cachedVerdict(senderId, recipientId) ?? (await graph.sendVerdict(senderId, recipientId))) === 'deliver',
+      (graph.cachedVerdict(senderId, recipientId) ?? (await graph.sendVerdict(senderId, recipientId))) === 'deliver' &&
+      !(await quiet.keeps(recipientId, senderId)),
     mayDeliverNow: (senderId, recipientId) => {
       const verdict = graph.cachedVerdict(senderId, recipientId);
-      return verdict === undefined ? undefined : verdict === 'deliver';
+      if (verdict === undefined) return undefined;
+      if (verdict !== 'deliver') return false;
+      const kept = quiet.keepsNow(recipientId, senderId);
+      return kept === undefined ? undefined : !kept;
     },
     appReads: (conn, m) => gate.message(conn.appVersion, m.contentJson),
     log,
@@ -92,6 +104,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     others: waiting,
     blobs,
     buckets: messageBuckets,
+    quiet,
     log,
   });
   const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now });
@@ -107,6 +120,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   });
   const deviceEvents = createDeviceEventHandlers({ ctx, registry, committer, delivery, log });
   const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
+  const quietNotifier = createQuietNotifier({ ctx, gate: quiet, registry, presence, graph, delivery, log });
   let nextId = 1;
   let closed = false;
   let closing = false;
@@ -146,7 +160,9 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   function dispatch(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void {
     switch (frame.type) {
       case 'presence':
-        return handlers.presence(conn, frame);
+        handlers.presence(conn, frame);
+        quietNotifier.presenceChanged(conn.accountId);
+        return;
       case 'send':
         return handlers.send(conn, frame);
       case 'received':
@@ -261,6 +277,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
         });
         void presence.announce(accountId, before);
         delivery.start(conn);
+        quietNotifier.connected(conn);
       };
       const ready = greet()
         .catch((err: unknown) => {
@@ -277,6 +294,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       const before = presence.stateOf(conn.accountId);
       if (!registry.remove(conn)) return;
       void presence.announce(conn.accountId, before);
+      quietNotifier.presenceChanged(conn.accountId);
       if (!registry.isOnline(conn.accountId)) {
         graph.forget(conn.accountId);
         waiting.unwatch(conn.accountId).catch((err: unknown) => log.warn({ err }, 'leaving a message channel failed'));
@@ -300,6 +318,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
 
     sweep: () => sweeper.sweep(),
     queueStats: () => committer.stats(),
+    quietTick: () => quietNotifier.tick(),
 
     async start() {
       // Only blobs older than an hour: on shared storage a younger one may be another instance's upload under way.
@@ -316,6 +335,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('noticeCreated', familyEvents.onNotice);
       ctx.bus.onLiveChange(onLiveChange);
       await presence.start();
+      quietNotifier.start();
       if (ctx.bus.kind !== 'in-process') await ctx.bus.subscribe(SESSIONS, onSessionElsewhere);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
       if (ctx.bus.kind !== 'in-process') timers.push(setInterval(watchInstances, INSTANCE_WATCH_MS).unref());
@@ -343,6 +363,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
+      quietNotifier.stop();
       presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));
       ctx.bus
         .unsubscribe(SESSIONS, onSessionElsewhere)

@@ -16,6 +16,8 @@ export type RealtimeControl = Readonly<{
   sweep(): Promise<void>;
   /** Group-commit counters of the message queue: transactions, and the sends and acks they carried. */
   queueStats(): Readonly<{ commits: number; pieces: number }>;
+  /** Counts children's minutes and looks at their quiet time now (issue 14; it also runs on timers). */
+  quietTick(): Promise<void>;
 }>;
 
 declare module 'fastify' {
@@ -33,7 +35,11 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
 export const realtimePlugin = fp<{ firstReadIn?: FirstReadTable }>(
   async (app, opts) => {
     const hub = createRealtimeHub(app.relay, app.log, opts.firstReadIn);
-    app.decorate('realtime', { sweep: () => hub.sweep(), queueStats: () => hub.queueStats() });
+    app.decorate('realtime', {
+      sweep: () => hub.sweep(),
+      queueStats: () => hub.queueStats(),
+      quietTick: () => hub.quietTick(),
+    });
     await hub.start();
     app.addHook('preClose', async () => hub.close());
 

@@ -3,6 +3,7 @@ import { readFamilyFacts } from '../family/read-facts';
 import type { RelayContext } from '../context';
 import { pairKey, type FriendshipRow } from '../friendships/queries';
 import { familyAllows } from '../family/reach';
+import { quietGateFor } from '../quiet/gate';
 
 export type FriendCache = Readonly<{
   /** Whether calls may pass between these accounts: from memory while the bus is live, else from the store. */
@@ -11,7 +12,7 @@ export type FriendCache = Readonly<{
   dispose(): void;
 }>;
 
-type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'config'>;
+type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'config' | 'now'>;
 
 /**
  * Friendship answers kept in memory so the signaling hot path makes no query per frame. Every
@@ -54,19 +55,25 @@ export function createFriendCache(ctx: Ctx, maxEntries = 100_000): FriendCache {
     return familyAllows(await readFamilyFacts(ctx.store, ctx.config.policyVersion, [x, y]), x, y);
   };
 
+  // Quiet time (issue 14) is asked at each frame, after the cached friendship: it changes with the clock.
+  const quiet = quietGateFor(ctx);
+  const friendship = async (x: string, y: string): Promise<boolean> => {
+    if (!ctx.bus.isLive()) return load(x, y);
+    const key = pairKey(x, y);
+    const hit = known.get(key);
+    if (hit !== undefined) return hit;
+    const startedAt = generation;
+    const answer = await load(x, y);
+    if (startedAt === generation && ctx.bus.isLive() && !disposed) {
+      if (known.size >= maxEntries) known.clear();
+      known.set(key, answer);
+    }
+    return answer;
+  };
+
   return {
     async areFriends(x, y) {
-      if (!ctx.bus.isLive()) return load(x, y);
-      const key = pairKey(x, y);
-      const hit = known.get(key);
-      if (hit !== undefined) return hit;
-      const startedAt = generation;
-      const answer = await load(x, y);
-      if (startedAt === generation && ctx.bus.isLive() && !disposed) {
-        if (known.size >= maxEntries) known.clear();
-        known.set(key, answer);
-      }
-      return answer;
+      return (await friendship(x, y)) && !(await quiet.apart(x, y));
     },
     dispose() {
       disposed = true;

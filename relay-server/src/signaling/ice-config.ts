@@ -15,13 +15,19 @@ export function turnCredentials(secret: string, accountId: string, nowMs: number
   return { username, credential, expiresAt: expiry * 1000 };
 }
 
-/** The ICE servers for one account: configured STUN URLs, and TURN URLs with fresh credentials. */
-export function iceConfigFor(ice: RelayConfig['ice'], accountId: string, nowMs: number): IceConfig {
+/**
+ * The ICE servers for one account: configured STUN URLs, and TURN URLs with fresh credentials.
+ * `notAfterMs`: the credentials expire by then (a child's next quiet start, issue 14); none are
+ * given when that is now or past.
+ */
+export function iceConfigFor(ice: RelayConfig['ice'], accountId: string, nowMs: number, notAfterMs?: number): IceConfig {
   const iceServers: IceServer[] = [];
   if (ice.stunUrls.length > 0) iceServers.push({ urls: [...ice.stunUrls] });
   let expiresAt: number | null = null;
-  if (ice.turnUrls.length > 0 && ice.turnSecret) {
-    const turn = turnCredentials(ice.turnSecret, accountId, nowMs, ice.turnTtlSeconds);
+  const ttlSeconds =
+    notAfterMs === undefined ? ice.turnTtlSeconds : Math.min(ice.turnTtlSeconds, Math.floor((notAfterMs - nowMs) / 1000));
+  if (ice.turnUrls.length > 0 && ice.turnSecret && ttlSeconds > 0) {
+    const turn = turnCredentials(ice.turnSecret, accountId, nowMs, ttlSeconds);
     iceServers.push({ urls: [...ice.turnUrls], username: turn.username, credential: turn.credential });
     expiresAt = turn.expiresAt;
   }

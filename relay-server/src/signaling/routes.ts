@@ -5,6 +5,7 @@ import { friendPeersOf } from './friend-peers';
 import { issueSignalingGrant } from './grants';
 import { iceConfigFor } from './ice-config';
 import { bearer, responses } from '../responses';
+import { quietGateFor } from '../quiet/gate';
 
 /** What a device needs before a call: a signaling grant for its peer id, and ICE servers. */
 export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -39,8 +40,12 @@ export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const caller = requireCaller(request.caller);
-      const accountId = caller.kind === 'child' ? caller.childId : caller.parentId;
-      return iceConfigFor(ctx.config.ice, accountId, ctx.now());
+      if (caller.kind !== 'child') return iceConfigFor(ctx.config.ice, caller.parentId, ctx.now());
+      // A child's TURN credentials expire at its next quiet start: no new relay allocation in quiet time.
+      const status = await quietGateFor(ctx).status(caller.childId);
+      const now = ctx.now();
+      const notAfter = status.quiet ? now : status.startsInMs === null ? undefined : now + status.startsInMs;
+      return iceConfigFor(ctx.config.ice, caller.childId, now, notAfter);
     },
   );
 

@@ -9,6 +9,7 @@ import { updateToSchemaVersion7 } from './0007-child-avatar';
 import { updateToSchemaVersion8 } from './0008-device-queues';
 import { updateToSchemaVersion9 } from './0009-guardians';
 import { updateToSchemaVersion10 } from './0010-email';
+import { updateToSchemaVersion11 } from './0011-quiet';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'device-queues', up: updateToSchemaVersion8 },
   { version: 9, name: 'guardians', up: updateToSchemaVersion9 },
   { version: 10, name: 'email', up: updateToSchemaVersion10 },
+  { version: 11, name: 'quiet', up: updateToSchemaVersion11 },
 ];

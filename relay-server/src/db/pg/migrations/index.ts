@@ -1,6 +1,7 @@
 import type { PgMigration } from '../migrate';
 import { initialSchema } from './0001-initial';
 import { attachmentBlobs } from './0002-attachment-blobs';
+import { quietHours } from './0003-quiet';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -9,4 +10,5 @@ import { attachmentBlobs } from './0002-attachment-blobs';
 export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'initial', up: initialSchema },
   { version: 2, name: 'attachment-blobs', up: attachmentBlobs },
+  { version: 3, name: 'quiet', up: quietHours },
 ];

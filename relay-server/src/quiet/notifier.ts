@@ -1,0 +1,203 @@
+import { dayKey, isActive, localDayOf, type WsQuietFrame } from '@hearth/common';
+import type { RelayContext, RelayEventMap } from '../context';
+import type { Connection, ConnectionRegistry } from '../realtime/connection';
+import type { Presence } from '../realtime/presence';
+import type { FriendGraph } from '../realtime/friend-graph';
+import type { Delivery } from '../messaging/delivery';
+import type { Logger } from '../realtime/logger';
+import type { QuietGate } from './gate';
+
+/** The realtime side of quiet time: the `quiet` frame, timers on the relay clock, minutes counted. */
+export type QuietNotifier = Readonly<{
+  /** A socket was greeted: tell a child's socket where it stands, start counting its minutes. */
+  connected(conn: Connection): void;
+  /** An account's sockets here changed state (a presence frame, a socket gone): count up to now. */
+  presenceChanged(accountId: string): void;
+  /** Counts minutes and looks at every child here now (it also runs on a timer). */
+  tick(): Promise<void>;
+  start(): void;
+  stop(): void;
+}>;
+
+type Deps = Readonly<{
+  ctx: Pick<RelayContext, 'store' | 'events' | 'now'>;
+  gate: QuietGate;
+  registry: ConnectionRegistry;
+  presence: Presence;
+  graph: FriendGraph;
+  delivery: Pick<Delivery, 'resync'>;
+  log: Logger;
+}>;
+
+type ChildState = { signature?: string; quiet?: boolean; nextChangeAt: number | null; timer?: NodeJS.Timeout };
+
+const TICK_MS = 20_000;
+const MINUTE_MS = 60_000;
+/** The longest stretch one flush records (a clock jump or a long stall counts at most a day). */
+const MAX_FLUSH_MINUTES = 24 * 60;
+const COUNTING = new Set(['online', 'in-call']);
+/** Counted minutes and extra days are kept this long (the activity view reads 30 days). */
+const USAGE_KEPT_MS = 31 * 24 * 60 * MINUTE_MS;
+const PURGE_EVERY_MS = 60 * MINUTE_MS;
+
+export function createQuietNotifier(deps: Deps): QuietNotifier {
+  const { ctx, gate, registry, presence, log } = deps;
+  const now = ctx.now;
+  const states = new Map<string, ChildState>();
+  /** Since when each child here has been counting (online or in a call on a socket of this instance). */
+  const since = new Map<string, number>();
+  let interval: NodeJS.Timeout | undefined;
+  let purgedAt = -Infinity;
+
+  /** Forgets counted minutes and extra days older than {@link USAGE_KEPT_MS}, at most once an hour. */
+  async function purge(): Promise<void> {
+    const at = now();
+    if (at - purgedAt < PURGE_EVERY_MS) return;
+    purgedAt = at;
+    const before = at - USAGE_KEPT_MS;
+    // Extra days by their key: a day further back than any zone's offset from UTC.
+    await ctx.store.quiet.purgeQuietUsage(
+      Math.floor(before / MINUTE_MS),
+      dayKey(localDayOf('UTC', before - 24 * 60 * MINUTE_MS)),
+    );
+  }
+
+  const childrenHere = (): string[] => [
+    ...new Set(
+      registry
+        .all()
+        .filter((c) => c.accountKind === 'child')
+        .map((c) => c.accountId),
+    ),
+  ];
+  const countingHere = (childId: string): boolean => registry.ofAccount(childId).some((c) => COUNTING.has(c.presence));
+
+  async function flush(childId: string): Promise<void> {
+    const at = now();
+    const from = since.get(childId);
+    if (countingHere(childId)) since.set(childId, at);
+    else since.delete(childId);
+    if (from === undefined || at <= from) return;
+    const last = Math.floor((at - 1) / MINUTE_MS);
+    const first = Math.max(Math.floor(from / MINUTE_MS), last - MAX_FLUSH_MINUTES + 1);
+    const minutes: number[] = [];
+    for (let m = first; m <= last; m++) minutes.push(m);
+    await ctx.store.quiet.recordUsageMinutes(childId, minutes);
+    gate.invalidateUsage(childId);
+  }
+
+  function stateOf(childId: string): ChildState {
+    let s = states.get(childId);
+    if (!s) states.set(childId, (s = { nextChangeAt: null }));
+    return s;
+  }
+
+  /**
+   * Tells the child's sockets here where it stands (when it changed, or `force`), and sets its
+   * timer. `announce`: a start or end found here is told to every instance (not when it came from one).
+   */
+  async function refresh(childId: string, force: boolean, announce = true): Promise<void> {
+    const conns = registry.ofAccount(childId);
+    const s = stateOf(childId);
+    if (conns.length === 0) {
+      if (s.timer) clearTimeout(s.timer);
+      states.delete(childId);
+      return;
+    }
+    const { nextChangeAt: _n, ...status } = await gate.status(childId);
+    const at = now();
+    const signature = JSON.stringify({
+      ...status,
+      startsInMs: status.startsInMs === null ? null : Math.round((at + status.startsInMs) / 1000),
+      endsInMs: status.endsInMs === null ? null : Math.round((at + status.endsInMs) / 1000),
+    });
+    const flipped = s.quiet !== undefined && s.quiet !== status.quiet;
+    s.quiet = status.quiet;
+    if (force || signature !== s.signature) {
+      s.signature = signature;
+      const frame: WsQuietFrame = { type: 'quiet', childId: childId as WsQuietFrame['childId'], status };
+      for (const conn of registry.ofAccount(childId)) conn.send(frame);
+    }
+    s.nextChangeAt = await gate.nextChange(childId);
+    if (s.timer) clearTimeout(s.timer);
+    if (s.nextChangeAt !== null) {
+      const delay = Math.min(Math.max(0, s.nextChangeAt - now()) + 50, 2 ** 31 - 1);
+      s.timer = setTimeout(() => void look(childId), delay);
+      s.timer.unref();
+    }
+    // Quiet started or ended (the limit ran out, say) without reaching an edge the timer knew.
+    if (flipped && announce) ctx.events.emit('quietChanged', { childIds: [childId] });
+  }
+
+  /** Counts, and at an edge tells every instance (presence, held messages) through `quietChanged`. */
+  async function look(childId: string): Promise<void> {
+    try {
+      await flush(childId);
+      const s = states.get(childId);
+      if (s && s.nextChangeAt !== null && now() >= s.nextChangeAt) {
+        s.nextChangeAt = null;
+        ctx.events.emit('quietChanged', { childIds: [childId] });
+        return;
+      }
+      await refresh(childId, false);
+    } catch (err) {
+      log.error({ err, childId }, 'looking at quiet time failed');
+    }
+  }
+
+  /** Friends here see the child as it now is to them; the child's held messages go out if they may. */
+  async function apply(childId: string): Promise<void> {
+    for (const conn of registry.ofAccount(childId)) deps.delivery.resync(conn);
+    await refresh(childId, true, false);
+    const allowed = await deps.graph.activeFriendsOf(childId);
+    const rows = await ctx.store.friendships.listFriendshipsOf(childId);
+    for (const row of rows) {
+      if (!isActive(row.state)) continue;
+      const other = row.aId === childId ? row.bId : row.aId;
+      if (registry.isOnline(other) || registry.isOnline(childId)) await presence.pairChanged(childId, other, allowed.has(other));
+    }
+  }
+
+  const onChanged = (event: RelayEventMap['quietChanged'][0]): void => {
+    gate.invalidate(event.childIds);
+    for (const childId of event.childIds) {
+      apply(childId).catch((err: unknown) => log.error({ err, childId }, 'applying a quiet change failed'));
+    }
+  };
+
+  return {
+    connected(conn) {
+      if (conn.accountKind !== 'child') return;
+      const childId = conn.accountId;
+      if (countingHere(childId) && !since.has(childId)) since.set(childId, now());
+      refresh(childId, true).catch((err: unknown) => log.error({ err, childId }, 'telling a child its quiet time failed'));
+    },
+    presenceChanged(accountId) {
+      if (
+        !states.has(accountId) &&
+        !since.has(accountId) &&
+        !registry.ofAccount(accountId).some((c) => c.accountKind === 'child')
+      ) {
+        return;
+      }
+      flush(accountId)
+        .then(() => refresh(accountId, false))
+        .catch((err: unknown) => log.error({ err, accountId }, 'counting minutes failed'));
+    },
+    async tick() {
+      await purge().catch((err: unknown) => log.error({ err }, 'forgetting old counted minutes failed'));
+      for (const childId of childrenHere()) await look(childId);
+    },
+    start() {
+      ctx.events.on('quietChanged', onChanged);
+      interval = setInterval(() => void this.tick(), TICK_MS);
+      interval.unref();
+    },
+    stop() {
+      ctx.events.off('quietChanged', onChanged);
+      if (interval) clearInterval(interval);
+      for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
+      states.clear();
+    },
+  };
+}
