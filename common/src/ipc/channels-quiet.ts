@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ChildIdSchema, Ulid, closed } from '../schemas/primitives';
-import { ClockTime, QuietSchedule, QuietStatus, TimeZoneName, WeeklyWindows } from '../schemas/quiet';
-import { Done } from './models-app';
+import { ClockTime, QuietSchedule, QuietStatus, QuietView, TimeZoneName, WeeklyWindows } from '../schemas/quiet';
 import type { ChannelSpec } from './channels';
 
 /**
@@ -19,8 +18,8 @@ export type MyQuiet = Static<typeof MyQuiet>;
 export const QuietChildArgs = Type.Object({ childId: ChildIdSchema }, closed);
 export type QuietChildArgs = Static<typeof QuietChildArgs>;
 
-/** A child's schedule and where they stand now (status null when the relay cannot say). */
-export const ChildQuiet = Type.Object({ schedule: QuietSchedule, status: Type.Union([QuietStatus, Type.Null()]) }, closed);
+/** A child's schedule, where they stand now, contacts' windows and my reach: the relay's answer as is. */
+export const ChildQuiet = QuietView;
 export type ChildQuiet = Static<typeof ChildQuiet>;
 
 export const SetQuietScheduleArgs = Type.Object({ childId: ChildIdSchema, schedule: QuietSchedule }, closed);
@@ -72,7 +71,7 @@ export const QUIET_CHANNELS = {
   setContactQuietWindows: {
     access: 'parent',
     args: SetContactWindowsArgs,
-    result: Done,
+    result: ChildQuiet,
     summary: 'When one contact may reach the child (only narrows the non-quiet time); null removes it',
   },
   startQuietNow: {
@@ -96,7 +95,7 @@ export const QUIET_CHANNELS = {
   setMyQuietReach: {
     access: 'parent',
     args: QuietReachArgs,
-    result: Done,
+    result: ChildQuiet,
     summary: 'Whether I (the signed-in guardian) can reach the child and be reached during quiet time',
   },
   getChildQuietAsMe: {

@@ -177,7 +177,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       ...(options.callRingTimeoutMs !== undefined ? { ringTimeoutMs: options.callRingTimeoutMs } : {}),
     }),
     problems: createRendererProblemsService({ logger, now }),
-    quiet: createQuietService({ http: createQuietHttp(relay.call), parent, familyDb, tracker: quiet, logger }),
+    quiet: createQuietService({ http: createQuietHttp(relay.call), parent, familyDb, tracker: quiet }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

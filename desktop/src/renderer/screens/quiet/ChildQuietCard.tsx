@@ -126,14 +126,15 @@ function ScheduleForm({
 function ZoneAndReach({
   childId,
   timeZone,
+  myReach,
   onSaved,
-}: Readonly<{ childId: ChildId; timeZone: string; onSaved: (q: ChildQuiet) => void }>): ReactElement {
+}: Readonly<{ childId: ChildId; timeZone: string; myReach: boolean; onSaved: (q: ChildQuiet) => void }>): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
   const id = useId();
   const [zone, setZone] = useState(timeZone);
   const [wholeFamily, setWholeFamily] = useState(false);
-  const [reach, setReach] = useState(true);
+  const [reach, setReach] = useState(myReach);
   const save = useSave();
   return (
     <div className="quiet-zone">
@@ -166,7 +167,7 @@ function ZoneAndReach({
           onChange={(e) => {
             const next = e.target.checked;
             setReach(next);
-            save.run(() => hearth.setMyQuietReach({ childId, reach: next }));
+            save.run(() => hearth.setMyQuietReach({ childId, reach: next }), onSaved);
           }}
         />
         {t('pane.quiet.myReach')}
@@ -180,12 +181,22 @@ function ZoneAndReach({
 function ContactWindows({
   childId,
   contacts,
-}: Readonly<{ childId: ChildId; contacts: readonly FriendshipView[] }>): ReactElement | null {
+  quiet,
+  onSaved,
+}: Readonly<{
+  childId: ChildId;
+  contacts: readonly FriendshipView[];
+  quiet: ChildQuiet;
+  onSaved: (q: ChildQuiet) => void;
+}>): ReactElement | null {
   const { t } = useTranslation();
   const hearth = useHearth();
   const id = useId();
   const [contactId, setContactId] = useState(contacts[0]?.friend.accountId ?? '');
-  const [week, setWeek] = useState(EMPTY_WEEK);
+  const savedWeek = quiet.contacts.find((c) => c.contactId === contactId)?.allowed ?? EMPTY_WEEK;
+  const [week, setWeek] = useState(savedWeek);
+  // Another contact picked (or a save came back): its saved windows.
+  useEffect(() => setWeek(savedWeek), [savedWeek]);
   const save = useSave();
   if (contacts.length === 0) return null;
   return (
@@ -209,14 +220,14 @@ function ContactWindows({
       <div className="quiet-controls">
         <Button
           disabled={save.busy}
-          onClick={() => save.run(() => hearth.setContactQuietWindows({ childId, contactId, allowed: week }))}
+          onClick={() => save.run(() => hearth.setContactQuietWindows({ childId, contactId, allowed: week }), onSaved)}
         >
           {t('pane.quiet.contactSave')}
         </Button>
         <Button
           variant="quiet"
           disabled={save.busy}
-          onClick={() => save.run(() => hearth.setContactQuietWindows({ childId, contactId, allowed: null }))}
+          onClick={() => save.run(() => hearth.setContactQuietWindows({ childId, contactId, allowed: null }), onSaved)}
         >
           {t('pane.quiet.contactClear')}
         </Button>
@@ -261,8 +272,8 @@ export function ChildQuietCard({
             onChanged={setQuiet}
           />
           <ScheduleForm childId={childId} schedule={quiet.schedule} onSaved={setQuiet} />
-          <ZoneAndReach childId={childId} timeZone={quiet.status?.timeZone ?? 'UTC'} onSaved={setQuiet} />
-          <ContactWindows childId={childId} contacts={contacts} />
+          <ZoneAndReach childId={childId} timeZone={quiet.status.timeZone} myReach={quiet.myReach} onSaved={setQuiet} />
+          <ContactWindows childId={childId} contacts={contacts} quiet={quiet} onSaved={setQuiet} />
         </>
       )}
     </article>
