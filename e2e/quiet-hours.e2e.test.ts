@@ -144,6 +144,8 @@ async function openQuietSection(): Promise<void> {
 }
 
 async function toProfilePicker(): Promise<void> {
+  // As "Switch" does; the page opens at the picker.
+  must(await world.kids.leaveProfile());
   await w.page.goto(world.kidsPc.url);
   await w.screen('profile-picker');
 }
@@ -225,7 +227,9 @@ describe.skipIf(withoutChromium())('quiet time on the family PC, through the UI'
   });
 
   it('says it all in Spanish too', async () => {
+    must(await world.kids.unlock({ password: TEST_PASSWORD }));
     must(await world.kids.updateSettings({ language: 'es' }));
+    must(await world.kids.lock());
     await w.page.context().close();
     const { page } = await openWindow(browser, 'es-ES');
     await shiftPageClock(page);
