@@ -105,7 +105,7 @@ function ScheduleForm({
           </div>
         )}
       </fieldset>
-      <label className="quiet-window">
+      <label className="quiet-check">
         <input
           type="checkbox"
           checked={draft.trustedGrownUpsReach}
@@ -160,7 +160,7 @@ function ZoneAndReach({
           {t('pane.quiet.saveZone')}
         </Button>
       </div>
-      <label className="quiet-window">
+      <label className="quiet-check">
         <input
           type="checkbox"
           checked={reach}
@@ -214,7 +214,7 @@ function ContactWindows({
         </select>
       </div>
       <p>{t('pane.quiet.contactAllowed')}</p>
-      <WeeklyEditor idPrefix={`${id}-allowed`} value={week} onChange={setWeek} />
+      <WeeklyEditor idPrefix={`${id}-allowed`} kind="allowed" value={week} onChange={setWeek} />
       <ErrorNote error={save.error} />
       {save.done && <p role="status">{t('pane.quiet.saved')}</p>}
       <div className="quiet-controls">

@@ -10,8 +10,10 @@ import './quiet.css';
 /** "in 1 h 5 min" from a duration the relay said. */
 function durationText(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  const h = Math.floor(minutes / 60);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
+  if (d > 0) return `${d} d ${h} h`;
   return h > 0 ? `${h} h ${m} min` : `${m} min`;
 }
 

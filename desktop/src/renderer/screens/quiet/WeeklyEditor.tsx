@@ -35,8 +35,17 @@ export function WeeklyEditor({
   value,
   onChange,
   idPrefix,
-}: Readonly<{ value: WeeklyWindows; onChange: (next: WeeklyWindows) => void; idPrefix: string }>): ReactElement {
+  kind = 'quiet',
+}: Readonly<{
+  value: WeeklyWindows;
+  onChange: (next: WeeklyWindows) => void;
+  idPrefix: string;
+  /** `quiet`: quiet windows; `allowed`: when a contact may reach the child. */
+  kind?: 'quiet' | 'allowed';
+}>): ReactElement {
   const { t } = useTranslation();
+  const addLabel = kind === 'quiet' ? t('pane.quiet.add') : t('pane.quiet.addAllowed');
+  const emptyLabel = kind === 'quiet' ? t('pane.quiet.noWindows') : t('pane.quiet.noAllowed');
   const setDay = (day: Weekday, windows: readonly TimeWindow[]): void => onChange({ ...value, [day]: [...windows] });
   return (
     <div className="quiet-week">
@@ -45,7 +54,7 @@ export function WeeklyEditor({
         return (
           <fieldset key={day} className="quiet-day" data-day={day}>
             <legend>{dayName}</legend>
-            {value[day].length === 0 && <p className="field-hint">{t('pane.quiet.noWindows')}</p>}
+            {value[day].length === 0 && <p className="field-hint">{emptyLabel}</p>}
             {value[day].map((w, i) => {
               const id = `${idPrefix}-${day}-${i}`;
               const put = (patch: Partial<TimeWindow>): void =>
@@ -85,10 +94,15 @@ export function WeeklyEditor({
               <Button
                 size="small"
                 icon="➕"
-                aria-label={`${t('pane.quiet.add')}: ${dayName}`}
-                onClick={() => setDay(day, [...value[day], { start: '20:00', end: '07:00' }])}
+                aria-label={`${addLabel}: ${dayName}`}
+                onClick={() =>
+                  setDay(day, [
+                    ...value[day],
+                    kind === 'quiet' ? { start: '20:00', end: '07:00' } : { start: '15:00', end: '19:00' },
+                  ])
+                }
               >
-                {t('pane.quiet.add')}
+                {addLabel}
               </Button>
             )}
           </fieldset>
