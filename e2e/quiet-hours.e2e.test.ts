@@ -56,6 +56,8 @@ let relayNow = nextMondayNineInLondon();
 let world: QuietWorld;
 let browser: Browser;
 let w: Window;
+/** Leo's window on his family's PC. */
+let friendWindow: Window;
 let mia: Awaited<ReturnType<typeof setUpFamily>>;
 let leo: Awaited<ReturnType<typeof setUpFamily>>;
 const started = createClosers();
@@ -202,6 +204,17 @@ describe.skipIf(withoutChromium())('quiet time on the family PC, through the UI'
     await w.shot('quiet-screen');
   });
 
+  it('never rings: the friend sees the child as not here and cannot call', async () => {
+    const { page } = await openWindow(browser, 'en-GB');
+    friendWindow = windowFor(page, 'en', 'quiet-en-friend');
+    await page.goto(world.friendPc.url);
+    await friendWindow.screen('kid-home');
+    const dial = page.getByTestId(`call-video-${mia.childId}`);
+    await expect.poll(() => dial.isDisabled(), { timeout: 20_000 }).toBe(true);
+    await shows(page.locator('.friend-card', { hasText: 'Mia' }), friendWindow.text('presence.offline'));
+    expect(await w.page.getByTestId('call-ring').count()).toBe(0);
+  });
+
   it('holds a friend’s message, lets the child write to her guardian, and delivers the message when quiet ends', async () => {
     must(await world.friend.sendMessage({ contactId: mia.childId, content: { kind: 'text', text: 'good morning Mia' } }));
     // The child's own grown-up is one tap away on the quiet screen.
@@ -217,6 +230,10 @@ describe.skipIf(withoutChromium())('quiet time on the family PC, through the UI'
     await openChat(w, 'Leo');
     await visible(bubbleWith(w, 'good morning Mia'));
     await lacks(w.page.locator('[data-testid="quiet-warning"]'), w.text('quiet.title'));
+    // Leo sees Mia again and may call her.
+    await expect
+      .poll(() => friendWindow.page.getByTestId(`call-video-${mia.childId}`).isEnabled(), { timeout: 20_000 })
+      .toBe(true);
   });
 
   it('shows the child’s quiet time in the grown-ups’ pane', async () => {
