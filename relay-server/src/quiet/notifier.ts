@@ -9,7 +9,10 @@ import type { QuietGate } from './gate';
 
 /** The realtime side of quiet time: the `quiet` frame, timers on the relay clock, minutes counted. */
 export type QuietNotifier = Readonly<{
-  /** A socket was greeted: tell a child's socket where it stands, start counting its minutes. */
+  /**
+   * A socket was greeted: tell a child's socket where it stands (unless nothing is set: never
+   * quiet), start counting its minutes.
+   */
   connected(conn: Connection): void;
   /** An account's sockets here changed state (a presence frame, a socket gone): count up to now. */
   presenceChanged(accountId: string): void;
@@ -170,7 +173,13 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
       if (conn.accountKind !== 'child') return;
       const childId = conn.accountId;
       if (countingHere(childId) && !since.has(childId)) since.set(childId, now());
-      refresh(childId, true).catch((err: unknown) => log.error({ err, childId }, 'telling a child its quiet time failed'));
+      // A child with nothing set is never quiet: its sockets hear nothing until a guardian sets something.
+      gate
+        .settings(childId)
+        .then((q) =>
+          q && (q.schedule !== null || q.quietNowUntil !== null || q.contacts.size > 0) ? refresh(childId, true) : undefined,
+        )
+        .catch((err: unknown) => log.error({ err, childId }, 'telling a child its quiet time failed'));
     },
     presenceChanged(accountId) {
       if (
