@@ -91,7 +91,11 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
     />
   );
   const screen = ((): ReactElement => {
-    if (quietNow && quiet && !(route.name === 'chat' && grownUps.some((g) => g.friendship.friend.accountId === route.contactId))) {
+    if (
+      quietNow &&
+      quiet &&
+      !(route.name === 'chat' && grownUps.some((g) => g.friendship.friend.accountId === route.contactId))
+    ) {
       return (
         <QuietScreen
           status={quiet}
