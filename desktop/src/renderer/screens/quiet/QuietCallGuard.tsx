@@ -4,9 +4,7 @@ import { useCallService, useCallView } from '../../calls/calls-context';
 import { Button } from '../../ui/Button';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { minutesIn, useQuiet } from './quiet-context';
-
-/** A call hears this long before quiet time starts that it will end. */
-export const CALL_WARNING_MS = 2 * 60_000;
+import { quietCallAction } from './quiet-call';
 
 /**
  * Inside the calls overlay: two minutes before quiet time a call with a friend says so, and when
@@ -18,18 +16,17 @@ export function QuietCallGuard(): ReactElement | null {
   const view = useCallView();
   const service = useCallService();
   const [ended, setEnded] = useState(false);
-  const inCall = view.phase === 'outgoing' || view.phase === 'connecting' || view.phase === 'active';
-  const withFriend = inCall && view.contact?.grownUp !== true;
+  const action = quietCallAction(status, view.phase, view.contact?.grownUp === true);
   const quietNow = status?.quiet === true;
   const hungUp = useRef(false);
   useEffect(() => {
-    if (withFriend && quietNow && !hungUp.current) {
+    if (action === 'end' && !hungUp.current) {
       hungUp.current = true;
       service.hangUp();
       setEnded(true);
     }
     if (!quietNow) hungUp.current = false;
-  }, [withFriend, quietNow, service]);
+  }, [action, quietNow, service]);
 
   if (ended) {
     const text = t('quiet.callEnded');
@@ -44,7 +41,7 @@ export function QuietCallGuard(): ReactElement | null {
       </div>
     );
   }
-  if (!withFriend || !status || status.quiet || status.startsInMs === null || status.startsInMs > CALL_WARNING_MS) return null;
+  if (action !== 'warn' || status?.startsInMs == null) return null;
   const text = t('quiet.callSoon', { count: minutesIn(status.startsInMs) });
   return (
     <div className="call-toast quiet-call-warning" role="status" data-testid="quiet-call-warning">
