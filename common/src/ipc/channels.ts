@@ -58,6 +58,7 @@ import { PROBLEM_CHANNELS } from './channels-problems';
 import { FAMILY_CHANNELS } from './channels-family';
 import { EMAIL_CHANNELS } from './channels-email';
 import { ATTENTION_CHANNELS } from './channels-attention';
+import { QUIET_CHANNELS } from './channels-quiet';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -257,6 +258,7 @@ export const HEARTH_CHANNELS = {
   ...FAMILY_CHANNELS,
   ...EMAIL_CHANNELS,
   ...ATTENTION_CHANNELS,
+  ...QUIET_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

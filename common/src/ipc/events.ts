@@ -7,6 +7,7 @@ import { VersionStatus } from './channels-versions';
 import { UnsendRefusal } from '../schemas/realtime';
 import { Notice } from '../schemas/family';
 import { GrownUpAttention, SystemNotification } from './channels-attention';
+import { QuietStatus } from '../schemas/quiet';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -44,6 +45,8 @@ export const HEARTH_EVENTS = {
   attentionChanged: GrownUpAttention,
   /** Since 0.3.0, web host only: a system notification for the page to show (names only). */
   systemNotification: SystemNotification,
+  /** Since 0.3.0: the active child's quiet time changed (the relay's `quiet` frame), durations from now. */
+  quiet: Type.Object({ status: Type.Union([QuietStatus, Type.Null()]) }, closed),
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

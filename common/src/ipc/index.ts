@@ -11,6 +11,8 @@ export * from './models-family';
 export * from './channels-family';
 export * from './channels-email';
 export * from './channels-attention';
+export * from './channels-quiet';
+export * from './quiet-countdown';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -34,6 +34,9 @@ import { createParentAccountService } from './services/parent-account';
 import { createParentModeService } from './services/parent-mode';
 import type { DeviceInfoSource } from './services/ports';
 import { createProfilesService } from './services/profiles';
+import { createQuietService } from './services/quiet';
+import { createQuietHttp } from './relay/quiet-http';
+import { createQuietTracker, type MonotonicClock } from './relay/quiet-tracker';
 import { createRendererProblemsService } from './services/renderer-problems';
 import { createSettingsService } from './services/settings';
 import { createChildStores, type ChildStores } from './stores/child-stores';
@@ -54,6 +57,8 @@ export type CoreOptions = Readonly<{
   logger: Logger;
   /** Clock. Default Date.now. */
   now?: () => number;
+  /** A monotonic clock for the relay's quiet-time durations. Default performance.now. */
+  monotonic?: MonotonicClock;
   /** argon2id cost of the grown-ups' password. Default OWASP's. */
   hashCost?: HashCost;
   lockBackoff?: LockBackoffPolicy;
@@ -137,6 +142,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       if (told) notifications.notify(told);
     }
   });
+  const quiet = createQuietTracker(options.monotonic);
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
     relay,
@@ -147,6 +153,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     events: relayEvents,
     now,
     logger,
+    quiet,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
   });
@@ -170,7 +177,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events: relayEvents, now }),
-    messages: createMessagesService({ stores, sync, events, now }),
+    messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
     paneMessages: createPaneMessagesService({
       parent,
       familyDb,
@@ -197,6 +204,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }),
     problems: createRendererProblemsService({ logger, now }),
     attention,
+    quiet: createQuietService({ http: createQuietHttp(relay.call), parent, familyDb, tracker: quiet }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

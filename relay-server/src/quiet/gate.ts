@@ -216,6 +216,9 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       return statusOf(childId, e.quiet, at);
     },
     async keeps(childId, otherId) {
+      // From memory where it is known (the message and delivery hot paths), else loaded.
+      const known = gate.keepsNow(childId, otherId);
+      if (known !== undefined) return known;
       const e = await entry(childId);
       if (e.kind !== 'child' || idle(e.quiet)) return false;
       const at = now();
@@ -245,7 +248,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       return found.length > 0 ? Math.min(...found) : null;
     },
     async settings(childId) {
-      const e = await entry(childId);
+      const e = (trusted() ? entries.get(childId) : undefined) ?? (await entry(childId));
       return e.kind === 'child' ? e.quiet : undefined;
     },
     settingsNow(childId) {

@@ -19,8 +19,11 @@ export type TestRelay = Readonly<{
   dispose: () => Promise<void>;
 }>;
 
-/** Cheap argon2 and no registration limit: tests register many parents from one address. */
-export async function startTestRelay(overrides: Partial<RelayConfig> = {}): Promise<TestRelay> {
+/** Cheap argon2 and no registration limit: tests register many parents from one address. `now`: the relay's clock (a test may move it). */
+export async function startTestRelay(
+  overrides: Partial<RelayConfig> = {},
+  options: Readonly<{ now?: () => number }> = {},
+): Promise<TestRelay> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-desktop-relay-'));
   const port = await freePort();
   const config: RelayConfig = Object.freeze({
@@ -35,7 +38,7 @@ export async function startTestRelay(overrides: Partial<RelayConfig> = {}): Prom
   let app: RelayApp | null = null;
   const start = async (): Promise<void> => {
     if (app) return;
-    const built = await buildApp(config, { logger: false });
+    const built = await buildApp(config, { logger: false, ...(options.now ? { now: options.now } : {}) });
     for (let attempt = 0; ; attempt++) {
       try {
         await built.listen({ host: '127.0.0.1', port });

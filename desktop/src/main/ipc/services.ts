@@ -14,6 +14,7 @@ import type { ParentAccountService } from '../services/parent-account';
 import type { PaneMessagesService } from '../services/pane-messages';
 import type { ParentModeService } from '../services/parent-mode';
 import type { ProfilesService } from '../services/profiles';
+import type { QuietService } from '../services/quiet';
 import type { RendererProblemsService } from '../services/renderer-problems';
 import type { SettingsService } from '../services/settings';
 import type { RelayVersions } from '../relay/relay-versions';
@@ -41,4 +42,5 @@ export type Services = Readonly<{
   backgrounds: BackgroundsService;
   problems: RendererProblemsService;
   attention: AttentionService;
+  quiet: QuietService;
 }>;

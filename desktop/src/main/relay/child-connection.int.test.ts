@@ -10,6 +10,7 @@ import { createChildStores, type ChildStores } from '../stores/child-stores';
 import { waitFor } from '@hearth/test-kit/ports';
 import { createChildConnection, type ChildConnection } from './child-connection';
 import { createRelayVersions } from './relay-versions';
+import { createQuietTracker } from './quiet-tracker';
 
 const ME = '01J00000000000000000000KXD';
 const FRIEND = '01J0000000000000000000FRND';
@@ -84,6 +85,7 @@ describe('a child’s socket to a newer relay', () => {
           welcomed = true;
         },
         ackTimeoutMs: 1_000,
+        quiet: createQuietTracker(),
         becomeDevice: async () => undefined,
       }),
     );

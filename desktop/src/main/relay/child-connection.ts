@@ -181,7 +181,7 @@ export function createChildConnection(
         return;
       }
       inbound = inbound
-        .then(() => handleServerFrame(ctx, known, { ack, onWelcome }))
+        .then(() => handleServerFrame(ctx, known, { ack, onWelcome, kick }))
         .catch((err: unknown) => ctx.log.warn({ err }, 'could not handle a frame; the relay will send it again'));
     });
     ws.on('error', (err) => {

@@ -3,6 +3,7 @@ import type { WritableDB } from '@hearth/sqlite';
 import type { Logger } from '../logging/logger';
 import type { EventHub } from '../services/event-hub';
 import type { AttachmentTransfer } from './attachment-transfer';
+import type { QuietTracker } from './quiet-tracker';
 
 /** What one child's connection shares with its inbound and outbound halves. */
 export type ConnectionContext = Readonly<{
@@ -25,6 +26,8 @@ export type ConnectionContext = Readonly<{
    * relay delivers its messages here (idempotent; a child's credential is a device already).
    */
   becomeDevice: () => Promise<void>;
+  /** Quiet time as the relay says it (issue 14). */
+  quiet: QuietTracker;
   /** How long to wait for `sent` before sending the same message again. */
   ackTimeoutMs: number;
 }>;

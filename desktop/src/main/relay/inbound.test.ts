@@ -14,6 +14,7 @@ import { createEventHub } from '../services/event-hub';
 import { createChildStores, type ChildStores } from '../stores/child-stores';
 import type { ConnectionContext } from './connection-context';
 import { handleServerFrame } from './inbound';
+import { createQuietTracker } from './quiet-tracker';
 
 const STRANGER = '01J00000000000000000000BAD';
 let dir: string;
@@ -50,6 +51,7 @@ beforeEach(() => {
     refreshContacts: async () => undefined,
     becomeDevice: async () => undefined,
     ackTimeoutMs: 1_000,
+    quiet: createQuietTracker(),
   };
 });
 afterEach(() => {
@@ -191,5 +193,47 @@ describe('inbound frames', () => {
       { e: 'messageRemoved', p: { messageId: '01J000000000000000000MSG11', contactId: FRIEND, reason: 'unsent' } },
       { e: 'unsendRefused', p: { messageId: '01J000000000000000000MSG12', contactId: FRIEND, code: 'ALREADY_DELIVERED' } },
     ]);
+  });
+});
+
+describe('the quiet frame (issue 14)', () => {
+  const status = {
+    quiet: true,
+    reason: 'schedule' as const,
+    startsInMs: null,
+    endsInMs: 3_600_000,
+    endsAt: '07:00',
+    minutesLeftToday: null,
+    timeZone: 'Europe/Madrid',
+  };
+
+  it('keeps what the relay said for this child, tells the UI, and ignores a frame about another child', async () => {
+    await handleServerFrame(ctx, { type: 'quiet', childId: STRANGER, status }, hooks);
+    expect(ctx.quiet.get(ME)).toBeNull();
+    await handleServerFrame(ctx, { type: 'quiet', childId: ME, status }, hooks);
+    expect(ctx.quiet.get(ME)).toMatchObject({ quiet: true, endsAt: '07:00' });
+    expect(events).toEqual(['quiet']);
+  });
+
+  it('holds a message the relay refused for quiet time until quiet ends, then sends it at once', async () => {
+    await handleServerFrame(ctx, { type: 'quiet', childId: ME, status }, hooks);
+    storedOut('01J000000000000000000MSG20', 'queued');
+    enqueueOutbox(ctx.db, { messageId: '01J000000000000000000MSG20', contactId: FRIEND, payload: {}, now: 1_000 });
+    await handleServerFrame(
+      ctx,
+      { type: 'error', ref: '01J000000000000000000MSG20', code: 'QUIET_HOURS', message: 'quiet' },
+      hooks,
+    );
+    expect(getMessage(ctx.db, '01J000000000000000000MSG20')?.state).toBe('queued');
+    // Due when the relay said quiet ends (an hour on), not before.
+    expect(allOutbox(ctx.db)[0]?.nextAttemptAt).toBeGreaterThan(1_000 + 3_500_000);
+    let kicked = 0;
+    await handleServerFrame(
+      ctx,
+      { type: 'quiet', childId: ME, status: { ...status, quiet: false, reason: null, endsInMs: null, endsAt: null } },
+      { ...hooks, kick: () => (kicked += 1) },
+    );
+    expect(allOutbox(ctx.db)[0]?.nextAttemptAt).toBe(1_000);
+    expect(kicked).toBe(1);
   });
 });

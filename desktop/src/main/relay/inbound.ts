@@ -4,7 +4,7 @@ import type { RelayedMessage, WsServerFrame } from '@hearth/common';
 import { getAttachment, insertAttachment, markAttachmentReady } from '../db/child/queries/attachments';
 import { getContact, upsertContact } from '../db/child/queries/contacts';
 import { advanceMessageState, getMessage, insertMessage, removeMessage } from '../db/child/queries/messages';
-import { removeFromOutbox } from '../db/child/queries/outbox';
+import { makeOutboxDue, removeFromOutbox } from '../db/child/queries/outbox';
 import { logActivity } from '../db/child/queries/activity';
 import { writeFileAtomic } from '../services/attachments';
 import type { ConnectionContext } from './connection-context';
@@ -87,7 +87,7 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
 export async function handleServerFrame(
   ctx: ConnectionContext,
   frame: WsServerFrame,
-  hooks: Readonly<{ ack: (id: string) => void; onWelcome: () => void }>,
+  hooks: Readonly<{ ack: (id: string) => void; onWelcome: () => void; kick?: () => void }>,
 ): Promise<void> {
   switch (frame.type) {
     case 'welcome':
@@ -158,7 +158,15 @@ export async function handleServerFrame(
       ctx.events.emitForChild(ctx.childId, 'notice', { notice: frame.notice });
       return;
     case 'quiet':
-      // Issue 14 (in progress): the relay sends it only to apps of 0.3.0 on; the quiet screen reads it.
+      // The relay sends it only to apps of 0.3.0 on, on connect and at each change.
+      if (frame.childId !== ctx.childId) return;
+      ctx.quiet.set(ctx.childId, frame.status);
+      ctx.events.emitForChild(ctx.childId, 'quiet', { status: ctx.quiet.get(ctx.childId) });
+      if (!frame.status.quiet) {
+        // What waited in the outbox for morning goes now.
+        makeOutboxDue(ctx.db, ctx.now());
+        hooks.kick?.();
+      }
       return;
     default: {
       const never: never = frame;

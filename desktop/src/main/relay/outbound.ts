@@ -18,6 +18,9 @@ const PERMANENT = new Set<string>([
   ErrorCode.NotFound,
 ]);
 
+/** A message refused for quiet time, when the relay says no end, is tried again after this long. */
+const QUIET_RETRY_MS = 15 * 60_000;
+
 /** Marks an outgoing message as failed for good and tells the UI. */
 export function failMessage(ctx: ConnectionContext, messageId: string, reason: string): void {
   ctx.db.transaction(() => {
@@ -32,7 +35,11 @@ export function failMessage(ctx: ConnectionContext, messageId: string, reason: s
 /** A refusal of one message by the relay: fail it, or try again later. */
 export function onSendRefused(ctx: ConnectionContext, messageId: string, code: string, retryAfterMs: number | undefined): void {
   if (PERMANENT.has(code)) failMessage(ctx, messageId, code);
-  else noteOutboxAttempt(ctx.db, messageId, ctx.now() + (retryAfterMs ?? 5_000));
+  else if (code === ErrorCode.QuietHours) {
+    // It waits for morning: the relay's next `quiet` frame saying the end makes it due again.
+    const endsIn = ctx.quiet.get(ctx.childId)?.endsInMs ?? null;
+    noteOutboxAttempt(ctx.db, messageId, ctx.now() + (retryAfterMs ?? endsIn ?? QUIET_RETRY_MS));
+  } else noteOutboxAttempt(ctx.db, messageId, ctx.now() + (retryAfterMs ?? 5_000));
 }
 
 async function ensureUploaded(ctx: ConnectionContext, payload: OutboxPayload): Promise<void> {

@@ -11,6 +11,7 @@ import { createChildConnection, DEFAULT_RECONNECT, type ChildConnection, type Re
 import type { WsPresenceState, WsSelfPresenceState } from '@hearth/common';
 import type { RelayHttp } from './relay-http';
 import type { RelayVersions } from './relay-versions';
+import type { QuietTracker } from './quiet-tracker';
 
 export type RelaySyncDeps = Readonly<{
   /** The relay's origin, e.g. `http://127.0.0.1:8787`. */
@@ -25,6 +26,8 @@ export type RelaySyncDeps = Readonly<{
   reconnect?: ReconnectPolicy;
   /** Wait this long for `sent` before sending a message again. Default 30 s. */
   ackTimeoutMs?: number;
+  /** Each child's quiet time as the relay says it. */
+  quiet: QuietTracker;
   /** Says this app's version on each socket and hears when the relay finds it too old. */
   versions?: RelayVersions;
 }>;
@@ -97,6 +100,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
         presence,
         refreshContacts: () => refreshContacts(childId),
         becomeDevice: () => becomeDevice(childId),
+        quiet: deps.quiet,
         ackTimeoutMs: deps.ackTimeoutMs ?? 30_000,
       }),
     );
@@ -114,6 +118,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
       connections.get(childId)?.stop();
       connections.delete(childId);
       presences.delete(childId);
+      deps.quiet.forget(childId);
     },
     kick: (childId: string) => connections.get(childId)?.kick(),
     unsend: (childId: string, messageId: string) => connections.get(childId)?.unsend(messageId) ?? false,

@@ -37,7 +37,14 @@ export type OutboxPayload = Readonly<{ id: string; to: string; content: SendMess
  * the relay connection sends it from there, so nothing is lost if anything dies mid-send.
  */
 export function createMessagesService(
-  deps: Readonly<{ stores: ChildStores; sync: SyncControl; events: EventHub; now: () => number }>,
+  deps: Readonly<{
+    stores: ChildStores;
+    sync: SyncControl;
+    events: EventHub;
+    now: () => number;
+    /** Quiet now for this child, as the relay last said (issue 14); never quiet when absent. */
+    isQuiet?: (childId: string) => boolean;
+  }>,
 ): MessagesService {
   const newId = createUlidFactory();
   return Object.freeze({
@@ -46,6 +53,10 @@ export function createMessagesService(
       const contact = getContact(db, args.contactId);
       if (!contact || contact.friendship.status !== 'active') {
         throw new HearthError(ErrorCode.NotFriends, 'You can only send messages to friends your grown-ups said yes to.');
+      }
+      // During quiet time only the child's own grown-ups are reached; the relay refuses the rest anyway.
+      if (deps.isQuiet?.(childId) && !contact.friendship.friend.familyRole) {
+        throw new HearthError(ErrorCode.QuietHours, 'It is quiet time now. Your message can go when it ends.');
       }
       const c = args.content;
       if ((c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') && !getAttachment(db, c.attachment.hash)) {

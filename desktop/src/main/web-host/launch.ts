@@ -18,6 +18,8 @@ export async function launchWebHostApp(
     port?: number;
     /** How long a call rings before it is missed (tests). Default 30 s. */
     callRingTimeoutMs?: number;
+    /** The PC's clock (tests give it a wrong one). Default Date.now. */
+    now?: () => number;
   }>,
 ): Promise<WebHostApp> {
   const core = createDesktopCore({
@@ -26,6 +28,7 @@ export async function launchWebHostApp(
     appVersion: options.appVersion,
     logger: options.logger,
     ...(options.callRingTimeoutMs !== undefined ? { callRingTimeoutMs: options.callRingTimeoutMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   core.start();
   const host = await startWebHost({

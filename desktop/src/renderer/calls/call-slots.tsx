@@ -8,6 +8,7 @@ import { useHearthEvent } from '../app/use-event';
 import { CallEffectsProvider } from '../screens/backgrounds/CallEffectsProvider';
 import { CallButtons } from './CallButtons';
 import { CallOverlay } from './CallOverlay';
+import { QuietCallGuard } from '../screens/quiet/QuietCallGuard';
 import { createCallService, type CallService, type CallServiceDeps } from './call-service';
 import { CallsContext, createCallsRuntime, type CallsRuntime } from './calls-context';
 import { browserMedia } from './media';
@@ -93,6 +94,7 @@ function CallsHost({ runtime, options }: Readonly<{ runtime: CallsRuntime; optio
       {/* The child's chosen background goes into every call's video through the effects hook. */}
       <CallEffectsProvider hook={service}>
         <CallOverlay />
+        <QuietCallGuard />
       </CallEffectsProvider>
     </CallsContext.Provider>
   );

@@ -26,16 +26,18 @@ import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
 import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
+import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 
 export const en = {
   ...commonEn,
-  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn },
+  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,
   ...kidHomeEn,
   ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
+  ...quietKidEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,
@@ -52,6 +54,7 @@ export const en = {
     ...grownUpsInvitesEn,
     ...familyNoticesEn,
     ...grownUpsAttentionEn,
+    ...quietPaneEn,
   },
 } as const;
 

@@ -24,16 +24,18 @@ import { policyEs } from './catalogs/policy';
 import { stickersEs } from './catalogs/stickers';
 import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
+import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
-  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs },
+  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs },
   ...firstRunEs,
   ...policyEs,
   ...childrenEs,
   ...kidHomeEs,
   ...kidFamilyEs,
   ...whatGrownUpsSeeEs,
+  ...quietKidEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,
@@ -50,5 +52,6 @@ export const es: Spanish<Translation> = {
     ...grownUpsInvitesEs,
     ...familyNoticesEs,
     ...grownUpsAttentionEs,
+    ...quietPaneEs,
   },
 };

@@ -33,10 +33,6 @@ export const grownUpsSettingsEn = {
   },
   later: {
     soon: 'Coming soon',
-    quietHours: {
-      title: 'Quiet hours',
-      text: 'Times when Hearth does not ring and messages wait until morning.',
-    },
     reports: {
       title: 'Reports',
       text: 'What your children reported, and who they blocked.',
@@ -89,10 +85,6 @@ export const grownUpsSettingsEs: Spanish<typeof grownUpsSettingsEn> = {
   },
   later: {
     soon: 'Próximamente',
-    quietHours: {
-      title: 'Horas de silencio',
-      text: 'Momentos en los que Hearth no suena y los mensajes esperan hasta la mañana.',
-    },
     reports: {
       title: 'Avisos',
       text: 'Lo que tus hijos han avisado y a quién han bloqueado.',

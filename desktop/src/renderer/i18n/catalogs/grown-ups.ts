@@ -32,6 +32,7 @@ export const grownUpsEn = {
     messages: 'Messages to you',
     family: 'Family grown-ups',
     notices: 'What happened',
+    quiet: 'Quiet time',
     later: 'More',
   },
   requests: {
@@ -94,6 +95,7 @@ export const grownUpsEs: Spanish<typeof grownUpsEn> = {
     messages: 'Mensajes para ti',
     family: 'Los mayores de la familia',
     notices: 'Lo que pasó',
+    quiet: 'Hora de descansar',
     later: 'Más',
   },
   requests: {

@@ -6,6 +6,7 @@ import { svgDataUrl } from '../../packs/svg';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { AttachmentView } from './AttachmentView';
 import { MessageActions } from './MessageActions';
+import { useWaitsForMorning, WaitsForMorning } from '../quiet/WaitsForMorning';
 
 const STATE_ICON: Readonly<Record<MessageState, string>> = {
   queued: '🕓',
@@ -70,6 +71,7 @@ export function MessageBubble({
   const mine = message.direction === 'out';
   const time = new Intl.DateTimeFormat(i18n.language, { hour: 'numeric', minute: '2-digit' }).format(message.sentAt);
   const uploading = mine && message.state === 'queued' && progress !== undefined && progress < 1;
+  const waits = useWaitsForMorning(message);
   return (
     <li
       className={`bubble ${mine ? 'bubble-mine' : 'bubble-theirs'} bubble-kind-${message.content.kind}`}
@@ -86,7 +88,8 @@ export function MessageBubble({
       <div className="bubble-foot">
         <p className="bubble-meta">
           <time dateTime={new Date(message.sentAt).toISOString()}>{time}</time>
-          {mine && (
+          {waits && <WaitsForMorning />}
+          {mine && !waits && (
             <span className={`delivery delivery-${message.state}`} data-testid="delivery">
               <span aria-hidden="true">{STATE_ICON[message.state]} </span>
               {t(`chat.state.${message.state}`)}

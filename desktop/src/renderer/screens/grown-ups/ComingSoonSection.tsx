@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 
 const LATER = [
-  { key: 'quietHours', icon: '🌙' },
   { key: 'reports', icon: '🚩' },
   { key: 'export', icon: '📦' },
 ] as const;
 
 /**
- * "More": places kept for what comes next (quiet hours, reports, export), and where deleting a
- * child went (the pane's "Family grown-ups", issue 12).
+ * "More": places kept for what comes next (reports, export), and where deleting a child went
+ * (the pane's "Family grown-ups", issue 12). Quiet hours have their own section since issue 14.
  */
 export function ComingSoonSection({ onOpenFamily }: Readonly<{ onOpenFamily: () => void }>): ReactElement {
   const { t } = useTranslation();

@@ -11,18 +11,20 @@ import { ChildrenSection } from './ChildrenSection';
 import { ComingSoonSection } from './ComingSoonSection';
 import { FamilySection, NoticesSection } from '../family/FamilySection';
 import { MessagesSection } from './MessagesSection';
+import { QuietSection } from '../quiet/QuietSection';
 import { RequestsSection } from './RequestsSection';
 import { SettingsSection } from './SettingsSection';
 import { SignInForm } from './SignInForm';
 import { UnlockForm } from './UnlockForm';
 
-type Section = 'requests' | 'messages' | 'children' | 'family' | 'notices' | 'computer' | 'activity' | 'later';
+type Section = 'requests' | 'messages' | 'children' | 'family' | 'notices' | 'quiet' | 'computer' | 'activity' | 'later';
 const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] = [
   { id: 'requests', icon: '🤝', needsServer: true },
   { id: 'messages', icon: '💬', needsServer: true },
   { id: 'children', icon: '👧', needsServer: true },
   { id: 'family', icon: '🏠', needsServer: true },
   { id: 'notices', icon: '📰', needsServer: true },
+  { id: 'quiet', icon: '🌙', needsServer: true },
   { id: 'activity', icon: '📊', needsServer: false },
   { id: 'computer', icon: '⚙️', needsServer: false },
   { id: 'later', icon: '🧭', needsServer: false },
@@ -86,6 +88,7 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   else if (section === 'children') body = <ChildrenSection parentMode={parentMode} />;
   else if (section === 'family') body = <FamilySection />;
   else if (section === 'notices') body = <NoticesSection />;
+  else if (section === 'quiet') body = <QuietSection />;
   else if (section === 'activity') body = <ActivitySection />;
   else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeChanged={onParentModeChanged} />;
   else body = <ComingSoonSection onOpenFamily={() => setSection('family')} />;

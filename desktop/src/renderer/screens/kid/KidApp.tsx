@@ -12,6 +12,9 @@ import { AddFriend } from './AddFriend';
 import { KidHome } from './KidHome';
 import { useFriends } from './use-friends';
 import { WhatGrownUpsSee } from './WhatGrownUpsSee';
+import { QuietProvider, useQuiet } from '../quiet/quiet-context';
+import { QuietScreen } from '../quiet/QuietScreen';
+import { QuietWarning } from '../quiet/QuietWarning';
 
 type Route = Readonly<
   | { name: 'home' }
@@ -51,7 +54,9 @@ function useMessageNotices(openContactId: string | null, nameOf: (id: string) =>
 export function KidApp({ profile }: Readonly<{ profile: Profile }>): ReactElement {
   return (
     <NoticesProvider>
-      <ProfileScreens profile={profile} />
+      <QuietProvider>
+        <ProfileScreens profile={profile} />
+      </QuietProvider>
       <NoticeArea />
     </NoticesProvider>
   );
@@ -67,6 +72,10 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
     friends.reload();
   };
   const friendOf = (id: string) => friends.friends.find((f) => f.friendship.friend.accountId === id);
+  // Quiet time (issue 14): only the child's own grown-ups are reached; everything else waits.
+  const quiet = useQuiet();
+  const quietNow = profile.kind !== 'parent' && quiet?.quiet === true;
+  const grownUps = friends.friends.filter((f) => f.friendship.status === 'active' && f.friendship.kind === 'family');
   useMessageNotices(route.name === 'chat' ? route.contactId : null, (id) => friendOf(id)?.friendship.friend.displayName);
 
   const homeScreen = (
@@ -82,6 +91,20 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
     />
   );
   const screen = ((): ReactElement => {
+    if (
+      quietNow &&
+      quiet &&
+      !(route.name === 'chat' && grownUps.some((g) => g.friendship.friend.accountId === route.contactId))
+    ) {
+      return (
+        <QuietScreen
+          status={quiet}
+          grownUps={grownUps}
+          onOpenChat={(contactId) => setRoute({ name: 'chat', contactId })}
+          onLeave={() => void hearth.leaveProfile()}
+        />
+      );
+    }
     switch (route.name) {
       case 'home':
         return homeScreen;
@@ -109,6 +132,7 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
 
   return (
     <>
+      {profile.kind !== 'parent' && <QuietWarning />}
       {screen}
       {overlay}
     </>

@@ -14,6 +14,12 @@ const SEES = [
   { key: 'approve', icon: '✅' },
 ] as const;
 
+/** Quiet time and daily time (issue 14), told the same way. */
+const QUIET_SEES = [
+  { key: 'quiet', icon: '🌙' },
+  { key: 'daily', icon: '⏳' },
+] as const;
+
 const PROMISES = [
   { key: 'noStrangers', icon: '🚪' },
   { key: 'ownSpace', icon: '🗂️' },
@@ -70,7 +76,12 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
       <p className="lead">{intro}</p>
       <section aria-labelledby="sees-heading" className="card">
         <h2 id="sees-heading">{t('see.canSee')}</h2>
-        <IconList items={SEES.map((s) => ({ ...s, text: t(`see.sees.${s.key}`) }))} />
+        <IconList
+          items={[
+            ...SEES.map((s) => ({ ...s, text: t(`see.sees.${s.key}`) })),
+            ...QUIET_SEES.map((s) => ({ ...s, text: t(`seeQuiet.${s.key}`) })),
+          ]}
+        />
       </section>
       <section aria-labelledby="promises-heading" className="card">
         <h2 id="promises-heading">{t('see.promises')}</h2>

@@ -5,6 +5,7 @@ import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { NoticesList } from '../family/NoticesList';
 import { RedeemCode, RedeemedList } from '../family/RedeemCode';
+import { ParentQuiet } from './ParentQuiet';
 import '../family/family.css';
 
 /**
@@ -27,6 +28,7 @@ export function ParentFamily({ contactIds }: Readonly<{ contactIds: ReadonlySet<
           (i) => i.state !== 'confirmed' || i.children.some((c) => contactIds.has(c.childId)),
         )}
       />
+      <ParentQuiet />
       <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
     </section>
   );
