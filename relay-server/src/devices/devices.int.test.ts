@@ -41,6 +41,7 @@ describe('device enrollment', () => {
       info: DEVICE_INFO,
       enrolledAt: relay.clock.now(),
       revokedAt: null,
+      lastSeen: null,
       children: [{ childId: family.child.childId, displayName: family.child.displayName, revokedAt: null }],
     });
   });

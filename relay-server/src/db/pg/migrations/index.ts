@@ -1,6 +1,8 @@
 import type { PgMigration } from '../migrate';
 import { initialSchema } from './0001-initial';
 import { attachmentBlobs } from './0002-attachment-blobs';
+import { reservedPg3 } from './0003-reserved';
+import { deviceTombstones } from './0004-device-tombstones';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -9,4 +11,6 @@ import { attachmentBlobs } from './0002-attachment-blobs';
 export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'initial', up: initialSchema },
   { version: 2, name: 'attachment-blobs', up: attachmentBlobs },
+  { version: 3, name: 'reserved', up: reservedPg3 },
+  { version: 4, name: 'device-tombstones', up: deviceTombstones },
 ];
