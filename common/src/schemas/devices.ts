@@ -61,7 +61,10 @@ export type UpdateDeviceInfoBody = Static<typeof UpdateDeviceInfoBody>;
  * `DELETE /v1/devices/:id` (since 0.3.0 with `erase`): also erase Hearth's data on that PC the
  * next time it reaches the relay (its credentials answer `DEVICE_REVOKED` with `wipe: true`).
  */
-export const RevokeDeviceQuery = Type.Object({ erase: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) }, closed);
+export const RevokeDeviceQuery = Type.Object(
+  { erase: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
+  closed,
+);
 export type RevokeDeviceQuery = Static<typeof RevokeDeviceQuery>;
 
 /**

@@ -67,7 +67,7 @@ describe('signing a computer out leaves a tombstone (F18)', () => {
 
   it("tombstones one child's credential taken off a PC, and only that one", async () => {
     const { parent, kids, enrolled } = await twoChildrenOnOnePc(relay.app);
-    const [first, second] = enrolled.credentials as [{ token: string }, { token: string }];
+    const [first, second] = enrolled.credentials as unknown as [{ token: string }, { token: string }];
     const url = `/v1/devices/${enrolled.deviceId}/children/${kids[0]?.childId}?erase=true`;
     expectStatus(await api(relay.app, 'DELETE', url, { token: parent.token }), 204);
     expect((await me(first.token)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: true } });
@@ -87,7 +87,10 @@ describe('signing a computer out leaves a tombstone (F18)', () => {
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
     const family = await createFamily(relay.app);
-    expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}?erase=true`, { token: family.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}?erase=true`, { token: family.parent.token }),
+      204,
+    );
     // An app that cannot read DEVICE_REVOKED hears what it heard before the tombstones.
     const old = await me(family.childToken, '0.2.0');
     expect(old.statusCode).toBe(401);
@@ -96,7 +99,10 @@ describe('signing a computer out leaves a tombstone (F18)', () => {
 
   it('refuses the /v1/ws upgrade of a signed-out credential with DEVICE_REVOKED and the wipe flag', async () => {
     const family = await createFamily(relay.app);
-    expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}?erase=true`, { token: family.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}?erase=true`, { token: family.parent.token }),
+      204,
+    );
     expect(await refusedUpgrade(family.childToken)).toEqual({
       status: 401,
       body: { error: { code: 'DEVICE_REVOKED', message: expect.any(String), wipe: true } },
@@ -114,7 +120,10 @@ describe('signing a computer out leaves a tombstone (F18)', () => {
 
   it('keeps a tombstone 90 days, then sweeps it: the credential is unknown again', async () => {
     const family = await createFamily(relay.app);
-    expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}?erase=true`, { token: family.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}?erase=true`, { token: family.parent.token }),
+      204,
+    );
     relay.clock.advance(89 * DAY);
     await relay.app.realtime.sweep();
     expect((await me(family.childToken)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: true } });

@@ -81,7 +81,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/devices/:id',
     {
       schema: {
-        summary: 'Revoke a PC and every credential on it (`erase`: it also erases Hearth\'s data when it next calls)',
+        summary: "Revoke a PC and every credential on it (`erase`: it also erases Hearth's data when it next calls)",
         tags,
         security: bearer,
         params: IdParams,

@@ -39,8 +39,7 @@ export function tombstoneDeviceChildCredentials(
 
 export function getTombstone(db: ReadableDB, tokenHash: Buffer): TombstoneRow | undefined {
   const row = db.prepare(`SELECT wipe, revoked_at AS revokedAt FROM device_tombstones WHERE token_hash = ?`).get(tokenHash) as
-    | { wipe: number; revokedAt: number }
-    | undefined;
+    { wipe: number; revokedAt: number } | undefined;
   return row && { wipe: row.wipe === 1, revokedAt: row.revokedAt };
 }
 
@@ -66,7 +65,5 @@ export function listLastSeen(db: ReadableDB, parentId: string): LastSeenRow[] {
 
 /** Replaces a live device's info (JSON, validated by the route); false when it is unknown or revoked. */
 export function updateDeviceInfo(db: WritableDB, deviceId: string, infoJson: string): boolean {
-  return (
-    db.prepare(`UPDATE devices SET info_json = ? WHERE id = ? AND revoked_at IS NULL`).run(infoJson, deviceId).changes > 0
-  );
+  return db.prepare(`UPDATE devices SET info_json = ? WHERE id = ? AND revoked_at IS NULL`).run(infoJson, deviceId).changes > 0;
 }
