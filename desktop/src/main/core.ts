@@ -33,6 +33,7 @@ import { createParentAccountService } from './services/parent-account';
 import { createParentModeService } from './services/parent-mode';
 import type { DeviceInfoSource } from './services/ports';
 import { createProfilesService } from './services/profiles';
+import { createComputersService, type ComputersService } from './services/computers';
 import { createRendererProblemsService } from './services/renderer-problems';
 import { createSettingsService } from './services/settings';
 import { createChildStores, type ChildStores } from './stores/child-stores';
@@ -64,6 +65,8 @@ export type DesktopCore = Readonly<{
   handlers: Handlers;
   events: EventHub;
   sync: RelaySync;
+  /** This PC as one of the family's computers (F18). */
+  computers: ComputersService;
   familyDb: WritableDB;
   stores: ChildStores;
   /** Connects every profile on this PC to the relay. */
@@ -74,7 +77,13 @@ export type DesktopCore = Readonly<{
 function defaultDeviceInfo(appVersion: string): DeviceInfoSource {
   return () => {
     const intl = Intl.DateTimeFormat().resolvedOptions();
-    return { os: `${os.platform()} ${os.release()}`.slice(0, 64), appVersion, language: intl.locale, timeZone: intl.timeZone };
+    return {
+      os: os.platform().slice(0, 64),
+      osVersion: (os.release() || 'unknown').slice(0, 64),
+      appVersion,
+      language: intl.locale,
+      timeZone: intl.timeZone,
+    };
   };
 }
 
@@ -111,6 +120,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     paneUnlocked: () => lock.state() === 'unlocked',
   });
   const events = createEventHub(() => profiles.activeChildId());
+  // Made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
+  let computers: ComputersService | undefined;
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
     relay,
@@ -123,10 +134,14 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     logger,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+    credentialRefused: (childId) => void computers?.credentialRefused(childId),
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
   const familyDeps: FamilyDeps = { relay, parent, familyDb, stores, profiles, sync };
+  const deviceInfo = options.deviceInfo ?? defaultDeviceInfo(options.appVersion);
+  const pcComputers = createComputersService({ relay, familyDb, stores, profiles, sync, deviceInfo, logger });
+  computers = pcComputers;
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -138,7 +153,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     emailAccount: createEmailAccountService({ email: createEmailHttp(relay.call), relay, parent, parentMode, logger }),
     family: createFamilyAdminService({
       ...familyDeps,
-      deviceInfo: options.deviceInfo ?? defaultDeviceInfo(options.appVersion),
+      deviceInfo,
       now,
     }),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
@@ -198,6 +213,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     handlers: createHandlers(services, logger),
     events,
     sync,
+    computers: pcComputers,
     familyDb,
     stores,
     start(): void {
@@ -206,6 +222,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
         .then((v) => versions.learned(v))
         .catch((err: unknown) => logger.warn({ err }, 'could not ask the relay for its version'));
       for (const p of listProfiles(familyDb)) sync.start(p.childId);
+      pcComputers.sendInfoIfChanged().catch((err: unknown) => logger.warn({ err }, 'could not tell the relay this PC’s info'));
     },
     close(): void {
       for (const off of unsubscribers) off();

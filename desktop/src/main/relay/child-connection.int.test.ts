@@ -85,6 +85,7 @@ describe('a child’s socket to a newer relay', () => {
         },
         ackTimeoutMs: 1_000,
         becomeDevice: async () => undefined,
+        credentialRefused: () => undefined,
       }),
     );
     conn.start();

@@ -25,6 +25,8 @@ export type ConnectionContext = Readonly<{
    * relay delivers its messages here (idempotent; a child's credential is a device already).
    */
   becomeDevice: () => Promise<void>;
+  /** The relay refused this credential for good (401 or 4401): was this PC signed out (F18)? */
+  credentialRefused: () => void;
   /** How long to wait for `sent` before sending the same message again. */
   ackTimeoutMs: number;
 }>;
