@@ -4,7 +4,7 @@
  * last seen. A second PC is switched off, the grown-up signs it out from the first PC's pane with
  * "also erase Hearth's data", and when the second PC starts again it learns it (DEVICE_REVOKED
  * from the relay's tombstone): its profile and the child's folder are gone, and it asks to be set
- * up again. Screens are saved under artifacts/screens/ and checked with axe-core.
+ * up again from its grown-ups' pane. Screens are saved under artifacts/screens/ and checked with axe-core.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { waitFor } from '@hearth/test-kit/ports';
 import { launchChromium, openWindow } from './support/browser';
 import { familyFirstRun, familyPerLanguage, openPane } from './support/flows';
 import { startPc, startWorld, stopPc, type Pc, type World } from './support/hosts';
-import { shows, visible } from './support/see';
+import { lacks, shows, visible } from './support/see';
 import { windowFor } from './support/ui';
 
 const STEP_MS = 240_000;
@@ -95,7 +95,11 @@ describe.skipIf(withoutChromium())('computers: a second PC signed out and erased
         const laptopWindow = await openWindow(browser, person.locale);
         const lw = windowFor(laptopWindow.page, person.lang, `computers-laptop-${person.lang}`);
         await lw.page.goto(laptop.url);
-        await lw.screen('first-run-welcome');
+        // The grown-ups' password stays (this PC is the family's): the picker, with nobody on it.
+        await lw.screen('profile-picker');
+        await lacks(lw.page.locator('body'), person.child);
+        await lw.shot('after-erase');
+        expect(lw.problems).toEqual([]);
         expect(must(await createHearthClient(directTransport(laptop.app!.core)).getAppInfo())).toMatchObject({
           enrolled: false,
           profileCount: 0,
