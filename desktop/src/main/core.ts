@@ -121,7 +121,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   });
   const events = createEventHub(() => profiles.activeChildId());
   // Made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
-  let computers: ComputersService | undefined;
+  const computers: { current?: ComputersService } = {};
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
     relay,
@@ -134,14 +134,14 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     logger,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
-    credentialRefused: (childId) => void computers?.credentialRefused(childId),
+    credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
   const familyDeps: FamilyDeps = { relay, parent, familyDb, stores, profiles, sync };
   const deviceInfo = options.deviceInfo ?? defaultDeviceInfo(options.appVersion);
   const pcComputers = createComputersService({ relay, familyDb, stores, profiles, sync, deviceInfo, logger });
-  computers = pcComputers;
+  computers.current = pcComputers;
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
