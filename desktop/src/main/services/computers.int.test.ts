@@ -80,6 +80,18 @@ describe('a PC signed out while it was off (F18)', () => {
     expect(fs.existsSync(path.join(bDir, 'children', childId, 'child.sqlite'))).toBe(true);
   });
 
+  it('erases at once when the PC is online during the sign-out (its socket is closed, then it asks)', async () => {
+    const a = await desktop();
+    const child = await setUpFamily(a.api, 'Ines');
+    const b = await desktop();
+    must(await b.api.signInParent({ email: child.parentEmail, password: RELAY_PASSWORD }));
+    const enrolled = must(await b.api.enrollPc({ name: 'Online PC', childIds: [child.childId] }));
+    await waitFor(() => b.core.sync.connectionState(child.childId) === 'online', 5_000, 'B online');
+    must(await a.api.revokeDevice({ deviceId: enrolled.deviceId, erase: true }));
+    await waitFor(() => !fs.existsSync(path.join(b.dataDir, 'children', child.childId)), 5_000, 'erased on B');
+    expect(familyRows(b.dataDir, child.childId)).toBe(0);
+  });
+
   it('keeps a profile whose credential is still live', async () => {
     const a = await desktop();
     const child = await setUpFamily(a.api, 'Sami');
