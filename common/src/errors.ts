@@ -55,7 +55,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ALL_ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
 
 /** The wire shape of an error, in HTTP bodies, WebSocket frames and IPC results. */
-export type ErrorBody = Readonly<{ code: ErrorCode; message: string }>;
+export type ErrorBody = Readonly<{ code: ErrorCode; message: string; wipe?: boolean }>;
 
 /** An error that carries a stable code; thrown by services, mapped to a status at each edge. */
 export class HearthError extends Error {
@@ -71,6 +71,9 @@ export class HearthError extends Error {
   }
 
   toBody(): ErrorBody {
+    // DEVICE_REVOKED says whether the PC erases the child's data (F18).
+    const wipe = this.details?.wipe;
+    if (typeof wipe === 'boolean') return { code: this.code, message: this.message, wipe };
     return { code: this.code, message: this.message };
   }
 }

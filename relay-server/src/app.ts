@@ -25,6 +25,7 @@ import { accountRoutes } from './accounts/routes';
 import { emailRoutes } from './email/routes';
 import { versionRoutes } from './compat/routes';
 import { deviceRoutes } from './devices/routes';
+import { computerRoutes } from './devices/computer-routes';
 import { friendshipRoutes } from './friendships/routes';
 import { signalingRoutes } from './signaling/routes';
 import { signalingPlugin } from './signaling/plugin';
@@ -155,6 +156,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(accountRoutes);
   await app.register(emailRoutes);
   await app.register(deviceRoutes);
+  await app.register(computerRoutes);
   await app.register(friendshipRoutes);
   await app.register(signalingRoutes);
   await app.register(signalingPlugin);

@@ -252,6 +252,12 @@ const MATRIX: readonly Row[] = [
     expect: [401, 204, 404, 403, 403, 401],
   },
   {
+    // F18: only the PC's own device credential; a grown-up's session is refused, another PC is "no such device".
+    route: 'PUT /v1/devices/:id/info',
+    request: (w) => ({ url: `/v1/devices/${w.a.deviceId}/info`, body: { info: { ...DEVICE_INFO, osVersion: '6.8' } } }),
+    expect: [401, 403, 403, 204, 404, 401],
+  },
+  {
     // A child's code is always its own: naming another child's id is refused.
     route: 'POST /v1/invites',
     request: (w) => ({ url: '/v1/invites', body: { childId: w.a.child.childId } }),

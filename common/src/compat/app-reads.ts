@@ -46,6 +46,8 @@ export const APP_READS = Object.freeze({
     'GET /v1/devices': DeviceList,
     'DELETE /v1/devices/:id': NoContent,
     'POST /v1/parent-devices': ParentDeviceResult,
+    /** Since 0.3.0: the PC's info changed (F18). */
+    'PUT /v1/devices/:id/info': NoContent,
     'POST /v1/invites': Invite,
     'POST /v1/invites/redeem': FriendshipView,
     'GET /v1/friendships': FriendshipList,

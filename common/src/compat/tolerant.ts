@@ -55,7 +55,11 @@ export function tolerantReader<S extends TSchema>(schema: S): TolerantReader<S> 
 
 /** Any relay error body, whatever its code: codes this app does not know become a general sentence. */
 export const AnyErrorResponse = Type.Object({
-  error: Type.Object({ code: Type.String({ maxLength: 64 }), message: Type.String({ maxLength: 1000 }) }),
+  error: Type.Object({
+    code: Type.String({ maxLength: 64 }),
+    message: Type.String({ maxLength: 1000 }),
+    wipe: Type.Optional(Type.Boolean()),
+  }),
 });
 
 /** The envelope of any `/v1/ws` frame: a frame type this app does not know is still read this far. */

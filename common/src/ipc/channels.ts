@@ -188,7 +188,12 @@ export const HEARTH_CHANNELS = {
   addChildToPc: ch('parent', ChildIdArgs, Profile, 'Give an existing child a profile on this PC'),
   removeChildFromPc: ch('parent', ChildIdArgs, Done, "Revoke this PC's credential for a child and wipe its local data"),
   listDevices: ch('parent', NoArgs, DeviceList, "The parent's enrolled PCs"),
-  revokeDevice: ch('parent', Type.Object({ deviceId: Ulid }, closed), Done, 'Revoke another PC'),
+  revokeDevice: ch(
+    'parent',
+    Type.Object({ deviceId: Ulid, erase: Type.Optional(Type.Boolean()) }, closed),
+    Done,
+    'Sign another PC out (`erase`: it also erases Hearth’s data there)',
+  ),
   listApprovals: ch('parent', NoArgs, FriendshipList, "The children's friendships, pending approvals first"),
   actOnFriendshipAsParent: ch(
     'parent',

@@ -1,10 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { ChildIdSchema, DisplayName, Timestamp, Token, Ulid, closed } from './primitives';
+import { ChildIdSchema, DisplayName, IsoDate, Timestamp, Token, Ulid, closed } from './primitives';
 
-/** What the PC tells about itself at enrollment (F18); shown to the parent, deleted with the child. */
+/**
+ * What the PC tells about itself at enrollment (F18), and again whenever it changes; shown to the
+ * parent, deleted with the child. `osVersion` since 0.3.0 (0.2.0 apps enroll without it).
+ */
 export const DeviceInfo = Type.Object(
   {
     os: Type.String({ minLength: 1, maxLength: 64 }),
+    osVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     appVersion: Type.String({ minLength: 1, maxLength: 32 }),
     language: Type.String({ minLength: 2, maxLength: 35 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64 }),
@@ -38,6 +42,8 @@ export const Device = Type.Object(
     info: DeviceInfo,
     enrolledAt: Timestamp,
     revokedAt: Type.Union([Timestamp, Type.Null()]),
+    /** Since 0.3.0: the last day (UTC) this PC reached the relay; null before it did. To the day, no finer. */
+    lastSeen: Type.Optional(Type.Union([IsoDate, Type.Null()])),
     children: Type.Array(
       Type.Object({ childId: ChildIdSchema, displayName: DisplayName, revokedAt: Type.Union([Timestamp, Type.Null()]) }, closed),
     ),
@@ -46,6 +52,20 @@ export const Device = Type.Object(
 );
 export type Device = Static<typeof Device>;
 export const DeviceList = Type.Object({ devices: Type.Array(Device) }, closed);
+
+/** `PUT /v1/devices/:id/info` (since 0.3.0): the PC's info changed (an update, a new time zone). Device credential only. */
+export const UpdateDeviceInfoBody = Type.Object({ info: DeviceInfo }, closed);
+export type UpdateDeviceInfoBody = Static<typeof UpdateDeviceInfoBody>;
+
+/**
+ * `DELETE /v1/devices/:id` (since 0.3.0 with `erase`): also erase Hearth's data on that PC the
+ * next time it reaches the relay (its credentials answer `DEVICE_REVOKED` with `wipe: true`).
+ */
+export const RevokeDeviceQuery = Type.Object(
+  { erase: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
+  closed,
+);
+export type RevokeDeviceQuery = Static<typeof RevokeDeviceQuery>;
 
 /**
  * `POST /v1/parent-devices`: the calling parent session becomes a parent device (a parent-mode

@@ -27,7 +27,17 @@ export const PolicyVersion = Type.String({ minLength: 1, maxLength: 32, pattern:
 
 export const ErrorCodeSchema = Type.Enum(ALL_ERROR_CODES as ErrorCode[]);
 export const ErrorResponse = Type.Object(
-  { error: Type.Object({ code: ErrorCodeSchema, message: Type.String() }, closed) },
+  {
+    error: Type.Object(
+      {
+        code: ErrorCodeSchema,
+        message: Type.String(),
+        /** Since 0.3.0, with `DEVICE_REVOKED` only: erase this child's data on the PC. */
+        wipe: Type.Optional(Type.Boolean()),
+      },
+      closed,
+    ),
+  },
   closed,
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;

@@ -225,6 +225,8 @@ export const WsErrorFrame = Type.Object(
     message: Type.String(),
     ref: Type.Optional(Ulid),
     retryAfterMs: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** Since 0.3.0, with `DEVICE_REVOKED` only: erase this child's data on the PC. */
+    wipe: Type.Optional(Type.Boolean()),
   },
   closed,
 );

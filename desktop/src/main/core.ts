@@ -37,6 +37,7 @@ import { createProfilesService } from './services/profiles';
 import { createQuietService } from './services/quiet';
 import { createQuietHttp } from './relay/quiet-http';
 import { createQuietTracker, type MonotonicClock } from './relay/quiet-tracker';
+import { createComputersService, type ComputersService } from './services/computers';
 import { createRendererProblemsService } from './services/renderer-problems';
 import { createSettingsService } from './services/settings';
 import { createChildStores, type ChildStores } from './stores/child-stores';
@@ -80,6 +81,8 @@ export type DesktopCore = Readonly<{
   handlers: Handlers;
   events: EventHub;
   sync: RelaySync;
+  /** This PC as one of the family's computers (F18). */
+  computers: ComputersService;
   familyDb: WritableDB;
   stores: ChildStores;
   /** Connects every profile on this PC to the relay. */
@@ -90,7 +93,13 @@ export type DesktopCore = Readonly<{
 function defaultDeviceInfo(appVersion: string): DeviceInfoSource {
   return () => {
     const intl = Intl.DateTimeFormat().resolvedOptions();
-    return { os: `${os.platform()} ${os.release()}`.slice(0, 64), appVersion, language: intl.locale, timeZone: intl.timeZone };
+    return {
+      os: os.platform().slice(0, 64),
+      osVersion: (os.release() || 'unknown').slice(0, 64),
+      appVersion,
+      language: intl.locale,
+      timeZone: intl.timeZone,
+    };
   };
 }
 
@@ -143,6 +152,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }
   });
   const quiet = createQuietTracker(options.monotonic);
+  // Made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
+  const computers: { current?: ComputersService } = {};
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
     relay,
@@ -156,10 +167,14 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     quiet,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+    credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
   const familyDeps: FamilyDeps = { relay, parent, familyDb, stores, profiles, sync };
+  const deviceInfo = options.deviceInfo ?? defaultDeviceInfo(options.appVersion);
+  const pcComputers = createComputersService({ relay, familyDb, stores, profiles, sync, deviceInfo, logger });
+  computers.current = pcComputers;
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -171,7 +186,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     emailAccount: createEmailAccountService({ email: createEmailHttp(relay.call), relay, parent, parentMode, logger }),
     family: createFamilyAdminService({
       ...familyDeps,
-      deviceInfo: options.deviceInfo ?? defaultDeviceInfo(options.appVersion),
+      deviceInfo,
       now,
     }),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
@@ -235,6 +250,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     handlers: createHandlers(services, logger),
     events,
     sync,
+    computers: pcComputers,
     familyDb,
     stores,
     start(): void {
@@ -243,6 +259,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
         .then((v) => versions.learned(v))
         .catch((err: unknown) => logger.warn({ err }, 'could not ask the relay for its version'));
       for (const p of listProfiles(familyDb)) sync.start(p.childId);
+      pcComputers.sendInfoIfChanged().catch((err: unknown) => logger.warn({ err }, 'could not tell the relay this PC’s info'));
     },
     close(): void {
       for (const off of unsubscribers) off();

@@ -1,13 +1,14 @@
 import { ErrorCode, HearthError } from '@hearth/common';
 import type { Store } from '../store/port';
 import { hashToken, tokenKind } from './tokens';
+import { markSeen } from '../devices/computers';
 
 export type ParentCaller = Readonly<{ kind: 'parent'; parentId: string; sessionId: string }>;
 export type ChildCaller = Readonly<{ kind: 'child'; childId: string; parentId: string; deviceId: string }>;
 export type RequestCaller = ParentCaller | ChildCaller;
 
 /** The token in `Authorization: Bearer <token>`; undefined when absent or not a token's shape. */
-function bearerToken(authorization: string | undefined): string | undefined {
+export function bearerToken(authorization: string | undefined): string | undefined {
   if (!authorization) return undefined;
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization);
   return match ? (match[1] as string) : undefined;
@@ -32,6 +33,8 @@ export async function resolveToken(store: Store, token: string, now: number): Pr
   }
   if (kind === 'dc') {
     const d = await store.devices.getDeviceCaller(hashToken(token));
+    // Last seen (F18), to the day: on every request and socket of the PC's credentials.
+    if (d) await markSeen(store, d.deviceId, now);
     return d && { kind: 'child', childId: d.childId, parentId: d.parentId, deviceId: d.deviceId };
   }
   return undefined;

@@ -41,6 +41,7 @@ describe('device enrollment', () => {
       info: DEVICE_INFO,
       enrolledAt: relay.clock.now(),
       revokedAt: null,
+      lastSeen: null,
       children: [{ childId: family.child.childId, displayName: family.child.displayName, revokedAt: null }],
     });
   });
@@ -80,7 +81,7 @@ describe('revoking devices and credentials', () => {
     for (const credential of enrolled.credentials) {
       const res = await me(credential.token);
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+      expect(res.body).toMatchObject({ error: { code: 'DEVICE_REVOKED' } });
     }
     expect(revoked).toEqual([{ childIds: expect.arrayContaining(kids.map((k) => k.childId)), deviceId: enrolled.deviceId }]);
     const [device] = await devicesOf(parent.token);

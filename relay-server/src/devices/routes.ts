@@ -8,6 +8,7 @@ import {
   IdParams,
   ParentDeviceResult,
   RegisterParentDeviceBody,
+  RevokeDeviceQuery,
   Ulid,
   closed,
 } from '@hearth/common';
@@ -80,15 +81,16 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/devices/:id',
     {
       schema: {
-        summary: 'Revoke a PC and every credential on it',
+        summary: "Revoke a PC and every credential on it (`erase`: it also erases Hearth's data when it next calls)",
         tags,
         security: bearer,
         params: IdParams,
+        querystring: RevokeDeviceQuery,
         response: responses({ 204: Type.Null() }),
       },
     },
     async (request, reply) => {
-      await removeDevice(ctx, requireParent(request.caller).parentId, request.params.id);
+      await removeDevice(ctx, requireParent(request.caller).parentId, request.params.id, request.query.erase === 'true');
       return reply.status(204).send(null);
     },
   );
@@ -97,15 +99,22 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/devices/:id/children/:childId',
     {
       schema: {
-        summary: "Revoke one child's credential on a PC",
+        summary: "Revoke one child's credential on a PC (`erase`: that PC also erases the child's data)",
         tags,
         security: bearer,
         params: DeviceChildParams,
+        querystring: RevokeDeviceQuery,
         response: responses({ 204: Type.Null() }),
       },
     },
     async (request, reply) => {
-      await removeDeviceChild(ctx, requireParent(request.caller).parentId, request.params.id, request.params.childId);
+      await removeDeviceChild(
+        ctx,
+        requireParent(request.caller).parentId,
+        request.params.id,
+        request.params.childId,
+        request.query.erase === 'true',
+      );
       return reply.status(204).send(null);
     },
   );

@@ -66,6 +66,9 @@ export async function addDeviceChild(
 
 export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Promise<Device[]> {
   const children = await ctx.store.devices.listDeviceChildren(parentId);
+  const lastSeen = new Map(
+    (await ctx.store.deviceTombstones.listLastSeen(parentId)).map((r) => [r.deviceId, r.lastSeenDay] as const),
+  );
   return (await ctx.store.devices.listDevicesOfParent(parentId)).map((d) => {
     // Newest credential per child wins, so a re-added child shows as live.
     const perChild = new Map<string, Device['children'][number]>();
@@ -79,27 +82,41 @@ export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Pr
       info: JSON.parse(d.infoJson) as DeviceInfo,
       enrolledAt: d.enrolledAt,
       revokedAt: d.revokedAt,
+      lastSeen: lastSeen.get(d.id) ?? null,
       children: [...perChild.values()],
     };
   });
 }
 
-/** Revokes a PC and every credential on it; the sockets of those credentials close once it is done. */
-export async function removeDevice(ctx: Ctx, parentId: string, deviceId: string): Promise<void> {
+/**
+ * Revokes a PC and every credential on it; the sockets of those credentials close once it is done.
+ * Each live credential leaves a tombstone (F18), so the PC learns it even if it was off: `wipe`
+ * tells it to erase Hearth's data too.
+ */
+export async function removeDevice(ctx: Ctx, parentId: string, deviceId: string, wipe = false): Promise<void> {
   const childIds = await ctx.store.transaction(async (tx) => {
     await ownDevice({ store: tx }, parentId, deviceId);
     const ids = (await tx.devices.listDeviceChildren(parentId)).filter((c) => c.deviceId === deviceId).map((c) => c.childId);
+    await tx.deviceTombstones.tombstoneDeviceCredentials(deviceId, wipe, ctx.now());
     await tx.devices.revokeDevice(deviceId, ctx.now());
     return ids;
   });
   ctx.events.emit('credentialsRevoked', { childIds, deviceId });
 }
 
-export async function removeDeviceChild(ctx: Ctx, parentId: string, deviceId: string, childId: string): Promise<void> {
+export async function removeDeviceChild(
+  ctx: Ctx,
+  parentId: string,
+  deviceId: string,
+  childId: string,
+  wipe = false,
+): Promise<void> {
   await ownDevice(ctx, parentId, deviceId);
   await ownChild(ctx, parentId, childId);
-  if (!(await ctx.store.devices.revokeDeviceChild(deviceId, childId, ctx.now()))) {
-    throw new HearthError(ErrorCode.NotFound, 'This child is not set up on this device.');
-  }
+  const revoked = await ctx.store.transaction(async (tx) => {
+    await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());
+    return tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
+  });
+  if (!revoked) throw new HearthError(ErrorCode.NotFound, 'This child is not set up on this device.');
   ctx.events.emit('credentialsRevoked', { childIds: [childId], deviceId });
 }

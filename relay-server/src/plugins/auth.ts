@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import { resolveCaller, type RequestCaller } from '../auth/callers';
+import { bearerToken, resolveCaller, type RequestCaller } from '../auth/callers';
+import { revokedDeviceError } from '../devices/computers';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,7 +15,13 @@ export const authPlugin = fp(
     app.decorateRequest('caller', undefined);
     app.addHook('onRequest', async (request) => {
       request.caller = await resolveCaller(app.relay.store, request.headers.authorization, app.relay.now());
+      // A signed-out PC's credential (F18): DEVICE_REVOKED on every route, the upgrade of /v1/ws included.
+      if (!request.caller) {
+        const token = bearerToken(request.headers.authorization);
+        const revoked = await revokedDeviceError(app.relay.store, token, request.appVersion);
+        if (revoked) throw revoked;
+      }
     });
   },
-  { name: 'hearth-auth', dependencies: ['hearth-context'] },
+  { name: 'hearth-auth', dependencies: ['hearth-context', 'hearth-app-version'] },
 );

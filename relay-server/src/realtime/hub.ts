@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { WsCloseCode, type AppVersion, type FirstReadTable, type WsClientFrame } from '@hearth/common';
+import { WsCloseCode, type AppVersion, type FirstReadTable, type HearthError, type WsClientFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import { resolveToken, type RequestCaller } from '../auth/callers';
 import { createBlobStoreFor } from '../attachments/blob-store';
@@ -7,6 +7,7 @@ import { createGroupCommitter, type GroupCommitter } from '../messaging/group-co
 import { createDelivery } from '../messaging/delivery';
 import { createMessageService } from '../messaging/message-service';
 import { createSweeper } from '../messaging/sweeper';
+import { revokedDeviceError, sweepTombstones } from '../devices/computers';
 import { createConnectionRegistry, type Connection } from './connection';
 import { createDeviceEventHandlers } from './device-events';
 import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-codec';
@@ -28,6 +29,8 @@ export type RealtimeHub = Readonly<{
   decode: FrameDecoder;
   /** The caller a token belongs to, if it is live. */
   authenticate(token: string): Promise<RequestCaller | undefined>;
+  /** DEVICE_REVOKED (with the wipe flag) for a signed-out PC's credential, for an app that reads it (F18). */
+  revoked(token: string, appVersion: AppVersion): Promise<HearthError | undefined>;
   /** Registers an authenticated socket (replacing an older one of the same session) and greets it. */
   attach(socket: WebSocket, caller: RequestCaller, token: string, appVersion: AppVersion): Promise<Connection>;
   detach(conn: Connection): void;
@@ -210,6 +213,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       messageBuckets.prune(now());
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
+      sweepTombstones(ctx).catch((err: unknown) => log.error({ err }, 'device tombstone sweep failed'));
     } catch (err) {
       log.error({ err }, 'realtime housekeeping failed');
     }
@@ -218,6 +222,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   return {
     decode: createFrameDecoder(),
     authenticate: (token) => resolveToken(ctx.store, token, now()),
+    revoked: (token, appVersion) => revokedDeviceError(ctx.store, token, appVersion),
 
     async attach(socket, caller, token, appVersion) {
       const queueDevice =
@@ -316,7 +321,10 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       dispatch(conn, frame);
     },
 
-    sweep: () => sweeper.sweep(),
+    sweep: async () => {
+      await sweeper.sweep();
+      await sweepTombstones(ctx);
+    },
     queueStats: () => committer.stats(),
     quietTick: () => quietNotifier.tick(),
 

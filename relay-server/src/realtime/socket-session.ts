@@ -126,7 +126,16 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
       const token = decoded.frame.token;
       return signIn(async () => {
         const caller = await hub.authenticate(token);
-        if (!caller) return refuseAuth('Please sign in again: this credential is missing, expired or revoked.');
+        if (!caller) {
+          // A signed-out PC's credential (F18): DEVICE_REVOKED, with whether to erase, then 4401.
+          const revoked = await hub.revoked(token, version);
+          if (revoked) {
+            sendRaw({ type: 'error', code: revoked.code, message: revoked.message, wipe: revoked.details?.wipe === true });
+            socket.close(WsCloseCode.Unauthenticated, 'device revoked');
+            return;
+          }
+          return refuseAuth('Please sign in again: this credential is missing, expired or revoked.');
+        }
         await attach(caller, token, version);
       });
     }

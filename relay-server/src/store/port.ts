@@ -3,6 +3,7 @@ import type * as accounts from '../accounts/queries';
 import type * as sessions from '../accounts/session-queries';
 import type * as attachments from '../attachments/queries';
 import type * as devices from '../devices/queries';
+import type * as deviceTombstones from '../devices/tombstone-queries';
 import type * as email from '../email/queries';
 import type * as family from '../family/queries';
 import type * as grownUpInvites from '../family/invite-queries';
@@ -44,6 +45,7 @@ export type StoreModules = {
   sessions: typeof sessions;
   attachments: typeof attachments;
   devices: typeof devices;
+  deviceTombstones: typeof deviceTombstones;
   email: typeof email;
   family: typeof family;
   grownUpInvites: typeof grownUpInvites;

@@ -3,6 +3,7 @@ import * as accounts from '../accounts/queries';
 import * as sessions from '../accounts/session-queries';
 import * as attachments from '../attachments/queries';
 import * as devices from '../devices/queries';
+import * as deviceTombstones from '../devices/tombstone-queries';
 import * as email from '../email/queries';
 import * as family from '../family/queries';
 import * as grownUpInvites from '../family/invite-queries';
@@ -19,6 +20,7 @@ export const SQLITE_MODULES: StoreModules = {
   sessions,
   attachments,
   devices,
+  deviceTombstones,
   email,
   family,
   grownUpInvites,

@@ -58,7 +58,7 @@ export function channelImpl(s: Services): ChannelImpl {
     addChildToPc: (a) => s.family.addChildToPc(a.childId),
     removeChildFromPc: (a) => s.family.removeChildFromPc(a.childId),
     listDevices: () => s.family.listDevices(),
-    revokeDevice: (a) => s.family.revokeDevice(a.deviceId),
+    revokeDevice: (a) => s.family.revokeDevice(a.deviceId, a.erase),
     listApprovals: () => s.approvals.list(),
     actOnFriendshipAsParent: (a) => s.approvals.act(a.friendshipId, a.action),
     updateSettings: (a) => s.settings.update(a),

@@ -87,6 +87,7 @@ describe('a child’s socket to a newer relay', () => {
         ackTimeoutMs: 1_000,
         quiet: createQuietTracker(),
         becomeDevice: async () => undefined,
+        credentialRefused: () => undefined,
       }),
     );
     conn.start();

@@ -206,6 +206,7 @@ export function createChildConnection(
         ctx.log.warn({ code }, 'the relay ended this profile’s connection for good');
         wanted = false;
         emitState(null);
+        ctx.credentialRefused();
         return;
       }
       scheduleReconnect();

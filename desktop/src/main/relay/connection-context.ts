@@ -28,6 +28,8 @@ export type ConnectionContext = Readonly<{
   becomeDevice: () => Promise<void>;
   /** Quiet time as the relay says it (issue 14). */
   quiet: QuietTracker;
+  /** The relay refused this credential for good (401 or 4401): was this PC signed out (F18)? */
+  credentialRefused: () => void;
   /** How long to wait for `sent` before sending the same message again. */
   ackTimeoutMs: number;
 }>;

@@ -50,6 +50,7 @@ beforeEach(() => {
     presence: new Map(),
     refreshContacts: async () => undefined,
     becomeDevice: async () => undefined,
+    credentialRefused: () => undefined,
     ackTimeoutMs: 1_000,
     quiet: createQuietTracker(),
   };

@@ -11,7 +11,7 @@ const KNOWN = new Set<string>(ALL_ERROR_CODES);
 export function relayError(json: unknown, status: number, fallback: string, versions?: RelayVersions): HearthError {
   const body = tolerantReader(AnyErrorResponse).read(json);
   if (!body) return new HearthError(ErrorCode.Unavailable, fallback, { status });
-  const { code, message } = body.error;
+  const { code, message, wipe } = body.error;
   if (code === ErrorCode.AppTooOld || status === 426) versions?.tooOld();
   if (!KNOWN.has(code)) {
     return new HearthError(ErrorCode.Internal, 'The Hearth server said something this app does not know yet.', {
@@ -19,5 +19,6 @@ export function relayError(json: unknown, status: number, fallback: string, vers
       relayCode: code,
     });
   }
-  return new HearthError(code as ErrorCode, message, { status });
+  // DEVICE_REVOKED (F18) says whether this PC erases the child's data.
+  return new HearthError(code as ErrorCode, message, wipe === undefined ? { status } : { status, wipe });
 }

@@ -23,6 +23,7 @@ import {
   tolerantReader,
   type ChildId,
   type CreateChildBody,
+  type DeviceInfo,
   type EnrollDeviceBody,
   type FriendshipAction,
   type RegisterParentBody,
@@ -76,7 +77,10 @@ export type RelayHttp = Readonly<{
   addDeviceChild: (token: string, deviceId: string, childId: ChildId) => Promise<EnrollDeviceResult>;
   removeDeviceChild: (token: string, deviceId: string, childId: ChildId) => Promise<null>;
   listDevices: (token: string) => Promise<Static<typeof DeviceList>>;
-  revokeDevice: (token: string, deviceId: string) => Promise<null>;
+  /** `erase`: that PC also erases Hearth's data when it next reaches the relay (F18). */
+  revokeDevice: (token: string, deviceId: string, erase?: boolean) => Promise<null>;
+  /** This PC's info changed (F18): said with one of its device credentials. */
+  updateDeviceInfo: (token: string, deviceId: string, info: DeviceInfo) => Promise<null>;
   /** A child's own code (child token), or a parent's code for a named child. */
   createInvite: (token: string, childId?: ChildId) => Promise<Invite>;
   redeemInvite: (token: string, code: string) => Promise<FriendshipView>;
@@ -184,7 +188,10 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     removeDeviceChild: (token: string, deviceId: string, childId: ChildId) =>
       call('DELETE', `/v1/devices/${deviceId}/children/${childId}`, NoContent, { token }),
     listDevices: (token: string) => call('GET', '/v1/devices', DeviceList, { token }),
-    revokeDevice: (token: string, deviceId: string) => call('DELETE', `/v1/devices/${deviceId}`, NoContent, { token }),
+    revokeDevice: (token: string, deviceId: string, erase?: boolean) =>
+      call('DELETE', `/v1/devices/${deviceId}${erase ? '?erase=true' : ''}`, NoContent, { token }),
+    updateDeviceInfo: (token: string, deviceId: string, info: DeviceInfo) =>
+      call('PUT', `/v1/devices/${deviceId}/info`, NoContent, { token, body: { info } }),
     createInvite: (token: string, childId?: ChildId) =>
       call('POST', '/v1/invites', Invite, { token, body: childId === undefined ? {} : { childId } }),
     redeemInvite: (token: string, code: string) => call('POST', '/v1/invites/redeem', FriendshipView, { token, body: { code } }),

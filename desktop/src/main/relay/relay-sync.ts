@@ -30,6 +30,8 @@ export type RelaySyncDeps = Readonly<{
   quiet: QuietTracker;
   /** Says this app's version on each socket and hears when the relay finds it too old. */
   versions?: RelayVersions;
+  /** A profile's credential was refused for good: the computers service asks whether this PC was signed out (F18). */
+  credentialRefused?: (childId: string) => void;
 }>;
 
 /** Every child profile's relay connection on this PC. */
@@ -101,6 +103,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
         refreshContacts: () => refreshContacts(childId),
         becomeDevice: () => becomeDevice(childId),
         quiet: deps.quiet,
+        credentialRefused: () => deps.credentialRefused?.(childId),
         ackTimeoutMs: deps.ackTimeoutMs ?? 30_000,
       }),
     );

@@ -43,7 +43,7 @@ export type FamilyAdminService = Readonly<{
   addChildToPc: (childId: ChildId) => Promise<Profile>;
   removeChildFromPc: (childId: ChildId) => Promise<Done>;
   listDevices: () => Promise<Static<typeof DeviceList>>;
-  revokeDevice: (deviceId: string) => Promise<Done>;
+  revokeDevice: (deviceId: string, erase?: boolean) => Promise<Done>;
 }>;
 
 /** The grown-ups' pane over the relay, always with the parent's in-memory session. */
@@ -167,12 +167,12 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
 
     listDevices: () => deps.parent.withSession((token) => deps.relay.listDevices(token)),
 
-    revokeDevice: (deviceId: string) =>
+    revokeDevice: (deviceId: string, erase?: boolean) =>
       deps.parent.withSession(async (token) => {
         if (getEnrollment(deps.familyDb)?.deviceId === deviceId) {
           throw new HearthError(ErrorCode.Conflict, 'To take this computer off, remove each child from it instead.');
         }
-        await deps.relay.revokeDevice(token, deviceId);
+        await deps.relay.revokeDevice(token, deviceId, erase === true);
         return { done: true as const };
       }),
   });

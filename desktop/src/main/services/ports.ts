@@ -16,4 +16,10 @@ export type SyncControl = Readonly<{
 }>;
 
 /** What the PC says about itself at enrollment (F18). */
-export type DeviceInfoSource = () => Readonly<{ os: string; appVersion: string; language: string; timeZone: string }>;
+export type DeviceInfoSource = () => Readonly<{
+  os: string;
+  osVersion?: string;
+  appVersion: string;
+  language: string;
+  timeZone: string;
+}>;

@@ -15,6 +15,7 @@ import { errorsEn } from './catalogs/errors';
 import { firstRunEn } from './catalogs/first-run';
 import { grownUpsEn } from './catalogs/grown-ups';
 import { grownUpsChildrenEn } from './catalogs/grown-ups-children';
+import { computersEn } from './catalogs/computers';
 import { grownUpChatEn, grownUpsMessagesEn } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
 import { grownUpsFamilyEn } from './catalogs/grown-ups-family';
@@ -48,6 +49,7 @@ export const en = {
   pane: {
     ...grownUpsEn,
     ...grownUpsChildrenEn,
+    ...computersEn,
     ...grownUpsSettingsEn,
     ...grownUpsMessagesEn,
     ...grownUpsFamilyEn,

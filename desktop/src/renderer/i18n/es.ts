@@ -13,6 +13,7 @@ import { errorsEs } from './catalogs/errors';
 import { firstRunEs } from './catalogs/first-run';
 import { grownUpsEs } from './catalogs/grown-ups';
 import { grownUpsChildrenEs } from './catalogs/grown-ups-children';
+import { computersEs } from './catalogs/computers';
 import { grownUpChatEs, grownUpsMessagesEs } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEs } from './catalogs/grown-ups-settings';
 import { grownUpsFamilyEs } from './catalogs/grown-ups-family';
@@ -46,6 +47,7 @@ export const es: Spanish<Translation> = {
   pane: {
     ...grownUpsEs,
     ...grownUpsChildrenEs,
+    ...computersEs,
     ...grownUpsSettingsEs,
     ...grownUpsMessagesEs,
     ...grownUpsFamilyEs,

@@ -10,6 +10,7 @@ import { updateToSchemaVersion8 } from './0008-device-queues';
 import { updateToSchemaVersion9 } from './0009-guardians';
 import { updateToSchemaVersion10 } from './0010-email';
 import { updateToSchemaVersion11 } from './0011-quiet';
+import { updateToSchemaVersion12 } from './0012-device-tombstones';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'guardians', up: updateToSchemaVersion9 },
   { version: 10, name: 'email', up: updateToSchemaVersion10 },
   { version: 11, name: 'quiet', up: updateToSchemaVersion11 },
+  { version: 12, name: 'device-tombstones', up: updateToSchemaVersion12 },
 ];

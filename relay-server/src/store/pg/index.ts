@@ -3,6 +3,7 @@ import { pgAccounts } from './accounts';
 import { pgAttachments } from './attachments';
 import { pgDeviceQueues } from './device-queues';
 import { pgDevices } from './devices';
+import { pgDeviceTombstones } from './device-tombstones';
 import { pgEmail } from './email';
 import { pgFamily } from './family';
 import { pgFriendInvites } from './friend-invites';
@@ -19,6 +20,7 @@ export const PG_MODULES: PgModules = {
   sessions: pgSessions,
   attachments: pgAttachments,
   devices: pgDevices,
+  deviceTombstones: pgDeviceTombstones,
   email: pgEmail,
   family: pgFamily,
   grownUpInvites: pgGrownUpInvites,

@@ -2,6 +2,7 @@ import type { PgMigration } from '../migrate';
 import { initialSchema } from './0001-initial';
 import { attachmentBlobs } from './0002-attachment-blobs';
 import { quietHours } from './0003-quiet';
+import { deviceTombstones } from './0004-device-tombstones';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -11,4 +12,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'initial', up: initialSchema },
   { version: 2, name: 'attachment-blobs', up: attachmentBlobs },
   { version: 3, name: 'quiet', up: quietHours },
+  { version: 4, name: 'device-tombstones', up: deviceTombstones },
 ];

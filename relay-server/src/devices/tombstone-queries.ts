@@ -1,0 +1,69 @@
+import type { ReadableDB, WritableDB } from '@hearth/sqlite';
+
+/** A revoked device credential (F18): whether its PC should erase the child's data, and when. No name. */
+export type TombstoneRow = Readonly<{ wipe: boolean; revokedAt: number }>;
+
+/** Each PC's last-seen day (UTC `YYYY-MM-DD`), for the parent's list. */
+export type LastSeenRow = Readonly<{ deviceId: string; lastSeenDay: string | null }>;
+
+/**
+ * A tombstone for every live credential on this device (call before revoking them); a credential
+ * tombstoned already keeps its first one. Returns how many were written.
+ */
+export function tombstoneDeviceCredentials(db: WritableDB, deviceId: string, wipe: boolean, now: number): number {
+  return db
+    .prepare(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, ?, ? FROM device_credentials WHERE device_id = ? AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+    )
+    .run(wipe ? 1 : 0, now, deviceId).changes;
+}
+
+/** As {@link tombstoneDeviceCredentials}, for one child's live credential on this device. */
+export function tombstoneDeviceChildCredentials(
+  db: WritableDB,
+  deviceId: string,
+  childId: string,
+  wipe: boolean,
+  now: number,
+): number {
+  return db
+    .prepare(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, ?, ? FROM device_credentials WHERE device_id = ? AND child_id = ? AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+    )
+    .run(wipe ? 1 : 0, now, deviceId, childId).changes;
+}
+
+export function getTombstone(db: ReadableDB, tokenHash: Buffer): TombstoneRow | undefined {
+  const row = db.prepare(`SELECT wipe, revoked_at AS revokedAt FROM device_tombstones WHERE token_hash = ?`).get(tokenHash) as
+    { wipe: number; revokedAt: number } | undefined;
+  return row && { wipe: row.wipe === 1, revokedAt: row.revokedAt };
+}
+
+/** Deletes the tombstones written before `before`; returns how many. */
+export function sweepTombstones(db: WritableDB, before: number): number {
+  return db.prepare(`DELETE FROM device_tombstones WHERE revoked_at < ?`).run(before).changes;
+}
+
+/** Records that this PC reached the relay on `day` (`YYYY-MM-DD`); false when that day (or a later one) was known. */
+export function markDeviceSeen(db: WritableDB, deviceId: string, day: string): boolean {
+  return (
+    db
+      .prepare(`UPDATE devices SET last_seen_day = ? WHERE id = ? AND (last_seen_day IS NULL OR last_seen_day < ?)`)
+      .run(day, deviceId, day).changes > 0
+  );
+}
+
+export function listLastSeen(db: ReadableDB, parentId: string): LastSeenRow[] {
+  return db
+    .prepare(`SELECT id AS deviceId, last_seen_day AS lastSeenDay FROM devices WHERE parent_id = ? ORDER BY id`)
+    .all(parentId) as LastSeenRow[];
+}
+
+/** Replaces a live device's info (JSON, validated by the route); false when it is unknown or revoked. */
+export function updateDeviceInfo(db: WritableDB, deviceId: string, infoJson: string): boolean {
+  return db.prepare(`UPDATE devices SET info_json = ? WHERE id = ? AND revoked_at IS NULL`).run(infoJson, deviceId).changes > 0;
+}

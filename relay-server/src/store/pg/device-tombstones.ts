@@ -1,0 +1,63 @@
+import type * as tombstones from '../../devices/tombstone-queries';
+import type { LastSeenRow } from '../../devices/tombstone-queries';
+import type { PgModule } from '../port';
+
+/** The PostgreSQL twin of `devices/tombstone-queries.ts`: revoked credentials' tombstones and last-seen days. */
+export const pgDeviceTombstones = {
+  async tombstoneDeviceCredentials(q, deviceId, wipe, now) {
+    const { rowCount } = await q.query(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, $1, $2 FROM device_credentials WHERE device_id = $3 AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+      [wipe, now, deviceId],
+    );
+    return rowCount ?? 0;
+  },
+
+  async tombstoneDeviceChildCredentials(q, deviceId, childId, wipe, now) {
+    const { rowCount } = await q.query(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, $1, $2 FROM device_credentials WHERE device_id = $3 AND child_id = $4 AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+      [wipe, now, deviceId, childId],
+    );
+    return rowCount ?? 0;
+  },
+
+  async getTombstone(q, tokenHash) {
+    const { rows } = await q.query(`SELECT wipe, revoked_at AS "revokedAt" FROM device_tombstones WHERE token_hash = $1`, [
+      tokenHash,
+    ]);
+    const row = rows[0] as { wipe: boolean; revokedAt: number } | undefined;
+    return row && { wipe: row.wipe, revokedAt: row.revokedAt };
+  },
+
+  async sweepTombstones(q, before) {
+    const { rowCount } = await q.query(`DELETE FROM device_tombstones WHERE revoked_at < $1`, [before]);
+    return rowCount ?? 0;
+  },
+
+  async markDeviceSeen(q, deviceId, day) {
+    const { rowCount } = await q.query(
+      `UPDATE devices SET last_seen_day = $1 WHERE id = $2 AND (last_seen_day IS NULL OR last_seen_day < $1)`,
+      [day, deviceId],
+    );
+    return (rowCount ?? 0) > 0;
+  },
+
+  async listLastSeen(q, parentId) {
+    const { rows } = await q.query(
+      `SELECT id AS "deviceId", last_seen_day AS "lastSeenDay" FROM devices WHERE parent_id = $1 ORDER BY id`,
+      [parentId],
+    );
+    return rows as LastSeenRow[];
+  },
+
+  async updateDeviceInfo(q, deviceId, infoJson) {
+    const { rowCount } = await q.query(`UPDATE devices SET info_json = $1 WHERE id = $2 AND revoked_at IS NULL`, [
+      infoJson,
+      deviceId,
+    ]);
+    return (rowCount ?? 0) > 0;
+  },
+} satisfies PgModule<typeof tombstones>;
