@@ -57,6 +57,7 @@ import { VERSION_CHANNELS } from './channels-versions';
 import { PROBLEM_CHANNELS } from './channels-problems';
 import { FAMILY_CHANNELS } from './channels-family';
 import { EMAIL_CHANNELS } from './channels-email';
+import { ACTIVITY_CHANNELS } from './channels-activity';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -227,7 +228,11 @@ export const HEARTH_CHANNELS = {
   redeemInvite: ch('profile', RedeemInviteBody, FriendshipView, "Type in a friend's code"),
   actOnFriendship: ch(
     'profile',
-    Type.Object({ friendshipId: Ulid, action: KidFriendshipAction }, closed),
+    Type.Object(
+      // reason: what the child said when blocking, kept on this PC for the activity view (F10).
+      { friendshipId: Ulid, action: KidFriendshipAction, reason: Type.Optional(Type.String({ maxLength: 200 })) },
+      closed,
+    ),
     FriendshipView,
     'Confirm, decline, remove or block a friend',
   ),
@@ -255,6 +260,7 @@ export const HEARTH_CHANNELS = {
   ...PROBLEM_CHANNELS,
   ...FAMILY_CHANNELS,
   ...EMAIL_CHANNELS,
+  ...ACTIVITY_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

@@ -10,6 +10,8 @@ export * from './channels-problems';
 export * from './models-family';
 export * from './channels-family';
 export * from './channels-email';
+export * from './models-activity';
+export * from './channels-activity';
 export * from './channels';
 export * from './events';
 export * from './api';

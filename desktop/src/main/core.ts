@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { WritableDB } from '@hearth/sqlite';
 import { listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
+import { createActivityService } from './services/activity';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import type { Services } from './ipc/services';
 import type { LockBackoffPolicy } from './lock/backoff';
@@ -127,6 +128,13 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
   const familyDeps: FamilyDeps = { relay, parent, familyDb, stores, profiles, sync };
+  const activity = createActivityService({
+    familyDb,
+    stores,
+    attachments: createAttachmentsService({ stores, now }),
+    events,
+    now,
+  });
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -142,8 +150,9 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       now,
     }),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
-    approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
-    friends: createFriendsService({ relay, familyDb, stores, sync, events, now }),
+    approvals: createApprovalsService({ relay, parent, familyDb, stores, now, history: activity.recordHistory }),
+    friends: createFriendsService({ relay, familyDb, stores, sync, events, now, history: activity.recordHistory }),
+    activity,
     messages: createMessagesService({ stores, sync, events, now }),
     paneMessages: createPaneMessagesService({
       parent,
@@ -205,7 +214,9 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
         .version()
         .then((v) => versions.learned(v))
         .catch((err: unknown) => logger.warn({ err }, 'could not ask the relay for its version'));
-      for (const p of listProfiles(familyDb)) sync.start(p.childId);
+      const all = listProfiles(familyDb);
+      activity.prune(all.filter((p) => p.kind === 'child').map((p) => p.childId));
+      for (const p of all) sync.start(p.childId);
     },
     close(): void {
       for (const off of unsubscribers) off();

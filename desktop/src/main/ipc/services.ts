@@ -1,4 +1,5 @@
 import type { ParentLock } from '../lock/parent-lock';
+import type { ActivityService } from '../services/activity';
 import type { AppInfoService } from '../services/app-info';
 import type { ApprovalsService } from '../services/approvals';
 import type { AttachmentsService } from '../services/attachments';
@@ -36,6 +37,7 @@ export type Services = Readonly<{
   paneMessages: PaneMessagesService;
   attachments: AttachmentsService;
   records: KidRecordsService;
+  activity: ActivityService;
   calls: CallsService;
   backgrounds: BackgroundsService;
   problems: RendererProblemsService;
