@@ -56,6 +56,8 @@ export const ActivityDetail = Type.Object(
     days: Type.Array(ActivityDetailDay),
     timeSource: Type.Union([Type.Literal('this-pc'), Type.Literal('relay')]),
     history: Type.Array(FriendshipHistoryEntry),
+    /** The names of the child's contacts on this PC, for the lines above. */
+    people: Type.Array(Type.Object({ contactId: Ulid, displayName: Type.String({ maxLength: 100 }) }, closed)),
     /** Photos and video messages in the image log (a count: the pictures open only on a click). */
     pictures: Count,
     /** When a grown-up opened the image log on this PC, newest first. */

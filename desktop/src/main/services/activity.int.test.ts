@@ -76,6 +76,7 @@ describe('the 30-day activity view', () => {
     expect(day).toMatchObject({ sent: 3, received: 1, calls: 1, callMinutes: 5, games: 0 });
     expect(day?.minutesInHearth).toBeGreaterThanOrEqual(12);
     expect(day?.contacts).toEqual([{ contactId: tom.childId, sent: 3, received: 1, calls: 1, callMinutes: 5, games: 0 }]);
+    expect(detail.people).toContainEqual({ contactId: tom.childId, displayName: 'Tom' });
     expect(detail.pictures).toBe(1);
     expect(detail.imageLogOpenedAt).toEqual([]);
   });

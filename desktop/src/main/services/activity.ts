@@ -22,6 +22,7 @@ import {
   logImageLogOpen,
   pruneActivity,
 } from '../db/child/queries/activity-detail';
+import { listContacts } from '../db/child/queries/contacts';
 import { getMessage, removeMessage } from '../db/child/queries/messages';
 import type { ChildStores } from '../stores/child-stores';
 import type { AttachmentsService } from './attachments';
@@ -81,6 +82,7 @@ export function createActivityService(
         days: activityDetailByDay(db, since),
         timeSource: deps.timeSource ?? 'this-pc',
         history: friendshipHistory(db, since),
+        people: listContacts(db).map((c) => ({ contactId: c.accountId, displayName: c.friendship.friend.displayName })),
         pictures: countImages(db),
         imageLogOpenedAt: imageLogOpens(db, since),
       };

@@ -25,6 +25,7 @@ import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
 import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
+import { activityEn } from './catalogs/activity';
 
 export const en = {
   ...commonEn,
@@ -35,6 +36,7 @@ export const en = {
   ...kidHomeEn,
   ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
+  ...activityEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,

@@ -23,6 +23,7 @@ import { policyEs } from './catalogs/policy';
 import { stickersEs } from './catalogs/stickers';
 import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
+import { activityEs } from './catalogs/activity';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -33,6 +34,7 @@ export const es: Spanish<Translation> = {
   ...kidHomeEs,
   ...kidFamilyEs,
   ...whatGrownUpsSeeEs,
+  ...activityEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,
