@@ -9,6 +9,8 @@ import { updateToSchemaVersion7 } from './0007-child-avatar';
 import { updateToSchemaVersion8 } from './0008-device-queues';
 import { updateToSchemaVersion9 } from './0009-guardians';
 import { updateToSchemaVersion10 } from './0010-email';
+import { reservedSchemaVersion } from './0011-0012-reserved';
+import { updateToSchemaVersion13 } from './0013-daily-summary';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -22,4 +24,8 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'device-queues', up: updateToSchemaVersion8 },
   { version: 9, name: 'guardians', up: updateToSchemaVersion9 },
   { version: 10, name: 'email', up: updateToSchemaVersion10 },
+  // MERGE NOTE: 11 and 12 are placeholders for the other issue-14 branches (see 0011-0012-reserved.ts).
+  { version: 11, name: 'reserved', up: reservedSchemaVersion },
+  { version: 12, name: 'reserved', up: reservedSchemaVersion },
+  { version: 13, name: 'daily-summary', up: updateToSchemaVersion13 },
 ];
