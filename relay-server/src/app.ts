@@ -34,6 +34,7 @@ import { relayLoggerOptions } from './plugins/request-log';
 import { policyRoutes } from './policy/routes';
 import { grownUpInviteRoutes } from './family/invite-routes';
 import { familyChildRoutes } from './family/child-routes';
+import { summaryRoutes } from './summaries/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -161,6 +162,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(attachmentRoutes);
   await app.register(grownUpInviteRoutes);
   await app.register(familyChildRoutes);
+  await app.register(summaryRoutes);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {
