@@ -6,11 +6,7 @@ export function isDailySummaryOn(db: ReadableDB, childId: string): boolean {
 }
 
 /** Switches a child's daily summary on (recording who and when) or off. */
-export function setDailySummary(
-  db: WritableDB,
-  childId: string,
-  on: Readonly<{ enabledBy: string; now: number }> | null,
-): void {
+export function setDailySummary(db: WritableDB, childId: string, on: Readonly<{ enabledBy: string; now: number }> | null): void {
   if (on === null) {
     db.prepare(`DELETE FROM daily_summary_optins WHERE child_id = ?`).run(childId);
     return;
