@@ -67,6 +67,16 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     await tx.attachments.markAttachmentLinked(ref.hash);
   }
 
+  /**
+   * A counts-only daily summary (issue 14) goes from a child to one of the child's own guardians,
+   * and only while a guardian has it switched on.
+   */
+  async function checkDailySummary(tx: Store, senderId: string, to: string): Promise<void> {
+    if (!(await tx.family.isGuardian(senderId, to)) || !(await tx.summaries.isDailySummaryOn(senderId))) {
+      throw new HearthError(ErrorCode.Forbidden, 'A daily summary goes only to your own grown-ups, when they switched it on.');
+    }
+  }
+
   /** An id already used: the same sender's again (answered as before), or another's (refused). */
   function known(record: MessageIdRecord, senderId: string): Stored {
     if (record.senderId !== senderId) throw new HearthError(ErrorCode.Conflict, 'This message id is taken. Make a new one.');
@@ -87,6 +97,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     // From memory when known (no promise on the hot path), else loaded.
     const verdict = graph.cachedVerdict(senderId, frame.to) ?? (await graph.sendVerdict(senderId, frame.to));
     if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
+    if (frame.content.kind === 'daily-summary') await checkDailySummary(tx, senderId, frame.to);
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     if (attachment) await checkAttachment(tx, senderId, attachment);
     const at = now();

@@ -47,6 +47,9 @@ export const activityEn = {
     reported: '{{child}} reported {{name}}',
     reason: '{{child}} said: “{{reason}}”',
     gamesLater: 'Games will be counted here once they arrive.',
+    summaryTitle: 'Daily summary for {{day}}, from “{{pc}}”',
+    summaryLine:
+      '{{minutes}} min in Hearth, {{sent}} messages sent, {{received}} received, {{calls}} calls ({{callMinutes}} min), with {{people}} people.',
   },
   seeMore: {
     title: 'More they can see',
@@ -110,6 +113,9 @@ export const activityEs: Spanish<typeof activityEn> = {
     reported: '{{child}} denunció a {{name}}',
     reason: '{{child}} dijo: «{{reason}}»',
     gamesLater: 'Los juegos se contarán aquí cuando lleguen.',
+    summaryTitle: 'Resumen del {{day}}, desde «{{pc}}»',
+    summaryLine:
+      '{{minutes}} min en Hearth, {{sent}} mensajes enviados, {{received}} recibidos, {{calls}} llamadas ({{callMinutes}} min), con {{people}} personas.',
   },
   seeMore: {
     title: 'Más cosas que pueden ver',
