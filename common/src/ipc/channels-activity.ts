@@ -1,6 +1,14 @@
 import { Done, NoArgs } from './models-app';
 import { AttachmentData } from './models-chat';
-import { ActivityDetail, ChildActivityArgs, ChildImageArgs, ImageLog, RemoveChildImageArgs } from './models-activity';
+import { DailySummarySetting } from '../schemas/summaries';
+import {
+  ActivityDetail,
+  ChildActivityArgs,
+  SetDailySummaryArgs,
+  ChildImageArgs,
+  ImageLog,
+  RemoveChildImageArgs,
+} from './models-activity';
 import type { ChannelSpec } from './channels';
 
 /**
@@ -32,6 +40,18 @@ export const ACTIVITY_CHANNELS = {
     args: RemoveChildImageArgs,
     result: Done,
     summary: "Remove a photo or video message from the child's history on this PC",
+  },
+  getDailySummary: {
+    access: 'parent',
+    args: ChildActivityArgs,
+    result: DailySummarySetting,
+    summary: "Whether the child's PCs send a counts-only summary each day (kept on the relay)",
+  },
+  setDailySummary: {
+    access: 'parent',
+    args: SetDailySummaryArgs,
+    result: DailySummarySetting,
+    summary: "Switch the child's counts-only daily summary on or off (the child is told)",
   },
   getMyActivityDetail: {
     access: 'profile',

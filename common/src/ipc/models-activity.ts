@@ -88,3 +88,4 @@ export const ChildActivityArgs = Type.Object({ childId: ChildIdSchema }, closed)
 export const ChildImageArgs = Type.Object({ childId: ChildIdSchema, hash: Sha256Hex }, closed);
 export const RemoveChildImageArgs = Type.Object({ childId: ChildIdSchema, messageId: Ulid }, closed);
 export type RemoveChildImageArgs = Static<typeof RemoveChildImageArgs>;
+export const SetDailySummaryArgs = Type.Object({ childId: ChildIdSchema, enabled: Type.Boolean() }, closed);

@@ -3,6 +3,7 @@ import type { WritableDB } from '@hearth/sqlite';
 import { listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
 import { createActivityService } from './services/activity';
+import { createDailySummaryService } from './services/daily-summary';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import type { Services } from './ipc/services';
 import type { LockBackoffPolicy } from './lock/backoff';
@@ -153,6 +154,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now, history: activity.recordHistory }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events, now, history: activity.recordHistory }),
     activity,
+    dailySummary: createDailySummaryService({ call: relay.call, parent }),
     messages: createMessagesService({ stores, sync, events, now }),
     paneMessages: createPaneMessagesService({
       parent,

@@ -13,6 +13,8 @@ export function activityChannelImpl(s: Services): { readonly [K in ActivityChann
       a.removeImage(x.childId, x.messageId);
       return { done: true };
     },
+    getDailySummary: (x) => s.dailySummary.get(x.childId),
+    setDailySummary: (x) => s.dailySummary.set(x.childId, x.enabled),
     getMyActivityDetail: (_x, child) => a.detail(child()),
   };
 }

@@ -6,4 +6,6 @@ export const ACTIVITY_PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>>
   openChildImageLog: { childId: ID },
   readChildImage: { childId: ID, hash: 'a'.repeat(64) },
   removeChildImage: { childId: ID, messageId: ID },
+  getDailySummary: { childId: ID },
+  setDailySummary: { childId: ID, enabled: true },
 };

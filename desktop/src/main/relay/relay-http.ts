@@ -45,7 +45,7 @@ export type RelayHttpDeps = Readonly<{
 
 const NoContent = Type.Null();
 const RegisterAnswer = Type.Union([SessionGrant, CheckEmail]);
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** One typed request to the relay, read tolerantly against `schema` (for clients of other routes built on this one). */
 export type RelayCall = <S extends TSchema>(

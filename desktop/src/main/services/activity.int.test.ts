@@ -81,6 +81,15 @@ describe('the 30-day activity view', () => {
     expect(detail.imageLogOpenedAt).toEqual([]);
   });
 
+  it('keeps the daily summary’s opt-in on the relay: off by default, switched on by the grown-up', async () => {
+    expect(must(await family.api.getDailySummary({ childId: maya.childId }))).toEqual({ enabled: false });
+    expect(must(await family.api.setDailySummary({ childId: maya.childId, enabled: true }))).toEqual({ enabled: true });
+    expect(must(await family.api.getDailySummary({ childId: maya.childId }))).toEqual({ enabled: true });
+    // Another family's grown-up cannot switch it for Maya.
+    const other = await friendPc.api.setDailySummary({ childId: maya.childId, enabled: false });
+    expect(other.ok ? 'ok' : other.error.code).toBe('NOT_FOUND');
+  });
+
   it('is for grown-ups only: the locked pane refuses it', async () => {
     must(await family.api.lock());
     const refused = await family.api.getChildActivityDetail({ childId: maya.childId });
