@@ -128,6 +128,12 @@ describe.skipIf(withoutChromium())('the 30-day activity view, through the UI', (
         await countIs(w.page.locator('.image-log img'), 0);
         await shows(w.page.locator('.image-log'), w.text('activityView.imagesCount_other', { count: 0, name: child }));
         await w.shot('activity-picture-removed');
+        // The daily summary: off by default, switched on here, kept on the relay.
+        const toggle = w.page.getByRole('checkbox', { name: w.text('activityView.summaryToggle', { name: child }) });
+        await expect.poll(() => toggle.isEnabled()).toBe(true);
+        expect(await toggle.isChecked()).toBe(false);
+        await toggle.check();
+        await expect.poll(() => toggle.isChecked()).toBe(true);
         await closePane(w);
       }
     },

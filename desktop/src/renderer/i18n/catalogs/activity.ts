@@ -47,6 +47,8 @@ export const activityEn = {
     reported: '{{child}} reported {{name}}',
     reason: '{{child}} said: “{{reason}}”',
     gamesLater: 'Games will be counted here once they arrive.',
+    summaryToggle: 'Send me a daily summary about {{name}} (to my own computer)',
+    summaryHint: 'Counts only, never words or pictures. Off unless you switch it on; {{name}} is told.',
     summaryTitle: 'Daily summary for {{day}}, from “{{pc}}”',
     summaryLine:
       '{{minutes}} min in Hearth, {{sent}} messages sent, {{received}} received, {{calls}} calls ({{callMinutes}} min), with {{people}} people.',
@@ -113,6 +115,8 @@ export const activityEs: Spanish<typeof activityEn> = {
     reported: '{{child}} denunció a {{name}}',
     reason: '{{child}} dijo: «{{reason}}»',
     gamesLater: 'Los juegos se contarán aquí cuando lleguen.',
+    summaryToggle: 'Enviarme un resumen diario de {{name}} (a mi propia computadora)',
+    summaryHint: 'Solo números, nunca palabras ni imágenes. Apagado salvo que lo enciendas; {{name}} lo sabe.',
     summaryTitle: 'Resumen del {{day}}, desde «{{pc}}»',
     summaryLine:
       '{{minutes}} min en Hearth, {{sent}} mensajes enviados, {{received}} recibidos, {{calls}} llamadas ({{callMinutes}} min), con {{people}} personas.',

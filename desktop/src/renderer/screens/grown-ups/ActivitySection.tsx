@@ -7,6 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { ActivityChart } from './ActivityChart';
 import { ActivityHistory } from './ActivityHistory';
 import { ActivityTable } from './ActivityTable';
+import { DailySummaryToggle } from './DailySummaryToggle';
 import { ImageLogView } from './ImageLogView';
 
 function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElement {
@@ -52,6 +53,7 @@ function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElemen
             </p>
           )}
           <ActivityHistory child={profile.displayName} history={detail.history} names={names} />
+          <DailySummaryToggle childId={childId} name={profile.displayName} />
         </>
       )}
     </div>
