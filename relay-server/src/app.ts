@@ -36,6 +36,7 @@ import { policyRoutes } from './policy/routes';
 import { grownUpInviteRoutes } from './family/invite-routes';
 import { familyChildRoutes } from './family/child-routes';
 import { quietRoutes } from './quiet/routes';
+import { summaryRoutes } from './summaries/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -165,6 +166,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(grownUpInviteRoutes);
   await app.register(familyChildRoutes);
   await app.register(quietRoutes);
+  await app.register(summaryRoutes);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

@@ -224,6 +224,17 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/children/${w.a.child.childId}`, body: { displayName: 'Renamed' } }),
     expect: [401, 200, 404, 403, 403, 401],
   },
+  // The daily summary's opt-in (issue 14): a guardian's session only; a child's credential 403.
+  {
+    route: 'GET /v1/children/:id/daily-summary',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/daily-summary` }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
+  {
+    route: 'PUT /v1/children/:id/daily-summary',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/daily-summary`, body: { enabled: true } }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
   { route: 'GET /v1/consents', request: () => ({ url: '/v1/consents' }), expect: [401, 200, 200, 403, 403, 401] },
   {
     route: 'POST /v1/devices',

@@ -75,6 +75,7 @@ export const FIRST_READ_IN = Object.freeze({
     video: '0.1.0',
     game: '0.1.0',
     'call-log': '0.1.0',
+    'daily-summary': '0.3.0',
   } satisfies Record<MessageKind, string>),
   errors: Object.freeze({
     VALIDATION_FAILED: '0.1.0',

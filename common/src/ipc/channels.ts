@@ -59,6 +59,7 @@ import { FAMILY_CHANNELS } from './channels-family';
 import { EMAIL_CHANNELS } from './channels-email';
 import { ATTENTION_CHANNELS } from './channels-attention';
 import { QUIET_CHANNELS } from './channels-quiet';
+import { ACTIVITY_CHANNELS } from './channels-activity';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -234,7 +235,11 @@ export const HEARTH_CHANNELS = {
   redeemInvite: ch('profile', RedeemInviteBody, FriendshipView, "Type in a friend's code"),
   actOnFriendship: ch(
     'profile',
-    Type.Object({ friendshipId: Ulid, action: KidFriendshipAction }, closed),
+    Type.Object(
+      // reason: what the child said when blocking, kept on this PC for the activity view (F10).
+      { friendshipId: Ulid, action: KidFriendshipAction, reason: Type.Optional(Type.String({ maxLength: 200 })) },
+      closed,
+    ),
     FriendshipView,
     'Confirm, decline, remove or block a friend',
   ),
@@ -264,6 +269,7 @@ export const HEARTH_CHANNELS = {
   ...EMAIL_CHANNELS,
   ...ATTENTION_CHANNELS,
   ...QUIET_CHANNELS,
+  ...ACTIVITY_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

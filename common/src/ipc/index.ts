@@ -13,6 +13,8 @@ export * from './channels-email';
 export * from './channels-attention';
 export * from './channels-quiet';
 export * from './quiet-countdown';
+export * from './models-activity';
+export * from './channels-activity';
 export * from './channels';
 export * from './events';
 export * from './api';

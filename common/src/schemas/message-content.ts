@@ -107,6 +107,29 @@ export const CallLogContent = Type.Object(
   closed,
 );
 
+const SummaryCount = Type.Integer({ minimum: 0, maximum: 100_000 });
+/**
+ * A child's day in counts only (issue 14, F10): sent by each of the child's PCs once a day to the
+ * child's guardians while a guardian has the daily summary on. Never text, names or pictures:
+ * `people` is how many contacts, not who. Read since 0.3.0.
+ */
+export const DailySummaryContent = Type.Object(
+  {
+    kind: Type.Literal('daily-summary'),
+    day: Type.String({ format: 'date' }),
+    pcName: Type.String({ minLength: 1, maxLength: 60 }),
+    minutesInHearth: SummaryCount,
+    sent: SummaryCount,
+    received: SummaryCount,
+    calls: SummaryCount,
+    callMinutes: SummaryCount,
+    games: SummaryCount,
+    people: SummaryCount,
+  },
+  closed,
+);
+export type DailySummaryContent = Static<typeof DailySummaryContent>;
+
 /** Each kind's own schema, so a validator can name the precise problem with one kind. */
 export const MessageContentSchemas = Object.freeze({
   text: TextContent,
@@ -117,6 +140,7 @@ export const MessageContentSchemas = Object.freeze({
   video: VideoContent,
   game: GameContent,
   'call-log': CallLogContent,
+  'daily-summary': DailySummaryContent,
 });
 
 /** What a message says: one of the kinds, told apart by `kind`. */
@@ -129,6 +153,7 @@ export const MessageContent = Type.Union([
   VideoContent,
   GameContent,
   CallLogContent,
+  DailySummaryContent,
 ]);
 export type MessageContent = Static<typeof MessageContent>;
 export type MessageKind = MessageContent['kind'];

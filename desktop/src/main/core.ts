@@ -3,6 +3,8 @@ import type { EventPayload } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { getProfile, listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
+import { createActivityService } from './services/activity';
+import { createDailySummaryService } from './services/daily-summary';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import type { Services } from './ipc/services';
 import type { LockBackoffPolicy } from './lock/backoff';
@@ -175,6 +177,13 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const deviceInfo = options.deviceInfo ?? defaultDeviceInfo(options.appVersion);
   const pcComputers = createComputersService({ relay, familyDb, stores, profiles, sync, deviceInfo, logger });
   computers.current = pcComputers;
+  const activity = createActivityService({
+    familyDb,
+    stores,
+    attachments: createAttachmentsService({ stores, now }),
+    events,
+    now,
+  });
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -190,8 +199,10 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       now,
     }),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
-    approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
-    friends: createFriendsService({ relay, familyDb, stores, sync, events: relayEvents, now }),
+    approvals: createApprovalsService({ relay, parent, familyDb, stores, now, history: activity.recordHistory }),
+    friends: createFriendsService({ relay, familyDb, stores, sync, events: relayEvents, now, history: activity.recordHistory }),
+    activity,
+    dailySummary: createDailySummaryService({ call: relay.call, parent }),
     messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
     paneMessages: createPaneMessagesService({
       parent,
@@ -258,7 +269,9 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
         .version()
         .then((v) => versions.learned(v))
         .catch((err: unknown) => logger.warn({ err }, 'could not ask the relay for its version'));
-      for (const p of listProfiles(familyDb)) sync.start(p.childId);
+      const all = listProfiles(familyDb);
+      activity.prune(all.filter((p) => p.kind === 'child').map((p) => p.childId));
+      for (const p of all) sync.start(p.childId);
       pcComputers.sendInfoIfChanged().catch((err: unknown) => logger.warn({ err }, 'could not tell the relay this PC’s info'));
     },
     close(): void {

@@ -71,6 +71,16 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     await tx.attachments.markAttachmentLinked(ref.hash);
   }
 
+  /**
+   * A counts-only daily summary (issue 14) goes from a child to one of the child's own guardians,
+   * and only while a guardian has it switched on.
+   */
+  async function checkDailySummary(tx: Store, senderId: string, to: string): Promise<void> {
+    if (!(await tx.family.isGuardian(senderId, to)) || !(await tx.summaries.isDailySummaryOn(senderId))) {
+      throw new HearthError(ErrorCode.Forbidden, 'A daily summary goes only to your own grown-ups, when they switched it on.');
+    }
+  }
+
   /** An id already used: the same sender's again (answered as before), or another's (refused). */
   function known(record: MessageIdRecord, senderId: string): Stored {
     if (record.senderId !== senderId) throw new HearthError(ErrorCode.Conflict, 'This message id is taken. Make a new one.');
@@ -114,11 +124,13 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     // Checked again at commit time: a block may have arrived since the frame did.
     // From memory when known (no promise on the hot path), else loaded.
     let verdict = graph.cachedVerdict(senderId, frame.to);
-    if (verdict === undefined || verdict === 'refuse' || attachment) {
+    const summary = frame.content.kind === 'daily-summary';
+    if (verdict === undefined || verdict === 'refuse' || attachment || summary) {
       const seen = await tx.messages.findMessageId(frame.id);
       if (seen) return known(seen, senderId);
       verdict ??= await graph.sendVerdict(senderId, frame.to);
       if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
+      if (summary) await checkDailySummary(tx, senderId, frame.to);
       if (attachment) await checkAttachment(tx, senderId, attachment);
     }
     const quiet = deps.quiet;

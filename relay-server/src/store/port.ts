@@ -13,6 +13,7 @@ import type * as deviceQueues from '../messaging/device-queues';
 import type * as messages from '../messaging/queries';
 import type * as signaling from '../signaling/queries';
 import type * as quiet from '../quiet/queries';
+import type * as summaries from '../summaries/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -55,6 +56,7 @@ export type StoreModules = {
   messages: typeof messages;
   signaling: typeof signaling;
   quiet: typeof quiet;
+  summaries: typeof summaries;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

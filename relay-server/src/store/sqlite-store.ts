@@ -13,6 +13,7 @@ import * as deviceQueues from '../messaging/device-queues';
 import * as messages from '../messaging/queries';
 import * as signaling from '../signaling/queries';
 import * as quiet from '../quiet/queries';
+import * as summaries from '../summaries/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
 
 export const SQLITE_MODULES: StoreModules = {
@@ -30,6 +31,7 @@ export const SQLITE_MODULES: StoreModules = {
   messages,
   signaling,
   quiet,
+  summaries,
 };
 
 /** A SQLite store: also gives its connection, for the SQLite-only tools (backups, the admin CLI's tests). */

@@ -4,6 +4,7 @@ import { callChannelImpl } from './channel-impl-calls';
 import { familyChannelImpl } from './channel-impl-family';
 import { emailChannelImpl } from './channel-impl-email';
 import { quietChannelImpl } from './channel-impl-quiet';
+import { activityChannelImpl } from './channel-impl-activity';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -71,7 +72,7 @@ export function channelImpl(s: Services): ChannelImpl {
     listFriends: (_a, child) => s.friends.list(child()),
     createInvite: (_a, child) => s.friends.createInvite(child()),
     redeemInvite: (a, child) => s.friends.redeemInvite(child(), a.code),
-    actOnFriendship: (a, child) => s.friends.act(child(), a.friendshipId, a.action),
+    actOnFriendship: (a, child) => s.friends.act(child(), a.friendshipId, a.action, a.reason),
     sendMessage: (a, child) => s.messages.send(child(), a),
     listMessages: (a, child) => s.messages.list(child(), a),
     searchMessages: (a, child) => s.messages.search(child(), a),
@@ -99,6 +100,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...familyChannelImpl(s),
     ...emailChannelImpl(s),
     ...quietChannelImpl(s),
+    ...activityChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

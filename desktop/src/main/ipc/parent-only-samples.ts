@@ -1,3 +1,4 @@
+import { ACTIVITY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-activity';
 import { FAMILY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-family';
 import { QUIET_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-quiet';
 
@@ -40,6 +41,7 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   replyToChild: { childId: ID, text: 'Hello' },
   ...FAMILY_PARENT_ONLY_SAMPLE_ARGS,
   ...QUIET_PARENT_ONLY_SAMPLE_ARGS,
+  ...ACTIVITY_PARENT_ONLY_SAMPLE_ARGS,
   verifyEmail: { email: 'someone@example.test', code: '123456' },
   resendEmailCode: { email: 'someone@example.test' },
   completePasswordReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },

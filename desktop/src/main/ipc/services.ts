@@ -1,4 +1,6 @@
 import type { ParentLock } from '../lock/parent-lock';
+import type { ActivityService } from '../services/activity';
+import type { DailySummaryService } from '../services/daily-summary';
 import type { AppInfoService } from '../services/app-info';
 import type { ApprovalsService } from '../services/approvals';
 import type { AttachmentsService } from '../services/attachments';
@@ -38,6 +40,8 @@ export type Services = Readonly<{
   paneMessages: PaneMessagesService;
   attachments: AttachmentsService;
   records: KidRecordsService;
+  activity: ActivityService;
+  dailySummary: DailySummaryService;
   calls: CallsService;
   backgrounds: BackgroundsService;
   problems: RendererProblemsService;

@@ -1,4 +1,11 @@
-import { ErrorCode, HearthError, type ActivityReport, type FriendshipAction, type FriendshipView } from '@hearth/common';
+import {
+  ErrorCode,
+  HearthError,
+  type ActivityReport,
+  type FriendshipAction,
+  type FriendshipHistoryEntry,
+  type FriendshipView,
+} from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { getProfile } from '../db/family/queries/profiles';
 import { activityByDay } from '../db/child/queries/activity';
@@ -25,6 +32,8 @@ export function createApprovalsService(
     familyDb: WritableDB;
     stores: ChildStores;
     now: () => number;
+    /** Where a grown-up's block or unblock is recorded for the child's activity view (F10). */
+    history?: (childId: string, entry: Omit<FriendshipHistoryEntry, 'at'>) => void;
   }>,
 ): ApprovalsService {
   return Object.freeze({
@@ -37,8 +46,14 @@ export function createApprovalsService(
           ),
         };
       }),
-    act: (friendshipId: string, action: FriendshipAction) =>
-      deps.parent.withSession((token) => deps.relay.actOnFriendship(token, friendshipId, action)),
+    async act(friendshipId: string, action: FriendshipAction): Promise<FriendshipView> {
+      const f = await deps.parent.withSession((token) => deps.relay.actOnFriendship(token, friendshipId, action));
+      // The grown-up acts for their child (`me`); recorded when that child is on this PC.
+      if ((action === 'block' || action === 'unblock') && getProfile(deps.familyDb, f.me.accountId)?.kind === 'child') {
+        deps.history?.(f.me.accountId, { contactId: f.friend.accountId, action, by: 'grown-up', reason: null });
+      }
+      return f;
+    },
     childActivity(childId: string, days: number): ActivityReport {
       if (!getProfile(deps.familyDb, childId))
         throw new HearthError(ErrorCode.NotFound, 'There is no such profile on this computer.');

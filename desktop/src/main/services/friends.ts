@@ -1,4 +1,12 @@
-import { ErrorCode, HearthError, type Friend, type FriendshipAction, type FriendshipView, type Invite } from '@hearth/common';
+import {
+  ErrorCode,
+  HearthError,
+  type Friend,
+  type FriendshipAction,
+  type FriendshipHistoryEntry,
+  type FriendshipView,
+  type Invite,
+} from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { requireProfile } from '../db/family/queries/profiles';
 import { listContacts, upsertContact } from '../db/child/queries/contacts';
@@ -13,7 +21,7 @@ export type FriendsService = Readonly<{
   list: (childId: string) => Promise<{ friends: Friend[] }>;
   createInvite: (childId: string) => Promise<Invite>;
   redeemInvite: (childId: string, code: string) => Promise<FriendshipView>;
-  act: (childId: string, friendshipId: string, action: FriendshipAction) => Promise<FriendshipView>;
+  act: (childId: string, friendshipId: string, action: FriendshipAction, reason?: string) => Promise<FriendshipView>;
 }>;
 
 /** The active child's friends, made and changed with the child's own device credential. */
@@ -25,6 +33,8 @@ export function createFriendsService(
     sync: SyncControl;
     events: EventHub;
     now: () => number;
+    /** Where a block is recorded for the activity view (F10), with the child's reason. */
+    history?: (childId: string, entry: Omit<FriendshipHistoryEntry, 'at'>) => void;
   }>,
 ): FriendsService {
   /** The child's device credential; a parent in parent mode makes no friends (their session could do more). */
@@ -61,7 +71,12 @@ export function createFriendsService(
     createInvite: (childId: string) => deps.relay.createInvite(tokenOf(childId)),
     redeemInvite: async (childId: string, code: string) =>
       remember(childId, await deps.relay.redeemInvite(tokenOf(childId), code)),
-    act: async (childId: string, friendshipId: string, action: FriendshipAction) =>
-      remember(childId, await deps.relay.actOnFriendship(tokenOf(childId), friendshipId, action)),
+    async act(childId: string, friendshipId: string, action: FriendshipAction, reason?: string): Promise<FriendshipView> {
+      const f = remember(childId, await deps.relay.actOnFriendship(tokenOf(childId), friendshipId, action));
+      if (action === 'block') {
+        deps.history?.(childId, { contactId: f.friend.accountId, action, by: 'child', reason: reason?.trim() || null });
+      }
+      return f;
+    },
   });
 }

@@ -28,6 +28,7 @@ import { stickersEn } from './catalogs/stickers';
 import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
+import { activityEn } from './catalogs/activity';
 
 export const en = {
   ...commonEn,
@@ -39,6 +40,7 @@ export const en = {
   ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
   ...quietKidEn,
+  ...activityEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,

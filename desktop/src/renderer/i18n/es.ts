@@ -26,6 +26,7 @@ import { stickersEs } from './catalogs/stickers';
 import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
+import { activityEs } from './catalogs/activity';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -37,6 +38,7 @@ export const es: Spanish<Translation> = {
   ...kidFamilyEs,
   ...whatGrownUpsSeeEs,
   ...quietKidEs,
+  ...activityEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,

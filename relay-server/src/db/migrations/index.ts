@@ -11,6 +11,7 @@ import { updateToSchemaVersion9 } from './0009-guardians';
 import { updateToSchemaVersion10 } from './0010-email';
 import { updateToSchemaVersion11 } from './0011-quiet';
 import { updateToSchemaVersion12 } from './0012-device-tombstones';
+import { updateToSchemaVersion13 } from './0013-daily-summary';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'email', up: updateToSchemaVersion10 },
   { version: 11, name: 'quiet', up: updateToSchemaVersion11 },
   { version: 12, name: 'device-tombstones', up: updateToSchemaVersion12 },
+  { version: 13, name: 'daily-summary', up: updateToSchemaVersion13 },
 ];

@@ -13,6 +13,7 @@ import { pgMessages } from './messages';
 import { pgSessions } from './sessions';
 import { pgSignaling } from './signaling';
 import { pgQuiet } from './quiet';
+import { pgSummaries } from './summaries';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
@@ -30,4 +31,5 @@ export const PG_MODULES: PgModules = {
   messages: pgMessages,
   signaling: pgSignaling,
   quiet: pgQuiet,
+  summaries: pgSummaries,
 };

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { DailySummaryView } from './DailySummaryView';
 import { useTranslation } from 'react-i18next';
 import type { MessageState, MessageView } from '@hearth/common';
 import { packItem } from '../../packs/lookup';
@@ -54,6 +55,8 @@ function Content({ message, friend }: Readonly<{ message: MessageView; friend: s
       return <p className="muted">{t('chat.gameMove')}</p>;
     case 'call-log':
       return <p className="muted">{t(`chat.call.${c.outcome}`)}</p>;
+    case 'daily-summary':
+      return <DailySummaryView c={c} />;
     default: {
       const never: never = c;
       throw new Error(`unknown content ${JSON.stringify(never)}`);

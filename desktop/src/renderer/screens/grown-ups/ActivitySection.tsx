@@ -4,51 +4,63 @@ import type { ChildId, Profile } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { ActivityChart } from './ActivityChart';
+import { ActivityHistory } from './ActivityHistory';
+import { ActivityTable } from './ActivityTable';
+import { DailySummaryToggle } from './DailySummaryToggle';
+import { ImageLogView } from './ImageLogView';
 
 function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElement {
   const { t, i18n } = useTranslation();
   const hearth = useHearth();
   // The pane lists children's profiles only, so this profile's id is a child's.
   const childId = profile.childId as ChildId;
-  const report = useLoad(() => hearth.getChildActivity({ childId, days: 7 }), [childId]);
-  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short' });
+  const report = useLoad(() => hearth.getChildActivityDetail({ childId }), [childId]);
+  const detail = report.value;
+  const names = new Map((detail?.people ?? []).map((p) => [p.contactId, p.displayName]));
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
-    <div className="card">
+    <div className="card" data-child={childId}>
       <h3>{profile.displayName}</h3>
       <ErrorNote error={report.error} />
-      {report.value && report.value.days.length === 0 && <p>{t('pane.activity.none')}</p>}
-      {report.value && report.value.days.length > 0 && (
-        <table className="activity-table">
-          <caption className="sr-only">{t('pane.activity.caption', { name: profile.displayName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('pane.activity.day')}</th>
-              <th scope="col">{t('pane.activity.minutes')}</th>
-              <th scope="col">{t('pane.activity.sent')}</th>
-              <th scope="col">{t('pane.activity.received')}</th>
-              <th scope="col">{t('pane.activity.calls')}</th>
-              <th scope="col">{t('pane.activity.people')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.value.days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{day.format(new Date(`${d.day}T12:00:00`))}</th>
-                <td>{d.minutesActive}</td>
-                <td>{d.counts['message-sent'] ?? 0}</td>
-                <td>{d.counts['message-received'] ?? 0}</td>
-                <td>{d.counts.call ?? 0}</td>
-                <td>{d.contacts.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {detail && (
+        <>
+          {detail.days.length === 0 ? (
+            <p>{t('activityView.none')}</p>
+          ) : (
+            <>
+              <ActivityChart name={profile.displayName} days={detail.days} />
+              <ActivityTable name={profile.displayName} detail={detail} />
+            </>
+          )}
+          <p className="hint">
+            {t('activityView.timeNote')} {t('activityView.gamesLater')}
+          </p>
+          <ImageLogView
+            childId={childId}
+            name={profile.displayName}
+            count={detail.pictures}
+            names={names}
+            onChanged={report.reload}
+          />
+          {detail.imageLogOpenedAt.length > 0 && (
+            <p>
+              {t('activityView.opened', {
+                dates: new Intl.ListFormat(i18n.language).format(
+                  detail.imageLogOpenedAt.slice(0, 3).map((at) => date.format(at)),
+                ),
+              })}
+            </p>
+          )}
+          <ActivityHistory child={profile.displayName} history={detail.history} names={names} />
+          <DailySummaryToggle childId={childId} name={profile.displayName} />
+        </>
       )}
     </div>
   );
 }
 
-/** What each child on this PC did, per day (F10); the fuller view comes later. */
+/** What each child on this PC did in the last 30 days, per day and per person (F10). */
 export function ActivitySection(): ReactElement {
   const { t } = useTranslation();
   const hearth = useHearth();
@@ -57,7 +69,7 @@ export function ActivitySection(): ReactElement {
   return (
     <section aria-labelledby="activity-title" className="pane-section">
       <h2 id="activity-title">{t('pane.nav.activity')}</h2>
-      <p>{t('pane.activity.lead')}</p>
+      <p>{t('activityView.lead')}</p>
       <ErrorNote error={profiles.error} />
       {profiles.value && children.length === 0 && <p>{t('pane.activity.noChildren')}</p>}
       {children.map((p) => (

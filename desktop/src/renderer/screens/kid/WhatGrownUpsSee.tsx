@@ -6,6 +6,7 @@ import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { Screen } from '../../ui/Screen';
+import { MyMonthSeen } from './MyMonthSeen';
 
 const SEES = [
   { key: 'friends', icon: '👫' },
@@ -83,6 +84,7 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
           ]}
         />
       </section>
+      <MyMonthSeen />
       <section aria-labelledby="promises-heading" className="card">
         <h2 id="promises-heading">{t('see.promises')}</h2>
         <IconList items={PROMISES.map((s) => ({ ...s, text: t(`see.promise.${s.key}`) }))} />

@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial';
 import { attachmentBlobs } from './0002-attachment-blobs';
 import { quietHours } from './0003-quiet';
 import { deviceTombstones } from './0004-device-tombstones';
+import { dailySummary } from './0005-daily-summary';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -13,4 +14,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 2, name: 'attachment-blobs', up: attachmentBlobs },
   { version: 3, name: 'quiet', up: quietHours },
   { version: 4, name: 'device-tombstones', up: deviceTombstones },
+  { version: 5, name: 'daily-summary', up: dailySummary },
 ];

@@ -2,10 +2,12 @@ import type { Migration } from '@hearth/sqlite';
 import { updateToSchemaVersion1 } from './0001-messages';
 import { updateToSchemaVersion2 } from './0002-activity';
 import { updateToSchemaVersion3 } from './0003-removed-messages';
+import { updateToSchemaVersion4 } from './0004-activity-30-days';
 
 /** Every child-store migration, in order. Add new ones at the end; never edit a shipped one. */
 export const CHILD_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'messages', up: updateToSchemaVersion1 },
   { version: 2, name: 'activity', up: updateToSchemaVersion2 },
   { version: 3, name: 'removed messages', up: updateToSchemaVersion3 },
+  { version: 4, name: 'activity 30 days', up: updateToSchemaVersion4 },
 ];

@@ -46,6 +46,7 @@ export function searchTextOf(content: MessageContent): string | null {
     case 'gif':
     case 'game':
     case 'call-log':
+    case 'daily-summary':
       return null;
     default: {
       const never: never = content;

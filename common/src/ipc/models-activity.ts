@@ -1,0 +1,91 @@
+import { Type, type Static } from 'typebox';
+import { ChildIdSchema, Timestamp, Ulid, closed } from '../schemas/primitives';
+import { AttachmentMimeSchema, Sha256Hex } from '../schemas/message-content';
+
+/** How many days the activity view covers; older rows are deleted on the PC (F10). */
+export const ACTIVITY_DAYS = 30;
+
+const Count = Type.Integer({ minimum: 0 });
+
+/** What a child did with one contact on one day: counts and minutes, never content. */
+export const ContactDayActivity = Type.Object(
+  { contactId: Ulid, sent: Count, received: Count, calls: Count, callMinutes: Count, games: Count },
+  closed,
+);
+export type ContactDayActivity = Static<typeof ContactDayActivity>;
+
+/**
+ * One day (UTC date) of a child's activity. `minutesInHearth`: for now this PC's measure (the
+ * minutes the child's profile was open); `timeSource` says whose measure it is, so the relay's
+ * count of online/in-call minutes (quiet-hours work) can replace it without a new shape.
+ */
+export const ActivityDetailDay = Type.Object(
+  {
+    day: Type.String({ format: 'date' }),
+    minutesInHearth: Count,
+    sent: Count,
+    received: Count,
+    calls: Count,
+    callMinutes: Count,
+    games: Count,
+    contacts: Type.Array(ContactDayActivity),
+  },
+  closed,
+);
+export type ActivityDetailDay = Static<typeof ActivityDetailDay>;
+
+export const FriendshipHistoryAction = Type.Union([Type.Literal('block'), Type.Literal('unblock'), Type.Literal('report')]);
+export type FriendshipHistoryAction = Static<typeof FriendshipHistoryAction>;
+
+/** A block, unblock or (with the safety work) report, with the child's stated reason. */
+export const FriendshipHistoryEntry = Type.Object(
+  {
+    at: Timestamp,
+    contactId: Ulid,
+    action: FriendshipHistoryAction,
+    by: Type.Union([Type.Literal('child'), Type.Literal('grown-up')]),
+    reason: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+  },
+  closed,
+);
+export type FriendshipHistoryEntry = Static<typeof FriendshipHistoryEntry>;
+
+/** The 30-day view: the same for the pane and, in kid words, for the child. */
+export const ActivityDetail = Type.Object(
+  {
+    days: Type.Array(ActivityDetailDay),
+    timeSource: Type.Union([Type.Literal('this-pc'), Type.Literal('relay')]),
+    history: Type.Array(FriendshipHistoryEntry),
+    /** The names of the child's contacts on this PC, for the lines above. */
+    people: Type.Array(Type.Object({ contactId: Ulid, displayName: Type.String({ maxLength: 100 }) }, closed)),
+    /** Photos and video messages in the image log (a count: the pictures open only on a click). */
+    pictures: Count,
+    /** When a grown-up opened the image log on this PC, newest first. */
+    imageLogOpenedAt: Type.Array(Timestamp),
+  },
+  closed,
+);
+export type ActivityDetail = Static<typeof ActivityDetail>;
+
+/** One photo or video message in a child's history on this PC. */
+export const ImageLogItem = Type.Object(
+  {
+    messageId: Ulid,
+    contactId: Ulid,
+    direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
+    kind: Type.Union([Type.Literal('photo'), Type.Literal('video')]),
+    sentAt: Timestamp,
+    hash: Sha256Hex,
+    mime: AttachmentMimeSchema,
+  },
+  closed,
+);
+export type ImageLogItem = Static<typeof ImageLogItem>;
+export const ImageLog = Type.Object({ items: Type.Array(ImageLogItem) }, closed);
+export type ImageLog = Static<typeof ImageLog>;
+
+export const ChildActivityArgs = Type.Object({ childId: ChildIdSchema }, closed);
+export const ChildImageArgs = Type.Object({ childId: ChildIdSchema, hash: Sha256Hex }, closed);
+export const RemoveChildImageArgs = Type.Object({ childId: ChildIdSchema, messageId: Ulid }, closed);
+export type RemoveChildImageArgs = Static<typeof RemoveChildImageArgs>;
+export const SetDailySummaryArgs = Type.Object({ childId: ChildIdSchema, enabled: Type.Boolean() }, closed);

@@ -1,0 +1,166 @@
+/**
+ * The 30-day activity view (issue 14, F10) through the UI, in English and Spanish: a child sends
+ * her grown-up a text and a photo; the pane shows the day in a chart and a table; the photo shows
+ * only after "Show pictures", and the grown-up removes it from the child's history; the child's
+ * "What my grown-ups can see" tells her a grown-up looked at her pictures. Screens are saved
+ * under artifacts/screens/ and checked with axe-core.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { withoutChromium } from '@hearth/test-kit/chromium';
+import { createClosers } from '@hearth/test-kit/closers';
+import { launchChromium, openWindow } from './support/browser';
+import {
+  backHome,
+  closePane,
+  familyFirstRun,
+  familyPerLanguage,
+  leaveProfile,
+  openChat,
+  openPane,
+  pickProfile,
+  sendText,
+  type ParentInfo,
+} from './support/flows';
+import type { World } from './support/hosts';
+import { startWorld } from './support/hosts';
+import { countIs, shows, visible } from './support/see';
+import { windowFor, type Window } from './support/ui';
+
+const STEP_MS = 180_000;
+const tag = Date.now().toString(36);
+
+type Family = { parent: ParentInfo; child: string; w: Window };
+
+let world: World;
+let browser: Browser;
+const started = createClosers();
+const families: Family[] = [];
+
+/** A small PNG drawn in the page (a sun over grass). */
+async function drawnPhoto(w: Window): Promise<Buffer> {
+  const base64 = (await w.page.evaluate(`(async () => {
+    const canvas = new OffscreenCanvas(160, 120);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#7dd3fc';
+    ctx.fillRect(0, 0, 160, 120);
+    ctx.fillStyle = '#16a34a';
+    ctx.fillRect(0, 90, 160, 30);
+    ctx.fillStyle = '#facc15';
+    ctx.beginPath();
+    ctx.arc(120, 30, 18, 0, Math.PI * 2);
+    ctx.fill();
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  })()`)) as string;
+  return Buffer.from(base64, 'base64');
+}
+
+describe.skipIf(withoutChromium())('the 30-day activity view, through the UI', () => {
+  beforeAll(async () => {
+    world = started.add(await startWorld(), () => world.close());
+    browser = started.add(await launchChromium(), () => browser.close());
+  }, STEP_MS);
+
+  afterAll(() => started.closeAll());
+
+  it(
+    'sets up a family PC in English and one in Spanish; each child sends her grown-up a text and a photo',
+    async () => {
+      for (const person of familyPerLanguage(tag)) {
+        const pc = await world.newPc(`activity-${person.lang}`);
+        const opened = await openWindow(browser, person.locale);
+        const w = windowFor(opened.page, person.lang, pc.name);
+        await familyFirstRun(w, pc.url, person.parent, { name: person.child, avatar: 'owl' }, false);
+        await pickProfile(w, person.child);
+        await openChat(w, person.parent.name);
+        await sendText(w, 'Look what I drew');
+        await w.page
+          .getByTestId('photo-input')
+          .setInputFiles({ name: 'sun.png', mimeType: 'image/png', buffer: await drawnPhoto(w) });
+        await w.button('chat.photoPreview.send').click();
+        await w.page.locator('.bubble img[data-testid="photo"]').waitFor({ timeout: 30_000 });
+        await backHome(w);
+        await leaveProfile(w);
+        families.push({ parent: person.parent, child: person.child, w });
+      }
+    },
+    STEP_MS,
+  );
+
+  it(
+    'shows the day in a chart and a table, the pictures only after a click, and removes one',
+    async () => {
+      for (const { w, parent, child } of families) {
+        await openPane(w, parent, false);
+        await w.page.getByRole('button', { name: w.text('pane.nav.activity') }).click();
+        await w.screen('grown-ups-activity');
+        await visible(w.page.getByRole('img', { name: w.text('activityView.chartLabel', { name: child }) }));
+        const table = w.page.getByRole('table', { name: w.text('activityView.tableCaption', { name: child }) });
+        await countIs(table.locator('tbody tr'), 1);
+        // Two messages sent to her grown-up today (the text and the photo), one per-person line.
+        await shows(table.locator('tbody tr td').nth(1), '2');
+        await shows(table.locator('tbody li'), `${parent.name}: 2`);
+        await shows(w.page.locator('.image-log'), w.text('activityView.imagesCount_one', { count: 1, name: child }));
+        // Metadata by default: no picture is on screen until the grown-up asks.
+        await countIs(w.page.locator('.image-log img'), 0);
+        await w.shot('activity-30-days');
+
+        await w.button('activityView.showPictures').click();
+        await visible(w.page.locator('.image-log img.image-log-thumb'));
+        await expect
+          .poll(() =>
+            w.page
+              .locator('.image-log img.image-log-thumb')
+              .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+          )
+          .toBe(160);
+        await w.shot('activity-image-log');
+
+        await w.page
+          .getByRole('button', {
+            name: w.text('activityView.removeLabel', { kind: w.text('activityView.kindPhoto'), name: child }),
+          })
+          .click();
+        await shows(w.page.getByRole('status'), w.text('activityView.removed', { name: child }));
+        await countIs(w.page.locator('.image-log img'), 0);
+        await shows(w.page.locator('.image-log'), w.text('activityView.imagesCount_other', { count: 0, name: child }));
+        await w.shot('activity-picture-removed');
+        // The daily summary: off by default, switched on here, kept on the relay.
+        const toggle = w.page.getByRole('checkbox', { name: w.text('activityView.summaryToggle', { name: child }) });
+        await expect.poll(() => toggle.isEnabled()).toBe(true);
+        expect(await toggle.isChecked()).toBe(false);
+        await toggle.check();
+        await expect.poll(() => toggle.isChecked()).toBe(true);
+        await closePane(w);
+      }
+    },
+    STEP_MS,
+  );
+
+  it(
+    'tells the child in kid words that a grown-up looked at her pictures, and the photo is gone from her chat',
+    async () => {
+      for (const { w, parent, child } of families) {
+        await pickProfile(w, child);
+        await w.button('home.whatGrownUpsSee').click();
+        await w.screen('what-grown-ups-see');
+        const note = w.page.locator('.image-log-note');
+        await countIs(note, 1);
+        const prefix = w.text('seeMore.lookedAt', { date: '@' }).split('@')[0] ?? '';
+        await shows(note, prefix);
+        await shows(w.page.locator('#see-more-heading'), w.text('seeMore.title'));
+        await w.shot('what-grown-ups-see-30-days');
+        await backHome(w);
+        await openChat(w, parent.name);
+        await visible(w.page.locator('.bubble', { hasText: 'Look what I drew' }));
+        await countIs(w.page.locator('.bubble img[data-testid="photo"]'), 0);
+        await backHome(w);
+        expect(w.problems).toEqual([]);
+      }
+    },
+    STEP_MS,
+  );
+});
