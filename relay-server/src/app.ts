@@ -34,6 +34,8 @@ import { relayLoggerOptions } from './plugins/request-log';
 import { policyRoutes } from './policy/routes';
 import { grownUpInviteRoutes } from './family/invite-routes';
 import { familyChildRoutes } from './family/child-routes';
+import { openConsentRule } from './policy/consent-rule';
+import { reconsentRoutes } from './policy/reconsent-routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -89,6 +91,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     mailer:
       options.mailer ??
       (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom, app.log.child({ component: 'mail' })) : NO_MAIL),
+    consent: await openConsentRule(storage.store, config, now),
   });
 
   // Events reach every instance on the bus (issue 13); in-process, nothing changes.
@@ -161,6 +164,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(attachmentRoutes);
   await app.register(grownUpInviteRoutes);
   await app.register(familyChildRoutes);
+  await app.register(reconsentRoutes);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

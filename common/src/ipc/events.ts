@@ -39,6 +39,8 @@ export const HEARTH_EVENTS = {
   versionStatus: VersionStatus,
   /** Since 0.2.0, in parent mode: something happened in the grown-up's family (a `notice` frame). */
   notice: Type.Object({ notice: Notice }, closed),
+  /** Since 0.3.0 (F15): whether this child waits for a grown-up to look at a new policy (a `reconsent` frame). */
+  reconsent: Type.Object({ waiting: Type.Boolean() }, closed),
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

@@ -54,6 +54,7 @@ type Stored =
   | Readonly<{ kind: 'expired' }>;
 
 const NOT_FRIENDS = 'You can only send messages to your friends and family.';
+const RECONSENT_REQUIRED = 'Ask your grown-up to look at something new. Until then you can talk to your grown-ups.';
 
 export function createMessageService(deps: MessageServiceDeps): MessageService {
   const { now, committer, graph, delivery, others, blobs, log } = deps;
@@ -87,6 +88,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     // From memory when known (no promise on the hot path), else loaded.
     const verdict = graph.cachedVerdict(senderId, frame.to) ?? (await graph.sendVerdict(senderId, frame.to));
     if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
+    if (verdict === 'reconsent') throw new HearthError(ErrorCode.ReconsentRequired, RECONSENT_REQUIRED);
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     if (attachment) await checkAttachment(tx, senderId, attachment);
     const at = now();
@@ -146,8 +148,13 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         return;
       }
       // From memory when known; otherwise the commit's own check (in `store`) answers.
-      if (graph.cachedVerdict(conn.accountId, frame.to) === 'refuse') {
-        conn.send(errorFrame(ErrorCode.NotFriends, NOT_FRIENDS, frame.id));
+      const early = graph.cachedVerdict(conn.accountId, frame.to);
+      if (early === 'refuse' || early === 'reconsent') {
+        conn.send(
+          early === 'refuse'
+            ? errorFrame(ErrorCode.NotFriends, NOT_FRIENDS, frame.id)
+            : errorFrame(ErrorCode.ReconsentRequired, RECONSENT_REQUIRED, frame.id),
+        );
         return;
       }
       const content = frame.content;

@@ -20,6 +20,7 @@ import { createPresence } from './presence';
 import { createMessageWaiting } from './message-waiting';
 import { createTokenBuckets } from '../limits/token-buckets';
 import { createVersionGate } from './version-gate';
+import { createReconsentWatch } from './reconsent-watch';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{
@@ -53,7 +54,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const registry = createConnectionRegistry();
   // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
   const trusted = (): boolean => ctx.bus.isLive();
-  const facts = createCachedFamilyFacts(ctx.store, config.policyVersion, trusted);
+  const facts = createCachedFamilyFacts(ctx.store, ctx.consent, trusted);
   const graph = createFriendGraph(ctx.store, facts, trusted);
   const presence = createPresence({ registry, graph, bus: ctx.bus, log });
   const blobs = createBlobStoreFor(config, ctx.store);
@@ -107,6 +108,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   });
   const deviceEvents = createDeviceEventHandlers({ ctx, registry, committer, delivery, log });
   const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
+  const reconsent = createReconsentWatch({ ctx, facts, registry, delivery, presence, log });
   let nextId = 1;
   let closed = false;
   let closing = false;
@@ -194,6 +196,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       messageBuckets.prune(now());
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
+      reconsent.tick();
     } catch (err) {
       log.error({ err }, 'realtime housekeeping failed');
     }
@@ -259,6 +262,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
             messagesPerMinute: config.messaging.messagesPerMinute,
           },
         });
+        await reconsent.greet(conn);
         void presence.announce(accountId, before);
         delivery.start(conn);
       };
@@ -298,7 +302,10 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       dispatch(conn, frame);
     },
 
-    sweep: () => sweeper.sweep(),
+    sweep: () => {
+      reconsent.tick();
+      return sweeper.sweep();
+    },
     queueStats: () => committer.stats(),
 
     async start() {
@@ -313,6 +320,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('credentialsRevoked', deviceEvents.onRevoked);
       ctx.events.on('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.on('familyChanged', familyEvents.onFamilyChanged);
+      ctx.events.on('familyChanged', reconsent.onFamilyChanged);
       ctx.events.on('noticeCreated', familyEvents.onNotice);
       ctx.bus.onLiveChange(onLiveChange);
       await presence.start();
@@ -342,6 +350,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('credentialsRevoked', deviceEvents.onRevoked);
       ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
+      ctx.events.off('familyChanged', reconsent.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
       presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));
       ctx.bus

@@ -11,6 +11,7 @@ import type * as friendInvites from '../friendships/invite-queries';
 import type * as deviceQueues from '../messaging/device-queues';
 import type * as messages from '../messaging/queries';
 import type * as signaling from '../signaling/queries';
+import type * as policies from '../policy/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -51,6 +52,7 @@ export type StoreModules = {
   deviceQueues: typeof deviceQueues;
   messages: typeof messages;
   signaling: typeof signaling;
+  policies: typeof policies;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

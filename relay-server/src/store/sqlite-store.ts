@@ -11,6 +11,7 @@ import * as friendInvites from '../friendships/invite-queries';
 import * as deviceQueues from '../messaging/device-queues';
 import * as messages from '../messaging/queries';
 import * as signaling from '../signaling/queries';
+import * as policies from '../policy/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
 
 export const SQLITE_MODULES: StoreModules = {
@@ -26,6 +27,7 @@ export const SQLITE_MODULES: StoreModules = {
   deviceQueues,
   messages,
   signaling,
+  policies,
 };
 
 /** A SQLite store: also gives its connection, for the SQLite-only tools (backups, the admin CLI's tests). */

@@ -160,6 +160,10 @@ export async function handleServerFrame(
     case 'quiet':
       // Issue 14 (in progress): the relay sends it only to apps of 0.3.0 on; the quiet screen reads it.
       return;
+    case 'reconsent':
+      // F15: the child waits for a grown-up to look at a new policy; the child's screens show it in kid words.
+      ctx.events.emitForChild(ctx.childId, 'reconsent', { waiting: frame.waiting });
+      return;
     default: {
       const never: never = frame;
       ctx.log.warn({ frame: never }, 'unknown frame');

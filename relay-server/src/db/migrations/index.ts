@@ -9,6 +9,7 @@ import { updateToSchemaVersion7 } from './0007-child-avatar';
 import { updateToSchemaVersion8 } from './0008-device-queues';
 import { updateToSchemaVersion9 } from './0009-guardians';
 import { updateToSchemaVersion10 } from './0010-email';
+import { updateToSchemaVersion14 } from './0014-policy-versions';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,9 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'device-queues', up: updateToSchemaVersion8 },
   { version: 9, name: 'guardians', up: updateToSchemaVersion9 },
   { version: 10, name: 'email', up: updateToSchemaVersion10 },
+  // Placeholders for 11–13 (other branches of issue 14): the merge replaces them with theirs.
+  { version: 11, name: 'reserved-11', up: () => undefined },
+  { version: 12, name: 'reserved-12', up: () => undefined },
+  { version: 13, name: 'reserved-13', up: () => undefined },
+  { version: 14, name: 'policy-versions', up: updateToSchemaVersion14 },
 ];

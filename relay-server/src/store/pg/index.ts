@@ -11,6 +11,7 @@ import { pgGrownUpInvites } from './grown-up-invites';
 import { pgMessages } from './messages';
 import { pgSessions } from './sessions';
 import { pgSignaling } from './signaling';
+import { pgPolicies } from './policies';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
@@ -26,4 +27,5 @@ export const PG_MODULES: PgModules = {
   deviceQueues: pgDeviceQueues,
   messages: pgMessages,
   signaling: pgSignaling,
+  policies: pgPolicies,
 };
