@@ -57,6 +57,7 @@ import { VERSION_CHANNELS } from './channels-versions';
 import { PROBLEM_CHANNELS } from './channels-problems';
 import { FAMILY_CHANNELS } from './channels-family';
 import { EMAIL_CHANNELS } from './channels-email';
+import { RECONSENT_CHANNELS } from './channels-reconsent';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -255,6 +256,7 @@ export const HEARTH_CHANNELS = {
   ...PROBLEM_CHANNELS,
   ...FAMILY_CHANNELS,
   ...EMAIL_CHANNELS,
+  ...RECONSENT_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

@@ -10,6 +10,7 @@ export * from './channels-problems';
 export * from './models-family';
 export * from './channels-family';
 export * from './channels-email';
+export * from './channels-reconsent';
 export * from './channels';
 export * from './events';
 export * from './api';

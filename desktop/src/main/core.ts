@@ -23,6 +23,8 @@ import { createEventHub, type EventHub } from './services/event-hub';
 import { createFamilyAdminService, type FamilyDeps } from './services/family-admin';
 import { createFamilyGrownUpsService } from './services/family-grown-ups';
 import { createFamilyHttp } from './relay/family-http';
+import { createReconsentHttp } from './relay/reconsent-http';
+import { createReconsentService } from './services/reconsent';
 import { createFriendsService } from './services/friends';
 import { createKidRecordsService } from './services/kid-records';
 import { createMessagesService } from './services/messages';
@@ -142,6 +144,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       now,
     }),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
+    reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call) }),
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events, now }),
     messages: createMessagesService({ stores, sync, events, now }),

@@ -3,6 +3,7 @@ import { backgroundChannelImpl } from './channel-impl-backgrounds';
 import { callChannelImpl } from './channel-impl-calls';
 import { familyChannelImpl } from './channel-impl-family';
 import { emailChannelImpl } from './channel-impl-email';
+import { reconsentChannelImpl } from './channel-impl-reconsent';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -96,6 +97,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...backgroundChannelImpl(s),
     ...familyChannelImpl(s),
     ...emailChannelImpl(s),
+    ...reconsentChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;
