@@ -20,6 +20,7 @@ import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
 import { grownUpsFamilyEn } from './catalogs/grown-ups-family';
 import { grownUpsInvitesEn } from './catalogs/grown-ups-invites';
 import { familyErrorsEn, familyNoticesEn, kidFamilyEn } from './catalogs/family-notices';
+import { kidReconsentEn, reconsentEn } from './catalogs/reconsent';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
@@ -50,7 +51,9 @@ export const en = {
     ...grownUpsFamilyEn,
     ...grownUpsInvitesEn,
     ...familyNoticesEn,
+    ...reconsentEn,
   },
+  ...kidReconsentEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

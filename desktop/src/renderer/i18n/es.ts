@@ -18,6 +18,7 @@ import { grownUpsSettingsEs } from './catalogs/grown-ups-settings';
 import { grownUpsFamilyEs } from './catalogs/grown-ups-family';
 import { grownUpsInvitesEs } from './catalogs/grown-ups-invites';
 import { familyErrorsEs, familyNoticesEs, kidFamilyEs } from './catalogs/family-notices';
+import { kidReconsentEs, reconsentEs } from './catalogs/reconsent';
 import { kidHomeEs } from './catalogs/kid-home';
 import { policyEs } from './catalogs/policy';
 import { stickersEs } from './catalogs/stickers';
@@ -48,5 +49,7 @@ export const es: Spanish<Translation> = {
     ...grownUpsFamilyEs,
     ...grownUpsInvitesEs,
     ...familyNoticesEs,
+    ...reconsentEs,
   },
+  ...kidReconsentEs,
 };
