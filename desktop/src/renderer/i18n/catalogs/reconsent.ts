@@ -9,6 +9,7 @@ export const reconsentEn = {
     forChildren: 'Your agreement covers: {{names}}',
     graceEnds:
       'Until {{date}} your children’s friendships keep working. After that, they can only reach their grown-ups until a guardian agrees.',
+    graceOver: 'Until a guardian agrees, your children can only reach their grown-ups, and their friends’ messages wait.',
     agree: 'I have read it and I agree',
     thanks: 'Thank you. Your agreement to version {{version}} is recorded.',
     historyTitle: 'Consent history',
@@ -28,6 +29,7 @@ export const reconsentEs: Spanish<typeof reconsentEn> = {
     forChildren: 'Tu aceptación cubre a: {{names}}',
     graceEnds:
       'Hasta el {{date}} las amistades de tus hijos siguen funcionando. Después, solo podrán hablar con sus adultos hasta que un tutor acepte.',
+    graceOver: 'Hasta que un tutor acepte, tus hijos solo pueden hablar con sus adultos, y los mensajes de sus amigos esperan.',
     agree: 'Lo leí y lo acepto',
     thanks: 'Gracias. Tu aceptación de la versión {{version}} quedó registrada.',
     historyTitle: 'Historial de consentimiento',

@@ -31,7 +31,11 @@ export function PolicyChangesCard(): ReactElement | null {
             {value.changes}
           </p>
           <p>{t('pane.reconsent.forChildren', { names: value.children.map((c) => c.displayName).join(', ') })}</p>
-          <p>{t('pane.reconsent.graceEnds', { date: date(value.graceEndsAt) })}</p>
+          <p>
+            {value.graceEndsAt > Date.now()
+              ? t('pane.reconsent.graceEnds', { date: date(value.graceEndsAt) })
+              : t('pane.reconsent.graceOver')}
+          </p>
           <ErrorNote error={error} />
           <Button
             variant="primary"
