@@ -17,7 +17,7 @@ type Deps = Readonly<{
 }>;
 
 export type ReconsentWatch = Readonly<{
-  /** Tells a child's socket, right after its welcome, whether it waits for a grown-up's re-consent. */
+  /** Tells a child's socket, right after its welcome, when it waits for a grown-up's re-consent. */
   greet(conn: Connection): Promise<void>;
   /** A consent given or withdrawn: the children's sockets are told again, and what was held for them goes out. */
   onFamilyChanged(event: RelayEventMap['familyChanged'][0]): void;
@@ -35,11 +35,11 @@ export function createReconsentWatch(deps: Deps): ReconsentWatch {
   const { ctx, facts, registry, delivery, presence, log } = deps;
   let graceOver = !inGrace(ctx.consent);
 
-  async function tell(conn: Connection): Promise<boolean> {
+  /** `onlyIfWaiting`: at the welcome, a child with nothing to wait for is sent nothing (the PC's default). */
+  async function tell(conn: Connection, onlyIfWaiting = false): Promise<void> {
     const known = await facts.about([conn.accountId]);
     const waiting = known.awaitsReconsent(conn.accountId);
-    conn.send({ type: 'reconsent', waiting });
-    return waiting;
+    if (waiting || !onlyIfWaiting) conn.send({ type: 'reconsent', waiting });
   }
 
   async function tellChild(childId: string): Promise<void> {
@@ -78,7 +78,7 @@ export function createReconsentWatch(deps: Deps): ReconsentWatch {
 
   return {
     async greet(conn) {
-      if (conn.accountKind === 'child') await tell(conn);
+      if (conn.accountKind === 'child') await tell(conn, true);
     },
     onFamilyChanged(event) {
       for (const childId of event.childIds) {
