@@ -37,6 +37,8 @@ import { grownUpInviteRoutes } from './family/invite-routes';
 import { familyChildRoutes } from './family/child-routes';
 import { quietRoutes } from './quiet/routes';
 import { summaryRoutes } from './summaries/routes';
+import { openConsentRule } from './policy/consent-rule';
+import { reconsentRoutes } from './policy/reconsent-routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -92,6 +94,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
     mailer:
       options.mailer ??
       (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom, app.log.child({ component: 'mail' })) : NO_MAIL),
+    consent: await openConsentRule(storage.store, config, now),
   });
 
   // Events reach every instance on the bus (issue 13); in-process, nothing changes.
@@ -167,6 +170,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(familyChildRoutes);
   await app.register(quietRoutes);
   await app.register(summaryRoutes);
+  await app.register(reconsentRoutes);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

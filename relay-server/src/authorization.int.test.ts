@@ -236,6 +236,22 @@ const MATRIX: readonly Row[] = [
     expect: [401, 200, 404, 403, 403, 401],
   },
   { route: 'GET /v1/consents', request: () => ({ url: '/v1/consents' }), expect: [401, 200, 200, 403, 403, 401] },
+  // Re-consent (F15): a grown-up's own review and consent; a child's history for its guardians only.
+  {
+    route: 'GET /v1/policy-review',
+    request: () => ({ url: '/v1/policy-review?lang=es' }),
+    expect: [401, 200, 200, 403, 403, 401],
+  },
+  {
+    route: 'POST /v1/policy-review/consent',
+    request: () => ({ url: '/v1/policy-review/consent', body: { consent: consentFor(relay.app) } }),
+    expect: [401, 200, 200, 403, 403, 401],
+  },
+  {
+    route: 'GET /v1/children/:id/consent-history',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/consent-history` }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
   {
     route: 'POST /v1/devices',
     request: (w) => ({ url: '/v1/devices', body: DEVICE_BODY(w) }),

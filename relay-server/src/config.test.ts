@@ -115,6 +115,17 @@ describe('loadConfig', () => {
     expect(loadConfig(['--policy-version', 'v2'], { HEARTH_POLICY_DIR: POLICIES }).policyDir).toBe(POLICIES);
   });
 
+  it('keeps friendships 30 days after a policy change unless --reconsent-grace-days or HEARTH_RECONSENT_GRACE_DAYS says', () => {
+    const day = 24 * 60 * 60 * 1000;
+    expect(loadConfig([], {}).reconsentGraceMs).toBe(30 * day);
+    expect(loadConfig(['--reconsent-grace-days', '7'], { HEARTH_RECONSENT_GRACE_DAYS: '3' }).reconsentGraceMs).toBe(7 * day);
+    expect(loadConfig([], { HEARTH_RECONSENT_GRACE_DAYS: '0' }).reconsentGraceMs).toBe(0);
+    expect(configError(['--reconsent-grace-days', '2.5']).message).toBe(
+      '--reconsent-grace-days must be a whole number of days from 0 to 9999, got "2.5"',
+    );
+    expect(() => loadConfig([], { HEARTH_RECONSENT_GRACE_DAYS: 'soon' })).toThrow(/HEARTH_RECONSENT_GRACE_DAYS must be/);
+  });
+
   it('refuses a policy version that names no folder, the draft, or a folder that lacks a file', () => {
     expect(configError(['--policy-version', '2099-01-01']).message).toBe(
       `--policy-version 2099-01-01 names no folder in the policy folder ${DEFAULT_CONFIG.policyDir}`,

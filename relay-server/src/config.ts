@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MIN_APP_VERSION, parseAppVersion } from '@hearth/common';
 import { BUNDLED_POLICY_DIR, policyFolderProblem } from './policy/policy-files';
 import { ConfigError } from './config-error';
+import * as reconsent from './policy/grace-config';
 import { CLUSTER_FLAG_OPTIONS, loadClusterConfig } from './cluster/cluster-config';
 
 export { ConfigError } from './config-error';
@@ -43,10 +44,7 @@ export type RelayConfig = Readonly<{
   busPrefix: string;
   /** pino level. Default `info`. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /**
-   * Folder of privacy policies, one folder per version (`en.md`, `es.md`, `changes.en.md`,
-   * `changes.es.md`); `next/` is a draft, never served. Default: the bundled `relay-server/policies`.
-   */
+  /** Folder of privacy policies, one per version (`en.md`, `es.md`, `changes.*.md`; `next/`: a draft). Default: bundled. */
   policyDir: string;
   /** Current privacy-policy version, a folder of `policyDir`; consent must name it. Checked at start. */
   policyVersion: string;
@@ -141,7 +139,8 @@ export type RelayConfig = Readonly<{
     /** `relay` tells clients to use TURN only, so a child's address never reaches a peer. Default `all`. */
     transportPolicy: 'all' | 'relay';
   }>;
-}>;
+}> &
+  reconsent.ReconsentConfig;
 
 export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   host: '127.0.0.1',
@@ -151,6 +150,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   policyDir: BUNDLED_POLICY_DIR,
   policyVersion: '2026-11-01',
   policyPublishedAt: '2026-11-01',
+  ...reconsent.DEFAULT_RECONSENT_CONFIG,
   minAppVersion: MIN_APP_VERSION,
   smtpUrl: null,
   databaseUrl: null,
@@ -232,6 +232,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
         'smtp-url': { type: 'string' },
         'mail-from': { type: 'string' },
         ...CLUSTER_FLAG_OPTIONS,
+        ...reconsent.RECONSENT_FLAG_OPTIONS,
         help: { type: 'boolean' },
       },
       strict: true,
@@ -259,8 +260,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   if (!/^[A-Za-z0-9._-]{1,32}$/.test(policyVersion)) {
     throw new ConfigError(`--policy-version must be 1–32 letters, digits, dots or dashes, got "${policyVersion}"`);
   }
-  const policyDirRaw = values['policy-dir'] ?? env.HEARTH_POLICY_DIR;
-  const policyDir = policyDirRaw ? path.resolve(policyDirRaw) : DEFAULT_CONFIG.policyDir;
+  const policyDir = path.resolve(values['policy-dir'] || env.HEARTH_POLICY_DIR || DEFAULT_CONFIG.policyDir);
   const policyProblem = policyFolderProblem(policyDir, policyVersion);
   if (policyProblem !== undefined) throw new ConfigError(policyProblem);
   const minAppVersion = values['min-app-version'] ?? env.HEARTH_MIN_APP_VERSION ?? DEFAULT_CONFIG.minAppVersion;
@@ -280,6 +280,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
   return Object.freeze({
     ...DEFAULT_CONFIG,
     ...loadClusterConfig(values, env, DEFAULT_CONFIG),
+    ...reconsent.loadReconsentConfig(values, env),
     smtpUrl,
     mailFrom,
     host,
@@ -392,7 +393,7 @@ export const USAGE = `Usage: npm run relay -- [--port N] [--host ADDR] [--data-d
        [--smtp-url smtp://user:pass@host:587] [--mail-from ADDR]   (without --smtp-url: "no email" mode)
        [--database postgres://user:pass@host:5432/db] [--bus redis://host:6379] [--bus-prefix P]
        [--trust-proxy ADDR[,ADDR/BITS]...] [--blobs folder|postgres] [--instance-name NAME]
-       (without --database: SQLite in --data-dir; without --bus: one instance only)
+       (without --database: SQLite in --data-dir; without --bus: one instance only) ${reconsent.RECONSENT_USAGE}
 Environment: PORT, HOST, HEARTH_DATA_DIR, LOG_LEVEL, HEARTH_POLICY_VERSION, HEARTH_POLICY_DIR, HEARTH_MIN_APP_VERSION,
        HEARTH_STUN_URLS, HEARTH_TURN_URLS (comma-separated), HEARTH_TURN_SECRET, HEARTH_ICE_POLICY,
        HEARTH_ATTACHMENT_QUOTA, HEARTH_ATTACHMENT_STORE_MAX, HEARTH_SMTP_URL, HEARTH_MAIL_FROM,

@@ -7,6 +7,7 @@ import type { PasswordHasher } from './accounts/passwords';
 import type { Mailer } from './mail/mailer';
 import type { Notice } from '@hearth/common';
 import type { FriendshipRow } from './friendships/queries';
+import type { ConsentRule } from './policy/consent-rule';
 
 /** Things that happened, for the realtime side to push to the people concerned. */
 export type RelayEventMap = {
@@ -45,6 +46,8 @@ export type RelayContext = Readonly<{
   events: RelayEvents;
   /** Email through `--smtp-url`, or {@link NO_MAIL}. */
   mailer: Mailer;
+  /** F15: which consents cover a child now (the current policy version and its grace period). */
+  consent: ConsentRule;
 }>;
 
 export function createEvents(): RelayEvents {

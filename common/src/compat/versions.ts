@@ -65,6 +65,7 @@ export const FIRST_READ_IN = Object.freeze({
     unsent: '0.1.0',
     notice: '0.2.0',
     quiet: '0.3.0',
+    reconsent: '0.3.0',
   } satisfies Record<WsServerFrameType, string>),
   kinds: Object.freeze({
     text: '0.1.0',

@@ -60,6 +60,7 @@ import { EMAIL_CHANNELS } from './channels-email';
 import { ATTENTION_CHANNELS } from './channels-attention';
 import { QUIET_CHANNELS } from './channels-quiet';
 import { ACTIVITY_CHANNELS } from './channels-activity';
+import { RECONSENT_CHANNELS } from './channels-reconsent';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -270,6 +271,7 @@ export const HEARTH_CHANNELS = {
   ...ATTENTION_CHANNELS,
   ...QUIET_CHANNELS,
   ...ACTIVITY_CHANNELS,
+  ...RECONSENT_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

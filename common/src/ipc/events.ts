@@ -47,6 +47,8 @@ export const HEARTH_EVENTS = {
   systemNotification: SystemNotification,
   /** Since 0.3.0: the active child's quiet time changed (the relay's `quiet` frame), durations from now. */
   quiet: Type.Object({ status: Type.Union([QuietStatus, Type.Null()]) }, closed),
+  /** Since 0.3.0 (F15): whether this child waits for a grown-up to look at a new policy (a `reconsent` frame). */
+  reconsent: Type.Object({ waiting: Type.Boolean() }, closed),
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

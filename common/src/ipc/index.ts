@@ -15,6 +15,7 @@ export * from './channels-quiet';
 export * from './quiet-countdown';
 export * from './models-activity';
 export * from './channels-activity';
+export * from './channels-reconsent';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -77,6 +77,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { WsQuietFrame } from './quiet';
+import { WsReconsentFrame } from './reconsent';
 import { ErrorCodeSchema, Timestamp, Token, Ulid, closed } from './primitives';
 import { FriendshipView } from './friendships';
 import { Notice } from './family';
@@ -266,6 +267,7 @@ export const WsServerFrame = Type.Union([
   WsUnsentFrame,
   WsNoticeFrame,
   WsQuietFrame,
+  WsReconsentFrame,
 ]);
 export type WsServerFrame = Static<typeof WsServerFrame>;
 export type WsServerFrameType = WsServerFrame['type'];

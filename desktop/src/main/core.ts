@@ -26,6 +26,8 @@ import { createEventHub, type EventHub } from './services/event-hub';
 import { createFamilyAdminService, type FamilyDeps } from './services/family-admin';
 import { createFamilyGrownUpsService } from './services/family-grown-ups';
 import { createFamilyHttp } from './relay/family-http';
+import { createReconsentHttp } from './relay/reconsent-http';
+import { createReconsentService } from './services/reconsent';
 import { createFriendsService } from './services/friends';
 import { createKidRecordsService } from './services/kid-records';
 import { createMessagesService } from './services/messages';
@@ -204,6 +206,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     activity,
     dailySummary: createDailySummaryService({ call: relay.call, parent }),
     messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
+    reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call) }),
     paneMessages: createPaneMessagesService({
       parent,
       familyDb,

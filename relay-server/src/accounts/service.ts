@@ -1,3 +1,4 @@
+import { requireCurrentConsent } from '../policy/reconsent';
 import {
   ErrorCode,
   HearthError,
@@ -149,6 +150,7 @@ export async function createChild(ctx: Ctx, parentId: string, body: CreateChildB
     );
   }
   const consent = body.consent;
+  await requireCurrentConsent(ctx.store, ctx.config.policyVersion, parentId);
   const usernameTaken = (): HearthError =>
     new HearthError(ErrorCode.UsernameTaken, 'That username is taken. Please choose another.');
   try {

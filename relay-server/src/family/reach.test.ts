@@ -18,6 +18,7 @@ function facts(
     isGuardian: (child, parent) => (guardians[child] ?? []).includes(parent),
     isDisabled: (id) => (options.disabled ?? []).includes(id),
     isCovered: (child) => (child === 'kid' ? (options.covered ?? true) : (options.friendCovered ?? true)),
+    awaitsReconsent: () => false,
   };
 }
 

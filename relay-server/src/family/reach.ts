@@ -1,4 +1,12 @@
 import type { Store } from '../store/port';
+import {
+  awaitsReconsentNow,
+  coveredNow,
+  readConsentFacts,
+  ruleOf,
+  type ConsentFacts,
+  type ConsentRule,
+} from '../policy/consent-rule';
 
 /** What the gates need to know about accounts and children, cached (see {@link createCachedFamilyFacts}). */
 export type FamilyFacts = Readonly<{
@@ -6,8 +14,13 @@ export type FamilyFacts = Readonly<{
   isGuardian(childId: string, parentId: string): boolean;
   /** Suspended or closed (or gone). */
   isDisabled(accountId: string): boolean;
-  /** At least one guardian's consent to the current policy version stands. */
+  /**
+   * At least one guardian's consent to the current policy version stands, or to an earlier one
+   * during the grace period of a policy change (see `policy/consent-rule.ts`).
+   */
   isCovered(childId: string): boolean;
+  /** The grace period of a policy change is over and no guardian has consented to the new version yet (F15). */
+  awaitsReconsent(childId: string): boolean;
 }>;
 
 /**
@@ -67,24 +80,30 @@ type AccountFacts = Readonly<{
   disabled: boolean;
   /** Children only. */
   guardians: ReadonlySet<string>;
-  covered: boolean;
+  consent: ConsentFacts;
 }>;
 
 const MAX_ENTRIES = 50_000;
 
+const ALWAYS_COVERED: ConsentFacts = { current: true, any: true };
+
 async function loadAccount(store: Store, policyVersion: string, id: string): Promise<AccountFacts> {
   const [kind, disabled] = await Promise.all([store.family.accountKindOf(id), store.family.isDisabledOrGone(id)]);
-  if (kind !== 'child') return { kind, disabled, guardians: new Set(), covered: true };
-  const [guardians, covered] = await Promise.all([store.family.guardianIdsOf(id), store.family.isCovered(id, policyVersion)]);
-  return { kind, disabled, guardians: new Set(guardians), covered };
+  if (kind !== 'child') return { kind, disabled, guardians: new Set(), consent: ALWAYS_COVERED };
+  const [guardians, consent] = await Promise.all([store.family.guardianIdsOf(id), readConsentFacts(store, policyVersion, id)]);
+  return { kind, disabled, guardians: new Set(guardians), consent };
 }
 
 /**
  * The facts of some known accounts. A class, not an object of closures: `peek` makes one per
  * message on the send and push paths, so it costs one allocation and no function objects.
+ * Coverage is judged on the consent rule's clock at each question (F15).
  */
 class KnownFacts implements FamilyFacts {
-  constructor(private readonly known: ReadonlyMap<string, AccountFacts>) {}
+  constructor(
+    private readonly known: ReadonlyMap<string, AccountFacts>,
+    private readonly rule: ConsentRule,
+  ) {}
 
   private get(id: string): AccountFacts {
     const hit = this.known.get(id);
@@ -105,11 +124,15 @@ class KnownFacts implements FamilyFacts {
   }
 
   isCovered(childId: string): boolean {
-    return this.get(childId).covered;
+    return coveredNow(this.rule, this.get(childId).consent);
+  }
+
+  awaitsReconsent(childId: string): boolean {
+    return awaitsReconsentNow(this.rule, this.get(childId).consent);
   }
 }
 
-const factsOf = (known: ReadonlyMap<string, AccountFacts>): FamilyFacts => new KnownFacts(known);
+const factsOf = (known: ReadonlyMap<string, AccountFacts>, rule: ConsentRule): FamilyFacts => new KnownFacts(known, rule);
 
 /**
  * {@link FamilyFacts} read through the store and kept in memory until invalidated, while
@@ -119,9 +142,11 @@ const factsOf = (known: ReadonlyMap<string, AccountFacts>): FamilyFacts => new K
  */
 export function createCachedFamilyFacts(
   store: Store,
-  policyVersion: string,
+  consentRule: ConsentRule | string,
   trusted: () => boolean = () => true,
 ): CachedFamilyFacts {
+  const rule = ruleOf(consentRule);
+  const policyVersion = rule.version;
   const accounts = new Map<string, AccountFacts>();
   let generation = 0;
 
@@ -141,7 +166,7 @@ export function createCachedFamilyFacts(
     async about(accountIds) {
       const ids = [...new Set(accountIds)];
       const loaded = await Promise.all(ids.map(one));
-      return factsOf(new Map(ids.map((id, i) => [id, loaded[i] as AccountFacts])));
+      return factsOf(new Map(ids.map((id, i) => [id, loaded[i] as AccountFacts])), rule);
     },
     peek(accountIds) {
       if (!trusted()) return undefined;
@@ -151,7 +176,7 @@ export function createCachedFamilyFacts(
         if (!hit) return undefined;
         known.set(id, hit);
       }
-      return factsOf(known);
+      return factsOf(known, rule);
     },
     invalidate(childIds) {
       generation++;

@@ -1,28 +1,48 @@
 import type { Store } from '../store/port';
 import type { FamilyFacts } from './reach';
+import {
+  awaitsReconsentNow,
+  coveredNow,
+  readConsentFacts,
+  ruleOf,
+  type ConsentFacts,
+  type ConsentRule,
+} from '../policy/consent-rule';
 
 /**
  * The family facts of these accounts, read from the store for one answer (a friend list, a cache
  * miss). `familyAllows` asks only about accounts named here: one not named gets the safe answer
  * (disabled, not covered). Reads one after another, so it is right inside a transaction too.
  */
-export async function readFamilyFacts(store: Store, policyVersion: string, accountIds: readonly string[]): Promise<FamilyFacts> {
+export async function readFamilyFacts(
+  store: Store,
+  consentRule: ConsentRule | string,
+  accountIds: readonly string[],
+): Promise<FamilyFacts> {
+  const rule = ruleOf(consentRule);
   const kinds = new Map<string, 'parent' | 'child' | undefined>();
   const disabled = new Map<string, boolean>();
   const guardians = new Map<string, ReadonlySet<string>>();
-  const covered = new Map<string, boolean>();
+  const consents = new Map<string, ConsentFacts>();
   for (const id of new Set(accountIds)) {
     const kind = await store.family.accountKindOf(id);
     kinds.set(id, kind);
     disabled.set(id, await store.family.isDisabledOrGone(id));
     if (kind !== 'child') continue;
     guardians.set(id, new Set(await store.family.guardianIdsOf(id)));
-    covered.set(id, await store.family.isCovered(id, policyVersion));
+    consents.set(id, await readConsentFacts(store, rule.version, id));
   }
   return {
     kindOf: (id) => kinds.get(id),
     isGuardian: (childId, parentId) => guardians.get(childId)?.has(parentId) ?? false,
     isDisabled: (id) => disabled.get(id) ?? true,
-    isCovered: (childId) => covered.get(childId) ?? false,
+    isCovered: (childId) => {
+      const consent = consents.get(childId);
+      return consent !== undefined && coveredNow(rule, consent);
+    },
+    awaitsReconsent: (childId) => {
+      const consent = consents.get(childId);
+      return consent !== undefined && awaitsReconsentNow(rule, consent);
+    },
   };
 }

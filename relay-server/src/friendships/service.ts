@@ -1,3 +1,4 @@
+import { requireCurrentConsent } from '../policy/reconsent';
 import {
   ErrorCode,
   HearthError,
@@ -223,6 +224,8 @@ export async function actOnFriendship(
     const row = await tx.friendships.getFriendship(friendshipId);
     const actors = row ? await actorsFor(inTx, caller, row) : [];
     if (!row || actors.length === 0) throw new HearthError(ErrorCode.NotFound, 'No such friend request.');
+    if (action === 'approve' && caller.kind === 'parent')
+      await requireCurrentConsent(tx, ctx.config.policyVersion, caller.parentId);
     // A parent of both children acts for both sides; the action stands if it applies to either
     // (a decline ends the pair for both at once; an unblock lifts whichever child blocked).
     let state = row.state;

@@ -21,6 +21,7 @@ function overlay(old: FamilyFacts, now: FamilyFacts, childId: string): FamilyFac
     isGuardian: (child, parent) => pick(child).isGuardian(child, parent),
     isDisabled: (id) => pick(id).isDisabled(id),
     isCovered: (child) => pick(child).isCovered(child),
+    awaitsReconsent: (child) => pick(child).awaitsReconsent(child),
   };
 }
 

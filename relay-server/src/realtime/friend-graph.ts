@@ -1,11 +1,24 @@
 import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/common';
 import type { Store } from '../store/port';
 import { pairKey, type FriendshipRow } from '../friendships/queries';
-import { familyAllows, type CachedFamilyFacts } from '../family/reach';
+import { familyAllows, type CachedFamilyFacts, type FamilyFacts } from '../family/reach';
+import { heldForReconsent, sendAwaitsReconsent } from '../family/reconsent-hold';
 import type { QuietGate } from '../quiet/gate';
 
-/** What to do with a message: store and deliver, store but never deliver, or refuse. */
-export type SendVerdict = 'deliver' | 'withhold' | 'refuse';
+/**
+ * What to do with a message: store and deliver, store but never deliver, store and deliver later
+ * (`hold`: the recipient child waits for a guardian's re-consent), or refuse (`reconsent`: because
+ * the sending child waits for its guardians' re-consent, F15).
+ */
+export type SendVerdict = 'deliver' | 'withhold' | 'hold' | 'refuse' | 'reconsent';
+
+/** The family rules' verdict on a pair whose friendship is active (see `family/reach.ts`). */
+export function familyVerdict(facts: FamilyFacts, senderId: string, recipientId: string): SendVerdict {
+  if (familyAllows(facts, senderId, recipientId)) return 'deliver';
+  if (sendAwaitsReconsent(facts, senderId, recipientId)) return 'reconsent';
+  if (heldForReconsent(facts, senderId, recipientId)) return 'hold';
+  return 'refuse';
+}
 
 /**
  * The relay's view of who may reach whom, cached in memory for the realtime paths and kept
@@ -69,8 +82,8 @@ export function createFriendGraph(
   /** Quiet time (issue 14): a friend it keeps apart now is left out of {@link FriendGraph.activeFriendsOf}. */
   quiet?: Pick<QuietGate, 'apart'>,
 ): FriendGraph {
-  const allows = async (x: string, y: string): Promise<boolean> =>
-    facts === undefined || familyAllows(await facts.about([x, y]), x, y);
+  const verdictOfFamily = async (x: string, y: string): Promise<SendVerdict> =>
+    facts === undefined ? 'deliver' : familyVerdict(await facts.about([x, y]), x, y);
   const pairs = new Map<string, FriendshipRow | null>();
   const states = new Map<string, FriendshipState>();
   const friends = new Map<string, Set<string>>();
@@ -112,7 +125,7 @@ export function createFriendGraph(
       const row = await rowBetween(senderId, recipientId);
       const verdict = verdictOf(row, senderId, () => true);
       if (verdict !== 'deliver') return verdict;
-      return (await allows(senderId, recipientId)) ? 'deliver' : 'refuse';
+      return verdictOfFamily(senderId, recipientId);
     },
     cachedVerdict(senderId, recipientId) {
       if (senderId === recipientId) return 'refuse';
@@ -122,7 +135,7 @@ export function createFriendGraph(
       if (verdict !== 'deliver' || facts === undefined) return verdict;
       const known = facts.peek([senderId, recipientId]);
       if (known === undefined) return undefined;
-      return familyAllows(known, senderId, recipientId) ? 'deliver' : 'refuse';
+      return familyVerdict(known, senderId, recipientId);
     },
     async activeFriendsOf(accountId) {
       const set = (trusted() ? friends.get(accountId) : undefined) ?? (await load(accountId));

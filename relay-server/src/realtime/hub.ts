@@ -23,6 +23,7 @@ import { createTokenBuckets } from '../limits/token-buckets';
 import { createVersionGate } from './version-gate';
 import { quietGateFor } from '../quiet/gate';
 import { createQuietNotifier } from '../quiet/notifier';
+import { createReconsentWatch } from './reconsent-watch';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{
@@ -60,7 +61,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const registry = createConnectionRegistry();
   // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
   const trusted = (): boolean => ctx.bus.isLive();
-  const facts = createCachedFamilyFacts(ctx.store, config.policyVersion, trusted);
+  const facts = createCachedFamilyFacts(ctx.store, ctx.consent, trusted);
   // Quiet time (issue 14): who it keeps apart now, on the relay's clock.
   const quiet = quietGateFor(ctx);
   const graph = createFriendGraph(ctx.store, facts, trusted, quiet);
@@ -124,6 +125,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const deviceEvents = createDeviceEventHandlers({ ctx, registry, committer, delivery, log });
   const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
   const quietNotifier = createQuietNotifier({ ctx, gate: quiet, registry, presence, graph, delivery, log });
+  const reconsent = createReconsentWatch({ ctx, facts, registry, delivery, presence, log });
   let nextId = 1;
   let closed = false;
   let closing = false;
@@ -214,6 +216,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
       sweepTombstones(ctx).catch((err: unknown) => log.error({ err }, 'device tombstone sweep failed'));
+      reconsent.tick();
     } catch (err) {
       log.error({ err }, 'realtime housekeeping failed');
     }
@@ -280,6 +283,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
             messagesPerMinute: config.messaging.messagesPerMinute,
           },
         });
+        await reconsent.greet(conn);
         void presence.announce(accountId, before);
         delivery.start(conn);
         quietNotifier.connected(conn);
@@ -322,6 +326,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     },
 
     sweep: async () => {
+      reconsent.tick();
       await sweeper.sweep();
       await sweepTombstones(ctx);
     },
@@ -340,6 +345,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('credentialsRevoked', deviceEvents.onRevoked);
       ctx.events.on('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.on('familyChanged', familyEvents.onFamilyChanged);
+      ctx.events.on('familyChanged', reconsent.onFamilyChanged);
       ctx.events.on('noticeCreated', familyEvents.onNotice);
       ctx.bus.onLiveChange(onLiveChange);
       await presence.start();
@@ -370,6 +376,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('credentialsRevoked', deviceEvents.onRevoked);
       ctx.events.off('parentDeviceRegistered', deviceEvents.onParentDevice);
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
+      ctx.events.off('familyChanged', reconsent.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
       quietNotifier.stop();
       presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));

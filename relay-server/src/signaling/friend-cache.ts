@@ -12,7 +12,7 @@ export type FriendCache = Readonly<{
   dispose(): void;
 }>;
 
-type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'config' | 'now'>;
+type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'config' | 'now' | 'consent'>;
 
 /**
  * Friendship answers kept in memory so the signaling hot path makes no query per frame. Every
@@ -52,7 +52,7 @@ export function createFriendCache(ctx: Ctx, maxEntries = 100_000): FriendCache {
   const load = async (x: string, y: string): Promise<boolean> => {
     const row = await ctx.store.friendships.getFriendshipByPair(x, y);
     if (row === undefined || !isActive(row.state)) return false;
-    return familyAllows(await readFamilyFacts(ctx.store, ctx.config.policyVersion, [x, y]), x, y);
+    return familyAllows(await readFamilyFacts(ctx.store, ctx.consent, [x, y]), x, y);
   };
 
   // Quiet time (issue 14) is asked at each frame, after the cached friendship: it changes with the clock.

@@ -5,7 +5,7 @@ import { peerIdFor } from './grants';
 import type { RelayContext } from '../context';
 import { familyAllows } from '../family/reach';
 
-type Ctx = Pick<RelayContext, 'store' | 'config' | 'now'>;
+type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'consent'>;
 
 /**
  * The peer ids of the accounts this caller may call: every friendship that is active as the
@@ -22,7 +22,7 @@ export async function friendPeersOf(ctx: Ctx, caller: RequestCaller): Promise<Si
       if (friendshipStatusFor(row.state, side) !== 'active') continue;
       others.push(side === 'a' ? row.bId : row.aId);
     }
-    const facts = await readFamilyFacts(tx, ctx.config.policyVersion, [me, ...others]);
+    const facts = await readFamilyFacts(tx, ctx.consent, [me, ...others]);
     const peers: SignalingPeers['peers'][number][] = [];
     for (const other of others) {
       if (!familyAllows(facts, me, other)) continue;

@@ -29,7 +29,7 @@ export type SignalingServer = Readonly<{
   close(): Promise<void>;
 }>;
 
-type Ctx = Pick<RelayContext, 'store' | 'bus' | 'config' | 'now' | 'events'>;
+type Ctx = Pick<RelayContext, 'store' | 'bus' | 'config' | 'now' | 'events' | 'consent'>;
 
 /** Bad frames a socket may send before it is closed. */
 const MAX_INVALID_FRAMES = 20;

@@ -14,6 +14,7 @@ import type * as messages from '../messaging/queries';
 import type * as signaling from '../signaling/queries';
 import type * as quiet from '../quiet/queries';
 import type * as summaries from '../summaries/queries';
+import type * as policies from '../policy/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -57,6 +58,7 @@ export type StoreModules = {
   signaling: typeof signaling;
   quiet: typeof quiet;
   summaries: typeof summaries;
+  policies: typeof policies;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

@@ -14,6 +14,7 @@ import * as messages from '../messaging/queries';
 import * as signaling from '../signaling/queries';
 import * as quiet from '../quiet/queries';
 import * as summaries from '../summaries/queries';
+import * as policies from '../policy/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
 
 export const SQLITE_MODULES: StoreModules = {
@@ -32,6 +33,7 @@ export const SQLITE_MODULES: StoreModules = {
   signaling,
   quiet,
   summaries,
+  policies,
 };
 
 /** A SQLite store: also gives its connection, for the SQLite-only tools (backups, the admin CLI's tests). */

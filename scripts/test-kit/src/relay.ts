@@ -13,8 +13,8 @@ export type TestRelay = Readonly<{
   app: () => RelayApp;
   /** Closes the relay (its sockets drop); its data stays. */
   stop: () => Promise<void>;
-  /** Starts it again on the same port and data folder. */
-  start: () => Promise<void>;
+  /** Starts it again on the same port and data folder (with `changes` to its settings, e.g. a new policy version). */
+  start: (changes?: Partial<RelayConfig>) => Promise<void>;
   /** Stops it and deletes its data. */
   dispose: () => Promise<void>;
 }>;
@@ -26,7 +26,7 @@ export async function startTestRelay(
 ): Promise<TestRelay> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-desktop-relay-'));
   const port = await freePort();
-  const config: RelayConfig = Object.freeze({
+  let config: RelayConfig = Object.freeze({
     ...DEFAULT_CONFIG,
     dataDir,
     port,
@@ -36,8 +36,9 @@ export async function startTestRelay(
     ...overrides,
   });
   let app: RelayApp | null = null;
-  const start = async (): Promise<void> => {
+  const start = async (changes: Partial<RelayConfig> = {}): Promise<void> => {
     if (app) return;
+    config = Object.freeze({ ...config, ...changes });
     const built = await buildApp(config, { logger: false, ...(options.now ? { now: options.now } : {}) });
     for (let attempt = 0; ; attempt++) {
       try {

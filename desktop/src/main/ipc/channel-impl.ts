@@ -5,6 +5,7 @@ import { familyChannelImpl } from './channel-impl-family';
 import { emailChannelImpl } from './channel-impl-email';
 import { quietChannelImpl } from './channel-impl-quiet';
 import { activityChannelImpl } from './channel-impl-activity';
+import { reconsentChannelImpl } from './channel-impl-reconsent';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -101,6 +102,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...emailChannelImpl(s),
     ...quietChannelImpl(s),
     ...activityChannelImpl(s),
+    ...reconsentChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

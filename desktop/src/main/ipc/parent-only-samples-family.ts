@@ -15,4 +15,7 @@ export const FAMILY_PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> =
   withdrawChildConsent: { childId: ID },
   deleteChild: { childId: ID, typedName: 'Sneaky' },
   listNotices: {},
+  getPolicyReview: { lang: 'es' },
+  consentToPolicy: { consent: { policyVersion: '2026-11-01', method: 'checkbox', agreed: true } },
+  getConsentHistory: { childId: ID },
 };

@@ -9,6 +9,7 @@ import type { CallsService } from '../services/calls';
 import type { EmailAccountService } from '../services/email-account';
 import type { FamilyAdminService } from '../services/family-admin';
 import type { FamilyGrownUpsService } from '../services/family-grown-ups';
+import type { ReconsentService } from '../services/reconsent';
 import type { FriendsService } from '../services/friends';
 import type { KidRecordsService } from '../services/kid-records';
 import type { MessagesService } from '../services/messages';
@@ -34,6 +35,7 @@ export type Services = Readonly<{
   emailAccount: EmailAccountService;
   family: FamilyAdminService;
   grownUps: FamilyGrownUpsService;
+  reconsent: ReconsentService;
   approvals: ApprovalsService;
   friends: FriendsService;
   messages: MessagesService;

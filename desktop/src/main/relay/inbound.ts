@@ -168,6 +168,10 @@ export async function handleServerFrame(
         hooks.kick?.();
       }
       return;
+    case 'reconsent':
+      // F15: the child waits for a grown-up to look at a new policy; the child's screens show it in kid words.
+      ctx.events.emitForChild(ctx.childId, 'reconsent', { waiting: frame.waiting });
+      return;
     default: {
       const never: never = frame;
       ctx.log.warn({ frame: never }, 'unknown frame');

@@ -22,6 +22,7 @@ import { grownUpsFamilyEn } from './catalogs/grown-ups-family';
 import { grownUpsInvitesEn } from './catalogs/grown-ups-invites';
 import { familyErrorsEn, familyNoticesEn, kidFamilyEn } from './catalogs/family-notices';
 import { grownUpsAttentionEn } from './catalogs/grown-ups-attention';
+import { kidReconsentEn, reconsentEn } from './catalogs/reconsent';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
@@ -59,7 +60,9 @@ export const en = {
     ...familyNoticesEn,
     ...grownUpsAttentionEn,
     ...quietPaneEn,
+    ...reconsentEn,
   },
+  ...kidReconsentEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

@@ -20,6 +20,7 @@ import { grownUpsFamilyEs } from './catalogs/grown-ups-family';
 import { grownUpsInvitesEs } from './catalogs/grown-ups-invites';
 import { familyErrorsEs, familyNoticesEs, kidFamilyEs } from './catalogs/family-notices';
 import { grownUpsAttentionEs } from './catalogs/grown-ups-attention';
+import { kidReconsentEs, reconsentEs } from './catalogs/reconsent';
 import { kidHomeEs } from './catalogs/kid-home';
 import { policyEs } from './catalogs/policy';
 import { stickersEs } from './catalogs/stickers';
@@ -57,5 +58,7 @@ export const es: Spanish<Translation> = {
     ...familyNoticesEs,
     ...grownUpsAttentionEs,
     ...quietPaneEs,
+    ...reconsentEs,
   },
+  ...kidReconsentEs,
 };

@@ -14,6 +14,7 @@ import { pgSessions } from './sessions';
 import { pgSignaling } from './signaling';
 import { pgQuiet } from './quiet';
 import { pgSummaries } from './summaries';
+import { pgPolicies } from './policies';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
@@ -32,4 +33,5 @@ export const PG_MODULES: PgModules = {
   signaling: pgSignaling,
   quiet: pgQuiet,
   summaries: pgSummaries,
+  policies: pgPolicies,
 };

@@ -16,6 +16,7 @@ import { RequestsSection } from './RequestsSection';
 import { SettingsSection } from './SettingsSection';
 import { SignInForm } from './SignInForm';
 import { UnlockForm } from './UnlockForm';
+import { PolicyChangesCard } from './PolicyChangesCard';
 
 type Section = 'requests' | 'messages' | 'children' | 'family' | 'notices' | 'quiet' | 'computer' | 'activity' | 'later';
 const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] = [
@@ -83,8 +84,14 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   let body: ReactNode;
   if ((current?.needsServer && !lock.parentSignedIn) || heldByReset === 'sign-in') {
     body = <SignInForm onSignedIn={() => setHeldByReset(null)} onResetSaving={() => setHeldByReset('sign-in')} />;
-  } else if (section === 'requests') body = <RequestsSection />;
-  else if (section === 'messages') body = <MessagesSection />;
+  } else if (section === 'requests') {
+    body = (
+      <>
+        <PolicyChangesCard />
+        <RequestsSection />
+      </>
+    );
+  } else if (section === 'messages') body = <MessagesSection />;
   else if (section === 'children') body = <ChildrenSection parentMode={parentMode} />;
   else if (section === 'family') body = <FamilySection />;
   else if (section === 'notices') body = <NoticesSection />;

@@ -8,6 +8,7 @@ import { ReadAloud } from '../../ui/ReadAloud';
 import { Screen } from '../../ui/Screen';
 import { ParentFamily } from '../parent/ParentFamily';
 import { ConnectionBanner } from './ConnectionBanner';
+import { ReconsentBanner } from './ReconsentBanner';
 import { FriendCard } from './FriendCard';
 import { RequestCard } from './RequestCard';
 import { activeFriends, pendingFriends, type FriendsState } from './use-friends';
@@ -68,6 +69,7 @@ export function KidHome({
       }
     >
       <ConnectionBanner />
+      {!parentMode && <ReconsentBanner />}
       <ErrorNote error={friends.error} />
       {parentMode ? (
         <section aria-labelledby="friends-heading">

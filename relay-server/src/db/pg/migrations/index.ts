@@ -4,6 +4,7 @@ import { attachmentBlobs } from './0002-attachment-blobs';
 import { quietHours } from './0003-quiet';
 import { deviceTombstones } from './0004-device-tombstones';
 import { dailySummary } from './0005-daily-summary';
+import { policyVersions } from './0006-policy-versions';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -15,4 +16,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 3, name: 'quiet', up: quietHours },
   { version: 4, name: 'device-tombstones', up: deviceTombstones },
   { version: 5, name: 'daily-summary', up: dailySummary },
+  { version: 6, name: 'policy-versions', up: policyVersions },
 ];

@@ -1,0 +1,107 @@
+/**
+ * Re-consent after a policy change (F15), through the UI, in English and Spanish: the relay
+ * restarts serving a new policy version (its grace period set to 0 days, so it is over at once);
+ * the child sees "Ask your grown-up to look at something new"; the grown-up sees what changed at
+ * the pane's next unlock, agrees once, and the pane shows the consent history. Screens are saved
+ * under artifacts/screens/ and checked with axe-core.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { withoutChromium } from '@hearth/test-kit/chromium';
+import { createClosers } from '@hearth/test-kit/closers';
+import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { DEFAULT_CONFIG } from '@hearth/relay-server/config';
+import { launchChromium, openWindow } from './support/browser';
+import { familyFirstRun, familyPerLanguage, leaveProfile, openPane, pickProfile } from './support/flows';
+import { buildRenderer, startPc, type Pc } from './support/hosts';
+import { shows } from './support/see';
+import { windowFor, type Window } from './support/ui';
+
+const STEP_MS = 180_000;
+const OLD = '2026-11-01';
+const NEW = '2026-12-01';
+const CHANGES = {
+  en: 'We now keep your children’s quiet-time schedules.',
+  es: 'Ahora guardamos los horarios de descanso de tus hijos.',
+};
+const tag = Date.now().toString(36);
+
+let relay: TestRelay;
+let browser: Browser;
+let rendererDir = '';
+const started = createClosers();
+const families: { w: Window; pc: Pc; child: string; parent: ReturnType<typeof familyPerLanguage>[number]['parent'] }[] = [];
+
+describe.skipIf(withoutChromium())('re-consent after the relay restarts with a new policy version', () => {
+  beforeAll(async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-reconsent-e2e-'));
+    started.add(work, () => fs.promises.rm(work, { recursive: true, force: true }));
+    const policies = path.join(work, 'policies');
+    fs.cpSync(path.join(DEFAULT_CONFIG.policyDir, OLD), path.join(policies, OLD), { recursive: true });
+    fs.cpSync(path.join(DEFAULT_CONFIG.policyDir, OLD), path.join(policies, NEW), { recursive: true });
+    for (const lang of ['en', 'es'] as const) fs.writeFileSync(path.join(policies, NEW, `changes.${lang}.md`), CHANGES[lang]);
+    rendererDir = await buildRenderer(work);
+    relay = started.add(await startTestRelay({ policyDir: policies, policyVersion: OLD, reconsentGraceMs: 0 }), () =>
+      relay.dispose(),
+    );
+    browser = started.add(await launchChromium(), () => browser.close());
+  }, STEP_MS);
+
+  afterAll(() => started.closeAll());
+
+  it(
+    'sets up a family PC in each language, then the relay restarts serving a new policy',
+    async () => {
+      for (const person of familyPerLanguage(tag)) {
+        const pc: Pc = {
+          name: `reconsent-${person.lang}`,
+          dataDir: path.join(os.tmpdir(), `hearth-rc-${tag}-${person.lang}`),
+          app: null,
+          url: '',
+        };
+        fs.mkdirSync(pc.dataDir, { recursive: true });
+        started.add(pc, async () => {
+          await pc.app?.close();
+          fs.rmSync(pc.dataDir, { recursive: true, force: true });
+        });
+        await startPc(pc, relay, rendererDir);
+        const opened = await openWindow(browser, person.locale);
+        const w = windowFor(opened.page, person.lang, pc.name);
+        await familyFirstRun(w, pc.url, person.parent, { name: person.child, avatar: 'owl' }, false);
+        families.push({ w, pc, child: person.child, parent: person.parent });
+        // The child is at home when the relay goes away and comes back.
+        await pickProfile(w, person.child);
+      }
+      await relay.stop();
+      await relay.start({ policyVersion: NEW });
+    },
+    STEP_MS,
+  );
+
+  it(
+    'tells the child in kid words, shows the grown-up what changed at unlock, takes the agreement and shows the history',
+    async () => {
+      for (const { w, parent } of families) {
+        await shows(w.page.locator('main'), w.text('kidReconsent.notice'), { timeout: 30_000 });
+        await w.shot('reconsent-kid-notice');
+        await leaveProfile(w);
+
+        await openPane(w, parent, false);
+        const card = w.page.getByRole('region', { name: w.text('pane.reconsent.title') });
+        await shows(card, CHANGES[w.lang]);
+        await w.shot('reconsent-pane-what-changed');
+        await card.getByRole('button', { name: w.text('pane.reconsent.agree') }).click();
+        await shows(w.page.locator('[role="status"]'), w.text('pane.reconsent.thanks', { version: NEW }));
+        const history = w.page.getByRole('region', { name: w.text('pane.reconsent.historyTitle') });
+        await shows(history, NEW);
+        await shows(history, OLD);
+        await w.shot('reconsent-pane-history');
+        expect(w.problems).toEqual([]);
+      }
+    },
+    STEP_MS,
+  );
+});

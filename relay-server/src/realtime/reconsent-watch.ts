@@ -1,0 +1,94 @@
+import { isActive } from '@hearth/common';
+import type { RelayContext, RelayEventMap } from '../context';
+import type { CachedFamilyFacts } from '../family/reach';
+import { inGrace } from '../policy/consent-rule';
+import type { Connection, ConnectionRegistry } from './connection';
+import type { Delivery } from '../messaging/delivery';
+import type { Logger } from './logger';
+import type { Presence } from './presence';
+
+type Deps = Readonly<{
+  ctx: RelayContext;
+  facts: CachedFamilyFacts;
+  registry: ConnectionRegistry;
+  delivery: Pick<Delivery, 'resync'>;
+  presence: Presence;
+  log: Logger;
+}>;
+
+export type ReconsentWatch = Readonly<{
+  /** Tells a child's socket, right after its welcome, when it waits for a grown-up's re-consent. */
+  greet(conn: Connection): Promise<void>;
+  /** A consent given or withdrawn: the children's sockets are told again, and what was held for them goes out. */
+  onFamilyChanged(event: RelayEventMap['familyChanged'][0]): void;
+  /** On the housekeeping timer (and each sweep): the moment the grace period ends, the children it affects are told. */
+  tick(): void;
+}>;
+
+/**
+ * Re-consent on the realtime side (F15). A child waiting for re-consent reaches only its
+ * guardians; its friends' messages wait in the queue (`family/reconsent-hold.ts`) and are pushed
+ * when a guardian consents (a resync of the child's sockets). The `reconsent` frame lets the PC
+ * say so in kid words.
+ */
+export function createReconsentWatch(deps: Deps): ReconsentWatch {
+  const { ctx, facts, registry, delivery, presence, log } = deps;
+  let graceOver = !inGrace(ctx.consent);
+
+  /** `onlyIfWaiting`: at the welcome, a child with nothing to wait for is sent nothing (the PC's default). */
+  async function tell(conn: Connection, onlyIfWaiting = false): Promise<void> {
+    const known = await facts.about([conn.accountId]);
+    const waiting = known.awaitsReconsent(conn.accountId);
+    if (waiting || !onlyIfWaiting) conn.send({ type: 'reconsent', waiting });
+  }
+
+  async function tellChild(childId: string): Promise<void> {
+    for (const conn of registry.ofAccount(childId)) {
+      if (conn.accountKind !== 'child') continue;
+      await tell(conn);
+      delivery.resync(conn);
+    }
+  }
+
+  /** The grace period just ended: each connected child that now waits is told, and its friends see it go. */
+  async function graceEnded(): Promise<void> {
+    const children = [
+      ...new Set(
+        registry
+          .all()
+          .filter((c) => c.accountKind === 'child')
+          .map((c) => c.accountId),
+      ),
+    ];
+    const waiting: string[] = [];
+    for (const childId of children) {
+      const known = await facts.about([childId]);
+      if (!known.awaitsReconsent(childId)) continue;
+      waiting.push(childId);
+      for (const conn of registry.ofAccount(childId)) conn.send({ type: 'reconsent', waiting: true });
+      for (const row of await ctx.store.friendships.listFriendshipsOf(childId)) {
+        if (!isActive(row.state)) continue;
+        const other = row.aId === childId ? row.bId : row.aId;
+        if (!known.isGuardian(childId, other)) await presence.pairChanged(childId, other, false);
+      }
+    }
+    // Other caches (signaling's friend pairs) forget what they knew.
+    if (waiting.length > 0) ctx.events.emit('familyChanged', { childIds: waiting });
+  }
+
+  return {
+    async greet(conn) {
+      if (conn.accountKind === 'child') await tell(conn, true);
+    },
+    onFamilyChanged(event) {
+      for (const childId of event.childIds) {
+        tellChild(childId).catch((err: unknown) => log.error({ err }, 'telling a child of its re-consent state failed'));
+      }
+    },
+    tick() {
+      if (graceOver || inGrace(ctx.consent)) return;
+      graceOver = true;
+      graceEnded().catch((err: unknown) => log.error({ err }, 'ending the re-consent grace period failed'));
+    },
+  };
+}
