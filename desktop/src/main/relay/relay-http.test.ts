@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HearthError } from '@hearth/common';
 import { createRelayHttp } from './relay-http';
@@ -84,5 +85,68 @@ describe('reading a newer relay', () => {
     expect(versions.status()).toMatchObject({ relayApiVersion: 1 });
     expect(versions.offersKind('text')).toBe(true);
     expect(versions.offersKind('game-move')).toBe(false);
+  });
+});
+
+/**
+ * A relay behind a real socket that, like one that restarted under the app's kept-alive
+ * connections, drops the connection of each of its first `drops` requests unanswered.
+ */
+async function restartingRelay(drops: number): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  const body = JSON.stringify({ version: '2026-11-01', publishedAt: '2026-11-01', lang: 'en', text: 'Words.', changes: '' });
+  let requests = 0;
+  const server = net.createServer((socket) => {
+    let buffered = '';
+    socket.on('data', (chunk) => {
+      buffered += chunk.toString();
+      while (buffered.includes('\r\n\r\n')) {
+        buffered = buffered.slice(buffered.indexOf('\r\n\r\n') + 4);
+        requests++;
+        if (requests <= drops) {
+          socket.destroy();
+          return;
+        }
+        socket.write(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: keep-alive\r\n\r\n${body}`,
+        );
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('a relay that closes connections unanswered (it restarted under kept-alive connections)', () => {
+  it('asks again on a fresh connection instead of saying the relay cannot be reached', async () => {
+    const relay = await restartingRelay(2);
+    try {
+      expect((await createRelayHttp({ baseUrl: relay.url }).policy('en')).text).toBe('Words.');
+      expect(relay.requests()).toBe(3);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('gives up with UNAVAILABLE after a few tries when every connection is dropped', async () => {
+    const relay = await restartingRelay(Number.POSITIVE_INFINITY);
+    try {
+      const err = await failure(createRelayHttp({ baseUrl: relay.url }).policy('en'));
+      expect(err.code).toBe('UNAVAILABLE');
+      expect(relay.requests()).toBe(4);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('does not ask again when nothing listens', async () => {
+    const relay = await restartingRelay(0);
+    await relay.close();
+    const err = await failure(createRelayHttp({ baseUrl: relay.url }).policy('en'));
+    expect(err.code).toBe('UNAVAILABLE');
   });
 });

@@ -102,6 +102,19 @@ export type RelayHttp = Readonly<{
  * error becomes a HearthError with the relay's code (an unknown code: INTERNAL); an unreachable
  * relay is UNAVAILABLE. Every request says this app's version (`Hearth-App-Version`).
  */
+/** How many times a request goes again after a stale kept-alive connection (see {@link staleConnection}). */
+const STALE_RETRIES = 3;
+
+/**
+ * Whether `fetch` failed on a connection the other side had closed or reset, with no answer: what
+ * a pooled connection to a relay that restarted gives (undici: `UND_ERR_SOCKET` "other side
+ * closed", or `ECONNRESET`/`EPIPE`). A refused connection or a timeout is not this.
+ */
+function staleConnection(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
   const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? 15_000;
@@ -115,16 +128,28 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     const headers: Record<string, string> = { accept: 'application/json', ...deps.versions?.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(new URL(path, deps.baseUrl), {
+    const send = (): Promise<Response> =>
+      doFetch(new URL(path, deps.baseUrl), {
         method,
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
-    } catch (cause) {
+    let response: Response | undefined;
+    let cause: unknown;
+    // A kept-alive connection the relay had closed fails with no answer (a relay that restarted
+    // never read the request): it goes again on a fresh connection, as browsers do; a few times,
+    // since several pooled connections may be stale at once. Any other failure answers at once.
+    for (let attempt = 0; response === undefined && attempt <= STALE_RETRIES; attempt++) {
+      try {
+        response = await send();
+      } catch (err) {
+        cause = err;
+        if (!staleConnection(err)) break;
+      }
+    }
+    if (response === undefined) {
       throw new HearthError(
         ErrorCode.Unavailable,
         'Hearth cannot reach its server right now. Please try again soon.',
