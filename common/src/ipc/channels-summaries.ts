@@ -15,10 +15,7 @@ export const DailySummariesArgs = Type.Object({ childId: ChildIdSchema }, closed
 export type DailySummariesArgs = Static<typeof DailySummariesArgs>;
 
 /** One received summary: the message it came in, when it arrived here, and its counts. */
-export const ReceivedDailySummary = Type.Object(
-  { messageId: Ulid, receivedAt: Timestamp, summary: DailySummaryContent },
-  closed,
-);
+export const ReceivedDailySummary = Type.Object({ messageId: Ulid, receivedAt: Timestamp, summary: DailySummaryContent }, closed);
 export type ReceivedDailySummary = Static<typeof ReceivedDailySummary>;
 
 /** Newest day first (then newest message); at most the last 60. */

@@ -139,7 +139,10 @@ describe('the daily summary', () => {
     expect(await mine(b.childToken)).toEqual({ enabled: false });
     for (const token of [b.childToken, a.childToken]) {
       expectStatus(await api(relay.app, 'GET', `/v1/children/${a.child.childId}/daily-summary`, { token }), 403);
-      const put = await api(relay.app, 'PUT', `/v1/children/${a.child.childId}/daily-summary`, { token, body: { enabled: false } });
+      const put = await api(relay.app, 'PUT', `/v1/children/${a.child.childId}/daily-summary`, {
+        token,
+        body: { enabled: false },
+      });
       expectStatus(put, 403);
     }
     expect(await setting(a)).toEqual({ enabled: true });

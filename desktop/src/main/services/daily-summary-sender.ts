@@ -87,7 +87,9 @@ export function createDailySummarySender(
     const { db } = deps.stores.get(childId);
     const guardians = listContacts(db).filter(
       (c) =>
-        c.friendship.status === 'active' && c.friendship.friend.kind === 'parent' && c.friendship.friend.familyRole === 'guardian',
+        c.friendship.status === 'active' &&
+        c.friendship.friend.kind === 'parent' &&
+        c.friendship.friend.familyRole === 'guardian',
     );
     const at = deps.now();
     const ids: string[] = [];
