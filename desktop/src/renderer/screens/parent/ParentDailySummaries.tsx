@@ -12,19 +12,20 @@ function SummaryItem({ item }: Readonly<{ item: ReceivedDailySummary }>): ReactE
   const { t, i18n } = useTranslation();
   const c = item.summary;
   // The day is the child's local date: shown as that date, whatever this PC's zone.
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${c.day}T12:00:00Z`));
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${c.day}T12:00:00Z`),
+  );
   return (
     <li className="daily-summary-item" data-day={c.day}>
       <strong>{t('dailySummaries.entry', { day, pc: c.pcName })}</strong>
       <span>
-        {t('dailySummaries.line', {
-          minutes: c.minutesInHearth,
-          sent: c.sent,
-          received: c.received,
-          calls: c.calls,
-          callMinutes: c.callMinutes,
-          people: c.people,
-        })}
+        {[
+          t('dailySummaries.minutes', { count: c.minutesInHearth }),
+          t('dailySummaries.sent', { count: c.sent }),
+          t('dailySummaries.received', { count: c.received }),
+          t('dailySummaries.calls', { count: c.calls, minutes: c.callMinutes }),
+          t('dailySummaries.people', { count: c.people }),
+        ].join(' · ')}
       </span>
     </li>
   );
