@@ -152,6 +152,18 @@ describe('the daily summary', () => {
     expect(await mine(a.childToken)).toEqual({ enabled: false });
   });
 
+  it('passes quiet time, even to a guardian who switched their own quiet-time reach off (a text does not)', async () => {
+    await setting(a, true);
+    const base = `/v1/children/${a.child.childId}/quiet`;
+    expectStatus(await api(relay.app, 'PUT', `${base}/my-reach`, { token: a.parent.token, body: { reach: false } }), 200);
+    expectStatus(await api(relay.app, 'POST', `${base}/now`, { token: a.parent.token, body: { until: '07:00' } }), 200);
+    const kid = await socketFor(a.childToken);
+    const text = newMessageId();
+    kid.send({ type: 'send', id: text, to: a.parent.parentId, content: { kind: 'text', text: 'still up' } });
+    expect(await kid.take(errorFor(text))).toMatchObject({ code: 'QUIET_HOURS' });
+    await sendAndAck(kid, a.parent.parentId, summary());
+  });
+
   it('carries counts only: a text field is refused by the schema', async () => {
     await setting(a, true);
     const kid = await socketFor(a.childToken);
