@@ -81,7 +81,7 @@ export function createDailySummarySender(
 
   /**
    * Queues one child's summary to each guardian and remembers the day, in one transaction; null
-   * when that day went already (another run got there first).
+   * when that day went already (another run got there first) or no guardian is known here yet.
    */
   const queue = (childId: string, content: DailySummaryContent): number | null => {
     const { db } = deps.stores.get(childId);
@@ -91,6 +91,8 @@ export function createDailySummarySender(
         c.friendship.friend.kind === 'parent' &&
         c.friendship.friend.familyRole === 'guardian',
     );
+    // Contacts not fetched yet (a PC just enrolled): the day waits for the next look.
+    if (guardians.length === 0) return null;
     const at = deps.now();
     const ids: string[] = [];
     const fresh = db.transaction(() => {
