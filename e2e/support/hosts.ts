@@ -33,13 +33,19 @@ export type Pc = {
 /** What a PC is pointed at: the relay, or nginx in front of a cluster of them. */
 export type WorldRelay = Readonly<{ url: string; dispose: () => Promise<void> }>;
 
-export async function startPc(pc: Pc, relay: Pick<WorldRelay, 'url'>, rendererDir: string): Promise<Pc> {
+export async function startPc(
+  pc: Pc,
+  relay: Pick<WorldRelay, 'url'>,
+  rendererDir: string,
+  options: Readonly<{ /** The PC's clock (a story that needs "the next day"). Default Date.now. */ now?: () => number }> = {},
+): Promise<Pc> {
   pc.app = await launchWebHostApp({
     relayUrl: relay.url,
     dataDir: pc.dataDir,
     rendererDir,
     appVersion: '0.1.0-e2e',
     logger: silentLogger(),
+    ...(options.now ? { now: options.now } : {}),
   });
   pc.url = pc.app.host.url;
   return pc;

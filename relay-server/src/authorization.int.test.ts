@@ -235,6 +235,8 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/children/${w.a.child.childId}/daily-summary`, body: { enabled: true } }),
     expect: [401, 200, 404, 403, 403, 401],
   },
+  // A child's own PC reads its own opt-in (no id to name another child's); a grown-up has none.
+  { route: 'GET /v1/me/daily-summary', request: () => ({ url: '/v1/me/daily-summary' }), expect: [401, 403, 403, 200, 200, 401] },
   { route: 'GET /v1/consents', request: () => ({ url: '/v1/consents' }), expect: [401, 200, 200, 403, 403, 401] },
   // Re-consent (F15): a grown-up's own review and consent; a child's history for its guardians only.
   {

@@ -5,6 +5,7 @@ import { getProfile, listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
 import { createActivityService } from './services/activity';
 import { createDailySummaryService } from './services/daily-summary';
+import { createDailySummarySender, type DailySummarySender } from './services/daily-summary-sender';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import type { Services } from './ipc/services';
 import type { LockBackoffPolicy } from './lock/backoff';
@@ -87,12 +88,17 @@ export type DesktopCore = Readonly<{
   sync: RelaySync;
   /** This PC as one of the family's computers (F18). */
   computers: ComputersService;
+  /** The children's daily summaries from this PC (issue 14): `runDue` at start and hourly. */
+  dailySummaries: DailySummarySender;
   familyDb: WritableDB;
   stores: ChildStores;
   /** Connects every profile on this PC to the relay. */
   start: () => void;
   close: () => void;
 }>;
+
+/** How often a running app looks whether a child's day ended (the summary goes once per day anyway). */
+const SUMMARY_LOOK_MS = 60 * 60_000;
 
 function defaultDeviceInfo(appVersion: string): DeviceInfoSource {
   return () => {
@@ -186,6 +192,20 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     events,
     now,
   });
+  const summaries = createDailySummarySender({
+    familyDb,
+    stores,
+    call: relay.call,
+    sync,
+    events,
+    now,
+    timeZone: () => deviceInfo().timeZone,
+    logger,
+  });
+  const sendDueSummaries = (): void => {
+    summaries.runDue().catch((err: unknown) => logger.warn({ err }, 'could not send the daily summaries'));
+  };
+  let summaryTimer: ReturnType<typeof setInterval> | null = null;
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -205,6 +225,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     friends: createFriendsService({ relay, familyDb, stores, sync, events: relayEvents, now, history: activity.recordHistory }),
     activity,
     dailySummary: createDailySummaryService({ call: relay.call, parent }),
+    summaries,
     messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
     reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call) }),
     paneMessages: createPaneMessagesService({
@@ -265,6 +286,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     events,
     sync,
     computers: pcComputers,
+    dailySummaries: summaries,
     familyDb,
     stores,
     start(): void {
@@ -276,8 +298,13 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       activity.prune(all.filter((p) => p.kind === 'child').map((p) => p.childId));
       for (const p of all) sync.start(p.childId);
       pcComputers.sendInfoIfChanged().catch((err: unknown) => logger.warn({ err }, 'could not tell the relay this PC’s info'));
+      // The first run after a child's day ended sends it; the hourly look covers a PC left on overnight.
+      sendDueSummaries();
+      summaryTimer ??= setInterval(sendDueSummaries, SUMMARY_LOOK_MS);
+      summaryTimer.unref();
     },
     close(): void {
+      if (summaryTimer) clearInterval(summaryTimer);
       for (const off of unsubscribers) off();
       sync.stopAll();
       lock.dispose();

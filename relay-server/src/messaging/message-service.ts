@@ -136,7 +136,14 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       if (attachment) await checkAttachment(tx, senderId, attachment);
     }
     const quiet = deps.quiet;
-    if (verdict === 'deliver' && quiet && (quiet.keepsNow(senderId, frame.to) ?? (await quiet.keeps(senderId, frame.to)))) {
+    // A daily summary (counts, to the child's own guardian) is never held by quiet time, not even
+    // when that guardian switched their own quiet-time reach off: it is no conversation.
+    if (
+      verdict === 'deliver' &&
+      !summary &&
+      quiet &&
+      (quiet.keepsNow(senderId, frame.to) ?? (await quiet.keeps(senderId, frame.to)))
+    ) {
       // A message sent before quiet time and sent again is answered as before.
       const seen = await tx.messages.findMessageId(frame.id);
       if (seen) return known(seen, senderId);

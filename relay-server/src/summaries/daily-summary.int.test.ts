@@ -129,6 +129,41 @@ describe('the daily summary', () => {
     expect(await kid.take(errorFor(again))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('is read by the child’s own PC with its own credential, and only its own; a child can never change it', async () => {
+    const mine = async (token: string): Promise<unknown> =>
+      expectStatus(await api(relay.app, 'GET', '/v1/me/daily-summary', { token }), 200);
+    expect(await mine(a.childToken)).toEqual({ enabled: false });
+    await setting(a, true);
+    expect(await mine(a.childToken)).toEqual({ enabled: true });
+    // Another child reads its own (off), never A's: the guardian's route refuses a child's credential.
+    expect(await mine(b.childToken)).toEqual({ enabled: false });
+    for (const token of [b.childToken, a.childToken]) {
+      expectStatus(await api(relay.app, 'GET', `/v1/children/${a.child.childId}/daily-summary`, { token }), 403);
+      const put = await api(relay.app, 'PUT', `/v1/children/${a.child.childId}/daily-summary`, {
+        token,
+        body: { enabled: false },
+      });
+      expectStatus(put, 403);
+    }
+    expect(await setting(a)).toEqual({ enabled: true });
+    // A grown-up's session has no "own" summary to read.
+    expectStatus(await api(relay.app, 'GET', '/v1/me/daily-summary', { token: a.parent.token }), 403);
+    await setting(a, false);
+    expect(await mine(a.childToken)).toEqual({ enabled: false });
+  });
+
+  it('passes quiet time, even to a guardian who switched their own quiet-time reach off (a text does not)', async () => {
+    await setting(a, true);
+    const base = `/v1/children/${a.child.childId}/quiet`;
+    expectStatus(await api(relay.app, 'PUT', `${base}/my-reach`, { token: a.parent.token, body: { reach: false } }), 200);
+    expectStatus(await api(relay.app, 'POST', `${base}/now`, { token: a.parent.token, body: { until: '07:00' } }), 200);
+    const kid = await socketFor(a.childToken);
+    const text = newMessageId();
+    kid.send({ type: 'send', id: text, to: a.parent.parentId, content: { kind: 'text', text: 'still up' } });
+    expect(await kid.take(errorFor(text))).toMatchObject({ code: 'QUIET_HOURS' });
+    await sendAndAck(kid, a.parent.parentId, summary());
+  });
+
   it('carries counts only: a text field is refused by the schema', async () => {
     await setting(a, true);
     const kid = await socketFor(a.childToken);

@@ -10,6 +10,11 @@ export async function getDailySummary(ctx: Ctx, parentId: string, childId: strin
   return { enabled: await ctx.store.summaries.isDailySummaryOn(childId) };
 }
 
+/** The caller's own daily-summary setting (a child's PC, to know whether to send one). */
+export async function getMyDailySummary(ctx: Ctx, childId: string): Promise<DailySummarySetting> {
+  return { enabled: await ctx.store.summaries.isDailySummaryOn(childId) };
+}
+
 /** Switches a child's daily summary on or off; any one guardian of the child may. */
 export async function putDailySummary(
   ctx: Ctx,

@@ -1,6 +1,7 @@
 import type { ParentLock } from '../lock/parent-lock';
 import type { ActivityService } from '../services/activity';
 import type { DailySummaryService } from '../services/daily-summary';
+import type { DailySummarySender } from '../services/daily-summary-sender';
 import type { AppInfoService } from '../services/app-info';
 import type { ApprovalsService } from '../services/approvals';
 import type { AttachmentsService } from '../services/attachments';
@@ -44,6 +45,8 @@ export type Services = Readonly<{
   records: KidRecordsService;
   activity: ActivityService;
   dailySummary: DailySummaryService;
+  /** The family PC's daily summaries (sending), the child's own opt-in, parent mode's list. */
+  summaries: DailySummarySender;
   calls: CallsService;
   backgrounds: BackgroundsService;
   problems: RendererProblemsService;

@@ -28,6 +28,7 @@ import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
+import { dailySummariesEs } from './catalogs/daily-summaries';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -40,6 +41,7 @@ export const es: Spanish<Translation> = {
   ...whatGrownUpsSeeEs,
   ...quietKidEs,
   ...activityEs,
+  ...dailySummariesEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,

@@ -65,6 +65,8 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
   const { t } = useTranslation();
   const hearth = useHearth();
   const activity = useLoad(() => hearth.getMyActivity({ days: 7 }), []);
+  // Told only when a grown-up switched the daily summary on (offline and never known: not shown).
+  const summary = useLoad(() => hearth.getMyDailySummary(), []);
   const names = new Map(friends.map((f) => [f.friendship.friend.accountId, f.friendship.friend.displayName]));
   const intro = t('see.intro');
   return (
@@ -81,6 +83,7 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
           items={[
             ...SEES.map((s) => ({ ...s, text: t(`see.sees.${s.key}`) })),
             ...QUIET_SEES.map((s) => ({ ...s, text: t(`seeQuiet.${s.key}`) })),
+            ...(summary.value?.enabled ? [{ key: 'daily-summary', icon: '📊', text: t('dailySummaries.kidLine') }] : []),
           ]}
         />
       </section>

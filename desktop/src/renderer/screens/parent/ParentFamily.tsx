@@ -5,6 +5,7 @@ import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { NoticesList } from '../family/NoticesList';
 import { RedeemCode, RedeemedList } from '../family/RedeemCode';
+import { ParentDailySummaries } from './ParentDailySummaries';
 import { ParentQuiet } from './ParentQuiet';
 import '../family/family.css';
 
@@ -29,6 +30,7 @@ export function ParentFamily({ contactIds }: Readonly<{ contactIds: ReadonlySet<
         )}
       />
       <ParentQuiet />
+      <ParentDailySummaries />
       <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
     </section>
   );
