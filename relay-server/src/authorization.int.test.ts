@@ -235,6 +235,12 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/children/${w.a.child.childId}/daily-summary`, body: { enabled: true } }),
     expect: [401, 200, 404, 403, 403, 401],
   },
+  // The family's export (issue 15 §4): a guardian's session only; a child's credential 403.
+  {
+    route: 'GET /v1/children/:id/export',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/export` }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
   { route: 'GET /v1/consents', request: () => ({ url: '/v1/consents' }), expect: [401, 200, 200, 403, 403, 401] },
   // Re-consent (F15): a grown-up's own review and consent; a child's history for its guardians only.
   {
