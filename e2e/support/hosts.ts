@@ -40,6 +40,8 @@ export async function startPc(pc: Pc, relay: Pick<WorldRelay, 'url'>, rendererDi
     rendererDir,
     appVersion: '0.1.0-e2e',
     logger: silentLogger(),
+    // Saved copies (issue 15) go beside the data folder, never into the machine's own Downloads.
+    exportDir: `${pc.dataDir}-downloads`,
   });
   pc.url = pc.app.host.url;
   return pc;

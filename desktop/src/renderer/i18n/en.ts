@@ -30,6 +30,7 @@ import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
+import { exportPaneEn, kidExportEn } from './catalogs/export';
 
 export const en = {
   ...commonEn,
@@ -61,7 +62,9 @@ export const en = {
     ...grownUpsAttentionEn,
     ...quietPaneEn,
     ...reconsentEn,
+    ...exportPaneEn,
   },
+  ...kidExportEn,
   ...kidReconsentEn,
 } as const;
 

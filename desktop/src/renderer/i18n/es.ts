@@ -28,6 +28,7 @@ import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
+import { exportPaneEs, kidExportEs } from './catalogs/export';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -59,6 +60,8 @@ export const es: Spanish<Translation> = {
     ...grownUpsAttentionEs,
     ...quietPaneEs,
     ...reconsentEs,
+    ...exportPaneEs,
   },
+  ...kidExportEs,
   ...kidReconsentEs,
 };
