@@ -48,7 +48,7 @@ export async function writeIndexPage(zip: ZipWriter, db: ReadableDB, ctx: PageCo
       ? `<p>${esc(w.noFriends)}</p>\n`
       : table(
           [w.columns.who, w.columns.status, w.columns.since],
-          friends.map((f) => [esc(f.name), esc(f.status), esc(date.format(f.since))]),
+          friends.map((f) => [esc(f.name), esc(w.status[f.status] ?? f.status), esc(date.format(f.since))]),
         ),
   );
   await page.write(`<h2 id="data">${esc(w.data)}</h2>\n<p>${esc(w.dataNote)}</p>\n<ul>`);

@@ -29,6 +29,7 @@ export type PageWords = Readonly<{
   outgoing: string;
   videoCall: string;
   voiceCall: string;
+  status: Readonly<Record<string, string>>;
   columns: Readonly<{ when: string; who: string; kind: string; what: string; status: string; since: string; minutes: string }>;
 }>;
 
@@ -65,6 +66,14 @@ export const PAGE_WORDS: Readonly<Record<'en' | 'es', PageWords>> = {
     outgoing: 'out',
     videoCall: 'video',
     voiceCall: 'voice',
+    status: {
+      requested: 'asked',
+      'accepted-by-kid': 'waiting for a grown-up',
+      active: 'friends',
+      declined: 'declined',
+      removed: 'removed',
+      blocked: 'blocked',
+    },
     columns: { when: 'When', who: 'Who', kind: 'Kind', what: 'What', status: 'Status', since: 'Since', minutes: 'Minutes' },
   },
   es: {
@@ -72,24 +81,24 @@ export const PAGE_WORDS: Readonly<Record<'en' | 'es', PageWords>> = {
     title: (name) => `El Hearth de ${name}`,
     savedOn: (date) => `Copia guardada el ${date}.`,
     intro:
-      'Todo lo que este ordenador guarda de este niño o niña en Hearth, y lo que el servidor guarda sobre él o ella. Se abre sin internet.',
+      'Todo lo que esta computadora guarda de este niño o niña en Hearth, y lo que el servidor guarda sobre él o ella. Se abre sin internet.',
     conversations: 'Conversaciones',
-    noConversations: 'No hay mensajes en este ordenador.',
+    noConversations: 'No hay mensajes en esta computadora.',
     messagesCount: (n) => (n === 1 ? '1 mensaje' : `${n} mensajes`),
     friends: 'Amigos y familia',
     noFriends: 'Todavía no hay amigos.',
     calls: 'Llamadas',
-    noCalls: 'No hay llamadas en este ordenador.',
+    noCalls: 'No hay llamadas en esta computadora.',
     activity: 'Actividad',
     data: 'Los datos',
     dataNote:
-      'La misma información en archivos que un ordenador puede leer: la carpeta data (JSON), la carpeta media (fotos, mensajes de voz y de vídeo tal como se guardaron) y manifest.json (una huella SHA-256 de cada archivo).',
+      'La misma información en archivos que una computadora puede leer: la carpeta data (JSON), la carpeta media (fotos, mensajes de voz y de video tal como se guardaron) y manifest.json (una huella SHA-256 de cada archivo).',
     me: 'Yo',
     back: 'Volver al inicio',
     photo: 'Foto',
     voice: 'Mensaje de voz',
-    video: 'Mensaje de vídeo',
-    notOnThisPc: 'El archivo no está en este ordenador.',
+    video: 'Mensaje de video',
+    notOnThisPc: 'El archivo no está en esta computadora.',
     sticker: 'Pegatina',
     gif: 'Imagen animada',
     game: 'Juego',
@@ -97,8 +106,16 @@ export const PAGE_WORDS: Readonly<Record<'en' | 'es', PageWords>> = {
     summary: 'Resumen diario',
     incoming: 'recibida',
     outgoing: 'hecha',
-    videoCall: 'vídeo',
+    videoCall: 'video',
     voiceCall: 'voz',
+    status: {
+      requested: 'pedida',
+      'accepted-by-kid': 'esperando a un adulto',
+      active: 'amigos',
+      declined: 'rechazada',
+      removed: 'quitada',
+      blocked: 'bloqueado',
+    },
     columns: { when: 'Cuándo', who: 'Quién', kind: 'Tipo', what: 'Qué', status: 'Estado', since: 'Desde', minutes: 'Minutos' },
   },
 };

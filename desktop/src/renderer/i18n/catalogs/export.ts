@@ -13,7 +13,7 @@ export const exportPaneEn = {
     progress: 'Saving {{name}}’s copy',
     saved: 'Saved: {{file}}',
     where: 'In the folder: {{folder}}',
-    counts: '{{messages}} messages and {{media}} photos, voice and video messages.',
+    counts: 'Messages: {{messages}}. Photos, voice and video messages: {{media}}.',
     withoutRelay:
       'The Hearth server could not be asked (sign in and save again to include what it holds). Everything on this computer is in the copy.',
     noChildren: 'There is no child on this computer yet.',
@@ -23,16 +23,16 @@ export const exportPaneEn = {
 export const exportPaneEs: Spanish<typeof exportPaneEn> = {
   export: {
     title: 'Guardar una copia del Hearth de un niño',
-    text: 'Un archivo ZIP con todo lo que este ordenador guarda del niño o niña (mensajes, fotos, mensajes de voz y de vídeo, amigos, llamadas, actividad) y lo que el servidor de Hearth guarda sobre él o ella. Descomprímelo y abre index.html: funciona sin internet. A tu hijo o hija se le avisa de que se guardó una copia.',
+    text: 'Un archivo ZIP con todo lo que esta computadora guarda del niño o niña (mensajes, fotos, mensajes de voz y de video, amigos, llamadas, actividad) y lo que el servidor de Hearth guarda sobre él o ella. Descomprímelo y abre index.html: funciona sin internet. A tu hijo o hija se le avisa de que se guardó una copia.',
     button: 'Guardar una copia del Hearth de {{name}}',
     saving: 'Guardando una copia del Hearth de {{name}}…',
     progress: 'Guardando la copia de {{name}}',
     saved: 'Guardado: {{file}}',
     where: 'En la carpeta: {{folder}}',
-    counts: '{{messages}} mensajes y {{media}} fotos, mensajes de voz y de vídeo.',
+    counts: 'Mensajes: {{messages}}. Fotos, mensajes de voz y de video: {{media}}.',
     withoutRelay:
-      'No se pudo preguntar al servidor de Hearth (inicia sesión y guarda otra vez para incluir lo que guarda). Todo lo de este ordenador está en la copia.',
-    noChildren: 'Todavía no hay ningún niño en este ordenador.',
+      'No se pudo preguntar al servidor de Hearth (inicia sesión y guarda otra vez para incluir lo que guarda). Todo lo de esta computadora está en la copia.',
+    noChildren: 'Todavía no hay ningún niño en esta computadora.',
   },
 };
 
@@ -44,6 +44,6 @@ export const kidExportEn = {
 
 export const kidExportEs: Spanish<typeof kidExportEn> = {
   kidExport: {
-    saved: 'Tu adulto guardó una copia de tus mensajes el {{date}}.',
+    saved: 'Tu mayor guardó una copia de tus mensajes el {{date}}.',
   },
 };
