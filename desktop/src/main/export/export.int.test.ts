@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import type { ExportResult } from '@hearth/common';
-import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
+import { befriend, must, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { insertAttachment } from '../db/child/queries/attachments';
@@ -181,6 +181,21 @@ describe('the family’s export', () => {
     const mine = must(await family.api.getMyActivityDetail());
     expect(mine.copiesSavedAt).toHaveLength(1);
     must(await family.api.leaveProfile());
+  });
+
+  it('saves a copy without the relay’s part when the grown-up is not signed in, and says why', async () => {
+    must(await family.api.signOutParent());
+    must(await family.api.unlock({ password: TEST_PASSWORD }));
+    const offline = must(await family.api.exportChild({ childId: maya.childId }));
+    expect(offline.relayIncluded).toBe(false);
+    expect(offline.fileName).toMatch(/^Hearth-Maya-\d{4}-\d{2}-\d{2}-2\.zip$/);
+    const copy = await readZip(offline.path);
+    expect(JSON.parse((copy.get('data/relay.json') as Buffer).toString())).toMatchObject({
+      included: false,
+      code: 'UNAUTHENTICATED',
+    });
+    expect(JSON.parse((copy.get('data/guardians.json') as Buffer).toString())).toBeNull();
+    expect((copy.get('index.html') as Buffer).toString()).toContain('Maya');
   });
 
   it('refuses while the grown-ups’ pane is locked', async () => {
