@@ -78,18 +78,18 @@ export function createZipWriter(file: string, now: Date): ZipWriter {
         async end(): Promise<void> {
           const flushed = once(t, 'finish');
           t.end();
-          await flushed;
+          await Promise.race([flushed, written]);
           check();
         },
       };
     },
     async addStream(name: string, source: Readable, compress = false): Promise<void> {
       const t = tap(name, compress);
-      // `end: false`-free pipe: the transform ends with the source; wait until it has seen every byte.
+      // The transform ends with the source; wait until it has seen (and hashed) every byte.
       const flushed = once(t, 'finish');
       source.on('error', (err) => t.destroy(err));
       source.pipe(t);
-      await flushed;
+      await Promise.race([flushed, written]);
       check();
     },
     async addText(name: string, text: string): Promise<void> {
@@ -107,8 +107,7 @@ export function createZipWriter(file: string, now: Date): ZipWriter {
     },
     abort(err: Error): void {
       failure = err;
-      zip.outputStream.unpipe(out);
-      out.destroy();
+      out.destroy(err);
     },
   });
 }
