@@ -46,6 +46,8 @@ export async function startPc(
     appVersion: '0.1.0-e2e',
     logger: silentLogger(),
     ...(options.now ? { now: options.now } : {}),
+    // Saved copies (issue 15) go beside the data folder, never into the machine's own Downloads.
+    exportDir: `${pc.dataDir}-downloads`,
   });
   pc.url = pc.app.host.url;
   return pc;

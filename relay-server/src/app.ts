@@ -39,6 +39,7 @@ import { quietRoutes } from './quiet/routes';
 import { summaryRoutes } from './summaries/routes';
 import { openConsentRule } from './policy/consent-rule';
 import { reconsentRoutes } from './policy/reconsent-routes';
+import { exportRoutes } from './export/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -171,6 +172,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(quietRoutes);
   await app.register(summaryRoutes);
   await app.register(reconsentRoutes);
+  await app.register(exportRoutes);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

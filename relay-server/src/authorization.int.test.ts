@@ -237,6 +237,12 @@ const MATRIX: readonly Row[] = [
   },
   // A child's own PC reads its own opt-in (no id to name another child's); a grown-up has none.
   { route: 'GET /v1/me/daily-summary', request: () => ({ url: '/v1/me/daily-summary' }), expect: [401, 403, 403, 200, 200, 401] },
+  // The family's export (issue 15 §4): a guardian's session only; a child's credential 403.
+  {
+    route: 'GET /v1/children/:id/export',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/export` }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
   { route: 'GET /v1/consents', request: () => ({ url: '/v1/consents' }), expect: [401, 200, 200, 403, 403, 401] },
   // Re-consent (F15): a grown-up's own review and consent; a child's history for its guardians only.
   {

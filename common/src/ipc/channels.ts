@@ -62,6 +62,7 @@ import { QUIET_CHANNELS } from './channels-quiet';
 import { ACTIVITY_CHANNELS } from './channels-activity';
 import { RECONSENT_CHANNELS } from './channels-reconsent';
 import { SUMMARY_CHANNELS } from './channels-summaries';
+import { EXPORT_CHANNELS } from './channels-export';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -274,6 +275,7 @@ export const HEARTH_CHANNELS = {
   ...ACTIVITY_CHANNELS,
   ...RECONSENT_CHANNELS,
   ...SUMMARY_CHANNELS,
+  ...EXPORT_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

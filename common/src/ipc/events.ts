@@ -8,6 +8,7 @@ import { UnsendRefusal } from '../schemas/realtime';
 import { Notice } from '../schemas/family';
 import { GrownUpAttention, SystemNotification } from './channels-attention';
 import { QuietStatus } from '../schemas/quiet';
+import { ExportProgress } from './channels-export';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -49,6 +50,8 @@ export const HEARTH_EVENTS = {
   quiet: Type.Object({ status: Type.Union([QuietStatus, Type.Null()]) }, closed),
   /** Since 0.3.0 (F15): whether this child waits for a grown-up to look at a new policy (a `reconsent` frame). */
   reconsent: Type.Object({ waiting: Type.Boolean() }, closed),
+  /** Since 0.3.0 (issue 15): how far the family's export of a child has come (grown-ups' pane). */
+  exportProgress: ExportProgress,
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

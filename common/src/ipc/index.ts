@@ -17,6 +17,7 @@ export * from './models-activity';
 export * from './channels-activity';
 export * from './channels-reconsent';
 export * from './channels-summaries';
+export * from './channels-export';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -62,6 +62,8 @@ export const ActivityDetail = Type.Object(
     pictures: Count,
     /** When a grown-up opened the image log on this PC, newest first. */
     imageLogOpenedAt: Type.Array(Timestamp),
+    /** Since 0.3.0 (issue 15): when a grown-up saved a copy of the child's Hearth on this PC, newest first. */
+    copiesSavedAt: Type.Optional(Type.Array(Timestamp)),
   },
   closed,
 );

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { EventPayload } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { getProfile, listProfiles } from './db/family/queries/profiles';
@@ -53,6 +55,7 @@ import { resolveUiLanguage } from './notifications/language';
 import { createPageNotifier } from './notifications/page-notifier';
 import { createGrownUpNotifications, type SystemNotifier } from './notifications/system-notifications';
 import { openFamilyStore } from './stores/family-store';
+import { createExportService } from './export/export-service';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -78,6 +81,8 @@ export type CoreOptions = Readonly<{
   notifier?: SystemNotifier;
   /** The system's languages, for the notifications' words when the PC's language is `auto`. */
   systemLanguages?: () => readonly string[];
+  /** Where the family's exports are saved (issue 15). Default: `~/Downloads`, else `<dataDir>/exports`. */
+  exportDir?: string;
 }>;
 
 /** Main's privileged core, the same under Electron, the web host and tests. */
@@ -99,6 +104,11 @@ export type DesktopCore = Readonly<{
 
 /** How often a running app looks whether a child's day ended (the summary goes once per day anyway). */
 const SUMMARY_LOOK_MS = 60 * 60_000;
+/** The user's Downloads folder where there is one, else a folder beside the stores. */
+function defaultExportDir(dataDir: string): string {
+  const downloads = path.join(os.homedir(), 'Downloads');
+  return fs.existsSync(downloads) ? downloads : path.join(dataDir, 'exports');
+}
 
 function defaultDeviceInfo(appVersion: string): DeviceInfoSource {
   return () => {
@@ -255,6 +265,16 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     problems: createRendererProblemsService({ logger, now }),
     attention,
     quiet: createQuietService({ http: createQuietHttp(relay.call), parent, familyDb, tracker: quiet }),
+    export: createExportService({
+      familyDb,
+      stores,
+      parent,
+      call: relay.call,
+      events,
+      now,
+      exportDir: options.exportDir ?? defaultExportDir(options.dataDir),
+      logger,
+    }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     logger,
     notifier: createElectronNotifier(Notification),
     systemLanguages: () => app.getPreferredSystemLanguages(),
+    exportDir: app.getPath('downloads'),
   });
   const rendererDir = path.join(import.meta.dirname, '..', 'renderer');
   const preloadPath = path.join(import.meta.dirname, '..', 'preload', 'index.cjs');

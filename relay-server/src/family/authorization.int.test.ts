@@ -166,6 +166,12 @@ const MATRIX: readonly Row[] = [
     expect: [401, 200, 200, 404, 404, 403],
   },
   {
+    // The family's export (issue 15 §4): every guardian; a trusted grown-up, another family and the child never.
+    route: 'GET /v1/children/:id/export',
+    request: (w) => ({ url: `/v1/children/${child(w)}/export` }),
+    expect: [401, 200, 200, 404, 404, 403],
+  },
+  {
     route: 'POST /v1/devices',
     request: (w) => ({ url: '/v1/devices', body: { name: 'PC', info: DEVICE_INFO, childIds: [child(w)] } }),
     expect: [401, 201, 201, 404, 404, 403],

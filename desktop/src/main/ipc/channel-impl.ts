@@ -7,6 +7,7 @@ import { quietChannelImpl } from './channel-impl-quiet';
 import { activityChannelImpl } from './channel-impl-activity';
 import { reconsentChannelImpl } from './channel-impl-reconsent';
 import { summaryChannelImpl } from './channel-impl-summaries';
+import { exportChannelImpl } from './channel-impl-export';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -105,6 +106,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...activityChannelImpl(s),
     ...reconsentChannelImpl(s),
     ...summaryChannelImpl(s),
+    ...exportChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

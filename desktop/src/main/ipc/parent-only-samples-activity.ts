@@ -8,4 +8,5 @@ export const ACTIVITY_PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>>
   removeChildImage: { childId: ID, messageId: ID },
   getDailySummary: { childId: ID },
   setDailySummary: { childId: ID, enabled: true },
+  exportChild: { childId: ID, lang: 'es' },
 };

@@ -23,6 +23,7 @@ import type { RendererProblemsService } from '../services/renderer-problems';
 import type { SettingsService } from '../services/settings';
 import type { RelayVersions } from '../relay/relay-versions';
 import type { AttentionService } from '../services/attention';
+import type { ExportService } from '../export/export-service';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -52,4 +53,5 @@ export type Services = Readonly<{
   problems: RendererProblemsService;
   attention: AttentionService;
   quiet: QuietService;
+  export: ExportService;
 }>;

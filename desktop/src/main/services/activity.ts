@@ -23,6 +23,7 @@ import {
   pruneActivity,
 } from '../db/child/queries/activity-detail';
 import { listContacts } from '../db/child/queries/contacts';
+import { copiesSaved } from '../db/child/queries/exports';
 import { getMessage, removeMessage } from '../db/child/queries/messages';
 import type { ChildStores } from '../stores/child-stores';
 import type { AttachmentsService } from './attachments';
@@ -85,6 +86,7 @@ export function createActivityService(
         people: listContacts(db).map((c) => ({ contactId: c.accountId, displayName: c.friendship.friend.displayName })),
         pictures: countImages(db),
         imageLogOpenedAt: imageLogOpens(db, since),
+        copiesSavedAt: copiesSaved(db, since),
       };
     },
     openImageLog(childId: string): ImageLog {

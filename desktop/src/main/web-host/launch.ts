@@ -20,6 +20,8 @@ export async function launchWebHostApp(
     callRingTimeoutMs?: number;
     /** The PC's clock (tests give it a wrong one). Default Date.now. */
     now?: () => number;
+    /** Where the family's exports are saved (issue 15). Default: the core's. */
+    exportDir?: string;
   }>,
 ): Promise<WebHostApp> {
   const core = createDesktopCore({
@@ -29,6 +31,7 @@ export async function launchWebHostApp(
     logger: options.logger,
     ...(options.callRingTimeoutMs !== undefined ? { callRingTimeoutMs: options.callRingTimeoutMs } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
   });
   core.start();
   const host = await startWebHost({

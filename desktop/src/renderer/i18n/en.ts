@@ -31,6 +31,7 @@ import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
 import { dailySummariesEn } from './catalogs/daily-summaries';
+import { exportPaneEn, kidExportEn } from './catalogs/export';
 
 export const en = {
   ...commonEn,
@@ -63,7 +64,9 @@ export const en = {
     ...grownUpsAttentionEn,
     ...quietPaneEn,
     ...reconsentEn,
+    ...exportPaneEn,
   },
+  ...kidExportEn,
   ...kidReconsentEn,
 } as const;
 

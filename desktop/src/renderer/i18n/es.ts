@@ -29,6 +29,7 @@ import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
 import { dailySummariesEs } from './catalogs/daily-summaries';
+import { exportPaneEs, kidExportEs } from './catalogs/export';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -61,6 +62,8 @@ export const es: Spanish<Translation> = {
     ...grownUpsAttentionEs,
     ...quietPaneEs,
     ...reconsentEs,
+    ...exportPaneEs,
   },
+  ...kidExportEs,
   ...kidReconsentEs,
 };

@@ -37,10 +37,6 @@ export const grownUpsSettingsEn = {
       title: 'Reports',
       text: 'What your children reported, and who they blocked.',
     },
-    export: {
-      title: 'Export',
-      text: 'Download all of a child’s data.',
-    },
     deleteChild: {
       title: 'Delete a child’s account',
       text: 'Now in “Family grown-ups”: each child there has a button to delete their account and everything in it. Any parent or guardian of the child can do it; the others are told at once.',
@@ -88,10 +84,6 @@ export const grownUpsSettingsEs: Spanish<typeof grownUpsSettingsEn> = {
     reports: {
       title: 'Avisos',
       text: 'Lo que tus hijos han avisado y a quién han bloqueado.',
-    },
-    export: {
-      title: 'Descargar',
-      text: 'Descarga todos los datos de un niño o una niña.',
     },
     deleteChild: {
       title: 'Borrar la cuenta de un niño o una niña',

@@ -1,15 +1,13 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
+import { ExportCard } from './ExportCard';
 
-const LATER = [
-  { key: 'reports', icon: '🚩' },
-  { key: 'export', icon: '📦' },
-] as const;
+const LATER = [{ key: 'reports', icon: '🚩' }] as const;
 
 /**
- * "More": places kept for what comes next (reports, export), and where deleting a child went
- * (the pane's "Family grown-ups", issue 12). Quiet hours have their own section since issue 14.
+ * "More": saving a copy of a child's Hearth (issue 15), a place kept for what comes next (reports),
+ * and where deleting a child went (the pane's "Family grown-ups", issue 12). Quiet hours have their own section since issue 14.
  */
 export function ComingSoonSection({ onOpenFamily }: Readonly<{ onOpenFamily: () => void }>): ReactElement {
   const { t } = useTranslation();
@@ -25,6 +23,7 @@ export function ComingSoonSection({ onOpenFamily }: Readonly<{ onOpenFamily: () 
           <p>{t('pane.later.deleteChild.text')}</p>
           <Button onClick={onOpenFamily}>{t('pane.later.deleteChild.open')}</Button>
         </li>
+        <ExportCard />
         {LATER.map((item) => (
           <li key={item.key} className="card later" data-later={item.key}>
             <h3>

@@ -32,7 +32,8 @@ function MonthLine({ d }: Readonly<{ d: ActivityDetail['days'][number] }>): Reac
 
 /**
  * The rest of "What my grown-ups can see" (F10), in kid words: the same categories as the
- * pane's 30-day view, and a note each time a grown-up looked at the child's pictures.
+ * pane's 30-day view, and a note each time a grown-up looked at the child's pictures or saved a
+ * copy of their messages (issue 15).
  */
 export function MyMonthSeen(): ReactElement {
   const { t, i18n } = useTranslation();
@@ -40,6 +41,8 @@ export function MyMonthSeen(): ReactElement {
   const detail = useLoad(() => hearth.getMyActivityDetail(), []);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
   const looks = detail.value?.imageLogOpenedAt ?? [];
+  // Issue 15: each time a grown-up saved a copy of the child's Hearth.
+  const copies = detail.value?.copiesSavedAt ?? [];
   return (
     <>
       <section aria-labelledby="see-more-heading" className="card">
@@ -61,6 +64,12 @@ export function MyMonthSeen(): ReactElement {
           {looks.map((at) => (
             <li key={at} className="image-log-note">
               👀 {t('seeMore.lookedAt', { date: date.format(at) })}
+            </li>
+          ))}
+          {copies.map((at) => (
+            <li key={`copy-${at}`} className="copy-saved-note">
+              💾 {t('kidExport.saved', { date: date.format(at) })}{' '}
+              <ReadAloud text={t('kidExport.saved', { date: date.format(at) })} />
             </li>
           ))}
         </ul>

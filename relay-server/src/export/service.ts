@@ -1,0 +1,31 @@
+import type { ChildRelayExport } from '@hearth/common';
+import { ownChild, toChild } from '../accounts/service';
+import type { ParentCaller } from '../auth/callers';
+import type { RelayContext } from '../context';
+import { listDevices } from '../devices/service';
+import { childGrownUps } from '../family/grown-ups';
+import { listFriendships } from '../friendships/service';
+import { consentHistoryOf } from '../policy/reconsent';
+import { quietView } from '../quiet/service';
+
+/**
+ * `GET /v1/children/:id/export` (issue 15 §4): what the relay holds about a child, for one of the
+ * child's guardians (anyone else: NOT_FOUND, as for every other child route). Built from the same
+ * services as the pane's own views, so the export says exactly what the pane shows.
+ */
+export async function childRelayExport(ctx: RelayContext, caller: ParentCaller, childId: string): Promise<ChildRelayExport> {
+  const { parentId } = caller;
+  const row = await ownChild(ctx, parentId, childId);
+  const devices = (await listDevices(ctx, parentId)).filter((d) => d.children.some((c) => c.childId === childId));
+  return {
+    exportedAt: ctx.now(),
+    child: toChild(row),
+    consents: await consentHistoryOf(ctx, parentId, childId),
+    grownUps: await childGrownUps(ctx, parentId, childId),
+    friendships: await listFriendships(ctx, caller, childId),
+    devices,
+    quiet: await quietView(ctx, parentId, childId),
+    dailySummary: { enabled: await ctx.store.summaries.isDailySummaryOn(childId) },
+    attachmentBytes: await ctx.store.attachments.accountAttachmentBytes(childId),
+  };
+}
