@@ -59,7 +59,10 @@ async function putQuiet(family: TestFamily, s: QuietSchedule): Promise<QuietView
   );
 }
 async function post(path: string, token: string, body: unknown): Promise<QuietView> {
-  return expectStatus(await api<QuietView>(relay.app, 'POST', `/v1/children/${a.child.childId}/quiet/${path}`, { token, body }), 200);
+  return expectStatus(
+    await api<QuietView>(relay.app, 'POST', `/v1/children/${a.child.childId}/quiet/${path}`, { token, body }),
+    200,
+  );
 }
 async function advance(ms: number): Promise<void> {
   relay.clock.advance(ms);
@@ -159,7 +162,13 @@ async function sides(grownUp: TestParent): Promise<
     kid: TestSocket;
     them: TestSocket;
     friend: TestSocket;
-    call: (from: RawPeer, to: RawPeer, toPeerId: string, fromPeerId: string, label: string) => Promise<'rings' | 'expired' | 'neither'>;
+    call: (
+      from: RawPeer,
+      to: RawPeer,
+      toPeerId: string,
+      fromPeerId: string,
+      label: string,
+    ) => Promise<'rings' | 'expired' | 'neither'>;
     pk: RawPeer;
     pg: RawPeer;
     kidPeer: string;
@@ -246,7 +255,10 @@ describe('who reaches the quiet child', () => {
     const second = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId], { displayName: 'Dad' });
     await putQuiet(a, quietTill12({ trustedGrownUpsReach: true }));
     expectStatus(
-      await api(relay.app, 'PUT', `/v1/children/${a.child.childId}/quiet/my-reach`, { token: second.token, body: { reach: false } }),
+      await api(relay.app, 'PUT', `/v1/children/${a.child.childId}/quiet/my-reach`, {
+        token: second.token,
+        body: { reach: false },
+      }),
       200,
     );
     await waitsLikeAFriend(second);
