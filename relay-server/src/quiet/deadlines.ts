@@ -1,7 +1,6 @@
 import { nonQuietBetween, nonQuietDeadline, type Interval, type WeeklyWindows } from '@hearth/common';
 import type { Store } from '../store/port';
-import type { ChildQuiet } from './gate';
-import { zoneOf } from './gate';
+import { parseSchedule, zoneOf, type ChildQuiet } from './gate';
 
 /**
  * Deadlines of messages held for a child (issue 14): "a held message expires after 15 days of the
@@ -21,13 +20,11 @@ export function deadlineSettings(q: ChildQuiet | null | undefined): DeadlineSett
 /** The child's settings as kept now, read afresh (not through the gate's cache). */
 export async function readDeadlineSettings(store: Store, childId: string): Promise<DeadlineSettings> {
   const [row, info] = await Promise.all([store.quiet.getQuietSettings(childId), store.quiet.enrolmentDeviceInfo(childId)]);
-  let windows: WeeklyWindows | null = null;
-  try {
-    windows = row?.scheduleJson ? ((JSON.parse(row.scheduleJson) as { quiet?: WeeklyWindows }).quiet ?? null) : null;
-  } catch {
-    windows = null;
-  }
-  return { windows, zone: zoneOf(row?.timeZone ?? null, info), quietNowUntil: row?.quietNowUntil ?? null };
+  return {
+    windows: parseSchedule(row?.scheduleJson ?? null)?.quiet ?? null,
+    zone: zoneOf(row?.timeZone ?? null, info),
+    quietNowUntil: row?.quietNowUntil ?? null,
+  };
 }
 
 /** "Quiet now" as a stretch from `from` on, if it still runs then. */
