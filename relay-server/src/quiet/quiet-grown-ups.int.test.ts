@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QuietSchedule, QuietView, WeeklyWindows, WsQuietFrame, WsServerFrame } from '@hearth/common';
+import {
+  APP_VERSION_HEADER,
+  type QuietSchedule,
+  type QuietView,
+  type WeeklyWindows,
+  type WsQuietFrame,
+  type WsServerFrame,
+} from '@hearth/common';
 import {
   api,
   befriend,
@@ -13,6 +20,7 @@ import {
 } from '../../test/helpers';
 import { addGrownUp } from '../../test/family-helpers';
 import {
+  connect,
   errorFor,
   listenForWs,
   messageWith,
@@ -132,6 +140,15 @@ describe('the guardians see where the child stands', () => {
     await putQuiet(a, schedule({ mon: [{ start: '08:00', end: '10:00' }] }));
     const mum = await parentModeOf(a.parent.token);
     await mum.take(quietOf(a.child.childId, { quiet: true, endsAt: '10:00' }));
+  });
+
+  it('never sends it to a guardian’s app older than 0.3.0', async () => {
+    await registerParentDevice(relay.app, a.parent.token);
+    const old = sockets.keep(await connect(url, a.parent.token, 'header', { [APP_VERSION_HEADER]: '0.2.0' }));
+    const mum = await sockets.open(url, a.parent.token);
+    await putQuiet(a, schedule({ mon: [{ start: '08:00', end: '10:00' }] }));
+    await mum.take(quietOf(a.child.childId, { quiet: true }));
+    expect(quietFrames(old)).toEqual([]);
   });
 
   it('tells nobody else: not friends, their grown-ups, trusted grown-ups or other families', async () => {
