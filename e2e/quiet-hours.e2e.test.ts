@@ -236,9 +236,26 @@ describe.skipIf(withoutChromium())('quiet time on the family PC, through the UI'
       .toBe(true);
   });
 
-  it('shows the child’s quiet time in the grown-ups’ pane', async () => {
+  it('shows the child’s quiet time in the grown-ups’ pane, live', async () => {
     await toProfilePicker();
     await openQuietSection();
+    // A change made elsewhere (as parent mode on a grown-up's PC would) reaches the open pane
+    // through the relay's quiet frame to Mia's connection: the card follows without a reload.
+    const status = w.page.locator('[data-testid="quiet-status"]');
+    const before = await status.textContent();
+    must(
+      await world.kids.setChildQuiet({
+        childId: mia.childId as ChildId,
+        schedule: {
+          quiet: { ...none, mon: [{ start: '09:08', end: '10:00' }] },
+          dailyLimitMinutes: 600,
+          trustedGrownUpsReach: false,
+        },
+      }),
+    );
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).not.toBe(before);
+    // "N minutes left today": N is what Mia's morning online left of the ten hours.
+    await shows(status, w.text('pane.quiet.status.minutesLeft_other', { count: 2 }).replace(/^\d+ /, ''));
     await w.shot('pane');
     expect(w.problems).toEqual([]);
   });

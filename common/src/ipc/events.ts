@@ -48,6 +48,11 @@ export const HEARTH_EVENTS = {
   systemNotification: SystemNotification,
   /** Since 0.3.0: the active child's quiet time changed (the relay's `quiet` frame), durations from now. */
   quiet: Type.Object({ status: Type.Union([QuietStatus, Type.Null()]) }, closed),
+  /**
+   * Since 0.3.0, to parent mode (a child I am a guardian of) and to the grown-ups' pane while it is
+   * unlocked (a child on this PC): that child's quiet time changed, durations from when the relay said it.
+   */
+  childQuiet: Type.Object({ childId: Ulid, status: QuietStatus }, closed),
   /** Since 0.3.0 (F15): whether this child waits for a grown-up to look at a new policy (a `reconsent` frame). */
   reconsent: Type.Object({ waiting: Type.Boolean() }, closed),
   /** Since 0.3.0 (issue 15): how far the family's export of a child has come (grown-ups' pane). */

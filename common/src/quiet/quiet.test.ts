@@ -5,6 +5,7 @@ import {
   checkWindows,
   evaluateQuiet,
   isKnownZone,
+  nonQuietBetween,
   nonQuietDeadline,
   quietUntilInstant,
   resolveLocal,
@@ -136,5 +137,20 @@ describe('quiet windows', () => {
     expect(nonQuietDeadline(every('20:00', '08:00'), 'Europe/London', from, 15 * 24 * hour, 30 * 24 * hour)).toBe(
       from + 30 * 24 * hour,
     );
+  });
+
+  it('counts a guardian’s "quiet now" as quiet too, and measures the non-quiet time of a stretch', () => {
+    const nights = every('20:00', '08:00');
+    const from = at('2026-06-10T10:00', 'Europe/London');
+    const hour = 3_600_000;
+    const now = [{ start: from + hour, end: from + 3 * hour }];
+    // 10:00–11:00 open, 11:00–13:00 quiet now, 13:00–14:00 open: 2 h of allowance end at 14:00.
+    expect(nonQuietDeadline(nights, 'Europe/London', from, 2 * hour, 48 * hour, now)).toBe(from + 4 * hour);
+    expect(nonQuietDeadline(null, 'Europe/London', from, 2 * hour, 48 * hour, now)).toBe(from + 4 * hour);
+    expect(nonQuietDeadline(null, 'Europe/London', from, 2 * hour, 48 * hour)).toBe(from + 2 * hour);
+    // 10:00 to 22:00: 12 h, less 2 h quiet now and 2 h of the night.
+    expect(nonQuietBetween(nights, 'Europe/London', from, from + 12 * hour, now)).toBe(8 * hour);
+    expect(nonQuietBetween(null, 'Europe/London', from, from + 12 * hour)).toBe(12 * hour);
+    expect(nonQuietBetween(nights, 'Europe/London', from, from)).toBe(0);
   });
 });

@@ -101,15 +101,35 @@ export function nextWindowEdge(windows: WeeklyWindows, zone: string, at: number,
   return best;
 }
 
+/** The quiet stretches meeting `[from, to)`: the windows (if any) and the extra stretches given, merged. */
+function quietStretches(
+  windows: WeeklyWindows | null,
+  zone: string,
+  from: number,
+  to: number,
+  extra: readonly Interval[],
+): Interval[] {
+  const placed = windows ? windowIntervals(windows, zone, from, to) : [];
+  return mergeIntervals([...placed, ...extra.filter((i) => i.end > from && i.start < to && i.end > i.start)]);
+}
+
 /**
  * When a message held for a child with these quiet windows expires: once `nonQuietMs` of the
- * child's non-quiet time has passed since `from`, and in any case `capMs` after it.
+ * child's non-quiet time has passed since `from`, and in any case `capMs` after it. `extra`:
+ * further quiet stretches (a guardian's "quiet now until …").
  */
-export function nonQuietDeadline(windows: WeeklyWindows, zone: string, from: number, nonQuietMs: number, capMs: number): number {
-  const cap = from + capMs;
-  let left = nonQuietMs;
+export function nonQuietDeadline(
+  windows: WeeklyWindows | null,
+  zone: string,
+  from: number,
+  nonQuietMs: number,
+  capMs: number,
+  extra: readonly Interval[] = [],
+): number {
+  const cap = from + Math.max(0, capMs);
+  let left = Math.max(0, nonQuietMs);
   let at = from;
-  for (const q of windowIntervals(windows, zone, from, cap)) {
+  for (const q of quietStretches(windows, zone, from, cap, extra)) {
     if (q.end <= at) continue;
     const open = Math.max(0, q.start - at);
     if (open >= left) return Math.min(cap, at + left);
@@ -117,4 +137,18 @@ export function nonQuietDeadline(windows: WeeklyWindows, zone: string, from: num
     at = Math.max(at, q.end);
   }
   return Math.min(cap, at + left);
+}
+
+/** How much of `[from, to)` is the child's non-quiet time (outside the windows and the extra stretches). */
+export function nonQuietBetween(
+  windows: WeeklyWindows | null,
+  zone: string,
+  from: number,
+  to: number,
+  extra: readonly Interval[] = [],
+): number {
+  if (to <= from) return 0;
+  let quiet = 0;
+  for (const q of quietStretches(windows, zone, from, to, extra)) quiet += Math.min(to, q.end) - Math.max(from, q.start);
+  return to - from - quiet;
 }

@@ -166,6 +166,11 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   });
   const relayEvents = tapChildEvents(events, (childId, event, payload) => {
     if (event === 'friendsChanged') attention.recount();
+    // Issue 14: the unlocked grown-ups' pane follows each child's quiet time on this PC live.
+    const quietNow = event === 'quiet' ? (payload as EventPayload<'quiet'>).status : null;
+    if (quietNow && lock.state() === 'unlocked' && getProfile(familyDb, childId)?.kind === 'child') {
+      events.emit('childQuiet', { childId: childId as EventPayload<'childQuiet'>['childId'], status: quietNow });
+    }
     if (event === 'notice' && getProfile(familyDb, childId)?.kind === 'parent') {
       const told = eventOfNotice((payload as EventPayload<'notice'>).notice);
       if (told) notifications.notify(told);

@@ -3,7 +3,6 @@ import {
   HearthError,
   MIME_TYPES_FOR_KIND,
   UNSEND_WINDOW_MS,
-  nonQuietDeadline,
   type AttachmentRef,
   type WsAckExpiredFrame,
   type WsReadFrame,
@@ -25,6 +24,7 @@ import type { GroupCommitter } from './group-commit';
 import { errorFrame } from '../realtime/error-frame';
 import type { Logger } from '../realtime/logger';
 import type { ChildQuiet, QuietGate } from '../quiet/gate';
+import { deadlineSettings, placeDeadline } from '../quiet/deadlines';
 
 /** What the WebSocket frames about messages do. Each answers on the connection it came from. */
 export type MessageService = Readonly<{
@@ -89,13 +89,13 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
   }
 
   /**
-   * A message may wait through the recipient's quiet time: it expires after the TTL of the
-   * recipient's non-quiet time, and in any case after twice the TTL (15 and 30 days by default).
+   * A message may wait through the recipient's quiet time (the windows and a guardian's "quiet
+   * now"): it expires after the TTL of the recipient's non-quiet time, and in any case after twice
+   * the TTL (15 and 30 days by default). Placed again when the child's settings change (`quiet/deadlines.ts`).
    */
   function expiryOf(settings: ChildQuiet | null, at: number): number {
-    const windows = settings?.schedule?.quiet;
-    if (!settings || !windows) return at + ttl;
-    return nonQuietDeadline(windows, settings.timeZone, at, ttl, 2 * ttl);
+    if (!settings) return at + ttl;
+    return placeDeadline(deadlineSettings(settings), at, ttl, at, ttl);
   }
 
   /** The recipient's quiet settings (null: not a child): from memory when known, so the hot path awaits no promise of its own. */

@@ -85,7 +85,8 @@ export function zoneOf(setZone: string | null, enrolmentInfoJson: string | undef
   return FALLBACK_ZONE;
 }
 
-function parseSchedule(json: string | null): QuietSchedule | null {
+/** A kept schedule, or null where none is kept (or what is kept is not one). */
+export function parseSchedule(json: string | null): QuietSchedule | null {
   if (json === null) return null;
   const value: unknown = JSON.parse(json);
   return Value.Check(QuietSchedule, value) ? value : null;

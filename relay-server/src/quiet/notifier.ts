@@ -11,7 +11,8 @@ import type { QuietGate } from './gate';
 export type QuietNotifier = Readonly<{
   /**
    * A socket was greeted: tell a child's socket where it stands (unless nothing is set: never
-   * quiet), start counting its minutes.
+   * quiet), start counting its minutes; tell a grown-up's socket where each child they are a
+   * guardian of stands (the same rule), and watch those children from now on.
    */
   connected(conn: Connection): void;
   /** An account's sockets here changed state (a presence frame, a socket gone): count up to now. */
@@ -65,14 +66,34 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
     );
   }
 
+  /** Children with a socket here, and children watched here for a guardian's socket. */
   const childrenHere = (): string[] => [
-    ...new Set(
-      registry
+    ...new Set([
+      ...registry
         .all()
         .filter((c) => c.accountKind === 'child')
         .map((c) => c.accountId),
-    ),
+      ...states.keys(),
+    ]),
   ];
+
+  /**
+   * The sockets here that hear a child's quiet time: the child's own and its guardians' (parent
+   * mode on a grown-up's PC). Trusted grown-ups, friends and anyone else hear nothing of it.
+   */
+  async function audienceOf(childId: string): Promise<Connection[]> {
+    const guardians = (await gate.settings(childId))?.guardians ?? new Set<string>();
+    return [
+      ...registry.ofAccount(childId),
+      ...[...guardians].flatMap((g) => registry.ofAccount(g).filter((c) => c.accountKind === 'parent')),
+    ];
+  }
+
+  /** Whether anything is set for the child (a child with nothing set is never quiet, and hears nothing). */
+  async function anythingSet(childId: string): Promise<boolean> {
+    const q = await gate.settings(childId);
+    return q !== undefined && (q.schedule !== null || q.quietNowUntil !== null || q.contacts.size > 0);
+  }
   const countingHere = (childId: string): boolean => registry.ofAccount(childId).some((c) => COUNTING.has(c.presence));
 
   async function flush(childId: string): Promise<void> {
@@ -96,13 +117,13 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
   }
 
   /**
-   * Tells the child's sockets here where it stands (when it changed, or `force`), and sets its
-   * timer. `announce`: a start or end found here is told to every instance (not when it came from one).
+   * Tells the child's sockets and its guardians' here where it stands (when it changed, or
+   * `force`: all of them, or the one socket given), and sets its timer. `announce`: a start or end
+   * found here is told to every instance (not when it came from one).
    */
-  async function refresh(childId: string, force: boolean, announce = true): Promise<void> {
-    const conns = registry.ofAccount(childId);
+  async function refresh(childId: string, force: boolean | Connection, announce = true): Promise<void> {
     const s = stateOf(childId);
-    if (conns.length === 0) {
+    if ((await audienceOf(childId)).length === 0) {
       if (s.timer) clearTimeout(s.timer);
       states.delete(childId);
       return;
@@ -116,10 +137,12 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
     });
     const flipped = s.quiet !== undefined && s.quiet !== status.quiet;
     s.quiet = status.quiet;
-    if (force || signature !== s.signature) {
+    const frame: WsQuietFrame = { type: 'quiet', childId: childId as WsQuietFrame['childId'], status };
+    if (force === true || signature !== s.signature) {
       s.signature = signature;
-      const frame: WsQuietFrame = { type: 'quiet', childId: childId as WsQuietFrame['childId'], status };
-      for (const conn of registry.ofAccount(childId)) conn.send(frame);
+      for (const conn of await audienceOf(childId)) conn.send(frame);
+    } else if (force !== false) {
+      force.send(frame);
     }
     s.nextChangeAt = await gate.nextChange(childId);
     if (s.timer) clearTimeout(s.timer);
@@ -168,17 +191,26 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
     }
   };
 
+  /** A guardian's socket hears where each of their children stands (those with anything set). */
+  async function greetGuardian(conn: Connection): Promise<void> {
+    for (const child of await ctx.store.accounts.listChildrenOfParent(conn.accountId)) {
+      if (await anythingSet(child.id)) await refresh(child.id, conn);
+    }
+  }
+
   return {
     connected(conn) {
-      if (conn.accountKind !== 'child') return;
+      if (conn.accountKind === 'parent') {
+        greetGuardian(conn).catch((err: unknown) =>
+          log.error({ err, parentId: conn.accountId }, 'telling a guardian their children’s quiet time failed'),
+        );
+        return;
+      }
       const childId = conn.accountId;
       if (countingHere(childId) && !since.has(childId)) since.set(childId, now());
       // A child with nothing set is never quiet: its sockets hear nothing until a guardian sets something.
-      gate
-        .settings(childId)
-        .then((q) =>
-          q && (q.schedule !== null || q.quietNowUntil !== null || q.contacts.size > 0) ? refresh(childId, true) : undefined,
-        )
+      anythingSet(childId)
+        .then((set) => (set ? refresh(childId, conn) : undefined))
         .catch((err: unknown) => log.error({ err, childId }, 'telling a child its quiet time failed'));
     },
     presenceChanged(accountId) {

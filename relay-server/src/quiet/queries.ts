@@ -124,3 +124,35 @@ export function purgeQuietUsage(db: WritableDB, beforeMinute: number, beforeDay:
   db.prepare(`DELETE FROM quiet_usage_minutes WHERE minute < ?`).run(beforeMinute);
   db.prepare(`DELETE FROM quiet_extra_minutes WHERE day < ?`).run(beforeDay);
 }
+
+/**
+ * A message still waiting for a child (not yet delivered) and what its deadline was placed from
+ * (db/migrations/0016-held-deadlines.ts): `leftMs` of non-quiet time left as of `leftAt`, both
+ * null for the whole allowance as of `createdAt`.
+ */
+export type HeldDeadlineRow = Readonly<{
+  seq: number;
+  createdAt: number;
+  expiresAt: number;
+  leftMs: number | null;
+  leftAt: number | null;
+}>;
+
+export function listHeldDeadlines(db: ReadableDB, childId: string): HeldDeadlineRow[] {
+  return db
+    .prepare(
+      `SELECT seq, created_at AS createdAt, expires_at AS expiresAt, quiet_left_ms AS leftMs, quiet_left_at AS leftAt
+       FROM messages WHERE recipient_id = ? AND delivered = 0 ORDER BY seq`,
+    )
+    .all(childId) as HeldDeadlineRow[];
+}
+
+/** Places a waiting message's deadline again (a change of the child's quiet settings). */
+export function setHeldDeadline(db: WritableDB, seq: number, expiresAt: number, leftMs: number, leftAt: number): void {
+  db.prepare(`UPDATE messages SET expires_at = ?, quiet_left_ms = ?, quiet_left_at = ? WHERE seq = ? AND delivered = 0`).run(
+    expiresAt,
+    leftMs,
+    leftAt,
+    seq,
+  );
+}

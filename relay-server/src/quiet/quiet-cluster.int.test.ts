@@ -12,7 +12,7 @@ import { REDIS_TEST_URL, testRedisPrefix, withoutRedis } from '@hearth/test-kit/
 import { buildApp, type RelayApp } from '../app';
 import { DEFAULT_CONFIG, type RelayConfig } from '../config';
 import { createRedisBus } from '../bus/redis';
-import { api, befriend, createClock, createFamily, expectStatus, type TestClock } from '../../test/helpers';
+import { api, befriend, createClock, createFamily, expectStatus, registerParentDevice, type TestClock } from '../../test/helpers';
 import { errorFor, listenForWs, messageWith, newMessageId, sendAndAck, settle, socketPool, text } from '../../test/ws-client';
 
 const silent = { error: () => undefined, warn: () => undefined, info: () => undefined };
@@ -105,5 +105,39 @@ describe.skipIf(await withoutRedis())('quiet time on two instances', () => {
     await kid.take(messageWith(held));
     await friend.take(presenceOf(a.child.childId, 'online'));
     await sendAndAck(kid, b.child.childId, text('hi!'));
+  });
+
+  it('tells a guardian’s parent-mode socket on the other instance where the child stands, and nobody else', async () => {
+    const [one, two, clock] = await twoInstances();
+    const a = await createFamily(one.app);
+    const b = await createFamily(one.app);
+    await befriend(one.app, a, b);
+    await registerParentDevice(one.app, a.parent.token);
+    await registerParentDevice(one.app, b.parent.token);
+    const kid = await sockets.open(one.url, a.childToken);
+    const mum = await sockets.open(two.url, a.parent.token);
+    const otherParent = await sockets.open(two.url, b.parent.token);
+    const ofKid = (quiet: boolean) => (f: WsServerFrame) =>
+      f.type === 'quiet' && f.childId === a.child.childId && f.status.quiet === quiet;
+
+    expectStatus(
+      await api(one.app, 'PUT', `/v1/children/${a.child.childId}/quiet`, {
+        token: a.parent.token,
+        body: {
+          quiet: { ...none, mon: [{ start: '08:00', end: '09:30' }] },
+          dailyLimitMinutes: null,
+          trustedGrownUpsReach: false,
+        },
+      }),
+      200,
+    );
+    await kid.take(ofKid(true));
+    expect((await mum.take<WsQuietFrame>(ofKid(true))).status).toMatchObject({ reason: 'schedule', endsAt: '09:30' });
+    clock.advance(30 * 60_000);
+    await one.app.realtime.quietTick();
+    await two.app.realtime.quietTick();
+    await mum.take(ofKid(false));
+    await settle();
+    expect(otherParent.frames.filter((f) => f.type === 'quiet')).toEqual([]);
   });
 });

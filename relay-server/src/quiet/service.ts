@@ -13,8 +13,9 @@ import {
 import type { RelayContext } from '../context';
 import { ownChild } from '../accounts/service';
 import { quietGateFor } from './gate';
+import { readDeadlineSettings, replaceHeldDeadlines, type DeadlineSettings } from './deadlines';
 
-type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'now'>;
+type Ctx = Pick<RelayContext, 'store' | 'bus' | 'events' | 'now' | 'config'>;
 
 const EMPTY_WEEK = Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as unknown as WeeklyWindows;
 export const NO_SCHEDULE: QuietSchedule = { quiet: EMPTY_WEEK, dailyLimitMinutes: null, trustedGrownUpsReach: false };
@@ -28,6 +29,21 @@ function refuseOverlap(windows: WeeklyWindows): void {
 function changed(ctx: Ctx, childIds: readonly string[]): void {
   quietGateFor(ctx).invalidate(childIds);
   ctx.events.emit('quietChanged', { childIds });
+}
+
+/**
+ * Writes a change of these children's schedule, zone or "quiet now", and in the same transaction
+ * places the deadlines of the messages held for them again (`deadlines.ts`).
+ */
+async function withDeadlines(ctx: Ctx, childIds: readonly string[], write: (tx: Ctx['store']) => Promise<void>): Promise<void> {
+  const at = ctx.now();
+  const ttl = ctx.config.messaging.messageTtlMs;
+  await ctx.store.transaction(async (tx) => {
+    const before = new Map<string, DeadlineSettings>();
+    for (const id of childIds) before.set(id, await readDeadlineSettings(tx, id));
+    await write(tx);
+    for (const [id, old] of before) await replaceHeldDeadlines(tx, id, old, await readDeadlineSettings(tx, id), at, ttl);
+  });
 }
 
 /** `GET /v1/children/:id/quiet`: the schedule and where the child stands, for a guardian of the child. */
@@ -55,7 +71,7 @@ export async function quietView(ctx: Ctx, parentId: string, childId: string): Pr
 export async function putSchedule(ctx: Ctx, parentId: string, childId: string, schedule: QuietSchedule): Promise<QuietView> {
   await ownChild(ctx, parentId, childId);
   refuseOverlap(schedule.quiet);
-  await ctx.store.quiet.saveQuietSchedule(childId, JSON.stringify(schedule), ctx.now());
+  await withDeadlines(ctx, [childId], (tx) => tx.quiet.saveQuietSchedule(childId, JSON.stringify(schedule), ctx.now()));
   changed(ctx, [childId]);
   return quietView(ctx, parentId, childId);
 }
@@ -83,7 +99,7 @@ export async function quietNow(ctx: Ctx, parentId: string, childId: string, unti
   const zone = settings?.timeZone ?? 'UTC';
   const at = quietUntilInstant(zone, until, ctx.now());
   if (!at.ok) throw new HearthError(ErrorCode.TimeNotInDay, at.problem.message);
-  await ctx.store.quiet.setQuietNowUntil(childId, at.instant, ctx.now());
+  await withDeadlines(ctx, [childId], (tx) => tx.quiet.setQuietNowUntil(childId, at.instant, ctx.now()));
   changed(ctx, [childId]);
   return quietView(ctx, parentId, childId);
 }
@@ -113,7 +129,7 @@ export async function setTimeZone(
     );
   }
   const childIds = wholeFamily ? (await ctx.store.accounts.listChildrenOfParent(parentId)).map((c) => c.id) : [childId];
-  await ctx.store.transaction(async (tx) => {
+  await withDeadlines(ctx, childIds, async (tx) => {
     for (const id of childIds) await tx.quiet.setQuietTimeZone(id, timeZone, ctx.now());
   });
   changed(ctx, childIds);

@@ -208,12 +208,14 @@ describe('the quiet frame (issue 14)', () => {
     timeZone: 'Europe/Madrid',
   };
 
-  it('keeps what the relay said for this child, tells the UI, and ignores a frame about another child', async () => {
+  it('keeps what the relay said for this child, tells the UI, and keeps nothing of a frame about another child', async () => {
     await handleServerFrame(ctx, { type: 'quiet', childId: STRANGER, status }, hooks);
     expect(ctx.quiet.get(ME)).toBeNull();
+    expect(ctx.quiet.get(STRANGER)).toBeNull();
     await handleServerFrame(ctx, { type: 'quiet', childId: ME, status }, hooks);
     expect(ctx.quiet.get(ME)).toMatchObject({ quiet: true, endsAt: '07:00' });
-    expect(events).toEqual(['quiet']);
+    // A frame about another child comes only to a guardian's parent-mode connection: parent mode's screen hears it.
+    expect(events).toEqual(['childQuiet', 'quiet']);
   });
 
   it('holds a message the relay refused for quiet time until quiet ends, then sends it at once', async () => {

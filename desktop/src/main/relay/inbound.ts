@@ -159,7 +159,11 @@ export async function handleServerFrame(
       return;
     case 'quiet':
       // The relay sends it only to apps of 0.3.0 on, on connect and at each change.
-      if (frame.childId !== ctx.childId) return;
+      if (frame.childId !== ctx.childId) {
+        // A parent-mode connection: the relay tells a guardian where each of their children stands.
+        ctx.events.emitForChild(ctx.childId, 'childQuiet', { childId: frame.childId, status: frame.status });
+        return;
+      }
       ctx.quiet.set(ctx.childId, frame.status);
       ctx.events.emitForChild(ctx.childId, 'quiet', { status: ctx.quiet.get(ctx.childId) });
       if (!frame.status.quiet) {

@@ -5,8 +5,8 @@
  * nothing through. The pane sets the week; the child's PC hears "quiet in 30 min", the relay
  * refuses what the child sends (held in the outbox, "waits for morning"), holds a friend's
  * message, lets the child reach their guardian, and at the end both messages go. Parent mode on
- * the grown-up's own PC starts quiet time now and gives more minutes; bad input comes back with
- * the relay's stable codes.
+ * the grown-up's own PC starts quiet time now and gives more minutes, and it and the unlocked pane
+ * hear each other's changes live; bad input comes back with the relay's stable codes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildId, HearthApi, QuietSchedule, WeeklyWindows } from '@hearth/common';
@@ -213,5 +213,20 @@ describe('quiet time on the family PC', () => {
     expect(await parentPc.api.startQuietNowAsMe({ childId: leo.childId as ChildId, until: '23:00' })).toMatchObject({
       ok: false,
     });
+
+    // Each change reaches parent mode, and the unlocked pane on the child's PC, as the relay says it.
+    const told = (pc: TestDesktop, from: number, until: string) => () =>
+      pc.events
+        .slice(from)
+        .some((e) => e.event === 'childQuiet' && e.payload.childId === childId && e.payload.status.endsAt === until);
+    must(await kidsPc.api.unlock({ password: TEST_PASSWORD }));
+    const parentSeen = parentPc.events.length;
+    must(await kidsPc.api.startQuietNow({ childId, until: '22:00' }));
+    await waitFor(told(parentPc, parentSeen, '22:00'), 10_000, 'parent mode told of the pane’s change');
+    const paneSeen = kidsPc.events.length;
+    must(await parentPc.api.startQuietNowAsMe({ childId, until: '23:30' }));
+    await waitFor(told(kidsPc, paneSeen, '23:30'), 10_000, 'the pane told of parent mode’s change');
+    // The friend's family PC hears nothing of it.
+    expect(friendPc.events.some((e) => e.event === 'childQuiet' && e.payload.childId === childId)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeStores } from './harness';
 import { seedChild, seedParent } from './social-fixtures';
+import { message } from './messaging-seed';
 
 /** Quiet hours and daily time (issue 14): settings, contact windows, reach, extra minutes, usage minutes. */
 describeStores('quiet port', (t) => {
@@ -96,5 +97,27 @@ describeStores('quiet port', (t) => {
     expect(await q.countUsageMinutes('c2', 0, 1_000)).toBe(0);
     expect(await q.getExtraMinutes('c1', '2026-06-09')).toBe(0);
     expect(await q.getExtraMinutes('c1', '2026-06-10')).toBe(15);
+  });
+
+  it('lists the messages waiting for a child with their deadlines, and places one again', async () => {
+    const s = t.store();
+    const first = await s.messages.insertMessage(message('m1', 'p1', 'c1', { createdAt: 1_000, expiresAt: 50_000 }));
+    await s.messages.insertMessage(message('m2', 'p1', 'c1', { createdAt: 2_000, expiresAt: 60_000 }));
+    await s.messages.insertMessage(message('m3', 'p1', 'c2', { createdAt: 3_000, expiresAt: 70_000 }));
+    const held = await s.quiet.listHeldDeadlines('c1');
+    expect(held).toStrictEqual([
+      { seq: first, createdAt: 1_000, expiresAt: 50_000, leftMs: null, leftAt: null },
+      { seq: expect.any(Number), createdAt: 2_000, expiresAt: 60_000, leftMs: null, leftAt: null },
+    ]);
+    await s.quiet.setHeldDeadline(first as number, 90_000, 12_345, 5_000);
+    expect((await s.quiet.listHeldDeadlines('c1'))[0]).toStrictEqual({
+      seq: first,
+      createdAt: 1_000,
+      expiresAt: 90_000,
+      leftMs: 12_345,
+      leftAt: 5_000,
+    });
+    expect(await s.quiet.listHeldDeadlines('c2')).toMatchObject([{ expiresAt: 70_000, leftMs: null }]);
+    expect(await s.quiet.listHeldDeadlines('p1')).toStrictEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type * as quiet from '../../quiet/queries';
-import type { ContactWindowsRow, QuietSettingsRow } from '../../quiet/queries';
+import type { ContactWindowsRow, HeldDeadlineRow, QuietSettingsRow } from '../../quiet/queries';
 import type { PgModule } from '../port';
 
 /** The PostgreSQL twin of `quiet/queries.ts`: quiet hours and daily time (issue 14). */
@@ -120,5 +120,21 @@ export const pgQuiet = {
   async purgeQuietUsage(q, beforeMinute, beforeDay) {
     await q.query(`DELETE FROM quiet_usage_minutes WHERE minute < $1`, [beforeMinute]);
     await q.query(`DELETE FROM quiet_extra_minutes WHERE day < $1`, [beforeDay]);
+  },
+
+  async listHeldDeadlines(q, childId) {
+    const { rows } = await q.query(
+      `SELECT seq, created_at AS "createdAt", expires_at AS "expiresAt", quiet_left_ms AS "leftMs", quiet_left_at AS "leftAt"
+       FROM messages WHERE recipient_id = $1 AND NOT delivered ORDER BY seq`,
+      [childId],
+    );
+    return rows as HeldDeadlineRow[];
+  },
+
+  async setHeldDeadline(q, seq, expiresAt, leftMs, leftAt) {
+    await q.query(
+      `UPDATE messages SET expires_at = $1, quiet_left_ms = $2, quiet_left_at = $3 WHERE seq = $4 AND NOT delivered`,
+      [expiresAt, leftMs, leftAt, seq],
+    );
   },
 } satisfies PgModule<typeof quiet>;

@@ -17,6 +17,8 @@ function ParentChildQuiet({ child }: Readonly<{ child: Friend }>): ReactElement 
   const [error, setError] = useState<ErrorBody | null>(null);
   useEffect(() => {
     let live = true;
+    setQuiet(null);
+    setError(null);
     void hearth.getChildQuietAsMe({ childId }).then((r) => {
       if (!live) return;
       if (r.ok) setQuiet(r.value);
@@ -26,6 +28,10 @@ function ParentChildQuiet({ child }: Readonly<{ child: Friend }>): ReactElement 
       live = false;
     };
   }, [hearth, childId]);
+  // The relay tells parent mode at each change (the `quiet` frame to a guardian's socket).
+  useHearthEvent('childQuiet', (e) => {
+    if (e.childId === childId) setQuiet((q) => (q ? { ...q, status: e.status } : q));
+  });
   return (
     <article className="card quiet-card" data-child={childId} aria-label={child.friendship.friend.displayName}>
       <h3>{child.friendship.friend.displayName}</h3>

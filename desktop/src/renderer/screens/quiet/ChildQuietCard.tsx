@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChildId, ChildQuiet, ErrorBody, FriendshipView, IpcResult, QuietSchedule } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
+import { useHearthEvent } from '../../app/use-event';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { QuietStatusControls } from './QuietStatusControls';
@@ -248,6 +249,7 @@ export function ChildQuietCard({
   useEffect(() => {
     let live = true;
     setQuiet(null);
+    setError(null);
     void hearth.getChildQuiet({ childId }).then((r) => {
       if (!live) return;
       if (r.ok) setQuiet(r.value);
@@ -257,6 +259,10 @@ export function ChildQuietCard({
       live = false;
     };
   }, [hearth, childId]);
+  // Live while the pane is open: the child's PC connection hears each change from the relay.
+  useHearthEvent('childQuiet', (e) => {
+    if (e.childId === childId) setQuiet((q) => (q ? { ...q, status: e.status } : q));
+  });
   return (
     <article className="card quiet-card" data-child={childId} aria-label={name}>
       <h3>{name}</h3>
