@@ -133,6 +133,38 @@ describe('signing a computer out leaves a tombstone (F18)', () => {
   });
 });
 
+describe('deleting a child tombstones its credentials (F18)', () => {
+  it('answers each of its PCs, off or on, with DEVICE_REVOKED and wipe: true; the sibling on the same PC keeps working', async () => {
+    const { parent, kids, enrolled } = await twoChildrenOnOnePc(relay.app);
+    const [first, second] = enrolled.credentials as unknown as [{ token: string }, { token: string }];
+    // A second PC of the first child, off during the delete.
+    const other = await api<{ credentials: { token: string }[] }>(relay.app, 'POST', '/v1/devices', {
+      token: parent.token,
+      body: {
+        name: 'Laptop',
+        info: { os: 'linux', appVersion: '0.3.0', language: 'en', timeZone: 'UTC' },
+        childIds: [kids[0]?.childId],
+      },
+    });
+    const laptop = (expectStatus(other, 201).credentials[0] as { token: string }).token;
+    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${kids[0]?.childId}`, { token: parent.token }), 204);
+    for (const token of [first.token, laptop]) {
+      const answer = await me(token);
+      expect(answer.statusCode).toBe(401);
+      expect(answer.json()).toEqual({ error: { code: 'DEVICE_REVOKED', message: expect.any(String), wipe: true } });
+    }
+    expect(await refusedUpgrade(laptop)).toMatchObject({ status: 401, body: { error: { code: 'DEVICE_REVOKED', wipe: true } } });
+    expect((await me(second.token)).statusCode).toBe(200);
+  });
+
+  it('keeps the first tombstone of a credential signed out before the delete (wipe: false stays)', async () => {
+    const family = await createFamily(relay.app);
+    expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}`, { token: family.parent.token }), 204);
+    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${family.child.childId}`, { token: family.parent.token }), 204);
+    expect((await me(family.childToken)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: false } });
+  });
+});
+
 describe('last seen, to the day (F18)', () => {
   it('is null until the PC calls, then the UTC day of its last request or socket, never finer', async () => {
     const family = await createFamily(relay.app);

@@ -37,6 +37,20 @@ export function tombstoneDeviceChildCredentials(
     .run(wipe ? 1 : 0, now, deviceId, childId).changes;
 }
 
+/**
+ * As {@link tombstoneDeviceCredentials}, for every live credential of one child on any PC: the
+ * child's account is about to be deleted, so each of those PCs is told to erase (`wipe`).
+ */
+export function tombstoneChildCredentials(db: WritableDB, childId: string, wipe: boolean, now: number): number {
+  return db
+    .prepare(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, ?, ? FROM device_credentials WHERE child_id = ? AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+    )
+    .run(wipe ? 1 : 0, now, childId).changes;
+}
+
 export function getTombstone(db: ReadableDB, tokenHash: Buffer): TombstoneRow | undefined {
   const row = db.prepare(`SELECT wipe, revoked_at AS revokedAt FROM device_tombstones WHERE token_hash = ?`).get(tokenHash) as
     { wipe: number; revokedAt: number } | undefined;

@@ -92,6 +92,18 @@ describe('a PC signed out while it was off (F18)', () => {
     expect(familyRows(b.dataDir, child.childId)).toBe(0);
   });
 
+  it('erases the child’s folder and rows when the child was deleted from another PC while this one was off', async () => {
+    const { a, bDir, childId } = await familyWithSecondPcOff();
+    expect(familyRows(bDir, childId)).toBe(1);
+    must(await a.api.unlock({ password: TEST_PASSWORD }));
+    must(await a.api.deleteChild({ childId, typedName: 'Noor' }));
+
+    const b = await desktop(bDir);
+    await waitFor(() => familyRows(bDir, childId) === 0, 5_000, 'the profile row erased');
+    await waitFor(() => !fs.existsSync(path.join(bDir, 'children', childId)), 5_000, 'the child folder erased');
+    expect(must(await b.api.listProfiles()).profiles).toEqual([]);
+  });
+
   it('keeps a profile whose credential is still live', async () => {
     const a = await desktop();
     const child = await setUpFamily(a.api, 'Sami');

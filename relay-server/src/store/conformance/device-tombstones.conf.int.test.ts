@@ -55,6 +55,20 @@ describeStores('deviceTombstones port', (t) => {
     expect(await s.tombstoneDeviceChildCredentials('d2', 'c2', false, 5_000)).toBe(0);
   });
 
+  it("tombstones every live credential of one child, on every PC, and no other child's", async () => {
+    const s = t.store().deviceTombstones;
+    await t.store().devices.revokeDeviceChild('d2', 'c1', 4_000);
+    await credential('t4', 'd3', 'c1');
+    expect(await s.tombstoneChildCredentials('c1', true, 5_000)).toBe(2);
+    expect(await s.getTombstone(hash('t1'))).toStrictEqual({ wipe: true, revokedAt: 5_000 });
+    expect(await s.getTombstone(hash('t4'))).toStrictEqual({ wipe: true, revokedAt: 5_000 });
+    // Revoked before (tombstoned then, if at all) and another child's: untouched.
+    expect(await s.getTombstone(hash('t3'))).toBeUndefined();
+    expect(await s.getTombstone(hash('t2'))).toBeUndefined();
+    expect(await s.tombstoneChildCredentials('c1', false, 6_000)).toBe(0);
+    expect(await s.tombstoneChildCredentials('nobody', true, 6_000)).toBe(0);
+  });
+
   it('sweeps the tombstones written before a time, and only those', async () => {
     const s = t.store().deviceTombstones;
     await s.tombstoneDeviceCredentials('d1', true, 5_000);

@@ -24,6 +24,16 @@ export const pgDeviceTombstones = {
     return rowCount ?? 0;
   },
 
+  async tombstoneChildCredentials(q, childId, wipe, now) {
+    const { rowCount } = await q.query(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, $1, $2 FROM device_credentials WHERE child_id = $3 AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+      [wipe, now, childId],
+    );
+    return rowCount ?? 0;
+  },
+
   async getTombstone(q, tokenHash) {
     const { rows } = await q.query(`SELECT wipe, revoked_at AS "revokedAt" FROM device_tombstones WHERE token_hash = $1`, [
       tokenHash,
