@@ -12,6 +12,7 @@ import {
   signIn,
   type TestRelay,
 } from '../../test/helpers';
+import { addGrownUp } from '../../test/family-helpers';
 import { listenForWs, openSocket } from '../../test/ws-client';
 
 let relay: TestRelay;
@@ -162,6 +163,62 @@ describe('deleting a child tombstones its credentials (F18)', () => {
     expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}`, { token: family.parent.token }), 204);
     expectStatus(await api(relay.app, 'DELETE', `/v1/children/${family.child.childId}`, { token: family.parent.token }), 204);
     expect((await me(family.childToken)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: false } });
+  });
+});
+
+describe('every guardian of a child sees and may sign out the PCs it is on (F18)', () => {
+  it("lists the other guardian's PC with only the co-guardian's own children, and signs out only theirs", async () => {
+    const { parent, kids, enrolled } = await twoChildrenOnOnePc(relay.app);
+    const [shared, onlyA] = kids as unknown as [{ childId: string }, { childId: string }];
+    const [sharedCred, onlyACred] = enrolled.credentials as unknown as [{ token: string }, { token: string }];
+    const b = await addGrownUp(relay.app, parent.token, 'guardian', [shared.childId], { displayName: 'Co' });
+    const stranger = await createFamily(relay.app);
+
+    const seen = await devicesOf(b.token);
+    expect(seen.map((d) => d.deviceId)).toEqual([enrolled.deviceId]);
+    expect(seen[0]?.children.map((c) => c.childId)).toEqual([shared.childId]);
+    expect(seen[0]).toMatchObject({ name: 'Family PC', info: DEVICE_INFO, revokedAt: null });
+    expect(await devicesOf(stranger.parent.token)).toHaveLength(1);
+    expect((await api(relay.app, 'DELETE', `/v1/devices/${enrolled.deviceId}`, { token: stranger.parent.token })).status).toBe(
+      404,
+    );
+
+    expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${enrolled.deviceId}?erase=true`, { token: b.token }), 204);
+    expect((await me(sharedCred.token)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: true } });
+    // The child B does not guard stays signed in; the PC stays A's, live.
+    expect((await me(onlyACred.token)).statusCode).toBe(200);
+    const [forA] = await devicesOf(parent.token);
+    expect(forA?.revokedAt).toBeNull();
+    expect(forA?.children.map((c) => [c.childId, c.revokedAt === null])).toEqual([
+      [shared.childId, false],
+      [onlyA.childId, true],
+    ]);
+  });
+
+  it('signs the whole PC out when every child on it is one the co-guardian guards', async () => {
+    const a = await createFamily(relay.app);
+    const b = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId]);
+    const [device] = await devicesOf(b.token);
+    expect(device?.deviceId).toBe(a.deviceId);
+    expect(device?.lastSeen).toBeNull();
+    expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${a.deviceId}`, { token: b.token }), 204);
+    expect((await me(a.childToken)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: false } });
+    expect((await devicesOf(a.parent.token))[0]?.revokedAt).toEqual(expect.any(Number));
+  });
+
+  it("lets a co-guardian take their child off the other guardian's PC", async () => {
+    const a = await createFamily(relay.app);
+    const b = await addGrownUp(relay.app, a.parent.token, 'guardian', [a.child.childId]);
+    const url = `/v1/devices/${a.deviceId}/children/${a.child.childId}?erase=true`;
+    expectStatus(await api(relay.app, 'DELETE', url, { token: b.token }), 204);
+    expect((await me(a.childToken)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: true } });
+  });
+
+  it('shows a trusted grown-up no PC', async () => {
+    const a = await createFamily(relay.app);
+    const trusted = await addGrownUp(relay.app, a.parent.token, 'trusted', [a.child.childId]);
+    expect(await devicesOf(trusted.token)).toEqual([]);
+    expect((await api(relay.app, 'DELETE', `/v1/devices/${a.deviceId}`, { token: trusted.token })).status).toBe(404);
   });
 });
 

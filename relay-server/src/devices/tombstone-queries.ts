@@ -71,10 +71,16 @@ export function markDeviceSeen(db: WritableDB, deviceId: string, day: string): b
   );
 }
 
+/** Last seen of the PCs this parent sees (as `listDevicesOfParent`: enrolled by them or holding a child they guard). */
 export function listLastSeen(db: ReadableDB, parentId: string): LastSeenRow[] {
   return db
-    .prepare(`SELECT id AS deviceId, last_seen_day AS lastSeenDay FROM devices WHERE parent_id = ? ORDER BY id`)
-    .all(parentId) as LastSeenRow[];
+    .prepare(
+      `SELECT id AS deviceId, last_seen_day AS lastSeenDay FROM devices d WHERE d.parent_id = ? OR EXISTS (
+         SELECT 1 FROM device_credentials dc JOIN guardians g ON g.child_id = dc.child_id
+         WHERE dc.device_id = d.id AND g.parent_id = ?)
+       ORDER BY id`,
+    )
+    .all(parentId, parentId) as LastSeenRow[];
 }
 
 /** Replaces a live device's info (JSON, validated by the route); false when it is unknown or revoked. */

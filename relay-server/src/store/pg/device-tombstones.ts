@@ -57,7 +57,10 @@ export const pgDeviceTombstones = {
 
   async listLastSeen(q, parentId) {
     const { rows } = await q.query(
-      `SELECT id AS "deviceId", last_seen_day AS "lastSeenDay" FROM devices WHERE parent_id = $1 ORDER BY id`,
+      `SELECT id AS "deviceId", last_seen_day AS "lastSeenDay" FROM devices d WHERE d.parent_id = $1 OR EXISTS (
+         SELECT 1 FROM device_credentials dc JOIN guardians g ON g.child_id = dc.child_id
+         WHERE dc.device_id = d.id AND g.parent_id = $1)
+       ORDER BY id`,
       [parentId],
     );
     return rows as LastSeenRow[];
