@@ -21,6 +21,7 @@ import type { ChildStores } from '../stores/child-stores';
 import type { ParentAccountService } from './parent-account';
 import type { ProfilesService } from './profiles';
 import type { DeviceInfoSource, SyncControl } from './ports';
+import { rememberSentInfo } from './computers';
 
 /** What the pane's family services share: the relay, the grown-up's account, the family's data and the sync. */
 export type FamilyDeps = Readonly<{
@@ -127,11 +128,9 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
           for (const childId of args.childIds) if (!getProfile(deps.familyDb, childId)) await addToPc(childId);
           return { deviceId: existing.deviceId, profiles: deps.profiles.list() };
         }
-        const result = await deps.relay.enrollDevice(token, {
-          name: args.name,
-          info: deps.deviceInfo(),
-          childIds: args.childIds,
-        });
+        const info = deps.deviceInfo();
+        const result = await deps.relay.enrollDevice(token, { name: args.name, info, childIds: args.childIds });
+        rememberSentInfo(deps.familyDb, info);
         putEnrollment(deps.familyDb, {
           deviceId: result.deviceId,
           parentId: session.parentId,
