@@ -7,6 +7,8 @@ import {
   api,
   createFamily,
   expectStatus,
+  registerParent,
+  registerParentDevice,
   twoChildrenOnOnePc,
   relayForFile,
   signIn,
@@ -292,5 +294,63 @@ describe("the PC's info, sent again when it changes (F18)", () => {
     expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${a.deviceId}`, { token: a.parent.token }), 204);
     expect((await put(a.childToken, a.deviceId)).body).toMatchObject({ error: { code: 'DEVICE_REVOKED' } });
     expect((await devicesOf(b.parent.token))[0]?.info).toEqual(DEVICE_INFO);
+  });
+});
+
+describe("a guardian's own parent-mode PCs, with last seen (F18)", () => {
+  type Computers = {
+    computers: { deviceId: string; sessionId: string; since: number; lastSeen: string | null; current: boolean }[];
+  };
+  const computersOf = async (token: string) =>
+    expectStatus(await api<Computers>(relay.app, 'GET', '/v1/parent-devices', { token }), 200).computers;
+
+  it('lists each parent-mode PC with the day it was last seen; a signed-out one goes, and its session ends', async () => {
+    const parent = await registerParent(relay.app);
+    expect(await computersOf(parent.token)).toEqual([]);
+    const day = () => new Date(relay.clock.now()).toISOString().slice(0, 10);
+    const today = day();
+    let laptop = await signIn(relay.app, parent.email, parent.password);
+    const laptopDevice = await registerParentDevice(relay.app, laptop.token);
+    let desk = await signIn(relay.app, parent.email, parent.password);
+    const deskDevice = await registerParentDevice(relay.app, desk.token);
+    expect(await computersOf(desk.token)).toEqual([
+      { deviceId: laptopDevice, sessionId: laptop.sessionId, since: relay.clock.now(), lastSeen: today, current: false },
+      { deviceId: deskDevice, sessionId: desk.sessionId, since: relay.clock.now(), lastSeen: today, current: true },
+    ]);
+
+    // The desk keeps signing in again (its session lasts hours) until the next day; the laptop stays off.
+    const renew = async (old: { sessionId: string }) => {
+      const grant = await signIn(relay.app, parent.email, parent.password);
+      await registerParentDevice(relay.app, grant.token, old.sessionId);
+      return grant;
+    };
+    while (day() === today) {
+      relay.clock.advance(5 * 60 * 60 * 1000);
+      desk = await renew(desk);
+      if (day() === today) laptop = await renew(laptop);
+    }
+    const later = day();
+    const listed = await computersOf(desk.token);
+    expect(listed.map((c) => [c.deviceId, c.lastSeen, c.current])).toEqual([
+      [laptopDevice, today, false],
+      [deskDevice, later, true],
+    ]);
+    // Any request with the laptop's session counts as the laptop seen.
+    expect((await me(laptop.token)).statusCode).toBe(200);
+    expect((await computersOf(desk.token)).find((c) => c.deviceId === laptopDevice)?.lastSeen).toBe(later);
+    // Another grown-up sees none of them; the pane session that made this account is no parent-mode PC.
+    const other = await registerParent(relay.app);
+    expect(await computersOf(other.token)).toEqual([]);
+    expect((await computersOf(desk.token)).map((c) => c.sessionId)).not.toContain(parent.sessionId);
+
+    // Signed out from the desk: the laptop's session ends and it is no longer listed.
+    expectStatus(await api(relay.app, 'DELETE', `/v1/sessions/${laptop.sessionId}`, { token: desk.token }), 204);
+    expect((await me(laptop.token)).statusCode).toBe(401);
+    expect((await computersOf(desk.token)).map((c) => c.deviceId)).toEqual([deskDevice]);
+  });
+
+  it('refuses a child credential (403)', async () => {
+    const family = await createFamily(relay.app);
+    expect((await api(relay.app, 'GET', '/v1/parent-devices', { token: family.childToken })).status).toBe(403);
   });
 });

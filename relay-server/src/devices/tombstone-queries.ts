@@ -87,3 +87,32 @@ export function listLastSeen(db: ReadableDB, parentId: string): LastSeenRow[] {
 export function updateDeviceInfo(db: WritableDB, deviceId: string, infoJson: string): boolean {
   return db.prepare(`UPDATE devices SET info_json = ? WHERE id = ? AND revoked_at IS NULL`).run(infoJson, deviceId).changes > 0;
 }
+
+/** A guardian's own parent-mode PC (F18): the session it runs on, since when, and its last-seen day. */
+export type ParentComputerRow = Readonly<{ deviceId: string; sessionId: string; createdAt: number; lastSeenDay: string | null }>;
+
+/**
+ * Records that the parent-mode PC of this session reached the relay on `day`; false when the
+ * session is no parent device, or that day (or a later one) was known.
+ */
+export function markParentDeviceSeen(db: WritableDB, sessionId: string, day: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE parent_devices SET last_seen_day = ? WHERE session_id = ? AND (last_seen_day IS NULL OR last_seen_day < ?)`,
+      )
+      .run(day, sessionId, day).changes > 0
+  );
+}
+
+/** A guardian's parent-mode PCs whose session is still on at `now` (not signed out, not ended), oldest first. */
+export function listParentComputers(db: ReadableDB, parentId: string, now: number): ParentComputerRow[] {
+  return db
+    .prepare(
+      `SELECT pd.id AS deviceId, pd.session_id AS sessionId, pd.created_at AS createdAt, pd.last_seen_day AS lastSeenDay
+       FROM parent_devices pd JOIN parent_sessions s ON s.id = pd.session_id
+       WHERE pd.parent_id = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND pd.session_expires_at > ?
+       ORDER BY pd.created_at, pd.id`,
+    )
+    .all(parentId, now, now) as ParentComputerRow[];
+}

@@ -6,6 +6,7 @@ import { emailChannelImpl } from './channel-impl-email';
 import { quietChannelImpl } from './channel-impl-quiet';
 import { activityChannelImpl } from './channel-impl-activity';
 import { reconsentChannelImpl } from './channel-impl-reconsent';
+import { computersChannelImpl } from './channel-impl-computers';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -103,6 +104,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...quietChannelImpl(s),
     ...activityChannelImpl(s),
     ...reconsentChannelImpl(s),
+    ...computersChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { DeviceList } from '@hearth/common';
+import type { DeviceList, ParentComputerList } from '@hearth/common';
 import {
   ErrorCode,
   HearthError,
@@ -45,6 +45,10 @@ export type FamilyAdminService = Readonly<{
   removeChildFromPc: (childId: ChildId) => Promise<Done>;
   listDevices: () => Promise<Static<typeof DeviceList>>;
   revokeDevice: (deviceId: string, erase?: boolean) => Promise<Done>;
+  /** The grown-up's own parent-mode PCs, each with the day it was last seen (F18). */
+  listParentComputers: () => Promise<Static<typeof ParentComputerList>>;
+  /** Signs one of them out: its relay session ends. */
+  signOutParentComputer: (sessionId: string) => Promise<Done>;
 }>;
 
 /** The grown-ups' pane over the relay, always with the parent's in-memory session. */
@@ -165,6 +169,12 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
       }),
 
     listDevices: () => deps.parent.withSession((token) => deps.relay.listDevices(token)),
+    listParentComputers: () => deps.parent.withSession((token) => deps.relay.listParentComputers(token)),
+    signOutParentComputer: (sessionId: string) =>
+      deps.parent.withSession(async (token) => {
+        await deps.relay.signOut(token, sessionId);
+        return { done: true as const };
+      }),
 
     revokeDevice: (deviceId: string, erase?: boolean) =>
       deps.parent.withSession(async (token) => {

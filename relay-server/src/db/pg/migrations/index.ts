@@ -5,6 +5,7 @@ import { quietHours } from './0003-quiet';
 import { deviceTombstones } from './0004-device-tombstones';
 import { dailySummary } from './0005-daily-summary';
 import { policyVersions } from './0006-policy-versions';
+import { parentDeviceLastSeen } from './0007-parent-device-last-seen';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -17,4 +18,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 4, name: 'device-tombstones', up: deviceTombstones },
   { version: 5, name: 'daily-summary', up: dailySummary },
   { version: 6, name: 'policy-versions', up: policyVersions },
+  { version: 7, name: 'parent-device-last-seen', up: parentDeviceLastSeen },
 ];
