@@ -89,6 +89,32 @@ describe.skipIf(withoutChromium())('computers: a second PC signed out and erased
         // This PC still has its child.
         expect(fs.existsSync(path.join(pc.dataDir, 'children', childId, 'child.sqlite'))).toBe(true);
 
+        // The grown-up's own PC in parent mode is listed too, with the day it was last seen, and signed out from here.
+        const own = await world.newPc(`computers-own-${person.lang}`);
+        const ownApi = createHearthClient(directTransport(own.app!.core));
+        must(await ownApi.signInParent({ email: person.parent.email, password: person.parent.password }));
+        must(await ownApi.setParentPassword({ password: TEST_PASSWORD }));
+        const { childId: ownId } = must(
+          await ownApi.startParentMode({ email: person.parent.email, password: person.parent.password }),
+        );
+        await waitFor(() => own.app?.core.sync.connectionState(ownId) === 'online', 10_000, 'parent mode online');
+        await w.page.getByRole('button', { name: w.text('pane.nav.computer') }).click();
+        await w.page.getByRole('button', { name: w.text('pane.nav.children') }).click();
+        const ownCard = w.page.locator('li[data-parent-computer]');
+        await visible(ownCard);
+        await shows(w.page.locator('.parent-computers'), w.text('pane.parentComputers.title'));
+        await shows(ownCard, w.text('pane.parentComputers.name'));
+        await expect.poll(async () => ownCard.locator('dd').last().textContent()).not.toBe(w.text('pane.computers.neverSeen'));
+        await ownCard.scrollIntoViewIfNeeded();
+        await w.shot('computers-parent-mode');
+        await ownCard.getByRole('button', { name: w.text('pane.parentComputers.signOut') }).click();
+        await shows(ownCard, w.text('pane.parentComputers.confirm'));
+        await w.shot('computers-parent-mode-confirm');
+        await ownCard.getByRole('button', { name: w.text('pane.parentComputers.signOutYes') }).click();
+        await expect.poll(async () => w.page.locator('li[data-parent-computer]').count()).toBe(0);
+        // Its session ended: parent mode there is no longer connected.
+        await waitFor(() => own.app?.core.sync.connectionState(ownId) !== 'online', 10_000, 'parent mode signed out');
+
         // The laptop starts again: it learns it was signed out and erases the child's data.
         await startPc(laptop, world.relay, world.rendererDir);
         await waitFor(() => !fs.existsSync(childDir), 15_000, "the child's folder erased on the laptop");

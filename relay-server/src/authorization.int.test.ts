@@ -266,6 +266,7 @@ const MATRIX: readonly Row[] = [
     expect: [401, 201, 404, 403, 403, 401],
   },
   { route: 'GET /v1/devices', request: () => ({ url: '/v1/devices' }), expect: [401, 200, 200, 403, 403, 401] },
+  { route: 'GET /v1/parent-devices', request: () => ({ url: '/v1/parent-devices' }), expect: [401, 200, 200, 403, 403, 401] },
   {
     route: 'POST /v1/parent-devices',
     request: () => ({ url: '/v1/parent-devices', body: {} }),

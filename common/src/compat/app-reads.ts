@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { ChildList, Child, ConsentList, Me, PolicyText, SessionGrant } from '../schemas/accounts';
 import { CheckEmail, PasswordResetStarted } from '../schemas/email';
-import { DeviceList, EnrollDeviceResult, ParentDeviceResult } from '../schemas/devices';
+import { DeviceList, EnrollDeviceResult, ParentComputerList, ParentDeviceResult } from '../schemas/devices';
 import { FriendshipList, FriendshipView, Invite } from '../schemas/friendships';
 import {
   ChildGrownUps,
@@ -48,6 +48,8 @@ export const APP_READS = Object.freeze({
     'POST /v1/parent-devices': ParentDeviceResult,
     /** Since 0.3.0: the PC's info changed (F18). */
     'PUT /v1/devices/:id/info': NoContent,
+    /** Since 0.3.0: the grown-up's own parent-mode PCs with last seen (F18). */
+    'GET /v1/parent-devices': ParentComputerList,
     'POST /v1/invites': Invite,
     'POST /v1/invites/redeem': FriendshipView,
     'GET /v1/friendships': FriendshipList,

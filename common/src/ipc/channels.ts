@@ -63,6 +63,7 @@ import { ACTIVITY_CHANNELS } from './channels-activity';
 import { RECONSENT_CHANNELS } from './channels-reconsent';
 import { SUMMARY_CHANNELS } from './channels-summaries';
 import { EXPORT_CHANNELS } from './channels-export';
+import { COMPUTERS_CHANNELS } from './channels-computers';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -276,6 +277,7 @@ export const HEARTH_CHANNELS = {
   ...RECONSENT_CHANNELS,
   ...SUMMARY_CHANNELS,
   ...EXPORT_CHANNELS,
+  ...COMPUTERS_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

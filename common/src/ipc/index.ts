@@ -18,6 +18,7 @@ export * from './channels-activity';
 export * from './channels-reconsent';
 export * from './channels-summaries';
 export * from './channels-export';
+export * from './channels-computers';
 export * from './channels';
 export * from './events';
 export * from './api';

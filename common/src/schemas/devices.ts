@@ -76,3 +76,23 @@ export const RegisterParentDeviceBody = Type.Object({ replacesSessionId: Type.Op
 export type RegisterParentDeviceBody = Static<typeof RegisterParentDeviceBody>;
 export const ParentDeviceResult = Type.Object({ deviceId: Ulid }, closed);
 export type ParentDeviceResult = Static<typeof ParentDeviceResult>;
+
+/**
+ * `GET /v1/parent-devices` (since 0.3.0, F18): the guardian's own parent-mode PCs still signed in.
+ * `sessionId`: sign one out with `DELETE /v1/sessions/:id` (its session ends). `since`: when it
+ * became a parent-mode PC; `lastSeen`: the last day (UTC) it reached the relay, no finer;
+ * `current`: the PC asking.
+ */
+export const ParentComputer = Type.Object(
+  {
+    deviceId: Ulid,
+    sessionId: Ulid,
+    since: Timestamp,
+    lastSeen: Type.Union([IsoDate, Type.Null()]),
+    current: Type.Boolean(),
+  },
+  closed,
+);
+export type ParentComputer = Static<typeof ParentComputer>;
+export const ParentComputerList = Type.Object({ computers: Type.Array(ParentComputer) }, closed);
+export type ParentComputerList = Static<typeof ParentComputerList>;

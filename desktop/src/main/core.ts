@@ -46,7 +46,7 @@ import { createQuietHttp } from './relay/quiet-http';
 import { createQuietTracker, type MonotonicClock } from './relay/quiet-tracker';
 import { createComputersService, type ComputersService } from './services/computers';
 import { createRendererProblemsService } from './services/renderer-problems';
-import { createSettingsService } from './services/settings';
+import { createSettingsService, type SettingsService } from './services/settings';
 import { createChildStores, type ChildStores } from './stores/child-stores';
 import { createAttentionService } from './services/attention';
 import { tapChildEvents } from './services/event-tap';
@@ -75,6 +75,11 @@ export type CoreOptions = Readonly<{
   reconnect?: ReconnectPolicy;
   ackTimeoutMs?: number;
   deviceInfo?: DeviceInfoSource;
+  /**
+   * How often the PC looks whether its info changed while running (a new time zone), and the
+   * timer it uses (tests drive it). Default every 15 minutes, setTimeout unref'd.
+   */
+  deviceInfoCheck?: Readonly<{ everyMs?: number; schedule?: Scheduler }>;
   /** How long a call rings before it is missed. Default 30 s; tests shorten it. */
   callRingTimeoutMs?: number;
   /** Shows the grown-ups' system notifications. Default: the page shows them (the web host). */
@@ -123,6 +128,36 @@ function defaultDeviceInfo(appVersion: string): DeviceInfoSource {
   };
 }
 
+/** How often a running PC looks whether its info changed (F18). */
+const DEVICE_INFO_CHECK_MS = 15 * 60_000;
+
+const unrefSchedule: Scheduler = (fn, ms) => {
+  const t = setTimeout(fn, ms);
+  t.unref();
+  return () => clearTimeout(t);
+};
+
+/** The PC's info with the app's own language when a grown-up picked one (`auto`: the system's). */
+function withAppLanguage(source: DeviceInfoSource, settings: SettingsService): DeviceInfoSource {
+  return () => {
+    const info = source();
+    const language = settings.get().language;
+    return language === 'auto' ? info : { ...info, language };
+  };
+}
+
+/** The settings, telling `languageChanged` after an update that names the language. */
+function settingsThatTell(settings: SettingsService, languageChanged: () => void): SettingsService {
+  return Object.freeze({
+    get: settings.get,
+    update(patch) {
+      const next = settings.update(patch);
+      if (patch.language !== undefined) languageChanged();
+      return next;
+    },
+  });
+}
+
 /**
  * Builds stores, the lock, the relay client and every service, and wires their events. It is
  * a factory, not a composition root: `index.ts` (Electron) and the web host's launcher call it.
@@ -134,7 +169,9 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const stores = createChildStores({ dataDir: options.dataDir, logger });
   const versions = createRelayVersions();
   const relay = createRelayHttp({ baseUrl: options.relayUrl, versions });
-  const settings = createSettingsService(familyDb);
+  // Made below; a change of language tells it (the PC's info carries the app's language, F18).
+  const computers: { current?: ComputersService } = {};
+  const settings = settingsThatTell(createSettingsService(familyDb), () => computers.current?.infoMayHaveChanged());
   const hasher = createPasswordHasher(options.hashCost);
   const lock = createParentLock({
     db: familyDb,
@@ -177,8 +214,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }
   });
   const quiet = createQuietTracker(options.monotonic);
-  // Made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
-  const computers: { current?: ComputersService } = {};
+  // `computers` is made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
     relay,
@@ -197,7 +233,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
   const familyDeps: FamilyDeps = { relay, parent, familyDb, stores, profiles, sync };
-  const deviceInfo = options.deviceInfo ?? defaultDeviceInfo(options.appVersion);
+  const deviceInfo = withAppLanguage(options.deviceInfo ?? defaultDeviceInfo(options.appVersion), settings);
   const pcComputers = createComputersService({ relay, familyDb, stores, profiles, sync, deviceInfo, logger });
   computers.current = pcComputers;
   const activity = createActivityService({
@@ -305,6 +341,17 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }),
   ];
 
+  // The PC's info is checked now and then while it runs (a new time zone) and sent only when it changed.
+  const infoEveryMs = options.deviceInfoCheck?.everyMs ?? DEVICE_INFO_CHECK_MS;
+  const infoSchedule = options.deviceInfoCheck?.schedule ?? unrefSchedule;
+  let stopInfoCheck = (): void => undefined;
+  const checkInfoLater = (): void => {
+    stopInfoCheck = infoSchedule(() => {
+      pcComputers.infoMayHaveChanged();
+      checkInfoLater();
+    }, infoEveryMs);
+  };
+
   return Object.freeze({
     services,
     handlers: createHandlers(services, logger),
@@ -322,7 +369,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       const all = listProfiles(familyDb);
       activity.prune(all.filter((p) => p.kind === 'child').map((p) => p.childId));
       for (const p of all) sync.start(p.childId);
-      pcComputers.sendInfoIfChanged().catch((err: unknown) => logger.warn({ err }, 'could not tell the relay this PC’s info'));
+      pcComputers.infoMayHaveChanged();
+      checkInfoLater();
       // The first run after a child's day ended sends it; the hourly look covers a PC left on overnight.
       sendDueSummaries();
       summaryTimer ??= setInterval(sendDueSummaries, SUMMARY_LOOK_MS);
@@ -330,6 +378,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     },
     close(): void {
       if (summaryTimer) clearInterval(summaryTimer);
+      stopInfoCheck();
       for (const off of unsubscribers) off();
       sync.stopAll();
       lock.dispose();

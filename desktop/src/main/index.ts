@@ -3,7 +3,7 @@
  * core, hardens the session and opens the window. Everything else is built by factories.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor, protocol, session } from 'electron';
 import { loadDesktopConfig } from './config';
 import { createDesktopCore } from './core';
 import { createLogger } from './logging/logger';
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     win ? win.webContents : null,
   );
   core.start();
+  // A PC waking up may be in another time zone, or updated meanwhile: it tells the relay if so (F18).
+  powerMonitor.on('resume', () => core.computers.infoMayHaveChanged());
   win = createMainWindow({ create: (o) => new BrowserWindow(o), preloadPath, startUrl: `${APP_ORIGIN}/index.html` });
   win.on('closed', () => {
     win = null;

@@ -1,7 +1,7 @@
 import { ErrorCode, HearthError } from '@hearth/common';
 import type { Store } from '../store/port';
 import { hashToken, tokenKind } from './tokens';
-import { markSeen } from '../devices/computers';
+import { markParentSeen, markSeen } from '../devices/computers';
 
 export type ParentCaller = Readonly<{ kind: 'parent'; parentId: string; sessionId: string }>;
 export type ChildCaller = Readonly<{ kind: 'child'; childId: string; parentId: string; deviceId: string }>;
@@ -29,6 +29,8 @@ export async function resolveToken(store: Store, token: string, now: number): Pr
   const kind = tokenKind(token);
   if (kind === 'ps') {
     const s = await store.sessions.getLiveParentSession(hashToken(token), now);
+    // A parent-mode PC's last seen (F18), to the day.
+    if (s) await markParentSeen(store, s.id, now);
     return s && { kind: 'parent', parentId: s.parentId, sessionId: s.id };
   }
   if (kind === 'dc') {

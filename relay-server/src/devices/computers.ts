@@ -22,7 +22,26 @@ export async function markSeen(store: Store, deviceId: string, now: number): Pro
   if (!days) seenCache.set(store, (days = new Map()));
   if (days.get(deviceId) === day) return;
   await store.deviceTombstones.markDeviceSeen(deviceId, day);
+  if (days.size >= SEEN_CACHE_MAX) days.clear();
   days.set(deviceId, day);
+}
+
+/** Past this many entries the cache starts again (sessions come and go; a miss costs one write). */
+const SEEN_CACHE_MAX = 50_000;
+
+/**
+ * Notes that a parent-mode PC reached the relay today: a request or socket with a session that is
+ * a parent device. One write per session a day (a session that is no parent device writes nothing).
+ */
+export async function markParentSeen(store: Store, sessionId: string, now: number): Promise<void> {
+  const day = dayOf(now);
+  const key = `session:${sessionId}`;
+  let days = seenCache.get(store);
+  if (!days) seenCache.set(store, (days = new Map()));
+  if (days.get(key) === day) return;
+  await store.deviceTombstones.markParentDeviceSeen(sessionId, day);
+  if (days.size >= SEEN_CACHE_MAX) days.clear();
+  days.set(key, day);
 }
 
 /**

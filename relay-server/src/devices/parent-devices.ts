@@ -1,6 +1,13 @@
-import { ErrorCode, HearthError, type ParentDeviceResult, type RegisterParentDeviceBody } from '@hearth/common';
+import {
+  ErrorCode,
+  HearthError,
+  type ParentComputerList,
+  type ParentDeviceResult,
+  type RegisterParentDeviceBody,
+} from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { ParentCaller } from '../auth/callers';
+import { dayOf } from './computers';
 
 type Ctx = Pick<RelayContext, 'store' | 'now' | 'newId' | 'events'>;
 
@@ -34,6 +41,25 @@ export async function registerParentDevice(
     });
     return id;
   });
+  // Seen today: the session's requests before it became a device were not counted.
+  await ctx.store.deviceTombstones.markParentDeviceSeen(caller.sessionId, dayOf(ctx.now()));
   ctx.events.emit('parentDeviceRegistered', { parentId: caller.parentId, sessionId: caller.sessionId, deviceId });
   return { deviceId };
+}
+
+/** `GET /v1/parent-devices`: the guardian's own parent-mode PCs still signed in, with last seen; `current`: the caller's. */
+export async function listParentComputers(
+  ctx: Pick<RelayContext, 'store' | 'now'>,
+  caller: ParentCaller,
+): Promise<ParentComputerList> {
+  const rows = await ctx.store.deviceTombstones.listParentComputers(caller.parentId, ctx.now());
+  return {
+    computers: rows.map((r) => ({
+      deviceId: r.deviceId,
+      sessionId: r.sessionId,
+      since: r.createdAt,
+      lastSeen: r.lastSeenDay,
+      current: r.sessionId === caller.sessionId,
+    })),
+  };
 }

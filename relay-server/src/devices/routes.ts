@@ -6,6 +6,7 @@ import {
   EnrollDeviceBody,
   EnrollDeviceResult,
   IdParams,
+  ParentComputerList,
   ParentDeviceResult,
   RegisterParentDeviceBody,
   RevokeDeviceQuery,
@@ -14,7 +15,7 @@ import {
 } from '@hearth/common';
 import { requireParent } from '../auth/callers';
 import { addDeviceChild, enrollDevice, listDevices, removeDevice, removeDeviceChild } from './service';
-import { registerParentDevice } from './parent-devices';
+import { listParentComputers, registerParentDevice } from './parent-devices';
 import { bearer, responses } from '../responses';
 
 const DeviceChildParams = Type.Object({ id: Ulid, childId: Ulid }, closed);
@@ -51,6 +52,19 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => registerParentDevice(ctx, requireParent(request.caller), request.body),
+  );
+
+  app.get(
+    '/v1/parent-devices',
+    {
+      schema: {
+        summary: "The grown-up's own parent-mode PCs still signed in, with the day each was last seen",
+        tags,
+        security: bearer,
+        response: responses({ 200: ParentComputerList }),
+      },
+    },
+    async (request) => listParentComputers(ctx, requireParent(request.caller)),
   );
 
   app.get(

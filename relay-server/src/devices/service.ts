@@ -64,6 +64,24 @@ export async function addDeviceChild(
   });
 }
 
+/**
+ * A PC this parent may look at and sign out (F18): one they enrolled, or one a child they guard
+ * is set up on (a co-guardian). `mine`: the children on it this parent sees (all, for the enroller).
+ */
+async function visibleDevice(
+  ctx: Pick<Ctx, 'store'>,
+  parentId: string,
+  deviceId: string,
+): Promise<Readonly<{ enroller: boolean; mine: readonly string[] }>> {
+  const device = await ctx.store.devices.getDevice(deviceId);
+  const mine = (await ctx.store.devices.listDeviceChildren(parentId))
+    .filter((c) => c.deviceId === deviceId)
+    .map((c) => c.childId);
+  if (device && device.parentId === parentId) return { enroller: true, mine };
+  if (!device || mine.length === 0) throw new HearthError(ErrorCode.NotFound, 'No such device.');
+  return { enroller: false, mine };
+}
+
 export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Promise<Device[]> {
   const children = await ctx.store.devices.listDeviceChildren(parentId);
   const lastSeen = new Map(
@@ -95,11 +113,20 @@ export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Pr
  */
 export async function removeDevice(ctx: Ctx, parentId: string, deviceId: string, wipe = false): Promise<void> {
   const childIds = await ctx.store.transaction(async (tx) => {
-    await ownDevice({ store: tx }, parentId, deviceId);
-    const ids = (await tx.devices.listDeviceChildren(parentId)).filter((c) => c.deviceId === deviceId).map((c) => c.childId);
-    await tx.deviceTombstones.tombstoneDeviceCredentials(deviceId, wipe, ctx.now());
-    await tx.devices.revokeDevice(deviceId, ctx.now());
-    return ids;
+    const { enroller, mine } = await visibleDevice({ store: tx }, parentId, deviceId);
+    const live = await tx.devices.listLiveChildrenOnDevice(deviceId);
+    // A co-guardian signs out only their own children's credentials; the PC goes with the last of them.
+    if (enroller || live.every((id) => mine.includes(id))) {
+      await tx.deviceTombstones.tombstoneDeviceCredentials(deviceId, wipe, ctx.now());
+      await tx.devices.revokeDevice(deviceId, ctx.now());
+      return live;
+    }
+    const theirs = live.filter((id) => mine.includes(id));
+    for (const childId of theirs) {
+      await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());
+      await tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
+    }
+    return theirs;
   });
   ctx.events.emit('credentialsRevoked', { childIds, deviceId });
 }
@@ -111,7 +138,7 @@ export async function removeDeviceChild(
   childId: string,
   wipe = false,
 ): Promise<void> {
-  await ownDevice(ctx, parentId, deviceId);
+  await visibleDevice(ctx, parentId, deviceId);
   await ownChild(ctx, parentId, childId);
   const revoked = await ctx.store.transaction(async (tx) => {
     await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());

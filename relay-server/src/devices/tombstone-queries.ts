@@ -37,6 +37,20 @@ export function tombstoneDeviceChildCredentials(
     .run(wipe ? 1 : 0, now, deviceId, childId).changes;
 }
 
+/**
+ * As {@link tombstoneDeviceCredentials}, for every live credential of one child on any PC: the
+ * child's account is about to be deleted, so each of those PCs is told to erase (`wipe`).
+ */
+export function tombstoneChildCredentials(db: WritableDB, childId: string, wipe: boolean, now: number): number {
+  return db
+    .prepare(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, ?, ? FROM device_credentials WHERE child_id = ? AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+    )
+    .run(wipe ? 1 : 0, now, childId).changes;
+}
+
 export function getTombstone(db: ReadableDB, tokenHash: Buffer): TombstoneRow | undefined {
   const row = db.prepare(`SELECT wipe, revoked_at AS revokedAt FROM device_tombstones WHERE token_hash = ?`).get(tokenHash) as
     { wipe: number; revokedAt: number } | undefined;
@@ -57,13 +71,48 @@ export function markDeviceSeen(db: WritableDB, deviceId: string, day: string): b
   );
 }
 
+/** Last seen of the PCs this parent sees (as `listDevicesOfParent`: enrolled by them or holding a child they guard). */
 export function listLastSeen(db: ReadableDB, parentId: string): LastSeenRow[] {
   return db
-    .prepare(`SELECT id AS deviceId, last_seen_day AS lastSeenDay FROM devices WHERE parent_id = ? ORDER BY id`)
-    .all(parentId) as LastSeenRow[];
+    .prepare(
+      `SELECT id AS deviceId, last_seen_day AS lastSeenDay FROM devices d WHERE d.parent_id = ? OR EXISTS (
+         SELECT 1 FROM device_credentials dc JOIN guardians g ON g.child_id = dc.child_id
+         WHERE dc.device_id = d.id AND g.parent_id = ?)
+       ORDER BY id`,
+    )
+    .all(parentId, parentId) as LastSeenRow[];
 }
 
 /** Replaces a live device's info (JSON, validated by the route); false when it is unknown or revoked. */
 export function updateDeviceInfo(db: WritableDB, deviceId: string, infoJson: string): boolean {
   return db.prepare(`UPDATE devices SET info_json = ? WHERE id = ? AND revoked_at IS NULL`).run(infoJson, deviceId).changes > 0;
+}
+
+/** A guardian's own parent-mode PC (F18): the session it runs on, since when, and its last-seen day. */
+export type ParentComputerRow = Readonly<{ deviceId: string; sessionId: string; createdAt: number; lastSeenDay: string | null }>;
+
+/**
+ * Records that the parent-mode PC of this session reached the relay on `day`; false when the
+ * session is no parent device, or that day (or a later one) was known.
+ */
+export function markParentDeviceSeen(db: WritableDB, sessionId: string, day: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE parent_devices SET last_seen_day = ? WHERE session_id = ? AND (last_seen_day IS NULL OR last_seen_day < ?)`,
+      )
+      .run(day, sessionId, day).changes > 0
+  );
+}
+
+/** A guardian's parent-mode PCs whose session is still on at `now` (not signed out, not ended), oldest first. */
+export function listParentComputers(db: ReadableDB, parentId: string, now: number): ParentComputerRow[] {
+  return db
+    .prepare(
+      `SELECT pd.id AS deviceId, pd.session_id AS sessionId, pd.created_at AS createdAt, pd.last_seen_day AS lastSeenDay
+       FROM parent_devices pd JOIN parent_sessions s ON s.id = pd.session_id
+       WHERE pd.parent_id = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND pd.session_expires_at > ?
+       ORDER BY pd.created_at, pd.id`,
+    )
+    .all(parentId, now, now) as ParentComputerRow[];
 }

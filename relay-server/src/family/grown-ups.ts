@@ -200,6 +200,8 @@ export async function deleteChild(ctx: Ctx, parentId: string, childId: string): 
       await noticeGuardians(txCtx, { kind: 'friend-removed', childId: friendId, byId: null, aboutId: childId });
     }
     await endEveryLinkOf(txCtx, childId);
+    // Every PC the child is on learns it, even one that is off now (F18): the child is gone, so it erases.
+    await tx.deviceTombstones.tombstoneChildCredentials(childId, true, ctx.now());
     await tx.family.deleteChildAccount(childId);
     ctx.events.emit('credentialsRevoked', { childIds: [childId] });
     ctx.events.emit('familyChanged', { childIds: [childId] });

@@ -8,6 +8,7 @@ import { activityChannelImpl } from './channel-impl-activity';
 import { reconsentChannelImpl } from './channel-impl-reconsent';
 import { summaryChannelImpl } from './channel-impl-summaries';
 import { exportChannelImpl } from './channel-impl-export';
+import { computersChannelImpl } from './channel-impl-computers';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -107,6 +108,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...reconsentChannelImpl(s),
     ...summaryChannelImpl(s),
     ...exportChannelImpl(s),
+    ...computersChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

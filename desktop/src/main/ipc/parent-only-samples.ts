@@ -30,6 +30,8 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   removeChildFromPc: { childId: ID },
   listDevices: {},
   revokeDevice: { deviceId: ID },
+  listParentComputers: {},
+  signOutParentComputer: { sessionId: ID },
   listApprovals: {},
   actOnFriendshipAsParent: { friendshipId: ID, action: 'approve' },
   updateSettings: { autoLockMinutes: 120 },

@@ -13,6 +13,7 @@ import {
   IceConfig,
   Invite,
   Me,
+  ParentComputerList,
   ParentDeviceResult,
   PolicyText,
   type PolicyLanguage,
@@ -77,6 +78,8 @@ export type RelayHttp = Readonly<{
   addDeviceChild: (token: string, deviceId: string, childId: ChildId) => Promise<EnrollDeviceResult>;
   removeDeviceChild: (token: string, deviceId: string, childId: ChildId) => Promise<null>;
   listDevices: (token: string) => Promise<Static<typeof DeviceList>>;
+  /** The grown-up's own parent-mode PCs, with last seen (F18); sign one out with `signOut`. */
+  listParentComputers: (token: string) => Promise<Static<typeof ParentComputerList>>;
   /** `erase`: that PC also erases Hearth's data when it next reaches the relay (F18). */
   revokeDevice: (token: string, deviceId: string, erase?: boolean) => Promise<null>;
   /** This PC's info changed (F18): said with one of its device credentials. */
@@ -213,6 +216,7 @@ export function createRelayHttp(deps: RelayHttpDeps): RelayHttp {
     removeDeviceChild: (token: string, deviceId: string, childId: ChildId) =>
       call('DELETE', `/v1/devices/${deviceId}/children/${childId}`, NoContent, { token }),
     listDevices: (token: string) => call('GET', '/v1/devices', DeviceList, { token }),
+    listParentComputers: (token: string) => call('GET', '/v1/parent-devices', ParentComputerList, { token }),
     revokeDevice: (token: string, deviceId: string, erase?: boolean) =>
       call('DELETE', `/v1/devices/${deviceId}${erase ? '?erase=true' : ''}`, NoContent, { token }),
     updateDeviceInfo: (token: string, deviceId: string, info: DeviceInfo) =>

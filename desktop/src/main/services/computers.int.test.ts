@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChildId } from '@hearth/common';
+import { APP_VERSION, APP_VERSION_HEADER, type ChildId, type DeviceInfo } from '@hearth/common';
 import { openDatabase } from '@hearth/sqlite';
 import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { getProfile } from '../db/family/queries/profiles';
 
 /**
  * Computers (F18) through the real relay and two real desktop cores: PC B is switched off, a
@@ -92,6 +93,18 @@ describe('a PC signed out while it was off (F18)', () => {
     expect(familyRows(b.dataDir, child.childId)).toBe(0);
   });
 
+  it('erases the child’s folder and rows when the child was deleted from another PC while this one was off', async () => {
+    const { a, bDir, childId } = await familyWithSecondPcOff();
+    expect(familyRows(bDir, childId)).toBe(1);
+    must(await a.api.unlock({ password: TEST_PASSWORD }));
+    must(await a.api.deleteChild({ childId, typedName: 'Noor' }));
+
+    const b = await desktop(bDir);
+    await waitFor(() => familyRows(bDir, childId) === 0, 5_000, 'the profile row erased');
+    await waitFor(() => !fs.existsSync(path.join(bDir, 'children', childId)), 5_000, 'the child folder erased');
+    expect(must(await b.api.listProfiles()).profiles).toEqual([]);
+  });
+
   it('keeps a profile whose credential is still live', async () => {
     const a = await desktop();
     const child = await setUpFamily(a.api, 'Sami');
@@ -119,5 +132,78 @@ describe("the PC's info (F18)", () => {
     const [device] = must(await again.api.listDevices()).devices;
     expect(device?.lastSeen).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await again.core.computers.sendInfoIfChanged()).toBe(false);
+  });
+});
+
+describe("the PC's info while it runs (F18)", () => {
+  /** A timer the test fires by hand: the periodic check runs when told, never on its own. */
+  function manualTimer(): { schedule: (fn: () => void, ms: number) => () => void; fire: () => void; everyMs: number[] } {
+    let pending: (() => void) | undefined;
+    const everyMs: number[] = [];
+    return {
+      schedule: (fn, ms) => {
+        everyMs.push(ms);
+        pending = fn;
+        return () => (pending = undefined);
+      },
+      fire: () => {
+        const fn = pending;
+        pending = undefined;
+        fn?.();
+      },
+      everyMs,
+    };
+  }
+
+  it('is sent again when the time zone or the language changes, and not otherwise', async () => {
+    let system: DeviceInfo = { os: 'linux', osVersion: '6.1', appVersion: '0.3.0', language: 'en-GB', timeZone: 'Europe/London' };
+    const timer = manualTimer();
+    const d = await startTestDesktop(relay.url, {
+      deviceInfo: () => system,
+      deviceInfoCheck: { everyMs: 60_000, schedule: timer.schedule },
+    });
+    open.push(d);
+    const child = await setUpFamily(d.api, 'Maya');
+    await waitFor(() => d.core.sync.connectionState(child.childId) === 'online', 5_000, 'online');
+    const onRelay = async (): Promise<DeviceInfo | undefined> => must(await d.api.listDevices()).devices[0]?.info;
+    expect(await onRelay()).toEqual(system);
+    expect(timer.everyMs.at(-1)).toBe(60_000);
+
+    // Something else writes the relay's copy; as long as nothing changes here, the PC does not send.
+    const marker = { ...system, osVersion: 'marker' };
+    const { deviceId } = must(await d.api.listDevices()).devices[0] as { deviceId: string };
+    const put = await fetch(`${relay.url}/v1/devices/${deviceId}/info`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        [APP_VERSION_HEADER]: APP_VERSION,
+        authorization: `Bearer ${getProfile(d.core.familyDb, child.childId)?.deviceToken ?? ''}`,
+      },
+      body: JSON.stringify({ info: marker }),
+    });
+    expect(put.status).toBe(204);
+    timer.fire();
+    timer.fire();
+    expect(await d.core.computers.sendInfoIfChanged()).toBe(false);
+    expect(await onRelay()).toEqual(marker);
+
+    // The PC moved to another zone: the next periodic check sends it.
+    system = { ...system, timeZone: 'America/New_York' };
+    expect(await onRelay()).toEqual(marker);
+    timer.fire();
+    await waitFor(async () => (await onRelay())?.timeZone === 'America/New_York', 5_000, 'the new zone on the relay');
+    expect(await onRelay()).toEqual(system);
+
+    // A grown-up picks Spanish in the settings: sent at once, no timer needed.
+    must(await d.api.updateSettings({ language: 'es' }));
+    await waitFor(async () => (await onRelay())?.language === 'es', 5_000, 'the new language on the relay');
+    // Another setting is not a change of info.
+    must(await d.api.updateSettings({ readAloud: true }));
+    timer.fire();
+    expect(await d.core.computers.sendInfoIfChanged()).toBe(false);
+    expect(await onRelay()).toEqual({ ...system, language: 'es' });
+    // Back to "follow the system": the system's language again.
+    must(await d.api.updateSettings({ language: 'auto' }));
+    await waitFor(async () => (await onRelay())?.language === 'en-GB', 5_000, 'the system language again');
   });
 });

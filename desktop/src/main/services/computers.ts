@@ -12,6 +12,11 @@ import type { ProfilesService } from './profiles';
 /** The settings key of the device info the relay last heard from this PC. */
 const SENT_INFO = 'computers.sentDeviceInfo';
 
+/** Notes the info the relay heard at enrollment, so it is not sent again until it changes. */
+export function rememberSentInfo(familyDb: WritableDB, info: DeviceInfo): void {
+  writeSettings(familyDb, { [SENT_INFO]: { ...info } });
+}
+
 export type ComputersDeps = Readonly<{
   relay: RelayHttp;
   familyDb: WritableDB;
@@ -30,8 +35,13 @@ export type ComputersService = Readonly<{
    * child's folder and family-store rows are erased. Resolves to what was done.
    */
   credentialRefused: (childId: string) => Promise<'kept' | 'dropped' | 'erased'>;
-  /** Tells the relay this PC's info when it differs from what it last told (an update, another zone). */
+  /**
+   * Tells the relay this PC's info when it differs from what it last told (an update, another
+   * zone, another language); one at a time. Resolves to whether it sent.
+   */
   sendInfoIfChanged: () => Promise<boolean>;
+  /** The info may have changed (a setting, the periodic check, the PC waking): checks, logging any failure. */
+  infoMayHaveChanged: () => void;
 }>;
 
 export function createComputersService(deps: ComputersDeps): ComputersService {
@@ -62,6 +72,25 @@ export function createComputersService(deps: ComputersDeps): ComputersService {
     return wipe ? 'erased' : 'dropped';
   }
 
+  async function sendInfo(): Promise<boolean> {
+    const enrollment = getEnrollment(deps.familyDb);
+    const child = listProfiles(deps.familyDb).find((p) => p.kind === 'child');
+    if (!enrollment || !child) return false;
+    const info: DeviceInfo = { ...deps.deviceInfo() };
+    if (JSON.stringify(readSettings(deps.familyDb)[SENT_INFO]) === JSON.stringify(info)) return false;
+    await deps.relay.updateDeviceInfo(child.deviceToken, enrollment.deviceId, info);
+    writeSettings(deps.familyDb, { [SENT_INFO]: info });
+    return true;
+  }
+
+  /** The checks in a row, so two quick changes never race each other to the relay. */
+  let last: Promise<unknown> = Promise.resolve();
+  function sendInfoIfChanged(): Promise<boolean> {
+    const next = last.then(sendInfo, sendInfo);
+    last = next.catch(() => undefined);
+    return next;
+  }
+
   return Object.freeze({
     credentialRefused(childId: string) {
       const running = checking.get(childId);
@@ -76,15 +105,10 @@ export function createComputersService(deps: ComputersDeps): ComputersService {
       return next;
     },
 
-    async sendInfoIfChanged() {
-      const enrollment = getEnrollment(deps.familyDb);
-      const child = listProfiles(deps.familyDb).find((p) => p.kind === 'child');
-      if (!enrollment || !child) return false;
-      const info: DeviceInfo = { ...deps.deviceInfo() };
-      if (JSON.stringify(readSettings(deps.familyDb)[SENT_INFO]) === JSON.stringify(info)) return false;
-      await deps.relay.updateDeviceInfo(child.deviceToken, enrollment.deviceId, info);
-      writeSettings(deps.familyDb, { [SENT_INFO]: info });
-      return true;
+    sendInfoIfChanged,
+
+    infoMayHaveChanged() {
+      sendInfoIfChanged().catch((err: unknown) => log.warn({ err }, 'could not tell the relay this PC’s info'));
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { DeviceList } from '@hearth/common';
+import type { DeviceList, ParentComputerList } from '@hearth/common';
 import {
   ErrorCode,
   HearthError,
@@ -21,6 +21,7 @@ import type { ChildStores } from '../stores/child-stores';
 import type { ParentAccountService } from './parent-account';
 import type { ProfilesService } from './profiles';
 import type { DeviceInfoSource, SyncControl } from './ports';
+import { rememberSentInfo } from './computers';
 
 /** What the pane's family services share: the relay, the grown-up's account, the family's data and the sync. */
 export type FamilyDeps = Readonly<{
@@ -44,6 +45,10 @@ export type FamilyAdminService = Readonly<{
   removeChildFromPc: (childId: ChildId) => Promise<Done>;
   listDevices: () => Promise<Static<typeof DeviceList>>;
   revokeDevice: (deviceId: string, erase?: boolean) => Promise<Done>;
+  /** The grown-up's own parent-mode PCs, each with the day it was last seen (F18). */
+  listParentComputers: () => Promise<Static<typeof ParentComputerList>>;
+  /** Signs one of them out: its relay session ends. */
+  signOutParentComputer: (sessionId: string) => Promise<Done>;
 }>;
 
 /** The grown-ups' pane over the relay, always with the parent's in-memory session. */
@@ -127,11 +132,9 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
           for (const childId of args.childIds) if (!getProfile(deps.familyDb, childId)) await addToPc(childId);
           return { deviceId: existing.deviceId, profiles: deps.profiles.list() };
         }
-        const result = await deps.relay.enrollDevice(token, {
-          name: args.name,
-          info: deps.deviceInfo(),
-          childIds: args.childIds,
-        });
+        const info = deps.deviceInfo();
+        const result = await deps.relay.enrollDevice(token, { name: args.name, info, childIds: args.childIds });
+        rememberSentInfo(deps.familyDb, info);
         putEnrollment(deps.familyDb, {
           deviceId: result.deviceId,
           parentId: session.parentId,
@@ -166,6 +169,12 @@ export function createFamilyAdminService(deps: FamilyAdminDeps): FamilyAdminServ
       }),
 
     listDevices: () => deps.parent.withSession((token) => deps.relay.listDevices(token)),
+    listParentComputers: () => deps.parent.withSession((token) => deps.relay.listParentComputers(token)),
+    signOutParentComputer: (sessionId: string) =>
+      deps.parent.withSession(async (token) => {
+        await deps.relay.signOut(token, sessionId);
+        return { done: true as const };
+      }),
 
     revokeDevice: (deviceId: string, erase?: boolean) =>
       deps.parent.withSession(async (token) => {

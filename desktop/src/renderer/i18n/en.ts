@@ -16,6 +16,7 @@ import { firstRunEn } from './catalogs/first-run';
 import { grownUpsEn } from './catalogs/grown-ups';
 import { grownUpsChildrenEn } from './catalogs/grown-ups-children';
 import { computersEn } from './catalogs/computers';
+import { computersMoreEn } from './catalogs/computers-more';
 import { grownUpChatEn, grownUpsMessagesEn } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEn } from './catalogs/grown-ups-settings';
 import { grownUpsFamilyEn } from './catalogs/grown-ups-family';
@@ -56,6 +57,7 @@ export const en = {
     ...grownUpsEn,
     ...grownUpsChildrenEn,
     ...computersEn,
+    ...computersMoreEn,
     ...grownUpsSettingsEn,
     ...grownUpsMessagesEn,
     ...grownUpsFamilyEn,

@@ -14,6 +14,7 @@ import { firstRunEs } from './catalogs/first-run';
 import { grownUpsEs } from './catalogs/grown-ups';
 import { grownUpsChildrenEs } from './catalogs/grown-ups-children';
 import { computersEs } from './catalogs/computers';
+import { computersMoreEs } from './catalogs/computers-more';
 import { grownUpChatEs, grownUpsMessagesEs } from './catalogs/grown-ups-messages';
 import { grownUpsSettingsEs } from './catalogs/grown-ups-settings';
 import { grownUpsFamilyEs } from './catalogs/grown-ups-family';
@@ -54,6 +55,7 @@ export const es: Spanish<Translation> = {
     ...grownUpsEs,
     ...grownUpsChildrenEs,
     ...computersEs,
+    ...computersMoreEs,
     ...grownUpsSettingsEs,
     ...grownUpsMessagesEs,
     ...grownUpsFamilyEs,

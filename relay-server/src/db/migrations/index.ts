@@ -13,7 +13,7 @@ import { updateToSchemaVersion11 } from './0011-quiet';
 import { updateToSchemaVersion12 } from './0012-device-tombstones';
 import { updateToSchemaVersion13 } from './0013-daily-summary';
 import { updateToSchemaVersion14 } from './0014-policy-versions';
-import { updateToSchemaVersion15 } from './0015-reserved';
+import { updateToSchemaVersion15 } from './0015-parent-device-last-seen';
 import { updateToSchemaVersion16 } from './0016-held-deadlines';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
@@ -32,6 +32,6 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'device-tombstones', up: updateToSchemaVersion12 },
   { version: 13, name: 'daily-summary', up: updateToSchemaVersion13 },
   { version: 14, name: 'policy-versions', up: updateToSchemaVersion14 },
-  { version: 15, name: 'reserved', up: updateToSchemaVersion15 },
+  { version: 15, name: 'parent-device-last-seen', up: updateToSchemaVersion15 },
   { version: 16, name: 'held-deadlines', up: updateToSchemaVersion16 },
 ];

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeStores } from './harness';
-import { seedChild, seedParent } from './social-fixtures';
+import { seedChild, seedParent, seedParentSession, seedSql } from './social-fixtures';
 
 const hash = (s: string): Buffer => Buffer.from(`hash-${s}`);
 const device = (id: string, parentId = 'p1') => ({
@@ -55,6 +55,20 @@ describeStores('deviceTombstones port', (t) => {
     expect(await s.tombstoneDeviceChildCredentials('d2', 'c2', false, 5_000)).toBe(0);
   });
 
+  it("tombstones every live credential of one child, on every PC, and no other child's", async () => {
+    const s = t.store().deviceTombstones;
+    await t.store().devices.revokeDeviceChild('d2', 'c1', 4_000);
+    await credential('t4', 'd3', 'c1');
+    expect(await s.tombstoneChildCredentials('c1', true, 5_000)).toBe(2);
+    expect(await s.getTombstone(hash('t1'))).toStrictEqual({ wipe: true, revokedAt: 5_000 });
+    expect(await s.getTombstone(hash('t4'))).toStrictEqual({ wipe: true, revokedAt: 5_000 });
+    // Revoked before (tombstoned then, if at all) and another child's: untouched.
+    expect(await s.getTombstone(hash('t3'))).toBeUndefined();
+    expect(await s.getTombstone(hash('t2'))).toBeUndefined();
+    expect(await s.tombstoneChildCredentials('c1', false, 6_000)).toBe(0);
+    expect(await s.tombstoneChildCredentials('nobody', true, 6_000)).toBe(0);
+  });
+
   it('sweeps the tombstones written before a time, and only those', async () => {
     const s = t.store().deviceTombstones;
     await s.tombstoneDeviceCredentials('d1', true, 5_000);
@@ -81,6 +95,39 @@ describeStores('deviceTombstones port', (t) => {
       { deviceId: 'd2', lastSeenDay: null },
     ]);
     expect(await s.listLastSeen('p2')).toStrictEqual([{ deviceId: 'd3', lastSeenDay: null }]);
+  });
+
+  it("keeps a parent-mode PC's last-seen day, moving only forwards, and lists a guardian's live ones", async () => {
+    const s = t.store().deviceTombstones;
+    const q = t.store().deviceQueues;
+    await seedParentSession(t.store(), { id: 's1', parentId: 'p1', expiresAt: 10_000 });
+    await seedParentSession(t.store(), { id: 's2', parentId: 'p1', expiresAt: 20_000 });
+    await seedParentSession(t.store(), { id: 's3', parentId: 'p1', expiresAt: 20_000 });
+    await seedParentSession(t.store(), { id: 's4', parentId: 'p2', expiresAt: 20_000 });
+    await q.insertParentDevice({ id: 'pd2', parentId: 'p1', sessionId: 's2', sessionExpiresAt: 20_000, createdAt: 2_000 });
+    await q.insertParentDevice({ id: 'pd1', parentId: 'p1', sessionId: 's1', sessionExpiresAt: 10_000, createdAt: 1_000 });
+    await q.insertParentDevice({ id: 'pd4', parentId: 'p2', sessionId: 's4', sessionExpiresAt: 20_000, createdAt: 1_000 });
+    expect(await s.markParentDeviceSeen('s2', '2026-11-02')).toBe(true);
+    expect(await s.markParentDeviceSeen('s2', '2026-11-02')).toBe(false);
+    expect(await s.markParentDeviceSeen('s2', '2026-11-01')).toBe(false);
+    expect(await s.markParentDeviceSeen('s2', '2026-11-05')).toBe(true);
+    // A session that is no parent device: nothing to mark.
+    expect(await s.markParentDeviceSeen('s3', '2026-11-05')).toBe(false);
+    expect(await s.listParentComputers('p1', 5_000)).toStrictEqual([
+      { deviceId: 'pd1', sessionId: 's1', createdAt: 1_000, lastSeenDay: null },
+      { deviceId: 'pd2', sessionId: 's2', createdAt: 2_000, lastSeenDay: '2026-11-05' },
+    ]);
+    // A session ended, or signed out (unbound): no longer listed.
+    expect((await s.listParentComputers('p1', 10_000)).map((r) => r.deviceId)).toEqual(['pd2']);
+    await q.unbindParentDevice('pd2');
+    expect(await s.listParentComputers('p1', 5_000)).toStrictEqual([
+      { deviceId: 'pd1', sessionId: 's1', createdAt: 1_000, lastSeenDay: null },
+    ]);
+    expect((await s.listParentComputers('p2', 5_000)).map((r) => r.deviceId)).toEqual(['pd4']);
+    // Signed out (the session revoked) before the sweep unbinds it: no longer listed either.
+    await seedSql(t.store(), `UPDATE parent_sessions SET revoked_at = ? WHERE id = ?`, [4_000, 's4']);
+    expect(await s.listParentComputers('p2', 5_000)).toEqual([]);
+    expect(await s.listParentComputers('nobody', 5_000)).toEqual([]);
   });
 
   it('replaces a live device’s info; not a revoked or unknown one', async () => {

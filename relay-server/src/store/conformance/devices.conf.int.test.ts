@@ -130,6 +130,47 @@ describeStores('devices port', (t) => {
     expect(await t.store().devices.listDeviceChildren('nobody')).toEqual([]);
   });
 
+  it('a co-guardian sees every PC a child they guard is on, with only their own children on it', async () => {
+    // p2 is a second guardian of c1 (not of c2); c3 is p2's own child.
+    await seedSql(t.store(), `INSERT INTO guardians (child_id, parent_id, added_at, added_by) VALUES (?, ?, ?, ?)`, [
+      'c1',
+      'p2',
+      1_500,
+      'p1',
+    ]);
+    await t.store().devices.insertDevice(device('d1', 'p1', 1_000));
+    await t.store().devices.insertDevice(device('d2', 'p1', 1_100));
+    await t.store().devices.insertDevice(device('d3', 'p2', 1_200));
+    await t.store().devices.insertDevice(device('d4', 'p1', 1_300));
+    await credential('t1', 'd1', 'c1', 1_000);
+    await credential('t2', 'd1', 'c2', 1_100);
+    await credential('t3', 'd2', 'c2', 1_200);
+    await credential('t4', 'd3', 'c3', 1_300);
+    await credential('t5', 'd4', 'c1', 1_400);
+    await t.store().devices.revokeDeviceChild('d4', 'c1', 3_000);
+    // d2 holds only c2, whom p2 does not guard; d4 held c1 once: still listed, signed out.
+    expect((await t.store().devices.listDevicesOfParent('p2')).map((d) => d.id)).toEqual(['d1', 'd3', 'd4']);
+    expect((await t.store().devices.listDevicesOfParent('p1')).map((d) => d.id)).toEqual(['d1', 'd2', 'd4']);
+    expect((await t.store().devices.listDeviceChildren('p2')).map((c) => [c.deviceId, c.childId, c.revokedAt])).toEqual([
+      ['d1', 'c1', null],
+      ['d3', 'c3', null],
+      ['d4', 'c1', 3_000],
+    ]);
+    expect((await t.store().deviceTombstones.listLastSeen('p2')).map((r) => r.deviceId)).toEqual(['d1', 'd3', 'd4']);
+    // The guardian's own list did not change.
+    expect((await t.store().devices.listDeviceChildren('p1')).map((c) => c.childId)).toEqual(['c1', 'c2', 'c2', 'c1']);
+  });
+
+  it('lists the children with a live credential on one device, whoever guards them', async () => {
+    await t.store().devices.insertDevice(device('d1'));
+    await credential('t1', 'd1', 'c2');
+    await credential('t2', 'd1', 'c1');
+    await credential('t3', 'd1', 'c3');
+    await t.store().devices.revokeDeviceChild('d1', 'c3', 3_000);
+    expect(await t.store().devices.listLiveChildrenOnDevice('d1')).toEqual(['c1', 'c2']);
+    expect(await t.store().devices.listLiveChildrenOnDevice('nope')).toEqual([]);
+  });
+
   it('of a revoked and a live credential made in the same millisecond, the live one comes last', async () => {
     await t.store().devices.insertDevice(device('d1'));
     // The live one sorts first by hash, so only the rule puts it last.

@@ -1,5 +1,5 @@
 import type * as tombstones from '../../devices/tombstone-queries';
-import type { LastSeenRow } from '../../devices/tombstone-queries';
+import type { LastSeenRow, ParentComputerRow } from '../../devices/tombstone-queries';
 import type { PgModule } from '../port';
 
 /** The PostgreSQL twin of `devices/tombstone-queries.ts`: revoked credentials' tombstones and last-seen days. */
@@ -20,6 +20,16 @@ export const pgDeviceTombstones = {
        SELECT token_hash, $1, $2 FROM device_credentials WHERE device_id = $3 AND child_id = $4 AND revoked_at IS NULL
        ON CONFLICT (token_hash) DO NOTHING`,
       [wipe, now, deviceId, childId],
+    );
+    return rowCount ?? 0;
+  },
+
+  async tombstoneChildCredentials(q, childId, wipe, now) {
+    const { rowCount } = await q.query(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, $1, $2 FROM device_credentials WHERE child_id = $3 AND revoked_at IS NULL
+       ON CONFLICT (token_hash) DO NOTHING`,
+      [wipe, now, childId],
     );
     return rowCount ?? 0;
   },
@@ -47,7 +57,10 @@ export const pgDeviceTombstones = {
 
   async listLastSeen(q, parentId) {
     const { rows } = await q.query(
-      `SELECT id AS "deviceId", last_seen_day AS "lastSeenDay" FROM devices WHERE parent_id = $1 ORDER BY id`,
+      `SELECT id AS "deviceId", last_seen_day AS "lastSeenDay" FROM devices d WHERE d.parent_id = $1 OR EXISTS (
+         SELECT 1 FROM device_credentials dc JOIN guardians g ON g.child_id = dc.child_id
+         WHERE dc.device_id = d.id AND g.parent_id = $1)
+       ORDER BY id`,
       [parentId],
     );
     return rows as LastSeenRow[];
@@ -59,5 +72,24 @@ export const pgDeviceTombstones = {
       deviceId,
     ]);
     return (rowCount ?? 0) > 0;
+  },
+
+  async markParentDeviceSeen(q, sessionId, day) {
+    const { rowCount } = await q.query(
+      `UPDATE parent_devices SET last_seen_day = $1 WHERE session_id = $2 AND (last_seen_day IS NULL OR last_seen_day < $1)`,
+      [day, sessionId],
+    );
+    return (rowCount ?? 0) > 0;
+  },
+
+  async listParentComputers(q, parentId, now) {
+    const { rows } = await q.query(
+      `SELECT pd.id AS "deviceId", pd.session_id AS "sessionId", pd.created_at AS "createdAt", pd.last_seen_day AS "lastSeenDay"
+       FROM parent_devices pd JOIN parent_sessions s ON s.id = pd.session_id
+       WHERE pd.parent_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND pd.session_expires_at > $2
+       ORDER BY pd.created_at, pd.id`,
+      [parentId, now],
+    );
+    return rows as ParentComputerRow[];
   },
 } satisfies PgModule<typeof tombstones>;

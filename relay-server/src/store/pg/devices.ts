@@ -32,9 +32,13 @@ export const pgDevices = {
   },
 
   async listDevicesOfParent(q, parentId) {
-    const { rows } = await q.query(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE parent_id = $1 ORDER BY enrolled_at, id`, [
-      parentId,
-    ]);
+    const { rows } = await q.query(
+      `SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.parent_id = $1 OR EXISTS (
+         SELECT 1 FROM device_credentials dc JOIN guardians g ON g.child_id = dc.child_id
+         WHERE dc.device_id = d.id AND g.parent_id = $1)
+       ORDER BY enrolled_at, id`,
+      [parentId],
+    );
     return rows as DeviceRow[];
   },
 
@@ -42,11 +46,20 @@ export const pgDevices = {
     const { rows } = await q.query(
       `SELECT dc.device_id AS "deviceId", dc.child_id AS "childId", a.display_name AS "displayName", dc.revoked_at AS "revokedAt"
        FROM device_credentials dc JOIN devices d ON d.id = dc.device_id JOIN accounts a ON a.id = dc.child_id
-       WHERE d.parent_id = $1 AND a.disabled_at IS NULL
+       WHERE (d.parent_id = $1 OR EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = dc.child_id AND g.parent_id = $1))
+         AND a.disabled_at IS NULL
        ORDER BY dc.created_at, dc.revoked_at IS NULL, dc.token_hash`,
       [parentId],
     );
     return rows as DeviceChildRow[];
+  },
+
+  async listLiveChildrenOnDevice(q, deviceId) {
+    const { rows } = await q.query(
+      `SELECT child_id AS "childId" FROM device_credentials WHERE device_id = $1 AND revoked_at IS NULL ORDER BY child_id`,
+      [deviceId],
+    );
+    return (rows as { childId: string }[]).map((r) => r.childId);
   },
 
   async hasLiveCredential(q, deviceId, childId) {

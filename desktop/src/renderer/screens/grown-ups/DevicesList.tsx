@@ -6,14 +6,11 @@ import { useAction } from '../../app/use-action';
 import { useLoad } from '../../app/use-load';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { dayText } from './day-text';
+import { ParentComputersList } from './ParentComputersList';
 
 /** Friendly names of Node's `os.platform()`; anything else is shown as told. */
 const OS_NAMES: Readonly<Record<string, string>> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
-
-/** A `YYYY-MM-DD` day (UTC) in the pane's language, without moving it across a time zone. */
-function dayText(day: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
 
 function DeviceItem({ device, thisPc, onDone }: Readonly<{ device: Device; thisPc: boolean; onDone: () => void }>): ReactElement {
   const { t, i18n } = useTranslation();
@@ -101,6 +98,7 @@ export function DevicesList({ version }: Readonly<{ version: number }>): ReactEl
           <DeviceItem key={d.deviceId} device={d} thisPc={d.deviceId === info.value?.deviceId} onDone={devices.reload} />
         ))}
       </ul>
+      <ParentComputersList version={version} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { quietHours } from './0003-quiet';
 import { deviceTombstones } from './0004-device-tombstones';
 import { dailySummary } from './0005-daily-summary';
 import { policyVersions } from './0006-policy-versions';
-import { reserved7 } from './0007-reserved';
+import { parentDeviceLastSeen } from './0007-parent-device-last-seen';
 import { heldDeadlines } from './0008-held-deadlines';
 
 /**
@@ -19,6 +19,6 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 4, name: 'device-tombstones', up: deviceTombstones },
   { version: 5, name: 'daily-summary', up: dailySummary },
   { version: 6, name: 'policy-versions', up: policyVersions },
-  { version: 7, name: 'reserved', up: reserved7 },
+  { version: 7, name: 'parent-device-last-seen', up: parentDeviceLastSeen },
   { version: 8, name: 'held-deadlines', up: heldDeadlines },
 ];
