@@ -11,6 +11,7 @@ import type { RelayContext } from '../context';
 import { ownChild } from '../accounts/service';
 import type { DeviceRow } from './queries';
 import { hashToken, newToken } from '../auth/tokens';
+import { noticeComputerSignedOut } from '../family/grown-up-notices';
 
 type Ctx = Pick<RelayContext, 'store' | 'now' | 'newId' | 'events'>;
 
@@ -95,10 +96,16 @@ export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Pr
  */
 export async function removeDevice(ctx: Ctx, parentId: string, deviceId: string, wipe = false): Promise<void> {
   const childIds = await ctx.store.transaction(async (tx) => {
-    await ownDevice({ store: tx }, parentId, deviceId);
-    const ids = (await tx.devices.listDeviceChildren(parentId)).filter((c) => c.deviceId === deviceId).map((c) => c.childId);
+    const device = await ownDevice({ store: tx }, parentId, deviceId);
+    const children = (await tx.devices.listDeviceChildren(parentId)).filter((c) => c.deviceId === deviceId);
+    const ids = children.map((c) => c.childId);
     await tx.deviceTombstones.tombstoneDeviceCredentials(deviceId, wipe, ctx.now());
     await tx.devices.revokeDevice(deviceId, ctx.now());
+    // Issue 14 §4: the guardians of the children who were signed in there (not those signed out before) are told.
+    if (device.revokedAt === null) {
+      const live = children.filter((c) => c.revokedAt === null).map((c) => c.childId);
+      await noticeComputerSignedOut({ ...ctx, store: tx }, { name: device.name, childIds: live, byParentId: parentId });
+    }
     return ids;
   });
   ctx.events.emit('credentialsRevoked', { childIds, deviceId });
@@ -111,11 +118,13 @@ export async function removeDeviceChild(
   childId: string,
   wipe = false,
 ): Promise<void> {
-  await ownDevice(ctx, parentId, deviceId);
+  const device = await ownDevice(ctx, parentId, deviceId);
   await ownChild(ctx, parentId, childId);
   const revoked = await ctx.store.transaction(async (tx) => {
     await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());
-    return tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
+    const done = await tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
+    if (done) await noticeComputerSignedOut({ ...ctx, store: tx }, { name: device.name, childIds: [childId], byParentId: parentId });
+    return done;
   });
   if (!revoked) throw new HearthError(ErrorCode.NotFound, 'This child is not set up on this device.');
   ctx.events.emit('credentialsRevoked', { childIds: [childId], deviceId });

@@ -2,6 +2,7 @@ import { isActive } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import type { CachedFamilyFacts } from '../family/reach';
 import { inGrace } from '../policy/consent-rule';
+import { noticeReconsentRequested } from '../family/grown-up-notices';
 import type { Connection, ConnectionRegistry } from './connection';
 import type { Delivery } from '../messaging/delivery';
 import type { Logger } from './logger';
@@ -17,7 +18,11 @@ type Deps = Readonly<{
 }>;
 
 export type ReconsentWatch = Readonly<{
-  /** Tells a child's socket, right after its welcome, when it waits for a grown-up's re-consent. */
+  /**
+   * Right after the welcome: tells a child's socket when it waits for a grown-up's re-consent; a
+   * guardian's socket (parent mode) gets a `reconsent-requested` notice per child whose new policy
+   * version waits for their consent, once per version.
+   */
   greet(conn: Connection): Promise<void>;
   /** A consent given or withdrawn: the children's sockets are told again, and what was held for them goes out. */
   onFamilyChanged(event: RelayEventMap['familyChanged'][0]): void;
@@ -79,6 +84,10 @@ export function createReconsentWatch(deps: Deps): ReconsentWatch {
   return {
     async greet(conn) {
       if (conn.accountKind === 'child') await tell(conn, true);
+      else
+        await noticeReconsentRequested(ctx, conn.accountId).catch((err: unknown) =>
+          log.error({ err }, 'telling a guardian of a policy change failed'),
+        );
     },
     onFamilyChanged(event) {
       for (const childId of event.childIds) {
