@@ -123,7 +123,8 @@ export async function removeDeviceChild(
   const revoked = await ctx.store.transaction(async (tx) => {
     await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());
     const done = await tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
-    if (done) await noticeComputerSignedOut({ ...ctx, store: tx }, { name: device.name, childIds: [childId], byParentId: parentId });
+    if (done)
+      await noticeComputerSignedOut({ ...ctx, store: tx }, { name: device.name, childIds: [childId], byParentId: parentId });
     return done;
   });
   if (!revoked) throw new HearthError(ErrorCode.NotFound, 'This child is not set up on this device.');

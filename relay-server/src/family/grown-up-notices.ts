@@ -39,10 +39,7 @@ export async function noticeComputerSignedOut(
  * connects, they are told once per child and version (a notice already given since the version
  * was first served is not given again).
  */
-export async function noticeReconsentRequested(
-  ctx: Ctx & Pick<RelayContext, 'consent'>,
-  parentId: string,
-): Promise<void> {
+export async function noticeReconsentRequested(ctx: Ctx & Pick<RelayContext, 'consent'>, parentId: string): Promise<void> {
   const waiting = await ctx.store.policies.childrenAwaitingReconsent(parentId, ctx.consent.version);
   if (waiting.length === 0) return;
   const told = new Set(

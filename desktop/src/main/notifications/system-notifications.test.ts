@@ -52,7 +52,11 @@ describe("the grown-ups' notifications", () => {
         title: 'Maya reported someone',
         body: 'Maya reported Tom. Open Hearth to look at it.',
       },
-      { tag: 'notice:01JNOTICE00000000000000000M', title: 'A computer was signed out', body: 'Maya was signed out of “Kitchen PC”.' },
+      {
+        tag: 'notice:01JNOTICE00000000000000000M',
+        title: 'A computer was signed out',
+        body: 'Maya was signed out of “Kitchen PC”.',
+      },
       {
         tag: 'notice:01JNOTICE00000000000000000N',
         title: 'Hearth’s privacy policy changed',
