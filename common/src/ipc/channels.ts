@@ -61,6 +61,7 @@ import { ATTENTION_CHANNELS } from './channels-attention';
 import { QUIET_CHANNELS } from './channels-quiet';
 import { ACTIVITY_CHANNELS } from './channels-activity';
 import { RECONSENT_CHANNELS } from './channels-reconsent';
+import { NOTIFY_CHANNELS } from './channels-notify';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -272,6 +273,7 @@ export const HEARTH_CHANNELS = {
   ...QUIET_CHANNELS,
   ...ACTIVITY_CHANNELS,
   ...RECONSENT_CHANNELS,
+  ...NOTIFY_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

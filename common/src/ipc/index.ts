@@ -16,6 +16,7 @@ export * from './quiet-countdown';
 export * from './models-activity';
 export * from './channels-activity';
 export * from './channels-reconsent';
+export * from './channels-notify';
 export * from './channels';
 export * from './events';
 export * from './api';

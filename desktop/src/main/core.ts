@@ -206,7 +206,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     activity,
     dailySummary: createDailySummaryService({ call: relay.call, parent }),
     messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
-    reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call) }),
+    reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call), familyDb }),
     paneMessages: createPaneMessagesService({
       parent,
       familyDb,

@@ -5,7 +5,7 @@ import { familyChannelImpl } from './channel-impl-family';
 import { emailChannelImpl } from './channel-impl-email';
 import { quietChannelImpl } from './channel-impl-quiet';
 import { activityChannelImpl } from './channel-impl-activity';
-import { reconsentChannelImpl } from './channel-impl-reconsent';
+import { notifyChannelImpl, reconsentChannelImpl } from './channel-impl-reconsent';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -103,6 +103,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...quietChannelImpl(s),
     ...activityChannelImpl(s),
     ...reconsentChannelImpl(s),
+    ...notifyChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

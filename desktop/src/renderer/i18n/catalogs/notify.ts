@@ -34,13 +34,11 @@ export const notifyNoticesEs: Spanish<typeof notifyNoticesEn> = {
 export const parentReviewEn = {
   parentReview: {
     later: 'Not now',
-    continue: 'Go on to parent mode',
   },
 } as const;
 
 export const parentReviewEs: Spanish<typeof parentReviewEn> = {
   parentReview: {
     later: 'Ahora no',
-    continue: 'Seguir al modo de padres',
   },
 };
