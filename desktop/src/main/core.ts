@@ -150,6 +150,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   });
   const relayEvents = tapChildEvents(events, (childId, event, payload) => {
     if (event === 'friendsChanged') attention.recount();
+    if (event === 'reconsent') attention.reconsentChanged(childId, (payload as EventPayload<'reconsent'>).waiting);
     if (event === 'notice' && getProfile(familyDb, childId)?.kind === 'parent') {
       const told = eventOfNotice((payload as EventPayload<'notice'>).notice);
       if (told) notifications.notify(told);
