@@ -123,6 +123,17 @@ describe.skipIf(withoutChromium())('re-consent after the relay restarts with a n
         await w.shot('reconsent-kid-notice');
         await leaveProfile(w);
 
+        // The locked pane counts the child waiting for a grown-up (a count, no name).
+        await w.button('picker.grownUps').click();
+        await w.screen('grown-ups-locked');
+        const badge = w.page.getByTestId('attention-badge');
+        await expect
+          .poll(() => badge.textContent(), { timeout: 10_000 })
+          .toBe(`1${w.text('pane.attention.waiting_one', { count: 1 })}`);
+        await w.shot('reconsent-locked-pane-badge');
+        await w.page.locator('.back-button').click();
+        await w.screen('profile-picker');
+
         await openPane(w, parent, false);
         const card = w.page.getByRole('region', { name: w.text('pane.reconsent.title') });
         await shows(card, CHANGES[w.lang]);
