@@ -135,7 +135,7 @@ describe("parent mode's notifications", () => {
   });
   it('tell the grown-ups of a computer of their family signed out, with its name only', async () => {
     // Maya on a second computer of her family, which her grown-up then signs out from the first.
-    const laptop = started.add(await startTestDesktop(relay.url), () => laptop.close());
+    const laptop: TestDesktop = started.add(await startTestDesktop(relay.url), () => laptop.close());
     must(await laptop.api.signInParent({ email: maya.parentEmail, password: RELAY_PASSWORD }));
     must(await laptop.api.enrollPc({ name: 'Maya’s laptop', childIds: [maya.childId] }));
     must(await mayaPc.api.unlock({ password: TEST_PASSWORD }));
