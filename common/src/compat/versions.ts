@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors';
 import type { MessageKind } from '../schemas/message-content';
+import type { NoticeKind } from '../schemas/family';
 import type { WsServerFrameType } from '../schemas/realtime';
 
 /**
@@ -140,4 +141,31 @@ export function readsKind(version: AppVersion, kind: string, table: FirstReadTab
 /** Does an app of this version know this error code? Unknown codes: no. */
 export function readsErrorCode(version: AppVersion, code: string, table: FirstReadTable = FIRST_READ_IN): boolean {
   return readsSince(table.errors[code], version);
+}
+
+/**
+ * The first app version that reads each notice kind (a `notice` frame, `GET /v1/notices`): an
+ * older app refuses a notice of a kind it does not know, so the relay leaves those out for it.
+ * A row is added with every new kind, and never changed.
+ */
+export const NOTICE_KIND_FIRST_READ = Object.freeze({
+  'friend-requested': '0.2.0',
+  'friend-approved': '0.2.0',
+  'friend-blocked': '0.2.0',
+  'friend-removed': '0.2.0',
+  'guardian-added': '0.2.0',
+  'guardian-removed': '0.2.0',
+  'trusted-added': '0.2.0',
+  'trusted-removed': '0.2.0',
+  'consent-given': '0.2.0',
+  'consent-withdrawn': '0.2.0',
+  'child-deleted': '0.2.0',
+  'friend-reported': '0.3.0',
+  'device-signed-out': '0.3.0',
+  'reconsent-requested': '0.3.0',
+} satisfies Record<NoticeKind, string>);
+
+/** Does an app of this version read notices of this kind? Unknown kinds: no. */
+export function readsNoticeKind(version: AppVersion, kind: string): boolean {
+  return readsSince((NOTICE_KIND_FIRST_READ as Readonly<Record<string, string>>)[kind], version);
 }

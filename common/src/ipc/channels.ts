@@ -64,6 +64,7 @@ import { RECONSENT_CHANNELS } from './channels-reconsent';
 import { SUMMARY_CHANNELS } from './channels-summaries';
 import { EXPORT_CHANNELS } from './channels-export';
 import { COMPUTERS_CHANNELS } from './channels-computers';
+import { NOTIFY_CHANNELS } from './channels-notify';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -278,6 +279,7 @@ export const HEARTH_CHANNELS = {
   ...SUMMARY_CHANNELS,
   ...EXPORT_CHANNELS,
   ...COMPUTERS_CHANNELS,
+  ...NOTIFY_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

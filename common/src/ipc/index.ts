@@ -19,6 +19,7 @@ export * from './channels-reconsent';
 export * from './channels-summaries';
 export * from './channels-export';
 export * from './channels-computers';
+export * from './channels-notify';
 export * from './channels';
 export * from './events';
 export * from './api';

@@ -187,6 +187,13 @@ export const NOTICE_KINDS_TUPLE = [
   'consent-given',
   'consent-withdrawn',
   'child-deleted',
+  // Issue 14 §4: told to the grown-ups by a system notification on their parent-mode PC too.
+  /** The child reported someone (the safety issue emits it through `noticeChildReported`). */
+  'friend-reported',
+  /** A computer with the child on it was signed out (`computerName` says which). */
+  'device-signed-out',
+  /** A new policy version waits for this guardian's consent for the child (F15). */
+  'reconsent-requested',
 ] as const;
 export const NoticeKind = Type.Enum(NOTICE_KINDS_TUPLE);
 export type NoticeKind = Static<typeof NoticeKind>;
@@ -202,6 +209,8 @@ export const Notice = Type.Object(
     byName: Type.Union([DisplayName, Type.Null()]),
     /** The other account concerned (the friend, the guardian or trusted grown-up added or removed). */
     about: Type.Union([Type.Object({ accountId: AccountIdSchema, displayName: DisplayName }, closed), Type.Null()]),
+    /** The computer's name, for `device-signed-out` only. */
+    computerName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     at: Timestamp,
   },
   closed,

@@ -208,6 +208,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     if (quietNow && lock.state() === 'unlocked' && getProfile(familyDb, childId)?.kind === 'child') {
       events.emit('childQuiet', { childId: childId as EventPayload<'childQuiet'>['childId'], status: quietNow });
     }
+    if (event === 'reconsent') attention.reconsentChanged(childId, (payload as EventPayload<'reconsent'>).waiting);
     if (event === 'notice' && getProfile(familyDb, childId)?.kind === 'parent') {
       const told = eventOfNotice((payload as EventPayload<'notice'>).notice);
       if (told) notifications.notify(told);
@@ -278,7 +279,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     dailySummary: createDailySummaryService({ call: relay.call, parent }),
     summaries,
     messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
-    reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call) }),
+    reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call), familyDb }),
     paneMessages: createPaneMessagesService({
       parent,
       familyDb,

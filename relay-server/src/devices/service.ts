@@ -11,6 +11,7 @@ import type { RelayContext } from '../context';
 import { ownChild } from '../accounts/service';
 import type { DeviceRow } from './queries';
 import { hashToken, newToken } from '../auth/tokens';
+import { noticeComputerSignedOut } from '../family/grown-up-notices';
 
 type Ctx = Pick<RelayContext, 'store' | 'now' | 'newId' | 'events'>;
 
@@ -72,14 +73,14 @@ async function visibleDevice(
   ctx: Pick<Ctx, 'store'>,
   parentId: string,
   deviceId: string,
-): Promise<Readonly<{ enroller: boolean; mine: readonly string[] }>> {
+): Promise<Readonly<{ enroller: boolean; mine: readonly string[]; device: DeviceRow }>> {
   const device = await ctx.store.devices.getDevice(deviceId);
   const mine = (await ctx.store.devices.listDeviceChildren(parentId))
     .filter((c) => c.deviceId === deviceId)
     .map((c) => c.childId);
-  if (device && device.parentId === parentId) return { enroller: true, mine };
+  if (device && device.parentId === parentId) return { enroller: true, mine, device };
   if (!device || mine.length === 0) throw new HearthError(ErrorCode.NotFound, 'No such device.');
-  return { enroller: false, mine };
+  return { enroller: false, mine, device };
 }
 
 export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Promise<Device[]> {
@@ -113,20 +114,23 @@ export async function listDevices(ctx: Pick<Ctx, 'store'>, parentId: string): Pr
  */
 export async function removeDevice(ctx: Ctx, parentId: string, deviceId: string, wipe = false): Promise<void> {
   const childIds = await ctx.store.transaction(async (tx) => {
-    const { enroller, mine } = await visibleDevice({ store: tx }, parentId, deviceId);
+    const { enroller, mine, device } = await visibleDevice({ store: tx }, parentId, deviceId);
     const live = await tx.devices.listLiveChildrenOnDevice(deviceId);
     // A co-guardian signs out only their own children's credentials; the PC goes with the last of them.
-    if (enroller || live.every((id) => mine.includes(id))) {
+    const gone = enroller || live.every((id) => mine.includes(id)) ? live : live.filter((id) => mine.includes(id));
+    if (gone === live) {
       await tx.deviceTombstones.tombstoneDeviceCredentials(deviceId, wipe, ctx.now());
       await tx.devices.revokeDevice(deviceId, ctx.now());
-      return live;
+    } else {
+      for (const childId of gone) {
+        await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());
+        await tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
+      }
     }
-    const theirs = live.filter((id) => mine.includes(id));
-    for (const childId of theirs) {
-      await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());
-      await tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
-    }
-    return theirs;
+    // Issue 14 §4: the guardians of the children who were signed in there (not those signed out before) are told.
+    if (gone.length > 0)
+      await noticeComputerSignedOut({ ...ctx, store: tx }, { name: device.name, childIds: gone, byParentId: parentId });
+    return gone;
   });
   ctx.events.emit('credentialsRevoked', { childIds, deviceId });
 }
@@ -138,11 +142,14 @@ export async function removeDeviceChild(
   childId: string,
   wipe = false,
 ): Promise<void> {
-  await visibleDevice(ctx, parentId, deviceId);
+  const { device } = await visibleDevice(ctx, parentId, deviceId);
   await ownChild(ctx, parentId, childId);
   const revoked = await ctx.store.transaction(async (tx) => {
     await tx.deviceTombstones.tombstoneDeviceChildCredentials(deviceId, childId, wipe, ctx.now());
-    return tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
+    const done = await tx.devices.revokeDeviceChild(deviceId, childId, ctx.now());
+    if (done)
+      await noticeComputerSignedOut({ ...ctx, store: tx }, { name: device.name, childIds: [childId], byParentId: parentId });
+    return done;
   });
   if (!revoked) throw new HearthError(ErrorCode.NotFound, 'This child is not set up on this device.');
   ctx.events.emit('credentialsRevoked', { childIds: [childId], deviceId });

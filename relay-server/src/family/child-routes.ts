@@ -10,6 +10,7 @@ import {
   TrustedGrownUp,
   UpdateTrustedBody,
   closed,
+  readsNoticeKind,
 } from '@hearth/common';
 import { requireParent } from '../auth/callers';
 import { bearer, responses } from '../responses';
@@ -146,7 +147,10 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const parentId = requireParent(request.caller).parentId;
       const limit = Math.min(Number(request.query.limit ?? DEFAULT_NOTICES), MAX_NOTICES);
-      return { notices: await listNotices(ctx, parentId, limit) };
+      const version = request.appVersion;
+      const notices = await listNotices(ctx, parentId, limit);
+      // An older app refuses a list with a kind it does not know: it gets the kinds it reads.
+      return { notices: version === undefined ? notices : notices.filter((n) => readsNoticeKind(version, n.kind)) };
     },
   );
 };

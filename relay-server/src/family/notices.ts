@@ -12,6 +12,8 @@ export type NoticeInput = Readonly<{
   byId: string | null;
   /** The other account concerned: the friend, the grown-up added or removed. */
   aboutId?: string | null;
+  /** The computer's name, for `device-signed-out` (kept where `about`'s name would be). */
+  computerName?: string;
   /** Who is told; default: every guardian of the child now. */
   recipients?: readonly string[];
 }>;
@@ -24,6 +26,7 @@ export function toNotice(r: NoticeRow): Notice {
     childName: r.childName,
     byName: r.byName,
     about: r.aboutId !== null ? { accountId: r.aboutId as AccountId, displayName: r.aboutName ?? '?' } : null,
+    ...(r.kind === 'device-signed-out' && r.aboutName !== null ? { computerName: r.aboutName } : {}),
     at: r.at,
   };
 }
@@ -44,7 +47,7 @@ export async function noticeGuardians(ctx: Ctx, input: NoticeInput): Promise<voi
   const recipients = input.recipients ?? (await family.guardianIdsOf(input.childId));
   const byName = input.byId !== null ? ((await family.displayNameOf(input.byId)) ?? null) : null;
   const aboutId = input.aboutId ?? null;
-  const aboutName = aboutId !== null ? ((await family.displayNameOf(aboutId)) ?? '?') : null;
+  const aboutName = aboutId !== null ? ((await family.displayNameOf(aboutId)) ?? '?') : (input.computerName ?? null);
   const at = ctx.now();
   for (const recipientId of new Set(recipients)) {
     const row: NoticeRow = {

@@ -140,6 +140,32 @@ describe('asking again', () => {
     expect(other.status).toBe(404);
   });
 
+  it('tells each guardian’s own sockets once per child that the new version waits for them, and no one else', async () => {
+    const isAsked = (f: { type: string; notice?: { kind: string } }): boolean =>
+      f.type === 'notice' && f.notice?.kind === 'reconsent-requested';
+    const aParent = await socketFor(a.parent.token);
+    const bParent = await socketFor(b.parent.token);
+    const kid = await socketFor(a.childToken);
+    await aParent.take(isAsked);
+    await aParent.take(isAsked);
+    await bParent.take(isAsked);
+    await settle(200);
+    const asked = (s: TestSocket): string[] =>
+      s.frames.flatMap((f) => (f.type === 'notice' && f.notice.kind === 'reconsent-requested' ? [f.notice.childId] : []));
+    expect(asked(aParent).sort()).toEqual([a.child.childId, secondChildId].sort());
+    expect(asked(bParent)).toEqual([b.child.childId]);
+    expect(kid.frames.filter((f) => f.type === 'notice')).toEqual([]);
+    // Told once: a socket that connects again is not told again.
+    const again = await socketFor(a.parent.token);
+    await settle(200);
+    expect(asked(again)).toEqual([]);
+    // A guardian who consented is not asked.
+    await reconsent(b.parent.token);
+    const bAgain = await socketFor(b.parent.token);
+    await settle(200);
+    expect(asked(bAgain)).toEqual([]);
+  });
+
   it('refuses a consent to any version but the current one', async () => {
     const res = await api<{ error: { code: string } }>(relay.app, 'POST', '/v1/policy-review/consent', {
       token: a.parent.token,

@@ -6,6 +6,7 @@ import {
   readsErrorCode,
   readsFrame,
   readsKind,
+  readsNoticeKind,
   type AppVersion,
   type FirstReadTable,
   type WsServerFrame,
@@ -43,6 +44,8 @@ export function createVersionGate(table: FirstReadTable = FIRST_READ_IN): Versio
   const allKinds = newest(table.kinds);
   return Object.freeze({
     frame(version, frame) {
+      // A notice of a kind this app does not know would be refused whole: it is left out for it.
+      if (typeof frame !== 'string' && frame.type === 'notice' && !readsNoticeKind(version, frame.notice.kind)) return undefined;
       const readsAllFrames = compareVersions(version, allFrames) >= 0;
       if (readsAllFrames && compareVersions(version, allErrors) >= 0) return frame;
       if (typeof frame === 'string') {

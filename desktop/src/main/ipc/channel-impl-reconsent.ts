@@ -1,4 +1,4 @@
-import type { ReconsentChannelName } from '@hearth/common';
+import type { NotifyChannelName, ReconsentChannelName } from '@hearth/common';
 import type { ChannelFn } from './channel-impl';
 import type { Services } from './services';
 
@@ -8,5 +8,13 @@ export function reconsentChannelImpl(s: Services): { readonly [K in ReconsentCha
     getPolicyReview: (a) => s.reconsent.review(a.lang),
     consentToPolicy: (a) => s.reconsent.consent(a.consent),
     getConsentHistory: (a) => s.reconsent.history(a.childId),
+  };
+}
+
+/** Parent mode's re-consent (issue 14 §5), as the open grown-up, spread into `channelImpl`. */
+export function notifyChannelImpl(s: Services): { readonly [K in NotifyChannelName]: ChannelFn<K> } {
+  return {
+    getMyPolicyReview: (a, child) => s.reconsent.reviewAsMe(child(), a.lang),
+    consentToPolicyAsMe: (a, child) => s.reconsent.consentAsMe(child(), a.consent),
   };
 }

@@ -5,10 +5,10 @@ import { familyChannelImpl } from './channel-impl-family';
 import { emailChannelImpl } from './channel-impl-email';
 import { quietChannelImpl } from './channel-impl-quiet';
 import { activityChannelImpl } from './channel-impl-activity';
-import { reconsentChannelImpl } from './channel-impl-reconsent';
 import { summaryChannelImpl } from './channel-impl-summaries';
 import { exportChannelImpl } from './channel-impl-export';
 import { computersChannelImpl } from './channel-impl-computers';
+import { notifyChannelImpl, reconsentChannelImpl } from './channel-impl-reconsent';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -109,6 +109,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...summaryChannelImpl(s),
     ...exportChannelImpl(s),
     ...computersChannelImpl(s),
+    ...notifyChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

@@ -19,7 +19,27 @@ export const NOTIFICATION_KINDS = {
     en: { title: '{child} blocked someone', body: '{child} blocked {about}.' },
     es: { title: '{child} bloqueó a alguien', body: '{child} bloqueó a {about}.' },
   },
-  // Coming from other parts of issue 14, one line each: 'child-reported', 'device-signed-out', 'reconsent-requested'.
+  /** Their child reported someone (a `friend-reported` notice; only the reporting side's grown-ups get it). */
+  'child-reported': {
+    en: { title: '{child} reported someone', body: '{child} reported {about}. Open Hearth to look at it.' },
+    es: { title: '{child} denunció a alguien', body: '{child} denunció a {about}. Abre Hearth para verlo.' },
+  },
+  /** A computer with their child on it was signed out (a `device-signed-out` notice; `about` is the computer's name). */
+  'device-signed-out': {
+    en: { title: 'A computer was signed out', body: '{child} was signed out of “{about}”.' },
+    es: { title: 'Se cerró la sesión de una computadora', body: 'Se cerró la sesión de {child} en “{about}”.' },
+  },
+  /** A new policy version waits for their consent for a child (a `reconsent-requested` notice, F15). */
+  'reconsent-requested': {
+    en: {
+      title: 'Hearth’s privacy policy changed',
+      body: 'Please read what changed and agree again for {child}. Open Hearth to do it.',
+    },
+    es: {
+      title: 'La política de privacidad de Hearth cambió',
+      body: 'Lee lo que cambió y vuelve a aceptarla para {child}. Abre Hearth para hacerlo.',
+    },
+  },
 } as const satisfies Record<string, Record<UiLanguage, Readonly<{ title: string; body: string }>>>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -34,6 +54,9 @@ export type GrownUpEvent = Readonly<{ id: string; kind: NotificationKind; names:
 const FROM_NOTICE: Partial<Record<NoticeKind, NotificationKind>> = {
   'friend-requested': 'friend-request',
   'friend-blocked': 'child-blocked',
+  'friend-reported': 'child-reported',
+  'device-signed-out': 'device-signed-out',
+  'reconsent-requested': 'reconsent-requested',
 };
 
 /** The notification a relay notice makes, or null when its kind does not notify. */
@@ -43,6 +66,6 @@ export function eventOfNotice(notice: Notice): GrownUpEvent | null {
   return {
     id: `notice:${notice.noticeId}`,
     kind,
-    names: { child: notice.childName, about: notice.about?.displayName ?? '?' },
+    names: { child: notice.childName, about: notice.computerName ?? notice.about?.displayName ?? '?' },
   };
 }

@@ -6,8 +6,8 @@ import { createClosers } from '@hearth/test-kit/closers';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 
 /**
- * Parent mode's system notifications through a real relay (issue 14): a friend request waiting
- * and a block by their own child, names only, once per event, never again after a reconnect;
+ * Parent mode's system notifications through a real relay (issue 14): a friend request waiting,
+ * a block by their own child and a computer of theirs signed out, names only, once per event, never again after a reconnect;
  * under Electron main shows them (a recording notifier stands in for Electron's `Notification`),
  * under the web host the page does (the `systemNotification` event).
  */
@@ -132,5 +132,31 @@ describe("parent mode's notifications", () => {
     must(await mayaPc.api.redeemInvite({ code: invite.code }));
     await waitForCount(() => pageNotifications(tomParentPc).length, 2, 'a second request on Tom’s grown-up’s PC');
     expect(pageNotifications(tomParentPc)[1]).toMatchObject({ title: 'Solicitud de amistad para Tom' });
+  });
+  it('tell the grown-ups of a computer of their family signed out, with its name only', async () => {
+    // Maya on a second computer of her family, which her grown-up then signs out from the first.
+    const laptop: TestDesktop = started.add(await startTestDesktop(relay.url), () => laptop.close());
+    must(await laptop.api.signInParent({ email: maya.parentEmail, password: RELAY_PASSWORD }));
+    must(await laptop.api.enrollPc({ name: 'Maya’s laptop', childIds: [maya.childId] }));
+    must(await mayaPc.api.unlock({ password: TEST_PASSWORD }));
+    const computer = must(await mayaPc.api.listDevices()).devices.find((d) => d.name === 'Maya’s laptop');
+    if (!computer) throw new Error('Maya’s laptop is not listed');
+    must(await mayaPc.api.revokeDevice({ deviceId: computer.deviceId }));
+    await waitFor(
+      () => shown.some((n) => n.title === 'A computer was signed out'),
+      10_000,
+      'the sign-out told on Maya’s grown-up’s PC',
+    );
+    expect(shown.filter((n) => n.title === 'A computer was signed out')).toEqual([
+      {
+        tag: expect.stringMatching(/^notice:/) as unknown,
+        title: 'A computer was signed out',
+        body: `Maya was signed out of “${computer.name}”.`,
+      },
+    ]);
+    // Tom's family is not told of another family's computer.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(pageNotifications(tomParentPc).map((n) => n.title)).not.toContain('Se cerró la sesión de una computadora');
+    expect(pageNotifications(tomParentPc)).toHaveLength(2);
   });
 });

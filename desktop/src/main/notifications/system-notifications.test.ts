@@ -34,9 +34,12 @@ function world(language: 'en' | 'es' = 'en'): { shown: SystemNotification[]; tel
 }
 
 describe("the grown-ups' notifications", () => {
-  it('notify of a friend request waiting and of a block by their child, and of no other notice', () => {
+  it('notify of a friend request waiting, a block or report by their child, a computer signed out and a policy change, and of no other notice', () => {
     const w = world();
-    NOTICE_KINDS_TUPLE.forEach((kind, i) => w.tell(notice(kind, `01JNOTICE00000000000000000${String.fromCharCode(65 + i)}`)));
+    NOTICE_KINDS_TUPLE.forEach((kind, i) => {
+      const n = notice(kind, `01JNOTICE00000000000000000${String.fromCharCode(65 + i)}`);
+      w.tell(kind === 'device-signed-out' ? { ...n, about: null, computerName: 'Kitchen PC' } : n);
+    });
     expect(w.shown).toEqual([
       {
         tag: 'notice:01JNOTICE00000000000000000A',
@@ -44,6 +47,21 @@ describe("the grown-ups' notifications", () => {
         body: 'Maya and Tom want to be friends. Open Hearth to approve.',
       },
       { tag: 'notice:01JNOTICE00000000000000000C', title: 'Maya blocked someone', body: 'Maya blocked Tom.' },
+      {
+        tag: 'notice:01JNOTICE00000000000000000L',
+        title: 'Maya reported someone',
+        body: 'Maya reported Tom. Open Hearth to look at it.',
+      },
+      {
+        tag: 'notice:01JNOTICE00000000000000000M',
+        title: 'A computer was signed out',
+        body: 'Maya was signed out of “Kitchen PC”.',
+      },
+      {
+        tag: 'notice:01JNOTICE00000000000000000N',
+        title: 'Hearth’s privacy policy changed',
+        body: 'Please read what changed and agree again for Maya. Open Hearth to do it.',
+      },
     ]);
   });
 

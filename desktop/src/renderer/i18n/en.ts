@@ -33,6 +33,7 @@ import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
 import { dailySummariesEn } from './catalogs/daily-summaries';
 import { exportPaneEn, kidExportEn } from './catalogs/export';
+import { parentReviewEn } from './catalogs/notify';
 
 export const en = {
   ...commonEn,
@@ -46,6 +47,7 @@ export const en = {
   ...quietKidEn,
   ...activityEn,
   ...dailySummariesEn,
+  ...parentReviewEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,

@@ -31,6 +31,7 @@ import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
 import { dailySummariesEs } from './catalogs/daily-summaries';
 import { exportPaneEs, kidExportEs } from './catalogs/export';
+import { parentReviewEs } from './catalogs/notify';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -44,6 +45,7 @@ export const es: Spanish<Translation> = {
   ...quietKidEs,
   ...activityEs,
   ...dailySummariesEs,
+  ...parentReviewEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,

@@ -1,5 +1,6 @@
 /** "What happened in your family" (`pane.notices.*`), the friend-approval screen's word on the other family's grown-ups (`pane.otherGrownUps.*`), and the child's "My family" (`kidFamily.*`). */
 import type { Spanish } from '../translation';
+import { notifyNoticesEn, notifyNoticesEs } from './notify';
 
 export const familyNoticesEn = {
   notices: {
@@ -17,6 +18,7 @@ export const familyNoticesEn = {
       'consent-given': '{{by}} agreed to the privacy policy for {{child}}.',
       'consent-withdrawn': '{{by}} withdrew their consent for {{child}}.',
       'child-deleted': '{{by}} deleted {{child}}’s account.',
+      ...notifyNoticesEn.kind,
     },
     /** The same, where no grown-up did it (the other family, the child, the server's operator). */
     noBy: {
@@ -31,6 +33,7 @@ export const familyNoticesEn = {
       'consent-given': 'Consent to the privacy policy was given for {{child}}.',
       'consent-withdrawn': 'Consent was withdrawn for {{child}}.',
       'child-deleted': '{{child}}’s account was deleted.',
+      ...notifyNoticesEn.noBy,
     },
     someone: 'someone',
   },
@@ -56,6 +59,7 @@ export const familyNoticesEs: Spanish<typeof familyNoticesEn> = {
       'consent-given': '{{by}} aceptó la política de privacidad para {{child}}.',
       'consent-withdrawn': '{{by}} retiró su consentimiento para {{child}}.',
       'child-deleted': '{{by}} borró la cuenta de {{child}}.',
+      ...notifyNoticesEs.kind,
     },
     noBy: {
       'friend-requested': '{{child}} pidió ser amigo o amiga de {{about}}.',
@@ -69,6 +73,7 @@ export const familyNoticesEs: Spanish<typeof familyNoticesEn> = {
       'consent-given': 'Se dio el consentimiento a la política de privacidad para {{child}}.',
       'consent-withdrawn': 'Se retiró el consentimiento para {{child}}.',
       'child-deleted': 'Se borró la cuenta de {{child}}.',
+      ...notifyNoticesEs.noBy,
     },
     someone: 'alguien',
   },

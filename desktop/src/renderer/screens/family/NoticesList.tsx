@@ -29,8 +29,17 @@ export function NoticesList({
           <li key={n.noticeId} className="notice-item" data-kind={n.kind}>
             <span>
               {n.byName === null
-                ? t(`pane.notices.noBy.${n.kind}`, { child: n.childName, about: n.about?.displayName ?? someone })
-                : t(`pane.notices.kind.${n.kind}`, { child: n.childName, by: n.byName, about: n.about?.displayName ?? someone })}
+                ? t(`pane.notices.noBy.${n.kind}`, {
+                    child: n.childName,
+                    about: n.about?.displayName ?? someone,
+                    computer: n.computerName ?? someone,
+                  })
+                : t(`pane.notices.kind.${n.kind}`, {
+                    child: n.childName,
+                    by: n.byName,
+                    about: n.about?.displayName ?? someone,
+                    computer: n.computerName ?? someone,
+                  })}
             </span>{' '}
             <span className="muted">{when.format(n.at)}</span>
           </li>

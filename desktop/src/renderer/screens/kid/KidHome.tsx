@@ -7,6 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { Screen } from '../../ui/Screen';
 import { ParentFamily } from '../parent/ParentFamily';
+import { ParentPolicyReview } from '../parent/ParentPolicyReview';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ReconsentBanner } from './ReconsentBanner';
 import { FriendCard } from './FriendCard';
@@ -69,7 +70,7 @@ export function KidHome({
       }
     >
       <ConnectionBanner />
-      {!parentMode && <ReconsentBanner />}
+      {parentMode ? <ParentPolicyReview /> : <ReconsentBanner />}
       <ErrorNote error={friends.error} />
       {parentMode ? (
         <section aria-labelledby="friends-heading">
