@@ -4,6 +4,7 @@ import type { WritableDB } from '@hearth/sqlite';
 import { getProfile, listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
 import { createActivityService } from './services/activity';
+import { createRelayUsage } from './services/relay-usage';
 import { createDailySummaryService } from './services/daily-summary';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import type { Services } from './ipc/services';
@@ -185,6 +186,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     attachments: createAttachmentsService({ stores, now }),
     events,
     now,
+    usage: createRelayUsage({ call: relay.call, parent, familyDb, logger }),
   });
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
