@@ -16,11 +16,7 @@ const emptyDay = (day: string): ActivityDetailDay => ({
  * but nothing done on this PC (the child used another PC) is listed too; days before `firstDay`
  * (this PC's 30-day window) are left out. Newest first, as the PC's days.
  */
-export function withRelayTime(
-  days: readonly ActivityDetailDay[],
-  usage: UsageView,
-  firstDay: string,
-): ActivityDetailDay[] {
+export function withRelayTime(days: readonly ActivityDetailDay[], usage: UsageView, firstDay: string): ActivityDetailDay[] {
   const minutes = new Map(usage.days.map((u) => [u.day, u.minutes]));
   const byDay = new Map(days.map((d) => [d.day, d]));
   for (const u of usage.days) if (u.minutes > 0 && u.day >= firstDay && !byDay.has(u.day)) byDay.set(u.day, emptyDay(u.day));

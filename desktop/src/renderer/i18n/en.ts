@@ -30,6 +30,7 @@ import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
+import { usageEn } from './catalogs/usage';
 
 export const en = {
   ...commonEn,
@@ -42,6 +43,7 @@ export const en = {
   ...whatGrownUpsSeeEn,
   ...quietKidEn,
   ...activityEn,
+  ...usageEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,

@@ -28,6 +28,7 @@ import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
+import { usageEs } from './catalogs/usage';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -40,6 +41,7 @@ export const es: Spanish<Translation> = {
   ...whatGrownUpsSeeEs,
   ...quietKidEs,
   ...activityEs,
+  ...usageEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,

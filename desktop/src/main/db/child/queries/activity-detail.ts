@@ -42,7 +42,11 @@ function rowsByDay(db: ReadableDB, since: number, dayOf: (at: number) => string)
  * relay named the zone), newest first: totals and one line per contact (messages sent and
  * received, calls and their minutes, games) plus the minutes the child's profile was open.
  */
-export function activityDetailByDay(db: ReadableDB, since: number, dayOf: (at: number) => string = utcDayOf): ActivityDetailDay[] {
+export function activityDetailByDay(
+  db: ReadableDB,
+  since: number,
+  dayOf: (at: number) => string = utcDayOf,
+): ActivityDetailDay[] {
   const rows = rowsByDay(db, since, dayOf);
   const days = new Map<string, { minutesInHearth: number; contacts: Map<string, ContactDayActivity> }>();
   for (const r of rows) {
