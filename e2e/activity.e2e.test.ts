@@ -2,11 +2,14 @@
  * The 30-day activity view (issue 14, F10) through the UI, in English and Spanish: a child sends
  * her grown-up a text and a photo; the pane shows the day in a chart and a table; the photo shows
  * only after "Show pictures", and the grown-up removes it from the child's history; the child's
- * "What my grown-ups can see" tells her a grown-up looked at her pictures. Screens are saved
- * under artifacts/screens/ and checked with axe-core.
+ * "What my grown-ups can see" tells her a grown-up looked at her pictures. Time in Hearth, in the
+ * pane and in the child's own view, is what the relay counted (issue 14); with the relay stopped,
+ * the pane says it shows this computer's own count. Screens are saved under artifacts/screens/ and
+ * checked with axe-core.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { Child, UsageView } from '@hearth/common';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
 import { launchChromium, openWindow } from './support/browser';
@@ -24,7 +27,7 @@ import {
 } from './support/flows';
 import type { World } from './support/hosts';
 import { startWorld } from './support/hosts';
-import { countIs, shows, visible } from './support/see';
+import { countIs, reads, shows, visible } from './support/see';
 import { windowFor, type Window } from './support/ui';
 
 const STEP_MS = 180_000;
@@ -57,6 +60,26 @@ async function drawnPhoto(w: Window): Promise<Buffer> {
   })()`)) as string;
   return Buffer.from(base64, 'base64');
 }
+
+/** What the relay counted for the family's child, read over HTTP with the grown-up's own sign-in. */
+async function relayUsage(parent: ParentInfo, child: string): Promise<UsageView> {
+  const base = world.relay.url;
+  const json = { 'content-type': 'application/json' };
+  const signedIn = await fetch(`${base}/v1/sessions`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: parent.email, password: parent.password }),
+  });
+  expect(signedIn.status).toBe(201);
+  const auth = { authorization: `Bearer ${((await signedIn.json()) as { token: string }).token}` };
+  const { children } = (await (await fetch(`${base}/v1/children`, { headers: auth })).json()) as { children: Child[] };
+  const childId = children.find((c) => c.displayName === child)?.childId;
+  const usage = await fetch(`${base}/v1/children/${childId}/usage`, { headers: auth });
+  expect(usage.status).toBe(200);
+  return (await usage.json()) as UsageView;
+}
+
+const total = (usage: UsageView): number => usage.days.reduce((n, d) => n + d.minutes, 0);
 
 describe.skipIf(withoutChromium())('the 30-day activity view, through the UI', () => {
   beforeAll(async () => {
@@ -100,6 +123,21 @@ describe.skipIf(withoutChromium())('the 30-day activity view, through the UI', (
         await visible(w.page.getByRole('img', { name: w.text('activityView.chartLabel', { name: child }) }));
         const table = w.page.getByRole('table', { name: w.text('activityView.tableCaption', { name: child }) });
         await countIs(table.locator('tbody tr'), 1);
+        // Time in Hearth is what the relay counted (she was online while she wrote), said so above the chart.
+        const usage = await relayUsage(parent, child);
+        const counted = usage.days.filter((d) => d.minutes > 0);
+        expect(counted.length).toBe(1);
+        for (const d of counted) {
+          await reads(
+            table.locator(`tbody tr[data-day="${d.day}"] td`).first(),
+            w.text('activityView.minutes', { count: d.minutes }),
+          );
+        }
+        await reads(
+          w.page.locator('.time-source[data-source="relay"]'),
+          w.text('usageView.fromRelay', { name: child, zone: usage.timeZone }),
+        );
+        await visible(table.getByRole('columnheader', { name: w.text('activityView.time'), exact: true }));
         // Two messages sent to her grown-up today (the text and the photo), one per-person line.
         await shows(table.locator('tbody tr td').nth(1), '2');
         await shows(table.locator('tbody li'), `${parent.name}: 2`);
@@ -152,12 +190,46 @@ describe.skipIf(withoutChromium())('the 30-day activity view, through the UI', (
         const prefix = w.text('seeMore.lookedAt', { date: '@' }).split('@')[0] ?? '';
         await shows(note, prefix);
         await shows(w.page.locator('#see-more-heading'), w.text('seeMore.title'));
+        // Her own view (read with her own credential) shows the relay's minutes. She is online again,
+        // so the relay may count the minute she came back in while the screen loads: either figure.
+        const minutes = async (): Promise<number> => total(await relayUsage(parent, child));
+        const shown = (await w.page.locator('.day-list li').first().textContent()) ?? '';
+        const after = await minutes();
+        const kidMinutes = (count: number): string => w.text(count === 1 ? 'see.minutes_one' : 'see.minutes_other', { count });
+        expect(
+          [after - 1, after].map(kidMinutes).some((m) => shown.includes(m)),
+          shown,
+        ).toBe(true);
+        await reads(w.page.locator('.time-source[data-source="relay"]'), w.text('usageKid.fromRelay'));
         await w.shot('what-grown-ups-see-30-days');
         await backHome(w);
         await openChat(w, parent.name);
         await visible(w.page.locator('.bubble', { hasText: 'Look what I drew' }));
         await countIs(w.page.locator('.bubble img[data-testid="photo"]'), 0);
         await backHome(w);
+        expect(w.problems).toEqual([]);
+      }
+    },
+    STEP_MS,
+  );
+
+  it(
+    'says plainly, with the relay stopped, that time in Hearth is this computer’s own count',
+    async () => {
+      // The world's single relay can stop (a cluster world has no such switch: the step is left out).
+      const relay = world.relay as Partial<{ stop: () => Promise<void> }>;
+      if (!relay.stop) return;
+      await relay.stop();
+      for (const { w, parent, child } of families) {
+        await leaveProfile(w);
+        await openPane(w, parent, false);
+        await w.page.getByRole('button', { name: w.text('pane.nav.activity') }).click();
+        await w.screen('grown-ups-activity');
+        await reads(w.page.locator('.time-source[data-source="this-pc"]'), w.text('usageView.thisPc', { name: child }));
+        const table = w.page.getByRole('table', { name: w.text('activityView.tableCaption', { name: child }) });
+        await visible(table.getByRole('columnheader', { name: w.text('usageView.columnThisPc') }));
+        await w.shot('activity-time-this-pc');
+        await closePane(w);
         expect(w.problems).toEqual([]);
       }
     },

@@ -12,6 +12,7 @@ export * from './schemas/quiet';
 export * from './schemas/summaries';
 export * from './schemas/reconsent';
 export * from './schemas/child-export';
+export * from './schemas/usage';
 export * from './ipc/index';
 export * from './schemas/realtime';
 export * from './compat/app-reads';

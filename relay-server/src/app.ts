@@ -36,6 +36,7 @@ import { policyRoutes } from './policy/routes';
 import { grownUpInviteRoutes } from './family/invite-routes';
 import { familyChildRoutes } from './family/child-routes';
 import { quietRoutes } from './quiet/routes';
+import { usageRoutes } from './quiet/usage-routes';
 import { summaryRoutes } from './summaries/routes';
 import { openConsentRule } from './policy/consent-rule';
 import { reconsentRoutes } from './policy/reconsent-routes';
@@ -170,6 +171,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(grownUpInviteRoutes);
   await app.register(familyChildRoutes);
   await app.register(quietRoutes);
+  await app.register(usageRoutes);
   await app.register(summaryRoutes);
   await app.register(reconsentRoutes);
   await app.register(exportRoutes);

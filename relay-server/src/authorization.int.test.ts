@@ -243,6 +243,19 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/children/${w.a.child.childId}/export` }),
     expect: [401, 200, 404, 403, 403, 401],
   },
+  // Time in Hearth per day (issue 14): a guardian of the child, or the child's own credential;
+  // another family's grown-up or child is told there is no such child.
+  {
+    route: 'GET /v1/children/:id/usage',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/usage` }),
+    expect: [401, 200, 404, 200, 404, 401],
+  },
+  {
+    route: 'GET /v1/children/:id/usage',
+    variant: 'a second child of the same guardian, not the caller',
+    request: (w) => ({ url: `/v1/children/${w.a2.childId}/usage` }),
+    expect: [401, 200, 404, 404, 404, 401],
+  },
   { route: 'GET /v1/consents', request: () => ({ url: '/v1/consents' }), expect: [401, 200, 200, 403, 403, 401] },
   // Re-consent (F15): a grown-up's own review and consent; a child's history for its guardians only.
   {

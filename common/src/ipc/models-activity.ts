@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ChildIdSchema, Timestamp, Ulid, closed } from '../schemas/primitives';
 import { AttachmentMimeSchema, Sha256Hex } from '../schemas/message-content';
+import { TimeZoneName } from '../schemas/quiet';
 
 /** How many days the activity view covers; older rows are deleted on the PC (F10). */
 export const ACTIVITY_DAYS = 30;
@@ -15,9 +16,10 @@ export const ContactDayActivity = Type.Object(
 export type ContactDayActivity = Static<typeof ContactDayActivity>;
 
 /**
- * One day (UTC date) of a child's activity. `minutesInHearth`: for now this PC's measure (the
- * minutes the child's profile was open); `timeSource` says whose measure it is, so the relay's
- * count of online/in-call minutes (quiet-hours work) can replace it without a new shape.
+ * One day of a child's activity: a day in the child's zone when the relay answered (`timeZone`
+ * set), else a UTC date. `minutesInHearth`: the relay's count of the minutes the child was online
+ * or in a call on any PC (`timeSource: 'relay'`, the daily limit's measure), or, when the relay
+ * could not be reached, this PC's own (the minutes the profile was open, `'this-pc'`).
  */
 export const ActivityDetailDay = Type.Object(
   {
@@ -55,6 +57,8 @@ export const ActivityDetail = Type.Object(
   {
     days: Type.Array(ActivityDetailDay),
     timeSource: Type.Union([Type.Literal('this-pc'), Type.Literal('relay')]),
+    /** The child's zone, which the days are split in, when the relay answered. */
+    timeZone: Type.Optional(TimeZoneName),
     history: Type.Array(FriendshipHistoryEntry),
     /** The names of the child's contacts on this PC, for the lines above. */
     people: Type.Array(Type.Object({ contactId: Ulid, displayName: Type.String({ maxLength: 100 }) }, closed)),

@@ -6,6 +6,7 @@ import type { WritableDB } from '@hearth/sqlite';
 import { getProfile, listProfiles } from './db/family/queries/profiles';
 import { logActivity } from './db/child/queries/activity';
 import { createActivityService } from './services/activity';
+import { createRelayUsage } from './services/relay-usage';
 import { createDailySummaryService } from './services/daily-summary';
 import { createDailySummarySender, type DailySummarySender } from './services/daily-summary-sender';
 import { createHandlers, type Handlers } from './ipc/handlers';
@@ -243,6 +244,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     attachments: createAttachmentsService({ stores, now }),
     events,
     now,
+    usage: createRelayUsage({ call: relay.call, parent, familyDb, logger }),
   });
   const summaries = createDailySummarySender({
     familyDb,

@@ -119,6 +119,14 @@ export function countUsageMinutes(db: ReadableDB, childId: string, fromMinute: n
     .get(childId, fromMinute, toMinute) as number;
 }
 
+/** The minutes counted in `[fromMinute, toMinute)`, oldest first (the activity view splits them into local days). */
+export function listUsageMinutes(db: ReadableDB, childId: string, fromMinute: number, toMinute: number): number[] {
+  return db
+    .prepare(`SELECT minute FROM quiet_usage_minutes WHERE child_id = ? AND minute >= ? AND minute < ? ORDER BY minute`)
+    .pluck()
+    .all(childId, fromMinute, toMinute) as number[];
+}
+
 /** Forgets minutes and extra days older than these. */
 export function purgeQuietUsage(db: WritableDB, beforeMinute: number, beforeDay: string): void {
   db.prepare(`DELETE FROM quiet_usage_minutes WHERE minute < ?`).run(beforeMinute);

@@ -6,7 +6,7 @@ import type { Services } from './services';
 export function activityChannelImpl(s: Services): { readonly [K in ActivityChannelName]: ChannelFn<K> } {
   const a = s.activity;
   return {
-    getChildActivityDetail: (x) => a.detail(x.childId),
+    getChildActivityDetail: (x) => a.detail(x.childId, 'guardian'),
     openChildImageLog: (x) => a.openImageLog(x.childId),
     readChildImage: (x) => a.readImage(x.childId, x.hash),
     removeChildImage: (x) => {
@@ -15,6 +15,6 @@ export function activityChannelImpl(s: Services): { readonly [K in ActivityChann
     },
     getDailySummary: (x) => s.dailySummary.get(x.childId),
     setDailySummary: (x) => s.dailySummary.set(x.childId, x.enabled),
-    getMyActivityDetail: (_x, child) => a.detail(child()),
+    getMyActivityDetail: (_x, child) => a.detail(child(), 'child'),
   };
 }

@@ -28,10 +28,15 @@ import { getMessage, removeMessage } from '../db/child/queries/messages';
 import type { ChildStores } from '../stores/child-stores';
 import type { AttachmentsService } from './attachments';
 import type { EventHub } from './event-hub';
+import { zoneDayOf, type RelayUsage, type UsageReader } from './relay-usage';
+import { withRelayTime } from './relay-time';
 
 export type ActivityService = Readonly<{
-  /** The last 30 days of a child on this PC (older rows are deleted first). */
-  detail: (childId: string) => ActivityDetail;
+  /**
+   * The last 30 days of a child on this PC (older rows are deleted first), time in Hearth from the
+   * relay (read as `reader`) when it answers.
+   */
+  detail: (childId: string, reader: UsageReader) => Promise<ActivityDetail>;
   /** The image log; records that it was opened, so the child is told. */
   openImageLog: (childId: string) => ImageLog;
   readImage: (childId: string, hash: string) => AttachmentData;
@@ -46,9 +51,10 @@ export type ActivityService = Readonly<{
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * The 30-day activity view (F10). Time in Hearth is this PC's measure for now: the minutes the
- * child's profile was open (`timeSource: 'this-pc'`). The relay's count of online/in-call
- * minutes (quiet hours, F14) can replace it through `timeInHearth` without changing the shape.
+ * The 30-day activity view (F10). Time in Hearth is the relay's count (issue 14, F14: the minutes
+ * the child was online or in a call on any of their PCs, the daily limit's measure), with the days
+ * split in the child's zone; when the relay cannot be reached, this PC's own measure (the minutes
+ * the child's profile was open, per UTC date), labelled `timeSource: 'this-pc'`.
  */
 export function createActivityService(
   deps: Readonly<{
@@ -57,7 +63,8 @@ export function createActivityService(
     attachments: Pick<AttachmentsService, 'read'>;
     events: EventHub;
     now: () => number;
-    timeSource?: ActivityDetail['timeSource'];
+    /** The relay's count; without it (tests of the PC alone) this PC's measure. */
+    usage?: RelayUsage;
   }>,
 ): ActivityService {
   const childDb = (childId: string): WritableDB => {
@@ -75,13 +82,18 @@ export function createActivityService(
   };
 
   return Object.freeze({
-    detail(childId: string): ActivityDetail {
+    async detail(childId: string, reader: UsageReader): Promise<ActivityDetail> {
       const db = childDb(childId);
+      const usage = await deps.usage?.read(childId, reader);
       const since = cutoff();
       pruneActivity(db, since);
+      const days = usage
+        ? withRelayTime(activityDetailByDay(db, since, zoneDayOf(usage.timeZone)), usage, zoneDayOf(usage.timeZone)(since))
+        : activityDetailByDay(db, since);
       return {
-        days: activityDetailByDay(db, since),
-        timeSource: deps.timeSource ?? 'this-pc',
+        days,
+        timeSource: usage ? 'relay' : 'this-pc',
+        ...(usage ? { timeZone: usage.timeZone } : {}),
         history: friendshipHistory(db, since),
         people: listContacts(db).map((c) => ({ contactId: c.accountId, displayName: c.friendship.friend.displayName })),
         pictures: countImages(db),

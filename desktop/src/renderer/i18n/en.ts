@@ -34,6 +34,7 @@ import { activityEn } from './catalogs/activity';
 import { dailySummariesEn } from './catalogs/daily-summaries';
 import { exportPaneEn, kidExportEn } from './catalogs/export';
 import { parentReviewEn } from './catalogs/notify';
+import { usageEn } from './catalogs/usage';
 
 export const en = {
   ...commonEn,
@@ -48,6 +49,7 @@ export const en = {
   ...activityEn,
   ...dailySummariesEn,
   ...parentReviewEn,
+  ...usageEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,
   ...updateEn,

@@ -32,6 +32,7 @@ import { activityEs } from './catalogs/activity';
 import { dailySummariesEs } from './catalogs/daily-summaries';
 import { exportPaneEs, kidExportEs } from './catalogs/export';
 import { parentReviewEs } from './catalogs/notify';
+import { usageEs } from './catalogs/usage';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -46,6 +47,7 @@ export const es: Spanish<Translation> = {
   ...activityEs,
   ...dailySummariesEs,
   ...parentReviewEs,
+  ...usageEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
   ...updateEs,

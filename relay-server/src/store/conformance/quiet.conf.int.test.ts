@@ -120,4 +120,17 @@ describeStores('quiet port', (t) => {
     expect(await s.quiet.listHeldDeadlines('c2')).toMatchObject([{ expiresAt: 70_000, leftMs: null }]);
     expect(await s.quiet.listHeldDeadlines('p1')).toStrictEqual([]);
   });
+
+  it('lists the minutes counted in a range, oldest first, each once, only the child’s', async () => {
+    const q = t.store().quiet;
+    expect(await q.listUsageMinutes('c1', 0, 100_000_000)).toStrictEqual([]);
+    // Epoch minutes of today's dates (about 29 million): beyond a 32-bit second count, not a minute's.
+    const base = 29_000_000;
+    await q.recordUsageMinutes('c1', [base + 5, base + 1, base + 3]);
+    await q.recordUsageMinutes('c1', [base + 3, base + 4]);
+    await q.recordUsageMinutes('c2', [base + 2]);
+    expect(await q.listUsageMinutes('c1', base, base + 10)).toStrictEqual([base + 1, base + 3, base + 4, base + 5]);
+    expect(await q.listUsageMinutes('c1', base + 3, base + 5)).toStrictEqual([base + 3, base + 4]);
+    expect(await q.listUsageMinutes('c2', base, base + 10)).toStrictEqual([base + 2]);
+  });
 });

@@ -117,6 +117,14 @@ export const pgQuiet = {
     return (rows[0] as { n: number }).n;
   },
 
+  async listUsageMinutes(q, childId, fromMinute, toMinute) {
+    const { rows } = await q.query(
+      `SELECT minute::float8 AS minute FROM quiet_usage_minutes WHERE child_id = $1 AND minute >= $2 AND minute < $3 ORDER BY minute`,
+      [childId, fromMinute, toMinute],
+    );
+    return (rows as { minute: number }[]).map((r) => r.minute);
+  },
+
   async purgeQuietUsage(q, beforeMinute, beforeDay) {
     await q.query(`DELETE FROM quiet_usage_minutes WHERE minute < $1`, [beforeMinute]);
     await q.query(`DELETE FROM quiet_extra_minutes WHERE day < $1`, [beforeDay]);

@@ -7,10 +7,23 @@ const BAR = 6;
 const SLOT = 18;
 const HEIGHT = 110;
 
-/** The last 30 UTC dates, oldest first (the days the store groups by). */
-export function lastDays(now: number): string[] {
+/** `YYYY-MM-DD` of an instant in `timeZone` (the browser's zone data, no offsets by hand). */
+function dayIn(timeZone: string, at: number): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    at,
+  );
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The last 30 days, oldest first, as the view's days are keyed: in the child's zone when the relay
+ * named it, else UTC dates. Counted back from today's date, so a 23- or 25-hour day is one day.
+ */
+export function lastDays(now: number, timeZone = 'UTC'): string[] {
+  const today = Date.parse(`${dayIn(timeZone, now)}T00:00:00Z`);
   return Array.from({ length: ACTIVITY_DAYS }, (_, i) =>
-    new Date(now - (ACTIVITY_DAYS - 1 - i) * DAY).toISOString().slice(0, 10),
+    new Date(today - (ACTIVITY_DAYS - 1 - i) * DAY).toISOString().slice(0, 10),
   );
 }
 
@@ -18,10 +31,14 @@ export function lastDays(now: number): string[] {
  * A small bar chart: per day, messages (sent and received) beside call minutes. Plain SVG; the
  * table below it carries the same numbers for screen readers, so the picture has only a label.
  */
-export function ActivityChart({ name, days }: Readonly<{ name: string; days: readonly ActivityDetailDay[] }>): ReactElement {
+export function ActivityChart({
+  name,
+  days,
+  timeZone,
+}: Readonly<{ name: string; days: readonly ActivityDetailDay[]; timeZone?: string | undefined }>): ReactElement {
   const { t } = useTranslation();
   const byDay = new Map(days.map((d) => [d.day, d]));
-  const dates = lastDays(Date.now());
+  const dates = lastDays(Date.now(), timeZone);
   const values = dates.map((day) => {
     const d = byDay.get(day);
     return { day, messages: d ? d.sent + d.received : 0, calls: d ? d.callMinutes : 0 };

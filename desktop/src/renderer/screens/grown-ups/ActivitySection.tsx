@@ -9,6 +9,7 @@ import { ActivityHistory } from './ActivityHistory';
 import { ActivityTable } from './ActivityTable';
 import { DailySummaryToggle } from './DailySummaryToggle';
 import { ImageLogView } from './ImageLogView';
+import { TimeSourceNote } from './TimeSourceNote';
 
 function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElement {
   const { t, i18n } = useTranslation();
@@ -25,17 +26,16 @@ function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElemen
       <ErrorNote error={report.error} />
       {detail && (
         <>
+          <TimeSourceNote name={profile.displayName} detail={detail} />
           {detail.days.length === 0 ? (
             <p>{t('activityView.none')}</p>
           ) : (
             <>
-              <ActivityChart name={profile.displayName} days={detail.days} />
+              <ActivityChart name={profile.displayName} days={detail.days} timeZone={detail.timeZone} />
               <ActivityTable name={profile.displayName} detail={detail} />
             </>
           )}
-          <p className="hint">
-            {t('activityView.timeNote')} {t('activityView.gamesLater')}
-          </p>
+          <p className="hint">{t('activityView.gamesLater')}</p>
           <ImageLogView
             childId={childId}
             name={profile.displayName}

@@ -13,7 +13,7 @@ export function ActivityTable({ name, detail }: Readonly<{ name: string; detail:
       <thead>
         <tr>
           <th scope="col">{t('activityView.day')}</th>
-          <th scope="col">{t('activityView.time')}</th>
+          <th scope="col">{detail.timeSource === 'relay' ? t('activityView.time') : t('usageView.columnThisPc')}</th>
           <th scope="col">{t('activityView.sent')}</th>
           <th scope="col">{t('activityView.received')}</th>
           <th scope="col">{t('activityView.calls')}</th>

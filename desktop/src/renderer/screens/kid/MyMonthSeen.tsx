@@ -76,6 +76,12 @@ export function MyMonthSeen(): ReactElement {
       </section>
       <section aria-labelledby="month-heading" className="card">
         <h2 id="month-heading">{t('seeMore.month')}</h2>
+        {detail.value && (
+          <p className="time-source" data-source={detail.value.timeSource}>
+            {t(detail.value.timeSource === 'relay' ? 'usageKid.fromRelay' : 'usageKid.thisPc')}{' '}
+            <ReadAloud text={t(detail.value.timeSource === 'relay' ? 'usageKid.fromRelay' : 'usageKid.thisPc')} />
+          </p>
+        )}
         {detail.value && detail.value.days.length === 0 && <p>{t('seeMore.nothing')}</p>}
         <ul className="day-list">
           {detail.value?.days.map((d) => (

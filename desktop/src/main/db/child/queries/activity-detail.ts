@@ -12,16 +12,42 @@ const emptyContact = (contactId: string): ContactDayActivity => ({
   games: 0,
 });
 
+type EventRow = Readonly<{ at: number; kind: string; contactId: string | null; minutes: number }>;
+
+/** The UTC date of an instant, `YYYY-MM-DD`. */
+export const utcDayOf = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
+/** Events since `since`, counted per day as `dayOf` names it (a local day in the child's zone, or UTC). */
+function rowsByDay(db: ReadableDB, since: number, dayOf: (at: number) => string): Row[] {
+  const events = prepared(
+    db,
+    `SELECT at, kind, contact_id AS contactId, minutes FROM activity_log WHERE at >= ? ORDER BY at`,
+  ).all(since) as EventRow[];
+  const rows = new Map<string, { day: string; kind: string; contactId: string | null; n: number; minutes: number }>();
+  for (const e of events) {
+    const day = dayOf(e.at);
+    const key = JSON.stringify([day, e.kind, e.contactId]);
+    const r = rows.get(key) ?? { day, kind: e.kind, contactId: e.contactId, n: 0, minutes: 0 };
+    r.n += 1;
+    r.minutes += e.minutes;
+    rows.set(key, r);
+  }
+  // Newest day first, then by contact (none first), as the lines are shown.
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return [...rows.values()].sort((x, y) => cmp(y.day, x.day) || cmp(x.contactId ?? '', y.contactId ?? ''));
+}
+
 /**
- * Per UTC day since `since`, newest first: totals and one line per contact (messages sent and
+ * Per day since `since` (UTC dates unless `dayOf` says otherwise: the child's own days when the
+ * relay named the zone), newest first: totals and one line per contact (messages sent and
  * received, calls and their minutes, games) plus the minutes the child's profile was open.
  */
-export function activityDetailByDay(db: ReadableDB, since: number): ActivityDetailDay[] {
-  const rows = prepared(
-    db,
-    `SELECT date(at / 1000, 'unixepoch') AS day, kind, contact_id AS contactId, COUNT(*) AS n, SUM(minutes) AS minutes
-       FROM activity_log WHERE at >= ? GROUP BY day, kind, contact_id ORDER BY day DESC, contact_id`,
-  ).all(since) as Row[];
+export function activityDetailByDay(
+  db: ReadableDB,
+  since: number,
+  dayOf: (at: number) => string = utcDayOf,
+): ActivityDetailDay[] {
+  const rows = rowsByDay(db, since, dayOf);
   const days = new Map<string, { minutesInHearth: number; contacts: Map<string, ContactDayActivity> }>();
   for (const r of rows) {
     const d = days.get(r.day) ?? { minutesInHearth: 0, contacts: new Map<string, ContactDayActivity>() };
