@@ -30,6 +30,7 @@ import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
+import { quietUiEn } from './catalogs/quiet-ui';
 
 export const en = {
   ...commonEn,
@@ -60,6 +61,7 @@ export const en = {
     ...familyNoticesEn,
     ...grownUpsAttentionEn,
     ...quietPaneEn,
+    ...quietUiEn,
     ...reconsentEn,
   },
   ...kidReconsentEn,

@@ -28,6 +28,7 @@ import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
+import { quietUiEs } from './catalogs/quiet-ui';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -58,6 +59,7 @@ export const es: Spanish<Translation> = {
     ...familyNoticesEs,
     ...grownUpsAttentionEs,
     ...quietPaneEs,
+    ...quietUiEs,
     ...reconsentEs,
   },
   ...kidReconsentEs,
