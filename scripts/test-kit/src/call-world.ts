@@ -145,12 +145,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
         dispose: r.dispose,
         test: r,
       }));
-  let built: [
-    string,
-    string | null,
-    FakeCamera,
-    Readonly<{ url: string; dispose: () => Promise<void>; test?: TestRelay }>,
-  ];
+  let built: [string, string | null, FakeCamera, Readonly<{ url: string; dispose: () => Promise<void>; test?: TestRelay }>];
   try {
     built = await settleAll([
       buildCallsHarness(path.join(options.workDir, 'harness')),

@@ -30,7 +30,7 @@ import { updateEn } from './catalogs/update';
 import { whatGrownUpsSeeEn } from './catalogs/what-grown-ups-see';
 import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
-import { quietUiEn } from './catalogs/quiet-ui';
+import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 
 export const en = {
   ...commonEn,
@@ -42,6 +42,7 @@ export const en = {
   ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
   ...quietKidEn,
+  ...quietHeldEn,
   ...activityEn,
   chat: { ...chatEn.chat, ...chatToolsEn },
   ...stickersEn,

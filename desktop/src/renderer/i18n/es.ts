@@ -28,7 +28,7 @@ import { updateEs } from './catalogs/update';
 import { whatGrownUpsSeeEs } from './catalogs/what-grown-ups-see';
 import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
-import { quietUiEs } from './catalogs/quiet-ui';
+import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -40,6 +40,7 @@ export const es: Spanish<Translation> = {
   ...kidFamilyEs,
   ...whatGrownUpsSeeEs,
   ...quietKidEs,
+  ...quietHeldEs,
   ...activityEs,
   chat: { ...chatEs.chat, ...chatToolsEs },
   ...stickersEs,
