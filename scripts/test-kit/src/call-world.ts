@@ -18,7 +18,7 @@ import { befriend, directTransport, must, RELAY_PASSWORD, setUpFamily, TEST_PASS
 import { createClosers, settleAll } from './closers';
 import { makeFakeCamera, type FakeCamera } from './fake-camera';
 import { bridgeApi, startPcProcess } from './pc-processes';
-import { startTestRelay } from './relay';
+import { startTestRelay, type TestRelay } from './relay';
 import { startRelayProcess } from './relay-process';
 
 const DESKTOP_ROOT = fileURLToPath(new URL('../../../desktop', import.meta.url));
@@ -85,6 +85,8 @@ export type CallWorld = Readonly<{
   harnessDir: string;
   cameraFile: string;
   kids: readonly CallKid[];
+  /** The in-process relay (null when it runs in its own process), e.g. to let it look at quiet time now. */
+  relay: TestRelay | null;
   /** Another PC and child with its browser on its page (no friends yet). */
   addKid: (name: string, options?: Readonly<{ page?: CallPageKind }>) => Promise<CallKid>;
   close: () => Promise<void>;
@@ -109,6 +111,8 @@ export type CallWorldOptions = Readonly<{
   processes?: boolean;
   /** Chromium's proxy for non-loopback requests (see egress.ts). Default none. */
   proxyUrl?: string;
+  /** The relay's clock (in-process relay only), for tests that move it (quiet time). Default the real one. */
+  relayNow?: () => number;
 }>;
 
 /** What the harness page puts on `window` (typed fully in the renderer's harness). */
@@ -134,10 +138,14 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
   const defaultPage = options.page ?? 'harness';
   // Everything this world starts, closed newest first by `close()`, or at once when a step fails.
   const opened = createClosers();
-  const startRelay = options.processes
+  const startRelay: Promise<Readonly<{ url: string; dispose: () => Promise<void>; test?: TestRelay }>> = options.processes
     ? startRelayProcess(path.join(options.workDir, 'relay')).then((r) => ({ url: r.url, dispose: r.stop }))
-    : startTestRelay(options.relayConfig ?? {});
-  let built: [string, string | null, FakeCamera, Readonly<{ url: string; dispose: () => Promise<void> }>];
+    : startTestRelay(options.relayConfig ?? {}, options.relayNow ? { now: options.relayNow } : {}).then((r) => ({
+        url: r.url,
+        dispose: r.dispose,
+        test: r,
+      }));
+  let built: [string, string | null, FakeCamera, Readonly<{ url: string; dispose: () => Promise<void>; test?: TestRelay }>];
   try {
     built = await settleAll([
       buildCallsHarness(path.join(options.workDir, 'harness')),
@@ -237,6 +245,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
     harnessDir,
     cameraFile: camera.y4m,
     kids,
+    relay: relay.test ?? null,
     addKid,
     close: opened.closeAll,
   };

@@ -35,6 +35,7 @@ import { dailySummariesEn } from './catalogs/daily-summaries';
 import { exportPaneEn, kidExportEn } from './catalogs/export';
 import { parentReviewEn } from './catalogs/notify';
 import { usageEn } from './catalogs/usage';
+import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 
 export const en = {
   ...commonEn,
@@ -46,6 +47,7 @@ export const en = {
   ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
   ...quietKidEn,
+  ...quietHeldEn,
   ...activityEn,
   ...dailySummariesEn,
   ...parentReviewEn,
@@ -69,6 +71,7 @@ export const en = {
     ...familyNoticesEn,
     ...grownUpsAttentionEn,
     ...quietPaneEn,
+    ...quietUiEn,
     ...reconsentEn,
     ...exportPaneEn,
   },

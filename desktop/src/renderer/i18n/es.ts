@@ -33,6 +33,7 @@ import { dailySummariesEs } from './catalogs/daily-summaries';
 import { exportPaneEs, kidExportEs } from './catalogs/export';
 import { parentReviewEs } from './catalogs/notify';
 import { usageEs } from './catalogs/usage';
+import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -44,6 +45,7 @@ export const es: Spanish<Translation> = {
   ...kidFamilyEs,
   ...whatGrownUpsSeeEs,
   ...quietKidEs,
+  ...quietHeldEs,
   ...activityEs,
   ...dailySummariesEs,
   ...parentReviewEs,
@@ -67,6 +69,7 @@ export const es: Spanish<Translation> = {
     ...familyNoticesEs,
     ...grownUpsAttentionEs,
     ...quietPaneEs,
+    ...quietUiEs,
     ...reconsentEs,
     ...exportPaneEs,
   },

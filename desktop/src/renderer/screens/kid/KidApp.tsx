@@ -100,6 +100,7 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
         <QuietScreen
           status={quiet}
           grownUps={grownUps}
+          friends={friends.friends.filter((f) => f.friendship.status === 'active' && f.friendship.kind !== 'family')}
           onOpenChat={(contactId) => setRoute({ name: 'chat', contactId })}
           onLeave={() => void hearth.leaveProfile()}
         />

@@ -19,14 +19,28 @@ export function QuietCallGuard(): ReactElement | null {
   const action = quietCallAction(status, view.phase, view.contact?.grownUp === true);
   const quietNow = status?.quiet === true;
   const hungUp = useRef(false);
+  // A warned call the friend's side ended (its quiet time came a moment sooner): when ours comes,
+  // the child hears why too. Our own "goodbye" after the warning needs no explaining.
+  const warned = useRef(false);
+  const friendEnded = view.phase === 'ended' && view.endReason === 'remote-hung-up';
   useEffect(() => {
+    if (action === 'warn') warned.current = true;
+    else if (action === null && !friendEnded && view.phase !== 'idle') warned.current = false;
     if (action === 'end' && !hungUp.current) {
       hungUp.current = true;
+      warned.current = false;
       service.hangUp();
+      setEnded(true);
+    } else if (quietNow && warned.current) {
+      warned.current = false;
       setEnded(true);
     }
     if (!quietNow) hungUp.current = false;
-  }, [action, quietNow, service]);
+  }, [action, quietNow, service, friendEnded, view.phase]);
+  // The kid words say why: the plain "call ended" note would sit under them.
+  useEffect(() => {
+    if (ended && view.phase === 'ended') service.dismiss();
+  }, [ended, view.phase, service]);
 
   if (ended) {
     const text = t('quiet.callEnded');

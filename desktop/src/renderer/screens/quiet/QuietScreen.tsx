@@ -6,6 +6,7 @@ import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { Screen } from '../../ui/Screen';
+import { HeldMessages } from './HeldMessages';
 import { clockText } from './quiet-context';
 import './quiet.css';
 
@@ -33,16 +34,20 @@ function NightSky(): ReactElement {
 
 /**
  * "Quiet time — see you at 7:00": what a child sees while the relay says it is quiet time, with
- * a read-aloud button, and the child's own grown-ups, who can still be reached.
+ * a read-aloud button, the child's own grown-ups, who can still be reached, and the messages to
+ * friends that wait for morning.
  */
 export function QuietScreen({
   status,
   grownUps,
+  friends = [],
   onOpenChat,
   onLeave,
 }: Readonly<{
   status: QuietStatus;
   grownUps: readonly Friend[];
+  /** The child's friends: messages to them that quiet time holds are shown "waits for morning". */
+  friends?: readonly Friend[];
   onOpenChat: (contactId: string) => void;
   onLeave: () => void;
 }>): ReactElement {
@@ -95,6 +100,7 @@ export function QuietScreen({
             </ul>
           </section>
         )}
+        <HeldMessages friends={friends} />
       </div>
     </Screen>
   );

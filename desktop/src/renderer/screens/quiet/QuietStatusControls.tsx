@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChildQuiet, ErrorBody, IpcResult, QuietStatus } from '@hearth/common';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Field } from '../../ui/Field';
+import { TimeField } from '../../ui/TimeField';
 import { clockText } from './quiet-context';
 import './quiet.css';
 
@@ -73,7 +73,7 @@ export function QuietStatusControls({
     <div className="quiet-now">
       <QuietStatusLine status={status} />
       <div className="quiet-controls">
-        <Field label={t('pane.quiet.quietNow')} type="time" value={until} onChange={(e) => setUntil(e.target.value)} required />
+        <TimeField label={t('pane.quiet.quietNow')} value={until} onChange={setUntil} />
         <Button icon="🌙" disabled={busy || !/^\d\d:\d\d$/.test(until)} onClick={() => run(() => actions.quietNow(until))}>
           {t('pane.quiet.quietNowButton')}
         </Button>

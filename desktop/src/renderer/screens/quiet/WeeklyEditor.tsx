@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_WINDOWS_PER_DAY, WEEKDAYS, type TimeWindow, type Weekday, type WeeklyWindows } from '@hearth/common';
 import { Button } from '../../ui/Button';
+import { TimeField } from '../../ui/TimeField';
 
 /** No windows on any day. */
 export const EMPTY_WEEK: WeeklyWindows = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
@@ -64,16 +65,8 @@ export function WeeklyEditor({
                 );
               return (
                 <div key={id} className="quiet-window">
-                  <label htmlFor={`${id}-start`}>{t('pane.quiet.from')}</label>
-                  <input
-                    id={`${id}-start`}
-                    type="time"
-                    value={w.start}
-                    required
-                    onChange={(e) => put({ start: e.target.value })}
-                  />
-                  <label htmlFor={`${id}-end`}>{t('pane.quiet.to')}</label>
-                  <input id={`${id}-end`} type="time" value={w.end} required onChange={(e) => put({ end: e.target.value })} />
+                  <TimeField layout="inline" label={t('pane.quiet.from')} value={w.start} onChange={(start) => put({ start })} />
+                  <TimeField layout="inline" label={t('pane.quiet.to')} value={w.end} onChange={(end) => put({ end })} />
                   <Button
                     size="small"
                     variant="quiet"
