@@ -51,6 +51,28 @@ export function tombstoneChildCredentials(db: WritableDB, childId: string, wipe:
     .run(wipe ? 1 : 0, now, childId).changes;
 }
 
+/**
+ * As {@link tombstoneChildCredentials}, for the child's live credentials on the PCs one grown-up
+ * enrolled: that grown-up stopped being the child's guardian, so those PCs are told to erase the
+ * child's data (`wipe`) even if they were off.
+ */
+export function tombstoneChildCredentialsEnrolledBy(
+  db: WritableDB,
+  childId: string,
+  parentId: string,
+  wipe: boolean,
+  now: number,
+): number {
+  return db
+    .prepare(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, ?, ? FROM device_credentials WHERE child_id = ? AND revoked_at IS NULL
+         AND device_id IN (SELECT id FROM devices WHERE parent_id = ?)
+       ON CONFLICT (token_hash) DO NOTHING`,
+    )
+    .run(wipe ? 1 : 0, now, childId, parentId).changes;
+}
+
 export function getTombstone(db: ReadableDB, tokenHash: Buffer): TombstoneRow | undefined {
   const row = db.prepare(`SELECT wipe, revoked_at AS revokedAt FROM device_tombstones WHERE token_hash = ?`).get(tokenHash) as
     { wipe: number; revokedAt: number } | undefined;

@@ -131,8 +131,10 @@ describe('removing grown-ups', () => {
     );
     expect(ended.friendship.status).toBe('removed');
     expect((await api(relay.app, 'GET', `/v1/children/${a.child.childId}`, { token: second.token })).status).toBe(404);
-    // The child's credential on the PC Alex enrolled is revoked; the one at home is not.
-    expect((await api(relay.app, 'GET', '/v1/me', { token: kidThere })).status).toBe(401);
+    // The child's credential on the PC Alex enrolled is revoked, and that PC (even one that was off)
+    // is told to erase the child's data there (F18); the one at home is not touched.
+    const there = await api(relay.app, 'GET', '/v1/me', { token: kidThere });
+    expect([there.status, there.body]).toMatchObject([401, { error: { code: 'DEVICE_REVOKED', wipe: true } }]);
     expect((await api(relay.app, 'GET', '/v1/me', { token: a.childToken })).status).toBe(200);
     expect((await notices(a.parent.token))[0]).toMatchObject({
       kind: 'guardian-removed',

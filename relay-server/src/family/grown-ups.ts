@@ -58,8 +58,8 @@ async function toTrusted(store: Store, t: GrownUpRow): Promise<TrustedGrownUp> {
 /**
  * Removes a guardian of a child, keeping at least one (LAST_GUARDIAN). Their family link ends
  * (their sockets and parent-mode PCs see the child go at once), the child's credentials on PCs
- * they enrolled are revoked, their unanswered invitations for the child are cancelled, and every
- * guardian (the removed one too) is told. `byId`: the
+ * they enrolled are revoked and tombstoned with the wipe flag, their unanswered invitations for
+ * the child are cancelled, and every guardian (the removed one too) is told. `byId`: the
  * guardian who did it, or null (the operator). No authorization here: callers check it.
  */
 export async function removeGuardianUnchecked(ctx: Ctx, childId: string, targetId: string, byId: string | null): Promise<void> {
@@ -74,6 +74,8 @@ export async function removeGuardianUnchecked(ctx: Ctx, childId: string, targetI
     ctx.events.emit('familyChanged', { childIds: [childId] });
     const txCtx = { ...ctx, store: tx };
     await endFamilyLink(txCtx, childId, targetId);
+    // F18: a PC that was off learns it too, and erases the child's data there (DEVICE_REVOKED with wipe).
+    await tx.deviceTombstones.tombstoneChildCredentialsEnrolledBy(childId, targetId, true, ctx.now());
     for (const deviceId of await tx.family.revokeCredentialsEnrolledBy(childId, targetId, ctx.now())) {
       ctx.events.emit('credentialsRevoked', { childIds: [childId], deviceId });
     }

@@ -69,6 +69,20 @@ describeStores('deviceTombstones port', (t) => {
     expect(await s.tombstoneChildCredentials('nobody', true, 6_000)).toBe(0);
   });
 
+  it("tombstones one child's live credentials on the PCs one grown-up enrolled, and no others", async () => {
+    const s = t.store().deviceTombstones;
+    await credential('t4', 'd3', 'c1');
+    await t.store().devices.revokeDeviceChild('d2', 'c1', 4_000);
+    expect(await s.tombstoneChildCredentialsEnrolledBy('c1', 'p1', true, 5_000)).toBe(1);
+    expect(await s.getTombstone(hash('t1'))).toStrictEqual({ wipe: true, revokedAt: 5_000 });
+    // Revoked before, another child's, and a PC another grown-up enrolled: untouched.
+    expect(await s.getTombstone(hash('t3'))).toBeUndefined();
+    expect(await s.getTombstone(hash('t2'))).toBeUndefined();
+    expect(await s.getTombstone(hash('t4'))).toBeUndefined();
+    expect(await s.tombstoneChildCredentialsEnrolledBy('c1', 'p2', false, 6_000)).toBe(1);
+    expect(await s.getTombstone(hash('t4'))).toStrictEqual({ wipe: false, revokedAt: 6_000 });
+  });
+
   it('sweeps the tombstones written before a time, and only those', async () => {
     const s = t.store().deviceTombstones;
     await s.tombstoneDeviceCredentials('d1', true, 5_000);

@@ -34,6 +34,17 @@ export const pgDeviceTombstones = {
     return rowCount ?? 0;
   },
 
+  async tombstoneChildCredentialsEnrolledBy(q, childId, parentId, wipe, now) {
+    const { rowCount } = await q.query(
+      `INSERT INTO device_tombstones (token_hash, wipe, revoked_at)
+       SELECT token_hash, $1, $2 FROM device_credentials WHERE child_id = $3 AND revoked_at IS NULL
+         AND device_id IN (SELECT id FROM devices WHERE parent_id = $4)
+       ON CONFLICT (token_hash) DO NOTHING`,
+      [wipe, now, childId, parentId],
+    );
+    return rowCount ?? 0;
+  },
+
   async getTombstone(q, tokenHash) {
     const { rows } = await q.query(`SELECT wipe, revoked_at AS "revokedAt" FROM device_tombstones WHERE token_hash = $1`, [
       tokenHash,
