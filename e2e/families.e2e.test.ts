@@ -591,7 +591,9 @@ describe.skipIf(withoutChromium())(TITLE, () => {
         await a.screen(screen);
         await a.shot(screen);
       }
-      await countIs(a.page.locator('.later'), 2);
+      // Only reports are still to come (issue 15); saving a copy has its own card since then.
+      await countIs(a.page.locator('.later'), 1);
+      await countIs(a.page.locator('.later[data-later="reports"]'), 1);
       await a.button('pane.lockNow').click();
       await a.screen('profile-picker');
       expect(a.problems).toEqual([]);
