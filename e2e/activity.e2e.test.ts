@@ -200,6 +200,12 @@ describe.skipIf(withoutChromium())('the 30-day activity view, through the UI', (
           [after - 1, after].map(kidMinutes).some((m) => shown.includes(m)),
           shown,
         ).toBe(true);
+        // "My week" says the same time as the 30-day list: the relay's count, not this PC's.
+        const week = (await w.page.locator('section[aria-labelledby="week-heading"] .day-list').textContent()) ?? '';
+        expect(
+          [after - 1, after].map(kidMinutes).some((m) => week.includes(m)),
+          week,
+        ).toBe(true);
         await reads(w.page.locator('.time-source[data-source="relay"]'), w.text('usageKid.fromRelay'));
         await w.shot('what-grown-ups-see-30-days');
         await backHome(w);

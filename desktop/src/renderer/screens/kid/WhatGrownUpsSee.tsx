@@ -28,7 +28,11 @@ const PROMISES = [
 ] as const;
 
 /** The same activity the grown-ups see, told to the child in kid words. */
-function DayLine({ day, names }: Readonly<{ day: ActivityDay; names: ReadonlyMap<string, string> }>): ReactElement {
+function DayLine({
+  day,
+  names,
+  minutes,
+}: Readonly<{ day: ActivityDay; names: ReadonlyMap<string, string>; minutes: number }>): ReactElement {
   const { t, i18n } = useTranslation();
   const date = new Date(`${day.day}T12:00:00`);
   const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'long' }).format(date);
@@ -37,7 +41,7 @@ function DayLine({ day, names }: Readonly<{ day: ActivityDay; names: ReadonlyMap
   const who = day.contacts.map((c) => names.get(c.contactId)).filter((n): n is string => Boolean(n));
   return (
     <li>
-      <strong>{weekday}:</strong> {t('see.dayLine', { time: t('see.minutes', { count: day.minutesActive }), sent, got })}
+      <strong>{weekday}:</strong> {t('see.dayLine', { time: t('see.minutes', { count: minutes }), sent, got })}
       {who.length > 0 && <> {t('see.with', { names: new Intl.ListFormat(i18n.language).format(who) })}</>}
     </li>
   );
@@ -65,6 +69,10 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
   const { t } = useTranslation();
   const hearth = useHearth();
   const activity = useLoad(() => hearth.getMyActivity({ days: 7 }), []);
+  // Time in Hearth is the relay's count (issue 14), as in the 30-day list below: the week's days
+  // take it where it has the day, and this PC's own measure otherwise (offline).
+  const detail = useLoad(() => hearth.getMyActivityDetail(), []);
+  const inHearth = new Map((detail.value?.days ?? []).map((d) => [d.day, d.minutesInHearth] as const));
   // Told only when a grown-up switched the daily summary on (offline and never known: not shown).
   const summary = useLoad(() => hearth.getMyDailySummary(), []);
   const names = new Map(friends.map((f) => [f.friendship.friend.accountId, f.friendship.friend.displayName]));
@@ -98,7 +106,7 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
         {activity.value && activity.value.days.length === 0 && <p>{t('see.nothingYet')}</p>}
         <ul className="day-list">
           {activity.value?.days.map((d) => (
-            <DayLine key={d.day} day={d} names={names} />
+            <DayLine key={d.day} day={d} names={names} minutes={inHearth.get(d.day) ?? d.minutesActive} />
           ))}
         </ul>
       </section>
