@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, HearthError, type AttachmentMime } from '@hearth/common';
 import { exifOrientation } from './jpeg-orientation';
 import { stripPictureMetadata } from './index';
-import { GPS_LATITUDE, fixture, gifWithGps, jpegWithGps, pngWithGps, webpWithGps } from './test-pictures';
+import { GPS_LATITUDE, animatedWebpWithGps, fixture, gifWithGps, jpegWithGps, pngWithGps, webpWithGps } from './test-pictures';
 
 const SECRETS = ['SECRET', 'GPSLatitude', 'KidPhone', 'Lavc'];
 
@@ -98,6 +98,14 @@ describe('stripping picture metadata on receipt', () => {
     expect(clean.bytes.includes(fixture('tiny.webp').subarray(12))).toBe(true);
   });
 
+  it('rebuilds an animated WebP’s frames without chunks hidden inside them', () => {
+    const dirty = animatedWebpWithGps();
+    expect(dirty.includes(GPS_LATITUDE)).toBe(true);
+    const clean = stripPictureMetadata(dirty, 'image/webp');
+    expectNoLocation(clean.bytes);
+    expect(clean.bytes.equals(fixture('anim.webp'))).toBe(true);
+  });
+
   it('leaves a picture without metadata byte for byte as it was and says it did not change it', () => {
     const png = fixture('tiny.png');
     expect(stripPictureMetadata(png, 'image/png')).toEqual({ bytes: png, changed: false });
@@ -131,6 +139,7 @@ describe('stripping picture metadata on receipt', () => {
       [pngWithGps(), 'image/png'],
       [gifWithGps(), 'image/gif'],
       [webpWithGps(), 'image/webp'],
+      [animatedWebpWithGps(), 'image/webp'],
     ];
     const mimes = fc.constantFrom<AttachmentMime>('image/jpeg', 'image/png', 'image/gif', 'image/webp');
     const damaged = fc

@@ -6,7 +6,7 @@ import { crc32 } from 'node:zlib';
  * Real pictures (made with ffmpeg from its test pattern, 16×16) and ways to hide a location in
  * them, for the metadata-stripping tests. Not used by the app.
  */
-export const fixture = (name: 'tiny.jpg' | 'tiny.png' | 'tiny.gif' | 'tiny.webp'): Buffer =>
+export const fixture = (name: 'tiny.jpg' | 'tiny.png' | 'tiny.gif' | 'tiny.webp' | 'anim.webp'): Buffer =>
   fs.readFileSync(path.join(__dirname, 'fixtures', name));
 
 /** Bytes a GPS latitude of 51° 30' 12.34" takes as three big-endian RATIONALs: what must not survive. */
@@ -120,6 +120,27 @@ export function webpWithGps(): Buffer {
     webp.subarray(12, 8 + webp.readUInt32LE(4)),
     riffChunk('EXIF', exifTiff(1)),
     riffChunk('XMP ', Buffer.from('<exif:GPSLatitude>SECRET</exif:GPSLatitude>', 'latin1')),
+  ]);
+  const head = Buffer.from('RIFF\0\0\0\0WEBP', 'latin1');
+  head.writeUInt32LE(4 + body.length, 4);
+  return Buffer.concat([head, body]);
+}
+
+/** The real animated WebP with a GPS-carrying chunk hidden inside its first frame (ANMF) and an EXIF chunk. */
+export function animatedWebpWithGps(): Buffer {
+  const webp = fixture('anim.webp');
+  const firstFrame = webp.indexOf('ANMF', 12, 'latin1');
+  const frameSize = webp.readUInt32LE(firstFrame + 4);
+  const hidden = riffChunk('XMP ', Buffer.concat([Buffer.from('SECRET', 'latin1'), GPS_LATITUDE]));
+  const frame = Buffer.concat([webp.subarray(firstFrame + 8, firstFrame + 8 + frameSize), hidden]);
+  const frameHead = Buffer.from('ANMF\0\0\0\0', 'latin1');
+  frameHead.writeUInt32LE(frame.length, 4);
+  const body = Buffer.concat([
+    webp.subarray(12, firstFrame),
+    frameHead,
+    frame,
+    webp.subarray(firstFrame + 8 + frameSize + (frameSize % 2)),
+    riffChunk('EXIF', exifTiff(1)),
   ]);
   const head = Buffer.from('RIFF\0\0\0\0WEBP', 'latin1');
   head.writeUInt32LE(4 + body.length, 4);
