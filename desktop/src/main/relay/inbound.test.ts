@@ -14,6 +14,9 @@ import { createEventHub } from '../services/event-hub';
 import { createChildStores, type ChildStores } from '../stores/child-stores';
 import type { ConnectionContext } from './connection-context';
 import { handleServerFrame } from './inbound';
+import { changedOnReceipt, getAttachment } from '../db/child/queries/attachments';
+import { sha256Hex } from '../services/attachments';
+import { GPS_LATITUDE, jpegWithGps } from '../services/strip-metadata/test-pictures';
 import { createQuietTracker } from './quiet-tracker';
 
 const STRANGER = '01J00000000000000000000BAD';
@@ -124,6 +127,38 @@ describe('inbound frames', () => {
     });
     await expect(handleServerFrame(ctx, frame, hooks)).rejects.toThrow('offline');
     expect(acks).toEqual([]);
+  });
+
+  it('stores a photo only with its metadata removed, and records that it changed on receipt', async () => {
+    const dirty = jpegWithGps();
+    const hash = sha256Hex(dirty);
+    ctx = { ...ctx, blobs: { ...ctx.blobs, download: () => Promise.resolve(new Uint8Array(dirty)) } };
+    const frame = message('01J000000000000000000MSG10', FRIEND, {
+      content: { kind: 'photo', attachment: { hash, size: dirty.length, mime: 'image/jpeg' } },
+    });
+    await handleServerFrame(ctx, frame, hooks);
+    expect(acks).toEqual(['01J000000000000000000MSG10']);
+    const stored = fs.readFileSync(path.join(ctx.attachmentsDir, hash));
+    expect(stored.includes(GPS_LATITUDE)).toBe(false);
+    expect(stored.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(getAttachment(ctx.db, hash)).toMatchObject({ state: 'ready', size: stored.length });
+    expect(changedOnReceipt(ctx.db, hash, dirty.length)).toBe(true);
+    expect(events).toEqual(['message']);
+  });
+
+  it('neither stores nor shows a photo that cannot be cleaned, and acknowledges it so it does not come back', async () => {
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff]), Buffer.from('GPS 51.5N')]);
+    const hash = sha256Hex(broken);
+    ctx = { ...ctx, blobs: { ...ctx.blobs, download: () => Promise.resolve(new Uint8Array(broken)) } };
+    const frame = message('01J000000000000000000MSG11', FRIEND, {
+      content: { kind: 'photo', attachment: { hash, size: broken.length, mime: 'image/jpeg' } },
+    });
+    await handleServerFrame(ctx, frame, hooks);
+    expect(acks).toEqual(['01J000000000000000000MSG11']);
+    expect(getMessage(ctx.db, '01J000000000000000000MSG11')).toBeUndefined();
+    expect(getAttachment(ctx.db, hash)).toBeUndefined();
+    expect(fs.existsSync(path.join(ctx.attachmentsDir, hash))).toBe(false);
+    expect(events).toEqual([]);
   });
 
   it('takes a message out of the outbox on `sent`, fails it for good on NOT_FRIENDS', async () => {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RelayedMessage, WsServerFrame } from '@hearth/common';
+import { HearthError, type AttachmentMime, type RelayedMessage, type WsServerFrame } from '@hearth/common';
 import { getAttachment, insertAttachment, markAttachmentReady } from '../db/child/queries/attachments';
 import { getContact, upsertContact } from '../db/child/queries/contacts';
 import { advanceMessageState, getMessage, insertMessage, removeMessage } from '../db/child/queries/messages';
 import { makeOutboxDue, removeFromOutbox } from '../db/child/queries/outbox';
 import { logActivity } from '../db/child/queries/activity';
 import { writeFileAtomic } from '../services/attachments';
+import { stripPictureMetadata } from '../services/strip-metadata';
 import type { ConnectionContext } from './connection-context';
 import { onSendRefused } from './outbound';
 
@@ -31,6 +32,28 @@ async function senderIsActiveFriend(ctx: ConnectionContext, from: string): Promi
 }
 
 /**
+ * Downloads a photo and strips its metadata (EXIF with GPS, XMP, comments, text) into this PC's
+ * file for it; null, logged, when the picture is broken or not the type it claims (it is dropped).
+ */
+async function fetchCleanPicture(
+  ctx: ConnectionContext,
+  messageId: string,
+  a: Readonly<{ hash: string; mime: AttachmentMime }>,
+): Promise<Readonly<{ size: number }> | null> {
+  const bytes = await ctx.blobs.download(ctx.token(), a.hash);
+  try {
+    const clean = stripPictureMetadata(bytes, a.mime);
+    if (clean.changed) ctx.log.info({ messageId, hash: a.hash }, 'picture changed on receipt (metadata removed)');
+    writeFileAtomic(path.join(ctx.attachmentsDir, a.hash), clean.bytes);
+    return { size: clean.bytes.length };
+  } catch (err) {
+    if (!(err instanceof HearthError)) throw err;
+    ctx.log.warn({ messageId, code: err.code, details: err.details }, 'dropped a photo that could not be cleaned');
+    return null;
+  }
+}
+
+/**
  * Stores one incoming message (deduped by id) and, for a photo, voice or video message, its
  * attachment; only then acknowledges it. A failure leaves it unacknowledged, so the relay
  * delivers it again.
@@ -49,6 +72,17 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
     return;
   }
   const c = m.content;
+  // A photo is fetched and cleaned before anything of the message is stored, so one that cannot be
+  // cleaned is neither stored nor shown.
+  let picture: Readonly<{ size: number }> | null = null;
+  const held = c.kind === 'photo' ? getAttachment(ctx.db, c.attachment.hash) : undefined;
+  if (c.kind === 'photo' && (held === undefined || held.state === 'downloading')) {
+    picture = await fetchCleanPicture(ctx, m.id, c.attachment);
+    if (picture === null) {
+      ack(m.id);
+      return;
+    }
+  }
   const now = ctx.now();
   const isNew = ctx.db.transaction(() => {
     const inserted = insertMessage(ctx.db, {
@@ -64,7 +98,10 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
     if (inserted && !outgoing) logActivity(ctx.db, { at: now, kind: 'message-received', contactId: m.from });
     if (c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') {
       const a = c.attachment;
-      insertAttachment(ctx.db, { hash: a.hash, kind: c.kind, mime: a.mime, size: a.size, state: 'downloading', now });
+      // A cleaned photo's row has its stored size: smaller than the sent size when metadata was removed.
+      const size = picture?.size ?? a.size;
+      insertAttachment(ctx.db, { hash: a.hash, kind: c.kind, mime: a.mime, size, state: picture ? 'ready' : 'downloading', now });
+      if (picture) markAttachmentReady(ctx.db, a.hash, size);
     }
     return inserted;
   })();

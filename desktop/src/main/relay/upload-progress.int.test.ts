@@ -4,6 +4,7 @@ import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from 
 import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
+import { fixture, jpegSegment } from '../services/strip-metadata/test-pictures';
 
 let relay: TestRelay;
 let alice: TestDesktop;
@@ -24,8 +25,10 @@ afterAll(() => started.closeAll());
 
 describe('attachment upload progress', () => {
   it('tells the renderer how much of a photo went up, ending with all of it', async () => {
-    // A JPEG by its first bytes (what the relay checks), 600 KB long.
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(600 * 1024)]);
+    // A real JPEG, 600 KB long with ten large comment segments (Bob's PC strips them on receipt).
+    const jpeg = fixture('tiny.jpg');
+    const padding = Array.from({ length: 10 }, () => jpegSegment(0xfe, randomBytes(60 * 1024)));
+    const bytes = Buffer.concat([jpeg.subarray(0, 2), ...padding, jpeg.subarray(2)]);
     const info = must(await alice.api.addAttachment({ kind: 'photo', mime: 'image/jpeg', dataBase64: bytes.toString('base64') }));
     must(
       await alice.api.sendMessage({

@@ -33,9 +33,24 @@ export function getAttachment(db: ReadableDB, hash: string): AttachmentRow | und
   return row && toRow(row);
 }
 
-/** A downloaded attachment's file is complete. */
-export function markAttachmentReady(db: WritableDB, hash: string): void {
-  prepared(db, `UPDATE attachments SET state = 'ready' WHERE hash = ? AND state = 'downloading'`).run(hash);
+/**
+ * A downloaded attachment's file is complete. `size` is the stored file's size when it differs from
+ * what was sent (a picture whose metadata was removed on receipt).
+ */
+export function markAttachmentReady(db: WritableDB, hash: string, size?: number): void {
+  prepared(db, `UPDATE attachments SET state = 'ready', size = coalesce(?, size) WHERE hash = ? AND state = 'downloading'`).run(
+    size ?? null,
+    hash,
+  );
+}
+
+/**
+ * Was this attachment changed on receipt (a picture's metadata removed)? Stripping only ever takes
+ * bytes away, so the stored file is smaller than the size its message says was sent.
+ */
+export function changedOnReceipt(db: ReadableDB, hash: string, sentSize: number): boolean {
+  const row = getAttachment(db, hash);
+  return row !== undefined && row.state === 'ready' && row.size < sentSize;
 }
 
 /** The relay holds these bytes: a re-send need not upload them again. */
