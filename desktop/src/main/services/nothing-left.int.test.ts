@@ -103,6 +103,8 @@ describe('a wiped child leaves nothing on the PC (F12)', () => {
     await waitFor(() => !fs.existsSync(path.join(bDir, 'children', child.childId)), 10_000, 'the child folder erased');
     // Scanned while the PC runs: the family store's WAL and SHM are there too.
     expect(leftovers(bDir, [...strings, TO_FRIEND])).toEqual([]);
+    // The PC the guardian deleted the child from forgot it at once.
+    expect(leftovers(a.dataDir, [...strings, TO_FRIEND])).toEqual([]);
     // The PC's own stores: the family store and a child's store are opened with secure_delete on.
     expect(again.core.familyDb.pragma('secure_delete', { simple: true })).toBe(1);
     expect(f.core.stores.get(friend.childId).db.pragma('secure_delete', { simple: true })).toBe(1);
