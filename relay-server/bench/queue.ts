@@ -65,10 +65,11 @@ export async function benchQueue(): Promise<void> {
     const left = countQueuedMessages(sqliteOf(ctx));
     const synchronous = sqliteOf(ctx).pragma('synchronous', { simple: true });
     const journal = sqliteOf(ctx).pragma('journal_mode', { simple: true });
+    const secureDelete = sqliteOf(ctx).pragma('secure_delete', { simple: true });
     console.log(`durable queue senders: ${SENDERS} sockets`);
     console.log(`durable queue window: ${WINDOW} msgs per sender`);
     console.log(
-      `durable queue sqlite: journal=${String(journal)} synchronous=${synchronous === 2 ? 'FULL' : String(synchronous)} mode`,
+      `durable queue sqlite: journal=${String(journal)} synchronous=${synchronous === 2 ? 'FULL' : String(synchronous)} secure_delete=${secureDelete === 1 ? 'ON' : String(secureDelete)} mode`,
     );
     console.log(`durable queue delivered: ${result.delivered} msgs`);
     console.log(`durable queue latency p50: ${fmt(result.latencyP50Ms)} ms`);

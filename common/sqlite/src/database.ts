@@ -27,6 +27,10 @@ export const DEFAULT_SLOW_QUERY_MS = 50;
  * Opens (creating it and its folder if needed) a SQLite file in WAL mode with foreign keys on
  * and synchronous=FULL, so whatever was acknowledged survives a crash or a power cut. A file
  * that cannot be opened is a DatabaseError (`cannot-open`) whose message names the file.
+ *
+ * secure_delete is ON: a deleted row's bytes are overwritten with zeros in its page (and freed
+ * pages are zeroed), so what a family deletes cannot be read back from the file (F12). The old
+ * copies in the WAL go at the next checkpoint that truncates it: see {@link eraseWal}.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
   let db: Database.Database;
@@ -40,8 +44,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
   if (options.logger) logSlowStatements(db, options.logger, options.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS);
   return db as WritableDB;
+}
+
+/**
+ * After a deletion that must leave nothing (a child's account, a wiped child's rows): copies the
+ * WAL into the file and truncates it to nothing, so the frames that still held the deleted rows
+ * (written before secure_delete zeroed them) are gone from the disk's files too. Whether it
+ * completed (false when a reader held an old snapshot: the next truncating checkpoint finishes it).
+ */
+export function eraseWal(db: WritableDB): boolean {
+  if (db.memory) return true;
+  const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return row?.busy === 0;
 }
 
 const TIMED_METHODS = ['run', 'get', 'all'] as const;

@@ -1,4 +1,4 @@
-export { DEFAULT_SLOW_QUERY_MS, openDatabase } from './database';
+export { DEFAULT_SLOW_QUERY_MS, eraseWal, openDatabase } from './database';
 export type { OpenOptions, ReadableDB, SlowQueryLogger, WritableDB } from './database';
 export { DatabaseError, DatabaseFromTheFutureError } from './errors';
 export type { DatabaseErrorReason } from './errors';

@@ -209,5 +209,7 @@ export async function deleteChild(ctx: Ctx, parentId: string, childId: string): 
     ctx.events.emit('familyChanged', { childIds: [childId] });
     return { name: child.displayName, recipients };
   });
+  // Nothing of the child may be read back from the files (F12).
+  await ctx.store.eraseDeleted();
   await emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
 }

@@ -176,11 +176,17 @@ export function revokeCredentialsEnrolledBy(db: WritableDB, childId: string, par
 
 /**
  * Deletes a child's account (its guardians deleted it): the cascades take its profile, links,
- * devices' credentials and messages; consents and notices stay. Whether there was one.
+ * devices' credentials and messages; consents and notices stay, but the notices forget the
+ * child's name (it becomes {@link FORGOTTEN_NAME}: nothing of the child is left, F12). Whether there was one.
  */
 export function deleteChildAccount(db: WritableDB, childId: string): boolean {
+  db.prepare(`UPDATE notices SET child_name = ? WHERE child_id = ?`).run(FORGOTTEN_NAME, childId);
+  db.prepare(`UPDATE notices SET about_name = ? WHERE about_id = ?`).run(FORGOTTEN_NAME, childId);
   return db.prepare(`DELETE FROM accounts WHERE id = ? AND kind = 'child'`).run(childId).changes > 0;
 }
+
+/** What a notice shows in place of a deleted child's name. */
+export const FORGOTTEN_NAME = '?';
 
 /** A notice as stored for one grown-up: names as they were when it happened. */
 export type NoticeRow = Readonly<{

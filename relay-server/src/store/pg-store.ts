@@ -45,6 +45,7 @@ export function createPgStore(pool: pg.Pool): PgStore {
         }
       },
       ping: () => store.ping(),
+      eraseDeleted: () => store.eraseDeleted(),
       close: () => store.close(),
     });
     return tx;
@@ -77,6 +78,9 @@ export function createPgStore(pool: pg.Pool): PgStore {
     },
     async ping() {
       await pool.query('SELECT 1');
+    },
+    async eraseDeleted() {
+      // Nothing to do here: PostgreSQL keeps deleted rows in its WAL and backups until recycled.
     },
     async close() {
       await pool.end();

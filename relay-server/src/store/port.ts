@@ -79,6 +79,12 @@ export type Store = StorePorts &
     transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
     /** Resolves when the database answers a trivial query. */
     ping(): Promise<void>;
+    /**
+     * After a deletion that must leave nothing (a child's account, F12), outside any transaction:
+     * SQLite truncates its WAL (secure_delete already zeroed the rows in the file). PostgreSQL does
+     * nothing: its deleted rows live on in its WAL and backups until they are recycled (README).
+     */
+    eraseDeleted(): Promise<void>;
     /** Closes the connection (SQLite) or pool (PostgreSQL). */
     close(): Promise<void>;
   }>;

@@ -1,4 +1,4 @@
-import { prepared, type WritableDB } from '@hearth/sqlite';
+import { eraseWal, prepared, type WritableDB } from '@hearth/sqlite';
 import * as accounts from '../accounts/queries';
 import * as sessions from '../accounts/session-queries';
 import * as attachments from '../attachments/queries';
@@ -89,6 +89,7 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
       }
     },
     ping: () => store.ping(),
+    eraseDeleted: () => store.eraseDeleted(),
     close: () => store.close(),
   });
 
@@ -117,6 +118,10 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
     },
     async ping() {
       prepared(db, 'SELECT 1').get();
+    },
+    async eraseDeleted() {
+      // Inside a transaction the checkpoint could not take the WAL: the caller's transaction ends first.
+      if (!db.inTransaction) eraseWal(db);
     },
     async close() {
       if (db.open) db.close();

@@ -1,5 +1,5 @@
 import { ErrorCode, HearthError, type DeviceInfo } from '@hearth/common';
-import type { WritableDB } from '@hearth/sqlite';
+import { eraseWal, type WritableDB } from '@hearth/sqlite';
 import { clearEnrollment, getEnrollment } from '../db/family/queries/enrollment';
 import { deleteProfile, getProfile, listProfiles } from '../db/family/queries/profiles';
 import { readSettings, writeSettings } from '../db/family/queries/settings';
@@ -68,6 +68,8 @@ export function createComputersService(deps: ComputersDeps): ComputersService {
     if (wipe) deps.stores.wipe(childId);
     else deps.stores.close(childId);
     if (listProfiles(deps.familyDb).length === 0 && getEnrollment(deps.familyDb)) clearEnrollment(deps.familyDb);
+    // secure_delete zeroed the child's rows in the file; truncating the WAL takes their old copies (F12).
+    if (wipe) eraseWal(deps.familyDb);
     log.warn({ childId, wipe }, 'a grown-up signed this computer out');
     return wipe ? 'erased' : 'dropped';
   }

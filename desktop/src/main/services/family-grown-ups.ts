@@ -1,3 +1,4 @@
+import { eraseWal } from '@hearth/sqlite';
 import {
   ErrorCode,
   HearthError,
@@ -69,6 +70,8 @@ export function createFamilyGrownUpsService(deps: FamilyDeps & Readonly<{ family
     if (deps.profiles.activeChildId() === childId) deps.profiles.leave();
     deleteProfile(deps.familyDb, childId);
     deps.stores.wipe(childId);
+    // secure_delete zeroed the rows in the file; truncating the WAL takes their old copies (F12).
+    eraseWal(deps.familyDb);
   };
 
   return Object.freeze({

@@ -1,5 +1,6 @@
 import type * as family from '../../family/queries';
 import type { GrownUpRow, NoticeRow } from '../../family/queries';
+import { FORGOTTEN_NAME } from '../../family/queries';
 import type { PgModule, PgQueryable } from '../port';
 
 /**
@@ -145,6 +146,8 @@ export const pgFamily = {
   },
 
   async deleteChildAccount(q, childId) {
+    await q.query(`UPDATE notices SET child_name = $1 WHERE child_id = $2`, [FORGOTTEN_NAME, childId]);
+    await q.query(`UPDATE notices SET about_name = $1 WHERE about_id = $2`, [FORGOTTEN_NAME, childId]);
     const r = await q.query(`DELETE FROM accounts WHERE id = $1 AND kind = 'child'`, [childId]);
     return (r.rowCount ?? 0) > 0;
   },
