@@ -36,6 +36,8 @@ export const familyNoticesEn = {
       ...notifyNoticesEn.noBy,
     },
     someone: 'someone',
+    /** A deleted child: the relay forgot the name (it keeps "?"). */
+    forgotten: 'a child',
   },
   otherGrownUps: {
     verified: '{{name}}: email verified, {{age}}',
@@ -76,6 +78,7 @@ export const familyNoticesEs: Spanish<typeof familyNoticesEn> = {
       ...notifyNoticesEs.noBy,
     },
     someone: 'alguien',
+    forgotten: 'un niño',
   },
   otherGrownUps: {
     verified: '{{name}}: correo verificado, {{age}}',

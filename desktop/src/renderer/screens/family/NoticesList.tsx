@@ -5,6 +5,9 @@ import { useHearthEvent } from '../../app/use-event';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
 
+/** What the relay keeps in place of a deleted child's name (relay-server/src/family/queries.ts). */
+const FORGOTTEN_NAME = '?';
+
 /** "What happened in your family": the relay's list, and each new notice as it comes (parent mode). */
 export function NoticesList({
   load,
@@ -17,6 +20,9 @@ export function NoticesList({
   const seen = new Set(live.map((n) => n.noticeId));
   const all = [...live, ...(list.value?.notices ?? []).filter((n) => !seen.has(n.noticeId))].sort((a, b) => b.at - a.at);
   const someone = t('pane.notices.someone');
+  // A deleted child's name is forgotten on the relay (kept as "?"): said in words instead.
+  const named = (name: string | undefined): string =>
+    name === undefined ? someone : name === FORGOTTEN_NAME ? t('pane.notices.forgotten') : name;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   if (hideWhenEmpty && all.length === 0) return null;
   return (
@@ -30,14 +36,14 @@ export function NoticesList({
             <span>
               {n.byName === null
                 ? t(`pane.notices.noBy.${n.kind}`, {
-                    child: n.childName,
-                    about: n.about?.displayName ?? someone,
+                    child: named(n.childName),
+                    about: named(n.about?.displayName),
                     computer: n.computerName ?? someone,
                   })
                 : t(`pane.notices.kind.${n.kind}`, {
-                    child: n.childName,
+                    child: named(n.childName),
                     by: n.byName,
-                    about: n.about?.displayName ?? someone,
+                    about: named(n.about?.displayName),
                     computer: n.computerName ?? someone,
                   })}
             </span>{' '}
