@@ -21,6 +21,9 @@ export async function startEgressRecorder(): Promise<EgressRecorder> {
     response.writeHead(403).end();
   });
   server.on('connect', (request, socket) => {
+    // A CONNECT socket is the handler's own: Node adds no error listener to it, so a browser that
+    // resets it (ECONNRESET) would throw out of the test process. The refusal is all that matters.
+    socket.on('error', () => undefined);
     attempts.push(request.url ?? '?');
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
