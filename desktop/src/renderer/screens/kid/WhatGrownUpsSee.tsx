@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityDay, Friend } from '@hearth/common';
+import type { ActivityDay, ActivityDetail, Friend } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -47,6 +47,24 @@ function DayLine({
   );
 }
 
+/**
+ * The week's days: this PC's rows (with the names of whom the child talked to), and the days of
+ * the last 7 on which only the relay counted time in Hearth (another PC), newest first.
+ */
+function weekDays(own: readonly ActivityDay[], month: readonly ActivityDetail['days'][number][]): ActivityDay[] {
+  const since = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+  const have = new Set(own.map((d) => d.day));
+  const relayOnly = month
+    .filter((d) => d.day >= since && !have.has(d.day) && d.minutesInHearth > 0)
+    .map((d) => ({
+      day: d.day,
+      minutesActive: d.minutesInHearth,
+      counts: { 'message-sent': d.sent, 'message-received': d.received },
+      contacts: [],
+    }));
+  return [...own, ...relayOnly].sort((a, b) => b.day.localeCompare(a.day));
+}
+
 /** Things told with a picture each, and a button that reads each one aloud. */
 function IconList({ items }: Readonly<{ items: readonly { key: string; icon: string; text: string }[] }>): ReactElement {
   return (
@@ -73,6 +91,7 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
   // take it where it has the day, and this PC's own measure otherwise (offline).
   const detail = useLoad(() => hearth.getMyActivityDetail(), []);
   const inHearth = new Map((detail.value?.days ?? []).map((d) => [d.day, d.minutesInHearth] as const));
+  const week = weekDays(activity.value?.days ?? [], detail.value?.days ?? []);
   // Told only when a grown-up switched the daily summary on (offline and never known: not shown).
   const summary = useLoad(() => hearth.getMyDailySummary(), []);
   const names = new Map(friends.map((f) => [f.friendship.friend.accountId, f.friendship.friend.displayName]));
@@ -103,9 +122,9 @@ export function WhatGrownUpsSee({ friends, onBack }: Readonly<{ friends: readonl
       <section aria-labelledby="week-heading" className="card">
         <h2 id="week-heading">{t('see.myWeek')}</h2>
         <ErrorNote error={activity.error} />
-        {activity.value && activity.value.days.length === 0 && <p>{t('see.nothingYet')}</p>}
+        {activity.value && week.length === 0 && <p>{t('see.nothingYet')}</p>}
         <ul className="day-list">
-          {activity.value?.days.map((d) => (
+          {week.map((d) => (
             <DayLine key={d.day} day={d} names={names} minutes={inHearth.get(d.day) ?? d.minutesActive} />
           ))}
         </ul>
