@@ -5,6 +5,7 @@ import { useHearth } from '../../app/hearth-context';
 import { useLoad } from '../../app/use-load';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { PolicyReviewText } from './PolicyReviewText';
 
 /**
  * Re-consent (F15), at the top of the pane once a grown-up is signed in: a new policy's "what
@@ -18,24 +19,13 @@ export function PolicyChangesCard(): ReactElement | null {
   const review = useLoad(() => hearth.getPolicyReview({ lang }), [lang]);
   const [agreed, setAgreed] = useState<string | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
-  const date = (ms: number): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(ms));
   const value = review.value;
   return (
     <>
       {value && value.children.length > 0 && (
         <section className="policy-changes" aria-labelledby="policy-changes-title">
           <h2 id="policy-changes-title">{t('pane.reconsent.title')}</h2>
-          <p>{t('pane.reconsent.intro')}</p>
-          <h3>{t('pane.reconsent.whatChanged', { version: value.version })}</h3>
-          <p className="policy-changes-text" style={{ whiteSpace: 'pre-wrap' }}>
-            {value.changes}
-          </p>
-          <p>{t('pane.reconsent.forChildren', { names: value.children.map((c) => c.displayName).join(', ') })}</p>
-          <p>
-            {value.graceEndsAt > Date.now()
-              ? t('pane.reconsent.graceEnds', { date: date(value.graceEndsAt) })
-              : t('pane.reconsent.graceOver')}
-          </p>
+          <PolicyReviewText review={value} />
           <ErrorNote error={error} />
           <Button
             variant="primary"

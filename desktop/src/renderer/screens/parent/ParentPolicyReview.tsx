@@ -6,6 +6,7 @@ import { useHearthEvent } from '../../app/use-event';
 import { useLoad } from '../../app/use-load';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { PolicyReviewText } from '../grown-ups/PolicyReviewText';
 import './parent-policy-review.css';
 
 /**
@@ -28,7 +29,6 @@ export function ParentPolicyReview(): ReactElement | null {
     setHidden(false);
     review.reload();
   });
-  const date = (ms: number): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(ms));
   const value = review.value;
   if (agreed) {
     return (
@@ -49,17 +49,7 @@ export function ParentPolicyReview(): ReactElement | null {
   return (
     <section className="policy-changes parent-policy-review" aria-labelledby="parent-policy-review-title">
       <h2 id="parent-policy-review-title">{t('pane.reconsent.title')}</h2>
-      <p>{t('pane.reconsent.intro')}</p>
-      <h3>{t('pane.reconsent.whatChanged', { version: value.version })}</h3>
-      <p className="policy-changes-text" style={{ whiteSpace: 'pre-wrap' }}>
-        {value.changes}
-      </p>
-      <p>{t('pane.reconsent.forChildren', { names: value.children.map((c) => c.displayName).join(', ') })}</p>
-      <p>
-        {value.graceEndsAt > Date.now()
-          ? t('pane.reconsent.graceEnds', { date: date(value.graceEndsAt) })
-          : t('pane.reconsent.graceOver')}
-      </p>
+      <PolicyReviewText review={value} />
       <ErrorNote error={error} />
       <div className="parent-policy-review-actions">
         <Button variant="primary" icon="✅" onClick={() => void agree()} disabled={busy}>

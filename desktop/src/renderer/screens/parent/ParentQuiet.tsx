@@ -1,11 +1,12 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChildId, ChildQuiet, ErrorBody, Friend } from '@hearth/common';
+import type { ChildId, Friend } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useHearthEvent } from '../../app/use-event';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { QuietStatusControls } from '../quiet/QuietStatusControls';
+import { useChildQuiet } from '../quiet/use-child-quiet';
 import '../quiet/quiet.css';
 
 /** One child of mine in parent mode: where they stand, "quiet now until …" and more minutes. */
@@ -13,25 +14,7 @@ function ParentChildQuiet({ child }: Readonly<{ child: Friend }>): ReactElement 
   const hearth = useHearth();
   // Listed only when the friend is a child of mine (kind `child`, I am their guardian).
   const childId = child.friendship.friend.accountId as ChildId;
-  const [quiet, setQuiet] = useState<ChildQuiet | null>(null);
-  const [error, setError] = useState<ErrorBody | null>(null);
-  useEffect(() => {
-    let live = true;
-    setQuiet(null);
-    setError(null);
-    void hearth.getChildQuietAsMe({ childId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setQuiet(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [hearth, childId]);
-  // The relay tells parent mode at each change (the `quiet` frame to a guardian's socket).
-  useHearthEvent('childQuiet', (e) => {
-    if (e.childId === childId) setQuiet((q) => (q ? { ...q, status: e.status } : q));
-  });
+  const { quiet, error, setQuiet } = useChildQuiet(childId, (id) => hearth.getChildQuietAsMe({ childId: id }));
   return (
     <article className="card quiet-card" data-child={childId} aria-label={child.friendship.friend.displayName}>
       <h3>{child.friendship.friend.displayName}</h3>

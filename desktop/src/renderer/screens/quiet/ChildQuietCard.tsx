@@ -2,10 +2,10 @@ import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChildId, ChildQuiet, ErrorBody, FriendshipView, IpcResult, QuietSchedule } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
-import { useHearthEvent } from '../../app/use-event';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { QuietStatusControls } from './QuietStatusControls';
+import { useChildQuiet } from './use-child-quiet';
 import { EMPTY_WEEK, WeeklyEditor, schoolNightsPreset, withLunch } from './WeeklyEditor';
 
 /** Every IANA zone this browser knows, for the time-zone list (the relay checks it again). */
@@ -244,25 +244,7 @@ export function ChildQuietCard({
   contacts,
 }: Readonly<{ childId: ChildId; name: string; contacts: readonly FriendshipView[] }>): ReactElement {
   const hearth = useHearth();
-  const [quiet, setQuiet] = useState<ChildQuiet | null>(null);
-  const [error, setError] = useState<ErrorBody | null>(null);
-  useEffect(() => {
-    let live = true;
-    setQuiet(null);
-    setError(null);
-    void hearth.getChildQuiet({ childId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setQuiet(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [hearth, childId]);
-  // Live while the pane is open: the child's PC connection hears each change from the relay.
-  useHearthEvent('childQuiet', (e) => {
-    if (e.childId === childId) setQuiet((q) => (q ? { ...q, status: e.status } : q));
-  });
+  const { quiet, error, setQuiet } = useChildQuiet(childId, (id) => hearth.getChildQuiet({ childId: id }));
   return (
     <article className="card quiet-card" data-child={childId} aria-label={name}>
       <h3>{name}</h3>
