@@ -48,6 +48,14 @@ export const ErrorCode = {
   TimeZoneUnknown: 'TIME_ZONE_UNKNOWN',
   /** Since 0.3.0: a wall-clock time that does not exist that day in that zone (a DST gap). */
   TimeNotInDay: 'TIME_NOT_IN_DAY',
+  /** Since 0.3.0: a report about someone who was not an active contact of the child in the last 30 days (F11). */
+  NotARecentContact: 'NOT_A_RECENT_CONTACT',
+  /** Since 0.3.0: a moderator suspended this account (F16); a suspended child reaches only its own grown-ups. */
+  AccountSuspended: 'ACCOUNT_SUSPENDED',
+  /** Since 0.3.0: this email was banned by the relay's moderators (kept as a keyed hash) (F16). */
+  EmailBanned: 'EMAIL_BANNED',
+  /** Since 0.3.0: a legal hold keeps this report; it cannot be deleted or closed until the hold is lifted. */
+  LegalHold: 'LEGAL_HOLD',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -103,10 +111,13 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EmailNotVerified:
     case ErrorCode.QuietHours:
     case ErrorCode.ReconsentRequired:
+    case ErrorCode.AccountSuspended:
+    case ErrorCode.EmailBanned:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InviteInvalid:
     case ErrorCode.NotFriends:
+    case ErrorCode.NotARecentContact:
       return 404;
     case ErrorCode.EmailTaken:
     case ErrorCode.UsernameTaken:
@@ -114,6 +125,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.Conflict:
     case ErrorCode.PolicyVersionMismatch:
     case ErrorCode.LastGuardian:
+    case ErrorCode.LegalHold:
       return 409;
     case ErrorCode.PayloadTooLarge:
     case ErrorCode.QuotaExceeded:

@@ -13,6 +13,8 @@ export * from './schemas/summaries';
 export * from './schemas/reconsent';
 export * from './schemas/child-export';
 export * from './schemas/usage';
+export * from './schemas/reports';
+export * from './schemas/moderation';
 export * from './ipc/index';
 export * from './schemas/realtime';
 export * from './compat/app-reads';

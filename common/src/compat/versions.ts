@@ -113,6 +113,10 @@ export const FIRST_READ_IN = Object.freeze({
     SCHEDULE_OVERLAP: '0.3.0',
     TIME_ZONE_UNKNOWN: '0.3.0',
     TIME_NOT_IN_DAY: '0.3.0',
+    NOT_A_RECENT_CONTACT: '0.3.0',
+    ACCOUNT_SUSPENDED: '0.3.0',
+    EMAIL_BANNED: '0.3.0',
+    LEGAL_HOLD: '0.3.0',
   } satisfies Record<ErrorCode, string>),
 });
 
@@ -163,6 +167,9 @@ export const NOTICE_KIND_FIRST_READ = Object.freeze({
   'friend-reported': '0.3.0',
   'device-signed-out': '0.3.0',
   'reconsent-requested': '0.3.0',
+  'child-was-reported': '0.3.0',
+  'child-suspended': '0.3.0',
+  'child-suspension-lifted': '0.3.0',
 } satisfies Record<NoticeKind, string>);
 
 /** Does an app of this version read notices of this kind? Unknown kinds: no. */

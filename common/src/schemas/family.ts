@@ -1,3 +1,4 @@
+import { SuspensionCategory } from './moderation';
 import { Type, type Static } from 'typebox';
 import {
   AccountIdSchema,
@@ -194,6 +195,13 @@ export const NOTICE_KINDS_TUPLE = [
   'device-signed-out',
   /** A new policy version waits for this guardian's consent for the child (F15). */
   'reconsent-requested',
+  // Issue 15 (F11, F16).
+  /** Another family's guardian shared a report about this child (`GET /v1/shared-reports`). */
+  'child-was-reported',
+  /** A moderator suspended the child (`category` says why, from a fixed list). */
+  'child-suspended',
+  /** A moderator lifted the child's suspension. */
+  'child-suspension-lifted',
 ] as const;
 export const NoticeKind = Type.Enum(NOTICE_KINDS_TUPLE);
 export type NoticeKind = Static<typeof NoticeKind>;
@@ -211,6 +219,10 @@ export const Notice = Type.Object(
     about: Type.Union([Type.Object({ accountId: AccountIdSchema, displayName: DisplayName }, closed), Type.Null()]),
     /** The computer's name, for `device-signed-out` only. */
     computerName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** For `child-suspended` only: the category of the reason, never the moderator's notes. */
+    category: Type.Optional(SuspensionCategory),
+    /** For `friend-reported` and `child-was-reported`: the report it is about. */
+    reportId: Type.Optional(Ulid),
     at: Timestamp,
   },
   closed,

@@ -34,12 +34,13 @@ import { activityEn } from './catalogs/activity';
 import { dailySummariesEn } from './catalogs/daily-summaries';
 import { exportPaneEn, kidExportEn } from './catalogs/export';
 import { parentReviewEn } from './catalogs/notify';
+import { safetyErrorsEn } from './catalogs/safety';
 import { usageEn } from './catalogs/usage';
 import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 
 export const en = {
   ...commonEn,
-  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn },
+  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn, ...safetyErrorsEn },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,

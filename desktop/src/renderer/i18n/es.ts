@@ -32,12 +32,13 @@ import { activityEs } from './catalogs/activity';
 import { dailySummariesEs } from './catalogs/daily-summaries';
 import { exportPaneEs, kidExportEs } from './catalogs/export';
 import { parentReviewEs } from './catalogs/notify';
+import { safetyErrorsEs } from './catalogs/safety';
 import { usageEs } from './catalogs/usage';
 import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
-  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs },
+  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs, ...safetyErrorsEs },
   ...firstRunEs,
   ...policyEs,
   ...childrenEs,

@@ -1,6 +1,7 @@
 /** "What happened in your family" (`pane.notices.*`), the friend-approval screen's word on the other family's grown-ups (`pane.otherGrownUps.*`), and the child's "My family" (`kidFamily.*`). */
 import type { Spanish } from '../translation';
 import { notifyNoticesEn, notifyNoticesEs } from './notify';
+import { safetyNoticesEn, safetyNoticesEs } from './safety';
 
 export const familyNoticesEn = {
   notices: {
@@ -19,6 +20,7 @@ export const familyNoticesEn = {
       'consent-withdrawn': '{{by}} withdrew their consent for {{child}}.',
       'child-deleted': '{{by}} deleted {{child}}’s account.',
       ...notifyNoticesEn.kind,
+      ...safetyNoticesEn.kind,
     },
     /** The same, where no grown-up did it (the other family, the child, the server's operator). */
     noBy: {
@@ -34,6 +36,7 @@ export const familyNoticesEn = {
       'consent-withdrawn': 'Consent was withdrawn for {{child}}.',
       'child-deleted': '{{child}}’s account was deleted.',
       ...notifyNoticesEn.noBy,
+      ...safetyNoticesEn.noBy,
     },
     someone: 'someone',
     /** A deleted child: the relay forgot the name (it keeps "?"). */
@@ -62,6 +65,7 @@ export const familyNoticesEs: Spanish<typeof familyNoticesEn> = {
       'consent-withdrawn': '{{by}} retiró su consentimiento para {{child}}.',
       'child-deleted': '{{by}} borró la cuenta de {{child}}.',
       ...notifyNoticesEs.kind,
+      ...safetyNoticesEs.kind,
     },
     noBy: {
       'friend-requested': '{{child}} pidió ser amigo o amiga de {{about}}.',
@@ -76,6 +80,7 @@ export const familyNoticesEs: Spanish<typeof familyNoticesEn> = {
       'consent-withdrawn': 'Se retiró el consentimiento para {{child}}.',
       'child-deleted': 'Se borró la cuenta de {{child}}.',
       ...notifyNoticesEs.noBy,
+      ...safetyNoticesEs.noBy,
     },
     someone: 'alguien',
     forgotten: 'un niño',
