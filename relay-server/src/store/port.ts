@@ -15,6 +15,7 @@ import type * as signaling from '../signaling/queries';
 import type * as quiet from '../quiet/queries';
 import type * as summaries from '../summaries/queries';
 import type * as policies from '../policy/queries';
+import type * as keys from '../keys/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -59,6 +60,7 @@ export type StoreModules = {
   quiet: typeof quiet;
   summaries: typeof summaries;
   policies: typeof policies;
+  keys: typeof keys;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

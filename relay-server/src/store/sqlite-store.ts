@@ -14,6 +14,7 @@ import * as messages from '../messaging/queries';
 import * as signaling from '../signaling/queries';
 import * as quiet from '../quiet/queries';
 import * as summaries from '../summaries/queries';
+import * as keys from '../keys/queries';
 import * as policies from '../policy/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
 
@@ -33,6 +34,7 @@ export const SQLITE_MODULES: StoreModules = {
   signaling,
   quiet,
   summaries,
+  keys,
   policies,
 };
 

@@ -15,6 +15,7 @@ import { updateToSchemaVersion13 } from './0013-daily-summary';
 import { updateToSchemaVersion14 } from './0014-policy-versions';
 import { updateToSchemaVersion15 } from './0015-parent-device-last-seen';
 import { updateToSchemaVersion16 } from './0016-held-deadlines';
+import { updateToSchemaVersion17 } from './0017-relay-keys';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'policy-versions', up: updateToSchemaVersion14 },
   { version: 15, name: 'parent-device-last-seen', up: updateToSchemaVersion15 },
   { version: 16, name: 'held-deadlines', up: updateToSchemaVersion16 },
+  { version: 17, name: 'relay-keys', up: updateToSchemaVersion17 },
 ];

@@ -14,6 +14,7 @@ import { pgSessions } from './sessions';
 import { pgSignaling } from './signaling';
 import { pgQuiet } from './quiet';
 import { pgSummaries } from './summaries';
+import { pgKeys } from './keys';
 import { pgPolicies } from './policies';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
@@ -33,5 +34,6 @@ export const PG_MODULES: PgModules = {
   signaling: pgSignaling,
   quiet: pgQuiet,
   summaries: pgSummaries,
+  keys: pgKeys,
   policies: pgPolicies,
 };

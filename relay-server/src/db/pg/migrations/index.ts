@@ -7,6 +7,7 @@ import { dailySummary } from './0005-daily-summary';
 import { policyVersions } from './0006-policy-versions';
 import { parentDeviceLastSeen } from './0007-parent-device-last-seen';
 import { heldDeadlines } from './0008-held-deadlines';
+import { relayKeys } from './0009-relay-keys';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -21,4 +22,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 6, name: 'policy-versions', up: policyVersions },
   { version: 7, name: 'parent-device-last-seen', up: parentDeviceLastSeen },
   { version: 8, name: 'held-deadlines', up: heldDeadlines },
+  { version: 9, name: 'relay-keys', up: relayKeys },
 ];
