@@ -67,6 +67,7 @@ export const FIRST_READ_IN = Object.freeze({
     notice: '0.2.0',
     quiet: '0.3.0',
     reconsent: '0.3.0',
+    suspension: '0.3.0',
   } satisfies Record<WsServerFrameType, string>),
   kinds: Object.freeze({
     text: '0.1.0',

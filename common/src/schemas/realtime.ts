@@ -78,6 +78,7 @@
 import { Type, type Static } from 'typebox';
 import { WsQuietFrame } from './quiet';
 import { WsReconsentFrame } from './reconsent';
+import { WsSuspensionFrame } from './moderation';
 import { ErrorCodeSchema, Timestamp, Token, Ulid, closed } from './primitives';
 import { FriendshipView } from './friendships';
 import { Notice } from './family';
@@ -268,6 +269,7 @@ export const WsServerFrame = Type.Union([
   WsNoticeFrame,
   WsQuietFrame,
   WsReconsentFrame,
+  WsSuspensionFrame,
 ]);
 export type WsServerFrame = Static<typeof WsServerFrame>;
 export type WsServerFrameType = WsServerFrame['type'];

@@ -213,6 +213,10 @@ export async function handleServerFrame(
       // F15: the child waits for a grown-up to look at a new policy; the child's screens show it in kid words.
       ctx.events.emitForChild(ctx.childId, 'reconsent', { waiting: frame.waiting });
       return;
+    case 'suspension':
+      // F16: a moderator suspended (or lifted the suspension of) this child.
+      ctx.log.info({ suspended: frame.suspended, category: frame.category }, 'the relay says the child is suspended or not');
+      return;
     default: {
       const never: never = frame;
       ctx.log.warn({ frame: never }, 'unknown frame');
