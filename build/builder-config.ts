@@ -65,7 +65,7 @@ export function windowsSigning(env: Env): WindowsSigning {
   const azureSet = azureNames.filter((name) => present(env, name));
   if (certificate && azureSet.length > 0) {
     throw new PackagingConfigError(
-      `Windows signing is set twice: ${certificate} names a signtool certificate and ${azureSet.join(', ')} set Azure Trusted Signing; unset one of the two.`,
+      `Windows signing is set twice: ${certificate} (a signtool certificate) and ${azureSet.join(', ')} (Azure Trusted Signing); unset one of the two.`,
     );
   }
   if (certificate) return { kind: 'certificate', variable: certificate };
