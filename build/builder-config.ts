@@ -113,7 +113,9 @@ export function hearthBuilderConfig(env: Env) {
     copyright: 'Copyright © Hearth contributors (AGPL-3.0-or-later)',
     electronVersion: ELECTRON_VERSION,
     directories: { app: 'desktop', output: resource('out'), buildResources: BUILD },
+    // The packed package.json: Electron names the app (and its userData folder) by productName.
     extraMetadata: {
+      productName: PRODUCT_NAME,
       description: 'Hearth: a safe, self-hostable communicator for children on a shared family PC',
       author: { name: 'Hearth contributors', email: 'maintainers@hearth.invalid' },
     },

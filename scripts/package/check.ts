@@ -47,7 +47,10 @@ export function settingsProblems(config: HearthBuilderConfig, root: string = ROO
   };
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
   expect(config.appId === APP_ID && APP_ID.split('.').length >= 3, `appId is ${config.appId}, not ${APP_ID}`);
-  expect(config.productName === PRODUCT_NAME, `productName is ${config.productName}`);
+  expect(
+    config.productName === PRODUCT_NAME && config.extraMetadata.productName === PRODUCT_NAME,
+    `productName is ${config.productName}`,
+  );
   expect(config.asar === true, 'asar is not on');
   expect(
     config.electronVersion === buildPin('electron', root),
