@@ -204,6 +204,8 @@ export async function deleteChild(ctx: Ctx, parentId: string, childId: string): 
     await endEveryLinkOf(txCtx, childId);
     // Every PC the child is on learns it, even one that is off now (F18): the child is gone, so it erases.
     await tx.deviceTombstones.tombstoneChildCredentials(childId, true, ctx.now());
+    // Reports the child made or that are about it go, unless forwarded to the moderators (issue 15).
+    await tx.reports.deleteUnforwardedReportsOf(childId);
     await tx.family.deleteChildAccount(childId);
     ctx.events.emit('credentialsRevoked', { childIds: [childId] });
     ctx.events.emit('familyChanged', { childIds: [childId] });

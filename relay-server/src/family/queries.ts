@@ -198,6 +198,8 @@ export type NoticeRow = Readonly<{
   aboutId: string | null;
   aboutName: string | null;
   at: number;
+  /** The report a `friend-reported` or `child-was-reported` notice is about (issue 15). */
+  reportId?: string | null;
 }>;
 
 /**
@@ -207,9 +209,9 @@ export type NoticeRow = Readonly<{
 export function insertNotice(db: WritableDB, recipientId: string, n: NoticeRow, keepSince: number): void {
   db.prepare(`DELETE FROM notices WHERE recipient_parent_id = ? AND at < ?`).run(recipientId, keepSince);
   db.prepare(
-    `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at);
+    `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at, n.reportId ?? null);
 }
 
 /** A grown-up's notices, newest first (ties: the later id first). */
