@@ -35,7 +35,7 @@ const Bytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', descriptio
 const NoContent = Type.Null();
 
 /** Reports a child submits per minute (their files come apart); the hourly and daily limits are the service's. */
-const SUBMISSIONS_PER_MINUTE = 10;
+const SUBMISSIONS_PER_MINUTE = 40;
 
 function sendFile(reply: FastifyReply, file: { bytes: Buffer; mime: string }): FastifyReply {
   return reply
