@@ -362,7 +362,10 @@ const NOT_IN_MATRIX: Readonly<Record<string, string>> = {
     ]),
   ),
   ...Object.fromEntries(
-    REPORT_ROUTES.map((r) => [r, 'a report route: its matrix (reporting child, guardian, trusted grown-up, the other family) is reports/authorization.int.test.ts']),
+    REPORT_ROUTES.map((r) => [
+      r,
+      'a report route: its matrix (reporting child, guardian, trusted grown-up, the other family) is reports/authorization.int.test.ts',
+    ]),
   ),
 };
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION, APP_VERSION_HEADER } from '@hearth/common';
-import { befriend, createFamily, expectStatus, relayForFile, type TestFamily, type TestParent, type TestRelay } from '../../test/helpers';
+import {
+  befriend,
+  createFamily,
+  expectStatus,
+  relayForFile,
+  type TestFamily,
+  type TestParent,
+  type TestRelay,
+} from '../../test/helpers';
 import { addGrownUp } from '../../test/family-helpers';
 import { jpeg, putFile, report, sha256, submission } from '../../test/report-helpers';
 import { REPORT_ROUTES } from './route-list';
@@ -103,7 +111,11 @@ const MATRIX: readonly Row[] = [
     request: (w) => ({ url: `/v1/reports/${w.reportId}/files/${w.hash}` }),
     expect: GUARDIAN_ONLY,
   },
-  { route: 'POST /v1/reports/:id/unblock', request: (w) => ({ url: `/v1/reports/${w.reportId}/unblock` }), expect: GUARDIAN_ACTS },
+  {
+    route: 'POST /v1/reports/:id/unblock',
+    request: (w) => ({ url: `/v1/reports/${w.reportId}/unblock` }),
+    expect: GUARDIAN_ACTS,
+  },
   {
     route: 'POST /v1/reports/:id/forward',
     request: (w) => ({ url: `/v1/reports/${w.reportId}/forward`, body: { note: 'look' } }),
@@ -127,7 +139,12 @@ const MATRIX: readonly Row[] = [
 ];
 
 const CELLS = MATRIX.flatMap((row) =>
-  CALLERS.map((who, i) => ({ name: `${row.route}${row.variant ? ` (${row.variant})` : ''}`, who, cell: row.expect[i] as Cell, row })),
+  CALLERS.map((who, i) => ({
+    name: `${row.route}${row.variant ? ` (${row.variant})` : ''}`,
+    who,
+    cell: row.expect[i] as Cell,
+    row,
+  })),
 );
 
 describe('reports authorization matrix', () => {

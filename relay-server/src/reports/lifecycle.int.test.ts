@@ -31,7 +31,8 @@ async function made(a: TestFamily, b: TestFamily, forward: boolean): Promise<Rea
   const body = submission(relay.app, a.child.childId, b.child.childId, { file });
   expectStatus(await report(relay.app, a.childToken, body), 201);
   expect((await putFile(relay.app, a.childToken, body.reportId, sha256(file), file)).status).toBe(204);
-  if (forward) expectStatus(await api(relay.app, 'POST', `/v1/reports/${body.reportId}/forward`, { token: a.parent.token, body: {} }), 204);
+  if (forward)
+    expectStatus(await api(relay.app, 'POST', `/v1/reports/${body.reportId}/forward`, { token: a.parent.token, body: {} }), 204);
   return { reportId: body.reportId, file };
 }
 
@@ -44,7 +45,11 @@ describe("a child's deletion", () => {
     expect(await relay.app.relay.store.reports.getReport(gone.reportId)).toBeUndefined();
     expect(await relay.app.relay.store.reports.listReportFiles(gone.reportId)).toEqual([]);
     const view = await readForwardedReport(relay.app.relay, kept.reportId);
-    expect(view).toMatchObject({ reporterId: a.child.childId, reporterName: a.child.displayName, about: { accountId: b.child.childId } });
+    expect(view).toMatchObject({
+      reporterId: a.child.childId,
+      reporterName: a.child.displayName,
+      about: { accountId: b.child.childId },
+    });
     const file = await readForwardedReportFile(relay.app.relay, kept.reportId, sha256(kept.file));
     expect(Buffer.compare(file.bytes, kept.file)).toBe(0);
     // The reporting family no longer reads it: the child is gone.

@@ -72,10 +72,7 @@ async function forwarded(ctx: Ctx, reportId: string): Promise<ReportRow> {
 }
 
 /** Forwarded reports, oldest first; closed ones only when asked. */
-export async function listForwardedReports(
-  ctx: Ctx,
-  opts: { includeClosed?: boolean } = {},
-): Promise<ForwardedReportItem[]> {
+export async function listForwardedReports(ctx: Ctx, opts: { includeClosed?: boolean } = {}): Promise<ForwardedReportItem[]> {
   return (await ctx.store.reports.listForwarded(opts.includeClosed ?? false)).map(itemOf);
 }
 
@@ -88,7 +85,11 @@ export async function readForwardedReport(ctx: Ctx, reportId: string): Promise<F
 }
 
 /** One uploaded file of a forwarded report. */
-export async function readForwardedReportFile(ctx: Ctx, reportId: string, hash: string): Promise<{ bytes: Buffer; mime: string }> {
+export async function readForwardedReportFile(
+  ctx: Ctx,
+  reportId: string,
+  hash: string,
+): Promise<{ bytes: Buffer; mime: string }> {
   await forwarded(ctx, reportId);
   const file = await ctx.store.reports.getReportFileBytes(reportId, hash);
   if (!file) throw new HearthError(ErrorCode.NotFound, 'No such file in this report, or it was never uploaded.');

@@ -152,9 +152,7 @@ export function insertReport(db: WritableDB, r: ReportRow, files: readonly Omit<
     r.closedAt,
     Number(r.legalHold),
   );
-  const file = db.prepare(
-    `INSERT INTO report_files (report_id, hash, size, mime, role, message_id) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  const file = db.prepare(`INSERT INTO report_files (report_id, hash, size, mime, role, message_id) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const f of files) file.run(r.id, f.hash, f.size, f.mime, f.role, f.messageId);
 }
 
@@ -183,21 +181,25 @@ export function listSharedAbout(db: ReadableDB, aboutId: string): ReportRow[] {
 export function listForwarded(db: ReadableDB, includeClosed: boolean): ReportRow[] {
   return (
     db
-      .prepare(
-        `SELECT * FROM reports WHERE forwarded_at IS NOT NULL AND (? = 1 OR closed_at IS NULL) ORDER BY forwarded_at, id`,
-      )
+      .prepare(`SELECT * FROM reports WHERE forwarded_at IS NOT NULL AND (? = 1 OR closed_at IS NULL) ORDER BY forwarded_at, id`)
       .all(Number(includeClosed)) as RawReport[]
   ).map(reportFromRaw);
 }
 
 /** How many reports a child made since `since` (the rate limit). */
 export function countReportsSince(db: ReadableDB, reporterId: string, since: number): number {
-  return db.prepare(`SELECT count(*) FROM reports WHERE reporter_id = ? AND received_at >= ?`).pluck().get(reporterId, since) as number;
+  return db
+    .prepare(`SELECT count(*) FROM reports WHERE reporter_id = ? AND received_at >= ?`)
+    .pluck()
+    .get(reporterId, since) as number;
 }
 
 /** How many of a child's reports were shared with the other family since `since` (the per-family rate limit). */
 export function countSharedSince(db: ReadableDB, reporterId: string, since: number): number {
-  return db.prepare(`SELECT count(*) FROM reports WHERE reporter_id = ? AND shared_at >= ?`).pluck().get(reporterId, since) as number;
+  return db
+    .prepare(`SELECT count(*) FROM reports WHERE reporter_id = ? AND shared_at >= ?`)
+    .pluck()
+    .get(reporterId, since) as number;
 }
 
 export function listReportFiles(db: ReadableDB, reportId: string): ReportFileRow[] {
@@ -248,9 +250,8 @@ export function markUnblocked(db: WritableDB, id: string, at: number): boolean {
 /** Closes a forwarded report (once: false when it already was closed or is not forwarded). */
 export function markClosed(db: WritableDB, id: string, at: number): boolean {
   return (
-    db
-      .prepare(`UPDATE reports SET closed_at = ? WHERE id = ? AND forwarded_at IS NOT NULL AND closed_at IS NULL`)
-      .run(at, id).changes > 0
+    db.prepare(`UPDATE reports SET closed_at = ? WHERE id = ? AND forwarded_at IS NOT NULL AND closed_at IS NULL`).run(at, id)
+      .changes > 0
   );
 }
 
@@ -263,9 +264,8 @@ export function setLegalHold(db: WritableDB, id: string, hold: boolean): boolean
  * files go with them); forwarded ones stay (retention). How many went.
  */
 export function deleteUnforwardedReportsOf(db: WritableDB, childId: string): number {
-  return db
-    .prepare(`DELETE FROM reports WHERE (reporter_id = ? OR about_id = ?) AND forwarded_at IS NULL`)
-    .run(childId, childId).changes;
+  return db.prepare(`DELETE FROM reports WHERE (reporter_id = ? OR about_id = ?) AND forwarded_at IS NULL`).run(childId, childId)
+    .changes;
 }
 
 /** Forwarded reports closed before `before` and not under legal hold, deleted with their files. How many. */
@@ -279,7 +279,6 @@ export function deleteClosedBefore(db: WritableDB, before: number): number {
  */
 export function contactInactiveSince(db: ReadableDB, pairKey: string): number | null | undefined {
   const row = db.prepare(`SELECT inactive_since AS s FROM friendships WHERE pair_key = ?`).get(pairKey) as
-    | { s: number | null }
-    | undefined;
+    { s: number | null } | undefined;
   return row && row.s;
 }

@@ -48,7 +48,11 @@ describe('a report about a friend', () => {
     expect(await statusFor(a.childToken)).toBe('blocked');
     expect(await statusFor(b.childToken)).toBe('active');
     const frame = await aParent.take<NoticeFrame>(isNotice('friend-reported'));
-    expect(frame.notice).toMatchObject({ childId: a.child.childId, reportId: body.reportId, about: { accountId: b.child.childId } });
+    expect(frame.notice).toMatchObject({
+      childId: a.child.childId,
+      reportId: body.reportId,
+      about: { accountId: b.child.childId },
+    });
     // A re-send after a lost answer: the same answer, nothing done twice.
     expect(expectStatus(await report(relay.app, a.childToken, body), 200)).toEqual(first);
     await settle(200);
@@ -79,7 +83,9 @@ describe('a report about a friend', () => {
       await api<ReportDetail>(relay.app, 'GET', `/v1/reports/${body.reportId}`, { token: a.parent.token }),
       200,
     );
-    expect(detail.files).toEqual([{ hash, size: file.length, mime: 'image/jpeg', role: 'attachment', messageId: body.itemId, uploaded: true }]);
+    expect(detail.files).toEqual([
+      { hash, size: file.length, mime: 'image/jpeg', role: 'attachment', messageId: body.itemId, uploaded: true },
+    ]);
     expect(detail.messages).toEqual(body.messages);
     expect(detail.summary).toMatchObject({ childName: a.child.displayName, about: { role: 'friend' }, reason: 'mean-words' });
     const res = await relay.app.inject({
@@ -111,20 +117,34 @@ describe('a report about a friend', () => {
     const token = a.parent.token;
     expectStatus(await api(relay.app, 'POST', `/v1/reports/${body.reportId}/unblock`, { token }), 204);
     expect(await statusFor(a.childToken)).toBe('active');
-    expectStatus(await api(relay.app, 'POST', `/v1/reports/${body.reportId}/forward`, { token, body: { note: 'Please look' } }), 204);
+    expectStatus(
+      await api(relay.app, 'POST', `/v1/reports/${body.reportId}/forward`, { token, body: { note: 'Please look' } }),
+      204,
+    );
     expectStatus(await api(relay.app, 'POST', `/v1/reports/${body.reportId}/forward`, { token, body: {} }), 204);
     const forwarded = await listForwardedReports(relay.app.relay);
-    expect(forwarded).toEqual([expect.objectContaining({ reportId: body.reportId, guardianNote: 'Please look', forwardedAutomatically: false })]);
+    expect(forwarded).toEqual([
+      expect.objectContaining({ reportId: body.reportId, guardianNote: 'Please look', forwardedAutomatically: false }),
+    ]);
     const view = await readForwardedReport(relay.app.relay, body.reportId);
     expect(view.messages.map((m) => m.verdict)).toHaveLength(1);
     // Nothing shared yet: the other family sees nothing.
-    expect(expectStatus(await api<SharedReportList>(relay.app, 'GET', '/v1/shared-reports', { token: b.parent.token }), 200).reports).toEqual([]);
+    expect(
+      expectStatus(await api<SharedReportList>(relay.app, 'GET', '/v1/shared-reports', { token: b.parent.token }), 200).reports,
+    ).toEqual([]);
     expectStatus(await api(relay.app, 'POST', `/v1/reports/${body.reportId}/share`, { token }), 204);
     const frame = await bParent.take<NoticeFrame>(isNotice('child-was-reported'));
     expect(frame.notice).toMatchObject({ childId: b.child.childId, reportId: body.reportId, byName: null, about: null });
-    const shared = expectStatus(await api<SharedReportList>(relay.app, 'GET', '/v1/shared-reports', { token: b.parent.token }), 200);
+    const shared = expectStatus(
+      await api<SharedReportList>(relay.app, 'GET', '/v1/shared-reports', { token: b.parent.token }),
+      200,
+    );
     expect(shared.reports).toHaveLength(1);
-    expect(shared.reports[0]).toMatchObject({ reportId: body.reportId, childId: b.child.childId, reporterFirstName: a.child.displayName.split(' ')[0] });
+    expect(shared.reports[0]).toMatchObject({
+      reportId: body.reportId,
+      childId: b.child.childId,
+      reporterFirstName: a.child.displayName.split(' ')[0],
+    });
     const text = JSON.stringify(shared);
     for (const secret of [a.parent.parentId, a.parent.email, 'Please look']) expect(text).not.toContain(secret);
     const res = await relay.app.inject({
@@ -150,7 +170,8 @@ describe('a report about a friend', () => {
       const res = await api<{ code: string }>(relay.app, 'POST', `/v1/reports/${body.reportId}/share`, { token });
       expect(res.status).toBe(i < 3 ? 204 : 429);
     }
-    for (let i = 4; i < 10; i += 1) expectStatus(await report(relay.app, a.childToken, submission(relay.app, a.child.childId, b.child.childId)), 201);
+    for (let i = 4; i < 10; i += 1)
+      expectStatus(await report(relay.app, a.childToken, submission(relay.app, a.child.childId, b.child.childId)), 201);
     const limited = await report(relay.app, a.childToken, submission(relay.app, a.child.childId, b.child.childId));
     expect(limited.status).toBe(429);
     expect(codeOf(limited)).toBe('RATE_LIMITED');
@@ -167,7 +188,10 @@ describe('whom a child may report', () => {
     expect(codeOf(stranger)).toBe('NOT_A_RECENT_CONTACT');
     expectStatus(await act(relay.app, b.childToken, friendshipId, 'remove'), 200);
     relay.clock.advance(29 * 24 * 60 * 60_000);
-    const recent = expectStatus(await report(relay.app, a.childToken, submission(relay.app, a.child.childId, b.child.childId)), 201);
+    const recent = expectStatus(
+      await report(relay.app, a.childToken, submission(relay.app, a.child.childId, b.child.childId)),
+      201,
+    );
     expect(recent.blocked).toBe(false);
     relay.clock.advance(2 * 24 * 60 * 60_000);
     const old = await report(relay.app, a.childToken, submission(relay.app, a.child.childId, b.child.childId));
@@ -198,11 +222,17 @@ describe('whom a child may report', () => {
     const theirs = expectStatus(await api<ReportList>(relay.app, 'GET', '/v1/reports', { token: second.token }), 200);
     expect(theirs.reports).toHaveLength(1);
     expect(theirs.reports[0]?.state.forwardedAutomatically).toBe(true);
-    const mine = expectStatus(await api<ReportList>(relay.app, 'GET', `/v1/reports?childId=${a.child.childId}`, { token: a.parent.token }), 200);
+    const mine = expectStatus(
+      await api<ReportList>(relay.app, 'GET', `/v1/reports?childId=${a.child.childId}`, { token: a.parent.token }),
+      200,
+    );
     expect(mine.reports).toEqual([]);
     for (const path of ['', '/unblock', '/forward', '/share']) {
       const method = path ? 'POST' : 'GET';
-      const res = await api<{ code: string }>(relay.app, method, `/v1/reports/${body.reportId}${path}`, { token: a.parent.token, body: path === '/forward' ? {} : undefined });
+      const res = await api<{ code: string }>(relay.app, method, `/v1/reports/${body.reportId}${path}`, {
+        token: a.parent.token,
+        body: path === '/forward' ? {} : undefined,
+      });
       expect(res.status).toBe(404);
     }
     expect((await listForwardedReports(relay.app.relay)).map((r) => r.reportId)).toEqual([body.reportId]);

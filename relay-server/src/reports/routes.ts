@@ -58,7 +58,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/reports',
     {
       schema: {
-        summary: "Report someone (the reporting child's own credential): blocked or removed at once, told to the child's guardians",
+        summary:
+          "Report someone (the reporting child's own credential): blocked or removed at once, told to the child's guardians",
         tags,
         security: bearer,
         body: ReportSubmission,
@@ -171,9 +172,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   };
-  action('unblock', 'Lift the block the report made (a guardian of the reporting child)', (p, id) =>
-    unblockReport(ctx, p, id),
-  );
+  action('unblock', 'Lift the block the report made (a guardian of the reporting child)', (p, id) => unblockReport(ctx, p, id));
   action('forward', "Send the report to the relay's moderators, with a note (once)", (p, id, body) =>
     forwardReport(ctx, p, id, body?.note),
   );
@@ -198,7 +197,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/shared-reports/:id/files/:hash',
     {
       schema: {
-        summary: "One file of a report shared with you (a guardian of the reported child)",
+        summary: 'One file of a report shared with you (a guardian of the reported child)',
         tags,
         security: bearer,
         params: ReportFileParams,

@@ -42,10 +42,14 @@ export const pgReports = {
       ],
     );
     for (const f of files) {
-      await q.query(
-        `INSERT INTO report_files (report_id, hash, size, mime, role, message_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [r.id, f.hash, f.size, f.mime, f.role, f.messageId],
-      );
+      await q.query(`INSERT INTO report_files (report_id, hash, size, mime, role, message_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        r.id,
+        f.hash,
+        f.size,
+        f.mime,
+        f.role,
+        f.messageId,
+      ]);
     }
   },
 
@@ -141,10 +145,10 @@ export const pgReports = {
 
   async markClosed(q, id, at) {
     return changed(
-      await q.query(
-        `UPDATE reports SET closed_at = $1 WHERE id = $2 AND forwarded_at IS NOT NULL AND closed_at IS NULL`,
-        [at, id],
-      ),
+      await q.query(`UPDATE reports SET closed_at = $1 WHERE id = $2 AND forwarded_at IS NOT NULL AND closed_at IS NULL`, [
+        at,
+        id,
+      ]),
     );
   },
 
@@ -153,9 +157,7 @@ export const pgReports = {
   },
 
   async deleteUnforwardedReportsOf(q, childId) {
-    const r = await q.query(`DELETE FROM reports WHERE (reporter_id = $1 OR about_id = $1) AND forwarded_at IS NULL`, [
-      childId,
-    ]);
+    const r = await q.query(`DELETE FROM reports WHERE (reporter_id = $1 OR about_id = $1) AND forwarded_at IS NULL`, [childId]);
     return r.rowCount ?? 0;
   },
 
