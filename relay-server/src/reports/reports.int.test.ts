@@ -247,3 +247,49 @@ describe('whom a child may report', () => {
     expect(item).toMatchObject({ reportId: body.reportId, forwardedAutomatically: true, reporterName: a.child.displayName });
   });
 });
+
+describe('bad reports', () => {
+  it('refuses bodies that break the contract, with VALIDATION_FAILED, and changes nothing', async () => {
+    const good = submission(relay.app, a.child.childId, b.child.childId, { file: jpeg() });
+    const file = good.files[0]!;
+    const voice = { ...file, hash: sha256(jpeg(9)), role: 'voice-note' as const, messageId: null };
+    const bad: unknown[] = [
+      {},
+      { ...good, extra: 1 },
+      { ...good, reason: 'bored' },
+      { ...good, about: 'not-an-id' },
+      { ...good, messages: [{ ...good.messages[0], raw: 'x'.repeat(20_000) }] },
+      { ...good, files: [file, file] },
+      { ...good, files: [voice, { ...voice, hash: sha256(jpeg(10)) }] },
+      { ...good, files: [{ ...voice, size: 6 * 1024 * 1024 }] },
+      {
+        ...good,
+        files: [
+          { ...file, size: 30 * 1024 * 1024 },
+          { ...file, hash: sha256(jpeg(11)), size: 30 * 1024 * 1024 },
+        ],
+      },
+    ];
+    for (const body of bad) {
+      const res = await report(relay.app, a.childToken, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(codeOf(res)).toBe('VALIDATION_FAILED');
+    }
+    expect(await statusFor(a.childToken)).toBe('active');
+    expect(expectStatus(await api<ReportList>(relay.app, 'GET', '/v1/reports', { token: a.parent.token }), 200).reports).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a report id another child already used, and a report about a stranger grown-up', async () => {
+    const body = submission(relay.app, a.child.childId, b.child.childId);
+    expectStatus(await report(relay.app, a.childToken, body), 201);
+    const taken = await report(relay.app, b.childToken, {
+      ...submission(relay.app, b.child.childId, a.child.childId),
+      reportId: body.reportId,
+    });
+    expect(codeOf(taken)).toBe('CONFLICT');
+    const stranger = await report(relay.app, a.childToken, submission(relay.app, a.child.childId, b.parent.parentId));
+    expect(codeOf(stranger)).toBe('NOT_A_RECENT_CONTACT');
+  });
+});
