@@ -216,13 +216,20 @@ export function insertNotice(db: WritableDB, recipientId: string, n: NoticeRow, 
 
 /** A grown-up's notices, newest first (ties: the later id first). */
 export function listNotices(db: ReadableDB, parentId: string, limit: number): NoticeRow[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT id, kind, child_id AS childId, child_name AS childName, by_name AS byName, about_id AS aboutId,
-         about_name AS aboutName, at FROM notices
+         about_name AS aboutName, at, report_id AS reportId FROM notices
        WHERE recipient_parent_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
     )
     .all(parentId, limit) as NoticeRow[];
+  return rows.map(withoutNullReport);
+}
+
+/** A notice row as read: `reportId` only where the notice has one. */
+export function withoutNullReport(row: NoticeRow): NoticeRow {
+  const { reportId, ...rest } = row;
+  return reportId ? { ...rest, reportId } : rest;
 }
 
 /** Whether a grown-up's email is verified (the email feature's query, re-exported for the family views). */

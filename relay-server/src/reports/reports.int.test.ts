@@ -53,6 +53,11 @@ describe('a report about a friend', () => {
       reportId: body.reportId,
       about: { accountId: b.child.childId },
     });
+    const listed = expectStatus(
+      await api<{ notices: Notice[] }>(relay.app, 'GET', '/v1/notices', { token: a.parent.token }),
+      200,
+    );
+    expect(listed.notices.find((n) => n.kind === 'friend-reported')?.reportId).toBe(body.reportId);
     // A re-send after a lost answer: the same answer, nothing done twice.
     expect(expectStatus(await report(relay.app, a.childToken, body), 200)).toEqual(first);
     await settle(200);

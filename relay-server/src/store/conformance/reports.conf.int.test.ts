@@ -138,4 +138,15 @@ describeStores('reports port', (t) => {
     await f.updateFriendshipState('f1', active, 400);
     expect(await t.store().reports.contactInactiveSince(pairKey('c1', 'c2'))).toBeNull();
   });
+
+  it('keeps the report a notice is about, and no such field on other notices', async () => {
+    await seedParent(t.store(), 'p1');
+    const base = { kind: 'friend-reported', childId: 'c1', childName: 'Mia', byName: null, aboutId: 'c2', aboutName: 'Leo' };
+    await t.store().family.insertNotice('p1', { ...base, id: 'n1', at: 1_000, reportId: 'r1' }, 0);
+    await t.store().family.insertNotice('p1', { ...base, id: 'n2', at: 2_000, kind: 'friend-blocked' }, 0);
+    expect(await t.store().family.listNotices('p1', 10)).toStrictEqual([
+      { ...base, id: 'n2', at: 2_000, kind: 'friend-blocked' },
+      { ...base, id: 'n1', at: 1_000, reportId: 'r1' },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import type * as family from '../../family/queries';
 import type { GrownUpRow, NoticeRow } from '../../family/queries';
-import { FORGOTTEN_NAME } from '../../family/queries';
+import { FORGOTTEN_NAME, withoutNullReport } from '../../family/queries';
 import type { PgModule, PgQueryable } from '../port';
 
 /**
@@ -168,7 +168,7 @@ export const pgFamily = {
        WHERE recipient_parent_id = $1 ORDER BY at DESC, id COLLATE "C" DESC LIMIT $2`,
       [parentId, limit],
     );
-    return rows as NoticeRow[];
+    return (rows as NoticeRow[]).map(withoutNullReport);
   },
 
   async isEmailVerified(q, parentId) {
