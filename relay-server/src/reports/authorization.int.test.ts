@@ -87,10 +87,16 @@ const GUARDIAN_ACTS = [401, 204, 404, 404, 403, 403] as const;
 
 const MATRIX: readonly Row[] = [
   {
-    // A report about B1; B1 sending it would be a report about itself: no contact of its own.
+    // A1's report about B1; B1 sending it would be a report about itself, with messages not its own.
     route: 'POST /v1/reports',
     request: (w) => ({ url: '/v1/reports', body: submission(relay.app, w.a.child.childId, w.b.child.childId) }),
-    expect: [401, 403, 403, 403, 201, [404, 'NOT_A_RECENT_CONTACT']],
+    expect: [401, 403, 403, 403, 201, [400, 'VALIDATION_FAILED']],
+  },
+  {
+    route: 'POST /v1/reports',
+    variant: "B1's report about A1 (friends: each may report the other)",
+    request: (w) => ({ url: '/v1/reports', body: submission(relay.app, w.b.child.childId, w.a.child.childId) }),
+    expect: [401, 403, 403, 403, [400, 'VALIDATION_FAILED'], 201],
   },
   {
     route: 'PUT /v1/reports/:id/files/:hash',

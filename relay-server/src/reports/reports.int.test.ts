@@ -265,6 +265,8 @@ describe('bad reports', () => {
       { ...good, about: 'not-an-id' },
       { ...good, messages: [{ ...good.messages[0], raw: 'x'.repeat(20_000) }] },
       { ...good, files: [file, file] },
+      { ...good, messages: [{ ...good.messages[0], from: a.parent.parentId }] },
+      { ...good, files: [{ ...file, messageId: relay.app.relay.newId() }] },
       { ...good, files: [voice, { ...voice, hash: sha256(jpeg(10)) }] },
       { ...good, files: [{ ...voice, size: 6 * 1024 * 1024 }] },
       {

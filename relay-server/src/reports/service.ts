@@ -82,9 +82,22 @@ async function reportedRole(
   throw refuse();
 }
 
-/** Checks the declared files: unique hashes, one voice note at most, within the byte limits. */
-function checkFiles(files: ReportSubmission['files']): void {
+/**
+ * Checks what the schema cannot: every message is between the child and the reported account;
+ * the files have unique hashes, name messages of the report, one voice note at most, within the
+ * byte limits.
+ */
+function checkSubmission(childId: string, body: ReportSubmission): void {
   const invalid = (m: string): HearthError => new HearthError(ErrorCode.ValidationFailed, m);
+  const between = new Set([childId, body.about]);
+  if (body.messages.some((m) => m.from === m.to || !between.has(m.from) || !between.has(m.to))) {
+    throw invalid('Every message of a report is between the child and the one reported.');
+  }
+  const messageIds = new Set(body.messages.map((m) => m.id));
+  const files = body.files;
+  if (files.some((f) => f.role === 'attachment' && (f.messageId === null || !messageIds.has(f.messageId)))) {
+    throw invalid('An attachment names no message of the report.');
+  }
   if (new Set(files.map((f) => f.hash)).size !== files.length) throw invalid('A file is listed twice.');
   const voice = files.filter((f) => f.role === 'voice-note');
   if (voice.length > 1) throw invalid('A report carries one voice note at most.');
@@ -118,7 +131,7 @@ export async function submitReport(
     if (existing.reporterId !== childId) throw new HearthError(ErrorCode.Conflict, 'This report id is taken.');
     return { created: false, answer: await accepted(ctx.store, existing) };
   }
-  checkFiles(body.files);
+  checkSubmission(childId, body);
   const now = ctx.now();
   if (
     (await ctx.store.reports.countReportsSince(childId, now - HOUR)) >= REPORTS_PER_HOUR ||
