@@ -187,7 +187,9 @@ export async function withdrawConsent(ctx: Ctx, parentId: string, childId: strin
 /**
  * Any guardian deletes the child: every friendship and family link ends (pushed at once), its
  * devices' credentials go (sockets closed), and its account and messages are deleted. Consent
- * records and notices are kept. Every guardian is told.
+ * records and notices are kept. Reports the child made or that are about it go with it unless
+ * they were forwarded to the moderators: those stay (with the child's name as it was) until the
+ * retention sweep takes them (issue 15). Every guardian is told.
  */
 export async function deleteChild(ctx: Ctx, parentId: string, childId: string): Promise<void> {
   const result = await ctx.store.transaction(async (tx) => {
