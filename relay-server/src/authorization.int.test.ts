@@ -18,6 +18,7 @@ import {
   type TestRelay,
 } from '../test/helpers';
 import { FAMILY_ROUTES } from './family/route-list';
+import { REPORT_ROUTES } from './reports/route-list';
 
 /**
  * The authorization matrix: every route, every kind of caller, the expected status, one test per
@@ -358,6 +359,12 @@ const NOT_IN_MATRIX: Readonly<Record<string, string>> = {
     FAMILY_ROUTES.map((r) => [
       r,
       'a family route: its matrix (guardian, other guardian, trusted grown-up…) is family/authorization.int.test.ts',
+    ]),
+  ),
+  ...Object.fromEntries(
+    REPORT_ROUTES.map((r) => [
+      r,
+      'a report route: its matrix (reporting child, guardian, trusted grown-up, the other family) is reports/authorization.int.test.ts',
     ]),
   ),
 };

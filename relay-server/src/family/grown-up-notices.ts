@@ -15,8 +15,20 @@ type Ctx = Pick<RelayContext, 'store' | 'now' | 'newId' | 'events'>;
  * report never shows to the other side). The safety issue's report route calls this inside its
  * transaction; nothing else is needed for parent mode to notify.
  */
-export async function noticeChildReported(ctx: Ctx, childId: string, reportedId: string): Promise<void> {
-  await noticeGuardians(ctx, { kind: 'friend-reported', childId, byId: null, aboutId: reportedId });
+export async function noticeChildReported(
+  ctx: Ctx,
+  childId: string,
+  reportedId: string,
+  report: Readonly<{ reportId: string; recipients: readonly string[] }> | undefined = undefined,
+): Promise<void> {
+  await noticeGuardians(ctx, {
+    kind: 'friend-reported',
+    childId,
+    byId: null,
+    aboutId: reportedId,
+    // A report about one of the child's guardians is never told to that guardian (issue 15).
+    ...(report ? { reportId: report.reportId, recipients: report.recipients } : {}),
+  });
 }
 
 /** A computer with these children on it was signed out: each child's guardians are told, with the computer's name. */

@@ -187,7 +187,9 @@ export async function withdrawConsent(ctx: Ctx, parentId: string, childId: strin
 /**
  * Any guardian deletes the child: every friendship and family link ends (pushed at once), its
  * devices' credentials go (sockets closed), and its account and messages are deleted. Consent
- * records and notices are kept. Every guardian is told.
+ * records and notices are kept. Reports the child made or that are about it go with it unless
+ * they were forwarded to the moderators: those stay (with the child's name as it was) until the
+ * retention sweep takes them (issue 15). Every guardian is told.
  */
 export async function deleteChild(ctx: Ctx, parentId: string, childId: string): Promise<void> {
   const result = await ctx.store.transaction(async (tx) => {
@@ -204,6 +206,8 @@ export async function deleteChild(ctx: Ctx, parentId: string, childId: string): 
     await endEveryLinkOf(txCtx, childId);
     // Every PC the child is on learns it, even one that is off now (F18): the child is gone, so it erases.
     await tx.deviceTombstones.tombstoneChildCredentials(childId, true, ctx.now());
+    // Reports the child made or that are about it go, unless forwarded to the moderators (issue 15).
+    await tx.reports.deleteUnforwardedReportsOf(childId);
     await tx.family.deleteChildAccount(childId);
     ctx.events.emit('credentialsRevoked', { childIds: [childId] });
     ctx.events.emit('familyChanged', { childIds: [childId] });

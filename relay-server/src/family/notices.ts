@@ -16,6 +16,8 @@ export type NoticeInput = Readonly<{
   computerName?: string;
   /** Who is told; default: every guardian of the child now. */
   recipients?: readonly string[];
+  /** The report it is about (`friend-reported`, `child-was-reported`). */
+  reportId?: string;
 }>;
 
 export function toNotice(r: NoticeRow): Notice {
@@ -27,6 +29,7 @@ export function toNotice(r: NoticeRow): Notice {
     byName: r.byName,
     about: r.aboutId !== null ? { accountId: r.aboutId as AccountId, displayName: r.aboutName ?? '?' } : null,
     ...(r.kind === 'device-signed-out' && r.aboutName !== null ? { computerName: r.aboutName } : {}),
+    ...(r.reportId ? { reportId: r.reportId } : {}),
     at: r.at,
   };
 }
@@ -59,6 +62,7 @@ export async function noticeGuardians(ctx: Ctx, input: NoticeInput): Promise<voi
       aboutId,
       aboutName,
       at,
+      ...(input.reportId !== undefined ? { reportId: input.reportId } : {}),
     };
     // A grown-up's notices older than the retention go as new ones come.
     await family.insertNotice(recipientId, row, at - NOTICE_RETENTION_MS);

@@ -198,6 +198,8 @@ export type NoticeRow = Readonly<{
   aboutId: string | null;
   aboutName: string | null;
   at: number;
+  /** The report a `friend-reported` or `child-was-reported` notice is about (issue 15). */
+  reportId?: string | null;
 }>;
 
 /**
@@ -207,20 +209,27 @@ export type NoticeRow = Readonly<{
 export function insertNotice(db: WritableDB, recipientId: string, n: NoticeRow, keepSince: number): void {
   db.prepare(`DELETE FROM notices WHERE recipient_parent_id = ? AND at < ?`).run(recipientId, keepSince);
   db.prepare(
-    `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at);
+    `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at, n.reportId ?? null);
 }
 
 /** A grown-up's notices, newest first (ties: the later id first). */
 export function listNotices(db: ReadableDB, parentId: string, limit: number): NoticeRow[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT id, kind, child_id AS childId, child_name AS childName, by_name AS byName, about_id AS aboutId,
-         about_name AS aboutName, at FROM notices
+         about_name AS aboutName, at, report_id AS reportId FROM notices
        WHERE recipient_parent_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
     )
     .all(parentId, limit) as NoticeRow[];
+  return rows.map(withoutNullReport);
+}
+
+/** A notice row as read: `reportId` only where the notice has one. */
+export function withoutNullReport(row: NoticeRow): NoticeRow {
+  const { reportId, ...rest } = row;
+  return reportId ? { ...rest, reportId } : rest;
 }
 
 /** Whether a grown-up's email is verified (the email feature's query, re-exported for the family views). */

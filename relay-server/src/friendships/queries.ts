@@ -1,4 +1,4 @@
-import type { FriendshipKind, FriendshipState } from '@hearth/common';
+import { isActive, type FriendshipKind, type FriendshipState } from '@hearth/common';
 import type { ReadableDB, WritableDB } from '@hearth/sqlite';
 
 export type FriendshipRow = Readonly<{
@@ -72,10 +72,18 @@ export function insertFriendship(db: WritableDB, f: FriendshipRow): void {
   );
 }
 
-export function updateFriendshipState(db: WritableDB, id: string, s: FriendshipState, now: number): void {
+/**
+ * Writes a friendship's new state. `changedAt` (default `now`): when it really changed, for
+ * `inactive_since` (a block keeps the shared `updatedAt` but is a real change): set when the pair
+ * stops being active, cleared when it is active again (issue 15: reports about recent contacts).
+ */
+export function updateFriendshipState(db: WritableDB, id: string, s: FriendshipState, now: number, changedAt = now): void {
+  const before = getFriendship(db, id);
+  const stopped = isActive(s) ? null : before && isActive(before.state) ? changedAt : undefined;
   db.prepare(
     `UPDATE friendships SET a_kid_confirmed = ?, b_kid_confirmed = ?, a_parent_approved = ?, b_parent_approved = ?,
-       a_blocked = ?, b_blocked = ?, ended = ?, updated_at = ? WHERE id = ?`,
+       a_blocked = ?, b_blocked = ?, ended = ?, updated_at = ?,
+       inactive_since = CASE WHEN ? = 1 THEN ? ELSE inactive_since END WHERE id = ?`,
   ).run(
     Number(s.kidConfirmed.a),
     Number(s.kidConfirmed.b),
@@ -85,6 +93,8 @@ export function updateFriendshipState(db: WritableDB, id: string, s: FriendshipS
     Number(s.blockedBy.b),
     s.ended,
     now,
+    stopped === undefined ? 0 : 1,
+    stopped ?? null,
     id,
   );
 }

@@ -243,7 +243,7 @@ export async function actOnFriendship(
     if (!applied) throw new HearthError(ErrorCode.InvalidTransition, `This cannot be done now: ${refusal}.`);
     // A block is one-sided: it leaves the shared `updatedAt` alone, so the blocked side sees no change at all.
     const now = action === 'block' || action === 'unblock' ? row.updatedAt : ctx.now();
-    await tx.friendships.updateFriendshipState(row.id, state, now);
+    await tx.friendships.updateFriendshipState(row.id, state, now, ctx.now());
     const updated = { ...row, state, updatedAt: now };
     changed = updated;
     const byParentId = caller.kind === 'parent' ? caller.parentId : null;

@@ -1,6 +1,6 @@
 import type * as family from '../../family/queries';
 import type { GrownUpRow, NoticeRow } from '../../family/queries';
-import { FORGOTTEN_NAME } from '../../family/queries';
+import { FORGOTTEN_NAME, withoutNullReport } from '../../family/queries';
 import type { PgModule, PgQueryable } from '../port';
 
 /**
@@ -155,20 +155,20 @@ export const pgFamily = {
   async insertNotice(q, recipientId, n, keepSince) {
     await q.query(`DELETE FROM notices WHERE recipient_parent_id = $1 AND at < $2`, [recipientId, keepSince]);
     await q.query(
-      `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at],
+      `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at, n.reportId ?? null],
     );
   },
 
   async listNotices(q, parentId, limit) {
     const { rows } = await q.query(
       `SELECT id, kind, child_id AS "childId", child_name AS "childName", by_name AS "byName", about_id AS "aboutId",
-         about_name AS "aboutName", at FROM notices
+         about_name AS "aboutName", at, report_id AS "reportId" FROM notices
        WHERE recipient_parent_id = $1 ORDER BY at DESC, id COLLATE "C" DESC LIMIT $2`,
       [parentId, limit],
     );
-    return rows as NoticeRow[];
+    return (rows as NoticeRow[]).map(withoutNullReport);
   },
 
   async isEmailVerified(q, parentId) {

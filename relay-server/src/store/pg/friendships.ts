@@ -1,4 +1,4 @@
-import type { FriendshipKind } from '@hearth/common';
+import { isActive, type FriendshipKind } from '@hearth/common';
 import type * as friendships from '../../friendships/queries';
 import { pairKey, type FriendshipRow } from '../../friendships/queries';
 import type { PgModule, PgQueryable } from '../port';
@@ -69,10 +69,13 @@ export const pgFriendships = {
     );
   },
 
-  async updateFriendshipState(q, id, s, now) {
+  async updateFriendshipState(q, id, s, now, changedAt = now) {
+    const before = await one(q, `SELECT * FROM friendships WHERE id = $1`, [id]);
+    const stopped = isActive(s) ? null : before && isActive(before.state) ? changedAt : undefined;
     await q.query(
       `UPDATE friendships SET a_kid_confirmed = $1, b_kid_confirmed = $2, a_parent_approved = $3, b_parent_approved = $4,
-         a_blocked = $5, b_blocked = $6, ended = $7, updated_at = $8 WHERE id = $9`,
+         a_blocked = $5, b_blocked = $6, ended = $7, updated_at = $8,
+         inactive_since = CASE WHEN $9 THEN $10::bigint ELSE inactive_since END WHERE id = $11`,
       [
         s.kidConfirmed.a,
         s.kidConfirmed.b,
@@ -82,6 +85,8 @@ export const pgFriendships = {
         s.blockedBy.b,
         s.ended,
         now,
+        stopped !== undefined,
+        stopped ?? null,
         id,
       ],
     );
