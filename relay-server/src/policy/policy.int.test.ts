@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PolicyInfo, PolicyText, tolerantReader } from '@hearth/common';
+import { Value } from 'typebox/value';
+import { PolicyInfo, PolicyText, RETENTION_DAYS, RETENTION_TABLE, RetentionTable, tolerantReader } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import { api, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
 import { BUNDLED_POLICY_DIR } from './policy-files';
@@ -40,8 +41,28 @@ describe('GET /v1/policy', () => {
         lang,
         text: `# Current ${lang}\n\n<b>Plain</b> words.`,
         changes: `Current changes ${lang}`,
+        retention: RETENTION_TABLE,
       });
     }
+  });
+
+  it('publishes the retention table the sweepers enforce (F16), the same in every language', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const body = expectStatus(await api<PolicyText>(relay.app, 'GET', `/v1/policy?lang=${lang}`), 200);
+      expect(Value.Check(RetentionTable, body.retention)).toBe(true);
+      expect(body.retention).toEqual(RETENTION_TABLE);
+      const rule = (what: string) => body.retention?.find((r) => r.what === what);
+      expect(rule('queued-messages')).toMatchObject({ days: 15, counting: 'non-quiet-time', atMostDays: 30 });
+      expect(rule('attachments')).toMatchObject({ days: null, until: 'every-device-has-it-or-message-expired', atMostDays: 30 });
+      expect(rule('franking-records')).toMatchObject({ days: 30 });
+      expect(rule('forwarded-reports')).toMatchObject({ days: 365, after: 'closed', legalHold: true });
+      expect(rule('moderator-actions')).toMatchObject({ days: 365, after: 'closed' });
+      expect(rule('bans')).toMatchObject({ days: 365, atLeast: true });
+      expect(rule('sign-in-failures')).toMatchObject({ days: 1 });
+      expect(rule('log-files')).toMatchObject({ days: 7 });
+      expect(rule('device-tombstones')).toMatchObject({ days: 90 });
+    }
+    expect(RETENTION_DAYS.queuedMessagesAtMost).toBe(2 * RETENTION_DAYS.queuedMessages);
   });
 
   it('answers only the version without ?lang=, exactly as apps before 0.2.0 read it', async () => {
