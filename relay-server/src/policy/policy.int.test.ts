@@ -101,11 +101,60 @@ describe('the bundled policy', () => {
     for (const file of ['en.md', 'es.md', 'changes.en.md', 'changes.es.md']) expect(read('next', file).trim()).not.toBe('');
   });
 
-  it('promises no deletion or export, which the app does not have yet, and says so', () => {
+  it('is the version published from the draft for issue 15, and states what issues 12 to 15 collect and promise', () => {
+    expect(DEFAULT_CONFIG.policyVersion).toBe('2026-12-04');
     const en = read(DEFAULT_CONFIG.policyVersion, 'en.md');
-    expect(en).not.toMatch(/you can delete|export it/i);
-    expect(en).toMatch(/cannot yet delete a child's account or download all of a child's data/);
     const es = read(DEFAULT_CONFIG.policyVersion, 'es.md');
-    expect(es).toMatch(/todavía no puede borrar la cuenta de un niño ni descargar todos sus datos/);
+    // Issue 15: reports, franking, moderation, retention, delete and export; no longer "not built yet".
+    expect(en).not.toMatch(/cannot yet delete/);
+    expect(es).not.toMatch(/todavía no puede borrar/);
+    for (const heading of [
+      '# Reports and evidence',
+      '# Moderation',
+      '# How long the Hearth server keeps things',
+      "# Deleting a child's account and downloading a copy",
+    ]) {
+      expect(en).toContain(heading);
+    }
+    for (const heading of [
+      '# Reportes y pruebas',
+      '# Moderación',
+      '# Cuánto tiempo guarda las cosas el servidor de Hearth',
+      '# Borrar la cuenta de un niño y descargar una copia',
+    ]) {
+      expect(es).toContain(heading);
+    }
+    expect(en).toMatch(/keeps for 30 days only a keyed one-way hash/);
+    expect(en).toMatch(/legal hold/);
+    // Issues 12 to 14: the family's grown-ups, quiet time, daily minutes, summaries, computers.
+    for (const words of [
+      'trusted grown-ups',
+      'quiet-time schedule',
+      'minutes a child was online',
+      'Daily summaries',
+      'operating system',
+    ]) {
+      expect(en).toContain(words);
+    }
+    // Both languages say the same numbers, and the ones the relay enforces and publishes.
+    const numbers = (text: string) => [...text.matchAll(/\b\d+\b/g)].map((m) => m[0]);
+    expect(numbers(es)).toEqual(numbers(en));
+    const d = RETENTION_DAYS;
+    expect(en).toMatch(
+      new RegExp(
+        `at most ${d.queuedMessages} days of the child's time outside quiet time, and never more than ${d.queuedMessagesAtMost} days`,
+      ),
+    );
+    expect(en).toContain(`Log files: ${d.logFiles} days`);
+    expect(en).toContain(`Failed sign-in attempts: one day`);
+    expect(en).toContain(`A signed-out computer's one-way hash: ${d.deviceTombstones} days`);
+    expect(en).toContain(`for ${d.frankingRecords} days only a keyed one-way hash`);
+  });
+
+  it('has a draft of the next version that starts from the published one', () => {
+    for (const lang of ['en', 'es']) {
+      expect(read('next', `${lang}.md`)).toBe(read(DEFAULT_CONFIG.policyVersion, `${lang}.md`));
+      expect(read('next', `changes.${lang}.md`)).toContain(DEFAULT_CONFIG.policyVersion);
+    }
   });
 });
