@@ -1,5 +1,7 @@
+import path from 'node:path';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, RETENTION_DAYS, type QuietSchedule, type WeeklyWindows } from '@hearth/common';
+import { DAY_MS, RETENTION_DAYS, type AttachmentRef, type QuietSchedule, type WeeklyWindows } from '@hearth/common';
 import {
   PASSWORD,
   api,
@@ -11,6 +13,7 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import { listenForWs, sendAndAck, settle, socketPool, text, type TestSocket } from '../../test/ws-client';
+import { createFolderBlobStore } from '../attachments/folder-blob-store';
 import type {} from './plugin';
 
 /**
@@ -63,8 +66,17 @@ describe('device tombstones', () => {
   });
 });
 
-/** The quiet-hours rule at the published numbers: 15 days of non-quiet time, 30 calendar days at most. */
-describe('queued messages', () => {
+/** A real 1×1 PNG. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f1a4f80000000049454e44ae426082',
+  'hex',
+);
+
+/**
+ * The quiet-hours rule at the published numbers: 15 days of non-quiet time, 30 calendar days at
+ * most; a photo's bytes go with its message.
+ */
+describe('queued messages and their attachments', () => {
   const none: WeeklyWindows = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
   const day = [{ start: '02:00', end: '22:00' }];
   /** Quiet 20 hours a day: 15 days of non-quiet time would take 90 days, so the 30-day bound decides. */
@@ -74,6 +86,7 @@ describe('queued messages', () => {
     trustedGrownUpsReach: false,
   };
   let url: string;
+  let friendToken: string;
   let sender: TestSocket;
   let awake: Awaited<ReturnType<typeof createFamily>>;
   let sleepy: Awaited<ReturnType<typeof createFamily>>;
@@ -98,19 +111,31 @@ describe('queued messages', () => {
       }),
       200,
     );
+    friendToken = friend.childToken;
     sender = await sockets.open(url, friend.childToken);
   });
 
   it('wait 15 days for a child who is never quiet, and 30 calendar days at most for one who mostly is', async () => {
+    const uploaded = await relay.app.inject({
+      method: 'POST',
+      url: '/v1/attachments',
+      headers: { 'content-type': 'image/png', authorization: `Bearer ${friendToken}` },
+      payload: PNG,
+    });
+    const ref = uploaded.json<AttachmentRef>();
+    const blob = createFolderBlobStore(path.join(relay.dataDir, 'attachments')).pathOf(ref.hash);
     const toAwake = await sendAndAck(sender, awake.child.childId, text('see you'));
-    const toSleepy = await sendAndAck(sender, sleepy.child.childId, text('see you later'));
+    const toSleepy = await sendAndAck(sender, sleepy.child.childId, { kind: 'photo', attachment: ref });
+    expect(fs.existsSync(blob)).toBe(true);
     await sweepAt(RETENTION_DAYS.queuedMessages * DAY_MS - MIN);
     expect(expiredIds()).toEqual([]);
     await sweepAt(2 * MIN);
     expect(expiredIds()).toEqual([toAwake]);
     await sweepAt((RETENTION_DAYS.queuedMessagesAtMost - RETENTION_DAYS.queuedMessages) * DAY_MS - 2 * MIN);
     expect(expiredIds()).toEqual([toAwake]);
+    expect(fs.existsSync(blob)).toBe(true);
     await sweepAt(2 * MIN);
     expect(expiredIds()).toEqual([toAwake, toSleepy]);
+    expect(fs.existsSync(blob)).toBe(false);
   });
 });
