@@ -184,7 +184,6 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
     maxConnectionsPerPeer: 64,
   }),
   messaging: Object.freeze({
-    // The quiet-hours rule (issue 14) holds a message at most twice this, in calendar days.
     messageTtlMs: retentionMs('queuedMessages'),
     messagesPerMinute: 300,
     messageBurst: 300,
