@@ -490,7 +490,7 @@ describe.skipIf(withoutChromium())(TITLE, () => {
       await b.button('pane.children.add').click();
       await b.field('child.name').fill('Zoe');
       await b.page.getByRole('radio', { name: b.text('avatars.unicorn'), exact: true }).check();
-      await b.page.getByRole('checkbox', { name: b.text('child.consent', { version: '2026-11-01' }) }).check();
+      await b.page.getByRole('checkbox', { name: b.text('child.consent', { version: '2026-12-04' }) }).check();
       await b.shot('mayores-anadir-nino');
       await b.button('child.add').click();
       const zoe = b.page.locator('.child-row', { hasText: 'Zoe' });

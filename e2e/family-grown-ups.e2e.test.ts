@@ -358,7 +358,7 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
       await a.button('pane.children.add').click();
       await a.field('child.name').fill('Noé');
       await a.page.getByRole('radio', { name: a.text('avatars.panda'), exact: true }).check();
-      await a.page.getByRole('checkbox', { name: a.text('child.consent', { version: '2026-11-01' }) }).check();
+      await a.page.getByRole('checkbox', { name: a.text('child.consent', { version: '2026-12-04' }) }).check();
       await a.button('child.add').click();
       await shows(a.page.locator('.child-row', { hasText: 'Noé' }), a.text('pane.children.onPc'));
 

@@ -54,7 +54,7 @@ async function switchTo(lang: Lang, title: string): Promise<void> {
 }
 
 /** The relay's bundled policy of today, as a parent reads it: its first heading and one paragraph. */
-const POLICY_DIR = path.resolve(import.meta.dirname, '../relay-server/policies/2026-11-01');
+const POLICY_DIR = path.resolve(import.meta.dirname, '../relay-server/policies/2026-12-04');
 const policyLines = (lang: Lang): string[] =>
   fs
     .readFileSync(path.join(POLICY_DIR, `${lang}.md`), 'utf8')

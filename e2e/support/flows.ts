@@ -59,7 +59,7 @@ export async function familyFirstRun(
   await w.field('firstRun.relayPassword').fill(parent.password);
   if (shots) await w.shot('first-run-account');
   await next(w, 'firstRun.createAccount', 'first-run-policy');
-  await reads(w.page.getByTestId('consent-policy-version'), '2026-11-01');
+  await reads(w.page.getByTestId('consent-policy-version'), '2026-12-04');
   await w.page.getByRole('checkbox').check();
   if (shots) await w.shot('first-run-policy');
   await next(w, 'common.continue', 'first-run-children');

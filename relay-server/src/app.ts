@@ -42,6 +42,7 @@ import { openConsentRule } from './policy/consent-rule';
 import { reconsentRoutes } from './policy/reconsent-routes';
 import { exportRoutes } from './export/routes';
 import { reportRoutes } from './reports/routes';
+import { retentionPlugin } from './retention/plugin';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -177,6 +178,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(reconsentRoutes);
   await app.register(exportRoutes);
   await app.register(reportRoutes);
+  await app.register(retentionPlugin);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

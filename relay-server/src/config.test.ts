@@ -137,7 +137,7 @@ describe('loadConfig', () => {
   });
 
   it('publishes a version named as a date on that date', () => {
-    expect(loadConfig([], {}).policyPublishedAt).toBe('2026-11-01');
+    expect(loadConfig([], {}).policyPublishedAt).toBe('2026-12-04');
   });
 
   it('takes the oldest app version served from --min-app-version or HEARTH_MIN_APP_VERSION, and refuses a bad one', () => {

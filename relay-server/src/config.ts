@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
-import { MIN_APP_VERSION, parseAppVersion } from '@hearth/common';
+import { MIN_APP_VERSION, parseAppVersion, retentionMs } from '@hearth/common';
 import { BUNDLED_POLICY_DIR, policyFolderProblem } from './policy/policy-files';
 import { ConfigError } from './config-error';
 import * as reconsent from './policy/grace-config';
@@ -148,8 +148,8 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
   dataDir: path.resolve('data/relay'),
   logLevel: 'info',
   policyDir: BUNDLED_POLICY_DIR,
-  policyVersion: '2026-11-01',
-  policyPublishedAt: '2026-11-01',
+  policyVersion: '2026-12-04',
+  policyPublishedAt: '2026-12-04',
   ...reconsent.DEFAULT_RECONSENT_CONFIG,
   minAppVersion: MIN_APP_VERSION,
   smtpUrl: null,
@@ -184,7 +184,7 @@ export const DEFAULT_CONFIG: RelayConfig = Object.freeze({
     maxConnectionsPerPeer: 64,
   }),
   messaging: Object.freeze({
-    messageTtlMs: 15 * 24 * 60 * 60 * 1000,
+    messageTtlMs: retentionMs('queuedMessages'),
     messagesPerMinute: 300,
     messageBurst: 300,
     groupCommitDelayMs: 0,

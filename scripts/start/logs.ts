@@ -6,8 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pinoRoll from 'pino-roll';
+import { RETENTION_DAYS } from '@hearth/common';
 
-export const LOG_KEEP_DAYS = 7;
+/** The published rule (`GET /v1/policy`, the README): log files 7 days. */
+export const LOG_KEEP_DAYS = RETENTION_DAYS.logFiles;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type LogFile = Readonly<{

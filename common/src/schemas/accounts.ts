@@ -1,3 +1,4 @@
+import { RetentionTable } from '../retention';
 import { Type, type Static } from 'typebox';
 import {
   ChildIdSchema,
@@ -222,6 +223,8 @@ export const PolicyText = Type.Object(
     text: Type.String({ minLength: 1, maxLength: 100_000 }),
     /** What changed since the version before, in the same form. */
     changes: Type.String({ maxLength: 20_000 }),
+    /** Since 0.3.0: how long the relay keeps each kind of thing (F16); absent from older relays. */
+    retention: Type.Optional(RetentionTable),
   },
   closed,
 );

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   HearthError,
   newFamilyLink,
+  retentionMs,
   type Child,
   type ConsentRecord,
   type CreateChildBody,
@@ -81,7 +82,7 @@ export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promis
 const WRONG_CREDENTIALS = 'That email and password do not match an account.';
 
 /** A failure streak with no new failure for this long (and no lock running) is forgotten. */
-export const SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS = 24 * 60 * 60 * 1000;
+export const SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS = retentionMs('signInFailures');
 
 /** Seconds to wait after `failures` failed attempts, once past the free ones; doubles, capped at an hour. */
 export function backoffMs(failures: number, free: number): number {

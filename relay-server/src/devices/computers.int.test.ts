@@ -16,6 +16,7 @@ import {
 } from '../../test/helpers';
 import { addGrownUp } from '../../test/family-helpers';
 import { listenForWs, openSocket } from '../../test/ws-client';
+import type {} from '../retention/plugin';
 
 let relay: TestRelay;
 relayForFile((r) => (relay = r));
@@ -128,10 +129,10 @@ describe('signing a computer out leaves a tombstone (F18)', () => {
       204,
     );
     relay.clock.advance(89 * DAY);
-    await relay.app.realtime.sweep();
+    await relay.app.retention.sweepNow();
     expect((await me(family.childToken)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: true } });
     relay.clock.advance(1 * DAY + 1);
-    await relay.app.realtime.sweep();
+    await relay.app.retention.sweepNow();
     expect((await me(family.childToken)).json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -1,11 +1,11 @@
-import { ErrorCode, HearthError, readsErrorCode, type AppVersion, type DeviceInfo } from '@hearth/common';
+import { ErrorCode, HearthError, readsErrorCode, retentionMs, type AppVersion, type DeviceInfo } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { Store } from '../store/port';
 import type { ChildCaller } from '../auth/callers';
 import { hashToken, tokenKind } from '../auth/tokens';
 
 /** How long the relay keeps a revoked device credential's tombstone (F18): a PC off for longer learns nothing. */
-export const TOMBSTONE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+export const TOMBSTONE_TTL_MS = retentionMs('deviceTombstones');
 
 /** The UTC day of an instant, `YYYY-MM-DD`: last seen is kept to the day, never finer. */
 export function dayOf(at: number): string {

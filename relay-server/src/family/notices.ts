@@ -1,4 +1,5 @@
 import type { AccountId, ChildId, Notice, NoticeKind } from '@hearth/common';
+import { retentionMs } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { NoticeRow } from './queries';
 
@@ -35,7 +36,7 @@ export function toNotice(r: NoticeRow): Notice {
 }
 
 /** How long a notice is kept: the family's recent history, not a record (consents are the record). */
-export const NOTICE_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+export const NOTICE_RETENTION_MS = retentionMs('familyNotices');
 
 /**
  * Tells every guardian of a child (or `recipients`) what happened: a row each in `notices`, and a

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PolicyInfo, PolicyText, tolerantReader } from '@hearth/common';
+import { Value } from 'typebox/value';
+import { PolicyInfo, PolicyText, RETENTION_DAYS, RETENTION_TABLE, RetentionTable, tolerantReader } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import { api, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
 import { BUNDLED_POLICY_DIR } from './policy-files';
@@ -40,8 +41,28 @@ describe('GET /v1/policy', () => {
         lang,
         text: `# Current ${lang}\n\n<b>Plain</b> words.`,
         changes: `Current changes ${lang}`,
+        retention: RETENTION_TABLE,
       });
     }
+  });
+
+  it('publishes the retention table the sweepers enforce (F16), the same in every language', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const body = expectStatus(await api<PolicyText>(relay.app, 'GET', `/v1/policy?lang=${lang}`), 200);
+      expect(Value.Check(RetentionTable, body.retention)).toBe(true);
+      expect(body.retention).toEqual(RETENTION_TABLE);
+      const rule = (what: string) => body.retention?.find((r) => r.what === what);
+      expect(rule('queued-messages')).toMatchObject({ days: 15, counting: 'non-quiet-time', atMostDays: 30 });
+      expect(rule('attachments')).toMatchObject({ days: null, until: 'every-device-has-it-or-message-expired', atMostDays: 30 });
+      expect(rule('franking-records')).toMatchObject({ days: 30 });
+      expect(rule('forwarded-reports')).toMatchObject({ days: 365, after: 'closed', legalHold: true });
+      expect(rule('moderator-actions')).toMatchObject({ days: 365, after: 'closed' });
+      expect(rule('bans')).toMatchObject({ days: 365, atLeast: true });
+      expect(rule('sign-in-failures')).toMatchObject({ days: 1 });
+      expect(rule('log-files')).toMatchObject({ days: 7 });
+      expect(rule('device-tombstones')).toMatchObject({ days: 90 });
+    }
+    expect(RETENTION_DAYS.queuedMessagesAtMost).toBe(2 * RETENTION_DAYS.queuedMessages);
   });
 
   it('answers only the version without ?lang=, exactly as apps before 0.2.0 read it', async () => {
@@ -80,11 +101,60 @@ describe('the bundled policy', () => {
     for (const file of ['en.md', 'es.md', 'changes.en.md', 'changes.es.md']) expect(read('next', file).trim()).not.toBe('');
   });
 
-  it('promises no deletion or export, which the app does not have yet, and says so', () => {
+  it('is the version published from the draft for issue 15, and states what issues 12 to 15 collect and promise', () => {
+    expect(DEFAULT_CONFIG.policyVersion).toBe('2026-12-04');
     const en = read(DEFAULT_CONFIG.policyVersion, 'en.md');
-    expect(en).not.toMatch(/you can delete|export it/i);
-    expect(en).toMatch(/cannot yet delete a child's account or download all of a child's data/);
     const es = read(DEFAULT_CONFIG.policyVersion, 'es.md');
-    expect(es).toMatch(/todavía no puede borrar la cuenta de un niño ni descargar todos sus datos/);
+    // Issue 15: reports, franking, moderation, retention, delete and export; no longer "not built yet".
+    expect(en).not.toMatch(/cannot yet delete/);
+    expect(es).not.toMatch(/todavía no puede borrar/);
+    for (const heading of [
+      '# Reports and evidence',
+      '# Moderation',
+      '# How long the Hearth server keeps things',
+      "# Deleting a child's account and downloading a copy",
+    ]) {
+      expect(en).toContain(heading);
+    }
+    for (const heading of [
+      '# Reportes y pruebas',
+      '# Moderación',
+      '# Cuánto tiempo guarda las cosas el servidor de Hearth',
+      '# Borrar la cuenta de un niño y descargar una copia',
+    ]) {
+      expect(es).toContain(heading);
+    }
+    expect(en).toMatch(/keeps for 30 days only a keyed one-way hash/);
+    expect(en).toMatch(/legal hold/);
+    // Issues 12 to 14: the family's grown-ups, quiet time, daily minutes, summaries, computers.
+    for (const words of [
+      'trusted grown-ups',
+      'quiet-time schedule',
+      'minutes a child was online',
+      'Daily summaries',
+      'operating system',
+    ]) {
+      expect(en).toContain(words);
+    }
+    // Both languages say the same numbers, and the ones the relay enforces and publishes.
+    const numbers = (text: string) => [...text.matchAll(/\b\d+\b/g)].map((m) => m[0]);
+    expect(numbers(es)).toEqual(numbers(en));
+    const d = RETENTION_DAYS;
+    expect(en).toMatch(
+      new RegExp(
+        `at most ${d.queuedMessages} days of the child's time outside quiet time, and never more than ${d.queuedMessagesAtMost} days`,
+      ),
+    );
+    expect(en).toContain(`Log files: ${d.logFiles} days`);
+    expect(en).toContain(`Failed sign-in attempts: one day`);
+    expect(en).toContain(`A signed-out computer's one-way hash: ${d.deviceTombstones} days`);
+    expect(en).toContain(`for ${d.frankingRecords} days only a keyed one-way hash`);
+  });
+
+  it('has a draft of the next version that starts from the published one', () => {
+    for (const lang of ['en', 'es']) {
+      expect(read('next', `${lang}.md`)).toBe(read(DEFAULT_CONFIG.policyVersion, `${lang}.md`));
+      expect(read('next', `changes.${lang}.md`)).toContain(DEFAULT_CONFIG.policyVersion);
+    }
   });
 });

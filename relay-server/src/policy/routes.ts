@@ -1,12 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorCode, HearthError, PolicyInfo, PolicyQuery, PolicyText, PolicyVersionParams } from '@hearth/common';
+import {
+  ErrorCode,
+  HearthError,
+  PolicyInfo,
+  PolicyQuery,
+  PolicyText,
+  PolicyVersionParams,
+  RETENTION_TABLE,
+} from '@hearth/common';
 import { responses } from '../responses';
 import { readPolicyLibrary } from './policy-files';
 
 /**
  * The privacy policy: the current version (its text with `?lang=`, only its version without, as
  * apps before 0.2.0 read it) and any published version by id. The draft (`next/`) is never served.
+ * The current one's text also carries the retention table (F16), the one the sweepers enforce.
  */
 export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const config = app.relay.config;
@@ -27,7 +36,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (lang === undefined) return { version: config.policyVersion, publishedAt: config.policyPublishedAt };
       const current = library.get(config.policyVersion);
       if (!current) throw new HearthError(ErrorCode.Internal, 'The current privacy policy is missing.');
-      return current[lang];
+      return { ...current[lang], retention: [...RETENTION_TABLE] };
     },
   );
 

@@ -7,7 +7,7 @@ import { createGroupCommitter, type GroupCommitter } from '../messaging/group-co
 import { createDelivery } from '../messaging/delivery';
 import { createMessageService } from '../messaging/message-service';
 import { createSweeper } from '../messaging/sweeper';
-import { revokedDeviceError, sweepTombstones } from '../devices/computers';
+import { revokedDeviceError } from '../devices/computers';
 import { createConnectionRegistry, type Connection } from './connection';
 import { createDeviceEventHandlers } from './device-events';
 import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-codec';
@@ -215,7 +215,6 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       messageBuckets.prune(now());
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
-      sweepTombstones(ctx).catch((err: unknown) => log.error({ err }, 'device tombstone sweep failed'));
       reconsent.tick();
     } catch (err) {
       log.error({ err }, 'realtime housekeeping failed');
@@ -328,7 +327,6 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     sweep: async () => {
       reconsent.tick();
       await sweeper.sweep();
-      await sweepTombstones(ctx);
     },
     queueStats: () => committer.stats(),
     quietTick: () => quietNotifier.tick(),

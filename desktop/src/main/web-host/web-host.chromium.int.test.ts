@@ -52,7 +52,7 @@ describe.skipIf(withoutChromium())('the real renderer in Chromium through the we
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     await page.goto(app.host.url);
-    await expect.poll(() => page.getByTestId('policy-version').textContent(), { timeout: 15_000 }).toBe('2026-11-01');
+    await expect.poll(() => page.getByTestId('policy-version').textContent(), { timeout: 15_000 }).toBe('2026-12-04');
     // No grown-ups' password yet: first run's welcome.
     expect(await page.locator('[data-screen="first-run-welcome"]').count()).toBe(1);
     expect(await page.getByTestId('app-version').textContent()).toBe('0.1.0-e2e');
