@@ -16,6 +16,7 @@ import * as quiet from '../quiet/queries';
 import * as summaries from '../summaries/queries';
 import * as keys from '../keys/queries';
 import * as policies from '../policy/queries';
+import * as franking from '../franking/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
 
 export const SQLITE_MODULES: StoreModules = {
@@ -36,6 +37,7 @@ export const SQLITE_MODULES: StoreModules = {
   summaries,
   keys,
   policies,
+  franking,
 };
 
 /** A SQLite store: also gives its connection, for the SQLite-only tools (backups, the admin CLI's tests). */

@@ -16,6 +16,7 @@ import { pgQuiet } from './quiet';
 import { pgSummaries } from './summaries';
 import { pgKeys } from './keys';
 import { pgPolicies } from './policies';
+import { pgFranking } from './franking';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
@@ -36,4 +37,5 @@ export const PG_MODULES: PgModules = {
   summaries: pgSummaries,
   keys: pgKeys,
   policies: pgPolicies,
+  franking: pgFranking,
 };
