@@ -23,3 +23,4 @@ export * from './compat/tolerant';
 export * from './compat/relay-version';
 export * from './quiet/index';
 export * from './retention';
+export * from './canonical-json';

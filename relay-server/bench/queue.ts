@@ -78,6 +78,10 @@ export async function benchQueue(): Promise<void> {
     console.log(`durable queue mean batch: ${fmt((after.pieces - before.pieces) / Math.max(1, commits))} sends+acks per commit`);
     console.log(`durable queue refusals: ${result.refusals} frames`);
     console.log(`durable queue left queued after drain: ${left} msgs`);
+    // Franking (F11): one record per accepted message, written in its batch (absent in a tree before franking).
+    const franking = sqliteOf(ctx).prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'message_franks'`).pluck().get();
+    const franks = franking ? String(sqliteOf(ctx).prepare('SELECT count(*) FROM message_franks').pluck().get()) : 'none';
+    console.log(`durable queue franking records: ${franks} (one per message accepted, warm-up included)`);
     console.log(`durable queue throughput: ${Math.round(result.messagesPerSecond)} msg/s`);
   } finally {
     await relay.close();

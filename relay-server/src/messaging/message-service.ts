@@ -25,6 +25,8 @@ import { errorFrame } from '../realtime/error-frame';
 import type { Logger } from '../realtime/logger';
 import type { ChildQuiet, QuietGate } from '../quiet/gate';
 import { deadlineSettings, placeDeadline } from '../quiet/deadlines';
+import { contentDigest, frankMac } from '../franking/frank';
+import { relayKey } from '../keys/relay-keys';
 
 /** What the WebSocket frames about messages do. Each answers on the connection it came from. */
 export type MessageService = Readonly<{
@@ -49,6 +51,11 @@ export type MessageServiceDeps = Readonly<{
   /** Quiet time (issue 14): refuses a quiet child's sends to anyone but its own grown-ups; held messages live longer. */
   quiet?: Pick<QuietGate, 'keeps' | 'keepsNow' | 'settings' | 'settingsNow'>;
   log: Logger;
+  /**
+   * Franking (F11): the relay's franking key from memory, read at start. Undefined until then: the
+   * message's own transaction reads it (and the next one again, until the start has it in memory).
+   */
+  frankingKey: () => Buffer | undefined;
 }>;
 
 type Stored =
@@ -120,6 +127,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     sendingDevice: string | undefined,
     frame: Static<typeof WsSendFrame>,
     contentJson: string,
+    contentSha256: string,
   ): Promise<Stored> {
     const attachment = 'attachment' in frame.content ? frame.content.attachment : undefined;
     // Checked again at commit time: a block may have arrived since the frame did.
@@ -166,6 +174,10 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       parentSessionAfter: at - ttl,
     });
     if (accepted.kind === 'known') return known(accepted.record, senderId);
+    // The franking record (F11), in the same transaction: a message is never relayed without one.
+    const key = deps.frankingKey() ?? (await relayKey(tx, 'franking', at));
+    const mac = frankMac(key, { id: frame.id, from: senderId, to: frame.to, sentAt: at, contentSha256 });
+    await tx.franking.insertFrank(frame.id, mac, at);
     const { seq, queues } = accepted;
     const copies: QueuedCopy[] = [];
     for (const { accountId, deviceId, own } of queues) {
@@ -226,8 +238,10 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         return;
       }
       const contentJson = JSON.stringify(content);
+      // Hashed here, outside the transaction: only the MAC needs the relay's sentAt.
+      const contentSha256 = contentDigest(content);
       committer.enqueue(
-        (tx) => store(tx, conn.accountId, conn.queueDevice, frame, contentJson),
+        (tx) => store(tx, conn.accountId, conn.queueDevice, frame, contentJson, contentSha256),
         (result) => {
           if (!result.ok) {
             const err = result.error;

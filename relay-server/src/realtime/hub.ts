@@ -24,6 +24,7 @@ import { createVersionGate } from './version-gate';
 import { quietGateFor } from '../quiet/gate';
 import { createQuietNotifier } from '../quiet/notifier';
 import { createReconsentWatch } from './reconsent-watch';
+import { frankingKey, frankingKeyNow } from '../franking/frank';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{
@@ -110,6 +111,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     buckets: messageBuckets,
     quiet,
     log,
+    frankingKey: () => frankingKeyNow(ctx.store),
   });
   const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now });
   const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry, log });
@@ -347,6 +349,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('noticeCreated', familyEvents.onNotice);
       ctx.bus.onLiveChange(onLiveChange);
       await presence.start();
+      // Read once, outside any transaction (a key made in a batch that then failed must not stay in memory).
+      await frankingKey(ctx.store, now()).catch((err: unknown) => log.error({ err }, 'reading the franking key failed'));
       quietNotifier.start();
       if (ctx.bus.kind !== 'in-process') await ctx.bus.subscribe(SESSIONS, onSessionElsewhere);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());

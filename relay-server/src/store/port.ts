@@ -17,6 +17,7 @@ import type * as summaries from '../summaries/queries';
 import type * as policies from '../policy/queries';
 import type * as keys from '../keys/queries';
 import type * as reports from '../reports/queries';
+import type * as franking from '../franking/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -63,6 +64,7 @@ export type StoreModules = {
   policies: typeof policies;
   keys: typeof keys;
   reports: typeof reports;
+  franking: typeof franking;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

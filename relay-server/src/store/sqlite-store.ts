@@ -17,6 +17,7 @@ import * as summaries from '../summaries/queries';
 import * as keys from '../keys/queries';
 import * as policies from '../policy/queries';
 import * as reports from '../reports/queries';
+import * as franking from '../franking/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
 
 export const SQLITE_MODULES: StoreModules = {
@@ -38,6 +39,7 @@ export const SQLITE_MODULES: StoreModules = {
   keys,
   policies,
   reports,
+  franking,
 };
 
 /** A SQLite store: also gives its connection, for the SQLite-only tools (backups, the admin CLI's tests). */

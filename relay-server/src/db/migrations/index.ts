@@ -17,6 +17,7 @@ import { updateToSchemaVersion15 } from './0015-parent-device-last-seen';
 import { updateToSchemaVersion16 } from './0016-held-deadlines';
 import { updateToSchemaVersion17 } from './0017-relay-keys';
 import { updateToSchemaVersion18 } from './0018-reports';
+import { updateToSchemaVersion19 } from './0019-franking';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'held-deadlines', up: updateToSchemaVersion16 },
   { version: 17, name: 'relay-keys', up: updateToSchemaVersion17 },
   { version: 18, name: 'reports', up: updateToSchemaVersion18 },
+  { version: 19, name: 'franking', up: updateToSchemaVersion19 },
 ];

@@ -17,6 +17,7 @@ import { pgSummaries } from './summaries';
 import { pgKeys } from './keys';
 import { pgPolicies } from './policies';
 import { pgReports } from './reports';
+import { pgFranking } from './franking';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
@@ -38,4 +39,5 @@ export const PG_MODULES: PgModules = {
   keys: pgKeys,
   policies: pgPolicies,
   reports: pgReports,
+  franking: pgFranking,
 };

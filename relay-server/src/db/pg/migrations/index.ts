@@ -9,6 +9,7 @@ import { parentDeviceLastSeen } from './0007-parent-device-last-seen';
 import { heldDeadlines } from './0008-held-deadlines';
 import { relayKeys } from './0009-relay-keys';
 import { reports } from './0010-reports';
+import { franking } from './0011-franking';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -25,4 +26,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 8, name: 'held-deadlines', up: heldDeadlines },
   { version: 9, name: 'relay-keys', up: relayKeys },
   { version: 10, name: 'reports', up: reports },
+  { version: 11, name: 'franking', up: franking },
 ];
