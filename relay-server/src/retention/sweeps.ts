@@ -1,5 +1,7 @@
 import { retentionMs } from '@hearth/common';
 import { sweepTombstones } from '../devices/computers';
+import { sweepReports } from '../reports/retention';
+import { sweepFranks } from '../franking/retention';
 import type { NamedSweep, SweepContext } from './scheduler';
 
 /** Sign-in failure streaks one day after the last failure, once no lock runs (`RETENTION_DAYS.signInFailures`). */
@@ -20,5 +22,7 @@ export function sweepSignInFailures(ctx: SweepContext): Promise<number> {
 export const SWEEPS: readonly NamedSweep[] = Object.freeze([
   { name: 'sign-in-failures', sweep: sweepSignInFailures },
   { name: 'device-tombstones', sweep: sweepTombstones },
-  // Added at merge: sweepReports (reports/retention.ts), sweepFranks (franking/retention.ts), sweepAudit and sweepBans (moderation/retention.ts).
+  { name: 'forwarded-reports', sweep: sweepReports },
+  { name: 'franking-records', sweep: sweepFranks },
+  // Added at merge: sweepAudit and sweepBans (moderation/retention.ts).
 ]);
