@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Button } from '../ui/Button';
+import { ReportButton } from '../screens/report/ReportButton';
 import './calls.css';
 import { useCallService, useCallView } from './calls-context';
 import { InCallScreen } from './InCallScreen';
@@ -34,6 +35,12 @@ export function CallOverlay(): ReactElement | null {
           <p>{view.endReason && t(`ended.${view.endReason}`, { name: view.contact?.displayName ?? '' })}</p>
           {problem}
           <Button onClick={() => service.dismiss()}>{t('ok')}</Button>
+          {view.contact && (
+            <ReportButton
+              before={() => service.dismiss()}
+              request={{ about: view.contact.contactId, name: view.contact.displayName, place: 'call-end', itemId: null }}
+            />
+          )}
         </div>
       );
     case 'idle':
