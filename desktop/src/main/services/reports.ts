@@ -46,13 +46,15 @@ export type ReportsService = Readonly<{
   close: () => void;
 }>;
 
-/** Refusals that another try cannot change: the report stays here (its friend hidden), not sent again. */
+/**
+ * Refusals that another try cannot change: the report stays here (its friend hidden), not sent again.
+ * NOT_FOUND is not one: a relay without the report routes yet gets the report when it has them.
+ */
 const FINAL_REFUSALS: ReadonlySet<string> = new Set([
   ErrorCode.NotARecentContact,
   ErrorCode.ValidationFailed,
   ErrorCode.MalformedRequest,
   ErrorCode.Forbidden,
-  ErrorCode.NotFound,
   ErrorCode.PayloadTooLarge,
   ErrorCode.UnsupportedMediaType,
 ]);
