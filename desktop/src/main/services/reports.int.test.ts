@@ -204,6 +204,14 @@ describe('a report from the child’s PC', () => {
     );
   });
 
+  it('keeps the report across a restart of the PC', async () => {
+    mia.close();
+    mia = await startTestDesktop(relay.url, { dataDir: mia.dataDir, reports: { url: stub.url, retryMs: 20 } });
+    must(await mia.api.selectProfile({ childId: miaId }));
+    expect(pendingReports(mia.core.stores.get(miaId).db)).toHaveLength(1);
+    expect(await friendIds()).not.toContain(leoId());
+  });
+
   it('sends it when the routes answer: the raw forms, the changed picture, every asked-for file', async () => {
     stub.setUp(true);
     const db = mia.core.stores.get(miaId).db;

@@ -286,6 +286,11 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
     for (const p of listProfiles(deps.familyDb)) if (p.kind === 'child') await flush(p.childId);
   }
 
+  // Back online (the child's relay socket connected): every waiting report goes now, whatever its wait.
+  const unsubscribe = deps.events.subscribe((event, payload) => {
+    if (event === 'connection' && (payload as { state?: string }).state === 'online') void flushAll();
+  });
+
   return Object.freeze({
     report(childId: string, args: ReportSomethingArgs): void {
       tokenOf(childId);
@@ -302,6 +307,7 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
     flushAll,
     close(): void {
       closed = true;
+      unsubscribe();
       if (timer) clearTimeout(timer);
       timer = null;
     },
