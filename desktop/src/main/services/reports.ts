@@ -18,6 +18,7 @@ import { listProfiles, requireProfile } from '../db/family/queries/profiles';
 import { getAttachment } from '../db/child/queries/attachments';
 import { listCalls } from '../db/child/queries/calls';
 import { getContact } from '../db/child/queries/contacts';
+import { getMessage } from '../db/child/queries/messages';
 import {
   enqueueReport,
   evidenceMessages,
@@ -214,8 +215,8 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
     const f = s.files.find((x) => x.hash === hash);
     if (!f) return null;
     if (f.role === 'voice-note') return { file: path.join(attachmentsDir, f.hash), mime: f.mime };
-    const row = db.prepare(`SELECT body_json AS b FROM messages WHERE id = ?`).get(f.messageId) as { b: string } | undefined;
-    const a = row ? attachmentOf(JSON.parse(row.b) as MessageContent) : null;
+    const m = f.messageId === null ? undefined : getMessage(db, f.messageId);
+    const a = m ? attachmentOf(m.content) : null;
     return a ? { file: path.join(attachmentsDir, a.hash), mime: f.mime } : null;
   };
 
