@@ -57,6 +57,7 @@ import { createPageNotifier } from './notifications/page-notifier';
 import { createGrownUpNotifications, type SystemNotifier } from './notifications/system-notifications';
 import { openFamilyStore } from './stores/family-store';
 import { createExportService } from './export/export-service';
+import { createCoreReports, type ReportsOptions } from './services/reports';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -89,6 +90,8 @@ export type CoreOptions = Readonly<{
   systemLanguages?: () => readonly string[];
   /** Where the family's exports are saved (issue 15). Default: `~/Downloads`, else `<dataDir>/exports`. */
   exportDir?: string;
+  /** Reports (F11): where their routes are (default `relayUrl`) and the first wait before another try. */
+  reports?: ReportsOptions;
 }>;
 
 /** Main's privileged core, the same under Electron, the web host and tests. */
@@ -260,6 +263,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     summaries.runDue().catch((err: unknown) => logger.warn({ err }, 'could not send the daily summaries'));
   };
   let summaryTimer: ReturnType<typeof setInterval> | null = null;
+  const reportDeps = { familyDb, stores, events, now, logger, versions, history: activity.recordHistory };
+  const reports = createCoreReports(options.relayUrl, options.reports, reportDeps);
   const services: Services = Object.freeze({
     app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
     settings,
@@ -319,6 +324,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       exportDir: options.exportDir ?? defaultExportDir(options.dataDir),
       logger,
     }),
+    reports,
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.
@@ -378,9 +384,11 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       sendDueSummaries();
       summaryTimer ??= setInterval(sendDueSummaries, SUMMARY_LOOK_MS);
       summaryTimer.unref();
+      void reports.flushAll();
     },
     close(): void {
       if (summaryTimer) clearInterval(summaryTimer);
+      reports.close();
       stopInfoCheck();
       for (const off of unsubscribers) off();
       sync.stopAll();

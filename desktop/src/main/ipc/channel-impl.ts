@@ -110,6 +110,10 @@ export function channelImpl(s: Services): ChannelImpl {
     ...exportChannelImpl(s),
     ...computersChannelImpl(s),
     ...notifyChannelImpl(s),
+    reportSomething: (a, child) => {
+      s.reports.report(child(), a);
+      return DONE;
+    },
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

@@ -19,6 +19,7 @@ import type { PaneMessagesService } from '../services/pane-messages';
 import type { ParentModeService } from '../services/parent-mode';
 import type { ProfilesService } from '../services/profiles';
 import type { QuietService } from '../services/quiet';
+import type { ReportsService } from '../services/reports';
 import type { RendererProblemsService } from '../services/renderer-problems';
 import type { SettingsService } from '../services/settings';
 import type { RelayVersions } from '../relay/relay-versions';
@@ -54,4 +55,6 @@ export type Services = Readonly<{
   attention: AttentionService;
   quiet: QuietService;
   export: ExportService;
+  /** "Something's wrong" (F11): the child's reports, built here and sent from a durable outbox. */
+  reports: ReportsService;
 }>;

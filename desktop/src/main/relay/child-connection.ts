@@ -167,8 +167,9 @@ export function createChildConnection(
     ws.on('message', (data, isBinary) => {
       resetIdle(ws);
       let frame: unknown;
+      const text = isBinary ? undefined : data.toString();
       try {
-        frame = isBinary ? null : JSON.parse(data.toString());
+        frame = text === undefined ? null : JSON.parse(text);
       } catch {
         frame = null;
       }
@@ -181,7 +182,7 @@ export function createChildConnection(
         return;
       }
       inbound = inbound
-        .then(() => handleServerFrame(ctx, known, { ack, onWelcome, kick }))
+        .then(() => handleServerFrame(ctx, known, { ack, onWelcome, kick, raw: text }))
         .catch((err: unknown) => ctx.log.warn({ err }, 'could not handle a frame; the relay will send it again'));
     });
     ws.on('error', (err) => {

@@ -6,6 +6,7 @@ import { getContact, upsertContact } from '../db/child/queries/contacts';
 import { advanceMessageState, getMessage, insertMessage, removeMessage } from '../db/child/queries/messages';
 import { makeOutboxDue, removeFromOutbox } from '../db/child/queries/outbox';
 import { logActivity } from '../db/child/queries/activity';
+import { reportedNotYetAccepted, setMessageRaw } from '../db/child/queries/reports';
 import { writeFileAtomic } from '../services/attachments';
 import { stripPictureMetadata } from '../services/strip-metadata';
 import type { ConnectionContext } from './connection-context';
@@ -26,6 +27,8 @@ function removeUnsent(ctx: ConnectionContext, id: string): void {
 
 /** Is the sender an active friend here? Asks the relay once when this PC's list may be stale. */
 async function senderIsActiveFriend(ctx: ConnectionContext, from: string): Promise<boolean> {
+  // Reported here and not yet accepted by the relay (F11): nothing of theirs is kept meanwhile.
+  if (reportedNotYetAccepted(ctx.db).has(from)) return false;
   if (getContact(ctx.db, from)?.friendship.status === 'active') return true;
   await ctx.refreshContacts().catch((err: unknown) => ctx.log.warn({ err }, 'could not refresh friends'));
   return getContact(ctx.db, from)?.friendship.status === 'active';
@@ -39,13 +42,13 @@ async function fetchCleanPicture(
   ctx: ConnectionContext,
   messageId: string,
   a: Readonly<{ hash: string; mime: AttachmentMime }>,
-): Promise<Readonly<{ size: number }> | null> {
+): Promise<Readonly<{ size: number; changed: boolean }> | null> {
   const bytes = await ctx.blobs.download(ctx.token(), a.hash);
   try {
     const clean = stripPictureMetadata(bytes, a.mime);
     if (clean.changed) ctx.log.info({ messageId, hash: a.hash }, 'picture changed on receipt (metadata removed)');
     writeFileAtomic(path.join(ctx.attachmentsDir, a.hash), clean.bytes);
-    return { size: clean.bytes.length };
+    return { size: clean.bytes.length, changed: clean.changed };
   } catch (err) {
     if (!(err instanceof HearthError)) throw err;
     ctx.log.warn({ messageId, code: err.code, details: err.details }, 'dropped a photo that could not be cleaned');
@@ -56,9 +59,14 @@ async function fetchCleanPicture(
 /**
  * Stores one incoming message (deduped by id) and, for a photo, voice or video message, its
  * attachment; only then acknowledges it. A failure leaves it unacknowledged, so the relay
- * delivers it again.
+ * delivers it again. `raw` is the frame's text exactly as the relay sent it, kept for reports (F11).
  */
-async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: string) => void): Promise<void> {
+async function receive(
+  ctx: ConnectionContext,
+  m: RelayedMessage,
+  ack: (id: string) => void,
+  raw: string | undefined,
+): Promise<void> {
   // An outgoing copy: what this account sent from another PC (or the grown-ups' pane), kept as sent by me.
   const outgoing = m.outgoing === true;
   if ((outgoing ? m.from : m.to) !== ctx.childId) {
@@ -74,7 +82,7 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
   const c = m.content;
   // A photo is fetched and cleaned before anything of the message is stored, so one that cannot be
   // cleaned is neither stored nor shown.
-  let picture: Readonly<{ size: number }> | null = null;
+  let picture: Readonly<{ size: number; changed: boolean }> | null = null;
   const held = c.kind === 'photo' ? getAttachment(ctx.db, c.attachment.hash) : undefined;
   if (c.kind === 'photo' && (held === undefined || held.state === 'downloading')) {
     picture = await fetchCleanPicture(ctx, m.id, c.attachment);
@@ -94,6 +102,7 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
       storedAt: now,
       state: outgoing ? 'sent' : 'received',
     });
+    if (inserted && raw !== undefined) setMessageRaw(ctx.db, m.id, raw, picture?.changed === true);
     // The PC it was sent from logged the sending.
     if (inserted && !outgoing) logActivity(ctx.db, { at: now, kind: 'message-received', contactId: m.from });
     if (c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') {
@@ -120,11 +129,22 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
   if (isNew && view) ctx.events.emitForChild(ctx.childId, 'message', view);
 }
 
+/**
+ * The child's own sent message in the form the relay's franking record covers (F11): id, sender,
+ * recipient, the relay's `sentAt` from its `sent` frame, and the content as sent.
+ */
+function keepSentRaw(ctx: ConnectionContext, id: string, sentAt: number): void {
+  const m = getMessage(ctx.db, id);
+  if (m?.direction !== 'out') return;
+  const raw = JSON.stringify({ id, from: ctx.childId, to: m.contactId, sentAt, content: m.content });
+  setMessageRaw(ctx.db, id, raw);
+}
+
 /** Handles one frame from the relay. `ack` queues a `received` for a stored message. */
 export async function handleServerFrame(
   ctx: ConnectionContext,
   frame: WsServerFrame,
-  hooks: Readonly<{ ack: (id: string) => void; onWelcome: () => void; kick?: () => void }>,
+  hooks: Readonly<{ ack: (id: string) => void; onWelcome: () => void; kick?: () => void; raw?: string | undefined }>,
 ): Promise<void> {
   switch (frame.type) {
     case 'welcome':
@@ -149,6 +169,7 @@ export async function handleServerFrame(
       ctx.db.transaction(() => {
         removeFromOutbox(ctx.db, frame.id);
         advanceMessageState(ctx.db, frame.id, 'sent');
+        keepSentRaw(ctx, frame.id, frame.at);
       })();
       emitState(ctx, frame.id);
       return;
@@ -168,7 +189,7 @@ export async function handleServerFrame(
       ctx.send({ type: 'ack-expired', ids: frame.ids });
       return;
     case 'message':
-      await receive(ctx, frame.message, hooks.ack);
+      await receive(ctx, frame.message, hooks.ack, hooks.raw);
       return;
     case 'error':
       if (frame.ref !== undefined) onSendRefused(ctx, frame.ref, frame.code, frame.retryAfterMs);

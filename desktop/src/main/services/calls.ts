@@ -12,6 +12,7 @@ import {
 import type { WritableDB } from '@hearth/sqlite';
 import { requireProfile } from '../db/family/queries/profiles';
 import { getContact } from '../db/child/queries/contacts';
+import { reportedNotYetAccepted } from '../db/child/queries/reports';
 import type { Logger } from '../logging/logger';
 import type { RelayHttp } from '../relay/relay-http';
 import type { ChildStores } from '../stores/child-stores';
@@ -117,8 +118,10 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
 
   /** The contact as this PC's store knows it, if calls may pass with it now. */
   const callable = (childId: string, accountId: string, peerId: PeerId): CallContact | null => {
-    const row = getContact(deps.stores.get(childId).db, accountId);
-    if (!row) return null;
+    const { db } = deps.stores.get(childId);
+    const row = getContact(db, accountId);
+    // Reported here and not yet accepted by the relay (F11): hidden, so no call passes either way.
+    if (!row || reportedNotYetAccepted(db).has(accountId)) return null;
     const f = row.friendship;
     if (f.status !== 'active' || f.iBlocked) return null;
     return {

@@ -12,6 +12,7 @@ import { requireProfile } from '../db/family/queries/profiles';
 import { listContacts, upsertContact } from '../db/child/queries/contacts';
 import { countUnread, lastMessageAt } from '../db/child/queries/messages';
 import { logActivity } from '../db/child/queries/activity';
+import { reportedNotYetAccepted } from '../db/child/queries/reports';
 import type { RelayHttp } from '../relay/relay-http';
 import type { ChildStores } from '../stores/child-stores';
 import type { EventHub } from './event-hub';
@@ -60,12 +61,16 @@ export function createFriendsService(
         if (!(err instanceof HearthError && err.code === ErrorCode.Unavailable)) throw err;
       }
       const { db } = deps.stores.get(childId);
-      const friends = listContacts(db).map((c) => ({
-        friendship: c.friendship,
-        presence: c.friendship.status === 'active' ? deps.sync.presenceOf(childId, c.accountId) : ('offline' as const),
-        unread: countUnread(db, c.accountId, c.lastReadId),
-        lastMessageAt: lastMessageAt(db, c.accountId),
-      }));
+      // A friend the child reported is hidden at once, even offline, until the relay's block takes over (F11).
+      const reported = reportedNotYetAccepted(db);
+      const friends = listContacts(db)
+        .filter((c) => !reported.has(c.accountId))
+        .map((c) => ({
+          friendship: c.friendship,
+          presence: c.friendship.status === 'active' ? deps.sync.presenceOf(childId, c.accountId) : ('offline' as const),
+          unread: countUnread(db, c.accountId, c.lastReadId),
+          lastMessageAt: lastMessageAt(db, c.accountId),
+        }));
       return { friends };
     },
     createInvite: (childId: string) => deps.relay.createInvite(tokenOf(childId)),

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Button } from '../ui/Button';
+import { ReportButton } from '../screens/report/ReportButton';
 import './calls.css';
 import { useCallService, useCallView } from './calls-context';
 import { InCallScreen } from './InCallScreen';
@@ -30,10 +31,19 @@ export function CallOverlay(): ReactElement | null {
       );
     case 'ended':
       return (
-        <div className="call-toast" role="status" data-testid="call-ended" data-reason={view.endReason ?? ''}>
-          <p>{view.endReason && t(`ended.${view.endReason}`, { name: view.contact?.displayName ?? '' })}</p>
-          {problem}
-          <Button onClick={() => service.dismiss()}>{t('ok')}</Button>
+        <div className="call-toast">
+          <div className="call-ended" role="status" data-testid="call-ended" data-reason={view.endReason ?? ''}>
+            <p>{view.endReason && t(`ended.${view.endReason}`, { name: view.contact?.displayName ?? '' })}</p>
+            {problem}
+            <Button onClick={() => service.dismiss()}>{t('ok')}</Button>
+          </div>
+          {/* F11: "Something's wrong" on the call's end screen, beside (not inside) what it says. */}
+          {view.contact && (
+            <ReportButton
+              before={() => service.dismiss()}
+              request={{ about: view.contact.contactId, name: view.contact.displayName, place: 'call-end', itemId: null }}
+            />
+          )}
         </div>
       );
     case 'idle':

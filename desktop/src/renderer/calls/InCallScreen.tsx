@@ -7,6 +7,7 @@ import { useCallService } from './calls-context';
 import { DevicePicker } from './DevicePicker';
 import { useMediaElement } from './use-media-element';
 import { useCallsTranslation } from './use-calls-translation';
+import { ReportButton } from '../screens/report/ReportButton';
 
 /** mm:ss (or h:mm:ss) since `since`. */
 export function formatDuration(ms: number): string {
@@ -139,6 +140,8 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         <Button icon="⚙️" aria-expanded={showDevices} data-testid="call-devices-toggle" onClick={() => setShowDevices((s) => !s)}>
           {t('devices')}
         </Button>
+        {/* F11: a report during a call hangs up at once, the normal way (the other side sees a hang-up). */}
+        <ReportButton before={() => service.hangUp()} request={{ about: contact.contactId, name, place: 'call', itemId: null }} />
         <Button variant="danger" size="big" icon="📵" data-testid="call-hangup" onClick={() => service.hangUp()}>
           {view.phase === 'outgoing' ? t('cancel') : t('hangUp')}
         </Button>

@@ -37,6 +37,7 @@ import { parentReviewEn } from './catalogs/notify';
 import { safetyErrorsEn } from './catalogs/safety';
 import { usageEn } from './catalogs/usage';
 import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
+import { reportChildEn } from './catalogs/report-child';
 
 export const en = {
   ...commonEn,
@@ -78,6 +79,7 @@ export const en = {
   },
   ...kidExportEn,
   ...kidReconsentEn,
+  ...reportChildEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

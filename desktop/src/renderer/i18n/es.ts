@@ -35,6 +35,7 @@ import { parentReviewEs } from './catalogs/notify';
 import { safetyErrorsEs } from './catalogs/safety';
 import { usageEs } from './catalogs/usage';
 import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
+import { reportChildEs } from './catalogs/report-child';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -76,4 +77,5 @@ export const es: Spanish<Translation> = {
   },
   ...kidExportEs,
   ...kidReconsentEs,
+  ...reportChildEs,
 };

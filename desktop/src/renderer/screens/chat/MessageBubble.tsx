@@ -7,6 +7,7 @@ import { svgDataUrl } from '../../packs/svg';
 import { ReadAloud } from '../../ui/ReadAloud';
 import { AttachmentView } from './AttachmentView';
 import { MessageActions } from './MessageActions';
+import { ReportButton } from '../report/ReportButton';
 import { useWaitsForMorning, WaitsForMorning } from '../quiet/WaitsForMorning';
 
 const STATE_ICON: Readonly<Record<MessageState, string>> = {
@@ -100,6 +101,18 @@ export function MessageBubble({
           )}
         </p>
         <MessageActions message={message} friendName={friendName} />
+        {!mine && message.content.kind !== 'daily-summary' && (
+          <ReportButton
+            size="normal"
+            request={{
+              about: message.contactId,
+              name: friendName,
+              // A game's moves come as game messages: reporting one reports the game.
+              place: message.content.kind === 'game' ? 'game' : 'message',
+              itemId: message.messageId,
+            }}
+          />
+        )}
       </div>
     </li>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Friend } from '@hearth/common';
 import { useSlots } from '../../app/slots';
 import { Avatar } from '../../ui/Avatar';
+import { ReportButton } from '../report/ReportButton';
 
 /** The word under a family member: a guardian is "my grown-up", a trusted grown-up (or, for them, the child) "family". */
 function familyTag(friend: Friend): 'home.myGrownUp' | 'home.myChild' | 'kidFamily.trusted' {
@@ -36,6 +37,7 @@ export function FriendCard({ friend, onOpen }: Readonly<{ friend: Friend; onOpen
         {friend.unread > 0 && <span className="badge">{t('common.newCount', { count: friend.unread })}</span>}
       </button>
       {callActions && <div className="friend-call">{callActions(friend, 'card')}</div>}
+      <ReportButton request={{ about: other.accountId, name: other.displayName, place: 'friend', itemId: null }} />
     </div>
   );
 }

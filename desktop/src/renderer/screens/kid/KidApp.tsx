@@ -15,6 +15,7 @@ import { WhatGrownUpsSee } from './WhatGrownUpsSee';
 import { QuietProvider, useQuiet } from '../quiet/quiet-context';
 import { QuietScreen } from '../quiet/QuietScreen';
 import { QuietWarning } from '../quiet/QuietWarning';
+import { ReportProvider } from '../report/report-context';
 
 type Route = Readonly<
   | { name: 'home' }
@@ -55,7 +56,10 @@ export function KidApp({ profile }: Readonly<{ profile: Profile }>): ReactElemen
   return (
     <NoticesProvider>
       <QuietProvider>
-        <ProfileScreens profile={profile} />
+        {/* F11: "Something's wrong" on a child's profile only (its picker outlives a call screen). */}
+        <ReportProvider enabled={profile.kind !== 'parent'}>
+          <ProfileScreens profile={profile} />
+        </ReportProvider>
       </QuietProvider>
       <NoticeArea />
     </NoticesProvider>
