@@ -22,3 +22,4 @@ export * from './compat/versions';
 export * from './compat/tolerant';
 export * from './compat/relay-version';
 export * from './quiet/index';
+export * from './schemas/delete';
