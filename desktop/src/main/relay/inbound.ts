@@ -7,7 +7,7 @@ import { advanceMessageState, getMessage, insertMessage, removeMessage } from '.
 import { makeOutboxDue, removeFromOutbox } from '../db/child/queries/outbox';
 import { logActivity } from '../db/child/queries/activity';
 import { writeFileAtomic } from '../services/attachments';
-import { stripPictureMetadata } from '../services/strip-metadata';
+import { stripPictureMetadata, stripVideoMetadata, VIDEO_CONTAINERS } from '../services/strip-metadata';
 import type { ConnectionContext } from './connection-context';
 import { onSendRefused } from './outbound';
 
@@ -32,8 +32,10 @@ async function senderIsActiveFriend(ctx: ConnectionContext, from: string): Promi
 }
 
 /**
- * Downloads a photo and strips its metadata (EXIF with GPS, XMP, comments, text) into this PC's
- * file for it; null, logged, when the picture is broken or not the type it claims (it is dropped).
+ * Downloads a photo, or a video (or voice) message in an MP4 or WebM container, and strips its
+ * metadata (EXIF with GPS, XMP, comments, text; MP4 `udta`/`meta` with `©xyz` location; WebM Tags)
+ * into this PC's file for it; null, logged, when the file is broken or not the type it claims (it
+ * is dropped).
  */
 async function fetchCleanPicture(
   ctx: ConnectionContext,
@@ -41,17 +43,28 @@ async function fetchCleanPicture(
   a: Readonly<{ hash: string; mime: AttachmentMime }>,
 ): Promise<Readonly<{ size: number }> | null> {
   const bytes = await ctx.blobs.download(ctx.token(), a.hash);
+  const video = VIDEO_CONTAINERS.has(a.mime);
   try {
-    const clean = stripPictureMetadata(bytes, a.mime);
-    if (clean.changed) ctx.log.info({ messageId, hash: a.hash }, 'picture changed on receipt (metadata removed)');
+    const clean = video ? stripVideoMetadata(bytes, a.mime) : stripPictureMetadata(bytes, a.mime);
+    const what = video ? 'video' : 'picture';
+    if (clean.changed) ctx.log.info({ messageId, hash: a.hash }, `${what} changed on receipt (metadata removed)`);
     writeFileAtomic(path.join(ctx.attachmentsDir, a.hash), clean.bytes);
     return { size: clean.bytes.length };
   } catch (err) {
     if (!(err instanceof HearthError)) throw err;
-    ctx.log.warn({ messageId, code: err.code, details: err.details }, 'dropped a photo that could not be cleaned');
+    ctx.log.warn(
+      { messageId, code: err.code, details: err.details },
+      `dropped a ${video ? 'video' : 'photo'} that could not be cleaned`,
+    );
     return null;
   }
 }
+
+/** Attachments cleaned before anything of their message is stored: every photo, and every video in a container we clean. */
+const cleanedOnReceipt = (
+  c: RelayedMessage['content'],
+): c is Extract<RelayedMessage['content'], { kind: 'photo' | 'voice' | 'video' }> =>
+  c.kind === 'photo' || ((c.kind === 'video' || c.kind === 'voice') && VIDEO_CONTAINERS.has(c.attachment.mime));
 
 /**
  * Stores one incoming message (deduped by id) and, for a photo, voice or video message, its
@@ -72,11 +85,11 @@ async function receive(ctx: ConnectionContext, m: RelayedMessage, ack: (id: stri
     return;
   }
   const c = m.content;
-  // A photo is fetched and cleaned before anything of the message is stored, so one that cannot be
-  // cleaned is neither stored nor shown.
+  // A photo or video is fetched and cleaned before anything of the message is stored, so one that
+  // cannot be cleaned is neither stored nor shown.
   let picture: Readonly<{ size: number }> | null = null;
-  const held = c.kind === 'photo' ? getAttachment(ctx.db, c.attachment.hash) : undefined;
-  if (c.kind === 'photo' && (held === undefined || held.state === 'downloading')) {
+  const held = cleanedOnReceipt(c) ? getAttachment(ctx.db, c.attachment.hash) : undefined;
+  if (cleanedOnReceipt(c) && (held === undefined || held.state === 'downloading')) {
     picture = await fetchCleanPicture(ctx, m.id, c.attachment);
     if (picture === null) {
       ack(m.id);
