@@ -153,7 +153,12 @@ export async function handleServerFrame(
       const f = frame.friendship;
       // A parent hears about their children's friendships too; those are not the parent's contacts.
       if (f.me.accountId !== ctx.childId) return;
-      upsertContact(ctx.db, f, ctx.now());
+      // An ended friendship keeps the name the child knew: a deleted child's last frame may be built
+      // after its account went (its name then reads "?"), and the contact stays as "no longer here".
+      const known = getContact(ctx.db, f.friend.accountId);
+      const ended = f.status === 'removed' || f.status === 'declined' || f.status === 'blocked';
+      const kept = known && ended ? { ...f, friend: { ...f.friend, displayName: known.friendship.friend.displayName } } : f;
+      upsertContact(ctx.db, kept, ctx.now());
       if (f.status !== 'active') ctx.presence.delete(f.friend.accountId);
       ctx.events.emitForChild(ctx.childId, 'friendsChanged', {});
       return;

@@ -33,7 +33,7 @@ import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
 import { dailySummariesEn } from './catalogs/daily-summaries';
 import { exportPaneEn, kidExportEn } from './catalogs/export';
-import { deletePaneEn } from './catalogs/delete';
+import { deleteKidEn, deletePaneEn } from './catalogs/delete';
 import { parentReviewEn } from './catalogs/notify';
 import { safetyErrorsEn } from './catalogs/safety';
 import { usageEn } from './catalogs/usage';
@@ -79,6 +79,7 @@ export const en = {
     ...deletePaneEn,
   },
   ...kidExportEn,
+  ...deleteKidEn,
   ...kidReconsentEn,
 } as const;
 

@@ -31,7 +31,7 @@ import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
 import { dailySummariesEs } from './catalogs/daily-summaries';
 import { exportPaneEs, kidExportEs } from './catalogs/export';
-import { deletePaneEs } from './catalogs/delete';
+import { deleteKidEs, deletePaneEs } from './catalogs/delete';
 import { parentReviewEs } from './catalogs/notify';
 import { safetyErrorsEs } from './catalogs/safety';
 import { usageEs } from './catalogs/usage';
@@ -77,5 +77,6 @@ export const es: Spanish<Translation> = {
     ...deletePaneEs,
   },
   ...kidExportEs,
+  ...deleteKidEs,
   ...kidReconsentEs,
 };

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCode, HearthError, type AttachmentMime } from '@hearth/common';
 import { stripVideoMetadata } from './index';
-import { fixture } from './test-pictures';
+import { fixture, type FixtureName } from './test-pictures';
 
 /**
  * Issue 15 §5: video messages lose their metadata on the receiving PC. The fixtures were made with
@@ -16,7 +16,7 @@ import { fixture } from './test-pictures';
  */
 const LOCATION = '+48.8584+002.2945';
 const TITLE = 'Secretplace';
-const CASES: ReadonlyArray<readonly [string, AttachmentMime]> = [
+const CASES: ReadonlyArray<readonly [FixtureName, AttachmentMime]> = [
   ['gps.mp4', 'video/mp4'],
   ['gps.mov', 'video/mp4'],
   ['gps.webm', 'video/webm'],

@@ -29,3 +29,16 @@ export const deletePaneEs: Spanish<typeof deletePaneEn> = {
     passwordHint: 'Escríbela otra vez para mostrar que eres tú.',
   },
 } as const;
+
+/** A friend whose account was deleted, on the child's home (kid words). */
+export const deleteKidEn = {
+  kidGone: {
+    noLongerHere: 'No longer here',
+  },
+} as const;
+
+export const deleteKidEs: Spanish<typeof deleteKidEn> = {
+  kidGone: {
+    noLongerHere: 'Ya no está aquí',
+  },
+} as const;
