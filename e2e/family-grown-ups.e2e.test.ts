@@ -383,6 +383,13 @@ describe.skipIf(withoutChromium())('the whole family: a second guardian and a gr
       await noe.getByLabel(a.text('pane.family.deleteType', { name: 'Noé' })).fill('Mia');
       expect(await yes.isDisabled()).toBe(true);
       await noe.getByLabel(a.text('pane.family.deleteType', { name: 'Noé' })).fill('noé');
+      // Plain words say what goes and what stays; the account password is typed again (issue 15 §3).
+      await shows(noe, a.text('pane.deleteForGood.stays', { name: 'Noé' }));
+      expect(await yes.isDisabled()).toBe(true);
+      await noe.getByLabel(a.text('pane.deleteForGood.password')).fill('not-alex-password');
+      await yes.click();
+      await shows(noe.getByRole('alert'), a.text('errors.WRONG_PASSWORD'));
+      await noe.getByLabel(a.text('pane.deleteForGood.password')).fill(alex.password);
       await a.shot('pane-family-delete-child');
       await yes.click();
       await countIs(a.page.locator('.family-child', { hasText: 'Noé' }), 0, { timeout: 15_000 });

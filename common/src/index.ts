@@ -24,3 +24,4 @@ export * from './compat/relay-version';
 export * from './quiet/index';
 export * from './retention';
 export * from './canonical-json';
+export * from './schemas/delete';

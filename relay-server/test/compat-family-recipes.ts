@@ -93,7 +93,11 @@ export function familyRecipes(
     },
     'DELETE /v1/children/:id': async (h) => {
       const f = await fresh();
-      return ask('DELETE', `/v1/children/${f.child.childId}`, h, { token: f.parent.token });
+      // Since issue 15 the account password is typed again (an app before it gets VALIDATION_FAILED).
+      return ask('DELETE', `/v1/children/${f.child.childId}`, h, {
+        token: f.parent.token,
+        body: { password: f.parent.password },
+      });
     },
     'GET /v1/notices': async (h) => {
       const f = await fresh();

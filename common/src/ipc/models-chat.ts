@@ -18,6 +18,8 @@ export const Friend = Type.Object(
     presence: PresenceState,
     unread: Type.Integer({ minimum: 0 }),
     lastMessageAt: Type.Union([Timestamp, Type.Null()]),
+    /** The contact's account was deleted (issue 15 §3): "no longer here", greyed, nothing to send or call; what was received stays. */
+    gone: Type.Optional(Type.Boolean()),
   },
   closed,
 );

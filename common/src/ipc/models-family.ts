@@ -31,9 +31,16 @@ export type AnswerGrownUpInviteArgs = Static<typeof AnswerGrownUpInviteArgs>;
 export const GiveChildConsentArgs = Type.Object({ childId: ChildIdSchema, consent: ConsentInput }, closed);
 export type GiveChildConsentArgs = Static<typeof GiveChildConsentArgs>;
 
-/** Deleting a child: the name typed again, checked in main too (a second, clear step). */
+/**
+ * Deleting a child: the name typed again, checked in main too (a second, clear step), and the
+ * grown-up's account password typed again, which the relay checks (issue 15 §3).
+ */
 export const DeleteChildArgs = Type.Object(
-  { childId: ChildIdSchema, typedName: Type.String({ minLength: 1, maxLength: 64 }) },
+  {
+    childId: ChildIdSchema,
+    typedName: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
   closed,
 );
 export type DeleteChildArgs = Static<typeof DeleteChildArgs>;

@@ -7,11 +7,43 @@ import { closed, Timestamp } from './primitives';
 import { QuietView } from './quiet';
 import { ConsentHistory } from './reconsent';
 
+/** A message the relay holds, with what it holds of it: who, when, its kind and content as sent (issue 15 §4). */
+export const HeldMessage = Type.Object(
+  {
+    id: Type.String(),
+    direction: Type.Union([Type.Literal('from-child'), Type.Literal('to-child')]),
+    from: Type.String(),
+    to: Type.String(),
+    kind: Type.String(),
+    /** The content as the relay keeps it (JSON as sent; an attachment is named by its hash). */
+    content: Type.Unknown(),
+    attachmentHash: Type.Union([Type.String(), Type.Null()]),
+    /** Kept for its sender's sake but never delivered (blocked, or the friendship ended). */
+    withheld: Type.Boolean(),
+    sentAt: Timestamp,
+    expiresAt: Timestamp,
+  },
+  closed,
+);
+export type HeldMessage = Static<typeof HeldMessage>;
+
+/** A friend code of the child the relay holds. */
+export const HeldInviteCode = Type.Object(
+  {
+    code: Type.String(),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+    redeemedAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  closed,
+);
+export type HeldInviteCode = Static<typeof HeldInviteCode>;
+
 /**
  * `GET /v1/children/:id/export` (issue 15 §4, F12): everything the relay holds about a child, for
  * one of the child's guardians only. The desktop app writes it as `data/relay.json` in the
- * family's export. Queued message contents are not listed: the relay holds them only until every
- * device has them, and the child's PCs already hold every message that was delivered.
+ * family's export, with the messages to and from the child the relay still holds (content
+ * included: what it keeps until every device has them) and the child's friend codes.
  */
 export const ChildRelayExport = Type.Object(
   {
@@ -26,6 +58,10 @@ export const ChildRelayExport = Type.Object(
     dailySummary: Type.Object({ enabled: Type.Boolean() }, closed),
     /** Bytes of pictures and videos the child uploaded that the relay still keeps. */
     attachmentBytes: Type.Integer({ minimum: 0 }),
+    /** Messages to and from the child the relay still holds (waiting for a device, or kept for the sender), oldest first. */
+    heldMessages: Type.Array(HeldMessage),
+    /** The child's friend codes the relay still holds (used or not, until cleaned up). */
+    inviteCodes: Type.Array(HeldInviteCode),
   },
   closed,
 );

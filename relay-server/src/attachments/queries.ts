@@ -79,3 +79,34 @@ export function accountAttachmentBytes(db: ReadableDB, accountId: string): numbe
 export function totalAttachmentBytes(db: ReadableDB): number {
   return (prepared(db, `SELECT COALESCE(SUM(size), 0) AS n FROM attachments`).get() as { n: number }).n;
 }
+
+/**
+ * The attachments an account uploaded or that a queued message to or from it carries: what may
+ * have to go when the account is deleted (F12). Sorted.
+ */
+export function attachmentHashesOfAccount(db: ReadableDB, accountId: string): string[] {
+  return (
+    prepared(
+      db,
+      `SELECT hash FROM attachment_uploads WHERE account_id = ?
+       UNION SELECT attachment_hash FROM messages WHERE (sender_id = ? OR recipient_id = ?) AND attachment_hash IS NOT NULL
+       ORDER BY 1`,
+    ).all(accountId, accountId, accountId) as { hash: string }[]
+  ).map((r) => r.hash);
+}
+
+/**
+ * Deletes an attachment's row once no queued message carries it, and it was sent (linked) or
+ * nobody's upload of it is left (an account deleted: its uploads went with it); a fresh upload
+ * of the same bytes by someone else keeps it. True when it did, and the bytes may go.
+ */
+export function deleteAttachmentIfOrphaned(db: WritableDB, hash: string): boolean {
+  return (
+    prepared(
+      db,
+      `DELETE FROM attachments WHERE hash = ?
+         AND NOT EXISTS (SELECT 1 FROM messages WHERE attachment_hash = ?)
+         AND (linked = 1 OR NOT EXISTS (SELECT 1 FROM attachment_uploads WHERE hash = ?))`,
+    ).run(hash, hash, hash).changes > 0
+  );
+}

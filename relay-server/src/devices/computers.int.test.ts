@@ -164,7 +164,13 @@ describe('deleting a child tombstones its credentials (F18)', () => {
   it('keeps the first tombstone of a credential signed out before the delete (wipe: false stays)', async () => {
     const family = await createFamily(relay.app);
     expectStatus(await api(relay.app, 'DELETE', `/v1/devices/${family.deviceId}`, { token: family.parent.token }), 204);
-    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${family.child.childId}`, { token: family.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${family.child.childId}`, {
+        token: family.parent.token,
+        body: { password: family.parent.password },
+      }),
+      204,
+    );
     expect((await me(family.childToken)).json()).toMatchObject({ error: { code: 'DEVICE_REVOKED', wipe: false } });
   });
 });

@@ -3,6 +3,7 @@ import { ChildRelayExport } from '@hearth/common';
 import { Value } from 'typebox/value';
 import { api, befriend, buildTestApp, createFamily, expectStatus, type TestFamily, type TestRelay } from '../../test/helpers';
 import { addGrownUp } from '../../test/family-helpers';
+import { listenForWs, sendAndAck, socketPool, text } from '../../test/ws-client';
 
 /**
  * The family's export (issue 15 §4): what the relay holds about a child, for the child's guardians
@@ -37,6 +38,41 @@ describe('GET /v1/children/:id/export', () => {
     expect(e.friendships.some((f) => f.friend.accountId === b.child.childId && f.status === 'active')).toBe(true);
     expect(e.devices.map((d) => d.deviceId)).toEqual([a.deviceId]);
     expect(e.dailySummary).toEqual({ enabled: false });
+  });
+
+  it('lists the messages to and from the child it still holds (content included) and the child’s friend codes', async () => {
+    const url = await listenForWs(relay.app);
+    const sockets = socketPool();
+    try {
+      // Queued both ways: each child's PC is off when the other one writes.
+      const kid = await sockets.open(url, a.childToken);
+      await sendAndAck(kid, b.child.childId, text('Held for the friend'));
+      await kid.close();
+      const friend = await sockets.open(url, b.childToken);
+      await sendAndAck(friend, a.child.childId, text('Held for the child'));
+      await friend.close();
+    } finally {
+      await sockets.closeAll();
+    }
+    const code = expectStatus(
+      await api<{ code: string }>(relay.app, 'POST', '/v1/invites', { token: a.childToken, body: { childId: a.child.childId } }),
+      201,
+    ).code;
+    const e = expectStatus(await exportOf(a.parent.token, a.child.childId), 200) as ChildRelayExport;
+    expect(Value.Check(ChildRelayExport, e)).toBe(true);
+    expect(e.heldMessages.map((m) => [m.direction, m.from, m.to, m.kind, m.content])).toEqual([
+      ['from-child', a.child.childId, b.child.childId, 'text', { kind: 'text', text: 'Held for the friend' }],
+      ['to-child', b.child.childId, a.child.childId, 'text', { kind: 'text', text: 'Held for the child' }],
+    ]);
+    // The code befriending used (redeemed), then the new one.
+    expect(e.inviteCodes.map((i) => [i.code, i.redeemedAt !== null])).toEqual([
+      [expect.any(String), true],
+      [code, false],
+    ]);
+    // The other family's export holds the same two messages, seen from its side; never a's codes.
+    const theirs = expectStatus(await exportOf(b.parent.token, b.child.childId), 200) as ChildRelayExport;
+    expect(theirs.heldMessages.map((m) => m.direction)).toEqual(['to-child', 'from-child']);
+    expect(theirs.inviteCodes).toEqual([]);
   });
 
   it('says nothing about another family’s child, nor to a trusted grown-up', async () => {

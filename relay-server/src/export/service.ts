@@ -27,5 +27,23 @@ export async function childRelayExport(ctx: RelayContext, caller: ParentCaller, 
     quiet: await quietView(ctx, parentId, childId),
     dailySummary: { enabled: await ctx.store.summaries.isDailySummaryOn(childId) },
     attachmentBytes: await ctx.store.attachments.accountAttachmentBytes(childId),
+    heldMessages: (await ctx.store.messages.listHeldMessagesOf(childId)).map((m) => ({
+      id: m.id,
+      direction: m.senderId === childId ? ('from-child' as const) : ('to-child' as const),
+      from: m.senderId,
+      to: m.recipientId,
+      kind: m.kind,
+      content: JSON.parse(m.contentJson) as unknown,
+      attachmentHash: m.attachmentHash,
+      withheld: m.withheld,
+      sentAt: m.createdAt,
+      expiresAt: m.expiresAt,
+    })),
+    inviteCodes: (await ctx.store.friendInvites.listInvitesOf(childId)).map((i) => ({
+      code: `${i.code.slice(0, 4)}-${i.code.slice(4)}`,
+      createdAt: i.createdAt,
+      expiresAt: i.expiresAt,
+      redeemedAt: i.redeemedAt,
+    })),
   };
 }

@@ -397,7 +397,13 @@ describe('an attacker and messages already queued when the family changes', () =
     await sockets.closeAll();
 
     const fromC = await queueOne(c.childToken, b.child.childId, 'before the deletion');
-    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${c.child.childId}`, { token: c.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${c.child.childId}`, {
+        token: c.parent.token,
+        body: { password: c.parent.password },
+      }),
+      204,
+    );
     expect(await arrives(b.childToken, fromC)).toBe(false);
     const count = sqliteOf(relay.app.relay).prepare(`SELECT COUNT(*) AS n FROM messages WHERE sender_id = ? OR recipient_id = ?`);
     expect(count.get(c.child.childId, c.child.childId)).toEqual({ n: 0 });

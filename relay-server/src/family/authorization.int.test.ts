@@ -11,7 +11,7 @@ import {
   type TestRelay,
 } from '../../test/helpers';
 import { addGrownUp, inviteGrownUp, redeemGrownUpInvite } from '../../test/family-helpers';
-import { DEVICE_INFO } from '../../test/helpers';
+import { DEVICE_INFO, PASSWORD } from '../../test/helpers';
 import { FAMILY_ROUTES } from './route-list';
 
 /**
@@ -154,9 +154,22 @@ const MATRIX: readonly Row[] = [
     expect: [401, 204, 204, 404, 404, 403],
   },
   {
+    // Every test grown-up has the same password, so each caller types their own (issue 15 §3).
     route: 'DELETE /v1/children/:id',
-    request: (w) => ({ url: `/v1/children/${child(w)}` }),
+    request: (w) => ({ url: `/v1/children/${child(w)}`, body: { password: PASSWORD } }),
     expect: [401, 204, 204, 404, 404, 403],
+  },
+  {
+    route: 'DELETE /v1/children/:id',
+    variant: 'a wrong password',
+    request: (w) => ({ url: `/v1/children/${child(w)}`, body: { password: 'not my password' } }),
+    expect: [401, [401, 'WRONG_PASSWORD'], [401, 'WRONG_PASSWORD'], 404, 404, 403],
+  },
+  {
+    route: 'DELETE /v1/children/:id',
+    variant: 'no password (the body is checked first: it says nothing about the child)',
+    request: (w) => ({ url: `/v1/children/${child(w)}` }),
+    expect: [400, 400, 400, 400, 400, 400],
   },
   { route: 'GET /v1/notices', request: () => ({ url: '/v1/notices?limit=5' }), expect: [401, 200, 200, 200, 200, 403] },
   // Routes from before issue 12, with the callers only families have: every guardian is a parent of the child, a trusted grown-up is not.

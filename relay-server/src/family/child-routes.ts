@@ -7,6 +7,7 @@ import {
   GiveConsentBody,
   IdParams,
   NoticeList,
+  PasswordAgainBody,
   TrustedGrownUp,
   UpdateTrustedBody,
   closed,
@@ -120,15 +121,16 @@ export const familyChildRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/children/:id',
     {
       schema: {
-        summary: "Delete a child's account (any guardian); consent records are kept",
+        summary: "Delete a child's account (any guardian, account password typed again); consent records are kept",
         tags,
         security: bearer,
         params: IdParams,
+        body: PasswordAgainBody,
         response: noContent,
       },
     },
     async (request, reply) => {
-      await deleteChild(ctx, requireParent(request.caller).parentId, request.params.id);
+      await deleteChild(ctx, requireParent(request.caller).parentId, request.params.id, request.body.password);
       return reply.status(204).send(null);
     },
   );

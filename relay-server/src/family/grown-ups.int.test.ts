@@ -130,7 +130,14 @@ describe('removing grown-ups', () => {
       (f) => f.type === 'friendship' && f.friendship.friend.accountId === a.child.childId,
     );
     expect(ended.friendship.status).toBe('removed');
-    expect((await api(relay.app, 'GET', `/v1/children/${a.child.childId}`, { token: second.token })).status).toBe(404);
+    expect(
+      (
+        await api(relay.app, 'GET', `/v1/children/${a.child.childId}`, {
+          token: second.token,
+          body: { password: second.password },
+        })
+      ).status,
+    ).toBe(404);
     // The child's credential on the PC Alex enrolled is revoked, and that PC (even one that was off)
     // is told to erase the child's data there (F18); the one at home is not touched.
     const there = await api(relay.app, 'GET', '/v1/me', { token: kidThere });
@@ -209,7 +216,13 @@ describe('deleting a child', () => {
     const friend = await socketFor(b.childToken);
     const mum = await socketFor(a.parent.token);
 
-    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}`, { token: second.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}`, {
+        token: second.token,
+        body: { password: second.password },
+      }),
+      204,
+    );
     expect((await kid.closed).code).toBe(4401);
     const gone = await friend.take<FriendshipFrame>((f) => f.type === 'friendship' && f.friendship.friendshipId === friendshipId);
     expect(gone.friendship.status).toBe('removed');

@@ -15,6 +15,8 @@ import { endEveryLinkOf, endFamilyLink, touchFamilyLink } from './links';
 import { noticeGuardians } from './notices';
 import { familyNoticeMail } from './mail';
 import { ownChild } from '../accounts/service';
+import { createBlobStoreFor } from '../attachments/blob-store';
+import { confirmPassword } from './confirm-password';
 
 type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'events' | 'mailer'>;
 
@@ -191,10 +193,18 @@ export async function withdrawConsent(ctx: Ctx, parentId: string, childId: strin
  * they were forwarded to the moderators: those stay (with the child's name as it was) until the
  * retention sweep takes them (issue 15). Every guardian is told.
  */
-export async function deleteChild(ctx: Ctx, parentId: string, childId: string): Promise<void> {
+export async function deleteChild(
+  ctx: Ctx & Pick<RelayContext, 'hasher'>,
+  parentId: string,
+  childId: string,
+  password: string,
+): Promise<void> {
+  await ownChild(ctx, parentId, childId);
+  await confirmPassword(ctx, parentId, password);
   const result = await ctx.store.transaction(async (tx) => {
     const txCtx = { ...ctx, store: tx };
     const child = await ownChild({ store: tx }, parentId, childId);
+    const hashes = await tx.attachments.attachmentHashesOfAccount(childId);
     const recipients = await tx.family.guardianIdsOf(childId);
     await noticeGuardians(txCtx, { kind: 'child-deleted', childId, byId: parentId, recipients });
     // The friends' guardians are told their child lost a friend (by nobody they know).
@@ -209,11 +219,22 @@ export async function deleteChild(ctx: Ctx, parentId: string, childId: string): 
     // Reports the child made or that are about it go, unless forwarded to the moderators (issue 15).
     await tx.reports.deleteUnforwardedReportsOf(childId);
     await tx.family.deleteChildAccount(childId);
+    // The files the child sent or was sent that nobody else needs go now, not at the next sweep.
+    const orphans: string[] = [];
+    for (const hash of hashes) if (await tx.attachments.deleteAttachmentIfOrphaned(hash)) orphans.push(hash);
     ctx.events.emit('credentialsRevoked', { childIds: [childId] });
     ctx.events.emit('familyChanged', { childIds: [childId] });
-    return { name: child.displayName, recipients };
+    return { name: child.displayName, recipients, orphans };
   });
+  await removeBlobs(ctx, result.orphans);
   // Nothing of the child may be read back from the files (F12).
   await ctx.store.eraseDeleted();
   await emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
+}
+
+/** Deletes the bytes of attachments whose rows went (unless the same bytes were uploaded again meanwhile). */
+export async function removeBlobs(ctx: Pick<RelayContext, 'store' | 'config'>, hashes: readonly string[]): Promise<void> {
+  if (hashes.length === 0) return;
+  const blobs = createBlobStoreFor(ctx.config, ctx.store);
+  for (const hash of hashes) if (!(await ctx.store.attachments.getAttachment(hash))) await blobs.remove(hash);
 }

@@ -49,3 +49,14 @@ export function countInvitesSince(db: ReadableDB, childId: string, since: number
 export function deleteStaleInvites(db: WritableDB, now: number): number {
   return db.prepare(`DELETE FROM invites WHERE expires_at <= ?`).run(now).changes;
 }
+
+/** Every friend code of a child the relay still holds, oldest first (the family's export, issue 15 §4). */
+export function listInvitesOf(db: ReadableDB, childId: string): InviteRow[] {
+  return db
+    .prepare(
+      `SELECT code, child_id AS childId, created_by AS createdBy, created_at AS createdAt, expires_at AS expiresAt,
+              redeemed_at AS redeemedAt, redeemed_by AS redeemedBy
+       FROM invites WHERE child_id = ? ORDER BY created_at, code`,
+    )
+    .all(childId) as InviteRow[];
+}

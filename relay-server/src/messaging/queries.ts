@@ -365,3 +365,28 @@ export function unsendMessage(db: WritableDB, senderId: string, id: string, now:
   prepared(db, `DELETE FROM messages WHERE seq = ?`).run(m.seq);
   return { ok: true, recipientId: m.recipientId, dequeued, attachmentHash: m.attachmentHash };
 }
+
+/** A message the relay still holds, as the family's export lists it (issue 15 §4). */
+export type HeldMessageRow = Readonly<{
+  id: string;
+  senderId: string;
+  recipientId: string;
+  kind: string;
+  contentJson: string;
+  attachmentHash: string | null;
+  withheld: boolean;
+  createdAt: number;
+  expiresAt: number;
+}>;
+
+/** Every message the relay still holds to or from an account, oldest first. */
+export function listHeldMessagesOf(db: ReadableDB, accountId: string): HeldMessageRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, sender_id AS senderId, recipient_id AS recipientId, kind, content_json AS contentJson,
+              attachment_hash AS attachmentHash, withheld, created_at AS createdAt, expires_at AS expiresAt
+       FROM messages WHERE sender_id = ? OR recipient_id = ? ORDER BY seq`,
+    )
+    .all(accountId, accountId) as (Omit<HeldMessageRow, 'withheld'> & { withheld: number })[];
+  return rows.map((r) => ({ ...r, withheld: r.withheld === 1 }));
+}

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import type { ExportResult } from '@hearth/common';
+import { ChildRelayExport, type ExportResult } from '@hearth/common';
+import { Value } from 'typebox/value';
 import { befriend, must, setUpFamily, startTestDesktop, TEST_PASSWORD, type TestDesktop } from '@hearth/test-kit/desktop';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
@@ -141,8 +142,12 @@ describe('the family’s export', () => {
     );
     const messages = JSON.parse((files.get('data/messages.json') as Buffer).toString()) as { content: { text?: string } }[];
     expect(messages.map((m) => m.content.text)).toContain(NASTY);
-    const relayPart = JSON.parse((files.get('data/relay.json') as Buffer).toString()) as { child: { childId: string } };
+    const relayPart = JSON.parse((files.get('data/relay.json') as Buffer).toString()) as ChildRelayExport;
     expect(relayPart.child.childId).toBe(maya.childId);
+    // What the relay holds includes the messages to and from Maya it still keeps, and her friend codes.
+    expect(Value.Check(ChildRelayExport, relayPart)).toBe(true);
+    for (const m of relayPart.heldMessages) expect([m.from, m.to]).toContain(maya.childId);
+    expect(relayPart.inviteCodes.filter((i) => i.redeemedAt !== null)).toHaveLength(1); // the code Tom typed in
   });
 
   it('has pages without JavaScript that load only files of the folder by relative path', () => {

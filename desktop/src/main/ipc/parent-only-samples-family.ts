@@ -13,7 +13,7 @@ export const FAMILY_PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> =
   updateTrustedGrownUp: { childId: ID, parentId: PARENT, avatar: null },
   giveChildConsent: { childId: ID, consent: { policyVersion: '2026-11-01', method: 'checkbox', agreed: true } },
   withdrawChildConsent: { childId: ID },
-  deleteChild: { childId: ID, typedName: 'Sneaky' },
+  deleteChild: { childId: ID, typedName: 'Sneaky', password: 'guess' },
   listNotices: {},
   getPolicyReview: { lang: 'es' },
   consentToPolicy: { consent: { policyVersion: '2026-11-01', method: 'checkbox', agreed: true } },

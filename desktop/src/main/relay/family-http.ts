@@ -30,7 +30,7 @@ export type FamilyHttp = Readonly<{
   updateTrusted: (token: string, childId: ChildId, parentId: string, avatar: string | null) => Promise<TrustedGrownUp>;
   giveConsent: (token: string, childId: ChildId, consent: ConsentInput) => Promise<ConsentRecord>;
   withdrawConsent: (token: string, childId: ChildId) => Promise<null>;
-  deleteChild: (token: string, childId: ChildId) => Promise<null>;
+  deleteChild: (token: string, childId: ChildId, password: string) => Promise<null>;
   notices: (token: string) => Promise<NoticeList>;
 }>;
 
@@ -57,7 +57,8 @@ export function createFamilyHttp(call: RelayCall): FamilyHttp {
     giveConsent: (token, childId, consent) =>
       call('POST', `/v1/children/${childId}/consents`, ConsentRecord, { token, body: { consent } }),
     withdrawConsent: (token, childId) => call('DELETE', `/v1/children/${childId}/consents/mine`, NoContent, { token }),
-    deleteChild: (token, childId) => call('DELETE', `/v1/children/${childId}`, NoContent, { token }),
+    deleteChild: (token, childId, password) =>
+      call('DELETE', `/v1/children/${childId}`, NoContent, { token, body: { password } }),
     notices: (token) => call('GET', '/v1/notices', NoticeList, { token }),
   });
 }

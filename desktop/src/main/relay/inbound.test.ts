@@ -16,7 +16,7 @@ import type { ConnectionContext } from './connection-context';
 import { handleServerFrame } from './inbound';
 import { changedOnReceipt, getAttachment } from '../db/child/queries/attachments';
 import { sha256Hex } from '../services/attachments';
-import { GPS_LATITUDE, jpegWithGps } from '../services/strip-metadata/test-pictures';
+import { GPS_LATITUDE, fixture, jpegWithGps } from '../services/strip-metadata/test-pictures';
 import { createQuietTracker } from './quiet-tracker';
 
 const STRANGER = '01J00000000000000000000BAD';
@@ -157,6 +157,40 @@ describe('inbound frames', () => {
     expect(acks).toEqual(['01J000000000000000000MSG11']);
     expect(getMessage(ctx.db, '01J000000000000000000MSG11')).toBeUndefined();
     expect(getAttachment(ctx.db, hash)).toBeUndefined();
+    expect(fs.existsSync(path.join(ctx.attachmentsDir, hash))).toBe(false);
+    expect(events).toEqual([]);
+  });
+
+  it.each([
+    ['gps.mov', 'video/mp4'],
+    ['live.webm', 'video/webm'],
+  ] as const)('stores a video message (%s) only with its location and title removed (issue 15 §5)', async (name, mime) => {
+    const dirty = fixture(name);
+    const hash = sha256Hex(dirty);
+    ctx = { ...ctx, blobs: { ...ctx.blobs, download: () => Promise.resolve(new Uint8Array(dirty)) } };
+    const frame = message('01J000000000000000000MSG12', FRIEND, {
+      content: { kind: 'video', attachment: { hash, size: dirty.length, mime }, durationMs: 1000 },
+    });
+    await handleServerFrame(ctx, frame, hooks);
+    expect(acks).toEqual(['01J000000000000000000MSG12']);
+    const stored = fs.readFileSync(path.join(ctx.attachmentsDir, hash)).toString('latin1');
+    expect(dirty.toString('latin1')).toContain('Secretplace');
+    expect(stored).not.toContain('Secretplace');
+    expect(stored).not.toContain('+48.8584');
+    expect(getAttachment(ctx.db, hash)).toMatchObject({ state: 'ready' });
+    expect(events).toEqual(['message']);
+  });
+
+  it('neither stores nor shows a video that is not the container it claims (UNSUPPORTED_MEDIA_TYPE), and acknowledges it', async () => {
+    const wrong = fixture('gps.webm');
+    const hash = sha256Hex(wrong);
+    ctx = { ...ctx, blobs: { ...ctx.blobs, download: () => Promise.resolve(new Uint8Array(wrong)) } };
+    const frame = message('01J000000000000000000MSG13', FRIEND, {
+      content: { kind: 'video', attachment: { hash, size: wrong.length, mime: 'video/mp4' }, durationMs: 1000 },
+    });
+    await handleServerFrame(ctx, frame, hooks);
+    expect(acks).toEqual(['01J000000000000000000MSG13']);
+    expect(getMessage(ctx.db, '01J000000000000000000MSG13')).toBeUndefined();
     expect(fs.existsSync(path.join(ctx.attachmentsDir, hash))).toBe(false);
     expect(events).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { makeOutboxDue, removeFromOutbox } from '../db/child/queries/outbox';
 import { logActivity } from '../db/child/queries/activity';
 import { reportedNotYetAccepted, setMessageRaw } from '../db/child/queries/reports';
 import { writeFileAtomic } from '../services/attachments';
-import { stripPictureMetadata } from '../services/strip-metadata';
+import { stripPictureMetadata, stripVideoMetadata, VIDEO_CONTAINERS } from '../services/strip-metadata';
 import type { ConnectionContext } from './connection-context';
 import { onSendRefused } from './outbound';
 
@@ -35,8 +35,10 @@ async function senderIsActiveFriend(ctx: ConnectionContext, from: string): Promi
 }
 
 /**
- * Downloads a photo and strips its metadata (EXIF with GPS, XMP, comments, text) into this PC's
- * file for it; null, logged, when the picture is broken or not the type it claims (it is dropped).
+ * Downloads a photo, or a video (or voice) message in an MP4 or WebM container, and strips its
+ * metadata (EXIF with GPS, XMP, comments, text; MP4 `udta`/`meta` with `©xyz` location; WebM Tags)
+ * into this PC's file for it; null, logged, when the file is broken or not the type it claims (it
+ * is dropped).
  */
 async function fetchCleanPicture(
   ctx: ConnectionContext,
@@ -44,17 +46,28 @@ async function fetchCleanPicture(
   a: Readonly<{ hash: string; mime: AttachmentMime }>,
 ): Promise<Readonly<{ size: number; changed: boolean }> | null> {
   const bytes = await ctx.blobs.download(ctx.token(), a.hash);
+  const video = VIDEO_CONTAINERS.has(a.mime);
   try {
-    const clean = stripPictureMetadata(bytes, a.mime);
-    if (clean.changed) ctx.log.info({ messageId, hash: a.hash }, 'picture changed on receipt (metadata removed)');
+    const clean = video ? stripVideoMetadata(bytes, a.mime) : stripPictureMetadata(bytes, a.mime);
+    const what = video ? 'video' : 'picture';
+    if (clean.changed) ctx.log.info({ messageId, hash: a.hash }, `${what} changed on receipt (metadata removed)`);
     writeFileAtomic(path.join(ctx.attachmentsDir, a.hash), clean.bytes);
     return { size: clean.bytes.length, changed: clean.changed };
   } catch (err) {
     if (!(err instanceof HearthError)) throw err;
-    ctx.log.warn({ messageId, code: err.code, details: err.details }, 'dropped a photo that could not be cleaned');
+    ctx.log.warn(
+      { messageId, code: err.code, details: err.details },
+      `dropped a ${video ? 'video' : 'photo'} that could not be cleaned`,
+    );
     return null;
   }
 }
+
+/** Attachments cleaned before anything of their message is stored: every photo, and every video in a container we clean. */
+const cleanedOnReceipt = (
+  c: RelayedMessage['content'],
+): c is Extract<RelayedMessage['content'], { kind: 'photo' | 'voice' | 'video' }> =>
+  c.kind === 'photo' || ((c.kind === 'video' || c.kind === 'voice') && VIDEO_CONTAINERS.has(c.attachment.mime));
 
 /**
  * Stores one incoming message (deduped by id) and, for a photo, voice or video message, its
@@ -80,11 +93,11 @@ async function receive(
     return;
   }
   const c = m.content;
-  // A photo is fetched and cleaned before anything of the message is stored, so one that cannot be
-  // cleaned is neither stored nor shown.
+  // A photo or video is fetched and cleaned before anything of the message is stored, so one that
+  // cannot be cleaned is neither stored nor shown.
   let picture: Readonly<{ size: number; changed: boolean }> | null = null;
-  const held = c.kind === 'photo' ? getAttachment(ctx.db, c.attachment.hash) : undefined;
-  if (c.kind === 'photo' && (held === undefined || held.state === 'downloading')) {
+  const held = cleanedOnReceipt(c) ? getAttachment(ctx.db, c.attachment.hash) : undefined;
+  if (cleanedOnReceipt(c) && (held === undefined || held.state === 'downloading')) {
     picture = await fetchCleanPicture(ctx, m.id, c.attachment);
     if (picture === null) {
       ack(m.id);
@@ -160,7 +173,12 @@ export async function handleServerFrame(
       const f = frame.friendship;
       // A parent hears about their children's friendships too; those are not the parent's contacts.
       if (f.me.accountId !== ctx.childId) return;
-      upsertContact(ctx.db, f, ctx.now());
+      // An ended friendship keeps the name the child knew: a deleted child's last frame may be built
+      // after its account went (its name then reads "?"), and the contact stays as "no longer here".
+      const known = getContact(ctx.db, f.friend.accountId);
+      const ended = f.status === 'removed' || f.status === 'declined' || f.status === 'blocked';
+      const kept = known && ended ? { ...f, friend: { ...f.friend, displayName: known.friendship.friend.displayName } } : f;
+      upsertContact(ctx.db, kept, ctx.now());
       if (f.status !== 'active') ctx.presence.delete(f.friend.accountId);
       ctx.events.emitForChild(ctx.childId, 'friendsChanged', {});
       return;

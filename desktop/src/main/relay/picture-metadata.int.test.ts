@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +12,7 @@ import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { actHttp, createFamilyHttp, expectHttp, relayHttp, type HttpFamily, type RelayHttp } from '@hearth/test-kit/relay-http';
 import { openRelaySocket, type RelaySocket } from '@hearth/test-kit/relay-socket';
 import { sha256Hex } from '../services/attachments';
-import { GPS_LATITUDE, jpegWithGps } from '../services/strip-metadata/test-pictures';
+import { GPS_LATITUDE, fixture, jpegWithGps } from '../services/strip-metadata/test-pictures';
 
 /**
  * Issue 15 §5: a modified sender (here a raw HTTP + WebSocket client with a child's credential, not
@@ -105,4 +107,41 @@ describe('metadata stripped on receipt', () => {
     expect(r.ok).toBe(false);
     for (const file of filesUnder(bob.dataDir)) expect(path.basename(file)).not.toBe(ref.hash);
   });
+
+  // (The relay takes MP4 but not QuickTime files: gps.mov's `©xyz` atom is covered by the unit tests.)
+  it.each([
+    ['gps.mp4', 'video/mp4'],
+    ['live.webm', 'video/webm'],
+  ] as const)(
+    'stores and shows a video message (%s) from a raw client without its location, still playable',
+    async (name, mime) => {
+      const dirty = fixture(name);
+      const ref = expectHttp(
+        await h.request<AttachmentRef>('POST', '/v1/attachments', { token: raw.childToken, raw: dirty, contentType: mime }),
+        201,
+        'upload',
+      );
+      const id = ulid();
+      socket.send({ type: 'send', id, to: bobId, content: { kind: 'video', attachment: ref, durationMs: 1000 } });
+      await socket.take((f: WsServerFrame) => f.type === 'sent' && f.id === id, 10_000);
+      const data = await waitFor(
+        async () => {
+          const r = await bob.api.readAttachment({ hash: ref.hash });
+          return r.ok ? r.value : null;
+        },
+        15_000,
+        'the video at Bob',
+      );
+      const shown = Buffer.from(data.dataBase64, 'base64');
+      expect(dirty.toString('latin1')).toContain('Secretplace');
+      expect(shown.toString('latin1')).not.toContain('Secretplace');
+      expect(shown.toString('latin1')).not.toContain('+48.8584');
+      for (const file of filesUnder(bob.dataDir)) expect(fs.readFileSync(file).includes('+48.8584'), file).toBe(false);
+      // It still decodes, every frame (ffmpeg says nothing on error level).
+      const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-shown-')), name);
+      fs.writeFileSync(tmp, shown);
+      expect(execFileSync('ffmpeg', ['-v', 'error', '-i', tmp, '-f', 'null', '-'], { encoding: 'utf8', stdio: 'pipe' })).toBe('');
+      fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
+    },
+  );
 });

@@ -97,7 +97,7 @@ describe('a PC signed out while it was off (F18)', () => {
     const { a, bDir, childId } = await familyWithSecondPcOff();
     expect(familyRows(bDir, childId)).toBe(1);
     must(await a.api.unlock({ password: TEST_PASSWORD }));
-    must(await a.api.deleteChild({ childId, typedName: 'Noor' }));
+    must(await a.api.deleteChild({ childId, typedName: 'Noor', password: RELAY_PASSWORD }));
 
     const b = await desktop(bDir);
     await waitFor(() => familyRows(bDir, childId) === 0, 5_000, 'the profile row erased');

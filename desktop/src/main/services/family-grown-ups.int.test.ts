@@ -200,7 +200,7 @@ describe('leaving, and deleting a child', () => {
     });
   });
 
-  it('deletes a child only with the name typed again, on the relay and on this PC', async () => {
+  it('deletes a child only with the name and the account password typed again, on the relay and on this PC', async () => {
     await asAlex();
     const policy = must(await kidsPc.api.getPolicy());
     const { child } = must(
@@ -210,11 +210,20 @@ describe('leaving, and deleting a child', () => {
         consent: { policyVersion: policy.version, method: 'checkbox', agreed: true },
       }),
     );
-    expect(await kidsPc.api.deleteChild({ childId: child.childId, typedName: 'Mia' })).toMatchObject({
+    expect(await kidsPc.api.deleteChild({ childId: child.childId, typedName: 'Mia', password: RELAY_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
-    must(await kidsPc.api.deleteChild({ childId: child.childId, typedName: ' noe ' }));
+    // The relay checks the password: a wrong one deletes nothing, and the pane's session stays.
+    expect(await kidsPc.api.deleteChild({ childId: child.childId, typedName: 'Noé', password: 'not-my-password' })).toMatchObject(
+      { ok: false, error: { code: 'WRONG_PASSWORD' } },
+    );
+    expect(
+      must(await kidsPc.api.listProfiles())
+        .profiles.map((p) => p.displayName)
+        .sort(),
+    ).toEqual(['Mia', 'Noé']);
+    must(await kidsPc.api.deleteChild({ childId: child.childId, typedName: ' noe ', password: RELAY_PASSWORD }));
     expect(must(await kidsPc.api.listProfiles()).profiles.map((p) => p.displayName)).toEqual(['Mia']);
     expect(must(await kidsPc.api.listChildren()).children.map((c) => c.child.displayName)).toEqual(['Mia']);
   });

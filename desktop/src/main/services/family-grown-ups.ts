@@ -106,14 +106,14 @@ export function createFamilyGrownUpsService(deps: FamilyDeps & Readonly<{ family
         await family.withdrawConsent(token, childId);
         return family.grownUps(token, childId);
       }),
-    deleteChild: ({ childId, typedName }) =>
+    deleteChild: ({ childId, typedName, password }) =>
       parent.withSession(async (token) => {
         const child = (await deps.relay.listChildren(token)).children.find((c) => c.childId === childId);
         if (!child) throw new HearthError(ErrorCode.NotFound, 'There is no such child in your family.');
         if (!sameName(child.displayName, typedName)) {
           throw new HearthError(ErrorCode.ValidationFailed, 'Type the child’s name exactly to delete their account.');
         }
-        await family.deleteChild(token, childId);
+        await family.deleteChild(token, childId, password);
         forgetHere(childId);
         return DONE;
       }),

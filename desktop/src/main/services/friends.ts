@@ -70,6 +70,7 @@ export function createFriendsService(
           presence: c.friendship.status === 'active' ? deps.sync.presenceOf(childId, c.accountId) : ('offline' as const),
           unread: countUnread(db, c.accountId, c.lastReadId),
           lastMessageAt: lastMessageAt(db, c.accountId),
+          ...(c.goneAt !== null ? { gone: true } : {}),
         }));
       return { friends };
     },

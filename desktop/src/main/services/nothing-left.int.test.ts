@@ -98,7 +98,7 @@ describe('a wiped child leaves nothing on the PC (F12)', () => {
     b.close();
 
     must(await a.api.unlock({ password: TEST_PASSWORD }));
-    must(await a.api.deleteChild({ childId: child.childId, typedName: NAME }));
+    must(await a.api.deleteChild({ childId: child.childId, typedName: NAME, password: RELAY_PASSWORD }));
     const again = await desktop(bDir);
     await waitFor(() => !fs.existsSync(path.join(bDir, 'children', child.childId)), 10_000, 'the child folder erased');
     // Scanned while the PC runs: the family store's WAL and SHM are there too.

@@ -33,6 +33,7 @@ import { quietErrorsEn, quietKidEn, quietPaneEn } from './catalogs/quiet';
 import { activityEn } from './catalogs/activity';
 import { dailySummariesEn } from './catalogs/daily-summaries';
 import { exportPaneEn, kidExportEn } from './catalogs/export';
+import { deleteKidEn, deletePaneEn } from './catalogs/delete';
 import { parentReviewEn } from './catalogs/notify';
 import { safetyErrorsEn } from './catalogs/safety';
 import { usageEn } from './catalogs/usage';
@@ -76,8 +77,10 @@ export const en = {
     ...quietUiEn,
     ...reconsentEn,
     ...exportPaneEn,
+    ...deletePaneEn,
   },
   ...kidExportEn,
+  ...deleteKidEn,
   ...kidReconsentEn,
   ...reportChildEn,
 } as const;

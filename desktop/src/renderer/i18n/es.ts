@@ -31,6 +31,7 @@ import { quietErrorsEs, quietKidEs, quietPaneEs } from './catalogs/quiet';
 import { activityEs } from './catalogs/activity';
 import { dailySummariesEs } from './catalogs/daily-summaries';
 import { exportPaneEs, kidExportEs } from './catalogs/export';
+import { deleteKidEs, deletePaneEs } from './catalogs/delete';
 import { parentReviewEs } from './catalogs/notify';
 import { safetyErrorsEs } from './catalogs/safety';
 import { usageEs } from './catalogs/usage';
@@ -74,8 +75,10 @@ export const es: Spanish<Translation> = {
     ...quietUiEs,
     ...reconsentEs,
     ...exportPaneEs,
+    ...deletePaneEs,
   },
   ...kidExportEs,
+  ...deleteKidEs,
   ...kidReconsentEs,
   ...reportChildEs,
 };

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeStores } from './harness';
-import { PC, message, seedFamily, storeQueued } from './messaging-seed';
+import { PC, message, seedFamily, sql, storeQueued } from './messaging-seed';
 
 /** Attachment metadata (attachments/queries.ts and store/pg/attachments.ts): every function. */
 describeStores('attachments', (t) => {
@@ -50,6 +50,27 @@ describeStores('attachments', (t) => {
     expect(await store.attachments.getAttachment('h')).toBeUndefined();
     expect(await store.attachments.hasUploaded('h', S)).toBe(false);
     expect(await store.attachments.deleteAttachmentIfUnreferenced('h')).toBe(false);
+  });
+
+  it("lists an account's attachments, and deletes one once no message needs it and no fresh upload waits (F12)", async () => {
+    await seedFamily(t, 3);
+    const store = t.store();
+    await store.attachments.recordUpload(upload('mine', S, 1_000));
+    await store.attachments.recordUpload(upload('sent', R, 1_000));
+    await store.attachments.markAttachmentLinked('sent');
+    await store.attachments.recordUpload(upload('both', S, 1_000));
+    await store.attachments.recordUpload(upload('both', R, 1_000));
+    await store.attachments.recordUpload(upload('other', 'K3', 1_000));
+    await storeQueued(store, message('m', R, S, { attachmentHash: 'sent' }), [[S, PC, false]]);
+    expect(await store.attachments.attachmentHashesOfAccount(S)).toEqual(['both', 'mine', 'sent']);
+    expect(await store.attachments.attachmentHashesOfAccount('K3')).toEqual(['other']);
+    expect(await store.attachments.deleteAttachmentIfOrphaned('mine')).toBe(false); // S's upload is there
+    expect(await store.attachments.deleteAttachmentIfOrphaned('sent')).toBe(false); // a message carries it
+    await sql(store, `DELETE FROM accounts WHERE id = ?`, [S]); // its uploads and messages go with it
+    expect(await store.attachments.deleteAttachmentIfOrphaned('mine')).toBe(true);
+    expect(await store.attachments.deleteAttachmentIfOrphaned('sent')).toBe(true); // R's message to S went
+    expect(await store.attachments.deleteAttachmentIfOrphaned('both')).toBe(false); // R's fresh upload waits
+    expect((await store.attachments.listAttachmentHashes()).sort()).toEqual(['both', 'other']);
   });
 
   it('deletes dead attachments: linked and unreferenced, or never linked before a time', async () => {

@@ -33,6 +33,35 @@ describeStores('friendInvites port', (t) => {
     expect(await t.store().friendInvites.getInvite('NOPE')).toBeUndefined();
   });
 
+  it("lists a child's codes, oldest first, used or not (the family's export)", async () => {
+    const store = t.store();
+    await store.friendInvites.insertInvite(invite('LATER234', 'c1', 2_000));
+    await store.friendInvites.insertInvite(invite('FIRST234', 'c1', 1_000));
+    await store.friendInvites.insertInvite(invite('OTHER234', 'c2', 1_500));
+    expect(await store.friendInvites.markInviteRedeemed('FIRST234', 'c2', 1_200)).toBe(true);
+    expect(await store.friendInvites.listInvitesOf('c1')).toStrictEqual([
+      {
+        code: 'FIRST234',
+        childId: 'c1',
+        createdBy: 'c1',
+        createdAt: 1_000,
+        expiresAt: 10_000,
+        redeemedAt: 1_200,
+        redeemedBy: 'c2',
+      },
+      {
+        code: 'LATER234',
+        childId: 'c1',
+        createdBy: 'c1',
+        createdAt: 2_000,
+        expiresAt: 10_000,
+        redeemedAt: null,
+        redeemedBy: null,
+      },
+    ]);
+    expect(await store.friendInvites.listInvitesOf('nobody')).toStrictEqual([]);
+  });
+
   it('refuses a code that exists already', async () => {
     await t.store().friendInvites.insertInvite(invite('ABCD2345'));
     await expect(t.store().friendInvites.insertInvite(invite('ABCD2345', 'c2'))).rejects.toThrow();

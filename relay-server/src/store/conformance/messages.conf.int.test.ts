@@ -29,6 +29,39 @@ describeStores('messages', (t) => {
     expect(await store.messages.countQueuedMessages()).toBe(1);
   });
 
+  it("lists the messages held to or from an account, oldest first (the family's export)", async () => {
+    await seedFamily(t, 3);
+    const store = t.store();
+    await storeQueued(store, message('m1', S, R, { attachmentHash: 'h1' }), [[R, PC, false]]);
+    await storeQueued(store, message('m2', R, S, { withheld: true, createdAt: 2_000 }), [[S, PC, false]]);
+    await storeQueued(store, message('m3', R, 'K3'), [['K3', PC, false]]);
+    expect(await store.messages.listHeldMessagesOf(S)).toStrictEqual([
+      {
+        id: 'm1',
+        senderId: S,
+        recipientId: R,
+        kind: 'text',
+        contentJson: '{"kind":"text","text":"m1"}',
+        attachmentHash: 'h1',
+        withheld: false,
+        createdAt: 1_000,
+        expiresAt: 100_000,
+      },
+      {
+        id: 'm2',
+        senderId: R,
+        recipientId: S,
+        kind: 'text',
+        contentJson: '{"kind":"text","text":"m2"}',
+        attachmentHash: null,
+        withheld: true,
+        createdAt: 2_000,
+        expiresAt: 100_000,
+      },
+    ]);
+    expect((await store.messages.listHeldMessagesOf('K3')).map((m) => m.id)).toStrictEqual(['m3']);
+  });
+
   it('finds nothing for an unknown id', async () => {
     expect(await t.store().messages.findMessageId('nope')).toBeUndefined();
   });

@@ -74,4 +74,24 @@ export const pgAttachments = {
     const { rows } = await q.query(`SELECT COALESCE(SUM(size), 0)::bigint AS n FROM attachments`);
     return (rows[0] as { n: number }).n;
   },
+
+  async attachmentHashesOfAccount(q, accountId) {
+    const { rows } = await q.query(
+      `SELECT hash FROM attachment_uploads WHERE account_id = $1
+       UNION SELECT attachment_hash FROM messages WHERE (sender_id = $1 OR recipient_id = $1) AND attachment_hash IS NOT NULL
+       ORDER BY 1`,
+      [accountId],
+    );
+    return (rows as { hash: string }[]).map((r) => r.hash);
+  },
+
+  async deleteAttachmentIfOrphaned(q, hash) {
+    const result = await q.query(
+      `DELETE FROM attachments WHERE hash = $1
+         AND NOT EXISTS (SELECT 1 FROM messages WHERE attachment_hash = $1)
+         AND (linked OR NOT EXISTS (SELECT 1 FROM attachment_uploads WHERE hash = $1))`,
+      [hash],
+    );
+    return (result.rowCount ?? 0) > 0;
+  },
 } satisfies PgModule<typeof attachments>;

@@ -43,4 +43,14 @@ export const pgFriendInvites = {
   async deleteStaleInvites(q, now) {
     return (await q.query(`DELETE FROM invites WHERE expires_at <= $1`, [now])).rowCount ?? 0;
   },
+
+  async listInvitesOf(q, childId) {
+    const { rows } = await q.query(
+      `SELECT code, child_id AS "childId", created_by AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt",
+              redeemed_at AS "redeemedAt", redeemed_by AS "redeemedBy"
+       FROM invites WHERE child_id = $1 ORDER BY created_at, code`,
+      [childId],
+    );
+    return rows as InviteRow[];
+  },
 } satisfies PgModule<typeof friendInvites>;

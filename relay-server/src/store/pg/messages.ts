@@ -4,6 +4,7 @@ import type {
   Acknowledged,
   AcknowledgedMessage,
   ExpiredMessage,
+  HeldMessageRow,
   MessageIdRecord,
   NewMessage,
   MessageToAccept,
@@ -248,5 +249,15 @@ export const pgMessages = {
       dequeued: dequeued.rows as { accountId: string; deviceId: string }[],
       attachmentHash: m.attachmentHash,
     };
+  },
+
+  async listHeldMessagesOf(q, accountId) {
+    const { rows } = await q.query(
+      `SELECT id, sender_id AS "senderId", recipient_id AS "recipientId", kind, content_json AS "contentJson",
+              attachment_hash AS "attachmentHash", withheld, created_at AS "createdAt", expires_at AS "expiresAt"
+       FROM messages WHERE sender_id = $1 OR recipient_id = $1 ORDER BY seq`,
+      [accountId],
+    );
+    return rows as HeldMessageRow[];
   },
 } satisfies PgModule<typeof messages>;

@@ -6,8 +6,10 @@ import { crc32 } from 'node:zlib';
  * Real pictures (made with ffmpeg from its test pattern, 16×16) and ways to hide a location in
  * them, for the metadata-stripping tests. Not used by the app.
  */
-export const fixture = (name: 'tiny.jpg' | 'tiny.png' | 'tiny.gif' | 'tiny.webp' | 'anim.webp'): Buffer =>
-  fs.readFileSync(path.join(__dirname, 'fixtures', name));
+/** The fixtures: pictures, and (issue 15 §5) ffmpeg-made videos carrying a location and a title. */
+export type FixtureName =
+  'tiny.jpg' | 'tiny.png' | 'tiny.gif' | 'tiny.webp' | 'anim.webp' | 'gps.mp4' | 'gps.mov' | 'gps.webm' | 'live.webm';
+export const fixture = (name: FixtureName): Buffer => fs.readFileSync(path.join(__dirname, 'fixtures', name));
 
 /** Bytes a GPS latitude of 51° 30' 12.34" takes as three big-endian RATIONALs: what must not survive. */
 export const GPS_LATITUDE = Buffer.from([0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 30, 0, 0, 0, 1, 0, 0, 4, 0xd2, 0, 0, 0, 100]);

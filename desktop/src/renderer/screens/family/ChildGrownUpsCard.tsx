@@ -27,20 +27,19 @@ export function ChildGrownUpsCard({
   const [asking, setAsking] = useState<Asking | null>(null);
   const [picture, setPicture] = useState<AvatarId>('owl');
   const name = child.displayName;
-  const act = useAction(async (a: Asking | 'give' | 'withdraw'): Promise<IpcResult<unknown>> => {
+  const act = useAction(async (a: Asking | 'give'): Promise<IpcResult<unknown>> => {
     if (a === 'give') {
       return hearth.giveChildConsent({
         childId: child.childId,
         consent: { policyVersion: policyVersion ?? '', method: 'checkbox', agreed: true },
       });
     }
-    if (a === 'withdraw') return hearth.withdrawChildConsent({ childId: child.childId });
     const ids = { childId: child.childId, parentId: a.g.parentId };
     if (a.kind === 'guardian') return hearth.removeGuardian(ids);
     if (a.kind === 'trusted') return hearth.removeTrustedGrownUp(ids);
     return hearth.updateTrustedGrownUp({ ...ids, avatar: picture });
   });
-  const run = async (a: Asking | 'give' | 'withdraw'): Promise<void> => {
+  const run = async (a: Asking | 'give'): Promise<void> => {
     if ((await act.run(a)) !== null) {
       setAsking(null);
       grownUps.reload();
@@ -158,14 +157,10 @@ export function ChildGrownUpsCard({
                 </Button>
               </>
             )}
-            {mine?.consentsToCurrentPolicy && (
-              <Button onClick={() => void run('withdraw')} disabled={act.busy}>
-                {t('pane.family.withdrawConsent')}
-              </Button>
-            )}
           </div>
           {!asking && <ErrorNote error={act.error} context="family" />}
-          <DeleteChild child={child} onDeleted={onChanged} />
+          {/* Withdrawing consent is deleting the child (issue 15 §3): the same step, said in words. */}
+          <DeleteChild child={child} canWithdraw={mine?.consentsToCurrentPolicy === true} onDeleted={onChanged} />
         </>
       )}
     </li>

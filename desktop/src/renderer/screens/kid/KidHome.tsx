@@ -42,6 +42,8 @@ export function KidHome({
   // A child's guardians and trusted grown-ups under "My family"; friends under "My friends".
   const family = active.filter((f) => f.friendship.kind === 'family');
   const mates = active.filter((f) => f.friendship.kind !== 'family');
+  // Friends whose account was deleted (issue 15 §3): greyed, nothing to open, send or call.
+  const gone = friends.friends.filter((f) => f.gone === true && f.friendship.kind !== 'family');
   const greeting = t(parentMode ? 'home.helloParent' : 'home.hello', { name: profile.displayName });
   return (
     <Screen
@@ -110,6 +112,14 @@ export function KidHome({
               {mates.map((f) => (
                 <li key={f.friendship.friendshipId}>
                   <FriendCard friend={f} onOpen={() => onOpenChat(f.friendship.friend.accountId)} />
+                </li>
+              ))}
+              {gone.map((f) => (
+                <li key={f.friendship.friendshipId}>
+                  <div className="friend-card friend-gone" data-contact={f.friendship.friend.accountId} aria-disabled="true">
+                    <span className="friend-name">{f.friendship.friend.displayName}</span>
+                    <span className="tag">{t('kidGone.noLongerHere')}</span>
+                  </div>
                 </li>
               ))}
               <li>

@@ -4,6 +4,7 @@ import { updateToSchemaVersion2 } from './0002-activity';
 import { updateToSchemaVersion3 } from './0003-removed-messages';
 import { updateToSchemaVersion4 } from './0004-activity-30-days';
 import { updateToSchemaVersion5 } from './0005-reports';
+import { updateToSchemaVersion6 } from './0006-gone-contacts';
 
 /** Every child-store migration, in order. Add new ones at the end; never edit a shipped one. */
 export const CHILD_MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const CHILD_MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'removed messages', up: updateToSchemaVersion3 },
   { version: 4, name: 'activity 30 days', up: updateToSchemaVersion4 },
   { version: 5, name: 'reports', up: updateToSchemaVersion5 },
+  { version: 6, name: 'gone contacts', up: updateToSchemaVersion6 },
 ];

@@ -130,10 +130,13 @@ describe('child store: outbox', () => {
 });
 
 describe('child store: contacts, activity, calls and games', () => {
-  it('replaces the contact list with what the relay says', () => {
+  it('replaces the contact list with what the relay says; one it no longer lists stays, marked gone', () => {
     replaceContacts(db, [friendship(A), friendship(B)], 1);
     replaceContacts(db, [friendship(B, 'blocked')], 2);
-    expect(listContacts(db).map((c) => [c.accountId, c.friendship.status])).toEqual([[B, 'blocked']]);
+    expect(listContacts(db).map((c) => [c.accountId, c.friendship.status, c.goneAt])).toEqual([
+      [A, 'active', 2],
+      [B, 'blocked', null],
+    ]);
   });
 
   it('sums activity per day and per contact', () => {

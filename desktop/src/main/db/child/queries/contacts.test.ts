@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountId, FriendshipView } from '@hearth/common';
 import { createChildStores, type ChildStores } from '../../../stores/child-stores';
-import { listContacts, replaceContacts } from './contacts';
+import { getContact, listContacts, replaceContacts } from './contacts';
 
 const ME = '01J00000000000000000000KXD' as AccountId;
 let dir: string;
@@ -43,7 +43,12 @@ describe('replacing the contact list', () => {
     expect(replaceContacts(db, [friendship(a, 'active')], 3)).toBe(true);
     expect(replaceContacts(db, [friendship(a, 'active'), friendship(b, 'requested')], 4)).toBe(true);
     expect(replaceContacts(db, [friendship(b, 'requested')], 5)).toBe(true);
-    expect(listContacts(db).map((c) => c.accountId)).toEqual([b]);
+    // a's account is gone (the relay keeps every friendship until an account is deleted): kept, marked.
+    expect(listContacts(db).map((c) => [c.accountId, c.goneAt])).toEqual([
+      [a, 5],
+      [b, null],
+    ]);
     expect(replaceContacts(db, [friendship(b, 'requested')], 6)).toBe(false);
+    expect(getContact(db, a)?.goneAt).toBe(5);
   });
 });

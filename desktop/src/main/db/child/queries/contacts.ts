@@ -1,11 +1,17 @@
 import type { FriendshipView } from '@hearth/common';
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
-export type ContactRow = Readonly<{ accountId: string; friendship: FriendshipView; lastReadId: string | null }>;
+export type ContactRow = Readonly<{
+  accountId: string;
+  friendship: FriendshipView;
+  lastReadId: string | null;
+  /** When this PC learnt the contact's account was deleted (issue 15 §3); null while it exists. */
+  goneAt: number | null;
+}>;
 
 const UPSERT = `INSERT INTO contacts (account_id, friendship_id, status, friendship_json, updated_at) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (account_id) DO UPDATE SET friendship_id = excluded.friendship_id, status = excluded.status,
-    friendship_json = excluded.friendship_json, updated_at = excluded.updated_at`;
+    friendship_json = excluded.friendship_json, updated_at = excluded.updated_at, gone_at = NULL`;
 
 /** Stores one friendship as the relay shows it now, keyed by the other side's account. */
 export function upsertContact(db: WritableDB, f: FriendshipView, now: number): void {
@@ -13,7 +19,9 @@ export function upsertContact(db: WritableDB, f: FriendshipView, now: number): v
 }
 
 /**
- * Replaces the contact list with what the relay says now (friendships that vanished are removed).
+ * Replaces the contact list with what the relay says now. The relay keeps every friendship,
+ * ended ones too, until an account is deleted: a friendship that vanished means the other side's
+ * account is gone, so the contact stays, marked gone ("no longer here"), with its messages.
  * True when anything changed, so that callers tell the UI only then.
  */
 export function replaceContacts(db: WritableDB, friendships: readonly FriendshipView[], now: number): boolean {
@@ -32,18 +40,15 @@ export function replaceContacts(db: WritableDB, friendships: readonly Friendship
       }
       keep.add(f.friend.accountId);
     }
-    const remove = prepared(db, `DELETE FROM contacts WHERE account_id = ?`);
+    const gone = prepared(db, `UPDATE contacts SET gone_at = ? WHERE account_id = ? AND gone_at IS NULL`);
     for (const id of before.keys()) {
-      if (!keep.has(id)) {
-        remove.run(id);
-        changed = true;
-      }
+      if (!keep.has(id) && gone.run(now, id).changes > 0) changed = true;
     }
     return changed;
   })();
 }
 
-type Row = { accountId: string; friendshipJson: string; lastReadId: string | null };
+type Row = { accountId: string; friendshipJson: string; lastReadId: string | null; goneAt: number | null };
 
 /** A friendship stored before the relay sent pictures has none: `avatar` null until the next sync. */
 function readFriendship(json: string): FriendshipView {
@@ -55,13 +60,14 @@ const toContact = (r: Row): ContactRow => ({
   accountId: r.accountId,
   friendship: readFriendship(r.friendshipJson),
   lastReadId: r.lastReadId,
+  goneAt: r.goneAt,
 });
 
 /** Every contact with its friendship as last seen and the read mark. */
 export function listContacts(db: ReadableDB): ContactRow[] {
   const rows = prepared(
     db,
-    `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts`,
+    `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId, gone_at AS goneAt FROM contacts`,
   ).all() as Row[];
   return rows.map(toContact);
 }
@@ -70,7 +76,8 @@ export function listContacts(db: ReadableDB): ContactRow[] {
 export function getContact(db: ReadableDB, accountId: string): ContactRow | undefined {
   const row = prepared(
     db,
-    `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId FROM contacts WHERE account_id = ?`,
+    `SELECT account_id AS accountId, friendship_json AS friendshipJson, last_read_id AS lastReadId, gone_at AS goneAt
+     FROM contacts WHERE account_id = ?`,
   ).get(accountId) as Row | undefined;
   return row && toContact(row);
 }
