@@ -41,6 +41,7 @@ import { summaryRoutes } from './summaries/routes';
 import { openConsentRule } from './policy/consent-rule';
 import { reconsentRoutes } from './policy/reconsent-routes';
 import { exportRoutes } from './export/routes';
+import { moderationRoutes } from './moderation/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -175,6 +176,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(summaryRoutes);
   await app.register(reconsentRoutes);
   await app.register(exportRoutes);
+  await app.register(moderationRoutes);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

@@ -190,9 +190,21 @@ export async function withdrawConsent(ctx: Ctx, parentId: string, childId: strin
  * records and notices are kept. Every guardian is told.
  */
 export async function deleteChild(ctx: Ctx, parentId: string, childId: string): Promise<void> {
+  await deleteChildAs(ctx, childId, parentId);
+}
+
+/**
+ * {@link deleteChild} by a guardian (`byId`) or by the relay's operator or moderators (null: no
+ * guardian check, the notices name nobody, no email names a deleter).
+ */
+export async function deleteChildAs(ctx: Ctx, childId: string, byId: string | null): Promise<void> {
+  const parentId = byId;
   const result = await ctx.store.transaction(async (tx) => {
     const txCtx = { ...ctx, store: tx };
-    const child = await ownChild({ store: tx }, parentId, childId);
+    const child =
+      parentId === null
+        ? ((await tx.accounts.getChild(childId)) ?? throwNoSuchChild())
+        : await ownChild({ store: tx }, parentId, childId);
     const recipients = await tx.family.guardianIdsOf(childId);
     await noticeGuardians(txCtx, { kind: 'child-deleted', childId, byId: parentId, recipients });
     // The friends' guardians are told their child lost a friend (by nobody they know).
@@ -211,5 +223,9 @@ export async function deleteChild(ctx: Ctx, parentId: string, childId: string): 
   });
   // Nothing of the child may be read back from the files (F12).
   await ctx.store.eraseDeleted();
-  await emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
+  if (parentId !== null) await emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
+}
+
+function throwNoSuchChild(): never {
+  throw new HearthError(ErrorCode.NotFound, 'No such child.');
 }

@@ -16,6 +16,7 @@ import type * as quiet from '../quiet/queries';
 import type * as summaries from '../summaries/queries';
 import type * as policies from '../policy/queries';
 import type * as keys from '../keys/queries';
+import type * as moderation from '../moderation/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -61,6 +62,7 @@ export type StoreModules = {
   summaries: typeof summaries;
   policies: typeof policies;
   keys: typeof keys;
+  moderation: typeof moderation;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

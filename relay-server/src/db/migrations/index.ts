@@ -16,6 +16,9 @@ import { updateToSchemaVersion14 } from './0014-policy-versions';
 import { updateToSchemaVersion15 } from './0015-parent-device-last-seen';
 import { updateToSchemaVersion16 } from './0016-held-deadlines';
 import { updateToSchemaVersion17 } from './0017-relay-keys';
+import { updateToSchemaVersion18 } from './0018-reserved';
+import { updateToSchemaVersion19 } from './0019-reserved';
+import { updateToSchemaVersion20 } from './0020-moderation';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -36,4 +39,7 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'parent-device-last-seen', up: updateToSchemaVersion15 },
   { version: 16, name: 'held-deadlines', up: updateToSchemaVersion16 },
   { version: 17, name: 'relay-keys', up: updateToSchemaVersion17 },
+  { version: 18, name: 'reserved-18', up: updateToSchemaVersion18 },
+  { version: 19, name: 'reserved-19', up: updateToSchemaVersion19 },
+  { version: 20, name: 'moderation', up: updateToSchemaVersion20 },
 ];

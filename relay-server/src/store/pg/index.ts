@@ -15,6 +15,7 @@ import { pgSignaling } from './signaling';
 import { pgQuiet } from './quiet';
 import { pgSummaries } from './summaries';
 import { pgKeys } from './keys';
+import { pgModeration } from './moderation';
 import { pgPolicies } from './policies';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
@@ -35,5 +36,6 @@ export const PG_MODULES: PgModules = {
   quiet: pgQuiet,
   summaries: pgSummaries,
   keys: pgKeys,
+  moderation: pgModeration,
   policies: pgPolicies,
 };

@@ -8,6 +8,9 @@ import { policyVersions } from './0006-policy-versions';
 import { parentDeviceLastSeen } from './0007-parent-device-last-seen';
 import { heldDeadlines } from './0008-held-deadlines';
 import { relayKeys } from './0009-relay-keys';
+import { reserved10 } from './0010-reserved';
+import { reserved11 } from './0011-reserved';
+import { moderation } from './0012-moderation';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -23,4 +26,7 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 7, name: 'parent-device-last-seen', up: parentDeviceLastSeen },
   { version: 8, name: 'held-deadlines', up: heldDeadlines },
   { version: 9, name: 'relay-keys', up: relayKeys },
+  { version: 10, name: 'reserved-10', up: reserved10 },
+  { version: 11, name: 'reserved-11', up: reserved11 },
+  { version: 12, name: 'moderation', up: moderation },
 ];
