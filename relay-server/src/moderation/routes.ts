@@ -54,8 +54,9 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!m) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in as a moderator.');
     return m;
   };
+  // onRequest (before the body is validated): a caller who is no moderator learns nothing more than 401.
   const signedIn = {
-    preHandler: async (request: { headers: { authorization?: string | undefined }; moderator: ModeratorCaller | undefined }) => {
+    onRequest: async (request: { headers: { authorization?: string | undefined }; moderator: ModeratorCaller | undefined }) => {
       request.moderator = await moderatorOf(request);
     },
   };
