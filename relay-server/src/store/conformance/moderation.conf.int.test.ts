@@ -9,7 +9,15 @@ const DAY = 24 * 60 * 60 * 1000;
 const MOD = '01HZMODERATOR0000000000000';
 
 function entry(id: string, at: number, action: string, subjectId: string): AuditRow {
-  return { id, moderatorId: MOD, at, action, subjectKind: action.includes('ban') ? 'email-ban' : 'account', subjectId, reason: 'why' };
+  return {
+    id,
+    moderatorId: MOD,
+    at,
+    action,
+    subjectKind: action.includes('ban') ? 'email-ban' : 'account',
+    subjectId,
+    reason: 'why',
+  };
 }
 
 /** Moderation's port (issue 15, F16): moderators, sessions, suspensions, bans, the append-only audit log. */
@@ -24,7 +32,9 @@ describeStores('moderation port', (t) => {
       passwordHash: 'h',
       createdAt: 1,
     });
-    await expect(s.insertModerator({ id: 'X', email: 'mo@example.test', displayName: 'Again', passwordHash: 'h', createdAt: 2 })).rejects.toThrow();
+    await expect(
+      s.insertModerator({ id: 'X', email: 'mo@example.test', displayName: 'Again', passwordHash: 'h', createdAt: 2 }),
+    ).rejects.toThrow();
     const hash = Buffer.alloc(32, 7);
     await s.insertModeratorSession({ id: 'S1', moderatorId: MOD, tokenHash: hash, createdAt: 10, expiresAt: 100 });
     expect(await s.getLiveModeratorSession(hash, 50)).toEqual({ id: 'S1', moderatorId: MOD, expiresAt: 100 });
@@ -39,7 +49,13 @@ describeStores('moderation port', (t) => {
     const s = t.store().moderation;
     await s.putSuspension({ accountId: 'A', category: 'bullying', reason: 'notes', moderatorId: MOD, suspendedAt: 5 });
     await s.putSuspension({ accountId: 'A', category: 'other', reason: 'more notes', moderatorId: MOD, suspendedAt: 6 });
-    expect(await s.getSuspension('A')).toEqual({ accountId: 'A', category: 'other', reason: 'more notes', moderatorId: MOD, suspendedAt: 6 });
+    expect(await s.getSuspension('A')).toEqual({
+      accountId: 'A',
+      category: 'other',
+      reason: 'more notes',
+      moderatorId: MOD,
+      suspendedAt: 6,
+    });
     expect(await s.deleteSuspension('A')).toBe(true);
     expect(await s.deleteSuspension('A')).toBe(false);
     expect(await s.getSuspension('A')).toBeUndefined();
@@ -67,7 +83,9 @@ describeStores('moderation port', (t) => {
   it('refuses to update or delete an audit entry outside the retention sweep', async () => {
     const s = t.store().moderation;
     await s.insertAudit(entry('01A', 1, 'suspend', 'ACC'));
-    await expect(runRaw(t.store(), `UPDATE moderation_audit SET reason = 'edited' WHERE id = ?`, '01A')).rejects.toThrow(/append-only/);
+    await expect(runRaw(t.store(), `UPDATE moderation_audit SET reason = 'edited' WHERE id = ?`, '01A')).rejects.toThrow(
+      /append-only/,
+    );
     await expect(runRaw(t.store(), `DELETE FROM moderation_audit WHERE id = ?`, '01A')).rejects.toThrow(/retention sweep/);
     expect((await s.listAudit()).map((a) => a.reason)).toEqual(['why']);
   });
@@ -100,10 +118,13 @@ describeStores('moderation port', (t) => {
     const now = 10 * YEAR;
     await t.store().moderation.insertAudit(entry('01E1', 1, 'close-account', 'CLOSED'));
     await t.store().moderation.insertAudit(entry('01E2', 1, 'suspend', 'OPEN'));
-    await t.store().transaction(async (tx) => {
-      expect(await sweepAudit({ store: tx, now: () => now })).toBe(1);
-      await expect(runRaw(tx, `DELETE FROM moderation_audit WHERE id = ?`, '01E2')).rejects.toThrow(/retention sweep/);
-    }).catch(() => undefined);
+    await t
+      .store()
+      .transaction(async (tx) => {
+        expect(await sweepAudit({ store: tx, now: () => now })).toBe(1);
+        await expect(runRaw(tx, `DELETE FROM moderation_audit WHERE id = ?`, '01E2')).rejects.toThrow(/retention sweep/);
+      })
+      .catch(() => undefined);
     expect((await t.store().moderation.listAudit()).map((a) => a.id)).toContain('01E2');
   });
 });
