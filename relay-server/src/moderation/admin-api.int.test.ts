@@ -28,6 +28,7 @@ import {
   type TestSocket,
 } from '../../test/ws-client';
 import { createModerator } from './moderators';
+import { grantFor, loggedIn, offer, type RawPeer } from '../signaling/test-support';
 
 /**
  * The moderators' admin API (issue 15, F16) on a real relay app: its own sessions, suspensions
@@ -41,6 +42,7 @@ let a: TestFamily;
 let b: TestFamily;
 let mod: ModeratorSessionGrant;
 const sockets = socketPool();
+const peers: RawPeer[] = [];
 const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 const suspensionFrame = (suspended: boolean) => (f: WsServerFrame) =>
   f.type === 'suspension' && (f as WsSuspensionFrame).suspended === suspended;
@@ -64,6 +66,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  for (const p of peers.splice(0)) p.ws.terminate();
   await sockets.closeAll();
   await relay.close();
 });
@@ -151,6 +154,30 @@ describe('suspending a child', () => {
     expect(log.map((e) => e.action)).toEqual(['suspend', 'lift-suspension']);
     expect(log[0]).toMatchObject({ moderatorId: mod.moderatorId, subjectKind: 'account', subjectId: a.child.childId });
     expect(log[0]?.reason).toContain(reason);
+  });
+
+  it('answers a call to or from the suspended child with EXPIRE, as for a friend offline; its guardian still calls', async () => {
+    const port = Number(new URL(url).port);
+    const ga = await grantFor(relay.app, a.childToken);
+    const gb = await grantFor(relay.app, b.childToken);
+    const gp = await grantFor(relay.app, a.parent.token);
+    const pa = await loggedIn(port, ga);
+    const pb = await loggedIn(port, gb);
+    const pp = await loggedIn(port, gp);
+    peers.push(pa, pb, pp);
+    // Before: a call goes through.
+    pb.send(offer(ga.peerId, 'dc_zero'));
+    expect(await pa.next()).toMatchObject({ type: 'OFFER', src: gb.peerId });
+    expectStatus(
+      await admin('POST', `/admin/v1/accounts/${a.child.childId}/suspension`, { category: 'unsafe-contact', reason: 'x' }),
+      204,
+    );
+    pb.send(offer(ga.peerId, 'dc_one'));
+    expect(await pb.next()).toEqual({ type: 'EXPIRE', src: ga.peerId, dst: gb.peerId });
+    pa.send(offer(gb.peerId, 'dc_two'));
+    expect(await pa.next()).toEqual({ type: 'EXPIRE', src: gb.peerId, dst: ga.peerId });
+    pp.send(offer(ga.peerId, 'dc_three'));
+    expect(await pa.next()).toMatchObject({ type: 'OFFER', src: gp.peerId });
   });
 
   it('refuses an unknown account and a bad category', async () => {
