@@ -161,7 +161,14 @@ const help: AdminCommand = {
  * Every `npm run relay:admin` command, in the order `help` lists them.
  * The moderators' commands (the safety issue) come here too.
  */
-export const ADMIN_COMMANDS: readonly AdminCommand[] = [resetPassword, verifyEmail, showFamily, removeGuardian, ...MODERATION_COMMANDS, help];
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [
+  resetPassword,
+  verifyEmail,
+  showFamily,
+  removeGuardian,
+  ...MODERATION_COMMANDS,
+  help,
+];
 
 export function usage(): string {
   const width = Math.max(...ADMIN_COMMANDS.map((c) => `${c.name} ${c.usage}`.trim().length)) + 2;

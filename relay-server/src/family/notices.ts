@@ -50,7 +50,8 @@ export async function noticeGuardians(ctx: Ctx, input: NoticeInput): Promise<voi
   const recipients = input.recipients ?? (await family.guardianIdsOf(input.childId));
   const byName = input.byId !== null ? ((await family.displayNameOf(input.byId)) ?? null) : null;
   const aboutId = input.aboutId ?? null;
-  const aboutName = aboutId !== null ? ((await family.displayNameOf(aboutId)) ?? '?') : (input.computerName ?? input.category ?? null);
+  const aboutName =
+    aboutId !== null ? ((await family.displayNameOf(aboutId)) ?? '?') : (input.computerName ?? input.category ?? null);
   const at = ctx.now();
   for (const recipientId of new Set(recipients)) {
     const row: NoticeRow = {

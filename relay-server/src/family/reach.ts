@@ -98,7 +98,8 @@ async function loadAccount(store: Store, policyVersion: string, id: string): Pro
     store.moderation.getSuspension(id),
   ]);
   // A suspended grown-up counts as disabled: not even their own children reach them (F16).
-  if (kind !== 'child') return { kind, disabled: gone || suspension !== undefined, guardians: new Set(), consent: ALWAYS_COVERED, suspended: false };
+  if (kind !== 'child')
+    return { kind, disabled: gone || suspension !== undefined, guardians: new Set(), consent: ALWAYS_COVERED, suspended: false };
   const [guardians, consent] = await Promise.all([store.family.guardianIdsOf(id), readConsentFacts(store, policyVersion, id)]);
   return { kind, disabled: gone, guardians: new Set(guardians), consent, suspended: suspension !== undefined };
 }

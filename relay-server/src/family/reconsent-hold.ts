@@ -20,9 +20,7 @@ export function heldForReconsent(facts: FamilyFacts, senderId: string, recipient
  * its own guardians: refused with ACCOUNT_SUSPENDED (kid words on the PC).
  */
 export function sendSuspended(facts: FamilyFacts, senderId: string, recipientId: string): boolean {
-  return (
-    facts.kindOf(senderId) === 'child' && facts.isSuspended(senderId) && !childAlwaysReaches(facts, senderId, recipientId)
-  );
+  return facts.kindOf(senderId) === 'child' && facts.isSuspended(senderId) && !childAlwaysReaches(facts, senderId, recipientId);
 }
 
 /**

@@ -127,7 +127,14 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     // From memory when known (no promise on the hot path), else loaded.
     let verdict = graph.cachedVerdict(senderId, frame.to);
     const summary = frame.content.kind === 'daily-summary';
-    if (verdict === undefined || verdict === 'refuse' || verdict === 'reconsent' || verdict === 'suspended' || attachment || summary) {
+    if (
+      verdict === undefined ||
+      verdict === 'refuse' ||
+      verdict === 'reconsent' ||
+      verdict === 'suspended' ||
+      attachment ||
+      summary
+    ) {
       const seen = await tx.messages.findMessageId(frame.id);
       if (seen) return known(seen, senderId);
       verdict ??= await graph.sendVerdict(senderId, frame.to);
