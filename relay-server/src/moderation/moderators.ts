@@ -3,7 +3,7 @@ import { ErrorCode, HearthError } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { ModeratorRow } from './queries';
 import { normalizeEmail } from './emails';
-import { backoffMs } from '../accounts/service';
+import { backoffMs, SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS } from '../accounts/service';
 
 type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'hasher'>;
 
@@ -46,6 +46,8 @@ export async function createModerator(
 export async function verifyModerator(ctx: Ctx, email: string, password: string): Promise<Moderator> {
   const key = failureKey(email);
   const now = ctx.now();
+  // Failure streaks quiet for a day are forgotten, as for the grown-ups' sign-in.
+  await ctx.store.sessions.deleteIdleSignInFailures(now - SIGN_IN_FAILURES_FORGOTTEN_AFTER_MS, now);
   const failures = await ctx.store.sessions.getSignInFailures(key);
   if (failures && failures.lockedUntil > now) {
     throw new HearthError(ErrorCode.RateLimited, 'Too many tries. Please wait a little and try again.', {
