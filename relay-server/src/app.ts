@@ -43,6 +43,7 @@ import { reconsentRoutes } from './policy/reconsent-routes';
 import { exportRoutes } from './export/routes';
 import { reportRoutes } from './reports/routes';
 import { retentionPlugin } from './retention/plugin';
+import { moderationRoutes } from './moderation/routes';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -179,6 +180,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(exportRoutes);
   await app.register(reportRoutes);
   await app.register(retentionPlugin);
+  await app.register(moderationRoutes);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

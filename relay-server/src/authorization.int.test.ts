@@ -349,6 +349,10 @@ const MATRIX: readonly Row[] = [
   },
   // Quiet hours (issue 14): a guardian's session only; a child's own credential is refused.
   ...QUIET_ROWS,
+  // The moderators' admin API (issue 15, F16): no family credential opens it, whoever's (the
+  // moderator's own column is in moderation/admin-api.int.test.ts). Sign-in is open to anyone: an
+  // empty body is refused as such.
+  ...adminRows(),
 ];
 
 /** Registered routes that this table does not cover, and why. */
@@ -368,6 +372,50 @@ const NOT_IN_MATRIX: Readonly<Record<string, string>> = {
     ]),
   ),
 };
+
+/** `/admin/v1`: every family caller is nobody there (401), a moderator's token only opens it. */
+function adminRows(): Row[] {
+  const nobody = [401, 401, 401, 401, 401, 401] as const;
+  const id = '01J00000000000000000000000';
+  return [
+    { route: 'POST /admin/v1/sessions', request: () => ({ url: '/admin/v1/sessions' }), expect: [400, 400, 400, 400, 400, 400] },
+    { route: 'DELETE /admin/v1/sessions/current', request: () => ({ url: '/admin/v1/sessions/current' }), expect: nobody },
+    { route: 'GET /admin/v1/reports', request: () => ({ url: '/admin/v1/reports' }), expect: nobody },
+    { route: 'GET /admin/v1/reports/:id', request: () => ({ url: `/admin/v1/reports/${id}` }), expect: nobody },
+    { route: 'POST /admin/v1/reports/:id/close', request: () => ({ url: `/admin/v1/reports/${id}/close` }), expect: nobody },
+    {
+      route: 'PUT /admin/v1/reports/:id/legal-hold',
+      request: () => ({ url: `/admin/v1/reports/${id}/legal-hold`, body: { hold: true } }),
+      expect: nobody,
+    },
+    {
+      route: 'POST /admin/v1/accounts/:id/suspension',
+      request: (w) => ({ url: `/admin/v1/accounts/${w.b.child.childId}/suspension`, body: { category: 'other', reason: 'x' } }),
+      expect: nobody,
+    },
+    {
+      route: 'POST /admin/v1/accounts/:id/suspension/lift',
+      request: (w) => ({ url: `/admin/v1/accounts/${w.b.child.childId}/suspension/lift` }),
+      expect: nobody,
+    },
+    {
+      route: 'POST /admin/v1/accounts/:id/close',
+      request: (w) => ({ url: `/admin/v1/accounts/${w.b.child.childId}/close`, body: { reason: 'x' } }),
+      expect: nobody,
+    },
+    {
+      route: 'POST /admin/v1/email-bans',
+      request: (w) => ({ url: '/admin/v1/email-bans', body: { email: w.b.parent.email, reason: 'x' } }),
+      expect: nobody,
+    },
+    {
+      route: 'POST /admin/v1/email-bans/lift',
+      request: (w) => ({ url: '/admin/v1/email-bans/lift', body: { email: w.b.parent.email } }),
+      expect: nobody,
+    },
+    { route: 'GET /admin/v1/audit', request: () => ({ url: '/admin/v1/audit' }), expect: nobody },
+  ];
+}
 
 /** The stable code each refusal status must carry. */
 const CODE_FOR: Readonly<Record<number, string>> = {

@@ -5,7 +5,7 @@ import type { Bus } from './bus/port';
 import { createClusterEvents, type ClusterEvents } from './bus/cluster-events';
 import type { PasswordHasher } from './accounts/passwords';
 import type { Mailer } from './mail/mailer';
-import type { Notice } from '@hearth/common';
+import type { Notice, SuspensionCategory } from '@hearth/common';
 import type { FriendshipRow } from './friendships/queries';
 import type { ConsentRule } from './policy/consent-rule';
 
@@ -25,6 +25,8 @@ export type RelayEventMap = {
   noticeCreated: [Readonly<{ recipientId: string; notice: Notice }>];
   /** A child's quiet settings changed (issue 14), or its quiet time started or ended: caches drop them, sockets are told. */
   quietChanged: [Readonly<{ childIds: readonly string[] }>];
+  /** A moderator suspended an account or lifted its suspension (F16): a child's sockets get a `suspension` frame. */
+  suspensionChanged: [Readonly<{ accountId: string; suspended: boolean; category: SuspensionCategory | null }>];
 };
 
 /**

@@ -19,6 +19,8 @@ import type { RelayContext } from '../context';
 import type { ChildRow } from './queries';
 import { hashToken, newToken } from '../auth/tokens';
 import { requireVerifiedEmail } from '../email/verify-code';
+import { refuseBannedEmail } from '../moderation/emails';
+import { refuseSuspendedGrownUp } from '../moderation/suspended';
 
 type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'hasher'>;
 
@@ -61,6 +63,8 @@ export async function startSession(
  */
 export async function registerParent(ctx: Ctx, body: RegisterParentBody): Promise<SessionGrant> {
   const email = body.email.trim();
+  // A banned email (F16, kept as a keyed hash) is refused first.
+  await refuseBannedEmail(ctx.store, email);
   if (await ctx.store.accounts.getParentByEmail(email)) throw emailTaken();
   // Hashed outside the transaction: nothing slow runs inside one.
   const passwordHash = await ctx.hasher.hash(body.password);
@@ -116,6 +120,8 @@ export async function signIn(ctx: Ctx & Pick<RelayContext, 'mailer'>, body: Sign
     throw new HearthError(ErrorCode.WrongPassword, WRONG_CREDENTIALS);
   }
   await ctx.store.sessions.clearSignInFailures(emailKey);
+  // F16: a suspended grown-up is told so, after the password (nobody else learns of it).
+  await refuseSuspendedGrownUp(ctx.store, parent.id);
   await requireVerifiedEmail(ctx, parent, body.lang);
   return startSession(ctx, parent.id, body.device);
 }

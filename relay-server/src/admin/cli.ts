@@ -11,6 +11,15 @@ import { createPgStore } from '../store/pg-store';
 import type { Store } from '../store/port';
 import { RELAY_PG_MIGRATIONS, openPgPool } from '../db/pg/index';
 import { ADMIN_COMMANDS, usage } from './commands';
+import { MODERATION_OPTIONS } from '../moderation/cli-commands';
+
+/** Everything piped to stdin (a moderator's password), or '' from a terminal. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
 
 /**
  * `npm run relay:admin -- COMMAND [--email X] [--data-dir DIR | --database URL]`: the operator's tools,
@@ -31,6 +40,7 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
         'data-dir': { type: 'string' },
         database: { type: 'string' },
         help: { type: 'boolean' },
+        ...MODERATION_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
@@ -56,6 +66,8 @@ export async function runAdmin(argv: readonly string[], env: Readonly<Record<str
     newId: createIdFactory(Date.now),
     out,
     err,
+    env,
+    readStdin,
   };
   if (!command.usesDatabase) return command.run(noDb, values);
 

@@ -6,6 +6,7 @@ import { ErrorCode, HearthError } from '@hearth/common';
 import { createEvents } from '../context';
 import { removeGuardianByOperator } from '../family/operator';
 import { NO_MAIL } from '../mail/mailer';
+import { MODERATION_COMMANDS, type ModerationArgs } from '../moderation/cli-commands';
 
 /** What a command gets: the relay's store (SQLite or PostgreSQL), its settings, a clock and ids, and where to write. */
 export type AdminContext = Readonly<{
@@ -15,9 +16,13 @@ export type AdminContext = Readonly<{
   newId: () => string;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The environment (the moderators' commands read HEARTH_MODERATOR_PASSWORD). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The password when it is piped in (stdin not a TTY), read once on demand. */
+  readStdin?: () => Promise<string>;
 }>;
 
-export type AdminArgs = Readonly<{ email?: string; child?: string; guardian?: string }>;
+export type AdminArgs = Readonly<{ email?: string; child?: string; guardian?: string } & ModerationArgs>;
 
 export type AdminCommand = Readonly<{
   name: string;
@@ -156,7 +161,14 @@ const help: AdminCommand = {
  * Every `npm run relay:admin` command, in the order `help` lists them.
  * The moderators' commands (the safety issue) come here too.
  */
-export const ADMIN_COMMANDS: readonly AdminCommand[] = [resetPassword, verifyEmail, showFamily, removeGuardian, help];
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [
+  resetPassword,
+  verifyEmail,
+  showFamily,
+  removeGuardian,
+  ...MODERATION_COMMANDS,
+  help,
+];
 
 export function usage(): string {
   const width = Math.max(...ADMIN_COMMANDS.map((c) => `${c.name} ${c.usage}`.trim().length)) + 2;

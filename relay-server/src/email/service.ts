@@ -16,6 +16,7 @@ import type { Store } from '../store/port';
 import { afterAnswering, codeInvalid, emailKeyOf, issueCode, matchCode, sendInBackground, takeSendAllowance } from './codes';
 import { alreadyRegisteredMail, resetMail } from './messages';
 import { sendVerifyCode } from './verify-code';
+import { refuseBannedEmail } from '../moderation/emails';
 
 type Ctx = Pick<RelayContext, 'store' | 'config' | 'now' | 'newId' | 'hasher' | 'mailer' | 'events'>;
 
@@ -36,6 +37,8 @@ export async function registerWithEmail(ctx: Ctx, body: RegisterParentBody): Pro
   const email = body.email.trim();
   const displayName = body.displayName.trim();
   const lang = body.lang ?? 'en';
+  // A banned email (F16, kept as a keyed hash) is refused before anything is looked up.
+  await refuseBannedEmail(ctx.store, email);
   // The slow work (hashing, checking a stored hash) before the transaction: nothing slow runs inside one.
   const passwordHash = await ctx.hasher.hash(body.password);
   const before = await ctx.store.accounts.getParentByEmail(email);

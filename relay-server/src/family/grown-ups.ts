@@ -201,9 +201,21 @@ export async function deleteChild(
 ): Promise<void> {
   await ownChild(ctx, parentId, childId);
   await confirmPassword(ctx, parentId, password);
+  await deleteChildAs(ctx, childId, parentId);
+}
+
+/**
+ * {@link deleteChild} by a guardian (`byId`, whose password was checked) or by the relay's operator
+ * or moderators (null: no guardian check, the notices name nobody, no email names a deleter).
+ */
+export async function deleteChildAs(ctx: Ctx, childId: string, byId: string | null): Promise<void> {
+  const parentId = byId;
   const result = await ctx.store.transaction(async (tx) => {
     const txCtx = { ...ctx, store: tx };
-    const child = await ownChild({ store: tx }, parentId, childId);
+    const child =
+      parentId === null
+        ? ((await tx.accounts.getChild(childId)) ?? throwNoSuchChild())
+        : await ownChild({ store: tx }, parentId, childId);
     const hashes = await tx.attachments.attachmentHashesOfAccount(childId);
     const recipients = await tx.family.guardianIdsOf(childId);
     await noticeGuardians(txCtx, { kind: 'child-deleted', childId, byId: parentId, recipients });
@@ -229,7 +241,11 @@ export async function deleteChild(
   await removeBlobs(ctx, result.orphans);
   // Nothing of the child may be read back from the files (F12).
   await ctx.store.eraseDeleted();
-  await emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
+  if (parentId !== null) await emailOthers(ctx, result.recipients, parentId, 'child-deleted', result.name);
+}
+
+function throwNoSuchChild(): never {
+  throw new HearthError(ErrorCode.NotFound, 'No such child.');
 }
 
 /** Deletes the bytes of attachments whose rows went (unless the same bytes were uploaded again meanwhile). */

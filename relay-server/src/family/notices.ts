@@ -1,4 +1,4 @@
-import type { AccountId, ChildId, Notice, NoticeKind } from '@hearth/common';
+import type { AccountId, ChildId, Notice, NoticeKind, SuspensionCategory } from '@hearth/common';
 import { retentionMs } from '@hearth/common';
 import type { RelayContext } from '../context';
 import type { NoticeRow } from './queries';
@@ -15,6 +15,8 @@ export type NoticeInput = Readonly<{
   aboutId?: string | null;
   /** The computer's name, for `device-signed-out` (kept where `about`'s name would be). */
   computerName?: string;
+  /** For `child-suspended`: the category of the reason (kept where `about`'s name would be), never the notes. */
+  category?: SuspensionCategory;
   /** Who is told; default: every guardian of the child now. */
   recipients?: readonly string[];
   /** The report it is about (`friend-reported`, `child-was-reported`). */
@@ -31,6 +33,7 @@ export function toNotice(r: NoticeRow): Notice {
     about: r.aboutId !== null ? { accountId: r.aboutId as AccountId, displayName: r.aboutName ?? '?' } : null,
     ...(r.kind === 'device-signed-out' && r.aboutName !== null ? { computerName: r.aboutName } : {}),
     ...(r.reportId ? { reportId: r.reportId } : {}),
+    ...(r.kind === 'child-suspended' && r.aboutName !== null ? { category: r.aboutName as SuspensionCategory } : {}),
     at: r.at,
   };
 }
@@ -51,7 +54,8 @@ export async function noticeGuardians(ctx: Ctx, input: NoticeInput): Promise<voi
   const recipients = input.recipients ?? (await family.guardianIdsOf(input.childId));
   const byName = input.byId !== null ? ((await family.displayNameOf(input.byId)) ?? null) : null;
   const aboutId = input.aboutId ?? null;
-  const aboutName = aboutId !== null ? ((await family.displayNameOf(aboutId)) ?? '?') : (input.computerName ?? null);
+  const aboutName =
+    aboutId !== null ? ((await family.displayNameOf(aboutId)) ?? '?') : (input.computerName ?? input.category ?? null);
   const at = ctx.now();
   for (const recipientId of new Set(recipients)) {
     const row: NoticeRow = {

@@ -19,6 +19,7 @@ function facts(
     isDisabled: (id) => (options.disabled ?? []).includes(id),
     isCovered: (child) => (child === 'kid' ? (options.covered ?? true) : (options.friendCovered ?? true)),
     awaitsReconsent: () => false,
+    isSuspended: () => false,
   };
 }
 

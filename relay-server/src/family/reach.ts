@@ -21,6 +21,8 @@ export type FamilyFacts = Readonly<{
   isCovered(childId: string): boolean;
   /** The grace period of a policy change is over and no guardian has consented to the new version yet (F15). */
   awaitsReconsent(childId: string): boolean;
+  /** A moderator suspended the child (F16): it reaches only its own guardians until lifted. */
+  isSuspended(childId: string): boolean;
 }>;
 
 /**
@@ -39,7 +41,7 @@ export function childAlwaysReaches(facts: FamilyFacts, childId: string, grownUpI
  * child's own suspension.
  */
 export function childRestricted(facts: FamilyFacts, childId: string): boolean {
-  return !facts.isCovered(childId);
+  return !facts.isCovered(childId) || facts.isSuspended(childId);
 }
 
 /**
@@ -81,6 +83,8 @@ type AccountFacts = Readonly<{
   /** Children only. */
   guardians: ReadonlySet<string>;
   consent: ConsentFacts;
+  /** Children only: a moderator's suspension stands. */
+  suspended: boolean;
 }>;
 
 const MAX_ENTRIES = 50_000;
@@ -88,10 +92,16 @@ const MAX_ENTRIES = 50_000;
 const ALWAYS_COVERED: ConsentFacts = { current: true, any: true };
 
 async function loadAccount(store: Store, policyVersion: string, id: string): Promise<AccountFacts> {
-  const [kind, disabled] = await Promise.all([store.family.accountKindOf(id), store.family.isDisabledOrGone(id)]);
-  if (kind !== 'child') return { kind, disabled, guardians: new Set(), consent: ALWAYS_COVERED };
+  const [kind, gone, suspension] = await Promise.all([
+    store.family.accountKindOf(id),
+    store.family.isDisabledOrGone(id),
+    store.moderation.getSuspension(id),
+  ]);
+  // A suspended grown-up counts as disabled: not even their own children reach them (F16).
+  if (kind !== 'child')
+    return { kind, disabled: gone || suspension !== undefined, guardians: new Set(), consent: ALWAYS_COVERED, suspended: false };
   const [guardians, consent] = await Promise.all([store.family.guardianIdsOf(id), readConsentFacts(store, policyVersion, id)]);
-  return { kind, disabled, guardians: new Set(guardians), consent };
+  return { kind, disabled: gone, guardians: new Set(guardians), consent, suspended: suspension !== undefined };
 }
 
 /**
@@ -129,6 +139,10 @@ class KnownFacts implements FamilyFacts {
 
   awaitsReconsent(childId: string): boolean {
     return awaitsReconsentNow(this.rule, this.get(childId).consent);
+  }
+
+  isSuspended(childId: string): boolean {
+    return this.get(childId).suspended;
   }
 }
 

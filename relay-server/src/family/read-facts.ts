@@ -24,11 +24,15 @@ export async function readFamilyFacts(
   const disabled = new Map<string, boolean>();
   const guardians = new Map<string, ReadonlySet<string>>();
   const consents = new Map<string, ConsentFacts>();
+  const suspended = new Set<string>();
   for (const id of new Set(accountIds)) {
     const kind = await store.family.accountKindOf(id);
     kinds.set(id, kind);
-    disabled.set(id, await store.family.isDisabledOrGone(id));
+    const suspension = await store.moderation.getSuspension(id);
+    // A suspended grown-up counts as disabled; a suspended child reaches only its guardians (F16).
+    disabled.set(id, (await store.family.isDisabledOrGone(id)) || (kind !== 'child' && suspension !== undefined));
     if (kind !== 'child') continue;
+    if (suspension) suspended.add(id);
     guardians.set(id, new Set(await store.family.guardianIdsOf(id)));
     consents.set(id, await readConsentFacts(store, rule.version, id));
   }
@@ -44,5 +48,6 @@ export async function readFamilyFacts(
       const consent = consents.get(childId);
       return consent !== undefined && awaitsReconsentNow(rule, consent);
     },
+    isSuspended: (childId) => suspended.has(childId),
   };
 }

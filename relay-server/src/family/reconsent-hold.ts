@@ -16,6 +16,14 @@ export function heldForReconsent(facts: FamilyFacts, senderId: string, recipient
 }
 
 /**
+ * Moderation (F16): whether the sender is a suspended child writing or calling someone other than
+ * its own guardians: refused with ACCOUNT_SUSPENDED (kid words on the PC).
+ */
+export function sendSuspended(facts: FamilyFacts, senderId: string, recipientId: string): boolean {
+  return facts.kindOf(senderId) === 'child' && facts.isSuspended(senderId) && !childAlwaysReaches(facts, senderId, recipientId);
+}
+
+/**
  * Re-consent (F15): whether the sender is a child waiting for its guardians' re-consent past the
  * grace period, writing or calling someone other than its own guardians: refused with
  * RECONSENT_REQUIRED (kid words on the PC), not as if the friend were gone.

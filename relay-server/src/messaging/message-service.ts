@@ -66,6 +66,7 @@ type Stored =
 const NOT_FRIENDS = 'You can only send messages to your friends and family.';
 const QUIET_HOURS = "It's quiet time now. Your message can wait until quiet time ends.";
 const RECONSENT_REQUIRED = 'Ask your grown-up to look at something new. Until then you can talk to your grown-ups.';
+const ACCOUNT_SUSPENDED = 'For now you can talk only to your grown-ups.';
 
 export function createMessageService(deps: MessageServiceDeps): MessageService {
   const { now, committer, graph, delivery, others, blobs, log } = deps;
@@ -134,12 +135,20 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     // From memory when known (no promise on the hot path), else loaded.
     let verdict = graph.cachedVerdict(senderId, frame.to);
     const summary = frame.content.kind === 'daily-summary';
-    if (verdict === undefined || verdict === 'refuse' || verdict === 'reconsent' || attachment || summary) {
+    if (
+      verdict === undefined ||
+      verdict === 'refuse' ||
+      verdict === 'reconsent' ||
+      verdict === 'suspended' ||
+      attachment ||
+      summary
+    ) {
       const seen = await tx.messages.findMessageId(frame.id);
       if (seen) return known(seen, senderId);
       verdict ??= await graph.sendVerdict(senderId, frame.to);
       if (verdict === 'refuse') throw new HearthError(ErrorCode.NotFriends, NOT_FRIENDS);
       if (verdict === 'reconsent') throw new HearthError(ErrorCode.ReconsentRequired, RECONSENT_REQUIRED);
+      if (verdict === 'suspended') throw new HearthError(ErrorCode.AccountSuspended, ACCOUNT_SUSPENDED);
       if (summary) await checkDailySummary(tx, senderId, frame.to);
       if (attachment) await checkAttachment(tx, senderId, attachment);
     }
@@ -218,6 +227,10 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       }
       // From memory when known; otherwise the commit's own check (in `store`) answers.
       const early = graph.cachedVerdict(conn.accountId, frame.to);
+      if (early === 'suspended') {
+        conn.send(errorFrame(ErrorCode.AccountSuspended, ACCOUNT_SUSPENDED, frame.id));
+        return;
+      }
       if (early === 'refuse' || early === 'reconsent') {
         conn.send(
           early === 'refuse'

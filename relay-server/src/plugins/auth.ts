@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { bearerToken, resolveCaller, type RequestCaller } from '../auth/callers';
 import { revokedDeviceError } from '../devices/computers';
+import { refuseSuspendedGrownUp } from '../moderation/suspended';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,6 +16,8 @@ export const authPlugin = fp(
     app.decorateRequest('caller', undefined);
     app.addHook('onRequest', async (request) => {
       request.caller = await resolveCaller(app.relay.store, request.headers.authorization, app.relay.now());
+      // F16: a suspended grown-up's session answers ACCOUNT_SUSPENDED everywhere.
+      if (request.caller?.kind === 'parent') await refuseSuspendedGrownUp(app.relay.store, request.caller.parentId);
       // A signed-out PC's credential (F18): DEVICE_REVOKED on every route, the upgrade of /v1/ws included.
       if (!request.caller) {
         const token = bearerToken(request.headers.authorization);

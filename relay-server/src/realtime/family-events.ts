@@ -22,6 +22,7 @@ function overlay(old: FamilyFacts, now: FamilyFacts, childId: string): FamilyFac
     isDisabled: (id) => pick(id).isDisabled(id),
     isCovered: (child) => pick(child).isCovered(child),
     awaitsReconsent: (child) => pick(child).awaitsReconsent(child),
+    isSuspended: (child) => pick(child).isSuspended(child),
   };
 }
 

@@ -2,7 +2,7 @@ import { friendshipStatusFor, isActive, type FriendshipState } from '@hearth/com
 import type { Store } from '../store/port';
 import { pairKey, type FriendshipRow } from '../friendships/queries';
 import { familyAllows, type CachedFamilyFacts, type FamilyFacts } from '../family/reach';
-import { heldForReconsent, sendAwaitsReconsent } from '../family/reconsent-hold';
+import { heldForReconsent, sendAwaitsReconsent, sendSuspended } from '../family/reconsent-hold';
 import type { QuietGate } from '../quiet/gate';
 
 /**
@@ -10,11 +10,12 @@ import type { QuietGate } from '../quiet/gate';
  * (`hold`: the recipient child waits for a guardian's re-consent), or refuse (`reconsent`: because
  * the sending child waits for its guardians' re-consent, F15).
  */
-export type SendVerdict = 'deliver' | 'withhold' | 'hold' | 'refuse' | 'reconsent';
+export type SendVerdict = 'deliver' | 'withhold' | 'hold' | 'refuse' | 'reconsent' | 'suspended';
 
 /** The family rules' verdict on a pair whose friendship is active (see `family/reach.ts`). */
 export function familyVerdict(facts: FamilyFacts, senderId: string, recipientId: string): SendVerdict {
   if (familyAllows(facts, senderId, recipientId)) return 'deliver';
+  if (sendSuspended(facts, senderId, recipientId)) return 'suspended';
   if (sendAwaitsReconsent(facts, senderId, recipientId)) return 'reconsent';
   if (heldForReconsent(facts, senderId, recipientId)) return 'hold';
   return 'refuse';

@@ -25,6 +25,7 @@ import { quietGateFor } from '../quiet/gate';
 import { createQuietNotifier } from '../quiet/notifier';
 import { createReconsentWatch } from './reconsent-watch';
 import { frankingKey, frankingKeyNow } from '../franking/frank';
+import { createSuspensionFrames } from '../moderation/suspension-frames';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{
@@ -128,6 +129,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
   const quietNotifier = createQuietNotifier({ ctx, gate: quiet, registry, presence, graph, delivery, log });
   const reconsent = createReconsentWatch({ ctx, facts, registry, delivery, presence, log });
+  const suspension = createSuspensionFrames(ctx, registry);
   let nextId = 1;
   let closed = false;
   let closing = false;
@@ -285,6 +287,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
           },
         });
         await reconsent.greet(conn);
+        await suspension.greet(conn);
         void presence.announce(accountId, before);
         delivery.start(conn);
         quietNotifier.connected(conn);
@@ -347,6 +350,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.on('familyChanged', reconsent.onFamilyChanged);
       ctx.events.on('noticeCreated', familyEvents.onNotice);
+      ctx.events.on('suspensionChanged', suspension.onChanged);
       ctx.bus.onLiveChange(onLiveChange);
       await presence.start();
       // Read once, outside any transaction (a key made in a batch that then failed must not stay in memory).
@@ -380,6 +384,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('familyChanged', familyEvents.onFamilyChanged);
       ctx.events.off('familyChanged', reconsent.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
+      ctx.events.off('suspensionChanged', suspension.onChanged);
       quietNotifier.stop();
       presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));
       ctx.bus

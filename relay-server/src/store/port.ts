@@ -18,6 +18,7 @@ import type * as policies from '../policy/queries';
 import type * as keys from '../keys/queries';
 import type * as reports from '../reports/queries';
 import type * as franking from '../franking/queries';
+import type * as moderation from '../moderation/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -65,6 +66,7 @@ export type StoreModules = {
   keys: typeof keys;
   reports: typeof reports;
   franking: typeof franking;
+  moderation: typeof moderation;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

@@ -15,6 +15,7 @@ import * as signaling from '../signaling/queries';
 import * as quiet from '../quiet/queries';
 import * as summaries from '../summaries/queries';
 import * as keys from '../keys/queries';
+import * as moderation from '../moderation/queries';
 import * as policies from '../policy/queries';
 import * as reports from '../reports/queries';
 import * as franking from '../franking/queries';
@@ -37,6 +38,7 @@ export const SQLITE_MODULES: StoreModules = {
   quiet,
   summaries,
   keys,
+  moderation,
   policies,
   reports,
   franking,

@@ -18,6 +18,7 @@ import { updateToSchemaVersion16 } from './0016-held-deadlines';
 import { updateToSchemaVersion17 } from './0017-relay-keys';
 import { updateToSchemaVersion18 } from './0018-reports';
 import { updateToSchemaVersion19 } from './0019-franking';
+import { updateToSchemaVersion20 } from './0020-moderation';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'relay-keys', up: updateToSchemaVersion17 },
   { version: 18, name: 'reports', up: updateToSchemaVersion18 },
   { version: 19, name: 'franking', up: updateToSchemaVersion19 },
+  { version: 20, name: 'moderation', up: updateToSchemaVersion20 },
 ];

@@ -15,6 +15,7 @@ import { pgSignaling } from './signaling';
 import { pgQuiet } from './quiet';
 import { pgSummaries } from './summaries';
 import { pgKeys } from './keys';
+import { pgModeration } from './moderation';
 import { pgPolicies } from './policies';
 import { pgReports } from './reports';
 import { pgFranking } from './franking';
@@ -37,6 +38,7 @@ export const PG_MODULES: PgModules = {
   quiet: pgQuiet,
   summaries: pgSummaries,
   keys: pgKeys,
+  moderation: pgModeration,
   policies: pgPolicies,
   reports: pgReports,
   franking: pgFranking,

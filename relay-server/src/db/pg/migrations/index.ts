@@ -10,6 +10,7 @@ import { heldDeadlines } from './0008-held-deadlines';
 import { relayKeys } from './0009-relay-keys';
 import { reports } from './0010-reports';
 import { franking } from './0011-franking';
+import { moderation } from './0012-moderation';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -27,4 +28,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 9, name: 'relay-keys', up: relayKeys },
   { version: 10, name: 'reports', up: reports },
   { version: 11, name: 'franking', up: franking },
+  { version: 12, name: 'moderation', up: moderation },
 ];
