@@ -24,3 +24,4 @@ export * from './channels';
 export * from './events';
 export * from './api';
 export * from './bridge';
+export * from './channels-report-grownups';

@@ -57,6 +57,9 @@ import { createPageNotifier } from './notifications/page-notifier';
 import { createGrownUpNotifications, type SystemNotifier } from './notifications/system-notifications';
 import { openFamilyStore } from './stores/family-store';
 import { createExportService } from './export/export-service';
+import { createReportGrownupsService } from './services/report-grownups';
+import { createReportsHttp } from './relay/reports-http';
+import { createSuspensionTracker } from './relay/suspension-tracker';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -216,6 +219,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }
   });
   const quiet = createQuietTracker(options.monotonic);
+  const suspension = createSuspensionTracker();
   // `computers` is made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
@@ -228,6 +232,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     now,
     logger,
     quiet,
+    suspension,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
@@ -280,7 +285,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     activity,
     dailySummary: createDailySummaryService({ call: relay.call, parent }),
     summaries,
-    messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
+    messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet, isSuspended: suspension.isSuspended }),
     reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call), familyDb }),
     paneMessages: createPaneMessagesService({
       parent,
@@ -318,6 +323,12 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       now,
       exportDir: options.exportDir ?? defaultExportDir(options.dataDir),
       logger,
+    }),
+    reportGrownups: createReportGrownupsService({
+      http: createReportsHttp(relay.call, { baseUrl: options.relayUrl, versions }),
+      parent,
+      familyDb,
+      suspension,
     }),
   });
 

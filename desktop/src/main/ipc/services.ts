@@ -24,6 +24,7 @@ import type { SettingsService } from '../services/settings';
 import type { RelayVersions } from '../relay/relay-versions';
 import type { AttentionService } from '../services/attention';
 import type { ExportService } from '../export/export-service';
+import type { ReportGrownupsService } from '../services/report-grownups';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -54,4 +55,6 @@ export type Services = Readonly<{
   attention: AttentionService;
   quiet: QuietService;
   export: ExportService;
+  /** Reports for guardians and a child's suspension (issue 15). */
+  reportGrownups: ReportGrownupsService;
 }>;
