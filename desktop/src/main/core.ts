@@ -57,9 +57,7 @@ import { createPageNotifier } from './notifications/page-notifier';
 import { createGrownUpNotifications, type SystemNotifier } from './notifications/system-notifications';
 import { openFamilyStore } from './stores/family-store';
 import { createExportService } from './export/export-service';
-import { createReportGrownupsService } from './services/report-grownups';
-import { createReportsHttp } from './relay/reports-http';
-import { createSuspensionTracker } from './relay/suspension-tracker';
+import { createSuspensionTracker, reportGrownupsFor } from './services/report-grownups';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -324,12 +322,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       exportDir: options.exportDir ?? defaultExportDir(options.dataDir),
       logger,
     }),
-    reportGrownups: createReportGrownupsService({
-      http: createReportsHttp(relay.call, { baseUrl: options.relayUrl, versions }),
-      parent,
-      familyDb,
-      suspension,
-    }),
+    reportGrownups: reportGrownupsFor({ call: relay.call, relayUrl: options.relayUrl, versions, parent, familyDb, suspension }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode, HearthError, type AccountId, type EventName, type FriendshipView } from '@hearth/common';
+import { ErrorCode, type AccountId, type HearthError, type EventName, type FriendshipView } from '@hearth/common';
 import { ACTIVE_FRIENDSHIP as friendship, FIXTURE_FRIEND as FRIEND, FIXTURE_ME as ME } from '../db/child/friendship-fixture';
 import { replaceContacts } from '../db/child/queries/contacts';
 import { allOutbox, enqueueOutbox } from '../db/child/queries/outbox';
@@ -27,7 +27,14 @@ const family = (accountId: string, role: 'guardian' | 'trusted', id: string): Fr
   ...friendship,
   friendshipId: id,
   kind: 'family',
-  friend: { accountId: accountId as AccountId, kind: 'parent', displayName: role, parentDisplayName: null, avatar: null, familyRole: role },
+  friend: {
+    accountId: accountId as AccountId,
+    kind: 'parent',
+    displayName: role,
+    parentDisplayName: null,
+    avatar: null,
+    familyRole: role,
+  },
 });
 
 let dir: string;

@@ -11,8 +11,12 @@ import {
 } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { requireProfile } from '../db/family/queries/profiles';
-import type { ReportFileBytes, ReportsHttp } from '../relay/reports-http';
+import { createReportsHttp, type ReportFileBytes, type ReportsHttp } from '../relay/reports-http';
+import type { RelayCall } from '../relay/relay-http';
+import type { RelayVersions } from '../relay/relay-versions';
 import type { SuspensionTracker } from '../relay/suspension-tracker';
+
+export { createSuspensionTracker } from '../relay/suspension-tracker';
 import type { ParentAccountService } from './parent-account';
 
 /** What a guardian does with a report (F11); each answers the report as the relay now has it. */
@@ -83,4 +87,12 @@ export function createReportGrownupsService(deps: ReportGrownupsDeps): ReportGro
     },
     mySuspension: (childId) => deps.suspension.get(childId),
   });
+}
+
+/** The service over the relay's own report routes (the composition root's one line). */
+export function reportGrownupsFor(
+  deps: Omit<ReportGrownupsDeps, 'http'> & Readonly<{ call: RelayCall; relayUrl: string; versions: RelayVersions }>,
+): ReportGrownupsService {
+  const { call, relayUrl, versions, ...rest } = deps;
+  return createReportGrownupsService({ ...rest, http: createReportsHttp(call, { baseUrl: relayUrl, versions }) });
 }

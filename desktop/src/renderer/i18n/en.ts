@@ -37,6 +37,7 @@ import { parentReviewEn } from './catalogs/notify';
 import { safetyErrorsEn } from './catalogs/safety';
 import { usageEn } from './catalogs/usage';
 import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
+import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 
 export const en = {
   ...commonEn,
@@ -75,9 +76,11 @@ export const en = {
     ...quietUiEn,
     ...reconsentEn,
     ...exportPaneEn,
+    ...reportGrownupsEn,
   },
   ...kidExportEn,
   ...kidReconsentEn,
+  ...kidSuspensionEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

@@ -35,6 +35,7 @@ import { parentReviewEs } from './catalogs/notify';
 import { safetyErrorsEs } from './catalogs/safety';
 import { usageEs } from './catalogs/usage';
 import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
+import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -73,7 +74,9 @@ export const es: Spanish<Translation> = {
     ...quietUiEs,
     ...reconsentEs,
     ...exportPaneEs,
+    ...reportGrownupsEs,
   },
   ...kidExportEs,
   ...kidReconsentEs,
+  ...kidSuspensionEs,
 };
