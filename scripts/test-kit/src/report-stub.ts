@@ -10,6 +10,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Type } from 'typebox';
+import { Value } from 'typebox/value';
 import {
   ErrorCode,
   ForwardReportBody,
@@ -17,12 +18,12 @@ import {
   ReportDetail,
   ReportFileParams,
   ReportList,
+  SharedReport,
   SharedReportList,
   Ulid,
   closed,
   type AttachmentMime,
   type ReportDetail as Detail,
-  type SharedReport,
 } from '@hearth/common';
 import { buildApp, type RelayApp } from '@hearth/relay-server/app';
 import { DEFAULT_CONFIG, type RelayConfig } from '@hearth/relay-server/config';
@@ -160,9 +161,11 @@ export async function startRelayWithReportStub(overrides: Partial<RelayConfig> =
     url: `http://127.0.0.1:${port}`,
     app,
     addReport: (d) => {
+      if (!Value.Check(ReportDetail, d)) throw new Error('the stub takes only schema-valid reports');
       reports.set(d.summary.reportId, d);
     },
     addShared: (r) => {
+      if (!Value.Check(SharedReport, r)) throw new Error('the stub takes only schema-valid shared reports');
       shared.set(r.reportId, r);
     },
     addFile: (bytes, mime, hash) => {
