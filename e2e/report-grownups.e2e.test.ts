@@ -155,4 +155,50 @@ describe.skipIf(withoutChromium())('a guardian reads and forwards their child’
     },
     STEP_MS,
   );
+
+  it(
+    'shows a report another family shared about Ada, with the reporting child’s first name only and no reply; “More” leads to the reports',
+    async () => {
+      const ada = await childIdOf('Ada');
+      const SHARED = '01J00000000000000000000SH9';
+      const content = { kind: 'text', text: 'Ada took my pencil case.' };
+      relay.addShared({
+        reportId: SHARED,
+        childId: ada,
+        childName: 'Ada',
+        reporterFirstName: 'Mia',
+        reason: 'something-else',
+        madeAt: Date.now() - 30_000,
+        sharedAt: Date.now() - 20_000,
+        messages: [
+          {
+            id: M1,
+            from: ada,
+            to: LEO,
+            sentAt: Date.now() - 40_000,
+            raw: JSON.stringify({ content }),
+            shown: JSON.stringify(content),
+          },
+        ],
+        calls: [],
+        files: [],
+      });
+      await w.button('pane.reports.back').click();
+      // From "More", the way to the reports (no longer "Coming soon").
+      await w.page.getByRole('button', { name: w.text('pane.nav.later') }).click();
+      await w.button('pane.reports.more').click();
+      const row = w.page.locator(`[data-shared-report="${SHARED}"]`);
+      await shows(row, w.text('pane.reports.shared.row', { child: 'Ada' }));
+      await w.button('pane.reports.shared.open', { child: 'Ada' }).click();
+      const detail = w.page.locator(`article[data-shared-report="${SHARED}"]`);
+      await shows(detail, 'Ada took my pencil case.');
+      await shows(detail, w.text('pane.reports.shared.noReply', { child: 'Ada' }));
+      await shows(detail, 'Mia');
+      // No choices on a shared report: only the way back.
+      expect(await detail.getByRole('button').allInnerTexts()).toEqual([expect.stringContaining(w.text('pane.reports.back'))]);
+      await w.shot('shared');
+      expect(w.problems).toEqual([]);
+    },
+    STEP_MS,
+  );
 });
