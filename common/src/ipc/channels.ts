@@ -66,6 +66,7 @@ import { EXPORT_CHANNELS } from './channels-export';
 import { COMPUTERS_CHANNELS } from './channels-computers';
 import { NOTIFY_CHANNELS } from './channels-notify';
 import { REPORT_CHILD_CHANNELS } from './channels-report-child';
+import { REPORT_GROWNUPS_CHANNELS } from './channels-report-grownups';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -282,6 +283,7 @@ export const HEARTH_CHANNELS = {
   ...COMPUTERS_CHANNELS,
   ...NOTIFY_CHANNELS,
   ...REPORT_CHILD_CHANNELS,
+  ...REPORT_GROWNUPS_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

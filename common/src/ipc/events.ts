@@ -9,6 +9,7 @@ import { Notice } from '../schemas/family';
 import { GrownUpAttention, SystemNotification } from './channels-attention';
 import { QuietStatus } from '../schemas/quiet';
 import { ExportProgress } from './channels-export';
+import { MySuspension } from './channels-report-grownups';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -57,6 +58,8 @@ export const HEARTH_EVENTS = {
   reconsent: Type.Object({ waiting: Type.Boolean() }, closed),
   /** Since 0.3.0 (issue 15): how far the family's export of a child has come (grown-ups' pane). */
   exportProgress: ExportProgress,
+  /** Since 0.3.0 (issue 15, F16): Hearth's moderators paused (or un-paused) the active child's account. */
+  suspension: MySuspension,
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

@@ -25,3 +25,4 @@ export * from './events';
 export * from './api';
 export * from './bridge';
 export * from './channels-report-child';
+export * from './channels-report-grownups';

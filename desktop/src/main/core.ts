@@ -58,6 +58,7 @@ import { createGrownUpNotifications, type SystemNotifier } from './notifications
 import { openFamilyStore } from './stores/family-store';
 import { createExportService } from './export/export-service';
 import { createCoreReports, type ReportsOptions } from './services/reports';
+import { createSuspensionTracker, reportGrownupsFor } from './services/report-grownups';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -219,6 +220,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }
   });
   const quiet = createQuietTracker(options.monotonic);
+  const suspension = createSuspensionTracker();
   // `computers` is made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
@@ -231,6 +233,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     now,
     logger,
     quiet,
+    suspension,
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
@@ -249,16 +252,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     now,
     usage: createRelayUsage({ call: relay.call, parent, familyDb, logger }),
   });
-  const summaries = createDailySummarySender({
-    familyDb,
-    stores,
-    call: relay.call,
-    sync,
-    events,
-    now,
-    timeZone: () => deviceInfo().timeZone,
-    logger,
-  });
+  const timeZone = (): string => deviceInfo().timeZone;
+  const summaries = createDailySummarySender({ familyDb, stores, call: relay.call, sync, events, now, timeZone, logger });
   const sendDueSummaries = (): void => {
     summaries.runDue().catch((err: unknown) => logger.warn({ err }, 'could not send the daily summaries'));
   };
@@ -285,7 +280,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     activity,
     dailySummary: createDailySummaryService({ call: relay.call, parent }),
     summaries,
-    messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet }),
+    messages: createMessagesService({ stores, sync, events, now, isQuiet: quiet.isQuiet, isSuspended: suspension.isSuspended }),
     reconsent: createReconsentService({ parent, http: createReconsentHttp(relay.call), familyDb }),
     paneMessages: createPaneMessagesService({
       parent,
@@ -325,6 +320,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
       logger,
     }),
     reports,
+    reportGrownups: reportGrownupsFor({ call: relay.call, relayUrl: options.relayUrl, versions, parent, familyDb, suspension }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

@@ -9,6 +9,7 @@ import { summaryChannelImpl } from './channel-impl-summaries';
 import { exportChannelImpl } from './channel-impl-export';
 import { computersChannelImpl } from './channel-impl-computers';
 import { notifyChannelImpl, reconsentChannelImpl } from './channel-impl-reconsent';
+import { reportGrownupsChannelImpl } from './channel-impl-report-grownups';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -114,6 +115,7 @@ export function channelImpl(s: Services): ChannelImpl {
       s.reports.report(child(), a);
       return DONE;
     },
+    ...reportGrownupsChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

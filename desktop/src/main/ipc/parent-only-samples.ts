@@ -1,6 +1,7 @@
 import { ACTIVITY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-activity';
 import { FAMILY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-family';
 import { QUIET_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-quiet';
+import { REPORT_GROWNUPS_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-report-grownups';
 
 const ID = '01J0000000000000000000000A';
 
@@ -44,6 +45,7 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   ...FAMILY_PARENT_ONLY_SAMPLE_ARGS,
   ...QUIET_PARENT_ONLY_SAMPLE_ARGS,
   ...ACTIVITY_PARENT_ONLY_SAMPLE_ARGS,
+  ...REPORT_GROWNUPS_PARENT_ONLY_SAMPLE_ARGS,
   verifyEmail: { email: 'someone@example.test', code: '123456' },
   resendEmailCode: { email: 'someone@example.test' },
   completePasswordReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },

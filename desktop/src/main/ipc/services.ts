@@ -25,6 +25,7 @@ import type { SettingsService } from '../services/settings';
 import type { RelayVersions } from '../relay/relay-versions';
 import type { AttentionService } from '../services/attention';
 import type { ExportService } from '../export/export-service';
+import type { ReportGrownupsService } from '../services/report-grownups';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -57,4 +58,6 @@ export type Services = Readonly<{
   export: ExportService;
   /** "Something's wrong" (F11): the child's reports, built here and sent from a durable outbox. */
   reports: ReportsService;
+  /** Reports for guardians and a child's suspension (issue 15). */
+  reportGrownups: ReportGrownupsService;
 }>;

@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { EventHub } from '../services/event-hub';
 import type { AttachmentTransfer } from './attachment-transfer';
 import type { QuietTracker } from './quiet-tracker';
+import type { SuspensionTracker } from './suspension-tracker';
 
 /** What one child's connection shares with its inbound and outbound halves. */
 export type ConnectionContext = Readonly<{
@@ -28,6 +29,8 @@ export type ConnectionContext = Readonly<{
   becomeDevice: () => Promise<void>;
   /** Quiet time as the relay says it (issue 14). */
   quiet: QuietTracker;
+  /** Whether Hearth's moderators paused this child (issue 15, F16); absent: never said. */
+  suspension?: SuspensionTracker;
   /** The relay refused this credential for good (401 or 4401): was this PC signed out (F18)? */
   credentialRefused: () => void;
   /** How long to wait for `sent` before sending the same message again. */

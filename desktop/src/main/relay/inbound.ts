@@ -253,8 +253,17 @@ export async function handleServerFrame(
       ctx.events.emitForChild(ctx.childId, 'reconsent', { waiting: frame.waiting });
       return;
     case 'suspension':
-      // F16: a moderator suspended (or lifted the suspension of) this child.
+      // F16: a moderator suspended (or lifted the suspension of) this child; the child's screens say so in kid words.
       ctx.log.info({ suspended: frame.suspended, category: frame.category }, 'the relay says the child is suspended or not');
+      ctx.suspension?.set(ctx.childId, { suspended: frame.suspended, category: frame.category });
+      ctx.events.emitForChild(
+        ctx.childId,
+        'suspension',
+        ctx.suspension?.get(ctx.childId) ?? {
+          suspended: frame.suspended,
+          category: frame.suspended ? frame.category : null,
+        },
+      );
       return;
     default: {
       const never: never = frame;

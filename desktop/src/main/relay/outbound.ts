@@ -34,7 +34,12 @@ export function failMessage(ctx: ConnectionContext, messageId: string, reason: s
 
 /** A refusal of one message by the relay: fail it, or try again later. */
 export function onSendRefused(ctx: ConnectionContext, messageId: string, code: string, retryAfterMs: number | undefined): void {
-  if (PERMANENT.has(code)) failMessage(ctx, messageId, code);
+  if (code === ErrorCode.AccountSuspended) {
+    // F16: the relay says this child is paused; the message fails and the child's screens say why.
+    ctx.suspension?.set(ctx.childId, { suspended: true, category: ctx.suspension.get(ctx.childId).category });
+    ctx.events.emitForChild(ctx.childId, 'suspension', ctx.suspension?.get(ctx.childId) ?? { suspended: true, category: null });
+    failMessage(ctx, messageId, code);
+  } else if (PERMANENT.has(code)) failMessage(ctx, messageId, code);
   else if (code === ErrorCode.QuietHours) {
     // It waits for morning: the relay's next `quiet` frame saying the end makes it due again.
     const endsIn = ctx.quiet.get(ctx.childId)?.endsInMs ?? null;

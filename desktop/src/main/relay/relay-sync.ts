@@ -12,6 +12,7 @@ import type { WsPresenceState, WsSelfPresenceState } from '@hearth/common';
 import type { RelayHttp } from './relay-http';
 import type { RelayVersions } from './relay-versions';
 import type { QuietTracker } from './quiet-tracker';
+import type { SuspensionTracker } from './suspension-tracker';
 
 export type RelaySyncDeps = Readonly<{
   /** The relay's origin, e.g. `http://127.0.0.1:8787`. */
@@ -28,6 +29,8 @@ export type RelaySyncDeps = Readonly<{
   ackTimeoutMs?: number;
   /** Each child's quiet time as the relay says it. */
   quiet: QuietTracker;
+  /** Each child's suspension as the relay says it (issue 15). */
+  suspension?: SuspensionTracker;
   /** Says this app's version on each socket and hears when the relay finds it too old. */
   versions?: RelayVersions;
   /** A profile's credential was refused for good: the computers service asks whether this PC was signed out (F18). */
@@ -103,6 +106,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
         refreshContacts: () => refreshContacts(childId),
         becomeDevice: () => becomeDevice(childId),
         quiet: deps.quiet,
+        ...(deps.suspension ? { suspension: deps.suspension } : {}),
         credentialRefused: () => deps.credentialRefused?.(childId),
         ackTimeoutMs: deps.ackTimeoutMs ?? 30_000,
       }),
@@ -122,6 +126,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
       connections.delete(childId);
       presences.delete(childId);
       deps.quiet.forget(childId);
+      deps.suspension?.forget(childId);
     },
     kick: (childId: string) => connections.get(childId)?.kick(),
     unsend: (childId: string, messageId: string) => connections.get(childId)?.unsend(messageId) ?? false,

@@ -44,6 +44,8 @@ export function createMessagesService(
     now: () => number;
     /** Quiet now for this child, as the relay last said (issue 14); never quiet when absent. */
     isQuiet?: (childId: string) => boolean;
+    /** Paused by Hearth's moderators, as the relay last said (issue 15). */
+    isSuspended?: (childId: string) => boolean;
   }>,
 ): MessagesService {
   const newId = createUlidFactory();
@@ -57,6 +59,10 @@ export function createMessagesService(
       // During quiet time only the child's own grown-ups are reached; the relay refuses the rest anyway.
       if (deps.isQuiet?.(childId) && !contact.friendship.friend.familyRole) {
         throw new HearthError(ErrorCode.QuietHours, 'It is quiet time now. Your message can go when it ends.');
+      }
+      // Paused by Hearth's moderators (F16): only the child's own guardians are reached.
+      if (deps.isSuspended?.(childId) && contact.friendship.friend.familyRole !== 'guardian') {
+        throw new HearthError(ErrorCode.AccountSuspended, 'A grown-up at Hearth paused your account for now.');
       }
       const c = args.content;
       if ((c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') && !getAttachment(db, c.attachment.hash)) {

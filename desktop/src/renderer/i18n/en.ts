@@ -39,6 +39,7 @@ import { safetyErrorsEn } from './catalogs/safety';
 import { usageEn } from './catalogs/usage';
 import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 import { reportChildEn } from './catalogs/report-child';
+import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 
 export const en = {
   ...commonEn,
@@ -78,11 +79,13 @@ export const en = {
     ...reconsentEn,
     ...exportPaneEn,
     ...deletePaneEn,
+    ...reportGrownupsEn,
   },
   ...kidExportEn,
   ...deleteKidEn,
   ...kidReconsentEn,
   ...reportChildEn,
+  ...kidSuspensionEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

@@ -37,6 +37,7 @@ import { safetyErrorsEs } from './catalogs/safety';
 import { usageEs } from './catalogs/usage';
 import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 import { reportChildEs } from './catalogs/report-child';
+import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -76,9 +77,11 @@ export const es: Spanish<Translation> = {
     ...reconsentEs,
     ...exportPaneEs,
     ...deletePaneEs,
+    ...reportGrownupsEs,
   },
   ...kidExportEs,
   ...deleteKidEs,
   ...kidReconsentEs,
   ...reportChildEs,
+  ...kidSuspensionEs,
 };

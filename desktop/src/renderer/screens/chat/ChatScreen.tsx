@@ -7,6 +7,8 @@ import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Screen } from '../../ui/Screen';
 import { ConnectionBanner } from '../kid/ConnectionBanner';
+import { SuspensionBanner } from '../kid/SuspensionBanner';
+import { reachableWhilePaused, useSuspended } from '../kid/use-suspension';
 import { Composer } from './Composer';
 import { MessageBubble } from './MessageBubble';
 import { SearchPanel } from './SearchPanel';
@@ -22,6 +24,9 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
   const [searching, setSearching] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   useStickToBottom(scroller, convo.messages.at(-1)?.messageId);
+  // F16: a paused child writes and calls only their own guardians.
+  const suspended = useSuspended();
+  const paused = suspended && !reachableWhilePaused(friend);
 
   return (
     <Screen
@@ -43,7 +48,7 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
             <span className="presence-dot" aria-hidden="true" />
             {t(`presence.${friend.presence}`)}
           </span>
-          {callActions?.(friend, 'chat')}
+          {!paused && callActions?.(friend, 'chat')}
           <Button icon="🔍" aria-pressed={searching} onClick={() => setSearching((s) => !s)}>
             {t('chat.search')}
           </Button>
@@ -51,6 +56,7 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
       }
     >
       <ConnectionBanner />
+      {suspended && <SuspensionBanner />}
       {other.kind === 'parent' && (
         <p className="where-note" data-testid="grown-up-where">
           <span aria-hidden="true">💬 </span>
@@ -89,7 +95,13 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
           ))}
         </ol>
       </div>
-      <Composer contactId={other.accountId} onSent={convo.add} />
+      {paused ? (
+        <p className="composer composer-paused" data-testid="composer-paused">
+          {t('kidSuspension.notice')}
+        </p>
+      ) : (
+        <Composer contactId={other.accountId} onSent={convo.add} />
+      )}
     </Screen>
   );
 }

@@ -4,6 +4,8 @@ import type { IpcResult, Notice, NoticeList } from '@hearth/common';
 import { useHearthEvent } from '../../app/use-event';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Button } from '../../ui/Button';
+import { useReportOpener } from '../reports/reports-api';
 
 /** What the relay keeps in place of a deleted child's name (relay-server/src/family/queries.ts). */
 const FORGOTTEN_NAME = '?';
@@ -15,6 +17,8 @@ export function NoticesList({
 }: Readonly<{ load: () => Promise<IpcResult<NoticeList>>; hideWhenEmpty?: boolean }>): ReactElement | null {
   const { t, i18n } = useTranslation();
   const list = useLoad(load, []);
+  // Issue 15: a notice about a report opens it, where the screen can (the pane, parent mode).
+  const openReport = useReportOpener();
   const [live, setLive] = useState<readonly Notice[]>([]);
   useHearthEvent('notice', ({ notice }: { notice: Notice }) => setLive((l) => [notice, ...l]));
   const seen = new Set(live.map((n) => n.noticeId));
@@ -48,6 +52,20 @@ export function NoticesList({
                   })}
             </span>{' '}
             <span className="muted">{when.format(n.at)}</span>
+            {openReport && n.reportId !== undefined && (n.kind === 'friend-reported' || n.kind === 'child-was-reported') && (
+              <>
+                {' '}
+                <Button
+                  size="small"
+                  onClick={() =>
+                    n.reportId !== undefined &&
+                    openReport({ reportId: n.reportId, kind: n.kind === 'friend-reported' ? 'mine' : 'shared' })
+                  }
+                >
+                  {t('pane.reports.notice')}
+                </Button>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { ExportCard } from './ExportCard';
 
-const LATER = [{ key: 'reports', icon: '🚩' }] as const;
-
 /**
- * "More": saving a copy of a child's Hearth (issue 15), a place kept for what comes next (reports),
+ * "More": saving a copy of a child's Hearth (issue 15), the way to the children's reports (issue 15),
  * and where deleting a child went (the pane's "Family grown-ups", issue 12). Quiet hours have their own section since issue 14.
  */
-export function ComingSoonSection({ onOpenFamily }: Readonly<{ onOpenFamily: () => void }>): ReactElement {
+export function ComingSoonSection({
+  onOpenFamily,
+  onOpenReports,
+}: Readonly<{ onOpenFamily: () => void; onOpenReports: () => void }>): ReactElement {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="later-title" className="pane-section">
@@ -24,16 +25,14 @@ export function ComingSoonSection({ onOpenFamily }: Readonly<{ onOpenFamily: () 
           <Button onClick={onOpenFamily}>{t('pane.later.deleteChild.open')}</Button>
         </li>
         <ExportCard />
-        {LATER.map((item) => (
-          <li key={item.key} className="card later" data-later={item.key}>
-            <h3>
-              <span aria-hidden="true">{item.icon} </span>
-              {t(`pane.later.${item.key}.title`)}
-            </h3>
-            <p>{t(`pane.later.${item.key}.text`)}</p>
-            <p className="tag">{t('pane.later.soon')}</p>
-          </li>
-        ))}
+        <li className="card" data-moved="reports">
+          <h3>
+            <span aria-hidden="true">🚩 </span>
+            {t('pane.later.reports.title')}
+          </h3>
+          <p>{t('pane.later.reports.text')}</p>
+          <Button onClick={onOpenReports}>{t('pane.reports.more')}</Button>
+        </li>
       </ul>
     </section>
   );

@@ -17,8 +17,11 @@ import { SettingsSection } from './SettingsSection';
 import { SignInForm } from './SignInForm';
 import { UnlockForm } from './UnlockForm';
 import { PolicyChangesCard } from './PolicyChangesCard';
+import { ReportsView } from '../reports/ReportsView';
+import { ReportOpener, paneReportsApi, type ReportTarget } from '../reports/reports-api';
 
-type Section = 'requests' | 'messages' | 'children' | 'family' | 'notices' | 'quiet' | 'computer' | 'activity' | 'later';
+type Section =
+  'requests' | 'messages' | 'children' | 'family' | 'notices' | 'quiet' | 'computer' | 'activity' | 'later' | 'reports';
 const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] = [
   { id: 'requests', icon: '🤝', needsServer: true },
   { id: 'messages', icon: '💬', needsServer: true },
@@ -29,6 +32,7 @@ const SECTIONS: readonly { id: Section; icon: string; needsServer: boolean }[] =
   { id: 'activity', icon: '📊', needsServer: false },
   { id: 'computer', icon: '⚙️', needsServer: false },
   { id: 'later', icon: '🧭', needsServer: false },
+  { id: 'reports', icon: '🚩', needsServer: true },
 ];
 
 /** How often, at most, the pane tells main the grown-up is still here. */
@@ -66,6 +70,12 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   const heading = useRef<HTMLDivElement>(null);
   // After "Forgot password?" the form that saved the new password stays until "Continue".
   const [heldByReset, setHeldByReset] = useState<'unlock' | 'sign-in' | null>(null);
+  // Issue 15: a report to open in "Reports" (from a notice in "What happened").
+  const [openReport, setOpenReport] = useState<ReportTarget | null>(null);
+  const openReportFromNotice = (target: ReportTarget): void => {
+    setOpenReport(target);
+    setSection('reports');
+  };
 
   useEffect(() => {
     heading.current?.focus();
@@ -97,8 +107,10 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   else if (section === 'notices') body = <NoticesSection />;
   else if (section === 'quiet') body = <QuietSection />;
   else if (section === 'activity') body = <ActivitySection />;
+  else if (section === 'reports')
+    body = <ReportsView api={paneReportsApi(hearth)} notices={() => hearth.listNotices()} open={openReport} />;
   else if (section === 'computer') body = <SettingsSection parentMode={parentMode} onParentModeChanged={onParentModeChanged} />;
-  else body = <ComingSoonSection onOpenFamily={() => setSection('family')} />;
+  else body = <ComingSoonSection onOpenFamily={() => setSection('family')} onOpenReports={() => setSection('reports')} />;
 
   return (
     <div onPointerDown={touch} onKeyDown={touch}>
@@ -149,14 +161,14 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
                     onClick={() => setSection(s.id)}
                   >
                     <span aria-hidden="true">{s.icon} </span>
-                    {t(`pane.nav.${s.id}`)}
+                    {s.id === 'reports' ? t('pane.reports.nav') : t(`pane.nav.${s.id}`)}
                   </button>
                 </li>
               ))}
             </ul>
           </nav>
           <div className="pane-content" ref={heading} tabIndex={-1}>
-            {body}
+            <ReportOpener.Provider value={openReportFromNotice}>{body}</ReportOpener.Provider>
           </div>
         </div>
       </Screen>

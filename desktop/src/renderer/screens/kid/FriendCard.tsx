@@ -4,6 +4,7 @@ import type { Friend } from '@hearth/common';
 import { useSlots } from '../../app/slots';
 import { Avatar } from '../../ui/Avatar';
 import { ReportButton } from '../report/ReportButton';
+import { reachableWhilePaused, useSuspended } from './use-suspension';
 
 /** The word under a family member: a guardian is "my grown-up", a trusted grown-up (or, for them, the child) "family". */
 function familyTag(friend: Friend): 'home.myGrownUp' | 'home.myChild' | 'kidFamily.trusted' {
@@ -18,6 +19,8 @@ export function FriendCard({ friend, onOpen }: Readonly<{ friend: Friend; onOpen
   const { callActions } = useSlots();
   const other = friend.friendship.friend;
   const family = friend.friendship.kind === 'family';
+  // F16: a paused child calls only their own guardians (the home's banner says why).
+  const paused = useSuspended() && !reachableWhilePaused(friend);
   return (
     <div className="friend-card" data-contact={other.accountId}>
       <button type="button" className="friend-open" onClick={onOpen}>
@@ -36,7 +39,7 @@ export function FriendCard({ friend, onOpen }: Readonly<{ friend: Friend; onOpen
         </span>
         {friend.unread > 0 && <span className="badge">{t('common.newCount', { count: friend.unread })}</span>}
       </button>
-      {callActions && <div className="friend-call">{callActions(friend, 'card')}</div>}
+      {callActions && !paused && <div className="friend-call">{callActions(friend, 'card')}</div>}
       <ReportButton request={{ about: other.accountId, name: other.displayName, place: 'friend', itemId: null }} />
     </div>
   );

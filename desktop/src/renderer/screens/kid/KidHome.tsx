@@ -10,6 +10,8 @@ import { ParentFamily } from '../parent/ParentFamily';
 import { ParentPolicyReview } from '../parent/ParentPolicyReview';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ReconsentBanner } from './ReconsentBanner';
+import { SuspensionBanner } from './SuspensionBanner';
+import { useSuspended } from './use-suspension';
 import { FriendCard } from './FriendCard';
 import { RequestCard } from './RequestCard';
 import { activeFriends, pendingFriends, type FriendsState } from './use-friends';
@@ -37,6 +39,7 @@ export function KidHome({
 }: KidHomeProps): ReactElement {
   const { t } = useTranslation();
   const parentMode = profile.kind === 'parent';
+  const suspended = useSuspended();
   const active = activeFriends(friends.friends);
   const pending = parentMode ? [] : pendingFriends(friends.friends);
   // A child's guardians and trusted grown-ups under "My family"; friends under "My friends".
@@ -73,6 +76,7 @@ export function KidHome({
     >
       <ConnectionBanner />
       {parentMode ? <ParentPolicyReview /> : <ReconsentBanner />}
+      {!parentMode && suspended && <SuspensionBanner />}
       <ErrorNote error={friends.error} />
       {parentMode ? (
         <section aria-labelledby="friends-heading">

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useHearth } from '../../app/hearth-context';
 import { useHearthEvent } from '../../app/use-event';
 import { useLoad } from '../../app/use-load';
@@ -7,6 +7,8 @@ import { NoticesList } from '../family/NoticesList';
 import { RedeemCode, RedeemedList } from '../family/RedeemCode';
 import { ParentDailySummaries } from './ParentDailySummaries';
 import { ParentQuiet } from './ParentQuiet';
+import { ReportsView } from '../reports/ReportsView';
+import { ReportOpener, parentModeReportsApi, type ReportTarget } from '../reports/reports-api';
 import '../family/family.css';
 
 /**
@@ -17,6 +19,8 @@ import '../family/family.css';
 export function ParentFamily({ contactIds }: Readonly<{ contactIds: ReadonlySet<string> }>): ReactElement {
   const hearth = useHearth();
   const invites = useLoad(() => hearth.listMyGrownUpInvites(), []);
+  // Issue 15: a notice about a report opens it in the reports above.
+  const [openReport, setOpenReport] = useState<ReportTarget | null>(null);
   // Confirmed: the children arrive as contacts, and the code's line says so.
   useHearthEvent('friendsChanged', invites.reload);
   return (
@@ -31,7 +35,15 @@ export function ParentFamily({ contactIds }: Readonly<{ contactIds: ReadonlySet<
       />
       <ParentQuiet />
       <ParentDailySummaries />
-      <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
+      <ReportsView
+        api={parentModeReportsApi(hearth)}
+        notices={() => hearth.listMyNotices()}
+        open={openReport}
+        hideWhenEmpty={openReport === null}
+      />
+      <ReportOpener.Provider value={setOpenReport}>
+        <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
+      </ReportOpener.Provider>
     </section>
   );
 }
