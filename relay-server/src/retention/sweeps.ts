@@ -2,6 +2,7 @@ import { retentionMs } from '@hearth/common';
 import { sweepTombstones } from '../devices/computers';
 import { sweepReports } from '../reports/retention';
 import { sweepFranks } from '../franking/retention';
+import { sweepAudit, sweepBans } from '../moderation/retention';
 import type { NamedSweep, SweepContext } from './scheduler';
 
 /** Sign-in failure streaks one day after the last failure, once no lock runs (`RETENTION_DAYS.signInFailures`). */
@@ -24,5 +25,6 @@ export const SWEEPS: readonly NamedSweep[] = Object.freeze([
   { name: 'device-tombstones', sweep: sweepTombstones },
   { name: 'forwarded-reports', sweep: sweepReports },
   { name: 'franking-records', sweep: sweepFranks },
-  // Added at merge: sweepAudit and sweepBans (moderation/retention.ts).
+  { name: 'moderator-actions', sweep: sweepAudit },
+  { name: 'bans', sweep: sweepBans },
 ]);
