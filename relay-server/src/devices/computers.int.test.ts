@@ -151,7 +151,13 @@ describe('deleting a child tombstones its credentials (F18)', () => {
       },
     });
     const laptop = (expectStatus(other, 201).credentials[0] as { token: string }).token;
-    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${kids[0]?.childId}`, { token: parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${kids[0]?.childId}`, {
+        token: parent.token,
+        body: { password: parent.password },
+      }),
+      204,
+    );
     for (const token of [first.token, laptop]) {
       const answer = await me(token);
       expect(answer.statusCode).toBe(401);
