@@ -61,7 +61,7 @@ async function befriendLeo(): Promise<void> {
   const view = must(await mia.api.actOnFriendshipAsParent({ friendshipId: request.friendshipId, action: 'approve' }));
   expect((view as FriendshipView).status).toBe('active');
   await waitFor(async () => (await friendIds()).includes(leoId()), 10_000, 'Leo among Mia’s friends');
-  socket?.close();
+  await socket?.close();
   socket = await openRelaySocket(relay.url, leo.childToken);
 }
 
@@ -79,14 +79,14 @@ beforeAll(async () => {
   await befriendLeo();
 }, 60_000);
 afterAll(async () => {
-  socket?.close();
+  await socket?.close();
   await started.closeAll();
 });
 
 describe('a report from the child’s PC, against the real relay', () => {
   it('while the relay is down: the same answer, the friend hidden at once, and it goes when the relay is back', async () => {
     const mean = await leoSends({ kind: 'text', text: 'nobody wants you here' });
-    socket.close();
+    await socket.close();
     await relay.stop();
     expect(must(await mia.api.reportSomething({ about: leoId(), reason: 'mean-words', place: 'message', itemId: mean }))).toEqual(
       { done: true },
