@@ -6,14 +6,16 @@
  * once (Leo sees a normal hang-up), the calm words, Leo gone. The picker and the calm words are
  * saved under artifacts/screens/ (and /tmp) and checked with axe-core.
  *
- * Until the relay's report routes are merged the report waits in Mia's PC's outbox (the relay
- * answers NOT_FOUND and the PC tries again); what the child sees does not depend on it.
+ * The report made during the call names the call as Mia's call log has it and carries that log
+ * entry (read back as her grown-up reads it); what the child sees does not depend on the relay.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportSummary } from '@hearth/common';
 import { befriendKids, openCallWorld, type CallKid, type CallWorld } from '@hearth/test-kit/call-world';
+import { must, TEST_PASSWORD } from '@hearth/test-kit/desktop';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { bubbleWith, openChat, sendText } from './support/flows';
 import { shows } from './support/see';
@@ -125,6 +127,25 @@ describe.skipIf(withoutChromium())('a child reports a message and a call', () =>
       await mia.page.getByTestId('report-ok').click();
       await expect.poll(() => friendCard(m, 'Leo').count(), { timeout: 10_000 }).toBe(0);
       expect(m.problems).toEqual([]);
+
+      // The report names the call by its id in Mia's call log, and carries that entry.
+      const [call] = must(await mia.api.listCalls({ contactId: leo.childId })).calls;
+      expect(call?.outcome).toBe('answered');
+      must(await mia.api.unlock({ password: TEST_PASSWORD }));
+      let made: ReportSummary | undefined;
+      await expect
+        .poll(
+          async () => {
+            made = must(await mia.api.listChildReports({})).reports.find((r) => r.place === 'call');
+            return made !== undefined;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      const report = must(await mia.api.getChildReport({ reportId: made!.reportId }));
+      must(await mia.api.lock());
+      expect(report.itemId).toBe(call?.callId);
+      expect(report.calls.map((c) => c.callId)).toContain(call?.callId);
     },
     STEP_MS,
   );

@@ -16,7 +16,7 @@ export const ReportSomethingArgs = Type.Object(
     about: Ulid,
     reason: ReportReason,
     place: ReportPlace,
-    /** The reported item: a message id (message, game), a call id (call, call-end); null for a card. */
+    /** The reported item: a message id (message), a game's match (`sessionId`), the call log's id (call, call-end); null for a card. */
     itemId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
     /** The child's voice note, stored first with `addAttachment` (kind voice). */
     voiceNote: Type.Optional(Sha256Hex),

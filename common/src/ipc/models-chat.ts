@@ -154,7 +154,11 @@ export const CallRecord = Type.Object(
   closed,
 );
 export type CallRecord = Static<typeof CallRecord>;
-export const RecordCallArgs = Type.Omit(CallRecord, ['callId'], closed);
+/**
+ * A call for the log. `callId` (optional): the id the renderer gave the call when it began, so a
+ * report made during the call or on its end screen names the log entry; main makes one otherwise.
+ */
+export const RecordCallArgs = Type.Object({ ...CallRecord.properties, callId: Type.Optional(Ulid) }, closed);
 export type RecordCallArgs = Static<typeof RecordCallArgs>;
 export const CallList = Type.Object({ calls: Type.Array(CallRecord) }, closed);
 

@@ -1,7 +1,15 @@
 import { createUlidFactory } from '../ids';
-import type { ActivityReport, CallRecord, GameScore, RecordCallArgs, RecordGameArgs } from '@hearth/common';
+import {
+  ErrorCode,
+  HearthError,
+  type ActivityReport,
+  type CallRecord,
+  type GameScore,
+  type RecordCallArgs,
+  type RecordGameArgs,
+} from '@hearth/common';
 import { activityByDay, logActivity } from '../db/child/queries/activity';
-import { insertCall, listCalls } from '../db/child/queries/calls';
+import { getCall, insertCall, listCalls } from '../db/child/queries/calls';
 import { listGameScores, recordGameResult } from '../db/child/queries/games';
 import type { ChildStores } from '../stores/child-stores';
 
@@ -22,7 +30,11 @@ export function createKidRecordsService(deps: Readonly<{ stores: ChildStores; no
     listCalls: (childId: string, contactId?: string) => ({ calls: listCalls(deps.stores.get(childId).db, contactId, 200) }),
     recordCall(childId: string, args: RecordCallArgs): CallRecord {
       const { db } = deps.stores.get(childId);
-      const record: CallRecord = { callId: newId(deps.now()), ...args };
+      // The renderer's id for the call when it gave one (a report may already name it), else a new one.
+      const { callId, ...call } = args;
+      const record: CallRecord = { callId: callId ?? newId(deps.now()), ...call };
+      if (callId !== undefined && getCall(db, callId))
+        throw new HearthError(ErrorCode.Conflict, 'That call is already in the log.');
       const minutes = args.endedAt === null ? 0 : Math.round((args.endedAt - args.startedAt) / 60_000);
       db.transaction(() => {
         insertCall(db, record);

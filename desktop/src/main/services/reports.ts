@@ -16,12 +16,13 @@ import {
 import type { WritableDB } from '@hearth/sqlite';
 import { listProfiles, requireProfile } from '../db/family/queries/profiles';
 import { getAttachment } from '../db/child/queries/attachments';
-import { listCalls } from '../db/child/queries/calls';
+import { getCall, listCalls } from '../db/child/queries/calls';
 import { getContact } from '../db/child/queries/contacts';
 import { getMessage } from '../db/child/queries/messages';
 import {
   enqueueReport,
   evidenceMessages,
+  latestGameMessage,
   markReportAccepted,
   markReportDone,
   markReportFileSent,
@@ -152,7 +153,10 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
   const build = (childId: string, args: ReportSomethingArgs): ReportSubmission => {
     const { db, attachmentsDir } = deps.stores.get(childId);
     if (!getContact(db, args.about)) throw new HearthError(ErrorCode.NotFound, 'That is not one of your friends.');
-    const withItem = args.place === 'message' || args.place === 'game' ? args.itemId : null;
+    // The reported message is always among the evidence: for a game, the match's newest move (a
+    // message id from an older screen is taken as it is).
+    const game = args.place === 'game' && args.itemId !== null ? latestGameMessage(db, args.about, args.itemId) : undefined;
+    const withItem = args.place === 'message' || args.place === 'game' ? (game ?? args.itemId) : null;
     const rows = evidenceMessages(db, args.about, REPORT_LIMITS.messages, withItem);
     const messages: ReportMessage[] = [];
     const held: HeldFile[] = [];
@@ -182,7 +186,14 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
         throw new HearthError(ErrorCode.ValidationFailed, 'The voice note is not on this computer.');
       if (!seen.has(a.hash)) files.push({ hash: a.hash, size: a.size, mime: a.mime, role: 'voice-note', messageId: null });
     }
-    const calls: ReportCall[] = listCalls(db, args.about, REPORT_LIMITS.calls).map((c) => ({
+    const logged = listCalls(db, args.about, REPORT_LIMITS.calls);
+    // The call reported (during it or on its end screen) is always among the call-log entries.
+    const named = args.place === 'call' || args.place === 'call-end' ? args.itemId : null;
+    if (named !== null && !logged.some((c) => c.callId === named)) {
+      const call = getCall(db, named);
+      if (call?.contactId === args.about) logged.splice(REPORT_LIMITS.calls - 1, Infinity, call);
+    }
+    const calls: ReportCall[] = logged.map((c) => ({
       callId: c.callId.slice(0, 64),
       direction: c.direction === 'in' ? 'incoming' : 'outgoing',
       startedAt: c.startedAt,

@@ -41,7 +41,7 @@ export function CallOverlay(): ReactElement | null {
           {view.contact && (
             <ReportButton
               before={() => service.dismiss()}
-              request={{ about: view.contact.contactId, name: view.contact.displayName, place: 'call-end', itemId: null }}
+              request={{ about: view.contact.contactId, name: view.contact.displayName, place: 'call-end', itemId: view.callId }}
             />
           )}
         </div>

@@ -141,7 +141,10 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
           {t('devices')}
         </Button>
         {/* F11: a report during a call hangs up at once, the normal way (the other side sees a hang-up). */}
-        <ReportButton before={() => service.hangUp()} request={{ about: contact.contactId, name, place: 'call', itemId: null }} />
+        <ReportButton
+          before={() => service.hangUp()}
+          request={{ about: contact.contactId, name, place: 'call', itemId: view.callId }}
+        />
         <Button variant="danger" size="big" icon="📵" data-testid="call-hangup" onClick={() => service.hangUp()}>
           {view.phase === 'outgoing' ? t('cancel') : t('hangUp')}
         </Button>

@@ -9,6 +9,7 @@ import type { DataConnection, MediaConnection } from 'peerjs';
 import { createControlChannel, type ControlChannel } from './call-channel';
 import type { CallEffect, CallEvent, Offer } from './call-events';
 import type { CallMedia } from './call-media';
+import { newCallLogId } from './call-protocol';
 import type { Arrival } from './call-screening';
 import type { Call } from './call-state';
 
@@ -116,6 +117,8 @@ export function offerOf(arrival: Arrival, contact: CallContact): Offer {
   return {
     key: arrival.key,
     id: arrival.meta.callId,
+    // Our own log's id for it (never the caller's word).
+    logId: newCallLogId(Date.now()),
     peerId: arrival.peerId,
     contact,
     // The picture the relay knows for this friend; the caller's own word only if it has none.

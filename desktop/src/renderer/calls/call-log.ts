@@ -4,6 +4,8 @@ import type { CallEndReason } from './call-types';
 import { unknownCase } from './unknown-case';
 
 export type EndedCall = Readonly<{
+  /** The call's id in the log (the one its view shows, so a report names this entry). */
+  callId?: string;
   contactId: string;
   direction: 'in' | 'out';
   video: boolean;
@@ -20,7 +22,12 @@ export type EndedCall = Readonly<{
  * otherwise when it rang, with no end, and why nobody talked.
  */
 export function callRecordOf(c: EndedCall): RecordCallArgs {
-  const base = { contactId: c.contactId, direction: c.direction, video: c.video };
+  const base = {
+    ...(c.callId !== undefined ? { callId: c.callId } : {}),
+    contactId: c.contactId,
+    direction: c.direction,
+    video: c.video,
+  };
   if (c.activeSince !== null) {
     return { ...base, startedAt: c.activeSince, endedAt: Math.max(c.activeSince, c.endedAt), outcome: 'answered' };
   }

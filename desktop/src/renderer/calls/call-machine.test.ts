@@ -2,7 +2,7 @@ import type { CallContact, PeerId } from '@hearth/common';
 import { describe, expect, it } from 'vitest';
 import type { CallEffect, CallEvent } from './call-events';
 import { CALLEE_GRACE_MS, step, type Step } from './call-machine';
-import { newCall, type Call } from './call-state';
+import { endedView, newCall, viewOfCall, type Call } from './call-state';
 
 const contact = (name: string, peerId: string): CallContact => ({
   contactId: `01J000000000000000000000${name.slice(0, 2).toUpperCase()}`,
@@ -20,14 +20,35 @@ const RANG_AT = 1_000;
 const ANSWERED_AT = 3_000;
 const NOW = 9_000;
 const RING_MS = 30_000;
+/** Each side's own call-log id for a call (made as the call begins). */
+const OURS_LOG = '01J0000000000000000000CA11';
+const THEIRS_LOG = '01J0000000000000000000CA12';
 
 const ours = newCall(
-  { key: 'peer-m ours', id: 'ours', peerId: BOB.peerId, contact: BOB, avatar: null, direction: 'out', video: true },
+  {
+    key: 'peer-m ours',
+    id: 'ours',
+    logId: OURS_LOG,
+    peerId: BOB.peerId,
+    contact: BOB,
+    avatar: null,
+    direction: 'out',
+    video: true,
+  },
   RANG_AT,
 );
 const theirs: Call = {
   ...newCall(
-    { key: 'peer-m theirs', id: 'theirs', peerId: BOB.peerId, contact: BOB, avatar: null, direction: 'in', video: true },
+    {
+      key: 'peer-m theirs',
+      id: 'theirs',
+      logId: THEIRS_LOG,
+      peerId: BOB.peerId,
+      contact: BOB,
+      avatar: null,
+      direction: 'in',
+      video: true,
+    },
     RANG_AT,
   ),
   offered: true,
@@ -52,6 +73,7 @@ const offer = (from: CallContact, myPeerId: string | null): Extract<CallEvent, {
   offer: {
     key: `${from.peerId} new`,
     id: 'new',
+    logId: '01J0000000000000000000CA13',
     peerId: from.peerId,
     contact: from,
     avatar: null,
@@ -64,7 +86,18 @@ const offer = (from: CallContact, myPeerId: string | null): Extract<CallEvent, {
 
 /** The rows: every event, the friend's offer in each crossing case, each control message. */
 const EVENTS = {
-  dial: { type: 'dial', call: { key: 'peer-x dial', id: 'dial', peerId: CARA.peerId, contact: CARA, avatar: null, video: true } },
+  dial: {
+    type: 'dial',
+    call: {
+      key: 'peer-x dial',
+      id: 'dial',
+      logId: '01J0000000000000000000CA14',
+      peerId: CARA.peerId,
+      contact: CARA,
+      avatar: null,
+      video: true,
+    },
+  },
   accept: { type: 'accept', video: true },
   decline: { type: 'decline' },
   'hang-up': { type: 'hang-up' },
@@ -403,6 +436,7 @@ describe('the call state machine', () => {
     expect(ended.effects).toContainEqual({
       type: 'record',
       entry: {
+        callId: OURS_LOG,
         contactId: BOB.contactId,
         direction: 'out',
         video: true,
@@ -411,5 +445,23 @@ describe('the call state machine', () => {
         outcome: 'answered',
       },
     });
+  });
+
+  it('shows the call-log id of the call in its view and on its end screen, and logs the call under it (F11)', () => {
+    const active = step(PHASES['connecting (theirs)'], EVENTS['remote-stream'], ANSWERED_AT).call!;
+    const extras = {
+      muted: false,
+      cameraOff: false,
+      cameraId: null,
+      micId: null,
+      signaling: 'online',
+      problem: null,
+      localPreview: null,
+      remoteStream: null,
+    } as const;
+    expect(viewOfCall(active, extras).callId).toBe(THEIRS_LOG);
+    expect(endedView(active, 'hung-up').callId).toBe(THEIRS_LOG);
+    const record = step(active, EVENTS['hang-up'], NOW).effects.find((e) => e.type === 'record');
+    expect(record).toMatchObject({ entry: { callId: THEIRS_LOG, outcome: 'answered' } });
   });
 });

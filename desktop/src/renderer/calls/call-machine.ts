@@ -127,6 +127,7 @@ function offered(mine: Call | null, event: Extract<CallEvent, { type: 'offer' }>
       {
         key: offer.key,
         id: offer.id,
+        logId: offer.logId,
         peerId: offer.peerId,
         contact: offer.contact,
         avatar: offer.avatar,
@@ -178,6 +179,7 @@ function hangUp(c: Call, now: number): Step {
 /** Ends the call: the farewell (if any) leaves, the media stops, presence goes, the log gets it. */
 function end(c: Call, reason: CallEndReason, now: number, farewell?: CallMessage): Step {
   const entry = callRecordOf({
+    callId: c.logId,
     contactId: c.contact.contactId,
     direction: c.direction,
     video: c.video,

@@ -56,6 +56,20 @@ export function parseCallMessage(value: unknown): CallMessage | null {
   return Value.Check(CallMessage, value) ? value : null;
 }
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A ULID for the call log (main's log ids are ULIDs): 48 bits of time, then 80 random bits. */
+export function newCallLogId(time: number): string {
+  let head = '';
+  let t = Math.max(0, Math.floor(time));
+  for (let i = 0; i < 10; i++) {
+    head = CROCKFORD[t % 32]! + head;
+    t = Math.floor(t / 32);
+  }
+  const random = crypto.getRandomValues(new Uint8Array(16));
+  return head + Array.from(random, (b) => CROCKFORD[b % 32]!).join('');
+}
+
 /** A fresh call id: 128 random bits as hex. */
 export function newCallId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -21,7 +21,7 @@ import type { CallEffect, CallEvent } from './call-events';
 import { createLiveCalls, offerOf, type Live, type LiveEffect } from './call-live';
 import { busyRecordOf } from './call-log';
 import { step } from './call-machine';
-import { CALL_CHANNEL_LABEL, newCallId, parseCallMetadata } from './call-protocol';
+import { CALL_CHANNEL_LABEL, newCallId, newCallLogId, parseCallMetadata } from './call-protocol';
 import { createScreening, type Arrival } from './call-screening';
 import type { CallService, CallServiceDeps } from './call-service-types';
 import { createCallScreen } from './call-screen';
@@ -165,9 +165,13 @@ export function createCallService(deps: CallServiceDeps): CallService {
     const opened = devices.open(options.video);
     const found = await deps.hearth.getCallContact({ contactId });
     const id = newCallId();
+    const logId = newCallLogId(now());
     if (found.ok) {
       const { peerId, avatar } = found.value;
-      apply({ type: 'dial', call: { key: `${peerId} ${id}`, id, peerId, contact: found.value, avatar, video: options.video } });
+      apply({
+        type: 'dial',
+        call: { key: `${peerId} ${id}`, id, logId, peerId, contact: found.value, avatar, video: options.video },
+      });
     }
     const live = current as Live | null; // (read after an await)
     if (!found.ok || live?.call.id !== id) {

@@ -15,6 +15,8 @@ export type Call = Readonly<{
   /** `peerId callId`: what both of the call's connections carry. */
   key: string;
   id: string;
+  /** The call's id in our call log (a ULID made here as the call began; each side has its own). */
+  logId: string;
   peerId: string;
   contact: CallContact;
   avatar: string | null;
@@ -37,7 +39,7 @@ export type Call = Readonly<{
   presence: boolean;
 }>;
 
-export type NewCall = Pick<Call, 'key' | 'id' | 'peerId' | 'contact' | 'avatar' | 'direction' | 'video'>;
+export type NewCall = Pick<Call, 'key' | 'id' | 'logId' | 'peerId' | 'contact' | 'avatar' | 'direction' | 'video'>;
 
 export function newCall(fields: NewCall, now: number): Call {
   return {
@@ -66,6 +68,7 @@ export function viewOfCall(c: Call, extras: ViewExtras): CallView {
     ...extras,
     phase: c.phase,
     contact: c.contact,
+    callId: c.logId,
     contactAvatar: c.avatar,
     direction: c.direction,
     video: c.video,
@@ -82,6 +85,7 @@ export function endedView(c: Call, reason: CallEndReason): CallView {
     ...IDLE_VIEW,
     phase: 'ended',
     contact: c.contact,
+    callId: c.logId,
     contactAvatar: c.avatar,
     direction: c.direction,
     video: c.video,

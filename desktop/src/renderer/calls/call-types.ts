@@ -52,6 +52,8 @@ export type CallView = Readonly<{
   phase: CallPhase;
   /** The other side, from this PC's own contact list. */
   contact: CallContact | null;
+  /** The id this call has (or will have) in the child's call log: a report made during it or on its end screen names it. */
+  callId: string | null;
   /** The caller's bundled picture id, when they sent one. */
   contactAvatar: string | null;
   direction: CallRecord['direction'] | null;
@@ -77,6 +79,7 @@ export type CallView = Readonly<{
 export const IDLE_VIEW: CallView = Object.freeze({
   phase: 'idle',
   contact: null,
+  callId: null,
   contactAvatar: null,
   direction: null,
   video: false,

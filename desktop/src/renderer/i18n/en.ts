@@ -40,6 +40,7 @@ import { usageEn } from './catalogs/usage';
 import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 import { reportChildEn } from './catalogs/report-child';
 import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
+import { reportGapsEn } from './catalogs/reportgaps';
 
 export const en = {
   ...commonEn,
@@ -86,6 +87,7 @@ export const en = {
   ...kidReconsentEn,
   ...reportChildEn,
   ...kidSuspensionEn,
+  ...reportGapsEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

@@ -38,6 +38,7 @@ import { usageEs } from './catalogs/usage';
 import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 import { reportChildEs } from './catalogs/report-child';
 import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
+import { reportGapsEs } from './catalogs/reportgaps';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -84,4 +85,5 @@ export const es: Spanish<Translation> = {
   ...kidReconsentEs,
   ...reportChildEs,
   ...kidSuspensionEs,
+  ...reportGapsEs,
 };

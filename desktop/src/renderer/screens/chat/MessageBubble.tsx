@@ -107,9 +107,10 @@ export function MessageBubble({
             request={{
               about: message.contactId,
               name: friendName,
-              // A game's moves come as game messages: reporting one reports the game.
-              place: message.content.kind === 'game' ? 'game' : 'message',
-              itemId: message.messageId,
+              // A game's moves come as game messages: reporting one reports the game (its match).
+              ...(message.content.kind === 'game'
+                ? { place: 'game', itemId: message.content.sessionId }
+                : { place: 'message', itemId: message.messageId }),
             }}
           />
         )}

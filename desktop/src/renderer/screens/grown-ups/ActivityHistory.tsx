@@ -1,8 +1,13 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FriendshipHistoryEntry } from '@hearth/common';
+import { REPORT_REASONS, type FriendshipHistoryEntry, type ReportReason } from '@hearth/common';
 
-/** Blocks, unblocks and (once children can report) reports, with the child's stated reason. */
+const isReportReason = (r: string): r is ReportReason => (REPORT_REASONS as readonly string[]).includes(r);
+
+/**
+ * Blocks, unblocks and reports, with the child's reason: the words they typed for a block, the
+ * picture they picked for a report (kept as its id, shown in words).
+ */
 export function ActivityHistory({
   child,
   history,
@@ -27,6 +32,12 @@ export function ActivityHistory({
       }
     }
   };
+  const why = (e: FriendshipHistoryEntry): string | null => {
+    if (!e.reason) return null;
+    if (e.action === 'report' && isReportReason(e.reason))
+      return t('activityReports.why', { child, reason: t(`pane.reports.reason.${e.reason}`) });
+    return t('activityView.reason', { child, reason: e.reason });
+  };
   return (
     <section className="activity-history" aria-label={t('activityView.historyTitle')}>
       <h4>{t('activityView.historyTitle')}</h4>
@@ -35,11 +46,11 @@ export function ActivityHistory({
         {history.map((e) => (
           <li key={`${e.at}-${e.contactId}-${e.action}`}>
             <time dateTime={new Date(e.at).toISOString()}>{date.format(e.at)}</time>: {line(e)}
-            {e.reason && <> — {t('activityView.reason', { child, reason: e.reason })}</>}
+            {why(e) !== null && <> — {why(e)}</>}
           </li>
         ))}
       </ul>
-      <p className="hint">{t('activityView.reportsLater')}</p>
+      <p className="hint">{t('activityReports.hint')}</p>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactEl
 import type { ReportPlace } from '@hearth/common';
 import { ReportDialog } from './ReportDialog';
 
-/** What "Something's wrong" was pressed on: who, where, which item (a message id; null for a card or call). */
+/** What "Something's wrong" was pressed on: who, where, which item (a message id, a game's match, the call log's id; null for a card). */
 export type ReportRequest = Readonly<{
   about: string;
   name: string;

@@ -20,3 +20,13 @@ export function listCalls(db: ReadableDB, contactId: string | undefined, limit: 
   ) as (Omit<CallRecord, 'video'> & { video: number })[];
   return rows.map((r) => ({ ...r, video: r.video === 1 }));
 }
+
+/** One call of the log by its id, or undefined. */
+export function getCall(db: ReadableDB, callId: string): CallRecord | undefined {
+  const row = prepared(
+    db,
+    `SELECT id AS callId, contact_id AS contactId, direction, video, started_at AS startedAt, ended_at AS endedAt, outcome
+     FROM call_log WHERE id = ?`,
+  ).get(callId) as (Omit<CallRecord, 'video'> & { video: number }) | undefined;
+  return row && { ...row, video: row.video === 1 };
+}

@@ -1,5 +1,6 @@
-import type { ReportSubmission } from '@hearth/common';
+import type { FriendshipView, ReportSubmission } from '@hearth/common';
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
+import { getContact } from './contacts';
 
 /** Keeps a message's raw form as the relay delivered it (or as sent, with the relay's `sentAt`). */
 export function setMessageRaw(db: WritableDB, id: string, raw: string, changedOnReceipt = false): void {
@@ -82,7 +83,17 @@ export function pendingReports(db: ReadableDB): ReportOutboxEntry[] {
 /** Accounts with a report the relay has not accepted yet: hidden from the child's lists here meanwhile. */
 export function reportedNotYetAccepted(db: ReadableDB): Set<string> {
   const rows = prepared(db, `SELECT DISTINCT about FROM report_outbox WHERE accepted_at IS NULL`).all() as { about: string }[];
-  return new Set(rows.map((r) => r.about));
+  // A child always reaches their own grown-ups: a report about a guardian hides nothing (F11).
+  return new Set(rows.map((r) => r.about).filter((about) => !isGuardian(getContact(db, about)?.friendship)));
+}
+
+/**
+ * One of the child's guardians: a family link to a grown-up the relay calls `guardian`, or (a relay
+ * before 0.2.0, which has no trusted grown-ups and sends no role) any family link to a grown-up.
+ */
+export function isGuardian(f: FriendshipView | undefined): boolean {
+  if (f?.kind !== 'family' || f.friend.kind !== 'parent') return false;
+  return f.friend.familyRole === 'guardian' || f.friend.familyRole === undefined;
 }
 
 /** The relay accepted the report; these files are still to upload. */
@@ -113,4 +124,14 @@ export function noteReportAttempt(db: WritableDB, reportId: string, nextAttemptA
     nextAttemptAt,
     reportId,
   );
+}
+
+/** The newest message of a game's match (its `sessionId`) with a contact, or undefined. */
+export function latestGameMessage(db: ReadableDB, contactId: string, sessionId: string): string | undefined {
+  const row = prepared(
+    db,
+    `SELECT id FROM messages WHERE contact_id = ? AND json_extract(body_json, '$.kind') = 'game'
+       AND json_extract(body_json, '$.sessionId') = ? ORDER BY id DESC LIMIT 1`,
+  ).get(contactId, sessionId) as { id: string } | undefined;
+  return row?.id;
 }
