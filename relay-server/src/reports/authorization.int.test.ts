@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION, APP_VERSION_HEADER } from '@hearth/common';
+import type { ModeratorSessionGrant } from '@hearth/common';
 import {
+  api,
   befriend,
   createFamily,
   expectStatus,
@@ -12,20 +14,31 @@ import {
 import { addGrownUp } from '../../test/family-helpers';
 import { jpeg, putFile, report, sha256, submission } from '../../test/report-helpers';
 import { REPORT_ROUTES } from './route-list';
+import { createModerator } from '../moderation/moderators';
 
 /**
  * The authorization matrix of the report routes (issue 15): every route, every caller, one test
  * per cell. A's child A1 reported B's child B1 (a friend) with one file; A1 has a trusted
- * grown-up. B's guardian is the reported child's guardian. The relay has no moderators' routes
- * yet (the moderation helper reads through `moderator-read.ts`). Each cell builds its own world.
+ * grown-up. B's guardian is the reported child's guardian. A moderator (F16) reads forwarded
+ * reports only on `/admin/v1`: their token opens none of these routes. Each cell builds its own world.
  */
 let relay: TestRelay;
 relayForFile((r) => (relay = r), { rateLimits: { signInPerMinute: 100_000 } });
 
-const CALLERS = ['anonymous', 'guardian', 'trusted', 'otherFamily', 'reportingChild', 'otherChild'] as const;
+const CALLERS = ['anonymous', 'guardian', 'trusted', 'otherFamily', 'reportingChild', 'otherChild', 'moderator'] as const;
 type Who = (typeof CALLERS)[number];
 
-type World = Readonly<{ a: TestFamily; b: TestFamily; trusted: TestParent; reportId: string; hash: string; file: Buffer }>;
+type World = Readonly<{
+  a: TestFamily;
+  b: TestFamily;
+  trusted: TestParent;
+  moderator: string;
+  reportId: string;
+  hash: string;
+  file: Buffer;
+}>;
+
+let moderators = 0;
 
 async function buildWorld(options: Readonly<{ shared?: boolean; uploaded?: boolean }> = {}): Promise<World> {
   const { app } = relay;
@@ -46,7 +59,13 @@ async function buildWorld(options: Readonly<{ shared?: boolean; uploaded?: boole
     });
     expect(res.statusCode).toBe(204);
   }
-  return { a, b, trusted, reportId: body.reportId, hash: sha256(file), file };
+  const email = `mod${++moderators}@example.test`;
+  await createModerator(app.relay, { email, displayName: 'Mo', password: 'moderator password' });
+  const grant = await api<ModeratorSessionGrant>(app, 'POST', '/admin/v1/sessions', {
+    body: { email, password: 'moderator password' },
+  });
+  const moderator = expectStatus(grant, 201).token;
+  return { a, b, trusted, moderator, reportId: body.reportId, hash: sha256(file), file };
 }
 
 function tokenOf(w: World, who: Who): string | undefined {
@@ -63,6 +82,8 @@ function tokenOf(w: World, who: Who): string | undefined {
       return w.a.childToken;
     case 'otherChild':
       return w.b.childToken;
+    case 'moderator':
+      return w.moderator;
     default: {
       const never: never = who;
       throw new Error(`unknown caller ${String(never)}`);
@@ -148,7 +169,8 @@ const CELLS = MATRIX.flatMap((row) =>
   CALLERS.map((who, i) => ({
     name: `${row.route}${row.variant ? ` (${row.variant})` : ''}`,
     who,
-    cell: row.expect[i] as Cell,
+    // A moderator's token is not a family's: 401 on every family route.
+    cell: who === 'moderator' ? 401 : (row.expect[i] as Cell),
     row,
   })),
 );
