@@ -22,7 +22,7 @@ export const deletePaneEs: Spanish<typeof deletePaneEn> = {
     withdraw: 'Retirar mi consentimiento',
     withdrawLead:
       'Retirar tu consentimiento significa que {{name}} ya no puede usar Hearth, así que borra la cuenta de {{name}}: es lo mismo que borrarla.',
-    goes: 'Lo que se borra: la cuenta de {{name}}, su nombre de usuario y su imagen, sus amigos, sus códigos de invitación, los mensajes y archivos que esperan en el servidor de Hearth, y todo lo de {{name}} en cada computadora que usa (cada una lo borra la próxima vez que esté encendida).',
+    goes: 'Lo que se borra: la cuenta de {{name}}, su nombre de usuario y su imagen, sus amigos, sus códigos de invitación, los mensajes y archivos que esperan en el servidor de Hearth, y todo lo de {{name}} en cada computadora que {{name}} usa (cada una lo borra la próxima vez que esté encendida).',
     stays:
       'Lo que queda: el registro de que se dio y se retiró el consentimiento (fechas y versión de la política, sin nombre), los reportes ya enviados a los moderadores de Hearth y un registro de bloqueo si lo hay. Los amigos de {{name}} conservan los mensajes que ya recibieron y ven a {{name}} como «ya no está aquí».',
     password: 'La contraseña de tu cuenta de Hearth',
