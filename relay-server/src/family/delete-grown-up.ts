@@ -41,7 +41,11 @@ export async function deleteGrownUpAccount(ctx: Ctx, parentId: string): Promise<
  * with the sign-in backoff). Every other guardian of their children is told at once (a notice, and
  * an email where this relay sends email), then {@link deleteGrownUpAccount}.
  */
-export async function deleteOwnAccount(ctx: Ctx & Pick<RelayContext, 'hasher'>, parentId: string, password: string): Promise<void> {
+export async function deleteOwnAccount(
+  ctx: Ctx & Pick<RelayContext, 'hasher'>,
+  parentId: string,
+  password: string,
+): Promise<void> {
   await confirmPassword(ctx, parentId, password);
   const me = await ctx.store.accounts.getParentById(parentId);
   if (!me) throw new HearthError(ErrorCode.Unauthenticated, 'Please sign in again.');

@@ -13,7 +13,7 @@ export const deleteMeRoute: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary:
-          "Delete my grown-up account (account password typed again): children for whom I am the last guardian go with it; consent records are kept, ids only",
+          'Delete my grown-up account (account password typed again): children for whom I am the last guardian go with it; consent records are kept, ids only',
         tags: ['family'],
         security: bearer,
         body: PasswordAgainBody,

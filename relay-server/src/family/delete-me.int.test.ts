@@ -70,7 +70,15 @@ describe('a grown-up deletes their own account (DELETE /v1/me)', () => {
     >;
     expect(consents.map((c) => c.child_id).sort()).toEqual([w.onlyAnns.childId, w.shared.childId].sort());
     for (const c of consents) {
-      expect(Object.keys(c).sort()).toEqual(['child_id', 'given_at', 'id', 'method', 'parent_id', 'policy_version', 'withdrawn_at']);
+      expect(Object.keys(c).sort()).toEqual([
+        'child_id',
+        'given_at',
+        'id',
+        'method',
+        'parent_id',
+        'policy_version',
+        'withdrawn_at',
+      ]);
     }
   });
 

@@ -213,7 +213,19 @@ export function insertNotice(db: WritableDB, recipientId: string, n: NoticeRow, 
   db.prepare(
     `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id, by_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at, n.reportId ?? null, n.byId ?? null);
+  ).run(
+    n.id,
+    recipientId,
+    n.kind,
+    n.childId,
+    n.childName,
+    n.byName,
+    n.aboutId,
+    n.aboutName,
+    n.at,
+    n.reportId ?? null,
+    n.byId ?? null,
+  );
 }
 
 /** A grown-up's notices, newest first (ties: the later id first). */

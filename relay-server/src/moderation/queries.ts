@@ -179,8 +179,8 @@ export function deleteParentAccount(db: WritableDB, parentId: string): boolean {
   ).run(parentId, parentId, parentId);
   // Their name goes from the other grown-ups' notices (ids stay); their consent records stay, ids only.
   db.prepare(`UPDATE notices SET by_name = NULL, by_id = NULL WHERE by_id = ?`).run(parentId);
-  db.prepare(`UPDATE notices SET about_name = NULL WHERE about_id = ? AND kind NOT IN ('device-signed-out', 'child-suspended')`).run(
-    parentId,
-  );
+  db.prepare(
+    `UPDATE notices SET about_name = NULL WHERE about_id = ? AND kind NOT IN ('device-signed-out', 'child-suspended')`,
+  ).run(parentId);
   return db.prepare(`DELETE FROM accounts WHERE id = ? AND kind = 'parent'`).run(parentId).changes > 0;
 }

@@ -157,7 +157,19 @@ export const pgFamily = {
     await q.query(
       `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id, by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at, n.reportId ?? null, n.byId ?? null],
+      [
+        n.id,
+        recipientId,
+        n.kind,
+        n.childId,
+        n.childName,
+        n.byName,
+        n.aboutId,
+        n.aboutName,
+        n.at,
+        n.reportId ?? null,
+        n.byId ?? null,
+      ],
     );
   },
 
