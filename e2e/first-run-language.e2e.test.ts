@@ -62,8 +62,9 @@ const policyLines = (lang: Lang): string[] =>
     .filter((l) => l.trim() !== '');
 
 /**
- * The policy step shows the relay's policy in `lang` as paragraphs, in a box that scrolls, and no
- * longer promises deletion or export, which the app does not have yet.
+ * The policy step shows the relay's policy in `lang` as paragraphs, in a box that scrolls, and says
+ * what the app now has (deleting a child, saving a copy, deleting one's own grown-up account, and
+ * what the server keeps after a deletion), no longer that it is not built yet.
  */
 async function seePolicy(lang: Lang): Promise<void> {
   const box = page.getByRole('region', { name: w[lang].text('policy.fullTitle') });
@@ -76,6 +77,8 @@ async function seePolicy(lang: Lang): Promise<void> {
   ).toEqual(['auto', true]);
   await shows(page.locator('main'), w[lang].text('policy.notYet'));
   await lacks(page.locator('main'), lang === 'es' ? 'Puedes borrarlo todo' : 'You can delete everything');
+  await lacks(page.locator('main'), lang === 'es' ? 'Todavía no existe' : 'Not built yet');
+  await shows(page.locator('main'), lang === 'es' ? 'borrar tu propia cuenta de adulto' : 'delete your own grown-up account');
 }
 
 /** The step shows with its title in `lang`. */

@@ -44,6 +44,7 @@ import { exportRoutes } from './export/routes';
 import { reportRoutes } from './reports/routes';
 import { retentionPlugin } from './retention/plugin';
 import { moderationRoutes } from './moderation/routes';
+import { deleteMeRoute } from './family/delete-me-route';
 
 export type BuildOptions = Readonly<{
   /** Clock, for tests that move time. Default Date.now. */
@@ -181,6 +182,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(reportRoutes);
   await app.register(retentionPlugin);
   await app.register(moderationRoutes);
+  await app.register(deleteMeRoute);
 
   closeSocketsGoingAway(app);
   app.addHook('onClose', async () => {

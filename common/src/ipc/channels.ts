@@ -67,6 +67,7 @@ import { COMPUTERS_CHANNELS } from './channels-computers';
 import { NOTIFY_CHANNELS } from './channels-notify';
 import { REPORT_CHILD_CHANNELS } from './channels-report-child';
 import { REPORT_GROWNUPS_CHANNELS } from './channels-report-grownups';
+import { GROWNUP_DELETE_CHANNELS } from './channels-grownup-delete';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -284,6 +285,7 @@ export const HEARTH_CHANNELS = {
   ...NOTIFY_CHANNELS,
   ...REPORT_CHILD_CHANNELS,
   ...REPORT_GROWNUPS_CHANNELS,
+  ...GROWNUP_DELETE_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

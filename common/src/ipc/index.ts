@@ -26,3 +26,4 @@ export * from './api';
 export * from './bridge';
 export * from './channels-report-child';
 export * from './channels-report-grownups';
+export * from './channels-grownup-delete';

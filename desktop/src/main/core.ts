@@ -29,6 +29,7 @@ import { createCallsService } from './services/calls';
 import { createEventHub, type EventHub } from './services/event-hub';
 import { createFamilyAdminService, type FamilyDeps } from './services/family-admin';
 import { createFamilyGrownUpsService } from './services/family-grown-ups';
+import { createGrownUpDeleteService } from './services/grownup-delete';
 import { createFamilyHttp } from './relay/family-http';
 import { createReconsentHttp } from './relay/reconsent-http';
 import { createReconsentService } from './services/reconsent';
@@ -321,6 +322,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }),
     reports,
     reportGrownups: reportGrownupsFor({ call: relay.call, relayUrl: options.relayUrl, versions, parent, familyDb, suspension }),
+    grownUpDelete: createGrownUpDeleteService({ ...familyDeps, call: relay.call, lock, parentMode }),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

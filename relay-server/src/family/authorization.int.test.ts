@@ -172,6 +172,24 @@ const MATRIX: readonly Row[] = [
     expect: [400, 400, 400, 400, 400, 400],
   },
   { route: 'GET /v1/notices', request: () => ({ url: '/v1/notices?limit=5' }), expect: [401, 200, 200, 200, 200, 403] },
+  {
+    // One's own grown-up account (issue 15 §3): any grown-up, a trusted one too, with their own password; never a child's credential.
+    route: 'DELETE /v1/me',
+    request: () => ({ url: '/v1/me', body: { password: PASSWORD } }),
+    expect: [401, 204, 204, 204, 204, 403],
+  },
+  {
+    route: 'DELETE /v1/me',
+    variant: 'a wrong password',
+    request: () => ({ url: '/v1/me', body: { password: 'not my password' } }),
+    expect: [401, [401, 'WRONG_PASSWORD'], [401, 'WRONG_PASSWORD'], [401, 'WRONG_PASSWORD'], [401, 'WRONG_PASSWORD'], 403],
+  },
+  {
+    route: 'DELETE /v1/me',
+    variant: 'no password',
+    request: () => ({ url: '/v1/me' }),
+    expect: [400, 400, 400, 400, 400, 400],
+  },
   // Routes from before issue 12, with the callers only families have: every guardian is a parent of the child, a trusted grown-up is not.
   {
     route: 'GET /v1/children/:id',
@@ -246,6 +264,16 @@ describe('family authorization matrix', () => {
     expect((await act(app, w.second.token, w.friendshipId, 'approve')).body.myParentApproved).toBe(true);
     const view = (await act(app, w.b.parent.token, w.friendshipId, 'approve')).body;
     expect(view.status).toBe('active');
+  });
+
+  it("deletes only the caller's own account: another family's grown-up deleting theirs leaves family A whole", async () => {
+    const w = await buildWorld();
+    const me = (token: string) => send(token, 'GET', '/v1/me', undefined);
+    expect((await send(w.b.parent.token, 'DELETE', '/v1/me', { password: PASSWORD })).statusCode).toBe(204);
+    expect((await me(w.b.parent.token)).statusCode).toBe(401);
+    for (const token of [w.a.parent.token, w.second.token, w.trusted.token, w.a.childToken]) {
+      expect((await me(token)).statusCode).toBe(200);
+    }
   });
 
   it('has a row for every family route', () => {

@@ -59,10 +59,21 @@ export function inviteMail(input: InviteMailInput): OutgoingMail {
 /** What the other guardians are told by email at once (no language is known for them: both). */
 export function familyNoticeMail(
   to: string,
-  kind: 'child-deleted' | 'consent-withdrawn',
+  kind: 'child-deleted' | 'consent-withdrawn' | 'guardian-account-deleted',
   childName: string,
   byName: string,
 ): OutgoingMail {
+  if (kind === 'guardian-account-deleted') {
+    return {
+      to,
+      subject: `Hearth: ${byName} deleted their account / ${byName} eliminó su cuenta`,
+      text: [
+        `${byName} deleted their Hearth account and is no longer a guardian of ${childName}. ${childName}'s account stays; you are still a guardian.`,
+        '',
+        `${byName} eliminó su cuenta de Hearth y ya no es tutor de ${childName}. La cuenta de ${childName} sigue; tú sigues siendo tutor.`,
+      ].join('\n'),
+    };
+  }
   if (kind === 'child-deleted') {
     return {
       to,

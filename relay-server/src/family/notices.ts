@@ -64,6 +64,7 @@ export async function noticeGuardians(ctx: Ctx, input: NoticeInput): Promise<voi
       childId: input.childId,
       childName,
       byName,
+      byId: byName !== null ? input.byId : null,
       aboutId,
       aboutName,
       at,

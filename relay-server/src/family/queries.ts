@@ -195,6 +195,8 @@ export type NoticeRow = Readonly<{
   childId: string;
   childName: string;
   byName: string | null;
+  /** The grown-up who did it (written, not read back: their name is taken out when their account goes). */
+  byId?: string | null;
   aboutId: string | null;
   aboutName: string | null;
   at: number;
@@ -209,9 +211,21 @@ export type NoticeRow = Readonly<{
 export function insertNotice(db: WritableDB, recipientId: string, n: NoticeRow, keepSince: number): void {
   db.prepare(`DELETE FROM notices WHERE recipient_parent_id = ? AND at < ?`).run(recipientId, keepSince);
   db.prepare(
-    `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at, n.reportId ?? null);
+    `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id, by_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    n.id,
+    recipientId,
+    n.kind,
+    n.childId,
+    n.childName,
+    n.byName,
+    n.aboutId,
+    n.aboutName,
+    n.at,
+    n.reportId ?? null,
+    n.byId ?? null,
+  );
 }
 
 /** A grown-up's notices, newest first (ties: the later id first). */

@@ -18,4 +18,5 @@ export const FAMILY_ROUTES = [
   'DELETE /v1/children/:id/consents/mine',
   'DELETE /v1/children/:id',
   'GET /v1/notices',
+  'DELETE /v1/me',
 ] as const;

@@ -177,5 +177,10 @@ export function deleteParentAccount(db: WritableDB, parentId: string): boolean {
                                       ORDER BY g.added_at, g.parent_id LIMIT 1)
      WHERE parent_id = ? AND EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = children.account_id AND g.parent_id <> ?)`,
   ).run(parentId, parentId, parentId);
+  // Their name goes from the other grown-ups' notices (ids stay); their consent records stay, ids only.
+  db.prepare(`UPDATE notices SET by_name = NULL, by_id = NULL WHERE by_id = ?`).run(parentId);
+  db.prepare(
+    `UPDATE notices SET about_name = NULL WHERE about_id = ? AND kind NOT IN ('device-signed-out', 'child-suspended')`,
+  ).run(parentId);
   return db.prepare(`DELETE FROM accounts WHERE id = ? AND kind = 'parent'`).run(parentId).changes > 0;
 }

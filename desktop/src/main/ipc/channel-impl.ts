@@ -10,6 +10,7 @@ import { exportChannelImpl } from './channel-impl-export';
 import { computersChannelImpl } from './channel-impl-computers';
 import { notifyChannelImpl, reconsentChannelImpl } from './channel-impl-reconsent';
 import { reportGrownupsChannelImpl } from './channel-impl-report-grownups';
+import { grownupDeleteChannelImpl } from './channel-impl-grownup-delete';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -116,6 +117,7 @@ export function channelImpl(s: Services): ChannelImpl {
       return DONE;
     },
     ...reportGrownupsChannelImpl(s),
+    ...grownupDeleteChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

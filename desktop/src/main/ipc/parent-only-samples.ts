@@ -2,6 +2,7 @@ import { ACTIVITY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-activity
 import { FAMILY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-family';
 import { QUIET_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-quiet';
 import { REPORT_GROWNUPS_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-report-grownups';
+import { GROWNUP_DELETE_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-grownup-delete';
 
 const ID = '01J0000000000000000000000A';
 
@@ -46,6 +47,7 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   ...QUIET_PARENT_ONLY_SAMPLE_ARGS,
   ...ACTIVITY_PARENT_ONLY_SAMPLE_ARGS,
   ...REPORT_GROWNUPS_PARENT_ONLY_SAMPLE_ARGS,
+  ...GROWNUP_DELETE_PARENT_ONLY_SAMPLE_ARGS,
   verifyEmail: { email: 'someone@example.test', code: '123456' },
   resendEmailCode: { email: 'someone@example.test' },
   completePasswordReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },

@@ -26,6 +26,7 @@ import type { RelayVersions } from '../relay/relay-versions';
 import type { AttentionService } from '../services/attention';
 import type { ExportService } from '../export/export-service';
 import type { ReportGrownupsService } from '../services/report-grownups';
+import type { GrownUpDeleteService } from '../services/grownup-delete';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -60,4 +61,5 @@ export type Services = Readonly<{
   reports: ReportsService;
   /** Reports for guardians and a child's suspension (issue 15). */
   reportGrownups: ReportGrownupsService;
+  grownUpDelete: GrownUpDeleteService;
 }>;

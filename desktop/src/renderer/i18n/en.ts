@@ -34,6 +34,7 @@ import { activityEn } from './catalogs/activity';
 import { dailySummariesEn } from './catalogs/daily-summaries';
 import { exportPaneEn, kidExportEn } from './catalogs/export';
 import { deleteKidEn, deletePaneEn } from './catalogs/delete';
+import { grownUpDeletePaneEn } from './catalogs/grown-up-delete';
 import { parentReviewEn } from './catalogs/notify';
 import { safetyErrorsEn } from './catalogs/safety';
 import { usageEn } from './catalogs/usage';
@@ -81,6 +82,7 @@ export const en = {
     ...exportPaneEn,
     ...deletePaneEn,
     ...reportGrownupsEn,
+    ...grownUpDeletePaneEn,
   },
   ...kidExportEn,
   ...deleteKidEn,

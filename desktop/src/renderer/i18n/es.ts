@@ -32,6 +32,7 @@ import { activityEs } from './catalogs/activity';
 import { dailySummariesEs } from './catalogs/daily-summaries';
 import { exportPaneEs, kidExportEs } from './catalogs/export';
 import { deleteKidEs, deletePaneEs } from './catalogs/delete';
+import { grownUpDeletePaneEs } from './catalogs/grown-up-delete';
 import { parentReviewEs } from './catalogs/notify';
 import { safetyErrorsEs } from './catalogs/safety';
 import { usageEs } from './catalogs/usage';
@@ -79,6 +80,7 @@ export const es: Spanish<Translation> = {
     ...exportPaneEs,
     ...deletePaneEs,
     ...reportGrownupsEs,
+    ...grownUpDeletePaneEs,
   },
   ...kidExportEs,
   ...deleteKidEs,

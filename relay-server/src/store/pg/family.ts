@@ -155,9 +155,21 @@ export const pgFamily = {
   async insertNotice(q, recipientId, n, keepSince) {
     await q.query(`DELETE FROM notices WHERE recipient_parent_id = $1 AND at < $2`, [recipientId, keepSince]);
     await q.query(
-      `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [n.id, recipientId, n.kind, n.childId, n.childName, n.byName, n.aboutId, n.aboutName, n.at, n.reportId ?? null],
+      `INSERT INTO notices (id, recipient_parent_id, kind, child_id, child_name, by_name, about_id, about_name, at, report_id, by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        n.id,
+        recipientId,
+        n.kind,
+        n.childId,
+        n.childName,
+        n.byName,
+        n.aboutId,
+        n.aboutName,
+        n.at,
+        n.reportId ?? null,
+        n.byId ?? null,
+      ],
     );
   },
 

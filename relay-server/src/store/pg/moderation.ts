@@ -147,6 +147,11 @@ export const pgModeration = {
        WHERE parent_id = $1 AND EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = children.account_id AND g.parent_id <> $1)`,
       [parentId],
     );
+    await q.query(`UPDATE notices SET by_name = NULL, by_id = NULL WHERE by_id = $1`, [parentId]);
+    await q.query(
+      `UPDATE notices SET about_name = NULL WHERE about_id = $1 AND kind NOT IN ('device-signed-out', 'child-suspended')`,
+      [parentId],
+    );
     const r = await q.query(`DELETE FROM accounts WHERE id = $1 AND kind = 'parent'`, [parentId]);
     return (r.rowCount ?? 0) > 0;
   },

@@ -31,7 +31,7 @@ export const policyEn = {
       },
     },
     notYet:
-      'Not built yet: deleting a child’s account or downloading their data from the app. Until then, ask whoever runs your Hearth server.',
+      'In the grown-ups’ pane you can delete a child’s account, save a copy of a child’s data, and delete your own grown-up account. After a deletion the server keeps the consent records, without names, and any report already sent to its moderators, for a limited time.',
     fullTitle: 'The privacy policy',
     version: 'Privacy policy version',
     published: 'published {{date}}',
@@ -70,7 +70,7 @@ export const policyEs: Spanish<typeof policyEn> = {
       },
     },
     notYet:
-      'Todavía no existe: borrar la cuenta de un niño o descargar sus datos desde la app. Mientras tanto, pídeselo a quien administra tu servidor de Hearth.',
+      'En el panel de los adultos puedes borrar la cuenta de un niño, guardar una copia de sus datos y borrar tu propia cuenta de adulto. Después de borrar, el servidor conserva los registros de consentimiento, sin nombres, y los reportes ya enviados a sus moderadores, por un tiempo limitado.',
     fullTitle: 'La política de privacidad',
     version: 'Versión de la política de privacidad',
     published: 'publicada el {{date}}',

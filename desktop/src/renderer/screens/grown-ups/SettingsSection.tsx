@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { RelayCredentialsForm } from './RelayCredentialsForm';
+import { DeleteMyAccount } from './DeleteMyAccount';
 
 const LOCK_MINUTES = [1, 2, 5, 10, 15, 30] as const;
 
@@ -153,6 +154,12 @@ export function SettingsSection({
           <ErrorNote error={stop.error} />
         </div>
       )}
+      <DeleteMyAccount
+        api={{
+          preview: () => hearth.previewMyGrownUpAccountDeletion(),
+          remove: (password) => hearth.deleteMyGrownUpAccount({ password }),
+        }}
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { ParentDailySummaries } from './ParentDailySummaries';
 import { ParentQuiet } from './ParentQuiet';
 import { ReportsView } from '../reports/ReportsView';
 import { ReportOpener, parentModeReportsApi, type ReportTarget } from '../reports/reports-api';
+import { DeleteMyAccount } from '../grown-ups/DeleteMyAccount';
 import '../family/family.css';
 
 /**
@@ -44,6 +45,12 @@ export function ParentFamily({ contactIds }: Readonly<{ contactIds: ReadonlySet<
       <ReportOpener.Provider value={setOpenReport}>
         <NoticesList load={() => hearth.listMyNotices()} hideWhenEmpty />
       </ReportOpener.Provider>
+      <DeleteMyAccount
+        api={{
+          preview: () => hearth.previewMyGrownUpAccountDeletionAsMe(),
+          remove: (password) => hearth.deleteMyGrownUpAccountAsMe({ password }),
+        }}
+      />
     </section>
   );
 }
