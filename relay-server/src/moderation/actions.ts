@@ -9,6 +9,7 @@ import {
   closeForwardedReport,
   listForwardedReports,
   readForwardedReport,
+  readForwardedReportFile,
   setReportLegalHold,
   type ForwardedReportItem,
   type ForwardedReportView,
@@ -21,6 +22,7 @@ export type ModerationCtx = Pick<RelayContext, 'store' | 'config' | 'now' | 'new
 export type AuditAction =
   | 'create-moderator'
   | 'read-report'
+  | 'read-report-file'
   | 'close-report'
   | 'set-legal-hold'
   | 'lift-legal-hold'
@@ -61,6 +63,18 @@ export async function readReport(ctx: ModerationCtx, moderatorId: string, report
   const view = await readForwardedReport(ctx, reportId);
   await audit(ctx, moderatorId, 'read-report', 'report', reportId, null);
   return view;
+}
+
+/** One uploaded file of a forwarded report (the evidence itself). Reading it is logged too. */
+export async function readReportFile(
+  ctx: ModerationCtx,
+  moderatorId: string,
+  reportId: string,
+  hash: string,
+): Promise<{ bytes: Buffer; mime: string }> {
+  const file = await readForwardedReportFile(ctx, reportId, hash);
+  await audit(ctx, moderatorId, 'read-report-file', 'report', reportId, hash);
+  return file;
 }
 
 export async function closeReport(
