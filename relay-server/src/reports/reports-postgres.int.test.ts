@@ -45,7 +45,10 @@ describe.skipIf(NO_POSTGRES)('reports on PostgreSQL', () => {
     expect(shared.reports.map((r) => r.reportId)).toEqual([body.reportId]);
     const other = submission(app, a.child.childId, b.child.childId);
     expectStatus(await report(app, a.childToken, other), 201);
-    expectStatus(await api(app, 'DELETE', `/v1/children/${a.child.childId}`, { token }), 204);
+    expectStatus(
+      await api(app, 'DELETE', `/v1/children/${a.child.childId}`, { token, body: { password: a.parent.password } }),
+      204,
+    );
     expect(await app.relay.store.reports.getReport(other.reportId)).toBeUndefined();
     expect((await readForwardedReport(app.relay, body.reportId)).reporterName).toBe(a.child.displayName);
     const bytes = await readForwardedReportFile(app.relay, body.reportId, sha256(file));
