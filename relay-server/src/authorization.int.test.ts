@@ -414,6 +414,11 @@ function adminRows(): Row[] {
       expect: nobody,
     },
     { route: 'GET /admin/v1/audit', request: () => ({ url: '/admin/v1/audit' }), expect: nobody },
+    {
+      route: 'GET /admin/v1/reports/:id/files/:hash',
+      request: () => ({ url: `/admin/v1/reports/${id}/files/${'ab'.repeat(32)}` }),
+      expect: nobody,
+    },
   ];
 }
 

@@ -1,5 +1,6 @@
+import type { EventEmitter } from 'node:events';
 import { ErrorCode, HearthError, SUSPENSION_CATEGORIES, type SuspensionCategory } from '@hearth/common';
-import type { RelayContext } from '../context';
+import type { RelayContext, RelayEventMap } from '../context';
 import type { AuditRow } from './queries';
 import { emailBanHash } from './emails';
 import { noticeGuardians } from '../family/notices';
@@ -9,6 +10,7 @@ import {
   closeForwardedReport,
   listForwardedReports,
   readForwardedReport,
+  readForwardedReportFile,
   setReportLegalHold,
   type ForwardedReportItem,
   type ForwardedReportView,
@@ -21,6 +23,7 @@ export type ModerationCtx = Pick<RelayContext, 'store' | 'config' | 'now' | 'new
 export type AuditAction =
   | 'create-moderator'
   | 'read-report'
+  | 'read-report-file'
   | 'close-report'
   | 'set-legal-hold'
   | 'lift-legal-hold'
@@ -61,6 +64,18 @@ export async function readReport(ctx: ModerationCtx, moderatorId: string, report
   const view = await readForwardedReport(ctx, reportId);
   await audit(ctx, moderatorId, 'read-report', 'report', reportId, null);
   return view;
+}
+
+/** One uploaded file of a forwarded report (the evidence itself). Reading it is logged too. */
+export async function readReportFile(
+  ctx: ModerationCtx,
+  moderatorId: string,
+  reportId: string,
+  hash: string,
+): Promise<{ bytes: Buffer; mime: string }> {
+  const file = await readForwardedReportFile(ctx, reportId, hash);
+  await audit(ctx, moderatorId, 'read-report-file', 'report', reportId, hash);
+  return file;
 }
 
 export async function closeReport(
@@ -109,7 +124,7 @@ export async function suspendAccount(
     }
     return kind;
   });
-  await announce(ctx, accountId, kind, true, category);
+  await announceSuspension(ctx, accountId, kind, true, category);
   return kind;
 }
 
@@ -129,29 +144,33 @@ export async function liftSuspension(
     if (kind === 'child') await noticeGuardians(txCtx, { kind: 'child-suspension-lifted', childId: accountId, byId: null });
     return kind;
   });
-  if (kind !== undefined) await announce(ctx, accountId, kind, false, null);
+  if (kind !== undefined) await announceSuspension(ctx, accountId, kind, false, null);
 }
 
+/** Emits one of the relay's events (cluster-wide by default; `suspension-watch.ts` tells this instance only). */
+export type EmitEvent = <K extends keyof RelayEventMap>(name: K, ...args: RelayEventMap[K]) => void;
+
 /** Every instance learns it: the gates read the family facts again, the child's sockets are told, a grown-up's close. */
-async function announce(
-  ctx: ModerationCtx,
+export async function announceSuspension(
+  ctx: Pick<ModerationCtx, 'store' | 'now' | 'events'>,
   accountId: string,
   kind: 'child' | 'parent',
   suspended: boolean,
   category: SuspensionCategory | null,
+  emit: EmitEvent = (name, ...args) => void (ctx.events as EventEmitter).emit(name, ...args),
 ): Promise<void> {
   if (kind === 'child') {
-    ctx.events.emit('familyChanged', { childIds: [accountId] });
+    emit('familyChanged', { childIds: [accountId] });
   } else {
     const children = (await ctx.store.accounts.listChildrenOfParent(accountId)).map((c) => c.id);
-    if (children.length > 0) ctx.events.emit('familyChanged', { childIds: children });
+    if (children.length > 0) emit('familyChanged', { childIds: children });
     if (suspended) {
       for (const s of await ctx.store.sessions.listLiveParentSessions(accountId, ctx.now())) {
-        ctx.events.emit('credentialsRevoked', { childIds: [], parentSessionId: s.id });
+        emit('credentialsRevoked', { childIds: [], parentSessionId: s.id });
       }
     }
   }
-  ctx.events.emit('suspensionChanged', { accountId, suspended, category });
+  emit('suspensionChanged', { accountId, suspended, category });
 }
 
 /**

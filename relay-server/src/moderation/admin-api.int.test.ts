@@ -1,7 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditList, ModeratorSessionGrant, NoticeList, WsServerFrame, WsSuspensionFrame } from '@hearth/common';
+import {
+  APP_VERSION,
+  APP_VERSION_HEADER,
+  type AuditList,
+  type ModeratorSessionGrant,
+  type NoticeList,
+  type ReportSubmission,
+  type WsServerFrame,
+  type WsSuspensionFrame,
+} from '@hearth/common';
+import { seedForwardedReport } from '../../test/forwarded-report';
+import { jpeg, putFile, report, submission } from '../../test/report-helpers';
 import {
   PASSWORD,
   api,
@@ -28,6 +39,7 @@ import {
   type TestSocket,
 } from '../../test/ws-client';
 import { createModerator } from './moderators';
+import type { ForwardedReportView } from '../reports/moderator-read';
 import { grantFor, loggedIn, offer, type RawPeer } from '../signaling/test-support';
 
 /**
@@ -279,5 +291,42 @@ describe('forwarded reports', () => {
   it('lists none and reads none that was not forwarded', async () => {
     expect(expectStatus(await admin<{ reports: unknown[] }>('GET', '/admin/v1/reports'), 200).reports).toEqual([]);
     expect((await admin('GET', '/admin/v1/reports/01J00000000000000000000000')).status).toBe(404);
+  });
+
+  it("reads a forwarded report with the relay's verdicts and the uploaded file's bytes, each read logged", async () => {
+    const seeded = await seedForwardedReport(relay.app, url, a, b, { note: 'look at the picture' });
+    // A second report, kept in the family: none of the moderators' business, its files neither.
+    const kept = submission(relay.app, a.child.childId, b.child.childId, { file: jpeg(3) });
+    expectStatus(await report(relay.app, a.childToken, kept), 201);
+    const keptFile = kept.files[0] as ReportSubmission['files'][number];
+    expect((await putFile(relay.app, a.childToken, kept.reportId, keptFile.hash, jpeg(3))).status).toBe(204);
+    expect((await admin('GET', `/admin/v1/reports/${kept.reportId}`)).status).toBe(404);
+    expect((await admin('GET', `/admin/v1/reports/${kept.reportId}/files/${keptFile.hash}`)).status).toBe(404);
+
+    const list = expectStatus(await admin<{ reports: Array<{ reportId: string }> }>('GET', '/admin/v1/reports'), 200).reports;
+    expect(list.map((r) => r.reportId)).toEqual([seeded.reportId]);
+    const view = expectStatus(await admin<ForwardedReportView>('GET', `/admin/v1/reports/${seeded.reportId}`), 200);
+    expect(view).toMatchObject({ guardianNote: 'look at the picture', about: { accountId: b.child.childId, kind: 'child' } });
+    expect(view.messages.map((m) => [m.id, m.verdict])).toEqual([
+      [seeded.ids.confirmed, 'confirmed'],
+      [seeded.ids.altered, 'not-confirmed'],
+      [seeded.ids.picture, 'confirmed-picture-changed'],
+    ]);
+    expect(view.files).toEqual([
+      expect.objectContaining({ hash: seeded.file.hash, mime: 'image/png', uploaded: true, messageId: seeded.ids.picture }),
+    ]);
+
+    const file = await relay.app.inject({
+      method: 'GET',
+      url: `/admin/v1/reports/${seeded.reportId}/files/${seeded.file.hash}`,
+      headers: { [APP_VERSION_HEADER]: APP_VERSION, authorization: `Bearer ${mod.token}` },
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(seeded.file.bytes)).toBe(true);
+    const unknown = await admin('GET', `/admin/v1/reports/${seeded.reportId}/files/${'0'.repeat(64)}`);
+    expect(unknown.status).toBe(404);
+    expect((await admin('GET', `/admin/v1/reports/${seeded.reportId}/files/not-a-hash`)).status).toBe(400);
+    expect(await auditActions()).toEqual([`read-report ${seeded.reportId}`, `read-report-file ${seeded.reportId}`]);
   });
 });

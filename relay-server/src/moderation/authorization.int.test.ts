@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ModeratorSessionGrant } from '@hearth/common';
+import { APP_VERSION, APP_VERSION_HEADER, type ModeratorSessionGrant } from '@hearth/common';
 import { addGrownUp } from '../../test/family-helpers';
-import { api, createFamily, expectStatus, relayForFile, type TestParent, type TestRelay } from '../../test/helpers';
+import { seedForwardedReport } from '../../test/forwarded-report';
+import { api, befriend, createFamily, expectStatus, relayForFile, type TestParent, type TestRelay } from '../../test/helpers';
+import { listenForWs } from '../../test/ws-client';
 import { createModerator } from './moderators';
-import { placeholderForwardReport } from '../reports/moderator-read';
 
 /**
  * The admin API's authorization matrix (issue 15, F16): every `/admin/v1` route, for a moderator,
@@ -12,11 +13,19 @@ import { placeholderForwardReport } from '../reports/moderator-read';
  * test fails for a registered route without a row.
  */
 let relay: TestRelay;
+let url: string | undefined;
 relayForFile((r) => (relay = r), { rateLimits: { signInPerMinute: 100_000 } });
 
 const CALLERS = ['moderator', 'guardian', 'trusted', 'child', 'anonymous'] as const;
 type Who = (typeof CALLERS)[number];
-type World = Readonly<{ tokens: Record<Who, string | undefined>; childId: string; parent: TestParent; reportId: string }>;
+type World = Readonly<{
+  tokens: Record<Who, string | undefined>;
+  childId: string;
+  parent: TestParent;
+  reportId: string;
+  fileHash: string;
+  fileBytes: Buffer;
+}>;
 
 let made = 0;
 async function buildWorld(): Promise<World> {
@@ -29,29 +38,18 @@ async function buildWorld(): Promise<World> {
     await api<ModeratorSessionGrant>(app, 'POST', '/admin/v1/sessions', { body: { email, password: 'moderator password' } }),
     201,
   );
-  const reportId = `01J0000000000000000000R${String(made).padStart(3, '0')}`;
-  placeholderForwardReport({
-    reportId,
-    reporterId: a.child.childId,
-    reporterName: 'A',
-    about: { accountId: a.child.childId, displayName: 'A', kind: 'child' },
-    reason: 'mean-words',
-    place: 'message',
-    madeAt: 1,
-    forwardedAt: 2,
-    forwardedAutomatically: false,
-    guardianNote: null,
-    closedAt: null,
-    legalHold: false,
-    messages: [],
-    calls: [],
-    files: [],
-  });
+  // A report forwarded through the real flow: B's child writes to A's, A's child reports, A's guardian forwards.
+  const b = await createFamily(app);
+  await befriend(app, a, b);
+  url ??= await listenForWs(app);
+  const seeded = await seedForwardedReport(app, url, a, b);
   return {
     tokens: { moderator: mod.token, guardian: a.parent.token, trusted: trusted.token, child: a.childToken, anonymous: undefined },
     childId: a.child.childId,
     parent: a.parent,
-    reportId,
+    reportId: seeded.reportId,
+    fileHash: seeded.file.hash,
+    fileBytes: seeded.file.bytes,
   };
 }
 
@@ -70,6 +68,11 @@ const MATRIX: readonly Row[] = [
   {
     route: 'GET /admin/v1/reports/:id',
     request: (w) => ({ url: `/admin/v1/reports/${w.reportId}` }),
+    expect: [200, ...NOBODY_ELSE],
+  },
+  {
+    route: 'GET /admin/v1/reports/:id/files/:hash',
+    request: (w) => ({ url: `/admin/v1/reports/${w.reportId}/files/${w.fileHash}` }),
     expect: [200, ...NOBODY_ELSE],
   },
   {
@@ -128,11 +131,17 @@ describe('admin API authorization matrix', () => {
     const { url, body } = row.request(world);
     const method = row.route.split(' ')[0] as Method;
     const token = world.tokens[who];
-    const res = await api<{ error?: { code: string } }>(relay.app, method, url, {
-      ...(token ? { token } : {}),
-      ...(body !== undefined ? { body } : {}),
+    const res = await relay.app.inject({
+      method,
+      url,
+      headers: { [APP_VERSION_HEADER]: APP_VERSION, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body !== undefined ? { payload: body as object } : {}),
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
-    if (status === 401 && row.route !== 'POST /admin/v1/sessions') expect(res.body.error?.code).toBe('UNAUTHENTICATED');
+    const json = String(res.headers['content-type']).startsWith('application/json');
+    const answer = (json ? res.json() : undefined) as { error?: { code: string } } | undefined;
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(status);
+    if (status === 401 && row.route !== 'POST /admin/v1/sessions') expect(answer?.error?.code).toBe('UNAUTHENTICATED');
+    // The moderator reads the very bytes the reporting PC uploaded.
+    if (status === 200 && row.route.endsWith('/files/:hash')) expect(res.rawPayload.equals(world.fileBytes)).toBe(true);
   });
 });

@@ -12,14 +12,16 @@ import {
   type TestFamily,
   type TestRelay,
 } from '../../test/helpers';
+import { seedForwardedReport, type SeededReport } from '../../test/forwarded-report';
+import { listenForWs } from '../../test/ws-client';
 import { runAdmin } from '../admin/cli';
-import { placeholderForwardReport, type ForwardedReportView } from '../reports/moderator-read';
 
 /**
  * The moderators' `relay:admin` commands (issue 15, F16), through the CLI's own `runAdmin` on the
  * data folder of a running relay (SQLite in WAL mode, as the operator runs it beside the relay),
- * and once as its own process with the password piped in. Reports come from the placeholder
- * `reports/moderator-read.ts` in this tree (the reports helper's module replaces it at merge).
+ * and once as its own process with the password piped in. The report is made through the real
+ * flow: B's child writes to A's over WebSockets, A's child reports three messages as its PC holds
+ * them, A's guardian forwards the report.
  */
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const MOD_EMAIL = 'mod@example.test';
@@ -27,6 +29,8 @@ const MOD_PASSWORD = 'moderator password 1';
 let relay: TestRelay;
 let a: TestFamily;
 let b: TestFamily;
+let seeded: SeededReport;
+let reportId = '';
 
 type Out = Readonly<{ code: number; stdout: string; stderr: string }>;
 
@@ -47,40 +51,13 @@ async function cli(args: readonly string[], password: string | undefined = MOD_P
 }
 const as = (...args: string[]): Promise<Out> => cli([...args, '--moderator', MOD_EMAIL]);
 
-function report(id: string, about: TestFamily): ForwardedReportView {
-  const m = (n: number, verdict: ForwardedReportView['messages'][number]['verdict']) => ({
-    id: `01J0000000000000000000000${n}`,
-    from: about.child.childId,
-    to: a.child.childId,
-    sentAt: Date.UTC(2026, 10, 1, 12, n),
-    raw: '{}',
-    shown: JSON.stringify({ kind: 'text', text: `message ${n}` }),
-    verdict,
-  });
-  return {
-    reportId: id,
-    reporterId: a.child.childId,
-    reporterName: a.child.displayName,
-    about: { accountId: about.child.childId, displayName: about.child.displayName, kind: 'child' },
-    reason: 'mean-words',
-    place: 'message',
-    madeAt: Date.UTC(2026, 10, 1, 13),
-    forwardedAt: Date.UTC(2026, 10, 1, 14),
-    forwardedAutomatically: false,
-    guardianNote: 'please look',
-    closedAt: null,
-    legalHold: false,
-    messages: [m(1, 'confirmed'), m(2, 'not-confirmed'), m(3, 'confirmed-picture-changed')],
-    calls: [],
-    files: [],
-  };
-}
-
 beforeAll(async () => {
   relay = await buildTestApp();
   a = await createFamily(relay.app);
   b = await createFamily(relay.app);
   await befriend(relay.app, a, b);
+  seeded = await seedForwardedReport(relay.app, await listenForWs(relay.app), a, b, { note: 'please look' });
+  reportId = seeded.reportId;
 }, 60_000);
 afterAll(async () => {
   await relay?.close();
@@ -104,31 +81,32 @@ describe('relay:admin moderators', () => {
   });
 
   it('lists forwarded reports and shows each message as the relay confirmed it or not', async () => {
-    placeholderForwardReport(report('01J000000000000000000REP01', b));
     const list = await as('reports');
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toContain('01J000000000000000000REP01');
+    expect(list.stdout).toContain(reportId);
     expect(list.stdout).toContain(`about child ${b.child.childId}`);
-    const shown = await as('report', '--id', '01J000000000000000000REP01');
+    const shown = await as('report', '--id', reportId);
     expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain("guardian's note: please look");
     const lines = shown.stdout.split('\n');
-    expect(lines.find((l) => l.includes('01J00000000000000000000001'))).toContain('[confirmed by the relay]');
-    expect(lines.find((l) => l.includes('01J00000000000000000000002'))).toContain('[not confirmed]');
-    expect(lines.find((l) => l.includes('01J00000000000000000000003'))).toContain(
+    expect(lines.find((l) => l.includes(seeded.ids.confirmed))).toContain('[confirmed by the relay]');
+    expect(lines.find((l) => l.includes(seeded.ids.altered))).toContain('[not confirmed]');
+    expect(lines.find((l) => l.includes(seeded.ids.picture))).toContain(
       '[message confirmed; picture changed on receipt (metadata removed)]',
     );
+    expect(lines.find((l) => l.includes(seeded.file.hash))).toMatch(/image\/png .* attachment$/);
     expect((await as('report', '--id', '01J000000000000000000NOPE0')).code).toBe(1);
   });
 
   it('a legal hold keeps a report open until lifted', async () => {
-    expect((await as('legal-hold', '--id', '01J000000000000000000REP01', '--reason', 'police request')).code).toBe(0);
-    const refused = await as('close-report', '--id', '01J000000000000000000REP01');
+    expect((await as('legal-hold', '--id', reportId, '--reason', 'police request')).code).toBe(0);
+    const refused = await as('close-report', '--id', reportId);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/legal hold/i);
-    expect((await as('lift-legal-hold', '--id', '01J000000000000000000REP01')).code).toBe(0);
-    expect((await as('close-report', '--id', '01J000000000000000000REP01', '--reason', 'dealt with')).code).toBe(0);
-    expect((await as('reports')).stdout).not.toContain('REP01');
-    expect((await as('reports', '--include-closed')).stdout).toContain('REP01  ');
+    expect((await as('lift-legal-hold', '--id', reportId)).code).toBe(0);
+    expect((await as('close-report', '--id', reportId, '--reason', 'dealt with')).code).toBe(0);
+    expect((await as('reports')).stdout).not.toContain(reportId);
+    expect((await as('reports', '--include-closed')).stdout).toContain(`${reportId}  `);
   });
 
   it('suspends a child (its guardians told the category) and a grown-up (their session refused), and lifts', async () => {

@@ -93,6 +93,15 @@ export function getSuspension(db: ReadableDB, accountId: string): SuspensionRow 
     .get(accountId) as SuspensionRow | undefined;
 }
 
+/** What each suspension in force is now (no reasons), by account: running relays compare it each sweep (`suspension-watch.ts`). */
+export type SuspensionState = Readonly<{ accountId: string; category: string; suspendedAt: number }>;
+
+export function listSuspensions(db: ReadableDB): SuspensionState[] {
+  return db
+    .prepare(`SELECT account_id AS accountId, category, suspended_at AS suspendedAt FROM account_suspensions ORDER BY account_id`)
+    .all() as SuspensionState[];
+}
+
 /** Whether it was suspended. */
 export function deleteSuspension(db: WritableDB, accountId: string): boolean {
   return db.prepare(`DELETE FROM account_suspensions WHERE account_id = ?`).run(accountId).changes > 0;

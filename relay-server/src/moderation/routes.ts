@@ -13,6 +13,7 @@ import {
   LiftBanBody,
   ModeratorSessionGrant,
   ModeratorSignInBody,
+  ReportFileParams,
   SuspendBody,
 } from '@hearth/common';
 import { Type } from 'typebox';
@@ -26,6 +27,7 @@ import {
   liftSuspension,
   listReports,
   readReport,
+  readReportFile,
   setLegalHold,
   suspendAccount,
 } from './actions';
@@ -115,6 +117,28 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => readReport(ctx, who(request), request.params.id),
+  );
+
+  app.get(
+    '/admin/v1/reports/:id/files/:hash',
+    {
+      ...signedIn,
+      schema: {
+        summary: "One uploaded file of a forwarded report (the evidence's bytes)",
+        tags,
+        security: bearer,
+        params: ReportFileParams,
+        response: responses({ 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The bytes' }) }),
+      },
+    },
+    async (request, reply) => {
+      const file = await readReportFile(ctx, who(request), request.params.id, request.params.hash);
+      return reply
+        .header('content-type', file.mime)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', 'attachment')
+        .send(file.bytes);
+    },
   );
 
   app.post(

@@ -38,7 +38,7 @@ export type RealtimeHub = Readonly<{
   attach(socket: WebSocket, caller: RequestCaller, token: string, appVersion: AppVersion): Promise<Connection>;
   detach(conn: Connection): void;
   handle(conn: Connection, frame: Exclude<WsClientFrame, { type: 'hello' }>): void;
-  /** Expiry and cleanup now; resolves when committed. Runs on a timer too. */
+  /** Expiry and cleanup, and suspensions made by `relay:admin`, now; resolves when committed. Runs on a timer too. */
   sweep(): Promise<void>;
   /** Group-commit counters of the message queue. */
   queueStats(): Readonly<{ commits: number; pieces: number }>;
@@ -129,7 +129,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const familyEvents = createFamilyEventHandlers({ ctx, facts, presence, registry, log });
   const quietNotifier = createQuietNotifier({ ctx, gate: quiet, registry, presence, graph, delivery, log });
   const reconsent = createReconsentWatch({ ctx, facts, registry, delivery, presence, log });
-  const suspension = createSuspensionFrames(ctx, registry);
+  const suspension = createSuspensionFrames(ctx, registry, log);
   let nextId = 1;
   let closed = false;
   let closing = false;
@@ -220,6 +220,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
       reconsent.tick();
+      suspension.look().catch((err: unknown) => log.error({ err }, 'looking for suspensions made elsewhere failed'));
     } catch (err) {
       log.error({ err }, 'realtime housekeeping failed');
     }
@@ -331,6 +332,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
 
     sweep: async () => {
       reconsent.tick();
+      await suspension.look();
       await sweeper.sweep();
     },
     queueStats: () => committer.stats(),
@@ -352,7 +354,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.on('noticeCreated', familyEvents.onNotice);
       ctx.events.on('suspensionChanged', suspension.onChanged);
       ctx.bus.onLiveChange(onLiveChange);
-      await presence.start();
+      await Promise.all([presence.start(), suspension.start()]);
       // Read once, outside any transaction (a key made in a batch that then failed must not stay in memory).
       await frankingKey(ctx.store, now()).catch((err: unknown) => log.error({ err }, 'reading the franking key failed'));
       quietNotifier.start();

@@ -12,7 +12,7 @@ import { runSocketSession } from './socket-session';
 
 /** What the rest of the relay (and tests) may ask of the realtime side. */
 export type RealtimeControl = Readonly<{
-  /** Runs message expiry and cleanup now (it also runs every `messaging.sweepIntervalMs`). */
+  /** Runs message expiry and cleanup, and tells suspensions made by `relay:admin`, now (it also runs every `messaging.sweepIntervalMs`). */
   sweep(): Promise<void>;
   /** Group-commit counters of the message queue: transactions, and the sends and acks they carried. */
   queueStats(): Readonly<{ commits: number; pieces: number }>;

@@ -61,6 +61,20 @@ describeStores('moderation port', (t) => {
     expect(await s.getSuspension('A')).toBeUndefined();
   });
 
+  it('lists the suspensions in force (no reasons), by account', async () => {
+    const s = t.store().moderation;
+    expect(await s.listSuspensions()).toEqual([]);
+    await s.putSuspension({ accountId: 'B', category: 'spam-or-scam', reason: 'secret', moderatorId: MOD, suspendedAt: 7 });
+    await s.putSuspension({ accountId: 'A', category: 'bullying', reason: 'secret', moderatorId: MOD, suspendedAt: 8 });
+    expect(await s.listSuspensions()).toEqual([
+      { accountId: 'A', category: 'bullying', suspendedAt: 8 },
+      { accountId: 'B', category: 'spam-or-scam', suspendedAt: 7 },
+    ]);
+    await s.putSuspension({ accountId: 'A', category: 'other', reason: 'again', moderatorId: MOD, suspendedAt: 9 });
+    await s.deleteSuspension('B');
+    expect(await s.listSuspensions()).toEqual([{ accountId: 'A', category: 'other', suspendedAt: 9 }]);
+  });
+
   it('bans by hash, lifts, bans again; the sweep takes only bans lifted over a year ago', async () => {
     const now = 10 * YEAR;
     const ctx = { store: t.store(), now: () => now };

@@ -5,6 +5,7 @@ import {
   type ModeratorRow,
   type ModeratorSessionRow,
   type SuspensionRow,
+  type SuspensionState,
 } from '../../moderation/queries';
 import type { PgModule } from '../port';
 
@@ -73,6 +74,13 @@ export const pgModeration = {
       [accountId],
     );
     return rows[0] as SuspensionRow | undefined;
+  },
+
+  async listSuspensions(q) {
+    const { rows } = await q.query(
+      `SELECT account_id AS "accountId", category, suspended_at AS "suspendedAt" FROM account_suspensions ORDER BY account_id`,
+    );
+    return rows as SuspensionState[];
   },
 
   async deleteSuspension(q, accountId) {
