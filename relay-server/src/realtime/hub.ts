@@ -216,6 +216,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       recheckCredentials().catch((err: unknown) => log.error({ err }, 'checking realtime credentials failed'));
       graph.refresh();
       facts.clear();
+      suspension.recheck().catch((err: unknown) => log.error({ err }, 'checking suspensions failed'));
       messageBuckets.prune(now());
       presenceBuckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
@@ -331,6 +332,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
 
     sweep: async () => {
       reconsent.tick();
+      await suspension.recheck();
       await sweeper.sweep();
     },
     queueStats: () => committer.stats(),

@@ -78,17 +78,17 @@ type ReportsDeps = Readonly<{
   retryMaxMs?: number;
 }>;
 
-/** Where reports go and how soon a failed one is tried again (tests shorten it and may point elsewhere). */
-export type ReportsOptions = Readonly<{ url?: string; retryMs?: number }>;
+/** How soon a failed report is tried again (tests shorten it). */
+export type ReportsOptions = Readonly<{ retryMs?: number }>;
 
-/** The core's reports: to the relay's report routes (or `options.url`), with the relay's version headers. */
+/** The core's reports: to the relay's report routes, with the relay's version headers. */
 export function createCoreReports(
   relayUrl: string,
   options: ReportsOptions | undefined,
   deps: Omit<ReportsDeps, 'http' | 'retryMs' | 'retryMaxMs'> & Readonly<{ versions: RelayVersions }>,
 ): ReportsService {
   const { versions, ...rest } = deps;
-  const http = createReportHttp({ baseUrl: options?.url ?? relayUrl, versions });
+  const http = createReportHttp({ baseUrl: relayUrl, versions });
   return createReportsService({ ...rest, http, ...(options?.retryMs !== undefined ? { retryMs: options.retryMs } : {}) });
 }
 
