@@ -9,15 +9,7 @@
  */
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AttachmentRef,
-  ChildId,
-  FriendshipView,
-  Invite,
-  ReportDetail,
-  ReportList,
-  WsServerFrame,
-} from '@hearth/common';
+import type { AttachmentRef, ChildId, FriendshipView, Invite, ReportDetail, ReportList, WsServerFrame } from '@hearth/common';
 import { must, RELAY_PASSWORD, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
 import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
@@ -173,8 +165,11 @@ describe('a report from the child’s PC', () => {
       t: string;
     };
     const statusFor = async (token: string): Promise<string | undefined> =>
-      expectHttp(await h.request<{ friendships: FriendshipView[] }>('GET', '/v1/friendships', { token }), 200, 'friendships')
-        .friendships.find((f) => f.friendshipId === friendshipId)?.status;
+      expectHttp(
+        await h.request<{ friendships: FriendshipView[] }>('GET', '/v1/friendships', { token }),
+        200,
+        'friendships',
+      ).friendships.find((f) => f.friendshipId === friendshipId)?.status;
     expect(await statusFor(device.t)).toBe('blocked');
     expect(await statusFor(leo.childToken)).toBe('active');
 
@@ -203,11 +198,12 @@ describe('a report from the child’s PC', () => {
     const mean = s.messages[0]!;
     const meanFrame = JSON.parse(mean.raw) as {
       type: string;
-      message: { id: string; from: string; to: string; content: unknown };
+      message: { id: string; from: string; to: string; sentAt: number; content: unknown };
     };
     expect(meanFrame.type).toBe('message');
     expect(meanFrame.message).toMatchObject({ id: meanId, from: leoId(), to: miaId });
     expect(JSON.parse(mean.shown)).toEqual(meanFrame.message.content);
+    expect(mean.sentAt).toBe(meanFrame.message.sentAt);
 
     // The photo: stripped on receipt, so marked, and its file's hash is what this PC holds.
     const photo = s.messages[1]!;
@@ -224,6 +220,8 @@ describe('a report from the child’s PC', () => {
       JSON.stringify({ id: miaSentId, from: miaId, to: leoId(), sentAt: miaSentAt, content: { kind: 'text', text: 'stop it' } }),
     );
     expect(mine.changedOnReceipt).toBeUndefined();
+    // Its time is the relay's (what the relay's franking record covers), as its raw form says.
+    expect(mine.sentAt).toBe(miaSentAt);
 
     // Pictures first, then the voice note; each one uploaded, its bytes as this PC keeps them.
     expect(s.files.map((f) => f.role)).toEqual(['attachment', 'voice-note']);

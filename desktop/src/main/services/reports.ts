@@ -131,6 +131,17 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
     return { hash, size, mime: a.mime, role: 'attachment', messageId, file };
   };
 
+  /** The relay's `sentAt` in a raw form (a `message` frame, or a sent message with the relay's time); null if none. */
+  const relaySentAt = (raw: string): number | null => {
+    try {
+      const v = JSON.parse(raw) as { type?: unknown; message?: { sentAt?: unknown }; sentAt?: unknown } | null;
+      const sentAt = v?.type === 'message' ? v.message?.sentAt : v?.sentAt;
+      return typeof sentAt === 'number' ? sentAt : null;
+    } catch {
+      return null;
+    }
+  };
+
   const toReportMessage = (childId: string, about: string, r: EvidenceRow, file: HeldFile | null): ReportMessage | null => {
     const [from, to] = (r.direction === 'in' ? [about, childId] : [childId, about]) as [AccountId, AccountId];
     const content = JSON.parse(r.contentJson) as unknown;
@@ -141,7 +152,8 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
       id: r.id,
       from,
       to,
-      sentAt: r.sentAt,
+      // The relay's time, as the raw form (which the relay's record covers) says it, not this PC's clock.
+      sentAt: relaySentAt(raw) ?? r.sentAt,
       raw,
       shown: r.contentJson,
       ...(file ? { fileHash: file.hash } : {}),
