@@ -42,7 +42,12 @@ export function createSuspensionFrames(
       tell(event.accountId, { suspended: event.suspended, category: event.suspended ? event.category : null });
     },
     async recheck() {
-      const children = new Set(registry.all().filter((c) => c.accountKind === 'child').map((c) => c.accountId));
+      const children = new Set(
+        registry
+          .all()
+          .filter((c) => c.accountKind === 'child')
+          .map((c) => c.accountId),
+      );
       for (const id of told.keys()) if (!children.has(id)) told.delete(id);
       for (const id of children) {
         const s = await ctx.store.moderation.getSuspension(id);

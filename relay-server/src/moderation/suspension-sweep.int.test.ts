@@ -51,7 +51,11 @@ describe('a suspension made by relay:admin, outside the running relay', () => {
     // No event reached this relay: nothing told yet.
     expect(kid.frames.filter(isSuspension)).toEqual([]);
     await relay.app.realtime.sweep();
-    expect(await kid.take<WsSuspensionFrame>(isSuspension)).toEqual({ type: 'suspension', suspended: true, category: 'bullying' });
+    expect(await kid.take<WsSuspensionFrame>(isSuspension)).toEqual({
+      type: 'suspension',
+      suspended: true,
+      category: 'bullying',
+    });
     // Told once: another sweep says nothing new.
     await relay.app.realtime.sweep();
     expect(kid.frames.filter(isSuspension)).toHaveLength(1);
