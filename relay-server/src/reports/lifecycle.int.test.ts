@@ -41,7 +41,13 @@ describe("a child's deletion", () => {
     const { a, b } = await pair();
     const kept = await made(a, b, true);
     const gone = await made(a, b, false);
-    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}`, { token: a.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${a.child.childId}`, {
+        token: a.parent.token,
+        body: { password: a.parent.password },
+      }),
+      204,
+    );
     expect(await relay.app.relay.store.reports.getReport(gone.reportId)).toBeUndefined();
     expect(await relay.app.relay.store.reports.listReportFiles(gone.reportId)).toEqual([]);
     const view = await readForwardedReport(relay.app.relay, kept.reportId);
@@ -60,7 +66,13 @@ describe("a child's deletion", () => {
     const { a, b } = await pair();
     const about = await made(a, b, false);
     const forwarded = await made(a, b, true);
-    expectStatus(await api(relay.app, 'DELETE', `/v1/children/${b.child.childId}`, { token: b.parent.token }), 204);
+    expectStatus(
+      await api(relay.app, 'DELETE', `/v1/children/${b.child.childId}`, {
+        token: b.parent.token,
+        body: { password: b.parent.password },
+      }),
+      204,
+    );
     expect(await relay.app.relay.store.reports.getReport(about.reportId)).toBeUndefined();
     expect((await readForwardedReport(relay.app.relay, forwarded.reportId)).about.displayName).toBe(b.child.displayName);
   });
