@@ -6,8 +6,8 @@
  * once (Leo sees a normal hang-up), the calm words, Leo gone. The picker and the calm words are
  * saved under artifacts/screens/ (and /tmp) and checked with axe-core.
  *
- * Until the relay's report routes are merged the report waits in Mia's PC's outbox (the relay
- * answers NOT_FOUND and the PC tries again); what the child sees does not depend on it.
+ * The reports go to the relay's own report routes; what the child sees does not wait for them
+ * (the relay's side is checked in desktop/src/main/services/reports.int.test.ts and safety.e2e.test.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
