@@ -7,7 +7,9 @@
  * saved under artifacts/screens/ (and /tmp) and checked with axe-core.
  *
  * The report made during the call names the call as Mia's call log has it and carries that log
- * entry (read back as her grown-up reads it); what the child sees does not depend on the relay.
+ * entry (read back as her grown-up reads it). The reports go to the relay's own report routes;
+ * what the child sees does not wait for them (the relay's side is checked in
+ * desktop/src/main/services/reports.int.test.ts and safety.e2e.test.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { silentLogger } from '@hearth/desktop/main/logging/logger';
+import type { RelayConfig } from '@hearth/relay-server/config';
 import { startTestRelay } from '@hearth/test-kit/relay';
 import { startCluster } from '@hearth/test-kit/cluster';
 import { launchWebHostApp, type WebHostApp } from '@hearth/desktop/main/web-host/launch';
@@ -31,7 +32,11 @@ export type Pc = {
 };
 
 /** What a PC is pointed at: the relay, or nginx in front of a cluster of them. */
-export type WorldRelay = Readonly<{ url: string; dispose: () => Promise<void> }>;
+export type WorldRelay = Readonly<{
+  url: string;
+  dispose: () => Promise<void>;
+  /** The single relay's data folder. */ dataDir?: string;
+}>;
 
 export async function startPc(
   pc: Pc,
@@ -73,6 +78,8 @@ export type WorldOptions = Readonly<{
    * Redis behind nginx (`@hearth/test-kit/cluster`), as a district runs them.
    */
   relay?: 'single' | 'cluster';
+  /** Settings of the single relay (e.g. a shorter `messaging.sweepIntervalMs`). */
+  relayConfig?: Partial<RelayConfig>;
 }>;
 
 /** `HEARTH_E2E_RELAY=cluster` runs a story against a cluster (what `families-cluster.e2e.test.ts` sets). */
@@ -80,8 +87,8 @@ export function relayKindFromEnv(env: NodeJS.ProcessEnv = process.env): 'single'
   return env.HEARTH_E2E_RELAY === 'cluster' ? 'cluster' : 'single';
 }
 
-async function startWorldRelay(kind: 'single' | 'cluster'): Promise<WorldRelay> {
-  if (kind === 'single') return startTestRelay();
+async function startWorldRelay(kind: 'single' | 'cluster', relayConfig: Partial<RelayConfig> = {}): Promise<WorldRelay> {
+  if (kind === 'single') return startTestRelay(relayConfig);
   // The limits of the single relay (cheap argon2, no sign-in limit): the story is told the same way.
   const cluster = await startCluster({ instances: 2, logLevel: 'error', entry: 'scripts/test-kit/src/relay-test-entry.ts' });
   return { url: cluster.url, dispose: cluster.close };
@@ -91,7 +98,7 @@ async function startWorldRelay(kind: 'single' | 'cluster'): Promise<WorldRelay> 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-families-'));
   const rendererDir = await buildRenderer(work);
-  const relay = await startWorldRelay(options.relay ?? 'single');
+  const relay = await startWorldRelay(options.relay ?? 'single', options.relayConfig);
   const pcs: Pc[] = [];
   return {
     work,

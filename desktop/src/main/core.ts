@@ -92,7 +92,7 @@ export type CoreOptions = Readonly<{
   systemLanguages?: () => readonly string[];
   /** Where the family's exports are saved (issue 15). Default: `~/Downloads`, else `<dataDir>/exports`. */
   exportDir?: string;
-  /** Reports (F11): where their routes are (default `relayUrl`) and the first wait before another try. */
+  /** Reports (F11): the first wait before another try. */
   reports?: ReportsOptions;
 }>;
 

@@ -92,11 +92,11 @@ export async function registerParentHttp(h: RelayHttp): Promise<HttpFamily['pare
   return { parentId: grant.parentId, token: grant.token, email };
 }
 
-export async function createChildHttp(h: RelayHttp, parentToken: string): Promise<Child> {
+export async function createChildHttp(h: RelayHttp, parentToken: string, displayName = 'Robin'): Promise<Child> {
   return expectHttp(
     await h.request<Child>('POST', '/v1/children', {
       token: parentToken,
-      body: { displayName: 'Robin', username: unique('kid'), consent },
+      body: { displayName, username: unique('kid'), consent },
     }),
     201,
     'add a child',
@@ -118,9 +118,9 @@ export async function enrollDeviceHttp(
   );
 }
 
-export async function createFamilyHttp(h: RelayHttp): Promise<HttpFamily> {
+export async function createFamilyHttp(h: RelayHttp, childName?: string): Promise<HttpFamily> {
   const parent = await registerParentHttp(h);
-  const child = await createChildHttp(h, parent.token);
+  const child = await createChildHttp(h, parent.token, childName);
   const device = await enrollDeviceHttp(h, parent.token, [child.childId]);
   return { parent, child, childToken: (device.credentials[0] as { token: string }).token, deviceId: device.deviceId };
 }

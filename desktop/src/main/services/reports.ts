@@ -79,17 +79,17 @@ type ReportsDeps = Readonly<{
   retryMaxMs?: number;
 }>;
 
-/** Where reports go and how soon a failed one is tried again (tests shorten it and may point elsewhere). */
-export type ReportsOptions = Readonly<{ url?: string; retryMs?: number }>;
+/** How soon a failed report is tried again (tests shorten it). */
+export type ReportsOptions = Readonly<{ retryMs?: number }>;
 
-/** The core's reports: to the relay's report routes (or `options.url`), with the relay's version headers. */
+/** The core's reports: to the relay's report routes, with the relay's version headers. */
 export function createCoreReports(
   relayUrl: string,
   options: ReportsOptions | undefined,
   deps: Omit<ReportsDeps, 'http' | 'retryMs' | 'retryMaxMs'> & Readonly<{ versions: RelayVersions }>,
 ): ReportsService {
   const { versions, ...rest } = deps;
-  const http = createReportHttp({ baseUrl: options?.url ?? relayUrl, versions });
+  const http = createReportHttp({ baseUrl: relayUrl, versions });
   return createReportsService({ ...rest, http, ...(options?.retryMs !== undefined ? { retryMs: options.retryMs } : {}) });
 }
 
@@ -132,6 +132,17 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
     return { hash, size, mime: a.mime, role: 'attachment', messageId, file };
   };
 
+  /** The relay's `sentAt` in a raw form (a `message` frame, or a sent message with the relay's time); null if none. */
+  const relaySentAt = (raw: string): number | null => {
+    try {
+      const v = JSON.parse(raw) as { type?: unknown; message?: { sentAt?: unknown }; sentAt?: unknown } | null;
+      const sentAt = v?.type === 'message' ? v.message?.sentAt : v?.sentAt;
+      return typeof sentAt === 'number' ? sentAt : null;
+    } catch {
+      return null;
+    }
+  };
+
   const toReportMessage = (childId: string, about: string, r: EvidenceRow, file: HeldFile | null): ReportMessage | null => {
     const [from, to] = (r.direction === 'in' ? [about, childId] : [childId, about]) as [AccountId, AccountId];
     const content = JSON.parse(r.contentJson) as unknown;
@@ -142,7 +153,8 @@ export function createReportsService(deps: ReportsDeps): ReportsService {
       id: r.id,
       from,
       to,
-      sentAt: r.sentAt,
+      // The relay's time, as the raw form (which the relay's record covers) says it, not this PC's clock.
+      sentAt: relaySentAt(raw) ?? r.sentAt,
       raw,
       shown: r.contentJson,
       ...(file ? { fileHash: file.hash } : {}),

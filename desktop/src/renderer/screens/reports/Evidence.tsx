@@ -46,7 +46,8 @@ export function Evidence({ messages, calls, files, nameOf, callee, reporterName,
         <ol className="report-messages">
           {messages.map((m) => {
             const shown = readShown(m.shown);
-            const file = held(shown.attachment?.hash ?? m.fileHash);
+            // The file as the reporting PC holds it: changed on receipt (metadata stripped), its hash is not the sent one.
+            const file = held(m.fileHash ?? shown.attachment?.hash);
             let body: ReactElement;
             if (shown.kind === 'text' && typeof shown.text === 'string') body = <p className="report-text">{shown.text}</p>;
             else if (shown.kind === 'photo' || shown.kind === 'voice' || shown.kind === 'video') {
