@@ -19,8 +19,7 @@ import { updateToSchemaVersion17 } from './0017-relay-keys';
 import { updateToSchemaVersion18 } from './0018-reports';
 import { updateToSchemaVersion19 } from './0019-franking';
 import { updateToSchemaVersion20 } from './0020-moderation';
-import { updateToSchemaVersion21 } from './0021-reserved';
-import { updateToSchemaVersion22 } from './0022-grown-up-delete';
+import { updateToSchemaVersion21 } from './0021-grown-up-delete';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -44,6 +43,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'reports', up: updateToSchemaVersion18 },
   { version: 19, name: 'franking', up: updateToSchemaVersion19 },
   { version: 20, name: 'moderation', up: updateToSchemaVersion20 },
-  { version: 21, name: 'reserved', up: updateToSchemaVersion21 },
-  { version: 22, name: 'grown-up-delete', up: updateToSchemaVersion22 },
+  { version: 21, name: 'grown-up-delete', up: updateToSchemaVersion21 },
 ];

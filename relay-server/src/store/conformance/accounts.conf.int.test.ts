@@ -194,7 +194,7 @@ describeStores('accounts port', (t) => {
     ]);
     expect(await s.accounts.listConsents('nobody')).toEqual([]);
     await expect(s.accounts.insertConsent(consent('k3', 'p1', 40))).rejects.toThrow();
-    // Consents outlive the grown-up too (issue 15 §3, migration 22): no key to parents.
+    // Consents outlive the grown-up too (issue 15 §3, migration 21): no key to parents.
     await s.accounts.insertConsent(consent('k4', 'gone', 40));
     expect((await s.accounts.listConsents('gone')).map((c) => c.consentId)).toEqual(['k4']);
   });

@@ -11,8 +11,7 @@ import { relayKeys } from './0009-relay-keys';
 import { reports } from './0010-reports';
 import { franking } from './0011-franking';
 import { moderation } from './0012-moderation';
-import { reserved13 } from './0013-reserved';
-import { grownUpDelete } from './0014-grown-up-delete';
+import { grownUpDelete } from './0013-grown-up-delete';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -31,6 +30,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 10, name: 'reports', up: reports },
   { version: 11, name: 'franking', up: franking },
   { version: 12, name: 'moderation', up: moderation },
-  { version: 13, name: 'reserved', up: reserved13 },
-  { version: 14, name: 'grown-up-delete', up: grownUpDelete },
+  { version: 13, name: 'grown-up-delete', up: grownUpDelete },
 ];

@@ -6,7 +6,7 @@ import type { WritableDB } from '@hearth/sqlite';
  * key (SQLite cannot drop one: the table is rebuilt). `notices.by_id`: the grown-up who did it, so
  * their name can be taken out of the other grown-ups' notices when their account goes.
  */
-export function updateToSchemaVersion22(db: WritableDB): void {
+export function updateToSchemaVersion21(db: WritableDB): void {
   db.exec(`
     CREATE TABLE consents_kept (
       id TEXT PRIMARY KEY,

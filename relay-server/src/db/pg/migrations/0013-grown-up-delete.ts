@@ -1,7 +1,7 @@
 import type pg from 'pg';
 
 /**
- * The PostgreSQL twin of SQLite migration 22: a grown-up's consent and withdrawal records outlive
+ * The PostgreSQL twin of SQLite migration 21: a grown-up's consent and withdrawal records outlive
  * their account (ids only), and `notices.by_id` names who did it.
  */
 export async function grownUpDelete(client: pg.ClientBase): Promise<void> {
