@@ -23,7 +23,6 @@ export const MOVE_REFUSALS = [
   'already-revealed',
   'reveal-mismatch',
   'bad-seq',
-  'not-own-stroke',
   'duplicate',
 ] as const;
 export type MoveRefusal = (typeof MOVE_REFUSALS)[number];
