@@ -18,7 +18,8 @@ function applyAll(moves: readonly Sent[], from: DrawState = game.setup(null, P))
   return s;
 }
 
-const line = (n: number, at = 0): number[] => Array.from({ length: n * 2 }, (_, i) => (i % 2 === 0 ? at + (i >> 1) : 100 + ((i * 7) % 900)));
+const line = (n: number, at = 0): number[] =>
+  Array.from({ length: n * 2 }, (_, i) => (i % 2 === 0 ? at + (i >> 1) : 100 + ((i * 7) % 900)));
 
 describe('draw together', () => {
   it('splits a long stroke into parts under 4 KiB that join again, each envelope within the limit', () => {
@@ -57,7 +58,9 @@ describe('draw together', () => {
     expect(game.apply(s, { type: 'undo', seq: 5, stroke: 5 }, 'amy')).toEqual({ ok: false, reason: 'bad-move' });
     expect(game.apply(s, moves[0]!.move, 'amy')).toEqual({ ok: false, reason: 'duplicate' });
     expect(game.apply(s, moves[0]!.move, 'eve')).toEqual({ ok: false, reason: 'not-a-player' });
-    expect(game.apply(s, { type: 'stroke', seq: 9, stroke: 9, part: 0, parts: 1, points: [1, 2], colour: 'red', width: 2 }, 'amy')).toEqual({
+    expect(
+      game.apply(s, { type: 'stroke', seq: 9, stroke: 9, part: 0, parts: 1, points: [1, 2], colour: 'red', width: 2 }, 'amy'),
+    ).toEqual({
       ok: false,
       reason: 'bad-move',
     });

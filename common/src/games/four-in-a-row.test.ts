@@ -33,7 +33,10 @@ describe('four in a row', () => {
   });
 
   it('a full board with no four is a draw', () => {
-    const s = play([2, 2, 1, 2, 0, 2, 2, 3, 2, 1, 0, 3, 3, 0, 0, 5, 6, 1, 6, 6, 1, 5, 4, 5, 5, 5, 5, 6, 6, 6, 3, 0, 0, 1, 4, 1, 3, 3, 4, 4, 4, 4]);
+    const s = play([
+      2, 2, 1, 2, 0, 2, 2, 3, 2, 1, 0, 3, 3, 0, 0, 5, 6, 1, 6, 6, 1, 5, 4, 5, 5, 5, 5, 6, 6, 6, 3, 0, 0, 1, 4, 1, 3, 3, 4, 4, 4,
+      4,
+    ]);
     expect(game.result(s)).toEqual({ kind: 'draw' });
     expect(s.version).toBe(42);
   });
