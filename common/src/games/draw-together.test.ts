@@ -125,4 +125,37 @@ describe('draw together', () => {
       { numRuns: 200 },
     );
   });
+
+  it('never throws on any move; a refusal changes nothing; after a finish, nothing beyond what it had seen is taken', () => {
+    const opArb = fc.oneof(
+      fc.record({ type: fc.constant('undo'), seq: fc.integer({ min: 0, max: 12 }), stroke: fc.integer({ min: 0, max: 12 }) }),
+      fc.record({
+        type: fc.constantFrom('clear', 'finish'),
+        seq: fc.integer({ min: 1, max: 12 }),
+        seen: fc.tuple(fc.nat({ max: 12 }), fc.nat({ max: 12 })),
+      }),
+      fc.integer({ min: 1, max: 12 }).map((seq) => strokeMoves(seq, { points: [1, 2, 3, 4], colour: '#000000', width: 1 })[0]),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ move: opArb, by: fc.constantFrom('amy', 'ben', 'eve') }), { maxLength: 60 }), (moves) => {
+        let s = game.setup(null, P);
+        for (const { move, by } of moves) {
+          const before = stateHash(s);
+          const r = game.apply(s, move, by);
+          if (!r.ok) {
+            expect(stateHash(s)).toBe(before);
+            continue;
+          }
+          s = r.state;
+          const finishes = Object.values(s.ops).filter((op) => op.type === 'finish');
+          for (const [key, op] of Object.entries(s.ops)) {
+            if (op.type === 'finish') continue;
+            const author = Number(key.split(':')[0]);
+            for (const f of finishes) expect(op.seq).toBeLessThanOrEqual(f.seen[author]!);
+          }
+        }
+      }),
+    );
+  });
 });

@@ -34,7 +34,7 @@ describe('game envelopes', () => {
     expect(got.result).toEqual({ kind: 'playing' });
   });
 
-  it('drops a duplicate silently and refuses a wrong version, out of turn, illegal, other match, bad shape', () => {
+  it('drops a duplicate silently and refuses a wrong version, out of turn, illegal, other match, bad shape, oversized', () => {
     const start = openMatch('four-in-a-row', MATCH, null, P);
     const a = send(start, { column: 0 }, 'amy');
     const theirs = applyEnvelope(start, a.envelope, 'amy');
@@ -59,6 +59,8 @@ describe('game envelopes', () => {
       reason: 'wrong-game',
     });
     expect(applyEnvelope(theirs.log, { ...b.envelope, extra: 1 }, 'ben')).toEqual({ status: 'refused', reason: 'bad-envelope' });
+    const huge = { ...b.envelope, move: { column: 0, pad: 'x'.repeat(5000) } };
+    expect(applyEnvelope(theirs.log, huge, 'ben')).toEqual({ status: 'refused', reason: 'too-large' });
     expect(applyEnvelope(theirs.log, 'not json at all', 'ben')).toEqual({ status: 'refused', reason: 'bad-envelope' });
     expect(applyEnvelope(theirs.log, b.envelope, 'eve')).toEqual({ status: 'refused', reason: 'not-a-player' });
   });

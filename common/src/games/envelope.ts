@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { canonicalJson } from '../canonical-json';
 import { Sha256Hex } from '../schemas/message-content';
 import { Ulid, closed } from '../schemas/primitives';
 import { stateHash, type GameResult, type GameType, type MoveRefusal, type Players } from './core';
@@ -68,7 +69,7 @@ export function openMatch(game: GameType, matchId: string, seed: string | null, 
   return { game, matchId, seed, players, state: rulesFor(game).setup(seed, players), moves: [] };
 }
 
-export type EnvelopeRefusal = MoveRefusal | 'bad-envelope' | 'wrong-game' | 'wrong-match' | 'wrong-version';
+export type EnvelopeRefusal = MoveRefusal | 'bad-envelope' | 'too-large' | 'wrong-game' | 'wrong-match' | 'wrong-version';
 
 export type EnvelopeOutcome =
   | Readonly<{ status: 'applied'; log: MatchLog; result: GameResult }>
@@ -77,6 +78,14 @@ export type EnvelopeOutcome =
   | Readonly<{ status: 'refused'; reason: EnvelopeRefusal }>
   /** The move was legal but the states differ: rebuild both sides from the move log. */
   | Readonly<{ status: 'hash-mismatch'; log: MatchLog; expected: string; got: string }>;
+
+function fitsLimit(envelope: GameEnvelope): boolean {
+  try {
+    return canonicalJson(envelope).length <= GAME_ENVELOPE_MAX_CHARS;
+  } catch {
+    return false; // a value JSON cannot hold (only possible when not parsed from text)
+  }
+}
 
 /** The move `apply` takes: a shared game's envelope `seq` goes inside it. */
 function moveOf(envelope: GameEnvelope): unknown {
@@ -93,6 +102,7 @@ function moveOf(envelope: GameEnvelope): unknown {
  */
 export function applyEnvelope(log: MatchLog, envelope: unknown, by: string): EnvelopeOutcome {
   if (!Value.Check(GameEnvelope, envelope)) return { status: 'refused', reason: 'bad-envelope' };
+  if (!fitsLimit(envelope)) return { status: 'refused', reason: 'too-large' };
   if (envelope.game !== log.game) return { status: 'refused', reason: 'wrong-game' };
   if (envelope.matchId !== log.matchId) return { status: 'refused', reason: 'wrong-match' };
   const rules = rulesFor(log.game);
