@@ -25,3 +25,4 @@ export * from './quiet/index';
 export * from './retention';
 export * from './canonical-json';
 export * from './schemas/delete';
+export * from './games/index';

@@ -1,0 +1,10 @@
+export { GAME_TYPES, MOVE_REFUSALS, stateHash } from './core';
+export type { ApplyResult, GameResult, GameRules, GameType, MoveRefusal, Players, TurnState } from './core';
+export { sha256Hex } from './sha256';
+export { prngFrom, shuffled, type Prng } from './prng';
+export { commit, checkReveal, seedFrom, REVEAL_PATTERN } from './commit-reveal';
+export * from './noughts-and-crosses';
+export * from './four-in-a-row';
+export * from './memory';
+export * from './draw-together';
+export * from './envelope';
