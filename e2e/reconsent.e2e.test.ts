@@ -104,7 +104,7 @@ describe.skipIf(withoutChromium())('re-consent after the relay restarts with a n
         await startPc(pc, relay, rendererDir);
         const opened = await openWindow(browser, person.locale);
         const w = windowFor(opened.page, person.lang, pc.name);
-        await familyFirstRun(w, pc.url, person.parent, { name: person.child, avatar: 'owl' }, false);
+        await familyFirstRun(w, pc.url, person.parent, { name: person.child, avatar: 'owl' }, false, OLD);
         families.push({ w, pc, child: person.child, parent: person.parent });
         // The child is at home when the relay goes away and comes back.
         await pickProfile(w, person.child);

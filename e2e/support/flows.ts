@@ -1,4 +1,5 @@
 /** What people do, step by step, through the UI only. */
+import { DEFAULT_CONFIG } from '@hearth/relay-server/config';
 import { checked, reads } from './see';
 import type { Lang, Window } from './ui';
 
@@ -46,6 +47,8 @@ export async function familyFirstRun(
   parent: ParentInfo,
   child: Readonly<{ name: string; avatar: string }>,
   shots: boolean,
+  /** The policy version the relay serves (default: the relay's own default). */
+  policyVersion: string = DEFAULT_CONFIG.policyVersion,
 ): Promise<void> {
   await w.page.goto(url);
   await w.screen('first-run-welcome');
@@ -59,7 +62,7 @@ export async function familyFirstRun(
   await w.field('firstRun.relayPassword').fill(parent.password);
   if (shots) await w.shot('first-run-account');
   await next(w, 'firstRun.createAccount', 'first-run-policy');
-  await reads(w.page.getByTestId('consent-policy-version'), '2026-12-04');
+  await reads(w.page.getByTestId('consent-policy-version'), policyVersion);
   await w.page.getByRole('checkbox').check();
   if (shots) await w.shot('first-run-policy');
   await next(w, 'common.continue', 'first-run-children');

@@ -27,8 +27,12 @@ const HOUR = 60 * MIN;
 const ZONE = 'Europe/London'; // the test PCs' zone (test-kit's device info)
 const SECRET = 'pineapple-secret';
 
-/** Today in London: the day whose counts go, and the PC clock that walks through it and after. */
-const day = dayBounds(ZONE, Date.now());
+/**
+ * Yesterday in London: the day whose counts go, and the PC clock that walks through it and after.
+ * Yesterday, so that the PC's clock never runs ahead of the relay's (a grown-up's session would
+ * look expired to a PC many hours ahead, as "today at 10:00" is just after midnight).
+ */
+const day = dayBounds(ZONE, Date.now() - 24 * HOUR);
 let pcNow = day.start + 10 * HOUR;
 
 let relay: TestRelay;
