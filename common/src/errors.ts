@@ -56,6 +56,8 @@ export const ErrorCode = {
   EmailBanned: 'EMAIL_BANNED',
   /** Since 0.3.0: a legal hold keeps this report; it cannot be deleted or closed until the hold is lifted. */
   LegalHold: 'LEGAL_HOLD',
+  /** Since 0.4.0: a guardian turned games off for this child (the sender or the receiver) (F9). */
+  GamesOff: 'GAMES_OFF',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -111,6 +113,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EmailNotVerified:
     case ErrorCode.QuietHours:
     case ErrorCode.ReconsentRequired:
+    case ErrorCode.GamesOff:
     case ErrorCode.AccountSuspended:
     case ErrorCode.EmailBanned:
       return 403;

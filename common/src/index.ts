@@ -15,6 +15,7 @@ export * from './schemas/child-export';
 export * from './schemas/usage';
 export * from './schemas/reports';
 export * from './schemas/moderation';
+export * from './schemas/games';
 export * from './ipc/index';
 export * from './schemas/realtime';
 export * from './compat/app-reads';

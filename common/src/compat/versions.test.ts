@@ -46,7 +46,7 @@ describe('app versions', () => {
     expect(readsErrorCode(v('0.1.0'), 'TOO_MANY_GAMES', later)).toBe(false);
     expect(readsErrorCode(v('0.2.0'), 'TOO_MANY_GAMES', later)).toBe(true);
     expect(readsKind(v('0.1.0'), 'text')).toBe(true);
-    expect(readsKind(v('9.0.0'), 'game-move')).toBe(false);
+    expect(readsKind(v('9.0.0'), 'game-invite')).toBe(false);
     expect(readsFrame(v('9.0.0'), 'typing')).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import type { WsServerFrameType } from '../schemas/realtime';
  */
 
 /** This app's version; `desktop/package.json` says the same (a test checks). */
-export const APP_VERSION = '0.3.0';
+export const APP_VERSION = '0.4.0';
 /** The relay's API version: 1 for relays that did not announce one, 2 since they do. */
 export const RELAY_API_VERSION = 2;
 /** The oldest app version a relay serves unless its operator raises it (`--min-app-version`). */
@@ -68,6 +68,7 @@ export const FIRST_READ_IN = Object.freeze({
     quiet: '0.3.0',
     reconsent: '0.3.0',
     suspension: '0.3.0',
+    games: '0.4.0',
   } satisfies Record<WsServerFrameType, string>),
   kinds: Object.freeze({
     text: '0.1.0',
@@ -79,6 +80,7 @@ export const FIRST_READ_IN = Object.freeze({
     game: '0.1.0',
     'call-log': '0.1.0',
     'daily-summary': '0.3.0',
+    'game-move': '0.4.0',
   } satisfies Record<MessageKind, string>),
   errors: Object.freeze({
     VALIDATION_FAILED: '0.1.0',
@@ -118,6 +120,7 @@ export const FIRST_READ_IN = Object.freeze({
     ACCOUNT_SUSPENDED: '0.3.0',
     EMAIL_BANNED: '0.3.0',
     LEGAL_HOLD: '0.3.0',
+    GAMES_OFF: '0.4.0',
   } satisfies Record<ErrorCode, string>),
 });
 

@@ -1,8 +1,7 @@
-import { Type, type Static } from 'typebox';
+import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { canonicalJson } from '../canonical-json';
-import { Sha256Hex } from '../schemas/message-content';
-import { Ulid, closed } from '../schemas/primitives';
+import { GAME_ENVELOPE_MAX_CHARS, GameEnvelope, TurnGameEnvelope } from '../schemas/message-content';
 import { stateHash, type GameResult, type GameType, type MoveRefusal, type Players } from './core';
 import { drawTogether, type DrawState } from './draw-together';
 import { fourInARow, type FourState } from './four-in-a-row';
@@ -10,39 +9,7 @@ import { memory, type MemoryState } from './memory';
 import { noughtsAndCrosses, type NoughtsState } from './noughts-and-crosses';
 import type { GameRules } from './core';
 
-/** Longest envelope, as JSON text (the relay's game message limit). */
-export const GAME_ENVELOPE_MAX_CHARS = 4096;
-
-const GameMove = Type.Record(Type.String(), Type.Unknown());
-/**
- * One move on the wire (chat message or call data channel). The mover is never a field: it is the
- * relay-stamped sender, or the call's data-channel peer. `stateHash` is the SHA-256 of the canonical
- * JSON state after the move, as the sender computed it.
- */
-export const TurnGameEnvelope = Type.Object(
-  {
-    game: Type.Union([Type.Literal('noughts-and-crosses'), Type.Literal('four-in-a-row'), Type.Literal('memory')]),
-    matchId: Ulid,
-    /** The state's version after this move: one more than before it. */
-    version: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
-    move: GameMove,
-    stateHash: Sha256Hex,
-  },
-  closed,
-);
-export const SharedGameEnvelope = Type.Object(
-  {
-    game: Type.Literal('draw-together'),
-    matchId: Ulid,
-    /** The mover's own move number, from 1. */
-    seq: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
-    move: GameMove,
-    stateHash: Sha256Hex,
-  },
-  closed,
-);
-export const GameEnvelope = Type.Union([TurnGameEnvelope, SharedGameEnvelope]);
-export type GameEnvelope = Static<typeof GameEnvelope>;
+export { GAME_ENVELOPE_MAX_CHARS, GameEnvelope, SharedGameEnvelope, TurnGameEnvelope } from '../schemas/message-content';
 
 export type GameState = NoughtsState | FourState | MemoryState | DrawState;
 
@@ -140,11 +107,11 @@ export function makeMove(
     envelope = { game: 'draw-together', matchId: log.matchId, seq: seq as number, move: rest, stateHash: hash };
   } else {
     const version = (applied.state as { version: number }).version;
-    envelope = { game: log.game as TurnGameEnvelope['game'], matchId: log.matchId, version, move: { ...move }, stateHash: hash };
+    envelope = { game: log.game as TurnEnvelope['game'], matchId: log.matchId, version, move: { ...move }, stateHash: hash };
   }
   return { ok: true, log: { ...log, state: applied.state, moves: [...log.moves, { by, envelope }] }, envelope };
 }
-type TurnGameEnvelope = Static<typeof TurnGameEnvelope>;
+type TurnEnvelope = Static<typeof TurnGameEnvelope>;
 
 /**
  * The state a move log gives, from the seed: what both apps do after a hash mismatch. Moves the rules

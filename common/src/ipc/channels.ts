@@ -68,6 +68,7 @@ import { NOTIFY_CHANNELS } from './channels-notify';
 import { REPORT_CHILD_CHANNELS } from './channels-report-child';
 import { REPORT_GROWNUPS_CHANNELS } from './channels-report-grownups';
 import { GROWNUP_DELETE_CHANNELS } from './channels-grownup-delete';
+import { GAME_CHANNELS } from './channels-games';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -286,6 +287,7 @@ export const HEARTH_CHANNELS = {
   ...REPORT_CHILD_CHANNELS,
   ...REPORT_GROWNUPS_CHANNELS,
   ...GROWNUP_DELETE_CHANNELS,
+  ...GAME_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

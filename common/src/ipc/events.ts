@@ -10,6 +10,7 @@ import { GrownUpAttention, SystemNotification } from './channels-attention';
 import { QuietStatus } from '../schemas/quiet';
 import { ExportProgress } from './channels-export';
 import { MySuspension } from './channels-report-grownups';
+import { GamesAvailability, MatchView } from './channels-games';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -58,6 +59,10 @@ export const HEARTH_EVENTS = {
   reconsent: Type.Object({ waiting: Type.Boolean() }, closed),
   /** Since 0.3.0 (issue 15): how far the family's export of a child has come (grown-ups' pane). */
   exportProgress: ExportProgress,
+  /** Since 0.4.0 (F9): a match of the active child changed (a move arrived, a reveal, a rebuild). */
+  gameChanged: MatchView,
+  /** Since 0.4.0: the active child's games switch or this machine's policy changed. */
+  gamesAvailability: GamesAvailability,
   /** Since 0.3.0 (issue 15, F16): Hearth's moderators paused (or un-paused) the active child's account. */
   suspension: MySuspension,
 } as const satisfies Record<string, TSchema>;

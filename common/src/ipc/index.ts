@@ -27,3 +27,4 @@ export * from './bridge';
 export * from './channels-report-child';
 export * from './channels-report-grownups';
 export * from './channels-grownup-delete';
+export * from './channels-games';

@@ -86,7 +86,10 @@ export const VideoContent = Type.Object(
   },
   closed,
 );
-/** A move or state of a turn-based game; `state` is game-defined JSON, opaque to the relay. */
+/**
+ * 0.1.0–0.3.0 only: a free-form game state the relay could not check. Still read (old history shows
+ * it), no longer accepted by the relay since 0.4.0: games travel as `game-move` envelopes.
+ */
 export const GameContent = Type.Object(
   {
     kind: Type.Literal('game'),
@@ -96,6 +99,54 @@ export const GameContent = Type.Object(
   },
   closed,
 );
+
+/** Longest game envelope, as canonical JSON text (checked by the relay and by the receiving app). */
+export const GAME_ENVELOPE_MAX_CHARS = 4096;
+/** Most envelopes in one `game-move` message (a call's moves copied to the relay, at most once a second). */
+export const GAME_MOVES_PER_MESSAGE = 16;
+const GameMove = Type.Record(Type.String(), Type.Unknown());
+/**
+ * One move on the wire (chat message or call data channel). The mover is never a field: it is the
+ * relay-stamped sender, or the call's data-channel peer. `stateHash` is the SHA-256 of the canonical
+ * JSON state after the move, as the sender computed it. The relay checks only this shape and size.
+ */
+export const TurnGameEnvelope = Type.Object(
+  {
+    game: Type.Union([Type.Literal('noughts-and-crosses'), Type.Literal('four-in-a-row'), Type.Literal('memory')]),
+    matchId: Ulid,
+    /** The state's version after this move: one more than before it. */
+    version: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    move: GameMove,
+    stateHash: Sha256Hex,
+  },
+  closed,
+);
+export const SharedGameEnvelope = Type.Object(
+  {
+    game: Type.Literal('draw-together'),
+    matchId: Ulid,
+    /** The mover's own move number, from 1. */
+    seq: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+    move: GameMove,
+    stateHash: Sha256Hex,
+  },
+  closed,
+);
+export const GameEnvelope = Type.Union([TurnGameEnvelope, SharedGameEnvelope]);
+export type GameEnvelope = Static<typeof GameEnvelope>;
+
+/**
+ * Since 0.4.0 (F9): game moves, one in chat, several when a call's moves are copied to the relay as
+ * the record. All envelopes of one message belong to one match.
+ */
+export const GameMoveContent = Type.Object(
+  {
+    kind: Type.Literal('game-move'),
+    moves: Type.Array(GameEnvelope, { minItems: 1, maxItems: GAME_MOVES_PER_MESSAGE }),
+  },
+  closed,
+);
+export type GameMoveContent = Static<typeof GameMoveContent>;
 export const CallLogContent = Type.Object(
   {
     kind: Type.Literal('call-log'),
@@ -139,6 +190,7 @@ export const MessageContentSchemas = Object.freeze({
   voice: VoiceContent,
   video: VideoContent,
   game: GameContent,
+  'game-move': GameMoveContent,
   'call-log': CallLogContent,
   'daily-summary': DailySummaryContent,
 });
@@ -152,6 +204,7 @@ export const MessageContent = Type.Union([
   VoiceContent,
   VideoContent,
   GameContent,
+  GameMoveContent,
   CallLogContent,
   DailySummaryContent,
 ]);

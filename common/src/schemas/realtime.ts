@@ -79,6 +79,7 @@ import { Type, type Static } from 'typebox';
 import { WsQuietFrame } from './quiet';
 import { WsReconsentFrame } from './reconsent';
 import { WsSuspensionFrame } from './moderation';
+import { WsGamesFrame } from './games';
 import { ErrorCodeSchema, Timestamp, Token, Ulid, closed } from './primitives';
 import { FriendshipView } from './friendships';
 import { Notice } from './family';
@@ -270,6 +271,7 @@ export const WsServerFrame = Type.Union([
   WsQuietFrame,
   WsReconsentFrame,
   WsSuspensionFrame,
+  WsGamesFrame,
 ]);
 export type WsServerFrame = Static<typeof WsServerFrame>;
 export type WsServerFrameType = WsServerFrame['type'];

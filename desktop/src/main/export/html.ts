@@ -72,6 +72,7 @@ export function contentHtml(w: PageWords, c: MessageContent, mime: string | null
     case 'gif':
       return `<p>${esc(w.gif)}: ${esc(c.gifId)}</p>`;
     case 'game':
+    case 'game-move':
       return `<p>${esc(w.game)}</p>`;
     case 'call-log':
       return `<p>${esc(w.call(Math.round(c.durationMs / 60_000)))}</p>`;

@@ -11,6 +11,7 @@ import { computersChannelImpl } from './channel-impl-computers';
 import { notifyChannelImpl, reconsentChannelImpl } from './channel-impl-reconsent';
 import { reportGrownupsChannelImpl } from './channel-impl-report-grownups';
 import { grownupDeleteChannelImpl } from './channel-impl-grownup-delete';
+import { gameChannelImpl } from './channel-impl-games';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -118,6 +119,7 @@ export function channelImpl(s: Services): ChannelImpl {
     },
     ...reportGrownupsChannelImpl(s),
     ...grownupDeleteChannelImpl(s),
+    ...gameChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

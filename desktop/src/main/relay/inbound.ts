@@ -265,6 +265,10 @@ export async function handleServerFrame(
         },
       );
       return;
+    case 'games':
+      // F9: the child's games switch on the relay (the games service follows it).
+      ctx.log.info({ enabled: frame.enabled }, 'the relay says whether games are on for this child');
+      return;
     default: {
       const never: never = frame;
       ctx.log.warn({ frame: never }, 'unknown frame');

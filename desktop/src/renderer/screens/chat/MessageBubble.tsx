@@ -53,6 +53,7 @@ function Content({ message, friend }: Readonly<{ message: MessageView; friend: s
     case 'video':
       return <AttachmentView content={c} friend={friend} />;
     case 'game':
+    case 'game-move':
       return <p className="muted">{t('chat.gameMove')}</p>;
     case 'call-log':
       return <p className="muted">{t(`chat.call.${c.outcome}`)}</p>;

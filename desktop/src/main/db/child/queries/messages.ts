@@ -45,6 +45,7 @@ export function searchTextOf(content: MessageContent): string | null {
     case 'sticker':
     case 'gif':
     case 'game':
+    case 'game-move':
     case 'call-log':
     case 'daily-summary':
       return null;
