@@ -35,6 +35,7 @@ export const safetyErrorsEn = {
   ACCOUNT_SUSPENDED: 'This account is paused by Hearth’s moderators. You can still talk to your own grown-ups.',
   EMAIL_BANNED: 'This email address cannot be used on this Hearth server.',
   LEGAL_HOLD: 'This report is kept under a legal hold and cannot be closed or deleted until the hold is lifted.',
+  GAMES_OFF: 'Games are turned off for now. A grown-up can turn them on.',
 } as const;
 
 export const safetyErrorsEs: Spanish<typeof safetyErrorsEn> = {
@@ -43,4 +44,5 @@ export const safetyErrorsEs: Spanish<typeof safetyErrorsEn> = {
   ACCOUNT_SUSPENDED: 'Los moderadores de Hearth pausaron esta cuenta. Todavía puedes hablar con tus mayores.',
   EMAIL_BANNED: 'Esta dirección de correo no se puede usar en este servidor de Hearth.',
   LEGAL_HOLD: 'Esta denuncia está retenida por una orden legal y no se puede cerrar ni borrar hasta que se levante.',
+  GAMES_OFF: 'Los juegos están apagados por ahora. Una persona mayor puede encenderlos.',
 };
