@@ -48,6 +48,8 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   ...ACTIVITY_PARENT_ONLY_SAMPLE_ARGS,
   ...REPORT_GROWNUPS_PARENT_ONLY_SAMPLE_ARGS,
   ...GROWNUP_DELETE_PARENT_ONLY_SAMPLE_ARGS,
+  getChildGames: { childId: ID },
+  setChildGames: { childId: ID, enabled: false },
   verifyEmail: { email: 'someone@example.test', code: '123456' },
   resendEmailCode: { email: 'someone@example.test' },
   completePasswordReset: { email: 'someone@example.test', code: '123456', password: 'long-enough-password' },
