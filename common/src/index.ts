@@ -28,3 +28,4 @@ export * from './canonical-json';
 export * from './schemas/delete';
 export * from './games/index';
 export * from './policy/machine-policy';
+export * from './policy/quiet-floor';
