@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { POLICY_KEYS } from '@hearth/common';
 import type { Logger } from '../logging/logger';
+import { NO_POLICY } from './apply';
 import { readLinuxPolicy, LINUX_POLICY_ROOT } from './read-linux';
 import { readMacosPolicy, MACOS_MANAGED_ROOT } from './read-macos';
 import { readWindowsPolicy, spawnReg, type RegRunner } from './read-windows';
@@ -20,6 +21,7 @@ export {
 export { parseRegQuery, windowsLayers, readWindowsPolicy } from './read-windows';
 export { macosLayers, readMacosPolicy } from './read-macos';
 export { readLinuxPolicy } from './read-linux';
+export { NO_POLICY, policyConfig, machinePolicyFor, type MachinePolicyService } from './apply';
 
 export type PolicyReadOptions = Readonly<{
   platform?: NodeJS.Platform;
@@ -64,9 +66,6 @@ export async function loadMachinePolicy(logger: Logger, options: PolicyReadOptio
   for (const p of policy.problems) log.warn({ problem: p }, `machine policy: ${p.message}`);
   return policy;
 }
-
-/** No policy at all: every default (tests, and the web host where none is read). */
-export const NO_POLICY: ResolvedPolicy = resolvePolicy({ layers: [] });
 
 /** Whether this machine's policy hides games (for the games service: `gamesHiddenByPolicy(policy)`). */
 export function gamesHiddenByPolicy(policy: ResolvedPolicy = NO_POLICY): boolean {

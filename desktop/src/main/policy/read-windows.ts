@@ -45,7 +45,7 @@ function expand(text: string, env: Readonly<Record<string, string | undefined>>)
  */
 function jsonForm(key: PolicyKey, v: RegValue, env: Readonly<Record<string, string | undefined>>): unknown {
   const def = POLICY_DEFINITIONS[key];
-  const isFlag = def.schema.type === 'boolean';
+  const isFlag = (def.schema as { type?: unknown }).type === 'boolean';
   if (v.type === 'REG_DWORD' && /^0x[0-9a-f]+$/i.test(v.data)) {
     const n = Number.parseInt(v.data, 16);
     if (isFlag) return n === 0 ? false : n === 1 ? true : n;
