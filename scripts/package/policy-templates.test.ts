@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { MachinePolicyFile, POLICY_DEFINITIONS, POLICY_KEYS } from '@hearth/common';
-import { macosLayers } from '../../desktop/src/main/policy/read-macos';
-import { resolvePolicy } from '../../desktop/src/main/policy/resolve';
+import { macosLayers } from '@hearth/desktop/main/policy/read-macos';
+import { resolvePolicy } from '@hearth/desktop/main/policy/resolve';
 import { ADML_LANGUAGES } from './policy-strings';
 import { POLICY_DIR, POLICY_KEY, policyTemplateFiles } from './policy-templates';
 
@@ -14,8 +14,8 @@ import { POLICY_DIR, POLICY_KEY, policyTemplateFiles } from './policy-templates'
  * `build/policy/` (issue 17), as they are on disk: `npm run package:check` runs this too.
  */
 const read = (name: string): string => fs.readFileSync(path.join(POLICY_DIR, name), 'utf8');
-const parse = (name: string): Document => new DOMParser().parseFromString(read(name), 'text/xml') as unknown as Document;
-const all = (doc: Document, tag: string): Element[] => Array.from(doc.getElementsByTagName(tag)) as unknown as Element[];
+const parse = (name: string): Document => new DOMParser().parseFromString(read(name), 'text/xml');
+const all = (doc: Document, tag: string): Element[] => Array.from(doc.getElementsByTagName(tag));
 const attr = (e: Element, name: string): string => e.getAttribute(name) ?? '';
 const ADMLS = ADML_LANGUAGES.map((l) => `${l}/hearth.adml`);
 

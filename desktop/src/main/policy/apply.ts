@@ -145,5 +145,7 @@ export function machinePolicyFor(policy: ResolvedPolicy | undefined, db: Writabl
     deviceInfo: (source: DeviceInfoSource): DeviceInfoSource => withQuietFloor(source, p),
     family: (inner: FamilyAdminService): FamilyAdminService => withChildLimit(inner, db, p),
     service: (relayUrl: string): MachinePolicyService => createMachinePolicyService(p, relayUrl),
+    /** For the games service: whether this PC hides games. */
+    gamesHidden: (): boolean => !p.gamesAllowed.value,
   } as const;
 }

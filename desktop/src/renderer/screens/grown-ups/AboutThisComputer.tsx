@@ -8,10 +8,12 @@ export function SetByIt({ locked }: Readonly<{ locked: boolean | undefined }>): 
   return locked ? <span className="hint set-by-it">{t('pane.machinePolicy.setByIt')}</span> : null;
 }
 
-function shown(key: PolicyKey, view: MachinePolicyView, t: (k: string) => string): string {
+type Word = 'yes' | 'no' | 'notSet';
+
+function shown(key: PolicyKey, view: MachinePolicyView, word: (w: Word) => string): string {
   const value: unknown = view.settings[key].value;
-  if (value === null) return key === 'relayUrl' ? view.relayUrl : t('pane.machinePolicy.notSet');
-  if (typeof value === 'boolean') return t(value ? 'pane.machinePolicy.yes' : 'pane.machinePolicy.no');
+  if (value === null) return key === 'relayUrl' ? view.relayUrl : word('notSet');
+  if (typeof value === 'boolean') return word(value ? 'yes' : 'no');
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') {
     const w = value as { start: string; end: string };
@@ -38,7 +40,7 @@ export function AboutThisComputer({ policy }: Readonly<{ policy: MachinePolicyVi
             <div key={key} data-policy-key={key} data-source={s.source}>
               <dt>{t(`pane.machinePolicy.settings.${key}`)}</dt>
               <dd>
-                <span className="policy-value">{shown(key, policy, t)}</span>{' '}
+                <span className="policy-value">{shown(key, policy, (w) => t(`pane.machinePolicy.${w}`))}</span>{' '}
                 <span className="hint">
                   {t(`pane.machinePolicy.source.${s.source}`)}
                   {s.origin !== null && ` (${t('pane.machinePolicy.from', { origin: s.origin })})`}

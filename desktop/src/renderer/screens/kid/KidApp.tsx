@@ -91,7 +91,7 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
       onOpenChat={(contactId) => setRoute({ name: 'chat', contactId })}
       onAddFriend={() => setRoute({ name: 'add-friend' })}
       onWhatGrownUpsSee={() => setRoute({ name: 'grown-ups-see' })}
-      onMyBackground={effectsAllowed ? () => setRoute({ name: 'my-background' }) : undefined}
+      {...(effectsAllowed ? { onMyBackground: () => setRoute({ name: 'my-background' }) } : {})}
       // A parent's messages close with the grown-ups' pane; a child goes back to the picker.
       onLeave={() => void (profile.kind === 'parent' ? hearth.lock() : hearth.leaveProfile())}
     />
