@@ -27,3 +27,5 @@ export * from './retention';
 export * from './canonical-json';
 export * from './schemas/delete';
 export * from './games/index';
+export * from './policy/machine-policy';
+export * from './policy/quiet-floor';

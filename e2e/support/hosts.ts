@@ -12,6 +12,7 @@ import type { RelayConfig } from '@hearth/relay-server/config';
 import { startTestRelay } from '@hearth/test-kit/relay';
 import { startCluster } from '@hearth/test-kit/cluster';
 import { launchWebHostApp, type WebHostApp } from '@hearth/desktop/main/web-host/launch';
+import type { ResolvedPolicy } from '@hearth/desktop/main/policy/resolve';
 
 const DESKTOP = path.resolve(import.meta.dirname, '..', '..', 'desktop');
 
@@ -42,7 +43,12 @@ export async function startPc(
   pc: Pc,
   relay: Pick<WorldRelay, 'url'>,
   rendererDir: string,
-  options: Readonly<{ /** The PC's clock (a story that needs "the next day"). Default Date.now. */ now?: () => number }> = {},
+  options: Readonly<{
+    /** The PC's clock (a story that needs "the next day"). Default Date.now. */
+    now?: () => number;
+    /** IT's machine policy on this PC (issue 17). Default: none. */
+    policy?: ResolvedPolicy;
+  }> = {},
 ): Promise<Pc> {
   pc.app = await launchWebHostApp({
     relayUrl: relay.url,
@@ -51,6 +57,7 @@ export async function startPc(
     appVersion: '0.1.0-e2e',
     logger: silentLogger(),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
     // Saved copies (issue 15) go beside the data folder, never into the machine's own Downloads.
     exportDir: `${pc.dataDir}-downloads`,
   });

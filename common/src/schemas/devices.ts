@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ChildIdSchema, DisplayName, IsoDate, Timestamp, Token, Ulid, closed } from './primitives';
+import { TimeWindow } from './quiet';
 
 /**
  * What the PC tells about itself at enrollment (F18), and again whenever it changes; shown to the
@@ -12,6 +13,11 @@ export const DeviceInfo = Type.Object(
     appVersion: Type.String({ minLength: 1, maxLength: 32 }),
     language: Type.String({ minLength: 2, maxLength: 35 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    /**
+     * Since 0.4.0: the daily quiet window IT's machine policy sets on this PC (issue 17). The
+     * relay applies it, in the child's zone, to the credentials of this PC like any schedule.
+     */
+    quietFloor: Type.Optional(TimeWindow),
   },
   closed,
 );

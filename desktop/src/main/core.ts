@@ -60,6 +60,7 @@ import { openFamilyStore } from './stores/family-store';
 import { createExportService } from './export/export-service';
 import { createCoreReports, type ReportsOptions } from './services/reports';
 import { createSuspensionTracker, reportGrownupsFor } from './services/report-grownups';
+import { machinePolicyFor, type ResolvedPolicy } from './policy/apply';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -94,6 +95,7 @@ export type CoreOptions = Readonly<{
   exportDir?: string;
   /** Reports (F11): the first wait before another try. */
   reports?: ReportsOptions;
+  /** IT's machine policy (issue 17), read once at start by `loadMachinePolicy`. Default: none. */ policy?: ResolvedPolicy;
 }>;
 
 /** Main's privileged core, the same under Electron, the web host and tests. */
@@ -173,11 +175,12 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const logger = options.logger;
   const familyDb = openFamilyStore(options.dataDir, logger);
   const stores = createChildStores({ dataDir: options.dataDir, logger });
+  const pol = machinePolicyFor(options.policy, familyDb);
   const versions = createRelayVersions();
   const relay = createRelayHttp({ baseUrl: options.relayUrl, versions });
   // Made below; a change of language tells it (the PC's info carries the app's language, F18).
   const computers: { current?: ComputersService } = {};
-  const settings = settingsThatTell(createSettingsService(familyDb), () => computers.current?.infoMayHaveChanged());
+  const settings = settingsThatTell(pol.settings(createSettingsService(familyDb)), () => computers.current?.infoMayHaveChanged());
   const hasher = createPasswordHasher(options.hashCost);
   const lock = createParentLock({
     db: familyDb,
@@ -240,9 +243,9 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
-  const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
+  const parentMode = pol.parentMode(createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger }));
   const familyDeps: FamilyDeps = { relay, parent, familyDb, stores, profiles, sync };
-  const deviceInfo = withAppLanguage(options.deviceInfo ?? defaultDeviceInfo(options.appVersion), settings);
+  const deviceInfo = withAppLanguage(pol.deviceInfo(options.deviceInfo ?? defaultDeviceInfo(options.appVersion)), settings);
   const pcComputers = createComputersService({ relay, familyDb, stores, profiles, sync, deviceInfo, logger });
   computers.current = pcComputers;
   const activity = createActivityService({
@@ -270,11 +273,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     parent,
     parentMode,
     emailAccount: createEmailAccountService({ email: createEmailHttp(relay.call), relay, parent, parentMode, logger }),
-    family: createFamilyAdminService({
-      ...familyDeps,
-      deviceInfo,
-      now,
-    }),
+    family: pol.family(createFamilyAdminService({ ...familyDeps, deviceInfo, now })),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now, history: activity.recordHistory }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events: relayEvents, now, history: activity.recordHistory }),
@@ -323,6 +322,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     reports,
     reportGrownups: reportGrownupsFor({ call: relay.call, relayUrl: options.relayUrl, versions, parent, familyDb, suspension }),
     grownUpDelete: createGrownUpDeleteService({ ...familyDeps, call: relay.call, lock, parentMode }),
+    machinePolicy: pol.service(options.relayUrl),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, Notification, powerMonitor, protocol, sess
 import { loadDesktopConfig } from './config';
 import { createDesktopCore } from './core';
 import { createLogger } from './logging/logger';
+import { loadMachinePolicy, policyConfig } from './policy';
 import { APP_ORIGIN, APP_SCHEME } from './shell/app-origin';
 import { buildCsp } from './shell/csp';
 import { registerIpc } from './shell/ipc-bridge';
@@ -23,8 +24,11 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 async function main(): Promise<void> {
-  const config = loadDesktopConfig({ packaged: app.isPackaged, defaultDataDir: app.getPath('userData'), env: process.env });
-  const logger = createLogger('hearth-desktop', { level: config.logLevel });
+  const configured = loadDesktopConfig({ packaged: app.isPackaged, defaultDataDir: app.getPath('userData'), env: process.env });
+  const logger = createLogger('hearth-desktop', { level: configured.logLevel });
+  // IT's machine policy (issue 17), read once: its relay and data folder win over the configuration.
+  const policy = await loadMachinePolicy(logger);
+  const config = policyConfig(configured, policy);
   await app.whenReady();
 
   const core = createDesktopCore({
@@ -35,6 +39,7 @@ async function main(): Promise<void> {
     notifier: createElectronNotifier(Notification),
     systemLanguages: () => app.getPreferredSystemLanguages(),
     exportDir: app.getPath('downloads'),
+    policy,
   });
   const rendererDir = path.join(import.meta.dirname, '..', 'renderer');
   const preloadPath = path.join(import.meta.dirname, '..', 'preload', 'index.cjs');

@@ -3,11 +3,14 @@ import {
   evaluateQuiet,
   isKnownZone,
   nextWindowEdge,
+  scheduleWithFloor,
   QuietSchedule,
   withinWindows,
   type QuietEvaluation,
+  type TimeWindow,
   type WeeklyWindows,
 } from '@hearth/common';
+
 import { Value } from 'typebox/value';
 import type { RelayContext } from '../context';
 
@@ -39,8 +42,11 @@ const MAX_ENTRIES = 50_000;
  * question on the relay's clock, so time passing never leaves it stale.
  */
 export type QuietGate = Readonly<{
-  /** Where the child stands now (for a child with nothing set: never quiet). */
-  status(childId: string): Promise<QuietEvaluation>;
+  /**
+   * Where the child stands now (for a child with nothing set: never quiet); with `floor`, as on
+   * a PC whose machine policy adds that daily window to the child's schedule (`device-floor.ts`).
+   */
+  status(childId: string, floor?: TimeWindow | null): Promise<QuietEvaluation>;
   /** Whether quiet time (or a contact's allowed windows) keeps `childId` from `otherId` now; false for a non-child. */
   keeps(childId: string, otherId: string): Promise<boolean>;
   /** The same from memory, undefined where not known. */
@@ -198,7 +204,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
   }
 
   const gate: QuietGate = {
-    async status(childId) {
+    async status(childId, floor) {
       const e = await entry(childId);
       const at = now();
       if (e.kind !== 'child') {
@@ -214,7 +220,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
           at,
         );
       }
-      return statusOf(childId, e.quiet, at);
+      return statusOf(childId, floor ? { ...e.quiet, schedule: scheduleWithFloor(e.quiet.schedule, floor) } : e.quiet, at);
     },
     async keeps(childId, otherId) {
       // From memory where it is known (the message and delivery hot paths), else loaded.

@@ -5,7 +5,7 @@ import { friendPeersOf } from './friend-peers';
 import { issueSignalingGrant } from './grants';
 import { iceConfigFor } from './ice-config';
 import { bearer, responses } from '../responses';
-import { quietGateFor } from '../quiet/gate';
+import { quietStatusOnDevice } from '../quiet/device-floor';
 
 /** What a device needs before a call: a signaling grant for its peer id, and ICE servers. */
 export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,8 +41,9 @@ export const signalingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const caller = requireCaller(request.caller);
       if (caller.kind !== 'child') return iceConfigFor(ctx.config.ice, caller.parentId, ctx.now());
-      // A child's TURN credentials expire at its next quiet start: no new relay allocation in quiet time.
-      const status = await quietGateFor(ctx).status(caller.childId);
+      // A child's TURN credentials expire at its next quiet start: no new relay allocation in quiet
+      // time, this PC's quiet-hours floor (its machine policy, issue 17) included.
+      const status = await quietStatusOnDevice(ctx, caller.childId, caller.deviceId);
       const now = ctx.now();
       const notAfter = status.quiet ? now : status.startsInMs === null ? undefined : now + status.startsInMs;
       return iceConfigFor(ctx.config.ice, caller.childId, now, notAfter);

@@ -8,6 +8,7 @@ import { activityChannelImpl } from './channel-impl-activity';
 import { summaryChannelImpl } from './channel-impl-summaries';
 import { exportChannelImpl } from './channel-impl-export';
 import { computersChannelImpl } from './channel-impl-computers';
+import { machinePolicyChannelImpl } from './channel-impl-machine-policy';
 import { notifyChannelImpl, reconsentChannelImpl } from './channel-impl-reconsent';
 import { reportGrownupsChannelImpl } from './channel-impl-report-grownups';
 import { grownupDeleteChannelImpl } from './channel-impl-grownup-delete';
@@ -112,6 +113,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...summaryChannelImpl(s),
     ...exportChannelImpl(s),
     ...computersChannelImpl(s),
+    ...machinePolicyChannelImpl(s),
     ...notifyChannelImpl(s),
     reportSomething: (a, child) => {
       s.reports.report(child(), a);

@@ -27,6 +27,7 @@ import type { AttentionService } from '../services/attention';
 import type { ExportService } from '../export/export-service';
 import type { ReportGrownupsService } from '../services/report-grownups';
 import type { GrownUpDeleteService } from '../services/grownup-delete';
+import type { MachinePolicyService } from '../policy/apply';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -62,4 +63,6 @@ export type Services = Readonly<{
   /** Reports for guardians and a child's suspension (issue 15). */
   reportGrownups: ReportGrownupsService;
   grownUpDelete: GrownUpDeleteService;
+  /** This PC's machine policy as resolved at start (issue 17). */
+  machinePolicy: MachinePolicyService;
 }>;

@@ -22,4 +22,6 @@ export type DeviceInfoSource = () => Readonly<{
   appVersion: string;
   language: string;
   timeZone: string;
+  /** Since 0.4.0: the machine policy's quiet-hours floor (issue 17). */
+  quietFloor?: Readonly<{ start: string; end: string }>;
 }>;

@@ -1,5 +1,6 @@
 import { createDesktopCore, type DesktopCore } from '../core';
 import type { Logger } from '../logging/logger';
+import type { ResolvedPolicy } from '../policy/resolve';
 import { startWebHost, type WebHost } from './web-host';
 
 export type WebHostApp = Readonly<{ core: DesktopCore; host: WebHost; close: () => Promise<void> }>;
@@ -22,6 +23,8 @@ export async function launchWebHostApp(
     now?: () => number;
     /** Where the family's exports are saved (issue 15). Default: the core's. */
     exportDir?: string;
+    /** IT's machine policy (issue 17; tests). Default: none. */
+    policy?: ResolvedPolicy;
   }>,
 ): Promise<WebHostApp> {
   const core = createDesktopCore({
@@ -32,6 +35,7 @@ export async function launchWebHostApp(
     ...(options.callRingTimeoutMs !== undefined ? { callRingTimeoutMs: options.callRingTimeoutMs } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.exportDir ? { exportDir: options.exportDir } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   core.start();
   const host = await startWebHost({

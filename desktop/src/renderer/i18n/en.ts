@@ -37,6 +37,7 @@ import { deleteKidEn, deletePaneEn } from './catalogs/delete';
 import { grownUpDeletePaneEn } from './catalogs/grown-up-delete';
 import { parentReviewEn } from './catalogs/notify';
 import { safetyErrorsEn } from './catalogs/safety';
+import { policyItEn, policyItErrorsEn } from './catalogs/policy-it';
 import { usageEn } from './catalogs/usage';
 import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 import { reportChildEn } from './catalogs/report-child';
@@ -45,7 +46,7 @@ import { reportGapsEn } from './catalogs/reportgaps';
 
 export const en = {
   ...commonEn,
-  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn, ...safetyErrorsEn },
+  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn, ...safetyErrorsEn, ...policyItErrorsEn },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,
@@ -83,6 +84,7 @@ export const en = {
     ...deletePaneEn,
     ...reportGrownupsEn,
     ...grownUpDeletePaneEn,
+    ...policyItEn,
   },
   ...kidExportEn,
   ...deleteKidEn,

@@ -35,6 +35,7 @@ import { deleteKidEs, deletePaneEs } from './catalogs/delete';
 import { grownUpDeletePaneEs } from './catalogs/grown-up-delete';
 import { parentReviewEs } from './catalogs/notify';
 import { safetyErrorsEs } from './catalogs/safety';
+import { policyItEs, policyItErrorsEs } from './catalogs/policy-it';
 import { usageEs } from './catalogs/usage';
 import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 import { reportChildEs } from './catalogs/report-child';
@@ -43,7 +44,7 @@ import { reportGapsEs } from './catalogs/reportgaps';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
-  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs, ...safetyErrorsEs },
+  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs, ...safetyErrorsEs, ...policyItErrorsEs },
   ...firstRunEs,
   ...policyEs,
   ...childrenEs,
@@ -81,6 +82,7 @@ export const es: Spanish<Translation> = {
     ...deletePaneEs,
     ...reportGrownupsEs,
     ...grownUpDeletePaneEs,
+    ...policyItEs,
   },
   ...kidExportEs,
   ...deleteKidEs,

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UI_LANGUAGES, type UiLanguage } from '@hearth/common';
+import type { UiLanguage } from '@hearth/common';
+import { offeredLanguages, useMachinePolicy } from '../app/use-machine-policy';
 
 /** Each language in its own words. */
 const NATIVE_NAMES: Readonly<Record<UiLanguage, string>> = { en: 'English', es: 'Español' };
@@ -8,9 +9,11 @@ const NATIVE_NAMES: Readonly<Record<UiLanguage, string>> = { en: 'English', es: 
 /** Buttons to switch the interface's language at once. */
 export function LanguageSwitch({ onChange }: Readonly<{ onChange: (language: UiLanguage) => void }>): ReactElement {
   const { t, i18n } = useTranslation();
+  // Only the languages this PC's machine policy offers (issue 17).
+  const offered = offeredLanguages(useMachinePolicy());
   return (
     <div className="language-switch" role="group" aria-label={t('common.language')}>
-      {UI_LANGUAGES.map((lang) => (
+      {offered.map((lang) => (
         <button
           key={lang}
           type="button"

@@ -7,6 +7,7 @@ import { BackgroundChooser } from './BackgroundChooser';
 import './backgrounds.css';
 import { useCallEffects } from './CallEffectsProvider';
 import { useMyBackgrounds } from './use-my-backgrounds';
+import { useMachinePolicy } from '../../app/use-machine-policy';
 
 function Chooser(): ReactElement {
   const { effects, state } = useCallEffects();
@@ -30,7 +31,9 @@ export function InCallBackgrounds(): ReactElement | null {
   const { t } = useTranslation();
   const { effects, state } = useCallEffects();
   const [open, setOpen] = useState(false);
-  if (!effects) return null;
+  // Hidden where the PC's machine policy does not allow effects (issue 17).
+  const allowed = useMachinePolicy()?.settings.effectsAllowed.value !== false;
+  if (!effects || !allowed) return null;
   return (
     <div className="bg-in-call" data-testid="call-backgrounds">
       {state.notice && (

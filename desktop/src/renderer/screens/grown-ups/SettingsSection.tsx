@@ -10,6 +10,8 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { RelayCredentialsForm } from './RelayCredentialsForm';
 import { DeleteMyAccount } from './DeleteMyAccount';
+import { AboutThisComputer, SetByIt } from './AboutThisComputer';
+import { offeredLanguages, useMachinePolicy } from '../../app/use-machine-policy';
 
 const LOCK_MINUTES = [1, 2, 5, 10, 15, 30] as const;
 
@@ -89,6 +91,8 @@ export function SettingsSection({
   });
   const stop = useAction(() => hearth.stopParentMode());
   const info = useLoad(() => hearth.getAppInfo(), [parentMode]);
+  const policy = useMachinePolicy();
+  const offered = offeredLanguages(policy);
   const childFree = info.value !== null && !info.value.enrolled && info.value.profileCount === 0;
   return (
     <section aria-labelledby="settings-title" className="pane-section">
@@ -116,12 +120,16 @@ export function SettingsSection({
             onChange={(e) => void update.run({ language: e.target.value as UiLanguageSetting })}
           >
             <option value="auto">{t('pane.settings.languageAuto')}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="es" lang="es">
-              Español
-            </option>
+            {offered.includes('en') && (
+              <option value="en" lang="en">
+                English
+              </option>
+            )}
+            {offered.includes('es') && (
+              <option value="es" lang="es">
+                Español
+              </option>
+            )}
           </select>
         </div>
         <label className="check">
@@ -136,14 +144,23 @@ export function SettingsSection({
           <input
             type="checkbox"
             checked={settings.relayOnlyCalls}
+            disabled={policy?.settings.relayOnlyCalls.locked === true}
             onChange={(e) => void update.run({ relayOnlyCalls: e.target.checked })}
           />
-          <span>{t('pane.settings.relayOnlyCalls')}</span>
+          <span>{t('pane.settings.relayOnlyCalls')}</span> <SetByIt locked={policy?.settings.relayOnlyCalls.locked} />
         </label>
+        {policy && (
+          <p className="field" data-testid="relay-url">
+            <span>{t('pane.machinePolicy.relay')}: </span>
+            <output>{policy.relayUrl}</output> <SetByIt locked={policy.settings.relayUrl.locked} />
+          </p>
+        )}
         <ErrorNote error={update.error} />
       </div>
       <ChangePassword />
-      {!parentMode && childFree && <StartParentMode onStarted={onParentModeChanged} />}
+      {!parentMode && childFree && policy?.settings.parentModeAllowed.value !== false && (
+        <StartParentMode onStarted={onParentModeChanged} />
+      )}
       {parentMode && (
         <div className="card">
           <h3>{t('pane.settings.parentMode')}</h3>
@@ -154,6 +171,7 @@ export function SettingsSection({
           <ErrorNote error={stop.error} />
         </div>
       )}
+      <AboutThisComputer policy={policy} />
       <DeleteMyAccount
         api={{
           preview: () => hearth.previewMyGrownUpAccountDeletion(),

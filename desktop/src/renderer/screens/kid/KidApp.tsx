@@ -16,6 +16,7 @@ import { QuietProvider, useQuiet } from '../quiet/quiet-context';
 import { QuietScreen } from '../quiet/QuietScreen';
 import { QuietWarning } from '../quiet/QuietWarning';
 import { ReportProvider } from '../report/report-context';
+import { useMachinePolicy } from '../../app/use-machine-policy';
 
 type Route = Readonly<
   | { name: 'home' }
@@ -78,6 +79,7 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
   const friendOf = (id: string) => friends.friends.find((f) => f.friendship.friend.accountId === id);
   // Quiet time (issue 14): only the child's own grown-ups are reached; everything else waits.
   const quiet = useQuiet();
+  const effectsAllowed = useMachinePolicy()?.settings.effectsAllowed.value !== false;
   const quietNow = profile.kind !== 'parent' && quiet?.quiet === true;
   const grownUps = friends.friends.filter((f) => f.friendship.status === 'active' && f.friendship.kind === 'family');
   useMessageNotices(route.name === 'chat' ? route.contactId : null, (id) => friendOf(id)?.friendship.friend.displayName);
@@ -89,7 +91,7 @@ function ProfileScreens({ profile }: Readonly<{ profile: Profile }>): ReactEleme
       onOpenChat={(contactId) => setRoute({ name: 'chat', contactId })}
       onAddFriend={() => setRoute({ name: 'add-friend' })}
       onWhatGrownUpsSee={() => setRoute({ name: 'grown-ups-see' })}
-      onMyBackground={() => setRoute({ name: 'my-background' })}
+      {...(effectsAllowed ? { onMyBackground: () => setRoute({ name: 'my-background' }) } : {})}
       // A parent's messages close with the grown-ups' pane; a child goes back to the picker.
       onLeave={() => void (profile.kind === 'parent' ? hearth.lock() : hearth.leaveProfile())}
     />

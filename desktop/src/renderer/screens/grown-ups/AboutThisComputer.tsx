@@ -1,0 +1,67 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { POLICY_KEYS, type MachinePolicyView, type PolicyKey } from '@hearth/common';
+
+/** The note beside a setting the school or IT locked. */
+export function SetByIt({ locked }: Readonly<{ locked: boolean | undefined }>): ReactElement | null {
+  const { t } = useTranslation();
+  return locked ? <span className="hint set-by-it">{t('pane.machinePolicy.setByIt')}</span> : null;
+}
+
+type Word = 'yes' | 'no' | 'notSet';
+
+function shown(key: PolicyKey, view: MachinePolicyView, word: (w: Word) => string): string {
+  const value: unknown = view.settings[key].value;
+  if (value === null) return key === 'relayUrl' ? view.relayUrl : word('notSet');
+  if (typeof value === 'boolean') return word(value ? 'yes' : 'no');
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object') {
+    const w = value as { start: string; end: string };
+    return `${w.start}–${w.end}`;
+  }
+  return String(value);
+}
+
+/**
+ * "About this computer" (issue 17): the relay this PC uses, each machine-policy setting with its
+ * value and where it comes from, and what the readers skipped.
+ */
+export function AboutThisComputer({ policy }: Readonly<{ policy: MachinePolicyView | null }>): ReactElement | null {
+  const { t } = useTranslation();
+  if (!policy) return null;
+  return (
+    <section className="card" aria-labelledby="about-computer-title" data-testid="about-this-computer">
+      <h3 id="about-computer-title">{t('pane.machinePolicy.title')}</h3>
+      <p>{t('pane.machinePolicy.lead')}</p>
+      <dl className="policy-list">
+        {POLICY_KEYS.map((key) => {
+          const s = policy.settings[key];
+          return (
+            <div key={key} data-policy-key={key} data-source={s.source}>
+              <dt>{t(`pane.machinePolicy.settings.${key}`)}</dt>
+              <dd>
+                <span className="policy-value">{shown(key, policy, (w) => t(`pane.machinePolicy.${w}`))}</span>{' '}
+                <span className="hint">
+                  {t(`pane.machinePolicy.source.${s.source}`)}
+                  {s.origin !== null && ` (${t('pane.machinePolicy.from', { origin: s.origin })})`}
+                </span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <h4>{t('pane.machinePolicy.problems')}</h4>
+      {policy.problems.length === 0 ? (
+        <p>{t('pane.machinePolicy.noProblems')}</p>
+      ) : (
+        <ul data-testid="policy-problems">
+          {policy.problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.code}</code> {p.origin}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
