@@ -9,7 +9,12 @@ import type { ChannelSpec } from './channels';
  * log is the game), runs the rules on every move in both directions and derives scores from
  * `result()`; the renderer only draws `state` and sends what the child clicked.
  */
-export const GameTypeSchema = Type.Union(GAME_TYPES.map((g) => Type.Literal(g)));
+export const GameTypeSchema = Type.Union([
+  Type.Literal('noughts-and-crosses'),
+  Type.Literal('four-in-a-row'),
+  Type.Literal('memory'),
+  Type.Literal('draw-together'),
+] satisfies { const: (typeof GAME_TYPES)[number] }[]);
 export const MoveRefusalSchema = Type.Union(MOVE_REFUSALS.map((r) => Type.Literal(r)));
 
 export const MatchResultView = Type.Union([
