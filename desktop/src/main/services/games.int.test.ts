@@ -249,3 +249,55 @@ describe('games in a call', () => {
     expect((await matchOn(pcA.api, id))?.turn).toBe('me');
   });
 });
+
+describe('the games switch', () => {
+  it('follows the relay: the pane turns games off, the child’s PC hears it, and moves are refused with GAMES_OFF', async () => {
+    expect(must(await pcB.api.getGamesAvailability({}))).toEqual({ enabled: true, hiddenByPolicy: false });
+    const id = must(await pcB.api.startMatch({ contactId: mia.childId, game: 'four-in-a-row' })).matchId;
+    // Leo's guardian, in the pane on Leo's PC (unlocked since setup).
+    expect(must(await pcB.api.setChildGames({ childId: leo.childId, enabled: false }))).toEqual({
+      childId: leo.childId,
+      enabled: false,
+    });
+    expect(must(await pcB.api.getChildGames({ childId: leo.childId }))).toEqual({ childId: leo.childId, enabled: false });
+    await waitFor(async () => !must(await pcB.api.getGamesAvailability({})).enabled, 10_000, 'the switch off on Leo’s PC');
+    expect(pcB.events.some((e) => e.event === 'gamesAvailability' && !e.payload.enabled)).toBe(true);
+    expect(await pcB.api.playMove({ matchId: id, move: { column: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'GAMES_OFF' },
+    });
+    expect(await pcB.api.startMatch({ contactId: mia.childId, game: 'memory' })).toMatchObject({
+      ok: false,
+      error: { code: 'GAMES_OFF' },
+    });
+    must(await pcB.api.setChildGames({ childId: leo.childId, enabled: true }));
+    await waitFor(async () => must(await pcB.api.getGamesAvailability({})).enabled, 10_000, 'the switch on again');
+    expect(must(await pcB.api.playMove({ matchId: id, move: { column: 0 } })).ok).toBe(true);
+  });
+});
+
+describe('a match of another pair', () => {
+  it('is refused with a log line when a third friend sends a move of it', async () => {
+    const logsC = capturingLogger();
+    const pcC = await startPc(logsC, manualTimers());
+    started.add(pcC, () => pcC.close());
+    const ava = await setUpFamily(pcC.api, 'Ava');
+    await befriend(pcC.api, ava.childId, pcB.api, leo.childId);
+    const ours = must(await pcA.api.startMatch({ contactId: leo.childId, game: 'noughts-and-crosses' }));
+    const first = must(await pcA.api.playMove({ matchId: ours.matchId, move: { cell: 0 } }));
+    if (!first.ok) throw new Error(first.reason);
+    await waitMoves(pcB.api, ours.matchId, 1, 'Mia’s move at Leo');
+    const before = await matchOn(pcB.api, ours.matchId);
+    // Ava's modified app sends a move of the Mia–Leo match: her relay lets a friend's message through.
+    const forged = await openRelaySocket(relay.url, requireProfile(pcC.core.familyDb, ava.childId).deviceToken);
+    const bad = { ...first.envelope, version: 2, move: { cell: 1 } };
+    forged.send({ type: 'send', id: newMessageId(), to: leo.childId, content: { kind: 'game-move', moves: [bad] } });
+    await waitFor(
+      () => logsB.lines.some((l) => l['matchId'] === ours.matchId && String(l['msg']).includes('another pair')),
+      10_000,
+      'the refusal logged',
+    );
+    await forged.close();
+    expect(await matchOn(pcB.api, ours.matchId)).toEqual(before);
+  });
+});
