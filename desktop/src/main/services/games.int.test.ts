@@ -122,6 +122,10 @@ describe('games in chat', () => {
       ).n;
     expect(games(pcA, mia.childId)).toBe(1);
     expect(games(pcB, leo.childId)).toBe(1);
+    // The activity detail lists it for that day, with the outcome for each child.
+    const played = async (api: HearthApi) => must(await api.getMyActivityDetail({})).days.flatMap((d) => d.playedGames ?? []);
+    expect(await played(pcA.api)).toEqual([{ contactId: leo.childId, game: 'noughts-and-crosses', outcome: 'won' }]);
+    expect(await played(pcB.api)).toEqual([{ contactId: mia.childId, game: 'noughts-and-crosses', outcome: 'lost' }]);
   });
 
   it('refuses forged envelopes with a log line and an unchanged board, drops duplicates, rebuilds on a bad hash', async () => {
