@@ -4,6 +4,7 @@
  * line and an unchanged board, a restart of one PC's main, memory's commit–reveal and its abandon,
  * scores from the logs, and a call's moves with their batched copies to the relay.
  */
+import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_VERSION, commit, type HearthApi, type MatchView } from '@hearth/common';
 import { prepared } from '@hearth/sqlite';
@@ -47,6 +48,29 @@ const gameMessages = (pc: TestDesktop, childId: string, matchId: string): { id: 
     `SELECT id, state, json_array_length(body_json, '$.moves') AS n FROM messages
        WHERE direction = 'out' AND json_extract(body_json, '$.kind') = 'game-move' AND json_extract(body_json, '$.moves[0].matchId') = ? ORDER BY id`,
   ).all(matchId) as { id: string; state: string; n: number }[];
+
+/** The files of an export's ZIP. */
+function readZip(file: string): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const out = new Map<string, string>();
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      zip.on('end', () => resolve(out));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks).toString());
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
 
 beforeAll(async () => {
   relay = started.add(await startTestRelay(), () => relay.dispose());
@@ -126,6 +150,19 @@ describe('games in chat', () => {
     const played = async (api: HearthApi) => must(await api.getMyActivityDetail({})).days.flatMap((d) => d.playedGames ?? []);
     expect(await played(pcA.api)).toEqual([{ contactId: leo.childId, game: 'noughts-and-crosses', outcome: 'won' }]);
     expect(await played(pcB.api)).toEqual([{ contactId: mia.childId, game: 'noughts-and-crosses', outcome: 'lost' }]);
+    // Mia's export lists the match with Leo (data, and a line of the calls and activity page).
+    const saved = await readZip(must(await pcA.api.exportChild({ childId: mia.childId })).path);
+    const data = JSON.parse(saved.get('data/activity.json') ?? '{}') as { gameMatches: unknown[] };
+    expect(data.gameMatches).toEqual([
+      expect.objectContaining({
+        matchId,
+        contactId: leo.childId,
+        game: 'noughts-and-crosses',
+        result: 'won',
+        winner: mia.childId,
+      }),
+    ]);
+    expect(saved.get('calls.html')).toContain('noughts-and-crosses: won');
   });
 
   it('refuses forged envelopes with a log line and an unchanged board, drops duplicates, rebuilds on a bad hash', async () => {

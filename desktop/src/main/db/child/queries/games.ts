@@ -192,27 +192,24 @@ export function setGamesEnabled(db: WritableDB, enabled: boolean): boolean {
   return before !== enabled;
 }
 
-/** Matches per friend for the export: game, result, when. */
-export function matchesForExport(db: ReadableDB): {
+/** One match in the child's export: with whom, which game, how it ended (`winner` when won), when. */
+export type ExportMatch = Readonly<{
   matchId: string;
   contactId: string;
   game: string;
   result: string;
+  winner: string | null;
   moves: number;
   startedAt: number;
   finishedAt: number | null;
-}[] {
+}>;
+
+/** Matches per friend for the export, oldest first within each friend. */
+export function matchesForExport(db: ReadableDB): ExportMatch[] {
   return prepared(
     db,
-    `SELECT match_id AS matchId, contact_id AS contactId, game, json_extract(result, '$.kind') AS result, moves,
-       started_at AS startedAt, finished_at AS finishedAt FROM game_matches ORDER BY contact_id, started_at`,
-  ).all() as {
-    matchId: string;
-    contactId: string;
-    game: string;
-    result: string;
-    moves: number;
-    startedAt: number;
-    finishedAt: number | null;
-  }[];
+    `SELECT match_id AS matchId, contact_id AS contactId, game, json_extract(result, '$.kind') AS result,
+       json_extract(result, '$.winner') AS winner, moves, started_at AS startedAt, finished_at AS finishedAt
+       FROM game_matches ORDER BY contact_id, started_at`,
+  ).all() as ExportMatch[];
 }
