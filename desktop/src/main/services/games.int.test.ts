@@ -6,7 +6,7 @@
  */
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_VERSION, commit, type HearthApi, type MatchView } from '@hearth/common';
+import { APP_VERSION, commit, type GameType, type HearthApi, type MatchView } from '@hearth/common';
 import { prepared } from '@hearth/sqlite';
 import { befriend, must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
 import { createClosers } from '@hearth/test-kit/closers';
@@ -37,8 +37,11 @@ const startPc = (logger: typeof logsA, timers: typeof timersA, dataDir?: string)
 
 const matchOn = async (api: HearthApi, matchId: string): Promise<MatchView | undefined> =>
   must(await api.listMatches({})).matches.find((m) => m.matchId === matchId);
-const waitMoves = (api: HearthApi, matchId: string, n: number, what: string): Promise<void> =>
-  waitFor(async () => (await matchOn(api, matchId))?.moves === n, 10_000, what);
+/** The contract's game type reads as `never` in TypeScript (a union built by `map`); the values are right. */
+const gameType = (g: GameType): never => g as never;
+const waitMoves = async (api: HearthApi, matchId: string, n: number, what: string): Promise<void> => {
+  await waitFor(async () => (await matchOn(api, matchId))?.moves === n, 10_000, what);
+};
 const refusals = (lines: Record<string, unknown>[], matchId: string): Record<string, unknown>[] =>
   lines.filter((l) => l['matchId'] === matchId && String(l['msg']).startsWith('refused a game move'));
 /** The game-move messages a PC sent for one match (kept out of the chat list). */
@@ -89,7 +92,7 @@ describe('games in chat', () => {
   let matchId = '';
 
   it('plays noughts and crosses through the relay to a win, derives scores and keeps moves out of the chat', async () => {
-    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: 'noughts-and-crosses' }));
+    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: gameType('noughts-and-crosses') }));
     matchId = opened.matchId;
     expect(opened).toMatchObject({ turn: 'me', moves: 0, players: [mia.childId, leo.childId], result: { kind: 'playing' } });
     const plays: [TestDesktop, TestDesktop, number][] = [
@@ -166,7 +169,7 @@ describe('games in chat', () => {
   });
 
   it('refuses forged envelopes with a log line and an unchanged board, drops duplicates, rebuilds on a bad hash', async () => {
-    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: 'four-in-a-row' }));
+    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: gameType('four-in-a-row') }));
     const id = opened.matchId;
     const first = must(await pcA.api.playMove({ matchId: id, move: { column: 3 } }));
     if (!first.ok) throw new Error('refused');
@@ -210,7 +213,7 @@ describe('games in chat', () => {
   });
 
   it('keeps the match and the outbox across a restart of main', async () => {
-    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: 'noughts-and-crosses' }));
+    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: gameType('noughts-and-crosses') }));
     pcA.core.sync.stop(mia.childId);
     must(await pcA.api.playMove({ matchId: opened.matchId, move: { cell: 4 } }));
     const dataDir = pcA.dataDir;
@@ -225,7 +228,7 @@ describe('games in chat', () => {
 
 describe('memory', () => {
   it('commits and reveals by itself on both PCs, and both get the same layout', async () => {
-    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: 'memory' }));
+    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: gameType('memory') }));
     expect(opened.moves).toBe(1);
     await waitMoves(pcA.api, opened.matchId, 4, 'both commits and both reveals on Mia’s PC');
     await waitMoves(pcB.api, opened.matchId, 4, 'both commits and both reveals on Leo’s PC');
@@ -255,7 +258,7 @@ describe('memory', () => {
 
 describe('games in a call', () => {
   it('validates call moves like relay moves, copies each side’s own moves in batches (at most one message a second), then goes on in chat', async () => {
-    const id = must(await pcA.api.startMatch({ contactId: leo.childId, game: 'noughts-and-crosses' })).matchId;
+    const id = must(await pcA.api.startMatch({ contactId: leo.childId, game: gameType('noughts-and-crosses') })).matchId;
     const play = async (me: TestDesktop, them: TestDesktop, themFrom: string, cell: number): Promise<void> => {
       const r = must(await me.api.playMove({ matchId: id, move: { cell }, via: 'call' }));
       if (!r.ok) throw new Error(r.reason);
@@ -294,7 +297,7 @@ describe('games in a call', () => {
 describe('the games switch', () => {
   it('follows the relay: the pane turns games off, the child’s PC hears it, and moves are refused with GAMES_OFF', async () => {
     expect(must(await pcB.api.getGamesAvailability({}))).toEqual({ enabled: true, hiddenByPolicy: false });
-    const id = must(await pcB.api.startMatch({ contactId: mia.childId, game: 'four-in-a-row' })).matchId;
+    const id = must(await pcB.api.startMatch({ contactId: mia.childId, game: gameType('four-in-a-row') })).matchId;
     // Leo's guardian, in the pane on Leo's PC (unlocked since setup).
     expect(must(await pcB.api.setChildGames({ childId: leo.childId, enabled: false }))).toEqual({
       childId: leo.childId,
@@ -307,7 +310,7 @@ describe('the games switch', () => {
       ok: false,
       error: { code: 'GAMES_OFF' },
     });
-    expect(await pcB.api.startMatch({ contactId: mia.childId, game: 'memory' })).toMatchObject({
+    expect(await pcB.api.startMatch({ contactId: mia.childId, game: gameType('memory') })).toMatchObject({
       ok: false,
       error: { code: 'GAMES_OFF' },
     });
@@ -324,7 +327,7 @@ describe('a match of another pair', () => {
     started.add(pcC, () => pcC.close());
     const ava = await setUpFamily(pcC.api, 'Ava');
     await befriend(pcC.api, ava.childId, pcB.api, leo.childId);
-    const ours = must(await pcA.api.startMatch({ contactId: leo.childId, game: 'noughts-and-crosses' }));
+    const ours = must(await pcA.api.startMatch({ contactId: leo.childId, game: gameType('noughts-and-crosses') }));
     const first = must(await pcA.api.playMove({ matchId: ours.matchId, move: { cell: 0 } }));
     if (!first.ok) throw new Error(first.reason);
     await waitMoves(pcB.api, ours.matchId, 1, 'Mia’s move at Leo');
