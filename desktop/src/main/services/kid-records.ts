@@ -1,11 +1,5 @@
 import { createUlidFactory } from '../ids';
-import {
-  ErrorCode,
-  HearthError,
-  type ActivityReport,
-  type CallRecord,
-  type RecordCallArgs,
-} from '@hearth/common';
+import { ErrorCode, HearthError, type ActivityReport, type CallRecord, type RecordCallArgs } from '@hearth/common';
 import { activityByDay, logActivity } from '../db/child/queries/activity';
 import { getCall, insertCall, listCalls } from '../db/child/queries/calls';
 import type { ChildStores } from '../stores/child-stores';
