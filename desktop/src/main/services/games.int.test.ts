@@ -345,3 +345,23 @@ describe('a match of another pair', () => {
     expect(await matchOn(pcB.api, ours.matchId)).toEqual(before);
   });
 });
+
+// Last: both PCs restart here (the grown-ups' pane is locked afterwards).
+describe('memory across restarts', () => {
+  it('reveals after a restart: the committed value is kept in the child’s store', async () => {
+    const dirA = pcA.dataDir;
+    const dirB = pcB.dataDir;
+    pcB.close(); // Leo's PC is off while Mia starts
+    const opened = must(await pcA.api.startMatch({ contactId: leo.childId, game: gameType('memory') }));
+    await waitFor(() => gameMessages(pcA, mia.childId, opened.matchId)[0]?.state === 'sent', 10_000, 'the commit on the relay');
+    pcA.close();
+    pcA = await startPc(logsA, timersA, dirA); // the closers made above close these
+    must(await pcA.api.selectProfile({ childId: mia.childId }));
+    pcB = await startPc(logsB, timersB, dirB);
+    must(await pcB.api.selectProfile({ childId: leo.childId }));
+    await waitFor(async () => (await matchOn(pcB.api, opened.matchId)) !== undefined, 10_000, 'the match at Leo');
+    await waitMoves(pcA.api, opened.matchId, 4, 'both reveals, Mia’s from her restarted PC');
+    await waitMoves(pcB.api, opened.matchId, 4, 'both reveals at Leo');
+    expect(((await matchOn(pcA.api, opened.matchId))?.state as { phase: string }).phase).toBe('playing');
+  });
+});
