@@ -35,6 +35,7 @@ import { createReconsentHttp } from './relay/reconsent-http';
 import { createReconsentService } from './services/reconsent';
 import { createFriendsService } from './services/friends';
 import { createKidRecordsService } from './services/kid-records';
+import { createGamesLink } from './services/games-link';
 import { createMessagesService } from './services/messages';
 import { createPaneMessagesService } from './services/pane-messages';
 import { paneExchange } from './relay/pane-socket';
@@ -48,7 +49,8 @@ import { createQuietHttp } from './relay/quiet-http';
 import { createQuietTracker, type MonotonicClock } from './relay/quiet-tracker';
 import { createComputersService, type ComputersService } from './services/computers';
 import { createRendererProblemsService } from './services/renderer-problems';
-import { createSettingsService, type SettingsService } from './services/settings';
+import { createSettingsService } from './services/settings';
+import { defaultDeviceInfo, settingsThatTell, unrefSchedule, withAppLanguage } from './core-wiring';
 import { createChildStores, type ChildStores } from './stores/child-stores';
 import { createAttentionService } from './services/attention';
 import { tapChildEvents } from './services/event-tap';
@@ -123,48 +125,8 @@ function defaultExportDir(dataDir: string): string {
   return fs.existsSync(downloads) ? downloads : path.join(dataDir, 'exports');
 }
 
-function defaultDeviceInfo(appVersion: string): DeviceInfoSource {
-  return () => {
-    const intl = Intl.DateTimeFormat().resolvedOptions();
-    return {
-      os: os.platform().slice(0, 64),
-      osVersion: (os.release() || 'unknown').slice(0, 64),
-      appVersion,
-      language: intl.locale,
-      timeZone: intl.timeZone,
-    };
-  };
-}
-
 /** How often a running PC looks whether its info changed (F18). */
 const DEVICE_INFO_CHECK_MS = 15 * 60_000;
-
-const unrefSchedule: Scheduler = (fn, ms) => {
-  const t = setTimeout(fn, ms);
-  t.unref();
-  return () => clearTimeout(t);
-};
-
-/** The PC's info with the app's own language when a grown-up picked one (`auto`: the system's). */
-function withAppLanguage(source: DeviceInfoSource, settings: SettingsService): DeviceInfoSource {
-  return () => {
-    const info = source();
-    const language = settings.get().language;
-    return language === 'auto' ? info : { ...info, language };
-  };
-}
-
-/** The settings, telling `languageChanged` after an update that names the language. */
-function settingsThatTell(settings: SettingsService, languageChanged: () => void): SettingsService {
-  return Object.freeze({
-    get: settings.get,
-    update(patch) {
-      const next = settings.update(patch);
-      if (patch.language !== undefined) languageChanged();
-      return next;
-    },
-  });
-}
 
 /**
  * Builds stores, the lock, the relay client and every service, and wires their events. It is
@@ -225,6 +187,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   });
   const quiet = createQuietTracker(options.monotonic);
   const suspension = createSuspensionTracker();
+  const games = createGamesLink();
   // `computers` is made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
@@ -241,6 +204,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
+    games,
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = pol.parentMode(createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger }));
@@ -293,6 +257,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }),
     attachments: createAttachmentsService({ stores, now }),
     records: createKidRecordsService({ stores, now }),
+    games: games.bind({ ...familyDeps, events, now, logger, options, call: relay.call, gamesHiddenByPolicy: pol.gamesHidden }),
     backgrounds: createBackgroundsService({ stores, now }),
     calls: createCallsService({
       relay,
@@ -387,6 +352,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     close(): void {
       if (summaryTimer) clearInterval(summaryTimer);
       reports.close();
+      games.close();
       stopInfoCheck();
       for (const off of unsubscribers) off();
       sync.stopAll();
