@@ -18,7 +18,7 @@ import { withoutChromium } from '@hearth/test-kit/chromium';
 import { must } from '@hearth/test-kit/desktop';
 import { openGamesWorld, type GameKid, type GamesWorld } from './support/games-world';
 import { openChat } from './support/flows';
-import { reads } from './support/see';
+import { reads, shows } from './support/see';
 import { windowFor, type Window } from './support/ui';
 
 const STEP_MS = 240_000;
@@ -39,8 +39,6 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
     [mia, leo] = world.kids;
     m = windowFor(mia.page, 'en', 'games-mia');
     l = windowFor(leo.page, 'es', 'games-leo');
-    await openChat(m, 'Leo');
-    await openChat(l, 'Mia');
   }, 300_000);
 
   afterAll(async () => {
@@ -48,16 +46,24 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  /** Mia starts `game` from the Play button; Leo opens it from its card. Returns the match id. */
-  async function start(game: string): Promise<string> {
+  /**
+   * Mia starts `game` from the Play button and makes the first move (`first`; memory's first moves
+   * are the apps' own); Leo opens it from its card once it reaches him. Returns the match id.
+   */
+  async function start(game: string, first?: () => Promise<void>): Promise<string> {
     await m.page.getByTestId('games-play').click();
     await m.page.getByTestId(`games-pick-${game}`).click();
     await board(m).waitFor();
     const id = (await board(m).getAttribute('data-match')) ?? '';
+    if (first) {
+      await first();
+      await expect.poll(() => num(board(m), 'data-moves')).toBe(1);
+    }
     const card = l.page.locator(`[data-testid="match-card"][data-match="${id}"]`);
     await card.waitFor({ timeout: 20_000 });
     await card.getByTestId('match-card-open').click();
     await expect.poll(() => board(l).getAttribute('data-match')).toBe(id);
+    if (first) await agree(1);
     return id;
   }
 
@@ -79,17 +85,22 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
   it(
     'noughts and crosses with the keyboard, to a draw; a refused move changes nothing',
     async () => {
-      await start('noughts-and-crosses');
-      await reads(m.page.getByTestId('game-status'), m.text('games.turn.me'));
-      await reads(l.page.getByTestId('game-status'), l.text('games.turn.them', { name: 'Mia' }));
-      await m.shot('noughts-start');
+      await openChat(m, 'Leo');
+      await openChat(l, 'Mia');
+      await m.page.getByTestId('games-play').click();
+      await m.shot('picker');
+      await m.page.getByTestId('games-play').click();
       // Mia: arrows and Enter (the centre square is focused first: up-left is square 1).
-      await move(m, async () => {
+      await start('noughts-and-crosses', async () => {
+        await reads(m.page.getByTestId('game-status'), m.text('games.turn.me'));
+        await m.shot('noughts-start');
         await m.page.getByTestId('game-cell-4').focus();
         await m.page.keyboard.press('ArrowUp');
         await m.page.keyboard.press('ArrowLeft');
         await m.page.keyboard.press('Enter');
       });
+      await reads(l.page.getByTestId('game-status'), l.text('games.turn.me'));
+      await reads(m.page.getByTestId('game-status'), m.text('games.turn.them', { name: 'Leo' }));
       await expect.poll(() => m.page.getByTestId('game-cell-0').getAttribute('aria-label')).toBe('Square 1: yours');
       // Leo: number keys.
       const key = (w: Window, k: string) => async () => {
@@ -100,7 +111,7 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
       // A square already taken: refused, nothing changes, a gentle note.
       const hash = await board(m).getAttribute('data-state-hash');
       await m.page.getByTestId('game-cell-4').click();
-      await reads(m.page.getByTestId('game-refused'), m.text('games.refused'));
+      await shows(m.page.getByTestId('game-refused'), m.text('games.refused'));
       expect(await board(m).getAttribute('data-state-hash')).toBe(hash);
       await m.shot('noughts-refused');
       // O X O / O X X / X O O: nobody has a line.
@@ -128,9 +139,8 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
   it(
     'four in a row to a win, across a restart of Leo’s web host',
     async () => {
-      const id = await start('four-in-a-row');
       const drop = (w: Window, column: number) => () => w.page.getByTestId(`game-column-${column}`).click();
-      await move(m, drop(m, 3));
+      const id = await start('four-in-a-row', drop(m, 3));
       await move(l, drop(l, 4));
       await world.stop(leo);
       // Mia plays while Leo's PC is off: the move waits on the relay.
@@ -202,7 +212,6 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
   it(
     'Draw together: drawn, undone, cleared and finished, the same on both screens',
     async () => {
-      await start('draw-together');
       const canvas = (w: Window): Locator => w.page.getByTestId('draw-canvas');
       const strokes = (n: number) => async () => {
         for (const w of [m, l]) await expect.poll(() => canvas(w).getAttribute('data-strokes')).toBe(String(n));
@@ -220,7 +229,7 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
         }
         await w.page.mouse.up();
       };
-      await move(m, () => drawWithMouse(m, [0.1, 0.2], [0.9, 0.3]));
+      await start('draw-together', () => drawWithMouse(m, [0.1, 0.2], [0.9, 0.3]));
       await strokes(1)();
       // Leo with the keyboard: Enter, arrows, Enter.
       await move(l, async () => {

@@ -40,8 +40,9 @@ export function MemoryBoard({ state, me, friendName, canMove, onMove }: Props): 
     e.preventDefault();
     moveFocus(next);
   };
-  const mine = state.matchedBy.filter((m) => m === me).length;
-  const theirs = state.matchedBy.filter((m) => m !== null && m !== me).length;
+  // Two cards to a pair.
+  const mine = state.matchedBy.filter((m) => m === me).length / 2;
+  const theirs = state.matchedBy.filter((m) => m !== null && m !== me).length / 2;
 
   return (
     <div className="memory-game">
