@@ -15,10 +15,10 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchView, MemoryState } from '@hearth/common';
 import { withoutChromium } from '@hearth/test-kit/chromium';
-import { must } from '@hearth/test-kit/desktop';
+import { must, RELAY_PASSWORD, TEST_PASSWORD } from '@hearth/test-kit/desktop';
 import { openGamesWorld, type GameKid, type GamesWorld } from './support/games-world';
-import { openChat } from './support/flows';
-import { reads, shows } from './support/see';
+import { backHome, closePane, leaveProfile, openChat, openPane, pickProfile } from './support/flows';
+import { reads, shows, visible } from './support/see';
 import { windowFor, type Window } from './support/ui';
 
 const STEP_MS = 240_000;
@@ -266,6 +266,41 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
       await reads(m.page.getByTestId('games-score-memory'), m.text('games.score', { played: 1, won: 0, drawn: 1 }));
       await m.shot('picker-scores');
       expect([...mia.errors, ...leo.errors]).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'a grown-up turns Leo’s games off in the pane: his Play button goes; on again, it comes back',
+    async () => {
+      const leoParent = { name: 'Leo', email: leo.parentEmail, password: RELAY_PASSWORD, paneSecret: TEST_PASSWORD };
+      const setGames = async (on: boolean): Promise<void> => {
+        await backHome(l);
+        await leaveProfile(l);
+        await openPane(l, leoParent, false);
+        await l.page.locator('.pane-nav-item', { hasText: l.text('pane.nav.activity') }).click();
+        const box = l.page.getByTestId('games-toggle').getByRole('checkbox');
+        await expect.poll(() => box.isEnabled(), { timeout: 20_000 }).toBe(true);
+        await box.setChecked(on);
+        await expect.poll(() => box.isChecked()).toBe(on);
+        if (!on) await l.shot('pane-games-off');
+        await closePane(l);
+        await pickProfile(l, 'Leo');
+        await openChat(l, 'Mia');
+      };
+      // From Leo's home, as after any restart of his page.
+      await l.page.goto(leo.app.host.url);
+      await l.screen('kid-home');
+      await openChat(l, 'Mia');
+      await visible(l.page.getByTestId('games-play'));
+      await setGames(false);
+      expect(must(await leo.api.getGamesAvailability({}))).toEqual({ enabled: false, hiddenByPolicy: false });
+      await l.page.waitForTimeout(1_000);
+      expect(await l.page.getByTestId('games-play').count()).toBe(0);
+      await l.shot('chat-games-off');
+      await setGames(true);
+      await visible(l.page.getByTestId('games-play'));
+      expect([...m.problems, ...l.problems]).toEqual([]);
     },
     STEP_MS,
   );
