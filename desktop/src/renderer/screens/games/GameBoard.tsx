@@ -16,7 +16,7 @@ export type GameBoardProps = Readonly<{
   onMove: (move: Record<string, unknown>) => void;
   /** No moves (e.g. while one is on its way). */
   disabled?: boolean;
-  /** The friend's name, for "Sam's turn"; defaults to a neutral word. */
+  /** The friend's name, for "Sam's turn" (optional, additive); defaults to "Your friend". */
   friendName?: string;
 }>;
 
@@ -44,7 +44,7 @@ export function GameBoard({ match, onMove, disabled = false, friendName }: GameB
   const { settings } = useSettings();
   const kind = gameOf(match);
   const game = t(`games.names.${kind}`);
-  const name = friendName ?? game;
+  const name = friendName ?? t('games.friend');
   const line = statusLine(match, t as never, name);
   const me = myId(match);
   const playing = match.result.kind === 'playing';
