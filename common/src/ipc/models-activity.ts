@@ -21,6 +21,25 @@ export type ContactDayActivity = Static<typeof ContactDayActivity>;
  * or in a call on any PC (`timeSource: 'relay'`, the daily limit's measure), or, when the relay
  * could not be reached, this PC's own (the minutes the profile was open, `'this-pc'`).
  */
+/**
+ * Since 0.4.0: one game played that day (F9), finished then: which game, with whom, and how it ended for
+ * the child (Draw together only `finished`). Abandoned games are not listed.
+ */
+export const PlayedGame = Type.Object(
+  {
+    contactId: Ulid,
+    game: Type.Union([
+      Type.Literal('noughts-and-crosses'),
+      Type.Literal('four-in-a-row'),
+      Type.Literal('memory'),
+      Type.Literal('draw-together'),
+    ]),
+    outcome: Type.Union([Type.Literal('won'), Type.Literal('lost'), Type.Literal('draw'), Type.Literal('finished')]),
+  },
+  closed,
+);
+export type PlayedGame = Static<typeof PlayedGame>;
+
 export const ActivityDetailDay = Type.Object(
   {
     day: Type.String({ format: 'date' }),
@@ -31,6 +50,8 @@ export const ActivityDetailDay = Type.Object(
     callMinutes: Count,
     games: Count,
     contacts: Type.Array(ContactDayActivity),
+    /** Since 0.4.0: the games finished that day, oldest first (absent when none). */
+    playedGames: Type.Optional(Type.Array(PlayedGame)),
   },
   closed,
 );

@@ -294,7 +294,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     attachments: createAttachmentsService({ stores, now }),
     records: createKidRecordsService({ stores, now }),
     // gamesHiddenByPolicy: machine policy (issue 17) wires this.
-    games: games.bind({ ...familyDeps, events, now, logger, call: relay.call, gamesHiddenByPolicy: () => false }),
+    games: games.bind({ ...familyDeps, events, now, logger, options, call: relay.call, gamesHiddenByPolicy: () => false }),
     backgrounds: createBackgroundsService({ stores, now }),
     calls: createCallsService({
       relay,

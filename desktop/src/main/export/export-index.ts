@@ -3,6 +3,7 @@ import type { ReadableDB } from '@hearth/sqlite';
 import { activityDetailByDay, friendshipHistory } from '../db/child/queries/activity-detail';
 import type { ContactRow } from '../db/child/queries/contacts';
 import { conversationMonths, iterateTable } from '../db/child/queries/exports';
+import { matchesForExport } from '../db/child/queries/games';
 import { nameOf, type PageContext } from './export-pages';
 import { conversationPage, esc, PAGE_END, pageStart, table } from './html';
 import type { ZipWriter } from './zip-writer';
@@ -59,7 +60,7 @@ export async function writeIndexPage(zip: ZipWriter, db: ReadableDB, ctx: PageCo
   await page.end();
 }
 
-/** `calls.html`: every call on this PC, then the last 30 days of activity with blocks and reports. */
+/** `calls.html`: every call on this PC, then the last 30 days of activity, the games played, blocks and reports. */
 export async function writeCallsPage(zip: ZipWriter, db: ReadableDB, ctx: PageContext): Promise<void> {
   const w = ctx.words;
   const page = zip.open('calls.html');
@@ -91,6 +92,23 @@ export async function writeCallsPage(zip: ZipWriter, db: ReadableDB, ctx: PageCo
       ]),
     ),
   );
+  // Games (F9): each match with a friend, one line (data/activity.json has them too).
+  const matches = matchesForExport(db);
+  if (matches.length > 0) {
+    await page.write(`<h2 id="games">${esc(w.games)}</h2>\n`);
+    await page.write(
+      table(
+        [c.when, c.who, c.what],
+        matches.map((m) => [
+          esc(ctx.dateTime.format(m.startedAt)),
+          esc(nameOf(ctx, m.contactId)),
+          esc(
+            `${m.game}: ${w.gameOutcome[m.winner === null ? m.result : m.winner === m.contactId ? 'lost' : 'won'] ?? m.result}`,
+          ),
+        ]),
+      ),
+    );
+  }
   const history = friendshipHistory(db, 0);
   if (history.length > 0) {
     await page.write(

@@ -23,6 +23,9 @@ export type PageWords = Readonly<{
   sticker: string;
   gif: string;
   game: string;
+  /** Since 0.4.0: the games heading and one match's outcome (F9). */
+  games: string;
+  gameOutcome: Readonly<Record<string, string>>;
   call: (minutes: number) => string;
   summary: string;
   incoming: string;
@@ -60,6 +63,8 @@ export const PAGE_WORDS: Readonly<Record<'en' | 'es', PageWords>> = {
     sticker: 'Sticker',
     gif: 'Moving picture',
     game: 'Game',
+    games: 'Games',
+    gameOutcome: { playing: 'not finished', won: 'won', lost: 'lost', draw: 'draw', finished: 'finished', abandoned: 'stopped' },
     call: (m) => `Call (${m} min)`,
     summary: 'Daily summary',
     incoming: 'in',
@@ -102,6 +107,15 @@ export const PAGE_WORDS: Readonly<Record<'en' | 'es', PageWords>> = {
     sticker: 'Pegatina',
     gif: 'Imagen animada',
     game: 'Juego',
+    games: 'Juegos',
+    gameOutcome: {
+      playing: 'sin terminar',
+      won: 'ganó',
+      lost: 'perdió',
+      draw: 'empate',
+      finished: 'terminado',
+      abandoned: 'parado',
+    },
     call: (m) => `Llamada (${m} min)`,
     summary: 'Resumen diario',
     incoming: 'recibida',

@@ -1,10 +1,16 @@
+import type { Scheduler } from '../lock/parent-lock';
 import type { RelayCall } from '../relay/relay-http';
 import { createGamesHttp } from '../relay/games-http';
 import { createGamesService, type GamesDeps, type GamesInbound, type GamesService } from './games';
 import type { ProfilesService } from './profiles';
 
-type CoreGamesDeps = Omit<GamesDeps, 'http' | 'activeChildId'> &
-  Readonly<{ call: RelayCall; profiles: Pick<ProfilesService, 'activeChildId'> }>;
+type CoreGamesDeps = Omit<GamesDeps, 'http' | 'activeChildId' | 'schedule'> &
+  Readonly<{
+    call: RelayCall;
+    profiles: Pick<ProfilesService, 'activeChildId'>;
+    /** Main's options: their `schedule` (tests drive timers) is the games' too. */
+    options: Readonly<{ schedule?: Scheduler | undefined }>;
+  }>;
 
 /**
  * The games service as main's core wires it: the relay connections are made before the service (which
@@ -22,8 +28,13 @@ export function createGamesLink(): GamesLink {
     receive: (childId, m) => service?.receive(childId, m),
     switchChanged: (childId, enabled) => service?.switchChanged(childId, enabled),
     bind(deps: CoreGamesDeps): GamesService {
-      const { call, profiles, ...rest } = deps;
-      service = createGamesService({ ...rest, http: createGamesHttp(call), activeChildId: () => profiles.activeChildId() });
+      const { call, profiles, options, ...rest } = deps;
+      service = createGamesService({
+        ...rest,
+        ...(options.schedule ? { schedule: options.schedule } : {}),
+        http: createGamesHttp(call),
+        activeChildId: () => profiles.activeChildId(),
+      });
       return service;
     },
     close: () => service?.close(),

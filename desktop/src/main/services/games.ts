@@ -69,8 +69,7 @@ export type GamesInbound = Readonly<{
 }>;
 
 export type PlayMoveOutcome =
-  | Readonly<{ ok: true; match: MatchView; envelope: GameEnvelope }>
-  | Readonly<{ ok: false; reason: MoveRefusal }>;
+  Readonly<{ ok: true; match: MatchView; envelope: GameEnvelope }> | Readonly<{ ok: false; reason: MoveRefusal }>;
 
 export type GamesService = GamesInbound &
   Readonly<{
@@ -80,7 +79,10 @@ export type GamesService = GamesInbound &
       childId: string,
       args: Readonly<{ matchId: string; move: Readonly<Record<string, unknown>>; via?: 'chat' | 'call' }>,
     ) => PlayMoveOutcome;
-    receiveCallMove: (childId: string, args: Readonly<{ contactId: string; envelope: unknown }>) => { status: CallMoveStatus; match: MatchView | null };
+    receiveCallMove: (
+      childId: string,
+      args: Readonly<{ contactId: string; envelope: unknown }>,
+    ) => { status: CallMoveStatus; match: MatchView | null };
     scores: (childId: string, contactId?: string) => ReturnType<typeof scoresOf>;
     availability: (childId: string) => { enabled: boolean; hiddenByPolicy: boolean };
     childGames: (childId: ChildId) => Promise<{ childId: ChildId; enabled: boolean }>;
@@ -124,7 +126,12 @@ export function createGamesService(deps: GamesDeps): GamesService {
   };
 
   /** Plays one of main's own moves (memory's commit, reveal or abandon) through the relay. */
-  const playOwn = (childId: string, stored: StoredMatch, move: Record<string, unknown>, secret?: string | null): StoredMatch | null => {
+  const playOwn = (
+    childId: string,
+    stored: StoredMatch,
+    move: Record<string, unknown>,
+    secret?: string | null,
+  ): StoredMatch | null => {
     const { db } = deps.stores.get(childId);
     const made = makeMove(stored.log, move, childId);
     if (!made.ok) {
@@ -138,7 +145,11 @@ export function createGamesService(deps: GamesDeps): GamesService {
         if (secret === null) clearMatchSecret(db, stored.log.matchId);
         else setMatchSecret(db, stored.log.matchId, secret);
       }
-      markCopied(db, stored.log.matchId, pending.map((p) => p.n));
+      markCopied(
+        db,
+        stored.log.matchId,
+        pending.map((p) => p.n),
+      );
       queueMoves(ctx, db, stored.contactId, [...pending.map((p) => p.envelope), made.envelope]);
       return getMatch(db, s.log.matchId) ?? s;
     })();
@@ -210,8 +221,17 @@ export function createGamesService(deps: GamesDeps): GamesService {
       const pending = pendingCopies(db, matchId).slice(0, 16);
       if (!m || pending.length === 0) return;
       db.transaction(() => {
-        markCopied(db, matchId, pending.map((p) => p.n));
-        queueMoves(ctx, db, m.contactId, pending.map((p) => p.envelope));
+        markCopied(
+          db,
+          matchId,
+          pending.map((p) => p.n),
+        );
+        queueMoves(
+          ctx,
+          db,
+          m.contactId,
+          pending.map((p) => p.envelope),
+        );
       })();
       lastCopyAt.set(key, deps.now());
       deps.sync.kick(childId);
@@ -276,7 +296,12 @@ export function createGamesService(deps: GamesDeps): GamesService {
     receiveCallMove(childId, args) {
       requireAvailable(childId);
       // The call's peer is the mover; each side copies only its own moves to the relay.
-      const r = applyReceived(ctx, childId, { contactId: args.contactId, mover: args.contactId, envelope: args.envelope, via: 'call' });
+      const r = applyReceived(ctx, childId, {
+        contactId: args.contactId,
+        mover: args.contactId,
+        envelope: args.envelope,
+        via: 'call',
+      });
       afterReceived(childId, r.stored);
       return { status: r.status, match: r.match };
     },
@@ -298,7 +323,10 @@ export function createGamesService(deps: GamesDeps): GamesService {
         deps.events.emitForChild(childId, 'gamesAvailability', { enabled, hiddenByPolicy: deps.gamesHiddenByPolicy() });
     },
     scores: (childId, contactId) => scoresOf(childId, matchResults(deps.stores.get(childId).db, contactId)),
-    availability: (childId) => ({ enabled: gamesEnabled(deps.stores.get(childId).db), hiddenByPolicy: deps.gamesHiddenByPolicy() }),
+    availability: (childId) => ({
+      enabled: gamesEnabled(deps.stores.get(childId).db),
+      hiddenByPolicy: deps.gamesHiddenByPolicy(),
+    }),
     childGames: (childId) =>
       deps.parent.withSession(async (token) => ({ childId, enabled: (await deps.http.get(token, childId)).enabled })),
     setChildGames: (childId, enabled) =>

@@ -8,13 +8,23 @@
  */
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FriendshipView, Invite, ReportDetail, WsServerFrame } from '@hearth/common';
+import {
+  APP_VERSION,
+  makeMove,
+  openMatch,
+  type FriendshipView,
+  type Invite,
+  type MatchLog,
+  type ReportDetail,
+  type WsServerFrame,
+} from '@hearth/common';
 import { must, setUpFamily, startTestDesktop, type TestDesktop } from '@hearth/test-kit/desktop';
 import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { actHttp, createFamilyHttp, expectHttp, relayHttp, type HttpFamily, type RelayHttp } from '@hearth/test-kit/relay-http';
 import { openRelaySocket, type RelaySocket } from '@hearth/test-kit/relay-socket';
+import { getMessage } from '../db/child/queries/messages';
 import { pendingReports } from '../db/child/queries/reports';
 
 let relay: TestRelay;
@@ -36,11 +46,8 @@ async function leoSends(content: unknown): Promise<string> {
   const id = ulid();
   socket.send({ type: 'send', id, to: miaId, content } as never);
   await socket.take((f: WsServerFrame) => f.type === 'sent' && f.id === id, 10_000);
-  await waitFor(
-    async () => must(await mia.api.listMessages({ contactId: leoId(), limit: 50 })).messages.some((m) => m.messageId === id),
-    15_000,
-    'the message at Mia',
-  );
+  // Game moves are kept in Mia's store but are no chat bubbles (the games screen draws them).
+  await waitFor(async () => getMessage(mia.core.stores.get(miaId).db, id) !== undefined, 15_000, 'the message at Mia');
   return id;
 }
 
@@ -69,7 +76,7 @@ beforeAll(async () => {
   relay = started.add(await startTestRelay(), () => relay.dispose());
   h = relayHttp(relay.url);
   // The PC's own retry is 10 minutes away: only the relay coming back sends a waiting report here.
-  mia = await startTestDesktop(relay.url, { reports: { retryMs: 600_000 } });
+  mia = await startTestDesktop(relay.url, { appVersion: APP_VERSION, reports: { retryMs: 600_000 } });
   started.add(mia, () => mia.close());
   miaId = (await setUpFamily(mia.api, 'Mia')).childId;
   must(await mia.api.selectProfile({ childId: miaId }));
@@ -143,8 +150,21 @@ describe('a report from the child’s PC, against the real relay', () => {
   it('on a game: the report names the match and carries its newest move, however many messages came after', async () => {
     await befriendLeo();
     const match = ulid();
-    await leoSends({ kind: 'game', gameId: 'tic-tac-toe', sessionId: match, state: '{"board":"x........"}' });
-    const move = await leoSends({ kind: 'game', gameId: 'tic-tac-toe', sessionId: match, state: '{"board":"x...o...."}' });
+    const played = (log: MatchLog, cell: number, by: string): MatchLog & { envelope: unknown } => {
+      const r = makeMove(log, { cell }, by);
+      if (!r.ok) throw new Error(r.reason);
+      return { ...r.log, envelope: r.envelope };
+    };
+    const first = played(openMatch('noughts-and-crosses', match, null, [leoId(), miaId]), 0, leoId());
+    await leoSends({ kind: 'game-move', moves: [first.envelope] });
+    await waitFor(
+      async () => must(await mia.api.listMatches({})).matches.some((m) => m.matchId === match),
+      10_000,
+      'the match at Mia',
+    );
+    must(await mia.api.playMove({ matchId: match, move: { cell: 4 } }));
+    const third = played(played(first, 4, miaId), 1, leoId());
+    const move = await leoSends({ kind: 'game-move', moves: [third.envelope] });
     // More than a report's 20 messages after it: the move would fall out of "the last 20".
     for (let i = 0; i < 21; i++) await leoSends({ kind: 'text', text: `ha ${i}` });
 

@@ -1,4 +1,4 @@
-import type { ActivityDetailDay, ContactDayActivity, FriendshipHistoryEntry, ImageLogItem } from '@hearth/common';
+import type { ActivityDetailDay, ContactDayActivity, FriendshipHistoryEntry, ImageLogItem, PlayedGame } from '@hearth/common';
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 type Row = Readonly<{ day: string; kind: string; contactId: string | null; n: number; minutes: number }>;
@@ -64,8 +64,10 @@ export function activityDetailByDay(
     else continue; // 'friend' events are not counted per day
     d.contacts.set(r.contactId, c);
   }
+  const played = playedGamesByDay(db, since, dayOf);
   return [...days].map(([day, d]) => {
     const contacts = [...d.contacts.values()];
+    const games = played.get(day);
     const sum = (k: keyof Omit<ContactDayActivity, 'contactId'>): number => contacts.reduce((n, c) => n + c[k], 0);
     return {
       day,
@@ -76,8 +78,27 @@ export function activityDetailByDay(
       callMinutes: sum('callMinutes'),
       games: sum('games'),
       contacts,
+      ...(games ? { playedGames: games } : {}),
     };
   });
+}
+
+/** Games finished since `since` (not abandoned), per day, oldest first, with the outcome for the child. */
+function playedGamesByDay(db: ReadableDB, since: number, dayOf: (at: number) => string): Map<string, PlayedGame[]> {
+  const rows = prepared(
+    db,
+    `SELECT contact_id AS contactId, game, result, finished_at AS at FROM game_matches
+      WHERE finished_at >= ? AND json_extract(result, '$.kind') <> 'abandoned' ORDER BY finished_at`,
+  ).all(since) as { contactId: string; game: PlayedGame['game']; result: string; at: number }[];
+  const byDay = new Map<string, PlayedGame[]>();
+  for (const r of rows) {
+    const result = JSON.parse(r.result) as { kind: string; winner?: string };
+    const outcome: PlayedGame['outcome'] =
+      result.kind === 'won' ? (result.winner === r.contactId ? 'lost' : 'won') : result.kind === 'draw' ? 'draw' : 'finished';
+    const day = dayOf(r.at);
+    byDay.set(day, [...(byDay.get(day) ?? []), { contactId: r.contactId, game: r.game, outcome }]);
+  }
+  return byDay;
 }
 
 /** Deletes activity, history and image-log opens older than `before` (the 30-day window). */

@@ -32,9 +32,10 @@ const COLUMNS = `match_id AS matchId, contact_id AS contactId, game, player_a AS
   state_json AS stateJson, result, started_at AS startedAt, updated_at AS updatedAt, finished_at AS finishedAt, secret`;
 
 function movesOf(db: ReadableDB, matchId: string): LoggedMove[] {
-  const rows = prepared(db, `SELECT by_account AS byAccount, envelope_json AS e FROM game_moves WHERE match_id = ? ORDER BY n`).all(
-    matchId,
-  ) as { byAccount: string; e: string }[];
+  const rows = prepared(
+    db,
+    `SELECT by_account AS byAccount, envelope_json AS e FROM game_moves WHERE match_id = ? ORDER BY n`,
+  ).all(matchId) as { byAccount: string; e: string }[];
   return rows.map((r) => ({ by: r.byAccount, envelope: JSON.parse(r.e) as GameEnvelope }));
 }
 
@@ -67,10 +68,10 @@ export function listMatches(db: ReadableDB, contactId: string | undefined, limit
   const rows = (
     contactId === undefined
       ? prepared(db, `SELECT ${COLUMNS} FROM game_matches ORDER BY updated_at DESC, match_id DESC LIMIT ?`).all(limit)
-      : prepared(db, `SELECT ${COLUMNS} FROM game_matches WHERE contact_id = ? ORDER BY updated_at DESC, match_id DESC LIMIT ?`).all(
-          contactId,
-          limit,
-        )
+      : prepared(
+          db,
+          `SELECT ${COLUMNS} FROM game_matches WHERE contact_id = ? ORDER BY updated_at DESC, match_id DESC LIMIT ?`,
+        ).all(contactId, limit)
   ) as MatchRow[];
   return rows.map((r) => toStored(db, r));
 }
@@ -147,9 +148,9 @@ export function pendingCopies(db: ReadableDB, matchId: string): { n: number; env
 
 /** Matches with call moves still to copy (after a restart). */
 export function matchesWithPendingCopies(db: ReadableDB): string[] {
-  return (
-    prepared(db, `SELECT DISTINCT match_id AS id FROM game_moves WHERE copy_pending = 1`).all() as { id: string }[]
-  ).map((r) => r.id);
+  return (prepared(db, `SELECT DISTINCT match_id AS id FROM game_moves WHERE copy_pending = 1`).all() as { id: string }[]).map(
+    (r) => r.id,
+  );
 }
 
 /** These moves are in the outbox now. */
@@ -184,19 +185,31 @@ export function gamesEnabled(db: ReadableDB): boolean {
 /** Keeps the switch; true when it changed. */
 export function setGamesEnabled(db: WritableDB, enabled: boolean): boolean {
   const before = gamesEnabled(db);
-  prepared(db, `INSERT INTO games_switch (id, enabled) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled`).run(
-    enabled ? 1 : 0,
-  );
+  prepared(
+    db,
+    `INSERT INTO games_switch (id, enabled) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled`,
+  ).run(enabled ? 1 : 0);
   return before !== enabled;
 }
 
-/** Matches per friend for the export: game, result, when. */
-export function matchesForExport(
-  db: ReadableDB,
-): { matchId: string; contactId: string; game: string; result: string; moves: number; startedAt: number; finishedAt: number | null }[] {
+/** One match in the child's export: with whom, which game, how it ended (`winner` when won), when. */
+export type ExportMatch = Readonly<{
+  matchId: string;
+  contactId: string;
+  game: string;
+  result: string;
+  winner: string | null;
+  moves: number;
+  startedAt: number;
+  finishedAt: number | null;
+}>;
+
+/** Matches per friend for the export, oldest first within each friend. */
+export function matchesForExport(db: ReadableDB): ExportMatch[] {
   return prepared(
     db,
-    `SELECT match_id AS matchId, contact_id AS contactId, game, json_extract(result, '$.kind') AS result, moves,
-       started_at AS startedAt, finished_at AS finishedAt FROM game_matches ORDER BY contact_id, started_at`,
-  ).all() as { matchId: string; contactId: string; game: string; result: string; moves: number; startedAt: number; finishedAt: number | null }[];
+    `SELECT match_id AS matchId, contact_id AS contactId, game, json_extract(result, '$.kind') AS result,
+       json_extract(result, '$.winner') AS winner, moves, started_at AS startedAt, finished_at AS finishedAt
+       FROM game_matches ORDER BY contact_id, started_at`,
+  ).all() as ExportMatch[];
 }

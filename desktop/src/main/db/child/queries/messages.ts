@@ -109,18 +109,14 @@ export function listConversation(
 ): { messages: MessageView[]; hasMore: boolean } {
   const rows = (
     options.before === undefined
-      ? prepared(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND ${NOT_GAME_MOVE} ORDER BY m.id DESC LIMIT ?`).all(
-          contactId,
-          options.limit + 1,
-        )
+      ? prepared(
+          db,
+          `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND ${NOT_GAME_MOVE} ORDER BY m.id DESC LIMIT ?`,
+        ).all(contactId, options.limit + 1)
       : prepared(
           db,
           `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND m.id < ? AND ${NOT_GAME_MOVE} ORDER BY m.id DESC LIMIT ?`,
-        ).all(
-          contactId,
-          options.before,
-          options.limit + 1,
-        )
+        ).all(contactId, options.before, options.limit + 1)
   ) as MessageRow[];
   return { messages: rows.slice(0, options.limit).map(toView), hasMore: rows.length > options.limit };
 }
@@ -186,16 +182,18 @@ export function advanceMessageState(db: WritableDB, id: string, state: MessageSt
 
 /** Incoming messages newer than `afterId` (all when null). */
 export function countUnread(db: ReadableDB, contactId: string, afterId: string | null): number {
-  const row = prepared(db, `SELECT COUNT(*) AS n FROM messages m WHERE contact_id = ? AND direction = 'in' AND id > ? AND ${NOT_GAME_MOVE}`).get(
-    contactId,
-    afterId ?? '',
-  ) as { n: number };
+  const row = prepared(
+    db,
+    `SELECT COUNT(*) AS n FROM messages m WHERE contact_id = ? AND direction = 'in' AND id > ? AND ${NOT_GAME_MOVE}`,
+  ).get(contactId, afterId ?? '') as { n: number };
   return row.n;
 }
 
 /** When the newest message of a conversation was sent, or null for none. */
 export function lastMessageAt(db: ReadableDB, contactId: string): number | null {
-  const row = prepared(db, `SELECT sent_at AS at FROM messages m WHERE contact_id = ? AND ${NOT_GAME_MOVE} ORDER BY id DESC LIMIT 1`).get(contactId) as
-    { at: number } | undefined;
+  const row = prepared(
+    db,
+    `SELECT sent_at AS at FROM messages m WHERE contact_id = ? AND ${NOT_GAME_MOVE} ORDER BY id DESC LIMIT 1`,
+  ).get(contactId) as { at: number } | undefined;
   return row?.at ?? null;
 }

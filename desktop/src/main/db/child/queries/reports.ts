@@ -126,12 +126,18 @@ export function noteReportAttempt(db: WritableDB, reportId: string, nextAttemptA
   );
 }
 
-/** The newest message of a game's match (its `sessionId`) with a contact, or undefined. */
-export function latestGameMessage(db: ReadableDB, contactId: string, sessionId: string): string | undefined {
+/**
+ * The newest `game-move` message of a match (F9) the contact sent, or undefined; a 0.3.0 `game` message
+ * (its `sessionId`) is still found in older history.
+ */
+export function latestGameMessage(db: ReadableDB, contactId: string, matchId: string): string | undefined {
   const row = prepared(
     db,
-    `SELECT id FROM messages WHERE contact_id = ? AND json_extract(body_json, '$.kind') = 'game'
-       AND json_extract(body_json, '$.sessionId') = ? ORDER BY id DESC LIMIT 1`,
-  ).get(contactId, sessionId) as { id: string } | undefined;
+    `SELECT id FROM messages WHERE contact_id = ? AND direction = 'in' AND (
+       (json_extract(body_json, '$.kind') = 'game-move'
+         AND EXISTS (SELECT 1 FROM json_each(body_json, '$.moves') WHERE json_extract(value, '$.matchId') = ?))
+       OR (json_extract(body_json, '$.kind') = 'game' AND json_extract(body_json, '$.sessionId') = ?))
+     ORDER BY id DESC LIMIT 1`,
+  ).get(contactId, matchId, matchId) as { id: string } | undefined;
   return row?.id;
 }
