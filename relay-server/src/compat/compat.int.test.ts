@@ -62,7 +62,7 @@ beforeAll(async () => {
 afterAll(async () => relay.close());
 
 async function ask(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   headers: Headers,
   options: Readonly<{ token?: string; body?: unknown; raw?: Buffer; type?: string }> = {},
@@ -179,6 +179,10 @@ const RECIPES: Readonly<Record<string, Recipe>> = {
     const { parent: p, code } = await registeredWithCode(relay, 'reset', 'operator');
     return ask('POST', '/v1/password-resets/complete', h, { body: { email: p.email, code, password: 'a new long password' } });
   },
+  // Since 0.4.0 (issue 16): the games switch, read by the child's own PC and set by a guardian.
+  'GET /v1/children/:id/games': (h) => ask('GET', `/v1/children/${a.child.childId}/games`, h, { token: a.childToken }),
+  'PUT /v1/children/:id/games': (h) =>
+    ask('PUT', `/v1/children/${a.child.childId}/games`, h, { token: a.parent.token, body: { enabled: true } }),
   ...familyRecipes(
     () => relay.app,
     ask,
@@ -330,7 +334,7 @@ it('has a snapshot of every version the relay serves, 0.1.0 first', () => {
 });
 
 /** Until this app's version has a snapshot, its new routes are checked against what it reads now (APP_READS). */
-describe(`the relay as this app (${APP_VERSION}) reads its email and recovery routes`, () => {
+describe(`the relay as this app (${APP_VERSION}) reads its email, recovery and games routes`, () => {
   const headers: Headers = { [APP_VERSION_HEADER]: APP_VERSION };
   const routes = [
     'POST /v1/parents',
@@ -338,6 +342,8 @@ describe(`the relay as this app (${APP_VERSION}) reads its email and recovery ro
     'POST /v1/email-verifications/resend',
     'POST /v1/password-resets',
     'POST /v1/password-resets/complete',
+    'GET /v1/children/:id/games',
+    'PUT /v1/children/:id/games',
   ] as const;
   it.each(routes)('%s', async (route) => {
     const answer = await (RECIPES[route] as Recipe)(headers);

@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION_HEADER, type WsServerFrame } from '@hearth/common';
 import { ulid } from 'ulid';
-import { api, befriend, createFamily, enrollDevice, expectStatus, type TestFamily, type TestRelay } from '../../test/helpers';
+import { DEFAULT_CONFIG } from '../config';
+import {
+  api,
+  befriend,
+  buildTestApp,
+  createFamily,
+  enrollDevice,
+  expectStatus,
+  type TestFamily,
+  type TestRelay,
+} from '../../test/helpers';
 import { addGrownUp } from '../../test/family-helpers';
 import {
   connect,
   errorFor,
+  listenForWs,
   messageWith,
   newMessageId,
   sendAndAck,
   settle,
+  socketPool,
   text,
+  type ErrorFrame,
   type MessageFrame,
+  type SentFrame,
   type TestSocket,
 } from '../../test/ws-client';
 import { relayWithSocketsPerTest } from '../../test/relay-per-test';
@@ -45,12 +59,12 @@ const move = (version: number, extra: Readonly<Record<string, unknown>> = {}, ma
 });
 const gameMove = (...moves: unknown[]) => ({ kind: 'game-move', moves });
 
-type Answer = Readonly<{ type: string; code?: string; message?: string }>;
+type Answer = SentFrame | ErrorFrame;
 /** Sends a message and returns the frame that answers it (`sent` or `error`). */
 async function answer(socket: TestSocket, to: string, content: unknown): Promise<Answer> {
   const id = newMessageId();
   socket.send({ type: 'send', id, to, content });
-  return socket.take((f) => (f.type === 'sent' && f.id === id) || errorFor(id)(f));
+  return socket.take<SentFrame | ErrorFrame>((f) => (f.type === 'sent' && f.id === id) || errorFor(id)(f));
 }
 
 const putGames = (family: TestFamily, enabled: boolean, token = family.parent.token) =>
@@ -100,10 +114,31 @@ describe('game moves through the relay', () => {
     const kid = await socketFor(a.childToken);
     const old = { kind: 'game', gameId: 'tic', sessionId: ulid(), state: '{}' };
     const refused = await answer(kid, b.child.childId, old);
-    expect(refused).toMatchObject({ type: 'error', code: 'VALIDATION_FAILED' });
-    expect(refused.message).toMatch(/game-move.*0\.4\.0/);
+    expect(refused).toMatchObject({
+      type: 'error',
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/game-move.*0\.4\.0/),
+    });
     const parent = await socketFor(a.parent.token);
     expect(await answer(parent, a.child.childId, old)).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('counts game moves against the message rate limit, as messages', async () => {
+    const slow = await buildTestApp({ messaging: { ...DEFAULT_CONFIG.messaging, messagesPerMinute: 2, messageBurst: 2 } });
+    const slowSockets = socketPool();
+    try {
+      const slowUrl = await listenForWs(slow.app);
+      const x = await createFamily(slow.app);
+      const y = await createFamily(slow.app);
+      await befriend(slow.app, x, y);
+      const kid = slowSockets.keep(await connect(slowUrl, x.childToken));
+      expect(await answer(kid, y.child.childId, gameMove(move(1)))).toMatchObject({ type: 'sent' });
+      expect(await answer(kid, y.child.childId, text('and a word'))).toMatchObject({ type: 'sent' });
+      expect(await answer(kid, y.child.childId, gameMove(move(3)))).toMatchObject({ type: 'error', code: 'RATE_LIMITED' });
+    } finally {
+      await slowSockets.closeAll();
+      await slow.close();
+    }
   });
 
   it('refuses a game move of a child in quiet time with QUIET_HOURS', async () => {
