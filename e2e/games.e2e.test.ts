@@ -32,6 +32,8 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
   let leo: GameKid;
   let m: Window;
   let l: Window;
+  /** The four games were played in this run (the pane's activity then lists them). */
+  let played = false;
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'hearth-games-e2e-'));
@@ -265,6 +267,7 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
       await reads(m.page.getByTestId('games-score-four-in-a-row'), m.text('games.score', { played: 1, won: 1, drawn: 0 }));
       await reads(m.page.getByTestId('games-score-memory'), m.text('games.score', { played: 1, won: 0, drawn: 1 }));
       await m.shot('picker-scores');
+      played = true;
       expect([...mia.errors, ...leo.errors]).toEqual([]);
     },
     STEP_MS,
@@ -283,6 +286,15 @@ describe.skipIf(withoutChromium())('games with a friend in chat', () => {
         await expect.poll(() => box.isEnabled(), { timeout: 20_000 }).toBe(true);
         await box.setChecked(on);
         await expect.poll(() => box.isChecked()).toBe(on);
+        if (!on && played) {
+          // The games Leo played, in his grown-up's activity view: which, with whom, how each ended.
+          const list = l.page.getByTestId('played-games').locator('li');
+          await expect.poll(() => list.count()).toBe(4);
+          await expect
+            .poll(() => l.page.getByTestId('played-games').locator('[data-game="four-in-a-row"]').getAttribute('data-outcome'))
+            .toBe('lost');
+          await shows(list.first(), 'Mia');
+        }
         if (!on) await l.shot('pane-games-off');
         await closePane(l);
         await pickProfile(l, 'Leo');

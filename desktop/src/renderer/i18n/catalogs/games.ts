@@ -70,6 +70,15 @@ export const gamesEn = {
       '6': 'Flower',
       '7': 'Ball',
     },
+    activity: {
+      title: 'Games played',
+      kidTitle: 'Games you played',
+      line: '{{day}}: {{game}} with {{name}} — {{outcome}}',
+      won: 'a win',
+      lost: 'a loss',
+      draw: 'a draw',
+      finished: 'a drawing together',
+    },
     pane: {
       toggle: 'Let {{name}} play games with friends',
       hint: 'Games are played in chat and in calls, only with friends. Turning them off stops new moves.',
@@ -142,6 +151,15 @@ export const gamesEs: Spanish<typeof gamesEn> = {
       '5': 'Pez',
       '6': 'Flor',
       '7': 'Pelota',
+    },
+    activity: {
+      title: 'Juegos jugados',
+      kidTitle: 'Juegos a los que jugaste',
+      line: '{{day}}: {{game}} con {{name}} — {{outcome}}',
+      won: 'victoria',
+      lost: 'derrota',
+      draw: 'empate',
+      finished: 'un dibujo juntos',
     },
     pane: {
       toggle: 'Dejar que {{name}} juegue con sus amigos',

@@ -16,6 +16,7 @@ import {
 import { createI18n } from '../../i18n/create-i18n';
 import { DrawMoves, gridKeyMove, myId, numberKey, seenOf } from './board-model';
 import { GameBoard } from './GameBoard';
+import { PlayedGamesList } from './PlayedGamesList';
 
 const ME = '01HZZZZZZZZZZZZZZZZZZZZZZA';
 const FRIEND = '01HZZZZZZZZZZZZZZZZZZZZZZB';
@@ -186,5 +187,27 @@ describe('Draw together moves made from the board', () => {
   it('knows which player this child is', () => {
     expect(myId({ players: [FRIEND, ME], contactId: FRIEND })).toBe(ME);
     expect(myId({ players: [ME, FRIEND], contactId: FRIEND })).toBe(ME);
+  });
+});
+
+describe('the games played, in the activity view', () => {
+  it('lists each game with the friend and how it ended, newest day first; nothing without games', () => {
+    const day = (d: string, playedGames?: unknown[]) => ({ day: d, playedGames }) as never;
+    const names = new Map([[FRIEND, 'Sam']]);
+    const list = (days: never[], lang: 'en' | 'es' = 'en') =>
+      renderToStaticMarkup(
+        createElement(I18nextProvider, { i18n: createI18n(lang) }, createElement(PlayedGamesList, { days, names })),
+      );
+    const html = list([
+      day('2026-12-04', [{ contactId: FRIEND, game: 'memory', outcome: 'draw' }]),
+      day('2026-12-05', [{ contactId: FRIEND, game: 'four-in-a-row', outcome: 'won' }]),
+    ]);
+    expect(html).toContain('Games played');
+    expect(html.indexOf('Four in a row with Sam — a win')).toBeGreaterThan(0);
+    expect(html.indexOf('Four in a row with Sam')).toBeLessThan(html.indexOf('Memory with Sam — a draw'));
+    expect(list([day('2026-12-05', [{ contactId: FRIEND, game: 'draw-together', outcome: 'finished' }])], 'es')).toContain(
+      'Dibujar juntos con Sam — un dibujo juntos',
+    );
+    expect(list([day('2026-12-05')])).toBe('');
   });
 });

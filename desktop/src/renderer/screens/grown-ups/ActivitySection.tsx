@@ -7,6 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { ActivityChart } from './ActivityChart';
 import { ActivityHistory } from './ActivityHistory';
 import { ActivityTable } from './ActivityTable';
+import { PlayedGamesList } from '../games/PlayedGamesList';
 import { DailySummaryToggle } from './DailySummaryToggle';
 import { GamesToggle } from './GamesToggle';
 import { ImageLogView } from './ImageLogView';
@@ -36,7 +37,7 @@ function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElemen
               <ActivityTable name={profile.displayName} detail={detail} />
             </>
           )}
-          <p className="hint">{t('activityView.gamesLater')}</p>
+          <PlayedGamesList days={detail.days} names={names} />
           <ImageLogView
             childId={childId}
             name={profile.displayName}
