@@ -66,7 +66,8 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
       )}
       {searching && <SearchPanel contactId={other.accountId} friendName={other.displayName} />}
       <ErrorNote error={convo.error} />
-      {!paused && <ChatGames contactId={other.accountId} friendName={other.displayName} />}
+      {/* F9: games are played with friends, not in a chat with a grown-up. */}
+      {!paused && other.kind !== 'parent' && <ChatGames contactId={other.accountId} friendName={other.displayName} />}
       {/* Scrolls by itself, so the composer stays at the bottom; focusable so keyboards can scroll it. */}
       <div
         ref={scroller}
