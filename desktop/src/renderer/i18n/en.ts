@@ -43,6 +43,7 @@ import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 import { reportChildEn } from './catalogs/report-child';
 import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 import { reportGapsEn } from './catalogs/reportgaps';
+import { gamesEn } from './catalogs/games';
 
 export const en = {
   ...commonEn,
@@ -92,6 +93,7 @@ export const en = {
   ...reportChildEn,
   ...kidSuspensionEn,
   ...reportGapsEn,
+  ...gamesEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

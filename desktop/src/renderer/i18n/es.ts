@@ -41,6 +41,7 @@ import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 import { reportChildEs } from './catalogs/report-child';
 import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 import { reportGapsEs } from './catalogs/reportgaps';
+import { gamesEs } from './catalogs/games';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -90,4 +91,5 @@ export const es: Spanish<Translation> = {
   ...reportChildEs,
   ...kidSuspensionEs,
   ...reportGapsEs,
+  ...gamesEs,
 };

@@ -7,7 +7,9 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { ActivityChart } from './ActivityChart';
 import { ActivityHistory } from './ActivityHistory';
 import { ActivityTable } from './ActivityTable';
+import { PlayedGamesList } from '../games/PlayedGamesList';
 import { DailySummaryToggle } from './DailySummaryToggle';
+import { GamesToggle } from './GamesToggle';
 import { ImageLogView } from './ImageLogView';
 import { TimeSourceNote } from './TimeSourceNote';
 
@@ -35,7 +37,7 @@ function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElemen
               <ActivityTable name={profile.displayName} detail={detail} />
             </>
           )}
-          <p className="hint">{t('activityView.gamesLater')}</p>
+          <PlayedGamesList days={detail.days} names={names} />
           <ImageLogView
             childId={childId}
             name={profile.displayName}
@@ -54,6 +56,7 @@ function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElemen
           )}
           <ActivityHistory child={profile.displayName} history={detail.history} names={names} />
           <DailySummaryToggle childId={childId} name={profile.displayName} />
+          <GamesToggle childId={childId} name={profile.displayName} />
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { useHearth } from '../../app/hearth-context';
 import { useLoad } from '../../app/use-load';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ReadAloud } from '../../ui/ReadAloud';
+import { PlayedGamesList } from '../games/PlayedGamesList';
 
 const MORE = [
   { key: 'calls', icon: '📞' },
@@ -88,6 +89,13 @@ export function MyMonthSeen(): ReactElement {
             <MonthLine key={d.day} d={d} />
           ))}
         </ul>
+        {detail.value && (
+          <PlayedGamesList
+            days={detail.value.days}
+            names={new Map(detail.value.people.map((p) => [p.contactId, p.displayName]))}
+            kid
+          />
+        )}
       </section>
     </>
   );
