@@ -42,6 +42,7 @@ import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 import { reportChildEn } from './catalogs/report-child';
 import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 import { reportGapsEn } from './catalogs/reportgaps';
+import { gamesCallEn } from './catalogs/games-call';
 
 export const en = {
   ...commonEn,
@@ -90,6 +91,7 @@ export const en = {
   ...reportChildEn,
   ...kidSuspensionEn,
   ...reportGapsEn,
+  ...gamesCallEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

@@ -40,6 +40,7 @@ import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 import { reportChildEs } from './catalogs/report-child';
 import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 import { reportGapsEs } from './catalogs/reportgaps';
+import { gamesCallEs } from './catalogs/games-call';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -88,4 +89,5 @@ export const es: Spanish<Translation> = {
   ...reportChildEs,
   ...kidSuspensionEs,
   ...reportGapsEs,
+  ...gamesCallEs,
 };
