@@ -87,7 +87,7 @@ describe.skipIf(withoutChromium())('a game live in a call', () => {
     await bob.page.getByTestId('call-ended').waitFor({ timeout: 10_000 });
     await openChatGames(alice, bob);
     for (const kid of [alice, bob]) {
-      const card = kid.page.locator(`[data-testid="game-card"][data-match="${matchId}"]`);
+      const card = kid.page.locator(`[data-testid="match-card"][data-match="${matchId}"]`);
       await card.waitFor({ timeout: 10_000 });
     }
     problems.push(...(await shot(bob.page, 'in-chat-after-call')));

@@ -12,65 +12,69 @@ export type GamePlace = Readonly<{
   name: string;
   /** Starts a new four-in-a-row game on `page` (this child moves first); returns its match id. */
   start: (page: Page) => Promise<string>;
-  /** The board of that match (it carries `data-moves`: how many moves it shows). */
+  /** The board of that match (the game board's root: `data-moves` says how many moves it shows). */
   board: (matchId: string) => string;
-  /** What to click to drop a piece into column `c` of that match's board. */
-  column: (matchId: string, c: number) => string;
+  /**
+   * The friend's board for that match opens by itself with the first move (a call), or the friend
+   * opens it from the match's card once the first move has arrived (chat: then the first move of
+   * each game is not timed, there being no board to see it on).
+   */
+  join?: (page: Page, matchId: string) => Promise<void>;
 }>;
 
-/** A column button of the shared game board (screens/games/GameBoard). */
-const columnOf = (c: number): string => `[data-column="${c}"]`;
+/** A column of the shared game board (screens/games/GridBoard) inside `board`. */
+const columnOf = (board: string, c: number): string => `${board} [data-testid="game-column-${c}"]`;
 
-async function newMatchOn(page: Page, boardSelector: string, before: string | null): Promise<string> {
-  const board = page.locator(boardSelector).first();
-  await page.waitForFunction(
+type Doc = { document: { querySelector: (s: string) => { getAttribute: (a: string) => string | null } | null } };
+
+/** Waits for a board of another match than `before` in `scope`; returns its match id. */
+async function newMatchOn(page: Page, scope: string, before: string | null): Promise<string> {
+  const sel = `${scope} [data-testid="game-board"]`;
+  const handle = await page.waitForFunction(
     ({ sel, before }) => {
-      const el = (
-        globalThis as unknown as {
-          document: { querySelector: (s: string) => { getAttribute: (a: string) => string | null } | null };
-        }
-      ).document.querySelector(sel);
-      const id = el?.getAttribute('data-match') ?? null;
-      return id !== null && id !== before;
+      const id = (globalThis as unknown as Doc).document.querySelector(sel)?.getAttribute('data-match') ?? null;
+      return id !== null && id !== before ? id : null;
     },
-    { sel: boardSelector, before },
+    { sel, before },
     { timeout: 15_000 },
   );
-  return (await board.getAttribute('data-match')) as string;
+  return (await handle.jsonValue()) as string;
 }
 
-const CALL_BOARD_SELECTOR = '[data-testid="call-game-board"]';
+async function shownMatch(page: Page, scope: string): Promise<string | null> {
+  const board = page.locator(`${scope} [data-testid="game-board"]`);
+  return (await board.count()) > 0 ? board.first().getAttribute('data-match') : null;
+}
+
+const IN_CALL = '[data-testid="call-game"]';
 export const CALL_BOARD: GamePlace = {
   name: 'call',
   async start(page) {
-    const before =
-      (await page.locator(CALL_BOARD_SELECTOR).count()) > 0
-        ? await page.locator(CALL_BOARD_SELECTOR).getAttribute('data-match')
-        : null;
+    const before = await shownMatch(page, IN_CALL);
     if (await page.getByTestId('call-game-another').isVisible()) await page.getByTestId('call-game-another').click();
     if ((await page.getByTestId('call-game').count()) === 0) await page.getByTestId('call-play').click();
     await page.getByTestId('call-game-pick-four-in-a-row').click();
-    return newMatchOn(page, CALL_BOARD_SELECTOR, before);
+    return newMatchOn(page, IN_CALL, before);
   },
-  board: (matchId) => `${CALL_BOARD_SELECTOR}[data-match="${matchId}"]`,
-  column: (matchId, c) => `${CALL_BOARD_SELECTOR}[data-match="${matchId}"] ${columnOf(c)}`,
+  board: (matchId) => `${IN_CALL} [data-testid="game-board"][data-match="${matchId}"]`,
 };
 
-const CHAT_BOARD_SELECTOR = '[data-testid="game-card"]';
+const IN_CHAT = '[data-testid="chat-games"]';
 export const CHAT_BOARD: GamePlace = {
   name: 'chat',
   async start(page) {
-    const before = await page
-      .locator(CHAT_BOARD_SELECTOR)
-      .last()
-      .getAttribute('data-match')
-      .catch(() => null);
-    await page.getByTestId('chat-play').click();
-    await page.getByTestId('game-pick-four-in-a-row').click();
-    return newMatchOn(page, `${CHAT_BOARD_SELECTOR}:last-of-type`, before);
+    const before = await shownMatch(page, IN_CHAT);
+    await page.getByTestId('games-play').click();
+    await page.getByTestId('games-pick-four-in-a-row').click();
+    return newMatchOn(page, IN_CHAT, before);
   },
-  board: (matchId) => `${CHAT_BOARD_SELECTOR}[data-match="${matchId}"]`,
-  column: (matchId, c) => `${CHAT_BOARD_SELECTOR}[data-match="${matchId}"] ${columnOf(c)}`,
+  board: (matchId) => `${IN_CHAT} [data-testid="game-board"][data-match="${matchId}"]`,
+  async join(page, matchId) {
+    const card = page.locator(`[data-testid="match-card"][data-match="${matchId}"]`);
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByTestId('match-card-open').click();
+    await page.locator(CHAT_BOARD.board(matchId)).waitFor();
+  },
 };
 
 /** `caller` video-calls `callee`, who answers; both active. */
@@ -101,10 +105,10 @@ export async function openChatGames(a: CallKid, b: CallKid): Promise<void> {
   ] as const) {
     const ended = kid.page.getByTestId('call-ended');
     if ((await ended.count()) > 0) await ended.getByRole('button').first().click();
-    if ((await kid.page.getByTestId('chat-play').count()) === 0) {
+    if ((await kid.page.getByTestId('games-play').count()) === 0) {
       await kid.page.locator(`[data-contact="${other.childId}"] .friend-open`).click();
     }
-    await kid.page.getByTestId('chat-play').waitFor();
+    await kid.page.getByTestId('games-play').waitFor();
   }
 }
 
@@ -118,24 +122,28 @@ export async function timedMove(
   n: number,
 ): Promise<number> {
   const seen = await watchFor(friend, place.board(matchId), 'data-moves', n);
-  await mover.locator(place.column(matchId, c)).first().waitFor();
-  await mover.waitForFunction(
-    (sel) => {
-      const el = (
-        globalThis as unknown as { document: { querySelector: (s: string) => { disabled?: boolean } | null } }
-      ).document.querySelector(sel);
-      return el !== null && el.disabled !== true;
-    },
-    place.column(matchId, c),
-  );
-  const clicked = await timedClick(mover, place.column(matchId, c));
+  const column = columnOf(place.board(matchId), c);
+  await untimedReady(mover, place, matchId, c);
+  const clicked = await timedClick(mover, column);
   return (await seen()) - clicked;
 }
 
+/** Waits until `page` may drop into column `c` (its turn, nothing on its way). */
+async function untimedReady(page: Page, place: GamePlace, matchId: string, c: number): Promise<void> {
+  const column = columnOf(place.board(matchId), c);
+  await page.locator(column).waitFor({ timeout: 15_000 });
+  await page.waitForFunction(
+    (sel) => (globalThis as unknown as Doc).document.querySelector(sel)?.getAttribute('aria-disabled') === 'false',
+    column,
+    { timeout: 15_000 },
+  );
+}
+
 /**
- * Plays `moves` timed moves of four in a row between `a` and `b`: each game, its starter drops
- * into column 0 and the friend into column 1 until the starter has four (seven moves); games
- * alternate who starts. Returns each move's latency, ms.
+ * Plays four in a row between `a` and `b` until `moves` moves are timed: each game, its starter
+ * drops into column 0 and the friend into column 1 until the starter has four (seven moves);
+ * games alternate who starts. `onMove` runs after each move, once both boards show it. Returns
+ * each timed move's latency, ms.
  */
 export async function playTimedGames(
   a: CallKid,
@@ -150,12 +158,14 @@ export async function playTimedGames(
     const matchId = await place.start(starter);
     for (let n = 1; n <= 7 && times.length < moves; n++) {
       const [mover, other] = n % 2 === 1 ? [starter, friend] : [friend, starter];
-      times.push(await timedMove(mover, other, place, matchId, n % 2 === 1 ? 0 : 1, n));
-      // The mover's own board catches up too (its answer from main) before the friend plays.
-      await mover
-        .locator(`${place.board(matchId)}`)
-        .and(mover.locator(`[data-moves="${n}"]`))
-        .waitFor();
+      const c = n % 2 === 1 ? 0 : 1;
+      if (n === 1 && place.join) {
+        await untimedReady(mover, place, matchId, c);
+        await mover.locator(columnOf(place.board(matchId), c)).click();
+        await place.join(other, matchId);
+      } else times.push(await timedMove(mover, other, place, matchId, c, n));
+      // Both boards show it (the mover's from main's answer) before the friend plays.
+      for (const p of [mover, other]) await p.locator(`${place.board(matchId)}[data-moves="${n}"]`).waitFor({ timeout: 15_000 });
       await onMove?.(n, matchId);
     }
   }

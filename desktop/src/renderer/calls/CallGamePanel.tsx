@@ -30,7 +30,7 @@ export function CallGamePanel({ game, name }: Readonly<{ game: CallGame; name: s
       </div>
       {match ? (
         <div className="call-game-board" data-testid="call-game-board" data-match={match.matchId} data-moves={match.moves}>
-          <GameBoard match={match} onMove={(m) => void game.move(m)} disabled={match.turn !== 'me'} />
+          <GameBoard match={match} friendName={name} disabled={game.busy} onMove={(m) => void game.move(m)} />
           {over && (
             <Button variant="primary" size="big" icon="🎲" data-testid="call-game-another" onClick={game.pickAgain}>
               {t('gamesCall.another')}

@@ -20,6 +20,8 @@ export type CallGame = Readonly<{
   /** The panel is showing (the picker while there is no match). */
   open: boolean;
   note: CallGameNote;
+  /** Our move is on its way to main: no second one meanwhile. */
+  busy: boolean;
   setOpen: (open: boolean) => void;
   /** Back to the picker (after a game, for another). */
   pickAgain: () => void;
@@ -38,6 +40,7 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
   const [match, setMatch] = useState<MatchView | null>(null);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<CallGameNote>(null);
+  const [busy, setBusy] = useState(false);
   const shown = useRef<string | null>(null);
   shown.current = match?.matchId ?? null;
   const inbox = useRef<Promise<void>>(Promise.resolve());
@@ -87,7 +90,9 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
     async (m: Record<string, unknown>): Promise<void> => {
       const matchId = shown.current;
       if (!matchId) return;
+      setBusy(true);
       const r = await hearth.playMove({ matchId, move: m, via: 'call' });
+      setBusy(false);
       if (!r.ok) {
         reportProblem(hearth, 'calls', 'could not play a move', r.error);
         return setNote('move-refused');
@@ -106,6 +111,7 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
     match,
     open,
     note,
+    busy,
     setOpen,
     pickAgain: () => setMatch(null),
     start,

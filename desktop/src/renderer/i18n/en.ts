@@ -43,6 +43,7 @@ import { reportChildEn } from './catalogs/report-child';
 import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 import { reportGapsEn } from './catalogs/reportgaps';
 import { gamesCallEn } from './catalogs/games-call';
+import { gamesEn } from './catalogs/games';
 
 export const en = {
   ...commonEn,
@@ -92,6 +93,7 @@ export const en = {
   ...kidSuspensionEn,
   ...reportGapsEn,
   ...gamesCallEn,
+  ...gamesEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

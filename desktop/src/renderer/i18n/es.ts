@@ -41,6 +41,7 @@ import { reportChildEs } from './catalogs/report-child';
 import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 import { reportGapsEs } from './catalogs/reportgaps';
 import { gamesCallEs } from './catalogs/games-call';
+import { gamesEs } from './catalogs/games';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
@@ -90,4 +91,5 @@ export const es: Spanish<Translation> = {
   ...kidSuspensionEs,
   ...reportGapsEs,
   ...gamesCallEs,
+  ...gamesEs,
 };

@@ -6,6 +6,7 @@ import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Screen } from '../../ui/Screen';
+import { ChatGames } from '../games/ChatGames';
 import { ConnectionBanner } from '../kid/ConnectionBanner';
 import { SuspensionBanner } from '../kid/SuspensionBanner';
 import { reachableWhilePaused, useSuspended } from '../kid/use-suspension';
@@ -65,6 +66,7 @@ export function ChatScreen({ friend, onBack }: Readonly<{ friend: Friend; onBack
       )}
       {searching && <SearchPanel contactId={other.accountId} friendName={other.displayName} />}
       <ErrorNote error={convo.error} />
+      {!paused && <ChatGames contactId={other.accountId} friendName={other.displayName} />}
       {/* Scrolls by itself, so the composer stays at the bottom; focusable so keyboards can scroll it. */}
       <div
         ref={scroller}

@@ -8,6 +8,7 @@ import { ActivityChart } from './ActivityChart';
 import { ActivityHistory } from './ActivityHistory';
 import { ActivityTable } from './ActivityTable';
 import { DailySummaryToggle } from './DailySummaryToggle';
+import { GamesToggle } from './GamesToggle';
 import { ImageLogView } from './ImageLogView';
 import { TimeSourceNote } from './TimeSourceNote';
 
@@ -54,6 +55,7 @@ function ChildActivity({ profile }: Readonly<{ profile: Profile }>): ReactElemen
           )}
           <ActivityHistory child={profile.displayName} history={detail.history} names={names} />
           <DailySummaryToggle childId={childId} name={profile.displayName} />
+          <GamesToggle childId={childId} name={profile.displayName} />
         </>
       )}
     </div>
