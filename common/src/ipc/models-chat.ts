@@ -162,26 +162,6 @@ export const RecordCallArgs = Type.Object({ ...CallRecord.properties, callId: Ty
 export type RecordCallArgs = Static<typeof RecordCallArgs>;
 export const CallList = Type.Object({ calls: Type.Array(CallRecord) }, closed);
 
-export const GameId = Type.String({ pattern: '^[a-z0-9-]{1,32}$' });
-export const GameScore = Type.Object(
-  {
-    contactId: Ulid,
-    game: GameId,
-    wins: Type.Integer({ minimum: 0 }),
-    losses: Type.Integer({ minimum: 0 }),
-    draws: Type.Integer({ minimum: 0 }),
-    updatedAt: Timestamp,
-  },
-  closed,
-);
-export type GameScore = Static<typeof GameScore>;
-export const GameScoreList = Type.Object({ scores: Type.Array(GameScore) }, closed);
-export const RecordGameArgs = Type.Object(
-  { contactId: Ulid, game: GameId, outcome: Type.Union([Type.Literal('win'), Type.Literal('loss'), Type.Literal('draw')]) },
-  closed,
-);
-export type RecordGameArgs = Static<typeof RecordGameArgs>;
-
 export const ActivityKind = Type.Union([
   Type.Literal('message-sent'),
   Type.Literal('message-received'),

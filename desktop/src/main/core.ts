@@ -35,6 +35,7 @@ import { createReconsentHttp } from './relay/reconsent-http';
 import { createReconsentService } from './services/reconsent';
 import { createFriendsService } from './services/friends';
 import { createKidRecordsService } from './services/kid-records';
+import { createGamesLink } from './services/games-link';
 import { createMessagesService } from './services/messages';
 import { createPaneMessagesService } from './services/pane-messages';
 import { paneExchange } from './relay/pane-socket';
@@ -222,6 +223,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   });
   const quiet = createQuietTracker(options.monotonic);
   const suspension = createSuspensionTracker();
+  const games = createGamesLink();
   // `computers` is made below, once the sync exists; the sync asks it about credentials the relay refused (F18).
   const sync = createRelaySync({
     relayUrl: options.relayUrl,
@@ -238,6 +240,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
+    games,
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger });
@@ -270,11 +273,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     parent,
     parentMode,
     emailAccount: createEmailAccountService({ email: createEmailHttp(relay.call), relay, parent, parentMode, logger }),
-    family: createFamilyAdminService({
-      ...familyDeps,
-      deviceInfo,
-      now,
-    }),
+    family: createFamilyAdminService({ ...familyDeps, deviceInfo, now }),
     grownUps: createFamilyGrownUpsService({ ...familyDeps, family: createFamilyHttp(relay.call) }),
     approvals: createApprovalsService({ relay, parent, familyDb, stores, now, history: activity.recordHistory }),
     friends: createFriendsService({ relay, familyDb, stores, sync, events: relayEvents, now, history: activity.recordHistory }),
@@ -294,6 +293,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     }),
     attachments: createAttachmentsService({ stores, now }),
     records: createKidRecordsService({ stores, now }),
+    // gamesHiddenByPolicy: machine policy (issue 17) wires this.
+    games: games.bind({ ...familyDeps, events, now, logger, call: relay.call, gamesHiddenByPolicy: () => false }),
     backgrounds: createBackgroundsService({ stores, now }),
     calls: createCallsService({
       relay,
@@ -387,6 +388,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     close(): void {
       if (summaryTimer) clearInterval(summaryTimer);
       reports.close();
+      games.close();
       stopInfoCheck();
       for (const off of unsubscribers) off();
       sync.stopAll();

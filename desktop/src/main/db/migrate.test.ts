@@ -43,7 +43,8 @@ describe('migrations', () => {
         'outbox',
         'activity_log',
         'call_log',
-        'game_scores',
+        'game_matches',
+        'game_moves',
       ]),
     );
   });

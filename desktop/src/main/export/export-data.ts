@@ -1,5 +1,6 @@
 import type { ReadableDB } from '@hearth/sqlite';
 import { iterateMessagesForExport, iterateTable } from '../db/child/queries/exports';
+import { matchesForExport } from '../db/child/queries/games';
 import type { ZipWriter } from './zip-writer';
 
 /** Writes a JSON array into the ZIP one element at a time, from any iterator. */
@@ -35,7 +36,7 @@ export async function writeMessagesJson(zip: ZipWriter, db: ReadableDB, tick: ()
   });
 }
 
-/** `data/calls.json` and `data/activity.json` (30 days of activity, blocks and reports, image-log opens, game scores). */
+/** `data/calls.json` and `data/activity.json` (30 days of activity, blocks and reports, image-log opens, game matches). */
 export async function writeRecordsJson(zip: ZipWriter, db: ReadableDB): Promise<void> {
   await writeJsonArray(zip, 'data/calls.json', iterateTable(db, 'call_log'), (r) => ({ ...r, video: r['video'] === 1 }));
   const w = zip.open('data/activity.json');
@@ -43,7 +44,6 @@ export async function writeRecordsJson(zip: ZipWriter, db: ReadableDB): Promise<
     ['activity', 'activity_log'],
     ['friendshipHistory', 'friendship_history'],
     ['imageLogOpens', 'image_log_opens'],
-    ['gameScores', 'game_scores'],
   ] as const;
   await w.write('{');
   for (const [i, [key, table]] of parts.entries()) {
@@ -55,6 +55,8 @@ export async function writeRecordsJson(zip: ZipWriter, db: ReadableDB): Promise<
     }
     await w.write(']');
   }
+  // Games (F9): each match with a friend (its moves stay in this PC's store; scores come from these).
+  await w.write(`,\n"gameMatches": ${JSON.stringify(matchesForExport(db))}`);
   await w.write('\n}\n');
   await w.end();
 }

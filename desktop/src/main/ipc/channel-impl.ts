@@ -99,8 +99,6 @@ export function channelImpl(s: Services): ChannelImpl {
     readAttachment: (a, child) => s.attachments.read(child(), a.hash),
     listCalls: (a, child) => s.records.listCalls(child(), a.contactId),
     recordCall: (a, child) => s.records.recordCall(child(), a),
-    listGameScores: (a, child) => s.records.listGameScores(child(), a.contactId),
-    recordGame: (a, child) => s.records.recordGame(child(), a),
     getMyActivity: (a, child) => s.records.activity(child(), a.days ?? 7),
     ...callChannelImpl(s),
     ...backgroundChannelImpl(s),

@@ -13,6 +13,7 @@ import type { FamilyGrownUpsService } from '../services/family-grown-ups';
 import type { ReconsentService } from '../services/reconsent';
 import type { FriendsService } from '../services/friends';
 import type { KidRecordsService } from '../services/kid-records';
+import type { GamesService } from '../services/games';
 import type { MessagesService } from '../services/messages';
 import type { ParentAccountService } from '../services/parent-account';
 import type { PaneMessagesService } from '../services/pane-messages';
@@ -47,6 +48,8 @@ export type Services = Readonly<{
   paneMessages: PaneMessagesService;
   attachments: AttachmentsService;
   records: KidRecordsService;
+  /** Games with a friend (issue 16). */
+  games: GamesService;
   activity: ActivityService;
   dailySummary: DailySummaryService;
   /** The family PC's daily summaries (sending), the child's own opt-in, parent mode's list. */

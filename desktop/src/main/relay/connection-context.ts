@@ -2,6 +2,7 @@ import type { WsClientFrame, WsPresenceState } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import type { Logger } from '../logging/logger';
 import type { EventHub } from '../services/event-hub';
+import type { GamesInbound } from '../services/games';
 import type { AttachmentTransfer } from './attachment-transfer';
 import type { QuietTracker } from './quiet-tracker';
 import type { SuspensionTracker } from './suspension-tracker';
@@ -33,6 +34,8 @@ export type ConnectionContext = Readonly<{
   suspension?: SuspensionTracker;
   /** The relay refused this credential for good (401 or 4401): was this PC signed out (F18)? */
   credentialRefused: () => void;
+  /** Game moves and the games switch (issue 16); absent: not wired (moves are logged and dropped). */
+  games?: GamesInbound;
   /** How long to wait for `sent` before sending the same message again. */
   ackTimeoutMs: number;
 }>;

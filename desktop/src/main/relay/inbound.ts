@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../services/attachments';
 import { stripPictureMetadata, stripVideoMetadata, VIDEO_CONTAINERS } from '../services/strip-metadata';
 import type { ConnectionContext } from './connection-context';
 import { onSendRefused } from './outbound';
+import { receiveGameMove } from './inbound-games';
 
 /** Tells the UI about a state change of one of the child's messages. */
 function emitState(ctx: ConnectionContext, messageId: string): void {
@@ -93,6 +94,11 @@ async function receive(
     return;
   }
   const c = m.content;
+  if (c.kind === 'game-move') {
+    receiveGameMove(ctx, { ...m, content: c }, outgoing, raw);
+    ack(m.id);
+    return;
+  }
   // A photo or video is fetched and cleaned before anything of the message is stored, so one that
   // cannot be cleaned is neither stored nor shown.
   let picture: Readonly<{ size: number; changed: boolean }> | null = null;
@@ -266,8 +272,9 @@ export async function handleServerFrame(
       );
       return;
     case 'games':
-      // F9: the child's games switch on the relay (the games service follows it).
+      // F9: the child's games switch on the relay (the games service keeps it and tells the screens).
       ctx.log.info({ enabled: frame.enabled }, 'the relay says whether games are on for this child');
+      ctx.games?.switchChanged(ctx.childId, frame.enabled);
       return;
     default: {
       const never: never = frame;

@@ -16,6 +16,8 @@ const PERMANENT = new Set<string>([
   ErrorCode.UnsupportedMediaType,
   ErrorCode.Forbidden,
   ErrorCode.NotFound,
+  // A guardian turned games off (F9): that game move is not sent later either.
+  ErrorCode.GamesOff,
 ]);
 
 /** A message refused for quiet time, when the relay says no end, is tried again after this long. */

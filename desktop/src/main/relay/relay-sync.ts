@@ -5,6 +5,7 @@ import { replaceContacts } from '../db/child/queries/contacts';
 import type { Logger } from '../logging/logger';
 import type { EventHub } from '../services/event-hub';
 import type { SyncControl } from '../services/ports';
+import type { GamesInbound } from '../services/games';
 import type { ChildStores } from '../stores/child-stores';
 import type { AttachmentTransfer } from './attachment-transfer';
 import { createChildConnection, DEFAULT_RECONNECT, type ChildConnection, type ReconnectPolicy } from './child-connection';
@@ -35,6 +36,8 @@ export type RelaySyncDeps = Readonly<{
   versions?: RelayVersions;
   /** A profile's credential was refused for good: the computers service asks whether this PC was signed out (F18). */
   credentialRefused?: (childId: string) => void;
+  /** Game moves and the games switch go to the games service (issue 16). */
+  games?: GamesInbound;
 }>;
 
 /** Every child profile's relay connection on this PC. */
@@ -108,6 +111,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
         quiet: deps.quiet,
         ...(deps.suspension ? { suspension: deps.suspension } : {}),
         credentialRefused: () => deps.credentialRefused?.(childId),
+        ...(deps.games ? { games: deps.games } : {}),
         ackTimeoutMs: deps.ackTimeoutMs ?? 30_000,
       }),
     );

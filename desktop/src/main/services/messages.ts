@@ -65,6 +65,10 @@ export function createMessagesService(
         throw new HearthError(ErrorCode.AccountSuspended, 'A grown-up at Hearth paused your account for now.');
       }
       const c = args.content;
+      // Games (F9) go through the games service, which checks each move by the rules; never as a chat message.
+      if (c.kind === 'game-move' || c.kind === 'game') {
+        throw new HearthError(ErrorCode.ValidationFailed, 'Games are played from the Play button.');
+      }
       if ((c.kind === 'photo' || c.kind === 'voice' || c.kind === 'video') && !getAttachment(db, c.attachment.hash)) {
         throw new HearthError(ErrorCode.NotFound, 'That picture or recording is not on this computer any more.');
       }

@@ -17,7 +17,6 @@ import {
 } from './messages';
 import { allOutbox, dueOutbox, enqueueOutbox, noteOutboxAttempt, removeFromOutbox } from './outbox';
 import { activityByDay, logActivity } from './activity';
-import { listGameScores, recordGameResult } from './games';
 import { insertCall, listCalls } from './calls';
 
 const A = '01J00000000000000000000AAA';
@@ -156,11 +155,7 @@ describe('child store: contacts, activity, calls and games', () => {
     ]);
   });
 
-  it('keeps running game scores per friend and a call log', () => {
-    recordGameResult(db, { contactId: A, game: 'tic-tac-toe', outcome: 'win', now: 1 });
-    const s = recordGameResult(db, { contactId: A, game: 'tic-tac-toe', outcome: 'draw', now: 2 });
-    expect(s).toMatchObject({ wins: 1, draws: 1, losses: 0, updatedAt: 2 });
-    expect(listGameScores(db, B)).toEqual([]);
+  it('keeps a call log', () => {
     insertCall(db, { callId: id(1), contactId: A, direction: 'in', video: true, startedAt: 5, endedAt: null, outcome: 'missed' });
     expect(listCalls(db, undefined, 10)).toEqual([
       { callId: id(1), contactId: A, direction: 'in', video: true, startedAt: 5, endedAt: null, outcome: 'missed' },

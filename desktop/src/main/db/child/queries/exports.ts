@@ -1,4 +1,5 @@
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
+import { NOT_GAME_MOVE } from './messages';
 
 /**
  * The family's export (issue 15 §4). "A grown-up saved a copy" is kept as a row of the activity
@@ -41,7 +42,7 @@ export function iterateMessagesForExport(db: ReadableDB): IterableIterator<Expor
       `SELECT m.id, m.contact_id AS contactId, m.direction, m.body_json AS bodyJson, m.sent_at AS sentAt, m.state,
               strftime('%Y-%m', m.sent_at / 1000, 'unixepoch') AS month, a.mime, a.state AS fileState
          FROM messages m LEFT JOIN attachments a ON a.hash = json_extract(m.body_json, '$.attachment.hash')
-        ORDER BY m.contact_id, month, m.id`,
+        WHERE ${NOT_GAME_MOVE} ORDER BY m.contact_id, month, m.id`,
     )
     .iterate() as IterableIterator<ExportMessageRow>;
 }
@@ -51,7 +52,7 @@ export function conversationMonths(db: ReadableDB): { contactId: string; month: 
   return db
     .prepare(
       `SELECT contact_id AS contactId, strftime('%Y-%m', sent_at / 1000, 'unixepoch') AS month, COUNT(*) AS n
-         FROM messages GROUP BY contact_id, month ORDER BY contact_id, month`,
+         FROM messages m WHERE ${NOT_GAME_MOVE} GROUP BY contact_id, month ORDER BY contact_id, month`,
     )
     .all() as { contactId: string; month: string; n: number }[];
 }
@@ -69,7 +70,7 @@ export function iterateAttachmentsForExport(db: ReadableDB): IterableIterator<Ex
 export function exportCounts(db: ReadableDB): { messages: number; attachments: number } {
   const one = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
   return {
-    messages: one(`SELECT COUNT(*) AS n FROM messages`),
+    messages: one(`SELECT COUNT(*) AS n FROM messages m WHERE ${NOT_GAME_MOVE}`),
     attachments: one(`SELECT COUNT(*) AS n FROM attachments WHERE state != 'downloading'`),
   };
 }
@@ -77,14 +78,13 @@ export function exportCounts(db: ReadableDB): { messages: number; attachments: n
 /** Any table of the child's store, row by row (calls, activity, history, image-log opens). */
 export function iterateTable(
   db: ReadableDB,
-  table: 'call_log' | 'activity_log' | 'friendship_history' | 'image_log_opens' | 'game_scores',
+  table: 'call_log' | 'activity_log' | 'friendship_history' | 'image_log_opens',
 ): IterableIterator<Record<string, unknown>> {
   const order: Record<typeof table, string> = {
     call_log: 'started_at',
     activity_log: 'at',
     friendship_history: 'at',
     image_log_opens: 'at',
-    game_scores: 'contact_id, game',
   };
   // Table and column names come from the fixed list above, never from input.
   return db.prepare(`SELECT * FROM ${table} ORDER BY ${order[table]}`).iterate() as IterableIterator<Record<string, unknown>>;

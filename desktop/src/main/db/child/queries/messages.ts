@@ -20,6 +20,12 @@ type MessageRow = Readonly<{
   state: MessageState;
 }>;
 
+/**
+ * Game moves (F9) are kept as messages (dedupe, delivery states, reports' evidence) but are no chat
+ * bubbles: the chat's list, its unread count and its order leave them out (the renderer draws matches).
+ */
+export const NOT_GAME_MOVE = `json_extract(m.body_json, '$.kind') IS NOT 'game-move'`;
+
 const COLUMNS = `m.id, m.contact_id AS contactId, m.direction, m.body_json AS contentJson, m.sent_at AS sentAt, m.state`;
 
 function toView(row: MessageRow): MessageView {
@@ -103,11 +109,14 @@ export function listConversation(
 ): { messages: MessageView[]; hasMore: boolean } {
   const rows = (
     options.before === undefined
-      ? prepared(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? ORDER BY m.id DESC LIMIT ?`).all(
+      ? prepared(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND ${NOT_GAME_MOVE} ORDER BY m.id DESC LIMIT ?`).all(
           contactId,
           options.limit + 1,
         )
-      : prepared(db, `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`).all(
+      : prepared(
+          db,
+          `SELECT ${COLUMNS} FROM messages m WHERE m.contact_id = ? AND m.id < ? AND ${NOT_GAME_MOVE} ORDER BY m.id DESC LIMIT ?`,
+        ).all(
           contactId,
           options.before,
           options.limit + 1,
@@ -177,7 +186,7 @@ export function advanceMessageState(db: WritableDB, id: string, state: MessageSt
 
 /** Incoming messages newer than `afterId` (all when null). */
 export function countUnread(db: ReadableDB, contactId: string, afterId: string | null): number {
-  const row = prepared(db, `SELECT COUNT(*) AS n FROM messages WHERE contact_id = ? AND direction = 'in' AND id > ?`).get(
+  const row = prepared(db, `SELECT COUNT(*) AS n FROM messages m WHERE contact_id = ? AND direction = 'in' AND id > ? AND ${NOT_GAME_MOVE}`).get(
     contactId,
     afterId ?? '',
   ) as { n: number };
@@ -186,7 +195,7 @@ export function countUnread(db: ReadableDB, contactId: string, afterId: string |
 
 /** When the newest message of a conversation was sent, or null for none. */
 export function lastMessageAt(db: ReadableDB, contactId: string): number | null {
-  const row = prepared(db, `SELECT sent_at AS at FROM messages WHERE contact_id = ? ORDER BY id DESC LIMIT 1`).get(contactId) as
+  const row = prepared(db, `SELECT sent_at AS at FROM messages m WHERE contact_id = ? AND ${NOT_GAME_MOVE} ORDER BY id DESC LIMIT 1`).get(contactId) as
     { at: number } | undefined;
   return row?.at ?? null;
 }
