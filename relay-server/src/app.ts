@@ -38,6 +38,7 @@ import { familyChildRoutes } from './family/child-routes';
 import { quietRoutes } from './quiet/routes';
 import { usageRoutes } from './quiet/usage-routes';
 import { summaryRoutes } from './summaries/routes';
+import { gamesRoutes } from './games/routes';
 import { openConsentRule } from './policy/consent-rule';
 import { reconsentRoutes } from './policy/reconsent-routes';
 import { exportRoutes } from './export/routes';
@@ -177,6 +178,7 @@ export async function buildApp(config: RelayConfig, options: BuildOptions = {}):
   await app.register(quietRoutes);
   await app.register(usageRoutes);
   await app.register(summaryRoutes);
+  await app.register(gamesRoutes);
   await app.register(reconsentRoutes);
   await app.register(exportRoutes);
   await app.register(reportRoutes);

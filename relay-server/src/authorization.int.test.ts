@@ -238,6 +238,17 @@ const MATRIX: readonly Row[] = [
   },
   // A child's own PC reads its own opt-in (no id to name another child's); a grown-up has none.
   { route: 'GET /v1/me/daily-summary', request: () => ({ url: '/v1/me/daily-summary' }), expect: [401, 403, 403, 200, 200, 401] },
+  // The games switch (issue 16): read by a guardian or the child's own PC (another child: 404), set by a guardian only.
+  {
+    route: 'GET /v1/children/:id/games',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/games` }),
+    expect: [401, 200, 404, 200, 404, 401],
+  },
+  {
+    route: 'PUT /v1/children/:id/games',
+    request: (w) => ({ url: `/v1/children/${w.a.child.childId}/games`, body: { enabled: false } }),
+    expect: [401, 200, 404, 403, 403, 401],
+  },
   // The family's export (issue 15 §4): a guardian's session only; a child's credential 403.
   {
     route: 'GET /v1/children/:id/export',

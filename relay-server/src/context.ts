@@ -27,6 +27,8 @@ export type RelayEventMap = {
   quietChanged: [Readonly<{ childIds: readonly string[] }>];
   /** A moderator suspended an account or lifted its suspension (F16): a child's sockets get a `suspension` frame. */
   suspensionChanged: [Readonly<{ accountId: string; suspended: boolean; category: SuspensionCategory | null }>];
+  /** A guardian turned a child's games on or off (issue 16): the child's sockets get a `games` frame. */
+  gamesChanged: [Readonly<{ childId: string; enabled: boolean }>];
 };
 
 /**

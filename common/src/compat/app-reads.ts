@@ -17,6 +17,7 @@ import { AttachmentRef } from '../schemas/message-content';
 import { ErrorResponse } from '../schemas/primitives';
 import { WsServerFrame } from '../schemas/realtime';
 import { IceConfig, SignalingGrant, SignalingPeers } from '../schemas/signaling';
+import { GamesSwitch } from '../schemas/games';
 import { RelayVersion } from './relay-version';
 
 const NoContent = Type.Null();
@@ -79,6 +80,9 @@ export const APP_READS = Object.freeze({
     'DELETE /v1/children/:id/consents/mine': NoContent,
     'DELETE /v1/children/:id': NoContent,
     'GET /v1/notices': NoticeList,
+    /** Since 0.4.0: the games switch, kept on the relay per child (issue 16, F9). */
+    'GET /v1/children/:id/games': GamesSwitch,
+    'PUT /v1/children/:id/games': GamesSwitch,
   } satisfies Record<string, TSchema>),
   ws: WsServerFrame,
   error: ErrorResponse,

@@ -6,6 +6,7 @@ import { FriendshipView } from './friendships';
 import { closed, Timestamp } from './primitives';
 import { QuietView } from './quiet';
 import { ConsentHistory } from './reconsent';
+import { GamesSwitch } from './games';
 
 /** A message the relay holds, with what it holds of it: who, when, its kind and content as sent (issue 15 §4). */
 export const HeldMessage = Type.Object(
@@ -56,6 +57,8 @@ export const ChildRelayExport = Type.Object(
     devices: Type.Array(Device),
     quiet: QuietView,
     dailySummary: Type.Object({ enabled: Type.Boolean() }, closed),
+    /** Since 0.4.0 (to apps that read it): the child's games switch (issue 16). */
+    games: Type.Optional(GamesSwitch),
     /** Bytes of pictures and videos the child uploaded that the relay still keeps. */
     attachmentBytes: Type.Integer({ minimum: 0 }),
     /** Messages to and from the child the relay still holds (waiting for a device, or kept for the sender), oldest first. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChildRelayExport } from '@hearth/common';
+import { APP_VERSION_HEADER, ChildRelayExport } from '@hearth/common';
 import { Value } from 'typebox/value';
 import { api, befriend, buildTestApp, createFamily, expectStatus, type TestFamily, type TestRelay } from '../../test/helpers';
 import { addGrownUp } from '../../test/family-helpers';
@@ -38,6 +38,22 @@ describe('GET /v1/children/:id/export', () => {
     expect(e.friendships.some((f) => f.friend.accountId === b.child.childId && f.status === 'active')).toBe(true);
     expect(e.devices.map((d) => d.deviceId)).toEqual([a.deviceId]);
     expect(e.dailySummary).toEqual({ enabled: false });
+    expect(e.games).toEqual({ enabled: true });
+  });
+
+  it('says when a guardian turned games off, and leaves the switch out for an app older than 0.4.0 (issue 16)', async () => {
+    const off = { token: a.parent.token, body: { enabled: false } };
+    expectStatus(await api(relay.app, 'PUT', `/v1/children/${a.child.childId}/games`, off), 200);
+    expect((expectStatus(await exportOf(a.parent.token, a.child.childId), 200) as ChildRelayExport).games).toEqual({
+      enabled: false,
+    });
+    const old = await relay.app.inject({
+      method: 'GET',
+      url: `/v1/children/${a.child.childId}/export`,
+      headers: { [APP_VERSION_HEADER]: '0.3.0', authorization: `Bearer ${a.parent.token}` },
+    });
+    expect(old.statusCode).toBe(200);
+    expect(old.json()).not.toHaveProperty('games');
   });
 
   it('lists the messages to and from the child it still holds (content included) and the child’s friend codes', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ChildRelayExport, IdParams } from '@hearth/common';
+import { ChildRelayExport, IdParams, readsKind } from '@hearth/common';
 import { requireParent } from '../auth/callers';
 import { bearer, responses } from '../responses';
 import { childRelayExport } from './service';
@@ -18,6 +18,11 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: ChildRelayExport }),
       },
     },
-    async (request) => childRelayExport(ctx, requireParent(request.caller), request.params.id),
+    async (request) => {
+      const version = request.appVersion;
+      // An app older than 0.4.0 refuses an export with the games switch in it (a closed schema).
+      const games = version === undefined || readsKind(version, 'game-move');
+      return childRelayExport(ctx, requireParent(request.caller), request.params.id, { games });
+    },
   );
 };

@@ -13,7 +13,12 @@ import { quietView } from '../quiet/service';
  * child's guardians (anyone else: NOT_FOUND, as for every other child route). Built from the same
  * services as the pane's own views, so the export says exactly what the pane shows.
  */
-export async function childRelayExport(ctx: RelayContext, caller: ParentCaller, childId: string): Promise<ChildRelayExport> {
+export async function childRelayExport(
+  ctx: RelayContext,
+  caller: ParentCaller,
+  childId: string,
+  include: Readonly<{ games: boolean }> = { games: true },
+): Promise<ChildRelayExport> {
   const { parentId } = caller;
   const row = await ownChild(ctx, parentId, childId);
   const devices = (await listDevices(ctx, parentId)).filter((d) => d.children.some((c) => c.childId === childId));
@@ -26,6 +31,7 @@ export async function childRelayExport(ctx: RelayContext, caller: ParentCaller, 
     devices,
     quiet: await quietView(ctx, parentId, childId),
     dailySummary: { enabled: await ctx.store.summaries.isDailySummaryOn(childId) },
+    ...(include.games ? { games: { enabled: !(await ctx.store.games.areGamesOff(childId)) } } : {}),
     attachmentBytes: await ctx.store.attachments.accountAttachmentBytes(childId),
     heldMessages: (await ctx.store.messages.listHeldMessagesOf(childId)).map((m) => ({
       id: m.id,

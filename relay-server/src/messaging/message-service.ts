@@ -27,6 +27,7 @@ import type { ChildQuiet, QuietGate } from '../quiet/gate';
 import { deadlineSettings, placeDeadline } from '../quiet/deadlines';
 import { contentDigest, frankMac } from '../franking/frank';
 import { relayKey } from '../keys/relay-keys';
+import { checkGamesOn, refuseGameContent } from './game-moves';
 
 /** What the WebSocket frames about messages do. Each answers on the connection it came from. */
 export type MessageService = Readonly<{
@@ -135,13 +136,16 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     // From memory when known (no promise on the hot path), else loaded.
     let verdict = graph.cachedVerdict(senderId, frame.to);
     const summary = frame.content.kind === 'daily-summary';
+    // A game move reads the sender's and recipient's games switch (issue 16) in this transaction.
+    const game = frame.content.kind === 'game-move';
     if (
       verdict === undefined ||
       verdict === 'refuse' ||
       verdict === 'reconsent' ||
       verdict === 'suspended' ||
       attachment ||
-      summary
+      summary ||
+      game
     ) {
       const seen = await tx.messages.findMessageId(frame.id);
       if (seen) return known(seen, senderId);
@@ -150,6 +154,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       if (verdict === 'reconsent') throw new HearthError(ErrorCode.ReconsentRequired, RECONSENT_REQUIRED);
       if (verdict === 'suspended') throw new HearthError(ErrorCode.AccountSuspended, ACCOUNT_SUSPENDED);
       if (summary) await checkDailySummary(tx, senderId, frame.to);
+      if (game) await checkGamesOn(tx, senderId, frame.to);
       if (attachment) await checkAttachment(tx, senderId, attachment);
     }
     const quiet = deps.quiet;
@@ -240,6 +245,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         return;
       }
       const content = frame.content;
+      const refused = refuseGameContent(content);
+      if (refused) return conn.send(errorFrame(refused.code, refused.message, frame.id));
       if ('attachment' in content && !MIME_TYPES_FOR_KIND[content.kind].includes(content.attachment.mime)) {
         conn.send(
           errorFrame(

@@ -91,3 +91,15 @@ export function createConnectionRegistry(): ConnectionRegistry {
     all: () => [...bySession.values()],
   };
 }
+
+/** One heartbeat round: a socket that did not answer the last ping is dropped, the others are pinged again. */
+export function heartbeat(registry: Pick<ConnectionRegistry, 'all'>): void {
+  for (const conn of registry.all()) {
+    if (!conn.alive) {
+      conn.terminate();
+      continue;
+    }
+    conn.alive = false;
+    conn.ping();
+  }
+}

@@ -8,7 +8,7 @@ import { createDelivery } from '../messaging/delivery';
 import { createMessageService } from '../messaging/message-service';
 import { createSweeper } from '../messaging/sweeper';
 import { revokedDeviceError } from '../devices/computers';
-import { createConnectionRegistry, type Connection } from './connection';
+import { createConnectionRegistry, heartbeat, type Connection } from './connection';
 import { createDeviceEventHandlers } from './device-events';
 import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-codec';
 import { createFrameHandlers, type FrameHandlers } from './frame-handlers';
@@ -26,6 +26,7 @@ import { createQuietNotifier } from '../quiet/notifier';
 import { createReconsentWatch } from './reconsent-watch';
 import { frankingKey, frankingKeyNow } from '../franking/frank';
 import { createSuspensionFrames } from '../moderation/suspension-frames';
+import { createGamesFrames } from '../games/games-frames';
 
 /** The realtime side of the relay: sockets, presence, friendship events and the message queue. */
 export type RealtimeHub = Readonly<{
@@ -130,6 +131,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const quietNotifier = createQuietNotifier({ ctx, gate: quiet, registry, presence, graph, delivery, log });
   const reconsent = createReconsentWatch({ ctx, facts, registry, delivery, presence, log });
   const suspension = createSuspensionFrames(ctx, registry, log);
+  const games = createGamesFrames(ctx, registry);
+  const unlisten: (() => void)[] = [];
   let nextId = 1;
   let closed = false;
   let closing = false;
@@ -289,6 +292,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
         });
         await reconsent.greet(conn);
         await suspension.greet(conn);
+        await games.greet(conn);
         void presence.announce(accountId, before);
         delivery.start(conn);
         quietNotifier.connected(conn);
@@ -361,18 +365,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       if (ctx.bus.kind !== 'in-process') await ctx.bus.subscribe(SESSIONS, onSessionElsewhere);
       timers.push(setInterval(periodic, config.messaging.sweepIntervalMs).unref());
       if (ctx.bus.kind !== 'in-process') timers.push(setInterval(watchInstances, INSTANCE_WATCH_MS).unref());
-      timers.push(
-        setInterval(() => {
-          for (const conn of registry.all()) {
-            if (!conn.alive) {
-              conn.terminate();
-              continue;
-            }
-            conn.alive = false;
-            conn.ping();
-          }
-        }, HEARTBEAT_MS).unref(),
-      );
+      timers.push(setInterval(() => heartbeat(registry), HEARTBEAT_MS).unref());
+      unlisten.push(games.listen());
     },
 
     async close() {
@@ -387,6 +381,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       ctx.events.off('familyChanged', reconsent.onFamilyChanged);
       ctx.events.off('noticeCreated', familyEvents.onNotice);
       ctx.events.off('suspensionChanged', suspension.onChanged);
+      for (const stop of unlisten.splice(0)) stop();
       quietNotifier.stop();
       presence.stop().catch((err: unknown) => log.warn({ err }, 'leaving the presence channel failed'));
       ctx.bus

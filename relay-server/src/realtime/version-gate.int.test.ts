@@ -5,10 +5,10 @@ import { befriend, buildTestApp, createFamily, type TestRelay } from '../../test
 import { listenForWs, newMessageId, openSocket, settle, socketPool, type TestSocket } from '../../test/ws-client';
 import { createVersionGate } from './version-gate';
 
-/** A later table than today's: `game` messages, `presence` frames and NOT_FRIENDS arrive in 0.3.0. */
+/** A later table than today's: `game-move` messages, `presence` frames and NOT_FRIENDS arrive in 0.3.0. */
 const LATER: FirstReadTable = {
   frames: { ...FIRST_READ_IN.frames, presence: '0.3.0', typing: '0.3.0' },
-  kinds: { ...FIRST_READ_IN.kinds, game: '0.3.0' },
+  kinds: { ...FIRST_READ_IN.kinds, 'game-move': '0.3.0' },
   errors: { ...FIRST_READ_IN.errors, NOT_FRIENDS: '0.3.0' },
 };
 
@@ -37,6 +37,15 @@ describe('the version gate', () => {
     const tooOld = { type: 'error', code: 'APP_TOO_OLD', message: 'm' } as const;
     expect(today.frame([0, 1, 0], tooOld)).toBe(tooOld);
     expect(today.message([0, 1, 0], '{"kind":"text","text":"hi"}')).toBe(true);
+  });
+
+  it('keeps game moves and the games frame from apps older than 0.4.0 (issue 16)', () => {
+    const today = createVersionGate();
+    const move = '{"kind":"game-move","moves":[]}';
+    expect(today.message([0, 3, 0], move)).toBe(false);
+    expect(today.message([0, 4, 0], move)).toBe(true);
+    expect(today.frame([0, 3, 0], { type: 'games', enabled: false })).toBeUndefined();
+    expect(today.frame([0, 4, 0], { type: 'games', enabled: false })).toEqual({ type: 'games', enabled: false });
   });
 });
 
@@ -70,7 +79,10 @@ describe('the relay holds what a device’s app cannot read', () => {
       type: 'send',
       id: game,
       to: b.child.childId,
-      content: { kind: 'game', gameId: 'tic', sessionId: game, state: '{}' },
+      content: {
+        kind: 'game-move',
+        moves: [{ game: 'four-in-a-row', matchId: game, version: 1, move: { column: 3 }, stateHash: 'b'.repeat(64) }],
+      },
     });
     sender.send({ type: 'send', id: text, to: b.child.childId, content: { kind: 'text', text: 'hi' } });
     await sender.take((f) => f.type === 'sent' && f.id === text);
@@ -86,7 +98,7 @@ describe('the relay holds what a device’s app cannot read', () => {
     const updated = await as(url, b.childToken, '0.3.0');
     const held = await updated.take<Static<typeof WsMessageFrame>>((f) => f.type === 'message');
     expect(held.message.id).toBe(game);
-    expect(held.message.content.kind).toBe('game');
+    expect(held.message.content.kind).toBe('game-move');
   });
 
   it('says a code the socket’s version does not know as UNAVAILABLE', async () => {

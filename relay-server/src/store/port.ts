@@ -19,6 +19,7 @@ import type * as keys from '../keys/queries';
 import type * as reports from '../reports/queries';
 import type * as franking from '../franking/queries';
 import type * as moderation from '../moderation/queries';
+import type * as games from '../games/queries';
 
 /**
  * The relay's storage (issue 13). Each port is the asynchronous shape of one SQLite query module:
@@ -67,6 +68,7 @@ export type StoreModules = {
   reports: typeof reports;
   franking: typeof franking;
   moderation: typeof moderation;
+  games: typeof games;
 };
 
 export type StorePorts = { readonly [P in keyof StoreModules]: AsyncPort<StoreModules[P]> };

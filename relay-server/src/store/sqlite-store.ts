@@ -19,6 +19,7 @@ import * as moderation from '../moderation/queries';
 import * as policies from '../policy/queries';
 import * as reports from '../reports/queries';
 import * as franking from '../franking/queries';
+import * as games from '../games/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
 
 export const SQLITE_MODULES: StoreModules = {
@@ -42,6 +43,7 @@ export const SQLITE_MODULES: StoreModules = {
   policies,
   reports,
   franking,
+  games,
 };
 
 /** A SQLite store: also gives its connection, for the SQLite-only tools (backups, the admin CLI's tests). */

@@ -20,6 +20,7 @@ import { updateToSchemaVersion18 } from './0018-reports';
 import { updateToSchemaVersion19 } from './0019-franking';
 import { updateToSchemaVersion20 } from './0020-moderation';
 import { updateToSchemaVersion21 } from './0021-grown-up-delete';
+import { updateToSchemaVersion22 } from './0022-games';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'franking', up: updateToSchemaVersion19 },
   { version: 20, name: 'moderation', up: updateToSchemaVersion20 },
   { version: 21, name: 'grown-up-delete', up: updateToSchemaVersion21 },
+  { version: 22, name: 'games', up: updateToSchemaVersion22 },
 ];

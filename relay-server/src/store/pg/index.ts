@@ -19,6 +19,7 @@ import { pgModeration } from './moderation';
 import { pgPolicies } from './policies';
 import { pgReports } from './reports';
 import { pgFranking } from './franking';
+import { pgGames } from './games';
 
 /** One PostgreSQL module per port; each `store/pg/<port>.ts` ends `satisfies PgModule<typeof sqliteModule>`. */
 export const PG_MODULES: PgModules = {
@@ -42,4 +43,5 @@ export const PG_MODULES: PgModules = {
   policies: pgPolicies,
   reports: pgReports,
   franking: pgFranking,
+  games: pgGames,
 };

@@ -12,6 +12,7 @@ import { reports } from './0010-reports';
 import { franking } from './0011-franking';
 import { moderation } from './0012-moderation';
 import { grownUpDelete } from './0013-grown-up-delete';
+import { games } from './0014-games';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -31,4 +32,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 11, name: 'franking', up: franking },
   { version: 12, name: 'moderation', up: moderation },
   { version: 13, name: 'grown-up-delete', up: grownUpDelete },
+  { version: 14, name: 'games', up: games },
 ];
