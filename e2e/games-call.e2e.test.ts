@@ -62,8 +62,14 @@ describe.skipIf(withoutChromium())('a game live in a call', () => {
           .poll(() => kid.page.locator(CALL_BOARD.board(matchId)).getAttribute('data-moves'), { timeout: 5_000 })
           .toBe(String(n));
       }
+      // Both screens draw the same state (its hash on each board), and both PCs' mains keep it.
+      const hashes = await Promise.all(
+        [alice, bob].map((k) => k.page.locator(CALL_BOARD.board(matchId)).getAttribute('data-state-hash')),
+      );
+      expect(hashes[1], `move ${n}: Bob's screen`).toBe(hashes[0]);
+      await expect.poll(async () => (await matchOf(bob, matchId))?.moves, { timeout: 5_000 }).toBe(n);
+      await expect.poll(async () => (await matchOf(alice, matchId))?.moves, { timeout: 5_000 }).toBe(n);
       const [a, b] = [await matchOf(alice, matchId), await matchOf(bob, matchId)];
-      expect(a?.moves, `move ${n} at Alice`).toBe(n);
       expect(b?.state, `move ${n}: the same board at Bob`).toEqual(a?.state);
       expect(b?.players).toEqual(a?.players);
       if (n === 1) {

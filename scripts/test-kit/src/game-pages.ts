@@ -4,6 +4,14 @@
  */
 import type { Page } from 'playwright-core';
 
+/**
+ * tsx (esbuild, keeping names) wraps functions defined inside page callbacks in `__name(...)`,
+ * which pages do not have: a no-op one, so the same callbacks run under tsx and vitest alike.
+ */
+async function withNames(page: Page): Promise<void> {
+  await page.evaluate('globalThis.__name ??= (f) => f');
+}
+
 /** A page's wall clock with sub-millisecond steps. */
 type Clock = { performance: { timeOrigin: number; now: () => number } };
 
@@ -17,6 +25,7 @@ export async function watchFor(
   attribute: string,
   expected: number,
 ): Promise<() => Promise<number>> {
+  await withNames(page);
   await page.evaluate(
     ({ selector, attribute, expected }) => {
       type Doc = {
@@ -44,6 +53,7 @@ export async function watchFor(
 
 /** Clicks the element at `selector` from inside the page; returns the time just before the click was dispatched. */
 export async function timedClick(page: Page, selector: string): Promise<number> {
+  await withNames(page);
   return page.evaluate((selector) => {
     const g = globalThis as unknown as Clock & { document: { querySelector: (s: string) => { click: () => void } | null } };
     const target = g.document.querySelector(selector);
@@ -83,6 +93,7 @@ type RTCPeerConnectionLike = {
 
 /** Sets up a plain RTCDataChannel pair between two pages (no PeerJS, no app), signaled through this process. */
 export async function openBareChannel(a: Page, b: Page): Promise<void> {
+  await Promise.all([withNames(a), withNames(b)]);
   const setUp = (page: Page, offer: unknown): Promise<unknown> =>
     page.evaluate(async (offer) => {
       const g = globalThis as unknown as Clock & BareGlobal & { RTCPeerConnection: new (c: unknown) => RTCPeerConnectionLike };

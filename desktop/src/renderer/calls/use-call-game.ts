@@ -10,6 +10,7 @@ import type { GameType, MatchView } from '@hearth/common';
 import { useHearth } from '../app/hearth-context';
 import { reportProblem } from '../app/report-problem';
 import { useHearthEvent } from '../app/use-event';
+import { foresee } from './call-game-foresee';
 import type { CallService } from './call-service-types';
 
 export type CallGameNote = 'starting' | 'cannot-start' | 'move-refused' | null;
@@ -41,6 +42,8 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<CallGameNote>(null);
   const [busy, setBusy] = useState(false);
+  /** The friend's moves main has not answered yet: ours waits for them (main takes moves in turn). */
+  const [waiting, setWaiting] = useState(0);
   const shown = useRef<string | null>(null);
   shown.current = match?.matchId ?? null;
   const inbox = useRef<Promise<void>>(Promise.resolve());
@@ -49,13 +52,25 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
     () =>
       service.onGameMove((m) => {
         if (m.contactId !== contactId) return;
+        // Drawn at once where the rules can tell it here; main's answer below is the truth.
+        setMatch((prev) => {
+          const next = foresee(prev, m.envelope);
+          return next ? newerMatch(prev, next) : prev;
+        });
         // One at a time, in the order the channel brought them: each is checked against the last.
+        setWaiting((n) => n + 1);
         inbox.current = inbox.current.then(async () => {
           const r = await hearth.receiveCallMove({ contactId: m.contactId, envelope: m.envelope });
+          setWaiting((n) => n - 1);
           if (!r.ok) return reportProblem(hearth, 'calls', 'game move not taken', r.error);
-          if (r.value.status === 'refused') reportProblem(hearth, 'calls', 'game move refused');
           const view = r.value.match;
-          if (!view || r.value.status === 'refused') return;
+          if (r.value.status === 'refused') {
+            reportProblem(hearth, 'calls', 'game move refused');
+            // Take back what was drawn before main said no.
+            if (view) setMatch((prev) => (prev?.matchId === view.matchId ? view : prev));
+            return;
+          }
+          if (!view) return;
           // The friend's first move of a new game opens it beside the video.
           setMatch((prev) => newerMatch(prev, view));
           setOpen(true);
@@ -111,7 +126,7 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
     match,
     open,
     note,
-    busy,
+    busy: busy || waiting > 0,
     setOpen,
     pickAgain: () => setMatch(null),
     start,
