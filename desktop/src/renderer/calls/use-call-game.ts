@@ -47,6 +47,8 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
   const shown = useRef<string | null>(null);
   shown.current = match?.matchId ?? null;
   const inbox = useRef<Promise<void>>(Promise.resolve());
+  /** The game the child put away for another: a late answer about it does not bring it back. */
+  const putAway = useRef<string | null>(null);
 
   useEffect(
     () =>
@@ -70,7 +72,7 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
             if (view) setMatch((prev) => (prev?.matchId === view.matchId ? view : prev));
             return;
           }
-          if (!view) return;
+          if (!view || view.matchId === putAway.current) return;
           // The friend's first move of a new game opens it beside the video.
           setMatch((prev) => newerMatch(prev, view));
           setOpen(true);
@@ -128,7 +130,10 @@ export function useCallGame(service: CallService, contactId: string | null): Cal
     note,
     busy: busy || waiting > 0,
     setOpen,
-    pickAgain: () => setMatch(null),
+    pickAgain: () => {
+      putAway.current = shown.current;
+      setMatch(null);
+    },
     start,
     move,
   };
