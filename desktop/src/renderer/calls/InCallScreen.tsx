@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../ui/Avatar';
 import { InCallBackgrounds } from '../screens/backgrounds/InCallBackgrounds';
 import { Button } from '../ui/Button';
@@ -8,6 +9,8 @@ import { DevicePicker } from './DevicePicker';
 import { useMediaElement } from './use-media-element';
 import { useCallsTranslation } from './use-calls-translation';
 import { ReportButton } from '../screens/report/ReportButton';
+import { CallGamePanel } from './CallGamePanel';
+import { useCallGame } from './use-call-game';
 
 /** mm:ss (or h:mm:ss) since `since`. */
 export function formatDuration(ms: number): string {
@@ -55,6 +58,8 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
   const now = useClock(view.phase === 'active');
   const remoteRef = useMediaElement(view.remoteStream);
   const localRef = useMediaElement(view.localPreview);
+  const game = useCallGame(service, view.contact?.contactId ?? null);
+  const { t: tr } = useTranslation();
   const contact = view.contact;
   if (!contact) return null;
   const name = contact.displayName;
@@ -65,9 +70,10 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
       : view.phase === 'connecting'
         ? t('connecting')
         : formatDuration(now - (view.activeSince ?? now));
+  const playing = game.open && view.phase === 'active';
   return (
     <div
-      className="call-overlay call-screen"
+      className={playing ? 'call-overlay call-screen call-with-game' : 'call-overlay call-screen'}
       role="dialog"
       aria-modal="true"
       aria-label={name}
@@ -112,6 +118,7 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         {view.remoteMuted && <p className="call-subtle">🔇 {t('theyMuted', { name })}</p>}
         {view.remoteCameraOff && view.video && <p className="call-subtle">🚫 {t('theyCameraOff', { name })}</p>}
       </div>
+      {playing && <CallGamePanel game={game} name={name} />}
       {showDevices && <DevicePicker video={view.localPreview !== null} />}
       {view.localPreview && (
         <div className="call-effects">
@@ -135,6 +142,17 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
             onClick={() => service.setCameraOff(!view.cameraOff)}
           >
             {view.cameraOff ? t('cameraOn') : t('cameraOff')}
+          </Button>
+        )}
+        {view.phase === 'active' && (
+          <Button
+            icon="🎲"
+            aria-expanded={playing}
+            aria-label={tr('gamesCall.playWith', { name })}
+            data-testid="call-play"
+            onClick={() => game.setOpen(!game.open)}
+          >
+            {tr('gamesCall.play')}
           </Button>
         )}
         <Button icon="⚙️" aria-expanded={showDevices} data-testid="call-devices-toggle" onClick={() => setShowDevices((s) => !s)}>

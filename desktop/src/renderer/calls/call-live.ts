@@ -4,7 +4,7 @@
  * Here the connections' events become state machine events, and the effects on one call's
  * connections, media and timer are carried out.
  */
-import type { CallContact } from '@hearth/common';
+import type { CallContact, GameEnvelope } from '@hearth/common';
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { createControlChannel, type ControlChannel } from './call-channel';
 import type { CallEffect, CallEvent, Offer } from './call-events';
@@ -31,6 +31,8 @@ export type LiveCallsDeps = Readonly<{
   /** Steps that call through an event (ignored once it is over). */
   apply: (event: CallEvent, live: Live) => void;
   problem: (message: string, details?: unknown) => void;
+  /** A game move from the friend on that call's data channel (checked against the protocol only). */
+  game?: (live: Live, envelope: GameEnvelope) => void;
 }>;
 
 export type LiveCalls = Readonly<{
@@ -42,7 +44,7 @@ export type LiveCalls = Readonly<{
   run: (effect: LiveEffect, live: Live) => void;
 }>;
 
-export function createLiveCalls({ apply, problem }: LiveCallsDeps): LiveCalls {
+export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCalls {
   const attachMedia = (live: Live, media: MediaConnection): void => {
     live.media = media;
     media.on('stream', (stream) => {
@@ -60,6 +62,7 @@ export function createLiveCalls({ apply, problem }: LiveCallsDeps): LiveCalls {
     live.channel.attach(data, {
       message: (message) => apply({ type: 'message', message }, live),
       close: () => apply({ type: 'channel-closed' }, live),
+      game: (m) => game?.(live, m.envelope),
     });
 
   return Object.freeze({

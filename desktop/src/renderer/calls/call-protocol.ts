@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { canonicalJson, GAME_ENVELOPE_MAX_CHARS, GameEnvelope } from '@hearth/common';
 
 /** Version of this little protocol, sent with every call. */
 export const CALL_PROTOCOL_VERSION = 1;
@@ -45,6 +46,27 @@ export const CallMessage = Type.Union([
   Type.Object({ type: Type.Literal('media'), muted: Type.Boolean(), cameraOff: Type.Boolean() }, closed),
 ]);
 export type CallMessage = Static<typeof CallMessage>;
+
+/**
+ * A game move played live in the call (F9): one envelope, exactly as main built it for the relay.
+ * The mover is the data channel's peer (the friend in the call), never a field; main checks the
+ * envelope against the rules like one from the relay.
+ */
+export const CallGameMessage = Type.Object({ type: Type.Literal('game'), envelope: GameEnvelope }, closed);
+export type CallGameMessage = Static<typeof CallGameMessage>;
+
+/** What travels on a call's data channel: control messages and game moves. */
+export type ChannelMessage = CallMessage | CallGameMessage;
+
+/** A game message within the envelope's size limit, or null for anything else (ignored). */
+export function parseCallGameMessage(value: unknown): CallGameMessage | null {
+  if (!Value.Check(CallGameMessage, value)) return null;
+  try {
+    return canonicalJson(value.envelope).length <= GAME_ENVELOPE_MAX_CHARS ? value : null;
+  } catch {
+    return null; // a value JSON cannot hold (the channel's binary packing can carry more than JSON)
+  }
+}
 
 /** The metadata of an offer, or null when it is not a Hearth call's. */
 export function parseCallMetadata(value: unknown): CallMetadata | null {

@@ -1,5 +1,5 @@
 /** What the call service needs and what it offers the call UI. */
-import type { HearthApi } from '@hearth/common';
+import type { GameEnvelope, HearthApi } from '@hearth/common';
 import type { Peer, PeerOptions } from 'peerjs';
 import type { CallTransport } from './call-transport';
 import type { CallView, VideoProcessor } from './call-types';
@@ -26,6 +26,9 @@ export type CallServiceDeps = Readonly<{
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
 }>;
 
+/** A game move from the friend in the call (`contactId`: that friend, from this PC's contact list). */
+export type GameMoveListener = (move: Readonly<{ contactId: string; callId: string; envelope: GameEnvelope }>) => void;
+
 export type CallService = Readonly<{
   /** Connects to signaling: calls can now ring. */
   start: () => void;
@@ -51,4 +54,11 @@ export type CallService = Readonly<{
   setVideoSource: (track: MediaStreamTrack | null) => Promise<void>;
   /** How the current call's media travels (null when there is no connected call). */
   transport: () => Promise<CallTransport | null>;
+  /**
+   * Sends a game move (the envelope main returned for `via: 'call'`) to the friend on the call's
+   * data channel. False when no call is going on (the move then waits in chat, where main sent its record).
+   */
+  sendGameMove: (envelope: GameEnvelope) => boolean;
+  /** Hears the friend's game moves in the call going on: the sender is the call's friend, never a field. */
+  onGameMove: (listener: GameMoveListener) => () => void;
 }>;

@@ -30,6 +30,7 @@ import { endedView } from './call-state';
 import { transportOf } from './call-transport';
 import { IDLE_VIEW, type CallView, type VideoProcessor } from './call-types';
 import { createSignaling } from './signaling';
+import { createCallGames } from './call-games';
 
 export type { CallService, CallServiceDeps } from './call-service-types';
 
@@ -57,7 +58,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
   signaling.onState(() => publish());
   const screen = createCallScreen(lingerMs, () => publish());
   const devices = createCallDevices({ media: deps.media, storage: deps.storage ?? null, inCall: () => current, problem });
-  const lives = createLiveCalls({ apply, problem });
+  const games = createCallGames(() => current);
+  const lives = createLiveCalls({ apply, problem, game: games.arrived });
   const setup = createCallSetup({
     devices,
     signaling,
@@ -244,6 +246,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
     chooseMicrophone: (deviceId: string | null) => thenPublish(devices.chooseMicrophone(deviceId)),
     setVideoProcessor: (next: VideoProcessor | null) => thenPublish(devices.setProcessor(next)),
     transport: () => transportOf(current?.media?.peerConnection ?? null),
+    sendGameMove: games.send,
+    onGameMove: games.listen,
     setVideoSource: (track: MediaStreamTrack | null) =>
       thenPublish(devices.setProcessor(track ? () => ({ track, stop: (): void => undefined }) : null)),
   });

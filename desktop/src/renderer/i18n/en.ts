@@ -43,6 +43,7 @@ import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 import { reportChildEn } from './catalogs/report-child';
 import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 import { reportGapsEn } from './catalogs/reportgaps';
+import { gamesCallEn } from './catalogs/games-call';
 import { gamesEn } from './catalogs/games';
 
 export const en = {
@@ -93,6 +94,7 @@ export const en = {
   ...reportChildEn,
   ...kidSuspensionEn,
   ...reportGapsEn,
+  ...gamesCallEn,
   ...gamesEn,
 } as const;
 

@@ -41,6 +41,7 @@ import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 import { reportChildEs } from './catalogs/report-child';
 import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 import { reportGapsEs } from './catalogs/reportgaps';
+import { gamesCallEs } from './catalogs/games-call';
 import { gamesEs } from './catalogs/games';
 
 export const es: Spanish<Translation> = {
@@ -91,5 +92,6 @@ export const es: Spanish<Translation> = {
   ...reportChildEs,
   ...kidSuspensionEs,
   ...reportGapsEs,
+  ...gamesCallEs,
   ...gamesEs,
 };
