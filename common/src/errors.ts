@@ -58,6 +58,8 @@ export const ErrorCode = {
   LegalHold: 'LEGAL_HOLD',
   /** Since 0.4.0: a guardian turned games off for this child (the sender or the receiver) (F9). */
   GamesOff: 'GAMES_OFF',
+  /** Since 0.4.0, desktop only: machine policy requires an OS keyring to keep credentials and there is none. */
+  KeyringRequired: 'KEYRING_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -114,6 +116,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.QuietHours:
     case ErrorCode.ReconsentRequired:
     case ErrorCode.GamesOff:
+    case ErrorCode.KeyringRequired:
     case ErrorCode.AccountSuspended:
     case ErrorCode.EmailBanned:
       return 403;

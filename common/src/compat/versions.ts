@@ -121,6 +121,7 @@ export const FIRST_READ_IN = Object.freeze({
     EMAIL_BANNED: '0.3.0',
     LEGAL_HOLD: '0.3.0',
     GAMES_OFF: '0.4.0',
+    KEYRING_REQUIRED: '0.4.0',
   } satisfies Record<ErrorCode, string>),
 });
 

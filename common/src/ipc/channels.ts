@@ -69,6 +69,7 @@ import { REPORT_CHILD_CHANNELS } from './channels-report-child';
 import { REPORT_GROWNUPS_CHANNELS } from './channels-report-grownups';
 import { GROWNUP_DELETE_CHANNELS } from './channels-grownup-delete';
 import { GAME_CHANNELS } from './channels-games';
+import { UPDATE_CHANNELS_IPC } from './channels-updates';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -288,6 +289,7 @@ export const HEARTH_CHANNELS = {
   ...REPORT_GROWNUPS_CHANNELS,
   ...GROWNUP_DELETE_CHANNELS,
   ...GAME_CHANNELS,
+  ...UPDATE_CHANNELS_IPC,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

@@ -28,3 +28,4 @@ export * from './channels-report-child';
 export * from './channels-report-grownups';
 export * from './channels-grownup-delete';
 export * from './channels-games';
+export * from './channels-updates';
