@@ -30,7 +30,8 @@ export const UPDATE_PROBLEMS = [
 ] as const;
 export type UpdateProblem = (typeof UPDATE_PROBLEMS)[number];
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+// Typed as the union of the values (a mapped Union alone is typed loosely).
+const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 
 /** Where updates stand on this machine, as the grown-ups' pane shows it. */
 export const UpdateStatus = Type.Object(
@@ -60,7 +61,22 @@ export const UpdateStatus = Type.Object(
 );
 export type UpdateStatus = Static<typeof UpdateStatus>;
 
-/** Updates (issue 17 §3): grown-ups only. */
+/**
+ * How this computer keeps device credentials and a kept parent session (issue 17 §4), for "About
+ * this computer": `encrypted` by the OS keyring; `weak`: Linux's basic_text (a fixed key, no keyring);
+ * `plain`: no encryption on this host (the web host). `refused`: policy requires a keyring it lacks.
+ */
+export const CredentialProtection = Type.Object(
+  {
+    protection: literals(['encrypted', 'weak', 'plain'] as const),
+    backend: Type.String({ maxLength: 64 }),
+    refused: Type.Boolean(),
+  },
+  closed,
+);
+export type CredentialProtection = Static<typeof CredentialProtection>;
+
+/** Updates (issue 17 §3) and credential protection (§4): grown-ups only. */
 export const UPDATE_CHANNELS_IPC = {
   getUpdateStatus: {
     access: 'parent',
@@ -85,6 +101,12 @@ export const UPDATE_CHANNELS_IPC = {
     args: NoArgs,
     result: UpdateStatus,
     summary: '"Later": keep this version for now; the pane asks again for a newer one',
+  },
+  getCredentialProtection: {
+    access: 'parent',
+    args: NoArgs,
+    result: CredentialProtection,
+    summary: 'How this computer keeps its sign-ins: the system keyring, basic_text without one, or not encrypted',
   },
 } as const satisfies Record<string, ChannelSpec>;
 export type UpdateChannelName = keyof typeof UPDATE_CHANNELS_IPC;

@@ -60,6 +60,7 @@ import { openFamilyStore } from './stores/family-store';
 import { createExportService } from './export/export-service';
 import { createCoreReports, type ReportsOptions } from './services/reports';
 import { createSuspensionTracker, reportGrownupsFor } from './services/report-grownups';
+import { hardeningServices, type HardeningOptions } from './updates/hardening';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -94,7 +95,8 @@ export type CoreOptions = Readonly<{
   exportDir?: string;
   /** Reports (F11): the first wait before another try. */
   reports?: ReportsOptions;
-}>;
+}> &
+  HardeningOptions;
 
 /** Main's privileged core, the same under Electron, the web host and tests. */
 export type DesktopCore = Readonly<{
@@ -164,14 +166,11 @@ function settingsThatTell(settings: SettingsService, languageChanged: () => void
   });
 }
 
-/**
- * Builds stores, the lock, the relay client and every service, and wires their events. It is
- * a factory, not a composition root: `index.ts` (Electron) and the web host's launcher call it.
- */
+/** Builds stores, the lock, the relay client and every service, and wires their events (a factory: `index.ts` and the web host call it). */
 export function createDesktopCore(options: CoreOptions): DesktopCore {
   const now = options.now ?? Date.now;
   const logger = options.logger;
-  const familyDb = openFamilyStore(options.dataDir, logger);
+  const familyDb = openFamilyStore(options.dataDir, logger, options);
   const stores = createChildStores({ dataDir: options.dataDir, logger });
   const versions = createRelayVersions();
   const relay = createRelayHttp({ baseUrl: options.relayUrl, versions });
@@ -323,6 +322,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     reports,
     reportGrownups: reportGrownupsFor({ call: relay.call, relayUrl: options.relayUrl, versions, parent, familyDb, suspension }),
     grownUpDelete: createGrownUpDeleteService({ ...familyDeps, call: relay.call, lock, parentMode }),
+    ...hardeningServices(options),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

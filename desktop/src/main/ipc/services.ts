@@ -27,6 +27,8 @@ import type { AttentionService } from '../services/attention';
 import type { ExportService } from '../export/export-service';
 import type { ReportGrownupsService } from '../services/report-grownups';
 import type { GrownUpDeleteService } from '../services/grownup-delete';
+import type { UpdatesService } from '../updates/updates-service';
+import type { CredentialVault } from '../stores/credential-vault';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -62,4 +64,7 @@ export type Services = Readonly<{
   /** Reports for guardians and a child's suspension (issue 15). */
   reportGrownups: ReportGrownupsService;
   grownUpDelete: GrownUpDeleteService;
+  /** Updates (issue 17 §3) and how credentials are kept (§4). */
+  updates: UpdatesService;
+  credentials: Pick<CredentialVault, 'state'>;
 }>;

@@ -111,3 +111,14 @@ export async function readFeed(o: FeedOptions): Promise<FeedRead> {
   }
   return last;
 }
+
+/** The feed's URL from `app-update.yml`, which electron-builder writes from the `publish` setting. */
+export function feedUrlFromAppUpdateYml(text: string): string | null {
+  try {
+    const doc = parseYaml(text, { schema: 'core', maxAliasCount: 0 }) as unknown;
+    if (doc && typeof doc === 'object' && 'url' in doc && typeof doc.url === 'string') return doc.url;
+  } catch {
+    // A damaged app-update.yml is a build without a feed: the pane says so.
+  }
+  return null;
+}

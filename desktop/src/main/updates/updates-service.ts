@@ -150,3 +150,20 @@ export function createUpdatesService(o: UpdatesOptions): UpdatesService {
     },
   };
 }
+
+/** A machine with no managed policy: the stable channel, automatic installs on (a family may change neither yet). */
+export const UNMANAGED_UPDATE_POLICY: UpdatePolicy = {
+  updateChannel: { value: 'stable', locked: false },
+  autoInstallUpdates: { value: true, locked: false },
+};
+
+/** Updates where nothing can be installed (the web host, tests): the pane says there is no feed. */
+export function unpackagedUpdates(currentVersion: string): UpdatesService {
+  return createUpdatesService({
+    currentVersion,
+    feedUrl: null,
+    platform: 'linux',
+    installType: 'unpackaged',
+    policy: UNMANAGED_UPDATE_POLICY,
+  });
+}

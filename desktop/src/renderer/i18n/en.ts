@@ -42,10 +42,11 @@ import { quietHeldEn, quietUiEn } from './catalogs/quiet-ui';
 import { reportChildEn } from './catalogs/report-child';
 import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 import { reportGapsEn } from './catalogs/reportgaps';
+import { updatesItEn, updatesItErrorsEn } from './catalogs/updates-it';
 
 export const en = {
   ...commonEn,
-  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn, ...safetyErrorsEn },
+  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn, ...safetyErrorsEn, ...updatesItErrorsEn },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,
@@ -90,6 +91,7 @@ export const en = {
   ...reportChildEn,
   ...kidSuspensionEn,
   ...reportGapsEn,
+  ...updatesItEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

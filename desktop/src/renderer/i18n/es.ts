@@ -40,10 +40,11 @@ import { quietHeldEs, quietUiEs } from './catalogs/quiet-ui';
 import { reportChildEs } from './catalogs/report-child';
 import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 import { reportGapsEs } from './catalogs/reportgaps';
+import { updatesItEs, updatesItErrorsEs } from './catalogs/updates-it';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
-  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs, ...safetyErrorsEs },
+  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs, ...safetyErrorsEs, ...updatesItErrorsEs },
   ...firstRunEs,
   ...policyEs,
   ...childrenEs,
@@ -88,4 +89,5 @@ export const es: Spanish<Translation> = {
   ...reportChildEs,
   ...kidSuspensionEs,
   ...reportGapsEs,
+  ...updatesItEs,
 };

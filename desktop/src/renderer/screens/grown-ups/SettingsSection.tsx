@@ -10,6 +10,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { RelayCredentialsForm } from './RelayCredentialsForm';
 import { DeleteMyAccount } from './DeleteMyAccount';
+import { CredentialProtectionNote, UpdatesCard } from '../update/UpdatesCard';
 
 const LOCK_MINUTES = [1, 2, 5, 10, 15, 30] as const;
 
@@ -143,6 +144,8 @@ export function SettingsSection({
         <ErrorNote error={update.error} />
       </div>
       <ChangePassword />
+      <UpdatesCard />
+      <CredentialProtectionNote />
       {!parentMode && childFree && <StartParentMode onStarted={onParentModeChanged} />}
       {parentMode && (
         <div className="card">
