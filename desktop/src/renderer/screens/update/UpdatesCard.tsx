@@ -21,7 +21,7 @@ function StatusLine({ s }: Readonly<{ s: UpdateStatus }>): ReactElement | null {
   if (s.problem) return <p role="status">{t(`updates.problems.${s.problem}`)}</p>;
   if (s.state === 'checking') return <p role="status">{t('updates.checking')}</p>;
   if (s.state === 'up-to-date') return <p role="status">{t('updates.upToDate', { current: s.currentVersion })}</p>;
-  if (s.installType === 'unpackaged') return <p>{t('updates.notPackaged')}</p>;
+  if (s.installType === 'unpackaged' && !s.available) return <p data-testid="updates-not-packaged">{t('updates.notPackaged')}</p>;
   return null;
 }
 
@@ -65,7 +65,7 @@ export function UpdatesCard(): ReactElement {
               )}
             </div>
           ) : (
-            <p>{t('updates.itInstalls')}</p>
+            <p>{t(s.installedBy === 'it' ? 'updates.itInstalls' : 'updates.notPackaged')}</p>
           )}
         </div>
       )}
