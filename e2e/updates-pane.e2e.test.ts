@@ -1,9 +1,10 @@
 /**
  * Updates and sign-in protection in the pane's "This computer" (issue 17 §3–4), through the UI on
  * the web host: a copy of Hearth not installed from a package says it is not updated here, and the
- * web host says plainly that it does not encrypt sign-ins (it has no safeStorage). In both languages.
+ * web host says plainly that it does not encrypt sign-ins (it has no safeStorage). In both languages,
+ * each screen checked with axe-core.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { createClosers } from '@hearth/test-kit/closers';
@@ -47,6 +48,7 @@ describe.skipIf(withoutChromium())('updates and sign-in protection in "This comp
         const note = w.page.getByTestId('credential-protection');
         await shows(note, w.text('credentials.plain'));
         await w.shot(`grown-ups-updates-${person.lang}`);
+        expect(w.problems).toEqual([]);
       },
       STEP_MS,
     );

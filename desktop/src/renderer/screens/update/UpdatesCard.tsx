@@ -43,7 +43,7 @@ export function UpdatesCard(): ReactElement {
   if (!s) return <div className="card" id={UPDATES_CARD_ID} />;
   const ready = s.available && (s.state === 'available' || s.state === 'ready' || s.state === 'downloading');
   return (
-    <div className="card" id={UPDATES_CARD_ID} data-testid="updates-card" aria-labelledby="updates-title">
+    <div className="card" id={UPDATES_CARD_ID} data-testid="updates-card" role="group" aria-labelledby="updates-title">
       <h3 id="updates-title">{t('updates.title')}</h3>
       {ready && s.available && (
         <div role="status" data-testid="update-ready">
