@@ -37,6 +37,11 @@ export const NOTARIZE_VARIABLE_SETS = [
   ['APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE'],
 ] as const;
 
+/** The update feed's folder (README, "Updates"), e.g. `https://updates.example.org/hearth/`: set at package time. */
+export const UPDATE_URL_VARIABLE = 'HEARTH_UPDATE_URL';
+/** The Windows certificate's publisher name, checked by NSIS updates (else read from the certificate). */
+export const WIN_PUBLISHER_VARIABLE = 'HEARTH_WIN_PUBLISHER';
+
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A configuration that must not be packaged, with the sentence that says why and what to do. */
@@ -99,6 +104,25 @@ export function macNotarization(env: Env): boolean {
   return false;
 }
 
+/**
+ * electron-updater's generic feed, or none (a build without a feed says "no update feed" in the pane).
+ * https only: the feed names what to download, so a plain-http feed on a café network is refused.
+ */
+export function updateFeed(env: Env): { provider: 'generic'; url: string; channel: 'latest' } | null {
+  const url = (env[UPDATE_URL_VARIABLE] ?? '').trim();
+  if (url === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new PackagingConfigError(`${UPDATE_URL_VARIABLE} is not a URL: ${JSON.stringify(url)}.`);
+  }
+  if (parsed.protocol !== 'https:') {
+    throw new PackagingConfigError(`${UPDATE_URL_VARIABLE} must be an https:// URL (it is ${parsed.protocol}).`);
+  }
+  return { provider: 'generic', url: parsed.toString(), channel: 'latest' };
+}
+
 /** Paths in the configuration are relative to the repository root (electron-builder's project dir). */
 const BUILD = 'build';
 const resource = (...parts: string[]): string => path.posix.join(BUILD, ...parts);
@@ -137,7 +161,14 @@ export function hearthBuilderConfig(env: Env) {
       target: ['nsis', 'msi'],
       icon: resource('icons', 'icon.ico'),
       requestedExecutionLevel: 'asInvoker' as const,
-      signtoolOptions: signing.kind === 'certificate' ? { signingHashAlgorithms: ['sha256' as const] } : null,
+      signtoolOptions:
+        signing.kind === 'certificate'
+          ? {
+              signingHashAlgorithms: ['sha256' as const],
+              // electron-updater installs an NSIS update only when its signer is this publisher.
+              ...(present(env, WIN_PUBLISHER_VARIABLE) ? { publisherName: [(env[WIN_PUBLISHER_VARIABLE] ?? '').trim()] } : {}),
+            }
+          : null,
       azureSignOptions: signing.kind === 'azure' ? { ...signing.options, fileDigest: 'SHA256', timestampDigest: 'SHA256' } : null,
     },
     nsis: {
@@ -163,7 +194,8 @@ export function hearthBuilderConfig(env: Env) {
       runAfterFinish: false,
     },
     mac: {
-      target: ['dmg', 'pkg'],
+      // zip: what Squirrel.Mac (electron-updater) downloads to update a dmg install.
+      target: ['dmg', 'pkg', 'zip'],
       icon: resource('icons', 'icon.icns'),
       category: 'public.app-category.social-networking',
       hardenedRuntime: true,
@@ -197,7 +229,7 @@ export function hearthBuilderConfig(env: Env) {
     deb: { packageCategory: 'net' },
     rpm: { packageCategory: 'Applications/Internet' },
     appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
-    publish: null,
+    publish: updateFeed(env),
   };
 }
 

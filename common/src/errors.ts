@@ -60,6 +60,8 @@ export const ErrorCode = {
   GamesOff: 'GAMES_OFF',
   /** Since 0.4.0: this PC's machine policy (school or IT) decides this; the app refuses the change (issue 17). Never from the relay. */
   SetByPolicy: 'SET_BY_POLICY',
+  /** Since 0.4.0, desktop only: machine policy requires an OS keyring to keep credentials and there is none. */
+  KeyringRequired: 'KEYRING_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -117,6 +119,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ReconsentRequired:
     case ErrorCode.GamesOff:
     case ErrorCode.SetByPolicy:
+    case ErrorCode.KeyringRequired:
     case ErrorCode.AccountSuspended:
     case ErrorCode.EmailBanned:
       return 403;

@@ -16,6 +16,7 @@ export * from './schemas/usage';
 export * from './schemas/reports';
 export * from './schemas/moderation';
 export * from './schemas/games';
+export * from './schemas/update-feed';
 export * from './ipc/index';
 export * from './schemas/realtime';
 export * from './compat/app-reads';

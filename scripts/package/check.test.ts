@@ -73,7 +73,7 @@ describe('package:check: the F17 settings', () => {
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true });
     expect(config.msi).toMatchObject({ perMachine: true, upgradeCode: '44F5F5B0-1DE3-47EB-91C3-D97AD5B72F47' });
     expect(config.pkg).toMatchObject({ installLocation: '/Applications', isRelocatable: false });
-    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: false, target: ['dmg', 'pkg'] });
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: false, target: ['dmg', 'pkg', 'zip'] });
     expect(config.linux.target).toEqual(['deb', 'rpm', 'AppImage']);
   });
 

@@ -73,7 +73,7 @@ export function settingsProblems(config: HearthBuilderConfig, root: string = ROO
     'Windows has both a signtool certificate and Azure Trusted Signing',
   );
   // macOS: dmg and pkg into /Applications, not relocatable; hardened runtime, entitlements, notarization from env.
-  expect(same(config.mac.target, ['dmg', 'pkg']), `macOS targets are ${JSON.stringify(config.mac.target)}`);
+  expect(same(config.mac.target, ['dmg', 'pkg', 'zip']), `macOS targets are ${JSON.stringify(config.mac.target)}`);
   expect(
     config.pkg.installLocation === '/Applications' && config.pkg.isRelocatable === false,
     'pkg is relocatable or not in /Applications',

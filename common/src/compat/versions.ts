@@ -122,6 +122,7 @@ export const FIRST_READ_IN = Object.freeze({
     LEGAL_HOLD: '0.3.0',
     GAMES_OFF: '0.4.0',
     SET_BY_POLICY: '0.4.0',
+    KEYRING_REQUIRED: '0.4.0',
   } satisfies Record<ErrorCode, string>),
 });
 

@@ -67,6 +67,7 @@ import { REPORT_GROWNUPS_CHANNELS } from './channels-report-grownups';
 import { GROWNUP_DELETE_CHANNELS } from './channels-grownup-delete';
 import { GAME_CHANNELS } from './channels-games';
 import { MACHINE_POLICY_CHANNELS } from './channels-machine-policy';
+import { UPDATE_CHANNELS_IPC } from './channels-updates';
 
 /**
  * Who may call a channel. Main enforces it in its handler layer, whatever the renderer sends.
@@ -285,6 +286,7 @@ export const HEARTH_CHANNELS = {
   ...GROWNUP_DELETE_CHANNELS,
   ...GAME_CHANNELS,
   ...MACHINE_POLICY_CHANNELS,
+  ...UPDATE_CHANNELS_IPC,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Every channel name. */

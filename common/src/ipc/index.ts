@@ -29,3 +29,4 @@ export * from './channels-report-grownups';
 export * from './channels-grownup-delete';
 export * from './channels-games';
 export * from './channels-machine-policy';
+export * from './channels-updates';

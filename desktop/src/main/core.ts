@@ -63,6 +63,7 @@ import { createExportService } from './export/export-service';
 import { createCoreReports, type ReportsOptions } from './services/reports';
 import { createSuspensionTracker, reportGrownupsFor } from './services/report-grownups';
 import { machinePolicyFor, type ResolvedPolicy } from './policy/apply';
+import { hardeningServices, type HardeningOptions } from './updates/hardening';
 
 export type CoreOptions = Readonly<{
   /** Folder for the family store and every child's store. */
@@ -98,7 +99,8 @@ export type CoreOptions = Readonly<{
   /** Reports (F11): the first wait before another try. */
   reports?: ReportsOptions;
   /** IT's machine policy (issue 17), read once at start by `loadMachinePolicy`. Default: none. */ policy?: ResolvedPolicy;
-}>;
+}> &
+  HardeningOptions;
 
 /** Main's privileged core, the same under Electron, the web host and tests. */
 export type DesktopCore = Readonly<{
@@ -128,14 +130,11 @@ function defaultExportDir(dataDir: string): string {
 /** How often a running PC looks whether its info changed (F18). */
 const DEVICE_INFO_CHECK_MS = 15 * 60_000;
 
-/**
- * Builds stores, the lock, the relay client and every service, and wires their events. It is
- * a factory, not a composition root: `index.ts` (Electron) and the web host's launcher call it.
- */
+/** Builds stores, the lock, the relay client and every service, and wires their events (a factory: `index.ts` and the web host call it). */
 export function createDesktopCore(options: CoreOptions): DesktopCore {
   const now = options.now ?? Date.now;
   const logger = options.logger;
-  const familyDb = openFamilyStore(options.dataDir, logger);
+  const familyDb = openFamilyStore(options.dataDir, logger, options);
   const stores = createChildStores({ dataDir: options.dataDir, logger });
   const pol = machinePolicyFor(options.policy, familyDb);
   const versions = createRelayVersions();
@@ -288,6 +287,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     reportGrownups: reportGrownupsFor({ call: relay.call, relayUrl: options.relayUrl, versions, parent, familyDb, suspension }),
     grownUpDelete: createGrownUpDeleteService({ ...familyDeps, call: relay.call, lock, parentMode }),
     machinePolicy: pol.service(options.relayUrl),
+    ...hardeningServices(options),
   });
 
   // Time at the PC per child (F10): a profile's session is logged when the child leaves it.

@@ -3,7 +3,8 @@
  * core, hardens the session and opens the window. Everything else is built by factories.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor, protocol, safeStorage, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import { loadDesktopConfig } from './config';
 import { createDesktopCore } from './core';
 import { createLogger } from './logging/logger';
@@ -17,6 +18,7 @@ import { createRendererProtocolHandler } from './shell/renderer-protocol';
 import { createRequestFilter } from './shell/request-filter';
 import { createMainWindow } from './shell/window-options';
 import { createElectronNotifier } from './shell/electron-notifier';
+import { electronHardening, type ShellPolicy } from './shell/electron-updates';
 
 // Must happen before `ready`: the app's own scheme is a secure, standard origin.
 protocol.registerSchemesAsPrivileged([
@@ -30,8 +32,23 @@ async function main(): Promise<void> {
   const policy = await loadMachinePolicy(logger);
   const config = policyConfig(configured, policy);
   await app.whenReady();
+  // The machine policy's update and keyring settings (issue 17 §3, §4).
+  const shellPolicy: ShellPolicy = {
+    updateChannel: policy.updateChannel,
+    autoInstallUpdates: policy.autoInstallUpdates,
+    requireKeyring: policy.requireKeyring,
+  };
+  const hardening = electronHardening({
+    packaged: app.isPackaged,
+    version: app.getVersion(),
+    safeStorage,
+    updater: electronUpdater.autoUpdater,
+    policy: shellPolicy,
+    logger,
+  });
 
   const core = createDesktopCore({
+    ...hardening,
     dataDir: config.dataDir,
     relayUrl: config.relayUrl,
     appVersion: app.getVersion(),
@@ -64,9 +81,25 @@ async function main(): Promise<void> {
     win ? win.webContents : null,
   );
   core.start();
+  const stopUpdateChecks = hardening.startChecks();
   // A PC waking up may be in another time zone, or updated meanwhile: it tells the relay if so (F18).
   powerMonitor.on('resume', () => core.computers.infoMayHaveChanged());
-  win = createMainWindow({ create: (o) => new BrowserWindow(o), preloadPath, startUrl: `${APP_ORIGIN}/index.html` });
+  win = createMainWindow({
+    // The settings of secureWebPreferences restated where the window is made, where Electronegativity reads them.
+    create: (o) =>
+      new BrowserWindow({
+        ...o,
+        webPreferences: {
+          ...o.webPreferences,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
+      }),
+    preloadPath,
+    startUrl: `${APP_ORIGIN}/index.html`,
+  });
   win.on('closed', () => {
     win = null;
   });
@@ -74,6 +107,7 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     unregister();
+    stopUpdateChecks();
     core.close();
   });
   logger.info({ relay: config.relayUrl, dataDir: config.dataDir }, 'Hearth desktop started');

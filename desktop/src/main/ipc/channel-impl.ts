@@ -13,6 +13,7 @@ import { notifyChannelImpl, reconsentChannelImpl } from './channel-impl-reconsen
 import { reportGrownupsChannelImpl } from './channel-impl-report-grownups';
 import { grownupDeleteChannelImpl } from './channel-impl-grownup-delete';
 import { gameChannelImpl } from './channel-impl-games';
+import { updatesChannelImpl } from './channel-impl-updates';
 import type { Services } from './services';
 
 /** One channel's implementation; `child()` is the active child (the guard made sure there is one). */
@@ -120,6 +121,7 @@ export function channelImpl(s: Services): ChannelImpl {
     ...reportGrownupsChannelImpl(s),
     ...grownupDeleteChannelImpl(s),
     ...gameChannelImpl(s),
+    ...updatesChannelImpl(s),
     reportProblem: (a) => {
       s.problems.report(a);
       return DONE;

@@ -3,6 +3,7 @@ import { FAMILY_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-family';
 import { QUIET_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-quiet';
 import { REPORT_GROWNUPS_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-report-grownups';
 import { GROWNUP_DELETE_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-grownup-delete';
+import { UPDATES_PARENT_ONLY_SAMPLE_ARGS } from './parent-only-samples-updates';
 
 const ID = '01J0000000000000000000000A';
 
@@ -48,6 +49,7 @@ export const PARENT_ONLY_SAMPLE_ARGS: Readonly<Record<string, unknown>> = {
   ...ACTIVITY_PARENT_ONLY_SAMPLE_ARGS,
   ...REPORT_GROWNUPS_PARENT_ONLY_SAMPLE_ARGS,
   ...GROWNUP_DELETE_PARENT_ONLY_SAMPLE_ARGS,
+  ...UPDATES_PARENT_ONLY_SAMPLE_ARGS,
   getChildGames: { childId: ID },
   setChildGames: { childId: ID, enabled: false },
   verifyEmail: { email: 'someone@example.test', code: '123456' },

@@ -29,6 +29,8 @@ import type { ExportService } from '../export/export-service';
 import type { ReportGrownupsService } from '../services/report-grownups';
 import type { GrownUpDeleteService } from '../services/grownup-delete';
 import type { MachinePolicyService } from '../policy/apply';
+import type { UpdatesService } from '../updates/updates-service';
+import type { CredentialVault } from '../stores/credential-vault';
 
 /** Everything the IPC handlers call. Built once by the composition root. */
 export type Services = Readonly<{
@@ -68,4 +70,7 @@ export type Services = Readonly<{
   grownUpDelete: GrownUpDeleteService;
   /** This PC's machine policy as resolved at start (issue 17). */
   machinePolicy: MachinePolicyService;
+  /** Updates (issue 17 §3) and how credentials are kept (§4). */
+  updates: UpdatesService;
+  credentials: Pick<CredentialVault, 'state'>;
 }>;

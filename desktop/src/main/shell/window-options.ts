@@ -19,6 +19,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // A middle click must not open a link in a new window (Electronegativity's AUXCLICK check).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

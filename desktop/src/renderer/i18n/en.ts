@@ -44,11 +44,20 @@ import { reportChildEn } from './catalogs/report-child';
 import { kidSuspensionEn, reportGrownupsEn } from './catalogs/report-grownups';
 import { reportGapsEn } from './catalogs/reportgaps';
 import { gamesCallEn } from './catalogs/games-call';
+import { updatesItEn, updatesItErrorsEn } from './catalogs/updates-it';
 import { gamesEn } from './catalogs/games';
 
 export const en = {
   ...commonEn,
-  errors: { ...errorsEn.errors, ...familyErrorsEn, ...emailErrorsEn, ...quietErrorsEn, ...safetyErrorsEn, ...policyItErrorsEn },
+  errors: {
+    ...errorsEn.errors,
+    ...familyErrorsEn,
+    ...emailErrorsEn,
+    ...quietErrorsEn,
+    ...safetyErrorsEn,
+    ...policyItErrorsEn,
+    ...updatesItErrorsEn,
+  },
   ...firstRunEn,
   ...policyEn,
   ...childrenEn,
@@ -96,6 +105,7 @@ export const en = {
   ...reportGapsEn,
   ...gamesCallEn,
   ...gamesEn,
+  ...updatesItEn,
 } as const;
 
 /** The shape of the app's main namespace, in English. */

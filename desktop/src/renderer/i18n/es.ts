@@ -42,11 +42,20 @@ import { reportChildEs } from './catalogs/report-child';
 import { kidSuspensionEs, reportGrownupsEs } from './catalogs/report-grownups';
 import { reportGapsEs } from './catalogs/reportgaps';
 import { gamesCallEs } from './catalogs/games-call';
+import { updatesItEs, updatesItErrorsEs } from './catalogs/updates-it';
 import { gamesEs } from './catalogs/games';
 
 export const es: Spanish<Translation> = {
   ...commonEs,
-  errors: { ...errorsEs.errors, ...familyErrorsEs, ...emailErrorsEs, ...quietErrorsEs, ...safetyErrorsEs, ...policyItErrorsEs },
+  errors: {
+    ...errorsEs.errors,
+    ...familyErrorsEs,
+    ...emailErrorsEs,
+    ...quietErrorsEs,
+    ...safetyErrorsEs,
+    ...policyItErrorsEs,
+    ...updatesItErrorsEs,
+  },
   ...firstRunEs,
   ...policyEs,
   ...childrenEs,
@@ -94,4 +103,5 @@ export const es: Spanish<Translation> = {
   ...reportGapsEs,
   ...gamesCallEs,
   ...gamesEs,
+  ...updatesItEs,
 };

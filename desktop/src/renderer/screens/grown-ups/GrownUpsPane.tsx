@@ -14,6 +14,7 @@ import { MessagesSection } from './MessagesSection';
 import { QuietSection } from '../quiet/QuietSection';
 import { RequestsSection } from './RequestsSection';
 import { SettingsSection } from './SettingsSection';
+import { onOpenUpdates } from '../update/open-updates';
 import { SignInForm } from './SignInForm';
 import { UnlockForm } from './UnlockForm';
 import { PolicyChangesCard } from './PolicyChangesCard';
@@ -80,6 +81,8 @@ export function GrownUpsPane({ lock, parentMode, onClose, onParentModeChanged }:
   useEffect(() => {
     heading.current?.focus();
   }, [section]);
+  // "Hearth needs an update" links to the updates card in "This computer" (issue 17 §3).
+  useEffect(() => onOpenUpdates(() => setSection('computer')), []);
 
   if (!unlocked || heldByReset === 'unlock') {
     return (

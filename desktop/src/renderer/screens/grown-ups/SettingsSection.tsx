@@ -12,6 +12,7 @@ import { RelayCredentialsForm } from './RelayCredentialsForm';
 import { DeleteMyAccount } from './DeleteMyAccount';
 import { AboutThisComputer, SetByIt } from './AboutThisComputer';
 import { offeredLanguages, useMachinePolicy } from '../../app/use-machine-policy';
+import { CredentialProtectionNote, UpdatesCard } from '../update/UpdatesCard';
 
 const LOCK_MINUTES = [1, 2, 5, 10, 15, 30] as const;
 
@@ -161,6 +162,8 @@ export function SettingsSection({
       {!parentMode && childFree && policy?.settings.parentModeAllowed.value !== false && (
         <StartParentMode onStarted={onParentModeChanged} />
       )}
+      <UpdatesCard />
+      <CredentialProtectionNote />
       {parentMode && (
         <div className="card">
           <h3>{t('pane.settings.parentMode')}</h3>

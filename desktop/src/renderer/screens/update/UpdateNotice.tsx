@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { VersionStatus } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useHearthEvent } from '../../app/use-event';
+import { Button } from '../../ui/Button';
+import { openUpdates } from './open-updates';
 import './update.css';
 
 /** Whether Hearth needs an update, as main last said (asked once, then told by `versionStatus`). */
@@ -44,6 +46,11 @@ export function UpdateNotice({ audience }: Readonly<{ audience: 'kids' | 'grownU
       <div>
         <h2>{t(`update.${audience}.title`)}</h2>
         <p>{body}</p>
+        {audience === 'grownUps' && (
+          <Button variant="quiet" onClick={openUpdates}>
+            {t('updates.fromNotice')}
+          </Button>
+        )}
       </div>
     </section>
   );

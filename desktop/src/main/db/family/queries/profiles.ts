@@ -1,5 +1,6 @@
 import { ErrorCode, HearthError, type ProfileKind } from '@hearth/common';
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
+import { vaultOf } from '../../../stores/credential-vault';
 
 export type ProfileRow = Readonly<{
   childId: string;
@@ -37,14 +38,20 @@ const COLUMNS = `child_id AS childId, kind, parent_id AS parentId, display_name 
   device_token AS deviceToken, session_id AS sessionId, token_expires_at AS tokenExpiresAt, position, added_at AS addedAt,
   picture_hash AS pictureHash, picture_failures AS pictureFailures, picture_retry_at AS pictureRetryAt`;
 
+/** The credential as main uses it: sealed at rest (issue 17 §4), opened only here. */
+function opened(db: ReadableDB, row: ProfileRow | undefined): ProfileRow | undefined {
+  return row && { ...row, deviceToken: vaultOf(db).open(row.deviceToken) };
+}
+
 /** Every profile on this PC, in picker order. */
 export function listProfiles(db: ReadableDB): ProfileRow[] {
-  return prepared(db, `SELECT ${COLUMNS} FROM profiles ORDER BY position, added_at`).all() as ProfileRow[];
+  const rows = prepared(db, `SELECT ${COLUMNS} FROM profiles ORDER BY position, added_at`).all() as ProfileRow[];
+  return rows.map((r) => opened(db, r) as ProfileRow);
 }
 
 /** One profile, or undefined when the account has none on this PC. */
 export function getProfile(db: ReadableDB, childId: string): ProfileRow | undefined {
-  return prepared(db, `SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined;
+  return opened(db, prepared(db, `SELECT ${COLUMNS} FROM profiles WHERE child_id = ?`).get(childId) as ProfileRow | undefined);
 }
 
 /** One profile; NOT_FOUND when the account has none on this PC. */
@@ -73,7 +80,7 @@ export function upsertProfile(db: WritableDB, p: NewChildProfile): void {
      ON CONFLICT (child_id) DO UPDATE SET parent_id = excluded.parent_id, display_name = excluded.display_name,
        username = excluded.username, avatar = COALESCE(excluded.avatar, profiles.avatar), device_token = excluded.device_token
      WHERE profiles.kind = 'child'`,
-  ).run(p.childId, p.parentId, p.displayName, p.username, p.avatar, p.deviceToken, p.addedAt);
+  ).run(p.childId, p.parentId, p.displayName, p.username, p.avatar, vaultOf(db).seal(p.deviceToken), p.addedAt);
 }
 
 /** Stores (or renews) the parent-mode profile: the parent's account and the relay session kept for it. */
@@ -89,7 +96,7 @@ export function putParentProfile(
      ON CONFLICT (child_id) DO UPDATE SET display_name = excluded.display_name, device_token = excluded.device_token,
        session_id = excluded.session_id, token_expires_at = excluded.token_expires_at
      WHERE profiles.kind = 'parent'`,
-  ).run(p.parentId, p.parentId, p.displayName, p.token, p.sessionId, p.expiresAt, p.addedAt);
+  ).run(p.parentId, p.parentId, p.displayName, vaultOf(db).seal(p.token), p.sessionId, p.expiresAt, p.addedAt);
 }
 
 /** Changes the shown name and/or picture (an absent field stays as it is). */
@@ -124,4 +131,20 @@ export function setPictureFailures(db: WritableDB, childId: string, failures: nu
 /** Removes the profile (and its credential) from this PC. True if there was one. */
 export function deleteProfile(db: WritableDB, childId: string): boolean {
   return prepared(db, `DELETE FROM profiles WHERE child_id = ?`).run(childId).changes > 0;
+}
+
+/** Seals every credential still kept in plaintext (an older Hearth, or before a keyring existed). */
+export function sealPlaintextCredentials(db: WritableDB): number {
+  const vault = vaultOf(db);
+  const rows = prepared(db, `SELECT child_id AS childId, device_token AS token FROM profiles`).all() as {
+    childId: string;
+    token: string;
+  }[];
+  let sealed = 0;
+  for (const r of rows) {
+    if (!vault.wantsSealing(r.token)) continue;
+    prepared(db, `UPDATE profiles SET device_token = ? WHERE child_id = ?`).run(vault.seal(r.token), r.childId);
+    sealed++;
+  }
+  return sealed;
 }
