@@ -25,6 +25,8 @@ export type RelayEventMap = {
   noticeCreated: [Readonly<{ recipientId: string; notice: Notice }>];
   /** A child's quiet settings changed (issue 14), or its quiet time started or ended: caches drop them, sockets are told. */
   quietChanged: [Readonly<{ childIds: readonly string[] }>];
+  /** A PC sent new info (`PUT /v1/devices/:id/info`): its quiet-hours floor (issue 17) is read again, its child's sockets told. */
+  deviceInfoChanged: [Readonly<{ deviceId: string; childIds: readonly string[] }>];
   /** A moderator suspended an account or lifted its suspension (F16): a child's sockets get a `suspension` frame. */
   suspensionChanged: [Readonly<{ accountId: string; suspended: boolean; category: SuspensionCategory | null }>];
   /** A guardian turned a child's games on or off (issue 16): the child's sockets get a `games` frame. */

@@ -69,7 +69,7 @@ export async function revokedDeviceError(
 
 /** `PUT /v1/devices/:id/info`: the PC's own credential replaces its info; any other device is "no such device". */
 export async function updateOwnDeviceInfo(
-  ctx: Pick<RelayContext, 'store'>,
+  ctx: Pick<RelayContext, 'store' | 'events'>,
   caller: ChildCaller,
   deviceId: string,
   info: DeviceInfo,
@@ -77,6 +77,8 @@ export async function updateOwnDeviceInfo(
   if (caller.deviceId !== deviceId || !(await ctx.store.deviceTombstones.updateDeviceInfo(deviceId, JSON.stringify(info)))) {
     throw new HearthError(ErrorCode.NotFound, 'No such device.');
   }
+  // Its floor (issue 17) may have changed: every instance reads it again and tells its sockets.
+  ctx.events.emit('deviceInfoChanged', { deviceId, childIds: [caller.childId] });
 }
 
 /** Deletes the tombstones older than 90 days; returns how many. */

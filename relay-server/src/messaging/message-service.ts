@@ -50,7 +50,7 @@ export type MessageServiceDeps = Readonly<{
   /** Per-sender message buckets. */
   buckets: TokenBuckets;
   /** Quiet time (issue 14): refuses a quiet child's sends to anyone but its own grown-ups; held messages live longer. */
-  quiet?: Pick<QuietGate, 'keeps' | 'keepsNow' | 'settings' | 'settingsNow'>;
+  quiet?: Pick<QuietGate, 'keeps' | 'keepsNow' | 'settings' | 'settingsNow' | 'floorNow' | 'keepsOnDevice'>;
   log: Logger;
   /**
    * Franking (F11): the relay's franking key from memory, read at start. Undefined until then: the
@@ -164,7 +164,11 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
       verdict === 'deliver' &&
       !summary &&
       quiet &&
-      (quiet.keepsNow(senderId, frame.to) ?? (await quiet.keeps(senderId, frame.to)))
+      ((quiet.keepsNow(senderId, frame.to) ?? (await quiet.keeps(senderId, frame.to))) ||
+        // The sending PC's quiet-hours floor (issue 17); nothing to await where it has none known.
+        (sendingDevice !== undefined &&
+          quiet.floorNow(sendingDevice) !== null &&
+          (await quiet.keepsOnDevice(senderId, frame.to, sendingDevice))))
     ) {
       // A message sent before quiet time and sent again is answered as before.
       const seen = await tx.messages.findMessageId(frame.id);

@@ -13,6 +13,7 @@ import {
 
 import { Value } from 'typebox/value';
 import type { RelayContext } from '../context';
+import { readDeviceFloor } from './floor-of';
 
 /** What the relay knows of one child's quiet time (inputs only: evaluated at each question). */
 export type ChildQuiet = Readonly<{
@@ -51,6 +52,16 @@ export type QuietGate = Readonly<{
   keeps(childId: string, otherId: string): Promise<boolean>;
   /** The same from memory, undefined where not known. */
   keepsNow(childId: string, otherId: string): boolean | undefined;
+  /**
+   * Whether the child, sending through PC `deviceId`'s credential, is kept from `otherId` now by
+   * that PC's quiet-hours floor added to its schedule (issue 17), with the schedule's exemptions
+   * (its guardians, trusted grown-ups where allowed); false for a PC with no floor or a non-child.
+   */
+  keepsOnDevice(childId: string, otherId: string, deviceId: string): Promise<boolean>;
+  /** PC `deviceId`'s floor (`device-floor.ts`), cached until its info changes (`deviceInfoChanged`, any instance). */
+  floorOf(deviceId: string): Promise<TimeWindow | null>;
+  /** The same from memory, undefined where not known. */
+  floorNow(deviceId: string): TimeWindow | null | undefined;
   /** Whether either side is kept from the other. */
   apart(x: string, y: string): Promise<boolean>;
   /** The next instant the child's quiet state changes by itself (contact windows too), if within a week. */
@@ -101,6 +112,15 @@ export function parseSchedule(json: string | null): QuietSchedule | null {
 export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'events' | 'now'>): QuietGate {
   const { store, now } = ctx;
   const entries = new Map<string, Entry>();
+  const floors = new Map<string, TimeWindow | null>();
+  let floorGeneration = 0;
+  const forgetFloor = (deviceId?: string): void => {
+    floorGeneration++;
+    if (deviceId === undefined) floors.clear();
+    else floors.delete(deviceId);
+  };
+  ctx.events.on('deviceInfoChanged', (e) => forgetFloor(e.deviceId));
+  ctx.events.on('credentialsRevoked', (e) => forgetFloor(e.deviceId));
   const usage = new Map<string, Usage>();
   let generation = 0;
   let counting: (childId: string) => boolean = () => false;
@@ -116,6 +136,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
   ctx.events.on('quietChanged', (e) => forget(e.childIds));
   ctx.events.on('familyChanged', (e) => forget(e.childIds));
   ctx.bus.onLiveChange(() => {
+    forgetFloor();
     generation++;
     entries.clear();
     usage.clear();
@@ -239,6 +260,29 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       const u = usage.get(childId);
       if (limited(e.quiet) && (!u || at - u.readAt >= USAGE_FRESH_MS)) return undefined;
       return decide(childId, e.quiet, evaluate(childId, e.quiet, u, at).quiet, otherId, at);
+    },
+    async keepsOnDevice(childId, otherId, deviceId) {
+      const floor = await gate.floorOf(deviceId);
+      if (floor === null) return false;
+      const e = await entry(childId);
+      if (e.kind !== 'child') return false;
+      const q = { ...e.quiet, schedule: scheduleWithFloor(e.quiet.schedule, floor) };
+      const at = now();
+      return decide(childId, q, (await statusOf(childId, q, at)).quiet, otherId, at);
+    },
+    async floorOf(deviceId) {
+      const known = gate.floorNow(deviceId);
+      if (known !== undefined) return known;
+      const started = floorGeneration;
+      const floor = await readDeviceFloor(store, deviceId);
+      if (started === floorGeneration && trusted()) {
+        if (floors.size >= MAX_ENTRIES) floors.clear();
+        floors.set(deviceId, floor);
+      }
+      return floor;
+    },
+    floorNow(deviceId) {
+      return trusted() ? floors.get(deviceId) : undefined;
     },
     async apart(x, y) {
       return (await gate.keeps(x, y)) || (await gate.keeps(y, x));

@@ -1,4 +1,4 @@
-import { dayKey, isActive, localDayOf, type WsQuietFrame } from '@hearth/common';
+import { dayKey, isActive, localDayOf, type QuietEvaluation, type WsQuietFrame } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import type { Connection, ConnectionRegistry } from '../realtime/connection';
 import type { Presence } from '../realtime/presence';
@@ -110,6 +110,17 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
     gate.invalidateUsage(childId);
   }
 
+  /** Where the child stands on each of its PCs here whose machine policy sets a floor (issue 17), by device id. */
+  async function flooredHere(childId: string): Promise<Map<string, QuietEvaluation>> {
+    const out = new Map<string, QuietEvaluation>();
+    for (const conn of registry.ofAccount(childId)) {
+      if (conn.deviceId === undefined || out.has(conn.deviceId)) continue;
+      const floor = await gate.floorOf(conn.deviceId);
+      if (floor) out.set(conn.deviceId, await gate.status(childId, floor));
+    }
+    return out;
+  }
+
   function stateOf(childId: string): ChildState {
     let s = states.get(childId);
     if (!s) states.set(childId, (s = { nextChangeAt: null }));
@@ -129,22 +140,37 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
       return;
     }
     const { nextChangeAt: _n, ...status } = await gate.status(childId);
+    const floored = await flooredHere(childId);
     const at = now();
-    const signature = JSON.stringify({
-      ...status,
-      startsInMs: status.startsInMs === null ? null : Math.round((at + status.startsInMs) / 1000),
-      endsInMs: status.endsInMs === null ? null : Math.round((at + status.endsInMs) / 1000),
-    });
+    const signatureOf = (st: typeof status): string =>
+      JSON.stringify({
+        ...st,
+        startsInMs: st.startsInMs === null ? null : Math.round((at + st.startsInMs) / 1000),
+        endsInMs: st.endsInMs === null ? null : Math.round((at + st.endsInMs) / 1000),
+      });
+    const signature = JSON.stringify([
+      signatureOf(status),
+      ...[...floored].map(([d, { nextChangeAt: _m, ...st }]) => [d, signatureOf(st)]),
+    ]);
     const flipped = s.quiet !== undefined && s.quiet !== status.quiet;
     s.quiet = status.quiet;
     const frame: WsQuietFrame = { type: 'quiet', childId: childId as WsQuietFrame['childId'], status };
+    // A socket of the child's own opened with a PC's credential hears that PC's floor too (issue 17).
+    const frameFor = (conn: Connection): WsQuietFrame => {
+      const own = conn.accountId === childId && conn.deviceId !== undefined ? floored.get(conn.deviceId) : undefined;
+      if (!own) return frame;
+      const { nextChangeAt: _m, ...ownStatus } = own;
+      return { ...frame, status: ownStatus };
+    };
     if (force === true || signature !== s.signature) {
       s.signature = signature;
-      for (const conn of await audienceOf(childId)) conn.send(frame);
+      for (const conn of await audienceOf(childId)) conn.send(frameFor(conn));
     } else if (force !== false) {
-      force.send(frame);
+      force.send(frameFor(force));
     }
-    s.nextChangeAt = await gate.nextChange(childId);
+    const edges = [await gate.nextChange(childId), ...[...floored.values()].map((st) => st.nextChangeAt)];
+    const found = edges.filter((t): t is number => t !== null);
+    s.nextChangeAt = found.length > 0 ? Math.min(...found) : null;
     if (s.timer) clearTimeout(s.timer);
     if (s.nextChangeAt !== null) {
       const delay = Math.min(Math.max(0, s.nextChangeAt - now()) + 50, 2 ** 31 - 1);
@@ -191,6 +217,16 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
     }
   };
 
+  /** A PC's info changed: its floor may have (issue 17); the child's sockets here hear what it now is. */
+  const onDeviceInfo = (event: RelayEventMap['deviceInfoChanged'][0]): void => {
+    for (const childId of event.childIds) {
+      gate
+        .floorOf(event.deviceId)
+        .then((floor) => (states.has(childId) || floor !== null ? refresh(childId, false) : undefined))
+        .catch((err: unknown) => log.error({ err, childId }, 'applying a PC floor change failed'));
+    }
+  };
+
   /** A guardian's socket hears where each of their children stands (those with anything set). */
   async function greetGuardian(conn: Connection): Promise<void> {
     for (const child of await ctx.store.accounts.listChildrenOfParent(conn.accountId)) {
@@ -209,8 +245,10 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
       const childId = conn.accountId;
       if (countingHere(childId) && !since.has(childId)) since.set(childId, now());
       // A child with nothing set is never quiet: its sockets hear nothing until a guardian sets something.
+      // A PC whose machine policy sets a floor (issue 17) hears it all the same.
+      const floored = async (): Promise<boolean> => conn.deviceId !== undefined && (await gate.floorOf(conn.deviceId)) !== null;
       anythingSet(childId)
-        .then((set) => (set ? refresh(childId, conn) : undefined))
+        .then(async (set) => (set || (await floored()) ? refresh(childId, conn) : undefined))
         .catch((err: unknown) => log.error({ err, childId }, 'telling a child its quiet time failed'));
     },
     presenceChanged(accountId) {
@@ -231,11 +269,13 @@ export function createQuietNotifier(deps: Deps): QuietNotifier {
     },
     start() {
       ctx.events.on('quietChanged', onChanged);
+      ctx.events.on('deviceInfoChanged', onDeviceInfo);
       interval = setInterval(() => void this.tick(), TICK_MS);
       interval.unref();
     },
     stop() {
       ctx.events.off('quietChanged', onChanged);
+      ctx.events.off('deviceInfoChanged', onDeviceInfo);
       if (interval) clearInterval(interval);
       for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
       states.clear();
