@@ -12,7 +12,16 @@ import { REDIS_TEST_URL, testRedisPrefix, withoutRedis } from '@hearth/test-kit/
 import { buildApp, type RelayApp } from '../app';
 import { DEFAULT_CONFIG, type RelayConfig } from '../config';
 import { createRedisBus } from '../bus/redis';
-import { api, befriend, createClock, createFamily, expectStatus, registerParentDevice, type TestClock } from '../../test/helpers';
+import {
+  api,
+  befriend,
+  createClock,
+  createFamily,
+  DEVICE_INFO,
+  expectStatus,
+  registerParentDevice,
+  type TestClock,
+} from '../../test/helpers';
 import { errorFor, listenForWs, messageWith, newMessageId, sendAndAck, settle, socketPool, text } from '../../test/ws-client';
 
 const silent = { error: () => undefined, warn: () => undefined, info: () => undefined };
@@ -139,5 +148,27 @@ describe.skipIf(await withoutRedis())('quiet time on two instances', () => {
     await mum.take(ofKid(false));
     await settle();
     expect(otherParent.frames.filter((f) => f.type === 'quiet')).toEqual([]);
+  });
+
+  it("carries a PC's new quiet-hours floor (issue 17) to the instance its socket is on, and its removal", async () => {
+    const [one, two] = await twoInstances();
+    const a = await createFamily(one.app);
+    const b = await createFamily(one.app);
+    await befriend(one.app, a, b);
+    const kid = await sockets.open(two.url, a.childToken);
+    // Instance two has read (and cached) this PC's floor: none.
+    await sendAndAck(kid, b.child.childId, text('before'));
+    const putInfo = async (info: unknown): Promise<void> => {
+      const res = await api(one.app, 'PUT', `/v1/devices/${a.deviceId}/info`, { token: a.childToken, body: { info } });
+      expect(res.status).toBe(204);
+    };
+    await putInfo({ ...DEVICE_INFO, quietFloor: { start: '08:00', end: '10:00' } });
+    await kid.take((f) => f.type === 'quiet' && f.status.quiet);
+    const id = newMessageId();
+    kid.send({ type: 'send', id, to: b.child.childId, content: text('psst') });
+    expect(await kid.take(errorFor(id))).toMatchObject({ code: 'QUIET_HOURS' });
+    await putInfo(DEVICE_INFO);
+    await kid.take((f) => f.type === 'quiet' && !f.status.quiet);
+    await sendAndAck(kid, b.child.childId, text('after'));
   });
 });
