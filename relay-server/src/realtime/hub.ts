@@ -21,6 +21,7 @@ import { createPresence } from './presence';
 import { createMessageWaiting } from './message-waiting';
 import { createTokenBuckets } from '../limits/token-buckets';
 import { createVersionGate } from './version-gate';
+import { createWriteBatcher } from '../signaling/write-batcher';
 import { quietGateFor } from '../quiet/gate';
 import { createQuietNotifier } from '../quiet/notifier';
 import { createReconsentWatch } from './reconsent-watch';
@@ -62,6 +63,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
   const { now, config } = ctx;
   const gate = createVersionGate(firstReadIn);
   const registry = createConnectionRegistry();
+  const batcher = createWriteBatcher(); // one write per socket per loop turn, not one per frame
   // Fencing (issue 13): caches are trusted only while the bus is live (always, in-process).
   const trusted = (): boolean => ctx.bus.isLive();
   const facts = createCachedFamilyFacts(ctx.store, ctx.consent, trusted);
@@ -253,14 +255,12 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
         send(frame) {
           if (socket.readyState !== WebSocket.OPEN) return;
           const readable = gate.frame(appVersion, frame);
-          if (readable !== undefined) socket.send(typeof readable === 'string' ? readable : encodeFrame(readable));
+          if (readable !== undefined) batcher.send(socket, typeof readable === 'string' ? readable : encodeFrame(readable));
         },
         close(code, reason) {
           if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(code, reason);
         },
-        ping() {
-          if (socket.readyState === WebSocket.OPEN) socket.ping();
-        },
+        ping: () => void (socket.readyState === WebSocket.OPEN && socket.ping()),
         terminate: () => socket.terminate(),
       };
       socket.on('pong', () => {

@@ -256,6 +256,27 @@ describe('signaling refusals', () => {
     expect(pa.frames.map((f) => f.type)).toEqual(['OPEN', 'EXPIRE', 'EXPIRE']);
   });
 
+  it('applies a block to the very next frame while frames pass from memory (the fast lane)', async () => {
+    const { a, b, friendshipId } = await friendPair(relay.app);
+    const pa = await login(port, a.grant);
+    const pb = await login(port, b.grant);
+    pa.send(offer(b.grant.peerId));
+    await pb.next((f) => f.type === 'OFFER');
+    // Warm: the friendship, quiet time and connection are known, so these pass without a store or bus round trip.
+    for (let n = 1; n <= 20; n++) pa.send(candidate(b.grant.peerId, 'dc_test1', n));
+    for (let n = 1; n <= 20; n++) expect(await pb.next((f) => f.type === 'CANDIDATE')).toMatchObject({ src: a.grant.peerId });
+    pb.send(candidate(a.grant.peerId, 'dc_test1', 21));
+    await pa.next((f) => f.type === 'CANDIDATE');
+    expectStatus(await act(relay.app, a.childToken, friendshipId, 'block'), 200);
+    pa.send(candidate(b.grant.peerId, 'dc_test1', 22));
+    pb.send(candidate(a.grant.peerId, 'dc_test1', 23));
+    expect(await pa.next()).toMatchObject({ type: 'EXPIRE', src: b.grant.peerId });
+    expect(await pb.next()).toMatchObject({ type: 'EXPIRE', src: a.grant.peerId });
+    await settle();
+    expect(pb.frames.filter((f) => f.type === 'CANDIDATE')).toHaveLength(20);
+    expect(pa.frames.filter((f) => f.type === 'CANDIDATE')).toHaveLength(1);
+  });
+
   it('survives malformed frames, then closes a socket that keeps sending them', async () => {
     const { a, b } = await friendPair(relay.app);
     const pa = await login(port, a.grant);
