@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../ui/Avatar';
 import { InCallBackgrounds } from '../screens/backgrounds/InCallBackgrounds';
 import { Button } from '../ui/Button';
@@ -49,6 +50,7 @@ function useSelfView(view: CallView): [boolean, () => void] {
 /** Calling, connecting or talking: the friend big, ourselves small, and the call's buttons. */
 export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactElement | null {
   const { t } = useCallsTranslation();
+  const { t: tApp } = useTranslation();
   const service = useCallService();
   const [showDevices, setShowDevices] = useState(false);
   const [selfView, showSelfView] = useSelfView(view);
@@ -64,7 +66,9 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
       ? t('calling', { name })
       : view.phase === 'connecting'
         ? t('connecting')
-        : formatDuration(now - (view.activeSince ?? now));
+        : view.phase === 'reconnecting'
+          ? tApp('netCalls.reconnecting')
+          : formatDuration(now - (view.activeSince ?? now));
   return (
     <div
       className="call-overlay call-screen"

@@ -25,6 +25,7 @@ import { CALL_CHANNEL_LABEL, newCallId, newCallLogId, parseCallMetadata } from '
 import { createScreening, type Arrival } from './call-screening';
 import type { CallService, CallServiceDeps } from './call-service-types';
 import { createCallScreen } from './call-screen';
+import { watchPaths } from './call-path';
 import { createCallSetup } from './call-setup';
 import { endedView } from './call-state';
 import { transportOf } from './call-transport';
@@ -43,6 +44,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   let view: CallView = IDLE_VIEW;
   let running = false;
   let stopWatchingLock = (): void => undefined;
+  let stopWatchingPaths = (): void => undefined;
 
   const signaling = createSignaling({
     hearth: deps.hearth,
@@ -129,6 +131,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
         return;
       case 'problem':
         return problem(effect.message, effect.details);
+      case 'redial':
+        if (live) setup.redial(live);
+        return;
+      case 'refresh-signaling':
+        return signaling.reconnectNow();
       default:
         if (live) lives.run(effect satisfies LiveEffect, live);
     }
@@ -139,8 +146,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
     if (!meta || (kind === 'data' && (conn as DataConnection).label !== CALL_CHANNEL_LABEL)) return conn.close();
     const live = current;
     // The other half of the call that is ringing or going on; anything else is screened.
-    if (live?.call.key === `${conn.peer} ${meta.callId}` && live.call.direction === 'in') lives.join(live, conn, kind);
-    else screening.add(conn, kind, meta);
+    if (live?.call.key === `${conn.peer} ${meta.callId}` && live.call.direction === 'in') {
+      // Our child's accepted call, reconnecting: the friend's re-dial (the machine decides).
+      if (live.call.phase === 'reconnecting') lives.rejoin(live, conn, kind);
+      else lives.join(live, conn, kind);
+    } else screening.add(conn, kind, meta);
   }
 
   /** A screened friend's call: the state machine says whether it rings. */
@@ -196,6 +206,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (running) return;
       running = true;
       signaling.start();
+      stopWatchingPaths = watchPaths(() => current, apply);
       // The relay-only setting can change only in the grown-ups' pane: take it up when the pane
       // opens or closes, so even an incoming call's first connection uses it.
       stopWatchingLock = deps.hearth.on('lockChanged', () => {
@@ -206,6 +217,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     },
     stop(): void {
       running = false;
+      stopWatchingPaths();
       stopWatchingLock();
       stopWatchingLock = (): void => undefined;
       apply({ type: 'stop' });

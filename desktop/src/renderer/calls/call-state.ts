@@ -35,6 +35,10 @@ export type Call = Readonly<{
   remoteMuted: boolean;
   remoteCameraOff: boolean;
   activeSince: number | null;
+  /** When the media path broke (phase `reconnecting`), or null. */
+  reconnectingSince: number | null;
+  /** Recovery attempts made while reconnecting. */
+  redials: number;
   /** We told the relay we are in a call. */
   presence: boolean;
 }>;
@@ -53,6 +57,8 @@ export function newCall(fields: NewCall, now: number): Call {
     remoteMuted: false,
     remoteCameraOff: false,
     activeSince: null,
+    reconnectingSince: null,
+    redials: 0,
     presence: false,
   };
 }
@@ -138,6 +144,7 @@ export function endReasonWhenGone(phase: CallPhase): CallEndReason {
       return 'unavailable';
     case 'connecting':
     case 'active':
+    case 'reconnecting':
     case 'idle':
     case 'ended':
       return 'remote-hung-up';

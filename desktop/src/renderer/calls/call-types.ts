@@ -14,6 +14,8 @@ export type CallPhase =
   | 'connecting'
   /** Talking. */
   | 'active'
+  /** Talking, but the media path broke: the call is being recovered (issue 18); the child sees "Reconnecting…". */
+  | 'reconnecting'
   /** Just ended: the screen says why for a moment, then `idle`. */
   | 'ended';
 
@@ -36,7 +38,9 @@ export type CallEndReason =
   /** The friend is not online (or the relay would not pass the call). */
   | 'unavailable'
   /** The connection could not be made or broke. */
-  | 'failed';
+  | 'failed'
+  /** The media path broke mid-call and did not come back within 30 s. */
+  | 'lost';
 
 /** Something the child (or a grown-up) should know, shown beside the call. */
 export type CallProblem =
