@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallHarness } from '@hearth/desktop/renderer/calls/harness/harness-types';
 import { withoutChromium } from '@hearth/test-kit/chromium';
+import { must } from '@hearth/test-kit/desktop';
 import { withoutNamespaces } from '@hearth/test-kit/netpath/namespaces';
 import { openNetWorld, type NetWorld } from '@hearth/test-kit/netpath/net-world';
 import { firstFrameAfter, readNetWatch, startNetWatch } from './support/net-watch';
@@ -89,4 +90,41 @@ describe.skipIf(withoutChromium() || withoutNamespaces() || !turnServerAvailable
     await new Promise((r) => setTimeout(r, 1_000));
     expect((await readNetWatch(alice!.page)).frames.length).toBeGreaterThan(before + 5);
   }, 60_000);
+
+  it('ends as "The call was lost" on both sides when the path stays down past 30 s, logged on both', async () => {
+    const [alice, bob] = world!.kids;
+    const before = await Promise.all([alice!, bob!].map(async (k) => must(await k.api.listCalls({})).calls.length));
+    for (const kid of [alice!, bob!]) await startNetWatch(kid.page);
+    bob!.pc.setLink(false);
+    const cut = Date.now();
+    try {
+      // The end screen lingers a few seconds: both are looked at together.
+      const screens = [alice!, bob!].map(async (kid) => {
+        const ended = kid.page.getByTestId('call-ended');
+        await ended.waitFor({ timeout: 45_000 });
+        return [await ended.getAttribute('data-reason'), await ended.textContent()];
+      });
+      const seen = await Promise.allSettled(screens);
+      const phases = await Promise.all([alice!, bob!].map(async (k) => (await readNetWatch(k.page)).phases));
+      console.log(JSON.stringify(phases.map((ps) => ps.map((p) => `${p.phase}@${((p.at - cut) / 1000).toFixed(1)}`))));
+      for (const r of seen) {
+        expect(r.status).toBe('fulfilled');
+        const [reason, text] = (r as PromiseFulfilledResult<(string | null)[]>).value;
+        expect(reason).toBe('lost');
+        expect(text).toContain('The call was lost');
+      }
+      for (const ps of phases) {
+        const lostAt = ps.find((p) => p.phase === 'ended')!.at - cut;
+        expect(lostAt).toBeGreaterThan(30_000);
+        expect(lostAt).toBeLessThan(40_000);
+      }
+    } finally {
+      bob!.pc.setLink(true);
+    }
+    // Each child's own log has the talk (the bridge comes back with the link).
+    for (const [i, kid] of [alice!, bob!].entries()) {
+      await expect.poll(async () => must(await kid.api.listCalls({})).calls.length, { timeout: 20_000 }).toBe(before[i]! + 1);
+      expect(must(await kid.api.listCalls({})).calls[0]).toMatchObject({ outcome: 'answered' });
+    }
+  }, 90_000);
 });
