@@ -10,6 +10,7 @@ import type { CallHarness } from '@hearth/desktop/renderer/calls/harness/harness
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { must } from '@hearth/test-kit/desktop';
 import { withoutNamespaces } from '@hearth/test-kit/netpath/namespaces';
+import { impairment } from '@hearth/test-kit/netpath/impairment';
 import { openNetWorld, type NetWorld } from '@hearth/test-kit/netpath/net-world';
 import { firstFrameAfter, readNetWatch, startNetWatch } from './support/net-watch';
 import { startTurnServer, turnServerAvailable, type LocalTurnServer } from '../scripts/coturn';
@@ -90,6 +91,30 @@ describe.skipIf(withoutChromium() || withoutNamespaces() || !turnServerAvailable
     await new Promise((r) => setTimeout(r, 1_000));
     expect((await readNetWatch(alice!.page)).frames.length).toBeGreaterThan(before + 5);
   }, 60_000);
+
+  it('falls back to voice at 100 kbit/s and says so, then brings the video back when the line recovers', async () => {
+    const [alice, bob] = world!.kids;
+    await startNetWatch(alice!.page);
+    const slow = impairment({ rateBps: 100_000 });
+    bob!.setPath({ up: slow, down: slow });
+    const t0 = Date.now();
+    const notice = alice!.page.getByTestId('call-voice-only');
+    try {
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.textContent()).toBe('Your friend’s internet is slow, so we’re using voice only');
+      console.log(`voice only after ${((Date.now() - t0) / 1000).toFixed(1)} s at 100 kbit/s`);
+      // Still a call: the phase stays active and the friend's voice keeps coming.
+      expect(await alice!.page.getByTestId('call-screen').getAttribute('data-phase')).toBe('active');
+    } finally {
+      bob!.setPath({ up: impairment(), down: impairment() });
+    }
+    const t1 = Date.now();
+    await notice.waitFor({ state: 'detached', timeout: 45_000 });
+    console.log(`video back ${((Date.now() - t1) / 1000).toFixed(1)} s after the line recovered`);
+    const before = (await readNetWatch(alice!.page)).frames.length;
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect((await readNetWatch(alice!.page)).frames.length).toBeGreaterThan(before + 10);
+  }, 120_000);
 
   it('ends as "The call was lost" on both sides when the path stays down past 30 s, logged on both', async () => {
     const [alice, bob] = world!.kids;

@@ -8,6 +8,15 @@ import type { Page } from 'playwright-core';
 import type { CallHarness } from '@hearth/desktop/renderer/calls/harness/harness-types';
 
 type Watch = { frames: number[]; phases: { phase: string; at: number }[]; stop: () => void };
+/** The little of the DOM used here (the e2e project has no DOM types). */
+type Video = {
+  muted: boolean;
+  playsInline: boolean;
+  srcObject: unknown;
+  play: () => Promise<void>;
+  requestVideoFrameCallback: (cb: () => void) => void;
+};
+type Doc = { createElement: (tag: 'video') => Video };
 type Win = { callHarness: CallHarness; netWatch?: Watch };
 
 export async function startNetWatch(page: Page): Promise<void> {
@@ -17,10 +26,11 @@ export async function startNetWatch(page: Page): Promise<void> {
     const service = w.callHarness.service;
     const watch: Watch = { frames: [], phases: [], stop: () => undefined };
     const now = (): number => performance.timeOrigin + performance.now();
-    let stream: MediaStream | null = null;
-    let video: HTMLVideoElement | null = null;
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    let stream: unknown = null;
+    let video: Video | null = null;
     let lastPhase = '';
-    const onFrame = (v: HTMLVideoElement) => (): void => {
+    const onFrame = (v: Video) => (): void => {
       if (v !== video) return;
       watch.frames.push(now());
       v.requestVideoFrameCallback(onFrame(v));
@@ -36,7 +46,7 @@ export async function startNetWatch(page: Page): Promise<void> {
       if (video) video.srcObject = null;
       video = null;
       if (!stream) return;
-      const v = document.createElement('video');
+      const v = doc.createElement('video');
       v.muted = true;
       v.playsInline = true;
       v.srcObject = stream;

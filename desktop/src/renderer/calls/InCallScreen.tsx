@@ -115,6 +115,16 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         </p>
         {view.remoteMuted && <p className="call-subtle">🔇 {t('theyMuted', { name })}</p>}
         {view.remoteCameraOff && view.video && <p className="call-subtle">🚫 {t('theyCameraOff', { name })}</p>}
+        {view.remoteVoiceOnly && view.video && (
+          <p className="call-subtle" role="status" data-testid="call-voice-only">
+            {tApp('netCalls.voiceOnly')}
+          </p>
+        )}
+        {view.remotePoor && (
+          <p className="call-subtle" data-testid="call-poor">
+            📶 {tApp('netCalls.poorConnection')}
+          </p>
+        )}
       </div>
       {showDevices && <DevicePicker video={view.localPreview !== null} />}
       {view.localPreview && (

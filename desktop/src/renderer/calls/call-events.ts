@@ -29,6 +29,8 @@ export type CallEvent =
   | Readonly<{ type: 'hang-up' }>
   /** The profile left: the call ends as if hung up (a ringing one as missed). */
   | Readonly<{ type: 'stop' }>
+  /** Our video paused for a slow line or came back, or our line turned poor or fine (issue 18): the friend is told. */
+  | Readonly<{ type: 'local-quality'; voiceOnly: boolean; poor: boolean }>
   /** Our mute or camera switch changed: the friend is told. */
   | Readonly<{ type: 'local-state'; muted: boolean; cameraOff: boolean }>
   // ---- our side getting ready

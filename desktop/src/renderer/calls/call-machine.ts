@@ -60,6 +60,8 @@ function stepCall(c: Call, event: CallOnlyEvent, now: number): Step {
       return end(c, c.phase === 'incoming' ? 'missed' : 'hung-up', now, c.phase === 'outgoing' ? CANCEL : HANGUP);
     case 'local-state':
       return { call: c, effects: [send({ type: 'media', muted: event.muted, cameraOff: event.cameraOff })] };
+    case 'local-quality':
+      return { call: c, effects: [send({ type: 'quality', voiceOnly: event.voiceOnly, poor: event.poor })] };
     case 'local-ready':
       return { call: { ...c, localReady: true }, effects: [] };
     case 'setup-failed':
@@ -116,6 +118,8 @@ function heard(c: Call, message: CallMessage, now: number): Step {
       return end(c, effect.reason, now);
     case 'media':
       return { call: { ...c, remoteMuted: effect.muted, remoteCameraOff: effect.cameraOff }, effects: [] };
+    case 'quality':
+      return { call: { ...c, remoteVoiceOnly: effect.voiceOnly, remotePoor: effect.poor }, effects: [] };
     default:
       return unknownCase('call message effect', effect);
   }

@@ -26,6 +26,7 @@ import { createScreening, type Arrival } from './call-screening';
 import type { CallService, CallServiceDeps } from './call-service-types';
 import { createCallScreen } from './call-screen';
 import { watchPaths } from './call-path';
+import { watchQuality } from './call-quality-watch';
 import { createCallSetup } from './call-setup';
 import { endedView } from './call-state';
 import { transportOf } from './call-transport';
@@ -206,7 +207,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (running) return;
       running = true;
       signaling.start();
-      stopWatchingPaths = watchPaths(() => current, apply);
+      const [stopPaths, stopQuality] = [watchPaths(() => current, apply), watchQuality(() => current, apply, problem)];
+      stopWatchingPaths = () => {
+        stopPaths();
+        stopQuality();
+      };
       // The relay-only setting can change only in the grown-ups' pane: take it up when the pane
       // opens or closes, so even an incoming call's first connection uses it.
       stopWatchingLock = deps.hearth.on('lockChanged', () => {

@@ -73,6 +73,10 @@ export type CallView = Readonly<{
   cameraOff: boolean;
   remoteMuted: boolean;
   remoteCameraOff: boolean;
+  /** The friend's video is paused because their line is slow (issue 18): a voice call for now. */
+  remoteVoiceOnly: boolean;
+  /** The friend's side says the line is poor (a quiet sign). */
+  remotePoor: boolean;
   /** The chosen devices (null: the default). */
   cameraId: string | null;
   micId: string | null;
@@ -95,6 +99,8 @@ export const IDLE_VIEW: CallView = Object.freeze({
   cameraOff: false,
   remoteMuted: false,
   remoteCameraOff: false,
+  remoteVoiceOnly: false,
+  remotePoor: false,
   cameraId: null,
   micId: null,
   signaling: 'off',
