@@ -105,7 +105,7 @@ export type CallEffect =
   /** The call's recovery timers: the limit (`reconnect-timeout`) and the next attempt (`redial-due`). */
   | Readonly<{ type: 'arm-reconnect'; ms: number }>
   | Readonly<{ type: 'arm-redial'; ms: number }>
-  /** The path is back: both recovery timers stop, and a re-dial still on its way is let go. */
+  /** The path is back: both recovery timers stop (a re-dial on its way still takes over if it arrives). */
   | Readonly<{ type: 'reconnected' }>
   /** Caller: the same call again on fresh connections (same call id), the old ones kept until it works. */
   | Readonly<{ type: 'redial' }>

@@ -65,6 +65,9 @@ export type LiveCalls = Readonly<{
   run: (effect: LiveEffect, live: Live) => void;
 }>;
 
+/** How long the old connections stay after a recovery's new ones took over. */
+const OLD_CLOSE_DELAY_MS = 3_000;
+
 export function createLiveCalls({ apply, problem }: LiveCallsDeps): LiveCalls {
   /** Only the call's connections now speak for it: old ones replaced by a recovery are not heard. */
   const attachMedia = (live: Live, media: MediaConnection, pending = false): void => {
@@ -76,7 +79,9 @@ export function createLiveCalls({ apply, problem }: LiveCallsDeps): LiveCalls {
       apply({ type: 'remote-stream' }, live);
     });
     media.on('close', () => {
-      if (live.media === media) apply({ type: 'media-closed' }, live);
+      if (live.pending?.media === media) live.pending = null;
+      // While a recovery is under way the other side may let the old connections go first.
+      else if (live.media === media && !live.pending) apply({ type: 'media-closed' }, live);
     });
     media.on('error', (err) => {
       problem('call media error', err);
@@ -91,7 +96,7 @@ export function createLiveCalls({ apply, problem }: LiveCallsDeps): LiveCalls {
         if (live.data === data) apply({ type: 'message', message }, live);
       },
       close: () => {
-        if (live.data === data) apply({ type: 'channel-closed' }, live);
+        if (live.data === data && !live.pending) apply({ type: 'channel-closed' }, live);
       },
     });
   };
@@ -104,8 +109,11 @@ export function createLiveCalls({ apply, problem }: LiveCallsDeps): LiveCalls {
     live.pending = null;
     live.media = pending.media;
     if (pending.data) attachData(live, pending.data);
-    oldMedia?.close();
-    if (pending.data && oldData !== pending.data) oldData?.close();
+    // A moment later, so the friend has moved over too before the old ones close under it.
+    setTimeout(() => {
+      oldMedia?.close();
+      if (pending.data && oldData !== pending.data) oldData?.close();
+    }, OLD_CLOSE_DELAY_MS);
   };
 
   const dropPending = (live: Live): void => {
@@ -188,9 +196,10 @@ export function createLiveCalls({ apply, problem }: LiveCallsDeps): LiveCalls {
           live.redial = setTimeout(() => apply({ type: 'redial-due' }, live), effect.ms);
           return;
         case 'reconnected':
+          // A re-dial the friend may have answered is kept: both sides then move over to it.
           for (const t of [live.reconnect, live.redial]) clearTimeout(t ?? undefined);
           live.reconnect = live.redial = null;
-          return dropPending(live);
+          return;
         case 'take-redial':
           try {
             if (live.pending?.media && live.local) {

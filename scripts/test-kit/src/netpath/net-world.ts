@@ -118,13 +118,18 @@ const stopChild = (child: ChildProcess): Promise<void> =>
 function nsBridge(pc: NsPc, pageUrl: string, forward: number): Readonly<{ api: HearthApi; close: () => void }> {
   const page = new URL(pageUrl);
   let ws: WebSocket | null = null;
+  /** The PC's address the socket was opened to (after an address change it is dead). */
+  let openedTo = '';
   let opening: Promise<WebSocket> | null = null;
   const pending = new Map<number, (r: IpcResult<unknown>) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
   const open = (): Promise<WebSocket> => {
-    if (ws && ws.readyState === WebSocket.OPEN) return Promise.resolve(ws);
+    if (ws && ws.readyState === WebSocket.OPEN && openedTo === pc.ip()) return Promise.resolve(ws);
+    ws?.terminate();
+    ws = null;
     opening ??= new Promise<WebSocket>((resolve, reject) => {
+      openedTo = pc.ip();
       const socket = new WebSocket(`ws://${pc.ip()}:${forward}${WEB_BRIDGE_PATH}?token=${page.searchParams.get('token') ?? ''}`, {
         origin: page.origin,
         headers: { host: page.host },
@@ -146,15 +151,30 @@ function nsBridge(pc: NsPc, pageUrl: string, forward: number): Readonly<{ api: H
     });
     return opening;
   };
-  const api = createHearthClient({
-    invoke: async (channel, args) => {
-      const socket = await open();
-      return new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        socket.send(JSON.stringify({ id, channel, args }));
+  /** One request; a socket that does not answer in time (its link was cut for a while) is replaced once. */
+  const request = async (channel: string, args: unknown, retry: boolean): Promise<IpcResult<unknown>> => {
+    const socket = await open();
+    const id = nextId++;
+    const answer = new Promise<IpcResult<unknown> | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), retry ? 5_000 : 30_000);
+      pending.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
       });
-    },
+    });
+    socket.send(JSON.stringify({ id, channel, args }));
+    const result = await answer;
+    pending.delete(id);
+    if (result) return result;
+    if (!retry) throw new Error(`the PC's bridge did not answer ${channel}`);
+    if (ws === socket) {
+      socket.terminate();
+      ws = null;
+    }
+    return request(channel, args, false);
+  };
+  const api = createHearthClient({
+    invoke: (channel, args) => request(channel, args, true) as never,
     subscribe: (event: EventName, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);
