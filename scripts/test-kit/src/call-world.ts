@@ -48,9 +48,10 @@ export async function buildCallsHarness(outDir: string): Promise<string> {
 }
 
 /** Chromium as TESTING.md says, with the fake camera playing `cameraFile`. */
-export function launchCallChromium(cameraFile: string, proxyUrl?: string): Promise<Browser> {
+export function launchCallChromium(cameraFile: string, proxyUrl?: string, executablePath?: string): Promise<Browser> {
   return launchChromium({
     cameraFile,
+    ...(executablePath ? { executablePath } : {}),
     ...(proxyUrl ? { proxyUrl } : {}),
     extraArgs: [
       '--disable-features=WebRtcHideLocalIpsWithMdns',

@@ -27,6 +27,8 @@ export type LaunchOptions = Readonly<{
   proxyUrl?: string;
   /** Flags one caller needs beyond the common ones. */
   extraArgs?: readonly string[];
+  /** Another executable (e.g. a wrapper that starts Chromium in a network namespace). */
+  executablePath?: string;
 }>;
 
 /**
@@ -48,5 +50,5 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
     ...(options.proxyUrl ? [`--proxy-server=${options.proxyUrl}`] : []),
     ...(options.extraArgs ?? []),
   ];
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args });
+  return chromium.launch({ executablePath: options.executablePath ?? CHROMIUM_PATH, args });
 }

@@ -42,7 +42,7 @@ export async function startTestRelay(
     const built = await buildApp(config, { logger: false, ...(options.now ? { now: options.now } : {}) });
     for (let attempt = 0; ; attempt++) {
       try {
-        await built.listen({ host: '127.0.0.1', port });
+        await built.listen({ host: config.host, port });
         break;
       } catch (err) {
         if (attempt > 40) throw err;
@@ -71,7 +71,7 @@ export async function startTestRelay(
   };
   await start();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${config.host}:${port}`,
     port,
     dataDir,
     app: () => {

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button';
 import { ReportButton } from '../screens/report/ReportButton';
 import './calls.css';
@@ -10,6 +11,7 @@ import { useCallsTranslation } from './use-calls-translation';
 /** Drawn above every screen of the profile: the ring, the call, why a call ended, and call problems. */
 export function CallOverlay(): ReactElement | null {
   const { t } = useCallsTranslation();
+  const { t: tApp } = useTranslation();
   const service = useCallService();
   const view = useCallView();
   const problem = view.problem && (
@@ -17,12 +19,19 @@ export function CallOverlay(): ReactElement | null {
       {t(`problem.${view.problem}`)}
     </p>
   );
+  const endText = (reason: typeof view.endReason): string | null =>
+    reason === null
+      ? null
+      : reason === 'lost'
+        ? tApp('netCalls.lost')
+        : t(`ended.${reason}`, { name: view.contact?.displayName ?? '' });
   switch (view.phase) {
     case 'incoming':
       return <RingScreen view={view} />;
     case 'outgoing':
     case 'connecting':
     case 'active':
+    case 'reconnecting':
       return (
         <>
           <InCallScreen view={view} />
@@ -33,7 +42,7 @@ export function CallOverlay(): ReactElement | null {
       return (
         <div className="call-toast">
           <div className="call-ended" role="status" data-testid="call-ended" data-reason={view.endReason ?? ''}>
-            <p>{view.endReason && t(`ended.${view.endReason}`, { name: view.contact?.displayName ?? '' })}</p>
+            <p>{endText(view.endReason)}</p>
             {problem}
             <Button onClick={() => service.dismiss()}>{t('ok')}</Button>
           </div>

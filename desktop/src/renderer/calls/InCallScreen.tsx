@@ -52,6 +52,7 @@ function useSelfView(view: CallView): [boolean, () => void] {
 /** Calling, connecting or talking: the friend big, ourselves small, and the call's buttons. */
 export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactElement | null {
   const { t } = useCallsTranslation();
+  const { t: tApp } = useTranslation();
   const service = useCallService();
   const [showDevices, setShowDevices] = useState(false);
   const [selfView, showSelfView] = useSelfView(view);
@@ -69,7 +70,9 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
       ? t('calling', { name })
       : view.phase === 'connecting'
         ? t('connecting')
-        : formatDuration(now - (view.activeSince ?? now));
+        : view.phase === 'reconnecting'
+          ? tApp('netCalls.reconnecting')
+          : formatDuration(now - (view.activeSince ?? now));
   const playing = game.open && view.phase === 'active';
   return (
     <div
@@ -117,6 +120,16 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         </p>
         {view.remoteMuted && <p className="call-subtle">🔇 {t('theyMuted', { name })}</p>}
         {view.remoteCameraOff && view.video && <p className="call-subtle">🚫 {t('theyCameraOff', { name })}</p>}
+        {view.remoteVoiceOnly && view.video && (
+          <p className="call-subtle" role="status" data-testid="call-voice-only">
+            {tApp('netCalls.voiceOnly')}
+          </p>
+        )}
+        {view.remotePoor && (
+          <p className="call-subtle" data-testid="call-poor">
+            📶 {tApp('netCalls.poorConnection')}
+          </p>
+        )}
       </div>
       {playing && <CallGamePanel game={game} name={name} />}
       {showDevices && <DevicePicker video={view.localPreview !== null} />}

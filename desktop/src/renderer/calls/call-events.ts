@@ -4,8 +4,8 @@
  *
  * Room for what comes next: each is one more member here and one more case in `step`, whose
  * exhaustive switches make the compiler list every place that must say what it does.
- * - Reconnecting: `transport-lost` / `transport-back` events and a `reconnecting` phase between
- *   `active` and an end, ended by a `ring-timeout`-like `reconnect-timeout`.
+ * - Reconnecting (issue 18, `call-reconnect.ts`): `path-lost` / `path-back` events and a
+ *   `reconnecting` phase between `active` and an end, ended by `reconnect-timeout`.
  * - A game beside the call: game messages travel on the control channel as `send` effects; a
  *   `game` event carries the friend's move to the game's own pure module.
  * - Quiet time ending a call, or a report hanging up: a `quiet-time` / `reported` event that ends
@@ -29,6 +29,8 @@ export type CallEvent =
   | Readonly<{ type: 'hang-up' }>
   /** The profile left: the call ends as if hung up (a ringing one as missed). */
   | Readonly<{ type: 'stop' }>
+  /** Our video paused for a slow line or came back, or our line turned poor or fine (issue 18): the friend is told. */
+  | Readonly<{ type: 'local-quality'; voiceOnly: boolean; poor: boolean }>
   /** Our mute or camera switch changed: the friend is told. */
   | Readonly<{ type: 'local-state'; muted: boolean; cameraOff: boolean }>
   // ---- our side getting ready
@@ -57,7 +59,18 @@ export type CallEvent =
   | Readonly<{ type: 'media-error' }>
   | Readonly<{ type: 'channel-closed' }>
   /** The signaling client's error (PeerJS's `type` and message). */
-  | Readonly<{ type: 'peer-error'; errorType: string; message: string }>;
+  | Readonly<{ type: 'peer-error'; errorType: string; message: string }>
+  // ---- a broken media path (issue 18, `call-reconnect.ts`)
+  /** The media's ICE is disconnected or failed (for a moment already). */
+  | Readonly<{ type: 'path-lost' }>
+  /** The media's ICE is connected again by itself. */
+  | Readonly<{ type: 'path-back' }>
+  /** Time for the next recovery attempt. */
+  | Readonly<{ type: 'redial-due' }>
+  /** Callee: the friend's re-dial of this very call arrived (same peer, same call id) while reconnecting. */
+  | Readonly<{ type: 'redial-offer' }>
+  /** The path did not come back in time. */
+  | Readonly<{ type: 'reconnect-timeout' }>;
 
 /**
  * Effects, carried out in order. Those before a `start` are about the call the event was for;
@@ -88,4 +101,15 @@ export type CallEffect =
   /** The "call ended" screen. */
   | Readonly<{ type: 'ended'; reason: CallEndReason }>
   /** For the log (never seen by the child). */
-  | Readonly<{ type: 'problem'; message: string; details: unknown }>;
+  | Readonly<{ type: 'problem'; message: string; details: unknown }>
+  /** The call's recovery timers: the limit (`reconnect-timeout`) and the next attempt (`redial-due`). */
+  | Readonly<{ type: 'arm-reconnect'; ms: number }>
+  | Readonly<{ type: 'arm-redial'; ms: number }>
+  /** The path is back: both recovery timers stop (a re-dial on its way still takes over if it arrives). */
+  | Readonly<{ type: 'reconnected' }>
+  /** Caller: the same call again on fresh connections (same call id), the old ones kept until it works. */
+  | Readonly<{ type: 'redial' }>
+  /** Callee: take the friend's re-dial (answer it with our media), without ringing. */
+  | Readonly<{ type: 'take-redial' }>
+  /** Reconnect the signaling socket at once (after an address change the old one is dead). */
+  | Readonly<{ type: 'refresh-signaling' }>;

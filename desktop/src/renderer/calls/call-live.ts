@@ -17,15 +17,31 @@ export type Live = {
   call: Call;
   readonly channel: ControlChannel;
   media: MediaConnection | null;
+  /** The control channel's data connection now. */
+  data: DataConnection | null;
+  /**
+   * A recovery's fresh connections (issue 18): they take over from `media` and `data` once the
+   * friend's media arrives on them; until then the old ones stay (the old path may come back).
+   */
+  pending: { media: MediaConnection | null; data: DataConnection | null; answered: boolean } | null;
   local: CallMedia | null;
   remote: MediaStream | null;
   ring: ReturnType<typeof setTimeout> | null;
+  /** The recovery's limit and its next attempt. */
+  reconnect: ReturnType<typeof setTimeout> | null;
+  redial: ReturnType<typeof setTimeout> | null;
   /** The answer being prepared after `accept` (callee). */
   answering: Promise<void> | null;
 };
 
 /** Effects carried out on one call's connections, media and timer. */
-export type LiveEffect = Extract<CallEffect, Readonly<{ type: 'arm-ring' | 'stop-ring' | 'send' | 'answer' | 'release' }>>;
+export type LiveEffect = Extract<
+  CallEffect,
+  Readonly<{
+    type:
+      'arm-ring' | 'stop-ring' | 'send' | 'answer' | 'release' | 'arm-reconnect' | 'arm-redial' | 'reconnected' | 'take-redial';
+  }>
+>;
 
 export type LiveCallsDeps = Readonly<{
   /** Steps that call through an event (ignored once it is over). */
@@ -41,38 +57,88 @@ export type LiveCalls = Readonly<{
   attachData: (live: Live, data: DataConnection) => void;
   /** An arriving connection of the call `live` (callee): joins it, or is closed when it has one. */
   join: (live: Live, conn: MediaConnection | DataConnection, kind: 'media' | 'data') => void;
+  /**
+   * Callee, while reconnecting: the friend's re-dial of this call (its key checked by the
+   * caller of this). The state machine decides whether it is taken; if not, it is closed.
+   */
+  rejoin: (live: Live, conn: MediaConnection | DataConnection, kind: 'media' | 'data') => void;
+  /** Caller: a re-dial's fresh connections, pending until the friend's media arrives on them. */
+  attachPending: (live: Live, media: MediaConnection, data: DataConnection) => void;
   run: (effect: LiveEffect, live: Live) => void;
 }>;
 
+/** How long the old connections stay after a recovery's new ones took over. */
+const OLD_CLOSE_DELAY_MS = 3_000;
+
 export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCalls {
-  const attachMedia = (live: Live, media: MediaConnection): void => {
-    live.media = media;
+  /** Only the call's connections now speak for it: old ones replaced by a recovery are not heard. */
+  const attachMedia = (live: Live, media: MediaConnection, pending = false): void => {
+    if (!pending) live.media = media;
     media.on('stream', (stream) => {
+      if (live.pending?.media === media) takeOver(live);
+      if (live.media !== media) return;
       live.remote = stream;
       apply({ type: 'remote-stream' }, live);
     });
-    media.on('close', () => apply({ type: 'media-closed' }, live));
+    media.on('close', () => {
+      if (live.pending?.media === media) live.pending = null;
+      // While a recovery is under way the other side may let the old connections go first.
+      else if (live.media === media && !live.pending) apply({ type: 'media-closed' }, live);
+    });
     media.on('error', (err) => {
       problem('call media error', err);
-      apply({ type: 'media-error' }, live);
+      if (live.media === media) apply({ type: 'media-error' }, live);
     });
   };
 
-  const attachData = (live: Live, data: DataConnection): void =>
+  const attachData = (live: Live, data: DataConnection): void => {
+    live.data = data;
     live.channel.attach(data, {
-      message: (message) => apply({ type: 'message', message }, live),
-      close: () => apply({ type: 'channel-closed' }, live),
-      game: (m) => game?.(live, m.envelope),
+      message: (message) => {
+        if (live.data === data) apply({ type: 'message', message }, live);
+      },
+      close: () => {
+        if (live.data === data && !live.pending) apply({ type: 'channel-closed' }, live);
+      },
+      game: (m) => {
+        if (live.data === data) game?.(live, m.envelope);
+      },
     });
+  };
+
+  /** A recovery's connections carry the friend's media: they become the call's, the old ones go. */
+  const takeOver = (live: Live): void => {
+    const pending = live.pending;
+    if (!pending?.media) return;
+    const [oldMedia, oldData] = [live.media, live.data];
+    live.pending = null;
+    live.media = pending.media;
+    if (pending.data) attachData(live, pending.data);
+    // A moment later, so the friend has moved over too before the old ones close under it.
+    setTimeout(() => {
+      oldMedia?.close();
+      if (pending.data && oldData !== pending.data) oldData?.close();
+    }, OLD_CLOSE_DELAY_MS);
+  };
+
+  const dropPending = (live: Live): void => {
+    live.pending?.media?.close();
+    live.pending?.data?.close();
+    live.pending = null;
+  };
 
   return Object.freeze({
     create: (call: Call): Live => ({
       call,
       channel: createControlChannel(problem),
       media: null,
+      data: null,
+      pending: null,
       local: null,
       remote: null,
       ring: null,
+      reconnect: null,
+      redial: null,
       answering: null,
     }),
     attachMedia,
@@ -83,6 +149,25 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
         apply({ type: 'media-offer' }, live);
       } else if (kind === 'data' && !live.channel.attached()) attachData(live, conn as DataConnection);
       else conn.close();
+    },
+    rejoin(live: Live, conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {
+      const pending = (live.pending ??= { media: null, data: null, answered: false });
+      if (kind === 'data') {
+        if (pending.data !== conn) pending.data?.close();
+        pending.data = conn as DataConnection;
+        return;
+      }
+      pending.media?.close();
+      pending.media = conn as MediaConnection;
+      pending.answered = false;
+      attachMedia(live, conn as MediaConnection, true);
+      apply({ type: 'redial-offer' }, live);
+      if (live.pending === pending && !pending.answered) dropPending(live);
+    },
+    attachPending(live: Live, media: MediaConnection, data: DataConnection): void {
+      dropPending(live);
+      live.pending = { media, data, answered: true };
+      attachMedia(live, media, true);
     },
     run(effect: LiveEffect, live: Live): void {
       switch (effect.type) {
@@ -102,10 +187,34 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
           }
           return;
         case 'release':
-          clearTimeout(live.ring ?? undefined);
+          for (const t of [live.ring, live.reconnect, live.redial]) clearTimeout(t ?? undefined);
           live.local?.stop();
+          dropPending(live);
           live.media?.close();
           return live.channel.close(effect.gently);
+        case 'arm-reconnect':
+          clearTimeout(live.reconnect ?? undefined);
+          live.reconnect = setTimeout(() => apply({ type: 'reconnect-timeout' }, live), effect.ms);
+          return;
+        case 'arm-redial':
+          clearTimeout(live.redial ?? undefined);
+          live.redial = setTimeout(() => apply({ type: 'redial-due' }, live), effect.ms);
+          return;
+        case 'reconnected':
+          // A re-dial the friend may have answered is kept: both sides then move over to it.
+          for (const t of [live.reconnect, live.redial]) clearTimeout(t ?? undefined);
+          live.reconnect = live.redial = null;
+          return;
+        case 'take-redial':
+          try {
+            if (live.pending?.media && live.local) {
+              live.pending.media.answer(live.local.sent);
+              live.pending.answered = true;
+            }
+          } catch (err) {
+            problem('could not answer a re-dial', err);
+          }
+          return;
         default: {
           const never: never = effect;
           problem('unknown call effect', never);

@@ -53,6 +53,7 @@ function unansweredOutcome(reason: CallEndReason): RecordCallArgs['outcome'] {
       return 'missed';
     case 'unavailable':
     case 'failed':
+    case 'lost':
       return 'failed';
     default:
       return unknownCase('end reason', reason);

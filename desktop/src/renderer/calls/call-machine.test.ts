@@ -165,6 +165,14 @@ function said(e: CallEffect): string {
       return `log ${e.entry.outcome}`;
     case 'ended':
       return `ended ${e.reason}`;
+    case 'arm-reconnect':
+    case 'arm-redial':
+      return `${e.type} ${e.ms}`;
+    case 'reconnected':
+    case 'redial':
+    case 'take-redial':
+    case 'refresh-signaling':
+      return e.type;
     default: {
       const never: never = e;
       throw new Error(String(never));

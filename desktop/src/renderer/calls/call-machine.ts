@@ -8,6 +8,7 @@
 import { callRecordOf } from './call-log';
 import type { CallMessage } from './call-protocol';
 import type { CallEffect, CallEvent } from './call-events';
+import { reconnectStep, recovered } from './call-reconnect';
 import { effectOfMessage, endReasonWhenGone, newCall, type Call } from './call-state';
 import type { CallEndReason } from './call-types';
 import { unknownCase } from './unknown-case';
@@ -59,6 +60,8 @@ function stepCall(c: Call, event: CallOnlyEvent, now: number): Step {
       return end(c, c.phase === 'incoming' ? 'missed' : 'hung-up', now, c.phase === 'outgoing' ? CANCEL : HANGUP);
     case 'local-state':
       return { call: c, effects: [send({ type: 'media', muted: event.muted, cameraOff: event.cameraOff })] };
+    case 'local-quality':
+      return { call: c, effects: [send({ type: 'quality', voiceOnly: event.voiceOnly, poor: event.poor })] };
     case 'local-ready':
       return { call: { ...c, localReady: true }, effects: [] };
     case 'setup-failed':
@@ -82,14 +85,22 @@ function stepCall(c: Call, event: CallOnlyEvent, now: number): Step {
     case 'message':
       return heard(c, event.message, now);
     case 'remote-stream':
+      if (c.phase === 'reconnecting') return recovered(c);
       if (c.phase !== 'outgoing' && c.phase !== 'connecting') return same(c);
       return { call: { ...c, phase: 'active', activeSince: now, presence: true }, effects: [STOP_RING, ...presenceOn(c)] };
     case 'media-closed':
       return c.phase === 'active' || c.phase === 'connecting' ? end(c, 'remote-hung-up', now) : same(c);
     case 'media-error':
-      return c.phase === 'incoming' ? same(c) : end(c, 'failed', now);
+      return c.phase === 'incoming' || c.phase === 'reconnecting' ? same(c) : end(c, 'failed', now);
     case 'channel-closed':
-      return end(c, endReasonWhenGone(c.phase), now);
+      // While reconnecting the old connections close as they break: the recovery decides.
+      return c.phase === 'reconnecting' ? same(c) : end(c, endReasonWhenGone(c.phase), now);
+    case 'path-lost':
+    case 'path-back':
+    case 'redial-due':
+    case 'redial-offer':
+    case 'reconnect-timeout':
+      return reconnectStep(c, event, now, end);
     default:
       return unknownCase('call event', event);
   }
@@ -107,6 +118,8 @@ function heard(c: Call, message: CallMessage, now: number): Step {
       return end(c, effect.reason, now);
     case 'media':
       return { call: { ...c, remoteMuted: effect.muted, remoteCameraOff: effect.cameraOff }, effects: [] };
+    case 'quality':
+      return { call: { ...c, remoteVoiceOnly: effect.voiceOnly, remotePoor: effect.poor }, effects: [] };
     default:
       return unknownCase('call message effect', effect);
   }
@@ -165,6 +178,7 @@ function farewellOf(phase: Call['phase']): Readonly<{ message: CallMessage; reas
       return { message: CANCEL, reason: 'hung-up' };
     case 'connecting':
     case 'active':
+    case 'reconnecting':
       return { message: HANGUP, reason: 'hung-up' };
     default:
       return unknownCase('call phase', phase);

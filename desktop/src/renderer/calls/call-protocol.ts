@@ -44,6 +44,8 @@ export const CallMessage = Type.Union([
   Type.Object({ type: Type.Literal('cancel'), reason: Type.Union([Type.Literal('timeout'), Type.Literal('hangup')]) }, closed),
   Type.Object({ type: Type.Literal('hangup') }, closed),
   Type.Object({ type: Type.Literal('media'), muted: Type.Boolean(), cameraOff: Type.Boolean() }, closed),
+  /** Issue 18: our video is paused for a slow line (`voiceOnly`), and the line looks poor (`call-quality.ts`). */
+  Type.Object({ type: Type.Literal('quality'), voiceOnly: Type.Boolean(), poor: Type.Boolean() }, closed),
 ]);
 export type CallMessage = Static<typeof CallMessage>;
 

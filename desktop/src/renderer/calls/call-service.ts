@@ -25,6 +25,8 @@ import { CALL_CHANNEL_LABEL, newCallId, newCallLogId, parseCallMetadata } from '
 import { createScreening, type Arrival } from './call-screening';
 import type { CallService, CallServiceDeps } from './call-service-types';
 import { createCallScreen } from './call-screen';
+import { watchPaths } from './call-path';
+import { watchQuality } from './call-quality-watch';
 import { createCallSetup } from './call-setup';
 import { endedView } from './call-state';
 import { transportOf } from './call-transport';
@@ -44,6 +46,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   let view: CallView = IDLE_VIEW;
   let running = false;
   let stopWatchingLock = (): void => undefined;
+  let stopWatchingPaths = (): void => undefined;
 
   const signaling = createSignaling({
     hearth: deps.hearth,
@@ -131,6 +134,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
         return;
       case 'problem':
         return problem(effect.message, effect.details);
+      case 'redial':
+        if (live) setup.redial(live);
+        return;
+      case 'refresh-signaling':
+        return signaling.reconnectNow();
       default:
         if (live) lives.run(effect satisfies LiveEffect, live);
     }
@@ -141,8 +149,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
     if (!meta || (kind === 'data' && (conn as DataConnection).label !== CALL_CHANNEL_LABEL)) return conn.close();
     const live = current;
     // The other half of the call that is ringing or going on; anything else is screened.
-    if (live?.call.key === `${conn.peer} ${meta.callId}` && live.call.direction === 'in') lives.join(live, conn, kind);
-    else screening.add(conn, kind, meta);
+    if (live?.call.key === `${conn.peer} ${meta.callId}` && live.call.direction === 'in') {
+      // Our child's accepted call, reconnecting: the friend's re-dial (the machine decides).
+      if (live.call.phase === 'reconnecting') lives.rejoin(live, conn, kind);
+      else lives.join(live, conn, kind);
+    } else screening.add(conn, kind, meta);
   }
 
   /** A screened friend's call: the state machine says whether it rings. */
@@ -198,6 +209,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (running) return;
       running = true;
       signaling.start();
+      const [stopPaths, stopQuality] = [watchPaths(() => current, apply), watchQuality(() => current, apply, problem)];
+      stopWatchingPaths = () => {
+        stopPaths();
+        stopQuality();
+      };
       // The relay-only setting can change only in the grown-ups' pane: take it up when the pane
       // opens or closes, so even an incoming call's first connection uses it.
       stopWatchingLock = deps.hearth.on('lockChanged', () => {
@@ -208,6 +224,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     },
     stop(): void {
       running = false;
+      stopWatchingPaths();
       stopWatchingLock();
       stopWatchingLock = (): void => undefined;
       apply({ type: 'stop' });

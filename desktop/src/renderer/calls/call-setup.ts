@@ -35,6 +35,11 @@ export type CallSetup = Readonly<{
   prepareAnswer: (live: Live, video: boolean) => Promise<void>;
   /** Caller: our media and ICE, then the offer to the friend (`sent`). */
   place: (live: Live, opened: OpenedForCall) => Promise<void>;
+  /**
+   * Caller, while reconnecting (issue 18): the same call (same call id, same media) on fresh
+   * connections; nothing when signaling is not online (the next attempt tries again).
+   */
+  redial: (live: Live) => void;
 }>;
 
 export function createCallSetup(deps: CallSetupDeps): CallSetup {
@@ -105,6 +110,20 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
       deps.lives.attachMedia(live, media);
       deps.lives.attachData(live, data);
       apply({ type: 'sent', ringTimeoutMs: signaling.ringTimeoutMs() }, live);
+    },
+    redial(live: Live): void {
+      const peer = signaling.peer();
+      const local = live.local;
+      if (!peer || peer.disconnected || peer.destroyed || !local || !isCurrent(live)) return;
+      const metadata: CallMetadata = {
+        v: CALL_PROTOCOL_VERSION,
+        callId: live.call.id,
+        video: local.hasVideo,
+        avatar: deps.myAvatar?.() ?? null,
+      };
+      const media = peer.call(live.call.peerId, local.sent, { metadata });
+      const data = peer.connect(live.call.peerId, { label: CALL_CHANNEL_LABEL, serialization: 'json', reliable: true, metadata });
+      if (media && data) deps.lives.attachPending(live, media, data);
     },
   });
 }

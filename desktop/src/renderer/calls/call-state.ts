@@ -34,7 +34,14 @@ export type Call = Readonly<{
   answered: boolean;
   remoteMuted: boolean;
   remoteCameraOff: boolean;
+  /** The friend paused their video for a slow line, and their line looks poor (issue 18). */
+  remoteVoiceOnly: boolean;
+  remotePoor: boolean;
   activeSince: number | null;
+  /** When the media path broke (phase `reconnecting`), or null. */
+  reconnectingSince: number | null;
+  /** Recovery attempts made while reconnecting. */
+  redials: number;
   /** We told the relay we are in a call. */
   presence: boolean;
 }>;
@@ -52,7 +59,11 @@ export function newCall(fields: NewCall, now: number): Call {
     answered: false,
     remoteMuted: false,
     remoteCameraOff: false,
+    remoteVoiceOnly: false,
+    remotePoor: false,
     activeSince: null,
+    reconnectingSince: null,
+    redials: 0,
     presence: false,
   };
 }
@@ -76,6 +87,8 @@ export function viewOfCall(c: Call, extras: ViewExtras): CallView {
     endReason: null,
     remoteMuted: c.remoteMuted,
     remoteCameraOff: c.remoteCameraOff,
+    remoteVoiceOnly: c.remoteVoiceOnly,
+    remotePoor: c.remotePoor,
   };
 }
 
@@ -99,7 +112,8 @@ export type MessageEffect =
   | Readonly<{ kind: 'ignore' }>
   | Readonly<{ kind: 'answered' }>
   | Readonly<{ kind: 'end'; reason: CallEndReason }>
-  | Readonly<{ kind: 'media'; muted: boolean; cameraOff: boolean }>;
+  | Readonly<{ kind: 'media'; muted: boolean; cameraOff: boolean }>
+  | Readonly<{ kind: 'quality'; voiceOnly: boolean; poor: boolean }>;
 
 const IGNORE: MessageEffect = { kind: 'ignore' };
 const endWith = (reason: CallEndReason): MessageEffect => ({ kind: 'end', reason });
@@ -124,6 +138,8 @@ export function effectOfMessage(
       return endWith(endReasonWhenGone(c.phase));
     case 'media':
       return { kind: 'media', muted: m.muted, cameraOff: m.cameraOff };
+    case 'quality':
+      return { kind: 'quality', voiceOnly: m.voiceOnly, poor: m.poor };
     default:
       return unknownCase('call message', m);
   }
@@ -138,6 +154,7 @@ export function endReasonWhenGone(phase: CallPhase): CallEndReason {
       return 'unavailable';
     case 'connecting':
     case 'active':
+    case 'reconnecting':
     case 'idle':
     case 'ended':
       return 'remote-hung-up';

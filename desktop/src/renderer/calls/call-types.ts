@@ -14,6 +14,8 @@ export type CallPhase =
   | 'connecting'
   /** Talking. */
   | 'active'
+  /** Talking, but the media path broke: the call is being recovered (issue 18); the child sees "Reconnecting…". */
+  | 'reconnecting'
   /** Just ended: the screen says why for a moment, then `idle`. */
   | 'ended';
 
@@ -36,7 +38,9 @@ export type CallEndReason =
   /** The friend is not online (or the relay would not pass the call). */
   | 'unavailable'
   /** The connection could not be made or broke. */
-  | 'failed';
+  | 'failed'
+  /** The media path broke mid-call and did not come back within 30 s. */
+  | 'lost';
 
 /** Something the child (or a grown-up) should know, shown beside the call. */
 export type CallProblem =
@@ -69,6 +73,10 @@ export type CallView = Readonly<{
   cameraOff: boolean;
   remoteMuted: boolean;
   remoteCameraOff: boolean;
+  /** The friend's video is paused because their line is slow (issue 18): a voice call for now. */
+  remoteVoiceOnly: boolean;
+  /** The friend's side says the line is poor (a quiet sign). */
+  remotePoor: boolean;
   /** The chosen devices (null: the default). */
   cameraId: string | null;
   micId: string | null;
@@ -91,6 +99,8 @@ export const IDLE_VIEW: CallView = Object.freeze({
   cameraOff: false,
   remoteMuted: false,
   remoteCameraOff: false,
+  remoteVoiceOnly: false,
+  remotePoor: false,
   cameraId: null,
   micId: null,
   signaling: 'off',

@@ -23,6 +23,9 @@ export const DEFAULT_SIGNALING_BACKOFF: SignalingBackoff = Object.freeze({ initi
 /** A socket open this long counts as stable: the reconnect backoff starts from the beginning again. */
 const STABLE_MS = 30_000;
 
+/** A quick reconnect reuses the socket token only if it is good for at least this long. */
+const QUICK_TOKEN_MARGIN_MS = 60_000;
+
 /** Refresh the ICE configuration (TURN credentials) this long before it expires, and at least this often. */
 const ICE_REFRESH_MS = 5 * 60_000;
 
@@ -57,6 +60,11 @@ export type Signaling = Readonly<{
   ringTimeoutMs: () => number;
   /** Fetches the ICE configuration again and gives it to the client (before each call). */
   refreshIce: () => Promise<CallIce>;
+  /**
+   * Drops the socket and connects again at once (a call lost its path: after an address change
+   * the old socket is dead while it still looks open). Calls going on are kept.
+   */
+  reconnectNow: () => void;
   onState: (listener: (state: SignalingState) => void) => () => void;
 }>;
 
@@ -112,6 +120,9 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   let stableTimer: ReturnType<typeof setTimeout> | null = null;
   let latestIce: CallIce | null = null;
   let ringTimeoutMs = 30_000;
+  /** When the socket token we hold expires (a quick reconnect reuses it while it is good). */
+  let tokenExpiresAt = 0;
+  let quick = false;
 
   const setState = (next: SignalingState): void => {
     if (next === state) return;
@@ -206,6 +217,7 @@ export function createSignaling(deps: SignalingDeps): Signaling {
       const [session, ice] = await Promise.all([value(deps.hearth.getCallSession()), value(deps.hearth.getCallIce())]);
       if (!wanted || current) return;
       ringTimeoutMs = session.ringTimeoutMs;
+      tokenExpiresAt = session.expiresAt;
       const peer = deps.createPeer(session.peerId, peerOptionsOf(session, ice));
       current = peer;
       applyIce(ice);
@@ -218,8 +230,18 @@ export function createSignaling(deps: SignalingDeps): Signaling {
   }
 
   async function reconnect(peer: Peer): Promise<void> {
+    // A call asked (`reconnectNow`): the token we hold is good for a while yet, so the socket
+    // comes back without a round trip through main to the relay (whose own connection may be as
+    // dead as ours was, after an address change, until its request times out).
+    if (quick && tokenExpiresAt - now() > QUICK_TOKEN_MARGIN_MS && !peer.destroyed) {
+      quick = false;
+      if (peer.disconnected) peer.reconnect();
+      return;
+    }
+    quick = false;
     try {
       const session = await value(deps.hearth.getCallSession());
+      tokenExpiresAt = session.expiresAt;
       if (peer !== current || !wanted) return;
       if (peer.destroyed) {
         current = null;
@@ -278,6 +300,15 @@ export function createSignaling(deps: SignalingDeps): Signaling {
     ice: () => latestIce,
     ringTimeoutMs: () => ringTimeoutMs,
     refreshIce,
+    reconnectNow(): void {
+      const peer = current;
+      if (!wanted || !peer || peer.destroyed) return;
+      attempt = 0;
+      quick = true;
+      // `disconnected` follows (PeerJS keeps its connections) and schedules the reconnect.
+      if (!peer.disconnected) peer.disconnect();
+      else schedule(() => void reconnect(peer));
+    },
     onState(listener: (s: SignalingState) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

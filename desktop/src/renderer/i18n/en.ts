@@ -24,6 +24,7 @@ import { grownUpsInvitesEn } from './catalogs/grown-ups-invites';
 import { familyErrorsEn, familyNoticesEn, kidFamilyEn } from './catalogs/family-notices';
 import { grownUpsAttentionEn } from './catalogs/grown-ups-attention';
 import { kidReconsentEn, reconsentEn } from './catalogs/reconsent';
+import { netCallsEn } from './catalogs/net-calls';
 import { kidHomeEn } from './catalogs/kid-home';
 import { policyEn } from './catalogs/policy';
 import { stickersEn } from './catalogs/stickers';
@@ -62,6 +63,7 @@ export const en = {
   ...policyEn,
   ...childrenEn,
   ...kidHomeEn,
+  ...netCallsEn,
   ...kidFamilyEn,
   ...whatGrownUpsSeeEn,
   ...quietKidEn,

@@ -22,6 +22,7 @@ import { grownUpsInvitesEs } from './catalogs/grown-ups-invites';
 import { familyErrorsEs, familyNoticesEs, kidFamilyEs } from './catalogs/family-notices';
 import { grownUpsAttentionEs } from './catalogs/grown-ups-attention';
 import { kidReconsentEs, reconsentEs } from './catalogs/reconsent';
+import { netCallsEs } from './catalogs/net-calls';
 import { kidHomeEs } from './catalogs/kid-home';
 import { policyEs } from './catalogs/policy';
 import { stickersEs } from './catalogs/stickers';
@@ -60,6 +61,7 @@ export const es: Spanish<Translation> = {
   ...policyEs,
   ...childrenEs,
   ...kidHomeEs,
+  ...netCallsEs,
   ...kidFamilyEs,
   ...whatGrownUpsSeeEs,
   ...quietKidEs,
