@@ -1,7 +1,8 @@
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { canonicalJson } from '../canonical-json';
-import { GAME_ENVELOPE_MAX_CHARS, GameEnvelope, TurnGameEnvelope } from '../schemas/message-content';
+import type { TurnGameEnvelope } from '../schemas/message-content';
+import { GAME_ENVELOPE_MAX_CHARS, GameEnvelope } from '../schemas/message-content';
 import { stateHash, type GameResult, type GameType, type MoveRefusal, type Players } from './core';
 import { drawTogether, type DrawState } from './draw-together';
 import { fourInARow, type FourState } from './four-in-a-row';

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { GAME_TYPES, MOVE_REFUSALS } from '../games/core';
+import type { GAME_TYPES } from '../games/core';
+import { MOVE_REFUSALS } from '../games/core';
 import { GameEnvelope } from '../schemas/message-content';
 import { Timestamp, Ulid, closed } from '../schemas/primitives';
 import type { ChannelSpec } from './channels';
