@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PeerServer } from 'peer';
-import type { BareHarness, CallHarness } from '../src/renderer/calls/harness/harness-types';
+import { bareHarnessQuery, type BareHarness, type CallHarness } from '../src/renderer/calls/harness/harness-types';
 import { openCallWorld, type CallKid } from '@hearth/test-kit/call-world';
 import { createClosers } from '@hearth/test-kit/closers';
 import { serveHarness } from '../scripts/effects/harness-server';
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
         [bob, 'benchbob'],
       ].map(async ([kid, id]) => {
         const page = await (kid as CallKid).browser.newPage();
-        await page.goto(`${bareSite.url}?mode=bare&host=127.0.0.1&port=${port}&id=${id as string}`);
+        await page.goto(`${bareSite.url}${bareHarnessQuery({ host: '127.0.0.1', port, id: id as string })}`);
         await page.waitForFunction(() => 'bareHarness' in globalThis);
         await page.evaluate(() => (globalThis as unknown as Win).bareHarness.ready);
         return page;

@@ -2,7 +2,7 @@
  * Tests and the benchmark only: the call UI of one profile on its own page, served by the web
  * host (the real bridge to main, the real relay), with `window.callHarness` to drive and measure
  * it. `?mode=bare` instead runs bare PeerJS against the official `peer` server, for the
- * benchmark's baseline.
+ * benchmark's baseline (options: `bareHarnessQuery` in harness-types.ts, ICE settings included).
  */
 import { Peer } from 'peerjs';
 import { useEffect, useState, type ReactElement } from 'react';
@@ -19,6 +19,7 @@ import { CallsContext } from '../calls-context';
 import type { CallService } from '../call-service';
 import { peerOptionsOf } from '../signaling';
 import { firstFrameMs, watchFrames } from './frames';
+import { bareRtcConfigOf } from './harness-types';
 
 let autoAccept = false;
 let stopAutoAccept: (() => void) | null = null;
@@ -138,7 +139,8 @@ function startBare(params: URLSearchParams): void {
     key: 'peerjs',
     secure: false,
     debug: 0,
-    config: { iceServers: [] },
+    // The same ICE settings as Hearth's (`?ice=`: e.g. a loopback TURN, relay-only), or none.
+    config: bareRtcConfigOf(params.get('ice')),
   });
   const open = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
   const live: { close: () => void; stream?: MediaStream }[] = [];
