@@ -8,8 +8,10 @@ export type CallHarness = {
   readonly service: CallService;
   /** Answer every call as soon as it rings. */
   autoAccept: boolean;
-  /** Dials and resolves with the ms from the dial to the first remote video frame. */
+  /** Dials and resolves with the ms from the dial to the first remote video frame (marked `first-frame`). */
   measureDial: (contactId: string) => Promise<number>;
+  /** This page's call setup marks (call-trace.ts) as wall-clock ms; `clear` forgets them after. */
+  callTrace: (clear?: boolean) => { step: string; at: number }[];
   /** Counts the remote video's frames (requestVideoFrameCallback) from now on. */
   watchRemoteFrames: () => FrameWatch;
   /** Live remote tracks by kind. */

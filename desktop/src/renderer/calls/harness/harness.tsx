@@ -18,6 +18,7 @@ import { createCallSlots } from '../call-slots';
 import { CallsContext } from '../calls-context';
 import type { CallService } from '../call-service';
 import { peerOptionsOf } from '../signaling';
+import { CALL_TRACE_PREFIX, readCallTrace } from '../call-trace';
 import { firstFrameMs, watchFrames } from './frames';
 import { bareRtcConfigOf } from './harness-types';
 
@@ -49,8 +50,11 @@ function expose(service: CallService | null): void {
       const t0 = performance.now();
       const frame = firstFrameMs(service);
       await service.dial(contactId, { video: true });
-      return (await frame) - t0;
+      const at = await frame;
+      performance.mark(`${CALL_TRACE_PREFIX}first-frame`, { startTime: at });
+      return at - t0;
     },
+    callTrace: (clear) => readCallTrace(clear),
     watchRemoteFrames: () => watchFrames(service),
     transport: () => service.transport(),
     remoteTracks: () =>
