@@ -79,12 +79,19 @@ async function oursOnce(caller: CallKid, callee: CallKid, steps: Map<string, num
   return ms;
 }
 
-async function bareOnce(caller: Page, callee: Page, to: string): Promise<number> {
+function takeBareTrace(page: Page): Promise<{ step: string; at: number }[]> {
+  return page.evaluate(() => (globalThis as unknown as Win).bareHarness.callTrace(true));
+}
+
+async function bareOnce(caller: Page, callee: Page, to: string, steps: Map<string, number[]> | null): Promise<number> {
+  await Promise.all([takeBareTrace(caller), takeBareTrace(callee)]);
   const ms = await within(
     caller.evaluate((id) => (globalThis as unknown as Win).bareHarness.measureDial(id), to),
     30_000,
     'bare',
   );
+  const [c, e] = await Promise.all([takeBareTrace(caller), takeBareTrace(callee)]);
+  for (const [name, v] of callSteps(c, e)) steps?.set(name, [...(steps.get(name) ?? []), v]);
   await caller.evaluate(() => (globalThis as unknown as Win).bareHarness.hangUpAll());
   await callee.evaluate(() => (globalThis as unknown as Win).bareHarness.hangUpAll());
   await caller.waitForTimeout(300);
@@ -98,7 +105,13 @@ function bareIceOf(turn: LocalTurnServer): BareIce {
   return { iceServers: [{ urls: [turn.url], username, credential }], iceTransportPolicy: 'relay' };
 }
 
-type SideResult = Readonly<{ ratios: number[]; ours: number[]; bare: number[]; steps: Map<string, number[]> }>;
+type SideResult = Readonly<{
+  ratios: number[];
+  ours: number[];
+  bare: number[];
+  steps: Map<string, number[]>;
+  bareSteps: Map<string, number[]>;
+}>;
 
 /** One world (with `turn`: relay-only through it on both sides), `ROUNDS` rounds of `CALLS` calls each side. */
 async function measure(turn: LocalTurnServer | null, label: string): Promise<SideResult> {
@@ -149,16 +162,16 @@ async function measure(turn: LocalTurnServer | null, label: string): Promise<Sid
     );
     const [bareAlice, bareBob] = barePages as [Page, Page];
 
-    const result: SideResult = { ratios: [], ours: [], bare: [], steps: new Map() };
+    const result: SideResult = { ratios: [], ours: [], bare: [], steps: new Map(), bareSteps: new Map() };
     for (let i = 0; i < WARMUP; i++) {
       await oursOnce(alice, bob, null);
-      await bareOnce(bareAlice, bareBob, 'benchbob');
+      await bareOnce(bareAlice, bareBob, 'benchbob', null);
     }
     for (let round = 0; round < ROUNDS; round++) {
       const [ours, bare]: [number[], number[]] = [[], []];
       for (let i = 0; i < CALLS; i++) {
         ours.push(await oursOnce(alice, bob, result.steps));
-        bare.push(await bareOnce(bareAlice, bareBob, 'benchbob'));
+        bare.push(await bareOnce(bareAlice, bareBob, 'benchbob', result.bareSteps));
       }
       result.ours.push(...ours);
       result.bare.push(...bare);
@@ -199,6 +212,10 @@ async function main(): Promise<void> {
     ...CALL_STEPS.flatMap(([name]) => {
       const v = relayed.steps.get(name);
       return v ? [`call setup step ${name} p50: ${percentile(v, 50).toFixed(1)} ms`] : [];
+    }),
+    ...CALL_STEPS.flatMap(([name]) => {
+      const v = relayed.bareSteps.get(name);
+      return v ? [`bare peerjs call setup step ${name} p50: ${percentile(v, 50).toFixed(1)} ms`] : [];
     }),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

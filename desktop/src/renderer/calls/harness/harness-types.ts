@@ -74,6 +74,8 @@ export type BareHarness = {
   readonly ready: Promise<void>;
   measureDial: (peerId: string) => Promise<number>;
   hangUpAll: () => void;
+  /** The same marks as `CallHarness.callTrace` where bare PeerJS has the step. */
+  callTrace: (clear?: boolean) => { step: string; at: number }[];
 };
 
 declare global {

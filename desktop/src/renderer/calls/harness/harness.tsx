@@ -148,8 +148,14 @@ function startBare(params: URLSearchParams): void {
   });
   const open = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
   const live: { close: () => void; stream?: MediaStream }[] = [];
+  // The same marks as Hearth's call setup (call-trace.ts) where bare PeerJS has the step.
+  const mark = (step: string): void => void performance.mark(`${CALL_TRACE_PREFIX}${step}`);
   peer.on('call', (call) => {
+    mark('offer-arrived');
+    mark('accepted');
     void open().then((stream) => {
+      mark('callee-camera-ready');
+      mark('answered');
       call.answer(stream);
       live.push({ close: () => call.close(), stream });
     });
@@ -158,15 +164,27 @@ function startBare(params: URLSearchParams): void {
     ready: new Promise((resolve) => peer.once('open', () => resolve())),
     async measureDial(to: string): Promise<number> {
       const t0 = performance.now();
+      mark('dial');
       const stream = await open();
+      mark('camera-ready');
       const call = peer.call(to, stream);
+      mark('offer-sent');
       live.push({ close: () => call.close(), stream });
       const remote = await new Promise<MediaStream>((resolve) => call.once('stream', resolve));
+      mark('remote-stream');
       const video = document.createElement('video');
       video.muted = true;
       video.srcObject = remote;
       await video.play();
-      return new Promise((resolve) => video.requestVideoFrameCallback(() => resolve(performance.now() - t0)));
+      return new Promise((resolve) =>
+        video.requestVideoFrameCallback(() => {
+          mark('first-frame');
+          resolve(performance.now() - t0);
+        }),
+      );
+    },
+    callTrace(clear?: boolean) {
+      return readCallTrace(clear);
     },
     hangUpAll(): void {
       for (const c of live.splice(0)) {
