@@ -22,7 +22,6 @@ import { namespacesProblem } from '@hearth/test-kit/netpath/namespaces';
 import { HOME_WIFI } from '@hearth/test-kit/netpath/impairment';
 import { openNetWorld, type NetKid } from '@hearth/test-kit/netpath/net-world';
 import { waitForCallsOnline } from '@hearth/test-kit/call-world';
-import { serveHarness } from '../scripts/effects/harness-server';
 // The loopback coturn that `npm start` and the e2e tests use (root scripts/, no package of its own).
 // eslint-disable-next-line hearth/package-boundaries
 import { startTurnServer, turnServerAvailable } from '../../scripts/coturn';
@@ -95,6 +94,13 @@ function within<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** Where the bare pages seem to come from (Playwright serves them). */
+const BARE_ORIGIN = 'http://localhost:9';
+
+/** Installs `watchReceivedFrames` (tsx's `__name` helper, which its source may call, made a no-op). */
+const watchFramesIn = (page: Page): Promise<void> =>
+  page.addInitScript({ content: `globalThis.__name = (f) => f; (${watchReceivedFrames.toString()})();` });
+
 const framesOf = (page: Page): Promise<number[]> => page.evaluate(() => [...(globalThis as unknown as Win).benchFrames]);
 
 type CallFigures = Readonly<{ freezesPerMinute: number; fps: number; recovery: number | null }>;
@@ -148,7 +154,7 @@ async function main(): Promise<void> {
 
     // Ours: Alice calls Bob, whose app answers as soon as it rings.
     for (const kid of [alice, bob]) {
-      await kid.page.addInitScript(watchReceivedFrames);
+      await watchFramesIn(kid.page);
       await kid.page.reload();
       await waitForCallsOnline(kid.page);
     }
@@ -158,16 +164,16 @@ async function main(): Promise<void> {
     log(`ours: ${SECONDS} s call on home Wi-Fi`);
     await within(alice.page.evaluate((id) => (globalThis as unknown as Win).callHarness.measureDial(id), bob.childId));
     const ours = await measureCall(alice.page, bob);
-    await alice.page.evaluate(() => (globalThis as unknown as Win).callHarness.service.hangUp());
+    // Not waited for: a call still reconnecting ends on its own.
+    await alice.page.evaluate(() => void (globalThis as unknown as Win).callHarness.service.hangUp());
 
     // Bare PeerJS: the official `peer` server and the same TURN (through the stage), relay-only.
     const host = world.stage.host;
     const peerServer = await new Promise<Server>((resolve) => {
       PeerServer({ host, port: 0, path: '/' }, (s) => resolve(s as Server));
     });
-    closers.add(peerServer, () => new Promise<void>((resolve) => peerServer.close(() => resolve())));
-    const site = await serveHarness(world.harnessDir, { csp: null, host });
-    closers.add(site, () => site.close());
+    // Not waited for: it waits for the bare pages' sockets, and the browsers close after it.
+    closers.add(peerServer, async () => void peerServer.close());
     const username = `${Math.floor(Date.now() / 1000) + 3600}:bench`;
     const ice = {
       iceServers: [
@@ -183,8 +189,16 @@ async function main(): Promise<void> {
     const [bareAlice, bareBob] = (await Promise.all(
       [alice, bob].map(async (kid) => {
         const page = await kid.browser.newPage();
-        await page.addInitScript(watchReceivedFrames);
-        await page.goto(`${site.url}${bareHarnessQuery({ host, port, id: `bench${kid.name}`, ice })}`);
+        // The `peer` server is on the host's private address (where the relay is).
+        await page.context().grantPermissions(['local-network-access']);
+        await watchFramesIn(page);
+        page.on('pageerror', (e) => log(`bare page ${kid.name}: ${e.message}`));
+        // The built harness as if from localhost (a secure context, so the camera opens; no CSP).
+        await page.route(`${BARE_ORIGIN}/**`, (route) => {
+          const file = new URL(route.request().url()).pathname.slice(1) || 'index.html';
+          return route.fulfill({ path: path.join(world.harnessDir, file) });
+        });
+        await page.goto(`${BARE_ORIGIN}/${bareHarnessQuery({ host, port, id: `bench${kid.name}`, ice })}`);
         await page.waitForFunction(() => 'bareHarness' in globalThis);
         await page.evaluate(() => (globalThis as unknown as Win).bareHarness.ready);
         return page;

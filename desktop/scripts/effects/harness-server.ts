@@ -17,7 +17,7 @@ export type HarnessServer = Readonly<{ url: string; close(): Promise<void> }>;
 
 export async function serveHarness(
   root: string,
-  options: Readonly<{ csp: string | null; host?: string }> = { csp: EFFECTS_CSP },
+  options: Readonly<{ csp: string | null }> = { csp: EFFECTS_CSP },
 ): Promise<HarnessServer> {
   const server = http.createServer((request, response) => {
     const file = resolveStaticPath(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -43,11 +43,10 @@ export async function serveHarness(
       () => response.writeHead(404).end(),
     );
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${host}:${port}/`,
+    url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
