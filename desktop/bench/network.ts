@@ -5,8 +5,8 @@
  * impairing stage, relay-only. The caller's page watches the video it receives from the callee,
  * frame by frame (requestVideoFrameCallback, whatever peer connection brings it): freezes (gaps
  * ≥ 500 ms) per minute over the whole call and the fps of its last 60 s. Then the callee's link is
- * cut for 5 s: recovery is the time from the link's return to the first new frame (`never` past
- * 30 s). HEARTH_BENCH_NETWORK_SECONDS shortens the call (default 120). Prints `name: value unit`.
+ * cut for 5 s (home Wi-Fi stays on): recovery is the time from the link's return to the first new
+ * frame (`never` past 30 s). HEARTH_BENCH_NETWORK_SECONDS shortens the call (default 120). Prints `name: value unit`.
  */
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -98,8 +98,9 @@ function within<T>(promise: Promise<T>): Promise<T> {
 const BARE_ORIGIN = 'http://localhost:9';
 
 /** Installs `watchReceivedFrames` (tsx's `__name` helper, which its source may call, made a no-op). */
-const watchFramesIn = (page: Page): Promise<void> =>
-  page.addInitScript({ content: `globalThis.__name = (f) => f; (${watchReceivedFrames.toString()})();` });
+async function watchFramesIn(page: Page): Promise<void> {
+  await page.addInitScript({ content: `globalThis.__name = (f) => f; (${watchReceivedFrames.toString()})();` });
+}
 
 const framesOf = (page: Page): Promise<number[]> => page.evaluate(() => [...(globalThis as unknown as Win).benchFrames]);
 
