@@ -110,6 +110,8 @@ export type CallWorldOptions = Readonly<{
    * instead of all in this one. `relayConfig` then does not apply. Default false.
    */
   processes?: boolean;
+  /** More environment for the relay process (`processes` only), e.g. its TURN settings (HEARTH_TURN_URLS…). */
+  relayEnv?: Readonly<Record<string, string>>;
   /** Chromium's proxy for non-loopback requests (see egress.ts). Default none. */
   proxyUrl?: string;
   /** The relay's clock (in-process relay only), for tests that move it (quiet time). Default the real one. */
@@ -140,7 +142,7 @@ export async function openCallWorld(options: CallWorldOptions): Promise<CallWorl
   // Everything this world starts, closed newest first by `close()`, or at once when a step fails.
   const opened = createClosers();
   const startRelay: Promise<Readonly<{ url: string; dispose: () => Promise<void>; test?: TestRelay }>> = options.processes
-    ? startRelayProcess(path.join(options.workDir, 'relay')).then((r) => ({ url: r.url, dispose: r.stop }))
+    ? startRelayProcess(path.join(options.workDir, 'relay'), options.relayEnv).then((r) => ({ url: r.url, dispose: r.stop }))
     : startTestRelay(options.relayConfig ?? {}, options.relayNow ? { now: options.relayNow } : {}).then((r) => ({
         url: r.url,
         dispose: r.dispose,

@@ -117,8 +117,11 @@ export async function createRelayProcess(dataDir: string, options: RelayProcessO
 }
 
 /** A started relay process (silent), for worlds that only need its URL and to stop it. */
-export async function startRelayProcess(dataDir: string): Promise<Readonly<{ url: string; stop: () => Promise<void> }>> {
-  const relay = await createRelayProcess(dataDir, { logLevel: 'silent' });
+export async function startRelayProcess(
+  dataDir: string,
+  env?: Readonly<Record<string, string>>,
+): Promise<Readonly<{ url: string; stop: () => Promise<void> }>> {
+  const relay = await createRelayProcess(dataDir, { logLevel: 'silent', ...(env ? { env } : {}) });
   await relay.start();
   return { url: `http://127.0.0.1:${relay.port}`, stop: relay.stop };
 }

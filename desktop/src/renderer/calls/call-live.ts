@@ -12,6 +12,7 @@ import type { CallMedia } from './call-media';
 import { newCallLogId } from './call-protocol';
 import type { Arrival } from './call-screening';
 import type { Call } from './call-state';
+import { traceCall } from './call-trace';
 
 export type Live = {
   call: Call;
@@ -78,6 +79,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
       if (live.pending?.media === media) takeOver(live);
       if (live.media !== media) return;
       live.remote = stream;
+      traceCall('remote-stream');
       apply({ type: 'remote-stream' }, live);
     });
     media.on('close', () => {

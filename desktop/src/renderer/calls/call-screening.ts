@@ -9,6 +9,7 @@
 import type { CallContact, HearthApi, PeerId } from '@hearth/common';
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { CLOSE_DELAY_MS } from './call-channel';
+import { traceCall } from './call-trace';
 import type { CallMessage, CallMetadata } from './call-protocol';
 
 /** A call's two connections, as far as they have arrived. */
@@ -72,6 +73,7 @@ export function createScreening(deps: ScreeningDeps): Screening {
 
   const decide = async (entry: Entry): Promise<void> => {
     const who = await deps.identify({ peerId: entry.peerId });
+    traceCall('screened');
     if (entries.get(entry.key) !== entry) return;
     if (!who.ok) {
       entry.verdict = 'refused';

@@ -32,6 +32,7 @@ import { endedView } from './call-state';
 import { transportOf } from './call-transport';
 import { IDLE_VIEW, type CallView, type VideoProcessor } from './call-types';
 import { createSignaling } from './signaling';
+import { traceCall } from './call-trace';
 import { createCallGames } from './call-games';
 
 export type { CallService, CallServiceDeps } from './call-service-types';
@@ -145,6 +146,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   }
 
   function arrive(conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {
+    traceCall('offer-arrived');
     const meta = parseCallMetadata(conn.metadata);
     if (!meta || (kind === 'data' && (conn as DataConnection).label !== CALL_CHANNEL_LABEL)) return conn.close();
     const live = current;
@@ -174,9 +176,12 @@ export function createCallService(deps: CallServiceDeps): CallService {
       screen.tell('already-in-call');
       return publish();
     }
-    // The camera starts opening while main checks the contact: both take a moment.
+    traceCall('dial');
+    // The camera and the ICE settings start coming while main checks the contact: each takes a moment.
     const opened = devices.open(options.video);
+    const ice = setup.prefetchIce();
     const found = await deps.hearth.getCallContact({ contactId });
+    traceCall('contact-checked');
     const id = newCallId();
     const logId = newCallLogId(now());
     if (found.ok) {
@@ -195,7 +200,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (!found.ok) screen.tell('not-callable');
       return publish();
     }
-    await setup.place(live, opened);
+    await setup.place(live, opened, ice);
   }
 
   const switched = (which: 'muted' | 'cameraOff', on: boolean): void => {
@@ -241,6 +246,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     dial,
     async accept(options: Readonly<{ video?: boolean }> = {}): Promise<void> {
       const live = current;
+      traceCall('accepted');
       const effects = apply({ type: 'accept', video: options.video !== false });
       if (effects.some((e) => e.type === 'open-answer')) await live?.answering;
     },

@@ -11,6 +11,11 @@ import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, type CallMetadata } from './
 import type { CallProblem } from './call-types';
 import type { MediaProblem } from './media';
 import { relayOnlyWithoutTurn, type Signaling } from './signaling';
+import { traceCall } from './call-trace';
+import type { CallIce } from '@hearth/common';
+
+/** ICE settings asked of main ahead of need: what came back, or why not (never a rejected promise). */
+export type PrefetchedIce = Promise<Readonly<{ ice: CallIce } | { error: unknown }>>;
 
 /** How long our call waits for signaling to be online before the friend counts as unavailable. */
 const ONLINE_WAIT_MS = 5_000;
@@ -33,8 +38,10 @@ export type CallSetupDeps = Readonly<{
 export type CallSetup = Readonly<{
   /** Callee, after `accept`: our media and ICE, then `answer-ready`. */
   prepareAnswer: (live: Live, video: boolean) => Promise<void>;
-  /** Caller: our media and ICE, then the offer to the friend (`sent`). */
-  place: (live: Live, opened: OpenedForCall) => Promise<void>;
+  /** Starts fetching fresh ICE settings now (the caller's, while main checks the contact). */
+  prefetchIce: () => PrefetchedIce;
+  /** Caller: our media and ICE (`ice`: fetched ahead, else now), then the offer to the friend (`sent`). */
+  place: (live: Live, opened: OpenedForCall, ice?: PrefetchedIce) => Promise<void>;
   /**
    * Caller, while reconnecting (issue 18): the same call (same call id, same media) on fresh
    * connections; nothing when signaling is not online (the next attempt tries again).
@@ -59,6 +66,7 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
     }
     if (opened.problem && isCurrent(live)) tell(opened.problem);
     const local = await devices.wrap(opened.stream);
+    traceCall(live.call.direction === 'in' ? 'callee-camera-ready' : 'camera-ready');
     if (!isCurrent(live)) {
       local.stop();
       return null;
@@ -71,25 +79,33 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
     return local;
   }
 
-  async function iceReady(live: Live): Promise<boolean> {
-    try {
-      if (!relayOnlyWithoutTurn(await signaling.refreshIce())) return true;
-      if (isCurrent(live)) tell('needs-turn');
-    } catch (err) {
-      deps.problem('could not get ICE servers', err);
-    }
+  const prefetchIce = (): PrefetchedIce =>
+    signaling.refreshIce().then(
+      (ice) => ({ ice }),
+      (error: unknown) => ({ error }),
+    );
+
+  async function iceReady(live: Live, fetched: PrefetchedIce = prefetchIce()): Promise<boolean> {
+    const got = await fetched;
+    traceCall(live.call.direction === 'in' ? 'callee-ice-ready' : 'ice-ready');
+    if ('error' in got) deps.problem('could not get ICE servers', got.error);
+    else if (!relayOnlyWithoutTurn(got.ice)) return true;
+    else if (isCurrent(live)) tell('needs-turn');
     failed(live);
     return false;
   }
 
   return Object.freeze({
+    prefetchIce,
     async prepareAnswer(live: Live, video: boolean): Promise<void> {
       const [iceOk, local] = await Promise.all([iceReady(live), openLocal(live, devices.open(video))]);
-      if (iceOk && local) apply({ type: 'answer-ready', ...deps.switches() }, live);
+      if (!iceOk || !local) return;
+      traceCall('answered');
+      apply({ type: 'answer-ready', ...deps.switches() }, live);
     },
-    async place(live: Live, opened: OpenedForCall): Promise<void> {
+    async place(live: Live, opened: OpenedForCall, ice?: PrefetchedIce): Promise<void> {
       const [iceOk, local, online] = await Promise.all([
-        iceReady(live),
+        iceReady(live, ice),
         openLocal(live, opened),
         signaling.whenOnline(ONLINE_WAIT_MS),
       ]);
@@ -109,6 +125,8 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
       if (!media || !data) return unavailable();
       deps.lives.attachMedia(live, media);
       deps.lives.attachData(live, data);
+      traceCall('offer-sent');
+      data.once('open', () => traceCall('channel-open'));
       apply({ type: 'sent', ringTimeoutMs: signaling.ringTimeoutMs() }, live);
     },
     redial(live: Live): void {

@@ -56,6 +56,8 @@ export type NetKid = Readonly<{
 export type NetWorld = Readonly<{
   kids: readonly NetKid[];
   stage: UdpStage;
+  /** The built calls harness (its bare PeerJS mode serves the benchmark's baseline). */
+  harnessDir: string;
   close: () => Promise<void>;
 }>;
 
@@ -272,7 +274,7 @@ export async function openNetWorld(options: NetWorldOptions): Promise<NetWorld> 
         await waitForCallsOnline(k.page);
       }),
     );
-    return { kids, stage, close: opened.closeAll };
+    return { kids, stage, harnessDir, close: opened.closeAll };
   } catch (error) {
     await opened.closeAll();
     throw error;

@@ -8,8 +8,10 @@ export type CallHarness = {
   readonly service: CallService;
   /** Answer every call as soon as it rings. */
   autoAccept: boolean;
-  /** Dials and resolves with the ms from the dial to the first remote video frame. */
+  /** Dials and resolves with the ms from the dial to the first remote video frame (marked `first-frame`). */
   measureDial: (contactId: string) => Promise<number>;
+  /** This page's call setup marks (call-trace.ts) as wall-clock ms; `clear` forgets them after. */
+  callTrace: (clear?: boolean) => { step: string; at: number }[];
   /** Counts the remote video's frames (requestVideoFrameCallback) from now on. */
   watchRemoteFrames: () => FrameWatch;
   /** Live remote tracks by kind. */
@@ -23,10 +25,57 @@ export type CallHarness = {
   rawDial: (session: CallSession, ice: CallIce, to: string) => Promise<'peer-unavailable' | 'stream' | 'timeout'>;
 };
 
+/**
+ * The ICE settings the bare PeerJS page takes, the same shape Hearth gets from main (`CallIce`):
+ * e.g. a loopback TURN with `iceTransportPolicy: 'relay'`. Default: no servers, every path.
+ */
+export type BareIce = Readonly<{
+  iceServers: readonly Readonly<{ urls: readonly string[]; username?: string; credential?: string }>[];
+  iceTransportPolicy?: RTCIceTransportPolicy;
+}>;
+
+/** What the bench or a test gives the bare page (`?mode=bare&…`, see `bareHarnessQuery`). */
+export type BareHarnessOptions = Readonly<{
+  /** The official `peer` server. */
+  host: string;
+  port: number;
+  /** This page's peer id. */
+  id: string;
+  ice?: BareIce;
+}>;
+
+/** The query string (with `?`) that opens the bare page with `options`. */
+export function bareHarnessQuery(options: BareHarnessOptions): string {
+  const q = new URLSearchParams({ mode: 'bare', host: options.host, port: String(options.port), id: options.id });
+  if (options.ice) q.set('ice', JSON.stringify(options.ice));
+  return `?${q.toString()}`;
+}
+
+/** The page's side of `bareHarnessQuery`'s `ice`: RTCPeerConnection's configuration (bad input throws). */
+export function bareRtcConfigOf(raw: string | null): RTCConfiguration {
+  if (raw === null) return { iceServers: [] };
+  const ice = JSON.parse(raw) as Partial<BareIce>;
+  if (!Array.isArray(ice.iceServers)) throw new Error('bare harness: `ice.iceServers` must be an array');
+  const policy = ice.iceTransportPolicy;
+  if (policy !== undefined && policy !== 'all' && policy !== 'relay') {
+    throw new Error("bare harness: `ice.iceTransportPolicy` must be 'all' or 'relay'");
+  }
+  return {
+    iceServers: ice.iceServers.map((s) => ({
+      urls: [...s.urls],
+      ...(s.username !== undefined ? { username: s.username } : {}),
+      ...(s.credential !== undefined ? { credential: s.credential } : {}),
+    })),
+    ...(policy !== undefined ? { iceTransportPolicy: policy } : {}),
+  };
+}
+
 export type BareHarness = {
   readonly ready: Promise<void>;
   measureDial: (peerId: string) => Promise<number>;
   hangUpAll: () => void;
+  /** The same marks as `CallHarness.callTrace` where bare PeerJS has the step. */
+  callTrace: (clear?: boolean) => { step: string; at: number }[];
 };
 
 declare global {

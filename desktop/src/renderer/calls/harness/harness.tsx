@@ -2,7 +2,7 @@
  * Tests and the benchmark only: the call UI of one profile on its own page, served by the web
  * host (the real bridge to main, the real relay), with `window.callHarness` to drive and measure
  * it. `?mode=bare` instead runs bare PeerJS against the official `peer` server, for the
- * benchmark's baseline.
+ * benchmark's baseline (options: `bareHarnessQuery` in harness-types.ts, ICE settings included).
  */
 import { Peer } from 'peerjs';
 import { useEffect, useState, type ReactElement } from 'react';
@@ -18,7 +18,9 @@ import { createCallSlots } from '../call-slots';
 import { CallsContext } from '../calls-context';
 import type { CallService } from '../call-service';
 import { peerOptionsOf } from '../signaling';
+import { CALL_TRACE_PREFIX, readCallTrace } from '../call-trace';
 import { firstFrameMs, watchFrames } from './frames';
+import { bareRtcConfigOf } from './harness-types';
 
 let autoAccept = false;
 let stopAutoAccept: (() => void) | null = null;
@@ -48,8 +50,11 @@ function expose(service: CallService | null): void {
       const t0 = performance.now();
       const frame = firstFrameMs(service);
       await service.dial(contactId, { video: true });
-      return (await frame) - t0;
+      const at = await frame;
+      performance.mark(`${CALL_TRACE_PREFIX}first-frame`, { startTime: at });
+      return at - t0;
     },
+    callTrace: (clear) => readCallTrace(clear),
     watchRemoteFrames: () => watchFrames(service),
     transport: () => service.transport(),
     remoteTracks: () =>
@@ -138,12 +143,19 @@ function startBare(params: URLSearchParams): void {
     key: 'peerjs',
     secure: false,
     debug: 0,
-    config: { iceServers: [] },
+    // The same ICE settings as Hearth's (`?ice=`: e.g. a loopback TURN, relay-only), or none.
+    config: bareRtcConfigOf(params.get('ice')),
   });
   const open = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
   const live: { close: () => void; stream?: MediaStream }[] = [];
+  // The same marks as Hearth's call setup (call-trace.ts) where bare PeerJS has the step.
+  const mark = (step: string): void => void performance.mark(`${CALL_TRACE_PREFIX}${step}`);
   peer.on('call', (call) => {
+    mark('offer-arrived');
+    mark('accepted');
     void open().then((stream) => {
+      mark('callee-camera-ready');
+      mark('answered');
       call.answer(stream);
       live.push({ close: () => call.close(), stream });
     });
@@ -152,15 +164,27 @@ function startBare(params: URLSearchParams): void {
     ready: new Promise((resolve) => peer.once('open', () => resolve())),
     async measureDial(to: string): Promise<number> {
       const t0 = performance.now();
+      mark('dial');
       const stream = await open();
+      mark('camera-ready');
       const call = peer.call(to, stream);
+      mark('offer-sent');
       live.push({ close: () => call.close(), stream });
       const remote = await new Promise<MediaStream>((resolve) => call.once('stream', resolve));
+      mark('remote-stream');
       const video = document.createElement('video');
       video.muted = true;
       video.srcObject = remote;
       await video.play();
-      return new Promise((resolve) => video.requestVideoFrameCallback(() => resolve(performance.now() - t0)));
+      return new Promise((resolve) =>
+        video.requestVideoFrameCallback(() => {
+          mark('first-frame');
+          resolve(performance.now() - t0);
+        }),
+      );
+    },
+    callTrace(clear?: boolean) {
+      return readCallTrace(clear);
     },
     hangUpAll(): void {
       for (const c of live.splice(0)) {

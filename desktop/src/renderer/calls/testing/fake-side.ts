@@ -19,6 +19,8 @@ export type FakeSide = Readonly<{
   ice: { current: CallIce };
   gum: MediaStreamConstraints[];
   peer: () => FakePeer;
+  /** How many times the page asked main for ICE settings. */
+  iceAsked: () => number;
   /** Sends one of main's events to the page. */
   emit: (event: string, payload: unknown) => void;
 }>;
@@ -49,7 +51,12 @@ export function fakeMedia(gum: MediaStreamConstraints[]): MediaAccess {
 export function fakeSide(
   network: FakeNetwork,
   name: string,
-  options: Readonly<{ ringTimeoutMs?: number; overrides?: Partial<CallServiceDeps> }> = {},
+  options: Readonly<{
+    ringTimeoutMs?: number;
+    overrides?: Partial<CallServiceDeps>;
+    /** Main's check of a contact waits for this (a slow main). */
+    contactGate?: Promise<void>;
+  }> = {},
 ): FakeSide {
   counter += 1;
   const peerId = `${name.toLowerCase()}peer${counter}` as PeerId;
@@ -60,6 +67,7 @@ export function fakeSide(
   const ice = { current: { iceServers: [], iceTransportPolicy: 'all', expiresAt: null } as CallIce };
   const gum: MediaStreamConstraints[] = [];
   let tokens = 0;
+  let iceAsked = 0;
   const eventListeners = new Map<string, Set<(payload: unknown) => void>>();
   const service = createCallService({
     hearth: {
@@ -75,8 +83,12 @@ export function fakeSide(
           key: 'peerjs',
           ringTimeoutMs: options.ringTimeoutMs ?? 5_000,
         }),
-      getCallIce: async () => ok(ice.current),
+      getCallIce: async () => {
+        iceAsked += 1;
+        return ok(ice.current);
+      },
       getCallContact: async ({ contactId: id }) => {
+        await options.contactGate;
         const c = [...contacts.values()].find((x) => x.contactId === id);
         return c ? ok(c) : refused('NOT_FOUND');
       },
@@ -108,6 +120,7 @@ export function fakeSide(
   });
   return {
     name,
+    iceAsked: () => iceAsked,
     peerId,
     contactId,
     service,
