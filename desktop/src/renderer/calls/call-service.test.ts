@@ -70,26 +70,6 @@ describe('the call service', () => {
     expect(o.config).toEqual({ iceServers: [], iceTransportPolicy: 'all' });
   });
 
-  it('asks main for fresh ICE settings while main checks the contact, not after (issue 18)', async () => {
-    let release = (): void => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    const a = fakeSide(network, 'Alice', { contactGate: gate });
-    a.service.start();
-    sides.push(a);
-    const b = side('Bob');
-    befriend(network, a, b);
-    await Promise.all([online(a), online(b)]);
-    const before = a.iceAsked();
-    const dialing = a.service.dial(b.contactId, { video: true });
-    await until(() => a.iceAsked() > before, 'ICE asked while the contact check waits');
-    expect(phase(a)).toBe('idle');
-    release();
-    await dialing;
-    await until(() => phase(b) === 'incoming', 'ringing at Bob');
-    // One request served both: none was made again once the contact was checked.
-    expect(a.iceAsked()).toBe(before + 1);
-  });
-
   it('rings the friend with the name from its own contacts, connects both ways on accept, and logs it on both sides', async () => {
     const [a, b] = await friends();
     await a.service.dial(b.contactId, { video: true });
