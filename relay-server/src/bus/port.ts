@@ -23,11 +23,6 @@ export type Bus = Readonly<{
   /** Sets the key only if it is absent; true if this call set it. */
   putIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   get(key: string): Promise<string | undefined>;
-  /**
-   * The key's value without a round trip, where this bus holds its keys in this process (the
-   * in-process bus); absent on a bus whose keys live elsewhere (Redis). For hot paths' fast lanes.
-   */
-  peek?(key: string): string | undefined;
   getMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   /** Removes the key; with `ifValue`, only while it still holds that value (an atomic compare). */
   remove(key: string, ifValue?: string): Promise<void>;

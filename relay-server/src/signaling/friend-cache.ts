@@ -8,11 +8,6 @@ import { quietGateFor } from '../quiet/gate';
 export type FriendCache = Readonly<{
   /** Whether calls may pass between these accounts: from memory while the bus is live, else from the store. */
   areFriends(x: string, y: string): Promise<boolean>;
-  /**
-   * The same answer from memory alone, without a promise: undefined when anything it rests on
-   * (the pair's friendship, either side's quiet time) is not known now, or the bus is not live.
-   */
-  areFriendsNow(x: string, y: string): boolean | undefined;
   /** Stops listening to relay events and forgets everything. */
   dispose(): void;
 }>;
@@ -79,15 +74,6 @@ export function createFriendCache(ctx: Ctx, maxEntries = 100_000): FriendCache {
   return {
     async areFriends(x, y) {
       return (await friendship(x, y)) && !(await quiet.apart(x, y));
-    },
-    areFriendsNow(x, y) {
-      if (disposed || !ctx.bus.isLive()) return undefined;
-      const hit = known.get(pairKey(x, y));
-      if (hit !== true) return hit;
-      const xKept = quiet.keepsNow(x, y);
-      if (xKept !== false) return xKept === undefined ? undefined : false;
-      const yKept = quiet.keepsNow(y, x);
-      return yKept === undefined ? undefined : !yKept;
     },
     dispose() {
       disposed = true;

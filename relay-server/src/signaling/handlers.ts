@@ -2,7 +2,7 @@ import type { ClientFrameType } from '@hearth/common';
 import type { Bus } from '../bus/port';
 import type { FriendCache } from './friend-cache';
 import { endOf, openConnection, type CallerInfo, type PeerClient } from './peer-registry';
-import { connectionRole, connectionRoleNow } from './peer-directory';
+import { connectionRole } from './peer-directory';
 import { expireFrame, relayedFrame } from './frames';
 
 /** A relayed frame type (HEARTBEAT stops at the relay). */
@@ -85,24 +85,4 @@ export function createHandlerRegistry(deps: HandlerDeps): HandlerRegistry {
     ['ANSWER', onOpenConnection('ANSWER')],
     ['CANDIDATE', onOpenConnection('CANDIDATE')],
   ]);
-}
-
-/**
- * The common case of {@link createHandlerRegistry}'s rules answered synchronously, without a
- * promise per frame: an ANSWER or CANDIDATE from a local peer to a live local peer, whose
- * friendship (and quiet time) the friend cache knows now and whose connection record the bus
- * holds in this process. True: the frame was forwarded. False: nothing was done, and the caller
- * routes the frame the ordinary way (which decides by the same rules, refusals included). A block
- * drops the pair from the cache at once, so the frame after it never passes here unchecked.
- */
-export function createFastLane(deps: Pick<HandlerDeps, 'bus' | 'friends' | 'send'>) {
-  const { bus, friends, send } = deps;
-  return (sender: PeerClient, target: PeerClient | undefined, frame: RoutedFrame): boolean => {
-    if (frame.type === 'OFFER' || target === undefined || !target.live || target.peerId === sender.peerId) return false;
-    if (friends.areFriendsNow(sender.accountId, target.accountId) !== true) return false;
-    const role = connectionRoleNow(bus, endOf(sender), endOf(target), frame.connectionId);
-    if (role === null || role === undefined || (frame.type === 'ANSWER' && role !== 'callee')) return false;
-    send(target, relayedFrame(frame.text, sender.peerId));
-    return true;
-  };
 }

@@ -126,24 +126,7 @@ export async function connectionRole(
   other: ConnectionEnd,
   connectionId: string,
 ): Promise<ConnectionRole | undefined> {
-  return roleOf(await bus.get(connectionRecordKey(self.peerId, other.peerId, connectionId)), self, other);
-}
-
-/**
- * {@link connectionRole} without a round trip, on a bus that holds its keys here (`Bus.peek`):
- * null where this bus cannot answer synchronously.
- */
-export function connectionRoleNow(
-  bus: Bus,
-  self: ConnectionEnd,
-  other: ConnectionEnd,
-  connectionId: string,
-): ConnectionRole | undefined | null {
-  if (!bus.peek) return null;
-  return roleOf(bus.peek(connectionRecordKey(self.peerId, other.peerId, connectionId)), self, other);
-}
-
-function roleOf(value: string | undefined, self: ConnectionEnd, other: ConnectionEnd): ConnectionRole | undefined {
+  const value = await bus.get(connectionRecordKey(self.peerId, other.peerId, connectionId));
   if (value === undefined) return undefined;
   const [role, selfEpoch, otherEpoch] = value.split(' ');
   if (selfEpoch !== self.epoch || otherEpoch !== other.epoch) return undefined;

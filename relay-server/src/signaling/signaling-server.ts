@@ -5,7 +5,7 @@ import type { RelayContext, RelayEventMap } from '../context';
 import { createFriendCache } from './friend-cache';
 import { createFrameValidators, errorFrame, expireFrame, openFrame, SignalingErrorMessage } from './frames';
 import { SIGNALING_KEY, resolveSignalingToken } from './grants';
-import { createFastLane, createHandlerRegistry, type RoutedFrame, type RoutedType, type Sender } from './handlers';
+import { createHandlerRegistry, type RoutedFrame, type RoutedType, type Sender } from './handlers';
 import { createPeerRegistry, forgetConnections, type PeerClient } from './peer-registry';
 import { claimPeer, locatePeer, newEpoch, refreshPeers, releasePeer } from './peer-directory';
 import { createTokenBuckets } from '../limits/token-buckets';
@@ -112,8 +112,6 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     onRefused: (peerId, type, reason) => log.debug({ peerId, type, reason }, 'signaling frame refused'),
   });
 
-  const fastLane = createFastLane({ bus, friends, send });
-
   const handle = (sender: Sender, target: PeerClient | undefined, frame: RoutedFrame): Promise<void> =>
     (handlers.get(frame.type) as NonNullable<ReturnType<typeof handlers.get>>)(sender, target, frame);
 
@@ -172,8 +170,6 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       return;
     }
     const routed: RoutedFrame = { type: frame.type, dst: frame.dst, connectionId: frame.payload.connectionId, text };
-    // Nothing of this sender's waits: the common case may be answered at once, in order.
-    if (client.pendingFrames === 0 && fastLane(client, registry.byPeer(routed.dst), routed)) return;
     client.pendingFrames += 1;
     client.queue = client.queue
       .then(() => route(client, routed))

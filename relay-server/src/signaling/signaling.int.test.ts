@@ -256,13 +256,13 @@ describe('signaling refusals', () => {
     expect(pa.frames.map((f) => f.type)).toEqual(['OPEN', 'EXPIRE', 'EXPIRE']);
   });
 
-  it('applies a block to the very next frame while frames pass from memory (the fast lane)', async () => {
+  it('applies a block to the very next frame once frames have been flowing', async () => {
     const { a, b, friendshipId } = await friendPair(relay.app);
     const pa = await login(port, a.grant);
     const pb = await login(port, b.grant);
     pa.send(offer(b.grant.peerId));
     await pb.next((f) => f.type === 'OFFER');
-    // Warm: the friendship, quiet time and connection are known, so these pass without a store or bus round trip.
+    // Warm: the friendship, quiet time and connection are cached by now.
     for (let n = 1; n <= 20; n++) pa.send(candidate(b.grant.peerId, 'dc_test1', n));
     for (let n = 1; n <= 20; n++) expect(await pb.next((f) => f.type === 'CANDIDATE')).toMatchObject({ src: a.grant.peerId });
     pb.send(candidate(a.grant.peerId, 'dc_test1', 21));
