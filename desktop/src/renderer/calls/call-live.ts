@@ -9,7 +9,7 @@ import type { DataConnection, MediaConnection } from 'peerjs';
 import { createControlChannel, type ControlChannel } from './call-channel';
 import type { CallEffect, CallEvent, Offer } from './call-events';
 import type { CallMedia } from './call-media';
-import { newCallLogId } from './call-protocol';
+import { newCallLogId, pairOf } from './call-protocol';
 import type { Arrival } from './call-screening';
 import type { Call } from './call-state';
 import { traceCall } from './call-trace';
@@ -23,8 +23,15 @@ export type Live = {
   /**
    * A recovery's fresh connections (issue 18): they take over from `media` and `data` once the
    * friend's media arrives on them; until then the old ones stay (the old path may come back).
+   * `datas`: the control channels offered with it (the callee may hear of a re-dial's channel
+   * before or after its media, and of a later re-dial's too); the one paired with `media` goes.
    */
-  pending: { media: MediaConnection | null; data: DataConnection | null; answered: boolean } | null;
+  pending: { media: MediaConnection | null; datas: DataConnection[]; answered: boolean } | null;
+  /**
+   * Callee: a recovery took over a re-dial's media before its control channel arrived; this is
+   * that channel's pair (`pairOf`), taken when it comes.
+   */
+  awaitingData: string | null;
   local: CallMedia | null;
   remote: MediaStream | null;
   ring: ReturnType<typeof setTimeout> | null;
@@ -70,6 +77,18 @@ export type LiveCalls = Readonly<{
 
 /** How long the old connections stay after a recovery's new ones took over. */
 const OLD_CLOSE_DELAY_MS = 3_000;
+/** The most control channels a callee keeps for re-dials not taken yet (the oldest is closed). */
+const PENDING_DATAS_MAX = 4;
+
+/**
+ * The control channel offered with `media`: the one with its pair, null when it has not come
+ * yet; for an offer without paired ids (an app before them), the latest.
+ */
+function dataFor(media: MediaConnection, datas: readonly DataConnection[]): DataConnection | null {
+  const pair = pairOf(media.connectionId);
+  if (pair === null) return datas.at(-1) ?? null;
+  return datas.find((d) => pairOf(d.connectionId) === pair) ?? null;
+}
 
 export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCalls {
   /** Only the call's connections now speak for it: old ones replaced by a recovery are not heard. */
@@ -83,7 +102,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
       apply({ type: 'remote-stream' }, live);
     });
     media.on('close', () => {
-      if (live.pending?.media === media) live.pending = null;
+      if (live.pending?.media === media) dropPendingMedia(live);
       // While a recovery is under way the other side may let the old connections go first.
       else if (live.media === media && !live.pending) apply({ type: 'media-closed' }, live);
     });
@@ -100,7 +119,8 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
         if (live.data === data) apply({ type: 'message', message }, live);
       },
       close: () => {
-        if (live.data === data && !live.pending) apply({ type: 'channel-closed' }, live);
+        // (The old channel of a recovery closing before its new one came says nothing either.)
+        if (live.data === data && !live.pending && live.awaitingData === null) apply({ type: 'channel-closed' }, live);
       },
       game: (m) => {
         if (live.data === data) game?.(live, m.envelope);
@@ -112,21 +132,39 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
   const takeOver = (live: Live): void => {
     const pending = live.pending;
     if (!pending?.media) return;
-    const [oldMedia, oldData] = [live.media, live.data];
+    const oldMedia = live.media;
+    const data = dataFor(pending.media, pending.datas);
     live.pending = null;
     live.media = pending.media;
-    if (pending.data) attachData(live, pending.data);
-    // A moment later, so the friend has moved over too before the old ones close under it.
-    setTimeout(() => {
-      oldMedia?.close();
-      if (pending.data && oldData !== pending.data) oldData?.close();
-    }, OLD_CLOSE_DELAY_MS);
+    for (const d of pending.datas) if (d !== data) d.close();
+    // Its control channel may still be on its way (the callee's media can be there first).
+    live.awaitingData = data ? null : pairOf(pending.media.connectionId);
+    if (data) moveChannel(live, data);
+    // A moment later, so the friend has moved over too before the old media closes under it.
+    setTimeout(() => oldMedia?.close(), OLD_CLOSE_DELAY_MS);
+  };
+
+  /** The control channel moves to `data`; the old one closes a moment later (the friend moves too). */
+  const moveChannel = (live: Live, data: DataConnection): void => {
+    const old = live.data;
+    attachData(live, data);
+    if (old && old !== data) setTimeout(() => old.close(), OLD_CLOSE_DELAY_MS);
   };
 
   const dropPending = (live: Live): void => {
     live.pending?.media?.close();
-    live.pending?.data?.close();
+    for (const d of live.pending?.datas ?? []) d.close();
     live.pending = null;
+  };
+
+  /** The pending media is gone: its channel goes too; channels of later re-dials stay for theirs. */
+  const dropPendingMedia = (live: Live): void => {
+    const pending = live.pending;
+    if (!pending?.media) return;
+    const mine = dataFor(pending.media, pending.datas);
+    mine?.close();
+    const rest = pending.datas.filter((d) => d !== mine);
+    live.pending = rest.length > 0 ? { media: null, datas: rest, answered: false } : null;
   };
 
   return Object.freeze({
@@ -136,6 +174,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
       media: null,
       data: null,
       pending: null,
+      awaitingData: null,
       local: null,
       remote: null,
       ring: null,
@@ -150,16 +189,28 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
         attachMedia(live, conn as MediaConnection);
         apply({ type: 'media-offer' }, live);
       } else if (kind === 'data' && !live.channel.attached()) attachData(live, conn as DataConnection);
-      else conn.close();
+      else if (kind === 'data' && live.awaitingData !== null && pairOf(conn.connectionId) === live.awaitingData) {
+        // The control channel of the re-dial that brought the call back.
+        live.awaitingData = null;
+        moveChannel(live, conn as DataConnection);
+      } else conn.close();
     },
     rejoin(live: Live, conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {
-      const pending = (live.pending ??= { media: null, data: null, answered: false });
+      const pending = (live.pending ??= { media: null, datas: [], answered: false });
       if (kind === 'data') {
-        if (pending.data !== conn) pending.data?.close();
-        pending.data = conn as DataConnection;
+        pending.datas.push(conn as DataConnection);
+        if (pending.datas.length > PENDING_DATAS_MAX) pending.datas.shift()?.close();
         return;
       }
-      pending.media?.close();
+      // A later re-dial replaces the one not taken yet, with its channel (not those of later ones).
+      const old = pending.media;
+      if (old) {
+        const oldData = dataFor(old, pending.datas);
+        pending.media = null; // (before it closes: its close handler then leaves this pending alone)
+        pending.datas = pending.datas.filter((d) => d !== oldData);
+        oldData?.close();
+        old.close();
+      }
       pending.media = conn as MediaConnection;
       pending.answered = false;
       attachMedia(live, conn as MediaConnection, true);
@@ -168,7 +219,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
     },
     attachPending(live: Live, media: MediaConnection, data: DataConnection): void {
       dropPending(live);
-      live.pending = { media, data, answered: true };
+      live.pending = { media, datas: [data], answered: true };
       attachMedia(live, media, true);
     },
     run(effect: LiveEffect, live: Live): void {

@@ -99,3 +99,20 @@ export function newCallId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The PeerJS connection ids of one offer of a call (the first, or a re-dial): its media and its
+ * control channel share a random suffix (`mc_<pair>`, `dc_<pair>`, as PeerJS and the relay's
+ * signaling schema spell them), so the callee knows which control channel goes with the media it
+ * took, whatever order the two offers arrive in.
+ */
+export function newConnectionPair(): Readonly<{ media: string; data: string }> {
+  const pair = newCallId();
+  return { media: `mc_${pair}`, data: `dc_${pair}` };
+}
+
+/** The pair an offer's connection id belongs to (null for ids not made by `newConnectionPair`). */
+export function pairOf(connectionId: string | undefined): string | null {
+  const m = /^(?:mc|dc)_([0-9a-f]{32})$/.exec(connectionId ?? '');
+  return m ? m[1]! : null;
+}

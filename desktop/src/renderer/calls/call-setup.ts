@@ -7,12 +7,13 @@ import type { CallDevices, OpenedForCall } from './call-devices';
 import type { CallEvent } from './call-events';
 import type { Live, LiveCalls } from './call-live';
 import type { CallMedia } from './call-media';
-import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, type CallMetadata } from './call-protocol';
+import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, newConnectionPair, type CallMetadata } from './call-protocol';
 import type { CallProblem } from './call-types';
 import type { MediaProblem } from './media';
 import { relayOnlyWithoutTurn, type Signaling } from './signaling';
 import { traceCall } from './call-trace';
 import type { CallIce } from '@hearth/common';
+import type { CallOption, Peer, PeerConnectOption } from 'peerjs';
 
 /** ICE settings asked of main ahead of need: what came back, or why not (never a rejected promise). */
 export type PrefetchedIce = Promise<Readonly<{ ice: CallIce } | { error: unknown }>>;
@@ -48,6 +49,23 @@ export type CallSetup = Readonly<{
    */
   redial: (live: Live) => void;
 }>;
+
+/**
+ * One offer of our call: its media and its control channel, with paired connection ids (the
+ * callee pairs a re-dial's two by them). PeerJS takes `connectionId` from the options as it is.
+ */
+function offer(peer: Peer, peerId: string, local: CallMedia, metadata: CallMetadata) {
+  const ids = newConnectionPair();
+  const media = peer.call(peerId, local.sent, { metadata, connectionId: ids.media } as CallOption);
+  const data = peer.connect(peerId, {
+    label: CALL_CHANNEL_LABEL,
+    serialization: 'json',
+    reliable: true,
+    metadata,
+    connectionId: ids.data,
+  } as PeerConnectOption);
+  return { media, data };
+}
 
 export function createCallSetup(deps: CallSetupDeps): CallSetup {
   const { devices, signaling, isCurrent, apply, tell } = deps;
@@ -120,8 +138,7 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
         video: local.hasVideo,
         avatar: deps.myAvatar?.() ?? null,
       };
-      const media = peer.call(peerId, local.sent, { metadata });
-      const data = peer.connect(peerId, { label: CALL_CHANNEL_LABEL, serialization: 'json', reliable: true, metadata });
+      const { media, data } = offer(peer, peerId, local, metadata);
       if (!media || !data) return unavailable();
       deps.lives.attachMedia(live, media);
       deps.lives.attachData(live, data);
@@ -139,8 +156,7 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
         video: local.hasVideo,
         avatar: deps.myAvatar?.() ?? null,
       };
-      const media = peer.call(live.call.peerId, local.sent, { metadata });
-      const data = peer.connect(live.call.peerId, { label: CALL_CHANNEL_LABEL, serialization: 'json', reliable: true, metadata });
+      const { media, data } = offer(peer, live.call.peerId, local, metadata);
       if (media && data) deps.lives.attachPending(live, media, data);
     },
   });

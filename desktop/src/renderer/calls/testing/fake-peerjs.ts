@@ -90,6 +90,8 @@ export class FakePc {
 
 /** Both kinds of connection: open until closed; closing says so once, and may close the other end. */
 abstract class FakeConnection<T extends FakeConnection<T>> extends Emitter {
+  /** As PeerJS: the offer's id, the same at both ends (the caller's option, else a random one). */
+  connectionId = '';
   other: T | null = null;
   open = false;
   closed = false;
@@ -211,8 +213,9 @@ export class FakePeer extends Emitter {
     this.disconnected = false;
     tick(() => this.goOnline());
   }
-  call(to: string, stream: FakeMediaStream, options: { metadata?: unknown } = {}): FakeMediaConnection {
+  call(to: string, stream: FakeMediaStream, options: { metadata?: unknown; connectionId?: string } = {}): FakeMediaConnection {
     const mine = new FakeMediaConnection(to, options.metadata);
+    mine.connectionId = options.connectionId ?? `mc_${Math.random().toString(36).slice(2)}`;
     this.calls.push(mine);
     mine.localStream = stream;
     mine.peerConnection = new FakePc();
@@ -220,17 +223,20 @@ export class FakePeer extends Emitter {
     const target = this.network.route(this, to);
     if (target) {
       const theirs = new FakeMediaConnection(this.id, options.metadata);
+      theirs.connectionId = mine.connectionId;
       mine.other = theirs;
       theirs.other = mine;
       tick(() => target.emit('call', theirs));
     }
     return mine;
   }
-  connect(to: string, options: { label?: string; metadata?: unknown } = {}): FakeDataConnection {
+  connect(to: string, options: { label?: string; metadata?: unknown; connectionId?: string } = {}): FakeDataConnection {
     const mine = new FakeDataConnection(to, options.label ?? '', options.metadata);
+    mine.connectionId = options.connectionId ?? `dc_${Math.random().toString(36).slice(2)}`;
     const target = this.network.route(this, to);
     if (target) {
       const theirs = new FakeDataConnection(this.id, options.label ?? '', options.metadata);
+      theirs.connectionId = mine.connectionId;
       mine.other = theirs;
       theirs.other = mine;
       tick(() => {
