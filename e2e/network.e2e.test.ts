@@ -165,10 +165,12 @@ describe.skipIf(withoutChromium() || withoutNamespaces() || !turnServerAvailable
     } finally {
       bob!.pc.setLink(true);
     }
-    // Each child's own log has the talk (the bridge comes back with the link).
+    // Each child's own log has the talk, as lost (the bridge comes back with the link).
     for (const [i, kid] of [alice!, bob!].entries()) {
       await expect.poll(async () => must(await kid.api.listCalls({})).calls.length, { timeout: 20_000 }).toBe(before[i]! + 1);
-      expect(must(await kid.api.listCalls({})).calls[0]).toMatchObject({ outcome: 'answered' });
+      const entry = must(await kid.api.listCalls({})).calls[0]!;
+      expect(entry).toMatchObject({ outcome: 'lost' });
+      expect(entry.endedAt! - entry.startedAt).toBeGreaterThan(0);
     }
   }, 90_000);
 });

@@ -140,6 +140,11 @@ export const CallOutcome = Type.Union([
   /** The friend was already in a call: nothing rang. */
   Type.Literal('busy'),
   Type.Literal('failed'),
+  /**
+   * Since issue 18: the friends talked, then the network cut the call (no way back within 30 s).
+   * Kept like `answered`: from the answer to the end, so its length is the talk time.
+   */
+  Type.Literal('lost'),
 ]);
 export const CallRecord = Type.Object(
   {

@@ -12,6 +12,7 @@ const ICONS: Readonly<Record<CallRecord['outcome'], string>> = {
   declined: '✋',
   busy: '⛔',
   failed: '⚠️',
+  lost: '📶',
 };
 
 /**
@@ -43,25 +44,33 @@ export function CallLog({ friends, contactId }: Readonly<{ friends: readonly Fri
       {calls.length === 0 && <p>{t('log.empty')}</p>}
       <ol>
         {calls.map((c) => (
-          <li
-            key={c.callId}
-            data-testid="call-log-entry"
-            data-outcome={c.outcome}
-            data-direction={c.direction}
-            data-contact={c.contactId}
-          >
-            <span aria-hidden="true">{ICONS[c.outcome]}</span>
-            <span>{t(c.direction === 'in' ? 'log.in' : 'log.out', { name: nameOf(c.contactId) })}</span>
-            <span>{c.video ? t('log.video') : t('log.audio')}</span>
-            <time dateTime={new Date(c.startedAt).toISOString()}>{when.format(c.startedAt)}</time>
-            <span>
-              {c.outcome === 'answered'
-                ? t('log.answered', { duration: formatDuration((c.endedAt ?? c.startedAt) - c.startedAt) })
-                : t(`log.${c.outcome}`)}
-            </span>
-          </li>
+          <CallLogEntry key={c.callId} call={c} name={nameOf(c.contactId)} when={when} />
         ))}
       </ol>
     </section>
+  );
+}
+
+/**
+ * One line of the call log: who, how, when, and how long they talked (answered, or lost to the
+ * network after talking) or why nobody talked.
+ */
+export function CallLogEntry({
+  call: c,
+  name,
+  when,
+}: Readonly<{ call: CallRecord; name: string; when: Intl.DateTimeFormat }>): ReactElement {
+  const { t } = useCallsTranslation();
+  const duration = formatDuration((c.endedAt ?? c.startedAt) - c.startedAt);
+  return (
+    <li data-testid="call-log-entry" data-outcome={c.outcome} data-direction={c.direction} data-contact={c.contactId}>
+      <span aria-hidden="true">{ICONS[c.outcome]}</span>
+      <span>{t(c.direction === 'in' ? 'log.in' : 'log.out', { name })}</span>
+      <span>{c.video ? t('log.video') : t('log.audio')}</span>
+      <time dateTime={new Date(c.startedAt).toISOString()}>{when.format(c.startedAt)}</time>
+      <span>
+        {c.outcome === 'answered' || c.outcome === 'lost' ? t(`log.${c.outcome}`, { duration }) : t(`log.${c.outcome}`)}
+      </span>
+    </li>
   );
 }

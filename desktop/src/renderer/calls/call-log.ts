@@ -18,8 +18,9 @@ export type EndedCall = Readonly<{
 }>;
 
 /**
- * The log entry: an answered call from answer to hang-up (so its length is the talk time);
- * otherwise when it rang, with no end, and why nobody talked.
+ * The log entry: an answered call from answer to hang-up (so its length is the talk time), `lost`
+ * rather than `answered` when the network cut it; otherwise when it rang, with no end, and why
+ * nobody talked.
  */
 export function callRecordOf(c: EndedCall): RecordCallArgs {
   const base = {
@@ -29,7 +30,8 @@ export function callRecordOf(c: EndedCall): RecordCallArgs {
     video: c.video,
   };
   if (c.activeSince !== null) {
-    return { ...base, startedAt: c.activeSince, endedAt: Math.max(c.activeSince, c.endedAt), outcome: 'answered' };
+    const outcome = c.reason === 'lost' ? 'lost' : 'answered';
+    return { ...base, startedAt: c.activeSince, endedAt: Math.max(c.activeSince, c.endedAt), outcome };
   }
   return { ...base, startedAt: c.ringingSince, endedAt: null, outcome: unansweredOutcome(c.reason) };
 }
@@ -53,7 +55,7 @@ function unansweredOutcome(reason: CallEndReason): RecordCallArgs['outcome'] {
       return 'missed';
     case 'unavailable':
     case 'failed':
-    case 'lost':
+    case 'lost': // never talked (it is only ever lost after the answer): it did not work
       return 'failed';
     default:
       return unknownCase('end reason', reason);
