@@ -123,7 +123,7 @@ describe('a call whose media path breaks', () => {
     expect(s.effects).toContainEqual({ type: 'ended', reason: 'lost' });
     expect(s.effects).toContainEqual({ type: 'release', gently: true });
     const record = s.effects.find((e) => e.type === 'record');
-    expect(record).toMatchObject({ entry: { outcome: 'answered', startedAt: 3_000, endedAt: 40_000 } });
+    expect(record).toMatchObject({ entry: { outcome: 'lost', startedAt: 3_000, endedAt: 40_000 } });
     // A late timer of a call that recovered does nothing.
     expect(step(ACTIVE_OUT, { type: 'reconnect-timeout' }, 40_000)).toEqual({ call: ACTIVE_OUT, effects: [] });
   });
