@@ -4,7 +4,7 @@
  * OffscreenCanvas) and on the main thread.
  */
 import { createAdaptiveController, type AdaptiveController, type AdaptiveDecision } from './adaptive-controller';
-import { createCompositor, type Compositor, type CompositorMode } from './compositor';
+import { createCompositor, type Compositor, type CompositorMode, type MaskPixels } from './compositor';
 import { fitWithin, type Size } from './cover-fit';
 import { createFrameStats } from './frame-stats';
 import { createMaskProcessor } from './mask-processor';
@@ -43,6 +43,8 @@ export type EffectsEngine = {
   /** Composites one camera frame onto the canvas. The caller closes the frame once this settles. */
   process(frame: VideoFrame): Promise<void>;
   stats(): EffectsStats;
+  /** The person mask the last frame was drawn with (GPU read-back: for measurements only). */
+  readMask(): MaskPixels | null;
   close(): void;
 };
 
@@ -307,6 +309,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         height: output?.height ?? 0,
       };
     },
+
+    readMask: () => compositor.readMask(),
 
     close(): void {
       closed = true;
