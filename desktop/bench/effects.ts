@@ -7,7 +7,7 @@
  * - frames per second end to end from the fake camera: 640×480 still, 1280×720 moving, picture
  *   background, with the WebGL renderer that gave them.
  * Prints `name: value unit` lines. Here WebGL is SwiftShader (software): "GPU" timings are CPU work.
- * BENCH_FRAMES shortens the clip for a quick check.
+ * BENCH_FRAMES shortens the clip for a quick check; BENCH_DELEGATES=CPU races the CPU delegate only.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,6 +25,8 @@ type Win = { effectsHarness: EffectsHarness };
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 300);
 const WARMUP = 10;
 const SIZE = { width: 640, height: 480 } as const;
+/** Delegates to race (default both; `CPU` alone skips the slow software "GPU" for a quick check). */
+const DELEGATES = (process.env.BENCH_DELEGATES ?? 'CPU,GPU').split(',') as Delegate[];
 
 function fmt(n: number): string {
   return n.toFixed(2);
@@ -58,9 +60,9 @@ function printCamera(label: string, fps: number, stats: EffectsStats): void {
 
 async function clipFigures(page: Page): Promise<void> {
   const rows: BenchRow[] = await page.evaluate(
-    ({ frames, warmup, size }) =>
-      (globalThis as unknown as Win).effectsHarness.bench({ frames, warmup, size, delegates: ['CPU', 'GPU'] }),
-    { frames: FRAMES, warmup: WARMUP, size: SIZE },
+    ({ frames, warmup, size, delegates }) =>
+      (globalThis as unknown as Win).effectsHarness.bench({ frames, warmup, size, delegates }),
+    { frames: FRAMES, warmup: WARMUP, size: SIZE, delegates: DELEGATES },
   );
   const label = `${SIZE.width}x${SIZE.height}`;
   for (const row of rows) {
@@ -71,7 +73,7 @@ async function clipFigures(page: Page): Promise<void> {
   }
   const at = (impl: BenchRow['impl'], delegate: Delegate): BenchRow | undefined =>
     rows.find((r) => r.impl === impl && r.delegate === delegate);
-  for (const delegate of ['CPU', 'GPU'] as const) {
+  for (const delegate of DELEGATES) {
     const ratio = (at('ours', delegate)?.totalMs ?? Number.NaN) / (at('reference', delegate)?.totalMs ?? Number.NaN);
     console.log(`effects ratio ${delegate} ${label}: ${fmt(ratio)} x`);
   }

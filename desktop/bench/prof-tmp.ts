@@ -1,0 +1,10 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openHarnessSession } from '/work/wt/effects/desktop/scripts/effects/harness-session';
+const work = await mkdtemp(path.join(os.tmpdir(), 'prof-'));
+const s = await openHarnessSession({ workDir: work });
+const rows = await s.page.evaluate(() => (globalThis as any).effectsHarness.bench({ frames: 60, warmup: 10, size: { width: 640, height: 480 }, delegates: ['CPU'] }));
+console.log(JSON.stringify(rows));
+console.log(JSON.stringify(await s.page.evaluate(() => (globalThis as any).effectsHarness.times())));
+await s.close();
