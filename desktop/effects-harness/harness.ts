@@ -48,7 +48,6 @@ export type EffectsHarness = {
   maskAgreement(options: AgreementOptions): Promise<number[]>;
   /** The WebGL renderer of this browser (e.g. SwiftShader), to say what gave a timing. */
   renderer(): string;
-  times(): unknown;
   /** Mounts EffectsPreview on a second pipeline of its own, as the settings screen does. */
   showPreview(): Promise<void>;
   /** The frame the preview's video shows now (unmirrored). */
@@ -138,7 +137,6 @@ const harness: EffectsHarness = {
   },
   bench: (options: BenchOptions) => runBench({ ...options, assetsBase: ASSETS }),
   maskAgreement: (options: AgreementOptions) => maskAgreement({ ...options, assetsBase: ASSETS }),
-  times: () => (globalThis as any).__t,
   renderer(): string {
     const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
     const info = gl?.getExtension('WEBGL_debug_renderer_info');

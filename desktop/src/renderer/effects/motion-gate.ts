@@ -12,7 +12,7 @@ export type MotionGateParams = Readonly<{
   maxReuse: number;
 }>;
 
-export const DEFAULT_MOTION_GATE: MotionGateParams = Object.freeze({ threshold: 1.5, maxReuse: 3 });
+export const DEFAULT_MOTION_GATE: MotionGateParams = Object.freeze({ threshold: 3, maxReuse: 2 });
 
 export type MotionGate = {
   /**
