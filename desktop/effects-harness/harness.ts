@@ -12,6 +12,7 @@ import { EffectsPreview, useEffectsPipeline } from '../src/renderer/effects/Effe
 import { createI18n } from '../src/renderer/i18n/create-i18n';
 import type { Background, BundledBackgroundId, Delegate, EffectsNotice, EffectsStats } from '../src/renderer/effects/types';
 import { runBench, type BenchOptions, type BenchRow } from './bench';
+import { maskAgreement, type AgreementOptions } from './mask-agreement';
 import { encodeBitmap, measureFps, nextBitmap, type GrabbedFrame } from './frames';
 
 export type StartOptions = Readonly<{
@@ -19,6 +20,9 @@ export type StartOptions = Readonly<{
   inline?: boolean;
   adaptive?: boolean;
   frameBudgetMs?: number;
+  /** Camera size to ask for. Default 640×480. */
+  width?: number;
+  height?: number;
 }>;
 
 export type BackgroundSpec =
@@ -40,6 +44,10 @@ export type EffectsHarness = {
   readonly errors: string[];
   stop(): void;
   bench(options: BenchOptions): Promise<BenchRow[]>;
+  /** IoU of our masks against the model run on every frame of the moving clip, per frame. */
+  maskAgreement(options: AgreementOptions): Promise<number[]>;
+  /** The WebGL renderer of this browser (e.g. SwiftShader), to say what gave a timing. */
+  renderer(): string;
   /** Mounts EffectsPreview on a second pipeline of its own, as the settings screen does. */
   showPreview(): Promise<void>;
   /** The frame the preview's video shows now (unmirrored). */
@@ -84,7 +92,10 @@ const harness: EffectsHarness = {
     harness.stop();
     notices.length = 0;
     errors.length = 0;
-    camera = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480, frameRate: 30 }, audio: false });
+    camera = await navigator.mediaDevices.getUserMedia({
+      video: { width: options.width ?? 640, height: options.height ?? 480, frameRate: 30 },
+      audio: false,
+    });
     const track = camera.getVideoTracks()[0];
     if (!track) throw new Error('no camera track');
     pipeline = createEffectsPipeline({
@@ -125,6 +136,12 @@ const harness: EffectsHarness = {
     camera = null;
   },
   bench: (options: BenchOptions) => runBench({ ...options, assetsBase: ASSETS }),
+  maskAgreement: (options: AgreementOptions) => maskAgreement({ ...options, assetsBase: ASSETS }),
+  renderer(): string {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL2';
+  },
   conformance,
   async showPreview(): Promise<void> {
     const container = document.getElementById('preview');

@@ -27,13 +27,18 @@ export type HarnessSessionOptions = Readonly<{
   proxyUrl?: string;
   /** Called for each page or context request, before the page loads. */
   onContext?: (context: BrowserContext, page: Page) => void;
+  /** A `.y4m` for the fake camera instead of the still astronaut (e.g. makeMovingCamera()). */
+  cameraFile?: string;
 }>;
 
 export async function openHarnessSession(options: HarnessSessionOptions): Promise<HarnessSession> {
   const camera = await makeFakeCamera(path.join(options.workDir, 'camera'));
   const root = await buildEffectsHarness(path.join(options.workDir, 'harness'));
   const server = await serveHarness(root, { csp: options.csp === undefined ? EFFECTS_CSP : options.csp });
-  const browser = await launchChromium({ cameraFile: camera.y4m, ...(options.proxyUrl ? { proxyUrl: options.proxyUrl } : {}) });
+  const browser = await launchChromium({
+    cameraFile: options.cameraFile ?? camera.y4m,
+    ...(options.proxyUrl ? { proxyUrl: options.proxyUrl } : {}),
+  });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -45,8 +45,16 @@ export type Compositor = {
   resetMask(): void;
   /** Draws the output frame to the canvas. */
   render(mode: CompositorMode): void;
+  /**
+   * The mask the last render used (smoothed and feathered, before the edge smoothstep), 0…255, top
+   * row first, read back from the GPU: slow, for measurements only. `null` before the first mask.
+   */
+  readMask(): MaskPixels | null;
   dispose(): void;
 };
+
+/** One-channel mask pixels, top row first. */
+export type MaskPixels = Readonly<{ data: Uint8Array; width: number; height: number }>;
 
 const UNITS = 3;
 
@@ -295,6 +303,22 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       gl.uniform1f(compositeProgram.uniform('uHasMask'), hasMask ? 1 : 0);
       drawTo(null, sizes.output.width, sizes.output.height);
       releaseState(gl, UNITS);
+    },
+
+    readMask(): MaskPixels | null {
+      const texture = maskTexture();
+      const size = maskSource === 'cpu' ? processedSize : sizes?.mask;
+      if (!hasMask || !texture || !size) return null;
+      const framebuffer = gl.createFramebuffer();
+      gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+      const rgba = new Uint8Array(size.width * size.height * 4);
+      gl.readPixels(0, 0, size.width, size.height, gl.RGBA, gl.UNSIGNED_BYTE, rgba);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.deleteFramebuffer(framebuffer);
+      const data = new Uint8Array(size.width * size.height);
+      for (let i = 0; i < data.length; i++) data[i] = rgba[4 * i]!;
+      return { data, width: size.width, height: size.height };
     },
 
     dispose(): void {

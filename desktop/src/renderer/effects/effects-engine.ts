@@ -4,12 +4,13 @@
  * OffscreenCanvas) and on the main thread.
  */
 import { createAdaptiveController, type AdaptiveController, type AdaptiveDecision } from './adaptive-controller';
-import { createCompositor, type Compositor, type CompositorMode } from './compositor';
-import { fitWithin, type Size } from './cover-fit';
+import { createCompositor, type Compositor, type CompositorMode, type MaskPixels } from './compositor';
+import type { Size } from './cover-fit';
 import { createFrameStats } from './frame-stats';
 import { createMaskProcessor } from './mask-processor';
+import { createMotionGate } from './motion-gate';
 import { bundledPicture, fitPicture, type PictureSource } from './picture';
-import { buildLadder, isSoftwareRenderer, levelSizes, REDUCED_INPUT_MAX, type QualityLevel } from './quality-levels';
+import { buildLadder, isSoftwareRenderer, levelSizes, MODEL_INPUT, type QualityLevel } from './quality-levels';
 import { loadSegmenterFactory, type Segmenter, type SegmenterAssets, type SegmenterFactory } from './segmenter';
 import type { BundledBackgroundId, Delegate, EffectsNotice, EffectsStats } from './types';
 
@@ -43,11 +44,16 @@ export type EffectsEngine = {
   /** Composites one camera frame onto the canvas. The caller closes the frame once this settles. */
   process(frame: VideoFrame): Promise<void>;
   stats(): EffectsStats;
+  /** The person mask the last frame was drawn with (GPU read-back: for measurements only). */
+  readMask(): MaskPixels | null;
   close(): void;
 };
 
 // MediaPipe's GPU masks come out top row first, like our textures (checked against the astronaut).
 const GPU_MASK_FLIP_Y = false;
+
+/** Size of the thumbnail the motion gate compares (the model's aspect, 1/8 of its input). */
+const THUMB: Size = Object.freeze({ width: MODEL_INPUT.width / 8, height: MODEL_INPUT.height / 8 });
 
 function startDelegate(gl: WebGL2RenderingContext, requested: 'auto' | Delegate): Delegate {
   if (requested !== 'auto') return requested;
@@ -72,6 +78,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   const compositor: Compositor = createCompositor(gl);
   const frameStats = createFrameStats();
   const maskProcessor = createMaskProcessor();
+  const motionGate = createMotionGate();
+  let thumbContext: OffscreenCanvasRenderingContext2D | null = null;
   let ladder = buildLadder(startDelegate(gl, options.delegate ?? 'auto'));
   let controller: AdaptiveController = createAdaptiveController({ budgetMs, levelCount: ladder.length });
   let level: QualityLevel = ladder[0]!;
@@ -153,6 +161,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   function applyLevel(next: QualityLevel): void {
     const delegateChanged = next.delegate !== level.delegate;
     level = next;
+    motionGate.reset();
     if (output) compositor.resize(levelSizes(output, level));
     if (delegateChanged) void switchToDelegate(level.delegate);
   }
@@ -191,12 +200,24 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   }
 
   /**
-   * The frame the CPU segmenter gets: shrunk by the browser's image decoder path (libyuv on the
-   * camera's own YUV), off the GL pipeline, so no GPU read-back stalls the frame.
+   * The frame the CPU segmenter gets: shrunk to the model's own input size (it stretches any frame
+   * to that anyway) by the browser's image decoder path (libyuv on the camera's own YUV), off the GL
+   * pipeline, so no GPU read-back stalls the frame.
    */
   function reducedInput(frame: VideoFrame): Promise<ImageBitmap> {
-    const size = fitWithin({ width: frame.displayWidth, height: frame.displayHeight }, REDUCED_INPUT_MAX);
-    return createImageBitmap(frame, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' });
+    return createImageBitmap(frame, {
+      resizeWidth: MODEL_INPUT.width,
+      resizeHeight: MODEL_INPUT.height,
+      resizeQuality: 'medium',
+    });
+  }
+
+  /** Whether the last mask still fits `small` (little moved since the last segmented frame). */
+  function maskStillFits(small: ImageBitmap): boolean {
+    thumbContext ??= new OffscreenCanvas(THUMB.width, THUMB.height).getContext('2d', { willReadFrequently: true });
+    if (!thumbContext) return false;
+    thumbContext.drawImage(small, 0, 0, THUMB.width, THUMB.height);
+    return motionGate.reuse(thumbContext.getImageData(0, 0, THUMB.width, THUMB.height).data);
   }
 
   return {
@@ -224,6 +245,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       if (wasOff) {
         compositor.resetMask();
         maskProcessor.reset();
+        motionGate.reset();
       }
     },
 
@@ -242,6 +264,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       const size = { width: frame.displayWidth, height: frame.displayHeight };
       if (!output || output.width !== size.width || output.height !== size.height) {
         output = size;
+        motionGate.reset();
         compositor.resize(levelSizes(output, level));
       }
       // The GPU is still busy with the previous frame: count it as a slow frame.
@@ -252,15 +275,16 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         pendingFence = null;
       }
       frameIndex += 1;
-      const segmenting = mode() !== 'off' && segmenter !== null && frameIndex % level.segmentEvery === 0;
-      const small = segmenting && level.reducedInput ? await reducedInput(frame) : null;
+      const wantMask = mode() !== 'off' && segmenter !== null && frameIndex % level.segmentEvery === 0;
+      const small = wantMask && level.reducedInput ? await reducedInput(frame) : null;
+      // Reusing the last mask where little moved: the segmenter (most of the frame's cost) rests.
+      const segmenting = wantMask && !(small && maskStillFits(small));
       if (closed) {
         small?.close();
         return;
       }
       const current = mode();
       ensurePicture();
-      compositor.uploadCamera(frame);
       let segmentMs: number | null = null;
       if (segmenting && segmenter && current !== 'off') {
         const t0 = performance.now();
@@ -277,6 +301,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         segmentMs = performance.now() - t0;
       }
       small?.close();
+      // After segmenting: MediaPipe's own GL conversion of its input then waits behind nothing of ours.
+      compositor.uploadCamera(frame);
       compositor.render(current);
       pendingFence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
       gl.flush();
@@ -307,6 +333,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         height: output?.height ?? 0,
       };
     },
+
+    readMask: () => compositor.readMask(),
 
     close(): void {
       closed = true;

@@ -18,8 +18,11 @@ export type QualityLevel = Readonly<{
   segmentEvery: 1 | 2;
 }>;
 
-/** Size of the frame handed to the segmenter at `reducedInput` levels (the model's own input is 256×144). */
-export const REDUCED_INPUT_MAX: Size = Object.freeze({ width: 256, height: 192 });
+/**
+ * Size of the frame handed to the segmenter at `reducedInput` levels: the landscape selfie model's
+ * own input (it stretches any frame to it; its mask maps back onto the whole frame).
+ */
+export const MODEL_INPUT: Size = Object.freeze({ width: 256, height: 144 });
 
 /**
  * The ladder for a machine whose best delegate is `start`. With a real GPU the ladder tries the CPU
