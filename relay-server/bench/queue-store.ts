@@ -3,7 +3,8 @@
  * B messages (ROUNDS, B from the environment), each round one transaction that accepts this
  * round's messages (acceptMessage + the franking record, one device per recipient) and
  * acknowledges the last round's (acknowledgeMessages per recipient), as the group commit does.
- * WAL, synchronous=FULL, secure_delete=ON (openDatabase). PER=1 adds the time per statement.
+ * WAL, synchronous=FULL, secure_delete=ON (openDatabase). PER=1 adds the time per statement; WAL=1
+ * the WAL pages per commit (without automatic checkpoints).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,6 +63,8 @@ if (process.env.PER) {
     return st;
   }) as typeof db.prepare;
 }
+// WAL=1: no automatic checkpoint, and the WAL pages each commit wrote (what the fsync and the checkpoints carry).
+if (process.env.WAL) db.pragma('wal_autocheckpoint = 0');
 const B = Number(process.env.B ?? 300);
 const ROUNDS = Number(process.env.ROUNDS ?? 60);
 const key = Buffer.alloc(32, 7);
@@ -119,5 +122,10 @@ console.log(`store commit per batch: ${(commitMs / ROUNDS).toFixed(1)} ms`);
 console.log(`store msgs per s: ${Math.round((B * ROUNDS) / (total / 1000))}`);
 for (const [k, v] of [...per].sort((a, b) => b[1] - a[1]))
   console.log(((v / (B * ROUNDS)) * 1000).toFixed(1).padStart(6), 'us', k.replace(/\s+/g, ' ').slice(0, 110));
+if (process.env.WAL) {
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
+  const pages = fs.statSync(path.join(dir, 'r.db-wal')).size / (pageSize + 24) / ROUNDS;
+  console.log(`store wal pages per commit: ${Math.round(pages)} (${B} sends + ${B} acks)`);
+}
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
