@@ -223,7 +223,11 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
   /** Tells each sender, on all its sockets, which of its messages were just delivered. */
   function tellDelivered(delivered: readonly Readonly<{ id: string; senderId: string }>[]): void {
     const bySender = new Map<string, string[]>();
-    for (const t of delivered) bySender.set(t.senderId, [...(bySender.get(t.senderId) ?? []), t.id]);
+    for (const t of delivered) {
+      const ids = bySender.get(t.senderId);
+      if (ids) ids.push(t.id);
+      else bySender.set(t.senderId, [t.id]);
+    }
     for (const [senderId, ids] of bySender) others.tell(senderId, JSON.stringify({ type: 'delivered', ids }));
   }
 

@@ -1,5 +1,6 @@
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
-import { ACCOUNT_QUEUE, enqueueForDevice, listDeliveryDevices } from './device-queues';
+import { ACCOUNT_QUEUE, enqueueForDevice } from './device-queues';
+import { deliveryDevicesOfPair } from './pair-devices';
 
 /**
  * A message queued for one device, as the delivery code needs it: `seq` is its queue position
@@ -52,14 +53,14 @@ export function insertMessage(db: WritableDB, m: NewMessage): number | undefined
 }
 
 export function findMessageId(db: ReadableDB, id: string): MessageIdRecord | undefined {
-  const queued = prepared(db, `SELECT sender_id AS senderId, created_at AS createdAt FROM messages WHERE id = ?`).get(id) as
-    { senderId: string; createdAt: number } | undefined;
-  if (queued) return { ...queued, state: 'queued' };
-  const past = prepared(
+  // One statement: still queued first (a delivered message other devices still hold is queued), else remembered.
+  return prepared(
     db,
-    `SELECT sender_id AS senderId, outcome AS state, decided_at AS createdAt FROM message_outcomes WHERE id = ?`,
-  ).get(id) as MessageIdRecord | undefined;
-  return past;
+    `SELECT sender_id AS senderId, 'queued' AS state, created_at AS createdAt FROM messages WHERE id = ?
+     UNION ALL
+     SELECT sender_id, outcome, decided_at FROM message_outcomes WHERE id = ?
+     LIMIT 1`,
+  ).get(id, id) as MessageIdRecord | undefined;
 }
 
 /** A message to store and queue in one call ({@link acceptMessage}). */
@@ -97,11 +98,11 @@ export function acceptMessage(db: WritableDB, m: MessageToAccept): Accepted {
     return { kind: 'known', record: raced };
   }
   const queues: QueuedFor[] = [];
-  const recipientDevices = listDeliveryDevices(db, m.recipientId, m.parentSessionAfter);
+  const { recipientDevices, senderDevices } = deliveryDevicesOfPair(db, m.recipientId, m.senderId, m.parentSessionAfter);
   if (recipientDevices.length === 0) queues.push({ accountId: m.recipientId, deviceId: ACCOUNT_QUEUE, own: false });
   for (const deviceId of recipientDevices) queues.push({ accountId: m.recipientId, deviceId, own: false });
   // The sender's other devices get an outgoing copy; the one it came from has it already.
-  for (const deviceId of listDeliveryDevices(db, m.senderId, m.parentSessionAfter)) {
+  for (const deviceId of senderDevices) {
     if (deviceId !== m.sendingDevice) queues.push({ accountId: m.senderId, deviceId, own: true });
   }
   for (const q of queues) enqueueForDevice(db, seq, q.accountId, q.deviceId, q.own);
@@ -194,11 +195,15 @@ export function acknowledgeMessage(
   ).changes;
   if (dequeued === 0) return undefined;
   const first = !own && m.delivered === 0;
-  if (prepared(db, `SELECT 1 FROM message_queue WHERE message_seq = ? LIMIT 1`).get(m.seq)) {
+  // The last device: the message goes (no need to mark it delivered first). One statement looks and deletes.
+  const last =
+    prepared(db, `DELETE FROM messages WHERE seq = ? AND NOT EXISTS (SELECT 1 FROM message_queue WHERE message_seq = ?)`).run(
+      m.seq,
+      m.seq,
+    ).changes === 1;
+  if (!last) {
     return { deliveredTo: first && markDelivered(db, m, id, now, purgeAt) ? m.senderId : undefined, freed: undefined };
   }
-  // The last device: the message goes (no need to mark it delivered first).
-  prepared(db, `DELETE FROM messages WHERE seq = ?`).run(m.seq);
   if (first) rememberDelivered(db, m, id, now, purgeAt);
   return { deliveredTo: first ? m.senderId : undefined, freed: { attachmentHash: m.attachmentHash } };
 }
