@@ -41,6 +41,7 @@ export function createInProcessBus(instance: string, now: () => number = Date.no
       return true;
     },
     get: async (key: string) => read(key),
+    peek: read,
     getMany: async (list: readonly string[]) => list.map(read),
     async remove(key: string, ifValue?: string) {
       if (ifValue === undefined || read(key) === ifValue) keys.delete(key);

@@ -23,6 +23,11 @@ export type Bus = Readonly<{
   /** Sets the key only if it is absent; true if this call set it. */
   putIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   get(key: string): Promise<string | undefined>;
+  /**
+   * What `get` would answer, from this process's memory and without waiting: only a bus that
+   * keeps its keys here has it (in-process). Signaling's hot path reads connection records with it.
+   */
+  peek?: (key: string) => string | undefined;
   getMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   /** Removes the key; with `ifValue`, only while it still holds that value (an atomic compare). */
   remove(key: string, ifValue?: string): Promise<void>;

@@ -33,7 +33,7 @@ import {
   text,
   type TestSocket,
 } from '../../test/ws-client';
-import { grantFor, loggedIn, offer, type RawPeer } from '../signaling/test-support';
+import { candidate, grantFor, loggedIn, offer, type RawPeer } from '../signaling/test-support';
 
 /**
  * Quiet hours and daily time on the relay (issue 14), on the relay's hand-moved clock. It starts
@@ -282,6 +282,26 @@ describe('what friends see, and calls', () => {
     expect(await pa.next()).toMatchObject({ type: 'OFFER', src: gp.peerId });
     await settle();
     expect(pb.frames.filter((f) => f.type === 'OFFER')).toEqual([]);
+  });
+
+  it('refuses the next frame of a call whose signaling flowed once the clock reaches quiet time, with no tick between', async () => {
+    const port = Number(new URL(url).port);
+    const ga = await grantFor(relay.app, a.childToken);
+    const gb = await grantFor(relay.app, b.childToken);
+    const pa = await loggedIn(port, ga);
+    const pb = await loggedIn(port, gb);
+    peers.push(pa, pb);
+    await putQuiet(a, schedule({ mon: [{ start: '09:20', end: '10:00' }] }));
+    pb.send(offer(ga.peerId, 'dc_warm'));
+    expect(await pa.next()).toMatchObject({ type: 'OFFER', src: gb.peerId });
+    // Warm: the friendship, quiet time and the connection are all known in memory now.
+    for (let n = 1; n <= 5; n++) pb.send(candidate(ga.peerId, 'dc_warm', n));
+    for (let n = 1; n <= 5; n++) expect(await pa.next()).toMatchObject({ type: 'CANDIDATE', src: gb.peerId });
+    relay.clock.advance(25 * MIN);
+    pb.send(candidate(ga.peerId, 'dc_warm', 6));
+    expect(await pb.next()).toEqual({ type: 'EXPIRE', src: ga.peerId, dst: gb.peerId });
+    await settle();
+    expect(pa.frames.filter((f) => f.type === 'CANDIDATE')).toHaveLength(5);
   });
 
   it('hands the child TURN credentials that end at its next quiet start, and none in quiet time', async () => {

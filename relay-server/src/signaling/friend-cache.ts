@@ -8,6 +8,8 @@ import { quietGateFor } from '../quiet/gate';
 export type FriendCache = Readonly<{
   /** Whether calls may pass between these accounts: from memory while the bus is live, else from the store. */
   areFriends(x: string, y: string): Promise<boolean>;
+  /** The same answer from memory, without waiting; undefined where it needs the store (then ask `areFriends`). */
+  areFriendsNow(x: string, y: string): boolean | undefined;
   /** Stops listening to relay events and forgets everything. */
   dispose(): void;
 }>;
@@ -74,6 +76,16 @@ export function createFriendCache(ctx: Ctx, maxEntries = 100_000): FriendCache {
   return {
     async areFriends(x, y) {
       return (await friendship(x, y)) && !(await quiet.apart(x, y));
+    },
+    areFriendsNow(x, y) {
+      if (!ctx.bus.isLive()) return undefined;
+      const hit = known.get(pairKey(x, y));
+      if (hit !== true) return hit;
+      // `quiet.apart`, from memory: either side kept from the other.
+      const keepsX = quiet.keepsNow(x, y);
+      if (keepsX !== false) return keepsX === undefined ? undefined : false;
+      const keepsY = quiet.keepsNow(y, x);
+      return keepsY === undefined ? undefined : !keepsY;
     },
     dispose() {
       disposed = true;

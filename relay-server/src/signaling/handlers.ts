@@ -2,7 +2,7 @@ import type { ClientFrameType } from '@hearth/common';
 import type { Bus } from '../bus/port';
 import type { FriendCache } from './friend-cache';
 import { endOf, openConnection, type CallerInfo, type PeerClient } from './peer-registry';
-import { connectionRole } from './peer-directory';
+import { connectionRole, connectionRoleNow } from './peer-directory';
 import { expireFrame, relayedFrame } from './frames';
 
 /** A relayed frame type (HEARTBEAT stops at the relay). */
@@ -85,4 +85,27 @@ export function createHandlerRegistry(deps: HandlerDeps): HandlerRegistry {
     ['ANSWER', onOpenConnection('ANSWER')],
     ['CANDIDATE', onOpenConnection('CANDIDATE')],
   ]);
+}
+
+/**
+ * The ANSWER and CANDIDATE rules of {@link createHandlerRegistry} for two peers on this instance,
+ * applied at once where everything they ask is in memory (the friendship and quiet time cached,
+ * the connection record on the in-process bus): the frames of a call in progress then cost no
+ * promise and no turn of the event loop. Returns false, having done nothing, where a rule needs
+ * the store or the bus, or would refuse with EXPIRE: the registry's handler decides then. The
+ * caller keeps each sender's order (nothing of the sender's may be waiting in its queue).
+ */
+export function createImmediateRelay(deps: HandlerDeps): (sender: PeerClient, target: PeerClient, frame: RoutedFrame) => boolean {
+  return (sender, target, frame) => {
+    if (frame.type === 'OFFER' || !target.live || target.peerId === sender.peerId) return false;
+    if (deps.friends.areFriendsNow(sender.accountId, target.accountId) !== true) return false;
+    const role = connectionRoleNow(deps.bus, endOf(sender), endOf(target), frame.connectionId);
+    if (role === null) return false;
+    if (role === undefined || (frame.type === 'ANSWER' && role !== 'callee')) {
+      deps.onRefused(sender.peerId, frame.type, 'unknown-connection');
+      return true;
+    }
+    deps.send(target, relayedFrame(frame.text, sender.peerId));
+    return true;
+  };
 }

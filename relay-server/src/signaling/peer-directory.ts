@@ -126,7 +126,24 @@ export async function connectionRole(
   other: ConnectionEnd,
   connectionId: string,
 ): Promise<ConnectionRole | undefined> {
-  const value = await bus.get(connectionRecordKey(self.peerId, other.peerId, connectionId));
+  return roleIn(await bus.get(connectionRecordKey(self.peerId, other.peerId, connectionId)), self, other);
+}
+
+/**
+ * {@link connectionRole} without waiting, where the bus answers from memory (`Bus.peek`, a
+ * single relay); null where it cannot (Redis), for the caller to ask {@link connectionRole}.
+ */
+export function connectionRoleNow(
+  bus: Bus,
+  self: ConnectionEnd,
+  other: ConnectionEnd,
+  connectionId: string,
+): ConnectionRole | undefined | null {
+  if (!bus.peek) return null;
+  return roleIn(bus.peek(connectionRecordKey(self.peerId, other.peerId, connectionId)), self, other);
+}
+
+function roleIn(value: string | undefined, self: ConnectionEnd, other: ConnectionEnd): ConnectionRole | undefined {
   if (value === undefined) return undefined;
   const [role, selfEpoch, otherEpoch] = value.split(' ');
   if (selfEpoch !== self.epoch || otherEpoch !== other.epoch) return undefined;

@@ -5,7 +5,7 @@ import type { RelayContext, RelayEventMap } from '../context';
 import { createFriendCache } from './friend-cache';
 import { createFrameValidators, errorFrame, expireFrame, openFrame, SignalingErrorMessage } from './frames';
 import { SIGNALING_KEY, resolveSignalingToken } from './grants';
-import { createHandlerRegistry, type RoutedFrame, type RoutedType, type Sender } from './handlers';
+import { createHandlerRegistry, createImmediateRelay, type RoutedFrame, type RoutedType, type Sender } from './handlers';
 import { createPeerRegistry, forgetConnections, type PeerClient } from './peer-registry';
 import { claimPeer, locatePeer, newEpoch, refreshPeers, releasePeer } from './peer-directory';
 import { createTokenBuckets } from '../limits/token-buckets';
@@ -104,13 +104,16 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     closeClient(client, 1000, 'replaced by a newer login');
   };
 
-  const handlers = createHandlerRegistry({
+  const handlerDeps = {
     bus,
     friends,
     maxConnectionsPerPeer: limits.maxConnectionsPerPeer,
     send,
-    onRefused: (peerId, type, reason) => log.debug({ peerId, type, reason }, 'signaling frame refused'),
-  });
+    onRefused: (peerId: string, type: RoutedType, reason: string) =>
+      log.debug({ peerId, type, reason }, 'signaling frame refused'),
+  };
+  const handlers = createHandlerRegistry(handlerDeps);
+  const relayNow = createImmediateRelay(handlerDeps);
 
   const handle = (sender: Sender, target: PeerClient | undefined, frame: RoutedFrame): Promise<void> =>
     (handlers.get(frame.type) as NonNullable<ReturnType<typeof handlers.get>>)(sender, target, frame);
@@ -170,6 +173,11 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       return;
     }
     const routed: RoutedFrame = { type: frame.type, dst: frame.dst, connectionId: frame.payload.connectionId, text };
+    // A call's frames between two peers here, with all the rules can ask in memory: at once, in order.
+    if (client.pendingFrames === 0) {
+      const here = registry.byPeer(routed.dst);
+      if (here && relayNow(client, here, routed)) return;
+    }
     client.pendingFrames += 1;
     client.queue = client.queue
       .then(() => route(client, routed))
