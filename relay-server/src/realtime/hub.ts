@@ -258,6 +258,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
           if (readable !== undefined) batcher.send(socket, typeof readable === 'string' ? readable : encodeFrame(readable));
         },
         close(code, reason) {
+          batcher.flushSocket(socket);
           if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(code, reason);
         },
         ping: () => void (socket.readyState === WebSocket.OPEN && socket.ping()),

@@ -94,6 +94,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
 
   const closeClient = (client: PeerClient, code: number, reason: string, hard = false): void => {
     leave(client).catch(logFailure('signaling peer cleanup failed', client.peerId));
+    batcher.flushSocket(client.socket);
     if (hard) client.socket.terminate();
     else client.socket.close(code, reason);
   };
@@ -372,6 +373,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       await bus.unsubscribe(signalingChannel(bus.instance), onBusMessage);
       friends.dispose();
       const clients = [...registry.all()];
+      batcher.flush();
       for (const client of clients) client.socket.close(1001, 'relay shutting down');
       await Promise.all(clients.map((c) => leave(c).catch(logFailure('signaling peer cleanup failed', c.peerId))));
     },

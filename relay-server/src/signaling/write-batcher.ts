@@ -1,41 +1,74 @@
-import type { Duplex } from 'node:stream';
-import type { WebSocket } from 'ws';
+import * as ws from 'ws';
+import { WebSocket } from 'ws';
 
-/** Sends frames, coalescing the ones for the same socket within one event-loop turn. */
+/** `ws`'s frame builder: in its exports (`Sender`), not in its type definitions. */
+const { Sender } = ws as unknown as {
+  Sender: { frame(data: Buffer, options: typeof TEXT_FRAME): Buffer[] };
+};
+
+/** Sends text frames, writing the ones for the same socket within one event-loop turn at once. */
 export type WriteBatcher = Readonly<{
   send(socket: WebSocket, data: string): void;
   /** Writes out everything held back now (also done automatically once per loop turn). */
   flush(): void;
+  /** Writes out what is held back for this socket now: call it before closing the socket. */
+  flushSocket(socket: WebSocket): void;
 }>;
 
+/** An unmasked, uncompressed, final text frame, as a server sends it (RFC 6455). */
+const TEXT_FRAME = { fin: true, opcode: 1, mask: false, readOnly: false, rsv1: false } as const;
+
 /**
- * Corks each target socket on its first frame of a loop turn and uncorks it once, in
- * `setImmediate`, so a burst of frames (ICE candidates come in bursts) leaves in one `writev`
- * instead of one system call per frame. `ws` has no public cork; its sender corks and uncorks
- * around every frame itself, and Node counts nested corks, so holding one more is safe.
+ * Holds each socket's frames until `setImmediate`, then writes them as one buffer: a burst of
+ * frames (ICE candidates come in bursts, a commit answers hundreds of sends) costs one write and
+ * one system call per socket, not a `ws` send and a chunk each. The frames are made by `ws`'s
+ * own `Sender.frame`. A socket that negotiated an extension (compression) gets `ws`'s own send.
+ *
+ * Everything a socket carries after its login goes through here, so the frames keep their order;
+ * a frame held for a socket that is closing (its close frame already sent) is dropped, as `ws`
+ * drops a send after close, so callers flush a socket before they close it.
  */
 export function createWriteBatcher(): WriteBatcher {
-  let corked: Duplex[] = [];
+  let held = new Map<WebSocket, Buffer[]>();
   let scheduled = false;
+
+  const write = (socket: WebSocket, chunks: Buffer[]): void => {
+    const raw = (socket as unknown as { _socket?: { write(b: Buffer): boolean; destroyed: boolean } })._socket;
+    if (socket.readyState !== WebSocket.OPEN || !raw || raw.destroyed) return;
+    raw.write(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+  };
+
   const flush = (): void => {
     scheduled = false;
-    const sockets = corked;
-    corked = [];
-    for (const raw of sockets) raw.uncork();
+    const now = held;
+    held = new Map();
+    for (const [socket, chunks] of now) write(socket, chunks);
   };
+
   return {
     send(socket, data) {
-      const raw = (socket as unknown as { _socket?: Duplex })._socket;
-      if (raw && raw.writableCorked === 0) {
-        raw.cork();
-        corked.push(raw);
+      if (socket.readyState !== WebSocket.OPEN) return;
+      if (socket.extensions !== '') {
+        socket.send(data);
+        return;
+      }
+      let chunks = held.get(socket);
+      if (!chunks) {
+        chunks = [];
+        held.set(socket, chunks);
         if (!scheduled) {
           scheduled = true;
           setImmediate(flush);
         }
       }
-      socket.send(data);
+      for (const chunk of Sender.frame(Buffer.from(data), TEXT_FRAME)) chunks.push(chunk);
     },
     flush,
+    flushSocket(socket) {
+      const chunks = held.get(socket);
+      if (!chunks) return;
+      held.delete(socket);
+      write(socket, chunks);
+    },
   };
 }
