@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { createWriteBatcher } from './write-batcher';
+
+/** A real ws server and client on loopback: the server side's socket, and what the client got. */
+async function pair(): Promise<{ server: WebSocket; got: string[]; closed: Promise<number>; stop(): Promise<void> }> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => wss.once('listening', r));
+  const accepted = new Promise<WebSocket>((r) => wss.once('connection', r));
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  const got: string[] = [];
+  client.on('message', (data) => got.push(String(data)));
+  const closed = new Promise<number>((r) => client.once('close', r));
+  await new Promise((r) => client.once('open', r));
+  const server = await accepted;
+  return {
+    server,
+    got,
+    closed,
+    stop: async () => {
+      client.terminate();
+      await new Promise((r) => wss.close(r));
+    },
+  };
+}
+
+const until = async (check: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe('the write batcher', () => {
+  const stops: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+  });
+
+  it("writes a loop turn's frames for a socket in one write, each still its own message, in order", async () => {
+    const p = await pair();
+    stops.push(p.stop);
+    const raw = (p.server as unknown as { _socket: { write: (...args: unknown[]) => boolean } })._socket;
+    const original = raw.write.bind(raw);
+    let writes = 0;
+    raw.write = (...args: unknown[]) => {
+      writes++;
+      return original(...args);
+    };
+    const batcher = createWriteBatcher();
+    const long = 'x'.repeat(70_000); // a 64-bit length header
+    batcher.send(p.server, '{"n":1}');
+    batcher.send(p.server, `{"n":2,"pad":"${'é'.repeat(200)}"}`); // a 16-bit length, multi-byte characters
+    batcher.send(p.server, `{"n":3,"pad":"${long}"}`);
+    expect(writes).toBe(0);
+    await until(() => p.got.length === 3);
+    expect(writes).toBe(1);
+    expect(p.got.map((m) => (JSON.parse(m) as { n: number }).n)).toEqual([1, 2, 3]);
+    expect(p.got[1]).toContain('é'.repeat(200));
+    expect(p.got[2]?.length).toBe(long.length + 16);
+  });
+
+  it('writes what it holds for a socket before that socket closes, and drops frames for a closed one', async () => {
+    const p = await pair();
+    stops.push(p.stop);
+    const batcher = createWriteBatcher();
+    batcher.send(p.server, '{"type":"ERROR"}');
+    batcher.flushSocket(p.server);
+    p.server.close(1008, 'refused');
+    expect(await p.closed).toBe(1008);
+    expect(p.got).toEqual(['{"type":"ERROR"}']);
+    batcher.send(p.server, '{"type":"late"}');
+    batcher.flush();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(p.got).toEqual(['{"type":"ERROR"}']);
+  });
+});
