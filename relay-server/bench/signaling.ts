@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -87,7 +88,23 @@ async function startPeerServer(): Promise<Target> {
 }
 
 /** One load run: the worker's figures plus how busy the servers' event loop (this thread) was. */
-type Measured = LoadResult & Readonly<{ busy: number; framesPerBusySecond: number }>;
+type Measured = LoadResult & Readonly<{ busy: number; framesPerBusySecond: number; framesPerCpuSecond: number }>;
+
+/**
+ * CPU time this (the main) thread has used, in ms, from Linux's per-thread accounting; NaN
+ * elsewhere. Unlike event-loop time it leaves out the time the thread waited for a core, which a
+ * loaded shared machine adds to both servers unevenly.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /**
  * Runs the clients in a worker thread, so they do not share the servers' event loop, and
@@ -111,18 +128,30 @@ function load(target: Target): Promise<Measured> {
   );
   let start: EventLoopUtilization | undefined;
   let window: EventLoopUtilization | undefined;
+  let cpuAt = 0;
+  let cpuMs = Number.NaN;
   type Message = { phase: 'measuring' | 'measured' } | { ok: true; result: LoadResult } | { ok: false; error: string };
   return new Promise((resolve, reject) => {
     worker.on('message', (m: Message) => {
       if ('phase' in m) {
-        if (m.phase === 'measuring') start = performance.eventLoopUtilization();
-        else window = performance.eventLoopUtilization(start);
+        if (m.phase === 'measuring') {
+          start = performance.eventLoopUtilization();
+          cpuAt = mainThreadCpuMs();
+        } else {
+          window = performance.eventLoopUtilization(start);
+          cpuMs = mainThreadCpuMs() - cpuAt;
+        }
         return;
       }
       void worker.terminate();
       if (!m.ok) return reject(new Error(`${target.name}: ${m.error}`));
       if (!window) return reject(new Error(`${target.name}: no measuring window`));
-      resolve({ ...m.result, busy: window.utilization, framesPerBusySecond: m.result.frames / (window.active / 1000) });
+      resolve({
+        ...m.result,
+        busy: window.utilization,
+        framesPerBusySecond: m.result.frames / (window.active / 1000),
+        framesPerCpuSecond: m.result.frames / (cpuMs / 1000),
+      });
     });
     worker.once('error', reject);
   });
@@ -153,6 +182,7 @@ export async function benchSignaling(): Promise<void> {
           socketsPerSecond: Math.max(result.socketsPerSecond, previous?.socketsPerSecond ?? 0),
           framesPerSecond: Math.max(result.framesPerSecond, previous?.framesPerSecond ?? 0),
           framesPerBusySecond: Math.max(result.framesPerBusySecond, previous?.framesPerBusySecond ?? 0),
+          framesPerCpuSecond: Math.max(result.framesPerCpuSecond, previous?.framesPerCpuSecond ?? 0),
           busy: Math.max(result.busy, previous?.busy ?? 0),
         });
       }
@@ -174,6 +204,9 @@ export async function benchSignaling(): Promise<void> {
     `signaling peer server busy: ${fmt(theirs.busy * 100)} %`,
     `signaling relay frames per busy second: ${fmt(ours.framesPerBusySecond)} frames/s`,
     `signaling peer frames per busy second: ${fmt(theirs.framesPerBusySecond)} frames/s`,
+    `signaling relay frames per cpu second: ${fmt(ours.framesPerCpuSecond)} frames/s`,
+    `signaling peer frames per cpu second: ${fmt(theirs.framesPerCpuSecond)} frames/s`,
+    `signaling relay cpu ratio vs peer: ${fmt(ours.framesPerCpuSecond / theirs.framesPerCpuSecond)}`,
     `signaling relay connect ratio vs peer: ${fmt(ours.socketsPerSecond / theirs.socketsPerSecond)}`,
     `signaling relay wall-clock ratio vs peer: ${fmt(ours.framesPerSecond / theirs.framesPerSecond)}`,
     `signaling relay ratio vs peer: ${fmt(ours.framesPerBusySecond / theirs.framesPerBusySecond)}`,

@@ -1,4 +1,4 @@
-import type { ReadableDB, WritableDB } from '@hearth/sqlite';
+import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
 export type SignalingTokenRow = Readonly<{
   accountId: string;
@@ -45,9 +45,10 @@ export function insertSignalingToken(
  * credential or parent session still live.
  */
 export function getLiveSignalingToken(db: ReadableDB, tokenHash: Buffer, now: number): SignalingTokenRow | undefined {
-  return db
-    .prepare(
-      `SELECT t.account_id AS accountId, p.peer_id AS peerId, t.device_id AS deviceId,
+  // Prepared once: every signaling login asks it.
+  return prepared(
+    db,
+    `SELECT t.account_id AS accountId, p.peer_id AS peerId, t.device_id AS deviceId,
               t.parent_session_id AS parentSessionId, t.expires_at AS expiresAt
        FROM signaling_tokens t
        JOIN peer_ids p ON p.account_id = t.account_id
@@ -62,8 +63,7 @@ export function getLiveSignalingToken(db: ReadableDB, tokenHash: Buffer, now: nu
               SELECT 1 FROM parent_sessions s
               WHERE s.id = t.parent_session_id AND s.revoked_at IS NULL AND s.expires_at > ?))
          )`,
-    )
-    .get(tokenHash, now, now) as SignalingTokenRow | undefined;
+  ).get(tokenHash, now, now) as SignalingTokenRow | undefined;
 }
 
 export function deleteExpiredSignalingTokens(db: WritableDB, now: number): number {
