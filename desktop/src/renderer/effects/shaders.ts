@@ -111,3 +111,48 @@ void main() {
   }
   outColor = vec4(mix(background, texelFetch(uCamera, texelAt(uCamera, uv), 0).rgb, person), 1.0);
 }`;
+
+/** Vertex shader of the tiled final pass: tile corners in 0…1 (see mask-tiles.ts). */
+export const TILE_VERTEX = `#version 300 es
+layout(location = 0) in vec2 aCorner;
+out vec2 vUv;
+void main() {
+  vUv = aCorner;
+  gl_Position = vec4(aCorner * 2.0 - 1.0, 0.0, 1.0);
+}`;
+
+/** Final pass on tiles that show only background (see mask-tiles.ts): no mask read. */
+export const BACKGROUND_TILE_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uCamera;
+uniform sampler2D uBackground;
+uniform int uMode; // 1 blur, 2 picture
+ivec2 texelAt(sampler2D s, vec2 uv) {
+  ivec2 size = textureSize(s, 0);
+  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
+}
+void main() {
+  vec2 uv = vec2(vUv.x, 1.0 - vUv.y);
+  if (uMode == 1) {
+    vec4 b = texture(uBackground, uv);
+    outColor = vec4(b.a > 0.02 ? b.rgb / b.a : texelFetch(uCamera, texelAt(uCamera, uv), 0).rgb, 1.0);
+  } else {
+    outColor = vec4(texelFetch(uBackground, texelAt(uBackground, uv), 0).rgb, 1.0);
+  }
+}`;
+
+/** Final pass on tiles that show only the person: the camera alone. */
+export const PERSON_TILE_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uCamera;
+ivec2 texelAt(sampler2D s, vec2 uv) {
+  ivec2 size = textureSize(s, 0);
+  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
+}
+void main() {
+  outColor = vec4(texelFetch(uCamera, texelAt(uCamera, vec2(vUv.x, 1.0 - vUv.y)), 0).rgb, 1.0);
+}`;
