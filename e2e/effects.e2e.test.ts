@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GrabbedFrame } from '@hearth/desktop/effects-harness/frames';
 import type { BackgroundSpec, EffectsHarness, StartOptions } from '@hearth/desktop/effects-harness/harness';
-import { featherMask } from '@hearth/desktop/renderer/effects/feathering';
+import { featherMask, smoothstep } from '@hearth/desktop/renderer/effects/feathering';
 import { smoothMask } from '@hearth/desktop/renderer/effects/temporal-smoothing';
 import { openHarnessSession, type HarnessSession } from '@hearth/desktop/scripts/effects/harness-session';
 import { withoutChromium } from '@hearth/test-kit/chromium';
@@ -224,6 +224,39 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
     expect(reference.some((v) => v > 0.99) && reference.some((v) => v < 0.01) && reference.some((v) => v > 0.1 && v < 0.9)).toBe(
       true,
     );
+  }, 30_000);
+
+  it('draws a CPU mask tile by tile exactly as the one-pass composite would (camera, picture and edge tiles)', async () => {
+    const { page } = session;
+    // A person disc (0…255 with a soft rim) on a 48×36 mask: 4×3 tiles of 12 texels, some all
+    // background, some all person, some edges; drawn at 160×120 (2.5 pixels a texel).
+    const [w, h] = [48, 36];
+    const out = { width: 160, height: 120 };
+    const mask = Array.from({ length: w * h }, (_, i) => {
+      const d = Math.hypot((i % w) - 30, Math.floor(i / w) - 20) - 11;
+      return Math.round(255 * Math.min(1, Math.max(0, 0.5 - d / 4)));
+    });
+    const drawn = await page.evaluate(
+      ({ m, width, height, output }) => (globalThis as unknown as Win).effectsHarness.tiledConformance(m, width, height, output),
+      { m: mask, width: w, height: h, output: out },
+    );
+    // What the one-pass shader computes at each pixel centre: the bilinear mask (edges clamped), then the smoothstep.
+    const at = (x: number, y: number): number =>
+      mask[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]! / 255;
+    let worst = 0;
+    for (let py = 0; py < out.height; py++)
+      for (let px = 0; px < out.width; px++) {
+        const sx = ((px + 0.5) * w) / out.width - 0.5;
+        const sy = ((py + 0.5) * h) / out.height - 0.5;
+        const [x0, y0] = [Math.floor(sx), Math.floor(sy)];
+        const [fx, fy] = [sx - x0, sy - y0];
+        const v =
+          (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+        worst = Math.max(worst, Math.abs(drawn[py * out.width + px]! - smoothstep(0.3, 0.7, v)));
+      }
+    // 8-bit mask and output, steepened by the smoothstep edge.
+    expect(worst).toBeLessThan(0.04);
+    expect(drawn.some((v) => v === 1) && drawn.some((v) => v === 0) && drawn.some((v) => v > 0.1 && v < 0.9)).toBe(true);
   }, 30_000);
 
   /** The stripes picture shows in the wall and flag regions, the camera in the face and suit. */

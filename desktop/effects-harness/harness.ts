@@ -59,6 +59,17 @@ export type EffectsHarness = {
    * shaders computed, for comparison with the TypeScript reference.
    */
   conformance(masks: readonly (readonly number[])[], width: number, height: number): number[];
+  /**
+   * Runs the compositor alone on one CPU-processed mask (`mask`: 0…255, `width` × `height`, as the
+   * CPU delegate's path hands it over, so drawn tile by tile) with a white camera and a black
+   * picture, and returns the output (`output` size) at each pixel, top row first.
+   */
+  tiledConformance(
+    mask: readonly number[],
+    width: number,
+    height: number,
+    output: Readonly<{ width: number; height: number }>,
+  ): number[];
 };
 
 const ASSETS = new URL('./effects/', location.href);
@@ -143,6 +154,7 @@ const harness: EffectsHarness = {
     return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL2';
   },
   conformance,
+  tiledConformance,
   async showPreview(): Promise<void> {
     const container = document.getElementById('preview');
     if (!container) throw new Error('no preview container');
@@ -169,6 +181,47 @@ const harness: EffectsHarness = {
     previewStream = null;
   },
 };
+
+function whiteCameraBlackPicture(output: Readonly<{ width: number; height: number }>): {
+  gl: WebGL2RenderingContext;
+  compositor: ReturnType<typeof createCompositor>;
+} {
+  const canvas = new OffscreenCanvas(output.width, output.height);
+  const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
+  if (!gl) throw new Error('no WebGL2');
+  const compositor = createCompositor(gl);
+  const solid = (color: string): OffscreenCanvas => {
+    const c = new OffscreenCanvas(output.width, output.height);
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.fillStyle = color;
+    ctx.fillRect(0, 0, c.width, c.height);
+    return c;
+  };
+  compositor.resize({ output, mask: { width: 8, height: 8 }, blur: { width: 8, height: 8 } });
+  compositor.uploadCamera(solid('#ffffff'));
+  compositor.setPicture(solid('#000000'));
+  return { gl, compositor };
+}
+
+function tiledConformance(
+  mask: readonly number[],
+  width: number,
+  height: number,
+  output: Readonly<{ width: number; height: number }>,
+): number[] {
+  const { gl, compositor } = whiteCameraBlackPicture(output);
+  compositor.setProcessedMask(Uint8Array.from(mask), width, height);
+  compositor.render('picture');
+  const pixels = new Uint8Array(output.width * output.height * 4);
+  gl.readPixels(0, 0, output.width, output.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+  compositor.dispose();
+  const values: number[] = [];
+  // The canvas's row 0 is the bottom.
+  for (let y = output.height - 1; y >= 0; y--)
+    for (let x = 0; x < output.width; x++) values.push(pixels[4 * (y * output.width + x)]! / 255);
+  return values;
+}
 
 function conformance(masks: readonly (readonly number[])[], width: number, height: number): number[] {
   // Output and mask the same size: each output pixel centre is a mask texel centre.

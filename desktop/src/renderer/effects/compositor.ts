@@ -5,7 +5,15 @@
  */
 import type { Size } from './cover-fit';
 import { DEFAULT_FEATHER, gaussianKernel, linearSampledKernel, type FeatherParams, type LinearKernel } from './feathering';
-import { createProgram, createTarget, createTexture, deleteTarget, releaseState, type RenderTarget } from './gl-resources';
+import {
+  createProgram,
+  createTarget,
+  createTexture,
+  deleteTarget,
+  releaseState,
+  type Program,
+  type RenderTarget,
+} from './gl-resources';
 import {
   BLUR_PREPARE_FRAGMENT,
   COMPOSITE_FRAGMENT,
@@ -14,6 +22,7 @@ import {
   SEPARABLE_BLUR_FRAGMENT,
 } from './shaders';
 import { DEFAULT_SMOOTHING, type SmoothingParams } from './temporal-smoothing';
+import { createTiledComposite } from './tiled-composite';
 
 export type CompositorMode = 'off' | 'blur' | 'picture';
 
@@ -78,6 +87,7 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
   const blurProgram = createProgram(gl, SEPARABLE_BLUR_FRAGMENT);
   const prepareProgram = createProgram(gl, BLUR_PREPARE_FRAGMENT);
   const compositeProgram = createProgram(gl, COMPOSITE_FRAGMENT);
+  const tiled = createTiledComposite(gl, feather);
   const vao = gl.createVertexArray();
   const camera = createTexture(gl);
   const cpuMask = createTexture(gl);
@@ -192,6 +202,7 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
     }
     hasMask = true;
     maskSource = 'gpu';
+    tiled.setMask(null);
     releaseState(gl, UNITS);
   }
 
@@ -267,6 +278,7 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       );
       hasMask = true;
       maskSource = 'cpu';
+      tiled.setMask({ data, width, height });
     },
 
     resetMask(): void {
@@ -291,17 +303,24 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
         blurPass(blurA, blurB, blurKernel, true);
         blurPass(blurB, blurA, blurKernel, false);
       }
-      gl.useProgram(compositeProgram.program);
       bindTexture(0, camera);
       bindTexture(1, mask ?? camera);
       bindTexture(2, effective === 'picture' ? picture : blurA.texture);
-      gl.uniform1i(compositeProgram.uniform('uCamera'), 0);
-      gl.uniform1i(compositeProgram.uniform('uMask'), 1);
-      gl.uniform1i(compositeProgram.uniform('uBackground'), 2);
-      gl.uniform1i(compositeProgram.uniform('uMode'), effective === 'off' ? 0 : effective === 'blur' ? 1 : 2);
-      gl.uniform2f(compositeProgram.uniform('uEdges'), feather.edgeLow, feather.edgeHigh);
-      gl.uniform1f(compositeProgram.uniform('uHasMask'), hasMask ? 1 : 0);
-      drawTo(null, sizes.output.width, sizes.output.height);
+      const bind = (program: Program): void => {
+        gl.useProgram(program.program);
+        gl.uniform1i(program.uniform('uCamera'), 0);
+        gl.uniform1i(program.uniform('uMask'), 1);
+        gl.uniform1i(program.uniform('uBackground'), 2);
+        gl.uniform1i(program.uniform('uMode'), effective === 'off' ? 0 : effective === 'blur' ? 1 : 2);
+        gl.uniform2f(program.uniform('uEdges'), feather.edgeLow, feather.edgeHigh);
+        gl.uniform1f(program.uniform('uHasMask'), hasMask ? 1 : 0);
+      };
+      // Tile by tile where the mask is on the CPU; else (GPU mask, no mask yet, effect off) in one pass.
+      const drewTiles = effective !== 'off' && hasMask && maskSource === 'cpu' && tiled.draw(sizes.output, bind);
+      if (!drewTiles) {
+        bind(compositeProgram);
+        drawTo(null, sizes.output.width, sizes.output.height);
+      }
       releaseState(gl, UNITS);
     },
 
@@ -325,6 +344,7 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       disposeTargets();
       for (const t of [camera, cpuMask, picture, processed]) gl.deleteTexture(t);
       for (const p of [smoothProgram, blurProgram, prepareProgram, compositeProgram]) gl.deleteProgram(p.program);
+      tiled.dispose();
       gl.deleteVertexArray(vao);
     },
   };

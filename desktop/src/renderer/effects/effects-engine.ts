@@ -7,6 +7,7 @@ import { createAdaptiveController, type AdaptiveController, type AdaptiveDecisio
 import { createCompositor, type Compositor, type CompositorMode, type MaskPixels } from './compositor';
 import type { Size } from './cover-fit';
 import { createFrameStats } from './frame-stats';
+import { createMaskPredictor } from './mask-motion';
 import { createMaskProcessor } from './mask-processor';
 import { createMotionGate } from './motion-gate';
 import { bundledPicture, fitPicture, type PictureSource } from './picture';
@@ -79,6 +80,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   const frameStats = createFrameStats();
   const maskProcessor = createMaskProcessor();
   const motionGate = createMotionGate();
+  const predictor = createMaskPredictor();
   let thumbContext: OffscreenCanvasRenderingContext2D | null = null;
   let ladder = buildLadder(startDelegate(gl, options.delegate ?? 'auto'));
   let controller: AdaptiveController = createAdaptiveController({ budgetMs, levelCount: ladder.length });
@@ -162,6 +164,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
     const delegateChanged = next.delegate !== level.delegate;
     level = next;
     motionGate.reset();
+    predictor.reset();
     if (output) compositor.resize(levelSizes(output, level));
     if (delegateChanged) void switchToDelegate(level.delegate);
   }
@@ -246,6 +249,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
         compositor.resetMask();
         maskProcessor.reset();
         motionGate.reset();
+        predictor.reset();
       }
     },
 
@@ -265,6 +269,7 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       if (!output || output.width !== size.width || output.height !== size.height) {
         output = size;
         motionGate.reset();
+        predictor.reset();
         compositor.resize(levelSizes(output, level));
       }
       // The GPU is still busy with the previous frame: count it as a slow frame.
@@ -277,8 +282,11 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       frameIndex += 1;
       const wantMask = mode() !== 'off' && segmenter !== null && frameIndex % level.segmentEvery === 0;
       const small = wantMask && level.reducedInput ? await reducedInput(frame) : null;
-      // Reusing the last mask where little moved: the segmenter (most of the frame's cost) rests.
-      const segmenting = wantMask && !(small && maskStillFits(small));
+      // Reusing the last mask where little moved, or moving it on where the person moves steadily:
+      // the segmenter (most of the frame's cost) rests.
+      const stillFits = small !== null && maskStillFits(small);
+      const predicted = small && !stillFits ? predictor.predict(frameIndex) : null;
+      const segmenting = wantMask && !stillFits && !predicted;
       if (closed) {
         small?.close();
         return;
@@ -295,10 +303,15 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
             compositor.updateMaskFromTexture({ texture: mask.getAsWebGLTexture(), flipY: GPU_MASK_FLIP_Y });
           } else {
             const { width, height } = mask;
-            compositor.setProcessedMask(maskProcessor.process(mask.getAsFloat32Array(), width, height), width, height);
+            const processed = maskProcessor.process(mask.getAsFloat32Array(), width, height);
+            compositor.setProcessedMask(processed, width, height);
+            // A copy: the processor writes the next mask into the same buffer.
+            predictor.observe(frameIndex, processed.slice(), width, height);
           }
         });
         segmentMs = performance.now() - t0;
+      } else if (predicted && current !== 'off') {
+        compositor.setProcessedMask(predicted.data, predicted.width, predicted.height);
       }
       small?.close();
       // After segmenting: MediaPipe's own GL conversion of its input then waits behind nothing of ours.

@@ -29,9 +29,9 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
   return shader;
 }
 
-export function createProgram(gl: WebGL2RenderingContext, fragmentSource: string): Program {
+export function createProgram(gl: WebGL2RenderingContext, fragmentSource: string, vertexSource = FULLSCREEN_VERTEX): Program {
   const program = gl.createProgram();
-  const vs = compile(gl, gl.VERTEX_SHADER, FULLSCREEN_VERTEX);
+  const vs = compile(gl, gl.VERTEX_SHADER, vertexSource);
   const fs = compile(gl, gl.FRAGMENT_SHADER, fragmentSource);
   gl.attachShader(program, vs);
   gl.attachShader(program, fs);

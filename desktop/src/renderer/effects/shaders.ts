@@ -70,7 +70,12 @@ void main() {
   outColor = vec4(c * weight, weight);
 }`;
 
-/** Final pass to the canvas: camera where the person is, the background elsewhere. */
+/**
+ * Final pass to the canvas: camera where the person is, the background elsewhere. Camera and
+ * picture are the output's own size (the picture is cover-fitted to it), so their texels are read
+ * directly, unfiltered; and only what a pixel shows is read (camera, background, or both at the
+ * edge). Software GL (SwiftShader) pays for every texel read and filter.
+ */
 export const COMPOSITE_FRAGMENT = `#version 300 es
 precision highp float;
 in vec2 vUv;
@@ -81,21 +86,73 @@ uniform sampler2D uBackground;
 uniform int uMode; // 0 off, 1 blur, 2 picture
 uniform vec2 uEdges;
 uniform float uHasMask;
+ivec2 texelAt(sampler2D s, vec2 uv) {
+  ivec2 size = textureSize(s, 0);
+  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
+}
 void main() {
   vec2 uv = vec2(vUv.x, 1.0 - vUv.y);
-  vec3 camera = texture(uCamera, uv).rgb;
-  if (uMode == 0) {
-    outColor = vec4(camera, 1.0);
+  // Before the first mask arrives the whole frame is background: the room is never shown by accident.
+  float person = uMode == 0 ? 1.0 : uHasMask > 0.5 ? smoothstep(uEdges.x, uEdges.y, texture(uMask, uv).r) : 0.0;
+  if (person >= 1.0) {
+    outColor = vec4(texelFetch(uCamera, texelAt(uCamera, uv), 0).rgb, 1.0);
     return;
   }
-  // Before the first mask arrives the whole frame is background: the room is never shown by accident.
-  float person = uHasMask > 0.5 ? smoothstep(uEdges.x, uEdges.y, texture(uMask, uv).r) : 0.0;
   vec3 background;
   if (uMode == 1) {
     vec4 b = texture(uBackground, uv);
-    background = b.a > 0.02 ? b.rgb / b.a : camera;
+    background = b.a > 0.02 ? b.rgb / b.a : texelFetch(uCamera, texelAt(uCamera, uv), 0).rgb;
   } else {
-    background = texture(uBackground, uv).rgb;
+    background = texelFetch(uBackground, texelAt(uBackground, uv), 0).rgb;
   }
-  outColor = vec4(mix(background, camera, person), 1.0);
+  if (person <= 0.0) {
+    outColor = vec4(background, 1.0);
+    return;
+  }
+  outColor = vec4(mix(background, texelFetch(uCamera, texelAt(uCamera, uv), 0).rgb, person), 1.0);
+}`;
+
+/** Vertex shader of the tiled final pass: tile corners in 0…1 (see mask-tiles.ts). */
+export const TILE_VERTEX = `#version 300 es
+layout(location = 0) in vec2 aCorner;
+out vec2 vUv;
+void main() {
+  vUv = aCorner;
+  gl_Position = vec4(aCorner * 2.0 - 1.0, 0.0, 1.0);
+}`;
+
+/** Final pass on tiles that show only background (see mask-tiles.ts): no mask read. */
+export const BACKGROUND_TILE_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uCamera;
+uniform sampler2D uBackground;
+uniform int uMode; // 1 blur, 2 picture
+ivec2 texelAt(sampler2D s, vec2 uv) {
+  ivec2 size = textureSize(s, 0);
+  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
+}
+void main() {
+  vec2 uv = vec2(vUv.x, 1.0 - vUv.y);
+  if (uMode == 1) {
+    vec4 b = texture(uBackground, uv);
+    outColor = vec4(b.a > 0.02 ? b.rgb / b.a : texelFetch(uCamera, texelAt(uCamera, uv), 0).rgb, 1.0);
+  } else {
+    outColor = vec4(texelFetch(uBackground, texelAt(uBackground, uv), 0).rgb, 1.0);
+  }
+}`;
+
+/** Final pass on tiles that show only the person: the camera alone. */
+export const PERSON_TILE_FRAGMENT = `#version 300 es
+precision highp float;
+in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uCamera;
+ivec2 texelAt(sampler2D s, vec2 uv) {
+  ivec2 size = textureSize(s, 0);
+  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
+}
+void main() {
+  outColor = vec4(texelFetch(uCamera, texelAt(uCamera, vec2(vUv.x, 1.0 - vUv.y)), 0).rgb, 1.0);
 }`;
