@@ -62,6 +62,25 @@ async function inVideoCall(): Promise<[FakeSide, FakeSide]> {
 }
 
 describe('the call service', () => {
+  it('tells the screen only when what it shows changed, not at every step of the setup', async () => {
+    const [a, b] = await friends();
+    const seen: CallView[] = [];
+    const off = a.service.subscribe(() => seen.push(a.service.view()));
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing');
+    await b.service.accept();
+    await until(() => phase(a) === 'active', 'active');
+    off();
+    expect(seen.length).toBeGreaterThan(0);
+    // Every redraw shows something new (the offer leaving, or Bob's answer being ready, show nothing new).
+    for (const [i, v] of seen.entries()) {
+      const before = seen[i - 1];
+      if (before) expect(Object.keys(v).some((k) => !Object.is(v[k as keyof CallView], before[k as keyof CallView]))).toBe(true);
+    }
+    // And the last one is what the screen reads now.
+    expect(seen.at(-1)).toBe(a.service.view());
+  });
+
   it('points PeerJS at the relay with the session from main, and our ICE config, never the defaults', async () => {
     const [a] = await friends();
     const o = a.peer().options;
