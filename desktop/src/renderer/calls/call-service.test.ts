@@ -207,6 +207,25 @@ describe('the call service', () => {
     expect(a.peer().calls).toHaveLength(0);
   });
 
+  it('connects two friends who call each other at once when the larger id takes longer to screen the crossed offer', async () => {
+    const a = side('Alice');
+    // Bob's PC (the larger id, whose own call gives way) asks main about Alice's offer slowly.
+    const b = fakeSide(network, 'Bob', { identifyDelayMs: 150 });
+    b.service.start();
+    sides.push(b);
+    befriend(network, a, b);
+    await Promise.all([online(a), online(b)]);
+    expect(a.peer().id < b.peer().id).toBe(true);
+    await Promise.all([a.service.dial(b.contactId, { video: true }), b.service.dial(a.contactId, { video: true })]);
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both in one call');
+    // Alice's call went on; Bob's gave way without ringing or a "not reachable" end.
+    expect(b.service.view().direction).toBe('in');
+    a.service.hangUp();
+    await until(() => a.records.length === 1 && b.records.length === 1, 'one log entry each');
+    expect(a.records).toEqual([expect.objectContaining({ direction: 'out', outcome: 'answered' })]);
+    expect(b.records).toEqual([expect.objectContaining({ direction: 'in', outcome: 'answered' })]);
+  });
+
   it('never rings for a caller who is not an active contact, even when the relay lets the offer through', async () => {
     const [a, b] = await friends();
     b.contacts.delete(a.peerId); // e.g. Bob blocked Alice a moment ago
