@@ -14,6 +14,9 @@ export const CALL_STEPS: readonly (readonly [string, string, string])[] = [
   ['offer-sent', 'c:dial', 'c:offer-sent'],
   // Through the relay's signaling to the friend's PC, then main's check there (screening).
   ['signaling', 'c:offer-sent', 'e:offer-arrived'],
+  // … of which: the caller making its media offer, then the relay passing it on (socket to socket).
+  ['offer-leaving', 'c:offer-sent', 'c:offer-left'],
+  ['offer-relay', 'c:offer-left', 'e:offer-arrived'],
   ['screening', 'e:offer-arrived', 'e:screened'],
   ['ring-to-accept', 'e:screened', 'e:accepted'],
   // The callee's camera opens only now, after the accept; its ICE settings beside it.
@@ -24,6 +27,10 @@ export const CALL_STEPS: readonly (readonly [string, string, string])[] = [
   // The answer back through signaling (PeerJS's `stream` comes with it, before the media flows),
   // then ICE and DTLS (through TURN when relay-only) and the first decoded frame.
   ['answer-signaling', 'e:answered', 'c:remote-stream'],
+  // … of which: the callee making its answer, the relay passing it on, the caller taking it.
+  ['answer-leaving', 'e:answered', 'e:answer-left'],
+  ['answer-relay', 'e:answer-left', 'c:answer-in'],
+  ['answer-taking', 'c:answer-in', 'c:remote-stream'],
   ['ice-dtls-first-frame', 'c:remote-stream', 'c:first-frame'],
   ['total', 'c:dial', 'c:first-frame'],
 ];

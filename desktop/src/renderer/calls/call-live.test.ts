@@ -173,3 +173,49 @@ describe("the callee's side of a re-dial", () => {
     expect(live.data).toBe(b.data);
   });
 });
+
+describe("the callee's answer on its way", () => {
+  /** Bob accepted and is answering Alice's media: PeerJS is between the offer and the answer. */
+  function answering() {
+    const heard: CallEvent[] = [];
+    const lives = createLiveCalls({
+      apply: (event, live) => {
+        heard.push(event);
+        live.call = step(live.call, event, Date.now()).call ?? live.call;
+      },
+      problem: () => undefined,
+    });
+    const live = lives.create({ ...ACTIVE_IN, phase: 'connecting', activeSince: null });
+    const { media } = offer();
+    // What the answering RTCPeerConnection says of itself (the fake has no descriptions of its own).
+    const pc = Object.assign(new EventTarget(), { signalingState: 'have-remote-offer' as RTCSignalingState });
+    media.peerConnection = pc as unknown as NonNullable<typeof media.peerConnection>;
+    lives.attachMedia(live, media as unknown as MediaConnection);
+    const friend = new FakeMediaStream([new FakeTrack('video', 'alice')]);
+    return { live, media, pc, heard, friend };
+  }
+
+  it('turns the call active only once its answer has left, not while PeerJS is still making it', async () => {
+    const { live, media, pc, friend } = answering();
+    media.emit('stream', friend);
+    expect(live.remote).toBe(friend);
+    await tick();
+    expect(live.call.phase).toBe('connecting');
+    pc.signalingState = 'stable';
+    pc.dispatchEvent(new Event('signalingstatechange'));
+    expect(live.call.phase).toBe('connecting'); // after the task that sends the answer
+    await tick();
+    expect(live.call.phase).toBe('active');
+  });
+
+  it('still turns active if the answer never settles, and at once for a stream that needs no answer', async () => {
+    const stuck = answering();
+    stuck.media.emit('stream', stuck.friend);
+    await tick(1_100);
+    expect(stuck.live.call.phase).toBe('active');
+    const caller = answering();
+    caller.pc.signalingState = 'stable';
+    caller.media.emit('stream', caller.friend);
+    expect(caller.live.call.phase).toBe('active');
+  });
+});

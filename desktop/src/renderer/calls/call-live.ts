@@ -90,6 +90,36 @@ function dataFor(media: MediaConnection, datas: readonly DataConnection[]): Data
   return datas.find((d) => pairOf(d.connectionId) === pair) ?? null;
 }
 
+/** How long the friend's stream waits for our answer to leave at most (it leaves within ms). */
+const ANSWER_WAIT_MS = 1_000;
+
+/**
+ * Runs `go` once our answer on `media` has left, or at once when we are not answering it. On the
+ * callee PeerJS hands the friend's stream over while it is still making the answer: drawing the
+ * friend's video right then (a new video element, the call turning active) held the answer up by
+ * tens of ms on a slow PC (issue 18), and nothing can show before the media path is up anyway.
+ */
+function afterOurAnswer(media: MediaConnection, go: () => void): void {
+  const pc = media.peerConnection as RTCPeerConnection | null | undefined;
+  if (pc?.signalingState !== 'have-remote-offer') return go();
+  let done = false;
+  const once = (): void => {
+    if (done || pc.signalingState === 'have-remote-offer') return;
+    done = true;
+    clearTimeout(timer);
+    pc.removeEventListener('signalingstatechange', once);
+    // After the task in which the answer is set: PeerJS sends it right after, in that task.
+    setTimeout(go, 0);
+  };
+  const timer = setTimeout(() => {
+    if (done) return;
+    done = true;
+    pc.removeEventListener('signalingstatechange', once);
+    go();
+  }, ANSWER_WAIT_MS);
+  pc.addEventListener('signalingstatechange', once);
+}
+
 export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCalls {
   /** Only the call's connections now speak for it: old ones replaced by a recovery are not heard. */
   const attachMedia = (live: Live, media: MediaConnection, pending = false): void => {
@@ -99,7 +129,9 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
       if (live.media !== media) return;
       live.remote = stream;
       traceCall('remote-stream');
-      apply({ type: 'remote-stream' }, live);
+      afterOurAnswer(media, () => {
+        if (live.media === media) apply({ type: 'remote-stream' }, live);
+      });
     });
     media.on('close', () => {
       if (live.pending?.media === media) dropPendingMedia(live);

@@ -44,7 +44,7 @@ export type Screening = Readonly<{
   clear: () => void;
 }>;
 
-type Entry = Arrival & { verdict: 'pending' | 'refused' | 'busy'; timer: ReturnType<typeof setTimeout> };
+type Entry = Arrival & { verdict: 'pending' | 'refused' | 'busy' | 'dropped'; timer: ReturnType<typeof setTimeout> };
 
 export function createScreening(deps: ScreeningDeps): Screening {
   const memoryMs = deps.memoryMs ?? 15_000;
@@ -60,10 +60,17 @@ export function createScreening(deps: ScreeningDeps): Screening {
     entry.data?.close();
   };
 
-  /** Applies a refused or busy verdict to whatever has arrived so far. */
+  /**
+   * Applies a refused, busy or dropped verdict to whatever has arrived so far. A dropped crossed
+   * call's control channel stays open until the friend lets go of it, or until it is forgotten:
+   * closing it at once could end the friend's call (their side sees its channel close while it is
+   * still "calling") before their side has seen our offer and taken our call, and then our call
+   * would ring there instead of connecting (calls set up quickly made that race likely, issue 18).
+   */
   const settle = (entry: Entry): void => {
     if (entry.verdict === 'pending') return;
     entry.media?.close();
+    if (entry.verdict === 'dropped') return;
     if (entry.verdict === 'busy' && entry.data) {
       const data = entry.data;
       deps.sendOn(data, { type: 'busy' });
@@ -87,7 +94,7 @@ export function createScreening(deps: ScreeningDeps): Screening {
       return;
     }
     if (taken === 'dropped') {
-      entry.verdict = 'refused';
+      entry.verdict = 'dropped';
       settle(entry);
       return;
     }

@@ -62,6 +62,25 @@ async function inVideoCall(): Promise<[FakeSide, FakeSide]> {
 }
 
 describe('the call service', () => {
+  it('tells the screen only when what it shows changed, not at every step of the setup', async () => {
+    const [a, b] = await friends();
+    const seen: CallView[] = [];
+    const off = a.service.subscribe(() => seen.push(a.service.view()));
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing');
+    await b.service.accept();
+    await until(() => phase(a) === 'active', 'active');
+    off();
+    expect(seen.length).toBeGreaterThan(0);
+    // Every redraw shows something new (the offer leaving, or Bob's answer being ready, show nothing new).
+    for (const [i, v] of seen.entries()) {
+      const before = seen[i - 1];
+      if (before) expect(Object.keys(v).some((k) => !Object.is(v[k as keyof CallView], before[k as keyof CallView]))).toBe(true);
+    }
+    // And the last one is what the screen reads now.
+    expect(seen.at(-1)).toBe(a.service.view());
+  });
+
   it('points PeerJS at the relay with the session from main, and our ICE config, never the defaults', async () => {
     const [a] = await friends();
     const o = a.peer().options;
@@ -186,6 +205,25 @@ describe('the call service', () => {
     expect(b.records).toEqual([expect.objectContaining({ direction: 'out', outcome: 'answered' })]);
     expect(a.records).toEqual([expect.objectContaining({ direction: 'in', outcome: 'answered' })]);
     expect(a.peer().calls).toHaveLength(0);
+  });
+
+  it('connects two friends who call each other at once when the larger id takes longer to screen the crossed offer', async () => {
+    const a = side('Alice');
+    // Bob's PC (the larger id, whose own call gives way) asks main about Alice's offer slowly.
+    const b = fakeSide(network, 'Bob', { identifyDelayMs: 150 });
+    b.service.start();
+    sides.push(b);
+    befriend(network, a, b);
+    await Promise.all([online(a), online(b)]);
+    expect(a.peer().id < b.peer().id).toBe(true);
+    await Promise.all([a.service.dial(b.contactId, { video: true }), b.service.dial(a.contactId, { video: true })]);
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both in one call');
+    // Alice's call went on; Bob's gave way without ringing or a "not reachable" end.
+    expect(b.service.view().direction).toBe('in');
+    a.service.hangUp();
+    await until(() => a.records.length === 1 && b.records.length === 1, 'one log entry each');
+    expect(a.records).toEqual([expect.objectContaining({ direction: 'out', outcome: 'answered' })]);
+    expect(b.records).toEqual([expect.objectContaining({ direction: 'in', outcome: 'answered' })]);
   });
 
   it('never rings for a caller who is not an active contact, even when the relay lets the offer through', async () => {

@@ -37,6 +37,11 @@ import { createCallGames } from './call-games';
 
 export type { CallService, CallServiceDeps } from './call-service-types';
 
+/** Whether two views show the same (field by field: a call's contact and streams are the same objects while they last). */
+function sameView(a: CallView, b: CallView): boolean {
+  return (Object.keys(b) as (keyof CallView)[]).every((k) => Object.is(a[k], b[k]));
+}
+
 export function createCallService(deps: CallServiceDeps): CallService {
   const now = deps.now ?? Date.now;
   const problem = deps.onProblem ?? ((): void => undefined);
@@ -84,8 +89,15 @@ export function createCallService(deps: CallServiceDeps): CallService {
     sendOn: (data, message) => sendOn(data, message, problem),
   });
 
+  /**
+   * Tells the UI when what it shows changed. Most steps of a call's setup change nothing on screen
+   * (the offer left, the answer is ready, a `media` message that says what it said before): each
+   * such redraw would sit on the call's way to its first frame (issue 18), so none is made.
+   */
   function publish(): void {
-    view = screen.view(current, { ...devices.choice(), signaling: signaling.state() });
+    const next = screen.view(current, { ...devices.choice(), signaling: signaling.state() });
+    if (sameView(view, next)) return;
+    view = next;
     for (const l of [...listeners]) l();
   }
 

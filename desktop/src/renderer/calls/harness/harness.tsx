@@ -21,6 +21,7 @@ import { peerOptionsOf } from '../signaling';
 import { CALL_TRACE_PREFIX, readCallTrace } from '../call-trace';
 import { firstFrameMs, watchFrames } from './frames';
 import { bareRtcConfigOf } from './harness-types';
+import { markWire } from './wire-marks';
 
 let autoAccept = false;
 let stopAutoAccept: (() => void) | null = null;
@@ -88,7 +89,10 @@ function expose(service: CallService | null): void {
   };
 }
 
-const slots = createCallSlots({ onService: expose });
+const slots = createCallSlots({
+  onService: expose,
+  overrides: { createPeer: (id, options) => markWire(new Peer(id, options)) },
+});
 
 function Home({ friends }: Readonly<{ friends: readonly Friend[] }>): ReactElement {
   const { callActions, overlay } = useSlots();
@@ -136,16 +140,18 @@ function App({ hearth }: Readonly<{ hearth: HearthApi }>): ReactElement {
 }
 
 function startBare(params: URLSearchParams): void {
-  const peer = new Peer(params.get('id') ?? '', {
-    host: params.get('host') ?? '127.0.0.1',
-    port: Number(params.get('port')),
-    path: '/',
-    key: 'peerjs',
-    secure: false,
-    debug: 0,
-    // The same ICE settings as Hearth's (`?ice=`: e.g. a loopback TURN, relay-only), or none.
-    config: bareRtcConfigOf(params.get('ice')),
-  });
+  const peer = markWire(
+    new Peer(params.get('id') ?? '', {
+      host: params.get('host') ?? '127.0.0.1',
+      port: Number(params.get('port')),
+      path: '/',
+      key: 'peerjs',
+      secure: false,
+      debug: 0,
+      // The same ICE settings as Hearth's (`?ice=`: e.g. a loopback TURN, relay-only), or none.
+      config: bareRtcConfigOf(params.get('ice')),
+    }),
+  );
   const open = (): Promise<MediaStream> => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
   const live: { close: () => void; stream?: MediaStream }[] = [];
   // The same marks as Hearth's call setup (call-trace.ts) where bare PeerJS has the step.

@@ -56,6 +56,8 @@ export function fakeSide(
     overrides?: Partial<CallServiceDeps>;
     /** Main's check of a contact waits for this (a slow main). */
     contactGate?: Promise<void>;
+    /** Main's check of an arriving caller takes this long (a slow main). */
+    identifyDelayMs?: number;
   }> = {},
 ): FakeSide {
   counter += 1;
@@ -93,6 +95,7 @@ export function fakeSide(
         return c ? ok(c) : refused('NOT_FOUND');
       },
       identifyCaller: async ({ peerId: p }) => {
+        if (options.identifyDelayMs) await new Promise((r) => setTimeout(r, options.identifyDelayMs));
         const c = contacts.get(p);
         return c ? ok(c) : refused('FORBIDDEN');
       },

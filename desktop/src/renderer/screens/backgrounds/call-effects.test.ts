@@ -11,11 +11,12 @@ type FakePipeline = EffectsPipeline & { backgrounds: Background[]; stopped: bool
 function world(initial: BackgroundChoice) {
   const remembered = { choice: initial };
   const saved: BackgroundChoice[] = [];
+  const asked = { lists: 0 };
   const hearth = {
-    listMyBackgrounds: async (): Promise<IpcResult<unknown>> => ({
-      ok: true,
-      value: { pictures: [], choice: remembered.choice },
-    }),
+    listMyBackgrounds: async (): Promise<IpcResult<unknown>> => {
+      asked.lists += 1;
+      return { ok: true, value: { pictures: [], choice: remembered.choice } };
+    },
     setMyBackground: async ({ choice }: { choice: BackgroundChoice }): Promise<IpcResult<unknown>> => {
       if (choice.kind === 'picture' && choice.id !== PICTURE_ID)
         return { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } };
@@ -65,7 +66,7 @@ function world(initial: BackgroundChoice) {
     const p = processors.at(-1);
     return p ? p(camera) : { track: camera, stop: () => undefined };
   };
-  return { effects, processors, pipelines, saved, camera, remembered, callStarts };
+  return { effects, processors, pipelines, saved, camera, remembered, callStarts, asked };
 }
 
 describe('background effects in calls', () => {
@@ -94,6 +95,25 @@ describe('background effects in calls', () => {
     const sent = await w.callStarts();
     expect(sent.track.id).toBe('out-of-camera');
     expect(w.pipelines[0]?.backgrounds[0]?.kind).toBe('picture');
+  });
+
+  it('reads the choice while the camera opens, so the camera goes out without another trip to main', async () => {
+    const w = world({ kind: 'off' });
+    await w.effects.load();
+    const processor = w.processors.at(-1);
+    w.remembered.choice = { kind: 'bundled', id: 'ocean' };
+    const before = w.asked.lists;
+    const preparing = processor?.prepare?.();
+    expect(w.asked.lists).toBe(before + 1);
+    await preparing;
+    const sent = await w.callStarts();
+    expect(w.asked.lists).toBe(before + 1);
+    expect(sent.track.id).toBe('out-of-camera');
+    expect(w.pipelines[0]?.backgrounds).toEqual([{ kind: 'bundled', id: 'ocean' }]);
+    // The next call without a `prepare` (a service that does not call it) still reads the choice.
+    sent.stop();
+    await w.callStarts();
+    expect(w.asked.lists).toBe(before + 2);
   });
 
   it('switches the background of a running call without a new track, and remembers it', async () => {

@@ -57,12 +57,20 @@ export function createCallEffects(deps: CallEffectsDeps): CallEffects {
     else publish({ error: result.error });
   }
 
+  /** The choice read again as a call's camera began to open (`prepare`), taken by its first run. */
+  let prepared: Promise<void> | null = null;
+
   /**
    * Runs for each call's camera (and again after a camera switch or a new choice): the camera
-   * itself for no background, otherwise a pipeline whose output track is sent.
+   * itself for no background, otherwise a pipeline whose output track is sent. The choice is read
+   * again from main at a call's start while the camera opens (`prepare`), so that round trip is
+   * not added after the camera is there (issue 18: it is on a call's way to its first frame).
    */
-  const processor: VideoProcessor = async (camera: MediaStreamTrack): Promise<ProcessedVideo> => {
-    if (live.size === 0) await refresh();
+  const run = async (camera: MediaStreamTrack): Promise<ProcessedVideo> => {
+    const fresh = prepared;
+    prepared = null;
+    if (fresh) await fresh;
+    else if (live.size === 0) await refresh();
     if (state.choice.kind === 'off') return { track: camera, stop: (): void => undefined };
     const background = await toEffectsBackground(deps.hearth, state.choice);
     const pipeline = deps.createPipeline({ track: camera, assetsBase: deps.assetsBase, background });
@@ -77,6 +85,9 @@ export function createCallEffects(deps: CallEffectsDeps): CallEffects {
       },
     };
   };
+  const processor: VideoProcessor = Object.assign(run, {
+    prepare: (): Promise<void> => (prepared = refresh()),
+  });
 
   return Object.freeze({
     async load(): Promise<void> {
