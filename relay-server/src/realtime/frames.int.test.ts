@@ -61,6 +61,18 @@ describe('bad frames', () => {
     await other.close();
   });
 
+  it('answers frames that arrive together in the order they came, a good one before a bad one', async () => {
+    for (let i = 0; i < 3; i++) {
+      socket.send({ type: 'ping' });
+      socket.send('{ broken');
+    }
+    await socket.take((f) => f.type === 'error');
+    await socket.take((f) => f.type === 'error');
+    await socket.take((f) => f.type === 'error');
+    const order = socket.frames.filter((f) => f.type === 'pong' || f.type === 'error').map((f) => f.type);
+    expect(order).toEqual(['pong', 'error', 'pong', 'error', 'pong', 'error']);
+  });
+
   it('survives garbage of every shape without crashing', async () => {
     const garbage = [
       'null',

@@ -48,8 +48,10 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
   let conn: Connection | undefined;
   let badFrames = 0;
   const frameBucket = createTokenBuckets({ perMinute: FRAMES_PER_MINUTE, burst: FRAME_BURST });
+  /** Before the socket is attached, straight out; after, through the connection (in order with what it holds back). */
   const sendRaw = (frame: Parameters<typeof encodeFrame>[0]): void => {
-    if (socket.readyState === socket.OPEN) socket.send(encodeFrame(frame));
+    if (conn) conn.send(frame);
+    else if (socket.readyState === socket.OPEN) socket.send(encodeFrame(frame));
   };
 
   const refuseAuth = (message: string): void => {
@@ -60,7 +62,9 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
   const bad = (code: ErrorCode, message: string, ref?: string): void => {
     badFrames++;
     sendRaw(errorFrame(code, message, ref));
-    if (badFrames > BAD_FRAMES_BEFORE_CLOSE) socket.close(WsCloseCode.TooManyBadFrames, 'too many bad frames');
+    if (badFrames <= BAD_FRAMES_BEFORE_CLOSE) return;
+    if (conn) conn.close(WsCloseCode.TooManyBadFrames, 'too many bad frames');
+    else socket.close(WsCloseCode.TooManyBadFrames, 'too many bad frames');
   };
 
   let refused = false;

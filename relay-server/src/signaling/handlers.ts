@@ -97,7 +97,7 @@ export function createHandlerRegistry(deps: HandlerDeps): HandlerRegistry {
  */
 export function createImmediateRelay(deps: HandlerDeps): (sender: PeerClient, target: PeerClient, frame: RoutedFrame) => boolean {
   return (sender, target, frame) => {
-    if (frame.type === 'OFFER' || !target.live || target.peerId === sender.peerId) return false;
+    if (frame.type === 'OFFER' || !deps.bus.peek || !target.live || target.peerId === sender.peerId) return false;
     if (deps.friends.areFriendsNow(sender.accountId, target.accountId) !== true) return false;
     const role = connectionRoleNow(deps.bus, endOf(sender), endOf(target), frame.connectionId);
     if (role === null) return false;

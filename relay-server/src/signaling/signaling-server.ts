@@ -25,6 +25,8 @@ export type SignalingServer = Readonly<{
   refresh(): Promise<void>;
   /** Peers online on this instance now. */
   size(): number;
+  /** Writes out every frame held back for this loop turn (before the relay's sockets are closed). */
+  flush(): void;
   /** Closes every socket, forgets its peers on the bus and stops listening. */
   close(): Promise<void>;
 }>;
@@ -78,7 +80,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
 
   const send = (client: PeerClient, data: string): void => {
     if (!client.live) return;
-    if (client.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (batcher.buffered(client.socket) > MAX_BUFFERED_BYTES) {
       log.warn({ peerId: client.peerId }, 'signaling peer is not reading; frame dropped');
       return;
     }
@@ -367,6 +369,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       }
     },
     size: () => registry.size(),
+    flush: () => batcher.flush(),
     async close() {
       ctx.events.off('credentialsRevoked', onRevoked);
       ctx.events.off('friendshipChanged', onFriendship);

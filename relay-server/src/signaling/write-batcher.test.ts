@@ -58,6 +58,20 @@ describe('the write batcher', () => {
     expect(p.got[2]?.length).toBe(long.length + 16);
   });
 
+  it("counts the frames held this turn in the socket's buffered bytes, so a backlog cap sees them at once", async () => {
+    const p = await pair();
+    stops.push(p.stop);
+    const batcher = createWriteBatcher();
+    expect(batcher.buffered(p.server)).toBe(p.server.bufferedAmount);
+    batcher.send(p.server, 'x'.repeat(1000));
+    batcher.send(p.server, 'y'.repeat(1000));
+    // Two frames of 1000 bytes, each with a 4-byte header (a 16-bit length).
+    expect(batcher.buffered(p.server)).toBe(p.server.bufferedAmount + 2008);
+    batcher.flushSocket(p.server);
+    expect(batcher.buffered(p.server)).toBe(p.server.bufferedAmount);
+    await until(() => p.got.length === 2);
+  });
+
   it('writes what it holds for a socket before that socket closes, and drops frames for a closed one', async () => {
     const p = await pair();
     stops.push(p.stop);

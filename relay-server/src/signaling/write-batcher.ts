@@ -13,6 +13,8 @@ export type WriteBatcher = Readonly<{
   flush(): void;
   /** Writes out what is held back for this socket now: call it before closing the socket. */
   flushSocket(socket: WebSocket): void;
+  /** Bytes waiting for this socket: `ws`'s `bufferedAmount` plus the frames held back this turn. */
+  buffered(socket: WebSocket): number;
 }>;
 
 /** An unmasked, uncompressed, final text frame, as a server sends it (RFC 6455). */
@@ -29,7 +31,7 @@ const TEXT_FRAME = { fin: true, opcode: 1, mask: false, readOnly: false, rsv1: f
  * drops a send after close, so callers flush a socket before they close it.
  */
 export function createWriteBatcher(): WriteBatcher {
-  let held = new Map<WebSocket, Buffer[]>();
+  let held = new Map<WebSocket, { chunks: Buffer[]; bytes: number }>();
   let scheduled = false;
 
   const write = (socket: WebSocket, chunks: Buffer[]): void => {
@@ -42,7 +44,7 @@ export function createWriteBatcher(): WriteBatcher {
     scheduled = false;
     const now = held;
     held = new Map();
-    for (const [socket, chunks] of now) write(socket, chunks);
+    for (const [socket, { chunks }] of now) write(socket, chunks);
   };
 
   return {
@@ -52,23 +54,27 @@ export function createWriteBatcher(): WriteBatcher {
         socket.send(data);
         return;
       }
-      let chunks = held.get(socket);
-      if (!chunks) {
-        chunks = [];
-        held.set(socket, chunks);
+      let entry = held.get(socket);
+      if (!entry) {
+        entry = { chunks: [], bytes: 0 };
+        held.set(socket, entry);
         if (!scheduled) {
           scheduled = true;
           setImmediate(flush);
         }
       }
-      for (const chunk of Sender.frame(Buffer.from(data), TEXT_FRAME)) chunks.push(chunk);
+      for (const chunk of Sender.frame(Buffer.from(data), TEXT_FRAME)) {
+        entry.chunks.push(chunk);
+        entry.bytes += chunk.length;
+      }
     },
     flush,
     flushSocket(socket) {
-      const chunks = held.get(socket);
-      if (!chunks) return;
+      const entry = held.get(socket);
+      if (!entry) return;
       held.delete(socket);
-      write(socket, chunks);
+      write(socket, entry.chunks);
     },
+    buffered: (socket) => socket.bufferedAmount + (held.get(socket)?.bytes ?? 0),
   };
 }
