@@ -97,8 +97,11 @@ export const drainingPlugin = fp<DrainingOptions>(
  */
 export function closeSocketsGoingAway(app: FastifyInstance): void {
   app.addHook('preClose', (done) => {
-    for (const client of app.websocketServer.clients) client.close(WsCloseCode.GoingAway, 'relay going away');
-    app.websocketServer.close();
-    done();
+    // One turn later: what the sockets' write batchers hold for this turn leaves before the close frames.
+    setImmediate(() => {
+      for (const client of app.websocketServer.clients) client.close(WsCloseCode.GoingAway, 'relay going away');
+      app.websocketServer.close();
+      done();
+    });
   });
 }

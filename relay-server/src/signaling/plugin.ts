@@ -19,11 +19,6 @@ export const signalingPlugin: FastifyPluginAsync = async (app) => {
     server.refresh().catch((err: unknown) => log.error({ err }, 'signaling peer refresh failed'));
   }, PEER_REFRESH_MS);
   refresher.unref();
-  // Before the relay closes its sockets (going away, `closeSocketsGoingAway`): what was held for them leaves first.
-  app.addHook('preClose', (done) => {
-    server.flush();
-    done();
-  });
   app.addHook('onClose', async () => {
     clearInterval(timer);
     clearInterval(refresher);

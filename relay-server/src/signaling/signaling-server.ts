@@ -25,8 +25,6 @@ export type SignalingServer = Readonly<{
   refresh(): Promise<void>;
   /** Peers online on this instance now. */
   size(): number;
-  /** Writes out every frame held back for this loop turn (before the relay's sockets are closed). */
-  flush(): void;
   /** Closes every socket, forgets its peers on the bus and stops listening. */
   close(): Promise<void>;
 }>;
@@ -369,7 +367,6 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       }
     },
     size: () => registry.size(),
-    flush: () => batcher.flush(),
     async close() {
       ctx.events.off('credentialsRevoked', onRevoked);
       ctx.events.off('friendshipChanged', onFriendship);

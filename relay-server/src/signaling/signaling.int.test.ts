@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IceConfig } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
+import { signalingChannel } from './signaling-server';
 import { act, api, buildTestApp, expectStatus, type TestRelay } from '../../test/helpers';
 import {
   answer,
@@ -119,6 +120,20 @@ describe('signaling login', () => {
     expect(await parent.closed).toBe(1008);
     // The child's own socket is not touched.
     expect(child.ws.readyState).toBe(child.ws.OPEN);
+  });
+
+  it('sends what it holds for a socket before the relay closes it going away', async () => {
+    const kid = await signalingKid(relay.app);
+    const peer = await login(port, kid.grant);
+    const { bus } = relay.app.relay;
+    // A frame another instance hands over for this peer is held for the rest of this loop turn;
+    // the relay starts closing in that same turn.
+    const frame = JSON.stringify({ type: 'EXPIRE', src: 'elsewhere', dst: kid.grant.peerId });
+    void bus.publish(signalingChannel(bus.instance), JSON.stringify({ t: 'deliver', dst: kid.grant.peerId, data: frame }));
+    const closing = relay.app.close();
+    expect(await peer.closed).toBe(1001);
+    await closing;
+    expect(peer.frames).toEqual([{ type: 'OPEN' }, JSON.parse(frame)]);
   });
 
   it('lets a second login with the same id replace the first', async () => {
