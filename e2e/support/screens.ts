@@ -69,8 +69,26 @@ export async function capture(page: Page, name: string): Promise<AxeProblem[]> {
   counter += 1;
   const file = `${String(counter).padStart(2, '0')}-${name}.png`;
   seen.push(file);
-  await page.screenshot({ path: path.join(SCREENS_DIR, file), fullPage: true, animations: 'disabled' });
+  await shoot(page, path.join(SCREENS_DIR, file), name);
   return axeProblems(page, name);
+}
+
+const SHOT_TRY_MS = 15_000;
+
+/**
+ * The picture is for people to look at, not what a step checks. On a loaded CI machine a
+ * full-page capture has stalled past Playwright's 30 s once (the page still answered scripts), so a
+ * capture that takes longer than SHOT_TRY_MS is tried once more, as the viewport only, and says so.
+ * A second failure is the test's failure.
+ */
+async function shoot(page: Page, file: string, name: string): Promise<void> {
+  try {
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: SHOT_TRY_MS });
+  } catch (err) {
+    if (!(err instanceof Error) || err.name !== 'TimeoutError') throw err;
+    console.warn(`screen ${name}: the full-page capture took over ${SHOT_TRY_MS} ms; capturing the viewport`);
+    await page.screenshot({ path: file, animations: 'disabled', timeout: SHOT_TRY_MS });
+  }
 }
 
 /**
