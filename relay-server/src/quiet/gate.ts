@@ -26,7 +26,8 @@ export type ChildQuiet = Readonly<{
   trusted: ReadonlySet<string>;
 }>;
 
-type Usage = Readonly<{ day: string; used: number; extra: number; readAt: number }>;
+/** A day's counted minutes as read at `readAt`; `start`/`end`: that local day's bounds. */
+type Usage = Readonly<{ start: number; end: number; used: number; extra: number; readAt: number }>;
 type Entry = Readonly<{ kind: 'child'; quiet: ChildQuiet }> | Readonly<{ kind: 'other' }>;
 
 /** The zone when neither a guardian nor the enrolling PC named one. */
@@ -123,11 +124,14 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
   ctx.events.on('credentialsRevoked', (e) => forgetFloor(e.deviceId));
   const usage = new Map<string, Usage>();
   let generation = 0;
+  /** Bumped whenever counted minutes are forgotten: a read under way then keeps its answer to itself. */
+  let usageGeneration = 0;
   let counting: (childId: string) => boolean = () => false;
   const trusted = (): boolean => ctx.bus.isLive();
 
   const forget = (childIds: readonly string[]): void => {
     generation++;
+    usageGeneration++;
     for (const id of childIds) {
       entries.delete(id);
       usage.delete(id);
@@ -138,6 +142,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
   ctx.bus.onLiveChange(() => {
     forgetFloor();
     generation++;
+    usageGeneration++;
     entries.clear();
     usage.clear();
   });
@@ -178,17 +183,27 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
     return loaded;
   }
 
+  /**
+   * The child's counted minutes kept in memory, where they still hold at `at`: read less than
+   * USAGE_FRESH_MS ago, on the clock as it was then (not gone back), and of the local day `at` is in
+   * (so midnight gives the child a new day at once, not up to USAGE_FRESH_MS later).
+   */
+  function usageKnown(childId: string, at: number): Usage | undefined {
+    const u = usage.get(childId);
+    return u && at >= u.readAt && at - u.readAt < USAGE_FRESH_MS && at >= u.start && at < u.end ? u : undefined;
+  }
+
   async function usageOf(childId: string, q: ChildQuiet, at: number): Promise<Usage> {
+    const hit = usageKnown(childId, at);
+    if (hit) return hit;
     const day = dayBounds(q.timeZone, at);
-    const hit = usage.get(childId);
-    if (hit && hit.day === day.key && at - hit.readAt < USAGE_FRESH_MS && at >= hit.readAt) return hit;
-    const started = generation;
+    const started = usageGeneration;
     const [used, extra] = await Promise.all([
       store.quiet.countUsageMinutes(childId, Math.floor(day.start / 60_000), Math.ceil(day.end / 60_000)),
       store.quiet.getExtraMinutes(childId, day.key),
     ]);
-    const fresh = { day: day.key, used, extra, readAt: at };
-    if (started === generation) usage.set(childId, fresh);
+    const fresh = { start: day.start, end: day.end, used, extra, readAt: at };
+    if (started === usageGeneration) usage.set(childId, fresh);
     return fresh;
   }
 
@@ -257,8 +272,8 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       if (!e) return undefined;
       if (e.kind !== 'child' || idle(e.quiet)) return false;
       const at = now();
-      const u = usage.get(childId);
-      if (limited(e.quiet) && (!u || at - u.readAt >= USAGE_FRESH_MS)) return undefined;
+      const u = usageKnown(childId, at);
+      if (limited(e.quiet) && !u) return undefined;
       return decide(childId, e.quiet, evaluate(childId, e.quiet, u, at).quiet, otherId, at);
     },
     async keepsOnDevice(childId, otherId, deviceId) {
@@ -312,6 +327,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
     },
     invalidate: forget,
     invalidateUsage(childId) {
+      usageGeneration++;
       usage.delete(childId);
     },
   };

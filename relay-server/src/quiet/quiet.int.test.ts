@@ -348,6 +348,29 @@ describe('daily time', () => {
     expect(more.status).toMatchObject({ quiet: false, minutesLeftToday: 15 });
     await sendAndAck(kid, b.child.childId, text('thanks'));
   });
+
+  it('gives the child a new day at local midnight at once: a friend’s call is let through with no tick between', async () => {
+    await putQuiet(a, schedule({}, { dailyLimitMinutes: 30 }));
+    const kid = await socketFor(a.childToken);
+    await kid.take(quietFrame(false));
+    await advance(30 * MIN);
+    await kid.take(quietFrame(true));
+    await kid.close();
+    const port = Number(new URL(url).port);
+    const ga = await grantFor(relay.app, a.childToken);
+    const gb = await grantFor(relay.app, b.childToken);
+    const pa = await loggedIn(port, ga);
+    const pb = await loggedIn(port, gb);
+    peers.push(pa, pb);
+    // Monday 23:59:50 local: the minutes are used up, and the relay has just read them.
+    relay.clock.advance(14 * 60 * MIN + 29 * MIN + 50_000);
+    pb.send(offer(ga.peerId, 'dc_late'));
+    expect(await pb.next()).toEqual({ type: 'EXPIRE', src: ga.peerId, dst: gb.peerId });
+    // Tuesday 00:00:05, 15 s after that read: a new day with no minutes used.
+    relay.clock.advance(15_000);
+    pb.send(offer(ga.peerId, 'dc_midnight'));
+    expect(await pa.next()).toMatchObject({ type: 'OFFER', src: gb.peerId });
+  });
 });
 
 describe('bad input and who may', () => {
