@@ -225,6 +225,25 @@ for (const factory of BUS_FACTORIES) {
           expect(pc.frames.map((f) => f.type)).toEqual(['OPEN', 'OFFER']);
         });
 
+        it('stops relaying a warm call between two of its own peers at once when its bus is not live', async () => {
+          const C = await deafInstance();
+          const { a, b, friendshipId } = await friendPair(relay.app);
+          const pa = await login(C, a.grant);
+          const pb = await login(C, b.grant);
+          pa.send(offer(b.grant.peerId));
+          await pb.next((f) => f.type === 'OFFER');
+          // Warm: the friendship and the connection are known in C's memory, so frames go straight through.
+          for (let n = 1; n <= 3; n++) pa.send(candidate(b.grant.peerId, 'dc_test1', n));
+          for (let n = 1; n <= 3; n++) expect(await pb.next()).toMatchObject({ type: 'CANDIDATE', src: a.grant.peerId });
+          // As when a heartbeat is missed: `isLive()` is false before any listener is told.
+          busC.setLive(false, false);
+          expectStatus(await act(relay.app, b.childToken, friendshipId, 'block'), 200); // C does not hear of it
+          pa.send(candidate(b.grant.peerId, 'dc_test1', 4));
+          expect(await pa.next()).toEqual({ type: 'EXPIRE', src: b.grant.peerId, dst: a.grant.peerId });
+          await settle();
+          expect(pb.frames.filter((f) => f.type === 'CANDIDATE')).toHaveLength(3);
+        });
+
         it('still relays between friends while fenced, from the store', async () => {
           const C = await deafInstance();
           busC.setLive(false);

@@ -181,8 +181,11 @@ export const redisBuses: BusFactory = {
 
 export const BUS_FACTORIES: readonly BusFactory[] = [inProcessBuses, redisBuses];
 
-/** A bus whose liveness the test sets: a real bus that lost (or regained) its subscription, as fencing sees it. */
-export type FencedBus = Bus & Readonly<{ setLive(live: boolean): void }>;
+/**
+ * A bus whose liveness the test sets: a real bus that lost (or regained) its subscription, as
+ * fencing sees it. `tell` false: the listeners are not told (a missed heartbeat, noticed later).
+ */
+export type FencedBus = Bus & Readonly<{ setLive(live: boolean, tell?: boolean): void }>;
 
 export function withLiveness(bus: Bus): FencedBus {
   let live = true;
@@ -191,10 +194,10 @@ export function withLiveness(bus: Bus): FencedBus {
     ...bus,
     isLive: () => live,
     onLiveChange: (listener: (live: boolean) => void) => void listeners.push(listener),
-    setLive(next: boolean) {
+    setLive(next: boolean, tell = true) {
       if (next === live) return;
       live = next;
-      for (const listener of listeners) listener(next);
+      if (tell) for (const listener of listeners) listener(next);
     },
   });
 }
