@@ -34,8 +34,13 @@ export type CallDevicesDeps = Readonly<{
 
 export type CallDevices = Readonly<{
   choice: () => DeviceChoice;
-  /** Starts opening the chosen microphone (and camera when `video`), the effects hook getting ready beside it. */
-  open: (video: boolean) => OpenedForCall;
+  /**
+   * Starts opening the chosen microphone (and camera when `video`), the effects hook getting ready
+   * beside it (`preparing`: already under way, from {@link CallDevices.prepare}).
+   */
+  open: (video: boolean, preparing?: Promise<void>) => OpenedForCall;
+  /** Gets the effects hook ready (its background choice read) without opening anything. */
+  prepare: () => Promise<void>;
   /** A call's media from the opened stream, with the effects hook applied. */
   wrap: (stream: MediaStream) => Promise<CallMedia>;
   list: () => Promise<DeviceList>;
@@ -50,15 +55,18 @@ export function createCallDevices(deps: CallDevicesDeps): CallDevices {
   let micId = deps.storage?.getItem(MIC_KEY) ?? null;
   let processor: VideoProcessor | null = null;
 
+  // Never fails the call: it goes on with the camera itself.
+  const prepare = (): Promise<void> =>
+    processor?.prepare?.().catch((err: unknown) => deps.problem('the video effect could not get ready', err)) ??
+    Promise.resolve();
+
   return Object.freeze({
     choice: () => ({ cameraId, micId }),
-    open: (video: boolean): OpenedForCall => ({
+    open: (video: boolean, preparing?: Promise<void>): OpenedForCall => ({
       opening: openCallMedia(deps.media, video, { cameraId, micId }),
-      // Never fails the call: it goes on with the camera itself.
-      preparing:
-        processor?.prepare?.().catch((err: unknown) => deps.problem('the video effect could not get ready', err)) ??
-        Promise.resolve(),
+      preparing: preparing ?? prepare(),
     }),
+    prepare,
     wrap: (stream: MediaStream) => createCallMedia(stream, processor, deps.problem),
     list: () => listDevices(deps.media),
     async chooseCamera(deviceId: string | null): Promise<void> {

@@ -4,6 +4,7 @@
  * Here the connections' events become state machine events, and the effects on one call's
  * connections, media and timer are carried out.
  */
+import type { PrefetchedIce } from './call-setup';
 import type { CallContact, GameEnvelope } from '@hearth/common';
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { createControlChannel, type ControlChannel } from './call-channel';
@@ -40,6 +41,11 @@ export type Live = {
   redial: ReturnType<typeof setTimeout> | null;
   /** The answer being prepared after `accept` (callee). */
   answering: Promise<void> | null;
+  /**
+   * Callee: what is readied while the call rings, so that `accept` waits only for the camera:
+   * fresh ICE settings and the effects hook (never the camera or microphone).
+   */
+  ahead: Readonly<{ ice: PrefetchedIce; preparing: Promise<void> }> | null;
 };
 
 /** Effects carried out on one call's connections, media and timer. */
@@ -213,6 +219,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
       reconnect: null,
       redial: null,
       answering: null,
+      ahead: null,
     }),
     attachMedia,
     attachData,

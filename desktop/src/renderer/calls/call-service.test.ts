@@ -385,6 +385,29 @@ describe('the call service', () => {
     expect(steps).toEqual(['prepare (camera requests so far: 1)', 'process default camera']);
   });
 
+  it('readies a ringing call’s ICE settings and effects hook while it rings, never its camera, and answers with them', async () => {
+    const [a, b] = await friends();
+    const steps: string[] = [];
+    const processor = Object.assign((camera: MediaStreamTrack) => ({ track: camera, stop: () => undefined }), {
+      prepare: async () => {
+        steps.push(`prepare (camera requests so far: ${b.gum.length})`);
+      },
+    });
+    await b.service.setVideoProcessor(processor);
+    const asked = b.iceAsked();
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing at Bob');
+    await until(() => b.iceAsked() === asked + 1, 'ICE settings asked while ringing');
+    expect(steps).toEqual(['prepare (camera requests so far: 0)']);
+    expect(b.gum).toEqual([]);
+    await b.service.accept();
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both active');
+    // The answer used what was readied: no second ICE request, no second preparation.
+    expect(b.iceAsked()).toBe(asked + 1);
+    expect(steps).toEqual(['prepare (camera requests so far: 0)']);
+    expect(b.gum).toHaveLength(1);
+  });
+
   it('lists cameras and microphones and opens the chosen camera for the next call', async () => {
     const [a, b] = await friends();
     const devices = await a.service.listDevices();

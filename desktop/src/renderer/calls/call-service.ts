@@ -179,6 +179,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
     if (screened?.verdict === 'taken' && live) {
       if (arrival.media) lives.attachMedia(live, arrival.media);
       if (arrival.data) lives.attachData(live, arrival.data);
+      // While it rings: what the answer needs besides the camera (which waits for the child's accept).
+      if (live.call.phase === 'incoming') setup.readyAhead(live);
     }
     return screened?.verdict ?? 'busy';
   }

@@ -39,6 +39,8 @@ export type CallSetupDeps = Readonly<{
 export type CallSetup = Readonly<{
   /** Callee, after `accept`: our media and ICE, then `answer-ready`. */
   prepareAnswer: (live: Live, video: boolean) => Promise<void>;
+  /** Callee, while the call rings: fresh ICE settings and the effects hook, never the camera (`live.ahead`). */
+  readyAhead: (live: Live) => void;
   /** Starts fetching fresh ICE settings now (the caller's, while main checks the contact). */
   prefetchIce: () => PrefetchedIce;
   /** Caller: our media and ICE (`ice`: fetched ahead, else now), then the offer to the friend (`sent`). */
@@ -115,8 +117,15 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
 
   return Object.freeze({
     prefetchIce,
+    readyAhead(live: Live): void {
+      live.ahead ??= { ice: prefetchIce(), preparing: devices.prepare() };
+    },
     async prepareAnswer(live: Live, video: boolean): Promise<void> {
-      const [iceOk, local] = await Promise.all([iceReady(live), openLocal(live, devices.open(video))]);
+      const { ahead } = live;
+      const [iceOk, local] = await Promise.all([
+        iceReady(live, ahead?.ice),
+        openLocal(live, devices.open(video, ahead?.preparing)),
+      ]);
       if (!iceOk || !local) return;
       traceCall('answered');
       apply({ type: 'answer-ready', ...deps.switches() }, live);
