@@ -259,6 +259,25 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
     expect(drawn.some((v) => v === 1) && drawn.some((v) => v === 0) && drawn.some((v) => v > 0.1 && v < 0.9)).toBe(true);
   }, 30_000);
 
+  it('reads camera and picture texels under each pixel exactly where the general shaders map them (frame or its bytes)', async () => {
+    const { page } = session;
+    // An odd size, so that a row flipped or shifted by one shows.
+    const out = { width: 161, height: 121 };
+    const result = await page.evaluate((output) => (globalThis as unknown as Win).effectsHarness.fetchConformance(output), out);
+    for (const pass of [result.tiled, result.onePass]) {
+      expect(pass.directFrame).toBe(0);
+      expect(pass.directBytes).toBe(0);
+      // The comparison means something: both images show, each over a good part of the frame.
+      expect(pass.cameraPixels).toBeGreaterThan(out.width * out.height * 0.05);
+      expect(pass.picturePixels).toBeGreaterThan(out.width * out.height * 0.3);
+    }
+  }, 30_000);
+
+  it('copies camera frames (BGRA, I420, NV12) to the same RGBA bytes that uploading the frame itself gives', async () => {
+    const result = await session.page.evaluate(() => (globalThis as unknown as Win).effectsHarness.cameraCopyConformance());
+    expect(result).toEqual({ BGRA: 0, I420: 0, NV12: 0 });
+  }, 30_000);
+
   /** The stripes picture shows in the wall and flag regions, the camera in the face and suit. */
   async function expectPictureBehindPerson(page: Page, artifact: string): Promise<void> {
     const output = await harness.grab(page, 'output');

@@ -5,6 +5,7 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { createCameraCopier } from '../src/renderer/effects/camera-pixels';
 import { createCompositor } from '../src/renderer/effects/compositor';
 import { bundledPicture, fitPicture } from '../src/renderer/effects/picture';
 import { createEffectsPipeline, type EffectsPipeline } from '../src/renderer/effects/pipeline';
@@ -70,7 +71,25 @@ export type EffectsHarness = {
     height: number,
     output: Readonly<{ width: number; height: number }>,
   ): number[];
+  /**
+   * The picture background drawn from a patterned camera and picture (each pixel its own colour)
+   * with a disc mask, by the general shaders from the frame itself (a VideoFrame) and by the
+   * shaders that read the texel under each pixel, from the frame and from its bytes (see
+   * camera-pixels.ts); tile by tile (CPU mask) and in one pass (GPU mask). Counts the bytes that
+   * differ from the general shaders' output, and the pixels that show the camera or the picture.
+   */
+  fetchConformance(output: Readonly<{ width: number; height: number }>): Promise<FetchConformance>;
+  /**
+   * Camera frames (BGRA, I420, NV12, 160×120) uploaded as they are and as the bytes the camera
+   * copier makes of them, read back: per format, the bytes that differ (`-1`: the copier declined).
+   */
+  cameraCopyConformance(): Promise<Record<'BGRA' | 'I420' | 'NV12', number>>;
 };
+
+export type FetchConformance = Readonly<{
+  tiled: Readonly<{ directFrame: number; directBytes: number; cameraPixels: number; picturePixels: number }>;
+  onePass: Readonly<{ directFrame: number; directBytes: number; cameraPixels: number; picturePixels: number }>;
+}>;
 
 const ASSETS = new URL('./effects/', location.href);
 
@@ -155,6 +174,8 @@ const harness: EffectsHarness = {
   },
   conformance,
   tiledConformance,
+  fetchConformance,
+  cameraCopyConformance,
   async showPreview(): Promise<void> {
     const container = document.getElementById('preview');
     if (!container) throw new Error('no preview container');
@@ -258,3 +279,114 @@ function conformance(masks: readonly (readonly number[])[], width: number, heigh
 }
 
 (window as unknown as { effectsHarness: EffectsHarness }).effectsHarness = harness;
+
+async function fetchConformance(output: Readonly<{ width: number; height: number }>): Promise<FetchConformance> {
+  const { width, height } = output;
+  const camera = new Uint8Array(width * height * 4);
+  const picture = new ImageData(width, height);
+  for (let i = 0; i < width * height; i++) {
+    const [x, y] = [i % width, Math.floor(i / width)];
+    camera.set([(x * 7) & 255, (y * 5) & 255, (x + y) & 255, 255], 4 * i);
+    picture.data.set([(y * 3) & 255, (x * 11) & 255, (x * y) & 255, 255], 4 * i);
+  }
+  const pictureCanvas = new OffscreenCanvas(width, height);
+  pictureCanvas.getContext('2d')?.putImageData(picture, 0, 0);
+  const [mw, mh] = [48, 36];
+  const mask = new Uint8Array(mw * mh);
+  const maskFloat = new Float32Array(mw * mh);
+  for (let i = 0; i < mask.length; i++) {
+    const d = Math.hypot((i % mw) - 26, Math.floor(i / mw) - 18) - 10;
+    mask[i] = Math.round(255 * Math.min(1, Math.max(0, 0.5 - d / 4)));
+    maskFloat[i] = mask[i]! / 255;
+  }
+  const draw = (directFetch: boolean, cameraFrom: 'frame' | 'bytes', tiled: boolean): Uint8Array => {
+    const canvas = new OffscreenCanvas(width, height);
+    const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
+    if (!gl) throw new Error('no WebGL2');
+    const compositor = createCompositor(gl, { directFetch });
+    compositor.resize({ output, mask: { width: mw, height: mh }, blur: { width: 8, height: 8 } });
+    compositor.setPicture(pictureCanvas);
+    if (cameraFrom === 'bytes') {
+      compositor.uploadCameraPixels({ data: camera, width, height });
+    } else {
+      const frame = new VideoFrame(camera, { format: 'RGBA', codedWidth: width, codedHeight: height, timestamp: 0 });
+      compositor.uploadCamera(frame);
+      frame.close();
+    }
+    if (tiled) compositor.setProcessedMask(mask, mw, mh);
+    else compositor.updateMaskFromData(maskFloat, mw, mh);
+    compositor.render('picture');
+    const pixels = new Uint8Array(width * height * 4);
+    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    compositor.dispose();
+    return pixels;
+  };
+  const differing = (a: Uint8Array, b: Uint8Array): number => a.reduce((n, v, i) => n + (v === b[i] ? 0 : 1), 0);
+  const compare = (tiled: boolean): FetchConformance['tiled'] => {
+    const general = draw(false, 'frame', tiled);
+    let cameraPixels = 0;
+    let picturePixels = 0;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        // The canvas's row 0 is the bottom.
+        const at = 4 * ((height - 1 - y) * width + x);
+        const src = 4 * (y * width + x);
+        const rgb = (data: Uint8Array | Uint8ClampedArray): boolean =>
+          data[src] === general[at] && data[src + 1] === general[at + 1] && data[src + 2] === general[at + 2];
+        if (rgb(camera)) cameraPixels += 1;
+        if (rgb(picture.data)) picturePixels += 1;
+      }
+    return {
+      directFrame: differing(general, draw(true, 'frame', tiled)),
+      directBytes: differing(general, draw(true, 'bytes', tiled)),
+      cameraPixels,
+      picturePixels,
+    };
+  };
+  return { tiled: compare(true), onePass: compare(false) };
+}
+
+async function cameraCopyConformance(): Promise<Record<'BGRA' | 'I420' | 'NV12', number>> {
+  const [width, height] = [160, 120];
+  const canvas = new OffscreenCanvas(width, height);
+  const gl = canvas.getContext('webgl2');
+  if (!gl) throw new Error('no WebGL2');
+  const texture = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D, texture);
+  gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, width, height);
+  const framebuffer = gl.createFramebuffer();
+  gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+  gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+  const readBack = (): Uint8Array => {
+    const out = new Uint8Array(width * height * 4);
+    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, out);
+    return out;
+  };
+  const colorSpace: VideoColorSpaceInit = { matrix: 'bt709', primaries: 'bt709', transfer: 'bt709', fullRange: false };
+  const make = (format: 'BGRA' | 'I420' | 'NV12'): VideoFrame => {
+    const n = width * height;
+    const data = new Uint8Array(format === 'BGRA' ? 4 * n : (3 * n) / 2);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7 + Math.floor(i / width) * 3) & 255;
+    if (format === 'BGRA') for (let i = 3; i < data.length; i += 4) data[i] = 255;
+    return new VideoFrame(data, { format, codedWidth: width, codedHeight: height, timestamp: 0, colorSpace });
+  };
+  const copier = createCameraCopier();
+  const result = { BGRA: -1, I420: -1, NV12: -1 };
+  for (const format of ['BGRA', 'I420', 'NV12'] as const) {
+    const frame = make(format);
+    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, frame);
+    const asFrame = readBack();
+    const pixels = await copier.copy(frame);
+    frame.close();
+    if (!pixels) continue;
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels.data);
+    const asBytes = readBack();
+    result[format] = asFrame.reduce((n, v, i) => n + (v === asBytes[i] ? 0 : 1), 0);
+  }
+  gl.deleteFramebuffer(framebuffer);
+  gl.deleteTexture(texture);
+  return result;
+}

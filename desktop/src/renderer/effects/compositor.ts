@@ -19,9 +19,11 @@ import {
   COMPOSITE_FRAGMENT,
   MASK_SMOOTH_FRAGMENT,
   MAX_BLUR_TAPS,
+  PICTURE_COMPOSITE_FRAGMENT,
   SEPARABLE_BLUR_FRAGMENT,
 } from './shaders';
 import { DEFAULT_SMOOTHING, type SmoothingParams } from './temporal-smoothing';
+import { imageSize, sameSize } from './image-size';
 import { createTiledComposite } from './tiled-composite';
 
 export type CompositorMode = 'off' | 'blur' | 'picture';
@@ -37,6 +39,12 @@ export type CompositorOptions = Readonly<{
   smoothing?: SmoothingParams;
   /** Gaussian sigma of the background blur, in blur-resolution texels. Default 3. */
   blurSigma?: number;
+  /**
+   * Whether the picture background's final pass may read the texel under each pixel where camera
+   * and picture are the output's size (see PICTURE_COMPOSITE_FRAGMENT). Default true; false keeps
+   * the general shaders (to compare the two).
+   */
+  directFetch?: boolean;
 }>;
 
 export type Compositor = {
@@ -44,6 +52,8 @@ export type Compositor = {
   /** The picture background, already cover-fitted to the output size; `null` drops it. */
   setPicture(picture: TexImageSource | null): void;
   uploadCamera(frame: TexImageSource): void;
+  /** The camera frame as RGBA bytes, top row first (see camera-pixels.ts). */
+  uploadCameraPixels(pixels: Readonly<{ data: Uint8Array; width: number; height: number }>): void;
   /** Smooths and feathers a mask produced on the GPU. */
   updateMaskFromTexture(mask: GpuMask): void;
   /** Smooths and feathers a mask produced on the CPU (values 0…1, top row first), on the GPU. */
@@ -87,6 +97,8 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
   const blurProgram = createProgram(gl, SEPARABLE_BLUR_FRAGMENT);
   const prepareProgram = createProgram(gl, BLUR_PREPARE_FRAGMENT);
   const compositeProgram = createProgram(gl, COMPOSITE_FRAGMENT);
+  const pictureCompositeProgram = createProgram(gl, PICTURE_COMPOSITE_FRAGMENT);
+  const directFetch = options.directFetch ?? true;
   const tiled = createTiledComposite(gl, feather);
   const vao = gl.createVertexArray();
   const camera = createTexture(gl);
@@ -100,6 +112,11 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
   // MediaPipe's GPU masks are float textures: bilinear filtering of those needs this extension.
   const floatLinear = gl.getExtension('OES_texture_float_linear') !== null;
   let hasPicture = false;
+  // Sizes of the images in the camera and picture textures (`null`: not known).
+  let cameraSize: Size | null = null;
+  let pictureSize: Size | null = null;
+  // Size of the camera image last uploaded from bytes; `null` after an upload of a frame itself.
+  let cameraPixelsSize: Size | null = null;
 
   let sizes: CompositorSizes | null = null;
   // Mask chain: two smoothing targets used in turn (previous / current), and two for the feather blur.
@@ -121,23 +138,24 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
   }
 
   /**
-   * Uploads one-channel mask data into `texture`: a new image when `held` (the size it holds) is
-   * not the data's size, else in place. Returns the size it holds now.
+   * Uploads pixel data into `texture`: a new image when `held` (the size it holds) is not the
+   * data's size, else in place. Returns the size it holds now.
    */
-  function uploadRed(
+  function uploadData(
     texture: WebGLTexture,
     held: Size | null,
     mask: Readonly<{ data: Float32Array | Uint8Array; width: number; height: number }>,
-    format: Readonly<{ internal: GLenum; type: GLenum; alignment: number }>,
+    format: Readonly<{ internal: GLenum; format: GLenum; type: GLenum; alignment: number }>,
   ): Size {
     const { data, width, height } = mask;
     bindTexture(0, texture);
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, format.alignment);
     gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
     if (!held || held.width !== width || held.height !== height) {
-      gl.texImage2D(gl.TEXTURE_2D, 0, format.internal, width, height, 0, gl.RED, format.type, data);
+      gl.texImage2D(gl.TEXTURE_2D, 0, format.internal, width, height, 0, format.format, format.type, data);
     } else {
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RED, format.type, data);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, format.format, format.type, data);
     }
     releaseState(gl, UNITS);
     return { width, height };
@@ -248,11 +266,24 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
 
     setPicture(source: TexImageSource | null): void {
       hasPicture = source !== null;
+      pictureSize = source ? imageSize(source) : null;
       if (source) uploadImage(picture, source);
     },
 
     uploadCamera(frame: TexImageSource): void {
       uploadImage(camera, frame);
+      cameraSize = imageSize(frame);
+      cameraPixelsSize = null;
+    },
+
+    uploadCameraPixels(pixels: Readonly<{ data: Uint8Array; width: number; height: number }>): void {
+      cameraPixelsSize = uploadData(camera, cameraPixelsSize, pixels, {
+        internal: gl.RGBA8,
+        format: gl.RGBA,
+        type: gl.UNSIGNED_BYTE,
+        alignment: 4,
+      });
+      cameraSize = cameraPixelsSize;
     },
 
     updateMaskFromTexture(mask: GpuMask): void {
@@ -265,16 +296,21 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
 
     updateMaskFromData(data: Float32Array, width: number, height: number): void {
       // R16F is filterable in core WebGL2 and accepts float input: bilinear upsampling for free.
-      cpuMaskSize = uploadRed(cpuMask, cpuMaskSize, { data, width, height }, { internal: gl.R16F, type: gl.FLOAT, alignment: 4 });
+      cpuMaskSize = uploadData(
+        cpuMask,
+        cpuMaskSize,
+        { data, width, height },
+        { internal: gl.R16F, format: gl.RED, type: gl.FLOAT, alignment: 4 },
+      );
       smoothAndFeather(cpuMask, false);
     },
 
     setProcessedMask(data: Uint8Array, width: number, height: number): void {
-      processedSize = uploadRed(
+      processedSize = uploadData(
         processed,
         processedSize,
         { data, width, height },
-        { internal: gl.R8, type: gl.UNSIGNED_BYTE, alignment: 1 },
+        { internal: gl.R8, format: gl.RED, type: gl.UNSIGNED_BYTE, alignment: 1 },
       );
       hasMask = true;
       maskSource = 'cpu';
@@ -306,6 +342,7 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
       bindTexture(0, camera);
       bindTexture(1, mask ?? camera);
       bindTexture(2, effective === 'picture' ? picture : blurA.texture);
+      const lastRow = sizes.output.height - 1;
       const bind = (program: Program): void => {
         gl.useProgram(program.program);
         gl.uniform1i(program.uniform('uCamera'), 0);
@@ -314,11 +351,14 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
         gl.uniform1i(program.uniform('uMode'), effective === 'off' ? 0 : effective === 'blur' ? 1 : 2);
         gl.uniform2f(program.uniform('uEdges'), feather.edgeLow, feather.edgeHigh);
         gl.uniform1f(program.uniform('uHasMask'), hasMask ? 1 : 0);
+        gl.uniform1i(program.uniform('uLastRow'), lastRow);
       };
+      const output = sizes.output;
+      const direct = directFetch && effective === 'picture' && sameSize(cameraSize, output) && sameSize(pictureSize, output);
       // Tile by tile where the mask is on the CPU; else (GPU mask, no mask yet, effect off) in one pass.
-      const drewTiles = effective !== 'off' && hasMask && maskSource === 'cpu' && tiled.draw(sizes.output, bind);
+      const drewTiles = effective !== 'off' && hasMask && maskSource === 'cpu' && tiled.draw(output, bind, direct);
       if (!drewTiles) {
-        bind(compositeProgram);
+        bind(direct ? pictureCompositeProgram : compositeProgram);
         drawTo(null, sizes.output.width, sizes.output.height);
       }
       releaseState(gl, UNITS);
@@ -343,7 +383,9 @@ export function createCompositor(gl: WebGL2RenderingContext, options: Compositor
     dispose(): void {
       disposeTargets();
       for (const t of [camera, cpuMask, picture, processed]) gl.deleteTexture(t);
-      for (const p of [smoothProgram, blurProgram, prepareProgram, compositeProgram]) gl.deleteProgram(p.program);
+      for (const p of [smoothProgram, blurProgram, prepareProgram, compositeProgram, pictureCompositeProgram]) {
+        gl.deleteProgram(p.program);
+      }
       tiled.dispose();
       gl.deleteVertexArray(vao);
     },

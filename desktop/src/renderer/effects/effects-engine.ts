@@ -5,6 +5,7 @@
  */
 import { createAdaptiveController, type AdaptiveController, type AdaptiveDecision } from './adaptive-controller';
 import { createCompositor, type Compositor, type CompositorMode, type MaskPixels } from './compositor';
+import { createCameraCopier } from './camera-pixels';
 import type { Size } from './cover-fit';
 import { createFrameStats } from './frame-stats';
 import { createMaskPredictor } from './mask-motion';
@@ -56,11 +57,9 @@ const GPU_MASK_FLIP_Y = false;
 /** Size of the thumbnail the motion gate compares (the model's aspect, 1/8 of its input). */
 const THUMB: Size = Object.freeze({ width: MODEL_INPUT.width / 8, height: MODEL_INPUT.height / 8 });
 
-function startDelegate(gl: WebGL2RenderingContext, requested: 'auto' | Delegate): Delegate {
-  if (requested !== 'auto') return requested;
+function softwareWebGl(gl: WebGL2RenderingContext): boolean {
   const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-  return isSoftwareRenderer(renderer) ? 'CPU' : 'GPU';
+  return isSoftwareRenderer(info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '');
 }
 
 export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngine {
@@ -81,8 +80,12 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
   const maskProcessor = createMaskProcessor();
   const motionGate = createMotionGate();
   const predictor = createMaskPredictor();
+  const software = softwareWebGl(gl);
+  // Software WebGL converts a VideoFrame on the CPU anyway: copying it out ourselves is faster.
+  const cameraCopier = software ? createCameraCopier() : null;
   let thumbContext: OffscreenCanvasRenderingContext2D | null = null;
-  let ladder = buildLadder(startDelegate(gl, options.delegate ?? 'auto'));
+  const requested = options.delegate ?? 'auto';
+  let ladder = buildLadder(requested !== 'auto' ? requested : software ? 'CPU' : 'GPU');
   let controller: AdaptiveController = createAdaptiveController({ budgetMs, levelCount: ladder.length });
   let level: QualityLevel = ladder[0]!;
 
@@ -281,11 +284,16 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       }
       frameIndex += 1;
       const wantMask = mode() !== 'off' && segmenter !== null && frameIndex % level.segmentEvery === 0;
-      const small = wantMask && level.reducedInput ? await reducedInput(frame) : null;
-      // Reusing the last mask where little moved, or moving it on where the person moves steadily:
-      // the segmenter (most of the frame's cost) rests.
+      // Moving the last mask on where the person moves steadily, or reusing it where little moved:
+      // the segmenter (most of the frame's cost) rests. A predicted frame needs no thumbnail; it
+      // counts toward the gate's reuse limit, so that the frame after the predicted ones is segmented.
+      const predicted = wantMask && level.reducedInput ? predictor.predict(frameIndex) : null;
+      if (predicted) motionGate.skip();
+      const [small, cameraPixels] = await Promise.all([
+        wantMask && level.reducedInput && !predicted ? reducedInput(frame) : null,
+        cameraCopier ? cameraCopier.copy(frame) : null,
+      ] as const);
       const stillFits = small !== null && maskStillFits(small);
-      const predicted = small && !stillFits ? predictor.predict(frameIndex) : null;
       const segmenting = wantMask && !stillFits && !predicted;
       if (closed) {
         small?.close();
@@ -315,7 +323,8 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       }
       small?.close();
       // After segmenting: MediaPipe's own GL conversion of its input then waits behind nothing of ours.
-      compositor.uploadCamera(frame);
+      if (cameraPixels) compositor.uploadCameraPixels(cameraPixels);
+      else compositor.uploadCamera(frame);
       compositor.render(current);
       pendingFence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
       gl.flush();

@@ -28,6 +28,29 @@ describe('motion gate (mask reuse)', () => {
     expect(decisions).toEqual([false, true, true, false]);
   });
 
+  it('counts a skipped (predicted) frame toward maxReuse, so that the frame after the skipped ones is segmented', () => {
+    const gate = createMotionGate({ threshold: 2, maxReuse: 2 });
+    const still = thumb([10, 200, 30, 90]);
+    expect(gate.reuse(still)).toBe(false);
+    gate.skip();
+    expect(gate.reuse(still)).toBe(true);
+    expect(gate.reuse(still)).toBe(false);
+    gate.skip();
+    gate.skip();
+    expect(gate.reuse(still)).toBe(false);
+  });
+
+  it('keeps the last segmented frame as the reference across skipped frames', () => {
+    const gate = createMotionGate({ threshold: 2, maxReuse: 10 });
+    expect(gate.reuse(thumb([100, 100]))).toBe(false);
+    // The skipped frames moved on (to 104 and more); no thumbnail of theirs becomes the reference.
+    gate.skip();
+    gate.skip();
+    // 101 is close to the segmented frame: reuse; 103 is not.
+    expect(gate.reuse(thumb([101, 101]))).toBe(true);
+    expect(gate.reuse(thumb([103, 103]))).toBe(false);
+  });
+
   it('segments again after reset() and refuses a thumbnail that is not RGBA', () => {
     const gate = createMotionGate();
     gate.reuse(thumb([5]));

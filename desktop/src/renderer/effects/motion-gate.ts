@@ -20,6 +20,12 @@ export type MotionGate = {
    * the frame must be segmented (the gate then remembers this thumbnail as the reference).
    */
   reuse(rgba: Uint8ClampedArray | Uint8Array): boolean;
+  /**
+   * A frame that is not segmented for another reason (its mask predicted, see mask-motion.ts),
+   * looked at without a thumbnail: it counts toward `maxReuse` like a reused one, and the
+   * reference stays the last segmented frame.
+   */
+  skip(): void;
   /** Forgets the reference (no mask to reuse). */
   reset(): void;
 };
@@ -44,6 +50,9 @@ export function createMotionGate(params: MotionGateParams = DEFAULT_MOTION_GATE)
       reference = luma;
       reused = 0;
       return false;
+    },
+    skip(): void {
+      reused += 1;
     },
     reset(): void {
       reference = null;
