@@ -43,12 +43,22 @@ export function createCameraCopier(): CameraCopier {
       if (!(await supported)) return null;
       const rect = frame.visibleRect;
       if (!rect || rect.width !== frame.displayWidth || rect.height !== frame.displayHeight) return null;
+      // copyTo() copies the frame as stored: a frame to be shown turned or mirrored goes up as it is.
+      const { rotation, flip } = frame as { rotation?: number; flip?: boolean };
+      if ((rotation ?? 0) !== 0 || flip === true) return null;
       const { width, height } = rect;
       if (buffer.length !== width * height * 4) buffer = new Uint8Array(width * height * 4);
+      let layout: PlaneLayout[];
       try {
-        await frame.copyTo(buffer, { format: 'RGBA', colorSpace: 'srgb' });
+        layout = await frame.copyTo(buffer, { format: 'RGBA', colorSpace: 'srgb' });
       } catch {
         // A frame this browser cannot read back: upload the frames themselves from now on.
+        supported = Promise.resolve(false);
+        return null;
+      }
+      // One tightly packed RGBA plane, or the browser did not convert as asked: upload frames from now on.
+      const [plane, ...more] = layout;
+      if (!plane || more.length > 0 || plane.offset !== 0 || plane.stride !== width * 4) {
         supported = Promise.resolve(false);
         return null;
       }

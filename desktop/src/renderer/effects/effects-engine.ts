@@ -43,7 +43,10 @@ export type EffectsEngine = {
   /** Loads the model; frames processed before it is ready show no person (never the bare room). */
   start(): Promise<void>;
   setBackground(background: EngineBackground): void;
-  /** Composites one camera frame onto the canvas. The caller closes the frame once this settles. */
+  /**
+   * Composites one camera frame onto the canvas. The caller closes the frame once this settles,
+   * and never starts the next one before (the camera copy and the predicted mask reuse buffers).
+   */
   process(frame: VideoFrame): Promise<void>;
   stats(): EffectsStats;
   /** The person mask the last frame was drawn with (GPU read-back: for measurements only). */
@@ -289,10 +292,15 @@ export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngin
       // counts toward the gate's reuse limit, so that the frame after the predicted ones is segmented.
       const predicted = wantMask && level.reducedInput ? predictor.predict(frameIndex) : null;
       if (predicted) motionGate.skip();
-      const [small, cameraPixels] = await Promise.all([
+      // Both settle before anything goes on: a failed shrink must not leave the copy writing into
+      // its buffer after the caller closed the frame.
+      const [shrunk, copied] = await Promise.allSettled([
         wantMask && level.reducedInput && !predicted ? reducedInput(frame) : null,
         cameraCopier ? cameraCopier.copy(frame) : null,
       ] as const);
+      if (shrunk.status === 'rejected') throw shrunk.reason;
+      const small = shrunk.value;
+      const cameraPixels = copied.status === 'fulfilled' ? copied.value : null;
       const stillFits = small !== null && maskStillFits(small);
       const segmenting = wantMask && !stillFits && !predicted;
       if (closed) {
