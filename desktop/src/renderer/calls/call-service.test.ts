@@ -408,6 +408,38 @@ describe('the call service', () => {
     expect(b.gum).toHaveLength(1);
   });
 
+  it('asks for ICE settings again on accept when the ring’s request failed', async () => {
+    const [a, b] = await friends();
+    const settings = b.ice.current;
+    let failures = 1;
+    Object.defineProperty(b.ice, 'current', {
+      get: () => {
+        if (failures-- > 0) throw new Error('the relay could not be reached');
+        return settings;
+      },
+    });
+    const asked = b.iceAsked();
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming' && b.iceAsked() === asked + 1, 'ringing, its ICE request failed');
+    await b.service.accept();
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both active');
+    expect(b.iceAsked()).toBe(asked + 2);
+  });
+
+  it('asks for ICE settings again on accept when the grown-ups’ pane locked or unlocked while it rang', async () => {
+    const [a, b] = await friends();
+    await a.service.dial(b.contactId, { video: true });
+    await until(() => phase(b) === 'incoming', 'ringing at Bob');
+    await sleep(20);
+    const asked = b.iceAsked();
+    b.emit('lockChanged', { state: 'unlocked' });
+    expect(b.iceAsked()).toBe(asked + 1); // the lock change's own refresh, for the peer
+    await sleep(20);
+    await b.service.accept();
+    await until(() => phase(a) === 'active' && phase(b) === 'active', 'both active');
+    expect(b.iceAsked()).toBe(asked + 2);
+  });
+
   it('lists cameras and microphones and opens the chosen camera for the next call', async () => {
     const [a, b] = await friends();
     const devices = await a.service.listDevices();

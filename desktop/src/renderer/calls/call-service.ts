@@ -236,6 +236,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       // The relay-only setting can change only in the grown-ups' pane: take it up when the pane
       // opens or closes, so even an incoming call's first connection uses it.
       stopWatchingLock = deps.hearth.on('lockChanged', () => {
+        // A ringing call's ICE settings were read before the change: its answer asks again.
+        if (current) current.ahead = null;
         if (signaling.state() !== 'off')
           signaling.refreshIce().catch((err: unknown) => problem('could not refresh ICE servers', err));
       });

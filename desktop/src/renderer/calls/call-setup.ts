@@ -122,10 +122,9 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
     },
     async prepareAnswer(live: Live, video: boolean): Promise<void> {
       const { ahead } = live;
-      const [iceOk, local] = await Promise.all([
-        iceReady(live, ahead?.ice),
-        openLocal(live, devices.open(video, ahead?.preparing)),
-      ]);
+      // What the ring fetched, unless that failed (a passing IPC or relay error): then ask again now.
+      const ice = ahead?.ice.then((got) => ('error' in got ? prefetchIce() : got));
+      const [iceOk, local] = await Promise.all([iceReady(live, ice), openLocal(live, devices.open(video, ahead?.preparing))]);
       if (!iceOk || !local) return;
       traceCall('answered');
       apply({ type: 'answer-ready', ...deps.switches() }, live);
