@@ -26,8 +26,8 @@ export type ChildQuiet = Readonly<{
   trusted: ReadonlySet<string>;
 }>;
 
-/** A day's counted minutes as read at `readAt`; `start`/`end`: that local day's bounds. */
-type Usage = Readonly<{ start: number; end: number; used: number; extra: number; readAt: number }>;
+/** A day's counted minutes as read at `readAt`; `start`/`end`: that local day's bounds in `zone`. */
+type Usage = Readonly<{ zone: string; start: number; end: number; used: number; extra: number; readAt: number }>;
 type Entry = Readonly<{ kind: 'child'; quiet: ChildQuiet }> | Readonly<{ kind: 'other' }>;
 
 /** The zone when neither a guardian nor the enrolling PC named one. */
@@ -124,17 +124,29 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
   ctx.events.on('credentialsRevoked', (e) => forgetFloor(e.deviceId));
   const usage = new Map<string, Usage>();
   let generation = 0;
-  /** Bumped whenever counted minutes are forgotten: a read under way then keeps its answer to itself. */
+  /**
+   * Bumped whenever counted minutes are forgotten (all children's: `usageGeneration`; one child's:
+   * its entry in `childUsageGenerations`): a read under way then keeps its answer to itself.
+   */
   let usageGeneration = 0;
+  const childUsageGenerations = new Map<string, number>();
+  const usageStamp = (childId: string): string => `${usageGeneration} ${childUsageGenerations.get(childId) ?? 0}`;
+  const forgetUsage = (childId: string): void => {
+    usage.delete(childId);
+    if (childUsageGenerations.size >= MAX_ENTRIES) {
+      childUsageGenerations.clear();
+      usageGeneration++;
+    }
+    childUsageGenerations.set(childId, (childUsageGenerations.get(childId) ?? 0) + 1);
+  };
   let counting: (childId: string) => boolean = () => false;
   const trusted = (): boolean => ctx.bus.isLive();
 
   const forget = (childIds: readonly string[]): void => {
     generation++;
-    usageGeneration++;
     for (const id of childIds) {
       entries.delete(id);
-      usage.delete(id);
+      forgetUsage(id);
     }
   };
   ctx.events.on('quietChanged', (e) => forget(e.childIds));
@@ -143,6 +155,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
     forgetFloor();
     generation++;
     usageGeneration++;
+    childUsageGenerations.clear();
     entries.clear();
     usage.clear();
   });
@@ -188,22 +201,24 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
    * USAGE_FRESH_MS ago, on the clock as it was then (not gone back), and of the local day `at` is in
    * (so midnight gives the child a new day at once, not up to USAGE_FRESH_MS later).
    */
-  function usageKnown(childId: string, at: number): Usage | undefined {
+  function usageKnown(childId: string, zone: string, at: number): Usage | undefined {
     const u = usage.get(childId);
-    return u && at >= u.readAt && at - u.readAt < USAGE_FRESH_MS && at >= u.start && at < u.end ? u : undefined;
+    return u && u.zone === zone && at >= u.readAt && at - u.readAt < USAGE_FRESH_MS && at >= u.start && at < u.end
+      ? u
+      : undefined;
   }
 
   async function usageOf(childId: string, q: ChildQuiet, at: number): Promise<Usage> {
-    const hit = usageKnown(childId, at);
+    const hit = usageKnown(childId, q.timeZone, at);
     if (hit) return hit;
     const day = dayBounds(q.timeZone, at);
-    const started = usageGeneration;
+    const started = usageStamp(childId);
     const [used, extra] = await Promise.all([
       store.quiet.countUsageMinutes(childId, Math.floor(day.start / 60_000), Math.ceil(day.end / 60_000)),
       store.quiet.getExtraMinutes(childId, day.key),
     ]);
-    const fresh = { start: day.start, end: day.end, used, extra, readAt: at };
-    if (started === usageGeneration) usage.set(childId, fresh);
+    const fresh = { zone: q.timeZone, start: day.start, end: day.end, used, extra, readAt: at };
+    if (started === usageStamp(childId)) usage.set(childId, fresh);
     return fresh;
   }
 
@@ -272,7 +287,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       if (!e) return undefined;
       if (e.kind !== 'child' || idle(e.quiet)) return false;
       const at = now();
-      const u = usageKnown(childId, at);
+      const u = usageKnown(childId, e.quiet.timeZone, at);
       if (limited(e.quiet) && !u) return undefined;
       return decide(childId, e.quiet, evaluate(childId, e.quiet, u, at).quiet, otherId, at);
     },
@@ -327,8 +342,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
     },
     invalidate: forget,
     invalidateUsage(childId) {
-      usageGeneration++;
-      usage.delete(childId);
+      forgetUsage(childId);
     },
   };
   return gate;
