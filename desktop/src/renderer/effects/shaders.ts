@@ -7,6 +7,21 @@
 /** Most taps either side of the centre a blur pass reads (after bilinear folding). */
 export const MAX_BLUR_TAPS = 8;
 
+/** The texel of `s` that texture coordinate `uv` falls in (unfiltered reads, clamped to the edge). */
+const TEXEL_AT = `ivec2 texelAt(sampler2D s, vec2 uv) {
+  ivec2 size = textureSize(s, 0);
+  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
+}`;
+
+/** What both final passes read: the camera, the mask (edges softened by `uEdges`) and the background. */
+const COMPOSITE_INPUTS = `in vec2 vUv;
+out vec4 outColor;
+uniform sampler2D uCamera;
+uniform sampler2D uMask;
+uniform sampler2D uBackground;
+uniform vec2 uEdges;
+uniform float uHasMask;`;
+
 /** Temporal smoothing (see temporal-smoothing.ts, same formula). Writes the smoothed mask to R. */
 export const MASK_SMOOTH_FRAGMENT = `#version 300 es
 precision highp float;
@@ -78,18 +93,9 @@ void main() {
  */
 export const COMPOSITE_FRAGMENT = `#version 300 es
 precision highp float;
-in vec2 vUv;
-out vec4 outColor;
-uniform sampler2D uCamera;
-uniform sampler2D uMask;
-uniform sampler2D uBackground;
+${COMPOSITE_INPUTS}
 uniform int uMode; // 0 off, 1 blur, 2 picture
-uniform vec2 uEdges;
-uniform float uHasMask;
-ivec2 texelAt(sampler2D s, vec2 uv) {
-  ivec2 size = textureSize(s, 0);
-  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
-}
+${TEXEL_AT}
 void main() {
   vec2 uv = vec2(vUv.x, 1.0 - vUv.y);
   // Before the first mask arrives the whole frame is background: the room is never shown by accident.
@@ -129,10 +135,7 @@ out vec4 outColor;
 uniform sampler2D uCamera;
 uniform sampler2D uBackground;
 uniform int uMode; // 1 blur, 2 picture
-ivec2 texelAt(sampler2D s, vec2 uv) {
-  ivec2 size = textureSize(s, 0);
-  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
-}
+${TEXEL_AT}
 void main() {
   vec2 uv = vec2(vUv.x, 1.0 - vUv.y);
   if (uMode == 1) {
@@ -149,10 +152,7 @@ precision highp float;
 in vec2 vUv;
 out vec4 outColor;
 uniform sampler2D uCamera;
-ivec2 texelAt(sampler2D s, vec2 uv) {
-  ivec2 size = textureSize(s, 0);
-  return clamp(ivec2(uv * vec2(size)), ivec2(0), size - 1);
-}
+${TEXEL_AT}
 void main() {
   outColor = vec4(texelFetch(uCamera, texelAt(uCamera, vec2(vUv.x, 1.0 - vUv.y)), 0).rgb, 1.0);
 }`;
@@ -174,13 +174,7 @@ ivec2 texelUnder() {
 /** Full final pass, picture background, textures of the output's size (see DIRECT_TEXEL). */
 export const PICTURE_COMPOSITE_FRAGMENT = `#version 300 es
 precision highp float;
-in vec2 vUv;
-out vec4 outColor;
-uniform sampler2D uCamera;
-uniform sampler2D uMask;
-uniform sampler2D uBackground;
-uniform vec2 uEdges;
-uniform float uHasMask;
+${COMPOSITE_INPUTS}
 ${DIRECT_TEXEL}
 void main() {
   // Before the first mask arrives the whole frame is background: the room is never shown by accident.
