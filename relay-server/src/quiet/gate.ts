@@ -26,8 +26,8 @@ export type ChildQuiet = Readonly<{
   trusted: ReadonlySet<string>;
 }>;
 
-/** A day's counted minutes as read at `readAt`; `start`/`end`: that local day's bounds in `zone`. */
-type Usage = Readonly<{ zone: string; start: number; end: number; used: number; extra: number; readAt: number }>;
+/** A day's counted minutes as read at `readAt`; `start`/`end`: that local day's bounds. */
+type Usage = Readonly<{ start: number; end: number; used: number; extra: number; readAt: number }>;
 type Entry = Readonly<{ kind: 'child'; quiet: ChildQuiet }> | Readonly<{ kind: 'other' }>;
 
 /** The zone when neither a guardian nor the enrolling PC named one. */
@@ -201,15 +201,13 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
    * USAGE_FRESH_MS ago, on the clock as it was then (not gone back), and of the local day `at` is in
    * (so midnight gives the child a new day at once, not up to USAGE_FRESH_MS later).
    */
-  function usageKnown(childId: string, zone: string, at: number): Usage | undefined {
+  function usageKnown(childId: string, at: number): Usage | undefined {
     const u = usage.get(childId);
-    return u && u.zone === zone && at >= u.readAt && at - u.readAt < USAGE_FRESH_MS && at >= u.start && at < u.end
-      ? u
-      : undefined;
+    return u && at >= u.readAt && at - u.readAt < USAGE_FRESH_MS && at >= u.start && at < u.end ? u : undefined;
   }
 
   async function usageOf(childId: string, q: ChildQuiet, at: number): Promise<Usage> {
-    const hit = usageKnown(childId, q.timeZone, at);
+    const hit = usageKnown(childId, at);
     if (hit) return hit;
     const day = dayBounds(q.timeZone, at);
     const started = usageStamp(childId);
@@ -217,7 +215,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       store.quiet.countUsageMinutes(childId, Math.floor(day.start / 60_000), Math.ceil(day.end / 60_000)),
       store.quiet.getExtraMinutes(childId, day.key),
     ]);
-    const fresh = { zone: q.timeZone, start: day.start, end: day.end, used, extra, readAt: at };
+    const fresh = { start: day.start, end: day.end, used, extra, readAt: at };
     if (started === usageStamp(childId)) usage.set(childId, fresh);
     return fresh;
   }
@@ -287,7 +285,7 @@ export function createQuietGate(ctx: Pick<RelayContext, 'store' | 'bus' | 'event
       if (!e) return undefined;
       if (e.kind !== 'child' || idle(e.quiet)) return false;
       const at = now();
-      const u = usageKnown(childId, e.quiet.timeZone, at);
+      const u = usageKnown(childId, at);
       if (limited(e.quiet) && !u) return undefined;
       return decide(childId, e.quiet, evaluate(childId, e.quiet, u, at).quiet, otherId, at);
     },

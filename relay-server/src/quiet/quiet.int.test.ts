@@ -69,6 +69,19 @@ async function getQuiet(family: TestFamily): Promise<QuietView> {
     200,
   );
 }
+type Signed = { grant: Awaited<ReturnType<typeof grantFor>>; peer: RawPeer };
+/** Signaling peers signed in on /peerjs with these tokens' grants, one per token, closed after the test. */
+async function signalingPeers<T extends string[]>(...tokens: T): Promise<{ [K in keyof T]: Signed }> {
+  const port = Number(new URL(url).port);
+  const out: Signed[] = [];
+  for (const token of tokens) {
+    const grant = await grantFor(relay.app, token);
+    const peer = await loggedIn(port, grant);
+    peers.push(peer);
+    out.push({ grant, peer });
+  }
+  return out as { [K in keyof T]: Signed };
+}
 /** Moves the relay's clock and lets the relay look at quiet time (its timers run on that clock). */
 async function advance(ms: number): Promise<void> {
   relay.clock.advance(ms);
@@ -265,14 +278,11 @@ describe('what friends see, and calls', () => {
   });
 
   it('answers an OFFER to or from the quiet child with EXPIRE, as for a friend who is offline; its guardian still calls', async () => {
-    const port = Number(new URL(url).port);
-    const ga = await grantFor(relay.app, a.childToken);
-    const gb = await grantFor(relay.app, b.childToken);
-    const gp = await grantFor(relay.app, a.parent.token);
-    const pa = await loggedIn(port, ga);
-    const pb = await loggedIn(port, gb);
-    const pp = await loggedIn(port, gp);
-    peers.push(pa, pb, pp);
+    const [{ grant: ga, peer: pa }, { grant: gb, peer: pb }, { grant: gp, peer: pp }] = await signalingPeers(
+      a.childToken,
+      b.childToken,
+      a.parent.token,
+    );
     await putQuiet(a, schedule({ mon: [{ start: '08:00', end: '12:00' }] }));
     pb.send(offer(ga.peerId, 'dc_one'));
     expect(await pb.next()).toEqual({ type: 'EXPIRE', src: ga.peerId, dst: gb.peerId });
@@ -285,12 +295,7 @@ describe('what friends see, and calls', () => {
   });
 
   it('refuses the next frame of a call whose signaling flowed once the clock reaches quiet time, with no tick between', async () => {
-    const port = Number(new URL(url).port);
-    const ga = await grantFor(relay.app, a.childToken);
-    const gb = await grantFor(relay.app, b.childToken);
-    const pa = await loggedIn(port, ga);
-    const pb = await loggedIn(port, gb);
-    peers.push(pa, pb);
+    const [{ grant: ga, peer: pa }, { grant: gb, peer: pb }] = await signalingPeers(a.childToken, b.childToken);
     await putQuiet(a, schedule({ mon: [{ start: '09:20', end: '10:00' }] }));
     pb.send(offer(ga.peerId, 'dc_warm'));
     expect(await pa.next()).toMatchObject({ type: 'OFFER', src: gb.peerId });
@@ -356,12 +361,7 @@ describe('daily time', () => {
     await advance(30 * MIN);
     await kid.take(quietFrame(true));
     await kid.close();
-    const port = Number(new URL(url).port);
-    const ga = await grantFor(relay.app, a.childToken);
-    const gb = await grantFor(relay.app, b.childToken);
-    const pa = await loggedIn(port, ga);
-    const pb = await loggedIn(port, gb);
-    peers.push(pa, pb);
+    const [{ grant: ga, peer: pa }, { grant: gb, peer: pb }] = await signalingPeers(a.childToken, b.childToken);
     // Monday 23:59:50 local: the minutes are used up, and the relay has just read them.
     relay.clock.advance(14 * 60 * MIN + 29 * MIN + 50_000);
     pb.send(offer(ga.peerId, 'dc_late'));
