@@ -13,7 +13,7 @@ import type { WsServerFrameType } from '../schemas/realtime';
  */
 
 /** This app's version; `desktop/package.json` says the same (a test checks). */
-export const APP_VERSION = '0.4.0';
+export const APP_VERSION = '0.5.0';
 /** The relay's API version: 1 for relays that did not announce one, 2 since they do. */
 export const RELAY_API_VERSION = 2;
 /** The oldest app version a relay serves unless its operator raises it (`--min-app-version`). */
@@ -69,6 +69,7 @@ export const FIRST_READ_IN = Object.freeze({
     reconsent: '0.3.0',
     suspension: '0.3.0',
     games: '0.4.0',
+    'call-ice': '0.5.0',
   } satisfies Record<WsServerFrameType, string>),
   kinds: Object.freeze({
     text: '0.1.0',

@@ -143,6 +143,28 @@ export const WsUnsendFrame = Type.Object({ type: Type.Literal('unsend'), id: Uli
 /** Application-level keep-alive for clients that cannot send WebSocket pings. */
 export const WsPingFrame = Type.Object({ type: Type.Literal('ping') }, closed);
 
+/** The longest session description a `call-ice` frame carries. */
+export const CALL_ICE_SDP_MAX_CHARS = 16_384;
+/** `call-ice` frames one account may send per minute (a burst of {@link CALL_ICE_BURST}). */
+export const CALL_ICE_PER_MINUTE = 60;
+export const CALL_ICE_BURST = 12;
+/** What a `call-ice` frame carries besides its ends: an ICE restart's offer or answer. */
+const CallIceFields = {
+  /** The call's own id (the one in its PeerJS metadata). */
+  callId: Type.String({ pattern: '^[A-Za-z0-9]{8,64}$' }),
+  role: Type.Union([Type.Literal('offer'), Type.Literal('answer')]),
+  /** The restart this belongs to, counted by the caller from 1: an answer names the offer's. */
+  attempt: Type.Integer({ minimum: 1, maximum: 10_000 }),
+  sdp: Type.String({ minLength: 1, maxLength: CALL_ICE_SDP_MAX_CHARS }),
+};
+/**
+ * Since 0.5.0 (issue 18), relays listing the `call-ice` feature: an ICE restart of a call in
+ * progress, to a friend. The relay passes it on only between children who are active friends and
+ * not kept apart by quiet time (else `error` NOT_FRIENDS or QUIET_HOURS), at most
+ * {@link CALL_ICE_PER_MINUTE} a minute; it is never stored.
+ */
+export const WsCallIceFrame = Type.Object({ type: Type.Literal('call-ice'), to: Ulid, ...CallIceFields }, closed);
+
 /** Each client frame type's schema, for precise validation errors. */
 export const WsClientFrameSchemas = Object.freeze({
   hello: WsHelloFrame,
@@ -153,6 +175,7 @@ export const WsClientFrameSchemas = Object.freeze({
   'ack-expired': WsAckExpiredFrame,
   unsend: WsUnsendFrame,
   ping: WsPingFrame,
+  'call-ice': WsCallIceFrame,
 });
 export const WsClientFrame = Type.Union([
   WsHelloFrame,
@@ -163,6 +186,7 @@ export const WsClientFrame = Type.Union([
   WsAckExpiredFrame,
   WsUnsendFrame,
   WsPingFrame,
+  WsCallIceFrame,
 ]);
 export type WsClientFrame = Static<typeof WsClientFrame>;
 export type WsClientFrameType = WsClientFrame['type'];
@@ -255,6 +279,13 @@ export const WsUnsentFrame = Type.Object({ type: Type.Literal('unsent'), id: Uli
 /** Since 0.2.0: to every guardian of a child (their parent-mode PCs and panes), what happened in the family at once. */
 export const WsNoticeFrame = Type.Object({ type: Type.Literal('notice'), notice: Notice }, closed);
 
+/**
+ * Since 0.5.0: a friend's `call-ice` (`from` is the friend), to each of this child's sockets; the
+ * app that holds the call takes it, every other drops it.
+ */
+export const WsCallIceRelayedFrame = Type.Object({ type: Type.Literal('call-ice'), from: Ulid, ...CallIceFields }, closed);
+export type WsCallIceRelayedFrame = Static<typeof WsCallIceRelayedFrame>;
+
 export const WsServerFrame = Type.Union([
   WsWelcomeFrame,
   WsPresenceFrame,
@@ -272,6 +303,7 @@ export const WsServerFrame = Type.Union([
   WsReconsentFrame,
   WsSuspensionFrame,
   WsGamesFrame,
+  WsCallIceRelayedFrame,
 ]);
 export type WsServerFrame = Static<typeof WsServerFrame>;
 export type WsServerFrameType = WsServerFrame['type'];
