@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@hearth/common';
 import type { CallHarness } from '@hearth/desktop/renderer/calls/harness/harness-types';
+import type { IceRestartLabReport } from '@hearth/desktop/renderer/calls/harness/ice-restart-lab';
 import { must, TEST_PASSWORD } from '@hearth/test-kit/desktop';
 import { befriendKids, openCallWorld, type CallKid, type CallWorld } from '@hearth/test-kit/call-world';
 import { withoutChromium } from '@hearth/test-kit/chromium';
@@ -27,7 +28,7 @@ async function shot(page: Page, name: string): Promise<AxeProblem[]> {
   return axeProblems(page, name);
 }
 
-type Win = { callHarness: CallHarness; calls?: { frames: number; size: { width: number; height: number } } };
+type Win = { callHarness: CallHarness; iceRestartLab?: () => Promise<IceRestartLabReport>; calls?: { frames: number; size: { width: number; height: number } } };
 const RING_TIMEOUT_MS = 4_000;
 
 /** The call screen's phase on a page ('none' without one). */
@@ -568,6 +569,21 @@ describe.skipIf(withoutChromium() || !turnServerAvailable())(
         expect(transports[i], kid.name).toEqual({ local: 'relay', remote: 'relay', remoteOffered: ['relay'] });
       }
     }, 90_000);
+
+    it('restarts ICE on the same connections through the TURN server, and the callee answers only what it may (issue 18)', async () => {
+      // Two real connections in Dana's page, with the ICE settings her main hands out (relay only).
+      const report = await dana.page.evaluate(() => (globalThis as unknown as Win).iceRestartLab!());
+      expect(report.outcome).toBe('sent');
+      // New ICE credentials on both sides, connected again, and the same media sections (nothing added).
+      expect(report.after.caller).not.toBe(report.before.caller);
+      expect(report.after.callee).not.toBe(report.before.callee);
+      expect([report.states.caller, report.states.callee].every((s) => s === 'connected' || s === 'completed')).toBe(true);
+      expect(report.kinds.after).toEqual(report.kinds.before);
+      expect(report.kinds.before).toEqual(['audio', 'video']);
+      // Another call's id, an offer that adds a section, a call the child never answered: no answer.
+      expect(report.answeredRefused).toEqual({ otherCall: false, addedSection: false, notAnswered: false });
+      expect(report.problems).toEqual(['an ICE restart offer that changes the media was refused']);
+    }, 60_000);
 
     it('with the setting off, the same call offers the PC’s own addresses (so the check above can see a leak)', async () => {
       for (const kid of [dana, eli]) {

@@ -1,5 +1,13 @@
 import { Done, NoArgs } from './models-app';
-import { CallContact, CallContactArgs, CallIce, CallPresenceArgs, CallSession, IdentifyCallerArgs } from './models-calls';
+import {
+  CallContact,
+  CallContactArgs,
+  CallIce,
+  CallIceSignal,
+  CallPresenceArgs,
+  CallSession,
+  IdentifyCallerArgs,
+} from './models-calls';
 import type { ChannelSpec } from './channels';
 
 /**
@@ -36,6 +44,12 @@ export const CALL_CHANNELS = {
     args: CallPresenceArgs,
     result: Done,
     summary: 'Show friends that the active profile is in a call (or no longer)',
+  },
+  sendCallIce: {
+    access: 'profile',
+    args: CallIceSignal,
+    result: Done,
+    summary: "An ICE restart's offer or answer to the friend in a call, through the relay (issue 18)",
   },
 } as const satisfies Record<string, ChannelSpec>;
 

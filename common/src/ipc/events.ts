@@ -11,6 +11,7 @@ import { QuietStatus } from '../schemas/quiet';
 import { ExportProgress } from './channels-export';
 import { MySuspension } from './channels-report-grownups';
 import { GamesAvailability, MatchView } from './channels-games';
+import { CallIceSignal } from './models-calls';
 
 /** Relay connection of one child profile, as the UI shows it. */
 export const ConnectionState = Type.Union([Type.Literal('connecting'), Type.Literal('online'), Type.Literal('offline')]);
@@ -65,6 +66,8 @@ export const HEARTH_EVENTS = {
   gamesAvailability: GamesAvailability,
   /** Since 0.3.0 (issue 15, F16): Hearth's moderators paused (or un-paused) the active child's account. */
   suspension: MySuspension,
+  /** Since 0.5.0 (issue 18): a friend's ICE restart offer or answer for a call, checked against the active profile's contacts. */
+  callIce: CallIceSignal,
 } as const satisfies Record<string, TSchema>;
 
 export type EventName = keyof typeof HEARTH_EVENTS;

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { AvatarId } from '../schemas/accounts';
 import { DisplayName, Timestamp, Token, Ulid, closed } from '../schemas/primitives';
 import { IceConfig, PeerIdSchema } from '../schemas/signaling';
+import { CALL_ICE_FIELDS } from '../schemas/realtime';
 
 /**
  * What the renderer's PeerJS client needs to reach the relay's signaling socket as the active
@@ -61,3 +62,12 @@ export const IdentifyCallerArgs = Type.Object({ peerId: PeerIdSchema }, closed);
 export type IdentifyCallerArgs = Static<typeof IdentifyCallerArgs>;
 export const CallPresenceArgs = Type.Object({ inCall: Type.Boolean() }, closed);
 export type CallPresenceArgs = Static<typeof CallPresenceArgs>;
+
+/**
+ * Since 0.5.0 (issue 18): an ICE restart's offer or answer for the call with `contactId`, through
+ * the relay's `/v1/ws` (`call-ice`). To main: send it (NOT_FOUND unless an active, unblocked
+ * contact; UNAVAILABLE when the relay does not pass these or the socket is down). From main (the
+ * `callIce` event): a friend's, already checked against this profile's contacts.
+ */
+export const CallIceSignal = Type.Object({ contactId: Ulid, ...CALL_ICE_FIELDS }, closed);
+export type CallIceSignal = Static<typeof CallIceSignal>;

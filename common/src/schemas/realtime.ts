@@ -149,7 +149,7 @@ export const CALL_ICE_SDP_MAX_CHARS = 16_384;
 export const CALL_ICE_PER_MINUTE = 60;
 export const CALL_ICE_BURST = 12;
 /** What a `call-ice` frame carries besides its ends: an ICE restart's offer or answer. */
-const CallIceFields = {
+export const CALL_ICE_FIELDS = {
   /** The call's own id (the one in its PeerJS metadata). */
   callId: Type.String({ pattern: '^[A-Za-z0-9]{8,64}$' }),
   role: Type.Union([Type.Literal('offer'), Type.Literal('answer')]),
@@ -163,7 +163,8 @@ const CallIceFields = {
  * not kept apart by quiet time (else `error` NOT_FRIENDS or QUIET_HOURS), at most
  * {@link CALL_ICE_PER_MINUTE} a minute; it is never stored.
  */
-export const WsCallIceFrame = Type.Object({ type: Type.Literal('call-ice'), to: Ulid, ...CallIceFields }, closed);
+export const WsCallIceFrame = Type.Object({ type: Type.Literal('call-ice'), to: Ulid, ...CALL_ICE_FIELDS }, closed);
+export type WsCallIceFrame = Static<typeof WsCallIceFrame>;
 
 /** Each client frame type's schema, for precise validation errors. */
 export const WsClientFrameSchemas = Object.freeze({
@@ -283,7 +284,7 @@ export const WsNoticeFrame = Type.Object({ type: Type.Literal('notice'), notice:
  * Since 0.5.0: a friend's `call-ice` (`from` is the friend), to each of this child's sockets; the
  * app that holds the call takes it, every other drops it.
  */
-export const WsCallIceRelayedFrame = Type.Object({ type: Type.Literal('call-ice'), from: Ulid, ...CallIceFields }, closed);
+export const WsCallIceRelayedFrame = Type.Object({ type: Type.Literal('call-ice'), from: Ulid, ...CALL_ICE_FIELDS }, closed);
 export type WsCallIceRelayedFrame = Static<typeof WsCallIceRelayedFrame>;
 
 export const WsServerFrame = Type.Union([

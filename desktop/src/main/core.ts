@@ -25,7 +25,7 @@ import { createAppInfoService } from './services/app-info';
 import { createApprovalsService } from './services/approvals';
 import { createAttachmentsService } from './services/attachments';
 import { createBackgroundsService } from './services/backgrounds';
-import { createCallsService } from './services/calls';
+import { createCallsService, type CallsService } from './services/calls';
 import { createEventHub, type EventHub } from './services/event-hub';
 import { createFamilyAdminService, type FamilyDeps } from './services/family-admin';
 import { createFamilyGrownUpsService } from './services/family-grown-ups';
@@ -141,6 +141,8 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const relay = createRelayHttp({ baseUrl: options.relayUrl, versions });
   // Made below; a change of language tells it (the PC's info carries the app's language, F18).
   const computers: { current?: ComputersService } = {};
+  // Made with the services below; the sync hands it friends' ICE restarts (issue 18).
+  const calls: { current?: CallsService } = {};
   const settings = settingsThatTell(pol.settings(createSettingsService(familyDb)), () => computers.current?.infoMayHaveChanged());
   const hasher = createPasswordHasher(options.hashCost);
   const lock = createParentLock({
@@ -204,6 +206,7 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     ...(options.ackTimeoutMs !== undefined ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     credentialRefused: (childId) => void computers.current?.credentialRefused(childId),
     games,
+    callIce: (childId, frame) => calls.current?.iceArrived(childId, frame),
   });
   const parent = createParentAccountService({ relay, lock, familyDb });
   const parentMode = pol.parentMode(createParentModeService({ relay, familyDb, stores, profiles, sync, now, logger }));
@@ -258,18 +261,19 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
     records: createKidRecordsService({ stores, now }),
     games: games.bind({ ...familyDeps, events, now, logger, options, call: relay.call, gamesHiddenByPolicy: pol.gamesHidden }),
     backgrounds: createBackgroundsService({ stores, now }),
-    calls: createCallsService({
+    calls: (calls.current = createCallsService({
       relay,
       relayUrl: options.relayUrl,
       familyDb,
       stores,
       settings,
       presence: sync,
+      events: relayEvents,
       refreshContacts: (childId) => sync.refreshContacts(childId),
       now,
       logger,
       ...(options.callRingTimeoutMs !== undefined ? { ringTimeoutMs: options.callRingTimeoutMs } : {}),
-    }),
+    })),
     problems: createRendererProblemsService({ logger, now }),
     attention,
     quiet: createQuietService({ http: createQuietHttp(relay.call), parent, familyDb, tracker: quiet }),

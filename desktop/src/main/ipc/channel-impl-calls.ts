@@ -10,5 +10,6 @@ export function callChannelImpl(s: Services): { readonly [K in CallChannelName]:
     getCallContact: (a, child) => s.calls.contact(child(), a.contactId),
     identifyCaller: (a, child) => s.calls.identify(child(), a.peerId),
     setCallPresence: (a, child) => s.calls.setInCall(child(), a.inCall),
+    sendCallIce: (a, child) => s.calls.sendIce(child(), a),
   };
 }

@@ -7,6 +7,7 @@ import {
   tolerantReader,
   unreadFrameId,
   type ConnectionState,
+  type WsCallIceFrame,
   type WsClientFrame,
   type WsSelfPresenceState,
 } from '@hearth/common';
@@ -42,6 +43,8 @@ export type ChildConnection = Readonly<{
   unsend: (messageId: string) => boolean;
   state: () => ConnectionState;
   setPresence: (state: WsSelfPresenceState) => void;
+  /** Sends a `call-ice` frame (issue 18); false when the socket is not open. */
+  sendCallIce: (frame: WsCallIceFrame) => boolean;
 }>;
 
 const frames = tolerantReader(WsServerFrame);
@@ -238,6 +241,7 @@ export function createChildConnection(
     },
     kick,
     unsend: (messageId: string) => send({ type: 'unsend', id: messageId }),
+    sendCallIce: (frame: WsCallIceFrame) => send(frame),
     state,
     setPresence(next: WsSelfPresenceState): void {
       presence = next;

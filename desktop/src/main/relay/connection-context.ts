@@ -1,4 +1,4 @@
-import type { WsClientFrame, WsPresenceState } from '@hearth/common';
+import type { WsCallIceRelayedFrame, WsClientFrame, WsPresenceState } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import type { Logger } from '../logging/logger';
 import type { EventHub } from '../services/event-hub';
@@ -36,6 +36,8 @@ export type ConnectionContext = Readonly<{
   credentialRefused: () => void;
   /** Game moves and the games switch (issue 16); absent: not wired (moves are logged and dropped). */
   games?: GamesInbound;
+  /** A friend's ICE restart for a call (issue 18); absent: not wired (dropped). */
+  callIce?: (frame: WsCallIceRelayedFrame) => void;
   /** How long to wait for `sent` before sending the same message again. */
   ackTimeoutMs: number;
 }>;

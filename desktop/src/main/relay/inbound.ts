@@ -276,6 +276,11 @@ export async function handleServerFrame(
       ctx.log.info({ enabled: frame.enabled }, 'the relay says whether games are on for this child');
       ctx.games?.switchChanged(ctx.childId, frame.enabled);
       return;
+    case 'call-ice':
+      // Issue 18: a friend's ICE restart for a call; the calls service checks the contact again.
+      if (ctx.callIce) ctx.callIce(frame);
+      else ctx.log.info({ from: frame.from }, 'an ICE restart arrived but calls are not wired here');
+      return;
     default: {
       const never: never = frame;
       ctx.log.warn({ frame: never }, 'unknown frame');

@@ -9,7 +9,7 @@ import type { GamesInbound } from '../services/games';
 import type { ChildStores } from '../stores/child-stores';
 import type { AttachmentTransfer } from './attachment-transfer';
 import { createChildConnection, DEFAULT_RECONNECT, type ChildConnection, type ReconnectPolicy } from './child-connection';
-import type { WsPresenceState, WsSelfPresenceState } from '@hearth/common';
+import type { WsCallIceFrame, WsCallIceRelayedFrame, WsPresenceState, WsSelfPresenceState } from '@hearth/common';
 import type { RelayHttp } from './relay-http';
 import type { RelayVersions } from './relay-versions';
 import type { QuietTracker } from './quiet-tracker';
@@ -38,6 +38,8 @@ export type RelaySyncDeps = Readonly<{
   credentialRefused?: (childId: string) => void;
   /** Game moves and the games switch go to the games service (issue 16). */
   games?: GamesInbound;
+  /** A friend's ICE restart for a call goes to the calls service (issue 18). */
+  callIce?: (childId: string, frame: WsCallIceRelayedFrame) => void;
 }>;
 
 /** Every child profile's relay connection on this PC. */
@@ -47,6 +49,11 @@ export type RelaySync = SyncControl &
     setActive: (childId: string | null) => void;
     /** Friends see this profile as in a call (until false, or until another profile is picked). */
     setInCall: (childId: string, inCall: boolean) => void;
+    /**
+     * Sends a profile's `call-ice` frame (issue 18): false when its socket is not open or the relay
+     * does not pass these (an older relay would count it as a bad frame).
+     */
+    sendCallIce: (childId: string, frame: WsCallIceFrame) => boolean;
     connectionState: (childId: string) => ConnectionState;
     stopAll: () => void;
   }>;
@@ -112,6 +119,7 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
         ...(deps.suspension ? { suspension: deps.suspension } : {}),
         credentialRefused: () => deps.credentialRefused?.(childId),
         ...(deps.games ? { games: deps.games } : {}),
+        ...(deps.callIce ? { callIce: (frame: WsCallIceRelayedFrame) => deps.callIce?.(childId, frame) } : {}),
         ackTimeoutMs: deps.ackTimeoutMs ?? 30_000,
       }),
     );
@@ -149,6 +157,10 @@ export function createRelaySync(deps: RelaySyncDeps): RelaySync {
       if (on) inCall.add(childId);
       else inCall.delete(childId);
       connections.get(childId)?.setPresence(presenceFor(childId));
+    },
+    sendCallIce(childId: string, frame: WsCallIceFrame): boolean {
+      if (!deps.versions?.offersFeature('call-ice')) return false;
+      return connections.get(childId)?.sendCallIce(frame) ?? false;
     },
     connectionState: (childId: string) => connections.get(childId)?.state() ?? 'offline',
     stopAll(): void {

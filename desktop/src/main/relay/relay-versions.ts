@@ -33,6 +33,8 @@ export type RelayVersions = Readonly<{
   onChange: (listener: (status: VersionStatus) => void) => () => void;
   /** Does the relay take messages of this kind? Yes until it said otherwise. */
   offersKind: (kind: string) => boolean;
+  /** Does the relay offer this optional feature (`GET /v1/version`'s `features`)? No until it said so. */
+  offersFeature: (feature: string) => boolean;
 }>;
 
 export function createRelayVersions(): RelayVersions {
@@ -44,6 +46,7 @@ export function createRelayVersions(): RelayVersions {
     relayMessageKinds: null,
   };
   const listeners = new Set<(s: VersionStatus) => void>();
+  let features: ReadonlySet<string> = new Set();
   const update = (next: Partial<VersionStatus>): void => {
     const merged = { ...status, ...next };
     if (JSON.stringify(merged) === JSON.stringify(status)) return;
@@ -67,6 +70,7 @@ export function createRelayVersions(): RelayVersions {
       });
     },
     learned(version: RelayVersion | null): void {
+      features = new Set(version?.features ?? []);
       if (!version) {
         update({ relayApiVersion: 1, relayMessageKinds: [...API_1_KINDS] });
         return;
@@ -85,5 +89,6 @@ export function createRelayVersions(): RelayVersions {
       return () => listeners.delete(listener);
     },
     offersKind: (kind: string) => status.relayMessageKinds === null || status.relayMessageKinds.includes(kind),
+    offersFeature: (feature: string) => features.has(feature),
   });
 }

@@ -4,10 +4,13 @@ import {
   type AccountId,
   type CallContact,
   type CallIce,
+  type CallIceSignal,
   type CallSession,
   type Done,
   type IceConfig,
   type PeerId,
+  type WsCallIceFrame,
+  type WsCallIceRelayedFrame,
 } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { requireProfile } from '../db/family/queries/profiles';
@@ -16,13 +19,18 @@ import { reportedNotYetAccepted } from '../db/child/queries/reports';
 import type { Logger } from '../logging/logger';
 import type { RelayHttp } from '../relay/relay-http';
 import type { ChildStores } from '../stores/child-stores';
+import type { EventHub } from './event-hub';
 import type { SettingsService } from './settings';
 
 /** How long an unanswered call rings before it counts as missed (F7). */
 export const DEFAULT_RING_TIMEOUT_MS = 30_000;
 
 /** What calls need from the relay connections: showing friends that a profile is in a call. */
-export type CallPresenceControl = Readonly<{ setInCall: (childId: string, inCall: boolean) => void }>;
+export type CallPresenceControl = Readonly<{
+  setInCall: (childId: string, inCall: boolean) => void;
+  /** Sends a profile's `call-ice` frame; false when the socket is down or the relay does not pass these. */
+  sendCallIce: (childId: string, frame: WsCallIceFrame) => boolean;
+}>;
 
 export type CallsServiceDeps = Readonly<{
   relay: Pick<RelayHttp, 'signalingSession' | 'ice' | 'signalingPeers'>;
@@ -32,6 +40,8 @@ export type CallsServiceDeps = Readonly<{
   stores: ChildStores;
   settings: Pick<SettingsService, 'get'>;
   presence: CallPresenceControl;
+  /** Tells the active profile's screens of a friend's ICE restart (issue 18). */
+  events: Pick<EventHub, 'emitForChild'>;
   /** Refreshes a profile's contact list from the relay (throws when offline). */
   refreshContacts: (childId: string) => Promise<void>;
   now: () => number;
@@ -52,6 +62,10 @@ export type CallsService = Readonly<{
   /** Who is calling: an active, unblocked contact of this profile, or FORBIDDEN (never ring). */
   identify: (childId: string, peerId: PeerId) => Promise<CallContact>;
   setInCall: (childId: string, inCall: boolean) => Done;
+  /** An ICE restart's offer or answer to an active, unblocked contact, through the relay (issue 18). */
+  sendIce: (childId: string, signal: CallIceSignal) => Done;
+  /** A friend's ICE restart from the relay: told to the profile's screens only if an active, unblocked contact. */
+  iceArrived: (childId: string, frame: WsCallIceRelayedFrame) => void;
 }>;
 
 type PeerBook = { byPeer: Map<PeerId, AccountId>; byAccount: Map<string, PeerId>; fetchedAt: number };
@@ -199,6 +213,25 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
     setInCall(childId: string, inCall: boolean): Done {
       deps.presence.setInCall(childId, inCall);
       return { done: true };
+    },
+
+    sendIce(childId: string, signal: CallIceSignal): Done {
+      const { contactId, ...ice } = signal;
+      if (!callable(childId, contactId, '' as PeerId)) throw new HearthError(ErrorCode.NotFound, NOT_A_FRIEND);
+      if (!deps.presence.sendCallIce(childId, { type: 'call-ice', to: contactId, ...ice })) {
+        throw new HearthError(ErrorCode.Unavailable, 'The relay cannot pass this on now.');
+      }
+      return { done: true };
+    },
+
+    iceArrived(childId: string, frame: WsCallIceRelayedFrame): void {
+      const { type: _type, from, ...ice } = frame;
+      // The relay checked the friendship; this PC's own list decides too (a block here, a report not yet taken).
+      if (!callable(childId, from, '' as PeerId)) {
+        log.info({ role: frame.role }, 'an ICE restart from someone who is not an active contact here was dropped');
+        return;
+      }
+      deps.events.emitForChild(childId, 'callIce', { contactId: from, ...ice });
     },
   });
 }

@@ -107,6 +107,11 @@ export type CallEffect =
   | Readonly<{ type: 'arm-redial'; ms: number }>
   /** The path is back: both recovery timers stop (a re-dial on its way still takes over if it arrives). */
   | Readonly<{ type: 'reconnected' }>
+  /**
+   * Caller: restart the media connection's ICE through the relay (`call-ice-restart.ts`);
+   * `fallback`: re-dial instead where a restart cannot be tried.
+   */
+  | Readonly<{ type: 'ice-restart'; fallback: boolean }>
   /** Caller: the same call again on fresh connections (same call id), the old ones kept until it works. */
   | Readonly<{ type: 'redial' }>
   /** Callee: take the friend's re-dial (answer it with our media), without ringing. */

@@ -168,6 +168,8 @@ function said(e: CallEffect): string {
     case 'arm-reconnect':
     case 'arm-redial':
       return `${e.type} ${e.ms}`;
+    case 'ice-restart':
+      return e.fallback ? 'ice-restart (or re-dial)' : 'ice-restart';
     case 'reconnected':
     case 'redial':
     case 'take-redial':

@@ -43,7 +43,8 @@ const ACTIVE_IN: Call = {
   presence: true,
   activeSince: 3_000,
 };
-const types = (effects: readonly CallEffect[]): string[] => effects.map((e) => e.type);
+const types = (effects: readonly CallEffect[]): string[] =>
+  effects.map((e) => (e.type === 'ice-restart' && e.fallback ? 'ice-restart fallback' : e.type));
 
 describe('a call whose media path breaks', () => {
   it('goes "Reconnecting…" only from talking, arming the 30 s limit and a first attempt', () => {
@@ -64,7 +65,7 @@ describe('a call whose media path breaks', () => {
     );
   });
 
-  it('caller: re-dials at every attempt, and refreshes its signaling socket at the first of every few', () => {
+  it('caller: restarts ICE first (a re-dial where it cannot), then restarts and re-dials at every attempt; refreshes its signaling socket at the first of every few', () => {
     let c = step(ACTIVE_OUT, { type: 'path-lost' }, 10_000).call!;
     const seen: string[][] = [];
     for (let i = 0; i < SIGNALING_REFRESH_EVERY + 1; i++) {
@@ -72,9 +73,9 @@ describe('a call whose media path breaks', () => {
       c = s.call!;
       seen.push(types(s.effects));
     }
-    expect(seen[0]).toEqual(['redial', 'refresh-signaling', 'arm-redial']);
-    expect(seen[1]).toEqual(['redial', 'arm-redial']);
-    expect(seen[SIGNALING_REFRESH_EVERY]).toEqual(['redial', 'refresh-signaling', 'arm-redial']);
+    expect(seen[0]).toEqual(['ice-restart fallback', 'refresh-signaling', 'arm-redial']);
+    expect(seen[1]).toEqual(['ice-restart', 'redial', 'arm-redial']);
+    expect(seen[SIGNALING_REFRESH_EVERY]).toEqual(['ice-restart', 'redial', 'refresh-signaling', 'arm-redial']);
     expect(step(c, { type: 'redial-due' }, 12_000).effects).toContainEqual({ type: 'arm-redial', ms: REDIAL_EVERY_MS });
   });
 

@@ -3,8 +3,10 @@
  * 1.5.5 cannot restart ICE on a live connection, so an answered call that loses its path goes
  * `reconnecting` ("Reconnecting…" for the child) and recovers on its own:
  * - the old path may come back by itself (a short Wi-Fi drop): `path-back`;
- * - otherwise the caller re-dials the same call (same call id) on fresh connections every few
- *   seconds, and both sides reconnect their signaling (after an address change it is dead);
+ * - otherwise the caller restarts ICE on the same connection through the relay's `/v1/ws`
+ *   (`call-ice-restart.ts`; the first attempt only that, where it can be tried), and re-dials the
+ *   same call (same call id) on fresh connections every few seconds; both sides reconnect their
+ *   signaling now and then (after an address change it is dead);
  * - the callee takes a re-dial without ringing ONLY while it is itself `reconnecting` (so only a
  *   call the child accepted), from the same peer with the same call id (the call's key, which
  *   the service checks): anything else rings or is refused as before. Never a camera opened
@@ -56,8 +58,13 @@ export function reconnectStep(c: Call, event: ReconnectEvent, now: number, end: 
       return recovered(c);
     case 'redial-due': {
       if (c.phase !== 'reconnecting') return same(c);
-      // The re-dial leaves first, on the socket we have; then (now and then) a fresh socket.
-      const effects: CallEffect[] = c.direction === 'out' ? [{ type: 'redial' }] : [];
+      // The restart and the re-dial leave first, on the sockets we have; then (now and then) a fresh
+      // signaling socket. The first attempt is a restart alone (a re-dial where it cannot be tried).
+      const first = c.redials === 0;
+      const effects: CallEffect[] =
+        c.direction === 'out'
+          ? [{ type: 'ice-restart', fallback: first }, ...(first ? [] : [{ type: 'redial' } as const])]
+          : [];
       if (c.redials % SIGNALING_REFRESH_EVERY === 0) effects.push({ type: 'refresh-signaling' });
       effects.push({ type: 'arm-redial', ms: REDIAL_EVERY_MS });
       return { call: { ...c, redials: c.redials + 1 }, effects };

@@ -9,7 +9,7 @@ import type { SignalingBackoff } from './signaling';
 export type CallServiceDeps = Readonly<{
   hearth: Pick<
     HearthApi,
-    'getCallSession' | 'getCallIce' | 'getCallContact' | 'identifyCaller' | 'setCallPresence' | 'recordCall' | 'on'
+    'getCallSession' | 'getCallIce' | 'getCallContact' | 'identifyCaller' | 'setCallPresence' | 'recordCall' | 'sendCallIce' | 'on'
   >;
   /** `new Peer(id, options)`; tests pass a fake. */
   createPeer: (id: string, options: PeerOptions) => Peer;

@@ -34,6 +34,7 @@ import { IDLE_VIEW, type CallView, type VideoProcessor } from './call-types';
 import { createSignaling } from './signaling';
 import { traceCall } from './call-trace';
 import { createCallGames } from './call-games';
+import { createIceRestarts } from './call-ice-restart';
 
 export type { CallService, CallServiceDeps } from './call-service-types';
 
@@ -53,6 +54,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   let running = false;
   let stopWatchingLock = (): void => undefined;
   let stopWatchingPaths = (): void => undefined;
+  let stopHearingIce = (): void => undefined;
 
   const signaling = createSignaling({
     hearth: deps.hearth,
@@ -80,6 +82,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     ...(deps.myAvatar ? { myAvatar: deps.myAvatar } : {}),
     problem,
   });
+  const restarts = createIceRestarts({ hearth: deps.hearth, current: () => current, problem });
   const screening = createScreening({
     identify: deps.hearth.identifyCaller,
     take: (arrival, contact) => (running ? ring(arrival, contact) : 'busy'),
@@ -147,6 +150,15 @@ export function createCallService(deps: CallServiceDeps): CallService {
         return;
       case 'problem':
         return problem(effect.message, effect.details);
+      case 'ice-restart':
+        if (!live) return;
+        void restarts.restart(live).then((outcome) => {
+          // Where a restart cannot be tried, the re-dial is the way back.
+          if (outcome === 'unavailable' && effect.fallback && live === current && live.call.phase === 'reconnecting') {
+            setup.redial(live);
+          }
+        });
+        return;
       case 'redial':
         if (live) setup.redial(live);
         return;
@@ -235,6 +247,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       };
       // The relay-only setting can change only in the grown-ups' pane: take it up when the pane
       // opens or closes, so even an incoming call's first connection uses it.
+      stopHearingIce = deps.hearth.on('callIce', restarts.arrived);
       stopWatchingLock = deps.hearth.on('lockChanged', () => {
         // A ringing call's ICE settings were read before the change: its answer asks again.
         if (current) current.ahead = null;
@@ -248,6 +261,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       stopWatchingPaths();
       stopWatchingLock();
       stopWatchingLock = (): void => undefined;
+      stopHearingIce();
+      stopHearingIce = (): void => undefined;
       apply({ type: 'stop' });
       screening.clear();
       signaling.stop();

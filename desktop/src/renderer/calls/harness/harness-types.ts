@@ -1,5 +1,6 @@
 /** Tests and the benchmark only: what the calls harness page puts on `window`. */
 import type { CallIce, CallSession } from '@hearth/common';
+import type { IceRestartLabReport } from './ice-restart-lab';
 import type { CallService } from '../call-service';
 import type { CallTransport } from '../call-transport';
 import type { FrameWatch } from './frames';
@@ -81,6 +82,8 @@ export type BareHarness = {
 declare global {
   interface Window {
     callHarness?: CallHarness;
+    /** Tests only: the ICE restart between two connections in this page (`ice-restart-lab.ts`). */
+    iceRestartLab?: () => Promise<IceRestartLabReport>;
     bareHarness?: BareHarness;
   }
 }

@@ -22,6 +22,7 @@ import { CALL_TRACE_PREFIX, readCallTrace } from '../call-trace';
 import { firstFrameMs, watchFrames } from './frames';
 import { bareRtcConfigOf } from './harness-types';
 import { markWire } from './wire-marks';
+import { runIceRestartLab } from './ice-restart-lab';
 
 let autoAccept = false;
 let stopAutoAccept: (() => void) | null = null;
@@ -206,6 +207,7 @@ if (params.get('mode') === 'bare') startBare(params);
 else {
   const i18n = createI18n('en');
   const hearth = createWebBridge(window.location);
+  window.iceRestartLab = () => runIceRestartLab(hearth);
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(

@@ -5,7 +5,7 @@ import type { MediaAccess } from '../media';
 import { FakeMediaStream, FakeTrack, type FakeNetwork, type FakePeer } from './fake-peerjs';
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-const refused = (code: 'NOT_FOUND' | 'FORBIDDEN'): IpcResult<never> => ({ ok: false, error: { code, message: 'no' } });
+const refused = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'UNAVAILABLE'): IpcResult<never> => ({ ok: false, error: { code, message: 'no' } });
 
 export type FakeSide = Readonly<{
   name: string;
@@ -99,6 +99,8 @@ export function fakeSide(
         const c = contacts.get(p);
         return c ? ok(c) : refused('FORBIDDEN');
       },
+      // A relay without `call-ice` (the fakes have no RTCPeerConnection to restart anyway).
+      sendCallIce: async () => refused('UNAVAILABLE'),
       setCallPresence: async ({ inCall }) => {
         presence.push(inCall);
         return ok({ done: true as const });

@@ -1,0 +1,176 @@
+/**
+ * ICE restarts through the relay (issue 18). PeerJS 1.5.5 cannot restart ICE: it ignores a second
+ * offer on a live connection. So while a call the child accepted is `reconnecting`, the caller
+ * makes the restart itself on the media connection's own RTCPeerConnection and sends the offer
+ * through main and the relay's `/v1/ws` (`call-ice`), which pass it only between active friends;
+ * the callee answers it the same way. The media, the tracks and the PeerJS connections stay as
+ * they are: only the transport finds a new path (new TURN allocations after an address change).
+ * Where that cannot be tried (a relay without `call-ice`, a connection already closed), the
+ * caller's re-dial is the way back, as before.
+ *
+ * Safety: the callee takes an offer only for the call going on, answered by the child, from that
+ * call's friend (main checked the contact, the relay the friendship) with that call's id, and only
+ * one that changes nothing but the transport: the same media sections as now. Nothing here opens
+ * a camera or adds a track.
+ */
+import type { CallIceSignal, HearthApi } from '@hearth/common';
+import type { Live } from './call-live';
+
+/** How long an offer or answer waits for its candidates (TURN allocations) before it leaves anyway. */
+export const GATHER_WAIT_MS = 2_000;
+
+export type IceRestartDeps = Readonly<{
+  hearth: Pick<HearthApi, 'sendCallIce'>;
+  /** The call going on, if any. */
+  current: () => Live | null;
+  problem: (message: string, details?: unknown) => void;
+}>;
+
+/** What became of a restart: its offer left, or it could not be tried (then the caller re-dials). */
+export type RestartOutcome = 'sent' | 'unavailable';
+
+export type IceRestarts = Readonly<{
+  /** Caller, while reconnecting: a restart of the call's ICE, its offer to the friend. */
+  restart: (live: Live) => Promise<RestartOutcome>;
+  /** A friend's offer or answer, from main (`callIce`). */
+  arrived: (signal: CallIceSignal) => void;
+}>;
+
+const pcOf = (live: Live): RTCPeerConnection | null => {
+  const pc = (live.media?.peerConnection as RTCPeerConnection | null | undefined) ?? null;
+  return pc && pc.signalingState !== 'closed' && pc.connectionState !== 'closed' ? pc : null;
+};
+
+/** The kinds of an SDP's media sections, in order (`audio`, `video`, `application`). */
+function mediaKinds(sdp: string | undefined): string[] {
+  return (sdp ?? '').split(/\r?\n/).flatMap((line) => (line.startsWith('m=') ? [line.slice(2).split(' ')[0] ?? ''] : []));
+}
+
+const sameKinds = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length > 0 && a.length === b.length && a.every((k, i) => k === b[i]);
+
+const hasCandidates = (sdp: string | undefined): boolean => /\r?\na=candidate:/.test(sdp ?? '');
+
+/**
+ * Resolves once the connection has gathered the candidates of its new local description (the
+ * gathering state may still say `complete` from before, so the description must hold some, or
+ * the end-of-candidates event must have come), or after `ms`.
+ */
+function gathered(pc: RTCPeerConnection, ms: number): Promise<void> {
+  const ready = (): boolean => pc.iceGatheringState === 'complete' && hasCandidates(pc.localDescription?.sdp);
+  if (ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      pc.removeEventListener('icegatheringstatechange', check);
+      pc.removeEventListener('icecandidate', check);
+      resolve();
+    };
+    const check = (e: Event): void => {
+      if (ready() || (e.type === 'icecandidate' && (e as RTCPeerConnectionIceEvent).candidate === null)) finish();
+    };
+    const timer = setTimeout(finish, ms);
+    pc.addEventListener('icegatheringstatechange', check);
+    pc.addEventListener('icecandidate', check);
+  });
+}
+
+/**
+ * Runs `work` with PeerJS's own candidate sending paused: a restart's candidates travel inside
+ * its offer or answer, and PeerJS's socket would hand the friend candidates of a description they
+ * do not have yet (an error on their side).
+ */
+async function withoutTrickle<T>(pc: RTCPeerConnection, work: () => Promise<T>): Promise<T> {
+  const trickle = pc.onicecandidate;
+  pc.onicecandidate = null;
+  try {
+    return await work();
+  } finally {
+    if (pc.onicecandidate === null) pc.onicecandidate = trickle;
+  }
+}
+
+export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
+  const { hearth, current, problem } = deps;
+  /** Per call: the caller's restart under way, and the last attempt the callee answered. */
+  const offered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection }>>();
+  const answered = new WeakMap<Live, number>();
+  const attempts = new WeakMap<Live, number>();
+  /** The callee answers one offer at a time. */
+  let answering: Promise<void> = Promise.resolve();
+
+  const send = async (live: Live, signal: Omit<CallIceSignal, 'contactId' | 'callId'>): Promise<boolean> => {
+    const r = await hearth.sendCallIce({ contactId: live.call.contact.contactId, callId: live.call.id, ...signal });
+    if (!r.ok) problem(`could not send an ICE restart ${signal.role}`, r.error);
+    return r.ok;
+  };
+
+  async function restart(live: Live): Promise<RestartOutcome> {
+    const pc = pcOf(live);
+    if (!pc || live.call.direction !== 'out' || live.call.phase !== 'reconnecting') return 'unavailable';
+    const attempt = (attempts.get(live) ?? 0) + 1;
+    attempts.set(live, attempt);
+    try {
+      const sdp = await withoutTrickle(pc, async () => {
+        // A restart whose answer never came gives way to this one.
+        if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+        if (pc.signalingState !== 'stable') return undefined;
+        await pc.setLocalDescription(await pc.createOffer({ iceRestart: true }));
+        await gathered(pc, GATHER_WAIT_MS);
+        return pc.localDescription?.sdp;
+      });
+      // No candidates (no TURN server reachable yet): the friend could do nothing with it.
+      if (!hasCandidates(sdp) || sdp === undefined || current() !== live || pcOf(live) !== pc) return 'unavailable';
+      offered.set(live, { attempt, pc });
+      return (await send(live, { role: 'offer', attempt, sdp })) ? 'sent' : 'unavailable';
+    } catch (err) {
+      problem('could not restart ICE', err);
+      return 'unavailable';
+    }
+  }
+
+  async function answer(live: Live, pc: RTCPeerConnection, signal: CallIceSignal): Promise<void> {
+    try {
+      const sdp = await withoutTrickle(pc, async () => {
+        if (pc.signalingState !== 'stable') return undefined;
+        await pc.setRemoteDescription({ type: 'offer', sdp: signal.sdp });
+        await pc.setLocalDescription(await pc.createAnswer());
+        await gathered(pc, GATHER_WAIT_MS);
+        return pc.localDescription?.sdp;
+      });
+      if (sdp === undefined || current() !== live || pcOf(live) !== pc) return;
+      await send(live, { role: 'answer', attempt: signal.attempt, sdp });
+    } catch (err) {
+      problem('could not answer an ICE restart', err);
+    }
+  }
+
+  function arrived(signal: CallIceSignal): void {
+    const live = current();
+    const call = live?.call;
+    // Only the call going on, with this friend, under this id.
+    if (!live || !call || call.contact.contactId !== signal.contactId || call.id !== signal.callId) return;
+    const pc = pcOf(live);
+    if (!pc) return;
+    if (signal.role === 'answer') {
+      const mine = offered.get(live);
+      if (call.direction !== 'out' || mine?.attempt !== signal.attempt || mine.pc !== pc) return;
+      if (pc.signalingState !== 'have-local-offer') return;
+      offered.delete(live);
+      pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp }).catch((err: unknown) => problem('could not take an ICE restart answer', err));
+      return;
+    }
+    // An offer: only for a call the child accepted, that is talking or reconnecting, each attempt once.
+    if (call.direction !== 'in' || !call.answered || (call.phase !== 'active' && call.phase !== 'reconnecting')) return;
+    if (signal.attempt <= (answered.get(live) ?? 0)) return;
+    // Nothing but the transport may change: the same media sections as the call has now.
+    if (!sameKinds(mediaKinds(signal.sdp), mediaKinds(pc.remoteDescription?.sdp))) {
+      problem('an ICE restart offer that changes the media was refused');
+      return;
+    }
+    answered.set(live, signal.attempt);
+    answering = answering.then(() => answer(live, pc, signal));
+  }
+
+  return Object.freeze({ restart, arrived });
+}

@@ -1,0 +1,136 @@
+/**
+ * Tests only: the ICE restart of `call-ice-restart.ts` between two real RTCPeerConnections in this
+ * page, with the ICE settings main hands out (the loopback TURN, relay only), the caller's and the
+ * callee's side each as the call service holds them and `sendCallIce` carrying the signals
+ * across as main and the relay would. Reports what a test checks: the restart completed on the
+ * same connections (new ICE credentials on both sides, connected again, the same media sections),
+ * and which offers the callee refused.
+ */
+import type { CallIceSignal, HearthApi, IpcResult } from '@hearth/common';
+import { createIceRestarts, type IceRestarts } from '../call-ice-restart';
+import type { Live } from '../call-live';
+
+export type IceRestartLabReport = Readonly<{
+  outcome: string;
+  /** `a=ice-ufrag` of each side's local description, before and after. */
+  before: Readonly<{ caller: string; callee: string }>;
+  after: Readonly<{ caller: string; callee: string }>;
+  /** iceConnectionState of each side after the restart. */
+  states: Readonly<{ caller: string; callee: string }>;
+  /** The media sections' kinds, before and after (the restart changes none). */
+  kinds: Readonly<{ before: string[]; after: string[] }>;
+  /** Answers the callee sent for offers it must refuse: a stranger's call id, an added section, a call not answered. */
+  answeredRefused: Readonly<{ otherCall: boolean; addedSection: boolean; notAnswered: boolean }>;
+  problems: string[];
+}>;
+
+const ufrag = (sdp: string | undefined): string => /a=ice-ufrag:(\S+)/.exec(sdp ?? '')?.[1] ?? '';
+const kinds = (sdp: string | undefined): string[] =>
+  (sdp ?? '').split(/\r?\n/).flatMap((l) => (l.startsWith('m=') ? [l.slice(2).split(' ')[0] ?? ''] : []));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function gathered(pc: RTCPeerConnection): Promise<void> {
+  for (let i = 0; i < 100 && pc.iceGatheringState !== 'complete'; i++) await sleep(50);
+}
+
+async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
+  for (let waited = 0; !ok(); waited += 50) {
+    if (waited > ms) throw new Error(`ice restart lab: timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+const connected = (pc: RTCPeerConnection): boolean => ['connected', 'completed'].includes(pc.iceConnectionState);
+
+/** A call as the call service holds it: only what the restarts read. */
+function liveOf(pc: RTCPeerConnection, direction: 'in' | 'out', contactId: string, answered = true): Live {
+  return {
+    call: { direction, phase: 'reconnecting', answered, contact: { contactId }, id: 'labcall0001' },
+    media: { peerConnection: pc },
+  } as unknown as Live;
+}
+
+export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): Promise<IceRestartLabReport> {
+  const ice = await hearth.getCallIce();
+  if (!ice.ok) throw new Error(`ice restart lab: no ICE settings (${ice.error.code})`);
+  const config: RTCConfiguration = {
+    iceServers: ice.value.iceServers.map((s) => ({ ...s, urls: [...s.urls] })),
+    iceTransportPolicy: ice.value.iceTransportPolicy,
+  };
+  const [a, b] = [new RTCPeerConnection(config), new RTCPeerConnection(config)];
+  try {
+    a.addTransceiver('audio');
+    a.addTransceiver('video');
+    await a.setLocalDescription(await a.createOffer());
+    await gathered(a);
+    await b.setRemoteDescription(a.localDescription!);
+    await b.setLocalDescription(await b.createAnswer());
+    await gathered(b);
+    await a.setRemoteDescription(b.localDescription!);
+    await until('the first connection', () => connected(a) && connected(b));
+    const before = { caller: ufrag(a.localDescription?.sdp), callee: ufrag(b.localDescription?.sdp) };
+    const kindsBefore = kinds(a.localDescription?.sdp);
+
+    const problems: string[] = [];
+    const problem = (m: string): void => void problems.push(m);
+    const done: IpcResult<{ done: true }> = { ok: true, value: { done: true } };
+    let callerLive = liveOf(a, 'out', 'calleeid000000000000000000');
+    let calleeLive = liveOf(b, 'in', 'callerid000000000000000000');
+    const answers: CallIceSignal[] = [];
+    let caller: IceRestarts | null = null;
+    const callee = createIceRestarts({
+      hearth: {
+        sendCallIce: async (s) => {
+          answers.push(s);
+          setTimeout(() => caller?.arrived({ ...s, contactId: 'calleeid000000000000000000' }), 0);
+          return done;
+        },
+      },
+      current: () => calleeLive,
+      problem,
+    });
+    caller = createIceRestarts({
+      hearth: {
+        sendCallIce: async (s) => {
+          setTimeout(() => callee.arrived({ ...s, contactId: 'callerid000000000000000000' }), 0);
+          return done;
+        },
+      },
+      current: () => callerLive,
+      problem,
+    });
+
+    // Offers the callee must not answer, each checked on its own.
+    const offer = { contactId: 'callerid000000000000000000', callId: 'labcall0001', role: 'offer', attempt: 50 } as const;
+    const sdp = a.localDescription?.sdp ?? '';
+    const refusedAnswer = async (signal: CallIceSignal): Promise<boolean> => {
+      const n = answers.length;
+      callee.arrived(signal);
+      await sleep(300);
+      return answers.length > n || b.signalingState !== 'stable';
+    };
+    const otherCall = await refusedAnswer({ ...offer, callId: 'othercall0001', sdp });
+    const addedSection = await refusedAnswer({ ...offer, sdp: `${sdp.trimEnd()}\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n` });
+    calleeLive = liveOf(b, 'in', 'callerid000000000000000000', false);
+    const notAnswered = await refusedAnswer({ ...offer, attempt: 51, sdp });
+    calleeLive = liveOf(b, 'in', 'callerid000000000000000000');
+    callerLive = liveOf(a, 'out', 'calleeid000000000000000000');
+
+    const outcome = await caller.restart(callerLive);
+    const seen = (): string =>
+      JSON.stringify({ outcome, answers: answers.length, problems, a: [a.signalingState, a.iceConnectionState], b: [b.signalingState, b.iceConnectionState] });
+    await until(`the restarted connection ${seen()}`, () => a.signalingState === 'stable' && connected(a) && connected(b));
+    return {
+      outcome,
+      before,
+      after: { caller: ufrag(a.localDescription?.sdp), callee: ufrag(b.localDescription?.sdp) },
+      states: { caller: a.iceConnectionState, callee: b.iceConnectionState },
+      kinds: { before: kindsBefore, after: kinds(a.localDescription?.sdp) },
+      answeredRefused: { otherCall, addedSection, notAnswered },
+      problems,
+    };
+  } finally {
+    a.close();
+    b.close();
+  }
+}
