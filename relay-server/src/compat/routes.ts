@@ -2,8 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MESSAGE_KINDS, RELAY_API_VERSION, RelayVersion } from '@hearth/common';
 import { responses } from '../responses';
 
-/** Optional features this relay offers, by name (none yet beyond API version 2's baseline). */
-export const RELAY_FEATURES: readonly string[] = Object.freeze([]);
+/**
+ * Optional features this relay offers, by name, beyond API version 2's baseline. `call-ice`: it
+ * passes ICE restarts between friends in a call on `/v1/ws` (issue 18); an app sends that frame
+ * only to a relay listing it.
+ */
+export const RELAY_FEATURES: readonly string[] = Object.freeze(['call-ice']);
 
 /** `GET /v1/version`: what this relay is and which apps it serves; answered to every app, however old. */
 export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -28,7 +28,12 @@ describe('app and relay versions', () => {
       expect(res.headers['hearth-min-app-version'], url).toBe('0.1.0');
     }
     const version = expectStatus(await api(relay.app, 'GET', '/v1/version'), 200);
-    expect(version).toEqual({ apiVersion: RELAY_API_VERSION, minAppVersion: '0.1.0', messageKinds: MESSAGE_KINDS, features: [] });
+    expect(version).toEqual({
+      apiVersion: RELAY_API_VERSION,
+      minAppVersion: '0.1.0',
+      messageKinds: MESSAGE_KINDS,
+      features: ['call-ice'],
+    });
   });
 
   it('refuses an app older than the minimum, or one whose version does not parse, with APP_TOO_OLD (426)', async () => {

@@ -16,7 +16,7 @@ import { DEFAULT_CONFIG, type RelayConfig } from '../config';
 import { createRedisBus } from '../bus/redis';
 import type { Bus, BusHandler } from '../bus/port';
 import { BUS_FENCE_MS } from '../bus/port';
-import { act, api, befriend, createClock, createFamily, expectStatus } from '../../test/helpers';
+import { act, api, befriend, createClock, createFamily, enrollDevice, expectStatus } from '../../test/helpers';
 import {
   errorFor,
   listenForWs,
@@ -134,6 +134,42 @@ describe.skipIf(await withoutRedis())('the realtime side on two instances', () =
     await bSocket.take(messageWith(id), 2_000);
     // Pushed through the bus, not found by a later poll of the queue.
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('passes a call-ice to the friend’s sockets on both instances, once each, and tells the sender nothing', async () => {
+    const [one, two] = await twoInstances();
+    const a = await createFamily(one.app);
+    const b = await createFamily(one.app);
+    await befriend(one.app, a, b);
+    const second = await enrollDevice(one.app, b.parent.token, [b.child.childId]);
+    const aSocket = await open(one, a.childToken);
+    const bThere = await open(two, b.childToken);
+    const bHere = await open(one, (second.credentials[0] as { token: string }).token);
+    const ice = { callId: 'callCluster01', role: 'offer', attempt: 2, sdp: 'v=0\r\na=ice-ufrag:Q7\r\n' } as const;
+    aSocket.send({ type: 'call-ice', to: b.child.childId, ...ice });
+    const relayed = { type: 'call-ice', from: a.child.childId, ...ice };
+    expect(await bThere.take((f) => f.type === 'call-ice', 2_000)).toEqual(relayed);
+    expect(await bHere.take((f) => f.type === 'call-ice')).toEqual(relayed);
+    await settle();
+    expect([bThere, bHere].map((s) => s.frames.filter((f) => f.type === 'call-ice').length)).toEqual([1, 1]);
+    expect(aSocket.frames.filter((f) => f.type === 'call-ice' || f.type === 'error')).toEqual([]);
+  });
+
+  it('refuses the next call-ice after a block made on the other instance', async () => {
+    const [one, two] = await twoInstances(300);
+    const a = await createFamily(one.app);
+    const b = await createFamily(one.app);
+    const friendshipId = await befriend(one.app, a, b);
+    const aSocket = await open(two, a.childToken);
+    const bSocket = await open(one, b.childToken);
+    const ice = { type: 'call-ice', to: b.child.childId, callId: 'callCluster02', role: 'offer', sdp: 'v=0' } as const;
+    aSocket.send({ ...ice, attempt: 1 });
+    await bSocket.take((f) => f.type === 'call-ice', 2_000);
+    await act(one.app, a.parent.token, friendshipId, 'block');
+    aSocket.send({ ...ice, attempt: 2 });
+    expect(await aSocket.take((f) => f.type === 'error')).toMatchObject({ code: 'NOT_FRIENDS' });
+    await settle();
+    expect(bSocket.frames.filter((f) => f.type === 'call-ice')).toHaveLength(1);
   });
 
   it('applies a block made on one instance to presence on the other', async () => {

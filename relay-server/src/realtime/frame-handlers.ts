@@ -16,6 +16,8 @@ export type FrameHandlerDeps = Readonly<{
   /** Presence changes per account, so a flapping client cannot flood its friends. */
   presenceBuckets: TokenBuckets;
   now: () => number;
+  /** A friend's ICE restart to pass on (`call-ice.ts`). */
+  callIce: FrameHandlers['call-ice'];
 }>;
 
 export function createFrameHandlers(deps: FrameHandlerDeps): FrameHandlers {
@@ -38,5 +40,6 @@ export function createFrameHandlers(deps: FrameHandlerDeps): FrameHandlers {
     'ack-expired': (conn, frame) => messages.ackExpired(conn, frame),
     unsend: (conn, frame) => messages.unsend(conn, frame),
     ping: (conn) => conn.send({ type: 'pong' }),
+    'call-ice': (conn, frame) => deps.callIce(conn, frame),
   };
 }

@@ -12,6 +12,7 @@ import { createConnectionRegistry, heartbeat, type Connection } from './connecti
 import { createDeviceEventHandlers } from './device-events';
 import { createFrameDecoder, encodeFrame, type FrameDecoder } from './frame-codec';
 import { createFrameHandlers, type FrameHandlers } from './frame-handlers';
+import { createCallIce } from './call-ice';
 import { createFriendGraph } from './friend-graph';
 import { createFriendshipEventHandler } from './friendship-events';
 import { createFamilyEventHandlers } from './family-events';
@@ -117,7 +118,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     log,
     frankingKey: () => frankingKeyNow(ctx.store),
   });
-  const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now });
+  const callIce = createCallIce({ graph, quiet, tellChildren: waiting.tellChildren, now, log });
+  const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now, callIce: callIce.handle });
   const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry, log });
   const sweeper = createSweeper({
     store: ctx.store,
@@ -189,6 +191,8 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
         return handlers.unsend(conn, frame);
       case 'ping':
         return handlers.ping(conn, frame);
+      case 'call-ice':
+        return handlers['call-ice'](conn, frame);
       default: {
         const never: never = frame;
         throw new Error(`unhandled frame ${String(never)}`);
@@ -221,8 +225,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
       recheckCredentials().catch((err: unknown) => log.error({ err }, 'checking realtime credentials failed'));
       graph.refresh();
       facts.clear();
-      messageBuckets.prune(now());
-      presenceBuckets.prune(now());
+      for (const buckets of [messageBuckets, presenceBuckets, callIce]) buckets.prune(now());
       sweeper.sweep().catch((err: unknown) => log.error({ err }, 'message queue sweep failed'));
       reconsent.tick();
       suspension.look().catch((err: unknown) => log.error({ err }, 'looking for suspensions made elsewhere failed'));
