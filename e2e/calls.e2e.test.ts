@@ -28,7 +28,11 @@ async function shot(page: Page, name: string): Promise<AxeProblem[]> {
   return axeProblems(page, name);
 }
 
-type Win = { callHarness: CallHarness; iceRestartLab?: () => Promise<IceRestartLabReport>; calls?: { frames: number; size: { width: number; height: number } } };
+type Win = {
+  callHarness: CallHarness;
+  iceRestartLab?: () => Promise<IceRestartLabReport>;
+  calls?: { frames: number; size: { width: number; height: number } };
+};
 const RING_TIMEOUT_MS = 4_000;
 
 /** The call screen's phase on a page ('none' without one). */

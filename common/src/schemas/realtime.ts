@@ -159,9 +159,10 @@ export const CALL_ICE_FIELDS = {
 };
 /**
  * Since 0.5.0 (issue 18), relays listing the `call-ice` feature: an ICE restart of a call in
- * progress, to a friend. The relay passes it on only between children who are active friends and
- * not kept apart by quiet time (else `error` NOT_FRIENDS or QUIET_HOURS), at most
- * {@link CALL_ICE_PER_MINUTE} a minute; it is never stored.
+ * progress, to a friend (or family). The relay checks each frame as a chat message: a stranger
+ * gets `error` NOT_FRIENDS (also RECONSENT_REQUIRED, ACCOUNT_SUSPENDED), the sender's own quiet
+ * time QUIET_HOURS; a block by the friend or the friend's quiet time drops it without a word (as
+ * for a friend offline). At most {@link CALL_ICE_PER_MINUTE} a minute; never stored.
  */
 export const WsCallIceFrame = Type.Object({ type: Type.Literal('call-ice'), to: Ulid, ...CALL_ICE_FIELDS }, closed);
 export type WsCallIceFrame = Static<typeof WsCallIceFrame>;
@@ -281,8 +282,8 @@ export const WsUnsentFrame = Type.Object({ type: Type.Literal('unsent'), id: Uli
 export const WsNoticeFrame = Type.Object({ type: Type.Literal('notice'), notice: Notice }, closed);
 
 /**
- * Since 0.5.0: a friend's `call-ice` (`from` is the friend), to each of this child's sockets; the
- * app that holds the call takes it, every other drops it.
+ * Since 0.5.0: a friend's `call-ice` (`from` is the friend), to each of this account's sockets;
+ * the app that holds the call takes it, every other drops it.
  */
 export const WsCallIceRelayedFrame = Type.Object({ type: Type.Literal('call-ice'), from: Ulid, ...CALL_ICE_FIELDS }, closed);
 export type WsCallIceRelayedFrame = Static<typeof WsCallIceRelayedFrame>;

@@ -12,8 +12,8 @@ type CallIceFrame = Static<typeof WsCallIceFrame>;
 export type CallIceDeps = Readonly<{
   graph: Pick<FriendGraph, 'cachedVerdict' | 'sendVerdict'>;
   quiet: Pick<QuietGate, 'keeps' | 'keepsNow'>;
-  /** Passes a serialised frame to the account's child sockets, here and on the other instances. */
-  tellChildren(accountId: string, frame: string): void;
+  /** Passes a serialised frame to the account's sockets, here and on the other instances. */
+  tell(accountId: string, frame: string): void;
   now: () => number;
   log: Logger;
 }>;
@@ -39,8 +39,8 @@ const REFUSALS: Readonly<Partial<Record<SendVerdict, Outcome>>> = Object.freeze(
 const QUIET_HOURS = Object.freeze({ code: ErrorCode.QuietHours, message: "It's quiet time now. Calls can wait until it ends." });
 
 /**
- * `call-ice` (issue 18): an ICE restart's offer or answer, passed from one child to a friend's
- * child sockets through `/v1/ws`, never stored, never logged with its SDP. Every frame is checked
+ * `call-ice` (issue 18): an ICE restart's offer or answer, passed from one account to a friend's
+ * sockets through `/v1/ws` (children, and grown-ups in parent mode, who take calls too), never stored, never logged with its SDP. Every frame is checked
  * as a chat message is (the friendship as the sender sees it, then quiet time both ways), on this
  * frame's turn, so a block or a quiet start applies to the very next one. What the sender may not
  * learn is dropped without a word, as for a friend who is offline: a block by the other side
@@ -77,7 +77,7 @@ export function createCallIce(deps: CallIceDeps): CallIce {
         sdp: frame.sdp,
       };
       // `type` first: the version gate reads it from the text to leave the frame out for apps before 0.5.0.
-      deps.tellChildren(frame.to, JSON.stringify(relayed));
+      deps.tell(frame.to, JSON.stringify(relayed));
     } catch (err) {
       log.error({ err, ...ids }, 'passing on a call-ice frame failed');
       conn.send(errorFrame(ErrorCode.Unavailable, 'The call could not be repaired just now.'));
@@ -85,10 +85,6 @@ export function createCallIce(deps: CallIceDeps): CallIce {
   }
 
   function handle(conn: Connection, frame: CallIceFrame): void {
-    if (conn.accountKind !== 'child') {
-      conn.send(errorFrame(ErrorCode.Forbidden, 'Only a child’s app takes part in calls.'));
-      return;
-    }
     const wait = buckets.take(conn.accountId, deps.now());
     if (wait > 0) {
       conn.send(

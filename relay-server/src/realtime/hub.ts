@@ -118,7 +118,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     log,
     frankingKey: () => frankingKeyNow(ctx.store),
   });
-  const callIce = createCallIce({ graph, quiet, tellChildren: waiting.tellChildren, now, log });
+  const callIce = createCallIce({ graph, quiet, tell: (accountId, frame) => waiting.tell(accountId, frame), now, log });
   const handlers: FrameHandlers = createFrameHandlers({ presence, messages, presenceBuckets, now, callIce: callIce.handle });
   const onFriendshipChanged = createFriendshipEventHandler({ ctx, graph, presence, registry, log });
   const sweeper = createSweeper({

@@ -20,17 +20,12 @@ export type MessageWaiting = Readonly<{
   unwatch(accountId: string): Promise<void>;
   /** Sends a frame (`delivered`, `unsent`…) to every socket of the account, on every instance; not to `except`. */
   tell(accountId: string, frame: string, except?: Connection): void;
-  /** The same to the account's child sockets only (a friend's `call-ice`), on every instance. */
-  tellChildren(accountId: string, frame: string): void;
   /** A message was unsent: the recipient's sockets that were pushed it (and not yet acknowledged it) hide it. */
   unsent(recipientId: string, id: string): void;
 }>;
 
-/**
- * What travels on an account's channel: copies to push, a frame to pass on (to every socket, or
- * to child sockets only), or an unsent id. An instance that predates a field ignores it.
- */
-type Waiting = Readonly<{ from: string; copies?: QueuedCopy[]; frame?: string; childFrame?: string; unsent?: string }>;
+/** What travels on an account's channel: copies to push, a frame to pass on, or an unsent id. */
+type Waiting = Readonly<{ from: string; copies?: QueuedCopy[]; frame?: string; unsent?: string }>;
 
 const channelOf = (accountId: string): string => `waiting:${accountId}`;
 
@@ -49,10 +44,6 @@ export function createMessageWaiting(
     }
   };
 
-  const toChildren = (accountId: string, frame: string): void => {
-    for (const c of registry.ofAccount(accountId)) if (c.accountKind === 'child') c.send(frame);
-  };
-
   const publish = (accountId: string, message: Omit<Waiting, 'from'>): void => {
     bus.publish(channelOf(accountId), JSON.stringify({ from: bus.instance, ...message })).catch((err: unknown) => {
       // Not lost: the message is in the device's queue, read when its socket next pumps or
@@ -68,7 +59,6 @@ export function createMessageWaiting(
       if (message.from === bus.instance) return;
       if (message.copies) delivery.stored(message.copies);
       if (message.frame !== undefined) for (const c of registry.ofAccount(accountId)) c.send(message.frame);
-      if (message.childFrame !== undefined) toChildren(accountId, message.childFrame);
       if (message.unsent !== undefined) hideUnsent(accountId, message.unsent);
     };
 
@@ -87,10 +77,6 @@ export function createMessageWaiting(
     tell(accountId, frame, except) {
       for (const c of registry.ofAccount(accountId)) if (c !== except) c.send(frame);
       if (clustered) publish(accountId, { frame });
-    },
-    tellChildren(accountId, frame) {
-      toChildren(accountId, frame);
-      if (clustered) publish(accountId, { childFrame: frame });
     },
     unsent(recipientId, id) {
       hideUnsent(recipientId, id);

@@ -85,6 +85,12 @@ describe('reading a newer relay', () => {
     expect(versions.status()).toMatchObject({ relayApiVersion: 1 });
     expect(versions.offersKind('text')).toBe(true);
     expect(versions.offersKind('game-move')).toBe(false);
+    // Nor does it pass `call-ice` (an ICE restart would count as a bad frame there): the app sends none.
+    expect(versions.offersFeature('call-ice')).toBe(false);
+    versions.learned({ apiVersion: 2, minAppVersion: '0.1.0', messageKinds: ['text'], features: ['call-ice'] });
+    expect(versions.offersFeature('call-ice')).toBe(true);
+    versions.learned({ apiVersion: 2, minAppVersion: '0.1.0', messageKinds: ['text'], features: [] });
+    expect(versions.offersFeature('call-ice')).toBe(false);
   });
 });
 

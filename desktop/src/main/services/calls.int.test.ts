@@ -110,6 +110,26 @@ describe('calls in main', () => {
     must(await stranger.api.selectProfile({ childId: strangerId }));
   });
 
+  it('passes an ICE restart between friends through the relay, and never to or from anyone else (issue 18)', async () => {
+    const signal = { callId: 'restart0001', role: 'offer', attempt: 1, sdp: 'v=0\r\na=ice-ufrag:Qz7d\r\n' } as const;
+    const told = (pc: TestDesktop): unknown[] => pc.events.filter((e) => e.event === 'callIce').map((e) => e.payload);
+    must(await alice.api.sendCallIce({ contactId: bobId, ...signal }));
+    await waitFor(async () => told(bob).length > 0, 10_000, 'the offer at Bob');
+    expect(told(bob)).toEqual([{ contactId: aliceId, ...signal }]);
+    must(await bob.api.sendCallIce({ contactId: aliceId, ...signal, role: 'answer' }));
+    await waitFor(async () => told(alice).length > 0, 10_000, 'the answer at Alice');
+    expect(told(alice)).toEqual([{ contactId: bobId, ...signal, role: 'answer' }]);
+    // Not a contact: main refuses before anything reaches the relay.
+    const notFound = { ok: false, error: { code: 'NOT_FOUND' } };
+    expect(await stranger.api.sendCallIce({ contactId: bobId, ...signal })).toMatchObject(notFound);
+    expect(await alice.api.sendCallIce({ contactId: strangerId, ...signal })).toMatchObject(notFound);
+    // Main's own check of what the relay passes on: someone not an active contact here is not told to the screens.
+    bob.core.services.calls.iceArrived(bobId, { type: 'call-ice', from: strangerId, ...signal });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(told(bob)).toHaveLength(1);
+    expect(told(stranger)).toEqual([]);
+  });
+
   it('stops naming or dialling a friend the child blocked', async () => {
     const aliceSession = must(await alice.api.getCallSession());
     const friendship = must(await bob.api.listFriends()).friends.find((f) => f.friendship.friend.accountId === aliceId);

@@ -157,7 +157,9 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
       if (call.direction !== 'out' || mine?.attempt !== signal.attempt || mine.pc !== pc) return;
       if (pc.signalingState !== 'have-local-offer') return;
       offered.delete(live);
-      pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp }).catch((err: unknown) => problem('could not take an ICE restart answer', err));
+      pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp }).catch((err: unknown) =>
+        problem('could not take an ICE restart answer', err),
+      );
       return;
     }
     // An offer: only for a call the child accepted, that is talking or reconnecting, each attempt once.

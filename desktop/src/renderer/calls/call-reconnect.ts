@@ -62,9 +62,7 @@ export function reconnectStep(c: Call, event: ReconnectEvent, now: number, end: 
       // signaling socket. The first attempt is a restart alone (a re-dial where it cannot be tried).
       const first = c.redials === 0;
       const effects: CallEffect[] =
-        c.direction === 'out'
-          ? [{ type: 'ice-restart', fallback: first }, ...(first ? [] : [{ type: 'redial' } as const])]
-          : [];
+        c.direction === 'out' ? [{ type: 'ice-restart', fallback: first }, ...(first ? [] : [{ type: 'redial' } as const])] : [];
       if (c.redials % SIGNALING_REFRESH_EVERY === 0) effects.push({ type: 'refresh-signaling' });
       effects.push({ type: 'arm-redial', ms: REDIAL_EVERY_MS });
       return { call: { ...c, redials: c.redials + 1 }, effects };

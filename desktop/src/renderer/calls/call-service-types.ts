@@ -9,7 +9,14 @@ import type { SignalingBackoff } from './signaling';
 export type CallServiceDeps = Readonly<{
   hearth: Pick<
     HearthApi,
-    'getCallSession' | 'getCallIce' | 'getCallContact' | 'identifyCaller' | 'setCallPresence' | 'recordCall' | 'sendCallIce' | 'on'
+    | 'getCallSession'
+    | 'getCallIce'
+    | 'getCallContact'
+    | 'identifyCaller'
+    | 'setCallPresence'
+    | 'recordCall'
+    | 'sendCallIce'
+    | 'on'
   >;
   /** `new Peer(id, options)`; tests pass a fake. */
   createPeer: (id: string, options: PeerOptions) => Peer;

@@ -118,7 +118,13 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
 
     const outcome = await caller.restart(callerLive);
     const seen = (): string =>
-      JSON.stringify({ outcome, answers: answers.length, problems, a: [a.signalingState, a.iceConnectionState], b: [b.signalingState, b.iceConnectionState] });
+      JSON.stringify({
+        outcome,
+        answers: answers.length,
+        problems,
+        a: [a.signalingState, a.iceConnectionState],
+        b: [b.signalingState, b.iceConnectionState],
+      });
     await until(`the restarted connection ${seen()}`, () => a.signalingState === 'stable' && connected(a) && connected(b));
     return {
       outcome,

@@ -5,7 +5,10 @@ import type { MediaAccess } from '../media';
 import { FakeMediaStream, FakeTrack, type FakeNetwork, type FakePeer } from './fake-peerjs';
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-const refused = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'UNAVAILABLE'): IpcResult<never> => ({ ok: false, error: { code, message: 'no' } });
+const refused = (code: 'NOT_FOUND' | 'FORBIDDEN' | 'UNAVAILABLE'): IpcResult<never> => ({
+  ok: false,
+  error: { code, message: 'no' },
+});
 
 export type FakeSide = Readonly<{
   name: string;
