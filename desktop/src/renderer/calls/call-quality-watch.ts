@@ -3,6 +3,10 @@
  * sender's statistics, applies the send mode through the video sender's parameters
  * (`encodings[].active` and `maxBitrate`, WebRTC's own controls), and tells the state machine
  * when what the friend should know changes (`local-quality`).
+ *
+ * A call that was reconnecting may come back on the same connection (its path came back, or an
+ * ICE restart): it starts over as a new connection does, with its video sent again at full rate
+ * and the friend told so. A lost path is not a slow line.
  */
 import type { CallEvent } from './call-events';
 import type { Live } from './call-live';
@@ -39,6 +43,12 @@ export async function sampleOf(pc: RTCPeerConnection): Promise<QualitySample> {
   };
 }
 
+/** Whether our video sender is held back now (paused, or capped for a probe). */
+function heldBack(pc: RTCPeerConnection): boolean {
+  const sender = pc.getSenders().find((s) => s.track?.kind === 'video');
+  return (sender?.getParameters().encodings ?? []).some((e) => e.active === false || e.maxBitrate !== undefined);
+}
+
 async function applyMode(pc: RTCPeerConnection, mode: SendMode): Promise<void> {
   const sender = pc.getSenders().find((s) => s.track?.kind === 'video');
   if (!sender) return;
@@ -60,13 +70,24 @@ export function watchQuality(
 ): () => void {
   let watched: RTCPeerConnection | null = null;
   let state: QualityState = QUALITY_START;
+  /** What the friend was last told, and on which call. */
+  let told: Readonly<{ live: Live; voiceOnly: boolean; poor: boolean }> | null = null;
   let busy = false;
+  const tell = (live: Live, s: Pick<QualityState, 'voiceOnly' | 'poor'>): void => {
+    told = { live, voiceOnly: s.voiceOnly, poor: s.poor };
+    apply({ type: 'local-quality', voiceOnly: s.voiceOnly, poor: s.poor }, live);
+  };
   const look = async (): Promise<void> => {
     const live = current();
     const pc = (live?.call.phase === 'active' ? live.media?.peerConnection : null) ?? null;
     if (pc !== watched) {
       watched = pc;
       state = QUALITY_START;
+      // The same connection back from reconnecting: what it held back before goes (see above).
+      if (live && pc) {
+        if (heldBack(pc)) await applyMode(pc, sendModeOf(QUALITY_START));
+        if (told?.live === live && (told.voiceOnly !== state.voiceOnly || told.poor !== state.poor)) tell(live, state);
+      }
     }
     if (!live || !pc) return;
     const sample = await sampleOf(pc);
@@ -74,9 +95,7 @@ export function watchQuality(
     const before = state;
     state = qualityStep(state, sample, Date.now());
     if (sendModeOf(state) !== sendModeOf(before)) await applyMode(pc, sendModeOf(state));
-    if (state.voiceOnly !== before.voiceOnly || state.poor !== before.poor) {
-      apply({ type: 'local-quality', voiceOnly: state.voiceOnly, poor: state.poor }, live);
-    }
+    if (state.voiceOnly !== before.voiceOnly || state.poor !== before.poor) tell(live, state);
   };
   const timer = setInterval(() => {
     if (busy) return;
