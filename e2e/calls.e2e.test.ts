@@ -584,8 +584,13 @@ describe.skipIf(withoutChromium() || !turnServerAvailable())(
       expect([report.states.caller, report.states.callee].every((s) => s === 'connected' || s === 'completed')).toBe(true);
       expect(report.kinds.after).toEqual(report.kinds.before);
       expect(report.kinds.before).toEqual(['audio', 'video']);
-      // Another call's id, an offer that adds a section, a call the child never answered: no answer.
-      expect(report.answeredRefused).toEqual({ otherCall: false, addedSection: false, notAnswered: false });
+      // Another call's id, an offer that adds a section, a call the child never answered, another connection: no answer.
+      expect(report.answeredRefused).toEqual({
+        otherCall: false,
+        addedSection: false,
+        notAnswered: false,
+        otherConnection: false,
+      });
       expect(report.problems).toEqual(['an ICE restart offer that changes the media was refused']);
     }, 60_000);
 

@@ -9,7 +9,8 @@
  * caller's re-dial is the way back, as before.
  *
  * Safety: the callee takes an offer only for the call going on, answered by the child, from that
- * call's friend (main checked the contact, the relay the friendship) with that call's id, and only
+ * call's friend (main checked the contact, the relay the friendship) with that call's id, for the
+ * connection it has now (the same DTLS certificate: a re-dial's connection has another), and only
  * one that changes nothing but the transport: the same media sections as now. Nothing here opens
  * a camera or adds a track.
  */
@@ -48,6 +49,19 @@ function mediaKinds(sdp: string | undefined): string[] {
 
 const sameKinds = (a: readonly string[], b: readonly string[]): boolean =>
   a.length > 0 && a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** An SDP's DTLS fingerprints: a connection keeps its certificate through an ICE restart. */
+const fingerprints = (sdp: string | undefined): string =>
+  [...new Set((sdp ?? '').split(/\r?\n/).filter((l) => l.startsWith('a=fingerprint:')))].sort().join('|');
+
+/**
+ * Whether `sdp` comes from the connection whose description `pc` holds as remote now: after a
+ * re-dial took over, a restart meant for the call's old connection must not touch the new one.
+ */
+const sameConnection = (sdp: string, pc: RTCPeerConnection): boolean => {
+  const now = fingerprints(pc.remoteDescription?.sdp);
+  return now !== '' && fingerprints(sdp) === now;
+};
 
 const hasCandidates = (sdp: string | undefined): boolean => /\r?\na=candidate:/.test(sdp ?? '');
 
@@ -92,9 +106,9 @@ async function withoutTrickle<T>(pc: RTCPeerConnection, work: () => Promise<T>):
 
 export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
   const { hearth, current, problem } = deps;
-  /** Per call: the caller's restart under way, and the last attempt the callee answered. */
-  const offered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection }>>();
-  const answered = new WeakMap<Live, number>();
+  /** Per call: the caller's restart under way (its offer sent), and the callee's last answer. */
+  const offered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection; sdp: string }>>();
+  const answered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection; sdp: string | null }>>();
   const attempts = new WeakMap<Live, number>();
   /** The callee answers one offer at a time. */
   let answering: Promise<void> = Promise.resolve();
@@ -108,11 +122,18 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
   async function restart(live: Live): Promise<RestartOutcome> {
     const pc = pcOf(live);
     if (!pc || live.call.direction !== 'out' || live.call.phase !== 'reconnecting') return 'unavailable';
+    // The offer sent last is still waiting for its answer: the same offer again (the friend may
+    // have answered it already; a new one would leave them on credentials we dropped meanwhile).
+    const waiting = offered.get(live);
+    if (waiting?.pc === pc && pc.signalingState === 'have-local-offer' && pc.localDescription?.sdp === waiting.sdp) {
+      const { attempt, sdp } = waiting;
+      return (await send(live, { role: 'offer', attempt, sdp })) ? 'sent' : 'unavailable';
+    }
     const attempt = (attempts.get(live) ?? 0) + 1;
     attempts.set(live, attempt);
     try {
       const sdp = await withoutTrickle(pc, async () => {
-        // A restart whose answer never came gives way to this one.
+        // A restart whose offer could not leave (no candidates then) gives way to this one.
         if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
         if (pc.signalingState !== 'stable') return undefined;
         await pc.setLocalDescription(await pc.createOffer({ iceRestart: true }));
@@ -121,7 +142,7 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
       });
       // No candidates (no TURN server reachable yet): the friend could do nothing with it.
       if (!hasCandidates(sdp) || sdp === undefined || current() !== live || pcOf(live) !== pc) return 'unavailable';
-      offered.set(live, { attempt, pc });
+      offered.set(live, { attempt, pc, sdp });
       return (await send(live, { role: 'offer', attempt, sdp })) ? 'sent' : 'unavailable';
     } catch (err) {
       problem('could not restart ICE', err);
@@ -139,6 +160,7 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
         return pc.localDescription?.sdp;
       });
       if (sdp === undefined || current() !== live || pcOf(live) !== pc) return;
+      answered.set(live, { attempt: signal.attempt, pc, sdp });
       await send(live, { role: 'answer', attempt: signal.attempt, sdp });
     } catch (err) {
       problem('could not answer an ICE restart', err);
@@ -155,7 +177,7 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
     if (signal.role === 'answer') {
       const mine = offered.get(live);
       if (call.direction !== 'out' || mine?.attempt !== signal.attempt || mine.pc !== pc) return;
-      if (pc.signalingState !== 'have-local-offer') return;
+      if (pc.signalingState !== 'have-local-offer' || !sameConnection(signal.sdp, pc)) return;
       offered.delete(live);
       pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp }).catch((err: unknown) =>
         problem('could not take an ICE restart answer', err),
@@ -164,13 +186,21 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
     }
     // An offer: only for a call the child accepted, that is talking or reconnecting, each attempt once.
     if (call.direction !== 'in' || !call.answered || (call.phase !== 'active' && call.phase !== 'reconnecting')) return;
-    if (signal.attempt <= (answered.get(live) ?? 0)) return;
+    const last = answered.get(live);
+    if (last?.pc === pc && signal.attempt === last.attempt) {
+      // The same offer again: our answer may have been lost on the way.
+      if (last.sdp !== null) void send(live, { role: 'answer', attempt: last.attempt, sdp: last.sdp });
+      return;
+    }
+    if (last?.pc === pc && signal.attempt < last.attempt) return;
+    // Meant for another connection of this call (the one a re-dial replaced, or the other way).
+    if (!sameConnection(signal.sdp, pc)) return;
     // Nothing but the transport may change: the same media sections as the call has now.
     if (!sameKinds(mediaKinds(signal.sdp), mediaKinds(pc.remoteDescription?.sdp))) {
       problem('an ICE restart offer that changes the media was refused');
       return;
     }
-    answered.set(live, signal.attempt);
+    answered.set(live, { attempt: signal.attempt, pc, sdp: null });
     answering = answering.then(() => answer(live, pc, signal));
   }
 

@@ -20,7 +20,7 @@ export type IceRestartLabReport = Readonly<{
   /** The media sections' kinds, before and after (the restart changes none). */
   kinds: Readonly<{ before: string[]; after: string[] }>;
   /** Answers the callee sent for offers it must refuse: a stranger's call id, an added section, a call not answered. */
-  answeredRefused: Readonly<{ otherCall: boolean; addedSection: boolean; notAnswered: boolean }>;
+  answeredRefused: Readonly<{ otherCall: boolean; addedSection: boolean; notAnswered: boolean; otherConnection: boolean }>;
   problems: string[];
 }>;
 
@@ -114,6 +114,14 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
     calleeLive = liveOf(b, 'in', 'callerid000000000000000000', false);
     const notAnswered = await refusedAnswer({ ...offer, attempt: 51, sdp });
     calleeLive = liveOf(b, 'in', 'callerid000000000000000000');
+    // An offer of another connection of the call (as after a re-dial took over): its own certificate.
+    const other = new RTCPeerConnection(config);
+    other.addTransceiver('audio');
+    other.addTransceiver('video');
+    await other.setLocalDescription(await other.createOffer());
+    const otherConnection = await refusedAnswer({ ...offer, attempt: 52, sdp: other.localDescription?.sdp ?? '' });
+    other.close();
+    calleeLive = liveOf(b, 'in', 'callerid000000000000000000');
     callerLive = liveOf(a, 'out', 'calleeid000000000000000000');
 
     const outcome = await caller.restart(callerLive);
@@ -132,7 +140,7 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
       after: { caller: ufrag(a.localDescription?.sdp), callee: ufrag(b.localDescription?.sdp) },
       states: { caller: a.iceConnectionState, callee: b.iceConnectionState },
       kinds: { before: kindsBefore, after: kinds(a.localDescription?.sdp) },
-      answeredRefused: { otherCall, addedSection, notAnswered },
+      answeredRefused: { otherCall, addedSection, notAnswered, otherConnection },
       problems,
     };
   } finally {
