@@ -14,8 +14,9 @@
  * one that changes nothing but the transport: the same media sections as now. Nothing here opens
  * a camera or adds a track.
  */
-import type { CallIceSignal, HearthApi } from '@hearth/common';
+import type { CallIce, CallIceSignal, HearthApi } from '@hearth/common';
 import type { Live } from './call-live';
+import { rtcConfigOf } from './signaling';
 
 /** How long an offer or answer waits for its candidates (TURN allocations) before it leaves anyway. */
 export const GATHER_WAIT_MS = 2_000;
@@ -24,6 +25,11 @@ export type IceRestartDeps = Readonly<{
   hearth: Pick<HearthApi, 'sendCallIce'>;
   /** The call going on, if any. */
   current: () => Live | null;
+  /**
+   * Fresh ICE settings from main (new TURN credentials, and the grown-ups' relay-only setting as
+   * it is now), or null where none could be had: a restart gathers with these, as a re-dial would.
+   */
+  freshIce: () => Promise<CallIce | null>;
   problem: (message: string, details?: unknown) => void;
 }>;
 
@@ -64,6 +70,18 @@ const sameConnection = (sdp: string, pc: RTCPeerConnection): boolean => {
 };
 
 const hasCandidates = (sdp: string | undefined): boolean => /\r?\na=candidate:/.test(sdp ?? '');
+
+const ufragOf = (sdp: string | undefined): string | undefined => /a=ice-ufrag:(\S+)/.exec(sdp ?? '')?.[1];
+
+/**
+ * Whether `sdp` may leave under the ICE settings: something to connect with, and with relay-only
+ * calls nothing but TURN candidates (never the PC's own or public addresses).
+ */
+function mayLeave(sdp: string | undefined, ice: CallIce | null): sdp is string {
+  if (!hasCandidates(sdp)) return false;
+  if (ice?.iceTransportPolicy !== 'relay') return true;
+  return (sdp ?? '').split(/\r?\n/).every((l) => !l.startsWith('a=candidate:') || / typ relay( |$)/.test(l));
+}
 
 /**
  * Resolves once the connection has gathered the candidates of its new local description (the
@@ -110,8 +128,17 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
   const offered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection; sdp: string }>>();
   const answered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection; sdp: string | null }>>();
   const attempts = new WeakMap<Live, number>();
+  /** Calls whose caller is making a restart now (one at a time). */
+  const restarting = new WeakSet<Live>();
   /** The callee answers one offer at a time. */
   let answering: Promise<void> = Promise.resolve();
+
+  /** The connection takes the ICE settings as they are now (their TURN credentials may have expired since). */
+  const refresh = async (pc: RTCPeerConnection): Promise<CallIce | null> => {
+    const ice = await deps.freshIce();
+    if (ice) pc.setConfiguration({ ...pc.getConfiguration(), ...rtcConfigOf(ice) });
+    return ice;
+  };
 
   const send = async (live: Live, signal: Omit<CallIceSignal, 'contactId' | 'callId'>): Promise<boolean> => {
     const r = await hearth.sendCallIce({ contactId: live.call.contact.contactId, callId: live.call.id, ...signal });
@@ -122,16 +149,20 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
   async function restart(live: Live): Promise<RestartOutcome> {
     const pc = pcOf(live);
     if (!pc || live.call.direction !== 'out' || live.call.phase !== 'reconnecting') return 'unavailable';
-    // The offer sent last is still waiting for its answer: the same offer again (the friend may
+    // The last one is still on its way (gathering): this attempt is that one.
+    if (restarting.has(live)) return 'sent';
+    // The offer sent last still waits for its answer: it goes again, as it is now (the friend may
     // have answered it already; a new one would leave them on credentials we dropped meanwhile).
     const waiting = offered.get(live);
-    if (waiting?.pc === pc && pc.signalingState === 'have-local-offer' && pc.localDescription?.sdp === waiting.sdp) {
-      const { attempt, sdp } = waiting;
-      return (await send(live, { role: 'offer', attempt, sdp })) ? 'sent' : 'unavailable';
+    const now = pc.localDescription?.sdp;
+    if (waiting?.pc === pc && pc.signalingState === 'have-local-offer' && ufragOf(now) === ufragOf(waiting.sdp) && now) {
+      return (await send(live, { role: 'offer', attempt: waiting.attempt, sdp: now })) ? 'sent' : 'unavailable';
     }
     const attempt = (attempts.get(live) ?? 0) + 1;
     attempts.set(live, attempt);
+    restarting.add(live);
     try {
+      const ice = await refresh(pc);
       const sdp = await withoutTrickle(pc, async () => {
         // A restart whose offer could not leave (no candidates then) gives way to this one.
         if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
@@ -140,26 +171,35 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
         await gathered(pc, GATHER_WAIT_MS);
         return pc.localDescription?.sdp;
       });
-      // No candidates (no TURN server reachable yet): the friend could do nothing with it.
-      if (!hasCandidates(sdp) || sdp === undefined || current() !== live || pcOf(live) !== pc) return 'unavailable';
+      // Nothing to connect with (no TURN server reachable yet), or the call moved on meanwhile.
+      if (!mayLeave(sdp, ice) || current() !== live || pcOf(live) !== pc) return 'unavailable';
       offered.set(live, { attempt, pc, sdp });
       return (await send(live, { role: 'offer', attempt, sdp })) ? 'sent' : 'unavailable';
     } catch (err) {
       problem('could not restart ICE', err);
       return 'unavailable';
+    } finally {
+      restarting.delete(live);
     }
   }
 
   async function answer(live: Live, pc: RTCPeerConnection, signal: CallIceSignal): Promise<void> {
     try {
+      const ice = await refresh(pc);
       const sdp = await withoutTrickle(pc, async () => {
         if (pc.signalingState !== 'stable') return undefined;
         await pc.setRemoteDescription({ type: 'offer', sdp: signal.sdp });
-        await pc.setLocalDescription(await pc.createAnswer());
+        try {
+          await pc.setLocalDescription(await pc.createAnswer());
+        } catch (err) {
+          // Back to where it was, so that a later offer can still be answered.
+          await pc.setRemoteDescription({ type: 'rollback' }).catch(() => undefined);
+          throw err;
+        }
         await gathered(pc, GATHER_WAIT_MS);
         return pc.localDescription?.sdp;
       });
-      if (sdp === undefined || current() !== live || pcOf(live) !== pc) return;
+      if (!mayLeave(sdp, ice) || current() !== live || pcOf(live) !== pc) return;
       answered.set(live, { attempt: signal.attempt, pc, sdp });
       await send(live, { role: 'answer', attempt: signal.attempt, sdp });
     } catch (err) {

@@ -80,14 +80,14 @@ export function watchQuality(
   const look = async (): Promise<void> => {
     const live = current();
     const pc = (live?.call.phase === 'active' ? live.media?.peerConnection : null) ?? null;
+    if (told && told.live !== live) told = null;
     if (pc !== watched) {
+      // The same connection back from reconnecting: what it held back before goes (see above);
+      // watched only once that is done, so a failed reset is tried again at the next look.
+      if (live && pc && heldBack(pc)) await applyMode(pc, sendModeOf(QUALITY_START));
       watched = pc;
       state = QUALITY_START;
-      // The same connection back from reconnecting: what it held back before goes (see above).
-      if (live && pc) {
-        if (heldBack(pc)) await applyMode(pc, sendModeOf(QUALITY_START));
-        if (told?.live === live && (told.voiceOnly !== state.voiceOnly || told.poor !== state.poor)) tell(live, state);
-      }
+      if (live && pc && told && (told.voiceOnly !== state.voiceOnly || told.poor !== state.poor)) tell(live, state);
     }
     if (!live || !pc) return;
     const sample = await sampleOf(pc);

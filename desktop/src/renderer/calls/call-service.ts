@@ -82,7 +82,12 @@ export function createCallService(deps: CallServiceDeps): CallService {
     ...(deps.myAvatar ? { myAvatar: deps.myAvatar } : {}),
     problem,
   });
-  const restarts = createIceRestarts({ hearth: deps.hearth, current: () => current, problem });
+  const restarts = createIceRestarts({
+    hearth: deps.hearth,
+    current: () => current,
+    freshIce: () => signaling.refreshIce().catch(() => signaling.ice()),
+    problem,
+  });
   const screening = createScreening({
     identify: deps.hearth.identifyCaller,
     take: (arrival, contact) => (running ? ring(arrival, contact) : 'busy'),

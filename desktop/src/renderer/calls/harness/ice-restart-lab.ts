@@ -87,6 +87,7 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
         },
       },
       current: () => calleeLive,
+      freshIce: async () => ice.value,
       problem,
     });
     caller = createIceRestarts({
@@ -97,6 +98,7 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
         },
       },
       current: () => callerLive,
+      freshIce: async () => ice.value,
       problem,
     });
 
