@@ -105,12 +105,12 @@ const ANSWER_WAIT_MS = 1_000;
  * friend's video right then (a new video element, the call turning active) held the answer up by
  * tens of ms on a slow PC (issue 18), and nothing can show before the media path is up anyway.
  */
-function afterOurAnswer(media: MediaConnection, go: () => void): void {
+function afterOurAnswer(media: MediaConnection, go: () => void, from: RTCSignalingState = 'have-remote-offer'): void {
   const pc = media.peerConnection as RTCPeerConnection | null | undefined;
-  if (pc?.signalingState !== 'have-remote-offer') return go();
+  if (!pc || pc.signalingState !== from) return go();
   let done = false;
   const once = (): void => {
-    if (done || pc.signalingState === 'have-remote-offer') return;
+    if (done || pc.signalingState === from) return;
     done = true;
     clearTimeout(timer);
     pc.removeEventListener('signalingstatechange', once);
@@ -124,6 +124,14 @@ function afterOurAnswer(media: MediaConnection, go: () => void): void {
     go();
   }, ANSWER_WAIT_MS);
   pc.addEventListener('signalingstatechange', once);
+}
+
+/**
+ * Resolves once our offer (`from` 'stable') or answer (`from` 'have-remote-offer') on `media` has
+ * left, at once when there is none under way, and after a second at most.
+ */
+export function ourDescriptionLeft(media: MediaConnection | null, from: 'stable' | 'have-remote-offer'): Promise<void> {
+  return new Promise((resolve) => (media ? afterOurAnswer(media, resolve, from) : resolve()));
 }
 
 export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCalls {

@@ -8,6 +8,7 @@ import {
   type FakeMediaConnection,
 } from './testing/fake-peerjs';
 import { befriend, fakeMedia, fakeSide, type FakeSide } from './testing/fake-side';
+import { DRAW_HOLD_MAX_MS } from './call-service';
 
 beforeAll(installMediaGlobals);
 
@@ -79,6 +80,42 @@ describe('the call service', () => {
     }
     // And the last one is what the screen reads now.
     expect(seen.at(-1)).toBe(a.service.view());
+  });
+
+  it('draws a call being placed once its offer has left, or after DRAW_HOLD_MAX_MS at most (a slow camera)', async () => {
+    const [a, b] = await friends();
+    const seen: string[] = [];
+    const off = a.service.subscribe(() => seen.push(a.service.view().phase));
+    const dialled = a.service.dial(b.contactId, { video: true });
+    // While the camera opens and the offer leaves, the screen is not told, and says what it said.
+    expect(a.service.view().phase).toBe('idle');
+    await dialled;
+    expect(seen).toEqual(['outgoing']);
+    await until(() => phase(b) === 'incoming', 'ringing');
+    a.service.hangUp();
+    off();
+    // A camera that takes long: the calling screen shows after the longest hold, before the camera opened.
+    const slowGum: MediaStreamConstraints[] = [];
+    const slow = fakeMedia(slowGum);
+    const c = fakeSide(network, 'Cara', {
+      overrides: { media: { ...slow, getUserMedia: async (x) => (await sleep(DRAW_HOLD_MAX_MS * 3), slow.getUserMedia(x)) } },
+    });
+    c.service.start();
+    sides.push(c);
+    befriend(network, c, b);
+    await online(c);
+    const startedAt = Date.now();
+    let drawnAfter = -1;
+    const offC = c.service.subscribe(() => {
+      if (drawnAfter < 0 && c.service.view().phase === 'outgoing') drawnAfter = Date.now() - startedAt;
+    });
+    const cDialled = c.service.dial(b.contactId, { video: true });
+    await until(() => drawnAfter >= 0, 'drawn');
+    expect(drawnAfter).toBeGreaterThanOrEqual(DRAW_HOLD_MAX_MS - 20);
+    expect(drawnAfter).toBeLessThan(DRAW_HOLD_MAX_MS * 3);
+    expect(slowGum).toHaveLength(0);
+    await cDialled;
+    offC();
   });
 
   it('points PeerJS at the relay with the session from main, and our ICE config, never the defaults', async () => {
