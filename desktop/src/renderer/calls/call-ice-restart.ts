@@ -49,7 +49,7 @@ const pcOf = (live: Live): RTCPeerConnection | null => {
 };
 
 /** The kinds of an SDP's media sections, in order (`audio`, `video`, `application`). */
-function mediaKinds(sdp: string | undefined): string[] {
+export function mediaKinds(sdp: string | undefined): string[] {
   return (sdp ?? '').split(/\r?\n/).flatMap((line) => (line.startsWith('m=') ? [line.slice(2).split(' ')[0] ?? ''] : []));
 }
 
@@ -71,7 +71,7 @@ const sameConnection = (sdp: string, pc: RTCPeerConnection): boolean => {
 
 const hasCandidates = (sdp: string | undefined): boolean => /\r?\na=candidate:/.test(sdp ?? '');
 
-const ufragOf = (sdp: string | undefined): string | undefined => /a=ice-ufrag:(\S+)/.exec(sdp ?? '')?.[1];
+export const ufragOf = (sdp: string | undefined): string | undefined => /a=ice-ufrag:(\S+)/.exec(sdp ?? '')?.[1];
 
 /**
  * Whether `sdp` may leave under the ICE settings: something to connect with, and with relay-only

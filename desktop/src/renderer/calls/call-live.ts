@@ -100,12 +100,13 @@ function dataFor(media: MediaConnection, datas: readonly DataConnection[]): Data
 const ANSWER_WAIT_MS = 1_000;
 
 /**
- * Runs `go` once our answer on `media` has left, or at once when we are not answering it. On the
+ * Runs `go` once our answer on `media` has left (its connection no longer in `from`; for an offer,
+ * `stable`), or at once when none is under way, a second at most. On the
  * callee PeerJS hands the friend's stream over while it is still making the answer: drawing the
  * friend's video right then (a new video element, the call turning active) held the answer up by
  * tens of ms on a slow PC (issue 18), and nothing can show before the media path is up anyway.
  */
-function afterOurAnswer(media: MediaConnection, go: () => void, from: RTCSignalingState = 'have-remote-offer'): void {
+function afterOurDescription(media: MediaConnection, go: () => void, from: RTCSignalingState = 'have-remote-offer'): void {
   const pc = media.peerConnection as RTCPeerConnection | null | undefined;
   if (!pc || pc.signalingState !== from) return go();
   let done = false;
@@ -131,7 +132,7 @@ function afterOurAnswer(media: MediaConnection, go: () => void, from: RTCSignali
  * left, at once when there is none under way, and after a second at most.
  */
 export function ourDescriptionLeft(media: MediaConnection | null, from: 'stable' | 'have-remote-offer'): Promise<void> {
-  return new Promise((resolve) => (media ? afterOurAnswer(media, resolve, from) : resolve()));
+  return new Promise((resolve) => (media ? afterOurDescription(media, resolve, from) : resolve()));
 }
 
 export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCalls {
@@ -143,7 +144,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
       if (live.media !== media) return;
       live.remote = stream;
       traceCall('remote-stream');
-      afterOurAnswer(media, () => {
+      afterOurDescription(media, () => {
         if (live.media === media) apply({ type: 'remote-stream' }, live);
       });
     });

@@ -7,7 +7,7 @@
  * and which offers the callee refused.
  */
 import type { CallIceSignal, HearthApi, IpcResult } from '@hearth/common';
-import { createIceRestarts, type IceRestarts } from '../call-ice-restart';
+import { createIceRestarts, mediaKinds, ufragOf, type IceRestarts } from '../call-ice-restart';
 import type { Live } from '../call-live';
 
 export type IceRestartLabReport = Readonly<{
@@ -24,9 +24,7 @@ export type IceRestartLabReport = Readonly<{
   problems: string[];
 }>;
 
-const ufrag = (sdp: string | undefined): string => /a=ice-ufrag:(\S+)/.exec(sdp ?? '')?.[1] ?? '';
-const kinds = (sdp: string | undefined): string[] =>
-  (sdp ?? '').split(/\r?\n/).flatMap((l) => (l.startsWith('m=') ? [l.slice(2).split(' ')[0] ?? ''] : []));
+const ufrag = (sdp: string | undefined): string => ufragOf(sdp) ?? '';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function gathered(pc: RTCPeerConnection): Promise<void> {
@@ -69,7 +67,7 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
     await a.setRemoteDescription(b.localDescription!);
     await until('the first connection', () => connected(a) && connected(b));
     const before = { caller: ufrag(a.localDescription?.sdp), callee: ufrag(b.localDescription?.sdp) };
-    const kindsBefore = kinds(a.localDescription?.sdp);
+    const kindsBefore = mediaKinds(a.localDescription?.sdp);
 
     const problems: string[] = [];
     const problem = (m: string): void => void problems.push(m);
@@ -141,7 +139,7 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
       before,
       after: { caller: ufrag(a.localDescription?.sdp), callee: ufrag(b.localDescription?.sdp) },
       states: { caller: a.iceConnectionState, callee: b.iceConnectionState },
-      kinds: { before: kindsBefore, after: kinds(a.localDescription?.sdp) },
+      kinds: { before: kindsBefore, after: mediaKinds(a.localDescription?.sdp) },
       answeredRefused: { otherCall, addedSection, notAnswered, otherConnection },
       problems,
     };
