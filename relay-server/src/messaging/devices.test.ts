@@ -61,10 +61,16 @@ const queued = (id: string): number =>
       .prepare('SELECT count(*) AS n FROM message_queue q JOIN messages m ON m.seq = q.message_seq WHERE m.id = ?')
       .get(id) as { n: number }
   ).n;
+/** Still held (a done row, migration 23, is only what is remembered of a delivered message). */
 const stored = (id: string): boolean =>
-  sqliteOf(relay.app.relay).prepare('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined;
+  sqliteOf(relay.app.relay).prepare('SELECT 1 FROM messages WHERE id = ? AND done_at IS NULL').get(id) !== undefined;
 const outcome = (id: string): unknown =>
-  sqliteOf(relay.app.relay).prepare('SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?').get(id);
+  sqliteOf(relay.app.relay)
+    .prepare(
+      `SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?
+       UNION ALL SELECT 'delivered', 0 FROM messages WHERE id = ? AND done_at IS NOT NULL`,
+    )
+    .get(id, id);
 
 beforeEach(async () => {
   relay = await buildTestApp({

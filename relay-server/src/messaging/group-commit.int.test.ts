@@ -45,6 +45,33 @@ describeStores('group commit', (t) => {
     expect(committer.stats()).toEqual({ commits: 1, pieces: 3 });
   });
 
+  it('runs afterBatch once per batch, after its callbacks and before the next batch, even when a callback throws', async () => {
+    await seedFamily(t, 2);
+    const errors: unknown[] = [];
+    const events: string[] = [];
+    const committer = createGroupCommitter(t.store(), {
+      delayMs: 0,
+      maxBatch: 2,
+      onCallbackError: (err) => errors.push(err),
+      afterBatch: () => events.push('after'),
+    });
+    for (const id of ['a', 'b', 'c']) {
+      committer.enqueue(
+        async (tx) => {
+          events.push(`run ${id}`);
+          await tx.messages.insertMessage(message(id, 'K1', 'K2'));
+        },
+        () => {
+          events.push(`done ${id}`);
+          if (id === 'a') throw new Error('a callback failed');
+        },
+      );
+    }
+    await committer.flush();
+    expect(events).toEqual(['run a', 'run b', 'done a', 'done b', 'after', 'run c', 'done c', 'after']);
+    expect(errors.map(String)).toEqual(['Error: a callback failed']);
+  });
+
   it('runs a clean batch once without a savepoint per piece; a failure reruns it piece by piece, same outcome', async () => {
     await seedFamily(t, 2);
     const committer = committerOn();

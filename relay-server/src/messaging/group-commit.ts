@@ -36,6 +36,12 @@ export type GroupCommitOptions = Readonly<{
   lanes?: number;
   /** Called when a `done` callback throws: never swallowed, never allowed to stop the other callbacks. */
   onCallbackError: (err: unknown) => void;
+  /**
+   * Runs after each batch's `done` callbacks, before the next batch starts: the hub writes out the
+   * frames they queued, so the friends' apps take them while the next batch runs (otherwise they
+   * would wait for the end of the event-loop turn, behind every batch queued in it).
+   */
+  afterBatch?: () => void;
 }>;
 
 type Pending = { work: Work<unknown>; done: (result: WorkResult<unknown>) => void };
@@ -123,6 +129,11 @@ export function createGroupCommitter(store: Store, options: GroupCommitOptions):
       } catch (err) {
         options.onCallbackError(err);
       }
+    }
+    try {
+      options.afterBatch?.();
+    } catch (err) {
+      options.onCallbackError(err);
     }
   }
 

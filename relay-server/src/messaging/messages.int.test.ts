@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config';
 import {
@@ -36,11 +37,17 @@ let friendshipId: string;
 const sockets = socketPool();
 const socketFor = (token: string): Promise<TestSocket> => sockets.open(url, token);
 
+/** A message still held, and what is remembered of it: an outcome, or its own row once done (migration 23). */
 function rowsOf(id: string): { queued: unknown[]; outcome: unknown } {
   const db = sqliteOf(relay.app.relay);
   return {
-    queued: db.prepare('SELECT id, withheld FROM messages WHERE id = ?').all(id),
-    outcome: db.prepare('SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?').get(id),
+    queued: db.prepare('SELECT id, withheld FROM messages WHERE id = ? AND done_at IS NULL').all(id),
+    outcome: db
+      .prepare(
+        `SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?
+         UNION ALL SELECT 'delivered', 0 FROM messages WHERE id = ? AND done_at IS NOT NULL`,
+      )
+      .get(id, id),
   };
 }
 
@@ -69,8 +76,15 @@ describe('messages', () => {
     recipient.send({ type: 'received', ids: [id] });
     await sender.take((f) => f.type === 'delivered' && f.ids.includes(id));
     expect(rowsOf(id)).toEqual({ queued: [], outcome: { outcome: 'delivered', notify: 0 } });
-    const contents = sqliteOf(relay.app.relay).prepare('SELECT count(*) AS n FROM messages').get() as { n: number };
+    // Only the id and who and when are remembered: no content, no kind, no attachment.
+    const db = sqliteOf(relay.app.relay);
+    const contents = db
+      .prepare(`SELECT count(*) AS n FROM messages WHERE content_json <> '' OR kind <> '' OR attachment_hash IS NOT NULL`)
+      .get() as { n: number };
     expect(contents.n).toBe(0);
+    // And its bytes are gone from the file (secure_delete zeroes what the row held) once the WAL is folded in.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(db.name).includes(Buffer.from('hello Bo'))).toBe(false);
   });
 
   it('never stores a re-sent id twice, before or after delivery', async () => {

@@ -56,7 +56,8 @@ export function findMessageId(db: ReadableDB, id: string): MessageIdRecord | und
   // One statement: still queued first (a delivered message other devices still hold is queued), else remembered.
   return prepared(
     db,
-    `SELECT sender_id AS senderId, 'queued' AS state, created_at AS createdAt FROM messages WHERE id = ?
+    `SELECT sender_id AS senderId, CASE WHEN done_at IS NULL THEN 'queued' ELSE 'delivered' END AS state,
+            created_at AS createdAt FROM messages WHERE id = ?
      UNION ALL
      SELECT sender_id, outcome, decided_at FROM message_outcomes WHERE id = ?
      LIMIT 1`,
@@ -195,16 +196,23 @@ export function acknowledgeMessage(
   ).changes;
   if (dequeued === 0) return undefined;
   const first = !own && m.delivered === 0;
-  // The last device: the message goes (no need to mark it delivered first). One statement looks and deletes.
-  const last =
-    prepared(db, `DELETE FROM messages WHERE seq = ? AND NOT EXISTS (SELECT 1 FROM message_queue WHERE message_seq = ?)`).run(
-      m.seq,
-      m.seq,
-    ).changes === 1;
+  // The last device. One statement looks and writes. The first delivery (one device, the common case)
+  // turns the row into its own record (migration 23): fewer writes than a delete and an outcome.
+  // Otherwise the message goes (an outcome was written at its first delivery, if it had one).
+  const last = first
+    ? prepared(
+        db,
+        `UPDATE messages SET done_at = ?, created_at = ?, expires_at = ?, delivered = 1, kind = '', content_json = '',
+                attachment_hash = NULL, quiet_left_ms = NULL, quiet_left_at = NULL
+         WHERE seq = ? AND NOT EXISTS (SELECT 1 FROM message_queue WHERE message_seq = ?)`,
+      ).run(now, now, purgeAt, m.seq, m.seq).changes === 1
+    : prepared(db, `DELETE FROM messages WHERE seq = ? AND NOT EXISTS (SELECT 1 FROM message_queue WHERE message_seq = ?)`).run(
+        m.seq,
+        m.seq,
+      ).changes === 1;
   if (!last) {
     return { deliveredTo: first && markDelivered(db, m, id, now, purgeAt) ? m.senderId : undefined, freed: undefined };
   }
-  if (first) rememberDelivered(db, m, id, now, purgeAt);
   return { deliveredTo: first ? m.senderId : undefined, freed: { attachmentHash: m.attachmentHash } };
 }
 
@@ -247,7 +255,7 @@ export function markMessageRead(db: WritableDB, accountId: string, id: string, n
 export function withholdBetween(db: WritableDB, x: string, y: string): number {
   return prepared(
     db,
-    `UPDATE messages SET withheld = 1 WHERE withheld = 0
+    `UPDATE messages SET withheld = 1 WHERE withheld = 0 AND done_at IS NULL
        AND ((recipient_id = ? AND sender_id = ?) OR (recipient_id = ? AND sender_id = ?))`,
   ).run(x, y, y, x).changes;
 }
@@ -261,7 +269,8 @@ export type ExpiredMessage = Readonly<{ id: string; senderId: string; attachment
 export function expireDueMessages(db: WritableDB, now: number, purgeAt: number, limit: number): ExpiredMessage[] {
   const due = prepared(
     db,
-    `DELETE FROM messages WHERE seq IN (SELECT seq FROM messages WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)
+    `DELETE FROM messages WHERE seq IN (
+       SELECT seq FROM messages WHERE expires_at <= ? AND done_at IS NULL ORDER BY expires_at LIMIT ?)
      RETURNING id, sender_id AS senderId, recipient_id AS recipientId, attachment_hash AS attachmentHash, delivered`,
   ).all(now, limit) as (Omit<ExpiredMessage, 'delivered'> & { recipientId: string; delivered: number })[];
   const remember = prepared(
@@ -278,7 +287,8 @@ export function deleteDeliveredUnqueued(db: WritableDB, limit: number): (string 
   const rows = prepared(
     db,
     `DELETE FROM messages WHERE seq IN (
-       SELECT seq FROM messages m WHERE delivered = 1 AND NOT EXISTS (SELECT 1 FROM message_queue q WHERE q.message_seq = m.seq)
+       SELECT seq FROM messages m INDEXED BY messages_delivered_held
+       WHERE delivered = 1 AND done_at IS NULL AND NOT EXISTS (SELECT 1 FROM message_queue q WHERE q.message_seq = m.seq)
        LIMIT ?)
      RETURNING attachment_hash AS attachmentHash`,
   ).all(limit) as { attachmentHash: string | null }[];
@@ -300,7 +310,9 @@ export function clearExpiryNotice(db: WritableDB, senderId: string, id: string):
 
 /** Forgets delivered and expired ids past their keep time (a notice not yet acknowledged is kept). */
 export function purgeOutcomes(db: WritableDB, now: number): number {
-  return prepared(db, `DELETE FROM message_outcomes WHERE purge_at <= ? AND notify_sender = 0`).run(now).changes;
+  // A done row's expires_at is its keep time (see acknowledgeMessage).
+  const done = prepared(db, `DELETE FROM messages WHERE expires_at <= ? AND done_at IS NOT NULL`).run(now).changes;
+  return done + prepared(db, `DELETE FROM message_outcomes WHERE purge_at <= ? AND notify_sender = 0`).run(now).changes;
 }
 
 export function countAttachmentReferences(db: ReadableDB, hash: string): number {
@@ -318,7 +330,7 @@ export function mayReadAttachment(db: ReadableDB, hash: string, accountId: strin
 }
 
 export function countQueuedMessages(db: ReadableDB): number {
-  return (prepared(db, `SELECT count(*) AS n FROM messages`).get() as { n: number }).n;
+  return (prepared(db, `SELECT count(*) AS n FROM messages WHERE done_at IS NULL`).get() as { n: number }).n;
 }
 
 /** What taking a message back came to. */
@@ -381,7 +393,7 @@ export function listHeldMessagesOf(db: ReadableDB, accountId: string): HeldMessa
     .prepare(
       `SELECT id, sender_id AS senderId, recipient_id AS recipientId, kind, content_json AS contentJson,
               attachment_hash AS attachmentHash, withheld, created_at AS createdAt, expires_at AS expiresAt
-       FROM messages WHERE sender_id = ? OR recipient_id = ? ORDER BY seq`,
+       FROM messages WHERE (sender_id = ? OR recipient_id = ?) AND done_at IS NULL ORDER BY seq`,
     )
     .all(accountId, accountId) as (Omit<HeldMessageRow, 'withheld'> & { withheld: number })[];
   return rows.map((r) => ({ ...r, withheld: r.withheld === 1 }));

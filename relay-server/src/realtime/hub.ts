@@ -79,6 +79,7 @@ export function createRealtimeHub(ctx: RelayContext, log: Logger, firstReadIn?: 
     // SQLite: one writer, one batch at a time. PostgreSQL: a few transactions at once on the pool.
     lanes: ctx.store.kind === 'postgres' ? PG_COMMIT_LANES : 1,
     onCallbackError: (err) => log.error({ err }, 'a message queue callback failed'),
+    afterBatch: () => batcher.flush(), // a batch's frames leave before the next batch runs
   });
   const delivery = createDelivery({
     store: ctx.store,

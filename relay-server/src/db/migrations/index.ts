@@ -21,6 +21,7 @@ import { updateToSchemaVersion19 } from './0019-franking';
 import { updateToSchemaVersion20 } from './0020-moderation';
 import { updateToSchemaVersion21 } from './0021-grown-up-delete';
 import { updateToSchemaVersion22 } from './0022-games';
+import { updateToSchemaVersion23 } from './0023-delivered-rows';
 
 /** Every relay migration, in order. Add new ones at the end; never edit a shipped one. */
 export const RELAY_MIGRATIONS: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'moderation', up: updateToSchemaVersion20 },
   { version: 21, name: 'grown-up-delete', up: updateToSchemaVersion21 },
   { version: 22, name: 'games', up: updateToSchemaVersion22 },
+  { version: 23, name: 'delivered-rows', up: updateToSchemaVersion23 },
 ];

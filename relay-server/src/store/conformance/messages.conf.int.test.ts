@@ -208,6 +208,37 @@ describeStores('messages', (t) => {
     expect(await store.messages.countQueuedMessages()).toBe(1);
   });
 
+  it('a message delivered at its only device is only remembered: not held, listed, withheld, expired or freed again', async () => {
+    await seedFamily(t, 2);
+    const store = t.store();
+    await storeQueued(store, message('d', S, R, { attachmentHash: 'h', expiresAt: 5_000 }), [[R, PC, false]]);
+    expect(await store.messages.acknowledgeMessage(R, PC, 'd', 2_000, 10_000)).toEqual({
+      deliveredTo: S,
+      freed: { attachmentHash: 'h' },
+    });
+    expect(await store.messages.findMessageId('d')).toEqual({ senderId: S, state: 'delivered', createdAt: 2_000 });
+    expect(await store.messages.countQueuedMessages()).toBe(0);
+    expect(await store.messages.listHeldMessagesOf(S)).toEqual([]);
+    expect(await store.messages.listHeldMessagesOf(R)).toEqual([]);
+    expect(await store.messages.countAttachmentReferences('h')).toBe(0);
+    expect(await store.messages.mayReadAttachment('h', S)).toBe(false);
+    expect(await store.messages.withholdBetween(S, R)).toBe(0);
+    expect(await store.messages.deleteDeliveredUnqueued(10)).toEqual([]);
+    // Past its message lifetime and its keep time: nothing expires, the id is forgotten.
+    expect(await store.messages.expireDueMessages(20_000, 30_000, 10)).toEqual([]);
+    expect(await store.messages.listExpiryNotices(S, 10)).toEqual([]);
+    expect(await store.messages.findMessageId('d')).toMatchObject({ state: 'delivered' });
+    expect(await store.messages.acknowledgeMessage(R, PC, 'd', 3_000, 10_000)).toBeUndefined();
+    expect(await store.messages.markMessageRead(R, 'd', 3_000, 10_000)).toBeUndefined();
+    expect(await store.messages.unsendMessage(S, 'd', 3_000, 60_000)).toEqual({ ok: false, code: 'ALREADY_DELIVERED' });
+    expect(await store.messages.unsendMessage(R, 'd', 3_000, 60_000)).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(
+      await store.messages.acceptMessage({ ...message('d', S, R), sendingDevice: undefined, parentSessionAfter: 0 }),
+    ).toEqual({ kind: 'known', record: { senderId: S, state: 'delivered', createdAt: 2_000 } });
+    expect(await store.messages.purgeOutcomes(20_000)).toBe(1);
+    expect(await store.messages.findMessageId('d')).toBeUndefined();
+  });
+
   it('purges remembered ids past their keep time, but not a notice still owed', async () => {
     await seedFamily(t, 2);
     const store = t.store();

@@ -13,6 +13,7 @@ import { franking } from './0011-franking';
 import { moderation } from './0012-moderation';
 import { grownUpDelete } from './0013-grown-up-delete';
 import { games } from './0014-games';
+import { deliveredRows } from './0015-delivered-rows';
 
 /**
  * Every PostgreSQL migration of the relay, in order; numbered apart from the SQLite ones. A new
@@ -33,4 +34,5 @@ export const RELAY_PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 12, name: 'moderation', up: moderation },
   { version: 13, name: 'grown-up-delete', up: grownUpDelete },
   { version: 14, name: 'games', up: games },
+  { version: 15, name: 'delivered-rows', up: deliveredRows },
 ];
