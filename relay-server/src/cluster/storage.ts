@@ -47,6 +47,14 @@ function hasBus(config: RelayConfig, options: StorageOptions): boolean {
   return config.busUrl !== null || options.bus?.kind === 'redis';
 }
 
+/**
+ * The relay's WAL is folded into its file every 4,000 pages (16 MiB), not SQLite's 1,000: the
+ * durable queue's hot index pages are copied once per checkpoint rather than four times, and the
+ * file is synced a quarter as often (issue 18, `bench:relay`: about 5 % more messages a second).
+ * A deletion that must leave nothing still truncates the WAL at once (`eraseDeleted`).
+ */
+export const RELAY_WAL_CHECKPOINT_PAGES = 4000;
+
 async function openSqlite(config: RelayConfig, options: StorageOptions): Promise<{ store: Store; release: () => Promise<void> }> {
   // Opened first (it creates the folder and names the file in its error), then locked, then migrated:
   // a second relay on the folder stops before it touches the schema.
@@ -55,6 +63,7 @@ async function openSqlite(config: RelayConfig, options: StorageOptions): Promise
   try {
     lock = lockDataFolder(config.dataDir, { shared: hasBus(config, options) });
     migrate(db, RELAY_MIGRATIONS);
+    db.pragma(`wal_autocheckpoint = ${RELAY_WAL_CHECKPOINT_PAGES}`);
   } catch (err) {
     db.close();
     lock?.release();
