@@ -177,7 +177,8 @@ export const pgMessages = {
   async deleteDeliveredUnqueued(q, limit) {
     const { rows } = await q.query(
       `DELETE FROM messages WHERE seq IN (
-         SELECT seq FROM messages m WHERE delivered AND NOT EXISTS (SELECT 1 FROM message_queue q WHERE q.message_seq = m.seq)
+         SELECT seq FROM messages m
+         WHERE delivered AND done_at IS NULL AND NOT EXISTS (SELECT 1 FROM message_queue q WHERE q.message_seq = m.seq)
          LIMIT $1)
        RETURNING attachment_hash AS "attachmentHash"`,
       [limit],
