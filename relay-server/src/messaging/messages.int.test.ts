@@ -82,9 +82,23 @@ describe('messages', () => {
       .prepare(`SELECT count(*) AS n FROM messages WHERE content_json <> '' OR kind <> '' OR attachment_hash IS NOT NULL`)
       .get() as { n: number };
     expect(contents.n).toBe(0);
-    // And its bytes are gone from the file (secure_delete zeroes what the row held) once the WAL is folded in.
+  });
+
+  it("zeroes a delivered message's content in the database file, where it had been written while it waited", async () => {
+    const sender = await socketFor(a.childToken);
+    const recipient = await socketFor(b.childToken);
+    const story = `Once upon a time ${'a dragon baked a very tall cake, '.repeat(12)}the end.`;
+    const id = await sendAndAck(sender, b.child.childId, text(story));
+    await recipient.take<MessageFrame>(messageWith(id));
+    const db = sqliteOf(relay.app.relay);
+    const inFile = (): boolean => fs.readFileSync(db.name).includes(Buffer.from('a dragon baked'));
     db.pragma('wal_checkpoint(TRUNCATE)');
-    expect(fs.readFileSync(db.name).includes(Buffer.from('hello Bo'))).toBe(false);
+    expect(inFile()).toBe(true);
+
+    recipient.send({ type: 'received', ids: [id] });
+    await sender.take((f) => f.type === 'delivered' && f.ids.includes(id));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(inFile()).toBe(false);
   });
 
   it('never stores a re-sent id twice, before or after delivery', async () => {
