@@ -174,8 +174,8 @@ export type Acknowledged = Readonly<{
 /**
  * One device stored this message: it leaves that device's queue, counts as delivered if it was the
  * recipient's first, and goes once no device has it queued, only the id remembered until `purgeAt`
- * (its own row, emptied, when its only device took it: migration 23). Undefined when it was not queued for this device (already acknowledged,
- * expired, withheld from the recipient, someone else's).
+ * (its own row, emptied, when its only device took it: migration 23). Undefined when it was not
+ * queued for this device (already acknowledged, expired, withheld from the recipient, someone else's).
  */
 export function acknowledgeMessage(
   db: WritableDB,
