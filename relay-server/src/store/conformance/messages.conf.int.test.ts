@@ -224,7 +224,7 @@ describeStores('messages', (t) => {
     expect(await store.messages.mayReadAttachment('h', S)).toBe(false);
     expect(await store.messages.withholdBetween(S, R)).toBe(0);
     expect(await store.messages.deleteDeliveredUnqueued(10)).toEqual([]);
-    // Past its message lifetime and its keep time: nothing expires, the id is forgotten.
+    // Past its message lifetime and its keep time: it never expires as a message; it is remembered until the purge.
     expect(await store.messages.expireDueMessages(20_000, 30_000, 10)).toEqual([]);
     expect(await store.messages.listExpiryNotices(S, 10)).toEqual([]);
     expect(await store.messages.findMessageId('d')).toMatchObject({ state: 'delivered' });
