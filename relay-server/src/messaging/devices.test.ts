@@ -24,6 +24,7 @@ import {
   type TestSocket,
 } from '../../test/ws-client';
 import { sqliteOf } from '../store/sqlite-store';
+import { isHeld, outcomeOf } from '@hearth/test-kit/relay-rows';
 
 const TTL = 60 * 60_000;
 /** Shorter than a message's lifetime, as in production (12 h against 15 days). */
@@ -61,16 +62,8 @@ const queued = (id: string): number =>
       .prepare('SELECT count(*) AS n FROM message_queue q JOIN messages m ON m.seq = q.message_seq WHERE m.id = ?')
       .get(id) as { n: number }
   ).n;
-/** Still held (a done row, migration 23, is only what is remembered of a delivered message). */
-const stored = (id: string): boolean =>
-  sqliteOf(relay.app.relay).prepare('SELECT 1 FROM messages WHERE id = ? AND done_at IS NULL').get(id) !== undefined;
-const outcome = (id: string): unknown =>
-  sqliteOf(relay.app.relay)
-    .prepare(
-      `SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?
-       UNION ALL SELECT 'delivered', 0 FROM messages WHERE id = ? AND done_at IS NOT NULL`,
-    )
-    .get(id, id);
+const stored = (id: string): boolean => isHeld(sqliteOf(relay.app.relay), id);
+const outcome = (id: string): unknown => outcomeOf(sqliteOf(relay.app.relay), id);
 
 beforeEach(async () => {
   relay = await buildTestApp({

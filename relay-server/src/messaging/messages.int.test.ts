@@ -26,6 +26,7 @@ import {
   type TestSocket,
 } from '../../test/ws-client';
 import { sqliteOf } from '../store/sqlite-store';
+import { outcomeOf } from '@hearth/test-kit/relay-rows';
 
 const TTL = 60 * 60_000;
 
@@ -42,12 +43,7 @@ function rowsOf(id: string): { queued: unknown[]; outcome: unknown } {
   const db = sqliteOf(relay.app.relay);
   return {
     queued: db.prepare('SELECT id, withheld FROM messages WHERE id = ? AND done_at IS NULL').all(id),
-    outcome: db
-      .prepare(
-        `SELECT outcome, notify_sender AS notify FROM message_outcomes WHERE id = ?
-         UNION ALL SELECT 'delivered', 0 FROM messages WHERE id = ? AND done_at IS NOT NULL`,
-      )
-      .get(id, id),
+    outcome: outcomeOf(db, id),
   };
 }
 

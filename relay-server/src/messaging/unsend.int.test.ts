@@ -4,6 +4,7 @@ import type { Static } from 'typebox';
 import { befriend, buildTestApp, createFamily, enrollDevice, type TestFamily, type TestRelay } from '../../test/helpers';
 import { connect, listenForWs, newMessageId, settle, type TestSocket } from '../../test/ws-client';
 import { sqliteOf } from '../store/sqlite-store';
+import { isHeld } from '@hearth/test-kit/relay-rows';
 
 type MessageFrame = Static<typeof WsMessageFrame>;
 
@@ -42,8 +43,7 @@ const queued = (id: string): number =>
       .prepare('SELECT count(*) AS n FROM message_queue q JOIN messages m ON m.seq = q.message_seq WHERE m.id = ?')
       .get(id) as { n: number }
   ).n;
-const stored = (id: string): boolean =>
-  sqliteOf(relay.app.relay).prepare('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined;
+const stored = (id: string): boolean => isHeld(sqliteOf(relay.app.relay), id);
 
 beforeEach(async () => {
   relay = await buildTestApp();

@@ -8,6 +8,7 @@ import type { WsServerFrame } from '@hearth/common';
 import { DEFAULT_CONFIG } from '../config';
 import { befriend, buildTestApp, createFamily, enrollDevice, type TestFamily } from '../../test/helpers';
 import { createRelayProcess, type RelayProcess } from '@hearth/test-kit/relay-process';
+import { deliveredCount, heldMessageCount } from '@hearth/test-kit/relay-rows';
 import { APP_HEADERS, newMessageId } from '../../test/ws-client';
 
 /**
@@ -205,10 +206,8 @@ describe('the durable queue', () => {
     await relay.stop();
     const db = new Database(path.join(dataDir, 'relay.sqlite'), { readonly: true });
     try {
-      expect((db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n).toBe(0);
-      expect(
-        (db.prepare(`SELECT count(*) AS n FROM message_outcomes WHERE outcome = 'delivered'`).get() as { n: number }).n,
-      ).toBe(total);
+      expect(heldMessageCount(db)).toBe(0);
+      expect(deliveredCount(db)).toBe(total);
     } finally {
       db.close();
     }

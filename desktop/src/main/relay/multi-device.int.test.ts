@@ -11,6 +11,7 @@ import {
 } from '@hearth/test-kit/desktop';
 import { startTestRelay, type TestRelay } from '@hearth/test-kit/relay';
 import { sqliteOf } from '@hearth/relay-server/sqlite-store';
+import { deliveredCount, heldMessageCount } from '@hearth/test-kit/relay-rows';
 import { startTcpProxy, type TcpProxy } from '@hearth/test-kit/tcp-proxy';
 import { createClosers } from '@hearth/test-kit/closers';
 import { waitFor } from '@hearth/test-kit/ports';
@@ -166,9 +167,9 @@ describe('delivery to every device', () => {
       'Tom',
     );
     // Every message was delivered (Tom hears of it when online at that moment: best effort, not checked).
-    const count = (sql: string): number => (sqliteOf(relay.app().relay).prepare(sql).get() as { n: number }).n;
-    expect(count(`SELECT count(*) AS n FROM message_outcomes WHERE outcome = 'delivered'`)).toBe(9);
-    // Once every device has acknowledged, the relay keeps nothing.
-    await waitFor(() => count('SELECT count(*) AS n FROM messages') === 0, 15_000, 'an empty queue');
+    const db = sqliteOf(relay.app().relay);
+    expect(deliveredCount(db)).toBe(9);
+    // Once every device has acknowledged, the relay holds nothing (only the ids it remembers as delivered).
+    await waitFor(() => heldMessageCount(db) === 0, 15_000, 'an empty queue');
   }, 120_000);
 });
