@@ -4,17 +4,17 @@
  * every move goes over the call's data channel, and after each one both screens and both PCs'
  * matches agree. When the call ends the same match shows in their chat.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { MatchView } from '@hearth/common';
 import { must } from '@hearth/test-kit/desktop';
-import { openCallWorld, type CallKid, type CallWorld } from '@hearth/test-kit/call-world';
+import type { CallKid } from '@hearth/test-kit/call-world';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { CALL_BOARD, callAndPlay, openChatGames, timedMove } from '@hearth/test-kit/game-play';
 import { axeProblems, type AxeProblem } from './support/screens';
+import { twoKidsInTheApp } from './support/two-kids';
 
 const SHOTS = path.resolve(import.meta.dirname, '..', 'artifacts', 'games-call');
 
@@ -29,21 +29,10 @@ async function matchOf(kid: CallKid, matchId: string): Promise<MatchView | undef
 }
 
 describe.skipIf(withoutChromium())('a game live in a call', () => {
-  let work: string;
-  let world: CallWorld;
+  const kids = twoKidsInTheApp('hearth-games-call-e2e-');
   let alice: CallKid;
   let bob: CallKid;
-
-  beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'hearth-games-call-e2e-'));
-    world = await openCallWorld({ workDir: work, names: ['Alice', 'Bob'], page: 'app' });
-    [alice, bob] = world.kids as [CallKid, CallKid];
-  }, 240_000);
-
-  afterAll(async () => {
-    await world?.close();
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ alice, bob } = kids));
 
   it('plays four in a row beside the video to a win, both screens agreeing move by move, then goes on in chat', async () => {
     await callAndPlay(alice, bob);

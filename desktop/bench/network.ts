@@ -26,7 +26,13 @@ import { waitForCallsOnline } from '@hearth/test-kit/call-world';
 // eslint-disable-next-line hearth/package-boundaries
 import { startTurnServer, turnServerAvailable } from '../../scripts/coturn';
 
-type Win = { callHarness: CallHarness; bareHarness: BareHarness; benchFrames: number[] };
+type Win = {
+  callHarness: CallHarness;
+  bareHarness: BareHarness;
+  benchFrames: number[];
+  benchPcs: unknown[];
+  benchLongTasks: number[];
+};
 
 const SECONDS = Number(process.env.HEARTH_BENCH_NETWORK_SECONDS ?? 120);
 const FREEZE_MS = 500;
@@ -47,6 +53,11 @@ type Video = {
 };
 type PageGlobal = {
   benchFrames: number[];
+  benchPcs: unknown[];
+  benchLongTasks: number[];
+  PerformanceObserver: new (cb: (list: { getEntries: () => { duration: number }[] }) => void) => {
+    observe: (options: { type: string }) => void;
+  };
   document: { createElement: (tag: 'video') => Video };
   MediaStream: new (tracks: Track[]) => unknown;
   RTCPeerConnection: new (...args: unknown[]) => {
@@ -61,6 +72,12 @@ type PageGlobal = {
 function watchReceivedFrames(): void {
   const w = globalThis as unknown as PageGlobal;
   w.benchFrames = [];
+  w.benchPcs = [];
+  w.benchLongTasks = [];
+  // For the log: how long the page's main thread was busy in tasks over 50 ms.
+  new w.PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.benchLongTasks.push(e.duration);
+  }).observe({ type: 'longtask' });
   let current: Video | null = null;
   const watch = (track: Track): void => {
     const video = w.document.createElement('video');
@@ -80,6 +97,7 @@ function watchReceivedFrames(): void {
   w.RTCPeerConnection = class extends Original {
     constructor(...args: unknown[]) {
       super(...args);
+      w.benchPcs.push(this);
       this.addEventListener('track', (e) => e.track.kind === 'video' && watch(e.track));
     }
   };
@@ -104,14 +122,49 @@ async function watchFramesIn(page: Page): Promise<void> {
 
 const framesOf = (page: Page): Promise<number[]> => page.evaluate(() => [...(globalThis as unknown as Win).benchFrames]);
 
+type RtpStats = Record<string, unknown> & { type: string; kind?: string };
+
+/**
+ * For the log: what the newest peer connection of a page says of its video (the sender's frame rate,
+ * size and what limits it; the receiver's decoded, dropped and lost), to tell a slow path from a busy CPU.
+ */
+async function videoStatsOf(page: Page): Promise<string> {
+  const stats = await page.evaluate(async () => {
+    const pcs = (globalThis as unknown as Win).benchPcs as { getStats: () => Promise<Map<string, RtpStats>> }[];
+    const all = await Promise.all(pcs.map(async (pc) => [...(await pc.getStats()).values()]));
+    const video = all.map((stats) =>
+      stats.filter((s) => (s.type === 'outbound-rtp' || s.type === 'inbound-rtp') && s.kind === 'video'),
+    );
+    return video.filter((stats) => stats.length > 0).pop() ?? [];
+  });
+  const long = await page.evaluate(() => (globalThis as unknown as Win).benchLongTasks.splice(0));
+  const busy = `long tasks ${long.length}, ${Math.round(long.reduce((a, b) => a + b, 0))} ms`;
+  const pick = (s: RtpStats, keys: string[]): string =>
+    keys.map((k) => `${k}=${typeof s[k] === 'object' ? JSON.stringify(s[k]) : String(s[k])}`).join(' ');
+  return stats
+    .map((s) =>
+      s.type === 'outbound-rtp'
+        ? `sent ${pick(s, ['framesPerSecond', 'frameWidth', 'frameHeight', 'framesEncoded', 'qualityLimitationReason', 'qualityLimitationDurations', 'targetBitrate', 'totalEncodeTime', 'nackCount', 'pliCount'])}`
+        : `received ${pick(s, ['framesPerSecond', 'frameWidth', 'framesReceived', 'framesDecoded', 'framesDropped', 'packetsLost', 'freezeCount', 'totalFreezesDuration', 'nackCount', 'pliCount'])}`,
+    )
+    .concat(busy)
+    .join('; ');
+}
+
 type CallFigures = Readonly<{ freezesPerMinute: number; fps: number; recovery: number | null }>;
 
 /** Watches a call that has just shown its first frame for `SECONDS`, then cuts the callee's link for 5 s. */
-async function measureCall(caller: Page, callee: NetKid): Promise<CallFigures> {
+async function measureCall(caller: Page, callee: NetKid, calleePage: Page): Promise<CallFigures> {
   const start = Date.now();
   await sleep(SECONDS * 1000);
   const end = Date.now();
   const frames = (await framesOf(caller)).filter((f) => f >= start && f <= end);
+  const buckets = Array.from({ length: Math.ceil(SECONDS / 10) }, (_, i) =>
+    frames.filter((f) => f >= start + i * 10_000 && f < start + (i + 1) * 10_000),
+  );
+  log(`received fps by 10 s: ${buckets.map((b) => (b.length / 10).toFixed(1)).join(' ')}`);
+  log(`callee ${await videoStatsOf(calleePage)}`);
+  log(`caller ${await videoStatsOf(caller)}`);
   let freezes = 0;
   let last = start;
   for (const f of [...frames, end]) {
@@ -164,7 +217,7 @@ async function main(): Promise<void> {
     });
     log(`ours: ${SECONDS} s call on home Wi-Fi`);
     await within(alice.page.evaluate((id) => (globalThis as unknown as Win).callHarness.measureDial(id), bob.childId));
-    const ours = await measureCall(alice.page, bob);
+    const ours = await measureCall(alice.page, bob, bob.page);
     // Not waited for: a call still reconnecting ends on its own.
     await alice.page.evaluate(() => void (globalThis as unknown as Win).callHarness.service.hangUp());
 
@@ -207,7 +260,7 @@ async function main(): Promise<void> {
     )) as [Page, Page];
     log(`bare PeerJS: ${SECONDS} s call on home Wi-Fi`);
     await within(bareAlice.evaluate((id) => (globalThis as unknown as Win).bareHarness.measureDial(id), `bench${bob.name}`));
-    const bare = await measureCall(bareAlice, bob);
+    const bare = await measureCall(bareAlice, bob, bareBob);
     await bareAlice.evaluate(() => (globalThis as unknown as Win).bareHarness.hangUpAll());
     await bareBob.evaluate(() => (globalThis as unknown as Win).bareHarness.hangUpAll());
 

@@ -8,13 +8,14 @@ export const near = (a: readonly number[], b: readonly number[], tolerance: numb
   a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tolerance);
 
 /**
- * Mean colours of regions (given in 640×480 coordinates) of the frame the video element at
- * `selector` shows now, whatever size it came at (the effects may lower it on a busy machine).
+ * Mean colours of regions (given in 640×480 coordinates) of the frame the video element (or the
+ * self view's canvas, where the page is drawn in software) at `selector` shows now, whatever size
+ * it came at (the effects may lower it on a busy machine).
  */
 export async function meanColours(page: Page, selector: string, rects: readonly Rect[]): Promise<Rgb[]> {
   return (await page.evaluate(`(() => {
     const video = document.querySelector(${JSON.stringify(selector)});
-    const c = new OffscreenCanvas(video.videoWidth, video.videoHeight);
+    const c = new OffscreenCanvas(video.videoWidth ?? video.width, video.videoHeight ?? video.height);
     const ctx = c.getContext('2d');
     ctx.drawImage(video, 0, 0);
     const data = ctx.getImageData(0, 0, c.width, c.height).data;

@@ -7,6 +7,7 @@ import type { CallView } from './call-types';
 import { useCallService } from './calls-context';
 import { DevicePicker } from './DevicePicker';
 import { useMediaElement } from './use-media-element';
+import { SelfView } from './SelfView';
 import { useCallsTranslation } from './use-calls-translation';
 import { ReportButton } from '../screens/report/ReportButton';
 import { CallGamePanel } from './CallGamePanel';
@@ -58,7 +59,6 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
   const [selfView, showSelfView] = useSelfView(view);
   const now = useClock(view.phase === 'active');
   const remoteRef = useMediaElement(view.remoteStream);
-  const localRef = useMediaElement(view.localPreview);
   const game = useCallGame(service, view.contact?.contactId ?? null);
   const { t: tr } = useTranslation();
   const contact = view.contact;
@@ -102,14 +102,10 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
           </div>
         )}
         {view.localPreview && selfView && (
-          <video
-            ref={localRef}
+          <SelfView
+            stream={view.localPreview}
             className={view.cameraOff ? 'call-self call-dimmed' : 'call-self'}
-            data-testid="call-local-video"
-            aria-label={t('you')}
-            autoPlay
-            playsInline
-            muted
+            label={t('you')}
           />
         )}
       </div>
