@@ -32,7 +32,9 @@ describe.skipIf(withoutChromium())('a game live in a call', () => {
   const kids = twoKidsInTheApp('hearth-games-call-e2e-');
   let alice: CallKid;
   let bob: CallKid;
-  beforeEach(() => ({ alice, bob } = kids));
+  beforeEach(() => {
+    ({ alice, bob } = kids);
+  });
 
   it('plays four in a row beside the video to a win, both screens agreeing move by move, then goes on in chat', async () => {
     await callAndPlay(alice, bob);

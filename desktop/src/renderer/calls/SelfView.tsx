@@ -4,8 +4,8 @@ import { useMediaElement } from './use-media-element';
 
 /** At most this many self-view frames a second where the page is drawn in software. */
 export const SOFTWARE_SELF_VIEW_FPS = 15;
-/** The canvas's width in pixels (its height follows the camera's shape): enough for the corner it fills. */
-const CANVAS_WIDTH = 320;
+/** The canvas's width before its first frame, and where its shown width is not known. */
+const DEFAULT_WIDTH = 320;
 
 let software: boolean | undefined;
 
@@ -17,7 +17,8 @@ export function softwareCompositing(): boolean {
   if (software !== undefined) return software;
   const gl = document.createElement('canvas').getContext('webgl');
   const info = gl?.getExtension('WEBGL_debug_renderer_info');
-  software = !gl || isSoftwareRenderer(info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '');
+  const renderer = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : '';
+  software = !gl || isSoftwareRenderer(renderer);
   gl?.getExtension('WEBGL_lose_context')?.loseContext();
   return software;
 }
@@ -29,33 +30,37 @@ function drawInto(canvas: HTMLCanvasElement, stream: MediaStream): () => void {
   source.playsInline = true;
   source.srcObject = stream;
   const ctx = canvas.getContext('2d', { alpha: false });
-  // Half a camera frame of slack: a 30 fps camera is drawn every other frame, a 15 fps one every frame.
-  const every = 1000 / SOFTWARE_SELF_VIEW_FPS - 1000 / 60;
-  let last = -Infinity;
-  let stopped = false;
+  const period = 1000 / SOFTWARE_SELF_VIEW_FPS;
+  // A frame is drawn when its turn is at most a page frame (1/60 s) away; each turn comes a period
+  // after the last (or now, after a pause), so over any stretch the rate stays at or under the cap.
+  let next = -Infinity;
+  let handle = 0;
   const draw = (now: number): void => {
-    if (stopped) return;
-    if (ctx && source.videoWidth > 0 && now - last >= every) {
-      last = now;
-      const height = Math.round((CANVAS_WIDTH * source.videoHeight) / source.videoWidth);
-      if (canvas.width !== CANVAS_WIDTH || canvas.height !== height) [canvas.width, canvas.height] = [CANVAS_WIDTH, height];
-      ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
-    }
-    source.requestVideoFrameCallback(draw);
+    handle = source.requestVideoFrameCallback(draw);
+    if (!ctx || source.videoWidth === 0 || now < next - 1000 / 60) return;
+    next = Math.max(next, now - period) + period;
+    // As many pixels as the canvas is shown with, up to the camera's own.
+    const shown = Math.round(canvas.clientWidth * window.devicePixelRatio) || DEFAULT_WIDTH;
+    const width = Math.min(source.videoWidth, shown);
+    const height = Math.round((width * source.videoHeight) / source.videoWidth);
+    if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
+    ctx.drawImage(source, 0, 0, width, height);
   };
-  source.requestVideoFrameCallback(draw);
+  handle = source.requestVideoFrameCallback(draw);
   source.play().catch(() => undefined);
   return () => {
-    stopped = true;
+    source.cancelVideoFrameCallback(handle);
+    source.pause();
     source.srcObject = null;
   };
 }
 
 /**
  * Ourselves, small (mirrored by the `call-self` style). Where the page is drawn in software, a
- * second playing video costs the friend's video about a fifth of its frames on a 2-core PC
- * (`bench:network`: 24 instead of 30 a second, the page redrawn 35 times a second instead of 60):
- * there it is a canvas redrawn at most 15 times a second, in step with the page's own drawing.
+ * second playing video held the whole page back: in headless Chromium on a 2-core PC the page
+ * redrew about 35 times a second instead of 60, and the friend's video showed 23–26 of its 30
+ * frames (`bench:network`). There it is a canvas, redrawn at most 15 times a second in step with
+ * the page's own drawing. With a GPU it stays a video.
  */
 export function SelfView({
   stream,
@@ -70,7 +75,15 @@ export function SelfView({
     return inSoftware && canvas ? drawInto(canvas, stream) : undefined;
   }, [inSoftware, stream]);
   return inSoftware ? (
-    <canvas ref={canvasRef} className={className} data-testid="call-local-video" role="img" aria-label={label} />
+    <canvas
+      ref={canvasRef}
+      className={className}
+      width={DEFAULT_WIDTH}
+      height={(DEFAULT_WIDTH * 3) / 4}
+      data-testid="call-local-video"
+      role="img"
+      aria-label={label}
+    />
   ) : (
     <video ref={videoRef} className={className} data-testid="call-local-video" aria-label={label} autoPlay playsInline muted />
   );
