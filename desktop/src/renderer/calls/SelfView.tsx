@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { isSoftwareRenderer } from '../effects/quality-levels';
+import { softwareWebGl } from '../effects/quality-levels';
 import { useMediaElement } from './use-media-element';
 
 /** At most this many self-view frames a second where the page is drawn in software. */
@@ -16,9 +16,7 @@ let software: boolean | undefined;
 export function softwareCompositing(): boolean {
   if (software !== undefined) return software;
   const gl = document.createElement('canvas').getContext('webgl');
-  const info = gl?.getExtension('WEBGL_debug_renderer_info');
-  const renderer = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : '';
-  software = !gl || isSoftwareRenderer(renderer);
+  software = !gl || softwareWebGl(gl);
   gl?.getExtension('WEBGL_lose_context')?.loseContext();
   return software;
 }

@@ -12,7 +12,7 @@ import { createMaskPredictor } from './mask-motion';
 import { createMaskProcessor } from './mask-processor';
 import { createMotionGate } from './motion-gate';
 import { bundledPicture, fitPicture, type PictureSource } from './picture';
-import { buildLadder, isSoftwareRenderer, levelSizes, MODEL_INPUT, type QualityLevel } from './quality-levels';
+import { buildLadder, levelSizes, MODEL_INPUT, softwareWebGl, type QualityLevel } from './quality-levels';
 import { loadSegmenterFactory, type Segmenter, type SegmenterAssets, type SegmenterFactory } from './segmenter';
 import type { BundledBackgroundId, Delegate, EffectsNotice, EffectsStats } from './types';
 
@@ -59,11 +59,6 @@ const GPU_MASK_FLIP_Y = false;
 
 /** Size of the thumbnail the motion gate compares (the model's aspect, 1/8 of its input). */
 const THUMB: Size = Object.freeze({ width: MODEL_INPUT.width / 8, height: MODEL_INPUT.height / 8 });
-
-function softwareWebGl(gl: WebGL2RenderingContext): boolean {
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  return isSoftwareRenderer(info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '');
-}
 
 export function createEffectsEngine(options: EffectsEngineOptions): EffectsEngine {
   const frameRate = options.frameRate ?? 30;

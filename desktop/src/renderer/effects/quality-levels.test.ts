@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLadder, isSoftwareRenderer, levelSizes } from './quality-levels';
+import { buildLadder, isSoftwareRenderer, levelSizes, softwareWebGl } from './quality-levels';
 
 describe('quality ladder', () => {
   it('with a real GPU, tries cheaper GPU work, then the CPU, then skipping frames', () => {
@@ -40,5 +40,19 @@ describe('quality ladder', () => {
     ).toBe(true);
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)')).toBe(false);
+  });
+
+  it("reads a WebGL context's renderer, and takes one that hides it for a GPU", () => {
+    // No GPU here: the context is the little of WebGL the check reads.
+    const UNMASKED = 0x9246;
+    const context = (renderer: string | null): WebGLRenderingContext =>
+      ({
+        getExtension: (name: string) =>
+          name === 'WEBGL_debug_renderer_info' && renderer !== null ? { UNMASKED_RENDERER_WEBGL: UNMASKED } : null,
+        getParameter: (p: number) => (p === UNMASKED ? renderer : 'WebKit WebGL'),
+      }) as unknown as WebGLRenderingContext;
+    expect(softwareWebGl(context('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)'))).toBe(true);
+    expect(softwareWebGl(context('ANGLE (Intel, Intel(R) UHD Graphics 620 Direct3D11 vs_5_0 ps_5_0, D3D11)'))).toBe(false);
+    expect(softwareWebGl(context(null))).toBe(false);
   });
 });

@@ -60,3 +60,9 @@ export function levelSizes(output: Size, level: QualityLevel): Readonly<{ output
 export function isSoftwareRenderer(rendererName: string): boolean {
   return /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i.test(rendererName);
 }
+
+/** {@link isSoftwareRenderer} of a WebGL context's renderer (unknown, without the debug extension: taken as a GPU). */
+export function softwareWebGl(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return isSoftwareRenderer(info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '');
+}
