@@ -3,7 +3,7 @@ import { softwareWebGl } from '../effects/quality-levels';
 import { useMediaElement } from './use-media-element';
 
 /** At most this many self-view frames a second where the page is drawn in software. */
-export const SOFTWARE_SELF_VIEW_FPS = 15;
+const SOFTWARE_SELF_VIEW_FPS = 15;
 /** The canvas's width before its first frame, and where its shown width is not known. */
 const DEFAULT_WIDTH = 320;
 
@@ -13,7 +13,7 @@ let software: boolean | undefined;
  * Whether this page is drawn in software (no GPU, or one Chromium will not use): its WebGL is
  * SwiftShader, llvmpipe or the like, or there is none. Asked once, on the first self view.
  */
-export function softwareCompositing(): boolean {
+function softwareCompositing(): boolean {
   if (software !== undefined) return software;
   const gl = document.createElement('canvas').getContext('webgl');
   software = !gl || softwareWebGl(gl);
