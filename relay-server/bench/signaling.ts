@@ -11,6 +11,7 @@ import { insertFriendship } from '../src/friendships/queries';
 import { issueSignalingGrant } from '../src/signaling/grants';
 import { insertBenchKid, insertBenchPc, sqliteOf, startBenchRelay } from './bench-relay';
 import type { LoadResult, LoadSpec } from './signaling-load';
+import { startSignalingFloor } from './signaling-floor';
 
 const PAIRS = 500;
 const WINDOW = 4;
@@ -85,6 +86,12 @@ async function startPeerServer(): Promise<Target> {
     peers,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The ceiling (`signaling-floor.ts`): `ws` and our write batching, without a single check. */
+async function startFloor(): Promise<Target> {
+  const floor = await startSignalingFloor(PAIRS * 2);
+  return { name: 'floor', key: 'peerjs', ...floor };
 }
 
 /** One load run: the worker's figures plus how busy the servers' event loop (this thread) was. */
@@ -164,15 +171,18 @@ const fmt = (n: number): string => (n >= 100 ? Math.round(n).toString() : n.toFi
  * rate and relayed CANDIDATE frames per second with PAIRS friend pairs (2 × PAIRS sockets) each
  * keeping WINDOW frames in flight, best of ROUNDS each. Prints one `name: value unit` line per
  * figure; the ratio line compares frames per second of server event-loop time, which the other
- * work on a shared machine disturbs far less than wall-clock rates (printed too).
+ * work on a shared machine disturbs far less than wall-clock rates (printed too). A third server,
+ * `ws` relaying without any check (`signaling-floor.ts`), takes its turn too: the ceiling of a
+ * relay on `ws`, printed beside ours.
  */
 export async function benchSignaling(): Promise<void> {
   const relay = await startRelay();
   const peer = await startPeerServer();
+  const floor = await startFloor();
   const best = new Map<string, Measured>();
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      for (const target of [peer, relay]) {
+      for (const target of [peer, relay, floor]) {
         // Each round reuses the relay's grants: they live 10 minutes, and the per-id upgrade limit allows it.
         const result = await load(target);
         if (result.refusals > 0) throw new Error(`${target.name}: ${result.refusals} refusals or closes during the run`);
@@ -190,9 +200,11 @@ export async function benchSignaling(): Promise<void> {
   } finally {
     await relay.close();
     await peer.close();
+    await floor.close();
   }
   const ours = best.get('relay') as Measured;
   const theirs = best.get('peer') as Measured;
+  const ceiling = best.get('floor') as Measured;
   const lines = [
     `signaling sockets: ${PAIRS * 2} sockets`,
     `signaling frames in flight per pair: ${WINDOW} frames`,
@@ -209,6 +221,8 @@ export async function benchSignaling(): Promise<void> {
     `signaling relay cpu ratio vs peer: ${fmt(ours.framesPerCpuSecond / theirs.framesPerCpuSecond)}`,
     `signaling relay connect ratio vs peer: ${fmt(ours.socketsPerSecond / theirs.socketsPerSecond)}`,
     `signaling relay wall-clock ratio vs peer: ${fmt(ours.framesPerSecond / theirs.framesPerSecond)}`,
+    `signaling unchecked ws relay frames per busy second: ${fmt(ceiling.framesPerBusySecond)} frames/s`,
+    `signaling unchecked ws relay ratio vs peer: ${fmt(ceiling.framesPerBusySecond / theirs.framesPerBusySecond)}`,
     `signaling relay ratio vs peer: ${fmt(ours.framesPerBusySecond / theirs.framesPerBusySecond)}`,
   ];
   for (const line of lines) console.log(line);

@@ -99,7 +99,7 @@ export function createImmediateRelay(deps: HandlerDeps): (sender: PeerClient, ta
   return (sender, target, frame) => {
     if (frame.type === 'OFFER' || !deps.bus.peek || !target.live || target.peerId === sender.peerId) return false;
     if (deps.friends.areFriendsNow(sender.accountId, target.accountId) !== true) return false;
-    const role = connectionRoleNow(deps.bus, endOf(sender), endOf(target), frame.connectionId);
+    const role = connectionRoleNow(deps.bus, sender, target, frame.connectionId);
     if (role === null) return false;
     if (role === undefined || (frame.type === 'ANSWER' && role !== 'callee')) {
       deps.onRefused(sender.peerId, frame.type, 'unknown-connection');

@@ -4,6 +4,7 @@ import {
   PEER_TTL_MS,
   claimPeer,
   connectionRole,
+  connectionRoleNow,
   forgetConnection,
   locatePeer,
   recordConnection,
@@ -84,6 +85,12 @@ for (const factory of BUS_FACTORIES) {
         expect(await connectionRole(b, caller, callee, 'dc_2')).toBeUndefined();
         expect(await connectionRole(b, { ...caller, epoch: 'later' }, callee, 'dc_1')).toBeUndefined();
         expect(await connectionRole(b, callee, { ...caller, epoch: 'later' }, 'dc_1')).toBeUndefined();
+        // An epoch that is only the start or the end of the recorded one is another epoch.
+        for (const epoch of ['e', '1', 'e1x', 'xe1', 'e1 e2']) {
+          expect(await connectionRole(b, { ...caller, epoch }, callee, 'dc_1')).toBeUndefined();
+          expect(await connectionRole(b, callee, { ...caller, epoch }, 'dc_1')).toBeUndefined();
+        }
+        expect(connectionRoleNow(a, caller, callee, 'dc_1')).toBe(a.peek ? 'caller' : null);
         await forgetConnection(b, 'p2', 'p1', 'dc_1');
         expect(await connectionRole(a, caller, callee, 'dc_1')).toBeUndefined();
         expect(await connectionRole(a, callee, caller, 'dc_1')).toBeUndefined();

@@ -143,11 +143,18 @@ export function connectionRoleNow(
   return roleIn(bus.peek(connectionRecordKey(self.peerId, other.peerId, connectionId)), self, other);
 }
 
+/** The role a record (`<role> <self epoch> <other epoch>`) gives, read in place: it is asked at every frame. */
 function roleIn(value: string | undefined, self: ConnectionEnd, other: ConnectionEnd): ConnectionRole | undefined {
   if (value === undefined) return undefined;
-  const [role, selfEpoch, otherEpoch] = value.split(' ');
-  if (selfEpoch !== self.epoch || otherEpoch !== other.epoch) return undefined;
-  return role === 'caller' || role === 'callee' ? role : undefined;
+  const role = value.startsWith('caller ') ? 'caller' : value.startsWith('callee ') ? 'callee' : undefined;
+  if (role === undefined) return undefined;
+  const otherAt = role.length + 2 + self.epoch.length;
+  const matches =
+    value.length === otherAt + other.epoch.length &&
+    value.startsWith(self.epoch, role.length + 1) &&
+    value[otherAt - 1] === ' ' &&
+    value.endsWith(other.epoch);
+  return matches ? role : undefined;
 }
 
 /** Forgets a connection on both sides. */

@@ -58,6 +58,23 @@ describe('the write batcher', () => {
     expect(p.got[2]?.length).toBe(long.length + 16);
   });
 
+  it('frames every payload length at the edges of the 7, 16 and 64-bit length headers, and many frames past its first buffer', async () => {
+    const p = await pair();
+    stops.push(p.stop);
+    const batcher = createWriteBatcher();
+    // ASCII and two-byte characters, where the character count alone does not settle the header length.
+    const sizes = [0, 1, 125, 126, 127, 2047, 2048, 65_535, 65_536];
+    const sent = [
+      ...sizes.map((n) => 'a'.repeat(n)),
+      ...[41, 42, 62, 63, 64, 21_845, 32_767, 32_768].map((n) => 'é'.repeat(n)),
+      '😀'.repeat(40), // surrogate pairs: 4 bytes for 2 units
+      ...Array.from({ length: 300 }, (_, i) => `{"n":${i}}`),
+    ];
+    for (const m of sent) batcher.send(p.server, m);
+    await until(() => p.got.length === sent.length);
+    expect(p.got).toEqual(sent);
+  });
+
   it("counts the frames held this turn in the socket's buffered bytes, so a backlog cap sees them at once", async () => {
     const p = await pair();
     stops.push(p.stop);
