@@ -74,6 +74,9 @@ describe.skipIf(withoutChromium() || withoutNamespaces() || !turnServerAvailable
     for (const kid of [alice!, bob!]) {
       await kid.page.getByTestId('call-status').filter({ hasText: 'Reconnecting…' }).waitFor({ timeout: 10_000 });
     }
+    // Bob mutes while the call is reconnecting: what he said went out on the lost path, so the
+    // recovered call's control channel says it again.
+    await bob!.page.evaluate(() => (globalThis as unknown as Win).callHarness.service.setMuted(true));
     let back: number | null = null;
     for (let i = 0; i < 40 && back === null; i++) {
       await new Promise((r) => setTimeout(r, 500));
@@ -90,9 +93,13 @@ describe.skipIf(withoutChromium() || withoutNamespaces() || !turnServerAvailable
     const before = (await readNetWatch(alice!.page)).frames.length;
     await new Promise((r) => setTimeout(r, 1_000));
     expect((await readNetWatch(alice!.page)).frames.length).toBeGreaterThan(before + 5);
-    // The control channel came back too: what Bob does reaches Alice, and back.
-    await bob!.page.evaluate(() => (globalThis as unknown as Win).callHarness.service.setMuted(true));
+    // The control channel came back too: Alice hears of the mute Bob pressed while it was down, and
+    // what Bob does now reaches her, and back.
     await alice!.page.waitForFunction(() => (globalThis as unknown as Win).callHarness.service.view().remoteMuted, undefined, {
+      timeout: 5_000,
+    });
+    await bob!.page.evaluate(() => (globalThis as unknown as Win).callHarness.service.setMuted(false));
+    await alice!.page.waitForFunction(() => !(globalThis as unknown as Win).callHarness.service.view().remoteMuted, undefined, {
       timeout: 5_000,
     });
     await alice!.page.evaluate(() => (globalThis as unknown as Win).callHarness.service.setMuted(true));

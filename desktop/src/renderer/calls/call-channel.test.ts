@@ -34,6 +34,28 @@ describe('the control channel', () => {
     expect(data.sent).toEqual([{ type: 'accept' }, { type: 'media', muted: true, cameraOff: false }, { type: 'hangup' }]);
   });
 
+  it('holds what is said while a recovery’s channel is on its way, and sends it on that one, not the old', () => {
+    const { channel, data, attach } = channelWith();
+    attach();
+    data.open = true;
+    data.emit('open');
+    channel.send({ type: 'media', muted: false, cameraOff: false });
+    channel.hold();
+    channel.send({ type: 'media', muted: true, cameraOff: false });
+    channel.send({ type: 'quality', voiceOnly: false, poor: true });
+    expect(data.sent).toEqual([{ type: 'media', muted: false, cameraOff: false }]);
+    const next = new FakeDataConnection('peer-m', 'hearth-call', null);
+    next.open = true;
+    channel.attach(asData(next), { message: () => undefined, close: () => undefined });
+    channel.send({ type: 'hangup' });
+    expect(next.sent).toEqual([
+      { type: 'media', muted: true, cameraOff: false },
+      { type: 'quality', voiceOnly: false, poor: true },
+      { type: 'hangup' },
+    ]);
+    expect(data.sent).toHaveLength(1);
+  });
+
   it('passes on only the call protocol’s own messages, and says when the friend’s side closed', () => {
     const { data, attach, heard, closed } = channelWith();
     attach();

@@ -39,17 +39,24 @@ export type ControlChannel = Readonly<{
   /** Takes the call's data connection; what waited goes out on it. */
   attach: (data: DataConnection, on: ChannelListeners) => void;
   send: (message: ChannelMessage) => void;
+  /**
+   * A recovery's data connection is on its way to replace this one (whose path is gone): what is
+   * said meanwhile waits for it, as before the first one came, instead of going out on the old.
+   */
+  hold: () => void;
   /** Closes it; `gently`: after `CLOSE_DELAY_MS`, so a last message can leave. */
   close: (gently: boolean) => void;
 }>;
 
 export function createControlChannel(problem: Problem): ControlChannel {
   let data: DataConnection | null = null;
+  let held = false;
   const outbox: ChannelMessage[] = [];
   return Object.freeze({
     attached: () => data !== null,
     attach(conn: DataConnection, on: ChannelListeners): void {
       data = conn;
+      held = false;
       for (const m of outbox.splice(0)) sendOn(conn, m, problem);
       conn.on('data', (raw) => {
         const message = parseCallMessage(raw);
@@ -63,8 +70,11 @@ export function createControlChannel(problem: Problem): ControlChannel {
       conn.on('error', (err) => problem('call control channel error', err));
     },
     send(message: ChannelMessage): void {
-      if (data) sendOn(data, message, problem);
+      if (data && !held) sendOn(data, message, problem);
       else outbox.push(message);
+    },
+    hold(): void {
+      held = data !== null;
     },
     close(gently: boolean): void {
       const conn = data;

@@ -78,7 +78,10 @@ const tick = (ms = 5): Promise<void> => new Promise((r) => setTimeout(r, ms));
 function reconnectingCallee() {
   const heard: CallEvent[] = [];
   const problems: string[] = [];
+  /** The channel moves the service was told of (it says the mute and camera state again on them). */
+  const moves: DataConnection[] = [];
   const lives = createLiveCalls({
+    channelMoved: (live) => void moves.push(live.data as DataConnection),
     apply: (event, live) => {
       heard.push(event);
       const s = step(live.call, event, Date.now());
@@ -95,7 +98,7 @@ function reconnectingCallee() {
   live.call = step(live.call, { type: 'path-lost' }, Date.now()).call!;
   const said = (): string[] =>
     heard.flatMap((e) => (e.type === 'message' && e.message.type === 'media' ? [String(e.message.muted)] : []));
-  return { lives, live, first, heard, problems, said };
+  return { lives, live, first, heard, problems, said, moves };
 }
 
 describe("the callee's side of a re-dial", () => {
@@ -109,13 +112,17 @@ describe("the callee's side of a re-dial", () => {
   });
 
   it("takes the re-dial's control channel when it comes after the media already brought the call back", async () => {
-    const { lives, live, first, said } = reconnectingCallee();
+    const { lives, live, first, said, moves } = reconnectingCallee();
     const redial = offer();
     lives.rejoin(live, redial.media as unknown as MediaConnection, 'media');
     await tick(); // answered: the friend's media is here, the call is back
     expect(live.call.phase).toBe('active');
     expect(live.media).toBe(redial.media);
     expect(live.awaitingData).toBe(pairOf(redial.media.connectionId));
+    // Bob mutes before the re-dial's channel is here: it waits for it (the old path is gone).
+    lives.run({ type: 'send', message: { type: 'media', muted: true, cameraOff: false } }, live);
+    expect(first.data.sent).toEqual([]);
+    expect(moves).toEqual([]);
     // Another channel of the same call, not the one the caller took: closed.
     const stray = offer();
     lives.join(live, stray.data as unknown as DataConnection, 'data');
@@ -125,6 +132,7 @@ describe("the callee's side of a re-dial", () => {
     expect(redial.data.closed).toBe(false);
     expect(live.data).toBe(redial.data);
     expect(live.awaitingData).toBeNull();
+    expect(moves).toEqual([redial.data]);
     redial.callerData.send({ type: 'media', muted: true, cameraOff: false });
     first.callerData.send({ type: 'media', muted: false, cameraOff: false });
     await tick();
@@ -132,7 +140,11 @@ describe("the callee's side of a re-dial", () => {
     expect(live.call.remoteMuted).toBe(true);
     // What Bob says goes out on it too.
     lives.run({ type: 'send', message: { type: 'media', muted: true, cameraOff: true } }, live);
-    expect(redial.data.sent).toEqual([{ type: 'media', muted: true, cameraOff: true }]);
+    expect(redial.data.sent).toEqual([
+      { type: 'media', muted: true, cameraOff: false },
+      { type: 'media', muted: true, cameraOff: true },
+    ]);
+    expect(first.data.sent).toEqual([]);
     // The old channel closing later ends nothing.
     first.data.close();
     await tick();

@@ -63,6 +63,11 @@ export type LiveCallsDeps = Readonly<{
   problem: (message: string, details?: unknown) => void;
   /** A game move from the friend on that call's data channel (checked against the protocol only). */
   game?: (live: Live, envelope: GameEnvelope) => void;
+  /**
+   * The call's control channel moved to a recovery's connection: what the friend must know of this
+   * side (mute, camera) is said again on it, since what went out on the old path may be lost.
+   */
+  channelMoved?: (live: Live) => void;
 }>;
 
 export type LiveCalls = Readonly<{
@@ -135,7 +140,7 @@ export function ourDescriptionLeft(media: MediaConnection | null, from: 'stable'
   return new Promise((resolve) => (media ? afterOurDescription(media, resolve, from) : resolve()));
 }
 
-export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCalls {
+export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCallsDeps): LiveCalls {
   /** Only the call's connections now speak for it: old ones replaced by a recovery are not heard. */
   const attachMedia = (live: Live, media: MediaConnection, pending = false): void => {
     if (!pending) live.media = media;
@@ -187,6 +192,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
     // Its control channel may still be on its way (the callee's media can be there first).
     live.awaitingData = data ? null : pairOf(pending.media.connectionId);
     if (data) moveChannel(live, data);
+    else live.channel.hold();
     // A moment later, so the friend has moved over too before the old media closes under it.
     setTimeout(() => oldMedia?.close(), OLD_CLOSE_DELAY_MS);
   };
@@ -196,6 +202,7 @@ export function createLiveCalls({ apply, problem, game }: LiveCallsDeps): LiveCa
     const old = live.data;
     attachData(live, data);
     if (old && old !== data) setTimeout(() => old.close(), OLD_CLOSE_DELAY_MS);
+    channelMoved?.(live);
   };
 
   const dropPending = (live: Live): void => {

@@ -78,7 +78,12 @@ export function createCallService(deps: CallServiceDeps): CallService {
   const screen = createCallScreen(lingerMs, () => publish());
   const devices = createCallDevices({ media: deps.media, storage: deps.storage ?? null, inCall: () => current, problem });
   const games = createCallGames(() => current);
-  const lives = createLiveCalls({ apply, problem, game: games.arrived });
+  const lives = createLiveCalls({
+    apply,
+    problem,
+    game: games.arrived,
+    channelMoved: (live) => void apply({ type: 'local-state', ...screen.switches() }, live),
+  });
   const setup = createCallSetup({
     devices,
     signaling,
