@@ -584,6 +584,8 @@ describe.skipIf(withoutChromium() || !turnServerAvailable())(
       expect([report.states.caller, report.states.callee].every((s) => s === 'connected' || s === 'completed')).toBe(true);
       expect(report.kinds.after).toEqual(report.kinds.before);
       expect(report.kinds.before).toEqual(['audio', 'video']);
+      // The control channel's own connection is restarted beside it, and carries messages after.
+      expect(report.channel).toEqual({ newCredentials: true, heard: 'after the restart' });
       // Another call's id, an offer that adds a section, a call the child never answered, another connection: no answer.
       expect(report.answeredRefused).toEqual({
         otherCall: false,

@@ -81,9 +81,9 @@ const FRIEND = '01JFRIEND0000000000000000A';
 const CALL = 'call0000001';
 const ICE: CallIce = { iceServers: [{ urls: ['turn:127.0.0.1:3478'] }], iceTransportPolicy: 'relay', expiresAt: null };
 
-function liveOf(pc: StandInConnection, over: Partial<Live['call']> = {}): Live {
+function liveOf(pc: StandInConnection, over: Partial<Live['call']> = {}, data?: StandInConnection): Live {
   const call = { direction: 'in', phase: 'active', answered: true, contact: { contactId: FRIEND }, id: CALL, ...over };
-  return { call, media: { peerConnection: pc } } as unknown as Live;
+  return { call, media: { peerConnection: pc }, data: data ? { peerConnection: data } : null } as unknown as Live;
 }
 
 function side(
@@ -112,7 +112,7 @@ const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 /** The callee's connection as after the call's first answer: the caller's offer as its remote. */
 function calleeConnection(callerCert = 'AA:CALLER', kinds?: readonly string[]): StandInConnection {
   const pc = new StandInConnection('BB:CALLEE', 'relay', kinds);
-  pc.remoteDescription = { type: 'offer', sdp: new StandInConnection(callerCert).sdp('first') };
+  pc.remoteDescription = { type: 'offer', sdp: new StandInConnection(callerCert, 'relay', kinds).sdp('first') };
   return pc;
 }
 
@@ -189,6 +189,65 @@ describe('the caller’s ICE restart', () => {
     await tick();
     expect(pc.signalingState).toBe('stable');
     expect(pc.remoteDescription?.sdp).toContain('a=ice-ufrag:r1');
+  });
+});
+
+describe('the control channel’s connection, restarted beside the media’s', () => {
+  it('the caller offers both, each with its own attempt, and takes each answer on its own connection', async () => {
+    const media = new StandInConnection('AA:CALLER');
+    const data = new StandInConnection('AD:CALLER', 'relay', ['application']);
+    media.remoteDescription = { type: 'answer', sdp: new StandInConnection('BB:CALLEE').sdp('first') };
+    data.remoteDescription = { type: 'answer', sdp: new StandInConnection('BD:CALLEE', 'relay', ['application']).sdp('first') };
+    const live = liveOf(media, { direction: 'out', phase: 'reconnecting' }, data);
+    const me = side(() => live);
+    expect(await me.restarts.restart(live)).toBe('sent');
+    await tick();
+    expect(me.sent.map((s) => [s.attempt, s.sdp])).toEqual([
+      [1, media.localDescription?.sdp],
+      [2, data.localDescription?.sdp],
+    ]);
+    const answer = (cert: string, attempt: number, kinds?: readonly string[]): CallIceSignal => ({
+      ...offerFrom(cert, attempt),
+      sdp: new StandInConnection(cert, 'relay', kinds).sdp(`r${attempt}`),
+      role: 'answer',
+    });
+    me.restarts.arrived(answer('BD:CALLEE', 1, ['application'])); // the data connection's certificate, the media's attempt
+    await tick();
+    expect([media.signalingState, data.signalingState]).toEqual(['have-local-offer', 'have-local-offer']);
+    me.restarts.arrived(answer('BD:CALLEE', 2, ['application']));
+    me.restarts.arrived(answer('BB:CALLEE', 1));
+    await tick();
+    expect([media.signalingState, data.signalingState]).toEqual(['stable', 'stable']);
+    expect(data.remoteDescription?.sdp).toContain('a=ice-ufrag:r2');
+    expect(media.remoteDescription?.sdp).toContain('a=ice-ufrag:r1');
+  });
+
+  it('the callee answers an offer on the connection whose certificate it carries, and leaves the other alone', async () => {
+    const media = calleeConnection();
+    const data = calleeConnection('AD:CALLER', ['application']);
+    const live = liveOf(media, {}, data);
+    const me = side(() => live);
+    me.restarts.arrived({
+      ...offerFrom('AD:CALLER', 2),
+      sdp: new StandInConnection('AD:CALLER', 'relay', ['application']).sdp('r2'),
+    });
+    await tick();
+    await tick();
+    expect(me.sent).toEqual([{ contactId: FRIEND, callId: CALL, role: 'answer', attempt: 2, sdp: data.localDescription?.sdp }]);
+    expect(media.remoteDescription?.sdp).toContain('a=ice-ufrag:first');
+    // The media's own restart, attempt 1 (below the data's 2), is still answered: attempts count per connection.
+    me.restarts.arrived(offerFrom('AA:CALLER', 1));
+    await tick();
+    await tick();
+    expect(me.sent.map((s) => s.attempt)).toEqual([2, 1]);
+    expect(media.remoteDescription?.sdp).toContain('a=ice-ufrag:r1');
+    // An offer for the channel that adds media is refused like one for the media.
+    me.restarts.arrived({
+      ...offerFrom('AD:CALLER', 3),
+      sdp: new StandInConnection('AD:CALLER', 'relay', ['application', 'video']).sdp('r3'),
+    });
+    await tick();
+    expect(me.sent).toHaveLength(2);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * ICE restarts through the relay (issue 18). PeerJS 1.5.5 cannot restart ICE: it ignores a second
  * offer on a live connection. So while a call the child accepted is `reconnecting`, the caller
- * makes the restart itself on the media connection's own RTCPeerConnection and sends the offer
+ * makes the restart itself on the media connection's own RTCPeerConnection, and on its control
+ * channel's (PeerJS's data connection: its path broke too), and sends each offer
  * through main and the relay's `/v1/ws` (`call-ice`), which pass it only between active friends;
  * the callee answers it the same way. The media, the tracks and the PeerJS connections stay as
  * they are: only the transport finds a new path (new TURN allocations after an address change).
@@ -43,10 +44,14 @@ export type IceRestarts = Readonly<{
   arrived: (signal: CallIceSignal) => void;
 }>;
 
-const pcOf = (live: Live): RTCPeerConnection | null => {
-  const pc = (live.media?.peerConnection as RTCPeerConnection | null | undefined) ?? null;
-  return pc && pc.signalingState !== 'closed' && pc.connectionState !== 'closed' ? pc : null;
-};
+const usable = (pc: RTCPeerConnection | null | undefined): RTCPeerConnection | null =>
+  pc && pc.signalingState !== 'closed' && pc.connectionState !== 'closed' ? pc : null;
+const pcOf = (live: Live): RTCPeerConnection | null => usable(live.media?.peerConnection as RTCPeerConnection | null | undefined);
+/** The control channel's own connection (PeerJS's data connection), whose path broke with the media's. */
+const dataPcOf = (live: Live): RTCPeerConnection | null =>
+  usable(live.data?.peerConnection as RTCPeerConnection | null | undefined);
+/** The call's connections now: its media's, and its control channel's where there is one. */
+const pcsOf = (live: Live): RTCPeerConnection[] => [pcOf(live), dataPcOf(live)].filter((pc) => pc !== null);
 
 /** The kinds of an SDP's media sections, in order (`audio`, `video`, `application`). */
 export function mediaKinds(sdp: string | undefined): string[] {
@@ -124,14 +129,15 @@ async function withoutTrickle<T>(pc: RTCPeerConnection, work: () => Promise<T>):
 
 export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
   const { hearth, current, problem } = deps;
-  /** Per call: the caller's restart under way (its offer sent), and the callee's last answer. */
-  const offered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection; sdp: string }>>();
-  const answered = new WeakMap<Live, Readonly<{ attempt: number; pc: RTCPeerConnection; sdp: string | null }>>();
+  /** Per connection: the caller's restart under way (its offer sent), and the callee's last answer. */
+  const offered = new WeakMap<RTCPeerConnection, Readonly<{ attempt: number; sdp: string }>>();
+  const answered = new WeakMap<RTCPeerConnection, Readonly<{ attempt: number; sdp: string | null }>>();
+  /** Per call: the attempts counted so far, over both of its connections. */
   const attempts = new WeakMap<Live, number>();
-  /** Calls whose caller is making a restart now (one at a time). */
-  const restarting = new WeakSet<Live>();
-  /** The callee answers one offer at a time. */
-  let answering: Promise<void> = Promise.resolve();
+  /** Connections the caller is making a restart of now (one at a time each). */
+  const restarting = new WeakSet<RTCPeerConnection>();
+  /** The callee answers one offer at a time on each connection (the media's never waits for the channel's). */
+  const answering = new WeakMap<RTCPeerConnection, Promise<void>>();
 
   /** The connection takes the ICE settings as they are now (their TURN credentials may have expired since). */
   const refresh = async (pc: RTCPeerConnection): Promise<CallIce | null> => {
@@ -149,18 +155,27 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
   async function restart(live: Live): Promise<RestartOutcome> {
     const pc = pcOf(live);
     if (!pc || live.call.direction !== 'out' || live.call.phase !== 'reconnecting') return 'unavailable';
+    const outcome = restartOn(live, pc);
+    // The control channel lost its path too: its connection is restarted beside the media's (the
+    // outcome is the media's; where the channel's fails, a re-dial brings a new one).
+    const data = dataPcOf(live);
+    if (data) void restartOn(live, data);
+    return outcome;
+  }
+
+  async function restartOn(live: Live, pc: RTCPeerConnection): Promise<RestartOutcome> {
     // The last one is still on its way (gathering): this attempt is that one.
-    if (restarting.has(live)) return 'sent';
+    if (restarting.has(pc)) return 'sent';
     // The offer sent last still waits for its answer: it goes again, as it is now (the friend may
     // have answered it already; a new one would leave them on credentials we dropped meanwhile).
-    const waiting = offered.get(live);
+    const waiting = offered.get(pc);
     const now = pc.localDescription?.sdp;
-    if (waiting?.pc === pc && pc.signalingState === 'have-local-offer' && ufragOf(now) === ufragOf(waiting.sdp) && now) {
+    if (waiting && pc.signalingState === 'have-local-offer' && ufragOf(now) === ufragOf(waiting.sdp) && now) {
       return (await send(live, { role: 'offer', attempt: waiting.attempt, sdp: now })) ? 'sent' : 'unavailable';
     }
     const attempt = (attempts.get(live) ?? 0) + 1;
     attempts.set(live, attempt);
-    restarting.add(live);
+    restarting.add(pc);
     try {
       const ice = await refresh(pc);
       const sdp = await withoutTrickle(pc, async () => {
@@ -172,14 +187,14 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
         return pc.localDescription?.sdp;
       });
       // Nothing to connect with (no TURN server reachable yet), or the call moved on meanwhile.
-      if (!mayLeave(sdp, ice) || current() !== live || pcOf(live) !== pc) return 'unavailable';
-      offered.set(live, { attempt, pc, sdp });
+      if (!mayLeave(sdp, ice) || current() !== live || !pcsOf(live).includes(pc)) return 'unavailable';
+      offered.set(pc, { attempt, sdp });
       return (await send(live, { role: 'offer', attempt, sdp })) ? 'sent' : 'unavailable';
     } catch (err) {
       problem('could not restart ICE', err);
       return 'unavailable';
     } finally {
-      restarting.delete(live);
+      restarting.delete(pc);
     }
   }
 
@@ -199,8 +214,8 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
         await gathered(pc, GATHER_WAIT_MS);
         return pc.localDescription?.sdp;
       });
-      if (!mayLeave(sdp, ice) || current() !== live || pcOf(live) !== pc) return;
-      answered.set(live, { attempt: signal.attempt, pc, sdp });
+      if (!mayLeave(sdp, ice) || current() !== live || !pcsOf(live).includes(pc)) return;
+      answered.set(pc, { attempt: signal.attempt, sdp });
       await send(live, { role: 'answer', attempt: signal.attempt, sdp });
     } catch (err) {
       problem('could not answer an ICE restart', err);
@@ -212,13 +227,13 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
     const call = live?.call;
     // Only the call going on, with this friend, under this id.
     if (!live || !call || call.contact.contactId !== signal.contactId || call.id !== signal.callId) return;
-    const pc = pcOf(live);
-    if (!pc) return;
+    const pcs = pcsOf(live);
     if (signal.role === 'answer') {
-      const mine = offered.get(live);
-      if (call.direction !== 'out' || mine?.attempt !== signal.attempt || mine.pc !== pc) return;
+      // The connection whose offer has this attempt.
+      const pc = pcs.find((p) => offered.get(p)?.attempt === signal.attempt);
+      if (call.direction !== 'out' || !pc) return;
       if (pc.signalingState !== 'have-local-offer' || !sameConnection(signal.sdp, pc)) return;
-      offered.delete(live);
+      offered.delete(pc);
       pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp }).catch((err: unknown) =>
         problem('could not take an ICE restart answer', err),
       );
@@ -226,22 +241,27 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
     }
     // An offer: only for a call the child accepted, that is talking or reconnecting, each attempt once.
     if (call.direction !== 'in' || !call.answered || (call.phase !== 'active' && call.phase !== 'reconnecting')) return;
-    const last = answered.get(live);
-    if (last?.pc === pc && signal.attempt === last.attempt) {
+    // The connection it is for: the one whose certificate it carries, the media's or the control
+    // channel's. None: meant for another connection (the one a re-dial replaced, or the other way).
+    const pc = pcs.find((p) => sameConnection(signal.sdp, p));
+    if (!pc) return;
+    const last = answered.get(pc);
+    if (last && signal.attempt === last.attempt) {
       // The same offer again: our answer may have been lost on the way.
       if (last.sdp !== null) void send(live, { role: 'answer', attempt: last.attempt, sdp: last.sdp });
       return;
     }
-    if (last?.pc === pc && signal.attempt < last.attempt) return;
-    // Meant for another connection of this call (the one a re-dial replaced, or the other way).
-    if (!sameConnection(signal.sdp, pc)) return;
+    if (last && signal.attempt < last.attempt) return;
     // Nothing but the transport may change: the same media sections as the call has now.
     if (!sameKinds(mediaKinds(signal.sdp), mediaKinds(pc.remoteDescription?.sdp))) {
       problem('an ICE restart offer that changes the media was refused');
       return;
     }
-    answered.set(live, { attempt: signal.attempt, pc, sdp: null });
-    answering = answering.then(() => answer(live, pc, signal));
+    answered.set(pc, { attempt: signal.attempt, sdp: null });
+    answering.set(
+      pc,
+      (answering.get(pc) ?? Promise.resolve()).then(() => answer(live, pc, signal)),
+    );
   }
 
   return Object.freeze({ restart, arrived });

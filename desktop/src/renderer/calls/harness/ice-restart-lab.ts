@@ -19,6 +19,11 @@ export type IceRestartLabReport = Readonly<{
   states: Readonly<{ caller: string; callee: string }>;
   /** The media sections' kinds, before and after (the restart changes none). */
   kinds: Readonly<{ before: string[]; after: string[] }>;
+  /**
+   * The control channel's own connection pair, restarted beside: new ICE credentials on both
+   * sides, and what its data channel carried after the restart.
+   */
+  channel: Readonly<{ newCredentials: boolean; heard: string }>;
   /** Answers the callee sent for offers it must refuse: a stranger's call id, an added section, a call not answered. */
   answeredRefused: Readonly<{ otherCall: boolean; addedSection: boolean; notAnswered: boolean; otherConnection: boolean }>;
   problems: string[];
@@ -41,11 +46,28 @@ async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void
 const connected = (pc: RTCPeerConnection): boolean => ['connected', 'completed'].includes(pc.iceConnectionState);
 
 /** A call as the call service holds it: only what the restarts read. */
-function liveOf(pc: RTCPeerConnection, direction: 'in' | 'out', contactId: string, answered = true): Live {
+function liveOf(
+  pc: RTCPeerConnection,
+  direction: 'in' | 'out',
+  contactId: string,
+  answered = true,
+  data?: RTCPeerConnection,
+): Live {
   return {
     call: { direction, phase: 'reconnecting', answered, contact: { contactId }, id: 'labcall0001' },
     media: { peerConnection: pc },
+    data: data ? { peerConnection: data } : null,
   } as unknown as Live;
+}
+
+/** Offer from `from`, answer from `to`, each with its candidates gathered (no trickle). */
+async function negotiate(from: RTCPeerConnection, to: RTCPeerConnection): Promise<void> {
+  await from.setLocalDescription(await from.createOffer());
+  await gathered(from);
+  await to.setRemoteDescription(from.localDescription!);
+  await to.setLocalDescription(await to.createAnswer());
+  await gathered(to);
+  await from.setRemoteDescription(to.localDescription!);
 }
 
 export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): Promise<IceRestartLabReport> {
@@ -56,17 +78,19 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
     iceTransportPolicy: ice.value.iceTransportPolicy,
   };
   const [a, b] = [new RTCPeerConnection(config), new RTCPeerConnection(config)];
+  // The control channel's pair (PeerJS's data connection): a data channel on connections of its own.
+  const [c, d] = [new RTCPeerConnection(config), new RTCPeerConnection(config)];
   try {
     a.addTransceiver('audio');
     a.addTransceiver('video');
-    await a.setLocalDescription(await a.createOffer());
-    await gathered(a);
-    await b.setRemoteDescription(a.localDescription!);
-    await b.setLocalDescription(await b.createAnswer());
-    await gathered(b);
-    await a.setRemoteDescription(b.localDescription!);
-    await until('the first connection', () => connected(a) && connected(b));
+    await negotiate(a, b);
+    const channel = c.createDataChannel('hearth-call');
+    let heard = '';
+    d.ondatachannel = (e) => (e.channel.onmessage = (m) => (heard = String(m.data)));
+    await negotiate(c, d);
+    await until('the first connections', () => connected(a) && connected(b) && channel.readyState === 'open');
     const before = { caller: ufrag(a.localDescription?.sdp), callee: ufrag(b.localDescription?.sdp) };
+    const channelBefore = [ufrag(c.localDescription?.sdp), ufrag(d.localDescription?.sdp)];
     const kindsBefore = mediaKinds(a.localDescription?.sdp);
 
     const problems: string[] = [];
@@ -121,8 +145,8 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
     await other.setLocalDescription(await other.createOffer());
     const otherConnection = await refusedAnswer({ ...offer, attempt: 52, sdp: other.localDescription?.sdp ?? '' });
     other.close();
-    calleeLive = liveOf(b, 'in', 'callerid000000000000000000');
-    callerLive = liveOf(a, 'out', 'calleeid000000000000000000');
+    calleeLive = liveOf(b, 'in', 'callerid000000000000000000', true, d);
+    callerLive = liveOf(a, 'out', 'calleeid000000000000000000', true, c);
 
     const outcome = await caller.restart(callerLive);
     const seen = (): string =>
@@ -134,17 +158,21 @@ export async function runIceRestartLab(hearth: Pick<HearthApi, 'getCallIce'>): P
         b: [b.signalingState, b.iceConnectionState],
       });
     await until(`the restarted connection ${seen()}`, () => a.signalingState === 'stable' && connected(a) && connected(b));
+    await until(`the restarted channel ${seen()}`, () => c.signalingState === 'stable' && connected(c) && connected(d));
+    channel.send('after the restart');
+    await until('the message on the channel', () => heard !== '', 5_000);
+    const channelAfter = [ufrag(c.localDescription?.sdp), ufrag(d.localDescription?.sdp)];
     return {
       outcome,
       before,
       after: { caller: ufrag(a.localDescription?.sdp), callee: ufrag(b.localDescription?.sdp) },
       states: { caller: a.iceConnectionState, callee: b.iceConnectionState },
       kinds: { before: kindsBefore, after: mediaKinds(a.localDescription?.sdp) },
+      channel: { newCredentials: channelAfter.every((u, i) => u !== channelBefore[i]), heard },
       answeredRefused: { otherCall, addedSection, notAnswered, otherConnection },
       problems,
     };
   } finally {
-    a.close();
-    b.close();
+    for (const pc of [a, b, c, d]) pc.close();
   }
 }
