@@ -8,11 +8,8 @@ import { quietGateFor } from '../quiet/gate';
 export type FriendCache = Readonly<{
   /** Whether calls may pass between these accounts: from memory while the bus is live, else from the store. */
   areFriends(x: string, y: string): Promise<boolean>;
-  /**
-   * The same answer from memory, without waiting; undefined where it needs the store (then ask
-   * `areFriends`). `key`: the pair's `pairKey`, where the caller keeps it.
-   */
-  areFriendsNow(x: string, y: string, key?: string): boolean | undefined;
+  /** The same answer from memory, without waiting; undefined where it needs the store (then ask `areFriends`). */
+  areFriendsNow(x: string, y: string): boolean | undefined;
   /** Stops listening to relay events and forgets everything. */
   dispose(): void;
 }>;
@@ -80,9 +77,9 @@ export function createFriendCache(ctx: Ctx, maxEntries = 100_000): FriendCache {
     async areFriends(x, y) {
       return (await friendship(x, y)) && !(await quiet.apart(x, y));
     },
-    areFriendsNow(x, y, key = pairKey(x, y)) {
+    areFriendsNow(x, y) {
       if (!ctx.bus.isLive()) return undefined;
-      const hit = known.get(key);
+      const hit = known.get(pairKey(x, y));
       if (hit !== true) return hit;
       // `quiet.apart`, from memory: either side kept from the other.
       const keepsX = quiet.keepsNow(x, y);

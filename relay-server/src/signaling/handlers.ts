@@ -2,8 +2,7 @@ import type { ClientFrameType } from '@hearth/common';
 import type { Bus } from '../bus/port';
 import type { FriendCache } from './friend-cache';
 import { endOf, openConnection, type CallerInfo, type PeerClient } from './peer-registry';
-import { connectionRecordKey, connectionRole, connectionRoleNow } from './peer-directory';
-import { pairKey } from '../friendships/queries';
+import { connectionRole, connectionRoleNow } from './peer-directory';
 import { expireFrame, relayedFrame } from './frames';
 
 /** A relayed frame type (HEARTBEAT stops at the relay). */
@@ -97,25 +96,10 @@ export function createHandlerRegistry(deps: HandlerDeps): HandlerRegistry {
  * caller keeps each sender's order (nothing of the sender's may be waiting in its queue).
  */
 export function createImmediateRelay(deps: HandlerDeps): (sender: PeerClient, target: PeerClient, frame: RoutedFrame) => boolean {
-  /**
-   * Each sender's last target and connection id, with the keys they are looked up by: a call's
-   * run of frames builds no key string (the lookups themselves are made at every frame).
-   */
-  const lanes = new WeakMap<PeerClient, Readonly<{ target: PeerClient; connectionId: string; pair: string; record: string }>>();
-  const laneOf = (sender: PeerClient, target: PeerClient, connectionId: string) => {
-    let lane = lanes.get(sender);
-    if (lane?.target !== target || lane.connectionId !== connectionId) {
-      const pair = pairKey(sender.accountId, target.accountId);
-      lane = { target, connectionId, pair, record: connectionRecordKey(sender.peerId, target.peerId, connectionId) };
-      lanes.set(sender, lane);
-    }
-    return lane;
-  };
   return (sender, target, frame) => {
     if (frame.type === 'OFFER' || !deps.bus.peek || !target.live || target.peerId === sender.peerId) return false;
-    const lane = laneOf(sender, target, frame.connectionId);
-    if (deps.friends.areFriendsNow(sender.accountId, target.accountId, lane.pair) !== true) return false;
-    const role = connectionRoleNow(deps.bus, sender, target, frame.connectionId, lane.record);
+    if (deps.friends.areFriendsNow(sender.accountId, target.accountId) !== true) return false;
+    const role = connectionRoleNow(deps.bus, sender, target, frame.connectionId);
     if (role === null) return false;
     if (role === undefined || (frame.type === 'ANSWER' && role !== 'callee')) {
       deps.onRefused(sender.peerId, frame.type, 'unknown-connection');

@@ -30,8 +30,7 @@ export type ConnectionRole = 'caller' | 'callee';
 export type ConnectionEnd = Readonly<{ peerId: string; epoch: string }>;
 
 export const peerKey = (peerId: string): string => `peer:${peerId}`;
-/** Where `self`'s record of its connection with `other` is kept on the bus. */
-export const connectionRecordKey = (self: string, other: string, connectionId: string): string =>
+const connectionRecordKey = (self: string, other: string, connectionId: string): string =>
   `conn:${self} ${other} ${connectionId}`;
 
 export const newEpoch = (): string => randomBytes(9).toString('base64url');
@@ -139,10 +138,9 @@ export function connectionRoleNow(
   self: ConnectionEnd,
   other: ConnectionEnd,
   connectionId: string,
-  key = connectionRecordKey(self.peerId, other.peerId, connectionId),
 ): ConnectionRole | undefined | null {
   if (!bus.peek) return null;
-  return roleIn(bus.peek(key), self, other);
+  return roleIn(bus.peek(connectionRecordKey(self.peerId, other.peerId, connectionId)), self, other);
 }
 
 /** The role a record (`<role> <self epoch> <other epoch>`) gives, read in place: it is asked at every frame. */
