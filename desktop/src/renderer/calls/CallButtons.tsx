@@ -2,8 +2,12 @@ import { useContext, useState, type ReactElement } from 'react';
 import type { Friend } from '@hearth/common';
 import { Button } from '../ui/Button';
 import { CallLog } from './CallLog';
-import { CallsContext, useCallView } from './calls-context';
+import { CallsContext, useCallViewOf } from './calls-context';
+import type { CallView } from './call-types';
 import { useCallsTranslation } from './use-calls-translation';
+
+/** Whether a call can be placed now: calls connected and no call going on. */
+const canDial = (view: CallView): boolean => view.signaling === 'online' && (view.phase === 'idle' || view.phase === 'ended');
 
 /** The two ways to call: video first, then voice only. */
 const DIALS = [
@@ -19,7 +23,7 @@ const DIALS = [
 export function CallButtons({ friend, place }: Readonly<{ friend: Friend; place: 'card' | 'chat' }>): ReactElement {
   const { t } = useCallsTranslation();
   const service = useContext(CallsContext);
-  const view = useCallView();
+  const dialable = useCallViewOf(canDial);
   const [history, setHistory] = useState(false);
   const other = friend.friendship.friend;
   const usable =
@@ -27,8 +31,7 @@ export function CallButtons({ friend, place }: Readonly<{ friend: Friend; place:
     friend.friendship.status === 'active' &&
     !friend.friendship.iBlocked &&
     friend.presence !== 'offline' &&
-    view.signaling === 'online' &&
-    (view.phase === 'idle' || view.phase === 'ended');
+    dialable;
   const name = other.displayName;
   const size = place === 'card' ? 'normal' : 'small';
   return (

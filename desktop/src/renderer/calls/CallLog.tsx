@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { CallRecord, Friend } from '@hearth/common';
 import { useHearth } from '../app/hearth-context';
 import { reportProblem } from '../app/report-problem';
-import { useCallView } from './calls-context';
+import { useCallViewOf } from './calls-context';
+import type { CallView } from './call-types';
 import { formatDuration } from './InCallScreen';
 import { useCallsTranslation } from './use-calls-translation';
 
@@ -15,16 +16,20 @@ const ICONS: Readonly<Record<CallRecord['outcome'], string>> = {
   lost: '📶',
 };
 
+/** Changes when a call ends (and when its ended screen goes): the log reloads then, and only then. */
+const reloadKeyOf = (view: CallView): string =>
+  view.phase === 'ended' || view.phase === 'idle' ? `${view.phase}:${view.endReason ?? ''}` : 'busy';
+
 /**
  * The child's call log (newest first): who, when, how long, or why nobody talked. Names come
- * from the contact list passed in; it reloads whenever a call ends.
+ * from the contact list passed in; it reloads whenever a call ends, and is not drawn again at the
+ * steps of a call in between (a long log redrawn at each sat on a call's setup, issue 18).
  */
 export function CallLog({ friends, contactId }: Readonly<{ friends: readonly Friend[]; contactId?: string }>): ReactElement {
   const { t, i18n } = useCallsTranslation();
   const hearth = useHearth();
-  const view = useCallView();
+  const reloadKey = useCallViewOf(reloadKeyOf);
   const [calls, setCalls] = useState<readonly CallRecord[]>([]);
-  const reloadKey = view.phase === 'ended' || view.phase === 'idle' ? `${view.phase}:${view.endReason ?? ''}` : 'busy';
   useEffect(() => {
     let live = true;
     void hearth.listCalls(contactId === undefined ? {} : { contactId }).then((r) => {
@@ -37,7 +42,8 @@ export function CallLog({ friends, contactId }: Readonly<{ friends: readonly Fri
   }, [hearth, contactId, reloadKey]);
   const nameOf = (id: string): string =>
     friends.find((f) => f.friendship.friend.accountId === id)?.friendship.friend.displayName ?? '…';
-  const when = new Intl.DateTimeFormat(i18n?.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const language = i18n?.language;
+  const when = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }), [language]);
   return (
     <section className="call-log" aria-labelledby="call-log-title" data-testid="call-log">
       <h2 id="call-log-title">{t('log.title')}</h2>
@@ -55,7 +61,7 @@ export function CallLog({ friends, contactId }: Readonly<{ friends: readonly Fri
  * One line of the call log: who, how, when, and how long they talked (answered, or lost to the
  * network after talking) or why nobody talked.
  */
-export function CallLogEntry({
+export const CallLogEntry = memo(function CallLogEntry({
   call: c,
   name,
   when,
@@ -73,4 +79,4 @@ export function CallLogEntry({
       </span>
     </li>
   );
-}
+});

@@ -21,6 +21,16 @@ export function useCallView(): CallView {
   return useSyncExternalStore(service?.subscribe ?? noService, service?.view ?? idle);
 }
 
+/**
+ * One fact of the call's state (`pick` returns a string, number or boolean), re-rendering only when
+ * it changes: a component that needs, say, whether a call can be placed now is not drawn again at
+ * every step of a call's setup (each such redraw sits on the main thread a call's setup shares).
+ */
+export function useCallViewOf<T extends string | number | boolean>(pick: (view: CallView) => T): T {
+  const service = useContext(CallsContext);
+  return useSyncExternalStore(service?.subscribe ?? noService, () => pick(service?.view() ?? IDLE_VIEW));
+}
+
 /** Which service is live now, shared between the slots that show calls (the buttons, the overlay). */
 export type CallsRuntime = Readonly<{
   current: () => CallService | null;
