@@ -5,13 +5,17 @@
  * and fails on any finding not on the short allow-list below. `npm run lint:electron`; the test
  * beside it runs the same in `npm test`.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { pinnedElectronVersion } from './types';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DESKTOP_DIST = path.join(ROOT, 'desktop', 'dist');
+/** The shell's parts in desktop/dist: the main process and the preload. */
+const SHELL_PARTS = ['main', 'preload'] as const;
 
 export type Finding = Readonly<{ id: string; file: string; line: number; description: string }>;
 
@@ -40,12 +44,21 @@ type Run = (
 ) => Promise<{ issues: RawIssue[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
 const run = createRequire(import.meta.url)('@doyensec/electronegativity') as Run;
 
-/** Builds the Electron main process and preload into desktop/dist with the app's own configs. */
-export async function buildShell(): Promise<string> {
+/**
+ * Builds the Electron main process and preload into desktop/dist with the app's own configs, and
+ * returns a copy of just those two (`main/`, `preload/`) under `scratch` to scan: a renderer that
+ * another command built beside them (`npm start`, the e2e suite) is not part of the shell, and
+ * the scanner's parser cannot read its current JavaScript (class private fields), so a second
+ * `npm test` in one checkout failed on it.
+ */
+export async function buildShell(scratch: string): Promise<string> {
   for (const config of ['vite.main.config.ts', 'vite.preload.config.ts']) {
     await build({ configFile: path.join(ROOT, 'desktop', config), root: path.join(ROOT, 'desktop'), logLevel: 'warn' });
   }
-  return DESKTOP_DIST;
+  const shell = path.join(scratch, 'shell');
+  fs.rmSync(shell, { recursive: true, force: true });
+  for (const part of SHELL_PARTS) fs.cpSync(path.join(DESKTOP_DIST, part), path.join(shell, part), { recursive: true });
+  return shell;
 }
 
 /** Every finding of a scan of `dir`; a file it could not parse is a finding too (never skipped silently). */
@@ -72,7 +85,13 @@ export function unexpected(findings: readonly Finding[]): Finding[] {
 }
 
 async function main(): Promise<void> {
-  const findings = await scan(await buildShell());
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-electronegativity-'));
+  let findings: Finding[];
+  try {
+    findings = await scan(await buildShell(scratch));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
   const bad = unexpected(findings);
   for (const f of bad) process.stdout.write(`${f.id} ${f.file}:${f.line} ${f.description}\n`);
   const allowed = findings.length - bad.length;
