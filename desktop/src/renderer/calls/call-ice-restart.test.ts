@@ -251,6 +251,43 @@ describe('the control channel’s connection, restarted beside the media’s', (
   });
 });
 
+describe('the control channel’s connection, once the call is back', () => {
+  const callerSide = (state: RTCPeerConnectionState, over: Partial<Live['call']> = {}) => {
+    const media = new StandInConnection('AA:CALLER');
+    const data = new StandInConnection('AD:CALLER', 'relay', ['application']);
+    data.connectionState = state;
+    data.remoteDescription = { type: 'answer', sdp: new StandInConnection('BD:CALLEE', 'relay', ['application']).sdp('first') };
+    const live = liveOf(media, { direction: 'out', phase: 'active', ...over }, data);
+    return { media, data, live, me: side(() => live) };
+  };
+
+  it('is restarted again when it did not come back with the media, and the media is left alone', async () => {
+    const { media, data, live, me } = callerSide('failed');
+    expect(await me.restarts.restartChannel(live)).toBe('sent');
+    expect(me.sent.map((s) => [s.role, s.sdp])).toEqual([['offer', data.localDescription?.sdp]]);
+    expect(media.signalingState).toBe('stable');
+    // Asked again before the answer: the offer that waits goes again, not a new one.
+    expect(await me.restarts.restartChannel(live)).toBe('sent');
+    expect(me.sent.map((s) => s.attempt)).toEqual([1, 1]);
+  });
+
+  it('is left alone when it came back, or while its checks are under way', async () => {
+    for (const state of ['connected', 'connecting'] as const) {
+      const { live, me } = callerSide(state);
+      expect(await me.restarts.restartChannel(live)).toBe(state === 'connected' ? 'connected' : 'sent');
+      expect(me.sent).toEqual([]);
+    }
+  });
+
+  it('is the caller’s to restart, and only in a call that is going on', async () => {
+    for (const over of [{ direction: 'in' as const }, { phase: 'reconnecting' as const }, { phase: 'ended' as const }]) {
+      const { live, me } = callerSide('failed', over as Partial<Live['call']>);
+      expect(await me.restarts.restartChannel(live)).toBe('unavailable');
+      expect(me.sent).toEqual([]);
+    }
+  });
+});
+
 describe('the callee’s answer to a restart', () => {
   it('answers its accepted call’s friend, for the connection it has, once per attempt (again if asked again)', async () => {
     const pc = calleeConnection();

@@ -40,6 +40,11 @@ export type RestartOutcome = 'sent' | 'unavailable';
 export type IceRestarts = Readonly<{
   /** Caller, while reconnecting: a restart of the call's ICE, its offer to the friend. */
   restart: (live: Live) => Promise<RestartOutcome>;
+  /**
+   * Caller, once the call is back: the control channel's connection restarted again where it did
+   * not come back with the media's (`connected`: nothing to do).
+   */
+  restartChannel: (live: Live) => Promise<RestartOutcome | 'connected'>;
   /** A friend's offer or answer, from main (`callIce`). */
   arrived: (signal: CallIceSignal) => void;
 }>;
@@ -163,6 +168,17 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
     return outcome;
   }
 
+  async function restartChannel(live: Live): Promise<RestartOutcome | 'connected'> {
+    const pc = dataPcOf(live);
+    if (!pc || live.call.direction !== 'out' || live.call.phase !== 'active') return 'unavailable';
+    // Still on its way (an offer out, or checks under way after its answer) counts as coming back.
+    if (pc.connectionState === 'connected') return 'connected';
+    if (pc.connectionState !== 'disconnected' && pc.connectionState !== 'failed' && pc.signalingState === 'stable') {
+      return 'sent';
+    }
+    return restartOn(live, pc);
+  }
+
   async function restartOn(live: Live, pc: RTCPeerConnection): Promise<RestartOutcome> {
     // The last one is still on its way (gathering): this attempt is that one.
     if (restarting.has(pc)) return 'sent';
@@ -264,5 +280,5 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
     );
   }
 
-  return Object.freeze({ restart, arrived });
+  return Object.freeze({ restart, restartChannel, arrived });
 }

@@ -45,6 +45,8 @@ function sameView(a: CallView, b: CallView): boolean {
 
 /** How long a call being placed holds its screen back at most (see `holdDrawing`). */
 export const DRAW_HOLD_MAX_MS = 150;
+/** After a call came back, when the caller looks whether the control channel's connection did too. */
+const CHANNEL_CHECKS_MS = [2_000, 3_000, 5_000, 8_000];
 
 export function createCallService(deps: CallServiceDeps): CallService {
   const now = deps.now ?? Date.now;
@@ -213,9 +215,36 @@ export function createCallService(deps: CallServiceDeps): CallService {
         return;
       case 'refresh-signaling':
         return signaling.reconnectNow();
+      case 'reconnected':
+        if (!live) return;
+        lives.run(effect, live);
+        return afterRecovery(live);
       default:
         if (live) lives.run(effect satisfies LiveEffect, live);
     }
+  }
+
+  /**
+   * The call is back: what we last said of our mute and camera goes again (said while the path
+   * was down, it may have gone with it), and the caller sees that the control channel's own
+   * connection came back too. Its ICE restart beside the media's can fail on its own, and a call
+   * whose channel stays down hears no mute, game move or hang-up: it is restarted again, a few
+   * times, while the call goes on.
+   */
+  function afterRecovery(live: Live): void {
+    apply({ type: 'local-state', ...screen.switches() }, live);
+    if (live.call.direction === 'out') watchChannel(live, 0);
+  }
+
+  function watchChannel(live: Live, check: number): void {
+    const wait = CHANNEL_CHECKS_MS[check];
+    if (wait === undefined) return;
+    setTimeout(() => {
+      if (live !== current || live.call.phase !== 'active') return;
+      void restarts.restartChannel(live).then((outcome) => {
+        if (outcome !== 'connected') watchChannel(live, check + 1);
+      });
+    }, wait);
   }
 
   function arrive(conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {
