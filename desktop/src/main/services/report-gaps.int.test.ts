@@ -115,14 +115,16 @@ describe('a report from the child’s PC, against the real relay', () => {
   it('on a call’s end screen: the report names the call-log entry, and that entry is in the report', async () => {
     await befriendLeo();
     const callId = ulid();
+    // One reading of the clock: two could be a millisecond apart, and the duration is checked exactly.
+    const now = Date.now();
     const logged = must(
       await mia.api.recordCall({
         callId,
         contactId: leoId(),
         direction: 'in',
         video: true,
-        startedAt: Date.now() - 90_000,
-        endedAt: Date.now() - 30_000,
+        startedAt: now - 90_000,
+        endedAt: now - 30_000,
         outcome: 'answered',
       }),
     );

@@ -101,13 +101,15 @@ describe('a report from the child’s PC', () => {
       10_000,
       'Mia’s message sent',
     );
+    // One reading of the clock: two could be a millisecond apart, and the duration is checked exactly.
+    const now = Date.now();
     must(
       await mia.api.recordCall({
         contactId: leoId(),
         direction: 'in',
         video: true,
-        startedAt: Date.now() - 60_000,
-        endedAt: Date.now() - 30_000,
+        startedAt: now - 60_000,
+        endedAt: now - 30_000,
         outcome: 'answered',
       }),
     );
