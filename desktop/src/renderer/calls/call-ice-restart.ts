@@ -171,8 +171,8 @@ export function createIceRestarts(deps: IceRestartDeps): IceRestarts {
   async function restartChannel(live: Live): Promise<RestartOutcome | 'connected'> {
     const pc = dataPcOf(live);
     if (!pc || live.call.direction !== 'out' || live.call.phase !== 'active') return 'unavailable';
-    // Still on its way (an offer out, or checks under way after its answer) counts as coming back.
     if (pc.connectionState === 'connected') return 'connected';
+    // Still on its way (an offer out, or checks under way after its answer) counts as coming back.
     if (pc.connectionState !== 'disconnected' && pc.connectionState !== 'failed' && pc.signalingState === 'stable') {
       return 'sent';
     }

@@ -77,8 +77,42 @@ export class FakeSender {
   }
 }
 
-export class FakePc {
+/**
+ * A connection's RTCPeerConnection, as far as the calls use it: its tracks, what the path watch
+ * reads (ICE's state and the bytes received, which grow at every look while the connection is
+ * open and `flowing`), and an ICE restart's first step (the offer asked for is recorded; the fake
+ * makes no SDP, so the restart goes no further).
+ */
+export class FakePc extends EventTarget {
   readonly transceivers: { sender: FakeSender; receiver: { track: FakeTrack } }[] = [];
+  iceConnectionState: RTCIceConnectionState = 'connected';
+  connectionState: RTCPeerConnectionState = 'connected';
+  /** Whether media arrives (false: the path broke). */
+  flowing = true;
+  readonly offers: (RTCOfferOptions | undefined)[] = [];
+  private received = 0;
+  private config: RTCConfiguration = {};
+  constructor(
+    private readonly isOpen: () => boolean = () => true,
+    /** The caller's media: its offer is out at once, and the answer makes it `stable`. */
+    public signalingState: RTCSignalingState = 'stable',
+  ) {
+    super();
+  }
+  async getStats(): Promise<Map<string, { type: string; bytesReceived: number }>> {
+    if (this.flowing && this.isOpen()) this.received += 1_000;
+    return new Map([['inbound', { type: 'inbound-rtp', bytesReceived: this.received }]]);
+  }
+  getConfiguration(): RTCConfiguration {
+    return this.config;
+  }
+  setConfiguration(config: RTCConfiguration): void {
+    this.config = config;
+  }
+  async createOffer(options?: RTCOfferOptions): Promise<never> {
+    this.offers.push(options);
+    throw new Error('the fake makes no SDP');
+  }
   getTransceivers(): FakePc['transceivers'] {
     return this.transceivers;
   }
@@ -118,12 +152,13 @@ export class FakeMediaConnection extends FakeConnection<FakeMediaConnection> {
   }
   answer(stream: FakeMediaStream): void {
     this.localStream = stream;
-    this.peerConnection = new FakePc();
+    this.peerConnection = new FakePc(() => this.open);
     this.peerConnection.addStream(stream);
     const other = this.other;
     tick(() => {
       if (this.closed || !other || other.closed) return;
       this.open = other.open = true;
+      if (other.peerConnection) other.peerConnection.signalingState = 'stable';
       other.emit('stream', stream);
       this.emit('stream', other.localStream);
     });
@@ -136,6 +171,7 @@ export class FakeMediaConnection extends FakeConnection<FakeMediaConnection> {
 
 export class FakeDataConnection extends FakeConnection<FakeDataConnection> {
   readonly sent: unknown[] = [];
+  readonly peerConnection = new FakePc(() => this.open);
   constructor(
     readonly peer: string,
     readonly label: string,
@@ -186,6 +222,8 @@ export class FakePeer extends Emitter {
   readonly tokensUsed: string[] = [];
   /** Media connections this peer started, oldest first. */
   readonly calls: FakeMediaConnection[] = [];
+  /** Data connections this peer started, oldest first. */
+  readonly connections: FakeDataConnection[] = [];
   constructor(
     readonly network: FakeNetwork,
     readonly id: string,
@@ -207,6 +245,10 @@ export class FakePeer extends Emitter {
     this.disconnected = true;
     this.emit('disconnected', this.id);
   }
+  /** As PeerJS: the signaling socket closed on purpose (the connections stay). */
+  disconnect(): void {
+    this.dropSignaling();
+  }
   reconnect(): void {
     this.reconnects += 1;
     this.tokensUsed.push(String(this.options.token));
@@ -218,7 +260,7 @@ export class FakePeer extends Emitter {
     mine.connectionId = options.connectionId ?? `mc_${Math.random().toString(36).slice(2)}`;
     this.calls.push(mine);
     mine.localStream = stream;
-    mine.peerConnection = new FakePc();
+    mine.peerConnection = new FakePc(() => mine.open, 'have-local-offer');
     mine.peerConnection.addStream(stream);
     const target = this.network.route(this, to);
     if (target) {
@@ -233,6 +275,7 @@ export class FakePeer extends Emitter {
   connect(to: string, options: { label?: string; metadata?: unknown; connectionId?: string } = {}): FakeDataConnection {
     const mine = new FakeDataConnection(to, options.label ?? '', options.metadata);
     mine.connectionId = options.connectionId ?? `dc_${Math.random().toString(36).slice(2)}`;
+    this.connections.push(mine);
     const target = this.network.route(this, to);
     if (target) {
       const theirs = new FakeDataConnection(this.id, options.label ?? '', options.metadata);

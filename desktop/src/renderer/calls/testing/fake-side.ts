@@ -102,7 +102,7 @@ export function fakeSide(
         const c = contacts.get(p);
         return c ? ok(c) : refused('FORBIDDEN');
       },
-      // A relay without `call-ice` (the fakes have no RTCPeerConnection to restart anyway).
+      // A relay without `call-ice` (the fakes make no SDP to restart with anyway).
       sendCallIce: async () => refused('UNAVAILABLE'),
       setCallPresence: async ({ inCall }) => {
         presence.push(inCall);

@@ -1,0 +1,116 @@
+/**
+ * After a call comes back from "Reconnecting…" (issue 18), through the call service: what each
+ * side last said of its mute and camera goes again (said while the path was down, it may have gone
+ * with it), and the caller restarts the control channel's own connection where it did not come
+ * back with the media's. The path breaks and heals in the fakes' connections (their bytes stop and
+ * start), as the path watch reads it from a real one.
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeNetwork, installMediaGlobals, type FakeDataConnection, type FakePc } from './testing/fake-peerjs';
+import { befriend, fakeSide, type FakeSide } from './testing/fake-side';
+
+beforeAll(installMediaGlobals);
+
+let network: FakeNetwork;
+const sides: FakeSide[] = [];
+beforeEach(() => {
+  network = new FakeNetwork();
+});
+afterEach(() => {
+  for (const s of sides.splice(0)) s.service.stop();
+});
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+type InCall = Readonly<{
+  a: FakeSide;
+  b: FakeSide;
+  /** Each end's media connection and control channel. */
+  media: { a: FakePc; b: FakePc };
+  channel: { a: FakeDataConnection; b: FakeDataConnection };
+}>;
+
+/** Alice calls Bob, Bob accepts: both talking. */
+async function talking(): Promise<InCall> {
+  const [a, b] = ['Alice', 'Bob'].map((n) => {
+    const s = fakeSide(network, n);
+    s.service.start();
+    sides.push(s);
+    return s;
+  }) as [FakeSide, FakeSide];
+  befriend(network, a, b);
+  await until(() => a.service.view().signaling === 'online' && b.service.view().signaling === 'online', 'online');
+  await a.service.dial(b.contactId, { video: true });
+  await until(() => b.service.view().phase === 'incoming', 'ringing');
+  await b.service.accept();
+  await until(() => a.service.view().phase === 'active' && b.service.view().phase === 'active', 'active');
+  const call = a.peer().calls[0]!;
+  const data = a.peer().connections[0]!;
+  await until(() => data.open, 'the control channel open');
+  return {
+    a,
+    b,
+    media: { a: call.peerConnection!, b: call.other!.peerConnection! },
+    channel: { a: data, b: data.other! },
+  };
+}
+
+const mediaSaid = (c: FakeDataConnection): unknown[] => c.sent.filter((m) => (m as { type: string }).type === 'media');
+
+/** One side's path down until it shows "Reconnecting…", then back until it talks again. */
+async function dropAndHeal(side: FakeSide, pc: FakePc, whileDown: () => void = () => {}): Promise<void> {
+  pc.flowing = false;
+  await until(() => side.service.view().phase === 'reconnecting', `${side.name} reconnecting`);
+  whileDown();
+  pc.flowing = true;
+  await until(() => side.service.view().phase === 'active', `${side.name} back`);
+}
+
+describe('a call back from reconnecting', () => {
+  it('says our mute and camera again, with no button pressed, and the friend hears it', async () => {
+    const { a, b, media, channel } = await talking();
+    b.service.setMuted(true);
+    await until(() => a.service.view().remoteMuted, 'Alice hears Bob muted');
+    let said = 0;
+    await dropAndHeal(b, media.b, () => {
+      said = mediaSaid(channel.b).length;
+    });
+    await until(() => mediaSaid(channel.b).length > said, 'Bob saying his state again');
+    expect(mediaSaid(channel.b).at(-1)).toEqual({ type: 'media', muted: true, cameraOff: false });
+    expect(a.service.view().remoteMuted).toBe(true);
+    expect(a.service.view().phase).toBe('active');
+  }, 20_000);
+
+  it('restarts the control channel’s connection again where it did not come back (the caller)', async () => {
+    const { a, media, channel } = await talking();
+    const data = channel.a.peerConnection;
+    // The channel's own restart beside the media's failed: its connection stays down.
+    await dropAndHeal(a, media.a, () => {
+      data.connectionState = 'failed';
+    });
+    const [dataOffers, mediaOffers] = [data.offers.length, media.a.offers.length];
+    await until(() => data.offers.length > dataOffers, 'a restart of the channel', 4_000);
+    expect(data.offers.at(-1)).toEqual({ iceRestart: true });
+    // The media came back by itself: it is left alone.
+    expect(media.a.offers.length).toBe(mediaOffers);
+  }, 20_000);
+
+  it('leaves the control channel alone where it came back with the media', async () => {
+    const { a, media, channel } = await talking();
+    const data = channel.a.peerConnection;
+    await dropAndHeal(a, media.a);
+    const dataOffers = data.offers.length;
+    // Past the first look (2 s on), where a channel still down would have been restarted.
+    await sleep(2_600);
+    expect(data.offers.length).toBe(dataOffers);
+    expect(a.service.view().phase).toBe('active');
+  }, 20_000);
+});
