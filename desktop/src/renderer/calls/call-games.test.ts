@@ -5,7 +5,7 @@ import { createControlChannel } from './call-channel';
 import { parseCallGameMessage, type CallGameMessage, type CallMessage } from './call-protocol';
 import type { GameMoveListener } from './call-service-types';
 import { FakeDataConnection, FakeNetwork, installMediaGlobals } from './testing/fake-peerjs';
-import { befriend, fakeSide, type FakeSide } from './testing/fake-side';
+import { befriend, fakeSide, until, type FakeSide } from './testing/fake-side';
 
 const ALICE = '01J00000000000000000000001';
 const BOB = '01J00000000000000000000002';
@@ -60,14 +60,6 @@ describe('game moves in a call', () => {
   afterEach(() => {
     for (const s of sides.splice(0)) s.service.stop();
   });
-
-  async function until(check: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 2_000;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
 
   it('carries a move to the friend in the call, naming the mover from the call itself; nothing outside a call', async () => {
     const [a, b] = [fakeSide(network, 'Alice'), fakeSide(network, 'Bob')];

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeNetwork, installMediaGlobals, type FakeDataConnection, type FakePc } from './testing/fake-peerjs';
-import { befriend, fakeSide, type FakeSide } from './testing/fake-side';
+import { befriend, fakeSide, until, type FakeSide } from './testing/fake-side';
 
 beforeAll(installMediaGlobals);
 
@@ -19,14 +19,6 @@ beforeEach(() => {
 afterEach(() => {
   for (const s of sides.splice(0)) s.service.stop();
 });
-
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -68,10 +60,10 @@ const mediaSaid = (c: FakeDataConnection): unknown[] => c.sent.filter((m) => (m 
 /** One side's path down until it shows "Reconnecting…", then back until it talks again. */
 async function dropAndHeal(side: FakeSide, pc: FakePc, whileDown: () => void = () => {}): Promise<void> {
   pc.flowing = false;
-  await until(() => side.service.view().phase === 'reconnecting', `${side.name} reconnecting`);
+  await until(() => side.service.view().phase === 'reconnecting', `${side.name} reconnecting`, 5_000);
   whileDown();
   pc.flowing = true;
-  await until(() => side.service.view().phase === 'active', `${side.name} back`);
+  await until(() => side.service.view().phase === 'active', `${side.name} back`, 5_000);
 }
 
 describe('a call back from reconnecting', () => {
@@ -83,7 +75,7 @@ describe('a call back from reconnecting', () => {
     await dropAndHeal(b, media.b, () => {
       said = mediaSaid(channel.b).length;
     });
-    await until(() => mediaSaid(channel.b).length > said, 'Bob saying his state again');
+    await until(() => mediaSaid(channel.b).length > said, 'Bob saying his state again', 5_000);
     expect(mediaSaid(channel.b).at(-1)).toEqual({ type: 'media', muted: true, cameraOff: false });
     expect(a.service.view().remoteMuted).toBe(true);
     expect(a.service.view().phase).toBe('active');

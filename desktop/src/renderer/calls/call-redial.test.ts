@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeNetwork, FakeMediaStream, installMediaGlobals } from './testing/fake-peerjs';
-import { befriend, fakeSide, type FakeSide } from './testing/fake-side';
+import { befriend, fakeSide, until, type FakeSide } from './testing/fake-side';
 
 beforeAll(installMediaGlobals);
 
@@ -17,14 +17,6 @@ beforeEach(() => {
 afterEach(() => {
   for (const s of sides.splice(0)) s.service.stop();
 });
-
-async function until(check: () => boolean, what: string, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('a re-dial of a call', () => {
   it('is refused while the callee is talking (not reconnecting): closed unanswered, no camera, no ring', async () => {

@@ -7,7 +7,7 @@ import {
   type FakeDataConnection,
   type FakeMediaConnection,
 } from './testing/fake-peerjs';
-import { befriend, fakeMedia, fakeSide, type FakeSide } from './testing/fake-side';
+import { befriend, fakeMedia, fakeSide, until, type FakeSide } from './testing/fake-side';
 import { DRAW_HOLD_MAX_MS } from './call-service';
 
 beforeAll(installMediaGlobals);
@@ -29,16 +29,6 @@ beforeEach(() => {
 afterEach(() => {
   for (const s of sides.splice(0)) s.service.stop();
 });
-
-async function until<T>(check: () => T, what: string, timeoutMs = 2_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = check();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const phase = (s: FakeSide): CallView['phase'] => s.service.view().phase;
 const online = (s: FakeSide): Promise<boolean> => until(() => s.service.view().signaling === 'online', `${s.name} online`);

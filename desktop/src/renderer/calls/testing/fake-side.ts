@@ -166,3 +166,14 @@ export function befriend(network: FakeNetwork, a: FakeSide, b: FakeSide): void {
     });
   }
 }
+
+/** Waits until `check` gives something truthy (and gives it), or fails saying `what` it waited for. */
+export async function until<T>(check: () => T, what: string, timeoutMs = 2_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = check();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
