@@ -191,8 +191,12 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
     for (const d of pending.datas) if (d !== data) d.close();
     // Its control channel may still be on its way (the callee's media can be there first).
     live.awaitingData = data ? null : pairOf(pending.media.connectionId);
+    traceCall('took-over');
     if (data) moveChannel(live, data);
-    else live.channel.hold();
+    else {
+      traceCall('channel-held');
+      live.channel.hold();
+    }
     // A moment later, so the friend has moved over too before the old media closes under it.
     setTimeout(() => oldMedia?.close(), OLD_CLOSE_DELAY_MS);
   };
@@ -200,9 +204,22 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
   /** The control channel moves to `data`; the old one closes a moment later (the friend moves too). */
   const moveChannel = (live: Live, data: DataConnection): void => {
     const old = live.data;
+    traceCall('channel-moved');
     attachData(live, data);
     if (old && old !== data) setTimeout(() => old.close(), OLD_CLOSE_DELAY_MS);
     channelMoved?.(live);
+  };
+
+  /**
+   * The control channel of the re-dial that brought the call back, come after its media (which
+   * the callee answers at once): the channel moves to it. False where `data` is not that one.
+   */
+  const takeAwaited = (live: Live, data: DataConnection): boolean => {
+    if (live.awaitingData === null || pairOf(data.connectionId) !== live.awaitingData) return false;
+    traceCall('channel-awaited');
+    live.awaitingData = null;
+    moveChannel(live, data);
+    return true;
   };
 
   const dropPending = (live: Live): void => {
@@ -244,13 +261,12 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
         attachMedia(live, conn as MediaConnection);
         apply({ type: 'media-offer' }, live);
       } else if (kind === 'data' && !live.channel.attached()) attachData(live, conn as DataConnection);
-      else if (kind === 'data' && live.awaitingData !== null && pairOf(conn.connectionId) === live.awaitingData) {
-        // The control channel of the re-dial that brought the call back.
-        live.awaitingData = null;
-        moveChannel(live, conn as DataConnection);
-      } else conn.close();
+      else if (kind !== 'data' || !takeAwaited(live, conn as DataConnection)) conn.close();
     },
     rejoin(live: Live, conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {
+      traceCall(kind === 'data' ? 'rejoin-data' : 'rejoin-media');
+      // The channel of the re-dial taken already, there before its call turned active again.
+      if (kind === 'data' && takeAwaited(live, conn as DataConnection)) return;
       const pending = (live.pending ??= { media: null, datas: [], answered: false });
       if (kind === 'data') {
         pending.datas.push(conn as DataConnection);

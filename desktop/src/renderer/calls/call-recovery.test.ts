@@ -6,7 +6,9 @@
  * start), as the path watch reads it from a real one.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeNetwork, installMediaGlobals, type FakeDataConnection, type FakePc } from './testing/fake-peerjs';
+import { FakeMediaStream, FakeNetwork, installMediaGlobals, type FakeDataConnection, type FakePc } from './testing/fake-peerjs';
+import { newConnectionPair } from './call-protocol';
+import { readCallTrace } from './call-trace';
 import { befriend, fakeSide, until, type FakeSide } from './testing/fake-side';
 
 beforeAll(installMediaGlobals);
@@ -104,5 +106,33 @@ describe('a call back from reconnecting', () => {
     await sleep(2_600);
     expect(data.offers.length).toBe(dataOffers);
     expect(a.service.view().phase).toBe('active');
+  }, 20_000);
+
+  it('moves the callee’s channel to a re-dial’s channel that comes after its media was taken', async () => {
+    const { a, b, media, channel } = await talking();
+    // Bob's path is gone (and stays gone): he shows "Reconnecting…" and waits for Alice's re-dial.
+    media.b.flowing = false;
+    await until(() => b.service.view().phase === 'reconnecting', 'Bob reconnecting', 5_000);
+    readCallTrace(true);
+    // Alice's re-dial, as her app sends it: the media first, its channel a moment after. Bob
+    // answers the media at once; his answer takes a while to leave, so he is still reconnecting
+    // when the channel comes.
+    const ids = newConnectionPair();
+    const first = a.peer().calls[0]!;
+    const again = a.peer().call(b.peerId, new FakeMediaStream([]) as never, {
+      metadata: first.metadata,
+      connectionId: ids.media,
+    });
+    again.other!.answerLeavesAfterMs = 300;
+    await until(() => readCallTrace().some((m) => m.step === 'took-over'), 'Bob taking the re-dial');
+    expect(b.service.view().phase).toBe('reconnecting');
+    const data = a.peer().connect(b.peerId, { label: channel.a.label, metadata: first.metadata, connectionId: ids.data });
+    await until(() => data.open, 'the re-dial’s channel open');
+    await until(() => b.service.view().phase === 'active', 'Bob back', 5_000);
+    // What Bob says now goes on the re-dial's channel (not on the old one, which Alice let go).
+    b.service.setMuted(true);
+    await until(() => mediaSaid(data.other!).some((m) => (m as { muted: boolean }).muted), 'Bob’s mute on the new channel');
+    expect(readCallTrace().map((m) => m.step)).toContain('channel-awaited');
+    expect(channel.b.closed || mediaSaid(channel.b).every((m) => !(m as { muted: boolean }).muted)).toBe(true);
   }, 20_000);
 });

@@ -1,6 +1,7 @@
 /**
  * Light marks of a call's setup (issue 18): `performance.mark('hearth-call:<step>')` at each
- * step between "call" and the first remote frame, so the benchmark can see where the time goes.
+ * step between "call" and the first remote frame, so the benchmark can see where the time goes;
+ * and at each step of a recovery's move onto a re-dial's connections, for a failing test's log.
  * Nothing else reads them; without a `performance` they are skipped.
  */
 export const CALL_TRACE_PREFIX = 'hearth-call:';
@@ -18,7 +19,13 @@ export type CallTraceStep =
   | 'callee-camera-ready'
   | 'answered'
   | 'channel-open'
-  | 'remote-stream';
+  | 'remote-stream'
+  | 'rejoin-media'
+  | 'rejoin-data'
+  | 'took-over'
+  | 'channel-held'
+  | 'channel-moved'
+  | 'channel-awaited';
 
 export function traceCall(step: CallTraceStep): void {
   try {

@@ -150,10 +150,20 @@ export class FakeMediaConnection extends FakeConnection<FakeMediaConnection> {
   ) {
     super();
   }
+  /** How long our answer takes to leave once made (the friend's stream is here before it has). */
+  answerLeavesAfterMs = 0;
   answer(stream: FakeMediaStream): void {
     this.localStream = stream;
-    this.peerConnection = new FakePc(() => this.open);
-    this.peerConnection.addStream(stream);
+    const leaves = this.answerLeavesAfterMs;
+    const pc = new FakePc(() => this.open, leaves > 0 ? 'have-remote-offer' : 'stable');
+    this.peerConnection = pc;
+    pc.addStream(stream);
+    if (leaves > 0) {
+      setTimeout(() => {
+        pc.signalingState = 'stable';
+        pc.dispatchEvent(new Event('signalingstatechange'));
+      }, leaves);
+    }
     const other = this.other;
     tick(() => {
       if (this.closed || !other || other.closed) return;
