@@ -9,7 +9,7 @@ import type { CallContact, GameEnvelope } from '@hearth/common';
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { createControlChannel, type ControlChannel } from './call-channel';
 import type { CallEffect, CallEvent, Offer } from './call-events';
-import type { CallMedia } from './call-media';
+import { preferRedundantAudio, type CallMedia } from './call-media';
 import { newCallLogId, pairOf } from './call-protocol';
 import type { Arrival } from './call-screening';
 import type { Call } from './call-state';
@@ -305,6 +305,7 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
         case 'answer':
           try {
             live.media?.answer(live.local?.sent);
+            preferRedundantAudio(live.media);
           } catch (err) {
             problem('could not answer', err);
             apply({ type: 'answer-failed' }, live);
@@ -333,6 +334,7 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
           try {
             if (live.pending?.media && live.local) {
               live.pending.media.answer(live.local.sent);
+              preferRedundantAudio(live.pending.media);
               live.pending.answered = true;
             }
           } catch (err) {

@@ -29,6 +29,54 @@ export function senderOf(connection: MediaConnection | null, kind: 'audio' | 'vi
   return t?.sender ?? null;
 }
 
+/**
+ * The friend's voice over a lossy path (issue 18): audio goes with redundancy (RED, RFC 2198: each
+ * packet also carries the one before it, so a packet lost now and then costs nothing heard). Each
+ * side sends the codec the other side's description lists first, so both put RED first:
+ * - the caller in its offer. PeerJS makes that offer inside `peer.call`, before any transceiver
+ *   could take a codec preference, so it goes through PeerJS's own `sdpTransform` (`redFirst`);
+ * - then (`preferRedundantAudio`) the audio transceiver itself, for the descriptions made later:
+ *   the callee's answer (set before PeerJS makes it, a task after `answer`), and either side's
+ *   ICE restart.
+ * Where this browser has no RED, or the other side did not offer it, audio goes as plain Opus.
+ */
+export function preferRedundantAudio(connection: MediaConnection | null): void {
+  const pc = connection?.peerConnection;
+  const codecs = typeof RTCRtpReceiver === 'undefined' ? undefined : RTCRtpReceiver.getCapabilities?.('audio')?.codecs;
+  if (!pc || !codecs?.some(isRed)) return;
+  const ordered = [...codecs.filter(isRed), ...codecs.filter((c) => !isRed(c))];
+  for (const t of pc.getTransceivers()) {
+    if (t.sender.track?.kind === 'audio' || t.receiver.track.kind === 'audio') t.setCodecPreferences(ordered);
+  }
+}
+
+const isRed = (c: RTCRtpCodec): boolean => c.mimeType.toLowerCase() === 'audio/red';
+
+/** An SDP with the audio section's RED payload types moved to the front of its format list. */
+export function redFirst(sdp: string): string {
+  const eol = sdp.includes('\r\n') ? '\r\n' : '\n';
+  const lines = sdp.split(eol);
+  let mLine = -1;
+  const red = new Set<string>();
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line === undefined || line.startsWith('m=')) {
+      // The end of a section: if it was the audio one, its RED types go first.
+      if (mLine >= 0 && red.size > 0) {
+        const [m, port, proto, ...formats] = lines[mLine]!.split(' ');
+        const first = formats.filter((f) => red.has(f));
+        lines[mLine] = [m, port, proto, ...first, ...formats.filter((f) => !red.has(f))].join(' ');
+      }
+      mLine = line?.startsWith('m=audio ') ? i : -1;
+      red.clear();
+      continue;
+    }
+    const map = mLine >= 0 ? /^a=rtpmap:(\d+) red\//i.exec(line) : null;
+    if (map) red.add(map[1]!);
+  }
+  return lines.join(eol);
+}
+
 export async function createCallMedia(
   stream: MediaStream,
   initialProcessor: VideoProcessor | null,

@@ -6,7 +6,7 @@
 import type { CallDevices, OpenedForCall } from './call-devices';
 import type { CallEvent } from './call-events';
 import type { Live, LiveCalls } from './call-live';
-import type { CallMedia } from './call-media';
+import { preferRedundantAudio, redFirst, type CallMedia } from './call-media';
 import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, newConnectionPair, type CallMetadata } from './call-protocol';
 import type { CallProblem } from './call-types';
 import type { MediaProblem } from './media';
@@ -58,7 +58,8 @@ export type CallSetup = Readonly<{
  */
 function offer(peer: Peer, peerId: string, local: CallMedia, metadata: CallMetadata) {
   const ids = newConnectionPair();
-  const media = peer.call(peerId, local.sent, { metadata, connectionId: ids.media } as CallOption);
+  const media = peer.call(peerId, local.sent, { metadata, connectionId: ids.media, sdpTransform: redFirst } as CallOption);
+  preferRedundantAudio(media);
   const data = peer.connect(peerId, {
     label: CALL_CHANNEL_LABEL,
     serialization: 'json',
