@@ -4,7 +4,9 @@
  * bare PeerJS, in the same two namespaced Chromiums and through the same TURN behind the same
  * impairing stage, relay-only. The caller's page watches the video it receives from the callee,
  * frame by frame (requestVideoFrameCallback, whatever peer connection brings it): freezes (gaps
- * ≥ 500 ms) per minute over the whole call and the fps of its last 60 s. Then the callee's link is
+ * ≥ 500 ms) per minute over the whole call and the fps of its last 60 s; and the audio it
+ * receives, the share of it concealed (`concealedSamples / totalSamplesReceived` over the whole
+ * call, as the receiver's stats count them). Then the callee's link is
  * cut for 5 s (home Wi-Fi stays on): recovery is the time from the link's return to the first new
  * frame (`never` past 30 s). HEARTH_BENCH_NETWORK_SECONDS shortens the call (default 120). Prints `name: value unit`.
  */
@@ -151,13 +153,42 @@ async function videoStatsOf(page: Page): Promise<string> {
     .join('; ');
 }
 
-type CallFigures = Readonly<{ freezesPerMinute: number; fps: number; recovery: number | null }>;
+type AudioIn = Readonly<{ concealedSamples: number; totalSamplesReceived: number }>;
+
+/** The audio a page has received so far, on its newest peer connection that receives any. */
+async function audioOf(page: Page): Promise<AudioIn | null> {
+  return page.evaluate(async () => {
+    const pcs = (globalThis as unknown as Win).benchPcs as { getStats: () => Promise<Map<string, RtpStats>> }[];
+    for (const pc of [...pcs].reverse()) {
+      const audio = [...(await pc.getStats()).values()].find(
+        (s) => s.type === 'inbound-rtp' && s.kind === 'audio' && Number(s.totalSamplesReceived ?? 0) > 0,
+      );
+      if (audio)
+        return {
+          concealedSamples: Number(audio.concealedSamples ?? 0),
+          totalSamplesReceived: Number(audio.totalSamplesReceived),
+        };
+    }
+    return null;
+  });
+}
+
+/** The share (%) of the audio received between two readings that was concealed; null without audio. */
+function concealedShare(from: AudioIn | null, to: AudioIn | null): number | null {
+  const total = (to?.totalSamplesReceived ?? 0) - (from?.totalSamplesReceived ?? 0);
+  if (!to || total <= 0) return null;
+  return (100 * (to.concealedSamples - (from?.concealedSamples ?? 0))) / total;
+}
+
+type CallFigures = Readonly<{ freezesPerMinute: number; fps: number; concealed: number | null; recovery: number | null }>;
 
 /** Watches a call that has just shown its first frame for `SECONDS`, then cuts the callee's link for 5 s. */
 async function measureCall(caller: Page, callee: NetKid, calleePage: Page): Promise<CallFigures> {
   const start = Date.now();
+  const audioFrom = await audioOf(caller);
   await sleep(SECONDS * 1000);
   const end = Date.now();
+  const concealed = concealedShare(audioFrom, await audioOf(caller));
   const frames = (await framesOf(caller)).filter((f) => f >= start && f <= end);
   const buckets = Array.from({ length: Math.ceil(SECONDS / 10) }, (_, i) =>
     frames.filter((f) => f >= start + i * 10_000 && f < start + (i + 1) * 10_000),
@@ -184,7 +215,7 @@ async function measureCall(caller: Page, callee: NetKid, calleePage: Page): Prom
     first = (await framesOf(caller)).find((f) => f >= back);
   }
   const recovery = first !== undefined && first - back <= RECOVERY_LIMIT_MS ? (first - back) / 1000 : null;
-  return { freezesPerMinute: freezes / (SECONDS / 60), fps, recovery };
+  return { freezesPerMinute: freezes / (SECONDS / 60), fps, concealed, recovery };
 }
 
 async function main(): Promise<void> {
@@ -265,12 +296,15 @@ async function main(): Promise<void> {
     await bareBob.evaluate(() => (globalThis as unknown as Win).bareHarness.hangUpAll());
 
     const recovery = (s: number | null): string => (s === null ? 'never' : `${s.toFixed(2)} s`);
+    const share = (p: number | null): string => (p === null ? 'no audio' : `${p.toFixed(2)} %`);
     const lines = [
       `call freezes per minute on home wifi: ${ours.freezesPerMinute.toFixed(2)}`,
       `bare peerjs call freezes per minute on home wifi: ${bare.freezesPerMinute.toFixed(2)}`,
       `call freeze ratio vs bare peerjs on home wifi: ${((ours.freezesPerMinute + 1) / (bare.freezesPerMinute + 1)).toFixed(2)}`,
       `call received fps on home wifi: ${ours.fps.toFixed(1)}`,
       `bare peerjs call received fps on home wifi: ${bare.fps.toFixed(1)}`,
+      `call audio concealed on home wifi: ${share(ours.concealed)}`,
+      `bare peerjs call audio concealed on home wifi: ${share(bare.concealed)}`,
       `call recovery after 5s outage: ${recovery(ours.recovery)}`,
       `bare peerjs call recovery after 5s outage: ${recovery(bare.recovery)}`,
     ];

@@ -4,6 +4,7 @@ import type { IceRestartLabReport } from './ice-restart-lab';
 import type { CallService } from '../call-service';
 import type { CallTransport } from '../call-transport';
 import type { FrameWatch } from './frames';
+import type { ReceivedAudio } from './received-audio';
 
 export type CallHarness = {
   readonly service: CallService;
@@ -19,6 +20,10 @@ export type CallHarness = {
   remoteTracks: () => { kind: string; readyState: string; enabled: boolean; muted: boolean }[];
   /** How the current call's media travels. */
   transport: () => Promise<CallTransport | null>;
+  /** The audio received so far (see received-audio.ts), or null where no call receives any. */
+  receivedAudio: () => Promise<ReceivedAudio | null>;
+  /** Every peer connection this page made, oldest first: its kind and states (for a failing test's log). */
+  peerConnectionStates: () => string[];
   /**
    * Stops this page's calls and dials `to` with a bare PeerJS client logged in with `session`:
    * what a stranger with a modified app could do. Resolves with what PeerJS reported first.

@@ -23,6 +23,9 @@ import { firstFrameMs, watchFrames } from './frames';
 import { bareRtcConfigOf } from './harness-types';
 import { markWire } from './wire-marks';
 import { runIceRestartLab } from './ice-restart-lab';
+import { knowPeerConnections, peerConnectionStates, receivedAudio } from './received-audio';
+
+knowPeerConnections();
 
 let autoAccept = false;
 let stopAutoAccept: (() => void) | null = null;
@@ -59,6 +62,8 @@ function expose(service: CallService | null): void {
     callTrace: (clear) => readCallTrace(clear),
     watchRemoteFrames: () => watchFrames(service),
     transport: () => service.transport(),
+    receivedAudio,
+    peerConnectionStates,
     remoteTracks: () =>
       (service.view().remoteStream?.getTracks() ?? []).map((t) => ({
         kind: t.kind,

@@ -1,0 +1,43 @@
+/**
+ * Tests and the benchmark only: the audio a call receives, from the stats of the peer connections
+ * this page makes (whichever of them brings it now: a recovered call may bring a new one).
+ * Continuity is `concealedSamples / totalSamplesReceived` between two readings (issue 18): the
+ * share of played audio that the receiver had to make up for packets that never came in time.
+ */
+export type ReceivedAudio = Readonly<{ concealedSamples: number; totalSamplesReceived: number }>;
+
+const made: RTCPeerConnection[] = [];
+
+/** From now on, every RTCPeerConnection the page makes is known here (call before the first call). */
+export function knowPeerConnections(): void {
+  const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+      super(...args);
+      made.push(this);
+    }
+  };
+}
+
+type AudioIn = { type: string; kind?: string; concealedSamples?: number; totalSamplesReceived?: number };
+
+/** Audio received so far on the newest open connection that receives any, or null where none does. */
+export async function receivedAudio(): Promise<ReceivedAudio | null> {
+  for (const pc of [...made].reverse()) {
+    if (pc.connectionState === 'closed') continue;
+    const stats: AudioIn[] = [];
+    (await pc.getStats()).forEach((s: AudioIn) => stats.push(s));
+    const audio = stats.find((s) => s.type === 'inbound-rtp' && s.kind === 'audio' && (s.totalSamplesReceived ?? 0) > 0);
+    if (audio) return { concealedSamples: audio.concealedSamples ?? 0, totalSamplesReceived: audio.totalSamplesReceived ?? 0 };
+  }
+  return null;
+}
+
+/** For a failing test's log: the state of every peer connection this page made, oldest first. */
+export function peerConnectionStates(): string[] {
+  return made.map(
+    (pc) =>
+      `${pc.getTransceivers().length > 0 ? 'media' : 'data'} ${pc.connectionState} ice=${pc.iceConnectionState} signaling=${pc.signalingState}` +
+      (pc.sctp ? ` sctp=${pc.sctp.state}` : ''),
+  );
+}
