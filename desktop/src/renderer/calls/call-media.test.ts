@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { redFirst } from './call-media';
+import type { MediaConnection } from 'peerjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { preferRedundantAudio, redFirst } from './call-media';
 
 const offer = [
   'v=0',
@@ -38,5 +39,41 @@ describe('redFirst (the offer’s audio with redundancy first)', () => {
     expect(redFirst(plain)).toBe(plain);
     const unix = offer.replaceAll('\r\n', '\n');
     expect(redFirst(unix)).toBe(redFirst(offer).replaceAll('\r\n', '\n'));
+  });
+});
+
+describe('preferRedundantAudio (the audio transceivers prefer RED)', () => {
+  const codecs = ['audio/opus', 'audio/red', 'audio/G722'].map((mimeType) => ({ mimeType, clockRate: 48_000 }));
+  afterEach(() => vi.unstubAllGlobals());
+  const connection = (set: (c: { mimeType: string }[]) => void): MediaConnection =>
+    ({
+      peerConnection: {
+        getTransceivers: () => [
+          { sender: { track: { kind: 'audio' } }, receiver: { track: { kind: 'audio' } }, setCodecPreferences: set },
+          { sender: { track: null }, receiver: { track: { kind: 'video' } }, setCodecPreferences: set },
+        ],
+      },
+    }) as unknown as MediaConnection;
+
+  it('puts RED first on the audio transceiver only', () => {
+    vi.stubGlobal('RTCRtpReceiver', { getCapabilities: () => ({ codecs }) });
+    const set: string[][] = [];
+    preferRedundantAudio(connection((c) => set.push(c.map((x) => x.mimeType))));
+    expect(set).toEqual([['audio/red', 'audio/opus', 'audio/G722']]);
+  });
+
+  it('leaves the call alone where the browser has no RED, or will not take the preference', () => {
+    vi.stubGlobal('RTCRtpReceiver', { getCapabilities: () => ({ codecs: codecs.filter((c) => c.mimeType !== 'audio/red') }) });
+    const set: unknown[] = [];
+    preferRedundantAudio(connection((c) => set.push(c)));
+    expect(set).toEqual([]);
+    vi.stubGlobal('RTCRtpReceiver', { getCapabilities: () => ({ codecs }) });
+    expect(() =>
+      preferRedundantAudio(
+        connection(() => {
+          throw new DOMException('no', 'InvalidModificationError');
+        }),
+      ),
+    ).not.toThrow();
   });
 });

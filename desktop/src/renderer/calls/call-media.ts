@@ -46,7 +46,12 @@ export function preferRedundantAudio(connection: MediaConnection | null): void {
   if (!pc || !codecs?.some(isRed)) return;
   const ordered = [...codecs.filter(isRed), ...codecs.filter((c) => !isRed(c))];
   for (const t of pc.getTransceivers()) {
-    if (t.sender.track?.kind === 'audio' || t.receiver.track.kind === 'audio') t.setCodecPreferences(ordered);
+    if (t.sender.track?.kind !== 'audio' && t.receiver.track.kind !== 'audio') continue;
+    try {
+      t.setCodecPreferences(ordered);
+    } catch {
+      // A preference is never worth a call: the audio then goes as the descriptions say.
+    }
   }
 }
 
