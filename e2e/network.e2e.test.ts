@@ -64,13 +64,17 @@ describe.skipIf(withoutChromium() || withoutNamespaces() || !turnServerAvailable
       const fps = frames.length / ((t1 - t0) / 1000);
       const gaps = frames.slice(1).map((f, i) => f - frames[i]!);
       expect(from).not.toBeNull();
-      expect(to).not.toBeNull();
+      // The same connection both times (no re-dial between), and about 20 s of audio at 48 kHz.
+      expect(to?.connection).toBe(from!.connection);
+      expect(to!.totalSamplesReceived - from!.totalSamplesReceived).toBeGreaterThan(15 * 48_000);
       const concealed = (to!.concealedSamples - from!.concealedSamples) / (to!.totalSamplesReceived - from!.totalSamplesReceived);
       console.log(
         `home Wi-Fi: received ${fps.toFixed(1)} fps, longest gap ${Math.round(Math.max(...gaps))} ms, audio concealed ${(100 * concealed).toFixed(2)} % of ${to!.totalSamplesReceived - from!.totalSamplesReceived} samples`,
       );
       expect(fps).toBeGreaterThanOrEqual(15);
-      expect(concealed).toBeLessThanOrEqual(0.02);
+      // The issue's limit is 2 %; with RED it is 0.2–0.4 % here, and 2.3–2.7 % with Opus alone, so
+      // 1.5 % tells the two apart.
+      expect(concealed).toBeLessThanOrEqual(0.015);
     } finally {
       bob!.setPath({ up: impairment(), down: impairment() });
     }

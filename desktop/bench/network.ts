@@ -153,31 +153,35 @@ async function videoStatsOf(page: Page): Promise<string> {
     .join('; ');
 }
 
-type AudioIn = Readonly<{ concealedSamples: number; totalSamplesReceived: number }>;
+type AudioIn = Readonly<{ concealedSamples: number; totalSamplesReceived: number; connection: number }>;
 
 /** The audio a page has received so far, on its newest peer connection that receives any. */
 async function audioOf(page: Page): Promise<AudioIn | null> {
   return page.evaluate(async () => {
     const pcs = (globalThis as unknown as Win).benchPcs as { getStats: () => Promise<Map<string, RtpStats>> }[];
-    for (const pc of [...pcs].reverse()) {
-      const audio = [...(await pc.getStats()).values()].find(
+    for (let i = pcs.length - 1; i >= 0; i--) {
+      const audio = [...(await pcs[i]!.getStats()).values()].find(
         (s) => s.type === 'inbound-rtp' && s.kind === 'audio' && Number(s.totalSamplesReceived ?? 0) > 0,
       );
       if (audio)
         return {
           concealedSamples: Number(audio.concealedSamples ?? 0),
           totalSamplesReceived: Number(audio.totalSamplesReceived),
+          connection: i,
         };
     }
     return null;
   });
 }
 
-/** The share (%) of the audio received between two readings that was concealed; null without audio. */
+/**
+ * The share (%) of the audio received between two readings on one connection that was concealed;
+ * null without audio, or where the call moved to another connection between them (a re-dial).
+ */
 function concealedShare(from: AudioIn | null, to: AudioIn | null): number | null {
-  const total = (to?.totalSamplesReceived ?? 0) - (from?.totalSamplesReceived ?? 0);
-  if (!to || total <= 0) return null;
-  return (100 * (to.concealedSamples - (from?.concealedSamples ?? 0))) / total;
+  if (!from || !to || from.connection !== to.connection) return null;
+  const total = to.totalSamplesReceived - from.totalSamplesReceived;
+  return total > 0 ? (100 * (to.concealedSamples - from.concealedSamples)) / total : null;
 }
 
 type CallFigures = Readonly<{ freezesPerMinute: number; fps: number; concealed: number | null; recovery: number | null }>;
@@ -296,7 +300,7 @@ async function main(): Promise<void> {
     await bareBob.evaluate(() => (globalThis as unknown as Win).bareHarness.hangUpAll());
 
     const recovery = (s: number | null): string => (s === null ? 'never' : `${s.toFixed(2)} s`);
-    const share = (p: number | null): string => (p === null ? 'no audio' : `${p.toFixed(2)} %`);
+    const share = (p: number | null): string => (p === null ? 'not measured' : `${p.toFixed(2)} %`);
     const lines = [
       `call freezes per minute on home wifi: ${ours.freezesPerMinute.toFixed(2)}`,
       `bare peerjs call freezes per minute on home wifi: ${bare.freezesPerMinute.toFixed(2)}`,

@@ -260,8 +260,9 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
       if (kind === 'media' && !live.media) {
         attachMedia(live, conn as MediaConnection);
         apply({ type: 'media-offer' }, live);
-      } else if (kind === 'data' && !live.channel.attached()) attachData(live, conn as DataConnection);
-      else if (kind !== 'data' || !takeAwaited(live, conn as DataConnection)) conn.close();
+      } else if (kind === 'data' && takeAwaited(live, conn as DataConnection)) return;
+      else if (kind === 'data' && !live.channel.attached()) attachData(live, conn as DataConnection);
+      else conn.close();
     },
     rejoin(live: Live, conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {
       traceCall(kind === 'data' ? 'rejoin-data' : 'rejoin-media');

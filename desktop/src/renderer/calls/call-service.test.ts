@@ -315,6 +315,14 @@ describe('the call service', () => {
     });
   });
 
+  it('makes its offer with the voice’s redundancy (RED) first', async () => {
+    const [a, b] = await friends();
+    await a.service.dial(b.contactId, { video: true });
+    const offer = 'm=audio 9 UDP/TLS/RTP/SAVPF 111 63\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:63 red/48000/2\r\n';
+    const transform = a.peer().calls[0]!.sdpTransform;
+    expect(transform?.(offer).split('\r\n')[0]).toBe('m=audio 9 UDP/TLS/RTP/SAVPF 63 111');
+  });
+
   it('takes up the grown-ups’ relay-only setting when their pane locks, before any call arrives', async () => {
     const [a] = await friends();
     expect(a.peer().options.config).toMatchObject({ iceTransportPolicy: 'all' });

@@ -4,7 +4,12 @@
  * Continuity is `concealedSamples / totalSamplesReceived` between two readings (issue 18): the
  * share of played audio that the receiver had to make up for packets that never came in time.
  */
-export type ReceivedAudio = Readonly<{ concealedSamples: number; totalSamplesReceived: number }>;
+export type ReceivedAudio = Readonly<{
+  concealedSamples: number;
+  totalSamplesReceived: number;
+  /** Which of the page's connections it came on (two readings compare only on the same one). */
+  connection: number;
+}>;
 
 const made: RTCPeerConnection[] = [];
 
@@ -23,12 +28,19 @@ type AudioIn = { type: string; kind?: string; concealedSamples?: number; totalSa
 
 /** Audio received so far on the newest open connection that receives any, or null where none does. */
 export async function receivedAudio(): Promise<ReceivedAudio | null> {
-  for (const pc of [...made].reverse()) {
+  for (let i = made.length - 1; i >= 0; i--) {
+    const pc = made[i]!;
     if (pc.connectionState === 'closed') continue;
     const stats: AudioIn[] = [];
     (await pc.getStats()).forEach((s: AudioIn) => stats.push(s));
     const audio = stats.find((s) => s.type === 'inbound-rtp' && s.kind === 'audio' && (s.totalSamplesReceived ?? 0) > 0);
-    if (audio) return { concealedSamples: audio.concealedSamples ?? 0, totalSamplesReceived: audio.totalSamplesReceived ?? 0 };
+    if (audio) {
+      return {
+        concealedSamples: audio.concealedSamples ?? 0,
+        totalSamplesReceived: audio.totalSamplesReceived ?? 0,
+        connection: i,
+      };
+    }
   }
   return null;
 }

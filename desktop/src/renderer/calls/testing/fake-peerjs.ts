@@ -150,6 +150,8 @@ export class FakeMediaConnection extends FakeConnection<FakeMediaConnection> {
   ) {
     super();
   }
+  /** The caller's `sdpTransform` option (PeerJS runs it on the offer). */
+  sdpTransform: ((sdp: string) => string) | null = null;
   /** How long our answer takes to leave once made (the friend's stream is here before it has). */
   answerLeavesAfterMs = 0;
   answer(stream: FakeMediaStream): void {
@@ -265,8 +267,13 @@ export class FakePeer extends Emitter {
     this.disconnected = false;
     tick(() => this.goOnline());
   }
-  call(to: string, stream: FakeMediaStream, options: { metadata?: unknown; connectionId?: string } = {}): FakeMediaConnection {
+  call(
+    to: string,
+    stream: FakeMediaStream,
+    options: { metadata?: unknown; connectionId?: string; sdpTransform?: (sdp: string) => string } = {},
+  ): FakeMediaConnection {
     const mine = new FakeMediaConnection(to, options.metadata);
+    mine.sdpTransform = options.sdpTransform ?? null;
     mine.connectionId = options.connectionId ?? `mc_${Math.random().toString(36).slice(2)}`;
     this.calls.push(mine);
     mine.localStream = stream;
