@@ -1,9 +1,11 @@
 /**
- * After a call comes back from "Reconnecting…" (issue 18), through the call service: what each
- * side last said of its mute and camera goes again (said while the path was down, it may have gone
- * with it), and the caller restarts the control channel's own connection where it did not come
- * back with the media's. The path breaks and heals in the fakes' connections (their bytes stop and
- * start), as the path watch reads it from a real one.
+ * Recovering a call (issue 18), through the call service. After a call comes back from
+ * "Reconnecting…": what each side last said of its mute and camera goes again (said while the
+ * path was down, it may have gone with it), and the caller restarts the control channel's own
+ * connection where it did not come back with the media's. A re-dial of the call (same peer, same
+ * call id) is taken without ringing only while the callee is reconnecting; while it is simply
+ * talking the offer is closed unanswered, and no camera opens for it. The path breaks and heals
+ * in the fakes' connections (their bytes stop and start), as the path watch reads it from a real one.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeMediaStream, FakeNetwork, installMediaGlobals, type FakeDataConnection, type FakePc } from './testing/fake-peerjs';
@@ -135,4 +137,21 @@ describe('a call back from reconnecting', () => {
     expect(readCallTrace().map((m) => m.step)).toContain('channel-awaited');
     expect(channel.b.closed || mediaSaid(channel.b).every((m) => !(m as { muted: boolean }).muted)).toBe(true);
   }, 20_000);
+});
+
+describe('a re-dial of a call', () => {
+  it('is refused while the callee is talking (not reconnecting): closed unanswered, no camera, no ring', async () => {
+    const { a, b } = await talking();
+    const cameras = b.gum.length;
+    const first = a.peer().calls[0]!;
+    // The same call again, as a re-dial (same metadata, same call id) — but Bob is not reconnecting.
+    const again = a.peer().call(b.peerId, new FakeMediaStream([]) as never, { metadata: first.metadata });
+    // Bob's end of it: closed, never answered (PeerJS tells the caller nothing of an unanswered close).
+    await until(() => again.other?.closed === true, 'the re-dial closed at Bob');
+    expect(again.other?.peerConnection).toBeNull();
+    expect(again.open).toBe(false);
+    expect(b.gum.length).toBe(cameras);
+    expect(b.service.view().phase).toBe('active');
+    expect(a.service.view().phase).toBe('active');
+  });
 });
