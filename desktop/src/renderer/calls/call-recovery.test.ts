@@ -7,7 +7,7 @@
  * talking the offer is closed unanswered, and no camera opens for it. The path breaks and heals
  * in the fakes' connections (their bytes stop and start), as the path watch reads it from a real one.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeMediaStream, FakeNetwork, installMediaGlobals, type FakeDataConnection, type FakePc } from './testing/fake-peerjs';
 import { newConnectionPair } from './call-protocol';
 import { readCallTrace } from './call-trace';
@@ -22,6 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   for (const s of sides.splice(0)) s.service.stop();
+  vi.unstubAllGlobals();
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -111,6 +112,9 @@ describe('a call back from reconnecting', () => {
   }, 20_000);
 
   it('moves the callee’s channel to a re-dial’s channel that comes after its media was taken', async () => {
+    vi.stubGlobal('RTCRtpReceiver', {
+      getCapabilities: () => ({ codecs: ['audio/opus', 'audio/red'].map((mimeType) => ({ mimeType, clockRate: 48_000 })) }),
+    });
     const { a, b, media, channel } = await talking();
     // Bob's path is gone (and stays gone): he shows "Reconnecting…" and waits for Alice's re-dial.
     media.b.flowing = false;
@@ -131,6 +135,8 @@ describe('a call back from reconnecting', () => {
     const data = a.peer().connect(b.peerId, { label: channel.a.label, metadata: first.metadata, connectionId: ids.data });
     await until(() => data.open, 'the re-dial’s channel open');
     await until(() => b.service.view().phase === 'active', 'Bob back', 5_000);
+    // Bob's answer to the re-dial asks for the voice with redundancy too (where the browser has it).
+    expect(again.other!.peerConnection!.transceivers.find((t) => t.sender.track?.kind === 'audio')?.codecs[0]).toBe('audio/red');
     // What Bob says now goes on the re-dial's channel (not on the old one, which Alice let go).
     b.service.setMuted(true);
     await until(() => mediaSaid(data.other!).some((m) => (m as { muted: boolean }).muted), 'Bob’s mute on the new channel');

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallView } from './call-types';
 import {
   FakeNetwork,
@@ -315,12 +315,28 @@ describe('the call service', () => {
     });
   });
 
-  it('makes its offer with the voice’s redundancy (RED) first', async () => {
-    const [a, b] = await friends();
-    await a.service.dial(b.contactId, { video: true });
-    const offer = 'm=audio 9 UDP/TLS/RTP/SAVPF 111 63\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:63 red/48000/2\r\n';
-    const transform = a.peer().calls[0]!.sdpTransform;
-    expect(transform?.(offer).split('\r\n')[0]).toBe('m=audio 9 UDP/TLS/RTP/SAVPF 63 111');
+  it('asks for the voice with redundancy (RED) first: in the offer, then on both sides’ audio transceivers', async () => {
+    vi.stubGlobal('RTCRtpReceiver', {
+      getCapabilities: () => ({ codecs: ['audio/opus', 'audio/red'].map((mimeType) => ({ mimeType, clockRate: 48_000 })) }),
+    });
+    try {
+      const [a, b] = await friends();
+      await a.service.dial(b.contactId, { video: true });
+      const call = a.peer().calls[0]!;
+      const offer = 'm=audio 9 UDP/TLS/RTP/SAVPF 111 63\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:63 red/48000/2\r\n';
+      expect(call.sdpTransform?.(offer).split('\r\n')[0]).toBe('m=audio 9 UDP/TLS/RTP/SAVPF 63 111');
+      await until(() => phase(b) === 'incoming', 'ringing');
+      await b.service.accept();
+      await until(() => phase(a) === 'active' && phase(b) === 'active', 'active');
+      // The caller's for its later offers (an ICE restart), the callee's for its answer.
+      for (const pc of [call.peerConnection!, call.other!.peerConnection!]) {
+        const audio = pc.transceivers.find((t) => t.sender.track?.kind === 'audio')!;
+        expect(audio.codecs).toEqual(['audio/red', 'audio/opus']);
+        expect(pc.transceivers.find((t) => t.sender.track?.kind === 'video')!.codecs).toEqual([]);
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('takes up the grown-ups’ relay-only setting when their pane locks, before any call arrives', async () => {

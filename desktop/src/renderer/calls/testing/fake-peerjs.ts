@@ -84,7 +84,13 @@ export class FakeSender {
  * makes no SDP, so the restart goes no further).
  */
 export class FakePc extends EventTarget {
-  readonly transceivers: { sender: FakeSender; receiver: { track: FakeTrack } }[] = [];
+  readonly transceivers: {
+    sender: FakeSender;
+    receiver: { track: FakeTrack };
+    /** What `setCodecPreferences` was last given (mime types; empty: the browser's order). */
+    codecs: string[];
+    setCodecPreferences: (codecs: readonly { mimeType: string }[]) => void;
+  }[] = [];
   iceConnectionState: RTCIceConnectionState = 'connected';
   connectionState: RTCPeerConnectionState = 'connected';
   /** Whether media arrives (false: the path broke). */
@@ -117,8 +123,17 @@ export class FakePc extends EventTarget {
     return this.transceivers;
   }
   addStream(stream: FakeMediaStream): void {
-    for (const t of stream.getTracks())
-      this.transceivers.push({ sender: new FakeSender(t), receiver: { track: new FakeTrack(t.kind, 'remote') } });
+    for (const t of stream.getTracks()) {
+      const transceiver = {
+        sender: new FakeSender(t),
+        receiver: { track: new FakeTrack(t.kind, 'remote') },
+        codecs: [] as string[],
+        setCodecPreferences: (codecs: readonly { mimeType: string }[]) => {
+          transceiver.codecs = codecs.map((c) => c.mimeType);
+        },
+      };
+      this.transceivers.push(transceiver);
+    }
   }
 }
 
