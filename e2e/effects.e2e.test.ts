@@ -104,6 +104,28 @@ const harness = {
   stop: (page: Page) => page.evaluate(() => (globalThis as unknown as Win).effectsHarness.stop()),
 };
 
+/**
+ * Waits until the effect has drawn `frames` more frames with the chosen background (the mask is
+ * smoothed over frames; the GPU delegate on software GL makes a few a second, fewer under load),
+ * and `minMs` at least: a fixed wait read a frame before the mask settled on a busy machine.
+ */
+async function settle(page: Page, kind: BackgroundSpec['kind'], frames = 8, minMs = 1500): Promise<void> {
+  const shown = kind === 'bundled' || kind === 'stripes' ? 'picture' : kind;
+  const since = Date.now();
+  let from: number | null = null;
+  await expect
+    .poll(
+      async () => {
+        const s = await harness.stats(page);
+        if (s.background !== shown) return false;
+        from ??= s.framesProcessed;
+        return s.framesProcessed - from >= frames && Date.now() - since >= minMs;
+      },
+      { timeout: 40_000, interval: 250 },
+    )
+    .toBe(true);
+}
+
 async function save(name: string, frame: GrabbedFrame): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await writeFile(path.join(ARTIFACTS, name), Buffer.from(frame.png, 'base64'));
@@ -150,7 +172,7 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
   it('shows the chosen picture behind the child and the camera where the child is', async () => {
     const { page } = session;
     await harness.background(page, STRIPES_SPEC);
-    await page.waitForTimeout(1500);
+    await settle(page, STRIPES_SPEC.kind);
     const output = await harness.grab(page, 'output');
     const camera = await harness.grab(page, 'camera');
     await save('picture-background.png', output);
@@ -182,7 +204,7 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
   it('blurs the room but keeps the child sharp', async () => {
     const { page } = session;
     await harness.background(page, { kind: 'blur' });
-    await page.waitForTimeout(1500);
+    await settle(page, 'blur');
     const output = await harness.grab(page, 'output');
     const camera = await harness.grab(page, 'camera');
     await save('blur-background.png', output);
@@ -298,7 +320,7 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
     // Software GL makes this delegate slow here (a few frames a second): no adapting, just correctness.
     await harness.start(page, { delegate: 'GPU', adaptive: false });
     await harness.background(page, STRIPES_SPEC);
-    await page.waitForTimeout(3000);
+    await settle(page, STRIPES_SPEC.kind, 8, 3000);
     expect((await harness.stats(page)).delegate).toBe('GPU');
     await expectPictureBehindPerson(page, 'gpu-delegate.png');
   }, 60_000);
@@ -307,7 +329,7 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
     const { page } = session;
     await harness.start(page, { inline: true, adaptive: false });
     await harness.background(page, STRIPES_SPEC);
-    await page.waitForTimeout(1500);
+    await settle(page, STRIPES_SPEC.kind);
     await expectPictureBehindPerson(page, 'main-thread.png');
   }, 60_000);
 
