@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { trackProcessor } from '../effects/media-types';
 import { softwareWebGl } from '../effects/quality-levels';
+import { nextDraw, type SelfViewToWorker } from './self-view-protocol';
 import { useMediaElement } from './use-media-element';
 
 /** At most this many self-view frames a second where the page is drawn in software. */
@@ -21,25 +23,56 @@ function softwareCompositing(): boolean {
   return software;
 }
 
-/** Draws `stream` into `canvas` at most `SOFTWARE_SELF_VIEW_FPS` times a second until the returned stop. */
-function drawInto(canvas: HTMLCanvasElement, stream: MediaStream): () => void {
+/** How many pixels wide `canvas` is shown, up to which a camera frame is drawn. */
+const shownWidth = (canvas: HTMLCanvasElement): number =>
+  Math.round(canvas.clientWidth * window.devicePixelRatio) || DEFAULT_WIDTH;
+
+/** What draws the self view's canvas: the stream it shows (a new one replaces the last), until `stop`. */
+type Drawing = Readonly<{ show: (stream: MediaStream) => void; stop: () => void }>;
+
+/**
+ * Draws into `canvas` in a worker, at most `SOFTWARE_SELF_VIEW_FPS` times a second; null where this
+ * page cannot (no breakout box, OffscreenCanvas or worker).
+ */
+function drawInWorker(canvas: HTMLCanvasElement): Drawing | null {
+  const Processor = trackProcessor();
+  if (!Processor || typeof canvas.transferControlToOffscreen !== 'function' || typeof Worker !== 'function') return null;
+  const offscreen = canvas.transferControlToOffscreen();
+  const worker = new Worker(new URL('./self-view-worker.ts', import.meta.url), { type: 'module', name: 'hearth-self-view' });
+  const post = (message: SelfViewToWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
+  post({ type: 'start', canvas: offscreen, width: shownWidth(canvas), fps: SOFTWARE_SELF_VIEW_FPS }, [offscreen]);
+  const resized = new ResizeObserver(() => post({ type: 'width', width: shownWidth(canvas) }));
+  resized.observe(canvas);
+  return {
+    show(stream: MediaStream): void {
+      const track = stream.getVideoTracks()[0];
+      if (!track) return;
+      // maxBufferSize 1: a worker that falls behind gets the newest frame, not a backlog.
+      const frames = new Processor({ track, maxBufferSize: 1 }).readable;
+      post({ type: 'frames', frames }, [frames as unknown as Transferable]);
+    },
+    stop(): void {
+      resized.disconnect();
+      worker.terminate();
+    },
+  };
+}
+
+/** Draws `stream` into `canvas` on this thread, at most `SOFTWARE_SELF_VIEW_FPS` times a second, until the returned stop. */
+function drawHere(canvas: HTMLCanvasElement, stream: MediaStream): () => void {
   const source = document.createElement('video');
   source.muted = true;
   source.playsInline = true;
   source.srcObject = stream;
   const ctx = canvas.getContext('2d', { alpha: false });
-  const period = 1000 / SOFTWARE_SELF_VIEW_FPS;
-  // A frame is drawn when its turn is at most a page frame (1/60 s) away; each turn comes a period
-  // after the last (or now, after a pause), so over any stretch the rate stays at or under the cap.
-  let next = -Infinity;
+  let due = -Infinity;
   let handle = 0;
   const draw = (now: number): void => {
     handle = source.requestVideoFrameCallback(draw);
-    if (!ctx || source.videoWidth === 0 || now < next - 1000 / 60) return;
-    next = Math.max(next, now - period) + period;
-    // As many pixels as the canvas is shown with, up to the camera's own.
-    const shown = Math.round(canvas.clientWidth * window.devicePixelRatio) || DEFAULT_WIDTH;
-    const width = Math.min(source.videoWidth, shown);
+    const turn = nextDraw(due, now, SOFTWARE_SELF_VIEW_FPS);
+    if (!ctx || source.videoWidth === 0 || turn === null) return;
+    due = turn;
+    const width = Math.min(source.videoWidth, shownWidth(canvas));
     const height = Math.round((width * source.videoHeight) / source.videoWidth);
     if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
     ctx.drawImage(source, 0, 0, width, height);
@@ -53,12 +86,27 @@ function drawInto(canvas: HTMLCanvasElement, stream: MediaStream): () => void {
   };
 }
 
+/** The same on this thread, where a worker cannot draw. */
+function drawOnPage(canvas: HTMLCanvasElement): Drawing {
+  let stopLast: (() => void) | null = null;
+  return {
+    show(stream: MediaStream): void {
+      stopLast?.();
+      stopLast = drawHere(canvas, stream);
+    },
+    stop: () => stopLast?.(),
+  };
+}
+
 /**
  * Ourselves, small (mirrored by the `call-self` style). Where the page is drawn in software, a
  * second playing video held the whole page back: in headless Chromium on a 2-core PC the page
  * redrew about 35 times a second instead of 60, and the friend's video showed 23–26 of its 30
  * frames (`bench:network`). There it is a canvas, redrawn at most 15 times a second in step with
- * the page's own drawing. With a GPU it stays a video.
+ * the camera. A worker draws it: drawn on the main thread, each frame took it 15–140 ms on a busy
+ * 2-core PC, the friend's video there lost frames and froze more than bare PeerJS's (issue 18).
+ * The canvas is made here for each stream, since one handed to a worker cannot be drawn again.
+ * With a GPU it stays a video.
  */
 export function SelfView({
   stream,
@@ -67,21 +115,34 @@ export function SelfView({
 }: Readonly<{ stream: MediaStream; className: string; label: string }>): ReactElement {
   const [inSoftware] = useState(softwareCompositing);
   const videoRef = useMediaElement(inSoftware ? null : stream);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const holderRef = useRef<HTMLSpanElement>(null);
+  const [drawn, setDrawn] = useState<Readonly<{ canvas: HTMLCanvasElement; drawing: Drawing }> | null>(null);
+  // The canvas and what draws it, for as long as the self view shows (one handed to a worker can
+  // never be drawn on here again, so it is made here, not by React, which may mount it twice).
   useEffect(() => {
-    const canvas = canvasRef.current;
-    return inSoftware && canvas ? drawInto(canvas, stream) : undefined;
-  }, [inSoftware, stream]);
+    const holder = holderRef.current;
+    if (!inSoftware || !holder) return undefined;
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [DEFAULT_WIDTH, (DEFAULT_WIDTH * 3) / 4];
+    canvas.dataset.testid = 'call-local-video';
+    canvas.setAttribute('role', 'img');
+    holder.append(canvas);
+    const drawing = drawInWorker(canvas) ?? drawOnPage(canvas);
+    setDrawn({ canvas, drawing });
+    return () => {
+      drawing.stop();
+      canvas.remove();
+    };
+  }, [inSoftware]);
+  useEffect(() => drawn?.drawing.show(stream), [drawn, stream]);
+  // Kept on the canvas as they change (dimmed, a language switched).
+  useEffect(() => {
+    if (!drawn) return;
+    drawn.canvas.className = className;
+    drawn.canvas.setAttribute('aria-label', label);
+  }, [drawn, className, label]);
   return inSoftware ? (
-    <canvas
-      ref={canvasRef}
-      className={className}
-      width={DEFAULT_WIDTH}
-      height={(DEFAULT_WIDTH * 3) / 4}
-      data-testid="call-local-video"
-      role="img"
-      aria-label={label}
-    />
+    <span ref={holderRef} className="call-self-holder" />
   ) : (
     <video ref={videoRef} className={className} data-testid="call-local-video" aria-label={label} autoPlay playsInline muted />
   );
