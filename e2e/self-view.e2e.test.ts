@@ -8,6 +8,7 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { CallKid } from '@hearth/test-kit/call-world';
 import { withoutChromium } from '@hearth/test-kit/chromium';
 import { meanColours, type Rect } from './support/pixels';
 import { twoKidsInTheApp } from './support/two-kids';
@@ -22,7 +23,7 @@ const REGIONS: readonly Rect[] = [
 const SELF_VIEW_WORKER = 'self-view-worker';
 const selfViewWorkers = (page: Page): Worker[] => page.workers().filter((w) => w.url().includes(SELF_VIEW_WORKER));
 
-/** Before the call: every drawImage in the self view's worker (each stream gets its own) is timed (ms). */
+/** Before the call: every drawImage in the self view's worker (one per self view shown) is timed (ms). */
 const countSelfViewDraws = (page: Page): void =>
   void page.on('worker', (worker) => {
     if (!worker.url().includes(SELF_VIEW_WORKER)) return;
@@ -49,7 +50,30 @@ const drawRate = async (page: Page): Promise<number> =>
     .at(-1)
     ?.evaluate(`globalThis.selfViewDraws.filter((t) => t > performance.now() - ${RATE_MS}).length / ${RATE_MS / 1000}`)) as
     number | undefined) ?? 0;
+/** Before the call: every drawImage onto the self view's canvas on the page's own thread is timed (ms). */
+const countPageDraws = (page: Page): Promise<void> =>
+  page.evaluate(`(() => {
+    globalThis.pageSelfViewDraws = [];
+    const draw = CanvasRenderingContext2D.prototype.drawImage;
+    CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+      if (this.canvas.getAttribute?.('data-testid') === 'call-local-video') globalThis.pageSelfViewDraws.push(performance.now());
+      return draw.apply(this, args);
+    };
+  })()`);
+const pageDrawRate = (page: Page): Promise<number> =>
+  page.evaluate(
+    `globalThis.pageSelfViewDraws.filter((t) => t > performance.now() - ${RATE_MS}).length / ${RATE_MS / 1000}`,
+  ) as Promise<number>;
 const SELF = '[data-testid="call-local-video"]';
+
+/** Takes away a call's end screen, where there is one (the next call starts from the friends list). */
+async function dismissEnded({ alice, bob }: Readonly<{ alice: CallKid; bob: CallKid }>): Promise<void> {
+  for (const k of [alice, bob]) {
+    const note = k.page.getByTestId('call-ended');
+    await note.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    if ((await note.count()) > 0) await note.getByRole('button').click();
+  }
+}
 const difference = (a: readonly number[], b: readonly number[]): number =>
   Math.max(...a.map((v, c) => Math.abs(v - (b[c] ?? 0))));
 
@@ -83,6 +107,36 @@ async function cameraColours(page: Page): Promise<(readonly number[])[]> {
 describe.skipIf(withoutChromium())('the self view where the page is drawn in software', () => {
   const kids = twoKidsInTheApp('hearth-self-view-e2e-');
 
+  it('is drawn on the page itself where its worker cannot start, still showing the camera at most 15 times a second', async () => {
+    const { alice, bob } = kids;
+    await alice.page.route(/self-view-worker[^/]*\.js/, (route) => route.abort());
+    await countPageDraws(alice.page);
+    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
+    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await dial.click();
+    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+    await bob.page.getByTestId('call-accept').click();
+    const self = alice.page.getByTestId('call-local-video');
+    await self.waitFor({ timeout: 15_000 });
+    if (!(await drawnInSoftware(alice.page))) return;
+    await expect.poll(() => alice.page.evaluate('globalThis.pageSelfViewDraws.length'), { timeout: 10_000 }).toBeGreaterThan(3);
+    expect(selfViewWorkers(alice.page)).toHaveLength(0);
+    expect(await self.evaluate((el) => el.tagName)).toBe('CANVAS');
+    expect(await self.getAttribute('aria-label')).toBe('You');
+    await alice.page.waitForTimeout(RATE_MS);
+    // Not stuck (the page's own thread draws slower here than the worker: the reason for the worker).
+    const rate = await pageDrawRate(alice.page);
+    expect(rate).toBeGreaterThan(2);
+    expect(rate).toBeLessThanOrEqual(15.5);
+    const camera = await cameraColours(alice.page);
+    const shown = await meanColours(alice.page, SELF, REGIONS);
+    for (const [i, colour] of shown.entries()) expect(difference(colour, camera[i]!), `region ${i}`).toBeLessThan(25);
+    await alice.page.getByTestId('call-hangup').click();
+    await expect.poll(() => self.count(), { timeout: 10_000 }).toBe(0);
+    await alice.page.unrouteAll();
+    await dismissEnded(kids);
+  }, 120_000);
+
   it('is a mirrored canvas showing the camera, redrawn at most 15 times a second, following a new effect, and stops with the call', async () => {
     const { alice, bob } = kids;
     countSelfViewDraws(alice.page);
@@ -93,6 +147,15 @@ describe.skipIf(withoutChromium())('the self view where the page is drawn in sof
     await bob.page.getByTestId('call-accept').click();
     const self = alice.page.getByTestId('call-local-video');
     await self.waitFor({ timeout: 15_000 });
+    // The call's clock ticks (its own component, redrawn alone each second).
+    const clock = alice.page.getByTestId('call-status');
+    const seconds = async (): Promise<number> => {
+      const [, m, s] = /^(\d+):(\d\d)$/.exec((await clock.textContent()) ?? '') ?? [];
+      return m === undefined || s === undefined ? -1 : Number(m) * 60 + Number(s);
+    };
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
+    const first = await seconds();
+    await expect.poll(seconds, { timeout: 5_000 }).toBeGreaterThan(first);
 
     // Headless Chromium on Linux draws in software; with a GPU the self view stays a plain video.
     if (!(await drawnInSoftware(alice.page))) {
@@ -128,8 +191,9 @@ describe.skipIf(withoutChromium())('the self view where the page is drawn in sof
       return difference(flag!, camera[0]!) > 40;
     });
     await alice.page.waitForTimeout(RATE_MS);
-    // One worker still draws, now the effect's video only (the camera's frames stopped with it).
+    // One worker still draws, reading the effect's video only: the camera's frames stopped.
     expect(selfViewWorkers(alice.page)).toHaveLength(1);
+    expect(await selfViewWorkers(alice.page)[0]!.evaluate('globalThis.selfViewReading')).toBe(1);
     const effectRate = await drawRate(alice.page);
     expect(effectRate).toBeGreaterThan(3);
     expect(effectRate).toBeLessThanOrEqual(15.5);

@@ -22,14 +22,18 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-function useClock(active: boolean): number {
+/**
+ * How long the call has been going, ticking each second. Its own component, so that the tick
+ * redraws this text only, not the whole call screen (on a slow PC each redraw of the screen cost
+ * the main thread tens of ms a second, which the friend's video paid for).
+ */
+function CallClock({ since }: Readonly<{ since: number | null }>): ReactElement {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
-    if (!active) return undefined;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [active]);
-  return now;
+  }, []);
+  return <>{formatDuration(now - (since ?? now))}</>;
 }
 
 /** After this long in a call the self view shows even if the friend's video never started. */
@@ -57,7 +61,6 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
   const service = useCallService();
   const [showDevices, setShowDevices] = useState(false);
   const [selfView, showSelfView] = useSelfView(view);
-  const now = useClock(view.phase === 'active');
   const remoteRef = useMediaElement(view.remoteStream);
   const game = useCallGame(service, view.contact?.contactId ?? null);
   const { t: tr } = useTranslation();
@@ -72,7 +75,7 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         ? t('connecting')
         : view.phase === 'reconnecting'
           ? tApp('netCalls.reconnecting')
-          : formatDuration(now - (view.activeSince ?? now));
+          : null;
   const playing = game.open && view.phase === 'active';
   return (
     <div
@@ -112,7 +115,7 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
       <div className="call-header">
         <h2 data-testid="call-name">{name}</h2>
         <p className="call-status" data-testid="call-status" aria-live="polite">
-          {status}
+          {status ?? <CallClock since={view.activeSince} />}
         </p>
         {view.remoteMuted && <p className="call-subtle">🔇 {t('theyMuted', { name })}</p>}
         {view.remoteCameraOff && view.video && <p className="call-subtle">🚫 {t('theyCameraOff', { name })}</p>}

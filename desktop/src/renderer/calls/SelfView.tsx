@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import { trackProcessor } from '../effects/media-types';
 import { softwareWebGl } from '../effects/quality-levels';
 import { nextDraw, type SelfViewToWorker } from './self-view-protocol';
@@ -32,27 +32,35 @@ type Drawing = Readonly<{ show: (stream: MediaStream) => void; stop: () => void 
 
 /**
  * Draws into `canvas` in a worker, at most `SOFTWARE_SELF_VIEW_FPS` times a second; null where this
- * page cannot (no breakout box, OffscreenCanvas or worker).
+ * page cannot (no breakout box, OffscreenCanvas or worker). `failed`: the worker could not start or
+ * broke (the canvas, handed over, can then show nothing more).
  */
-function drawInWorker(canvas: HTMLCanvasElement): Drawing | null {
+function drawInWorker(canvas: HTMLCanvasElement, failed: () => void): Drawing | null {
   const Processor = trackProcessor();
   if (!Processor || typeof canvas.transferControlToOffscreen !== 'function' || typeof Worker !== 'function') return null;
   const offscreen = canvas.transferControlToOffscreen();
   const worker = new Worker(new URL('./self-view-worker.ts', import.meta.url), { type: 'module', name: 'hearth-self-view' });
+  worker.onerror = (event): void => {
+    event.preventDefault();
+    failed();
+  };
   const post = (message: SelfViewToWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
   post({ type: 'start', canvas: offscreen, width: shownWidth(canvas), fps: SOFTWARE_SELF_VIEW_FPS }, [offscreen]);
   const resized = new ResizeObserver(() => post({ type: 'width', width: shownWidth(canvas) }));
   resized.observe(canvas);
+  // The worker reads a copy of the track, ended here when it is done with (whatever the worker does).
+  let reading: MediaStreamTrack | null = null;
   return {
     show(stream: MediaStream): void {
-      const track = stream.getVideoTracks()[0];
-      if (!track) return;
+      reading?.stop();
+      reading = stream.getVideoTracks()[0]?.clone() ?? null;
       // maxBufferSize 1: a worker that falls behind gets the newest frame, not a backlog.
-      const frames = new Processor({ track, maxBufferSize: 1 }).readable;
-      post({ type: 'frames', frames }, [frames as unknown as Transferable]);
+      const frames = reading ? new Processor({ track: reading, maxBufferSize: 1 }).readable : null;
+      post({ type: 'frames', frames }, frames ? [frames as unknown as Transferable] : []);
     },
     stop(): void {
       resized.disconnect();
+      reading?.stop();
       worker.terminate();
     },
   };
@@ -117,9 +125,11 @@ export function SelfView({
   const videoRef = useMediaElement(inSoftware ? null : stream);
   const holderRef = useRef<HTMLSpanElement>(null);
   const [drawn, setDrawn] = useState<Readonly<{ canvas: HTMLCanvasElement; drawing: Drawing }> | null>(null);
+  const [workerFailed, setWorkerFailed] = useState(false);
   // The canvas and what draws it, for as long as the self view shows (one handed to a worker can
   // never be drawn on here again, so it is made here, not by React, which may mount it twice).
-  useEffect(() => {
+  // Before the page is painted, so that it is never seen unstyled.
+  useLayoutEffect(() => {
     const holder = holderRef.current;
     if (!inSoftware || !holder) return undefined;
     const canvas = document.createElement('canvas');
@@ -127,16 +137,16 @@ export function SelfView({
     canvas.dataset.testid = 'call-local-video';
     canvas.setAttribute('role', 'img');
     holder.append(canvas);
-    const drawing = drawInWorker(canvas) ?? drawOnPage(canvas);
+    const drawing = (!workerFailed && drawInWorker(canvas, () => setWorkerFailed(true))) || drawOnPage(canvas);
     setDrawn({ canvas, drawing });
     return () => {
       drawing.stop();
       canvas.remove();
     };
-  }, [inSoftware]);
+  }, [inSoftware, workerFailed]);
   useEffect(() => drawn?.drawing.show(stream), [drawn, stream]);
   // Kept on the canvas as they change (dimmed, a language switched).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!drawn) return;
     drawn.canvas.className = className;
     drawn.canvas.setAttribute('aria-label', label);

@@ -9,8 +9,8 @@ export type SelfViewToWorker =
       fps: number;
     }>
   | Readonly<{ type: 'width'; width: number }>
-  /** The frames to draw from now on (a MediaStreamTrackProcessor's readable, transferred). */
-  | Readonly<{ type: 'frames'; frames: ReadableStream<VideoFrame> }>;
+  /** The frames to draw from now on (a MediaStreamTrackProcessor's readable, transferred); null: none. */
+  | Readonly<{ type: 'frames'; frames: ReadableStream<VideoFrame> | null }>;
 
 const PAGE_FRAME_MS = 1000 / 60;
 

@@ -8,8 +8,13 @@
 import { nextDraw, type SelfViewToWorker } from './self-view-protocol';
 import { unknownCase } from './unknown-case';
 
-type WorkerScope = { onmessage: ((event: MessageEvent<SelfViewToWorker>) => void) | null };
+type WorkerScope = {
+  onmessage: ((event: MessageEvent<SelfViewToWorker>) => void) | null;
+  /** How many streams are being read now (0 or 1; for tests and a debugger). */
+  selfViewReading: number;
+};
 const scope = self as unknown as WorkerScope;
+scope.selfViewReading = 0;
 
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
@@ -35,11 +40,27 @@ async function drawAll(mine: ReadableStreamDefaultReader<VideoFrame>): Promise<v
     if (done) return;
     try {
       if (reader === mine) drawFrame(frame);
+    } catch {
+      // One frame that could not be drawn (a size gone odd mid-switch): the next one may be.
     } finally {
       frame.close();
     }
     if (reader !== mine) return;
   }
+}
+
+/** Reads `frames` until they end or others replace them. */
+function read(frames: ReadableStream<VideoFrame>): void {
+  const mine = frames.getReader();
+  reader = mine;
+  scope.selfViewReading += 1;
+  drawAll(mine)
+    // A stream that errors (its track ended) just ends its drawing.
+    .catch(() => undefined)
+    .finally(() => {
+      scope.selfViewReading -= 1;
+      mine.cancel().catch(() => undefined);
+    });
 }
 
 scope.onmessage = (event: MessageEvent<SelfViewToWorker>): void => {
@@ -56,11 +77,10 @@ scope.onmessage = (event: MessageEvent<SelfViewToWorker>): void => {
       return;
     case 'frames': {
       const old = reader;
-      reader = message.frames.getReader();
+      reader = null;
       // The last stream's frames stop here (its processor lets go of the track).
       old?.cancel().catch(() => undefined);
-      // A stream that errors (its track ended) just ends its drawing.
-      drawAll(reader).catch(() => undefined);
+      if (message.frames) read(message.frames);
       return;
     }
     default:
