@@ -6,7 +6,7 @@
  * cost the friend's video frames and freezes on a busy PC); it follows a new effect's video
  * mid-call (drawing no more often), and it stops drawing when the call ends.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Locator, Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CallKid } from '@hearth/test-kit/call-world';
 import { withoutChromium } from '@hearth/test-kit/chromium';
@@ -66,6 +66,18 @@ const pageDrawRate = (page: Page): Promise<number> =>
   ) as Promise<number>;
 const SELF = '[data-testid="call-local-video"]';
 
+/** Alice calls Bob, who answers: her self view, once it shows. */
+async function aliceCallsBob({ alice, bob }: Readonly<{ alice: CallKid; bob: CallKid }>): Promise<Locator> {
+  const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
+  await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
+  await dial.click();
+  await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
+  await bob.page.getByTestId('call-accept').click();
+  const self = alice.page.getByTestId('call-local-video');
+  await self.waitFor({ timeout: 15_000 });
+  return self;
+}
+
 /** Takes away a call's end screen, where there is one (the next call starts from the friends list). */
 async function dismissEnded({ alice, bob }: Readonly<{ alice: CallKid; bob: CallKid }>): Promise<void> {
   for (const k of [alice, bob]) {
@@ -108,16 +120,10 @@ describe.skipIf(withoutChromium())('the self view where the page is drawn in sof
   const kids = twoKidsInTheApp('hearth-self-view-e2e-');
 
   it('is drawn on the page itself where its worker cannot start, still showing the camera at most 15 times a second', async () => {
-    const { alice, bob } = kids;
+    const { alice } = kids;
     await alice.page.route(/self-view-worker[^/]*\.js/, (route) => route.abort());
     await countPageDraws(alice.page);
-    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
-    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
-    await dial.click();
-    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
-    await bob.page.getByTestId('call-accept').click();
-    const self = alice.page.getByTestId('call-local-video');
-    await self.waitFor({ timeout: 15_000 });
+    const self = await aliceCallsBob(kids);
     if (!(await drawnInSoftware(alice.page))) return;
     await expect.poll(() => alice.page.evaluate('globalThis.pageSelfViewDraws.length'), { timeout: 10_000 }).toBeGreaterThan(3);
     expect(selfViewWorkers(alice.page)).toHaveLength(0);
@@ -140,13 +146,7 @@ describe.skipIf(withoutChromium())('the self view where the page is drawn in sof
   it('is a mirrored canvas showing the camera, redrawn at most 15 times a second, following a new effect, and stops with the call', async () => {
     const { alice, bob } = kids;
     countSelfViewDraws(alice.page);
-    const dial = alice.page.getByTestId(`call-video-${bob.childId}`);
-    await expect.poll(() => dial.isEnabled(), { timeout: 20_000 }).toBe(true);
-    await dial.click();
-    await bob.page.getByTestId('call-ring').waitFor({ timeout: 15_000 });
-    await bob.page.getByTestId('call-accept').click();
-    const self = alice.page.getByTestId('call-local-video');
-    await self.waitFor({ timeout: 15_000 });
+    const self = await aliceCallsBob(kids);
     // The call's clock ticks (its own component, redrawn alone each second).
     const clock = alice.page.getByTestId('call-status');
     const seconds = async (): Promise<number> => {
