@@ -156,6 +156,8 @@ describe.skipIf(withoutChromium())('the self view where the page is drawn in sof
     await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
     const first = await seconds();
     await expect.poll(seconds, { timeout: 5_000 }).toBeGreaterThan(first);
+    // A screen reader is not told the time each second.
+    expect(await clock.getAttribute('aria-live')).toBe('off');
 
     // Headless Chromium on Linux draws in software; with a GPU the self view stays a plain video.
     if (!(await drawnInSoftware(alice.page))) {

@@ -114,7 +114,8 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
       </div>
       <div className="call-header">
         <h2 data-testid="call-name">{name}</h2>
-        <p className="call-status" data-testid="call-status" aria-live="polite">
+        {/* What changes is said (calling, connecting, reconnecting); the clock's tick is not, each second. */}
+        <p className="call-status" data-testid="call-status" aria-live={status === null ? 'off' : 'polite'}>
           {status ?? <CallClock since={view.activeSince} />}
         </p>
         {view.remoteMuted && <p className="call-subtle">🔇 {t('theyMuted', { name })}</p>}
