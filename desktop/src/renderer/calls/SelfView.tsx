@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import { trackProcessor } from '../effects/media-types';
 import { softwareWebGl } from '../effects/quality-levels';
-import { nextDraw, type SelfViewToWorker } from './self-view-protocol';
+import { drawSize, nextDraw, type SelfViewToWorker } from './self-view-protocol';
 import { useMediaElement } from './use-media-element';
 
 /** At most this many self-view frames a second where the page is drawn in software. */
@@ -23,7 +23,7 @@ function softwareCompositing(): boolean {
   return software;
 }
 
-/** How many pixels wide `canvas` is shown, up to which a camera frame is drawn. */
+/** How many pixels wide `canvas` is shown: a camera frame is drawn no wider (`drawSize`). */
 const shownWidth = (canvas: HTMLCanvasElement): number =>
   Math.round(canvas.clientWidth * window.devicePixelRatio) || DEFAULT_WIDTH;
 
@@ -80,8 +80,7 @@ function drawHere(canvas: HTMLCanvasElement, stream: MediaStream): () => void {
     const turn = nextDraw(due, now, SOFTWARE_SELF_VIEW_FPS);
     if (!ctx || source.videoWidth === 0 || turn === null) return;
     due = turn;
-    const width = Math.min(source.videoWidth, shownWidth(canvas));
-    const height = Math.round((width * source.videoHeight) / source.videoWidth);
+    const { width, height } = drawSize(source.videoWidth, source.videoHeight, shownWidth(canvas));
     if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
     ctx.drawImage(source, 0, 0, width, height);
   };
@@ -113,8 +112,8 @@ function drawOnPage(canvas: HTMLCanvasElement): Drawing {
  * frames (`bench:network`). There it is a canvas, redrawn at most 15 times a second in step with
  * the camera. A worker draws it: drawn on the main thread, each frame took it 15–140 ms on a busy
  * 2-core PC, the friend's video there lost frames and froze more than bare PeerJS's (issue 18).
- * The canvas is made here for each stream, since one handed to a worker cannot be drawn again.
- * With a GPU it stays a video.
+ * The canvas is made here, once per self view shown (a new one where the worker breaks), since
+ * one handed to a worker can never be drawn on again. With a GPU it stays a video.
  */
 export function SelfView({
   stream,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDraw } from './self-view-protocol';
+import { drawSize, nextDraw } from './self-view-protocol';
 
 /** How many of `frames` arriving at `fpsIn` a second for `seconds` are drawn at a cap of `cap`. */
 function drawnOf(fpsIn: number, seconds: number, cap: number, start = 0): number[] {
@@ -38,5 +38,13 @@ describe('nextDraw', () => {
     const due = nextDraw(-Infinity, 0, 15)!;
     expect(nextDraw(due, 5_000, 15)).not.toBeNull();
     expect(nextDraw(due, 10, 15)).toBeNull();
+  });
+});
+
+describe('drawSize', () => {
+  it("draws as wide as the canvas is shown, keeping the frame's shape, never wider than the frame", () => {
+    expect(drawSize(640, 480, 240)).toEqual({ width: 240, height: 180 });
+    expect(drawSize(640, 480, 1000)).toEqual({ width: 640, height: 480 });
+    expect(drawSize(1280, 720, 241)).toEqual({ width: 241, height: 136 });
   });
 });

@@ -25,3 +25,9 @@ export function nextDraw(due: number, now: number, fps: number): number | null {
   if (now < due - PAGE_FRAME_MS) return null;
   return Math.max(due, now - PAGE_FRAME_MS) + 1000 / fps;
 }
+
+/** The size a `width` × `height` frame is drawn at on a canvas shown `shown` pixels wide: no wider than either. */
+export function drawSize(width: number, height: number, shown: number): { width: number; height: number } {
+  const w = Math.min(width, shown);
+  return { width: w, height: Math.round((w * height) / width) };
+}

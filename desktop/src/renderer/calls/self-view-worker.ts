@@ -5,7 +5,7 @@
  * effect picked, a camera switched) replace the last ones. This file is the worker's composition
  * root, so it wires its message handler on load.
  */
-import { nextDraw, type SelfViewToWorker } from './self-view-protocol';
+import { drawSize, nextDraw, type SelfViewToWorker } from './self-view-protocol';
 import { unknownCase } from './unknown-case';
 
 type WorkerScope = {
@@ -27,9 +27,7 @@ function drawFrame(frame: VideoFrame): void {
   const turn = nextDraw(due, performance.now(), fps);
   if (!ctx || !canvas || turn === null || frame.displayWidth === 0) return;
   due = turn;
-  // As many pixels as the canvas is shown with, up to the camera's own.
-  const width = Math.min(frame.displayWidth, shownWidth);
-  const height = Math.round((width * frame.displayHeight) / frame.displayWidth);
+  const { width, height } = drawSize(frame.displayWidth, frame.displayHeight, shownWidth);
   if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
   ctx.drawImage(frame, 0, 0, width, height);
 }
