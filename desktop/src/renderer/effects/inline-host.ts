@@ -31,7 +31,16 @@ export function createInlineHost(options: HostOptions, events: HostEvents): Effe
   let stopped = false;
   const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
     if (stopped) return;
-    const frame = new VideoFrame(video, { timestamp: Math.round(metadata.mediaTime * 1e6) });
+    let frame: VideoFrame;
+    try {
+      frame = new VideoFrame(video, { timestamp: Math.round(metadata.mediaTime * 1e6) });
+    } catch (error) {
+      // A frame the element could not give (it was between sources): wait for the next one, or
+      // the chain of callbacks would end here and the effect stand still.
+      events.onError(error instanceof Error ? error.message : String(error));
+      video.requestVideoFrameCallback(onFrame);
+      return;
+    }
     engine
       .process(frame)
       .catch((error: unknown) => events.onError(error instanceof Error ? error.message : String(error)))
