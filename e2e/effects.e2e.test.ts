@@ -330,12 +330,14 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
     const { page } = session;
     // The first frames the video element cannot give (as between sources) must not end the chain.
     await page.evaluate(() => {
-      const Real = globalThis.VideoFrame;
+      type FrameClass = new (source: unknown, init?: unknown) => object;
+      const scope = globalThis as unknown as { VideoFrame: FrameClass; HTMLVideoElement: new () => object };
+      const { VideoFrame: Real, HTMLVideoElement: Video } = scope;
       let refusals = 3;
-      globalThis.VideoFrame = class extends Real {
-        constructor(...args: ConstructorParameters<typeof VideoFrame>) {
-          if (args[0] instanceof HTMLVideoElement && refusals-- > 0) throw new DOMException('no frame yet', 'InvalidStateError');
-          super(...args);
+      scope.VideoFrame = class extends Real {
+        constructor(source: unknown, init?: unknown) {
+          if (source instanceof Video && refusals-- > 0) throw new DOMException('no frame yet', 'InvalidStateError');
+          super(source, init);
         }
       };
     });
