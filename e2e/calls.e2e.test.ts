@@ -28,6 +28,26 @@ async function shot(page: Page, name: string): Promise<AxeProblem[]> {
   return axeProblems(page, name);
 }
 
+/**
+ * The call screen's panels that stand over the video (the self view, the devices) cover none of
+ * its controls, however many rows the controls wrap to: each pair of boxes that overlaps, named.
+ */
+async function coveredControls(page: Page): Promise<string[]> {
+  type Box = Readonly<{ x: number; y: number; width: number; height: number }>;
+  const boxes = async (selector: string) =>
+    Promise.all(
+      (await page.locator(selector).all()).map(async (el) => ({
+        name: (await el.getAttribute('data-testid')) ?? (await el.innerText()).trim(),
+        box: await el.boundingBox(),
+      })),
+    );
+  const meet = (a: Box | null, b: Box | null): boolean =>
+    !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const panels = await boxes('[data-testid="call-local-video"], [data-testid="call-devices"]');
+  const controls = await boxes('.call-controls button');
+  return panels.flatMap((p) => controls.filter((c) => meet(p.box, c.box)).map((c) => `${p.name} covers ${c.name}`));
+}
+
 type Win = {
   callHarness: CallHarness;
   iceRestartLab?: () => Promise<IceRestartLabReport>;
@@ -296,8 +316,11 @@ describe.skipIf(withoutChromium())('calls between browsers with a fake camera', 
     expect(colorDiff(await regionMean(bob.page, 'remote', FLAG), await regionMean(alice.page, 'camera', FLAG))).toBeLessThan(20);
 
     problems.push(...(await shot(alice.page, 'in-call')));
+    await alice.page.getByTestId('call-local-video').waitFor();
+    expect(await coveredControls(alice.page)).toEqual([]);
     await alice.page.getByTestId('call-devices-toggle').click();
     problems.push(...(await shot(alice.page, 'in-call-devices')));
+    expect(await coveredControls(alice.page)).toEqual([]);
     await alice.page.getByTestId('call-hangup').click();
     await expect
       .poll(() => bob.page.getByTestId('call-ended').getAttribute('data-reason'), { timeout: 10_000 })

@@ -104,13 +104,6 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
             <Avatar avatar={view.contactAvatar} name={name} id={contact.contactId} size="large" grownUp={contact.grownUp} />
           </div>
         )}
-        {view.localPreview && selfView && (
-          <SelfView
-            stream={view.localPreview}
-            className={view.cameraOff ? 'call-self call-dimmed' : 'call-self'}
-            label={t('you')}
-          />
-        )}
       </div>
       <div className="call-header">
         <h2 data-testid="call-name">{name}</h2>
@@ -132,53 +125,70 @@ export function InCallScreen({ view }: Readonly<{ view: CallView }>): ReactEleme
         )}
       </div>
       {playing && <CallGamePanel game={game} name={name} />}
-      {showDevices && <DevicePicker video={view.localPreview !== null} />}
       {view.localPreview && (
         <div className="call-effects">
           <InCallBackgrounds />
         </div>
       )}
-      <div className="call-controls">
-        <Button
-          icon={view.muted ? '🔇' : '🎤'}
-          aria-pressed={view.muted}
-          data-testid="call-mute"
-          onClick={() => service.setMuted(!view.muted)}
-        >
-          {view.muted ? t('unmute') : t('mute')}
-        </Button>
-        {view.localPreview && (
+      {/* The devices (left) and the self view (right) stand above the controls, however many rows they wrap to. */}
+      <div className="call-dock">
+        <div className="call-dock-row">
+          {showDevices && <DevicePicker video={view.localPreview !== null} />}
+          {view.localPreview && selfView && (
+            <SelfView
+              stream={view.localPreview}
+              className={view.cameraOff ? 'call-self call-dimmed' : 'call-self'}
+              label={t('you')}
+            />
+          )}
+        </div>
+        <div className="call-controls">
           <Button
-            icon={view.cameraOff ? '🚫' : '📷'}
-            aria-pressed={view.cameraOff}
-            data-testid="call-camera"
-            onClick={() => service.setCameraOff(!view.cameraOff)}
+            icon={view.muted ? '🔇' : '🎤'}
+            aria-pressed={view.muted}
+            data-testid="call-mute"
+            onClick={() => service.setMuted(!view.muted)}
           >
-            {view.cameraOff ? t('cameraOn') : t('cameraOff')}
+            {view.muted ? t('unmute') : t('mute')}
           </Button>
-        )}
-        {view.phase === 'active' && (
+          {view.localPreview && (
+            <Button
+              icon={view.cameraOff ? '🚫' : '📷'}
+              aria-pressed={view.cameraOff}
+              data-testid="call-camera"
+              onClick={() => service.setCameraOff(!view.cameraOff)}
+            >
+              {view.cameraOff ? t('cameraOn') : t('cameraOff')}
+            </Button>
+          )}
+          {view.phase === 'active' && (
+            <Button
+              icon="🎲"
+              aria-expanded={playing}
+              aria-label={tr('gamesCall.playWith', { name })}
+              data-testid="call-play"
+              onClick={() => game.setOpen(!game.open)}
+            >
+              {tr('gamesCall.play')}
+            </Button>
+          )}
           <Button
-            icon="🎲"
-            aria-expanded={playing}
-            aria-label={tr('gamesCall.playWith', { name })}
-            data-testid="call-play"
-            onClick={() => game.setOpen(!game.open)}
+            icon="⚙️"
+            aria-expanded={showDevices}
+            data-testid="call-devices-toggle"
+            onClick={() => setShowDevices((s) => !s)}
           >
-            {tr('gamesCall.play')}
+            {t('devices')}
           </Button>
-        )}
-        <Button icon="⚙️" aria-expanded={showDevices} data-testid="call-devices-toggle" onClick={() => setShowDevices((s) => !s)}>
-          {t('devices')}
-        </Button>
-        {/* F11: a report during a call hangs up at once, the normal way (the other side sees a hang-up). */}
-        <ReportButton
-          before={() => service.hangUp()}
-          request={{ about: contact.contactId, name, place: 'call', itemId: view.callId }}
-        />
-        <Button variant="danger" size="big" icon="📵" data-testid="call-hangup" onClick={() => service.hangUp()}>
-          {view.phase === 'outgoing' ? t('cancel') : t('hangUp')}
-        </Button>
+          {/* F11: a report during a call hangs up at once, the normal way (the other side sees a hang-up). */}
+          <ReportButton
+            before={() => service.hangUp()}
+            request={{ about: contact.contactId, name, place: 'call', itemId: view.callId }}
+          />
+          <Button variant="danger" size="big" icon="📵" data-testid="call-hangup" onClick={() => service.hangUp()}>
+            {view.phase === 'outgoing' ? t('cancel') : t('hangUp')}
+          </Button>
+        </div>
       </div>
     </div>
   );
