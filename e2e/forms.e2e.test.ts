@@ -134,7 +134,9 @@ describe.skipIf(withoutChromium())('forms say why a button is grey; the picture 
         expect(await create.getAttribute('aria-describedby')).toBeNull();
         await create.click();
 
+        // The next step starts at its top (its title and "Step 3 of 7" in view), not as far down as the last.
         await w.screen('first-run-policy');
+        expect(await w.page.evaluate('scrollY')).toBe(0);
         await w.page.getByRole('checkbox').check();
         await w.button('common.continue').click();
 

@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import { useLayoutEffect, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 
@@ -18,9 +18,16 @@ export type ScreenProps = Readonly<{
   children: ReactNode;
 }>;
 
-/** One screen: a header with the title (the page's h1) and the main landmark. */
+/**
+ * One screen: a header with the title (the page's h1) and the main landmark. A new screen starts
+ * at its top, as a new page does (not scrolled as far down as the last one was).
+ */
 export function Screen({ title, leading, onBack, backLabel, actions, tone = 'kid', name, children }: ScreenProps): ReactElement {
   const { t } = useTranslation();
+  useLayoutEffect(() => {
+    // (Braces: newer Chromium's scrollTo returns a promise, which an effect must not.)
+    window.scrollTo(0, 0);
+  }, [name]);
   return (
     <div className={`screen screen-${tone}`} data-screen={name}>
       <header className="screen-header">
