@@ -142,7 +142,10 @@ describe.skipIf(withoutChromium())('forms say why a button is grey; the picture 
 
         // A child: a birthday asked for, but no date.
         await w.screen('first-run-children');
+        // The username is suggested from the name once there is one; nothing made up before.
+        expect(await w.field('child.username').inputValue()).toBe('');
         await w.field('child.name').fill(child);
+        expect(await w.field('child.username').inputValue()).toMatch(/^[a-z0-9]{3,}$/);
         await w.page.getByRole('radio', { name: w.text('child.addBirthday'), exact: true }).check();
         await saysWhy(w, w.field('child.birthdayDate'), w.button('child.add'), w.text('child.birthdayProblem'));
         await w.shot('child-birthday-without-date');

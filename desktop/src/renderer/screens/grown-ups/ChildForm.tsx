@@ -55,7 +55,8 @@ export function ChildForm({
   const [agreed, setAgreed] = useState(consentGiven);
   const create = useAction((args: CreateChildArgs) => hearth.createChild(args));
 
-  const shownUsername = usernameTouched ? username : suggestUsername(name);
+  // Suggested from the name once there is one (not a made-up "kid" in the field before it).
+  const shownUsername = usernameTouched ? username : name.trim() === '' ? '' : suggestUsername(name);
   const usernameOk = USERNAME.test(shownUsername);
   const ready = name.trim().length > 0 && usernameOk && agreed && (birthdayChoice === 'skip' || birthday !== '');
   const usernameProblem = shownUsername && !usernameOk ? t('child.usernameProblem') : null;
