@@ -29,11 +29,11 @@ export const grownUpDeletePaneEs: Spanish<typeof grownUpDeletePaneEn> = {
     open: 'Borrar mi cuenta de adulto…',
     goes: 'Lo que se borra: tu cuenta de Hearth (tu nombre, tu correo y tu contraseña), tus sesiones, las computadoras que preparaste para los niños, tus mensajes con los niños y tu lugar como tutor o adulto de confianza.',
     childrenGo_one:
-      'Eres el último tutor de {{names}}, así que también se borra la cuenta de {{names}}, con todo lo que se borra al borrar a un niño.',
+      '{{names}} no tiene más tutela que la tuya, así que también se borra la cuenta de {{names}}, con todo lo que se borra al borrar a un niño.',
     childrenGo_many:
-      'Eres el último tutor de {{names}}, así que también se borran sus cuentas, con todo lo que se borra al borrar a un niño.',
+      '{{names}} no tienen más tutela que la tuya, así que también se borran sus cuentas, con todo lo que se borra al borrar a un niño.',
     childrenGo_other:
-      'Eres el último tutor de {{names}}, así que también se borran sus cuentas, con todo lo que se borra al borrar a un niño.',
+      '{{names}} no tienen más tutela que la tuya, así que también se borran sus cuentas, con todo lo que se borra al borrar a un niño.',
     childrenStay:
       '{{names}} se quedan con sus otros tutores, a quienes se les avisa enseguida. Las computadoras que preparaste cierran su sesión y borran sus datos; los otros tutores pueden volver a prepararlas.',
     stays:

@@ -60,9 +60,9 @@ export const grownUpsFamilyEs: Spanish<typeof grownUpsFamilyEn> = {
     withdrawConsent: 'Retirar mi consentimiento',
     remove: 'Quitar',
     removeGuardianConfirm:
-      '{{guardian}} dejará de ser tutor de {{name}}: ya no aprobará nada y el panel quedará cerrado para esa persona. ¿Quitar?',
-    leave: 'Dejar de ser tutor',
-    leaveConfirm: 'Dejarás de ser tutor de {{name}} y no verás sus solicitudes. ¿Salir?',
+      '{{guardian}} dejará la tutela de {{name}}: ya no aprobará nada y el panel quedará cerrado para esa persona. ¿Quitar?',
+    leave: 'Dejar la tutela',
+    leaveConfirm: 'Dejarás la tutela de {{name}} y no verás sus solicitudes. ¿Salir?',
     yesRemove: 'Sí, quitar',
     yesLeave: 'Sí, salir',
     removeTrustedConfirm: '{{grownUp}} ya no podrá escribir ni llamar a {{name}}. Es inmediato. ¿Quitar?',

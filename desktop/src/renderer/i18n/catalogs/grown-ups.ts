@@ -65,7 +65,7 @@ export const grownUpsEn = {
 export const grownUpsEs: Spanish<typeof grownUpsEn> = {
   title: 'Mayores',
   backToKids: 'Atrás',
-  lockNow: 'Cerrar ahora',
+  lockNow: 'Bloquear ahora',
   unlockTitle: 'Abrir el panel de los mayores',
   unlockLead: 'Escribe la contraseña de los mayores.',
   password: 'Contraseña de los mayores',

@@ -57,7 +57,7 @@ export const policyItEs: Spanish<typeof policyItEn> = {
       parentModeAllowed: 'Modo de madre o padre en esta computadora',
       languages: 'Idiomas ofrecidos',
       maxChildProfiles: 'Máximo de niños en esta computadora',
-      quietHoursFloor: 'Horas de silencio en esta computadora',
+      quietHoursFloor: 'Hora de descansar en esta computadora',
       updateChannel: 'Actualizaciones',
       autoInstallUpdates: 'Las actualizaciones se instalan solas',
       dataFolder: 'Carpeta de datos',
