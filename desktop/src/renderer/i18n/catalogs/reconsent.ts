@@ -15,8 +15,8 @@ export const reconsentEn = {
     historyTitle: 'Consent history',
     historyFor: 'Consent history for {{name}}',
     historyColumns: { version: 'Version', who: 'Who', when: 'When', state: 'State' },
-    given: 'given',
-    withdrawn: 'withdrawn on {{date}}',
+    given: 'Given',
+    withdrawn: 'Withdrawn on {{date}}',
     none: 'No consent recorded.',
   },
 } as const;
@@ -35,8 +35,8 @@ export const reconsentEs: Spanish<typeof reconsentEn> = {
     historyTitle: 'Historial de consentimiento',
     historyFor: 'Historial de consentimiento de {{name}}',
     historyColumns: { version: 'Versión', who: 'Quién', when: 'Cuándo', state: 'Estado' },
-    given: 'dado',
-    withdrawn: 'retirado el {{date}}',
+    given: 'Dado',
+    withdrawn: 'Retirado el {{date}}',
     none: 'No hay consentimiento registrado.',
   },
 };

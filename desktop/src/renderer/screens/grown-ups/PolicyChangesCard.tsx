@@ -63,7 +63,7 @@ function ConsentHistorySection(): ReactElement | null {
   const list = children.value?.children ?? [];
   if (list.length === 0) return null;
   return (
-    <section className="consent-history" aria-labelledby="consent-history-title">
+    <section className="card stack consent-history" aria-labelledby="consent-history-title">
       <h2 id="consent-history-title">{t('pane.reconsent.historyTitle')}</h2>
       {list.map((c) => (
         <ChildConsentHistory key={c.child.childId} childId={c.child.childId} name={c.child.displayName} />
