@@ -30,6 +30,7 @@ export function lastDays(now: number, timeZone = 'UTC'): string[] {
 /**
  * A small bar chart: per day, messages (sent and received) beside call minutes. Plain SVG; the
  * table below it carries the same numbers for screen readers, so the picture has only a label.
+ * With no message and no call in the 30 days, a sentence says so instead.
  */
 export function ActivityChart({
   name,
@@ -43,6 +44,13 @@ export function ActivityChart({
     const d = byDay.get(day);
     return { day, messages: d ? d.sent + d.received : 0, calls: d ? d.callMinutes : 0 };
   });
+  // Thirty empty days are said in words, not drawn as an empty box.
+  if (values.every((v) => v.messages === 0 && v.calls === 0))
+    return (
+      <p className="muted" data-testid="activity-chart-empty">
+        {t('activityView.chartEmpty', { name })}
+      </p>
+    );
   const top = Math.max(1, ...values.map((v) => Math.max(v.messages, v.calls)));
   const h = (n: number): number => Math.round((n / top) * (HEIGHT - 10));
   return (
