@@ -48,8 +48,8 @@ export type QuietActions = Readonly<{
 }>;
 
 /**
- * Status, "Quiet now until …" and "15 / 30 more minutes today": the same in the pane and in
- * parent mode on a grown-up's own PC.
+ * Status, "Quiet now until …" and "15 / 30 more minutes today" (where the child has a daily
+ * limit): the same in the pane and in parent mode on a grown-up's own PC.
  */
 export function QuietStatusControls({
   status,
@@ -77,12 +77,17 @@ export function QuietStatusControls({
         <Button icon="🌙" disabled={busy || !/^\d\d:\d\d$/.test(until)} onClick={() => run(() => actions.quietNow(until))}>
           {t('pane.quiet.quietNowButton')}
         </Button>
-        <Button icon="⏳" disabled={busy} onClick={() => run(() => actions.extraMinutes(15))}>
-          {t('pane.quiet.more15')}
-        </Button>
-        <Button icon="⏳" disabled={busy} onClick={() => run(() => actions.extraMinutes(30))}>
-          {t('pane.quiet.more30')}
-        </Button>
+        {/* More minutes only lengthen a daily limit: without one they would do nothing. */}
+        {status?.minutesLeftToday != null && (
+          <>
+            <Button icon="⏳" disabled={busy} onClick={() => run(() => actions.extraMinutes(15))}>
+              {t('pane.quiet.more15')}
+            </Button>
+            <Button icon="⏳" disabled={busy} onClick={() => run(() => actions.extraMinutes(30))}>
+              {t('pane.quiet.more30')}
+            </Button>
+          </>
+        )}
       </div>
       <ErrorNote error={error} />
     </div>
