@@ -39,7 +39,8 @@ export const updatesItEn = {
     title: 'How sign-ins are kept',
     encrypted: 'The children’s sign-ins on this computer are encrypted with the system’s keyring ({{backend}}).',
     weak: 'This computer has no system keyring (basic_text): sign-ins are kept with a fixed key, which anyone who copies Hearth’s files could read.',
-    plain: 'This copy of Hearth does not encrypt sign-ins on this computer.',
+    plain:
+      'This copy of Hearth does not encrypt sign-ins on this computer: anyone who can open Hearth’s data folder could read them. The installed Hearth app keeps them in the system’s keyring where there is one.',
     refused:
       'Your school or IT requires a system keyring, and this computer has none: Hearth will not keep sign-ins here until one is set up.',
   },
@@ -82,7 +83,8 @@ export const updatesItEs: Spanish<typeof updatesItEn> = {
     title: 'Cómo se guardan los accesos',
     encrypted: 'Los accesos de los niños en esta computadora están cifrados con el llavero del sistema ({{backend}}).',
     weak: 'Esta computadora no tiene llavero del sistema (basic_text): los accesos se guardan con una clave fija que cualquiera que copie los archivos de Hearth podría leer.',
-    plain: 'Esta copia de Hearth no cifra los accesos en esta computadora.',
+    plain:
+      'Esta copia de Hearth no cifra los accesos en esta computadora: quien pueda abrir la carpeta de datos de Hearth podría leerlos. La app de Hearth instalada los guarda en el llavero del sistema, donde lo hay.',
     refused:
       'Tu escuela o el equipo de informática exige un llavero del sistema y esta computadora no tiene: Hearth no guardará accesos aquí hasta que se configure uno.',
   },
