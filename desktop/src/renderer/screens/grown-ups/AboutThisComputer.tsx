@@ -8,12 +8,18 @@ export function SetByIt({ locked }: Readonly<{ locked: boolean | undefined }>): 
   return locked ? <span className="hint set-by-it">{t('pane.machinePolicy.setByIt')}</span> : null;
 }
 
-type Word = 'yes' | 'no' | 'notSet';
+type Word = 'yes' | 'no' | 'notSet' | 'stable' | 'beta';
 
-function shown(key: PolicyKey, view: MachinePolicyView, word: (w: Word) => string): string {
+/** A setting's value in words: yes or no, the update channel's name, the languages' names. */
+function shown(key: PolicyKey, view: MachinePolicyView, word: (w: Word) => string, language: string): string {
   const value: unknown = view.settings[key].value;
   if (value === null) return key === 'relayUrl' ? view.relayUrl : word('notSet');
   if (typeof value === 'boolean') return word(value ? 'yes' : 'no');
+  if (key === 'updateChannel') return word(value === 'beta' ? 'beta' : 'stable');
+  if (key === 'languages' && Array.isArray(value)) {
+    const names = new Intl.DisplayNames([language], { type: 'language' });
+    return value.map((code: string) => names.of(code) ?? code).join(', ');
+  }
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') {
     const w = value as { start: string; end: string };
@@ -27,8 +33,10 @@ function shown(key: PolicyKey, view: MachinePolicyView, word: (w: Word) => strin
  * value and where it comes from, and what the readers skipped.
  */
 export function AboutThisComputer({ policy }: Readonly<{ policy: MachinePolicyView | null }>): ReactElement | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!policy) return null;
+  const word = (w: Word): string =>
+    w === 'stable' ? t('updates.channelStable') : w === 'beta' ? t('updates.channelBeta') : t(`pane.machinePolicy.${w}`);
   return (
     <section className="card" aria-labelledby="about-computer-title" data-testid="about-this-computer">
       <h3 id="about-computer-title">{t('pane.machinePolicy.title')}</h3>
@@ -40,7 +48,7 @@ export function AboutThisComputer({ policy }: Readonly<{ policy: MachinePolicyVi
             <div key={key} data-policy-key={key} data-source={s.source}>
               <dt>{t(`pane.machinePolicy.settings.${key}`)}</dt>
               <dd>
-                <span className="policy-value">{shown(key, policy, (w) => t(`pane.machinePolicy.${w}`))}</span>{' '}
+                <span className="policy-value">{shown(key, policy, word, i18n.language)}</span>{' '}
                 <span className="hint">
                   {t(`pane.machinePolicy.source.${s.source}`)}
                   {s.origin !== null && ` (${t('pane.machinePolicy.from', { origin: s.origin })})`}
