@@ -184,6 +184,48 @@ describe("the callee's side of a re-dial", () => {
     expect(live.media).toBe(b.media);
     expect(live.data).toBe(b.data);
   });
+
+  it("takes the caller's channel offered again for the media it took, when the re-dial's own never comes", async () => {
+    const { lives, live, first, said, moves } = reconnectingCallee();
+    const redial = offer();
+    lives.rejoin(live, redial.media as unknown as MediaConnection, 'media');
+    await tick();
+    expect(live.awaitingData).toBe(pairOf(redial.media.connectionId));
+    lives.run({ type: 'send', message: { type: 'media', muted: true, cameraOff: false } }, live);
+    /** A control channel of this call as the caller offers it again: `channelFor` names a media's pair. */
+    const again = (pair: string | null) => {
+      const ends = offer();
+      const metadata = { v: 1, callId: 'call0001', video: true, avatar: null, channelFor: pair };
+      const data = Object.assign(new FakeDataConnection('peer-a', CALL_CHANNEL_LABEL, metadata), {
+        other: ends.callerData,
+        connectionId: ends.data.connectionId,
+        open: true,
+      });
+      ends.callerData.other = data;
+      return { data, callerData: ends.callerData };
+    };
+    // One offered again for another media (an old re-dial's): closed, the channel still waits.
+    const other = again(pairOf(newConnectionPair().media));
+    lives.join(live, other.data as unknown as DataConnection, 'data');
+    expect(other.data.closed).toBe(true);
+    expect(live.awaitingData).not.toBeNull();
+    // The one for the media Bob took: the channel moves to it, and what waited goes out on it.
+    const reopened = again(pairOf(redial.media.connectionId));
+    lives.join(live, reopened.data as unknown as DataConnection, 'data');
+    expect(reopened.data.closed).toBe(false);
+    expect(live.data).toBe(reopened.data);
+    expect(live.awaitingData).toBeNull();
+    expect(moves).toEqual([reopened.data]);
+    expect(reopened.data.sent).toEqual([{ type: 'media', muted: true, cameraOff: false }]);
+    reopened.callerData.send({ type: 'media', muted: true, cameraOff: false });
+    await tick();
+    expect(said()).toEqual(['true']);
+    // The re-dial's own channel, come after all: too late, closed (the caller let it go).
+    lives.join(live, redial.data as unknown as DataConnection, 'data');
+    expect(redial.data.closed).toBe(true);
+    expect(live.data).toBe(reopened.data);
+    expect(first.data.sent).toEqual([]);
+  });
 });
 
 describe("the callee's answer on its way", () => {

@@ -10,7 +10,7 @@ import type { DataConnection, MediaConnection } from 'peerjs';
 import { createControlChannel, type ControlChannel } from './call-channel';
 import type { CallEffect, CallEvent, Offer } from './call-events';
 import { preferRedundantAudio, type CallMedia } from './call-media';
-import { newCallLogId, pairOf } from './call-protocol';
+import { newCallLogId, pairOf, parseCallMetadata } from './call-protocol';
 import type { Arrival } from './call-screening';
 import type { Call } from './call-state';
 import { traceCall } from './call-trace';
@@ -83,6 +83,8 @@ export type LiveCalls = Readonly<{
   rejoin: (live: Live, conn: MediaConnection | DataConnection, kind: 'media' | 'data') => void;
   /** Caller: a re-dial's fresh connections, pending until the friend's media arrives on them. */
   attachPending: (live: Live, media: MediaConnection, data: DataConnection) => void;
+  /** Caller: a control channel offered again (`reopenChannel`): the call's channel moves to it now. */
+  reopen: (live: Live, data: DataConnection) => void;
   run: (effect: LiveEffect, live: Live) => void;
 }>;
 
@@ -222,6 +224,20 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
     return true;
   };
 
+  /**
+   * The caller's control channel offered again for the media the call now uses (its earlier one
+   * never opened): it replaces ours, whether ours is held for a channel that never came or is
+   * one that never opened. False where `data` is not that (an old re-dial's, another media's).
+   */
+  const takeReopened = (live: Live, data: DataConnection): boolean => {
+    const pair = pairOf(live.media?.connectionId);
+    if (live.call.phase !== 'active' || pair === null || parseCallMetadata(data.metadata)?.channelFor !== pair) return false;
+    traceCall('channel-reopened');
+    live.awaitingData = null;
+    moveChannel(live, data);
+    return true;
+  };
+
   const dropPending = (live: Live): void => {
     live.pending?.media?.close();
     for (const d of live.pending?.datas ?? []) d.close();
@@ -261,6 +277,7 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
         attachMedia(live, conn as MediaConnection);
         apply({ type: 'media-offer' }, live);
       } else if (kind === 'data' && takeAwaited(live, conn as DataConnection)) return;
+      else if (kind === 'data' && takeReopened(live, conn as DataConnection)) return;
       else if (kind === 'data' && !live.channel.attached()) attachData(live, conn as DataConnection);
       else conn.close();
     },
@@ -293,6 +310,10 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
       dropPending(live);
       live.pending = { media, datas: [data], answered: true };
       attachMedia(live, media, true);
+    },
+    reopen(live: Live, data: DataConnection): void {
+      traceCall('channel-reopened');
+      moveChannel(live, data);
     },
     run(effect: LiveEffect, live: Live): void {
       switch (effect.type) {

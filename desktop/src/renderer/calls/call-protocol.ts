@@ -27,6 +27,11 @@ export const CallMetadata = Type.Object(
     callId: CallId,
     video: Type.Boolean(),
     avatar: Type.Union([Type.String({ pattern: '^[a-z0-9-]{1,32}$' }), Type.Null()]),
+    /**
+     * Only on a control channel offered again (issue 18): the caller's channel for the call's
+     * media of this pair (`pairOf`) never opened, and this one replaces it.
+     */
+    channelFor: Type.Optional(Type.String({ pattern: '^[0-9a-f]{32}$' })),
   },
   closed,
 );

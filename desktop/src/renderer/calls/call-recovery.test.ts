@@ -9,7 +9,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeMediaStream, FakeNetwork, installMediaGlobals, type FakeDataConnection, type FakePc } from './testing/fake-peerjs';
-import { newConnectionPair } from './call-protocol';
+import { newConnectionPair, pairOf } from './call-protocol';
 import { readCallTrace } from './call-trace';
 import { befriend, fakeSide, until, type FakeSide } from './testing/fake-side';
 
@@ -143,6 +143,35 @@ describe('a call back from reconnecting', () => {
     expect(readCallTrace().map((m) => m.step)).toContain('channel-awaited');
     expect(channel.b.closed || mediaSaid(channel.b).every((m) => !(m as { muted: boolean }).muted)).toBe(true);
   }, 20_000);
+});
+
+describe('a control channel that never opened', () => {
+  it('is offered again by the caller after a re-dial whose channel was lost on the way, and the callee takes it', async () => {
+    const { a, b, media } = await talking();
+    // Both paths break; Alice's way back is a re-dial, whose control channel's offer gets lost.
+    network.lostData = 1;
+    media.a.flowing = media.b.flowing = false;
+    await until(() => a.service.view().phase === 'reconnecting', 'Alice reconnecting', 5_000);
+    readCallTrace(true);
+    await until(() => a.service.view().phase === 'active' && b.service.view().phase === 'active', 'both back', 10_000);
+    const lost = a.peer().connections.at(-1)!;
+    expect(lost.open).toBe(false);
+    expect(readCallTrace().map((m) => m.step)).toContain('channel-held');
+    // A few seconds on, Alice offers the channel again; Bob takes it, and each hears the other.
+    await until(
+      () => a.peer().connections.at(-1) !== lost && a.peer().connections.at(-1)!.open,
+      'a channel offered again',
+      8_000,
+    );
+    const reopened = a.peer().connections.at(-1)!;
+    expect((reopened.metadata as { channelFor?: string }).channelFor).toBe(pairOf(a.peer().calls.at(-1)!.connectionId));
+    b.service.setMuted(true);
+    await until(() => a.service.view().remoteMuted, 'Alice hears Bob muted on it', 4_000);
+    a.service.setMuted(true);
+    await until(() => b.service.view().remoteMuted, 'Bob hears Alice muted on it', 4_000);
+    expect(a.service.view().phase).toBe('active');
+    expect(b.service.view().phase).toBe('active');
+  }, 30_000);
 });
 
 describe('a re-dial of a call', () => {

@@ -35,6 +35,7 @@ import { createSignaling } from './signaling';
 import { traceCall } from './call-trace';
 import { createCallGames } from './call-games';
 import { createIceRestarts } from './call-ice-restart';
+import { createChannelWatch } from './call-channel-watch';
 
 export type { CallService, CallServiceDeps } from './call-service-types';
 
@@ -45,8 +46,6 @@ function sameView(a: CallView, b: CallView): boolean {
 
 /** How long a call being placed holds its screen back at most (see `holdDrawing`). */
 export const DRAW_HOLD_MAX_MS = 150;
-/** After a call came back, when the caller looks whether the control channel's connection did too. */
-const CHANNEL_CHECKS_MS = [2_000, 3_000, 5_000, 8_000];
 
 export function createCallService(deps: CallServiceDeps): CallService {
   const now = deps.now ?? Date.now;
@@ -102,6 +101,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
     current: () => current,
     freshIce: () => signaling.refreshIce().catch(() => signaling.ice()),
     problem,
+  });
+  const watchChannel = createChannelWatch({
+    talking: (live) => live === current && live.call.phase === 'active',
+    restartChannel: (live) => restarts.restartChannel(live),
+    reopenChannel: (live) => setup.reopenChannel(live),
   });
   const screening = createScreening({
     identify: deps.hearth.identifyCaller,
@@ -226,25 +230,12 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
   /**
    * The call is back: what we last said of our mute and camera goes again (said while the path
-   * was down, it may have gone with it), and the caller sees that the control channel's own
-   * connection came back too. Its ICE restart beside the media's can fail on its own, and a call
-   * whose channel stays down hears no mute, game move or hang-up: it is restarted again, a few
-   * times, while the call goes on.
+   * was down, it may have gone with it), and the caller sees that the control channel came back
+   * too (`call-channel-watch.ts`).
    */
   function afterRecovery(live: Live): void {
     apply({ type: 'local-state', ...screen.switches() }, live);
-    if (live.call.direction === 'out') watchChannel(live, 0);
-  }
-
-  function watchChannel(live: Live, check: number): void {
-    const wait = CHANNEL_CHECKS_MS[check];
-    if (wait === undefined) return;
-    setTimeout(() => {
-      if (live !== current || live.call.phase !== 'active') return;
-      void restarts.restartChannel(live).then((outcome) => {
-        if (outcome !== 'connected') watchChannel(live, check + 1);
-      });
-    }, wait);
+    if (live.call.direction === 'out') watchChannel(live);
   }
 
   function arrive(conn: MediaConnection | DataConnection, kind: 'media' | 'data'): void {

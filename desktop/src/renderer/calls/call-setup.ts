@@ -7,7 +7,7 @@ import type { CallDevices, OpenedForCall } from './call-devices';
 import type { CallEvent } from './call-events';
 import type { Live, LiveCalls } from './call-live';
 import { preferRedundantAudio, redFirst, type CallMedia } from './call-media';
-import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, newConnectionPair, type CallMetadata } from './call-protocol';
+import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, newConnectionPair, pairOf, type CallMetadata } from './call-protocol';
 import type { CallProblem } from './call-types';
 import type { MediaProblem } from './media';
 import { relayOnlyWithoutTurn, type Signaling } from './signaling';
@@ -50,6 +50,12 @@ export type CallSetup = Readonly<{
    * connections; nothing when signaling is not online (the next attempt tries again).
    */
   redial: (live: Live) => void;
+  /**
+   * Caller, after a recovery: the call's control channel never opened (its offer was lost on the
+   * way, or its own connection never came up), so it is offered again for the media now in use;
+   * the friend takes it in place of theirs (`channelFor`). Nothing when signaling is not online.
+   */
+  reopenChannel: (live: Live) => void;
 }>;
 
 /**
@@ -60,19 +66,29 @@ function offer(peer: Peer, peerId: string, local: CallMedia, metadata: CallMetad
   const ids = newConnectionPair();
   const media = peer.call(peerId, local.sent, { metadata, connectionId: ids.media, sdpTransform: redFirst } as CallOption);
   preferRedundantAudio(media);
-  const data = peer.connect(peerId, {
+  return { media, data: controlChannel(peer, peerId, metadata, ids.data) };
+}
+
+/** The offer of a call's control channel (a data connection of its own). */
+function controlChannel(peer: Peer, peerId: string, metadata: CallMetadata, connectionId: string) {
+  return peer.connect(peerId, {
     label: CALL_CHANNEL_LABEL,
     serialization: 'json',
     reliable: true,
     metadata,
-    connectionId: ids.data,
+    connectionId,
   } as PeerConnectOption);
-  return { media, data };
 }
 
 export function createCallSetup(deps: CallSetupDeps): CallSetup {
   const { devices, signaling, isCurrent, apply, tell } = deps;
   const failed = (live: Live): void => apply({ type: 'setup-failed', reason: 'failed' }, live);
+  const metadataOf = (live: Live, local: CallMedia): CallMetadata => ({
+    v: CALL_PROTOCOL_VERSION,
+    callId: live.call.id,
+    video: local.hasVideo,
+    avatar: deps.myAvatar?.() ?? null,
+  });
 
   /** Camera and microphone for a call, with the effects hook applied; null (and the call ended) on failure. */
   async function openLocal(live: Live, { opening, preparing }: OpenedForCall): Promise<CallMedia | null> {
@@ -140,14 +156,7 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
       const peer = signaling.peer();
       const unavailable = (): void => apply({ type: 'setup-failed', reason: 'unavailable' }, live);
       if (!online || !peer) return unavailable();
-      const { id, peerId } = live.call;
-      const metadata: CallMetadata = {
-        v: CALL_PROTOCOL_VERSION,
-        callId: id,
-        video: local.hasVideo,
-        avatar: deps.myAvatar?.() ?? null,
-      };
-      const { media, data } = offer(peer, peerId, local, metadata);
+      const { media, data } = offer(peer, live.call.peerId, local, metadataOf(live, local));
       if (!media || !data) return unavailable();
       deps.lives.attachMedia(live, media);
       deps.lives.attachData(live, data);
@@ -159,14 +168,17 @@ export function createCallSetup(deps: CallSetupDeps): CallSetup {
       const peer = signaling.peer();
       const local = live.local;
       if (!peer || peer.disconnected || peer.destroyed || !local || !isCurrent(live)) return;
-      const metadata: CallMetadata = {
-        v: CALL_PROTOCOL_VERSION,
-        callId: live.call.id,
-        video: local.hasVideo,
-        avatar: deps.myAvatar?.() ?? null,
-      };
-      const { media, data } = offer(peer, live.call.peerId, local, metadata);
+      const { media, data } = offer(peer, live.call.peerId, local, metadataOf(live, local));
       if (media && data) deps.lives.attachPending(live, media, data);
+    },
+    reopenChannel(live: Live): void {
+      const peer = signaling.peer();
+      const local = live.local;
+      const pair = pairOf(live.media?.connectionId);
+      if (!peer || peer.disconnected || peer.destroyed || !local || pair === null || !isCurrent(live)) return;
+      const metadata = { ...metadataOf(live, local), channelFor: pair };
+      const data = controlChannel(peer, live.call.peerId, metadata, newConnectionPair().data);
+      if (data) deps.lives.reopen(live, data);
     },
   });
 }

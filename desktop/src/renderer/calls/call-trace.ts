@@ -25,7 +25,8 @@ export type CallTraceStep =
   | 'took-over'
   | 'channel-held'
   | 'channel-moved'
-  | 'channel-awaited';
+  | 'channel-awaited'
+  | 'channel-reopened';
 
 export function traceCall(step: CallTraceStep): void {
   try {

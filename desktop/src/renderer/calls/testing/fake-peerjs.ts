@@ -224,6 +224,8 @@ export class FakeDataConnection extends FakeConnection<FakeDataConnection> {
 export class FakeNetwork {
   readonly peers = new Map<string, FakePeer>();
   private readonly allowed = new Set<string>();
+  /** How many of the next data connections' offers are lost on the way (they never reach the friend, never open). */
+  lostData = 0;
   allow(a: string, b: string): void {
     this.allowed.add(`${a} ${b}`).add(`${b} ${a}`);
   }
@@ -308,6 +310,13 @@ export class FakePeer extends Emitter {
     const mine = new FakeDataConnection(to, options.label ?? '', options.metadata);
     mine.connectionId = options.connectionId ?? `dc_${Math.random().toString(36).slice(2)}`;
     this.connections.push(mine);
+    if (this.network.lostData > 0) {
+      this.network.lostData -= 1;
+      // The offer is out and never answered: nothing to restart, nothing arrives.
+      mine.peerConnection.signalingState = 'have-local-offer';
+      mine.peerConnection.connectionState = 'new';
+      return mine;
+    }
     const target = this.network.route(this, to);
     if (target) {
       const theirs = new FakeDataConnection(this.id, options.label ?? '', options.metadata);
