@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSignalingServer } from './signaling-server';
 import { PEER_REFRESH_MS } from './peer-directory';
+import { hashToken } from '../auth/tokens';
 
 /**
  * Mounts the PeerJS-compatible socket at `/peerjs` (the client's `path: '/'`), so the
  * unmodified `peerjs` client connects with a relay-issued id and token. Upgrades are rate
- * limited per claimed peer id, not per address (a school may put many PCs behind one).
+ * limited per token (its hash), not per address (a school may put many PCs behind one), and not
+ * per claimed peer id: friends, and former friends, know a child's id, and failing logins with it
+ * must not lock the child out. Only the grant's holder can spend its budget.
  */
 export const signalingPlugin: FastifyPluginAsync = async (app) => {
   const log = app.log.child({ module: 'signaling' });
@@ -37,8 +40,10 @@ export const signalingPlugin: FastifyPluginAsync = async (app) => {
           max: 30,
           timeWindow: 60_000,
           keyGenerator: (r) => {
-            const id = (r.query as { id?: unknown }).id;
-            return typeof id === 'string' ? `peerjs:${id.slice(0, 64)}` : `peerjs-ip:${r.ip}`;
+            const token = (r.query as { token?: unknown }).token;
+            return typeof token === 'string' && token !== ''
+              ? `peerjs:${hashToken(token.slice(0, 256)).toString('base64url')}`
+              : `peerjs-ip:${r.ip}`;
           },
         },
       },

@@ -90,6 +90,38 @@ describe('signaling login', () => {
     expect(peer.frames).toHaveLength(1);
   });
 
+  it('lets no one lock a child out by failing logins with its peer id (friends and ex-friends know it)', async () => {
+    const kid = await signalingKid(relay.app);
+    // More failed upgrades with the child's id than the per-login budget allows in a minute.
+    for (let i = 0; i < 32; i++) {
+      const bad = rawPeer(port, { key: 'peerjs', id: kid.grant.peerId, token: `sg_${String(i).padStart(43, 'A')}` });
+      open.push(bad);
+      await bad.closed;
+    }
+    const peer = await login(port, kid.grant);
+    expect(peer.frames[0]).toEqual({ type: 'OPEN' });
+  });
+
+  it('limits upgrades per grant: a client reconnecting in a loop is slowed down', async () => {
+    const kid = await signalingKid(relay.app);
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const peer = rawPeer(port, { key: 'peerjs', id: kid.grant.peerId, token: kid.grant.token });
+      peer.ws.on('error', () => undefined);
+      peer.ws.on('unexpected-response', (_req, res) => {
+        codes.push(res.statusCode ?? 0);
+        peer.ws.terminate();
+      });
+      peer.ws.on('open', () => {
+        codes.push(101);
+        peer.ws.close();
+      });
+      await peer.closed;
+    }
+    expect(codes.filter((c) => c === 101)).toHaveLength(30);
+    expect(codes.slice(30)).toEqual([429, 429]);
+  });
+
   it('refuses an expired token', async () => {
     const kid = await signalingKid(relay.app);
     relay.clock.advance(10 * 60_000 + 1);
