@@ -13,7 +13,7 @@ export type RoutedFrame = Readonly<{
   type: RoutedType;
   dst: string;
   connectionId: string;
-  /** The client's JSON text, forwarded as it came (with `src` put in front). */
+  /** The checked frame's JSON text, forwarded with `src` put in front. */
   text: string;
 }>;
 

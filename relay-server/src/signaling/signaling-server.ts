@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ErrorCode, isActive } from '@hearth/common';
 import type { RelayContext, RelayEventMap } from '../context';
 import { createFriendCache } from './friend-cache';
-import { createFrameValidators, errorFrame, expireFrame, openFrame, SignalingErrorMessage } from './frames';
+import { checkedText, createFrameValidators, errorFrame, expireFrame, openFrame, SignalingErrorMessage } from './frames';
 import { SIGNALING_KEY, resolveSignalingToken } from './grants';
 import { createHandlerRegistry, createImmediateRelay, type RoutedFrame, type RoutedType, type Sender } from './handlers';
 import { createPeerRegistry, forgetConnections, type PeerClient } from './peer-registry';
@@ -173,7 +173,12 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       log.warn({ peerId: client.peerId }, 'signaling frames pile up behind a slow store or bus; frame dropped');
       return;
     }
-    const routed: RoutedFrame = { type: frame.type, dst: frame.dst, connectionId: frame.payload.connectionId, text };
+    const routed: RoutedFrame = {
+      type: frame.type,
+      dst: frame.dst,
+      connectionId: frame.payload.connectionId,
+      text: checkedText(text, frame),
+    };
     // A call's frames between two peers here, with all the rules can ask in memory: at once, in order.
     if (client.pendingFrames === 0) {
       const here = registry.byPeer(routed.dst);

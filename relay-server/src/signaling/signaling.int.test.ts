@@ -203,6 +203,27 @@ describe('signaling relay between friends', () => {
     expect(await pa.next()).toMatchObject({ type: 'CANDIDATE', src: b.grant.peerId });
   });
 
+  it('forwards only what it checked: a key given twice reaches the friend once, as checked', async () => {
+    const { a, b } = await friendPair(relay.app);
+    const pa = await login(port, a.grant);
+    const pb = await login(port, b.grant);
+    const raw: string[] = [];
+    pb.ws.on('message', (data) => raw.push(String(data)));
+    const checked = offer(b.grant.peerId);
+    // JSON.parse keeps the last of a repeated key: the first one here is never checked.
+    const unchecked = JSON.stringify({ evil: { nested: [1, 2, 3] }, sdp: { type: 'offer', sdp: 'x'.repeat(100_000) } });
+    const text = JSON.stringify(checked);
+    pa.sendRaw(`${text.slice(0, text.indexOf('"payload":'))}"payload":${unchecked},${text.slice(text.indexOf('"payload":'))}`);
+    expect(await pb.next()).toMatchObject({
+      type: 'OFFER',
+      src: a.grant.peerId,
+      payload: (JSON.parse(text) as { payload: unknown }).payload,
+    });
+    expect(raw).toHaveLength(1);
+    expect(raw[0]).not.toContain('evil');
+    expect(raw[0]!.length).toBeLessThan(text.length + 100);
+  });
+
   it('relays between a parent (parent mode) and their own child, not another family’s child', async () => {
     const kid = await signalingKid(relay.app);
     const other = await signalingKid(relay.app);
