@@ -14,13 +14,25 @@ export const ChildIdSchema = Type.Unsafe<ChildId>(Ulid);
 export const ParentIdSchema = Type.Unsafe<ParentId>(Ulid);
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const Password = Type.String({ minLength: 10, maxLength: 256, description: 'At least 10 characters' });
-export const DisplayName = Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' });
+/**
+ * Characters no name may hold: control characters (a line break, a bell, a NUL), the marks and
+ * overrides that reorder text on screen (a name that reads backwards, or pretends to be another),
+ * and the invisible spaces and joiners that are not part of any script or emoji (the zero-width
+ * joiner and non-joiner are: emoji sequences and some scripts need them).
+ */
+const NOT_IN_NAMES =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+/** A name shown to other families: something visible, and none of {@link NOT_IN_NAMES}. */
+export const DISPLAY_NAME_PATTERN = `^(?=[^${NOT_IN_NAMES}]*$)[\\s\\S]*\\S`;
+export const DisplayName = Type.String({ minLength: 1, maxLength: 40, pattern: DISPLAY_NAME_PATTERN });
 export const Username = Type.String({
   pattern: '^[a-z0-9][a-z0-9._]{1,22}[a-z0-9]$',
   description: '3–24 lower-case letters, digits, dots or underscores',
 });
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-export const Timestamp = Type.Integer({ minimum: 0, description: 'Milliseconds since the Unix epoch' });
+/** The last millisecond of the year 9999: later is no date anyone means (and no database column takes 1e19). */
+export const MAX_TIMESTAMP = 253_402_300_799_999;
+export const Timestamp = Type.Integer({ minimum: 0, maximum: MAX_TIMESTAMP, description: 'Milliseconds since the Unix epoch' });
 export const Token = Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' });
 export const InviteCodeSchema = Type.String({ pattern: INVITE_PATTERN, description: 'e.g. ACDE-FGHJ' });
 export const PolicyVersion = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9._-]+$' });

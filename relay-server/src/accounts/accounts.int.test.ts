@@ -65,6 +65,16 @@ describe('parent accounts', () => {
     }
   });
 
+  it('refuses a name that reads backwards, holds control characters or shows nothing', async () => {
+    for (const displayName of ['\u202eSam', 'Sa\u0000m', '\u0007', '\u200b']) {
+      const res = await api(relay.app, 'POST', '/v1/parents', {
+        body: { email: `${unique('name')}@example.test`, password: PASSWORD, displayName },
+      });
+      expect(res.status, JSON.stringify(displayName)).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+  });
+
   it('refuses a password shorter than ten characters', async () => {
     const res = await api(relay.app, 'POST', '/v1/parents', {
       body: { email: `${unique('short')}@example.test`, password: 'tooshort', displayName: 'Sam' },

@@ -269,6 +269,9 @@ describe('bad reports', () => {
       { ...good, files: [{ ...file, messageId: relay.app.relay.newId() }] },
       { ...good, files: [voice, { ...voice, hash: sha256(jpeg(10)) }] },
       { ...good, files: [{ ...voice, size: 6 * 1024 * 1024 }] },
+      // A time no database column takes (it was a 500), and one far past the year 9999.
+      { ...good, madeAt: 1e19 },
+      { ...good, madeAt: 1e17 },
       {
         ...good,
         files: [

@@ -1,0 +1,40 @@
+import { Value } from 'typebox/value';
+import { describe, expect, it } from 'vitest';
+import { DisplayName, Timestamp } from './primitives';
+
+describe('display names (shown to other families)', () => {
+  it('take names in any script, with accents, emoji (joined ones too) and inner spaces', () => {
+    for (const name of ['Robin', 'María José', 'Zoë', 'علي', 'میخواهم', 'ரமேஷ்', '李小龍', 'Sam 👩‍💻', 'Kai 🏳️‍🌈', 'A']) {
+      expect(Value.Check(DisplayName, name), name).toBe(true);
+    }
+  });
+
+  it('refuse control characters, reordering marks and invisible characters, and names with nothing to see', () => {
+    for (const name of [
+      '\u202eRobin', // right-to-left override: reads backwards
+      'Ro\u2066bin',
+      'Ro\u200fbin',
+      'Ro\u0000bin',
+      '\u0007',
+      'Ro\nbin',
+      'Ro\u0085bin',
+      '\u200b',
+      'Ro\u2060bin',
+      '\ufeffRobin',
+      'Ro\u2028bin',
+      '   ',
+      '',
+    ]) {
+      expect(Value.Check(DisplayName, name), JSON.stringify(name)).toBe(false);
+    }
+  });
+});
+
+describe('timestamps', () => {
+  it('are whole milliseconds from 1970 to year 9999', () => {
+    for (const ok of [0, 1_700_000_000_000, 253_402_300_799_999]) expect(Value.Check(Timestamp, ok), String(ok)).toBe(true);
+    for (const bad of [-1, 1.5, 253_402_300_800_000, 1e17, 1e19, 1e300, Number.MAX_SAFE_INTEGER, Number.NaN]) {
+      expect(Value.Check(Timestamp, bad), String(bad)).toBe(false);
+    }
+  });
+});
