@@ -11,3 +11,21 @@ export function canonicalJson(value: unknown): string {
   if (text === undefined) throw new Error('this value has no JSON form');
   return text;
 }
+
+/**
+ * The deepest nesting of arrays and objects Hearth reads in a free-form JSON value (a game move):
+ * far more than any it sends, far less than a call stack holds (canonicalizing walks it recursively).
+ */
+export const JSON_MAX_DEPTH = 32;
+
+/** Whether `value` nests arrays and objects at most `maxDepth` deep: looked at without recursion, so any value is safe to ask about. */
+export function nestsAtMost(value: unknown, maxDepth: number = JSON_MAX_DEPTH): boolean {
+  const stack: Array<readonly [unknown, number]> = [[value, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [v, depth] = next;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= maxDepth) return false;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}

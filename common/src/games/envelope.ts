@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { canonicalJson } from '../canonical-json';
+import { canonicalJson, nestsAtMost } from '../canonical-json';
 import type { TurnGameEnvelope } from '../schemas/message-content';
 import { GAME_ENVELOPE_MAX_CHARS, GameEnvelope } from '../schemas/message-content';
 import { stateHash, type GameResult, type GameType, type MoveRefusal, type Players } from './core';
@@ -49,7 +49,7 @@ export type EnvelopeOutcome =
 
 function fitsLimit(envelope: GameEnvelope): boolean {
   try {
-    return canonicalJson(envelope).length <= GAME_ENVELOPE_MAX_CHARS;
+    return nestsAtMost(envelope) && canonicalJson(envelope).length <= GAME_ENVELOPE_MAX_CHARS;
   } catch {
     return false; // a value JSON cannot hold (only possible when not parsed from text)
   }

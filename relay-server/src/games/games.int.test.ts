@@ -100,6 +100,21 @@ describe('game moves through the relay', () => {
     expect(await answer(kid, b.child.childId, gameMove(move(1, { pad: 'x'.repeat(3_900) })))).toMatchObject({ type: 'sent' });
   });
 
+  it('refuses a move nested deeper than any game needs, with the message id, and goes on', async () => {
+    await befriend(relay.app, a, b);
+    const kid = await socketFor(a.childToken);
+    const id = newMessageId();
+    // 50,000 arrays in one another (the text alone: no client could serialize it either).
+    const deep = `{"cell":1,"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    const envelope = JSON.stringify(move(1)).replace('{"cell":0}', deep);
+    kid.send(`{"type":"send","id":"${id}","to":"${b.child.childId}","content":{"kind":"game-move","moves":[${envelope}]}}`);
+    const refused = await kid.take<ErrorFrame>(errorFor(id));
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('deep') });
+    // Deep enough for any game is still fine; the socket goes on.
+    const nested = { grid: [[[[[[1]]]]]] };
+    expect(await answer(kid, b.child.childId, gameMove(move(1, nested)))).toMatchObject({ type: 'sent' });
+  });
+
   it('refuses one message carrying moves of two matches or two games', async () => {
     await befriend(relay.app, a, b);
     const kid = await socketFor(a.childToken);

@@ -1,4 +1,12 @@
-import { ErrorCode, GAME_ENVELOPE_MAX_CHARS, HearthError, canonicalJson, type MessageContent } from '@hearth/common';
+import {
+  ErrorCode,
+  GAME_ENVELOPE_MAX_CHARS,
+  HearthError,
+  JSON_MAX_DEPTH,
+  canonicalJson,
+  nestsAtMost,
+  type MessageContent,
+} from '@hearth/common';
 import type { Store } from '../store/port';
 
 /** A refusal the send path answers with an `error` frame (ref: the message id). */
@@ -9,7 +17,8 @@ const OLD_GAME_KIND =
 
 /**
  * The relay's whole check of a game message (issue 16, F9): the envelope, never the rules (both apps
- * run the engine). Each envelope's canonical JSON fits {@link GAME_ENVELOPE_MAX_CHARS}, and all
+ * run the engine). Each envelope nests at most {@link JSON_MAX_DEPTH} deep (so that canonicalizing it
+ * cannot run out of stack) and its canonical JSON fits {@link GAME_ENVELOPE_MAX_CHARS}, and all
  * envelopes of one message are of one match and one game. The free-form `game` kind of 0.1.0–0.3.0
  * is refused from anyone (old history still reads it). Undefined: nothing to refuse.
  */
@@ -22,6 +31,12 @@ export function refuseGameContent(content: MessageContent): ContentRefusal | und
       return {
         code: ErrorCode.ValidationFailed,
         message: `All moves of one game-move message belong to one match of one game: move ${i} is of another.`,
+      };
+    }
+    if (!nestsAtMost(envelope)) {
+      return {
+        code: ErrorCode.ValidationFailed,
+        message: `Game move ${i} nests arrays or objects more than ${JSON_MAX_DEPTH} deep; no game needs that.`,
       };
     }
     const chars = canonicalJson(envelope).length;

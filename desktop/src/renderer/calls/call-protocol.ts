@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { canonicalJson, GAME_ENVELOPE_MAX_CHARS, GameEnvelope } from '@hearth/common';
+import { canonicalJson, GAME_ENVELOPE_MAX_CHARS, GameEnvelope, nestsAtMost } from '@hearth/common';
 
 /** Version of this little protocol, sent with every call. */
 export const CALL_PROTOCOL_VERSION = 1;
@@ -69,7 +69,7 @@ export type ChannelMessage = CallMessage | CallGameMessage;
 export function parseCallGameMessage(value: unknown): CallGameMessage | null {
   if (!Value.Check(CallGameMessage, value)) return null;
   try {
-    return canonicalJson(value.envelope).length <= GAME_ENVELOPE_MAX_CHARS ? value : null;
+    return nestsAtMost(value.envelope) && canonicalJson(value.envelope).length <= GAME_ENVELOPE_MAX_CHARS ? value : null;
   } catch {
     return null; // a value JSON cannot hold (the channel's binary packing can carry more than JSON)
   }
