@@ -219,6 +219,14 @@ describe('sessions', () => {
     expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 
+  it('takes the Bearer scheme in any letter case (RFC 9110), and nothing else in its place', async () => {
+    const parent = await registerParent(relay.app);
+    const status = async (authorization: string): Promise<number> =>
+      (await relay.app.inject({ method: 'GET', url: '/v1/sessions', headers: { authorization } })).statusCode;
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) expect(await status(`${scheme} ${parent.token}`), scheme).toBe(200);
+    for (const bad of [`Basic ${parent.token}`, parent.token, `Bearer${parent.token}`]) expect(await status(bad), bad).toBe(401);
+  });
+
   it('lists the live sessions, marking the current one, and leaves out expired ones', async () => {
     const parent = await registerParent(relay.app);
     relay.clock.advance(60_000);

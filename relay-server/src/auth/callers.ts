@@ -10,7 +10,7 @@ export type RequestCaller = ParentCaller | ChildCaller;
 /** The token in `Authorization: Bearer <token>`; undefined when absent or not a token's shape. */
 export function bearerToken(authorization: string | undefined): string | undefined {
   if (!authorization) return undefined;
-  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization);
+  const match = /^Bearer +([A-Za-z0-9_-]{16,128})$/i.exec(authorization);
   return match ? (match[1] as string) : undefined;
 }
 

@@ -94,7 +94,7 @@ export async function resolveModerator(
   ctx: Pick<RelayContext, 'store' | 'now'>,
   authorization: string | undefined,
 ): Promise<ModeratorCaller | undefined> {
-  const match = /^Bearer (md_[A-Za-z0-9_-]{16,128})$/.exec(authorization ?? '');
+  const match = /^Bearer +(md_[A-Za-z0-9_-]{16,128})$/i.exec(authorization ?? '');
   if (!match) return undefined;
   const s = await ctx.store.moderation.getLiveModeratorSession(hashToken(match[1] as string), ctx.now());
   return s && { moderatorId: s.moderatorId, sessionId: s.id };

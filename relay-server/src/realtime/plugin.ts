@@ -26,7 +26,7 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
+const BEARER = /^Bearer +([A-Za-z0-9_-]{16,128})$/i;
 
 /**
  * `GET /v1/ws`: the one WebSocket per device session that carries presence, friendship events

@@ -178,6 +178,12 @@ describe('the socket', () => {
     expect((await silent.closed).code).toBe(4401);
   });
 
+  it('closes a socket that says no hello in time with 4408, not as a refused credential (4401)', async () => {
+    const silent = await openSocket(url, undefined, 'none');
+    expect(await silent.take((f) => f.type === 'error', 8_000)).toMatchObject({ code: 'MALFORMED_REQUEST' });
+    expect((await silent.closed).code).toBe(4408);
+  }, 10_000);
+
   it('closes the sockets of a revoked credential at once', async () => {
     const a = await createFamily(relay.app);
     const socket = await socketFor(a.childToken);

@@ -110,7 +110,11 @@ export function runSocketSession(socket: WebSocket, start: SessionStart, hub: Re
     const { caller, token } = start;
     if (version) signIn(() => attach(caller, token, version));
   } else {
-    helloTimer = setTimeout(() => refuseAuth('Say hello with a token first.'), HELLO_TIMEOUT_MS);
+    // No hello in time is no refused credential (4401 tells an app to sign in again): 4408.
+    helloTimer = setTimeout(() => {
+      sendRaw(errorFrame(ErrorCode.MalformedRequest, `No hello came within ${HELLO_TIMEOUT_MS / 1000} seconds.`));
+      socket.close(WsCloseCode.HelloTimeout, 'no hello in time');
+    }, HELLO_TIMEOUT_MS);
     helloTimer.unref();
   }
 
