@@ -105,10 +105,16 @@ export function getExtraMinutes(db: ReadableDB, childId: string, day: string): n
     0) as number;
 }
 
-/** Records minutes (epoch minutes) in which the child was counting; a minute already counted stays one. */
+/**
+ * Records minutes (epoch minutes) in which the child was counting; a minute already counted stays
+ * one. Nothing for a child deleted meanwhile (its last socket closes after the delete).
+ */
 export function recordUsageMinutes(db: WritableDB, childId: string, minutes: readonly number[]): void {
-  const insert = db.prepare(`INSERT INTO quiet_usage_minutes (child_id, minute) VALUES (?, ?) ON CONFLICT DO NOTHING`);
-  for (const m of minutes) insert.run(childId, m);
+  const insert = db.prepare(
+    `INSERT INTO quiet_usage_minutes (child_id, minute)
+     SELECT ?, ? WHERE EXISTS (SELECT 1 FROM children WHERE account_id = ?) ON CONFLICT DO NOTHING`,
+  );
+  for (const m of minutes) insert.run(childId, m, childId);
 }
 
 /** Minutes counted in `[fromMinute, toMinute)`. */

@@ -88,6 +88,9 @@ describeStores('quiet port', (t) => {
     await q.recordUsageMinutes('c1', [101, 102, 103]);
     await q.recordUsageMinutes('c2', [100]);
     await q.recordUsageMinutes('c1', []);
+    // A child deleted while online: its last minutes are dropped, not an error.
+    await expect(q.recordUsageMinutes('gone', [100, 101])).resolves.toBeUndefined();
+    expect(await q.countUsageMinutes('gone', 0, 1_000)).toBe(0);
     expect(await q.countUsageMinutes('c1', 100, 104)).toBe(4);
     expect(await q.countUsageMinutes('c1', 101, 103)).toBe(2);
     await q.addExtraMinutes('c1', '2026-06-09', 15);

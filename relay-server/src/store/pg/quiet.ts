@@ -103,10 +103,12 @@ export const pgQuiet = {
 
   async recordUsageMinutes(q, childId, minutes) {
     if (minutes.length === 0) return;
-    await q.query(`INSERT INTO quiet_usage_minutes (child_id, minute) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [
-      childId,
-      [...minutes],
-    ]);
+    // Nothing for a child deleted meanwhile (its last socket closes after the delete).
+    await q.query(
+      `INSERT INTO quiet_usage_minutes (child_id, minute)
+       SELECT $1, unnest($2::bigint[]) WHERE EXISTS (SELECT 1 FROM children WHERE account_id = $1) ON CONFLICT DO NOTHING`,
+      [childId, [...minutes]],
+    );
   },
 
   async countUsageMinutes(q, childId, fromMinute, toMinute) {
