@@ -352,6 +352,12 @@ describe.skipIf(withoutChromium())(TITLE, () => {
       await reads(count, b.text('chat.lettersLeft_other', { count: 0 }));
       await box.fill('');
 
+      // An emoji is one character, as the relay counts it (two UTF-16 units).
+      await box.fill('😀'.repeat(1_995));
+      await reads(count, b.text('chat.lettersLeft_other', { count: 5 }));
+      expect(await b.button('chat.send').isDisabled()).toBe(false);
+      await box.fill('');
+
       await a.page.getByLabel(a.text('chat.writeLabel')).fill('a'.repeat(1_990));
       await reads(a.page.getByTestId('composer-count'), a.text('chat.lettersLeft_other', { count: 10 }));
       await a.shot('chat-limit');

@@ -6,7 +6,7 @@ import { Timestamp, Ulid, closed } from './primitives';
  * should stop a child before the relay has to).
  */
 export const MESSAGE_LIMITS = Object.freeze({
-  /** Longest text message, in UTF-16 code units. */
+  /** Longest text message, in Unicode characters (code points, as JSON Schema's `maxLength` counts: an emoji is one). */
   textMaxChars: 2000,
   /** Longest photo caption. */
   captionMaxChars: 200,

@@ -86,7 +86,9 @@ export function Composer({
   };
 
   const words = text.trim();
-  const over = words.length - MESSAGE_LIMITS.textMaxChars;
+  // Counted as the relay counts (JSON Schema's maxLength): characters, an emoji one, not UTF-16 units.
+  const letters = [...words].length;
+  const over = letters - MESSAGE_LIMITS.textMaxChars;
   const canSendText = words !== '' && over <= 0 && busy === null;
 
   const submitText = async (e?: FormEvent): Promise<void> => {
@@ -236,7 +238,7 @@ export function Composer({
         >
           {over > 0
             ? t('chat.tooLong', { count: over })
-            : words.length >= SHOW_LIMIT_FROM
+            : letters >= SHOW_LIMIT_FROM
               ? t('chat.lettersLeft', { count: -over })
               : ''}
         </span>
