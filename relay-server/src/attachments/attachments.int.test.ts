@@ -152,6 +152,33 @@ describe('attachment download and lifetime', () => {
     expect(fs.existsSync(blobFile(ref.hash))).toBe(false);
   });
 
+  it("keeps another family's upload of the same picture, waiting to be sent, when one family's copy is delivered", async () => {
+    const c = await createFamily(relay.app);
+    const d = await createFamily(relay.app);
+    await befriend(relay.app, c, d);
+    const { body: theirs } = await upload(c.childToken, PNG);
+    const { body: ref } = await upload(a.childToken, PNG);
+    expect(theirs.hash).toBe(ref.hash);
+    const sender = await socketFor(a.childToken);
+    const id = await sendPhoto(sender, b.child.childId, ref);
+    const recipient = await socketFor(b.childToken);
+    await recipient.take<MessageFrame>((f) => f.type === 'message' && f.message.id === id);
+    recipient.send({ type: 'received', ids: [id] });
+    await sender.take((f) => f.type === 'delivered');
+    // C's upload, ten minutes old, still goes out, to its own friend.
+    relay.clock.advance(10 * 60_000);
+    await relay.app.realtime.sweep();
+    const other = await socketFor(c.childToken);
+    const sent = newMessageId();
+    other.send({ type: 'send', id: sent, to: d.child.childId, content: { kind: 'photo', attachment: theirs } });
+    expect(await other.take((f) => (f.type === 'sent' && f.id === sent) || (f.type === 'error' && f.ref === sent))).toMatchObject(
+      {
+        type: 'sent',
+      },
+    );
+    expect((await download(d.childToken, ref.hash)).bytes).toEqual(PNG);
+  });
+
   it('deletes the file when its message expires', async () => {
     const { body: ref } = await upload(a.childToken, PNG);
     const sender = await socketFor(a.childToken);

@@ -33,8 +33,18 @@ export function hasUploaded(db: ReadableDB, hash: string, accountId: string): bo
   return prepared(db, `SELECT 1 FROM attachment_uploads WHERE hash = ? AND account_id = ?`).get(hash, accountId) !== undefined;
 }
 
-export function markAttachmentLinked(db: WritableDB, hash: string): void {
-  prepared(db, `UPDATE attachments SET linked = 1 WHERE hash = ? AND linked = 0`).run(hash);
+/**
+ * `accountId` sends the attachment: linked, it goes with the last message that carries it. Not
+ * while another account's upload of the same bytes made after `freshAfter` waits to be sent (two
+ * families may upload one picture): linked, it would go with this message and that upload with it;
+ * it is then left to the sweeper, as an upload not yet sent.
+ */
+export function markAttachmentLinked(db: WritableDB, hash: string, accountId: string, freshAfter: number): void {
+  prepared(
+    db,
+    `UPDATE attachments SET linked = 1 WHERE hash = ? AND linked = 0
+       AND NOT EXISTS (SELECT 1 FROM attachment_uploads WHERE hash = ? AND account_id <> ? AND uploaded_at > ?)`,
+  ).run(hash, hash, accountId, freshAfter);
 }
 
 /** Deletes a linked attachment's row once no queued message references it; true when it did. */

@@ -78,7 +78,7 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
     if (!row || row.size !== ref.size || row.mime !== ref.mime || !(await tx.attachments.hasUploaded(ref.hash, senderId))) {
       throw new HearthError(ErrorCode.NotFound, 'That attachment is not on the relay (any more). Please upload it again.');
     }
-    await tx.attachments.markAttachmentLinked(ref.hash);
+    await tx.attachments.markAttachmentLinked(ref.hash, senderId, now() - deps.config.messaging.unlinkedAttachmentTtlMs);
   }
 
   /**

@@ -27,8 +27,8 @@ describeStores('attachments', (t) => {
       createdAt: 1_000,
       linked: false,
     });
-    await store.attachments.markAttachmentLinked('h');
-    await store.attachments.markAttachmentLinked('missing');
+    await store.attachments.markAttachmentLinked('h', S, 0);
+    await store.attachments.markAttachmentLinked('missing', S, 0);
     expect(await store.attachments.getAttachment('h')).toMatchObject({ linked: true });
     await store.attachments.recordUpload(upload('h', R, 2_000));
     expect(await store.attachments.getAttachment('h')).toMatchObject({ createdAt: 2_000, linked: false });
@@ -42,7 +42,7 @@ describeStores('attachments', (t) => {
     const store = t.store();
     await store.attachments.recordUpload(upload('h', S, 1_000));
     expect(await store.attachments.deleteAttachmentIfUnreferenced('h')).toBe(false); // not linked yet
-    await store.attachments.markAttachmentLinked('h');
+    await store.attachments.markAttachmentLinked('h', S, 0);
     await storeQueued(store, message('m', S, R, { attachmentHash: 'h' }), [[R, PC, false]]);
     expect(await store.attachments.deleteAttachmentIfUnreferenced('h')).toBe(false); // referenced
     await store.messages.acknowledgeMessage(R, PC, 'm', 2_000, 9_000);
@@ -57,7 +57,7 @@ describeStores('attachments', (t) => {
     const store = t.store();
     await store.attachments.recordUpload(upload('mine', S, 1_000));
     await store.attachments.recordUpload(upload('sent', R, 1_000));
-    await store.attachments.markAttachmentLinked('sent');
+    await store.attachments.markAttachmentLinked('sent', R, 0);
     await store.attachments.recordUpload(upload('both', S, 1_000));
     await store.attachments.recordUpload(upload('both', R, 1_000));
     await store.attachments.recordUpload(upload('other', 'K3', 1_000));
@@ -73,15 +73,32 @@ describeStores('attachments', (t) => {
     expect((await store.attachments.listAttachmentHashes()).sort()).toEqual(['both', 'other']);
   });
 
+  it("is not linked by one family's message while another family's upload of the same bytes waits to be sent", async () => {
+    await seedFamily(t, 3);
+    const store = t.store();
+    await store.attachments.recordUpload(upload('same', 'K3', 1_000));
+    await store.attachments.recordUpload(upload('same', S, 2_000));
+    // S sends it while K3's upload (within the hour: after 500) waits: linked, it would go with S's message.
+    await store.attachments.markAttachmentLinked('same', S, 500);
+    expect(await store.attachments.getAttachment('same')).toMatchObject({ linked: false });
+    await storeQueued(store, message('m', S, R, { attachmentHash: 'same' }), [[R, PC, false]]);
+    await store.messages.acknowledgeMessage(R, PC, 'm', 3_000, 9_000);
+    expect(await store.attachments.deleteAttachmentIfUnreferenced('same')).toBe(false);
+    expect(await store.attachments.hasUploaded('same', 'K3')).toBe(true);
+    // Once K3's upload is older than the hour, a message links it as before.
+    await store.attachments.markAttachmentLinked('same', S, 1_500);
+    expect(await store.attachments.getAttachment('same')).toMatchObject({ linked: true });
+  });
+
   it('deletes dead attachments: linked and unreferenced, or never linked before a time', async () => {
     await seedFamily(t, 2);
     const store = t.store();
     await store.attachments.recordUpload(upload('old', S, 1_000));
     await store.attachments.recordUpload(upload('young', S, 5_000));
     await store.attachments.recordUpload(upload('linked', S, 5_000));
-    await store.attachments.markAttachmentLinked('linked');
+    await store.attachments.markAttachmentLinked('linked', S, 0);
     await store.attachments.recordUpload(upload('used', S, 1_000));
-    await store.attachments.markAttachmentLinked('used');
+    await store.attachments.markAttachmentLinked('used', S, 0);
     await storeQueued(store, message('m', S, R, { attachmentHash: 'used' }), [[R, PC, false]]);
     expect((await store.attachments.deleteDeadAttachments(2_000)).sort()).toEqual(['linked', 'old']);
     expect((await store.attachments.listAttachmentHashes()).sort()).toEqual(['used', 'young']);

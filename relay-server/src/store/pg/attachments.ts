@@ -34,8 +34,12 @@ export const pgAttachments = {
     return rows.length > 0;
   },
 
-  async markAttachmentLinked(q, hash) {
-    await q.query(`UPDATE attachments SET linked = true WHERE hash = $1 AND NOT linked`, [hash]);
+  async markAttachmentLinked(q, hash, accountId, freshAfter) {
+    await q.query(
+      `UPDATE attachments SET linked = true WHERE hash = $1 AND NOT linked
+         AND NOT EXISTS (SELECT 1 FROM attachment_uploads WHERE hash = $1 AND account_id <> $2 AND uploaded_at > $3)`,
+      [hash, accountId, freshAfter],
+    );
   },
 
   async deleteAttachmentIfUnreferenced(q, hash) {
