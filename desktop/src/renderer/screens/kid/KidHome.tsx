@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { CSSProperties, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '@hearth/common';
 import { Avatar } from '../../ui/Avatar';
@@ -96,9 +96,14 @@ export function KidHome({
           </ul>
         </section>
       ) : (
-        <>
+        <div className="kid-circles">
           {family.length > 0 && (
-            <section aria-labelledby="family-heading" className="kid-family">
+            <section
+              aria-labelledby="family-heading"
+              className="kid-family"
+              // As wide as its cards (`kid.css`): the friends, with "Add a friend", fit beside a small family.
+              style={{ '--cards': family.length } as CSSProperties}
+            >
               <h2 id="family-heading">{t('kidFamily.myFamily')}</h2>
               <ul className="friend-grid">
                 {family.map((f) => (
@@ -136,7 +141,7 @@ export function KidHome({
               </li>
             </ul>
           </section>
-        </>
+        </div>
       )}
       {parentMode && <ParentFamily contactIds={new Set(active.map((f) => f.friendship.friend.accountId))} />}
       {pending.length > 0 && (
