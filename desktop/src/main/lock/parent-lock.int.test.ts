@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import argon2 from 'argon2';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARENT_ONLY_CHANNELS, type ChannelName } from '@hearth/common';
@@ -109,6 +111,43 @@ describe("the grown-ups' pane lock", () => {
     expect(unlocked.parentSignedIn).toBe(true);
     must(await desk.api.listApprovals());
     expect(must(await desk.api.getParentAccount()).email).toBe(parentEmail);
+    must(await desk.api.lock());
+  });
+
+  it("opens nothing for a password put in the PC's files while the app runs, and keeps its wait when the file's is cleared", async () => {
+    // A child on the same OS account can write the data folder: a password of their own, a cleared
+    // password (first run again?) and cleared failures, with the parent session held in memory.
+    must(await desk.api.unlock({ password: TEST_PASSWORD }));
+    expect(must(await desk.api.getLockStatus()).parentSignedIn).toBe(true);
+    must(await desk.api.lock());
+    const file = new Database(path.join(desk.dataDir, 'family.sqlite'));
+    try {
+      file
+        .prepare('UPDATE parent_lock SET password_hash = ?, failures = 0, retry_at = NULL')
+        .run(await argon2.hash('childs-own-password'));
+      expect(await desk.api.unlock({ password: 'childs-own-password' })).toMatchObject({
+        ok: false,
+        error: { code: 'WRONG_PASSWORD' },
+      });
+      file.prepare('UPDATE parent_lock SET failures = 0, retry_at = NULL').run();
+      expect(await desk.api.unlock({ password: 'childs-own-password' })).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED' },
+      });
+      file.prepare('UPDATE parent_lock SET password_hash = NULL').run();
+      expect(must(await desk.api.getLockStatus()).state).toBe('locked');
+      // (No first run again: the pane is still locked.)
+      expect(await desk.api.setParentPassword({ password: 'childs-own-password' })).toMatchObject({
+        ok: false,
+        error: { code: 'LOCKED' },
+      });
+      expect(await desk.api.listApprovals()).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    } finally {
+      file.close();
+    }
+    // The grown-up's own password still works once the wait is over, with the session it held.
+    clock.advance(1_000);
+    expect(must(await desk.api.unlock({ password: TEST_PASSWORD })).parentSignedIn).toBe(true);
     must(await desk.api.lock());
   });
 

@@ -1,6 +1,6 @@
 import { ErrorCode, HearthError, type LockState, type LockStatus } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
-import { getLockRow, setLockFailures, setPasswordHash } from '../db/family/queries/lock';
+import { getLockRow, setLockFailures, setPasswordHash, type LockRow } from '../db/family/queries/lock';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_LOCK_BACKOFF, delayAfterFailures, type LockBackoffPolicy } from './backoff';
 import type { PasswordHasher } from './password-hasher';
@@ -79,6 +79,43 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
   let session: ParentSession | null = null;
   let cancelTimer: (() => void) | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The password hash main trusts: the file's as it was when the app started, and what main itself
+   * set since. The file can be written by anyone with the PC's files (a child on the same OS
+   * account): a hash put there, or taken away, while the app runs opens nothing and restarts no
+   * first run, so the parent session held in memory is never a file edit away. After a restart no
+   * session is held: the relay's password is needed again for anything that changes who a child
+   * may talk to.
+   */
+  let trustedHash = getLockRow(deps.db).passwordHash;
+  /** The backoff as main last wrote it: clearing the file's counters while the app runs clears nothing. */
+  let heldFailures = 0;
+  let heldRetryAt: number | null = null;
+  let warnedOf: string | null = null;
+  /** The file's row, with the hash main trusts and no less backoff than main wrote. */
+  const lockRow = (): LockRow => {
+    const row = getLockRow(deps.db);
+    if (row.passwordHash !== trustedHash && row.passwordHash !== warnedOf) {
+      warnedOf = row.passwordHash;
+      log.warn('the grown-ups password hash was changed outside Hearth; it is ignored while the app runs');
+    }
+    return {
+      passwordHash: trustedHash,
+      failures: Math.max(row.failures, heldFailures),
+      retryAt: Math.max(row.retryAt ?? 0, heldRetryAt ?? 0) || null,
+    };
+  };
+  const recordFailures = (failures: number, retryAt: number | null): void => {
+    heldFailures = failures;
+    heldRetryAt = retryAt;
+    setLockFailures(deps.db, failures, retryAt);
+  };
+  const saveHash = (hash: string): void => {
+    setPasswordHash(deps.db, hash);
+    trustedHash = hash;
+    heldFailures = 0;
+    heldRetryAt = null;
+  };
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -117,7 +154,7 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
   };
 
   function state(): LockState {
-    if (getLockRow(deps.db).passwordHash === null) return 'unset';
+    if (trustedHash === null) return 'unset';
     if (unlockedUntil !== null && deps.now() >= unlockedUntil) {
       doLock('idle');
       emit();
@@ -127,7 +164,7 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
 
   function status(): LockStatus {
     const current = state();
-    const row = getLockRow(deps.db);
+    const row = lockRow();
     const retryAt = row.retryAt !== null && row.retryAt > deps.now() ? row.retryAt : null;
     return {
       state: current,
@@ -144,7 +181,7 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
   };
 
   const checkPassword = async (password: string): Promise<void> => {
-    const row = getLockRow(deps.db);
+    const row = lockRow();
     if (row.passwordHash === null) throw new HearthError(ErrorCode.Conflict, "No grown-ups' password has been set yet.");
     const now = deps.now();
     if (row.retryAt !== null && row.retryAt > now) {
@@ -154,12 +191,12 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
       });
     }
     if (await deps.hasher.verify(row.passwordHash, password)) {
-      setLockFailures(deps.db, 0, null);
+      recordFailures(0, null);
       return;
     }
     const failures = row.failures + 1;
     const retryAt = deps.now() + delayAfterFailures(failures, backoff);
-    setLockFailures(deps.db, failures, retryAt);
+    recordFailures(failures, retryAt);
     log.warn({ failures }, 'wrong grown-ups password');
     emit();
     throw new HearthError(ErrorCode.WrongPassword, "That is not the grown-ups' password.", { failures, retryAt });
@@ -170,10 +207,10 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
     status,
     setPassword: (password: string) =>
       serial(async () => {
-        if (getLockRow(deps.db).passwordHash !== null) {
+        if (trustedHash !== null) {
           throw new HearthError(ErrorCode.Conflict, "The grown-ups' password is already set.");
         }
-        setPasswordHash(deps.db, await deps.hasher.hash(password));
+        saveHash(await deps.hasher.hash(password));
         openPane();
         emit();
         return status();
@@ -181,7 +218,7 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
     changePassword: (current: string, next: string) =>
       serial(async () => {
         await checkPassword(current);
-        setPasswordHash(deps.db, await deps.hasher.hash(next));
+        saveHash(await deps.hasher.hash(next));
         openPane();
         emit();
         return status();
@@ -195,11 +232,11 @@ export function createParentLock(deps: ParentLockDeps): ParentLock {
       }),
     unlockWithSession: (verify: () => Promise<ParentSession>) =>
       serial(async () => {
-        if (getLockRow(deps.db).passwordHash === null) {
+        if (trustedHash === null) {
           throw new HearthError(ErrorCode.Conflict, "No grown-ups' password has been set yet.");
         }
         const next = await verify();
-        setLockFailures(deps.db, 0, null);
+        recordFailures(0, null);
         if (session && session.sessionId !== next.sessionId) dropSession();
         session = next;
         openPane();
