@@ -12,6 +12,7 @@ import {
 } from '@hearth/common';
 import { getAttachment, insertAttachment } from '../db/child/queries/attachments';
 import type { ChildStores } from '../stores/child-stores';
+import { stripPictureMetadata, stripVideoMetadata, VIDEO_CONTAINERS } from './strip-metadata';
 
 export type AttachmentsService = Readonly<{
   add: (childId: string, args: AddAttachmentArgs) => AttachmentInfo;
@@ -30,6 +31,19 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * What may leave this PC of a photo, video or voice message: the file without its metadata (EXIF
+ * with GPS, XMP, comments; MP4 `udta`/`meta` with a location; WebM Tags), whatever the page sent
+ * (the page strips photos too, but main is what the child's data has to get past). Voice in a
+ * container we do not clean (Ogg) carries no location. A file that is not the type it claims, or
+ * is broken, is refused with UNSUPPORTED_MEDIA_TYPE.
+ */
+function withoutMetadata(args: AddAttachmentArgs, bytes: Buffer): Buffer {
+  if (args.kind === 'photo') return stripPictureMetadata(bytes, args.mime).bytes;
+  if (VIDEO_CONTAINERS.has(args.mime)) return stripVideoMetadata(bytes, args.mime).bytes;
+  return bytes;
+}
+
 /** Photos, voice and video messages in the active child's folder, named by their hash. */
 export function createAttachmentsService(deps: Readonly<{ stores: ChildStores; now: () => number }>): AttachmentsService {
   return Object.freeze({
@@ -37,9 +51,10 @@ export function createAttachmentsService(deps: Readonly<{ stores: ChildStores; n
       if (!(MIME_TYPES_FOR_KIND[args.kind] as readonly string[]).includes(args.mime)) {
         throw new HearthError(ErrorCode.UnsupportedMediaType, `A ${args.kind} cannot be of type ${args.mime}.`);
       }
-      const bytes = Buffer.from(args.dataBase64, 'base64');
-      if (bytes.length === 0) throw new HearthError(ErrorCode.ValidationFailed, 'The file is empty.');
-      if (bytes.length > MAX_ATTACHMENT_BYTES) throw new HearthError(ErrorCode.PayloadTooLarge, 'That file is too big to send.');
+      const sent = Buffer.from(args.dataBase64, 'base64');
+      if (sent.length === 0) throw new HearthError(ErrorCode.ValidationFailed, 'The file is empty.');
+      if (sent.length > MAX_ATTACHMENT_BYTES) throw new HearthError(ErrorCode.PayloadTooLarge, 'That file is too big to send.');
+      const bytes = withoutMetadata(args, sent);
       const store = deps.stores.get(childId);
       const hash = sha256Hex(bytes);
       writeFileAtomic(path.join(store.attachmentsDir, hash), bytes);
