@@ -103,6 +103,31 @@ describe('the 30-day activity view', () => {
     expect(other.ok ? 'ok' : other.error.code).toBe('NOT_FOUND');
   });
 
+  it('takes into the call log only calls with a contact, that end after they start, not in the future, at most a day long', async () => {
+    must(await family.api.lock());
+    must(await family.api.selectProfile({ childId: maya.childId }));
+    const call = { contactId: tom.childId, direction: 'in' as const, video: false, outcome: 'answered' as const };
+    const refusals = [
+      { ...call, contactId: '01J0000000000000000000000A', startedAt: clock - 60_000, endedAt: clock },
+      { ...call, startedAt: clock - 1_000, endedAt: clock - 5_000 },
+      { ...call, startedAt: 253_402_300_799_999, endedAt: null, outcome: 'missed' as const },
+      { ...call, startedAt: clock + 10 * 60_000, endedAt: clock + 11 * 60_000 },
+      { ...call, startedAt: 0, endedAt: clock },
+    ];
+    for (const args of refusals) {
+      const refused = await family.api.recordCall(args);
+      expect(refused.ok ? 'ok' : refused.error.code, JSON.stringify(args)).toBe(
+        args.contactId === tom.childId ? 'VALIDATION_FAILED' : 'NOT_FRIENDS',
+      );
+    }
+    must(await family.api.leaveProfile());
+    must(await family.api.unlock({ password: TEST_PASSWORD }));
+    // The grown-ups' view is as before: one day, one call with Tom.
+    const detail = must(await family.api.getChildActivityDetail({ childId: maya.childId }));
+    expect(detail.days).toHaveLength(1);
+    expect(detail.days[0]).toMatchObject({ calls: 1 });
+  });
+
   it('is for grown-ups only: the locked pane refuses it', async () => {
     must(await family.api.lock());
     const refused = await family.api.getChildActivityDetail({ childId: maya.childId });
