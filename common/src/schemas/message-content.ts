@@ -54,10 +54,15 @@ export type AttachmentRef = Static<typeof AttachmentRef>;
 /** A bundled item id such as `animals/happy-cat` (stickers and GIFs ship with the app, offline). */
 const BundledItemId = Type.String({ pattern: '^[a-z0-9]+(?:[-/_][a-z0-9]+)*$', maxLength: 64 });
 
-export const TextContent = Type.Object(
-  { kind: Type.Literal('text'), text: Type.String({ minLength: 1, maxLength: MESSAGE_LIMITS.textMaxChars }) },
-  closed,
-);
+/**
+ * What no message text may hold: control characters but tab and line breaks, and the embeddings
+ * and overrides that reorder text on screen (U+202A–202E: a friend's words shown backwards). The
+ * marks and isolates right-to-left writing needs stay.
+ */
+export const NOT_IN_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e';
+const MessageText = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength, pattern: `^[^${NOT_IN_TEXT}]*$` });
+
+export const TextContent = Type.Object({ kind: Type.Literal('text'), text: MessageText(MESSAGE_LIMITS.textMaxChars, 1) }, closed);
 export const StickerContent = Type.Object({ kind: Type.Literal('sticker'), stickerId: BundledItemId }, closed);
 export const GifContent = Type.Object({ kind: Type.Literal('gif'), gifId: BundledItemId }, closed);
 export const PhotoContent = Type.Object(
@@ -66,7 +71,7 @@ export const PhotoContent = Type.Object(
     attachment: AttachmentRef,
     width: Type.Optional(Type.Integer({ minimum: 1, maximum: 20_000 })),
     height: Type.Optional(Type.Integer({ minimum: 1, maximum: 20_000 })),
-    caption: Type.Optional(Type.String({ maxLength: MESSAGE_LIMITS.captionMaxChars })),
+    caption: Type.Optional(MessageText(MESSAGE_LIMITS.captionMaxChars)),
   },
   closed,
 );

@@ -1,5 +1,6 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
+import { PhotoContent, TextContent } from './message-content';
 import { DisplayName, Timestamp } from './primitives';
 
 describe('display names (shown to other families)', () => {
@@ -36,5 +37,21 @@ describe('timestamps', () => {
     for (const bad of [-1, 1.5, 253_402_300_800_000, 1e17, 1e19, 1e300, Number.MAX_SAFE_INTEGER, Number.NaN]) {
       expect(Value.Check(Timestamp, bad), String(bad)).toBe(false);
     }
+  });
+});
+
+describe('message text', () => {
+  const ok = (text: string): boolean => Value.Check(TextContent, { kind: 'text', text });
+  it('takes any script, right-to-left marks and isolates, emoji, tabs and line breaks', () => {
+    for (const text of ['hi', 'مرحبا \u200f ok', 'a\u2066b\u2069', 'line\nline\ttab\r', 'Sam 👩‍💻', 'שלום']) {
+      expect(ok(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('refuses control characters and the overrides that show a friend’s words backwards', () => {
+    for (const text of ['\u202eevil', 'a\u202db', 'a\u0000b', 'a\u0007', 'x\u001b[31m', 'x\u0085', 'x\u007f']) {
+      expect(ok(text), JSON.stringify(text)).toBe(false);
+    }
+    expect(Value.Check(PhotoContent.properties.caption, 'see \u202eevil')).toBe(false);
   });
 });

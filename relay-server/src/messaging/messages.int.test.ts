@@ -125,6 +125,17 @@ describe('messages', () => {
     expect(await other.take(errorFor(id))).toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('refuses text that would show backwards or holds control characters, with the message id', async () => {
+    const sender = await socketFor(a.childToken);
+    for (const bad of ['\u202eevil', 'beep\u0007', 'esc\u001b[31m']) {
+      const id = newMessageId();
+      sender.send({ type: 'send', id, to: b.child.childId, content: text(bad) });
+      expect(await sender.take(errorFor(id)), JSON.stringify(bad)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+    // Right-to-left writing with its marks goes through.
+    await sendAndAck(sender, b.child.childId, text('مرحبا \u200f!'));
+  });
+
   it('delivers a queue to a recipient who connects later, in order', async () => {
     const sender = await socketFor(a.childToken);
     const ids: string[] = [];
