@@ -8,6 +8,7 @@ import {
   type ClientFrame,
   type ClientFrameType,
   type ErrorCode,
+  JSON_MAX_DEPTH,
 } from '@hearth/common';
 
 /** The `peer` server's own error sentences, which PeerJS shows as `server-error`. */
@@ -47,26 +48,42 @@ export function keysInText(text: string): number {
   return keys;
 }
 
-/** The keys of a parsed JSON value, in all its objects. */
-function keysIn(value: unknown): number {
+/**
+ * The keys of a parsed JSON value, in all its objects; -1 where it nests deeper than
+ * `JSON_MAX_DEPTH` (a frame's `metadata` is free-form: this walk, and serializing it again, must
+ * never run out of stack on what the parse took).
+ */
+function keysIn(value: unknown, depth = 0): number {
   if (typeof value !== 'object' || value === null) return 0;
+  if (depth >= JSON_MAX_DEPTH) return -1;
   let keys = 0;
   if (Array.isArray(value)) {
-    for (const item of value) keys += keysIn(item);
+    for (const item of value) {
+      const inner = keysIn(item, depth + 1);
+      if (inner < 0) return -1;
+      keys += inner;
+    }
     return keys;
   }
-  for (const key in value) keys += 1 + keysIn((value as Record<string, unknown>)[key]);
+  for (const key in value) {
+    const inner = keysIn((value as Record<string, unknown>)[key], depth + 1);
+    if (inner < 0) return -1;
+    keys += 1 + inner;
+  }
   return keys;
 }
 
 /**
  * The JSON text to forward for a frame checked after `JSON.parse(text)`: the client's own where
- * it has as many keys as what it parsed to, else the checked object serialized again. A text can
- * give a key twice; the parse keeps the last, and the earlier one, never checked, must not reach
- * the friend. Counting is cheaper than serializing every frame again.
+ * it has as many keys as what it parsed to, else the checked object serialized again; undefined
+ * for a frame nested deeper than any PeerJS frame is (refused). A text can give a key twice; the
+ * parse keeps the last, and the earlier one, never checked, must not reach the friend. Counting is
+ * cheaper than serializing every frame again.
  */
-export function checkedText(text: string, frame: ClientFrame): string {
-  return keysInText(text) === keysIn(frame) ? text : JSON.stringify(frame);
+export function checkedText(text: string, frame: ClientFrame): string | undefined {
+  const keys = keysIn(frame);
+  if (keys < 0) return undefined;
+  return keysInText(text) === keys ? text : JSON.stringify(frame);
 }
 
 /**

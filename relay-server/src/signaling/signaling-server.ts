@@ -169,6 +169,8 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
     const check = validators.frame(type);
     if (!check || !check(frame)) return invalid(client, type);
     if (frame.type === 'HEARTBEAT') return;
+    const checked = checkedText(text, frame);
+    if (checked === undefined) return invalid(client, type);
     if (client.pendingFrames >= MAX_PENDING_FRAMES) {
       log.warn({ peerId: client.peerId }, 'signaling frames pile up behind a slow store or bus; frame dropped');
       return;
@@ -177,7 +179,7 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
       type: frame.type,
       dst: frame.dst,
       connectionId: frame.payload.connectionId,
-      text: checkedText(text, frame),
+      text: checked,
     };
     // A call's frames between two peers here, with all the rules can ask in memory: at once, in order.
     if (client.pendingFrames === 0) {
@@ -312,7 +314,15 @@ export function createSignalingServer(ctx: Ctx, log: FastifyBaseLogger): Signali
           leave(c).catch(logFailure('signaling peer cleanup failed', c.peerId));
           return;
         }
-        socket.on('message', (data, isBinary) => onMessage(c, data, isBinary));
+        socket.on('message', (data, isBinary) => {
+          // `ws` does not catch what a listener throws: a frame must never take the relay down.
+          try {
+            onMessage(c, data, isBinary);
+          } catch (err) {
+            log.error({ err, peerId: c.peerId }, 'a signaling frame failed');
+            closeClient(c, 1011, 'internal error');
+          }
+        });
         socket.send(openFrame());
       })
       .catch((err: unknown) => {

@@ -224,6 +224,23 @@ describe('signaling relay between friends', () => {
     expect(raw[0]!.length).toBeLessThan(text.length + 100);
   });
 
+  it('refuses an OFFER whose free-form metadata nests deeper than any call needs, and stays up', async () => {
+    const { a, b } = await friendPair(relay.app);
+    const pa = await login(port, a.grant);
+    const pb = await login(port, b.grant);
+    const text = JSON.stringify(offer(b.grant.peerId));
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    // Twice: once as the client wrote it, once with a key given twice (which is serialized again).
+    pa.sendRaw(text.replace('"payload":{', `"payload":{"metadata":${deep},`));
+    pa.sendRaw(text.replace('"payload":{', `"payload":{"metadata":${deep},"metadata":${deep},`));
+    pa.send(offer(b.grant.peerId));
+    const relayed = await pb.next();
+    expect(relayed).toMatchObject({ type: 'OFFER', src: a.grant.peerId });
+    expect(JSON.stringify(relayed)).not.toContain('[[');
+    expect((await api(relay.app, 'GET', '/health')).status).toBe(200);
+    expect(pa.ws.readyState).toBe(pa.ws.OPEN);
+  });
+
   it('relays between a parent (parent mode) and their own child, not another family’s child', async () => {
     const kid = await signalingKid(relay.app);
     const other = await signalingKid(relay.app);
