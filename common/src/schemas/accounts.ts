@@ -2,6 +2,7 @@ import { RetentionTable } from '../retention';
 import { Type, type Static } from 'typebox';
 import {
   ChildIdSchema,
+  ChosenDisplayName,
   DisplayName,
   Email,
   IsoDate,
@@ -38,7 +39,7 @@ export type SessionDevice = Static<typeof SessionDevice>;
 
 /** A new grown-up's account, as the app asks for it; `lang` (since 0.2.0): the language of its emails. */
 export const NewParentAccount = Type.Object(
-  { email: Email, password: Password, displayName: DisplayName, lang: Type.Optional(PolicyLanguage) },
+  { email: Email, password: Password, displayName: ChosenDisplayName, lang: Type.Optional(PolicyLanguage) },
   closed,
 );
 export type NewParentAccount = Static<typeof NewParentAccount>;
@@ -47,7 +48,7 @@ export const RegisterParentBody = Type.Object(
   {
     email: Email,
     password: Password,
-    displayName: DisplayName,
+    displayName: ChosenDisplayName,
     /** As for sign-in: `family-pc` gets the shorter session. */
     device: Type.Optional(SessionDevice),
     /** Since 0.2.0: the language of the emails a relay with SMTP sends (default English). */
@@ -132,7 +133,7 @@ export const ConsentList = Type.Object({ consents: Type.Array(ConsentRecord) }, 
 
 /** Who a new child is: what a parent fills in to create one. */
 export const NEW_CHILD = {
-  displayName: DisplayName,
+  displayName: ChosenDisplayName,
   username: Username,
   birthday: Type.Optional(IsoDate),
   gender: Type.Optional(Gender),
@@ -150,7 +151,7 @@ export type CreateChildBody = Static<typeof CreateChildBody>;
 
 /** What a parent may change about a child, each field optional; null clears it. */
 export const CHILD_EDITS = {
-  displayName: Type.Optional(DisplayName),
+  displayName: Type.Optional(ChosenDisplayName),
   birthday: Type.Optional(Type.Union([IsoDate, Type.Null()])),
   gender: Type.Optional(Type.Union([Gender, Type.Null()])),
   avatar: Type.Optional(Type.Union([AvatarId, Type.Null()])),

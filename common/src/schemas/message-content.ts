@@ -55,14 +55,36 @@ export type AttachmentRef = Static<typeof AttachmentRef>;
 const BundledItemId = Type.String({ pattern: '^[a-z0-9]+(?:[-/_][a-z0-9]+)*$', maxLength: 64 });
 
 /**
- * What no message text may hold: control characters but tab and line breaks, and the embeddings
- * and overrides that reorder text on screen (U+202A–202E: a friend's words shown backwards). The
- * marks and isolates right-to-left writing needs stay.
+ * What no message text or caption may hold when it is sent: control characters but tab and line
+ * breaks, and the embeddings and overrides that reorder text on screen (U+202A–202E: a friend's
+ * words shown backwards). The marks and isolates right-to-left writing needs stay. Checked where
+ * a message is sent ({@link unsendableText}), not in the content schema: a message stored before
+ * the rule is still read.
  */
 export const NOT_IN_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e';
-const MessageText = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength, pattern: `^[^${NOT_IN_TEXT}]*$` });
+const NOT_IN_TEXT_RE = new RegExp(`[${NOT_IN_TEXT}]`);
+const NOT_IN_TEXT_ALL = new RegExp(`[${NOT_IN_TEXT}]`, 'g');
 
-export const TextContent = Type.Object({ kind: Type.Literal('text'), text: MessageText(MESSAGE_LIMITS.textMaxChars, 1) }, closed);
+/** `text` without the characters of {@link NOT_IN_TEXT}: what a composer sends of what was typed or pasted. */
+export const withoutUnsendable = (text: string): string => text.replace(NOT_IN_TEXT_ALL, '');
+
+/** Why this content may not be sent as it is (a character of {@link NOT_IN_TEXT} in its text or caption), or undefined. */
+export function unsendableText(content: Readonly<{ kind: string; text?: unknown; caption?: unknown }>): string | undefined {
+  for (const [field, value] of [
+    ['text', content.text],
+    ['caption', content.caption],
+  ] as const) {
+    if (typeof value === 'string' && NOT_IN_TEXT_RE.test(value)) {
+      return `The ${field} holds a control character or a mark that shows text backwards; leave it out.`;
+    }
+  }
+  return undefined;
+}
+
+export const TextContent = Type.Object(
+  { kind: Type.Literal('text'), text: Type.String({ minLength: 1, maxLength: MESSAGE_LIMITS.textMaxChars }) },
+  closed,
+);
 export const StickerContent = Type.Object({ kind: Type.Literal('sticker'), stickerId: BundledItemId }, closed);
 export const GifContent = Type.Object({ kind: Type.Literal('gif'), gifId: BundledItemId }, closed);
 export const PhotoContent = Type.Object(
@@ -71,7 +93,7 @@ export const PhotoContent = Type.Object(
     attachment: AttachmentRef,
     width: Type.Optional(Type.Integer({ minimum: 1, maximum: 20_000 })),
     height: Type.Optional(Type.Integer({ minimum: 1, maximum: 20_000 })),
-    caption: Type.Optional(MessageText(MESSAGE_LIMITS.captionMaxChars)),
+    caption: Type.Optional(Type.String({ maxLength: MESSAGE_LIMITS.captionMaxChars })),
   },
   closed,
 );

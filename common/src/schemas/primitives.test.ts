@@ -1,12 +1,12 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { PhotoContent, TextContent } from './message-content';
-import { DisplayName, Timestamp } from './primitives';
+import { TextContent, unsendableText, withoutUnsendable } from './message-content';
+import { ChosenDisplayName, DisplayName, Timestamp } from './primitives';
 
-describe('display names (shown to other families)', () => {
+describe('display names as chosen (shown to other families)', () => {
   it('take names in any script, with accents, emoji (joined ones too) and inner spaces', () => {
     for (const name of ['Robin', 'María José', 'Zoë', 'علي', 'میخواهم', 'ரமேஷ்', '李小龍', 'Sam 👩‍💻', 'Kai 🏳️‍🌈', 'A']) {
-      expect(Value.Check(DisplayName, name), name).toBe(true);
+      expect(Value.Check(ChosenDisplayName, name), name).toBe(true);
     }
   });
 
@@ -26,8 +26,16 @@ describe('display names (shown to other families)', () => {
       '   ',
       '',
     ]) {
-      expect(Value.Check(DisplayName, name), JSON.stringify(name)).toBe(false);
+      expect(Value.Check(ChosenDisplayName, name), JSON.stringify(name)).toBe(false);
     }
+  });
+});
+
+describe('display names as read back', () => {
+  it('still take a name stored before the rule (one of them must never break a list), but nothing blank', () => {
+    for (const name of ['\u202eRobin', 'Ro\u200bbin', 'Robin'])
+      expect(Value.Check(DisplayName, name), JSON.stringify(name)).toBe(true);
+    for (const name of ['', '   ']) expect(Value.Check(DisplayName, name), JSON.stringify(name)).toBe(false);
   });
 });
 
@@ -40,18 +48,21 @@ describe('timestamps', () => {
   });
 });
 
-describe('message text', () => {
-  const ok = (text: string): boolean => Value.Check(TextContent, { kind: 'text', text });
+describe('message text as sent', () => {
+  const sendable = (text: string): boolean => unsendableText({ kind: 'text', text }) === undefined;
   it('takes any script, right-to-left marks and isolates, emoji, tabs and line breaks', () => {
     for (const text of ['hi', 'مرحبا \u200f ok', 'a\u2066b\u2069', 'line\nline\ttab\r', 'Sam 👩‍💻', 'שלום']) {
-      expect(ok(text), JSON.stringify(text)).toBe(true);
+      expect(sendable(text), JSON.stringify(text)).toBe(true);
     }
   });
 
-  it('refuses control characters and the overrides that show a friend’s words backwards', () => {
+  it('refuses control characters and the overrides that show a friend’s words backwards, in a text or a caption', () => {
     for (const text of ['\u202eevil', 'a\u202db', 'a\u0000b', 'a\u0007', 'x\u001b[31m', 'x\u0085', 'x\u007f']) {
-      expect(ok(text), JSON.stringify(text)).toBe(false);
+      expect(sendable(text), JSON.stringify(text)).toBe(false);
     }
-    expect(Value.Check(PhotoContent.properties.caption, 'see \u202eevil')).toBe(false);
+    expect(unsendableText({ kind: 'photo', caption: 'see \u202eevil' })).toMatch(/caption/);
+    expect(withoutUnsendable('hi\u0007 \u202ethere\u200f')).toBe('hi there\u200f');
+    // A message stored before the rule is still read.
+    expect(Value.Check(TextContent, { kind: 'text', text: '\u202eold' })).toBe(true);
   });
 });

@@ -22,9 +22,15 @@ export const Password = Type.String({ minLength: 10, maxLength: 256, description
  */
 const NOT_IN_NAMES =
   '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
-/** A name shown to other families: something visible, and none of {@link NOT_IN_NAMES}. */
+/**
+ * A name as it is chosen (a new parent or child, a rename): something visible, and none of
+ * {@link NOT_IN_NAMES}. Only where a name is chosen: names stored before the rule are read back
+ * as {@link DisplayName}, so that one of them never breaks a screen.
+ */
 export const DISPLAY_NAME_PATTERN = `^(?=[^${NOT_IN_NAMES}]*$)[\\s\\S]*\\S`;
-export const DisplayName = Type.String({ minLength: 1, maxLength: 40, pattern: DISPLAY_NAME_PATTERN });
+export const ChosenDisplayName = Type.String({ minLength: 1, maxLength: 40, pattern: DISPLAY_NAME_PATTERN });
+/** A name as the relay and the app show it. */
+export const DisplayName = Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' });
 export const Username = Type.String({
   pattern: '^[a-z0-9][a-z0-9._]{1,22}[a-z0-9]$',
   description: '3–24 lower-case letters, digits, dots or underscores',

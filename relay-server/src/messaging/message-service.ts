@@ -9,6 +9,7 @@ import {
   type WsReceivedFrame,
   type WsSendFrame,
   type WsUnsendFrame,
+  unsendableText,
 } from '@hearth/common';
 import type { Static } from 'typebox';
 import type { RelayConfig } from '../config';
@@ -253,7 +254,8 @@ export function createMessageService(deps: MessageServiceDeps): MessageService {
         return;
       }
       const content = frame.content;
-      const refused = refuseGameContent(content);
+      const unsendable = unsendableText(content);
+      const refused = refuseGameContent(content) ?? (unsendable && { code: ErrorCode.ValidationFailed, message: unsendable });
       if (refused) return conn.send(errorFrame(refused.code, refused.message, frame.id));
       if ('attachment' in content && !MIME_TYPES_FOR_KIND[content.kind].includes(content.attachment.mime)) {
         conn.send(

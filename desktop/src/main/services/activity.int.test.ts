@@ -128,6 +128,18 @@ describe('the 30-day activity view', () => {
     expect(detail.days[0]).toMatchObject({ calls: 1 });
   });
 
+  it('sends no text that would show backwards or holds control characters (nothing is counted for it)', async () => {
+    must(await family.api.lock());
+    must(await family.api.selectProfile({ childId: maya.childId }));
+    for (const text of ['\u202eevil', 'beep\u0007']) {
+      const refused = await family.api.sendMessage({ contactId: tom.childId, content: { kind: 'text', text } });
+      expect(refused.ok ? 'ok' : refused.error.code, JSON.stringify(text)).toBe('VALIDATION_FAILED');
+    }
+    must(await family.api.leaveProfile());
+    must(await family.api.unlock({ password: TEST_PASSWORD }));
+    expect(must(await family.api.getChildActivityDetail({ childId: maya.childId })).days[0]).toMatchObject({ sent: 3 });
+  });
+
   it('is for grown-ups only: the locked pane refuses it', async () => {
     must(await family.api.lock());
     const refused = await family.api.getChildActivityDetail({ childId: maya.childId });

@@ -8,6 +8,7 @@ import {
   type SearchMessagesArgs,
   type SearchResults,
   type SendMessageArgs,
+  unsendableText,
 } from '@hearth/common';
 import { getContact, markReadUpTo } from '../db/child/queries/contacts';
 import { insertMessage, getMessage, listConversation, removeMessage, searchMessages } from '../db/child/queries/messages';
@@ -56,6 +57,8 @@ export function createMessagesService(
       if (!contact || contact.friendship.status !== 'active') {
         throw new HearthError(ErrorCode.NotFriends, 'You can only send messages to friends your grown-ups said yes to.');
       }
+      const unsendable = unsendableText(args.content);
+      if (unsendable) throw new HearthError(ErrorCode.ValidationFailed, unsendable);
       // During quiet time only the child's own grown-ups are reached; the relay refuses the rest anyway.
       if (deps.isQuiet?.(childId) && !contact.friendship.friend.familyRole) {
         throw new HearthError(ErrorCode.QuietHours, 'It is quiet time now. Your message can go when it ends.');

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement
 import { useTranslation } from 'react-i18next';
 import {
   MESSAGE_LIMITS,
-  NOT_IN_TEXT,
+  withoutUnsendable,
   type AttachmentKind,
   type ErrorBody,
   type MessageContent,
@@ -29,7 +29,6 @@ type PendingPhoto = Readonly<{ blob: Blob; width: number; height: number }>;
 
 /** From this many characters on, the composer shows how many are left. */
 export const SHOW_LIMIT_FROM = MESSAGE_LIMITS.textMaxChars - 200;
-const NOT_IN_TEXT_RE = new RegExp(`[${NOT_IN_TEXT}]`, 'g');
 
 /** Each tool with the message kind it sends: a tool whose kind the relay does not take is hidden. */
 const TOOLS: readonly { panel: Exclude<Panel, 'none'>; icon: string; kind: MessageKind }[] = [
@@ -88,7 +87,7 @@ export function Composer({
   };
 
   // Characters no message may hold (a stray control character pasted in): left out, not refused.
-  const words = text.replace(NOT_IN_TEXT_RE, '').trim();
+  const words = withoutUnsendable(text).trim();
   // Counted as the relay counts (JSON Schema's maxLength): characters, an emoji one, not UTF-16 units.
   const letters = [...words].length;
   const over = letters - MESSAGE_LIMITS.textMaxChars;

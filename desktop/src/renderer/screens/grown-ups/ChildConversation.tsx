@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_LIMITS, type ChildId, type ErrorBody, type MessageView } from '@hearth/common';
+import { MESSAGE_LIMITS, withoutUnsendable, type ChildId, type ErrorBody, type MessageView } from '@hearth/common';
 import { useHearth } from '../../app/hearth-context';
 import { useLoad } from '../../app/use-load';
 import { Button } from '../../ui/Button';
@@ -40,7 +40,8 @@ export function ChildConversation({
 
   const send = (e: FormEvent): void => {
     e.preventDefault();
-    const text = draft.trim();
+    // A stray control character pasted in is left out, as in the children's composer.
+    const text = withoutUnsendable(draft).trim();
     if (text === '') return;
     void hearth.replyToChild({ childId, text }).then((r) => {
       if (!r.ok) {
