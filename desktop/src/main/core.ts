@@ -231,7 +231,13 @@ export function createDesktopCore(options: CoreOptions): DesktopCore {
   const reportDeps = { familyDb, stores, events, now, logger, versions, history: activity.recordHistory };
   const reports = createCoreReports(options.relayUrl, options.reports, reportDeps);
   const services: Services = Object.freeze({
-    app: createAppInfoService({ familyDb, relay, appVersion: options.appVersion, relayOrigin: new URL(options.relayUrl).origin }),
+    app: createAppInfoService({
+      familyDb,
+      relay,
+      appVersion: options.appVersion,
+      relayOrigin: new URL(options.relayUrl).origin,
+      lockSet: () => lock.state() !== 'unset',
+    }),
     settings,
     versions,
     lock,

@@ -136,6 +136,7 @@ describe("the grown-ups' pane lock", () => {
       });
       file.prepare('UPDATE parent_lock SET password_hash = NULL').run();
       expect(must(await desk.api.getLockStatus()).state).toBe('locked');
+      expect(must(await desk.api.getAppInfo()).lockSet).toBe(true); // no first run on screen either
       // (No first run again: the pane is still locked.)
       expect(await desk.api.setParentPassword({ password: 'childs-own-password' })).toMatchObject({
         ok: false,

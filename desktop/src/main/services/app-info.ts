@@ -1,7 +1,6 @@
 import type { AppInfo, PolicyLanguage, PolicyText } from '@hearth/common';
 import type { WritableDB } from '@hearth/sqlite';
 import { getEnrollment } from '../db/family/queries/enrollment';
-import { getLockRow } from '../db/family/queries/lock';
 import { hasParentProfile, listProfiles } from '../db/family/queries/profiles';
 import type { RelayHttp } from '../relay/relay-http';
 
@@ -12,7 +11,14 @@ export type AppInfoService = Readonly<{
 
 /** What anyone at the PC may know: version, relay, first-run progress, the relay's policy. */
 export function createAppInfoService(
-  deps: Readonly<{ familyDb: WritableDB; relay: RelayHttp; appVersion: string; relayOrigin: string }>,
+  deps: Readonly<{
+    familyDb: WritableDB;
+    relay: RelayHttp;
+    appVersion: string;
+    relayOrigin: string;
+    /** Whether the grown-ups' password is set, as the lock trusts it (never the file's word alone). */
+    lockSet: () => boolean;
+  }>,
 ): AppInfoService {
   return Object.freeze({
     info(): AppInfo {
@@ -22,7 +28,7 @@ export function createAppInfoService(
         relayOrigin: deps.relayOrigin,
         enrolled: enrollment !== undefined,
         deviceId: enrollment?.deviceId ?? null,
-        lockSet: getLockRow(deps.familyDb).passwordHash !== null,
+        lockSet: deps.lockSet(),
         profileCount: listProfiles(deps.familyDb).filter((p) => p.kind === 'child').length,
         parentMode: hasParentProfile(deps.familyDb),
       };
