@@ -3,14 +3,17 @@
  * channel's connection came back too. Its ICE restart beside the media's can fail on its own, and
  * a call whose channel stays down hears no mute, game move or hang-up: it is restarted again, a
  * few times, while the call goes on. A channel that never opened has nothing to restart (a
- * re-dial's whose offer was lost on the way): from the second look on, it is offered again instead.
+ * re-dial's whose offer was lost on the way): seen not open for 8 s, it is offered again instead.
  */
 import type { Live } from './call-live';
 
 /** When the caller looks, one wait after another from the recovery. */
 const CHANNEL_CHECKS_MS = [2_000, 3_000, 5_000, 8_000, 8_000, 8_000];
-/** The look (5 s after the recovery) from which a channel that never opened is offered again. */
-const CHANNEL_REOPEN_FROM = 1;
+/**
+ * How long a channel must have been seen not open before it is offered again: one still setting up
+ * on a slow line (TURN, loss) is not cut off just before it opens.
+ */
+const CHANNEL_OPEN_WAIT_MS = 8_000;
 
 export type ChannelWatchDeps = Readonly<{
   /** Whether `live` is the call going on and talking. */
@@ -23,13 +26,19 @@ export type ChannelWatchDeps = Readonly<{
 
 /** Returns what starts the looks at one call's recovery. */
 export function createChannelWatch({ talking, restartChannel, reopenChannel }: ChannelWatchDeps): (live: Live) => void {
+  /** When each channel was first seen not open. */
+  const closedSince = new WeakMap<object, number>();
   const look = (live: Live, check: number): void => {
     const wait = CHANNEL_CHECKS_MS[check];
     if (wait === undefined) return;
     setTimeout(() => {
       if (!talking(live)) return;
-      if (!live.data?.open) {
-        if (check >= CHANNEL_REOPEN_FROM) reopenChannel(live);
+      const data = live.data;
+      if (!data?.open) {
+        const now = Date.now();
+        const since = (data && closedSince.get(data)) ?? now;
+        if (data && !closedSince.has(data)) closedSince.set(data, now);
+        if (now - since >= CHANNEL_OPEN_WAIT_MS) reopenChannel(live);
         return look(live, check + 1);
       }
       void restartChannel(live).then((outcome) => {
