@@ -387,7 +387,8 @@ describe.skipIf(withoutChromium())('background effects in Chromium, fake camera 
     await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.showPreview());
     const space = page.getByRole('radio', { name: /Space/ });
     await space.click();
-    await expect.poll(() => space.getAttribute('aria-checked')).toBe('true');
+    // (A busy machine may take more than expect.poll's default second to draw the choice.)
+    await expect.poll(() => space.getAttribute('aria-checked'), { timeout: 10_000 }).toBe('true');
     await page.waitForTimeout(1500);
     const preview = await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.grabPreview());
     const picture = await page.evaluate(() => (globalThis as unknown as Win).effectsHarness.bundled('space', 640, 480));

@@ -55,12 +55,17 @@ describe('an attacker and a relay that sends email', () => {
   it('lets no grown-up’s name add a header (a second recipient) to the invitation email', async () => {
     const email = `${unique('inviter')}@example.test`;
     const displayName = 'Sam\r\nBcc: bystander@example.test';
-    expectStatus(await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName } }), 202);
+    // Such a name is refused when it is chosen now…
+    const refused = await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName } });
+    expect(refused.status).toBe(400);
+    expectStatus(await api(relay.app, 'POST', '/v1/parents', { body: { email, password: PASSWORD, displayName: 'Sam' } }), 202);
     const code = await codeNumber(smtp, email, 1);
     const inviter = expectStatus(
       await api<SessionGrant>(relay.app, 'POST', '/v1/email-verifications', { body: { email, code } }),
       201,
     );
+    // …but one stored before the rule still reaches the email: it must add no header there either.
+    sqliteOf(relay.app.relay).prepare('UPDATE accounts SET display_name = ? WHERE id = ?').run(displayName, inviter.parentId);
     const child = await createChild(relay.app, inviter.token);
     const to = `${unique('invited')}@example.test`;
     expectStatus(
