@@ -21,6 +21,7 @@ import * as reports from '../reports/queries';
 import * as franking from '../franking/queries';
 import * as games from '../games/queries';
 import type { AnyFn, Store, StoreModules, StorePorts } from './port';
+import { deliveryDevicesTransactionBegins, rememberDeliveryDevices } from '../messaging/pair-devices';
 
 export const SQLITE_MODULES: StoreModules = {
   accounts,
@@ -75,6 +76,8 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
   const ports = {} as Record<string, Record<string, AnyFn>>;
   for (const [name, mod] of Object.entries(SQLITE_MODULES)) ports[name] = bindModule(mod, db);
 
+  // The send path's device lookups, remembered between changes (`messaging/pair-devices.ts`).
+  rememberDeliveryDevices(db);
   let tail: Promise<void> = Promise.resolve();
   // One savepoint name, nested as SQLite allows (RELEASE and ROLLBACK TO take the innermost of that
   // name), as prepared statements: group commit opens one per message, so this is on the hot path.
@@ -114,6 +117,7 @@ export function createSqliteStore(db: WritableDB): SqliteStore {
       await previous;
       try {
         db.exec('BEGIN IMMEDIATE');
+        deliveryDevicesTransactionBegins(db);
         try {
           const result = await fn(tx);
           db.exec('COMMIT');
