@@ -145,4 +145,26 @@ describe('remembered delivery devices', () => {
     unbindParentDevice(db, 'PD');
     expect(recipientDevices(await send('A', 'P'), 'P')).toEqual([ACCOUNT_QUEUE]);
   });
+
+  it('stops remembering once the schema changed (a table rebuilt by a migration takes its triggers with it)', async () => {
+    expect(recipientDevices(await send('A', 'B'), 'B')).toEqual(['PC1']);
+    const table = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'device_credentials'`).pluck().get() as string;
+    db.pragma('foreign_keys = OFF');
+    db.exec(`${table.replace('device_credentials', 'device_credentials_new')};
+             INSERT INTO device_credentials_new SELECT * FROM device_credentials;
+             DROP TABLE device_credentials;
+             ALTER TABLE device_credentials_new RENAME TO device_credentials;`);
+    db.pragma('foreign_keys = ON');
+    credential('PC2', 'B');
+    expect(recipientDevices(await send('A', 'B'), 'B')).toEqual(['PC1', 'PC2']);
+  });
+
+  it('works on a database without the relay schema (nothing to remember there)', () => {
+    const bare = openDatabase(path.join(dir, 'bare.sqlite'));
+    try {
+      expect(() => createSqliteStore(bare)).not.toThrow();
+    } finally {
+      bare.close();
+    }
+  });
 });

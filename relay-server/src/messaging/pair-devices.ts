@@ -12,6 +12,8 @@ type Remembered = {
   version: unknown;
   /** This connection wrote a table the devices come from in the transaction under way: nothing is remembered until it ends. */
   writing: boolean;
+  /** `PRAGMA schema_version` when the triggers were made: a table rebuilt since would have taken them with it. */
+  schema: unknown;
 };
 
 /** Accounts remembered at most; past it, everything is forgotten and looked up again. */
@@ -32,7 +34,15 @@ const CHANGED = 'hearth_delivery_devices_changed';
 export function rememberDeliveryDevices(db: WritableDB): void {
   if (remembered.has(db)) return;
   if (db.inTransaction) throw new Error('rememberDeliveryDevices: call it outside a transaction');
-  const state: Remembered = { byAccount: new Map(), version: undefined, writing: false };
+  const tables = db
+    .prepare(
+      `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('device_credentials', 'devices', 'parent_devices')`,
+    )
+    .pluck()
+    .get();
+  // A database without the relay's schema (not migrated): its lookups are never remembered.
+  if (tables !== 3) return;
+  const state: Remembered = { byAccount: new Map(), version: undefined, writing: false, schema: undefined };
   db.function(CHANGED, { deterministic: false }, () => {
     state.byAccount.clear();
     state.writing = true;
@@ -55,6 +65,7 @@ export function rememberDeliveryDevices(db: WritableDB): void {
       );
     }
   }
+  state.schema = db.pragma('schema_version', { simple: true });
   remembered.set(db, state);
 }
 
@@ -105,13 +116,18 @@ export function deliveryDevicesOfPair(
   senderId: string,
   parentSessionAfter: number,
 ): Readonly<{ recipientDevices: string[]; senderDevices: string[] }> {
-  const state = remembered.get(db);
+  let state = remembered.get(db);
   if (state && db.inTransaction) {
     // Within a transaction: no other connection commits before it ends.
     const version = prepared(db, 'PRAGMA data_version').pluck().get();
     if (version !== state.version) {
       state.byAccount.clear();
       state.version = version;
+    }
+    // The schema changed (a migration, here or on another connection): the triggers may be gone, so nothing more is remembered.
+    if (prepared(db, 'PRAGMA schema_version').pluck().get() !== state.schema) {
+      remembered.delete(db);
+      state = undefined;
     }
   }
   return {
