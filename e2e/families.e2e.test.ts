@@ -372,6 +372,13 @@ describe.skipIf(withoutChromium())(TITLE, () => {
       await visible(bubbleWith(a, 'segunda línea'));
       expect(await bubbleWith(a, 'segunda línea').locator('.bubble-text p').innerText()).toBe('Primera línea\nsegunda línea');
       await b.shot('chat-dos-lineas');
+
+      // A pasted character that would turn the text around (U+202E) or a control character is
+      // left out, not refused: the friend reads the words as typed.
+      await box.fill('hola\u202e mundo\u0007');
+      await box.press('Enter');
+      await bubbleWith(a, 'hola mundo').waitFor();
+      expect(await bubbleWith(a, 'hola mundo').locator('.bubble-text p').innerText()).toBe('hola mundo');
       expect([...a.problems, ...b.problems]).toEqual([]);
     },
     STEP_MS,
