@@ -1,4 +1,5 @@
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
+import { lookUpDeliveryDevices } from './pair-devices';
 
 /** The account queue's `device_id`: where an account's messages wait while it has no device. */
 export const ACCOUNT_QUEUE = '';
@@ -10,14 +11,7 @@ export const ACCOUNT_QUEUE = '';
  * has no device (its account queue is used).
  */
 export function listDeliveryDevices(db: ReadableDB, accountId: string, parentSessionAfter: number): string[] {
-  const rows = prepared(
-    db,
-    `SELECT dc.device_id AS id FROM device_credentials dc JOIN devices d ON d.id = dc.device_id
-       WHERE dc.child_id = ? AND dc.revoked_at IS NULL AND d.revoked_at IS NULL
-     UNION ALL
-     SELECT id FROM parent_devices WHERE parent_id = ? AND session_id IS NOT NULL AND session_expires_at > ?`,
-  ).all(accountId, accountId, parentSessionAfter) as { id: string }[];
-  return rows.map((r) => r.id);
+  return lookUpDeliveryDevices(db, accountId, parentSessionAfter);
 }
 
 /** Queues message `messageSeq` for one device of an account (its place in that queue is `messageSeq`). */

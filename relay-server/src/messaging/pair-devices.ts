@@ -1,6 +1,6 @@
 import { prepared, type ReadableDB, type WritableDB } from '@hearth/sqlite';
 
-// Not a store port (the store binds the query modules' exports): a helper of `acceptMessage` only.
+// Not a store port (the store binds the query modules' exports): a helper of `acceptMessage` and `listDeliveryDevices`.
 
 /** One device messages to an account may go to: `until` ends a grown-up's session; null (a child's PC) never. */
 type DeliveryDevice = Readonly<{ id: string; until: number | null }>;
@@ -105,6 +105,11 @@ const live = (devices: readonly DeliveryDevice[], parentSessionAfter: number): s
   for (const d of devices) if (d.until === null || d.until > parentSessionAfter) ids.push(d.id);
   return ids;
 };
+
+/** One account's delivery devices, looked up now: `listDeliveryDevices` (`device-queues.ts`) is this. */
+export function lookUpDeliveryDevices(db: ReadableDB, accountId: string, parentSessionAfter: number): string[] {
+  return live(lookUp(db, accountId), parentSessionAfter);
+}
 
 /**
  * `listDeliveryDevices` of a message's recipient and sender (the send path's hot spot): remembered
