@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@hearth/common';
 import type { CallHarness } from '@hearth/desktop/renderer/calls/harness/harness-types';
 import type { IceRestartLabReport } from '@hearth/desktop/renderer/calls/harness/ice-restart-lab';
+import { START_BITRATE_KBPS } from '@hearth/desktop/renderer/calls/start-bitrate';
 import { must, TEST_PASSWORD } from '@hearth/test-kit/desktop';
 import { befriendKids, openCallWorld, type CallKid, type CallWorld } from '@hearth/test-kit/call-world';
 import { withoutChromium } from '@hearth/test-kit/chromium';
@@ -586,6 +587,13 @@ describe.skipIf(withoutChromium() || !turnServerAvailable())(
       const transports = await Promise.all(
         [dana, eli].map((k) => k.page.evaluate(() => (globalThis as unknown as Win).callHarness.transport())),
       );
+      // Both descriptions start the video from the estimate that fits 640×480 (start-bitrate.ts), and
+      // Chromium took them so: the video above flows all the same.
+      for (const kid of [dana, eli]) {
+        const starts = await kid.page.evaluate(() => (globalThis as unknown as Win).callHarness.videoStartBitrates());
+        expect(starts?.local, `${kid.name}: our video start estimate`).toContain(String(START_BITRATE_KBPS));
+        expect(starts?.remote, `${kid.name}: the friend's video start estimate`).toContain(String(START_BITRATE_KBPS));
+      }
       await dana.page.getByTestId('call-hangup').click();
       return transports;
     }

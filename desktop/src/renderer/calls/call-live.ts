@@ -10,6 +10,7 @@ import type { DataConnection, MediaConnection } from 'peerjs';
 import { createControlChannel, type ControlChannel } from './call-channel';
 import type { CallEffect, CallEvent, Offer } from './call-events';
 import { preferRedundantAudio, type CallMedia } from './call-media';
+import { withStartBitrate } from './start-bitrate';
 import { newCallLogId, pairOf, parseCallMetadata } from './call-protocol';
 import type { Arrival } from './call-screening';
 import type { Call } from './call-state';
@@ -326,7 +327,7 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
           return live.channel.send(effect.message);
         case 'answer':
           try {
-            live.media?.answer(live.local?.sent);
+            live.media?.answer(live.local?.sent, { sdpTransform: withStartBitrate });
             preferRedundantAudio(live.media);
           } catch (err) {
             problem('could not answer', err);
@@ -355,7 +356,7 @@ export function createLiveCalls({ apply, problem, game, channelMoved }: LiveCall
         case 'take-redial':
           try {
             if (live.pending?.media && live.local) {
-              live.pending.media.answer(live.local.sent);
+              live.pending.media.answer(live.local.sent, { sdpTransform: withStartBitrate });
               preferRedundantAudio(live.pending.media);
               live.pending.answered = true;
             }

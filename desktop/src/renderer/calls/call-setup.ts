@@ -7,6 +7,7 @@ import type { CallDevices, OpenedForCall } from './call-devices';
 import type { CallEvent } from './call-events';
 import type { Live, LiveCalls } from './call-live';
 import { preferRedundantAudio, redFirst, type CallMedia } from './call-media';
+import { withStartBitrate } from './start-bitrate';
 import { CALL_CHANNEL_LABEL, CALL_PROTOCOL_VERSION, newConnectionPair, pairOf, type CallMetadata } from './call-protocol';
 import type { CallProblem } from './call-types';
 import type { MediaProblem } from './media';
@@ -64,10 +65,13 @@ export type CallSetup = Readonly<{
  */
 function offer(peer: Peer, peerId: string, local: CallMedia, metadata: CallMetadata) {
   const ids = newConnectionPair();
-  const media = peer.call(peerId, local.sent, { metadata, connectionId: ids.media, sdpTransform: redFirst } as CallOption);
+  const media = peer.call(peerId, local.sent, { metadata, connectionId: ids.media, sdpTransform: offerSdp } as CallOption);
   preferRedundantAudio(media);
   return { media, data: controlChannel(peer, peerId, metadata, ids.data) };
 }
+
+/** Our media offer: audio with redundancy first, video from a start estimate that fits its size. */
+const offerSdp = (sdp: string): string => withStartBitrate(redFirst(sdp));
 
 /** The offer of a call's control channel (a data connection of its own). */
 function controlChannel(peer: Peer, peerId: string, metadata: CallMetadata, connectionId: string) {

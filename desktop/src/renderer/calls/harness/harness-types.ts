@@ -24,6 +24,8 @@ export type CallHarness = {
   receivedAudio: () => Promise<ReceivedAudio | null>;
   /** Every peer connection this page made, oldest first: its kind and states (for a failing test's log). */
   peerConnectionStates: () => string[];
+  /** The video start estimates of the current call's descriptions, ours and the friend's (see received-audio.ts). */
+  videoStartBitrates: () => { local: string[]; remote: string[] } | null;
   /**
    * Stops this page's calls and dials `to` with a bare PeerJS client logged in with `session`:
    * what a stranger with a modified app could do. Resolves with what PeerJS reported first.

@@ -23,7 +23,7 @@ import { firstFrameMs, watchFrames } from './frames';
 import { bareRtcConfigOf } from './harness-types';
 import { markWire } from './wire-marks';
 import { runIceRestartLab } from './ice-restart-lab';
-import { knowPeerConnections, peerConnectionStates, receivedAudio } from './received-audio';
+import { knowPeerConnections, peerConnectionStates, receivedAudio, videoStartBitrates } from './received-audio';
 
 knowPeerConnections();
 
@@ -64,6 +64,7 @@ function expose(service: CallService | null): void {
     transport: () => service.transport(),
     receivedAudio,
     peerConnectionStates,
+    videoStartBitrates,
     remoteTracks: () =>
       (service.view().remoteStream?.getTracks() ?? []).map((t) => ({
         kind: t.kind,

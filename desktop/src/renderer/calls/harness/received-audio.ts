@@ -53,3 +53,17 @@ export function peerConnectionStates(): string[] {
       (pc.sctp ? ` sctp=${pc.sctp.state}` : ''),
   );
 }
+
+/**
+ * The start estimates (`x-google-start-bitrate`, `start-bitrate.ts`) the video of the newest open
+ * media connection was negotiated with: in our description and in the friend's.
+ */
+export function videoStartBitrates(): { local: string[]; remote: string[] } | null {
+  const pc = [...made].reverse().find((p) => p.connectionState !== 'closed' && p.getTransceivers().length > 0);
+  if (!pc) return null;
+  const of = (sdp: string | undefined): string[] => {
+    const video = (sdp ?? '').split(/\r?\nm=/).filter((section) => section.startsWith('video '));
+    return video.flatMap((section) => [...section.matchAll(/x-google-start-bitrate=(\d+)/g)].map((m) => m[1] as string));
+  };
+  return { local: of(pc.localDescription?.sdp), remote: of(pc.remoteDescription?.sdp) };
+}
