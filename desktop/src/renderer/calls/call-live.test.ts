@@ -13,6 +13,7 @@ import { step } from './call-machine';
 import type { CallMedia } from './call-media';
 import { CALL_CHANNEL_LABEL, newConnectionPair, pairOf } from './call-protocol';
 import { newCall, type Call } from './call-state';
+import { withStartBitrate } from './start-bitrate';
 import { FakeDataConnection, FakeMediaConnection, FakeMediaStream, FakeTrack, installMediaGlobals } from './testing/fake-peerjs';
 
 beforeAll(installMediaGlobals);
@@ -118,6 +119,8 @@ describe("the callee's side of a re-dial", () => {
     await tick(); // answered: the friend's media is here, the call is back
     expect(live.call.phase).toBe('active');
     expect(live.media).toBe(redial.media);
+    // Its answer starts the video from the same estimate as a first answer (start-bitrate.ts).
+    expect(redial.media.answerSdpTransform).toBe(withStartBitrate);
     expect(live.awaitingData).toBe(pairOf(redial.media.connectionId));
     // Bob mutes before the re-dial's channel is here: it waits for it (the old path is gone).
     lives.run({ type: 'send', message: { type: 'media', muted: true, cameraOff: false } }, live);

@@ -169,8 +169,11 @@ export class FakeMediaConnection extends FakeConnection<FakeMediaConnection> {
   sdpTransform: ((sdp: string) => string) | null = null;
   /** How long our answer takes to leave once made (the friend's stream is here before it has). */
   answerLeavesAfterMs = 0;
-  answer(stream: FakeMediaStream): void {
+  /** The `sdpTransform` our answer was made with (PeerJS runs it on the answer). */
+  answerSdpTransform: ((sdp: string) => string) | null = null;
+  answer(stream: FakeMediaStream, options: { sdpTransform?: (sdp: string) => string } = {}): void {
     this.localStream = stream;
+    this.answerSdpTransform = options.sdpTransform ?? null;
     const leaves = this.answerLeavesAfterMs;
     const pc = new FakePc(() => this.open, leaves > 0 ? 'have-remote-offer' : 'stable');
     this.peerConnection = pc;
