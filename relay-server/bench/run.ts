@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** The benches `npm run bench:relay` runs, in order; the queue's only where its bench exists. */
 const BENCHES = ['signaling', 'queue'] as const;
 type Bench = (typeof BENCHES)[number];
+const QUEUE_BENCH = fileURLToPath(new URL('./queue.ts', import.meta.url));
 
 async function runOne(bench: Bench): Promise<void> {
   if (bench === 'signaling') {
@@ -12,7 +13,7 @@ async function runOne(bench: Bench): Promise<void> {
     await benchSignaling();
     return;
   }
-  const { benchQueue } = (await import(fileURLToPath(new URL('./queue.ts', import.meta.url)))) as {
+  const { benchQueue } = (await import(QUEUE_BENCH)) as {
     benchQueue: () => Promise<void>;
   };
   await benchQueue();
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   }
   const self = fileURLToPath(import.meta.url);
   for (const bench of BENCHES) {
-    if (bench === 'queue' && !fs.existsSync(fileURLToPath(new URL('./queue.ts', import.meta.url)))) continue;
+    if (bench === 'queue' && !fs.existsSync(QUEUE_BENCH)) continue;
     // The same node and loader flags (tsx's) as this process.
     const child = spawnSync(process.execPath, [...process.execArgv, self, '--only', bench], { stdio: 'inherit' });
     if (child.status !== 0) {
